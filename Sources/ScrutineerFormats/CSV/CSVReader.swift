@@ -1,0 +1,185 @@
+import Foundation
+
+/// One record of a CSV file with the line it starts on (1-based, counting every physical line
+/// of the file, so an error can name the line a person sees in an editor).
+public struct CSVRecord: Sendable, Hashable {
+    /// The physical line on which the record starts.
+    public var line: Int
+    /// The fields, unquoted.
+    public var fields: [String]
+
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
+}
+
+/// A parsed CSV file: its header and its records.
+public struct CSVTable: Sendable {
+    /// The file's name as errors should show it.
+    public var fileName: String
+    /// The header fields, in order.
+    public var header: [String]
+    /// The physical line of the header.
+    public var headerLine: Int
+    /// The records after the header.
+    public var records: [CSVRecord]
+
+    /// The position of `column` in the header, if present.
+    public func index(of column: String) -> Int? {
+        header.firstIndex(of: column)
+    }
+
+    /// Every record as a dictionary from header name to field (for small files and tests).
+    public func dictionaries() -> [[String: String]] {
+        records.map { record in
+            var row: [String: String] = [:]
+            for (i, name) in header.enumerated() where i < record.fields.count {
+                row[name] = record.fields[i]
+            }
+            return row
+        }
+    }
+}
+
+/// A CSV file that cannot be read, with the place that is wrong.
+public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var fileName: String
+    public var line: Int
+    public var message: String
+
+    public init(fileName: String, line: Int, message: String) {
+        self.fileName = fileName
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(fileName):\(line): \(message)" }
+}
+
+/// Reads RFC 4180 CSV: comma-separated, fields optionally in double quotes, `""` for a quote
+/// inside a quoted field, CRLF or LF line ends, a UTF-8 byte-order mark ignored.
+public enum CSVReader {
+    /// Parses `data`. With `skippingLeadingCommentLines`, lines starting with `#` before the
+    /// header are passed over (the test-vector layout); a `#` anywhere else is data.
+    public static func table(
+        from data: Data,
+        fileName: String,
+        skippingLeadingCommentLines: Bool = false
+    ) throws(CSVError) -> CSVTable {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var records = try parse(bytes, fileName: fileName, skippingLeadingCommentLines: skippingLeadingCommentLines)
+        guard !records.isEmpty else {
+            throw CSVError(fileName: fileName, line: 1, message: "the file is empty (expected a header row)")
+        }
+        let header = records.removeFirst()
+        return CSVTable(
+            fileName: fileName,
+            header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) },
+            headerLine: header.line,
+            records: records
+        )
+    }
+
+    /// Reads and parses the file at `url`; the error names the file by its last path component.
+    public static func table(contentsOf url: URL, skippingLeadingCommentLines: Bool = false) throws -> CSVTable {
+        let data = try Data(contentsOf: url)
+        return try table(from: data, fileName: url.lastPathComponent, skippingLeadingCommentLines: skippingLeadingCommentLines)
+    }
+
+    private static let quote = UInt8(ascii: "\"")
+    private static let comma = UInt8(ascii: ",")
+    private static let lineFeed = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+    private static let hash = UInt8(ascii: "#")
+
+    private static func parse(
+        _ bytes: [UInt8],
+        fileName: String,
+        skippingLeadingCommentLines: Bool
+    ) throws(CSVError) -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var line = 1
+        var recordLine = 1
+        var i = 0
+        let n = bytes.count
+        var inQuotes = false
+        var quoteStartLine = 1
+        var atRecordStart = true
+        var headerSeen = false
+
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+        }
+        func endRecord() {
+            endField()
+            if !(fields.count == 1 && fields[0].isEmpty) {
+                records.append(CSVRecord(line: recordLine, fields: fields))
+                headerSeen = true
+            }
+            fields.removeAll(keepingCapacity: true)
+        }
+
+        while i < n {
+            let byte = bytes[i]
+            if atRecordStart {
+                atRecordStart = false
+                recordLine = line
+                if skippingLeadingCommentLines && !headerSeen && byte == hash {
+                    while i < n && bytes[i] != lineFeed { i += 1 }
+                    i += 1
+                    line += 1
+                    atRecordStart = true
+                    continue
+                }
+            }
+            if inQuotes {
+                if byte == quote {
+                    if i + 1 < n && bytes[i + 1] == quote {
+                        field.append(quote)
+                        i += 2
+                        continue
+                    }
+                    inQuotes = false
+                } else {
+                    if byte == lineFeed { line += 1 }
+                    field.append(byte)
+                }
+                i += 1
+                continue
+            }
+            switch byte {
+            case quote:
+                if field.isEmpty {
+                    inQuotes = true
+                    quoteStartLine = line
+                } else {
+                    field.append(byte)
+                }
+            case comma:
+                endField()
+            case carriageReturn:
+                if i + 1 < n && bytes[i + 1] == lineFeed { break }
+                endRecord()
+                line += 1
+                atRecordStart = true
+            case lineFeed:
+                endRecord()
+                line += 1
+                atRecordStart = true
+            default:
+                field.append(byte)
+            }
+            i += 1
+        }
+        if inQuotes {
+            throw CSVError(fileName: fileName, line: quoteStartLine, message: "a quoted field is never closed (expected a closing \")")
+        }
+        if !atRecordStart { endRecord() }
+        return records
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `scrutineer` command: one subcommand a file, each calling into the libraries.
+@main
+struct Scrutineer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scrutineer",
+        abstract: "Performance management and scrutiny reporting for English local authorities.",
+        subcommands: []
+    )
+}
