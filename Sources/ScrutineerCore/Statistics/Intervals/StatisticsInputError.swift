@@ -1,0 +1,18 @@
+/// Input a statistic cannot be computed from, with a message that says what was expected.
+/// The messages follow PHEindicatormethods' wording where it has one (METHODS.md §1, §2).
+public struct StatisticsInputError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, in words a user can act on.
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    static let negativeNumerator = StatisticsInputError("numerators must be greater than or equal to zero")
+    static let nonPositiveDenominator = StatisticsInputError("denominators must be greater than zero")
+    static let numeratorAboveDenominator = StatisticsInputError(
+        "numerators must be less than or equal to denominator for a proportion statistic"
+    )
+}
