@@ -10,9 +10,12 @@ public struct StatisticsInputError: Error, Sendable, Equatable, CustomStringConv
 
     public var description: String { message }
 
-    static let negativeNumerator = StatisticsInputError("numerators must be greater than or equal to zero")
-    static let nonPositiveDenominator = StatisticsInputError("denominators must be greater than zero")
-    static let numeratorAboveDenominator = StatisticsInputError(
+    /// A count or numerator below zero.
+    public static let negativeNumerator = StatisticsInputError("numerators must be greater than or equal to zero")
+    /// A denominator of zero or less.
+    public static let nonPositiveDenominator = StatisticsInputError("denominators must be greater than zero")
+    /// A proportion whose numerator exceeds its denominator.
+    public static let numeratorAboveDenominator = StatisticsInputError(
         "numerators must be less than or equal to denominator for a proportion statistic"
     )
 }

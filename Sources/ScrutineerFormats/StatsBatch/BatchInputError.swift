@@ -1,0 +1,28 @@
+/// One rejected cell of a batch input: `FILE:ROW:COLUMN: what is wrong (expected …)`.
+/// ROW is the line number in the file as an editor or spreadsheet shows it (the header is row 1).
+public struct BatchInputError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var row: Int
+    public var column: String
+    public var message: String
+
+    public init(file: String, row: Int, column: String, message: String) {
+        self.file = file
+        self.row = row
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(row):\(column): \(message)" }
+}
+
+/// Every rejected cell of an input, in file order; nothing is written when there is one.
+public struct BatchInputErrors: Error, Sendable, CustomStringConvertible {
+    public var errors: [BatchInputError]
+
+    public init(_ errors: [BatchInputError]) {
+        self.errors = errors
+    }
+
+    public var description: String { errors.map(\.description).joined(separator: "\n") }
+}

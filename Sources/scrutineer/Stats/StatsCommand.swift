@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import ScrutineerFormats
+
+/// `scrutineer stats METHOD INPUT.csv`: confidence intervals, comparisons, trends, ranks, SPC and
+/// rounding added to an analyst's own CSV (PRODUCT.md R17).
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Add statistics to the rows of a CSV file.",
+        discussion: """
+        Reads a CSV with a header row and writes the same rows, other columns passed through in \
+        order, with result columns appended. Bad input is reported as FILE:ROW:COLUMN: problem, \
+        with exit status 65, and no output file is written.
+        """,
+        subcommands: [
+            StatsProportion.self, StatsRate.self,
+        ]
+    )
+}
+
+/// The input and output every `stats` method takes.
+struct StatsFiles: ParsableArguments {
+    @Argument(help: "The CSV file to read (with a header row).")
+    var input: String
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output (written only if every row is valid).")
+    var output: String?
+
+    /// Reads the input, runs `transform`, writes the result; bad input exits 65 with every error on stderr.
+    func run(_ transform: (CSVTable) throws(BatchInputErrors) -> BatchOutput) throws {
+        let table: CSVTable
+        do {
+            table = try CSVReader.table(contentsOf: URL(fileURLWithPath: input))
+        } catch let error as CSVError {
+            throw DataError(message: error.description)
+        } catch {
+            throw DataError(message: "\(input): cannot be read (\(error.localizedDescription))", exitCode: 66)
+        }
+        let result: BatchOutput
+        do {
+            result = try transform(table)
+        } catch {
+            throw DataError(message: error.description)
+        }
+        try write(result.csv)
+    }
+
+    /// Writes `text` to the output file atomically, or to standard output.
+    func write(_ text: String) throws {
+        if let output {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw DataError(message: "\(output): cannot be written (\(error.localizedDescription))", exitCode: 73)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// A problem with the user's data or files: printed as it is, then the process exits with
+/// `exitCode` (65, EX_DATAERR, for bad data; sysexits.h codes for files that cannot be opened).
+struct DataError: Error, CustomStringConvertible {
+    var message: String
+    var exitCode: Int32 = 65
+    var description: String { message }
+}
+
+extension ParsableCommand {
+    /// Runs `body`, turning a `DataError` into its message on standard error and its exit code.
+    func reportingDataErrors(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as DataError {
+            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            throw ExitCode(error.exitCode)
+        }
+    }
+}
