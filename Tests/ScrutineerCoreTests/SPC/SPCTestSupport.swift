@@ -35,3 +35,15 @@ private extension Double {
         return exponent
     }
 }
+
+/// Ten points alternating 0, 2: with `fixAfterPoints: 10` the limits are mean 1, mean moving range 2,
+/// process limits 1 ± 5.32 (−4.32, 6.32), near limits 1 ± 3.5467 (−2.5467, 4.5467). No rule fires on them.
+let spcAlternatingBase: [Double?] = [0, 2, 0, 2, 0, 2, 0, 2, 0, 2]
+
+/// Analyse `spcAlternatingBase + tail` with limits fixed on the first ten points.
+func spcAnalyseAfterBase(_ tail: [Double?], direction: ImprovementDirection = .increase) throws -> XmRAnalysis {
+    try XmRChart.analyse(
+        spcSeries(spcAlternatingBase + tail),
+        options: XmROptions(improvementDirection: direction, fixAfterPoints: 10)
+    )
+}
