@@ -182,3 +182,38 @@ struct SPCRuleTests {
         #expect(ImprovementDirection(polarity: .noJudgement) == .neutral)
     }
 }
+
+/// The window-level rule functions behind the per-point flags (METHODS.md §9.2), in the shapes
+/// NHSRplotthedots' and nhspy-plotthedots' rule functions use. Hand-made cases.
+@Suite("SPC rule windows (METHODS.md §9.2)")
+struct SPCRuleWindowTests {
+    @Test("trend window ends mark the 7th point of each rising or falling window")
+    func trendEnds() {
+        #expect(XmRSpecialCauseRules.sevenPointTrendEnds([]) == [])
+        #expect(XmRSpecialCauseRules.sevenPointTrendEnds([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) == [0, 0, 0, 0, 0, 0, 1, 1, 1, 1])
+        #expect(XmRSpecialCauseRules.sevenPointTrendEnds([2, 7, 6, 5, 4, 3, 2, 1, 3]) == [0, 0, 0, 0, 0, 0, 0, -1, 0])
+        #expect(XmRSpecialCauseRules.sevenPointTrendEnds([1, 2, 3, 3, 4, 5, 6]) == [0, 0, 0, 0, 0, 0, 0])
+    }
+
+    @Test("one-side window ends need a non-zero side")
+    func oneSideEnds() {
+        #expect(XmRSpecialCauseRules.sevenOnOneSideOfMeanEnds(Array(repeating: .above, count: 8) + [.below])
+                == [false, false, false, false, false, false, true, true, false])
+        #expect(XmRSpecialCauseRules.sevenOnOneSideOfMeanEnds(Array(repeating: .onMean, count: 7)) == Array(repeating: false, count: 7))
+    }
+
+    @Test("window ends spread back over the 7 points of their window")
+    func spread() {
+        let ends = [false, false, false, false, false, false, false, true, false]
+        #expect(XmRSpecialCauseRules.pointsInSevenPointWindows(ends: ends) == [false] + Array(repeating: true, count: 7) + [false])
+    }
+
+    @Test("2-of-3 windows include the point that is not close; the rule flags only the close ones")
+    func twoOfThreeWindows() {
+        let close = [false, false, true, false, true, false, false]
+        let sides = [SideOfMean](repeating: .above, count: 7)
+        #expect(XmRSpecialCauseRules.pointsInTwoOfThreeWindows(closeToLimits: close, sides: sides)
+                == [false, false, true, true, true, false, false])
+        #expect(XmRSpecialCauseRules.pointsInTwoOfThreeCloseToLimits(closeToLimits: close, sides: sides) == close)
+    }
+}

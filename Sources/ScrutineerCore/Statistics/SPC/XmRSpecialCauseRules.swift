@@ -5,10 +5,49 @@ public enum XmRSpecialCauseRules {
     /// Points in a run or trend: 7, as in NHSRplotthedots and Making Data Count.
     public static let runLength = 7
 
+    /// Rule 2 window ends: +1 at the last point of each window of 7 consecutive strictly rising values,
+    /// −1 for strictly falling, 0 otherwise (so the first 6 points are always 0); an equal neighbour
+    /// breaks the trend (PTD `ptd_seven_point_trend`).
+    public static func sevenPointTrendEnds(_ values: [Double]) -> [Int] {
+        let n = values.count
+        var ends = [Int](repeating: 0, count: n)
+        guard n >= runLength else { return ends }
+        for end in (runLength - 1)..<n {
+            let steps = (end - runLength + 2)...end
+            if steps.allSatisfy({ values[$0] > values[$0 - 1] }) {
+                ends[end] = 1
+            } else if steps.allSatisfy({ values[$0] < values[$0 - 1] }) {
+                ends[end] = -1
+            }
+        }
+        return ends
+    }
+
+    /// Rule 4 window ends: true at the last point of each window of 7 consecutive points with the same
+    /// non-zero side of the mean; a point on the mean breaks the run (PTD `ptd_seven_point_one_side_mean`).
+    public static func sevenOnOneSideOfMeanEnds(_ sides: [SideOfMean]) -> [Bool] {
+        let n = sides.count
+        var ends = [Bool](repeating: false, count: n)
+        guard n >= runLength else { return ends }
+        for end in (runLength - 1)..<n {
+            let side = sides[end]
+            ends[end] = side != .onMean && ((end - runLength + 1)...end).allSatisfy { sides[$0] == side }
+        }
+        return ends
+    }
+
+    /// Spreads window ends back over their windows: true for a point when it, or one of the 6 points
+    /// after it, ends a 7-point window (PTD `ptd_part_of_seven_trend`).
+    public static func pointsInSevenPointWindows(ends: [Bool]) -> [Bool] {
+        ends.indices.map { i in
+            ends[i..<min(i + runLength, ends.count)].contains(true)
+        }
+    }
+
     /// Rule 2 (7-point trend): true for every point in some window of 7 consecutive points that are
     /// strictly increasing (6 successive rises) or strictly decreasing; an equal neighbour breaks the trend.
     public static func pointsInSevenPointTrend(_ values: [Double]) -> [Bool] {
-        trendDirections(values).map { $0 != 0 }
+        pointsInSevenPointWindows(ends: sevenPointTrendEnds(values).map { $0 != 0 })
     }
 
     /// Rule 2 with its direction: +1 for a point in a rising trend, −1 falling, 0 not in a trend.
@@ -17,21 +56,7 @@ public enum XmRSpecialCauseRules {
     /// shared peak of a rise followed by a fall reads as falling, as in NHSRplotthedots.
     public static func trendDirections(_ values: [Double]) -> [Int] {
         let n = values.count
-        var inTrend = [Bool](repeating: false, count: n)
-        if n >= runLength {
-            for end in (runLength - 1)..<n {
-                let start = end - runLength + 1
-                var rising = true
-                var falling = true
-                for i in (start + 1)...end {
-                    if !(values[i] > values[i - 1]) { rising = false }
-                    if !(values[i] < values[i - 1]) { falling = false }
-                }
-                if rising || falling {
-                    for i in start...end { inTrend[i] = true }
-                }
-            }
-        }
+        let inTrend = pointsInSevenPointTrend(values)
         func step(_ from: Int, _ to: Int) -> Int {
             values[to] > values[from] ? 1 : (values[to] < values[from] ? -1 : 0)
         }
@@ -42,39 +67,35 @@ public enum XmRSpecialCauseRules {
         }
     }
 
-    /// Rule 3 (2 of 3 close to limits): true for a point that is close to a limit (beyond the near
-    /// limit but not outside) and lies in a window of 3 consecutive points of which at least 2 are
-    /// close and all 3 are on the same side of the mean. Only the close points are flagged.
-    public static func pointsInTwoOfThreeCloseToLimits(closeToLimits: [Bool], sides: [SideOfMean]) -> [Bool] {
+    /// Rule 3 windows: true for every point in some window of 3 consecutive points of which at least
+    /// 2 are close to a limit and all 3 are on the same side of the mean (PTD `ptd_two_in_three`).
+    public static func pointsInTwoOfThreeWindows(closeToLimits: [Bool], sides: [SideOfMean]) -> [Bool] {
         let n = min(closeToLimits.count, sides.count)
-        var flagged = [Bool](repeating: false, count: n)
-        guard n >= 3 else { return flagged }
+        var inWindow = [Bool](repeating: false, count: n)
+        guard n >= 3 else { return inWindow }
         for start in 0...(n - 3) {
             let window = start...(start + 2)
             let closeCount = window.filter { closeToLimits[$0] }.count
             let side = sides[start]
-            let sameSide = side != .onMean && window.allSatisfy { sides[$0] == side }
-            if closeCount >= 2 && sameSide {
-                for i in window where closeToLimits[i] { flagged[i] = true }
+            if closeCount >= 2, side != .onMean, window.allSatisfy({ sides[$0] == side }) {
+                for i in window { inWindow[i] = true }
             }
         }
-        return flagged
+        return inWindow
+    }
+
+    /// Rule 3 (2 of 3 close to limits): true for a point that is close to a limit (beyond the near
+    /// limit but not outside) and lies in a window of 3 consecutive points of which at least 2 are
+    /// close and all 3 are on the same side of the mean. Only the close points are flagged
+    /// (PTD `ptd_part_of_two_in_three`).
+    public static func pointsInTwoOfThreeCloseToLimits(closeToLimits: [Bool], sides: [SideOfMean]) -> [Bool] {
+        zip(pointsInTwoOfThreeWindows(closeToLimits: closeToLimits, sides: sides), closeToLimits).map { $0 && $1 }
     }
 
     /// Rule 4 (7 points one side of the mean): true for every point in some run of 7 consecutive
     /// points on the same side of the mean; a point exactly on the mean breaks the run.
     public static func pointsInSevenOnOneSideOfMean(_ sides: [SideOfMean]) -> [Bool] {
-        let n = sides.count
-        var flagged = [Bool](repeating: false, count: n)
-        guard n >= runLength else { return flagged }
-        for end in (runLength - 1)..<n {
-            let start = end - runLength + 1
-            let side = sides[end]
-            if side != .onMean && (start...end).allSatisfy({ sides[$0] == side }) {
-                for i in start...end { flagged[i] = true }
-            }
-        }
-        return flagged
+        pointsInSevenPointWindows(ends: sevenOnOneSideOfMeanEnds(sides))
     }
 
     /// Every point's special-cause type, taking the first rule that applies: outside limits, 7-point
