@@ -10,6 +10,8 @@ struct VectorCoverageTests {
         "rate_byars_exact.csv": "IntervalVectorTests",
         "byars_count_limits.csv": "IntervalVectorTests",
         "mean_ci.csv": "IntervalVectorTests",
+        "spc_xmr_limits.csv": "SPCLimitsVectorTests",
+        "spc_point_flags.csv": "SPCPointFlagsVectorTests",
     ]
 
     @Test("every file in shared/vectors is loaded by a named test suite")

@@ -105,7 +105,7 @@ struct StatsCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let written = try String(contentsOf: folder.appendingPathComponent("out.csv"), encoding: .utf8)
         // 65/100: 65%, Wilson 95% 55.25444329688797–73.63575175690247 (wilson.csv, PHE testdata_Byars_Wilson.xlsx × 100).
-        #expect(written.hasPrefix("numerator,denominator,value,lower95,upper95,lower99_8,upper99_8\n65,100,65,55.254443296887"))
+        #expect(written.hasPrefix("numerator,denominator,value,lower95,upper95,lower99_8,upper99_8\n65,100,65,55.25444329688"))
         try "numerator,denominator\n65,x\n".write(to: folder.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
         let failed = try CommandRunner.run(["stats", "proportion", "in.csv", "--output", "out.csv"], in: folder)
         #expect(failed.status == 65)

@@ -4,7 +4,7 @@ import Foundation
 /// numbers in number columns, and every problem collected before anything is written.
 struct BatchTable {
     let table: CSVTable
-    private(set) var errors: [BatchInputError] = []
+    var errors: [BatchInputError] = []
 
     init(_ table: CSVTable) {
         self.table = table
@@ -95,12 +95,13 @@ public struct BatchOutput: Sendable, Equatable {
     }
 }
 
-/// How numbers are written in batch output: integers without a decimal point, everything else in
-/// the shortest form that reads back to the same double, and missing as a blank cell.
+/// How numbers are written in batch output: to 15 significant digits (all a double holds
+/// reliably, so 7.4659 is not printed as 7.4658999999999995), integers without a decimal point,
+/// and missing as a blank cell.
 enum BatchNumber {
     static func text(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        return String(format: "%.15g", value)
     }
 }

@@ -14,7 +14,7 @@ struct StatsCommand: ParsableCommand {
         with exit status 65, and no output file is written.
         """,
         subcommands: [
-            StatsProportion.self, StatsRate.self,
+            StatsProportion.self, StatsRate.self, StatsSPC.self,
         ]
     )
 }
