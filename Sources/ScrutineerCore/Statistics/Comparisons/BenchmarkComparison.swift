@@ -55,8 +55,7 @@ public enum BenchmarkComparison {
         case .doubleOverlappingCI95:
             guard let value = area.value, let target = benchmark.value,
                   let areaCI = area.interval95, let benchmarkCI = benchmark.interval95 else { return nil }
-            if areaCI.overlaps(benchmarkCI) { return .same }
-            return value < target ? .lower : .higher
+            return doubleOverlapDirection(value: value, interval: areaCI, benchmarkValue: target, benchmarkInterval: benchmarkCI)
 
         case let .spcForProportions(z, unit):
             guard unit > 0, unit.isFinite else { throw .unitNotPositive(unit) }
@@ -83,6 +82,18 @@ public enum BenchmarkComparison {
                 throw .notFinite("expected count benchmark × population / unit")
             }
         }
+    }
+
+    /// Method 12's rule, shared with the change from the previous value (METHODS.md §8.2): the two
+    /// intervals overlapping (touching counts) is the same, otherwise lower or higher by value.
+    static func doubleOverlapDirection(
+        value: Double,
+        interval: ClosedRange<Double>,
+        benchmarkValue: Double,
+        benchmarkInterval: ClosedRange<Double>
+    ) -> BenchmarkDirection {
+        if interval.overlaps(benchmarkInterval) { return .same }
+        return value < benchmarkValue ? .lower : .higher
     }
 
     /// Wilson limits for the proportion P0 at denominator N with E = N·P0 (METHODS.md §6.1 method 5).
