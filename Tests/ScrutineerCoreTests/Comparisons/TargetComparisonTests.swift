@@ -15,7 +15,7 @@ struct TargetComparisonTests {
                 continue
             }
             let lower = try row.requiredDouble("lower_limit")
-            let target: Target
+            let target: TargetRule
             switch (row["target_type"], try row.bool("use_cis")) {
             case ("single_value", false): target = .singleValue(lower)
             case ("single_value", true): target = .singleValueUsingConfidenceLimits(lower)

@@ -15,7 +15,7 @@ public enum TargetComparison {
     ///   target whose lower limit is above its upper limit.
     public static func compare(
         _ area: ValueWithConfidenceLimits,
-        against target: Target,
+        against target: TargetRule,
         polarity: Polarity
     ) throws(ComparisonError) -> TargetOutcome {
         try area.validate(as: "area")

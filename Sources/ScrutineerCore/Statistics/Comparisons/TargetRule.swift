@@ -1,7 +1,7 @@
 import Foundation
 
 /// A target to rate a value against (METHODS.md §10; Fingertips `TargetComparerFactory`).
-public enum Target: Sendable, Hashable {
+public enum TargetRule: Sendable, Hashable {
     /// A single value, compared with the area's value; meeting it exactly counts as meeting it
     /// (Fingertips `SingleValueTargetComparer`, `UseCIsForLimitComparison` false).
     case singleValue(Double)
