@@ -11,6 +11,7 @@ public enum QuantileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A percentile fraction was outside 0...1.
     case fractionOutOfRange(Double)
 
+    /// What was wrong and what was expected, in plain English.
     public var description: String {
         switch self {
         case let .quantileCountNotPositive(count):

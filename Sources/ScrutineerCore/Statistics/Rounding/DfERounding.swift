@@ -9,6 +9,7 @@ public enum RoundingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A rounding base (e.g. "nearest 10") that is not a positive whole number.
     case baseNotPositive(Int)
 
+    /// What was wrong and what was expected, in plain English.
     public var description: String {
         switch self {
         case let .notFinite(value):
