@@ -1,0 +1,73 @@
+import Testing
+@testable import ScrutineerCore
+
+/// DfE round-five-up (METHODS.md §11 and §13.6; dfeR `round_five_up`).
+@Suite("DfE round five up (METHODS.md §11)")
+struct DfERoundingTests {
+    /// dfe_round_five_up.csv — dfeR tests/testthat/test-round_five_up.R: every row. The expected
+    /// values are short decimals, so compare to a relative 1e-12.
+    @Test("dfe_round_five_up.csv: every row reproduces (dfeR test-round_five_up.R)")
+    func vectorFile() throws {
+        let file = try VectorFile("dfe_round_five_up.csv")
+        #expect(file.rows.count == 9)
+        for row in file.rows {
+            let number = try row.requiredDouble("number")
+            let places = try #require(Int(row["dp"]), "\(row.description): dp is not a whole number")
+            let expected = try row.requiredDouble("expected")
+            let rounded = try DfERounding.roundFiveUp(number, decimalPlaces: places)
+            #expect(isClose(rounded, expected, relative: 1e-12, absolute: 1e-12), "\(row.description): \(number) to \(places) dp gave \(rounded), expected \(expected)")
+        }
+    }
+
+    @Test("halves go away from zero, even when the stored double is just below the half (§11)")
+    func halvesAwayFromZero() throws {
+        #expect(try DfERounding.roundFiveUp(2.85, decimalPlaces: 1) == 2.9)
+        #expect(try DfERounding.roundFiveUp(-2.85, decimalPlaces: 1) == -2.9)
+        #expect(try DfERounding.roundFiveUp(0.5, decimalPlaces: 0) == 1)
+        #expect(try DfERounding.roundFiveUp(-0.5, decimalPlaces: 0) == -1)
+        #expect(try DfERounding.roundFiveUp(1.005, decimalPlaces: 2) == 1.01)
+        // Banker's / IEEE rounding of the stored double would give these instead:
+        #expect((2.85 * 10).rounded(.toNearestOrEven) / 10 == 2.8)
+        #expect((2.5).rounded(.toNearestOrEven) == 2)
+    }
+
+    @Test("negative decimal places round to tens and hundreds; a result of zero is never −0 (§11)")
+    func negativePlacesAndZero() throws {
+        #expect(try DfERounding.roundFiveUp(285, decimalPlaces: -1) == 290)
+        #expect(try DfERounding.roundFiveUp(-285, decimalPlaces: -1) == -290)
+        #expect(try DfERounding.roundFiveUp(1250, decimalPlaces: -2) == 1300)
+        let zero = try DfERounding.roundFiveUp(-0.4, decimalPlaces: 0)
+        #expect(zero == 0 && zero.sign == .plus)
+    }
+
+    @Test("nearest multiple of a base: 10 for DfE aggregates, 5 for health counts (§11)")
+    func nearestBase() throws {
+        #expect(try DfERounding.roundFiveUp(285, toNearest: 10) == 290)
+        #expect(try DfERounding.roundFiveUp(284, toNearest: 10) == 280)
+        #expect(try DfERounding.roundFiveUp(5, toNearest: 10) == 10)
+        #expect(try DfERounding.roundFiveUp(4, toNearest: 10) == 0)
+        #expect(try DfERounding.roundFiveUp(12.5, toNearest: 5) == 15)
+        #expect(try DfERounding.roundFiveUp(12, toNearest: 5) == 10)
+    }
+
+    @Test("formatted text has exactly the decimals asked for (§11, §13.6)")
+    func formatting() throws {
+        #expect(try DfERounding.formatted(2.85, decimalPlaces: 1) == "2.9")
+        #expect(try DfERounding.formatted(3, decimalPlaces: 2) == "3.00")
+        #expect(try DfERounding.formatted(285, decimalPlaces: -1) == "290")
+        #expect(try DfERounding.formatted(283.54, decimalPlaces: -2) == "300")
+        #expect(try DfERounding.formatted(2.5, decimalPlaces: 0) == "3")
+        #expect(try DfERounding.formatted(-0.04, decimalPlaces: 1) == "0.0")
+        #expect(try DfERounding.formatted(-2.85, decimalPlaces: 1) == "-2.9")
+        #expect(try DfERounding.formatted(0.125, decimalPlaces: 2) == "0.13")
+        #expect(try DfERounding.formatted(1234567.891, decimalPlaces: 2) == "1234567.89")
+    }
+
+    @Test("invalid input throws a typed error that says what was expected")
+    func invalidInput() {
+        #expect(throws: RoundingError.notFinite(.infinity)) { try DfERounding.roundFiveUp(.infinity, decimalPlaces: 1) }
+        #expect(throws: RoundingError.decimalPlacesOutOfRange(16)) { try DfERounding.roundFiveUp(1, decimalPlaces: 16) }
+        #expect(throws: RoundingError.baseNotPositive(0)) { try DfERounding.roundFiveUp(1, toNearest: 0) }
+        #expect(RoundingError.baseNotPositive(0).description.contains("greater than zero"))
+    }
+}
