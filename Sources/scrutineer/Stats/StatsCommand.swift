@@ -14,7 +14,8 @@ struct StatsCommand: ParsableCommand {
         with exit status 65, and no output file is written.
         """,
         subcommands: [
-            StatsProportion.self, StatsRate.self, StatsSPC.self,
+            StatsProportion.self, StatsRate.self, StatsCompare.self, StatsTrend.self,
+            StatsRank.self, StatsSPC.self, StatsRound.self,
         ]
     )
 }

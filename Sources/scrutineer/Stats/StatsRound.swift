@@ -1,0 +1,29 @@
+import ArgumentParser
+import ScrutineerFormats
+
+/// `scrutineer stats round`: DfE half-up rounding for publication.
+struct StatsRound: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "round",
+        abstract: "Round a column DfE's way, halves away from zero (2.85 → 2.9), in place.",
+        discussion: "Negative --dp rounds to tens, hundreds… Blank cells and the symbols c z x u k low - .. are kept."
+    )
+
+    @OptionGroup var files: StatsFiles
+
+    @Option(help: "The column to round; repeat for several.")
+    var column: [String]
+
+    @Option(help: "Decimal places (negative for tens, hundreds…).")
+    var dp: Int
+
+    func validate() throws {
+        if column.isEmpty { throw ValidationError("name at least one --column to round") }
+    }
+
+    func run() throws {
+        try reportingDataErrors {
+            try files.run { table throws(BatchInputErrors) in try RoundBatch.run(table, columns: column, decimalPlaces: dp) }
+        }
+    }
+}
