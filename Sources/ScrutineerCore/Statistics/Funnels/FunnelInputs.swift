@@ -5,6 +5,7 @@ public struct FunnelProportionArea: Sendable, Hashable {
     /// The denominator n, greater than zero and at least x.
     public var denominator: Double
 
+    /// Creates the value from its parts, unchecked: the calculations validate it.
     public init(numerator: Double, denominator: Double) {
         self.numerator = numerator
         self.denominator = denominator
@@ -18,6 +19,7 @@ public struct FunnelRatioArea: Sendable, Hashable {
     /// Expected events E (greater than zero), e.g. from indirect standardisation (§5).
     public var expected: Double
 
+    /// Creates the value from its parts, unchecked: the calculations validate it.
     public init(observed: Double, expected: Double) {
         self.observed = observed
         self.expected = expected
@@ -34,6 +36,7 @@ public struct FunnelRateArea: Sendable, Hashable {
     /// The population; required for a crude rate with zero events, otherwise unused.
     public var denominator: Double?
 
+    /// Creates the value from its parts, unchecked: the calculations validate it.
     public init(count: Double, rate: Double?, denominator: Double? = nil) {
         self.count = count
         self.rate = rate

@@ -5,6 +5,7 @@ public struct FunnelLinePoint: Sendable, Hashable {
     /// The limit, in the unit the funnel is drawn in (percentage, O/E − 1, ISR × 100, rate per N).
     public var limit: Double
 
+    /// Creates the value from its parts, unchecked: the calculations validate it.
     public init(denominator: Double, limit: Double) {
         self.denominator = denominator
         self.limit = limit
@@ -25,6 +26,7 @@ public struct FunnelLimitsRow: Sendable, Hashable {
     /// The upper 99.8% funnel (PHE `upper_3s_limit`).
     public var upper99_8: FunnelLinePoint
 
+    /// Creates the value from its parts, unchecked: the calculations validate it.
     public init(axisValue: Double, lower95: FunnelLinePoint, upper95: FunnelLinePoint, lower99_8: FunnelLinePoint, upper99_8: FunnelLinePoint) {
         self.axisValue = axisValue
         self.lower95 = lower95
@@ -63,6 +65,7 @@ public struct FunnelLimitsTable: Sendable, Hashable {
     /// The 100 plotting rows, in increasing `axisValue`.
     public var rows: [FunnelLimitsRow]
 
+    /// Creates the value from its parts, unchecked: the calculations validate it.
     public init(method: FunnelLimitMethod, baseline: Double, rows: [FunnelLimitsRow]) {
         self.method = method
         self.baseline = baseline

@@ -40,6 +40,7 @@ public struct FunnelSignificanceResult: Sendable, Hashable {
     /// One outcome per area, in the order the areas were given.
     public var outcomes: [FunnelSignificance]
 
+    /// Creates the value from its parts, unchecked: the calculations validate it.
     public init(benchmark: Double, outcomes: [FunnelSignificance]) {
         self.benchmark = benchmark
         self.outcomes = outcomes

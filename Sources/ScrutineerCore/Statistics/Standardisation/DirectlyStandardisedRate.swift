@@ -9,6 +9,7 @@ public struct DirectStandardisationBand: Sendable, Hashable {
     /// The standard population wᵢ (e.g. ESP2013) for the band: required, zero or more.
     public var standardPopulation: Double?
 
+    /// Creates the value from its parts, unchecked: the calculations validate it.
     public init(events: Double?, population: Double?, standardPopulation: Double?) {
         self.events = events
         self.population = population

@@ -9,6 +9,7 @@ public struct IndirectStandardisationBand: Sendable, Hashable {
     /// The reference population in the band: greater than zero.
     public var referencePopulation: Double
 
+    /// Creates the value from its parts, unchecked: the calculations validate it.
     public init(events: Double?, population: Double?, referenceEvents: Double?, referencePopulation: Double) {
         self.events = events
         self.population = population
