@@ -26,3 +26,13 @@ public enum ConfidenceLevel: String, Sendable, Hashable, CaseIterable, Codable {
         }
     }
 }
+
+extension ConfidenceLevel {
+    /// The one-sided tail beyond each limit: 0.025 at 95%, 0.001 at 99.8% (METHODS.md §0).
+    public var oneSidedTailProbability: Double {
+        switch self {
+        case .ninetyFive: 0.025
+        case .ninetyNinePointEight: 0.001
+        }
+    }
+}

@@ -43,6 +43,6 @@ public enum BenchmarkMethod: Sendable, Hashable {
 
     /// SPC for DSR at a confidence level: one-sided p = 0.025 (95%) or 0.001 (99.8%) (METHODS.md §0).
     public static func fingertipsSPCForDSR(_ level: ConfidenceLevel, unit: Double) -> BenchmarkMethod {
-        .spcForDSR(tailProbability: PoissonMeanBounds.oneSidedTail(level), unit: unit)
+        .spcForDSR(tailProbability: level.oneSidedTailProbability, unit: unit)
     }
 }

@@ -145,22 +145,16 @@ extension FunnelPlot {
         return FunnelLimitsTable(method: .poisson, baseline: average * multiplier, rows: rows)
     }
 
-    /// The one-sided tail probability of each funnel: 0.025 for 95%, 0.001 for 99.8% (METHODS.md §0).
-    static func oneSidedTail(_ level: ConfidenceLevel) -> Double {
-        level == .ninetyFive ? 0.025 : 0.001
-    }
-
     /// The Poisson means that put a whole number of events e on each funnel line (PHE
     /// `poisson_funnel`): the lower line (O/E or rate below the baseline) at the mean with
     /// P(X ≤ e) = p, which is e's exact upper limit; the upper line at the mean with P(X ≥ e) = p,
     /// e's exact lower limit.
     static func poissonFunnel(events: Double) -> (lower95: Double, upper95: Double, lower99_8: Double, upper99_8: Double) {
-        let k = Int(events)
         func lowerLine(_ level: ConfidenceLevel) -> Double {
-            PoissonFunnelMean.meanWithLowerTail(atMost: k, tailProbability: oneSidedTail(level))
+            PoissonMeanBounds.upper(events: events.rounded(.down), p: level.oneSidedTailProbability)
         }
         func upperLine(_ level: ConfidenceLevel) -> Double {
-            PoissonFunnelMean.meanWithUpperTail(atLeast: k, tailProbability: oneSidedTail(level))
+            PoissonMeanBounds.lower(events: events.rounded(.down), p: level.oneSidedTailProbability)
         }
         return (lowerLine(.ninetyFive), upperLine(.ninetyFive), lowerLine(.ninetyNinePointEight), upperLine(.ninetyNinePointEight))
     }
