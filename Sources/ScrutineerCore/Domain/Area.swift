@@ -1,0 +1,65 @@
+/// What kind of place an area is.
+public enum AreaType: String, Sendable, Hashable, CaseIterable, Codable {
+    case country
+    /// An English region (ONS E12).
+    case region
+    /// Inner or Outer London (ONS E13), which LAIT uses as London boroughs' region.
+    case subRegion
+    /// An upper-tier local authority with children's services.
+    case localAuthority
+}
+
+/// A place Scrutineer holds figures for (PRODUCT.md R5, glossary: GSS codes).
+public struct Area: Sendable, Hashable, Codable, Identifiable {
+    /// ONS GSS code (E10000031 Warwickshire, E92000001 England): the key everywhere.
+    public var code: String
+    /// DfE's 3-digit LA number (937 Warwickshire; 970 England; 980–990 regions), when it has one.
+    public var dfeCode: String?
+    public var name: String
+    public var type: AreaType
+    /// The region's ONS code, for local authorities.
+    public var regionCode: String?
+    /// The code this area was recoded or merged into (Barnsley E08000016 → E08000038 in 2024).
+    public var successorCode: String?
+    /// First and last years it reported, where known.
+    public var firstYear: Int?
+    public var lastYear: Int?
+
+    public var id: String { code }
+
+    public init(
+        code: String, dfeCode: String? = nil, name: String, type: AreaType, regionCode: String? = nil,
+        successorCode: String? = nil, firstYear: Int? = nil, lastYear: Int? = nil
+    ) {
+        self.code = code
+        self.dfeCode = dfeCode
+        self.name = name
+        self.type = type
+        self.regionCode = regionCode
+        self.successorCode = successorCode
+        self.firstYear = firstYear
+        self.lastYear = lastYear
+    }
+}
+
+extension Area {
+    /// England and the regions and London sub-regions, with the ONS and DfE codes LAIT and EES use.
+    /// These never change, so every database starts with them.
+    public static let englandAndRegions: [Area] = [
+        Area(code: "E92000001", dfeCode: "970", name: "England", type: .country),
+        Area(code: "E12000001", dfeCode: "980", name: "North East", type: .region),
+        Area(code: "E12000002", dfeCode: "981", name: "North West", type: .region),
+        Area(code: "E12000003", dfeCode: "982", name: "Yorkshire and The Humber", type: .region),
+        Area(code: "E12000004", dfeCode: "983", name: "East Midlands", type: .region),
+        Area(code: "E12000005", dfeCode: "984", name: "West Midlands", type: .region),
+        Area(code: "E12000006", dfeCode: "985", name: "East of England", type: .region),
+        Area(code: "E12000007", dfeCode: "986", name: "London", type: .region),
+        Area(code: "E13000001", dfeCode: "987", name: "Inner London", type: .subRegion, regionCode: "E12000007"),
+        Area(code: "E13000002", dfeCode: "988", name: "Outer London", type: .subRegion, regionCode: "E12000007"),
+        Area(code: "E12000008", dfeCode: "989", name: "South East", type: .region),
+        Area(code: "E12000009", dfeCode: "990", name: "South West", type: .region),
+    ]
+
+    /// England's ONS code.
+    public static let englandCode = "E92000001"
+}

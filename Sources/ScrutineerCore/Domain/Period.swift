@@ -1,0 +1,148 @@
+import Foundation
+
+/// A reporting period: its label as councils and DfE write it, what kind it is, and the first and
+/// last day it covers. Periods order by when they end, then when they start.
+///
+/// Labels understood (anything else is an error, never a guess):
+/// - `2025` — one year of the measure's `YearType` ending in 2025 (financial: April 2024 to
+///   March 2025; academic: September 2024 to August 2025; calendar; year ending September);
+/// - `2023/24` or `2023-24` — the financial or academic year starting in 2023 (or the year ending
+///   September 2024), never a calendar measure;
+/// - `2021/22-23/24` — three pooled years;
+/// - `2024/25 Q2` — a quarter of a financial (Q1 = April–June) or academic (Q1 = September–November)
+///   year; `2024 Q2` — a calendar quarter;
+/// - `2024-09` — a month;
+/// - any of these followed by a note in brackets, e.g. `2024-25 (OT)`, which stays in the label.
+public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// What a period spans.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case year, pooledYears, quarter, month
+    }
+
+    /// The canonical label (`2023/24`, `2025`, `2021/22-23/24`, `2024/25 Q2`, `2024-09`).
+    public let label: String
+    public let kind: Kind
+    /// The first day covered.
+    public let start: CalendarDate
+    /// The last day covered.
+    public let end: CalendarDate
+
+    public init(label: String, kind: Kind, start: CalendarDate, end: CalendarDate) {
+        self.label = label
+        self.kind = kind
+        self.start = start
+        self.end = end
+    }
+
+    public var description: String { label }
+
+    public static func < (a: Period, b: Period) -> Bool {
+        (a.end, a.start, a.label) < (b.end, b.start, b.label)
+    }
+
+    /// Reads `text` as a period of a measure whose years are `yearType`. With `monthly`, an
+    /// ambiguous `2011-12` is December 2011 rather than the year 2011/12.
+    public static func parse(_ text: String, yearType: YearType, monthly: Bool = false) throws(PeriodError) -> Period {
+        var body = text.trimmingCharacters(in: .whitespaces)
+        var note = ""
+        if body.hasSuffix(")"), let open = body.lastIndex(of: "(") {
+            note = " " + body[open...]
+            body = body[..<open].trimmingCharacters(in: .whitespaces)
+            guard note.count > 3 else { throw PeriodError(label: text, yearType: yearType) }
+        }
+        guard let period = parseBody(body, yearType: yearType, monthly: monthly) else {
+            throw PeriodError(label: text, yearType: yearType)
+        }
+        return note.isEmpty ? period : Period(label: period.label + note, kind: period.kind, start: period.start, end: period.end)
+    }
+
+    private static func parseBody(_ s: String, yearType: YearType, monthly: Bool) -> Period? {
+        let chars = Array(s)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= chars.count, range.allSatisfy({ chars[$0].isASCII && chars[$0].isNumber }) else { return nil }
+            return Int(String(chars[range]))
+        }
+        // 2025
+        if chars.count == 4, let endYear = number(0..<4) {
+            return Period.year(endingIn: endYear, yearType)
+        }
+        // 2023/24, 2023-24, 2024-09
+        if chars.count == 7, let first = number(0..<4), let second = number(5..<7), chars[4] == "/" || chars[4] == "-" {
+            let isSplitYear = second == (first + 1) % 100
+            if chars[4] == "-", (1...12).contains(second), monthly || !isSplitYear {
+                return Period(
+                    label: "\(first)-\(twoDigits(second))", kind: .month,
+                    start: .firstDay(ofMonth: second, year: first), end: .lastDay(ofMonth: second, year: first)
+                )
+            }
+            guard isSplitYear, yearType != .calendar else { return nil }
+            return splitYear(startingIn: first, yearType)
+        }
+        // 2024/25 Q2
+        if chars.count == 10, let first = number(0..<4), let second = number(5..<7), chars[4] == "/",
+           second == (first + 1) % 100, String(chars[7...8]) == " Q", let q = number(9..<10), (1...4).contains(q),
+           yearType != .calendar, let year = splitYear(startingIn: first, yearType) {
+            let startMonth = year.start.month + 3 * (q - 1)
+            let startYear = first + (startMonth - 1) / 12
+            let month = (startMonth - 1) % 12 + 1
+            let endMonth = (month + 1) % 12 + 1
+            let endYear = startYear + (month + 2 > 12 ? 1 : 0)
+            return Period(
+                label: "\(year.label) Q\(q)", kind: .quarter,
+                start: .firstDay(ofMonth: month, year: startYear), end: .lastDay(ofMonth: endMonth, year: endYear)
+            )
+        }
+        // 2024 Q2 (calendar quarter)
+        if chars.count == 7, let year = number(0..<4), String(chars[4...5]) == " Q", let q = number(6..<7), (1...4).contains(q) {
+            let month = 3 * (q - 1) + 1
+            return Period(label: "\(year) Q\(q)", kind: .quarter, start: .firstDay(ofMonth: month, year: year), end: .lastDay(ofMonth: month + 2, year: year))
+        }
+        // 2021/22-23/24
+        if chars.count == 13, let first = number(0..<4), let a = number(5..<7), let b = number(8..<10), let c = number(11..<13),
+           chars[4] == "/", chars[7] == "-", chars[10] == "/", a == (first + 1) % 100, c == (b + 1) % 100, yearType != .calendar {
+            let century = first - first % 100
+            var lastStart = century + b
+            if lastStart < first { lastStart += 100 }
+            guard lastStart > first, lastStart - first <= 10,
+                  let opening = splitYear(startingIn: first, yearType), let closing = splitYear(startingIn: lastStart, yearType) else { return nil }
+            return Period(label: "\(opening.label)-\(twoDigits(b))/\(twoDigits(c))", kind: .pooledYears, start: opening.start, end: closing.end)
+        }
+        return nil
+    }
+
+    /// The one year of `yearType` that ends in `endYear`.
+    static func year(endingIn endYear: Int, _ yearType: YearType) -> Period {
+        let first = yearType.firstMonth
+        let startYear = first == 1 ? endYear : endYear - 1
+        let endMonth = first == 1 ? 12 : first - 1
+        return Period(label: String(endYear), kind: .year, start: .firstDay(ofMonth: first, year: startYear), end: .lastDay(ofMonth: endMonth, year: endYear))
+    }
+
+    /// The split year `2023/24` of `yearType` starting in `startYear`.
+    static func splitYear(startingIn startYear: Int, _ yearType: YearType) -> Period? {
+        guard yearType != .calendar else { return nil }
+        let first = yearType.firstMonth
+        return Period(
+            label: "\(startYear)/\(twoDigits((startYear + 1) % 100))", kind: .year,
+            start: .firstDay(ofMonth: first, year: startYear), end: .lastDay(ofMonth: first - 1, year: startYear + 1)
+        )
+    }
+
+    private static func twoDigits(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+}
+
+/// A period label that cannot be read, with the labels that would have been.
+public struct PeriodError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var label: String
+    public var yearType: YearType
+
+    public init(label: String, yearType: YearType) {
+        self.label = label
+        self.yearType = yearType
+    }
+
+    public var description: String {
+        let examples = yearType == .calendar ? "2025, 2024 Q2 or 2024-09" : "2025, 2023/24, 2021/22-23/24, 2024/25 Q2 or 2024-09"
+        return "unknown period \"\(label)\" for a measure with \(yearType.rawValue) years (expected a label such as \(examples))"
+    }
+}

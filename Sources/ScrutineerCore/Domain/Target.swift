@@ -1,0 +1,48 @@
+/// Which kind of target (PRODUCT.md R3): several can apply to one measure at once.
+public enum TargetKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case local, national, statutory
+    /// A value for one period on the way to a goal ("trajectory through the year").
+    case trajectory
+}
+
+/// One version of a target. Changing a target adds a version; earlier versions are kept.
+public struct Target: Sendable, Hashable, Codable {
+    public var measureCode: String
+    public var kind: TargetKind
+    /// The value to meet, in the measure's unit.
+    public var value: Double
+    /// How far short still counts as amber, in the measure's unit (percentage points for
+    /// percentages); nil = no amber band.
+    public var tolerance: Double?
+    /// For a trajectory, the period label this value applies to.
+    public var periodLabel: String?
+    public var validFrom: CalendarDate
+    /// nil while in force.
+    public var validTo: CalendarDate?
+    public var setBy: String
+    public var setOn: CalendarDate
+    public var reason: String
+    /// The decision that approved it (a committee minute, a delegated decision reference).
+    public var decision: String?
+    /// 1 for the first version of this measure's target of this kind (and period), then 2, 3…
+    public var version: Int
+
+    public init(
+        measureCode: String, kind: TargetKind, value: Double, tolerance: Double? = nil, periodLabel: String? = nil,
+        validFrom: CalendarDate, validTo: CalendarDate? = nil, setBy: String, setOn: CalendarDate, reason: String,
+        decision: String? = nil, version: Int = 1
+    ) {
+        self.measureCode = measureCode
+        self.kind = kind
+        self.value = value
+        self.tolerance = tolerance
+        self.periodLabel = periodLabel
+        self.validFrom = validFrom
+        self.validTo = validTo
+        self.setBy = setBy
+        self.setOn = setOn
+        self.reason = reason
+        self.decision = decision
+        self.version = version
+    }
+}
