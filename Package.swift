@@ -1,29 +1,57 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
 let package = Package(
     name: "Scrutineer",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "scrutineer", targets: ["scrutineer"]),
         .library(name: "ScrutineerCore", targets: ["ScrutineerCore"]),
         .library(name: "ScrutineerFormats", targets: ["ScrutineerFormats"]),
+        .library(name: "ScrutineerStorage", targets: ["ScrutineerStorage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         // Domain model and every statistic. Depends on nothing but Foundation.
         .target(name: "ScrutineerCore"),
-        // Reading and writing files: CSV now; XLSX and the source layouts later.
-        .target(name: "ScrutineerFormats", dependencies: ["ScrutineerCore"]),
+        // Reading and writing files: CSV, XLSX, one parser per source layout.
+        .target(
+            name: "ScrutineerFormats",
+            dependencies: [
+                "ScrutineerCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
+            ]
+        ),
+        // The schema, migrations and the one SQL store for SQLite and PostgreSQL.
+        .target(
+            name: "ScrutineerStorage",
+            dependencies: [
+                "ScrutineerCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The thin command-line tool: one file per subcommand.
         .executableTarget(
             name: "scrutineer",
             dependencies: [
                 "ScrutineerCore",
                 "ScrutineerFormats",
+                "ScrutineerStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
             ]
         ),
         .testTarget(name: "ScrutineerCoreTests", dependencies: ["ScrutineerCore", "ScrutineerFormats"]),

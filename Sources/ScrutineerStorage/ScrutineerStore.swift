@@ -1,0 +1,62 @@
+import ScrutineerCore
+
+/// Which observations to read: every filter is optional; nil means all.
+public struct ObservationQuery: Sendable, Hashable {
+    public var measureCode: String?
+    public var areaCode: String?
+    public var periodLabel: String?
+
+    public init(measureCode: String? = nil, areaCode: String? = nil, periodLabel: String? = nil) {
+        self.measureCode = measureCode
+        self.areaCode = areaCode
+        self.periodLabel = periodLabel
+    }
+}
+
+/// One row of the audit trail: who imported or changed what, when, from which files.
+public struct AuditEntry: Sendable, Hashable {
+    public var id: Int
+    public var action: String
+    public var user: String
+    /// ISO 8601 timestamp, UTC.
+    public var at: String
+    public var files: [String]
+    public var summary: ImportSummary?
+
+    public init(id: Int, action: String, user: String, at: String, files: [String], summary: ImportSummary?) {
+        self.id = id
+        self.action = action
+        self.user = user
+        self.at = at
+        self.files = files
+        self.summary = summary
+    }
+}
+
+/// Scrutineer's memory, by intention. One SQL implementation serves SQLite and PostgreSQL;
+/// the contract test suite runs against both.
+public protocol ScrutineerStore: Sendable {
+    /// Brings the schema up to the newest migration (idempotent).
+    func migrate() async throws
+    /// Writes a validated batch in one transaction: new records added, changed ones superseded
+    /// (old values kept in history), identical ones left alone; audited with `user` and the files.
+    func importBatch(_ batch: ImportBatch, by user: String) async throws -> ImportSummary
+    /// Every measure, by code.
+    func measures() async throws -> [Measure]
+    /// Every area, by code.
+    func areas() async throws -> [Area]
+    /// Current observations matching `query`, ordered by measure, area, period end, breakdown.
+    func observations(_ query: ObservationQuery) async throws -> [Observation]
+    /// Earlier, superseded versions of one observation cell, oldest first.
+    func observationHistory(_ key: ObservationKey) async throws -> [Observation]
+    /// Every LA's neighbour list in one edition ("2021", "2025").
+    func statisticalNeighbours(edition: String) async throws -> [StatisticalNeighbours]
+    /// Adds a new version of a target, closing the one it replaces; returns it with its version.
+    func setTarget(_ target: Target, by user: String) async throws -> Target
+    /// Every version of every target of a measure, oldest first.
+    func targets(for measureCode: String) async throws -> [Target]
+    /// The audit trail, oldest first.
+    func auditTrail() async throws -> [AuditEntry]
+    /// Releases connections.
+    func close() async throws
+}
