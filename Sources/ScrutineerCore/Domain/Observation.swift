@@ -55,6 +55,9 @@ public struct Observation: Sendable, Hashable, Codable {
     public var upper99_8: Double?
     /// The EES/LAIT symbol published instead of (or beside) a value: c z x u k low - ..
     public var statusSymbol: StatusSymbol?
+    /// The source's own "compared to England" word, kept as published (Fingertips exports);
+    /// Scrutineer computes its own and never reads direction from it (METHODS.md §8.3).
+    public var comparedToEnglandAsPublished: String?
     /// The file it came from.
     public var source: String
     /// When it was published, and when the next figure is due, where known.
@@ -65,7 +68,7 @@ public struct Observation: Sendable, Hashable, Codable {
         measureCode: String, areaCode: String, period: Period, breakdown: Breakdown = .total,
         value: Double?, numerator: Double? = nil, denominator: Double? = nil,
         lower95: Double? = nil, upper95: Double? = nil, lower99_8: Double? = nil, upper99_8: Double? = nil,
-        statusSymbol: StatusSymbol? = nil, source: String, published: CalendarDate? = nil, nextUpdateDue: CalendarDate? = nil
+        statusSymbol: StatusSymbol? = nil, comparedToEnglandAsPublished: String? = nil, source: String, published: CalendarDate? = nil, nextUpdateDue: CalendarDate? = nil
     ) {
         self.measureCode = measureCode
         self.areaCode = areaCode
@@ -79,6 +82,7 @@ public struct Observation: Sendable, Hashable, Codable {
         self.lower99_8 = lower99_8
         self.upper99_8 = upper99_8
         self.statusSymbol = statusSymbol
+        self.comparedToEnglandAsPublished = comparedToEnglandAsPublished
         self.source = source
         self.published = published
         self.nextUpdateDue = nextUpdateDue
