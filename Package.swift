@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "ScrutineerCore", targets: ["ScrutineerCore"]),
         .library(name: "ScrutineerFormats", targets: ["ScrutineerFormats"]),
         .library(name: "ScrutineerStorage", targets: ["ScrutineerStorage"]),
+        .library(name: "ScrutineerViews", targets: ["ScrutineerViews"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Domain model and every statistic. Depends on nothing but Foundation.
@@ -43,6 +45,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Page models, Mustache templates and SVG charts: data in, text out.
+        .target(
+            name: "ScrutineerViews",
+            dependencies: [
+                "ScrutineerCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // The thin command-line tool: one file per subcommand.
         .executableTarget(
             name: "scrutineer",
@@ -55,6 +65,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ScrutineerCoreTests", dependencies: ["ScrutineerCore", "ScrutineerFormats"]),
+        .testTarget(name: "ScrutineerViewsTests", dependencies: ["ScrutineerCore", "ScrutineerViews"]),
         .testTarget(name: "ScrutineerFormatsTests", dependencies: ["ScrutineerCore", "ScrutineerFormats", "scrutineer"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,216 @@
+import Foundation
+
+/// How a series is drawn: each style has its own line pattern and marker shape, so no series is
+/// told apart by colour alone (WCAG 1.4.1).
+public enum ChartSeriesStyle: String, Sendable, Hashable, CaseIterable {
+    /// The council's own values: solid line, circles.
+    case primary
+    /// A target: dashed line, no markers.
+    case target
+    /// England: dotted line, squares.
+    case england
+    /// Region: dash-dot line, diamonds.
+    case region
+    /// Statistical-neighbour mean: long dashes, triangles.
+    case neighbours
+    /// SPC mean: thin solid line.
+    case centreLine
+    /// SPC process limits: thin dashed lines.
+    case processLimit
+
+    var dashArray: String? {
+        switch self {
+        case .primary, .centreLine: nil
+        case .target: "8 4"
+        case .england: "2 3"
+        case .region: "8 3 2 3"
+        case .neighbours: "12 4"
+        case .processLimit: "4 3"
+        }
+    }
+
+    var strokeWidth: Double {
+        switch self {
+        case .primary: 3
+        case .centreLine, .processLimit: 1.5
+        default: 2
+        }
+    }
+
+    var marker: ChartMarker? {
+        switch self {
+        case .primary: .circle
+        case .england: .square
+        case .region: .diamond
+        case .neighbours: .triangle
+        case .target, .centreLine, .processLimit: nil
+        }
+    }
+}
+
+/// A marker shape.
+public enum ChartMarker: String, Sendable, Hashable, CaseIterable {
+    case circle, square, diamond, triangle
+}
+
+/// One line on a chart: a name for the legend and the data table, and one value per category
+/// (nil where there is none; the line breaks there).
+public struct ChartSeries: Sendable, Hashable {
+    public var name: String
+    public var values: [Double?]
+    public var style: ChartSeriesStyle
+    /// Per-point marker override (SPC point types), same length as `values` when given.
+    public var pointMarkers: [ChartMarker?]?
+    /// Per-point CSS class (e.g. `improvement`, `concern`), same length as `values` when given.
+    public var pointClasses: [String?]?
+
+    public init(name: String, values: [Double?], style: ChartSeriesStyle, pointMarkers: [ChartMarker?]? = nil, pointClasses: [String?]? = nil) {
+        self.name = name
+        self.values = values
+        self.style = style
+        self.pointMarkers = pointMarkers
+        self.pointClasses = pointClasses
+    }
+}
+
+/// An accessible SVG line chart: a title and a text summary that screen readers announce, a
+/// legend in words, and the same numbers available as a data table (`LineChart.table`).
+public struct LineChart: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// One or two sentences saying what the chart shows (the text alternative).
+    public var summary: String
+    /// The x-axis categories, oldest first (period labels).
+    public var categories: [String]
+    public var series: [ChartSeries]
+    /// The unit shown on the value axis ("%", "per 10,000").
+    public var unitLabel: String
+    /// Formats a value for axis ticks.
+    public var decimalPlaces: Int
+
+    public init(id: String, title: String, summary: String, categories: [String], series: [ChartSeries], unitLabel: String, decimalPlaces: Int = 1) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.categories = categories
+        self.series = series
+        self.unitLabel = unitLabel
+        self.decimalPlaces = decimalPlaces
+    }
+
+    static let width = 640.0
+    static let height = 320.0
+    static let margin = (top: 20.0, right: 20.0, bottom: 60.0, left: 64.0)
+
+    /// The chart as an inline SVG element.
+    public var svg: String {
+        let m = Self.margin
+        let plotLeft = m.left, plotRight = Self.width - m.right
+        let plotTop = m.top, plotBottom = Self.height - m.bottom
+        let values = series.flatMap { $0.values.compactMap { $0 } }
+        let scale = ChartScale(covering: values)
+        let count = max(categories.count, 1)
+        func x(_ i: Int) -> Double {
+            count == 1 ? (plotLeft + plotRight) / 2 : plotLeft + Double(i) / Double(count - 1) * (plotRight - plotLeft)
+        }
+        func y(_ v: Double) -> Double { scale.position(v, from: plotBottom, to: plotTop) }
+
+        var out = #"<svg class="chart" id="\#(escape(id))" viewBox="0 0 \#(Int(Self.width)) \#(Int(Self.height))" role="img" aria-labelledby="\#(escape(id))-title \#(escape(id))-desc" xmlns="http://www.w3.org/2000/svg">"#
+        out += #"<title id="\#(escape(id))-title">\#(escape(title))</title><desc id="\#(escape(id))-desc">\#(escape(summary))</desc>"#
+        // Grid and value axis.
+        for tick in scale.ticks {
+            let ty = format(y(tick))
+            out += #"<line class="grid" x1="\#(format(plotLeft))" x2="\#(format(plotRight))" y1="\#(ty)" y2="\#(ty)"/>"#
+            out += #"<text class="tick" x="\#(format(plotLeft - 8))" y="\#(ty)" text-anchor="end" dominant-baseline="middle">\#(escape(label(tick)))</text>"#
+        }
+        out += #"<text class="axis-label" x="14" y="\#(format((plotTop + plotBottom) / 2))" transform="rotate(-90 14 \#(format((plotTop + plotBottom) / 2)))" text-anchor="middle">\#(escape(unitLabel))</text>"#
+        // Category axis: label every category when few, otherwise about eight.
+        let every = max(1, Int((Double(count) / 8).rounded(.up)))
+        for (i, category) in categories.enumerated() where i % every == 0 || i == count - 1 {
+            out += #"<text class="tick" x="\#(format(x(i)))" y="\#(format(plotBottom + 18))" text-anchor="middle">\#(escape(category))</text>"#
+        }
+        out += #"<line class="axis" x1="\#(format(plotLeft))" x2="\#(format(plotRight))" y1="\#(format(plotBottom))" y2="\#(format(plotBottom))"/>"#
+        // Series: lines broken at gaps, then markers.
+        for (index, line) in series.enumerated() {
+            var path = ""
+            var penDown = false
+            for (i, value) in line.values.enumerated() {
+                guard let value else { penDown = false; continue }
+                path += (penDown ? "L" : "M") + "\(format(x(i))) \(format(y(value)))"
+                penDown = true
+            }
+            let dash = line.style.dashArray.map { #" stroke-dasharray="\#($0)""# } ?? ""
+            out += #"<g class="series series-\#(line.style.rawValue) series-\#(index)">"#
+            if !path.isEmpty {
+                out += #"<path d="\#(path)" fill="none" stroke-width="\#(format(line.style.strokeWidth))"\#(dash)/>"#
+            }
+            for (i, value) in line.values.enumerated() {
+                guard let value, let marker = line.pointMarkers?[i] ?? line.style.marker else { continue }
+                let css = line.pointClasses?[i].map { " \($0)" } ?? ""
+                out += markerShape(marker, x: x(i), y: y(value), cssClass: "marker\(css)")
+            }
+            out += "</g>"
+        }
+        // Legend, in words, with each series' pattern.
+        var legendX = plotLeft
+        let legendY = Self.height - 16
+        for (index, line) in series.enumerated() {
+            let dash = line.style.dashArray.map { #" stroke-dasharray="\#($0)""# } ?? ""
+            out += #"<g class="legend series-\#(line.style.rawValue) series-\#(index)">"#
+            out += #"<line x1="\#(format(legendX))" x2="\#(format(legendX + 24))" y1="\#(format(legendY))" y2="\#(format(legendY))" stroke-width="\#(format(line.style.strokeWidth))"\#(dash)/>"#
+            if let marker = line.style.marker { out += markerShape(marker, x: legendX + 12, y: legendY, cssClass: "marker") }
+            out += #"<text x="\#(format(legendX + 30))" y="\#(format(legendY))" dominant-baseline="middle">\#(escape(line.name))</text></g>"#
+            legendX += 40 + Double(line.name.count) * 7
+        }
+        out += "</svg>"
+        return out
+    }
+
+    /// The numbers the chart draws, as rows for a data table: one row per category, one column per series.
+    public var table: (header: [String], rows: [[String]]) {
+        let header = ["Period"] + series.map(\.name)
+        let rows = categories.enumerated().map { i, category in
+            [category] + series.map { line in line.values.indices.contains(i) ? line.values[i].map(label) ?? "–" : "–" }
+        }
+        return (header, rows)
+    }
+
+    private func label(_ value: Double) -> String {
+        String(format: "%.\(decimalPlaces)f", value)
+    }
+
+    private func markerShape(_ marker: ChartMarker, x: Double, y: Double, cssClass: String) -> String {
+        let r = 5.0
+        switch marker {
+        case .circle:
+            return #"<circle class="\#(cssClass)" cx="\#(format(x))" cy="\#(format(y))" r="\#(format(r))"/>"#
+        case .square:
+            return #"<rect class="\#(cssClass)" x="\#(format(x - r))" y="\#(format(y - r))" width="\#(format(2 * r))" height="\#(format(2 * r))"/>"#
+        case .diamond:
+            return #"<polygon class="\#(cssClass)" points="\#(format(x)),\#(format(y - r - 1)) \#(format(x + r + 1)),\#(format(y)) \#(format(x)),\#(format(y + r + 1)) \#(format(x - r - 1)),\#(format(y))"/>"#
+        case .triangle:
+            return #"<polygon class="\#(cssClass)" points="\#(format(x)),\#(format(y - r - 1)) \#(format(x + r + 1)),\#(format(y + r)) \#(format(x - r - 1)),\#(format(y + r))"/>"#
+        }
+    }
+
+    private func format(_ v: Double) -> String {
+        String(format: "%.1f", v)
+    }
+}
+
+/// Escapes text for HTML and SVG content and attributes.
+func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.count)
+    for c in text {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default: out.append(c)
+        }
+    }
+    return out
+}
