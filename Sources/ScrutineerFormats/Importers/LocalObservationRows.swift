@@ -153,7 +153,10 @@ struct LocalObservationRows {
         )
         let key = observation.key
         if let earlier = placeOfKey[key] {
-            if observations[earlier.index] != observation {
+            // The same figures repeated, even from another file, count once.
+            var first = observations[earlier.index]
+            first.source = observation.source
+            if first != observation {
                 fail(.measureCode, "the same measure, area, period and breakdown as \(earlier.place) with different figures (expected one row per measure, area, period and breakdown)")
             }
             return

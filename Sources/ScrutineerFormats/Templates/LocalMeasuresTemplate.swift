@@ -81,7 +81,7 @@ public enum LocalMeasuresTemplate {
         add("breakdown:<dimension>", "One column per way the figure is cut, such as breakdown:age_band, breakdown:sex or breakdown:district (breakdown_sex also works). The cell holds the group (0-4, Female, Rugby); leave it blank when the row is not broken down that way. Rows with every breakdown blank are the whole population. Values may not contain ; or =.")
         add("notes", "Any column starting with note or comment is kept for people and not imported.")
         gap()
-        add("measures sheet", "One row per measure you report that Scrutineer does not already know. Importing a measure again with new details updates it.")
+        add("measures sheet", "One row per measure the observations use that Scrutineer does not already know; a measure already known need not be listed. A code listed twice must have the same details both times.")
         add("code (required)", "A short unique code, such as EH_ASSESS_45.")
         add("title (required)", "The measure's name as a committee should read it.")
         add("definition", "What is counted, precisely enough for someone else to reproduce it.")

@@ -132,7 +132,7 @@ struct LocalImportRealDataTests {
         #expect(observations[2].value == 1234 && observations[2].published == date("2024-10-15"))
     }
 
-    @Test("measures already in the database need no measures sheet; an identical repeated row counts once")
+    @Test("measures already in the database need no measures sheet; a row repeated with the same figures, even in another file, counts once")
     func knownMeasures() throws {
         let known = Measure(code: "PrevRegCPR", title: "Second or subsequent plans", unit: .percentage, polarity: .lowIsGood, yearType: .financial)
         let text = """
@@ -142,9 +142,14 @@ struct LocalImportRealDataTests {
         PrevRegCPR,937,2024,20.1,93,463
 
         """
-        let batch = try LocalMeasuresImporter.importBatch([LocalImportData.csv("cpp.csv", text)], context: LocalImportData.context(measures: [known]))
+        let again = "measure_code,area_code,period,value,numerator,denominator\nPrevRegCPR,E10000031,2025,23,114,496\n"
+        let batch = try LocalMeasuresImporter.importBatch(
+            [LocalImportData.csv("cpp.csv", text), LocalImportData.csv("again.csv", again)], context: LocalImportData.context(measures: [known])
+        )
         #expect(batch.measures.isEmpty)
-        #expect(batch.rowsRead == 3)
+        #expect(batch.rowsRead == 4)
+        #expect(batch.files == ["cpp.csv", "again.csv"])
+        #expect(batch.observations.map(\.source) == ["cpp.csv", "cpp.csv"])
         #expect(batch.observations.map(\.value) == [23.0, 20.1])
         #expect(batch.observations.map(\.areaCode) == ["E10000031", "E10000031"])
     }
