@@ -71,7 +71,8 @@ struct LocalObservationRows {
             fail(.measureCode, "unknown measure code \"\(code)\" (expected a measure defined in this import's measures sheet or file, or one already in the database)")
         }
 
-        let area = areaCode(read(.areaCode, LocalCellReading.text), fail: { fail(.areaCode, $0) })
+        let writtenArea = read(.areaCode, LocalCellReading.text)
+        let area = writtenArea == nil && !cell(.areaCode).isBlank ? nil : areaCode(writtenArea, fail: { fail(.areaCode, $0) })
 
         var period: Period?
         let periodCell = cell(.period)

@@ -126,6 +126,8 @@ struct LocalImportErrorTests {
             [.empty, .empty, .text("PrevRegCPR"), .text("E10000031"), .text("2023/24"), .date(date("2024-03-31"))],
             [.empty, .empty, .text("PrevRegCPR"), .text("E10000031"), .text("2022/23"), .number(18.3), .number(45_000), .text("note")],
             [.empty, .empty, .text("PrevRegCPR"), .text("E10000031"), .text("2021/22"), .boolean(true), .error("#N/A")],
+            [.empty, .empty, .text("PrevRegCPR"), .error("#REF!"), .text("2020/21"), .number(18.1)],
+            [.empty, .empty, .text("PrevRegCPR"), .empty, .text("2019/20"), .number(18.6)],
         ], hasHeaderRow: false)
         let file = LocalImportFile(name: "local.xlsx", data: try XLSXWriter.data(for: [sheet]))
         #expect(errors([LocalImportData.measuresCSV, file]) == [
@@ -136,6 +138,8 @@ struct LocalImportErrorTests {
             "local.xlsx[Figures]:6:H: a value in a column with no header (expected a header naming the column, or nothing in the column)",
             "local.xlsx[Figures]:7:value: the cell holds TRUE, not a number (expected a number such as 61.2)",
             "local.xlsx[Figures]:7:published: the cell holds the spreadsheet error #N/A (expected a date such as 2025-03-31, or a cell formatted as a date)",
+            "local.xlsx[Figures]:8:area_code: the cell holds the spreadsheet error #REF! (expected a value)",
+            "local.xlsx[Figures]:9:area_code: missing area code (expected an ONS code such as E10000031)",
         ])
     }
 
