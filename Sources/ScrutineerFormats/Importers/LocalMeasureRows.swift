@@ -1,0 +1,147 @@
+import Foundation
+import ScrutineerCore
+
+/// Reads the rows of local measures tables into `Measure`s, reporting every bad cell.
+struct LocalMeasureRows {
+    /// The measures defined so far, in order of first definition.
+    private(set) var measures: [Measure] = []
+    /// Where each code was defined (`file:row`), for duplicate errors.
+    private var definedAt: [String: (place: String, index: Int)] = [:]
+    private(set) var errors: [LocalImportProblem] = []
+
+    /// The code that marks the template's example rows; importing one is an error.
+    static let exampleCode = "EXAMPLE"
+
+    /// Reads every row of `table`.
+    mutating func read(_ table: LocalImportTable) {
+        for row in table.rows {
+            read(row, of: table)
+        }
+    }
+
+    private mutating func read(_ row: SpreadsheetRow, of table: LocalImportTable) {
+        var rowErrors: [BatchInputError] = []
+        func cell(_ column: LocalMeasureColumn) -> (SpreadsheetCell, LocalColumnHeader)? {
+            table.column(.measure(column)).map { (row[$0.index], $0) }
+        }
+        func fail(_ column: LocalMeasureColumn, _ message: String) {
+            rowErrors.append(BatchInputError(file: table.label, row: row.number, column: table.column(.measure(column))?.label ?? column.rawValue, message: message))
+        }
+        /// The cell read by `reader`, or nil with its problem recorded.
+        func value<T>(_ column: LocalMeasureColumn, _ reader: (SpreadsheetCell) throws(LocalCellReading.Problem) -> T?) -> T? {
+            guard let (content, _) = cell(column) else { return nil }
+            do {
+                return try reader(content)
+            } catch {
+                fail(column, error.message)
+                return nil
+            }
+        }
+        func text(_ column: LocalMeasureColumn) -> String? { value(column, LocalCellReading.text) }
+        func required(_ column: LocalMeasureColumn, _ expected: String) -> String? {
+            guard let (content, _) = cell(column) else { return nil }
+            if content.isBlank { fail(column, "missing \(column.rawValue) (expected \(expected))"); return nil }
+            return text(column)
+        }
+
+        let code = required(.code, "a measure code such as CIN_REREF")
+        if let code, code.uppercased() == LocalMeasureRows.exampleCode {
+            fail(.code, LocalMeasureRows.exampleMessage)
+            errors.append(contentsOf: rowErrors.map { LocalImportProblem(in: table, $0) })
+            return
+        }
+        let title = required(.title, "the measure's title")
+        let unit: MeasureUnit? = required(.unit, LocalMeasureRows.unitsExpected).flatMap { written in
+            let compact = written.lowercased().replacingOccurrences(of: " ", with: "")
+            guard let unit = MeasureUnit(code: compact) else {
+                fail(.unit, "\"\(written)\" is not a unit (expected \(LocalMeasureRows.unitsExpected))")
+                return nil
+            }
+            return unit
+        }
+        let polarity: Polarity? = required(.polarity, "high, low or none").flatMap { written in
+            switch LocalHeaderName.normalised(written) {
+            case "high", "high_is_good": return .highIsGood
+            case "low", "low_is_good": return .lowIsGood
+            case "none", "no_judgement": return .noJudgement
+            default:
+                fail(.polarity, "\"\(written)\" is not a polarity (expected high, low or none)")
+                return nil
+            }
+        }
+        let yearType: YearType? = required(.yearType, LocalMeasureRows.yearTypesExpected).flatMap { written in
+            let dashed = LocalHeaderName.normalised(written).replacingOccurrences(of: "_", with: "-")
+            let known: YearType? = switch dashed {
+            case "financial": .financial
+            case "academic": .academic
+            case "calendar": .calendar
+            case "year-ending-september": .yearEndingSeptember
+            default: YearType(laitName: written)
+            }
+            if known == nil { fail(.yearType, "\"\(written)\" is not a year type (expected \(LocalMeasureRows.yearTypesExpected))") }
+            return known
+        }
+        var periodicity = Periodicity.annual
+        if let written = text(.periodicity) {
+            switch LocalHeaderName.normalised(written).replacingOccurrences(of: "-", with: "_") {
+            case "monthly": periodicity = .monthly
+            case "quarterly": periodicity = .quarterly
+            case "annual", "annually", "yearly": periodicity = .annual
+            case "multi_year", "multiyear": periodicity = .multiYear
+            default: fail(.periodicity, "\"\(written)\" is not a periodicity (expected monthly, quarterly, annual or multi-year)")
+            }
+        }
+        let decimalPlaces = value(.decimalPlaces) { (content) throws(LocalCellReading.Problem) in
+            try LocalCellReading.wholeNumber(content, example: "1")
+        }
+        if let decimalPlaces, !(0...6).contains(decimalPlaces) {
+            fail(.decimalPlaces, "\(decimalPlaces) decimal places (expected 0 to 6)")
+        }
+        let lag = value(.publicationLagDays) { (content) throws(LocalCellReading.Problem) in
+            try LocalCellReading.wholeNumber(content, example: "90")
+        }
+        if let lag, lag < 0 { fail(.publicationLagDays, "\(lag) days (expected 0 or more days)") }
+        var comparison = BenchmarkComparisonChoice.fingertips95
+        if let written = text(.benchmarkComparison) {
+            if let choice = BenchmarkComparisonChoice(rawValue: written.lowercased()) {
+                comparison = choice
+            } else {
+                fail(.benchmarkComparison, "\"\(written)\" is not a comparison method (expected \(BenchmarkComparisonChoice.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
+        var direction = DirectionOfTravelMethod.simple
+        if let written = text(.directionOfTravel) {
+            if let method = DirectionOfTravelMethod(rawValue: written.lowercased()) {
+                direction = method
+            } else {
+                fail(.directionOfTravel, "\"\(written)\" is not a direction-of-travel method (expected \(DirectionOfTravelMethod.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
+        let committees = (text(.committees) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let definition = text(.definition), theme = text(.theme), owner = text(.owner), source = text(.source), priority = text(.planPriority)
+
+        guard rowErrors.isEmpty, let code, let title, let unit, let polarity, let yearType else {
+            errors.append(contentsOf: rowErrors.map { LocalImportProblem(in: table, $0) })
+            return
+        }
+        let measure = Measure(
+            code: code, title: title, definition: definition, theme: theme, owner: owner, unit: unit,
+            decimalPlaces: decimalPlaces, polarity: polarity, periodicity: periodicity, yearType: yearType, source: source,
+            publicationLagDays: lag, benchmarkComparison: comparison, directionOfTravel: direction, planPriority: priority,
+            committees: committees
+        )
+        if let earlier = definedAt[code] {
+            if measures[earlier.index] != measure {
+                fail(.code, "the measure \(code) is already defined at \(earlier.place) with different details (expected one definition per measure)")
+                errors.append(contentsOf: rowErrors.map { LocalImportProblem(in: table, $0) })
+            }
+            return
+        }
+        definedAt[code] = ("\(table.label):\(row.number)", measures.count)
+        measures.append(measure)
+    }
+
+    static let exampleMessage = "EXAMPLE marks an example row of the template (expected your own measure code: delete the example rows before importing)"
+    static let unitsExpected = "percentage, rate:N such as rate:10000, count, days, weeks, money or number"
+    static let yearTypesExpected = "financial, academic, calendar or year-ending-september"
+}

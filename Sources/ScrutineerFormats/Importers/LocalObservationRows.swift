@@ -1,0 +1,200 @@
+import Foundation
+import ScrutineerCore
+
+/// Reads the rows of local observations tables into `Observation`s, checking every cell against
+/// the measures and areas Scrutineer knows.
+struct LocalObservationRows {
+    /// Measures by code: those already known, overridden by those this import defines.
+    var measures: [String: Measure]
+    /// Areas by ONS code, and by DfE number.
+    var areasByCode: [String: Area]
+    var areasByDfECode: [String: Area]
+
+    private(set) var observations: [Observation] = []
+    private var placeOfKey: [ObservationKey: (place: String, index: Int)] = [:]
+    private(set) var errors: [LocalImportProblem] = []
+
+    init(measures: [String: Measure], areas: [String: Area]) {
+        self.measures = measures
+        areasByCode = areas
+        var byDfE: [String: Area] = [:]
+        for area in areas.values.sorted(by: { $0.code < $1.code }) {
+            if let dfe = area.dfeCode, byDfE[dfe] == nil { byDfE[dfe] = area }
+        }
+        areasByDfECode = byDfE
+    }
+
+    /// Reads every row of `table`.
+    mutating func read(_ table: LocalImportTable) {
+        let breakdownColumns: [(dimension: String, column: LocalColumnHeader)] = table.columns.compactMap { column in
+            if case let .breakdown(dimension) = column.role, !dimension.isEmpty { return (dimension, column) }
+            return nil
+        }
+        for row in table.rows {
+            read(row, of: table, breakdownColumns: breakdownColumns)
+        }
+    }
+
+    private mutating func read(_ row: SpreadsheetRow, of table: LocalImportTable, breakdownColumns: [(dimension: String, column: LocalColumnHeader)]) {
+        var rowErrors: [BatchInputError] = []
+        func label(_ column: LocalObservationColumn) -> String {
+            table.column(.observation(column))?.label ?? column.rawValue
+        }
+        func fail(_ column: LocalObservationColumn, _ message: String) {
+            rowErrors.append(BatchInputError(file: table.label, row: row.number, column: label(column), message: message))
+        }
+        func cell(_ column: LocalObservationColumn) -> SpreadsheetCell {
+            table.column(.observation(column)).map { row[$0.index] } ?? .empty
+        }
+        func read<T>(_ column: LocalObservationColumn, _ reader: (SpreadsheetCell) throws(LocalCellReading.Problem) -> T?) -> T? {
+            do {
+                return try reader(cell(column))
+            } catch {
+                fail(column, error.message)
+                return nil
+            }
+        }
+        defer { errors.append(contentsOf: rowErrors.map { LocalImportProblem(in: table, $0) }) }
+
+        // Measure: everything else is read in its terms.
+        guard let code = read(.measureCode, LocalCellReading.text) else {
+            if !cell(.measureCode).isBlank { return }
+            fail(.measureCode, "missing measure code (expected the code of a measure, such as one in the measures sheet)")
+            return
+        }
+        if code.uppercased() == LocalMeasureRows.exampleCode {
+            fail(.measureCode, LocalMeasureRows.exampleMessage)
+            return
+        }
+        let measure = measures[code]
+        if measure == nil {
+            fail(.measureCode, "unknown measure code \"\(code)\" (expected a measure defined in this import's measures sheet or file, or one already in the database)")
+        }
+
+        let writtenArea = read(.areaCode, LocalCellReading.text)
+        let area = writtenArea == nil && !cell(.areaCode).isBlank ? nil : areaCode(writtenArea, fail: { fail(.areaCode, $0) })
+
+        var period: Period?
+        let periodCell = cell(.period)
+        if periodCell.isBlank {
+            fail(.period, "missing period (expected a period label such as 2023/24)")
+        } else if let measure {
+            period = periodLabel(periodCell, measure: measure, fail: { fail(.period, $0) })
+        }
+
+        // With the measure unknown (already reported), numbers are still checked, leniently.
+        let unit = measure?.unit ?? .percentage
+        var statusSymbol: StatusSymbol?
+        if let written = read(.statusSymbol, LocalCellReading.text) {
+            statusSymbol = StatusSymbol(publishedText: written)
+            if statusSymbol == nil {
+                fail(.statusSymbol, "\"\(written)\" is not a status symbol (expected one of \(StatusSymbol.allCases.map(\.rawValue).joined(separator: " ")))")
+            }
+        }
+        var value: Double?
+        let valueCell = cell(.value)
+        if case let .text(written) = valueCell, let symbol = StatusSymbol(publishedText: written) {
+            if let statusSymbol, statusSymbol != symbol {
+                fail(.value, "the symbol \(symbol.rawValue) differs from status_symbol \(statusSymbol.rawValue) (expected a number, or the same symbol)")
+            }
+            statusSymbol = symbol
+        } else {
+            value = read(.value) { (content) throws(LocalCellReading.Problem) in
+                try LocalCellReading.number(content, unit: unit, example: unit == .percentage ? "61.2" : "42")
+            }
+            if valueCell.isBlank, cell(.statusSymbol).isBlank {
+                fail(.value, "missing value (expected a number, or a status symbol such as c in status_symbol)")
+            }
+            if let number = value, measure?.unit == .percentage, !(0...100).contains(number) {
+                fail(.value, "\(SpreadsheetCell.plainText(number)) is outside 0–100 for a percentage (expected percentage points such as 61.2, or a cell formatted as a percentage)")
+            }
+        }
+        func number(_ column: LocalObservationColumn, example: String) -> Double? {
+            read(column) { (content) throws(LocalCellReading.Problem) in
+                try LocalCellReading.number(content, unit: column == .numerator || column == .denominator ? .count : unit, example: example)
+            }
+        }
+        let numerator = number(.numerator, example: "153")
+        let denominator = number(.denominator, example: "250")
+        if let denominator, denominator < 0 {
+            fail(.denominator, "a denominator of \(SpreadsheetCell.plainText(denominator)) (expected a count of 0 or more)")
+        }
+        if let numerator, numerator < 0, measure?.unit == .percentage {
+            fail(.numerator, "a numerator of \(SpreadsheetCell.plainText(numerator)) (expected a count of 0 or more)")
+        }
+        if let numerator, let denominator, measure?.unit == .percentage, numerator > denominator {
+            fail(.numerator, "numerator \(SpreadsheetCell.plainText(numerator)) is above denominator \(SpreadsheetCell.plainText(denominator)) for a percentage (expected a numerator no larger than the denominator)")
+        }
+        let lower = number(.lower95, example: unit == .percentage ? "55.0" : "38")
+        let upper = number(.upper95, example: unit == .percentage ? "67.1" : "47")
+        if let lower, let upper, lower > upper {
+            fail(.lower95, "lower limit \(SpreadsheetCell.plainText(lower)) is above upper limit \(SpreadsheetCell.plainText(upper)) (expected lower95 ≤ upper95)")
+        }
+        let published = read(.published, LocalCellReading.date)
+        let nextUpdate = read(.nextUpdateDue, LocalCellReading.date)
+
+        var breakdown: [String: String] = [:]
+        for (dimension, column) in breakdownColumns {
+            do throws(LocalCellReading.Problem) {
+                guard let written = try LocalCellReading.text(row[column.index]) else { continue }
+                if written.contains(";") || written.contains("=") {
+                    throw LocalCellReading.Problem("\"\(written)\" contains ; or = (expected a breakdown value without them, such as 17-18)")
+                }
+                breakdown[dimension] = written
+            } catch {
+                rowErrors.append(BatchInputError(file: table.label, row: row.number, column: column.label, message: error.message))
+            }
+        }
+
+        guard rowErrors.isEmpty, let measure, let area, let period else { return }
+        let observation = Observation(
+            measureCode: measure.code, areaCode: area.code, period: period, breakdown: Breakdown(breakdown), value: value,
+            numerator: numerator, denominator: denominator, lower95: lower, upper95: upper, statusSymbol: statusSymbol,
+            source: table.fileName, published: published, nextUpdateDue: nextUpdate
+        )
+        let key = observation.key
+        if let earlier = placeOfKey[key] {
+            // The same figures repeated, even from another file, count once.
+            var first = observations[earlier.index]
+            first.source = observation.source
+            if first != observation {
+                fail(.measureCode, "the same measure, area, period and breakdown as \(earlier.place) with different figures (expected one row per measure, area, period and breakdown)")
+            }
+            return
+        }
+        placeOfKey[key] = ("\(table.label):\(row.number)", observations.count)
+        observations.append(observation)
+    }
+
+    /// The area `written` names: an ONS code (any case) or a DfE LA number.
+    private func areaCode(_ written: String?, fail: (String) -> Void) -> Area? {
+        guard let written else {
+            fail("missing area code (expected an ONS code such as E10000031)")
+            return nil
+        }
+        if let area = areasByCode[written.uppercased()] ?? areasByDfECode[written] { return area }
+        fail("unknown area code \"\(written)\" (expected the ONS code of an area Scrutineer knows, such as E10000031, or its DfE number, such as 937)")
+        return nil
+    }
+
+    /// The period a cell names for `measure`: a label (a whole number such as 2025 counts), or
+    /// for a monthly measure a date, which names its month.
+    private func periodLabel(_ cell: SpreadsheetCell, measure: Measure, fail: (String) -> Void) -> Period? {
+        let label: String
+        switch cell {
+        case let .date(date) where measure.periodicity == .monthly:
+            label = String(date.iso.prefix(7))
+        case let .error(code):
+            fail("the cell holds the spreadsheet error \(code) (expected a period label such as 2023/24)")
+            return nil
+        default:
+            label = cell.description.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        do {
+            return try measure.period(label)
+        } catch {
+            fail(error.description)
+            return nil
+        }
+    }
+}

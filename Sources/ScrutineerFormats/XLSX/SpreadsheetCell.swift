@@ -1,0 +1,80 @@
+import ScrutineerCore
+
+/// One cell of a worksheet, typed as the spreadsheet stores it.
+public enum SpreadsheetCell: Sendable, Hashable, CustomStringConvertible {
+    /// No cell, or a cell with no value.
+    case empty
+    /// A string (shared, inline or a formula's string result).
+    case text(String)
+    /// A number with a general or number format.
+    case number(Double)
+    /// A number with a percentage format, as stored: 61.2% is `0.612`.
+    case percentage(Double)
+    /// A number with a date format, read as the day it stands for (any time of day is dropped).
+    case date(CalendarDate)
+    /// TRUE or FALSE.
+    case boolean(Bool)
+    /// An Excel error value such as `#DIV/0!` or `#N/A`.
+    case error(String)
+
+    /// True for `.empty` and for text that is only spaces.
+    public var isBlank: Bool {
+        switch self {
+        case .empty: true
+        case let .text(text): text.allSatisfy(\.isWhitespace)
+        default: false
+        }
+    }
+
+    /// The cell as a person would read it: text as written, `61.2%`, `2025-03-31`, `TRUE`, `#N/A`.
+    public var description: String {
+        switch self {
+        case .empty: ""
+        case let .text(text): text
+        case let .number(number): SpreadsheetCell.plainText(number)
+        case let .percentage(fraction): SpreadsheetCell.plainText(SpreadsheetCell.hundredTimes(fraction)) + "%"
+        case let .date(date): date.iso
+        case let .boolean(flag): flag ? "TRUE" : "FALSE"
+        case let .error(code): code
+        }
+    }
+
+    /// A number written without a trailing `.0` when it is whole (`937`, `61.2`).
+    public static func plainText(_ number: Double) -> String {
+        if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+
+    /// `fraction` × 100 without binary noise: a stored 0.612 gives 61.2, not 61.199999999999996.
+    public static func hundredTimes(_ fraction: Double) -> Double {
+        let scaled = fraction * 100
+        guard scaled.isFinite, scaled != 0 else { return scaled }
+        // Fifteen significant digits is what Excel itself keeps; rounding to them removes the noise.
+        let digitsAfterPoint = 14 - abs(scaled).exponentBase10
+        guard abs(digitsAfterPoint) <= 22 else { return scaled }
+        if digitsAfterPoint >= 0 {
+            let factor = powerOfTen(digitsAfterPoint)
+            return (scaled * factor).rounded() / factor
+        }
+        let factor = powerOfTen(-digitsAfterPoint)
+        return (scaled / factor).rounded() * factor
+    }
+
+    /// 10 to the power `exponent` (exact up to 10^22).
+    private static func powerOfTen(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<exponent { result *= 10 }
+        return result
+    }
+}
+
+extension Double {
+    /// The power of ten of the leading digit (0 for 1–9.99, 1 for 10–99.9, -1 for 0.1–0.999).
+    fileprivate var exponentBase10: Int {
+        var exponent = 0
+        var value = self
+        while value >= 10 { value /= 10; exponent += 1 }
+        while value < 1 { value *= 10; exponent -= 1 }
+        return exponent
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import ZIPFoundation
+
+/// The ZIP package of an XLSX file: its parts by path, and the relationships between them.
+/// Used only while a workbook is being opened.
+struct XLSXPackage {
+    private let archive: Archive
+    private let entries: [String: Entry]
+    private let fileName: String
+
+    /// The relationships of one part: targets by id, and by type.
+    struct Relationships {
+        var byID: [String: String] = [:]
+        var byType: [(type: String, target: String)] = []
+
+        /// The first target whose relationship type ends with `suffix` (e.g. `/styles`).
+        func target(ofTypeEndingWith suffix: String) -> String? {
+            byType.first { $0.type.hasSuffix(suffix) }?.target
+        }
+    }
+
+    /// Opens the package; anything that is not a ZIP archive is an error naming the file.
+    init(data: Data, fileName: String) throws(XLSXError) {
+        self.fileName = fileName
+        if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            throw XLSXError(fileName: fileName, message: "the file is an Excel 97–2003 workbook (.xls), which Scrutineer cannot read (expected .xlsx: open it and save it as an Excel Workbook, or as CSV)")
+        }
+        let notZIP = XLSXError(fileName: fileName, message: "the file is not an XLSX workbook: it is not a ZIP package (expected a file saved by a spreadsheet program as .xlsx)")
+        guard data.starts(with: [0x50, 0x4B]) else { throw notZIP }
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)
+        } catch {
+            throw notZIP
+        }
+        self.archive = archive
+        var entries: [String: Entry] = [:]
+        for entry in archive where entry.type == .file {
+            entries[entry.path.lowercased()] = entry
+        }
+        self.entries = entries
+        guard entries["[content_types].xml"] != nil else {
+            throw XLSXError(fileName: fileName, message: "the file is a ZIP archive but not an XLSX workbook: it has no [Content_Types].xml (expected a file saved by a spreadsheet program as .xlsx)")
+        }
+    }
+
+    /// `path` if the package holds a part there.
+    func existingPath(_ path: String) -> String? {
+        entries[path.lowercased()] == nil ? nil : path
+    }
+
+    /// The bytes of the part at `path`; a missing or unreadable part is an error.
+    func part(_ path: String) throws(XLSXError) -> Data {
+        guard let entry = entries[path.lowercased()] else {
+            throw XLSXError(fileName: fileName, message: "the workbook has no part \(path); it is damaged (expected a file saved by a spreadsheet program as .xlsx)")
+        }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in data.append(chunk) }
+        } catch {
+            throw XLSXError(fileName: fileName, message: "the part \(path) cannot be unpacked (\(error)); the workbook is damaged (expected a file saved by a spreadsheet program as .xlsx)")
+        }
+        return data
+    }
+
+    /// The main workbook part named by the package relationships (normally `xl/workbook.xml`).
+    func officeDocumentPath() throws(XLSXError) -> String {
+        if existingPath("_rels/.rels") != nil,
+           let target = try relationships(of: "").target(ofTypeEndingWith: "/officeDocument") {
+            return target
+        }
+        guard let fallback = existingPath("xl/workbook.xml") else {
+            throw XLSXError(fileName: fileName, message: "the file is a ZIP archive but not an XLSX workbook: it has no workbook part (expected a file saved by a spreadsheet program as .xlsx)")
+        }
+        return fallback
+    }
+
+    /// The relationships of the part at `sourcePath` ("" for the package), targets resolved to
+    /// package paths; a part without relationships has none.
+    func relationships(of sourcePath: String) throws(XLSXError) -> Relationships {
+        let folder = sourcePath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let fileNameOnly = sourcePath.split(separator: "/").last.map(String.init) ?? ""
+        let relationshipsPath = (folder.isEmpty ? "" : folder + "/") + "_rels/" + fileNameOnly + ".rels"
+        guard existingPath(relationshipsPath) != nil else { return Relationships() }
+        let xml = try part(relationshipsPath)
+        var result = Relationships()
+        try XMLPartScanner.scan(xml, partName: relationshipsPath, fileName: fileName, onStart: { name, attributes in
+            guard name == "Relationship", attributes["TargetMode"]?.lowercased() != "external",
+                  let id = attributes["Id"], let target = attributes["Target"] else { return }
+            let resolved = XLSXPackage.resolve(target, relativeTo: folder)
+            result.byID[id] = resolved
+            result.byType.append((attributes["Type"] ?? "", resolved))
+        })
+        return result
+    }
+
+    /// A relationship target as a package path: absolute (`/xl/…`) or relative to `folder`, with `..` applied.
+    static func resolve(_ target: String, relativeTo folder: String) -> String {
+        var components: [Substring] = target.hasPrefix("/") ? [] : folder.split(separator: "/")
+        for component in target.split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": if !components.isEmpty { components.removeLast() }
+            default: components.append(component)
+            }
+        }
+        return components.joined(separator: "/")
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import ScrutineerCore
+import Testing
+@testable import ScrutineerFormats
+
+@Suite("LocalImport: every rejected cell, named FILE:ROW:COLUMN")
+struct LocalImportErrorTests {
+    private let context: ImportContext
+    private let date = XLSXFixtures.date
+
+    init() throws {
+        context = try LocalImportData.context()
+    }
+
+    private func errors(_ files: [LocalImportFile], sheet: String? = nil) -> [String] {
+        LocalImportData.errors(files, sheet: sheet, context: context)
+    }
+
+    @Test("bad observation cells in a CSV: each one reported, nothing returned")
+    func observationCells() {
+        let observations = LocalImportData.csv("obs.csv", """
+        measure_code,area_code,period,value,numerator,denominator,status_symbol,published,breakdown:sex
+        PrevRegCPR,E10000031,2024/25,20.1,93,463,,2025-10-30,
+        NoSuchMeasure,E10000031,2024/25,1,,,,,
+        PrevRegCPR,E99999999,2024/25,20.1,,,,,
+        PrevRegCPR,E10000031,2024 Q5,20.1,,,,,
+        PrevRegCPR,E10000031,2023/24,twenty,,,,,
+        PrevRegCPR,E10000031,2022/23,20.1,500,463,,,
+        PrevRegCPR,E10000031,2024/25,21.0,,,,,
+        PrevRegCPR,E10000031,2024/25,20.1,93,463,,2025-10-30,
+        CIN_RATE,E10000031,2024/25,61.2%,,,,,
+        PrevRegCPR,E10000031,2021/22,120,,,,,
+        PrevRegCPR,E10000031,2020/21,,,,q,,
+        PrevRegCPR,E10000031,2019/20,,,,,31/13/2025,
+        PrevRegCPR,E10000031,2018/19,18.7,,,,,Male;Female
+        PrevRegCPR,E10000031
+        PrevRegCPR,E10000031,2017/18,18.7,,,,,,extra
+        ,E10000031,2016/17,18.1,,,,,
+        EH_MONTHLY,E10000031,2024-13,5,,,,,
+        PrevRegCPR,E10000031,2015/16,c,,,x,,
+
+        """)
+        #expect(errors([LocalImportData.measuresCSV, observations]) == [
+            "obs.csv:3:measure_code: unknown measure code \"NoSuchMeasure\" (expected a measure defined in this import's measures sheet or file, or one already in the database)",
+            "obs.csv:4:area_code: unknown area code \"E99999999\" (expected the ONS code of an area Scrutineer knows, such as E10000031, or its DfE number, such as 937)",
+            "obs.csv:5:period: unknown period \"2024 Q5\" for a measure with financial years (expected a label such as 2025, 2023/24, 2021/22-23/24, 2024/25 Q2 or 2024-09)",
+            "obs.csv:6:value: \"twenty\" is not a number (expected a number such as 61.2)",
+            "obs.csv:7:numerator: numerator 500 is above denominator 463 for a percentage (expected a numerator no larger than the denominator)",
+            "obs.csv:8:measure_code: the same measure, area, period and breakdown as obs.csv:2 with different figures (expected one row per measure, area, period and breakdown)",
+            "obs.csv:10:value: \"61.2%\" is a percentage but the measure counts in rate:10000 (expected a plain number)",
+            "obs.csv:11:value: 120 is outside 0–100 for a percentage (expected percentage points such as 61.2, or a cell formatted as a percentage)",
+            "obs.csv:12:status_symbol: \"q\" is not a status symbol (expected one of c z x u k low - ..)",
+            "obs.csv:13:value: missing value (expected a number, or a status symbol such as c in status_symbol)",
+            "obs.csv:13:published: \"31/13/2025\" is not a date (expected a date such as 2025-03-31, or a cell formatted as a date)",
+            "obs.csv:14:breakdown:sex: \"Male;Female\" contains ; or = (expected a breakdown value without them, such as 17-18)",
+            "obs.csv:15:period: the row has 2 of the header's 9 fields (expected one field per column; is the row cut short?)",
+            "obs.csv:16:J: the row has 10 fields but the header has 9 (expected one field per column)",
+            "obs.csv:17:measure_code: missing measure code (expected the code of a measure, such as one in the measures sheet)",
+            "obs.csv:18:period: unknown period \"2024-13\" for a measure with financial years (expected a label such as 2025, 2023/24, 2021/22-23/24, 2024/25 Q2 or 2024-09)",
+            "obs.csv:19:value: the symbol c differs from status_symbol x (expected a number, or the same symbol)",
+        ])
+    }
+
+    @Test("bad measure rows: unit, polarity, year type, decimal places, a missing code, a conflicting definition")
+    func measureCells() {
+        let measures = LocalImportData.csv("more-measures.csv", """
+        code,title,unit,polarity,year_type,decimal_places,periodicity,publication_lag_days
+        X1,Title,percent,high,financial,,,
+        X2,Title,count,up,fiscal,1.5,weekly,-3
+        ,Untitled,count,low,financial,,,
+        PrevRegCPR,Another title,percentage,low,financial,1,annual,
+        CIN_RATE,Children in need per 10000,rate:10000,none,financial,1,annual,
+
+        """)
+        #expect(errors([LocalImportData.measuresCSV, measures]) == [
+            "more-measures.csv:2:unit: \"percent\" is not a unit (expected percentage, rate:N such as rate:10000, count, days, weeks, money or number)",
+            "more-measures.csv:3:polarity: \"up\" is not a polarity (expected high, low or none)",
+            "more-measures.csv:3:year_type: \"fiscal\" is not a year type (expected financial, academic, calendar or year-ending-september)",
+            "more-measures.csv:3:decimal_places: \"1.5\" is not a whole number (expected a whole number such as 1)",
+            "more-measures.csv:3:periodicity: \"weekly\" is not a periodicity (expected monthly, quarterly, annual or multi-year)",
+            "more-measures.csv:3:publication_lag_days: -3 days (expected 0 or more days)",
+            "more-measures.csv:4:code: missing code (expected a measure code such as CIN_REREF)",
+            "more-measures.csv:5:code: the measure PrevRegCPR is already defined at measures.csv:2 with different details (expected one definition per measure)",
+        ])
+    }
+
+    @Test("headers: a missing required column, an unknown column, a repeated column, a header of neither kind, an empty file")
+    func headers() {
+        #expect(errors([LocalImportData.csv("short.csv", "measure_code,area_code,period\nPrevRegCPR,E10000031,2025\n")]) == [
+            "short.csv:1:value: missing column (expected a header with at least measure_code, area_code, period and value)",
+        ])
+        #expect(errors([LocalImportData.csv("typo.csv", "measure_code,area_code,period,value,Numerater,Value\n")]) == [
+            "typo.csv:1:Numerater: unknown column (expected measure_code, area_code, period, value, numerator, denominator, lower95, upper95, status_symbol, published, next_update_due, breakdown:<dimension>, or a note column)",
+            "typo.csv:1:Value: the column value appears twice (expected each column once)",
+        ])
+        #expect(errors([LocalImportData.csv("other.csv", "name,total\nA,1\n")]) == [
+            "other.csv:1:-: the header row names neither observations (expected columns measure_code, area_code, period and value) nor measures (expected columns code, title, unit, polarity and year_type)",
+        ])
+        #expect(errors([LocalImportData.csv("empty.csv", "")]) == ["empty.csv:1:-: the file is empty (expected a header row)"])
+        #expect(errors([LocalImportData.csv("m.csv", "code,title,unit\nX,Y,count\n")]) == [
+            "m.csv:1:polarity: missing column (expected a header with at least code, title, unit, polarity and year_type)",
+            "m.csv:1:year_type: missing column (expected a header with at least code, title, unit, polarity and year_type)",
+        ])
+    }
+
+    @Test("workbooks: a wrong sheet, a file that is not XLSX, an empty sheet")
+    func workbookFiles() throws {
+        let book = LocalImportFile(name: "book.xlsx", data: try LocalMeasuresTemplate.xlsxData())
+        #expect(errors([book], sheet: "Data") == [
+            "book.xlsx:1:-: no sheet named \"Data\" (expected one of the workbook's sheets: \"observations\", \"measures\", \"guidance\")",
+        ])
+        #expect(errors([LocalImportData.csv("figures.xlsx", "measure_code,area_code,period,value\n")]) == [
+            "figures.xlsx:1:-: the file is not an XLSX workbook: it is not a ZIP package (expected a file saved by a spreadsheet program as .xlsx)",
+        ])
+        let empty = LocalImportFile(name: "empty.xlsx", data: try XLSXWriter.data(for: [XLSXSheet(name: "Sheet1", rows: [])]))
+        #expect(errors([empty]) == ["empty.xlsx[Sheet1]:1:-: the sheet is empty (expected a header row naming the columns, then one row per figure)"])
+    }
+
+    @Test("spreadsheet cells: a % format on a rate, an Excel error, a date for a number, a number for a date, data under no header")
+    func spreadsheetCells() throws {
+        let sheet = XLSXSheet(name: "Figures", rows: [
+            [.empty, .empty, .text("measure_code"), .text("area_code"), .text("period"), .text("value"), .text("published"), .empty],
+            [],
+            [.empty, .empty, .text("CIN_RATE"), .text("E10000031"), .text("2024/25"), .percentage(0.612)],
+            [.empty, .empty, .text("PrevRegCPR"), .text("E10000031"), .text("2024/25"), .error("#DIV/0!")],
+            [.empty, .empty, .text("PrevRegCPR"), .text("E10000031"), .text("2023/24"), .date(date("2024-03-31"))],
+            [.empty, .empty, .text("PrevRegCPR"), .text("E10000031"), .text("2022/23"), .number(18.3), .number(45_000), .text("note")],
+            [.empty, .empty, .text("PrevRegCPR"), .text("E10000031"), .text("2021/22"), .boolean(true), .error("#N/A")],
+            [.empty, .empty, .text("PrevRegCPR"), .error("#REF!"), .text("2020/21"), .number(18.1)],
+            [.empty, .empty, .text("PrevRegCPR"), .empty, .text("2019/20"), .number(18.6)],
+        ], hasHeaderRow: false)
+        let file = LocalImportFile(name: "local.xlsx", data: try XLSXWriter.data(for: [sheet]))
+        #expect(errors([LocalImportData.measuresCSV, file]) == [
+            "local.xlsx[Figures]:3:value: 61.2% is formatted as a percentage but the measure counts in rate:10000 (expected a plain number, not a percentage format)",
+            "local.xlsx[Figures]:4:value: the cell holds the spreadsheet error #DIV/0! (expected a number such as 61.2)",
+            "local.xlsx[Figures]:5:value: the cell holds the date 2024-03-31, not a number (expected a number such as 61.2)",
+            "local.xlsx[Figures]:6:published: 45000 is not a date (expected a date such as 2025-03-31, or a cell formatted as a date)",
+            "local.xlsx[Figures]:6:H: a value in a column with no header (expected a header naming the column, or nothing in the column)",
+            "local.xlsx[Figures]:7:value: the cell holds TRUE, not a number (expected a number such as 61.2)",
+            "local.xlsx[Figures]:7:published: the cell holds the spreadsheet error #N/A (expected a date such as 2025-03-31, or a cell formatted as a date)",
+            "local.xlsx[Figures]:8:area_code: the cell holds the spreadsheet error #REF! (expected a value)",
+            "local.xlsx[Figures]:9:area_code: missing area code (expected an ONS code such as E10000031)",
+        ])
+    }
+
+    @Test("errors are listed file by file in row order, across observations and measures tables")
+    func order() {
+        let measures = LocalImportData.csv("z-measures.csv", "code,title,unit,polarity,year_type\nZ1,Z,count,sideways,calendar\n")
+        let observations = LocalImportData.csv("a-obs.csv", "measure_code,area_code,period,value\nZ9,E92000001,2025,1\nPrevRegCPR,E92000001,2025,abc\n")
+        #expect(errors([observations, LocalImportData.measuresCSV, measures]) == [
+            "a-obs.csv:2:measure_code: unknown measure code \"Z9\" (expected a measure defined in this import's measures sheet or file, or one already in the database)",
+            "a-obs.csv:3:value: \"abc\" is not a number (expected a number such as 61.2)",
+            "z-measures.csv:2:polarity: \"sideways\" is not a polarity (expected high, low or none)",
+        ])
+        #expect(BatchInputErrors([BatchInputError(file: "f", row: 2, column: "c", message: "m")]).description == "f:2:c: m")
+    }
+}

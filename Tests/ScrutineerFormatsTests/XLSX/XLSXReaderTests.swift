@@ -1,0 +1,205 @@
+import Foundation
+import ScrutineerCore
+import Testing
+import ZIPFoundation
+@testable import ScrutineerFormats
+
+@Suite("XLSX reader")
+struct XLSXReaderTests {
+    private let date = XLSXFixtures.date
+
+    /// The `types` sheet as both producers hold it; the differences are the formulas, whose
+    /// results only LibreOffice stores.
+    private func expectedTypes(formulaResults: Bool) -> [SpreadsheetRow] {
+        [
+            SpreadsheetRow(number: 1, cells: [.text("shared text"), .number(42), .percentage(0.612), .date(date("2025-03-31"))]),
+            SpreadsheetRow(number: 2, cells: [.text("shared text"), .empty, .boolean(true)]),
+            SpreadsheetRow(number: 4, cells: [
+                .text("plain bold tail"), .date(date("1900-02-28")), .error("#N/A"), formulaResults ? .number(84) : .empty, .number(1234.5),
+            ]),
+            SpreadsheetRow(number: 5, cells: [
+                .text("  spaced  "), .text("line one\nline two"), .text("Ünïcödé & <markup>"), .date(date("1900-01-01")),
+            ]),
+            SpreadsheetRow(number: 6, cells: [formulaResults ? .text("total") : .empty, .empty, .empty, .empty, .empty, .percentage(0.05)]),
+        ]
+    }
+
+    @Test("an openpyxl workbook (inline strings, rich text, gaps, formats) reads cell for cell")
+    func openpyxlWorkbook() throws {
+        let workbook = try XLSXWorkbook(data: try XLSXFixtures.data("xlsx/openpyxl_warwickshire.xlsx"), fileName: "openpyxl_warwickshire.xlsx")
+        #expect(workbook.sheetNames == ["observations", "measures", "types"])
+        #expect(!workbook.uses1904DateSystem)
+        let types = try workbook.sheet(named: "types")
+        #expect(types.rows == expectedTypes(formulaResults: false))
+    }
+
+    @Test("the same workbook re-saved by LibreOffice (shared strings, its own styles, formula results) reads the same")
+    func libreOfficeWorkbook() throws {
+        let workbook = try XLSXWorkbook(data: try XLSXFixtures.data("xlsx/libreoffice_warwickshire.xlsx"), fileName: "libreoffice_warwickshire.xlsx")
+        #expect(workbook.sheetNames == ["observations", "measures", "types"])
+        #expect(try workbook.sheet(named: "types").rows == expectedTypes(formulaResults: true))
+        let openpyxl = try XLSXWorkbook(data: try XLSXFixtures.data("xlsx/openpyxl_warwickshire.xlsx"), fileName: "o.xlsx")
+        #expect(try workbook.sheet(named: "observations") == openpyxl.sheet(named: "observations"))
+        #expect(try workbook.sheet(named: "measures") == openpyxl.sheet(named: "measures"))
+    }
+
+    @Test("the first sheet by default: real Warwickshire rows with percentage and date cells, the blank row absent")
+    func firstSheet() throws {
+        let workbook = try XLSXWorkbook(data: try XLSXFixtures.data("xlsx/openpyxl_warwickshire.xlsx"), fileName: "w.xlsx")
+        let sheet = try workbook.sheet()
+        #expect(sheet.name == "observations")
+        #expect(sheet.rows.map(\.number) == [1, 2, 3, 4, 6, 7, 8, 9, 10])
+        #expect(sheet.rows[1].cells == [
+            .text("PrevRegCPR"), .text("E10000031"), .text("2023"), .percentage(0.171), .number(81), .number(475), .empty, .date(date("2023-10-31")),
+        ])
+        #expect(sheet.rows[5].cells == [.text("TotAbs"), .number(937), .number(2020), .empty, .empty, .empty, .text("-"), .empty, .text("2026-03-19")])
+        #expect(sheet.cell(row: 9, column: 9) == .text("rate per 1,000 women aged 15-17"))
+        #expect(sheet.cell(row: 5, column: 0) == .empty)
+    }
+
+    @Test("sheets are found by exact name, then ignoring case; a missing one names the file and lists the sheets")
+    func namedSheets() throws {
+        let workbook = try XLSXWorkbook(data: try XLSXFixtures.data("xlsx/openpyxl_warwickshire.xlsx"), fileName: "w.xlsx")
+        #expect(try workbook.sheet(named: "MEASURES").name == "measures")
+        #expect(try workbook.sheets().map(\.name) == ["observations", "measures", "types"])
+        #expect(throws: XLSXError(fileName: "w.xlsx", message: "no sheet named \"Data\" (expected one of the workbook's sheets: \"observations\", \"measures\", \"types\")")) {
+            try workbook.sheet(named: "Data")
+        }
+        #expect(XLSXError(fileName: "w.xlsx", message: "m").description == "w.xlsx: m")
+    }
+
+    @Test("a 1904-system workbook counts dates from 1 January 1904")
+    func dateSystem1904() throws {
+        let workbook = try XLSXWorkbook(data: try XLSXFixtures.data("xlsx/openpyxl_1904.xlsx"), fileName: "mac.xlsx")
+        #expect(workbook.uses1904DateSystem)
+        #expect(try workbook.sheet().rows.map(\.cells) == [[.date(date("2025-03-31"))], [.date(date("1904-01-01"))]])
+    }
+
+    @Test("Excel serials: 1 is 1900-01-01, 60 the phantom 29 February, 61 is 1 March 1900, 45747 is 2025-03-31")
+    func serials() {
+        #expect(ExcelSerialDate.date(fromSerial: 1) == date("1900-01-01"))
+        #expect(ExcelSerialDate.date(fromSerial: 59) == date("1900-02-28"))
+        #expect(ExcelSerialDate.date(fromSerial: 60) == nil)
+        #expect(ExcelSerialDate.date(fromSerial: 61) == date("1900-03-01"))
+        #expect(ExcelSerialDate.date(fromSerial: 45747.75) == date("2025-03-31"))
+        #expect(ExcelSerialDate.date(fromSerial: 0.5) == nil)
+        #expect(ExcelSerialDate.date(fromSerial: 0, uses1904System: true) == date("1904-01-01"))
+        #expect(ExcelSerialDate.date(fromSerial: 44285, uses1904System: true) == date("2025-03-31"))
+        #expect(ExcelSerialDate.serial(of: date("1900-01-01")) == 1)
+        #expect(ExcelSerialDate.serial(of: date("1900-03-01")) == 61)
+        #expect(ExcelSerialDate.serial(of: date("1899-12-31")) == nil)
+        // Every day from 1900 to 2100 goes to its serial and back.
+        for serial in stride(from: 1, through: 73_415, by: 1) where serial != 60 {
+            let day = ExcelSerialDate.date(fromSerial: Double(serial))!
+            #expect(ExcelSerialDate.serial(of: day) == serial)
+        }
+    }
+
+    @Test("number formats: built-in dates 14–22 and 45–47, percentages 9–10, custom codes by their tokens outside quotes")
+    func numberFormats() {
+        #expect((0...60).filter { NumberFormatKind(builtInID: $0) == .date } == Array(14...22) + Array(45...47))
+        #expect((0...60).filter { NumberFormatKind(builtInID: $0) == .percentage } == [9, 10])
+        let dates = ["yyyy-mm-dd", "dd/mm/yyyy", "d\\ mmm\\ yyyy\\ hh:mm", "[$-F800]dddd\\,\\ mmmm\\ dd\\,\\ yyyy", "[h]:mm:ss", "YYYY\\-MM\\-DD", "mmm-yy"]
+        let percentages = ["0.0%", "0%", "#,##0.00%;[Red]-#,##0.00%"]
+        let numbers = ["General", "#,##0.0 \"days\"", "0.00E+00", "[$£-809]#,##0.00", "_-* #,##0_-;-* #,##0_-;_-* \"-\"??_-;_-@_-", "0.0 \"per 10,000\"", "@", "\"%\"0"]
+        #expect(dates.map(NumberFormatKind.init(formatCode:)) == Array(repeating: .date, count: dates.count))
+        #expect(percentages.map(NumberFormatKind.init(formatCode:)) == Array(repeating: .percentage, count: percentages.count))
+        #expect(numbers.map(NumberFormatKind.init(formatCode:)) == Array(repeating: .number, count: numbers.count))
+    }
+
+    @Test("cell references and column letters")
+    func references() {
+        #expect([0, 25, 26, 51, 52, 701, 702, 16_383].map(SpreadsheetColumn.letters) == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD"])
+        #expect(SpreadsheetColumn.position(ofReference: "AB12")! == (27, 12))
+        #expect(SpreadsheetColumn.position(ofReference: "$C$3")! == (2, 3))
+        #expect(SpreadsheetColumn.position(ofReference: "12A") == nil)
+        #expect(SpreadsheetColumn.position(ofReference: "A0") == nil)
+    }
+
+    @Test("percentages convert to points without binary noise")
+    func hundredTimes() {
+        #expect(SpreadsheetCell.hundredTimes(0.612) == 61.2)
+        #expect(SpreadsheetCell.hundredTimes(0.171) == 17.1)
+        #expect(SpreadsheetCell.hundredTimes(0.00035) == 0.035)
+        #expect(SpreadsheetCell.hundredTimes(-0.0725) == -7.25)
+        #expect(SpreadsheetCell.percentage(0.612).description == "61.2%")
+    }
+
+    @Test("a file that is not a ZIP, an old .xls, and a ZIP that is not a workbook each name the file")
+    func notWorkbooks() throws {
+        #expect(throws: XLSXError(fileName: "notes.xlsx", message: "the file is not an XLSX workbook: it is not a ZIP package (expected a file saved by a spreadsheet program as .xlsx)")) {
+            _ = try XLSXWorkbook(data: Data("measure_code,value\n".utf8), fileName: "notes.xlsx")
+        }
+        #expect(throws: XLSXError(fileName: "cut.xlsx", message: "the file is not an XLSX workbook: it is not a ZIP package (expected a file saved by a spreadsheet program as .xlsx)")) {
+            let whole = try XLSXFixtures.data("xlsx/openpyxl_1904.xlsx")
+            _ = try XLSXWorkbook(data: whole.prefix(whole.count / 2), fileName: "cut.xlsx")
+        }
+        #expect(throws: XLSXError(fileName: "old.xls", message: "the file is an Excel 97–2003 workbook (.xls), which Scrutineer cannot read (expected .xlsx: open it and save it as an Excel Workbook, or as CSV)")) {
+            _ = try XLSXWorkbook(data: Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), fileName: "old.xls")
+        }
+        let plainZIP = try Self.zip(["hello.txt": "hi"])
+        #expect(throws: XLSXError(fileName: "archive.xlsx", message: "the file is a ZIP archive but not an XLSX workbook: it has no [Content_Types].xml (expected a file saved by a spreadsheet program as .xlsx)")) {
+            _ = try XLSXWorkbook(data: plainZIP, fileName: "archive.xlsx")
+        }
+    }
+
+    @Test("a damaged part is an error naming the file and the part")
+    func damagedParts() throws {
+        var parts = Self.minimalParts(sheetXML: "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row>")
+        let truncated = try XLSXWorkbook(data: try Self.zip(parts), fileName: "t.xlsx")
+        #expect(throws: XLSXError(fileName: "t.xlsx", message: "the part xl/worksheets/sheet1.xml is not well-formed XML (line 1); the workbook is damaged (expected a file saved by a spreadsheet program as .xlsx)")) {
+            try truncated.sheet()
+        }
+        parts = Self.minimalParts(sheetXML: "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"3\"><c r=\"B3\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>")
+        let badIndex = try XLSXWorkbook(data: try Self.zip(parts), fileName: "s.xlsx")
+        #expect(throws: XLSXError(fileName: "s.xlsx", message: "sheet \"Data\" cell B3 refers to shared string \"7\", which the workbook does not have; the workbook is damaged (expected a file saved by a spreadsheet program as .xlsx)")) {
+            try badIndex.sheet()
+        }
+        parts["xl/worksheets/sheet1.xml"] = nil
+        #expect(throws: XLSXError(fileName: "m.xlsx", message: "the workbook has no part xl/worksheets/sheet1.xml; it is damaged (expected a file saved by a spreadsheet program as .xlsx)")) {
+            _ = try XLSXWorkbook(data: try Self.zip(parts), fileName: "m.xlsx")
+        }
+    }
+
+    @Test("cells without r references follow on; prefixed (x:) elements, t=\"d\" ISO dates and _xHHHH_ escapes are read")
+    func unusualProducers() throws {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let sheet = """
+        <x:worksheet xmlns:x="\(main)"><x:sheetData>
+        <x:row><x:c t="inlineStr"><x:is><x:t>a_x000D_b</x:t></x:is></x:c><x:c><x:v>2</x:v></x:c></x:row>
+        <x:row r="4"><x:c r="C4" t="d"><x:v>2024-09-30T00:00:00</x:v></x:c><x:c t="str"><x:v>after C</x:v></x:c></x:row>
+        </x:sheetData></x:worksheet>
+        """
+        let workbook = try XLSXWorkbook(data: try Self.zip(Self.minimalParts(sheetXML: sheet)), fileName: "p.xlsx")
+        #expect(try workbook.sheet().rows == [
+            SpreadsheetRow(number: 1, cells: [.text("a\rb"), .number(2)]),
+            SpreadsheetRow(number: 4, cells: [.empty, .empty, .date(date("2024-09-30")), .text("after C")]),
+        ])
+    }
+
+    // MARK: - Helpers
+
+    /// The parts of a one-sheet workbook ("Data") with no styles or shared strings.
+    static func minimalParts(sheetXML: String) -> [String: String] {
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        return [
+            "[Content_Types].xml": "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+            "_rels/.rels": "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(relationships)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>",
+            "xl/workbook.xml": "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"\(relationships)\"><sheets><sheet name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            "xl/_rels/workbook.xml.rels": "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(relationships)/worksheet\" Target=\"/xl/worksheets/sheet1.xml\"/></Relationships>",
+            "xl/worksheets/sheet1.xml": sheetXML,
+        ]
+    }
+
+    /// A ZIP archive holding `parts`.
+    static func zip(_ parts: [String: String]) throws -> Data {
+        let archive = try Archive(accessMode: .create)
+        for (path, text) in parts.sorted(by: { $0.key < $1.key }) {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count)) { position, size in
+                bytes.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        return archive.data!
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import ScrutineerCore
+@testable import ScrutineerFormats
+
+/// The XLSX fixtures made by other programs (see Fixtures/xlsx/README.md), and small helpers.
+enum XLSXFixtures {
+    static var folder: URL {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent() // XLSX
+            .deletingLastPathComponent() // ScrutineerFormatsTests
+            .appendingPathComponent("Fixtures")
+    }
+
+    static func url(_ path: String) -> URL {
+        folder.appendingPathComponent(path)
+    }
+
+    static func data(_ path: String) throws -> Data {
+        try Data(contentsOf: url(path))
+    }
+
+    static func date(_ iso: String) -> CalendarDate {
+        CalendarDate(iso: iso)!
+    }
+
+    /// The first executable called `name` on the PATH, if any.
+    static func executable(_ name: String) -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for folder in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs `executable` with `arguments`, returning its status and what it printed.
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// A new empty temporary folder.
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+}
