@@ -66,7 +66,11 @@ let package = Package(
         ),
         .testTarget(name: "ScrutineerCoreTests", dependencies: ["ScrutineerCore", "ScrutineerFormats"]),
         .testTarget(name: "ScrutineerViewsTests", dependencies: ["ScrutineerCore", "ScrutineerViews"]),
-        .testTarget(name: "ScrutineerFormatsTests", dependencies: ["ScrutineerCore", "ScrutineerFormats", "scrutineer"]),
+        .testTarget(
+            name: "ScrutineerFormatsTests",
+            dependencies: ["ScrutineerCore", "ScrutineerFormats", "scrutineer"],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
