@@ -6,6 +6,6 @@ struct Scrutineer: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scrutineer",
         abstract: "Performance management and scrutiny reporting for English local authorities.",
-        subcommands: [StatsCommand.self]
+        subcommands: [StatsCommand.self, TemplateCommand.self]
     )
 }
