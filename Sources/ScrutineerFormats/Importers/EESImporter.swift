@@ -159,7 +159,7 @@ public enum EESImporter {
                 var selection: [(Int, String)] = []
                 for filter in mapping?.filters ?? [] {
                     guard let index = table.column(filter.column) else {
-                        reject(mapping?.definedAt == nil ? filter.column : "filters", "\(filter.column) is not a column of \(table.file) (expected a filter column: \(filterCandidates(header, metadata: metadata)))")
+                        reject(mapping?.definedAt == nil ? filter.column : "filters", "\(filter.column) is not a column of \(table.file) (expected \(filterCandidates(header, metadata: metadata)))")
                         continue
                     }
                     let values = distinct[index] ?? []
@@ -235,9 +235,9 @@ public enum EESImporter {
         }
 
         private func filterCandidates(_ header: [String], metadata: EESMetadata?) -> String {
-            if let metadata { return metadata.filters.joined(separator: ", ") }
+            if let metadata { return "a filter column: " + metadata.filters.joined(separator: ", ") }
             let standard: Set<String> = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code", "region_name", "old_la_code", "new_la_code", "la_name"]
-            return header.filter { !standard.contains($0) }.joined(separator: ", ")
+            return "one of its columns after the geography: " + header.filter { !standard.contains($0) }.joined(separator: ", ")
         }
 
         // MARK: Rows

@@ -1,8 +1,8 @@
 import ScrutineerCore
 
 /// Gathers the observations of one import and enforces one row per cell: rows with the same
-/// measure, area, period and breakdown collapse when they are identical, and are an error naming
-/// both rows when they differ.
+/// measure, area, period and breakdown collapse when they are identical (the first row's file is
+/// kept as the source), and are an error naming both rows when they differ.
 struct ObservationCollector {
     private(set) var observations: [Observation] = []
     private var places: [(file: String, row: Int)] = []
@@ -19,7 +19,9 @@ struct ObservationCollector {
     mutating func add(_ observation: Observation, file: String, row: Int, column: String, errors: inout [BatchInputError]) {
         let key = observation.key
         if let earlier = positions[key] {
-            guard observations[earlier] != observation else { return }
+            var same = observation
+            same.source = observations[earlier].source
+            guard observations[earlier] != same else { return }
             let place = places[earlier]
             let other = place.file == file ? "row \(place.row)" : "\(place.file):\(place.row)"
             var cell = "measure \(key.measureCode), area \(key.areaCode), period \(key.periodLabel)"
