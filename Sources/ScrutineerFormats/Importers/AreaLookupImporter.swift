@@ -63,7 +63,7 @@ public enum AreaLookupImporter {
             let line = record.line
             let dfeCode = table.text(record, c[0])
             let code = table.text(record, c[1])
-            if dfeCode.contains("/") || code.contains("/") {
+            if ImportText.has("/", dfeCode) || ImportText.has("/", code) {
                 let dfeCodes = dfeCode.split(separator: "/").map { ImportText.trimmed(String($0)) }
                 let codes = code.split(separator: "/").map { ImportText.trimmed(String($0)) }
                 guard dfeCodes.count == codes.count, dfeCodes.allSatisfy(ImportText.isDfENumber), codes.allSatisfy(ImportText.isGSSCode) else {

@@ -77,16 +77,17 @@ public enum EESImporter {
         )
     }
 
-    /// One measure read from one data file.
+    /// One measure read from one data file: what its rows need of the measure, and its columns.
     struct Spec {
-        var measure: Measure
+        var measureCode: String
+        var yearType: YearType
+        var monthly: Bool
         var indicator: Int
         var indicatorName: String
         var selection: [(index: Int, value: String)]
         var breakdown: [(index: Int, dimension: String)]
         var numerator: (index: Int, name: String)?
         var denominator: (index: Int, name: String)?
-        var periods: [String: Result<Period, PeriodError>] = [:]
     }
 
     /// The state of one EES import across its data files.
@@ -114,9 +115,9 @@ public enum EESImporter {
                 table.reject(table.table.headerLine, "*", "no metadata and no mapping for this EES file (expected \(EESMetadata.fileName(for: table.file)) in the same import, --measure CODE --indicator COLUMN [--filter NAME=VALUE], or --mapping FILE)")
                 return
             }
-            var specs = makeSpecs(&table, metadata: metadata)
+            let specs = makeSpecs(&table, metadata: metadata)
             guard !specs.isEmpty else { return }
-            readRows(&table, time: c[0], identifier: c[1], level: c[2], specs: &specs)
+            readRows(&table, time: c[0], identifier: c[1], level: c[2], specs: specs)
         }
 
         // MARK: Measures
@@ -210,7 +211,7 @@ public enum EESImporter {
                 }
                 guard valid else { continue }
                 specs.append(Spec(
-                    measure: measure, indicator: indicatorIndex, indicatorName: indicator, selection: selection, breakdown: breakdown,
+                    measureCode: measure.code, yearType: measure.yearType, monthly: measure.periodicity == .monthly, indicator: indicatorIndex, indicatorName: indicator, selection: selection, breakdown: breakdown,
                     numerator: fractionColumns[0].map { (index: $0.0, name: $0.1) }, denominator: fractionColumns[1].map { (index: $0.0, name: $0.1) }
                 ))
             }
@@ -242,7 +243,10 @@ public enum EESImporter {
 
         // MARK: Rows
 
-        private mutating func readRows(_ table: inout ImportTable, time: Int, identifier identifierColumn: Int, level levelColumn: Int, specs: inout [Spec]) {
+        private mutating func readRows(_ table: inout ImportTable, time: Int, identifier identifierColumn: Int, level levelColumn: Int, specs: [Spec]) {
+            // Each spec's periods, read once per label.
+            var periods = [[String: Period]](repeating: [:], count: specs.count)
+            var periodErrors = [[String: PeriodError]](repeating: [:], count: specs.count)
             let file = table.file
             let width = table.header.count
             let countryColumn = table.column("country_code"), regionColumn = table.column("region_code")
@@ -312,21 +316,26 @@ public enum EESImporter {
                     errors += rowErrors
                     continue
                 }
-                for s in specs.indices {
-                    if !specs[s].selection.allSatisfy({ ImportText.trimmed(fields[$0.index]) == $0.value }) { continue }
-                    let measure = specs[s].measure
-                    guard identifier.fits(measure.yearType) else {
-                        reject("time_identifier", "\(ImportText.quoted(identifierCell)) periods do not fit measure \(measure.code), which has \(measure.yearType.rawValue) years (expected \(EESTimeIdentifier.fitting(measure.yearType)))")
+                for (s, spec) in specs.enumerated() {
+                    if !spec.selection.allSatisfy({ ImportText.trimmed(fields[$0.index]) == $0.value }) { continue }
+                    guard identifier.fits(spec.yearType) else {
+                        reject("time_identifier", "\(ImportText.quoted(identifierCell)) periods do not fit measure \(spec.measureCode), which has \(spec.yearType.rawValue) years (expected \(EESTimeIdentifier.fitting(spec.yearType)))")
                         continue
                     }
-                    let period: Result<Period, PeriodError>
-                    if let cached = specs[s].periods[label] {
-                        period = cached
-                    } else {
-                        do { period = .success(try Period.parse(label, yearType: measure.yearType, monthly: identifier.isMonth || measure.periodicity == .monthly)) } catch { period = .failure(error) }
-                        specs[s].periods[label] = period
+                    var period = periods[s][label]
+                    if period == nil {
+                        if let error = periodErrors[s][label] {
+                            reject("time_period", error.description)
+                        } else {
+                            do {
+                                period = try Period.parse(label, yearType: spec.yearType, monthly: identifier.isMonth || spec.monthly)
+                                periods[s][label] = period
+                            } catch {
+                                periodErrors[s][label] = error
+                                reject("time_period", error.description)
+                            }
+                        }
                     }
-                    let spec = specs[s]
                     var cellValid = true
                     func figure(_ index: Int, _ name: String) -> (Double?, StatusSymbol?) {
                         let text = ImportText.trimmed(fields[index])
@@ -347,7 +356,7 @@ public enum EESImporter {
                         for (index, dimension) in spec.breakdown {
                             let text = ImportText.trimmed(fields[index])
                             if text == "Total" { continue }
-                            if text.contains(";") || text.isEmpty {
+                            if ImportText.has(";", text) || text.isEmpty {
                                 reject(dimension, "\(ImportText.quoted(text)) cannot be a breakdown value (expected a filter value with no ;, or Total)")
                                 cellValid = false
                             }
@@ -355,14 +364,10 @@ public enum EESImporter {
                         }
                         breakdown = Breakdown(pairs)
                     }
-                    guard case let .success(period) = period else {
-                        if case let .failure(error) = period { reject("time_period", error.description) }
-                        continue
-                    }
-                    guard cellValid else { continue }
+                    guard cellValid, let period else { continue }
                     collector.add(
                         Observation(
-                            measureCode: measure.code, areaCode: areaCode, period: period, breakdown: breakdown, value: value,
+                            measureCode: spec.measureCode, areaCode: areaCode, period: period, breakdown: breakdown, value: value,
                             numerator: numerator, denominator: denominator, statusSymbol: symbol, source: file
                         ),
                         file: file, row: line, column: spec.indicatorName, errors: &rowErrors

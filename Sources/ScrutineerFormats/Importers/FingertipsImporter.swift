@@ -81,18 +81,18 @@ public enum FingertipsImporter {
         if options.measureCode != nil, indicatorOrder.count > 1, let second = indicators[indicatorOrder[1]] {
             errors.append(BatchInputError(file: second.file, row: second.row, column: "Indicator ID", message: "a second indicator, \(indicatorOrder[1]), in an import given one measure code (expected one indicator per import with --measure, or no --measure for codes FT<Indicator ID>)"))
         }
-        var measures: [String: Measure] = [:]
+        var plans: [String: IndicatorPlan] = [:]
         var newMeasures: [Measure] = []
         for id in indicatorOrder {
             let summary = indicators[id]!
             guard let number = Int(id), number > 0 else { continue }
             let code = options.measureCode ?? "FT\(number)"
             if let known = context.measures[code] {
-                measures[id] = known
+                plans[id] = IndicatorPlan(measure: known, ageVaries: summary.ages.count > 1)
                 continue
             }
             let label = pooledLabel(summary.firstPeriod)
-            let yearType = options.yearType ?? (label.contains("/") ? .financial : .calendar)
+            let yearType = options.yearType ?? (ImportText.has("/", label) ? .financial : .calendar)
             let kind = (try? Period.parse(label, yearType: yearType))?.kind
             let periodicity: Periodicity = switch kind {
             case .pooledYears: .multiYear
@@ -104,14 +104,14 @@ public enum FingertipsImporter {
                 code: code, title: options.title ?? summary.name, unit: options.unit ?? .number, polarity: options.polarity ?? .noJudgement,
                 periodicity: periodicity, yearType: yearType, source: source
             )
-            measures[id] = measure
+            plans[id] = IndicatorPlan(measure: measure, ageVaries: summary.ages.count > 1)
             newMeasures.append(measure)
         }
         let areas = KnownAreas(context: context)
         var collector = ObservationCollector(expectedCount: rowsRead)
         for (var table, c) in tables {
             let optional = optionalColumns.map { table.column($0) }
-            readRows(&table, c, optional, measures: measures, indicators: indicators, areas: areas, into: &collector)
+            readRows(&table, c, optional, plans: plans, areas: areas, into: &collector)
             errors += table.errors
         }
         if !errors.isEmpty { throw BatchInputErrors(errors) }
@@ -127,19 +127,37 @@ public enum FingertipsImporter {
         var ages: Set<String> = []
     }
 
+    /// What reading an indicator's rows needs, copied out of its measure.
+    struct IndicatorPlan {
+        var measureCode: String
+        var yearType: YearType
+        var monthly: Bool
+        /// Age goes into the breakdown only when it varies within the indicator.
+        var ageVaries: Bool
+
+        init(measure: Measure, ageVaries: Bool) {
+            measureCode = measure.code
+            yearType = measure.yearType
+            monthly = measure.periodicity == .monthly
+            self.ageVaries = ageVaries
+        }
+    }
+
     /// Fingertips writes pooled years `2018/19 - 20/21`; Scrutineer `2018/19-20/21`.
     static func pooledLabel(_ label: String) -> String {
-        label.contains(" - ") ? label.replacingOccurrences(of: " - ", with: "-") : label
+        label.utf8.contains(0x20) ? label.replacingOccurrences(of: " - ", with: "-") : label
     }
 
     private static func readRows(
-        _ table: inout ImportTable, _ c: [Int], _ optional: [Int?], measures: [String: Measure], indicators: [String: IndicatorSummary],
+        _ table: inout ImportTable, _ c: [Int], _ optional: [Int?], plans: [String: IndicatorPlan],
         areas: KnownAreas, into collector: inout ObservationCollector
     ) {
         let file = table.file
         let (cCategoryType, cCategory, cLower95, cUpper95, cLower99, cUpper99, cCount, cDenominator, cNote, cCompared) =
             (optional[0], optional[1], optional[2], optional[3], optional[4], optional[5], optional[6], optional[7], optional[8], optional[9])
-        var periods: [String: [String: Result<Period, PeriodError>]] = [:]
+        // Periods of the current indicator, read once per label.
+        var indicator = "", plan: IndicatorPlan?
+        var periods: [String: Period] = [:], periodErrors: [String: PeriodError] = [:]
         var errors: [BatchInputError] = []
         let width = table.header.count
         for record in table.records {
@@ -162,8 +180,13 @@ public enum FingertipsImporter {
                 return nil
             }
             let id = text(c[0])
-            let measure = measures[id]
-            if measure == nil {
+            if id != indicator || plan == nil {
+                indicator = id
+                plan = plans[id]
+                periods.removeAll(keepingCapacity: true)
+                periodErrors.removeAll(keepingCapacity: true)
+            }
+            if plan == nil {
                 reject("Indicator ID", "\(ImportText.quoted(id)) is not an indicator ID (expected a whole number such as 90284)")
             }
             let areaCode = text(c[2])
@@ -173,12 +196,12 @@ public enum FingertipsImporter {
             var pairs: [String: String] = [:]
             let sex = text(c[3])
             if !["Persons", "Not applicable", ""].contains(sex) { pairs["sex"] = sex }
-            if let summary = indicators[id], summary.ages.count > 1 { pairs["age"] = text(c[4]) }
+            if plan?.ageVaries == true { pairs["age"] = text(c[4]) }
             let categoryType = text(cCategoryType), category = text(cCategory)
             if !categoryType.isEmpty || !category.isEmpty {
                 if categoryType.isEmpty || category.isEmpty {
                     reject(categoryType.isEmpty ? "Category Type" : "Category", "blank beside \(ImportText.quoted(categoryType.isEmpty ? category : categoryType)) (expected Category Type and Category both filled, or both blank)")
-                } else if categoryType.contains(";") || categoryType.contains("=") || category.contains(";") {
+                } else if ImportText.has(";", categoryType) || ImportText.has("=", categoryType) || ImportText.has(";", category) {
                     reject("Category", "\(ImportText.quoted("\(categoryType)=\(category)")) cannot be a breakdown (expected no ; in either, and no = in the Category Type)")
                 } else {
                     pairs[categoryType] = category
@@ -186,18 +209,19 @@ public enum FingertipsImporter {
             }
             var period: Period?
             let label = pooledLabel(text(c[5]))
-            if let measure {
-                let cached = periods[measure.code]?[label]
-                let parsed: Result<Period, PeriodError>
-                if let cached {
-                    parsed = cached
+            if let plan {
+                if let cached = periods[label] {
+                    period = cached
+                } else if let error = periodErrors[label] {
+                    reject("Time period", error.description)
                 } else {
-                    do { parsed = .success(try measure.period(label)) } catch { parsed = .failure(error) }
-                    periods[measure.code, default: [:]][label] = parsed
-                }
-                switch parsed {
-                case let .success(read): period = read
-                case let .failure(error): reject("Time period", error.description)
+                    do {
+                        period = try Period.parse(label, yearType: plan.yearType, monthly: plan.monthly)
+                        periods[label] = period
+                    } catch {
+                        periodErrors[label] = error
+                        reject("Time period", error.description)
+                    }
                 }
             }
             let value = number(c[6], "Value")
@@ -211,10 +235,10 @@ public enum FingertipsImporter {
             let symbol = StatusSymbol(rawValue: note) ?? (note.hasPrefix("Value suppressed for disclosure control") ? .confidential : nil)
             let compared = text(cCompared)
             let selfComparison = areaCode == Area.englandCode && categoryType.isEmpty
-            guard valid, let measure, let period else { continue }
+            guard valid, let plan, let period else { continue }
             collector.add(
                 Observation(
-                    measureCode: measure.code, areaCode: areaCode, period: period, breakdown: pairs.isEmpty ? .total : Breakdown(pairs),
+                    measureCode: plan.measureCode, areaCode: areaCode, period: period, breakdown: pairs.isEmpty ? .total : Breakdown(pairs),
                     value: value, numerator: count, denominator: denominator,
                     lower95: limits[0], upper95: limits[1], lower99_8: limits[2], upper99_8: limits[3], statusSymbol: symbol,
                     comparedToEnglandAsPublished: compared.isEmpty || selfComparison ? nil : compared, source: file

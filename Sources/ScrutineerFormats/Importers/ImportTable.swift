@@ -64,10 +64,11 @@ enum ImportText {
     /// `text` without leading and trailing spaces and tabs (returned as is when it has none).
     @inline(__always)
     static func trimmed(_ text: String) -> String {
-        let utf8 = text.utf8
-        guard let first = utf8.first, let last = utf8.last else { return text }
-        if first != 0x20 && first != 0x09 && last != 0x20 && last != 0x09 { return text }
-        return text.trimmingCharacters(in: .whitespaces)
+        let padded = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        } ?? true
+        return padded ? text.trimmingCharacters(in: .whitespaces) : text
     }
 
     /// A finite number, or nil when `text` is not one (`nan` and `inf` are not numbers here).
@@ -87,6 +88,13 @@ enum ImportText {
     /// True for a DfE 3-digit LA number (937).
     static func isDfENumber(_ text: String) -> Bool {
         text.utf8.count == 3 && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    /// True when `text` contains the ASCII character `character` (cheaper than Foundation's
+    /// substring search, which `String.contains` with a string argument calls).
+    @inline(__always)
+    static func has(_ character: Unicode.Scalar, _ text: String) -> Bool {
+        text.utf8.contains(UInt8(ascii: character))
     }
 
     /// Text quoted for an error message.

@@ -141,27 +141,42 @@ public enum LAITImporter {
 
     // MARK: Data
 
-    /// What a row's area must be, by `geographic_level`.
-    private static func areaTypes(forLevel level: String) -> [AreaType]? {
+    /// The area types a `geographic_level` admits, as bits of `areaTypeBit`; 0 for an unknown level.
+    private static func areaTypeMask(forLevel level: String) -> UInt8 {
         switch level {
-        case "National": [.country]
-        case "Regional": [.region, .subRegion]
-        case "Local authority": [.localAuthority]
-        default: nil
+        case "National": areaTypeBit(.country)
+        case "Regional": areaTypeBit(.region) | areaTypeBit(.subRegion)
+        case "Local authority": areaTypeBit(.localAuthority)
+        default: 0
         }
     }
 
+    static func areaTypeBit(_ type: AreaType) -> UInt8 {
+        switch type {
+        case .country: 1
+        case .region: 2
+        case .subRegion: 4
+        case .localAuthority: 8
+        }
+    }
+
+    // The row loop keeps to plain values (no optionals of large structs, no generic enums): it
+    // runs 56,100 times for the LAIT subset and must stay well under a tenth of a second.
     private static func readData(_ table: inout ImportTable, measures: [String: Measure], dictionaryGiven: Bool, areas: KnownAreas, into collector: inout ObservationCollector) {
         guard let c = table.requireColumns(dataColumns) else { return }
         let (cMeasure, cPeriod, cLevel, cOldCode, cCode, cValue, cNote) = (c[0], c[1], c[2], c[4], c[5], c[7], c[8])
         let width = table.header.count
         let file = table.file
+        let areaTypeBits = areas.types.map(areaTypeBit)
         var errors: [BatchInputError] = []
-        // Rows come grouped by measure, period and level: remember the last of each.
-        var measureCode = "", measure: Measure?
-        var periods: [String: Result<Period, PeriodError>] = [:]
-        var periodLabel = "", period: Result<Period, PeriodError>?
-        var level = "", levelTypes: [AreaType]?
+        // Rows come grouped by measure, period and level: remember the last of each, and number
+        // measures and period labels for the collector's cell keys (areas by their positions).
+        var measureCode = "", measureKnown = false, measureNumber: Int32 = 0
+        var yearType = YearType.financial, monthly = false
+        var periods: [String: Period] = [:], periodErrors: [String: PeriodError] = [:]
+        var periodLabel = "", periodRead = false, period = Period(label: "", kind: .year, start: .firstDay(ofMonth: 1, year: 2000), end: .lastDay(ofMonth: 1, year: 2000))
+        var periodError: PeriodError?, labelNumber: Int32 = 0
+        var level = "", levelMask: UInt8 = 0
         for record in table.records {
             let line = record.line
             guard record.fields.count == width else {
@@ -171,55 +186,73 @@ public enum LAITImporter {
             let fields = record.fields
             var valid = true
             let code = ImportText.trimmed(fields[cMeasure])
-            if code != measureCode || measure == nil {
+            if code != measureCode || !measureKnown {
                 measureCode = code
-                measure = measures[code]
+                measureKnown = false
+                if let measure = measures[code] {
+                    measureKnown = true
+                    yearType = measure.yearType
+                    monthly = measure.periodicity == .monthly
+                    measureNumber = collector.number(code, .measure)
+                }
                 periods.removeAll(keepingCapacity: true)
-                periodLabel = ""
-                period = nil
+                periodErrors.removeAll(keepingCapacity: true)
+                periodRead = false
             }
-            if measure == nil {
+            if !measureKnown {
                 let expected = dictionaryGiven ? "a code defined in the measure dictionary of this import, or a measure already known" : "a measure already known, or import lait_kpi_measures.csv with the data"
                 errors.append(BatchInputError(file: file, row: line, column: "measure_code", message: "unknown measure \(ImportText.quoted(code)) (expected \(expected))"))
                 valid = false
-            }
-            let label = ImportText.trimmed(fields[cPeriod])
-            if let measure {
-                if label != periodLabel || period == nil {
+            } else {
+                let label = ImportText.trimmed(fields[cPeriod])
+                if label != periodLabel || !periodRead {
                     periodLabel = label
-                    if let cached = periods[label] {
-                        period = cached
-                    } else {
-                        let parsed: Result<Period, PeriodError>
-                        do { parsed = .success(try measure.period(label)) } catch { parsed = .failure(error) }
-                        periods[label] = parsed
-                        period = parsed
+                    periodRead = true
+                    periodError = periodErrors[label]
+                    if periodError == nil {
+                        if let cached = periods[label] {
+                            period = cached
+                        } else {
+                            do {
+                                period = try Period.parse(label, yearType: yearType, monthly: monthly)
+                                periods[label] = period
+                            } catch {
+                                periodError = error
+                                periodErrors[label] = error
+                            }
+                        }
+                        if periodError == nil { labelNumber = collector.number(period.label, .period) }
                     }
                 }
-                if case let .failure(error) = period {
-                    errors.append(BatchInputError(file: file, row: line, column: "period", message: error.description))
+                if let periodError {
+                    errors.append(BatchInputError(file: file, row: line, column: "period", message: periodError.description))
                     valid = false
                 }
             }
             let levelText = fields[cLevel]
             if levelText != level {
                 level = levelText
-                levelTypes = areaTypes(forLevel: ImportText.trimmed(levelText))
+                levelMask = areaTypeMask(forLevel: ImportText.trimmed(levelText))
             }
-            if levelTypes == nil {
+            if levelMask == 0 {
                 errors.append(BatchInputError(file: file, row: line, column: "geographic_level", message: "\(ImportText.quoted(ImportText.trimmed(levelText))) is not a LAIT geographic level (expected National, Regional or Local authority)"))
                 valid = false
             }
             let areaCode = ImportText.trimmed(fields[cCode])
-            if let area = areas[areaCode] {
-                if let levelTypes, !levelTypes.contains(area.type) {
+            let areaPosition = areas.position(of: areaCode) ?? -1
+            if areaPosition >= 0 {
+                let index = Int(areaPosition)
+                if levelMask != 0, levelMask & areaTypeBits[index] == 0 {
+                    let area = areas.areas[index]
                     errors.append(BatchInputError(file: file, row: line, column: "geographic_level", message: "\(ImportText.quoted(ImportText.trimmed(levelText))) does not fit \(areaCode) \(area.name), which is \(describe(area.type)) (expected the level of the area)"))
                     valid = false
                 }
-                let dfeCode = ImportText.trimmed(fields[cOldCode])
-                if let areaDfECode = area.dfeCode, !dfeCode.isEmpty, dfeCode != areaDfECode {
-                    errors.append(BatchInputError(file: file, row: line, column: "old_la_code", message: "\(ImportText.quoted(dfeCode)) is not the DfE number of \(areaCode) \(area.name) (expected \(areaDfECode))"))
-                    valid = false
+                if let areaDfECode = areas.dfeCodes[index] {
+                    let dfeCode = ImportText.trimmed(fields[cOldCode])
+                    if !dfeCode.isEmpty, dfeCode != areaDfECode {
+                        errors.append(BatchInputError(file: file, row: line, column: "old_la_code", message: "\(ImportText.quoted(dfeCode)) is not the DfE number of \(areaCode) \(areas.areas[index].name) (expected \(areaDfECode))"))
+                        valid = false
+                    }
                 }
             } else {
                 errors.append(BatchInputError(file: file, row: line, column: "new_la_code", message: unknownArea(areaCode)))
@@ -246,9 +279,10 @@ public enum LAITImporter {
                 errors.append(BatchInputError(file: file, row: line, column: "value", message: "blank with no value_note (expected a number, or value_note - for a missing value)"))
                 valid = false
             }
-            guard valid, let measure, case let .success(period)? = period else { continue }
+            guard valid else { continue }
             collector.add(
-                Observation(measureCode: measure.code, areaCode: areaCode, period: period, value: value, statusSymbol: symbol, source: file),
+                Observation(measureCode: measureCode, areaCode: areaCode, period: period, value: value, statusSymbol: symbol, source: file),
+                key: ObservationCollector.CellKey(measure: measureNumber, area: areaPosition, period: labelNumber, breakdown: -1),
                 file: file, row: line, column: "value", errors: &errors
             )
         }

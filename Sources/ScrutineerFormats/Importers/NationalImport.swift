@@ -60,6 +60,11 @@ public enum NationalImport {
         case .lait:
             return try LAITImporter.parse(files, context: context)
         case .ees:
+            if options.indicator == nil, options.measureCode != nil || !options.filters.isEmpty {
+                throw BatchInputErrors(files.prefix(1).map {
+                    BatchInputError(file: $0.name, row: 1, column: "*", message: "--measure and --filter name an EES indicator's measure and rows (expected --indicator COLUMN with them)")
+                })
+            }
             return try EESImporter.parse(files, mappings: options.eesMappings(), context: context)
         case .fingertips:
             let fingertips = FingertipsImportOptions(measureCode: options.measureCode, title: options.title, unit: options.unit, polarity: options.polarity, yearType: options.yearType)

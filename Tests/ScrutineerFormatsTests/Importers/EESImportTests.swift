@@ -137,6 +137,10 @@ struct EESImportTests {
             "\(name).csv:1:category: filter category=Referrals matches no row of \(name).csv (expected one of: Referrals and Re-referrals)",
             "\(name).csv:1:sex: sex is not a column of \(name).csv (expected one of its columns after the geography: category, referral_count, rereferral_count, rereferral_percent, no_further_action_count, no_further_action_percent, not_in_need_count, not_in_need_percent, referral_child_count, rereferral_child_count, rereferral_child_percent)",
         ])
+        let noIndicator = NationalImportOptions(measureCode: "X")
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try NationalImport.parse(.ees, files: [file], options: noIndicator, context: context) } == [
+            "\(name).csv:1:*: --measure and --filter name an EES indicator's measure and rows (expected --indicator COLUMN with them)",
+        ])
         let mapping = ImportFixtures.text("map.csv", "measure_code,indicator,filters\nA,not_a_column,\nB,rereferral_percent,category\n")
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESMeasureMapping.read(mapping) } == [
             "map.csv:3:filters: \"category\" is not a filter (expected NAME=VALUE pairs separated by ;, such as category=Children in Need)",

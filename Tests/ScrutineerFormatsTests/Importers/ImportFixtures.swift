@@ -44,7 +44,7 @@ enum ImportFixtures {
     }
 
     /// The error lines a failed import reports, or [] when it succeeds.
-    static func errorLines<Result>(_ parse: () throws(BatchInputErrors) -> Result) -> [String] {
+    static func errorLines<Value>(_ parse: () throws(BatchInputErrors) -> Value) -> [String] {
         do {
             _ = try parse()
             return []
