@@ -125,8 +125,9 @@ public enum EESImporter {
         private mutating func makeSpecs(_ table: inout ImportTable, metadata: EESMetadata?) -> [Spec] {
             let header = table.header
             let headerLine = table.table.headerLine
-            let defaultYearType = firstIdentifier(table)?.impliedYearType ?? .financial
-            let periodicity = firstIdentifier(table)?.periodicity ?? .annual
+            let first = firstIdentifier(table)
+            let defaultYearType = first?.impliedYearType ?? .financial
+            let periodicity = first?.periodicity ?? .annual
             var wanted: [(mapping: EESMeasureMapping?, indicator: String)] = []
             if mappings.isEmpty, let metadata {
                 wanted = metadata.indicatorOrder.map { (nil, $0) }
@@ -187,7 +188,7 @@ public enum EESImporter {
                     return (index, name)
                 }
                 let code = mapping?.measureCode ?? indicator
-                var measure: Measure
+                let measure: Measure
                 if let known = context.measures[code] {
                     measure = known
                 } else {

@@ -15,7 +15,8 @@ import ScrutineerCore
 /// current lists from the lists of councils since reorganised with blank rows and an
 /// "Old SNs:" heading, which the long files carry as rows of `nan` and blanks. The lists after
 /// that heading (Dorset, Poole, Bournemouth, Northamptonshire before reorganisation) are kept,
-/// for their own former areas.
+/// for their own former areas. The same LA's list for one edition may come twice (the 2021 wide
+/// and long files) only if it is the same list.
 public enum StatisticalNeighboursImporter {
     static let longColumns = ["old_la_code", "new_la_code", "la_name", "rank", "neighbour_old_la_code", "neighbour_new_la_code", "closeness"]
 
@@ -23,7 +24,7 @@ public enum StatisticalNeighboursImporter {
     public static func parse(_ files: [PublishedFile], edition: String?, context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
         var errors: [BatchInputError] = []
         var lists: [StatisticalNeighbours] = []
-        var listedAt: [String: (file: String, row: Int)] = [:]
+        var listedAt: [String: (file: String, row: Int, index: Int)] = [:]
         var rowsRead = 0
         let known = KnownAreas(context: context)
         for file in files {
@@ -43,14 +44,15 @@ public enum StatisticalNeighboursImporter {
             for list in read {
                 let key = "\(list.list.edition)|\(list.list.areaCode)"
                 if let earlier = listedAt[key] {
+                    if lists[earlier.index] == list.list { continue }
                     let place = earlier.file == file.name ? "row \(earlier.row)" : "\(earlier.file):\(earlier.row)"
                     errors.append(BatchInputError(
                         file: file.name, row: list.row, column: list.column,
-                        message: "\(list.list.areaCode) already has a \(list.list.edition) list on \(place) (expected one list per LA and edition)"
+                        message: "\(list.list.areaCode) already has a different \(list.list.edition) list on \(place) (expected one list per LA and edition, or the same list again)"
                     ))
                     continue
                 }
-                listedAt[key] = (file.name, list.row)
+                listedAt[key] = (file.name, list.row, lists.count)
                 lists.append(list.list)
             }
         }

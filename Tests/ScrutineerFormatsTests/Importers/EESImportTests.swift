@@ -35,6 +35,27 @@ struct EESImportTests {
         #expect(Set(batch.observations.map(\.areaCode)).isSuperset(of: ["E12000007", "E13000001", "E13000002", "E08000016"]))
     }
 
+    @Test("every shipped EES file parses with each of its indicators as a measure; every symbol cell is kept as its symbol", arguments: [
+        ImportFixtures.eesChildrenInNeed, ImportFixtures.eesReferrals, ImportFixtures.eesSubsequentPlans,
+    ])
+    func everyIndicator(_ path: String) throws {
+        let table = try ImportFixtures.table(path)
+        let indicators = Array(table.header.drop { $0 != "category" }.dropFirst())
+        let batch = try EESImporter.parse(
+            [ImportFixtures.file(path)], mappings: indicators.map { EESMeasureMapping(measureCode: "EES_" + $0, indicator: $0) },
+            context: ImportFixtures.context()
+        )
+        #expect(batch.measures.count == indicators.count)
+        #expect(batch.observations.count == indicators.count * table.records.count)
+        let rows = table.dictionaries()
+        for indicator in indicators {
+            let observations = batch.observations.filter { $0.measureCode == "EES_" + indicator }
+            let published = rows.map { $0[indicator]! }
+            #expect(observations.map { $0.value.map { _ in "number" } ?? $0.statusSymbol!.rawValue } == published.map { Double($0) == nil ? $0 : "number" })
+            #expect(observations.compactMap(\.value) == published.compactMap(Double.init))
+        }
+    }
+
     @Test("a mapping file gives several measures from one file, with numerator and denominator, and applies to each file holding its indicator")
     func mappingFile() throws {
         let mapping = ImportFixtures.text("mapping.csv", """

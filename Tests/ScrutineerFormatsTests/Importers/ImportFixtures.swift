@@ -38,10 +38,14 @@ enum ImportFixtures {
         ImportContext(measures: measures, areas: try Area.englandAndRegions + lookupAreas())
     }
 
-    /// The LAIT subset and its dictionary, imported together.
+    /// The LAIT subset and its dictionary, imported together (parsed once for all tests; a failure
+    /// is parsed again so the test sees the error).
     static func laitBatch() throws -> ImportBatch {
-        try LAITImporter.parse([file(laitData), file(laitMeasures)], context: context())
+        if let laitParsed { return laitParsed }
+        return try LAITImporter.parse([file(laitData), file(laitMeasures)], context: context())
     }
+
+    private static let laitParsed: ImportBatch? = try? LAITImporter.parse([file(laitData), file(laitMeasures)], context: context())
 
     /// The error lines a failed import reports, or [] when it succeeds.
     static func errorLines<Value>(_ parse: () throws(BatchInputErrors) -> Value) -> [String] {

@@ -49,6 +49,20 @@ struct StatisticalNeighboursImportTests {
         #expect(bournemouth.neighbours[5] == StatisticalNeighbour(rank: 6, areaCode: "E08000039", closeness: "Very Close"))
     }
 
+    @Test("all three shipped files in one import: the 2021 lists given twice (wide and long) are one; a different list for the same LA and edition is an error")
+    func allTogether() throws {
+        let context = try ImportFixtures.context()
+        let files = try [Self.long2021, Self.long2025, Self.wide2021].map(ImportFixtures.file)
+        let batch = try NationalImport.parse(.neighbours, files: files, context: context)
+        #expect(batch.files == ["statistical_neighbours_2021_long.csv", "statistical_neighbours_2025_long.csv", "New_Statistical_Neighbour_Groupings_April_2021.csv"])
+        #expect(batch.rowsRead == 1590 + 1530 + 159)
+        #expect(batch.neighbourLists.count == 156 + 153)
+        let changed = ImportFixtures.text("SN_2021.csv", "LA num,LA Name,LA number,GOInd,GOReg,SN1,SNP,\n937,Warwickshire,937,8,West Midlands,896,Extremely Close,\n")
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try StatisticalNeighboursImporter.parse([files[0], changed], edition: nil, context: context) } == [
+            "SN_2021.csv:2:LA num: E10000031 already has a different 2021 list on statistical_neighbours_2021_long.csv:1482 (expected one list per LA and edition, or the same list again)",
+        ])
+    }
+
     @Test("the edition comes from the option before the file name; with neither it is an error")
     func edition() throws {
         let context = try ImportFixtures.context()
