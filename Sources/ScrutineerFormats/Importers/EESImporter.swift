@@ -297,7 +297,7 @@ public enum EESImporter {
                         areaCode = ImportText.trimmed(fields[index])
                         if let area = areas[areaCode] {
                             if !areaColumn.types.contains(area.type) {
-                                reject("geographic_level", "\(ImportText.quoted(levelCell)) does not fit \(areaCode) \(area.name), which is \(LAITImporter.describe(area.type)) (expected the level of the area)")
+                                reject("geographic_level", "\(ImportText.quoted(levelCell)) does not fit \(areaCode) \(area.name), which is \(ImportText.describe(area.type)) (expected the level of the area)")
                             }
                             if area.type == .localAuthority, let oldLAColumn, let dfeCode = area.dfeCode {
                                 let cell = ImportText.trimmed(fields[oldLAColumn])
@@ -306,7 +306,7 @@ public enum EESImporter {
                                 }
                             }
                         } else {
-                            reject(areaColumn.name, LAITImporter.unknownArea(areaCode))
+                            reject(areaColumn.name, ImportText.unknownArea(areaCode))
                         }
                     } else if !missingColumnReported.contains(areaColumn.name) {
                         missingColumnReported.insert(areaColumn.name)

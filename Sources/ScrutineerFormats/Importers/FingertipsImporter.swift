@@ -191,7 +191,7 @@ public enum FingertipsImporter {
             }
             let areaCode = text(c[2])
             if areas[areaCode] == nil {
-                reject("Area Code", LAITImporter.unknownArea(areaCode))
+                reject("Area Code", ImportText.unknownArea(areaCode))
             }
             var pairs: [String: String] = [:]
             let sex = text(c[3])

@@ -244,7 +244,7 @@ public enum LAITImporter {
                 let index = Int(areaPosition)
                 if levelMask != 0, levelMask & areaTypeBits[index] == 0 {
                     let area = areas.areas[index]
-                    errors.append(BatchInputError(file: file, row: line, column: "geographic_level", message: "\(ImportText.quoted(ImportText.trimmed(levelText))) does not fit \(areaCode) \(area.name), which is \(describe(area.type)) (expected the level of the area)"))
+                    errors.append(BatchInputError(file: file, row: line, column: "geographic_level", message: "\(ImportText.quoted(ImportText.trimmed(levelText))) does not fit \(areaCode) \(area.name), which is \(ImportText.describe(area.type)) (expected the level of the area)"))
                     valid = false
                 }
                 if let areaDfECode = areas.dfeCodes[index] {
@@ -255,7 +255,7 @@ public enum LAITImporter {
                     }
                 }
             } else {
-                errors.append(BatchInputError(file: file, row: line, column: "new_la_code", message: unknownArea(areaCode)))
+                errors.append(BatchInputError(file: file, row: line, column: "new_la_code", message: ImportText.unknownArea(areaCode)))
                 valid = false
             }
             let valueText = ImportText.trimmed(fields[cValue])
@@ -287,20 +287,5 @@ public enum LAITImporter {
             )
         }
         table.errors += errors
-    }
-
-    static func describe(_ type: AreaType) -> String {
-        switch type {
-        case .country: "a country"
-        case .region: "a region"
-        case .subRegion: "a London sub-region"
-        case .localAuthority: "a local authority"
-        }
-    }
-
-    static func unknownArea(_ code: String) -> String {
-        code.isEmpty
-            ? "blank (expected the ONS code of a known area)"
-            : "unknown area code \(code) (expected the ONS code of England, a region or an LA already imported with scrutineer import areas)"
     }
 }

@@ -113,7 +113,7 @@ public enum StatisticalNeighboursImporter {
                     valid = false
                 }
             } else {
-                table.reject(line, "new_la_code", unknownArea(code))
+                table.reject(line, "new_la_code", ImportText.unknownArea(code))
                 valid = false
             }
             let rankText = table.text(record, c[3])
@@ -131,7 +131,7 @@ public enum StatisticalNeighboursImporter {
                     valid = false
                 }
             } else {
-                table.reject(line, "neighbour_new_la_code", unknownArea(neighbourCode))
+                table.reject(line, "neighbour_new_la_code", ImportText.unknownArea(neighbourCode))
                 valid = false
             }
             guard valid, let rank else { continue }
@@ -211,10 +211,6 @@ public enum StatisticalNeighboursImporter {
             return "DfE number \(text) belongs to several areas equally current (expected one current area per DfE number; check the areas import)"
         }
         return "no known area has DfE number \(text) (expected the number of an LA from the areas import: run scrutineer import areas first)"
-    }
-
-    private static func unknownArea(_ code: String) -> String {
-        "unknown area code \(code) (expected the ONS code of a known area: England, a region or an LA from the areas import)"
     }
 
     /// Ranks must run 1, 2, 3… with no gap.

@@ -91,7 +91,7 @@ struct StatisticalNeighboursImportTests {
         """)
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try StatisticalNeighboursImporter.parse([long], edition: nil, context: context) } == [
             "sn_2025.csv:3:rank: E10000031 already has rank 1 on row 2 (expected each rank once per LA)",
-            "sn_2025.csv:4:neighbour_new_la_code: unknown area code E99999999 (expected the ONS code of a known area: England, a region or an LA from the areas import)",
+            "sn_2025.csv:4:neighbour_new_la_code: unknown area code E99999999 (expected the ONS code of England, a region or an LA already imported with scrutineer import areas)",
             "sn_2025.csv:5:rank: \"x\" is not a rank (expected a whole number from 1)",
             "sn_2025.csv:5:neighbour_new_la_code: blank (expected the neighbour's ONS code)",
         ])
