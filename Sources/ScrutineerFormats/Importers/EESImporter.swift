@@ -1,0 +1,392 @@
+import ScrutineerCore
+
+/// Reads any file in the DfE Explore Education Statistics tidy layout (PRODUCT.md R14):
+/// `time_period,time_identifier,geographic_level,country_*,region_*,old_la_code,new_la_code,la_name`,
+/// then filter columns, then indicator columns.
+///
+/// Which columns are measures comes from one of:
+/// - the `.meta.csv` metadata EES ships beside the file, passed in the same import (found by its
+///   header and paired by name: `x.meta.csv` describes `x.csv`): with no mappings, every
+///   indicator is a measure whose code is the column name, and every filter that takes more than
+///   one value in the file is a breakdown dimension (the value `Total` is the whole population);
+/// - mappings (`EESMeasureMapping`, from options or a mapping file): each names a measure, its
+///   indicator column and the filter values its rows must have. Filters the metadata lists but the
+///   mapping does not pin become breakdowns, as above.
+///
+/// Rows: National ⇒ `country_code` (E92000001); Regional ⇒ `region_code` (regions and Inner/Outer
+/// London); Local authority ⇒ `new_la_code` (Barnsley's and Sheffield's old and new codes are
+/// distinct areas); every area must be known and its level must fit it; other levels are
+/// rejected. Periods follow `time_identifier` (`EESTimeIdentifier`): `2025` Reporting year is the
+/// year ending in 2025 of the measure's year type (the financial year ending 31 March 2025 for
+/// children's social care, LAIT's label `2025`); `202324` Academic or Financial year is `2023/24`;
+/// Calendar year `2024` is `2024`. Value cells hold a number or an EES symbol (`c z x u k low`),
+/// kept as the status symbol with no value; a blank or any other text is rejected. A mapping's
+/// `numerator` and `denominator` columns fill the observation's numerator and denominator.
+public enum EESImporter {
+    /// The source recorded on measures created from EES files.
+    public static let source = "DfE Explore Education Statistics"
+    static let requiredColumns = ["time_period", "time_identifier", "geographic_level"]
+    static let symbols: [String: StatusSymbol] = ["c": .confidential, "z": .notApplicable, "x": .unavailable, "u": .lowReliability, "k": .roundsToZero, "low": .low]
+
+    /// The metadata file EES ships beside `dataFileName` (`x.csv` ⇒ `x.meta.csv`), which the CLI
+    /// passes in the same import when it exists.
+    public static func metadataFileName(for dataFileName: String) -> String {
+        EESMetadata.fileName(for: dataFileName)
+    }
+
+    /// Reads the data files (with any metadata files among them) into one batch, or every rejected
+    /// cell. With `mappings` empty, each data file needs its metadata file.
+    public static func parse(_ files: [PublishedFile], mappings: [EESMeasureMapping], context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
+        var errors: [BatchInputError] = []
+        var dataTables: [ImportTable] = []
+        var metadataTables: [String: ImportTable] = [:]
+        var rowsRead = 0
+        for file in files {
+            let table: ImportTable
+            do { table = try ImportTable(file) } catch { errors += error.errors; continue }
+            rowsRead += table.records.count
+            if EESMetadata.isMetadata(header: table.header) {
+                metadataTables[file.name] = table
+            } else {
+                dataTables.append(table)
+            }
+        }
+        let dataNames = Set(dataTables.map { EESMetadata.fileName(for: $0.file) })
+        for (name, table) in metadataTables.sorted(by: { $0.key < $1.key }) where !dataNames.contains(name) {
+            errors.append(BatchInputError(file: name, row: table.table.headerLine, column: "*", message: "EES metadata with no data file in this import (expected \(name.replacingOccurrences(of: ".meta.csv", with: ".csv")) beside it)"))
+        }
+        var reader = Reader(context: context, mappings: mappings, rowsRead: rowsRead)
+        for var table in dataTables {
+            var metadata: EESMetadata?
+            if var metadataTable = metadataTables[EESMetadata.fileName(for: table.file)] {
+                metadata = EESMetadata(&metadataTable, dataFile: table.file, dataHeader: table.header)
+                errors += metadataTable.errors
+            }
+            reader.read(&table, metadata: metadata)
+            errors += table.errors
+        }
+        for (index, mapping) in mappings.enumerated() where !reader.mappingUsed[index] {
+            if let place = mapping.definedAt {
+                errors.append(BatchInputError(file: place.file, row: place.row, column: "indicator", message: "\(ImportText.quoted(mapping.indicator)) is not a column of any file in this import (expected an indicator column of the EES file)"))
+            }
+        }
+        if !errors.isEmpty { throw BatchInputErrors(errors) }
+        return ImportBatch(
+            kind: .ees, files: files.map(\.name), rowsRead: reader.rowsRead,
+            measures: reader.newMeasureOrder.map { reader.newMeasures[$0]!.measure }, observations: reader.collector.observations
+        )
+    }
+
+    /// One measure read from one data file: what its rows need of the measure, and its columns.
+    struct Spec {
+        var measureCode: String
+        var yearType: YearType
+        var monthly: Bool
+        var indicator: Int
+        var indicatorName: String
+        var selection: [(index: Int, value: String)]
+        var breakdown: [(index: Int, dimension: String)]
+        var numerator: (index: Int, name: String)?
+        var denominator: (index: Int, name: String)?
+    }
+
+    /// The state of one EES import across its data files.
+    struct Reader {
+        let context: ImportContext
+        let areas: KnownAreas
+        let mappings: [EESMeasureMapping]
+        var mappingUsed: [Bool]
+        var rowsRead: Int
+        var newMeasures: [String: (measure: Measure, file: String)] = [:]
+        var newMeasureOrder: [String] = []
+        var collector = ObservationCollector()
+
+        init(context: ImportContext, mappings: [EESMeasureMapping], rowsRead: Int) {
+            self.context = context
+            areas = KnownAreas(context: context)
+            self.mappings = mappings
+            mappingUsed = Array(repeating: false, count: mappings.count)
+            self.rowsRead = rowsRead
+        }
+
+        mutating func read(_ table: inout ImportTable, metadata: EESMetadata?) {
+            guard let c = table.requireColumns(requiredColumns) else { return }
+            if mappings.isEmpty && metadata == nil {
+                table.reject(table.table.headerLine, "*", "no metadata and no mapping for this EES file (expected \(EESMetadata.fileName(for: table.file)) in the same import, --measure CODE --indicator COLUMN [--filter NAME=VALUE], or --mapping FILE)")
+                return
+            }
+            let specs = makeSpecs(&table, metadata: metadata)
+            guard !specs.isEmpty else { return }
+            readRows(&table, time: c[0], identifier: c[1], level: c[2], specs: specs)
+        }
+
+        // MARK: Measures
+
+        private mutating func makeSpecs(_ table: inout ImportTable, metadata: EESMetadata?) -> [Spec] {
+            let header = table.header
+            let headerLine = table.table.headerLine
+            let first = firstIdentifier(table)
+            let defaultYearType = first?.impliedYearType ?? .financial
+            let periodicity = first?.periodicity ?? .annual
+            var wanted: [(mapping: EESMeasureMapping?, indicator: String)] = []
+            if mappings.isEmpty, let metadata {
+                wanted = metadata.indicatorOrder.map { (nil, $0) }
+            } else {
+                for (index, mapping) in mappings.enumerated() {
+                    if header.contains(mapping.indicator) {
+                        mappingUsed[index] = true
+                        wanted.append((mapping, mapping.indicator))
+                    } else if mapping.definedAt == nil {
+                        table.reject(headerLine, mapping.indicator, "no such column (expected the indicator named by --indicator to be a column of this file)")
+                    }
+                }
+                if wanted.isEmpty, mappings.contains(where: { $0.definedAt != nil }) {
+                    table.reject(headerLine, "*", "none of the mapped indicators is a column of this file (expected a mapping row for one of its indicator columns)")
+                }
+            }
+            let filterColumns = Set(wanted.flatMap { $0.mapping?.filters.map(\.column) ?? [] } + (metadata?.filters ?? []))
+            let distinct = distinctValues(table, columns: filterColumns.compactMap { table.column($0) })
+            var specs: [Spec] = []
+            for (mapping, indicator) in wanted {
+                guard let indicatorIndex = table.column(indicator) else { continue }
+                var valid = true
+                func reject(_ column: String, _ message: String) {
+                    if let place = mapping?.definedAt {
+                        table.errors.append(BatchInputError(file: place.file, row: place.row, column: column, message: message))
+                    } else {
+                        table.reject(headerLine, column, message)
+                    }
+                    valid = false
+                }
+                var selection: [(Int, String)] = []
+                for filter in mapping?.filters ?? [] {
+                    guard let index = table.column(filter.column) else {
+                        reject(mapping?.definedAt == nil ? filter.column : "filters", "\(filter.column) is not a column of \(table.file) (expected \(filterCandidates(header, metadata: metadata)))")
+                        continue
+                    }
+                    let values = distinct[index] ?? []
+                    guard values.contains(filter.value) else {
+                        let sample = values.sorted().prefix(10).joined(separator: ", ")
+                        reject(mapping?.definedAt == nil ? filter.column : "filters", "filter \(filter.column)=\(filter.value) matches no row of \(table.file) (expected one of: \(sample))")
+                        continue
+                    }
+                    selection.append((index, filter.value))
+                }
+                var fractionColumns: [(Int, String)?] = []
+                for (role, name) in [("numerator", mapping?.numerator), ("denominator", mapping?.denominator)] {
+                    guard let name else { fractionColumns.append(nil); continue }
+                    if let index = table.column(name) {
+                        fractionColumns.append((index, name))
+                    } else {
+                        reject(mapping?.definedAt == nil ? name : role, "\(name) is not a column of \(table.file) (expected the indicator column holding the \(role))")
+                        fractionColumns.append(nil)
+                    }
+                }
+                let pinned = Set(mapping?.filters.map(\.column) ?? [])
+                let breakdown: [(Int, String)] = (metadata?.filters ?? []).compactMap { name in
+                    guard !pinned.contains(name), let index = table.column(name), (distinct[index]?.count ?? 0) > 1 else { return nil }
+                    return (index, name)
+                }
+                let code = mapping?.measureCode ?? indicator
+                let measure: Measure
+                if let known = context.measures[code] {
+                    measure = known
+                } else {
+                    let described = metadata?.indicators[indicator]
+                    let hasFraction = fractionColumns.allSatisfy { $0 != nil } && mapping?.numerator != nil
+                    measure = Measure(
+                        code: code, title: mapping?.title ?? described?.label ?? indicator,
+                        unit: mapping?.unit ?? described?.unit ?? EESImporter.unit(fromColumnName: indicator),
+                        decimalPlaces: described?.decimalPlaces, polarity: mapping?.polarity ?? .noJudgement, periodicity: periodicity,
+                        yearType: mapping?.yearType ?? defaultYearType, source: EESImporter.source,
+                        benchmarkComparison: hasFraction ? .fingertips95 : .notCompared
+                    )
+                    if let earlier = newMeasures[code] {
+                        if earlier.measure != measure {
+                            reject(mapping?.definedAt == nil ? indicator : "measure_code", "measure \(code) is defined differently by \(earlier.file) (expected one definition per measure: the same title, unit, polarity, year type and decimal places)")
+                        }
+                    } else {
+                        newMeasures[code] = (measure, table.file)
+                        newMeasureOrder.append(code)
+                    }
+                }
+                guard valid else { continue }
+                specs.append(Spec(
+                    measureCode: measure.code, yearType: measure.yearType, monthly: measure.periodicity == .monthly, indicator: indicatorIndex, indicatorName: indicator, selection: selection, breakdown: breakdown,
+                    numerator: fractionColumns[0].map { (index: $0.0, name: $0.1) }, denominator: fractionColumns[1].map { (index: $0.0, name: $0.1) }
+                ))
+            }
+            return specs
+        }
+
+        private func firstIdentifier(_ table: ImportTable) -> EESTimeIdentifier? {
+            guard let column = table.column("time_identifier") else { return nil }
+            for record in table.records where column < record.fields.count {
+                if let identifier = EESTimeIdentifier(table.text(record, column)) { return identifier }
+            }
+            return nil
+        }
+
+        private func distinctValues(_ table: ImportTable, columns: [Int]) -> [Int: Set<String>] {
+            var values: [Int: Set<String>] = [:]
+            for column in columns { values[column] = [] }
+            for record in table.records where record.fields.count == table.header.count {
+                for column in columns { values[column]!.insert(table.text(record, column)) }
+            }
+            return values
+        }
+
+        private func filterCandidates(_ header: [String], metadata: EESMetadata?) -> String {
+            if let metadata { return "a filter column: " + metadata.filters.joined(separator: ", ") }
+            let standard: Set<String> = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name", "region_code", "region_name", "old_la_code", "new_la_code", "la_name"]
+            return "one of its columns after the geography: " + header.filter { !standard.contains($0) }.joined(separator: ", ")
+        }
+
+        // MARK: Rows
+
+        private mutating func readRows(_ table: inout ImportTable, time: Int, identifier identifierColumn: Int, level levelColumn: Int, specs: [Spec]) {
+            // Each spec's periods, read once per label.
+            var periods = [[String: Period]](repeating: [:], count: specs.count)
+            var periodErrors = [[String: PeriodError]](repeating: [:], count: specs.count)
+            let file = table.file
+            let width = table.header.count
+            let countryColumn = table.column("country_code"), regionColumn = table.column("region_code")
+            let laColumn = table.column("new_la_code"), oldLAColumn = table.column("old_la_code")
+            var missingColumnReported: Set<String> = []
+            var errors: [BatchInputError] = []
+            // Rows come grouped by period: remember the last time cells and what they mean.
+            var timeRead = false, identifierText = "", timeText = ""
+            var identifier: EESTimeIdentifier?, label: String?
+            for record in table.records {
+                let line = record.line
+                guard record.fields.count == width else {
+                    errors.append(BatchInputError(file: file, row: line, column: "*", message: "the row has \(record.fields.count) fields (expected \(width), as in the header)"))
+                    continue
+                }
+                let fields = record.fields
+                var rowErrors: [BatchInputError] = []
+                func reject(_ column: String, _ message: String) {
+                    let error = BatchInputError(file: file, row: line, column: column, message: message)
+                    if !rowErrors.contains(error) { rowErrors.append(error) }
+                }
+                let identifierCell = ImportText.trimmed(fields[identifierColumn])
+                let timeCell = ImportText.trimmed(fields[time])
+                if !timeRead || identifierCell != identifierText || timeCell != timeText {
+                    timeRead = true
+                    identifierText = identifierCell
+                    timeText = timeCell
+                    identifier = EESTimeIdentifier(identifierCell)
+                    label = identifier?.label(timePeriod: timeCell)
+                }
+                if let identifier {
+                    if label == nil { reject("time_period", "\(ImportText.quoted(timeCell)) is not a \(identifierCell) (expected \(identifier.timePeriodForm))") }
+                } else {
+                    reject("time_identifier", "\(ImportText.quoted(identifierCell)) is not a time identifier Scrutineer reads (expected \(EESTimeIdentifier.expected))")
+                }
+                let levelCell = ImportText.trimmed(fields[levelColumn])
+                var areaColumn: (index: Int?, name: String, types: [AreaType])?
+                switch levelCell {
+                case "National": areaColumn = (countryColumn, "country_code", [.country])
+                case "Regional": areaColumn = (regionColumn, "region_code", [.region, .subRegion])
+                case "Local authority": areaColumn = (laColumn, "new_la_code", [.localAuthority])
+                default: reject("geographic_level", "\(ImportText.quoted(levelCell)) is not a level Scrutineer imports (expected National, Regional or Local authority)")
+                }
+                var areaCode = ""
+                if let areaColumn {
+                    if let index = areaColumn.index {
+                        areaCode = ImportText.trimmed(fields[index])
+                        if let area = areas[areaCode] {
+                            if !areaColumn.types.contains(area.type) {
+                                reject("geographic_level", "\(ImportText.quoted(levelCell)) does not fit \(areaCode) \(area.name), which is \(ImportText.describe(area.type)) (expected the level of the area)")
+                            }
+                            if area.type == .localAuthority, let oldLAColumn, let dfeCode = area.dfeCode {
+                                let cell = ImportText.trimmed(fields[oldLAColumn])
+                                if !cell.isEmpty, cell != dfeCode {
+                                    reject("old_la_code", "\(ImportText.quoted(cell)) is not the DfE number of \(areaCode) \(area.name) (expected \(dfeCode))")
+                                }
+                            }
+                        } else {
+                            reject(areaColumn.name, ImportText.unknownArea(areaCode))
+                        }
+                    } else if !missingColumnReported.contains(areaColumn.name) {
+                        missingColumnReported.insert(areaColumn.name)
+                        errors.append(BatchInputError(file: file, row: table.table.headerLine, column: areaColumn.name, message: "missing column (expected \(areaColumn.name) for \(levelCell) rows)"))
+                    }
+                }
+                guard rowErrors.isEmpty, areaColumn?.index != nil, let identifier, let label else {
+                    errors += rowErrors
+                    continue
+                }
+                for (s, spec) in specs.enumerated() {
+                    if !spec.selection.allSatisfy({ ImportText.trimmed(fields[$0.index]) == $0.value }) { continue }
+                    guard identifier.fits(spec.yearType) else {
+                        reject("time_identifier", "\(ImportText.quoted(identifierCell)) periods do not fit measure \(spec.measureCode), which has \(spec.yearType.rawValue) years (expected \(EESTimeIdentifier.fitting(spec.yearType)))")
+                        continue
+                    }
+                    var period = periods[s][label]
+                    if period == nil {
+                        if let error = periodErrors[s][label] {
+                            reject("time_period", error.description)
+                        } else {
+                            do {
+                                period = try Period.parse(label, yearType: spec.yearType, monthly: identifier.isMonth || spec.monthly)
+                                periods[s][label] = period
+                            } catch {
+                                periodErrors[s][label] = error
+                                reject("time_period", error.description)
+                            }
+                        }
+                    }
+                    var cellValid = true
+                    func figure(_ index: Int, _ name: String) -> (Double?, StatusSymbol?) {
+                        let text = ImportText.trimmed(fields[index])
+                        if let number = ImportText.number(text) { return (number, nil) }
+                        if let symbol = EESImporter.symbols[text] { return (nil, symbol) }
+                        reject(name, text.isEmpty
+                            ? "blank (expected a number or an EES symbol: c, z, x, u, k or low)"
+                            : "\(ImportText.quoted(text)) is not a number (expected a number or an EES symbol: c, z, x, u, k or low)")
+                        cellValid = false
+                        return (nil, nil)
+                    }
+                    let (value, symbol) = figure(spec.indicator, spec.indicatorName)
+                    let numerator = spec.numerator.flatMap { figure($0.index, $0.name).0 }
+                    let denominator = spec.denominator.flatMap { figure($0.index, $0.name).0 }
+                    var breakdown = Breakdown.total
+                    if !spec.breakdown.isEmpty {
+                        var pairs: [String: String] = [:]
+                        for (index, dimension) in spec.breakdown {
+                            let text = ImportText.trimmed(fields[index])
+                            if text == "Total" { continue }
+                            if ImportText.has(";", text) || text.isEmpty {
+                                reject(dimension, "\(ImportText.quoted(text)) cannot be a breakdown value (expected a filter value with no ;, or Total)")
+                                cellValid = false
+                            }
+                            pairs[dimension] = text
+                        }
+                        breakdown = Breakdown(pairs)
+                    }
+                    guard cellValid, let period else { continue }
+                    collector.add(
+                        Observation(
+                            measureCode: spec.measureCode, areaCode: areaCode, period: period, breakdown: breakdown, value: value,
+                            numerator: numerator, denominator: denominator, statusSymbol: symbol, source: file
+                        ),
+                        file: file, row: line, column: spec.indicatorName, errors: &rowErrors
+                    )
+                }
+                errors += rowErrors
+            }
+            table.errors += errors
+        }
+    }
+
+    /// The unit of a new measure when neither mapping nor metadata gives one, by the column's
+    /// name: ending `percent`, `_pc` or `_pct` ⇒ percentage; ending `count` ⇒ count; otherwise a
+    /// plain number.
+    static func unit(fromColumnName name: String) -> MeasureUnit {
+        let lowered = name.lowercased()
+        if lowered.hasSuffix("percent") || lowered.hasSuffix("_pc") || lowered.hasSuffix("_pct") { return .percentage }
+        if lowered.hasSuffix("count") { return .count }
+        return .number
+    }
+}

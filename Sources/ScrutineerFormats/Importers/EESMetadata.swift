@@ -1,0 +1,92 @@
+import ScrutineerCore
+
+/// The `.meta.csv` file EES ships beside each data file
+/// (`col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column`):
+/// which columns are filters and which indicators, with each indicator's label, unit and
+/// decimal places.
+struct EESMetadata {
+    struct Indicator {
+        var label: String
+        /// nil when the metadata gives no unit.
+        var unit: MeasureUnit?
+        var decimalPlaces: Int?
+    }
+
+    var fileName: String
+    /// Filter columns, in metadata order.
+    var filters: [String] = []
+    var indicators: [String: Indicator] = [:]
+    /// Indicator columns, in metadata order.
+    var indicatorOrder: [String] = []
+
+    static let requiredColumns = ["col_name", "col_type", "label"]
+
+    /// True when `header` is a metadata file's.
+    static func isMetadata(header: [String]) -> Bool {
+        header.contains("col_name") && header.contains("col_type")
+    }
+
+    /// The metadata file EES ships beside `dataFileName`: `x.csv` ⇒ `x.meta.csv`.
+    static func fileName(for dataFileName: String) -> String {
+        let stem = dataFileName.hasSuffix(".csv") ? String(dataFileName.dropLast(4)) : dataFileName
+        return stem + ".meta.csv"
+    }
+
+    /// Reads `table` as the metadata of a data file whose header is `dataHeader`, recording every
+    /// rejected cell in `table`.
+    init(_ table: inout ImportTable, dataFile: String, dataHeader: [String]) {
+        fileName = table.file
+        guard let c = table.requireColumns(EESMetadata.requiredColumns) else { return }
+        let unitColumn = table.column("indicator_unit"), dpColumn = table.column("indicator_dp")
+        var seen: [String: Int] = [:]
+        for record in table.records where table.hasFullWidth(record) {
+            let line = record.line
+            let name = table.text(record, c[0]), type = table.text(record, c[1]), label = table.text(record, c[2])
+            var valid = true
+            if name.isEmpty || !dataHeader.contains(name) {
+                table.reject(line, "col_name", "\(ImportText.quoted(name)) is not a column of \(dataFile) (expected one of its filter or indicator columns)")
+                valid = false
+            } else if let earlier = seen[name] {
+                table.reject(line, "col_name", "\(name) is already described on row \(earlier) (expected each column once)")
+                valid = false
+            }
+            seen[name] = seen[name] ?? line
+            if label.isEmpty {
+                table.reject(line, "label", "blank (expected the column's label)")
+                valid = false
+            }
+            switch type {
+            case "Filter":
+                if valid { filters.append(name) }
+            case "Indicator":
+                let unitText = unitColumn.map { table.text(record, $0) } ?? ""
+                var unit: MeasureUnit?
+                switch unitText {
+                case "": unit = nil
+                case "%": unit = .percentage
+                case "£": unit = .money
+                case "pp": unit = .number
+                default:
+                    table.reject(line, "indicator_unit", "\(ImportText.quoted(unitText)) is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit)")
+                    valid = false
+                }
+                let dpText = dpColumn.map { table.text(record, $0) } ?? ""
+                var decimalPlaces: Int?
+                if !dpText.isEmpty {
+                    if let dp = Int(dpText), (0...10).contains(dp) {
+                        decimalPlaces = dp
+                    } else {
+                        table.reject(line, "indicator_dp", "\(ImportText.quoted(dpText)) is not a number of decimal places (expected a whole number from 0 to 10, or blank)")
+                        valid = false
+                    }
+                }
+                if valid {
+                    indicators[name] = Indicator(label: label, unit: unit, decimalPlaces: decimalPlaces)
+                    indicatorOrder.append(name)
+                }
+            default:
+                table.reject(line, "col_type", "\(ImportText.quoted(type)) is not a column type (expected Filter or Indicator)")
+            }
+        }
+    }
+}

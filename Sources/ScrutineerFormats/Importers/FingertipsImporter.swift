@@ -1,0 +1,251 @@
+import ScrutineerCore
+
+/// What a Fingertips export does not say about its indicator, given by the user
+/// (`--measure --unit --polarity`), used only for a measure not yet known.
+public struct FingertipsImportOptions: Sendable, Hashable {
+    /// The measure code; default `FT<Indicator ID>`. Only for a file of one indicator.
+    public var measureCode: String?
+    /// The title; default the export's Indicator Name.
+    public var title: String?
+    /// The unit; default `number` (the export does not state it: indicator 90284 is a rate per 10,000).
+    public var unit: MeasureUnit?
+    /// The polarity; default no judgement (the export does not state it: 90284 is low is good).
+    public var polarity: Polarity?
+    /// The year type; default financial when the first period is a split year (`2010/11`),
+    /// calendar otherwise.
+    public var yearType: YearType?
+
+    public init(measureCode: String? = nil, title: String? = nil, unit: MeasureUnit? = nil, polarity: Polarity? = nil, yearType: YearType? = nil) {
+        self.measureCode = measureCode
+        self.title = title
+        self.unit = unit
+        self.polarity = polarity
+        self.yearType = yearType
+    }
+}
+
+/// Reads an OHID Fingertips data export (`Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,
+/// Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,…,Count,
+/// Denominator,Value note,Recent Trend,Compared to England value or percentiles,…`) (PRODUCT.md R14).
+///
+/// - One measure per Indicator ID: `FT<ID>` unless options name it, created when unknown
+///   (`FingertipsImportOptions` for what the export does not state); source "OHID Fingertips".
+/// - Observations: value, 95% and 99.8% limits, Count as numerator, Denominator, and "Compared to
+///   England value or percentiles" kept as published — except on England's own rows with no
+///   category, where it compares England with itself (the export says "Not compared" on one copy
+///   and "Similar" on the other) and is left out. A limit of -1 beside a blank value is
+///   Fingertips' placeholder and read as missing. A Value note that is a status symbol, or that
+///   says the value was "suppressed for disclosure control", becomes the status symbol (`c`).
+/// - Breakdown: `sex` for Male and Female (Persons is the total); `Category Type=Category` when
+///   present (deprivation deciles); `age` only when the indicator's Age varies within the file.
+/// - Every row's area must be known. Fingertips lists England twice (once on its own, once under
+///   itself as parent): rows of the same cell collapse when identical and are an error naming
+///   both rows when they differ.
+public enum FingertipsImporter {
+    /// The source recorded on measures created from Fingertips exports.
+    public static let source = "OHID Fingertips"
+    static let requiredColumns = ["Indicator ID", "Indicator Name", "Area Code", "Sex", "Age", "Time period", "Value"]
+    static let optionalColumns = [
+        "Category Type", "Category", "Lower CI 95.0 limit", "Upper CI 95.0 limit", "Lower CI 99.8 limit", "Upper CI 99.8 limit",
+        "Count", "Denominator", "Value note", "Compared to England value or percentiles",
+    ]
+
+    /// Reads every export into one batch, or every rejected cell.
+    public static func parse(_ files: [PublishedFile], options: FingertipsImportOptions = FingertipsImportOptions(), context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
+        var errors: [BatchInputError] = []
+        var tables: [(table: ImportTable, columns: [Int])] = []
+        var rowsRead = 0
+        for file in files {
+            var table: ImportTable
+            do { table = try ImportTable(file) } catch { errors += error.errors; continue }
+            rowsRead += table.records.count
+            if let columns = table.requireColumns(requiredColumns) {
+                tables.append((table, columns))
+            } else {
+                errors += table.errors
+            }
+        }
+        // First pass: each indicator's name, first period and ages.
+        var indicators: [String: IndicatorSummary] = [:]
+        var indicatorOrder: [String] = []
+        for (table, c) in tables {
+            for record in table.records where record.fields.count == table.header.count {
+                let id = table.text(record, c[0])
+                if indicators[id] == nil {
+                    indicators[id] = IndicatorSummary(name: table.text(record, c[1]), firstPeriod: table.text(record, c[5]), file: table.file, row: record.line)
+                    indicatorOrder.append(id)
+                }
+                indicators[id]!.ages.insert(table.text(record, c[4]))
+            }
+        }
+        if options.measureCode != nil, indicatorOrder.count > 1, let second = indicators[indicatorOrder[1]] {
+            errors.append(BatchInputError(file: second.file, row: second.row, column: "Indicator ID", message: "a second indicator, \(indicatorOrder[1]), in an import given one measure code (expected one indicator per import with --measure, or no --measure for codes FT<Indicator ID>)"))
+        }
+        var plans: [String: IndicatorPlan] = [:]
+        var newMeasures: [Measure] = []
+        for id in indicatorOrder {
+            let summary = indicators[id]!
+            guard let number = Int(id), number > 0 else { continue }
+            let code = options.measureCode ?? "FT\(number)"
+            if let known = context.measures[code] {
+                plans[id] = IndicatorPlan(measure: known, ageVaries: summary.ages.count > 1)
+                continue
+            }
+            let label = pooledLabel(summary.firstPeriod)
+            let yearType = options.yearType ?? (ImportText.has("/", label) ? .financial : .calendar)
+            let kind = (try? Period.parse(label, yearType: yearType))?.kind
+            let periodicity: Periodicity = switch kind {
+            case .pooledYears: .multiYear
+            case .quarter: .quarterly
+            case .month: .monthly
+            default: .annual
+            }
+            let measure = Measure(
+                code: code, title: options.title ?? summary.name, unit: options.unit ?? .number, polarity: options.polarity ?? .noJudgement,
+                periodicity: periodicity, yearType: yearType, source: source
+            )
+            plans[id] = IndicatorPlan(measure: measure, ageVaries: summary.ages.count > 1)
+            newMeasures.append(measure)
+        }
+        let areas = KnownAreas(context: context)
+        var collector = ObservationCollector(expectedCount: rowsRead)
+        for (var table, c) in tables {
+            let optional = optionalColumns.map { table.column($0) }
+            readRows(&table, c, optional, plans: plans, areas: areas, into: &collector)
+            errors += table.errors
+        }
+        if !errors.isEmpty { throw BatchInputErrors(errors) }
+        return ImportBatch(kind: .fingertips, files: files.map(\.name), rowsRead: rowsRead, measures: newMeasures, observations: collector.observations)
+    }
+
+    /// What the first pass learns about an indicator.
+    struct IndicatorSummary {
+        var name: String
+        var firstPeriod: String
+        var file: String
+        var row: Int
+        var ages: Set<String> = []
+    }
+
+    /// What reading an indicator's rows needs, copied out of its measure.
+    struct IndicatorPlan {
+        var measureCode: String
+        var yearType: YearType
+        var monthly: Bool
+        /// Age goes into the breakdown only when it varies within the indicator.
+        var ageVaries: Bool
+
+        init(measure: Measure, ageVaries: Bool) {
+            measureCode = measure.code
+            yearType = measure.yearType
+            monthly = measure.periodicity == .monthly
+            self.ageVaries = ageVaries
+        }
+    }
+
+    /// Fingertips writes pooled years `2018/19 - 20/21`; Scrutineer `2018/19-20/21`.
+    static func pooledLabel(_ label: String) -> String {
+        label.utf8.contains(0x20) ? label.replacingOccurrences(of: " - ", with: "-") : label
+    }
+
+    private static func readRows(
+        _ table: inout ImportTable, _ c: [Int], _ optional: [Int?], plans: [String: IndicatorPlan],
+        areas: KnownAreas, into collector: inout ObservationCollector
+    ) {
+        let file = table.file
+        let (cCategoryType, cCategory, cLower95, cUpper95, cLower99, cUpper99, cCount, cDenominator, cNote, cCompared) =
+            (optional[0], optional[1], optional[2], optional[3], optional[4], optional[5], optional[6], optional[7], optional[8], optional[9])
+        // Periods of the current indicator, read once per label.
+        var indicator = "", plan: IndicatorPlan?
+        var periods: [String: Period] = [:], periodErrors: [String: PeriodError] = [:]
+        var errors: [BatchInputError] = []
+        let width = table.header.count
+        for record in table.records {
+            let line = record.line
+            guard record.fields.count == width else {
+                errors.append(BatchInputError(file: file, row: line, column: "*", message: "the row has \(record.fields.count) fields (expected \(width), as in the header)"))
+                continue
+            }
+            var valid = true
+            func reject(_ column: String, _ message: String) {
+                errors.append(BatchInputError(file: file, row: line, column: column, message: message))
+                valid = false
+            }
+            func text(_ index: Int?) -> String { index.map { table.text(record, $0) } ?? "" }
+            func number(_ index: Int?, _ column: String) -> Double? {
+                let cell = text(index)
+                if cell.isEmpty { return nil }
+                if let value = ImportText.number(cell) { return value }
+                reject(column, "\(ImportText.quoted(cell)) is not a number (expected a number, or a blank cell for missing)")
+                return nil
+            }
+            let id = text(c[0])
+            if id != indicator || plan == nil {
+                indicator = id
+                plan = plans[id]
+                periods.removeAll(keepingCapacity: true)
+                periodErrors.removeAll(keepingCapacity: true)
+            }
+            if plan == nil {
+                reject("Indicator ID", "\(ImportText.quoted(id)) is not an indicator ID (expected a whole number such as 90284)")
+            }
+            let areaCode = text(c[2])
+            if areas[areaCode] == nil {
+                reject("Area Code", ImportText.unknownArea(areaCode))
+            }
+            var pairs: [String: String] = [:]
+            let sex = text(c[3])
+            if !["Persons", "Not applicable", ""].contains(sex) { pairs["sex"] = sex }
+            if plan?.ageVaries == true { pairs["age"] = text(c[4]) }
+            let categoryType = text(cCategoryType), category = text(cCategory)
+            if !categoryType.isEmpty || !category.isEmpty {
+                if categoryType.isEmpty || category.isEmpty {
+                    reject(categoryType.isEmpty ? "Category Type" : "Category", "blank beside \(ImportText.quoted(categoryType.isEmpty ? category : categoryType)) (expected Category Type and Category both filled, or both blank)")
+                } else if ImportText.has(";", categoryType) || ImportText.has("=", categoryType) || ImportText.has(";", category) {
+                    reject("Category", "\(ImportText.quoted("\(categoryType)=\(category)")) cannot be a breakdown (expected no ; in either, and no = in the Category Type)")
+                } else {
+                    pairs[categoryType] = category
+                }
+            }
+            var period: Period?
+            let label = pooledLabel(text(c[5]))
+            if let plan {
+                if let cached = periods[label] {
+                    period = cached
+                } else if let error = periodErrors[label] {
+                    reject("Time period", error.description)
+                } else {
+                    do {
+                        period = try Period.parse(label, yearType: plan.yearType, monthly: plan.monthly)
+                        periods[label] = period
+                    } catch {
+                        periodErrors[label] = error
+                        reject("Time period", error.description)
+                    }
+                }
+            }
+            let value = number(c[6], "Value")
+            var limits = [
+                number(cLower95, "Lower CI 95.0 limit"), number(cUpper95, "Upper CI 95.0 limit"),
+                number(cLower99, "Lower CI 99.8 limit"), number(cUpper99, "Upper CI 99.8 limit"),
+            ]
+            if value == nil { limits = limits.map { $0 == -1 ? nil : $0 } }
+            let count = number(cCount, "Count"), denominator = number(cDenominator, "Denominator")
+            let note = text(cNote)
+            let symbol = StatusSymbol(rawValue: note) ?? (note.hasPrefix("Value suppressed for disclosure control") ? .confidential : nil)
+            let compared = text(cCompared)
+            let selfComparison = areaCode == Area.englandCode && categoryType.isEmpty
+            guard valid, let plan, let period else { continue }
+            collector.add(
+                Observation(
+                    measureCode: plan.measureCode, areaCode: areaCode, period: period, breakdown: pairs.isEmpty ? .total : Breakdown(pairs),
+                    value: value, numerator: count, denominator: denominator,
+                    lower95: limits[0], upper95: limits[1], lower99_8: limits[2], upper99_8: limits[3], statusSymbol: symbol,
+                    comparedToEnglandAsPublished: compared.isEmpty || selfComparison ? nil : compared, source: file
+                ),
+                file: file, row: line, column: "Value", errors: &errors
+            )
+        }
+        table.errors += errors
+    }
+}

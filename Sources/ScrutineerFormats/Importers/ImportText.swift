@@ -1,0 +1,61 @@
+import Foundation
+import ScrutineerCore
+
+/// Small text helpers shared by the importers, written to be cheap on every cell.
+enum ImportText {
+    /// `text` without leading and trailing spaces and tabs (returned as is when it has none).
+    @inline(__always)
+    static func trimmed(_ text: String) -> String {
+        let padded = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        } ?? true
+        return padded ? text.trimmingCharacters(in: .whitespaces) : text
+    }
+
+    /// A finite number, or nil when `text` is not one (`nan` and `inf` are not numbers here).
+    @inline(__always)
+    static func number(_ text: String) -> Double? {
+        guard let value = Double(text), value.isFinite else { return nil }
+        return value
+    }
+
+    /// True for an ONS GSS code: a capital letter and eight digits (E10000031).
+    static func isGSSCode(_ text: String) -> Bool {
+        let utf8 = Array(text.utf8)
+        guard utf8.count == 9, (0x41...0x5A).contains(utf8[0]) else { return false }
+        return utf8.dropFirst().allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    /// True for a DfE 3-digit LA number (937).
+    static func isDfENumber(_ text: String) -> Bool {
+        text.utf8.count == 3 && text.utf8.allSatisfy { (0x30...0x39).contains($0) }
+    }
+
+    /// True when `text` contains the ASCII character `character` (cheaper than Foundation's
+    /// substring search, which `String.contains` with a string argument calls).
+    @inline(__always)
+    static func has(_ character: Unicode.Scalar, _ text: String) -> Bool {
+        text.utf8.contains(UInt8(ascii: character))
+    }
+
+    /// Text quoted for an error message.
+    static func quoted(_ text: String) -> String { "\"\(text)\"" }
+
+    /// Why an area code is rejected: blank, or not a known area.
+    static func unknownArea(_ code: String) -> String {
+        code.isEmpty
+            ? "blank (expected the ONS code of a known area)"
+            : "unknown area code \(code) (expected the ONS code of England, a region or an LA already imported with scrutineer import areas)"
+    }
+
+    /// What an area is, for error messages: "a local authority".
+    static func describe(_ type: AreaType) -> String {
+        switch type {
+        case .country: "a country"
+        case .region: "a region"
+        case .subRegion: "a London sub-region"
+        case .localAuthority: "a local authority"
+        }
+    }
+}

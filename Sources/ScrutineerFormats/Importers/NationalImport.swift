@@ -1,0 +1,82 @@
+import ScrutineerCore
+
+/// The options of `scrutineer import KIND FILE…` that the national-publication importers read.
+public struct NationalImportOptions: Sendable, Hashable {
+    /// `--measure`: the measure code (EES with `--indicator`; Fingertips).
+    public var measureCode: String?
+    /// `--indicator`: the EES indicator column for `--measure`.
+    public var indicator: String?
+    /// `--filter NAME=VALUE`, repeatable: the EES filter values of `--measure`'s rows.
+    public var filters: [EESFilter]
+    /// `--mapping`: an EES mapping file (`EESMeasureMapping.read`).
+    public var mappingFile: PublishedFile?
+    /// `--edition`: the statistical-neighbour edition ("2021", "2025").
+    public var edition: String?
+    /// `--title`, `--unit`, `--polarity`, `--year-type`: for a measure the import creates.
+    public var title: String?
+    public var unit: MeasureUnit?
+    public var polarity: Polarity?
+    public var yearType: YearType?
+
+    public init(
+        measureCode: String? = nil, indicator: String? = nil, filters: [EESFilter] = [], mappingFile: PublishedFile? = nil,
+        edition: String? = nil, title: String? = nil, unit: MeasureUnit? = nil, polarity: Polarity? = nil, yearType: YearType? = nil
+    ) {
+        self.measureCode = measureCode
+        self.indicator = indicator
+        self.filters = filters
+        self.mappingFile = mappingFile
+        self.edition = edition
+        self.title = title
+        self.unit = unit
+        self.polarity = polarity
+        self.yearType = yearType
+    }
+
+    /// The EES mappings these options give: the mapping file's rows, then the one measure of
+    /// `--measure`/`--indicator`/`--filter` (its code defaulting to the indicator's name).
+    public func eesMappings() throws(BatchInputErrors) -> [EESMeasureMapping] {
+        var mappings: [EESMeasureMapping] = []
+        if let mappingFile { mappings = try EESMeasureMapping.read(mappingFile) }
+        if let indicator {
+            mappings.append(EESMeasureMapping(
+                measureCode: measureCode ?? indicator, indicator: indicator, filters: filters, title: title, unit: unit, polarity: polarity, yearType: yearType
+            ))
+        }
+        return mappings
+    }
+}
+
+/// One entry point for the national publications: parses the files of one
+/// `scrutineer import KIND FILE…` into a batch, or every rejected cell.
+public enum NationalImport {
+    /// The kinds read here (`local` is read by the local importer).
+    public static let kinds: [ImportKind] = [.lait, .ees, .fingertips, .neighbours, .areas]
+
+    /// Parses `files` as `kind`. For `ees`, pass each data file's `.meta.csv` among `files` when it
+    /// exists (`EESImporter.metadataFileName(for:)`).
+    public static func parse(_ kind: ImportKind, files: [PublishedFile], options: NationalImportOptions = NationalImportOptions(), context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
+        switch kind {
+        case .lait:
+            return try LAITImporter.parse(files, context: context)
+        case .ees:
+            if options.indicator == nil, options.measureCode != nil || !options.filters.isEmpty {
+                throw BatchInputErrors(files.prefix(1).map {
+                    BatchInputError(file: $0.name, row: 1, column: "*", message: "--measure and --filter name an EES indicator's measure and rows (expected --indicator COLUMN with them)")
+                })
+            }
+            return try EESImporter.parse(files, mappings: options.eesMappings(), context: context)
+        case .fingertips:
+            let fingertips = FingertipsImportOptions(measureCode: options.measureCode, title: options.title, unit: options.unit, polarity: options.polarity, yearType: options.yearType)
+            return try FingertipsImporter.parse(files, options: fingertips, context: context)
+        case .neighbours:
+            return try StatisticalNeighboursImporter.parse(files, edition: options.edition, context: context)
+        case .areas:
+            return try AreaLookupImporter.parse(files, context: context)
+        case .local:
+            throw BatchInputErrors(files.map {
+                BatchInputError(file: $0.name, row: 1, column: "*", message: "local files are not a national publication (expected the local importer)")
+            })
+        }
+    }
+}

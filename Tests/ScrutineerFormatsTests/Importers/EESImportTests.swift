@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+import ScrutineerCore
+@testable import ScrutineerFormats
+
+@Suite("Import: Explore Education Statistics tidy files")
+struct EESImportTests {
+    static let header = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name"
+
+    @Test("c1 with one mapped measure: a row per observation, EES symbols kept, the measure created from the mapping and the file")
+    func mappedReferrals() throws {
+        let batch = try EESImporter.parse(
+            [ImportFixtures.file(ImportFixtures.eesReferrals)],
+            mappings: [EESMeasureMapping(measureCode: "ReReferral", indicator: "rereferral_percent")], context: ImportFixtures.context()
+        )
+        let rows = try ImportFixtures.table(ImportFixtures.eesReferrals).dictionaries()
+        #expect(batch.kind == .ees)
+        #expect(batch.rowsRead == 2132)
+        #expect(batch.observations.count == rows.count)
+        #expect(batch.measures == [Measure(
+            code: "ReReferral", title: "rereferral_percent", unit: .percentage, polarity: .noJudgement, yearType: .financial,
+            source: "DfE Explore Education Statistics", benchmarkComparison: .notCompared
+        )])
+        for symbol in ["c", "x", "u"] {
+            let published = rows.filter { $0["rereferral_percent"] == symbol }.count
+            #expect(published > 0)
+            #expect(batch.observations.filter { $0.statusSymbol?.rawValue == symbol && $0.value == nil }.count == published)
+        }
+        #expect(batch.observations.filter { $0.value == nil }.count == 27)
+        let warwickshire = try #require(batch.observations.first { $0.areaCode == "E10000031" && $0.period.label == "2025" })
+        #expect(warwickshire.value == 17)
+        #expect(warwickshire.period.end == CalendarDate(year: 2025, month: 3, day: 31))
+        // National, regional (with Inner and Outer London) and LA rows, Barnsley under its old code.
+        #expect(batch.observations.filter { $0.areaCode == "E92000001" }.count == 13)
+        #expect(Set(batch.observations.map(\.areaCode)).isSuperset(of: ["E12000007", "E13000001", "E13000002", "E08000016"]))
+    }
+
+    @Test("every shipped EES file parses with each of its indicators as a measure; every symbol cell is kept as its symbol", arguments: [
+        ImportFixtures.eesChildrenInNeed, ImportFixtures.eesReferrals, ImportFixtures.eesSubsequentPlans,
+    ])
+    func everyIndicator(_ path: String) throws {
+        let table = try ImportFixtures.table(path)
+        let indicators = Array(table.header.drop { $0 != "category" }.dropFirst())
+        let batch = try EESImporter.parse(
+            [ImportFixtures.file(path)], mappings: indicators.map { EESMeasureMapping(measureCode: "EES_" + $0, indicator: $0) },
+            context: ImportFixtures.context()
+        )
+        #expect(batch.measures.count == indicators.count)
+        #expect(batch.observations.count == indicators.count * table.records.count)
+        let rows = table.dictionaries()
+        for indicator in indicators {
+            let observations = batch.observations.filter { $0.measureCode == "EES_" + indicator }
+            let published = rows.map { $0[indicator]! }
+            #expect(observations.map { $0.value.map { _ in "number" } ?? $0.statusSymbol!.rawValue } == published.map { Double($0) == nil ? $0 : "number" })
+            #expect(observations.compactMap(\.value) == published.compactMap(Double.init))
+        }
+    }
+
+    @Test("a mapping file gives several measures from one file, with numerator and denominator, and applies to each file holding its indicator")
+    func mappingFile() throws {
+        let mapping = ImportFixtures.text("mapping.csv", """
+        measure_code,indicator,filters,title,unit,polarity,year_type,numerator,denominator
+        ReReferral,rereferral_percent,category=Referrals and Re-referrals,Re-referrals within 12 months,percentage,low,financial,rereferral_count,referral_count
+        REFERRALS,referral_count,,Referrals,count,none,,,
+        PrevRegCPR,CPP_subsequent_percent,,Second or subsequent CP plans,%,Low,Financial Year,CPP_subsequent,CPP_start
+
+        """)
+        let mappings = try EESMeasureMapping.read(mapping)
+        #expect(mappings.count == 3)
+        #expect(mappings[0].filters == [EESFilter(column: "category", value: "Referrals and Re-referrals")])
+        #expect(mappings[0].definedAt?.file == "mapping.csv" && mappings[0].definedAt?.row == 2)
+        let batch = try EESImporter.parse(
+            [ImportFixtures.file(ImportFixtures.eesReferrals), ImportFixtures.file(ImportFixtures.eesSubsequentPlans)],
+            mappings: mappings, context: ImportFixtures.context()
+        )
+        #expect(batch.measures.map(\.code) == ["ReReferral", "REFERRALS", "PrevRegCPR"])
+        #expect(batch.measures[0].polarity == .lowIsGood && batch.measures[0].benchmarkComparison == .fingertips95)
+        #expect(batch.measures[1].unit == .count && batch.measures[1].benchmarkComparison == .notCompared)
+        #expect(batch.observations.count == 3 * 2132)
+        let warwickshire = try #require(batch.observations.first { $0.measureCode == "ReReferral" && $0.areaCode == "E10000031" && $0.period.label == "2025" })
+        #expect((warwickshire.value, warwickshire.numerator, warwickshire.denominator) == (17, 878, 5152))
+        let referrals = try #require(batch.observations.first { $0.measureCode == "REFERRALS" && $0.areaCode == "E10000031" && $0.period.label == "2025" })
+        #expect(referrals.value == 5152)
+        #expect(batch.observations.filter { $0.measureCode == "PrevRegCPR" }.allSatisfy { $0.source == "d3_cpps_subsequent_plan_2013_to_2025.csv" })
+    }
+
+    @Test("with its .meta.csv every indicator is a measure (code = column), labels, units and dps from the metadata; a one-value filter is no breakdown")
+    func metadataSidecar() throws {
+        let meta = ImportFixtures.text("d3_cpps_subsequent_plan_2013_to_2025.meta.csv", """
+        col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column
+        category,Filter,Category,,,,,
+        CPP_start,Indicator,Child protection plans starting,,,0,,
+        CPP_subsequent,Indicator,Second or subsequent plans,,,0,,
+        CPP_subsequent_percent,Indicator,Second or subsequent plans (%),,%,1,,
+
+        """)
+        let batch = try EESImporter.parse([ImportFixtures.file(ImportFixtures.eesSubsequentPlans), meta], mappings: [], context: ImportFixtures.context())
+        let rows = try ImportFixtures.table(ImportFixtures.eesSubsequentPlans).dictionaries()
+        #expect(batch.files == ["d3_cpps_subsequent_plan_2013_to_2025.csv", "d3_cpps_subsequent_plan_2013_to_2025.meta.csv"])
+        #expect(batch.measures.map(\.code) == ["CPP_start", "CPP_subsequent", "CPP_subsequent_percent"])
+        #expect(batch.measures.map(\.title) == ["Child protection plans starting", "Second or subsequent plans", "Second or subsequent plans (%)"])
+        #expect(batch.measures.map(\.unit) == [.number, .number, .percentage])
+        #expect(batch.measures.map(\.decimalPlaces) == [0, 0, 1])
+        #expect(batch.observations.count == 3 * rows.count)
+        #expect(batch.observations.allSatisfy { $0.breakdown.isTotal })
+        let zeros = rows.filter { $0["CPP_subsequent_percent"] == "z" }.count
+        #expect(zeros == 6)
+        #expect(batch.observations.filter { $0.measureCode == "CPP_subsequent_percent" && $0.statusSymbol == .notApplicable }.count == zeros)
+    }
+
+    @Test("filters with several values become breakdowns (Total is the whole population); academic years and symbols")
+    func breakdowns() throws {
+        let data = ImportFixtures.text("pupils.csv", """
+        \(Self.header),sex,pupils
+        202324,Academic year,National,E92000001,England,,,,,,Total,100
+        202324,Academic year,National,E92000001,England,,,,,,Male,60
+        202324,Academic year,National,E92000001,England,,,,,,Female,40
+        202324,Academic year,Local authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,Total,c
+
+        """)
+        let meta = ImportFixtures.text("pupils.meta.csv", "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column\nsex,Filter,Sex,,,,,\npupils,Indicator,Pupils,,,,,\n")
+        let batch = try EESImporter.parse([data, meta], mappings: [], context: ImportFixtures.context())
+        #expect(batch.measures.first?.yearType == .academic)
+        #expect(batch.measures.first?.unit == .number)
+        #expect(batch.observations.map(\.breakdown.key) == ["", "sex=Male", "sex=Female", ""])
+        #expect(batch.observations.map(\.value) == [100, 60, 40, nil])
+        #expect(batch.observations[3].statusSymbol == .confidential)
+        #expect(batch.observations.allSatisfy { $0.period.label == "2023/24" && $0.period.start == CalendarDate(year: 2023, month: 9, day: 1) })
+    }
+
+    @Test("time identifiers: reporting, calendar, financial and academic years, financial quarters and months")
+    func timeIdentifiers() {
+        #expect(EESTimeIdentifier("Reporting year")?.label(timePeriod: "2025") == "2025")
+        #expect(EESTimeIdentifier("Calendar year")?.label(timePeriod: "2024") == "2024")
+        #expect(EESTimeIdentifier("Financial year")?.label(timePeriod: "202324") == "2023/24")
+        #expect(EESTimeIdentifier("Academic year")?.label(timePeriod: "199900") == "1999/00")
+        #expect(EESTimeIdentifier("Financial year Q2")?.label(timePeriod: "202425") == "2024/25 Q2")
+        #expect(EESTimeIdentifier("March")?.label(timePeriod: "2024") == "2024-03")
+        #expect(EESTimeIdentifier("Academic year")?.label(timePeriod: "202325") == nil)
+        #expect(EESTimeIdentifier("Reporting year")?.label(timePeriod: "202324") == nil)
+        #expect(EESTimeIdentifier("Tax year") == nil)
+    }
+
+    @Test("without metadata or mapping, or with a mapping that fits no column or row, the import says what it needs")
+    func missingMapping() throws {
+        let context = try ImportFixtures.context()
+        let file = try ImportFixtures.file(ImportFixtures.eesReferrals)
+        let name = "c1_children_in_need_referrals_and_rereferrals_2013_to_2025"
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([file], mappings: [], context: context) } == [
+            "\(name).csv:1:*: no metadata and no mapping for this EES file (expected \(name).meta.csv in the same import, --measure CODE --indicator COLUMN [--filter NAME=VALUE], or --mapping FILE)",
+        ])
+        let options = NationalImportOptions(measureCode: "X", indicator: "rereferral_pc", filters: [EESFilter(text: "category=Referrals")!])
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try NationalImport.parse(.ees, files: [file], options: options, context: context) } == [
+            "\(name).csv:1:rereferral_pc: no such column (expected the indicator named by --indicator to be a column of this file)",
+        ])
+        let filtered = NationalImportOptions(measureCode: "X", indicator: "rereferral_percent", filters: [EESFilter(text: "category=Referrals")!, EESFilter(text: "sex=Male")!])
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try NationalImport.parse(.ees, files: [file], options: filtered, context: context) } == [
+            "\(name).csv:1:category: filter category=Referrals matches no row of \(name).csv (expected one of: Referrals and Re-referrals)",
+            "\(name).csv:1:sex: sex is not a column of \(name).csv (expected one of its columns after the geography: category, referral_count, rereferral_count, rereferral_percent, no_further_action_count, no_further_action_percent, not_in_need_count, not_in_need_percent, referral_child_count, rereferral_child_count, rereferral_child_percent)",
+        ])
+        let noIndicator = NationalImportOptions(measureCode: "X")
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try NationalImport.parse(.ees, files: [file], options: noIndicator, context: context) } == [
+            "\(name).csv:1:*: --measure and --filter name an EES indicator's measure and rows (expected --indicator COLUMN with them)",
+        ])
+        let mapping = ImportFixtures.text("map.csv", "measure_code,indicator,filters\nA,not_a_column,\nB,rereferral_percent,category\n")
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESMeasureMapping.read(mapping) } == [
+            "map.csv:3:filters: \"category\" is not a filter (expected NAME=VALUE pairs separated by ;, such as category=Children in Need)",
+        ])
+        let unused = ImportFixtures.text("map.csv", "measure_code,indicator,filters\nA,not_a_column,\nB,rereferral_percent,\n")
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([file], mappings: EESMeasureMapping.read(unused), context: context) } == [
+            "map.csv:2:indicator: \"not_a_column\" is not a column of any file in this import (expected an indicator column of the EES file)",
+        ])
+    }
+
+    @Test("bad rows: time, level, area, cells and a measure of another year type are each named")
+    func badRows() throws {
+        let context = try ImportFixtures.context(measures: [Measure(code: "KS4", title: "KS4", unit: .number, polarity: .highIsGood, yearType: .academic)])
+        let data = ImportFixtures.text("bad.csv", """
+        \(Self.header),pupils
+        2025,Reporting year,National,E92000001,England,,,,,,12
+        2025,Financial year,National,E92000001,England,,,,,,12
+        2025,Tax year,National,E92000001,England,,,,,,12
+        2025,Reporting year,Ward,E92000001,England,,,,,,12
+        2025,Reporting year,Local authority,E92000001,England,E12000005,West Midlands,938,E10000031,Warwickshire,12
+        2025,Reporting year,Local authority,E92000001,England,E12000005,West Midlands,999,E10099999,Nowhere,12
+        2025,Reporting year,Regional,E92000001,England,E10000031,Warwickshire,,,,12
+        2024,Reporting year,National,E92000001,England,,,,,,
+        2023,Reporting year,National,E92000001,England,,,,,,n/a
+        202324,Financial year,National,E92000001,England,,,,,,1
+
+        """)
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([data], mappings: [EESMeasureMapping(measureCode: "KS4", indicator: "pupils")], context: context) } == [
+            "bad.csv:3:time_period: \"2025\" is not a Financial year (expected 6 digits for two consecutive years such as 202324)",
+            "bad.csv:4:time_identifier: \"Tax year\" is not a time identifier Scrutineer reads (expected Reporting year, Calendar year, Financial year, Academic year, Financial year Q1 to Q4, or a month such as March)",
+            "bad.csv:5:geographic_level: \"Ward\" is not a level Scrutineer imports (expected National, Regional or Local authority)",
+            "bad.csv:6:old_la_code: \"938\" is not the DfE number of E10000031 Warwickshire (expected 937)",
+            "bad.csv:7:new_la_code: unknown area code E10099999 (expected the ONS code of England, a region or an LA already imported with scrutineer import areas)",
+            "bad.csv:8:geographic_level: \"Regional\" does not fit E10000031 Warwickshire, which is a local authority (expected the level of the area)",
+            "bad.csv:9:pupils: blank (expected a number or an EES symbol: c, z, x, u, k or low)",
+            "bad.csv:10:pupils: \"n/a\" is not a number (expected a number or an EES symbol: c, z, x, u, k or low)",
+            "bad.csv:11:time_identifier: \"Financial year\" periods do not fit measure KS4, which has academic years (expected Reporting year, Academic year, or a month)",
+        ])
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import ScrutineerCore
+@testable import ScrutineerFormats
+
+@Suite("Import: Fingertips export")
+struct FingertipsImportTests {
+    static let options = FingertipsImportOptions(unit: .rate(per: 10000), polarity: .lowIsGood)
+
+    static func batch() throws -> ImportBatch {
+        try FingertipsImporter.parse([ImportFixtures.file(ImportFixtures.fingertips)], options: options, context: ImportFixtures.context())
+    }
+
+    /// The cell a row is about, by the export's own columns.
+    static func key(_ row: [String: String]) -> [String] {
+        ["Indicator ID", "Area Code", "Sex", "Age", "Category Type", "Category", "Time period"].map { row[$0]! }
+    }
+
+    @Test("indicator 90284: one observation per distinct cell (England's repeated rows collapse), the measure from the export and the options")
+    func shippedExport() throws {
+        let batch = try Self.batch()
+        let rows = try ImportFixtures.table(ImportFixtures.fingertips).dictionaries()
+        #expect(batch.rowsRead == 7208)
+        #expect(batch.observations.count == 6505)
+        #expect(batch.observations.count == Set(rows.map(Self.key)).count)
+        #expect(batch.measures == [Measure(
+            code: "FT90284", title: "Hospital admissions caused by unintentional and deliberate injuries in children (aged 0 to 14 years)",
+            unit: .rate(per: 10000), polarity: .lowIsGood, yearType: .financial, source: "OHID Fingertips"
+        )])
+        #expect(Set(batch.observations.map(\.areaCode)) == Set(rows.map { $0["Area Code"]! }))
+        // Breakdowns: sex for Male and Female, the deprivation deciles, never age (always <15 yrs).
+        let distinct = Dictionary(grouping: Set(rows.map(Self.key)), by: { $0[2] })
+        #expect(batch.observations.filter { $0.breakdown.pairs.contains { $0.dimension == "sex" && $0.value == "Male" } }.count == distinct["Male"]!.count)
+        #expect(batch.observations.filter { $0.breakdown.pairs.contains { $0.dimension == "sex" && $0.value == "Female" } }.count == distinct["Female"]!.count)
+        let deciles = Set(rows.filter { !$0["Category Type"]!.isEmpty }.map(Self.key)).count
+        #expect(batch.observations.filter { $0.breakdown.pairs.contains { $0.dimension.contains("deprivation deciles") } }.count == deciles)
+        #expect(!batch.observations.contains { $0.breakdown.pairs.contains { $0.dimension == "age" } })
+    }
+
+    @Test("every figure of a row as published: value, both limits, count, denominator, compared-to-England")
+    func spotValues() throws {
+        let batch = try Self.batch()
+        func observation(_ area: String, _ period: String, _ breakdown: Breakdown = .total) -> Observation? {
+            batch.observations.first { $0.areaCode == area && $0.period.label == period && $0.breakdown == breakdown }
+        }
+        // Line 7207: ...,E10000031,Warwickshire,...,Persons,<15 yrs,,,2023/24,67.1083,62.2283,72.2693,59.54176,75.32265,700,104309,,Increasing and getting worse,Better,...
+        let warwickshire = try #require(observation("E10000031", "2023/24"))
+        #expect(warwickshire.value == 67.1083)
+        #expect((warwickshire.lower95, warwickshire.upper95, warwickshire.lower99_8, warwickshire.upper99_8) == (62.2283, 72.2693, 59.54176, 75.32265))
+        #expect((warwickshire.numerator, warwickshire.denominator) == (700, 104309))
+        #expect(warwickshire.comparedToEnglandAsPublished == "Better")
+        #expect(warwickshire.statusSymbol == nil)
+        #expect(warwickshire.period.start == CalendarDate(year: 2023, month: 4, day: 1))
+        // Line 2: England 2010/11, no 99.8% limits; England against itself keeps no comparison word.
+        let england = try #require(observation("E92000001", "2010/11"))
+        #expect(england.value == 115.2166797)
+        #expect((england.lower95, england.upper95, england.lower99_8, england.upper99_8) == (114.5287223, 115.9077445, nil, nil))
+        #expect((england.numerator, england.denominator) == (107429, 9324084))
+        #expect(england.comparedToEnglandAsPublished == nil)
+        // Line 2525: Nottingham 2016/17 males not presented: limits of -1 are placeholders.
+        let nottingham = try #require(observation("E06000018", "2016/17", Breakdown(["sex": "Male"])))
+        #expect(nottingham.value == nil)
+        #expect([nottingham.lower95, nottingham.upper95, nottingham.lower99_8, nottingham.upper99_8] == [nil, nil, nil, nil])
+        // Line 5547: Rutland 2021/22 males "Value suppressed for disclosure control due to small count".
+        let rutland = try #require(observation("E06000017", "2021/22", Breakdown(["sex": "Male"])))
+        #expect(rutland.value == nil && rutland.statusSymbol == .confidential && rutland.denominator == 3186)
+        // An England decile compared with England keeps its word.
+        let decile = batch.observations.first {
+            $0.areaCode == "E92000001" && $0.breakdown.pairs.first?.value == "Most deprived decile (IMD2019)" && $0.period.label == "2023/24"
+        }
+        #expect(decile?.comparedToEnglandAsPublished != nil)
+    }
+
+    @Test("options name the measure; an indicator already known keeps its definition; age that varies is a breakdown")
+    func optionsAndAge() throws {
+        let file = try ImportFixtures.file(ImportFixtures.fingertips)
+        let named = try FingertipsImporter.parse([file], options: FingertipsImportOptions(measureCode: "INJURIES"), context: ImportFixtures.context())
+        #expect(named.measures.map(\.code) == ["INJURIES"])
+        #expect(named.measures[0].unit == .number && named.measures[0].polarity == .noJudgement)
+        let known = Measure(code: "FT90284", title: "Injuries", unit: .rate(per: 10000), polarity: .lowIsGood, yearType: .financial)
+        let again = try FingertipsImporter.parse([file], context: ImportFixtures.context(measures: [known]))
+        #expect(again.measures.isEmpty)
+        #expect(again.observations.count == 6505)
+
+        let header = "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,Compared to England value or percentiles\n"
+        let ages = ImportFixtures.text("ages.csv", header + """
+        1,Thing,,,E92000001,England,England,Persons,0-4 yrs,,,2021,5,,,,,,,,,
+        1,Thing,,,E92000001,England,England,Persons,5-9 yrs,,,2021,6,,,,,,,,,
+
+        """)
+        let batch = try FingertipsImporter.parse([ages], context: ImportFixtures.context())
+        #expect(batch.measures.first?.yearType == .calendar)
+        #expect(batch.observations.map(\.breakdown.key) == ["age=0-4 yrs", "age=5-9 yrs"])
+    }
+}
