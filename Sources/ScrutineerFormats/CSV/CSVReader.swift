@@ -101,85 +101,76 @@ public enum CSVReader {
     ) throws(CSVError) -> [CSVRecord] {
         var records: [CSVRecord] = []
         var fields: [String] = []
-        var field: [UInt8] = []
         var line = 1
-        var recordLine = 1
         var i = 0
         let n = bytes.count
-        var inQuotes = false
-        var quoteStartLine = 1
-        var atRecordStart = true
         var headerSeen = false
 
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-        }
-        func endRecord() {
-            endField()
+        while i < n {
+            // At the start of a record.
+            let recordLine = line
+            if skippingLeadingCommentLines && !headerSeen && bytes[i] == hash {
+                while i < n && bytes[i] != lineFeed { i += 1 }
+                i += 1
+                line += 1
+                continue
+            }
+            fields.removeAll(keepingCapacity: true)
+            var endOfRecord = false
+            while !endOfRecord {
+                if i < n && bytes[i] == quote {
+                    // A quoted field: copy runs between doubled quotes.
+                    let openedOn = line
+                    var field: [UInt8] = []
+                    i += 1
+                    var runStart = i
+                    while true {
+                        guard i < n else {
+                            throw CSVError(fileName: fileName, line: openedOn, message: "a quoted field is never closed (expected a closing \")")
+                        }
+                        let byte = bytes[i]
+                        if byte == quote {
+                            field.append(contentsOf: bytes[runStart..<i])
+                            if i + 1 < n && bytes[i + 1] == quote {
+                                field.append(quote)
+                                i += 2
+                                runStart = i
+                                continue
+                            }
+                            i += 1
+                            break
+                        }
+                        if byte == lineFeed { line += 1 }
+                        i += 1
+                    }
+                    // Anything after the closing quote up to the delimiter is kept, as lenient readers do.
+                    let tailStart = i
+                    while i < n && bytes[i] != comma && bytes[i] != lineFeed && bytes[i] != carriageReturn { i += 1 }
+                    field.append(contentsOf: bytes[tailStart..<i])
+                    fields.append(String(decoding: field, as: UTF8.self))
+                } else {
+                    // An unquoted field: one String straight from the bytes.
+                    let fieldStart = i
+                    while i < n && bytes[i] != comma && bytes[i] != lineFeed && bytes[i] != carriageReturn { i += 1 }
+                    fields.append(String(decoding: bytes[fieldStart..<i], as: UTF8.self))
+                }
+                if i >= n {
+                    endOfRecord = true
+                } else if bytes[i] == comma {
+                    i += 1
+                } else {
+                    // CR, LF or CRLF ends the record.
+                    if bytes[i] == carriageReturn && i + 1 < n && bytes[i + 1] == lineFeed { i += 1 }
+                    i += 1
+                    line += 1
+                    endOfRecord = true
+                }
+            }
             if !(fields.count == 1 && fields[0].isEmpty) {
                 records.append(CSVRecord(line: recordLine, fields: fields))
                 headerSeen = true
             }
-            fields.removeAll(keepingCapacity: true)
         }
-
-        while i < n {
-            let byte = bytes[i]
-            if atRecordStart {
-                atRecordStart = false
-                recordLine = line
-                if skippingLeadingCommentLines && !headerSeen && byte == hash {
-                    while i < n && bytes[i] != lineFeed { i += 1 }
-                    i += 1
-                    line += 1
-                    atRecordStart = true
-                    continue
-                }
-            }
-            if inQuotes {
-                if byte == quote {
-                    if i + 1 < n && bytes[i + 1] == quote {
-                        field.append(quote)
-                        i += 2
-                        continue
-                    }
-                    inQuotes = false
-                } else {
-                    if byte == lineFeed { line += 1 }
-                    field.append(byte)
-                }
-                i += 1
-                continue
-            }
-            switch byte {
-            case quote:
-                if field.isEmpty {
-                    inQuotes = true
-                    quoteStartLine = line
-                } else {
-                    field.append(byte)
-                }
-            case comma:
-                endField()
-            case carriageReturn:
-                if i + 1 < n && bytes[i + 1] == lineFeed { break }
-                endRecord()
-                line += 1
-                atRecordStart = true
-            case lineFeed:
-                endRecord()
-                line += 1
-                atRecordStart = true
-            default:
-                field.append(byte)
-            }
-            i += 1
-        }
-        if inQuotes {
-            throw CSVError(fileName: fileName, line: quoteStartLine, message: "a quoted field is never closed (expected a closing \")")
-        }
-        if !atRecordStart { endRecord() }
         return records
     }
 }
