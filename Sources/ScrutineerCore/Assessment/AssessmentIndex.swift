@@ -1,41 +1,53 @@
-/// A measure's figures for one area.
-struct SeriesKey: Hashable, Sendable {
-    let measure: String
-    let area: String
-}
-
-/// Every area's figure for a measure in one period.
-struct CellKey: Hashable, Sendable {
-    let measure: String
-    let period: String
-}
-
 /// The breakdowns of a measure for one area and period.
 struct BreakdownKey: Hashable, Sendable {
-    let measure: String
-    let area: String
+    let measure: Int
+    let area: Int
     let period: String
+}
+
+/// One measure's observations, indexed by area and by period.
+struct MeasureTable: Sendable {
+    let measure: Measure
+    /// Total-population observation indices by area id, sorted by period, one per period.
+    var series: [[Int32]]
+    /// Slot of each period label in `cells`.
+    var slots: [String: Int]
+    /// Observation index by slot × area count + area id; −1 where there is none.
+    var cells: [Int32]
 }
 
 /// Measures, observations, targets and reference data indexed once, so any number of councils and
 /// committees can be assessed from them without scanning the observations again (PRODUCT.md R18).
 ///
-/// The index holds each observation once and finds it by measure and area (the series, sorted by
-/// period), by measure and period (every area's figure, for England, region, neighbours, ranks and
-/// bands), and by measure, area and period (breakdowns). When one cell (measure, area, period,
-/// breakdown) is given twice, the later publication is kept (then the later in the input).
+/// Measure and area codes are numbered once; each observation is then found by measure and area
+/// (the series, sorted by period) or by measure, period and area (England, region, neighbours,
+/// ranks and bands) through arrays, and breakdowns by measure, area and period. When one cell
+/// (measure, area, period, breakdown) is given twice, the later publication is kept (then the later
+/// in the input). Observations of measures not given are ignored.
 public struct AssessmentIndex: Sendable {
     let observations: [Observation]
-    let measuresByCode: [String: Measure]
+    /// Columns of the observations read on every assessment, kept apart so the lookups stay in
+    /// cache: the value (NaN when missing), the day number of publication (`Int32.min` when
+    /// unknown) and of the period's end, and the period's kind.
+    let values: [Double]
+    let publishedDays: [Int32]
+    let periodEndDays: [Int32]
+    let periodKinds: [Period.Kind]
+    let tables: [MeasureTable]
+    let measureIDs: [String: Int]
+    let areaIDs: [String: Int]
+    let areaCodes: [String]
+    /// The area's record, when known, by area id.
+    let areaRecords: [Area?]
+    let isLocalAuthority: [Bool]
+    /// Region, then its parent (Inner London, London), by area id.
+    let regionChains: [[Int]]
+    /// The statistical-neighbour list and its neighbours' ids, by area id.
+    let neighbourLists: [StatisticalNeighbours?]
+    let neighbourIDs: [[Int]]
+    let englandID: Int
     let settingsByCode: [String: MeasureAssessmentSettings]
     let targetsByMeasure: [String: [Target]]
-    let neighboursByArea: [String: StatisticalNeighbours]
-    let areasByCode: [String: Area]
-    /// Total-population observations by measure and area, sorted by period, one per period.
-    let series: [SeriesKey: [Int]]
-    /// Total-population observations by measure and period label, then area.
-    let cells: [CellKey: [String: Int]]
-    /// Breakdown observations by measure, area and period label, one per breakdown.
     let breakdownCells: [BreakdownKey: [Int]]
 
     /// Indexes the data. `areas` adds to (and overrides) England, the regions and the London
@@ -46,15 +58,75 @@ public struct AssessmentIndex: Sendable {
         statisticalNeighbours: [StatisticalNeighbours] = [], areas: [Area] = [], settings: [MeasureAssessmentSettings] = []
     ) {
         self.observations = observations
-        measuresByCode = Dictionary(measures.map { ($0.code, $0) }, uniquingKeysWith: { _, last in last })
         settingsByCode = Dictionary(settings.map { ($0.measureCode, $0) }, uniquingKeysWith: { _, last in last })
         targetsByMeasure = Dictionary(grouping: targets, by: \.measureCode)
-        var neighbours: [String: StatisticalNeighbours] = [:]
-        for list in statisticalNeighbours where (neighbours[list.areaCode]?.edition ?? "") <= list.edition {
-            neighbours[list.areaCode] = list
+
+        // Number the areas and measures.
+        var areaIDs: [String: Int] = [:]
+        var areaCodes: [String] = []
+        var areaRecords: [Area?] = []
+        func areaID(_ code: String) -> Int {
+            if let id = areaIDs[code] { return id }
+            areaIDs[code] = areaCodes.count
+            areaCodes.append(code)
+            areaRecords.append(nil)
+            return areaCodes.count - 1
         }
-        neighboursByArea = neighbours
-        areasByCode = Dictionary((Area.englandAndRegions + areas).map { ($0.code, $0) }, uniquingKeysWith: { _, last in last })
+        for area in Area.englandAndRegions + areas { areaRecords[areaID(area.code)] = area }
+        var lists: [String: StatisticalNeighbours] = [:]
+        for list in statisticalNeighbours where (lists[list.areaCode]?.edition ?? "") <= list.edition {
+            lists[list.areaCode] = list
+        }
+        for list in lists.values {
+            _ = areaID(list.areaCode)
+            for neighbour in list.neighbours { _ = areaID(neighbour.areaCode) }
+        }
+        var measureIDs: [String: Int] = [:]
+        var uniqueMeasures: [Measure] = []
+        for measure in measures {
+            if let id = measureIDs[measure.code] { uniqueMeasures[id] = measure; continue }
+            measureIDs[measure.code] = uniqueMeasures.count
+            uniqueMeasures.append(measure)
+        }
+
+        // One pass over the observations: the columns, and each one's measure and area.
+        let count = observations.count
+        var values = [Double](repeating: .nan, count: count)
+        var publishedDays = [Int32](repeating: .min, count: count)
+        var periodStartDays = [Int32](repeating: 0, count: count)
+        var periodEndDays = [Int32](repeating: 0, count: count)
+        var periodKinds = [Period.Kind](repeating: .year, count: count)
+        var keys: [(measure: Int, area: Int)] = []
+        keys.reserveCapacity(count)
+        var lastMeasureCode = ""
+        var lastMeasureID = -1
+        for i in 0..<count {
+            if let value = observations[i].value { values[i] = value }
+            if let published = observations[i].published { publishedDays[i] = Int32(clamping: published.dayNumber) }
+            periodStartDays[i] = Int32(clamping: observations[i].period.start.dayNumber)
+            periodEndDays[i] = Int32(clamping: observations[i].period.end.dayNumber)
+            periodKinds[i] = observations[i].period.kind
+            if observations[i].measureCode != lastMeasureCode {
+                lastMeasureCode = observations[i].measureCode
+                lastMeasureID = measureIDs[lastMeasureCode] ?? -1
+            }
+            keys.append((lastMeasureID, lastMeasureID < 0 ? -1 : areaID(observations[i].areaCode)))
+        }
+        self.values = values
+        self.publishedDays = publishedDays
+        self.periodEndDays = periodEndDays
+        self.periodKinds = periodKinds
+
+        let areaCount = areaCodes.count
+        var grouped = [[Int32]](repeating: [], count: uniqueMeasures.count * areaCount)
+        var breakdowns: [BreakdownKey: [Int]] = [:]
+        for (i, key) in keys.enumerated() where key.measure >= 0 {
+            if observations[i].breakdown.isTotal {
+                grouped[key.measure * areaCount + key.area].append(Int32(i))
+            } else {
+                breakdowns[BreakdownKey(measure: key.measure, area: key.area, period: observations[i].period.label), default: []].append(i)
+            }
+        }
 
         func supersedes(_ new: Int, _ old: Int) -> Bool {
             switch (observations[new].published, observations[old].published) {
@@ -65,37 +137,80 @@ public struct AssessmentIndex: Sendable {
             }
         }
 
-        var grouped: [SeriesKey: [Int]] = [:]
-        var breakdowns: [BreakdownKey: [Int]] = [:]
-        for (i, observation) in observations.enumerated() {
-            if observation.breakdown.isTotal {
-                grouped[SeriesKey(measure: observation.measureCode, area: observation.areaCode), default: []].append(i)
-            } else {
-                breakdowns[BreakdownKey(measure: observation.measureCode, area: observation.areaCode, period: observation.period.label), default: []].append(i)
+        var tables: [MeasureTable] = []
+        tables.reserveCapacity(uniqueMeasures.count)
+        for (m, measure) in uniqueMeasures.enumerated() {
+            var table = MeasureTable(measure: measure, series: [], slots: [:], cells: [])
+            table.series.reserveCapacity(areaCount)
+            for area in 0..<areaCount {
+                var indices = grouped[m * areaCount + area]
+                // Usually already in period order with one figure per period: then nothing to do.
+                let inOrder = indices.indices.dropFirst().allSatisfy { k in
+                    let a = Int(indices[k - 1]), b = Int(indices[k])
+                    return (periodEndDays[a], periodStartDays[a]) < (periodEndDays[b], periodStartDays[b])
+                }
+                if !inOrder {
+                    indices.sort { a, b in
+                        let pa = observations[Int(a)].period, pb = observations[Int(b)].period
+                        return pa != pb ? pa < pb : supersedes(Int(b), Int(a))
+                    }
+                    var kept: [Int32] = []
+                    kept.reserveCapacity(indices.count)
+                    for i in indices {
+                        // Equal periods are adjacent, the superseding one last.
+                        if let last = kept.last, observations[Int(last)].period == observations[Int(i)].period { kept.removeLast() }
+                        kept.append(i)
+                    }
+                    indices = kept
+                }
+                for i in indices {
+                    let label = observations[Int(i)].period.label
+                    let slot: Int
+                    if let known = table.slots[label] {
+                        slot = known
+                    } else {
+                        slot = table.slots.count
+                        table.slots[label] = slot
+                        table.cells.append(contentsOf: repeatElement(-1, count: areaCount))
+                    }
+                    table.cells[slot * areaCount + area] = i
+                }
+                table.series.append(indices)
             }
+            tables.append(table)
         }
-        var cells: [CellKey: [String: Int]] = [:]
-        var series: [SeriesKey: [Int]] = [:]
-        series.reserveCapacity(grouped.count)
-        for (key, indices) in grouped {
-            let sorted = indices.sorted { a, b in
-                let pa = observations[a].period, pb = observations[b].period
-                return pa != pb ? pa < pb : supersedes(b, a)
+
+        var chains: [[Int]] = []
+        var localAuthority: [Bool] = []
+        for id in 0..<areaCount {
+            localAuthority.append(areaRecords[id].map { $0.type == .localAuthority } ?? true)
+            var chain: [Int] = []
+            var next = areaRecords[id]?.regionCode
+            while let code = next, let regionID = areaIDs[code], let region = areaRecords[regionID], chain.count < 3, !chain.contains(regionID) {
+                chain.append(regionID)
+                next = region.regionCode
             }
-            var kept: [Int] = []
-            kept.reserveCapacity(sorted.count)
-            for i in sorted {
-                // Equal periods are adjacent, the superseding one last.
-                if let last = kept.last, observations[last].period == observations[i].period { kept.removeLast() }
-                kept.append(i)
-            }
-            series[key] = kept
-            for i in kept {
-                cells[CellKey(measure: key.measure, period: observations[i].period.label), default: [:]][key.area] = i
-            }
+            chains.append(chain)
         }
-        self.series = series
-        self.cells = cells
+        var neighbourLists = [StatisticalNeighbours?](repeating: nil, count: areaCount)
+        var neighbourIDs = [[Int]](repeating: [], count: areaCount)
+        for list in lists.values {
+            // Present: numbered above.
+            guard let id = areaIDs[list.areaCode] else { continue }
+            neighbourLists[id] = list
+            neighbourIDs[id] = list.neighbours.compactMap { areaIDs[$0.areaCode] }
+        }
+
+        self.tables = tables
+        self.measureIDs = measureIDs
+        self.areaIDs = areaIDs
+        self.areaCodes = areaCodes
+        self.areaRecords = areaRecords
+        self.isLocalAuthority = localAuthority
+        self.regionChains = chains
+        self.neighbourLists = neighbourLists
+        self.neighbourIDs = neighbourIDs
+        self.englandID = areaIDs[Area.englandCode] ?? 0
         self.breakdownCells = breakdowns.mapValues { indices in
             var byBreakdown: [String: Int] = [:]
             for i in indices {
@@ -110,18 +225,13 @@ public struct AssessmentIndex: Sendable {
     /// Every local authority with at least one figure, sorted by code: the councils
     /// `assess(councils:…)` can be asked about.
     public var localAuthorityCodes: [String] {
-        Set(series.keys.map(\.area)).filter(isLocalAuthority).sorted()
+        areaCodes.indices.filter { area in
+            isLocalAuthority[area] && tables.contains { !$0.series[area].isEmpty }
+        }.map { areaCodes[$0] }.sorted()
     }
 
     /// Every measure's code, sorted.
-    public var measureCodes: [String] { measuresByCode.keys.sorted() }
-
-    /// True for a local authority: an area known as one, or an unknown area that is not England,
-    /// a region or a London sub-region.
-    func isLocalAuthority(_ code: String) -> Bool {
-        guard let area = areasByCode[code] else { return true }
-        return area.type == .localAuthority
-    }
+    public var measureCodes: [String] { measureIDs.keys.sorted() }
 
     /// Assesses `committee` for `reportingPeriod` as on `today` for `audience`: every theme's
     /// measures, the headline and the key, with each measure's history for its chart.
@@ -130,24 +240,24 @@ public struct AssessmentIndex: Sendable {
     ) throws(AssessmentError) -> CommitteeAssessment {
         var seen = Set<String>()
         for code in committee.measureCodes {
-            guard measuresByCode[code] != nil else { throw .unknownMeasure(code) }
+            guard measureIDs[code] != nil else { throw .unknownMeasure(code) }
             guard seen.insert(code).inserted else { throw .duplicateMeasure(code) }
         }
         var run = AssessmentRun(index: self, reportingPeriod: reportingPeriod, today: today, audience: audience, includeHistory: true)
+        let council = run.council(committee.councilAreaCode)
         var themes: [ThemeAssessment] = []
         for theme in committee.themes {
             var measures: [MeasureAssessment] = []
             for code in theme.measureCodes {
                 // Present: checked above.
-                guard let measure = measuresByCode[code] else { continue }
-                measures.append(run.assess(measure, council: committee.councilAreaCode, theme: theme.name))
+                guard let id = measureIDs[code] else { continue }
+                measures.append(run.assess(measure: id, council: council, theme: theme.name))
             }
             themes.append(ThemeAssessment(name: theme.name, owner: theme.owner, measures: measures))
         }
         return CommitteeAssessment(
-            committee: committee,
-            councilName: areasByCode[committee.councilAreaCode]?.name ?? committee.councilAreaCode,
-            reportingPeriod: reportingPeriod, today: today, audience: audience, themes: themes,
+            committee: committee, councilName: council.name, reportingPeriod: reportingPeriod, today: today,
+            audience: audience, themes: themes,
             headline: Headline(themes: themes, noun: committee.measureNoun, singular: committee.measureNounSingular),
             key: Key(measures: themes.flatMap(\.measures))
         )
@@ -167,21 +277,28 @@ public struct AssessmentIndex: Sendable {
 
     /// Assesses many councils at once, sharing the work that does not depend on the council (each
     /// measure's ranks and quartile bands per period are worked out once). Without history by
-    /// default: the fast path for benchmarking every council.
+    /// default: the fast path for assessing every council.
     public func assess(
         councils: [String], measureCodes: [String], reportingPeriod: Period, today: CalendarDate,
         audience: Audience, includeHistory: Bool = false
     ) throws(AssessmentError) -> [CouncilAssessment] {
-        var measures: [Measure] = []
+        var ids: [Int] = []
         for code in measureCodes {
-            guard let measure = measuresByCode[code] else { throw .unknownMeasure(code) }
-            measures.append(measure)
+            guard let id = measureIDs[code] else { throw .unknownMeasure(code) }
+            ids.append(id)
         }
         var run = AssessmentRun(
             index: self, reportingPeriod: reportingPeriod, today: today, audience: audience, includeHistory: includeHistory
         )
-        return councils.map { council in
-            CouncilAssessment(councilAreaCode: council, measures: measures.map { run.assess($0, council: council, theme: nil) })
+        var result: [CouncilAssessment] = []
+        result.reserveCapacity(councils.count)
+        for code in councils {
+            let council = run.council(code)
+            var measures: [MeasureAssessment] = []
+            measures.reserveCapacity(ids.count)
+            for id in ids { measures.append(run.assess(measure: id, council: council, theme: nil)) }
+            result.append(CouncilAssessment(councilAreaCode: code, measures: measures))
         }
+        return result
     }
 }

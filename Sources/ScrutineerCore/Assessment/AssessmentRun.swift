@@ -1,8 +1,33 @@
-/// Ranks and quartile bands of every local authority for one measure and period.
+/// A council being assessed: its code, number in the index (nil when the data hold nothing for
+/// it) and name.
+struct CouncilReference {
+    let code: String
+    let id: Int?
+    let name: String
+}
+
+/// Ranks and quartile bands of every local authority for one measure and period, by area id.
 struct RankTable {
     let bounds: LAITQuartileBounds?
-    let byArea: [String: LAITAreaBenchmark]
+    let ranks: [Int?]
+    let bands: [LAITQuartileBand?]
     let rankedCount: Int
+}
+
+/// A measure's period slot: the key of a rank table.
+struct SlotKey: Hashable {
+    let measure: Int
+    let slot: Int
+}
+
+/// Some of a measure's observations for one area, in period order, read from the index without copying.
+struct ObservationSeries: RandomAccessCollection {
+    let observations: [Observation]
+    let positions: [Int32]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { positions.count }
+    subscript(position: Int) -> Observation { observations[Int(positions[position])] }
 }
 
 /// One assessment request over an index: the reporting period, the day, the audience, and the
@@ -13,7 +38,10 @@ struct AssessmentRun {
     let today: CalendarDate
     let audience: Audience
     let includeHistory: Bool
-    var rankTables: [CellKey: RankTable] = [:]
+    /// `today` and the reporting period's last day as day numbers.
+    let todayDay: Int32
+    let reportingEndDay: Int32
+    var rankTables: [SlotKey: RankTable] = [:]
 
     init(index: AssessmentIndex, reportingPeriod: Period, today: CalendarDate, audience: Audience, includeHistory: Bool) {
         self.index = index
@@ -21,56 +49,67 @@ struct AssessmentRun {
         self.today = today
         self.audience = audience
         self.includeHistory = includeHistory
+        todayDay = Int32(clamping: today.dayNumber)
+        reportingEndDay = Int32(clamping: reportingPeriod.end.dayNumber)
+    }
+
+    /// The council with `code`, named from the areas given (its code when unknown).
+    func council(_ code: String) -> CouncilReference {
+        let id = index.areaIDs[code]
+        return CouncilReference(code: code, id: id, name: id.flatMap { index.areaRecords[$0]?.name } ?? code)
     }
 
     /// Published by `today` (or with no publication date).
-    private func isPublished(_ observation: Observation) -> Bool {
-        observation.published.map { $0 <= today } ?? true
+    private func isPublished(_ i: Int) -> Bool {
+        index.publishedDays[i] <= todayDay
     }
 
     /// Counts for this report: published by `today`, for a period ending by the reporting period's end.
-    private func isAvailable(_ observation: Observation) -> Bool {
-        observation.period.end <= reportingPeriod.end && isPublished(observation)
+    private func isAvailable(_ i: Int) -> Bool {
+        index.periodEndDays[i] <= reportingEndDay && isPublished(i)
     }
 
     /// The whole assessment of one measure for one council.
-    mutating func assess(_ measure: Measure, council: String, theme: String?) -> MeasureAssessment {
+    mutating func assess(measure m: Int, council: CouncilReference, theme: String?) -> MeasureAssessment {
+        let table = index.tables[m]
+        let measure = table.measure
         let code = measure.code
         let settings = index.settingsByCode[code] ?? MeasureAssessmentSettings(measureCode: code)
         let format = ValueFormat(measure)
         let policy = DisclosurePolicy.dfe
-        let seriesIndices = index.series[SeriesKey(measure: code, area: council)] ?? []
+        let observations = index.observations
+        let series = council.id.map { table.series[$0] } ?? []
 
-        var latest: Observation?
-        for i in seriesIndices.reversed() {
-            let observation = index.observations[i]
-            if observation.value != nil && isAvailable(observation) { latest = observation; break }
+        var latestAt = -1
+        for (at, i) in series.enumerated().reversed() where !index.values[Int(i)].isNaN && isAvailable(Int(i)) {
+            latestAt = at
+            break
         }
-        // The council's figures of the latest's period kind, oldest first, ending with the latest.
-        var shown: [Observation] = []
-        var comparable: [Observation] = []
-        if let latest {
-            for i in seriesIndices {
-                let observation = index.observations[i]
-                guard observation.period.kind == latest.period.kind, observation.period <= latest.period,
-                      isAvailable(observation) else { continue }
-                shown.append(observation)
-                if observation.value != nil { comparable.append(observation) }
+        let latest: Observation? = latestAt >= 0 ? observations[Int(series[latestAt])] : nil
+        // The council's figures of the latest's period kind up to it (the series is in period
+        // order), oldest first; `comparable` those with values.
+        var shown: [Int32] = []
+        var comparable: [Int32] = []
+        if latestAt >= 0 {
+            let kind = index.periodKinds[Int(series[latestAt])]
+            for i in series[...latestAt] where index.periodKinds[Int(i)] == kind && isAvailable(Int(i)) {
+                shown.append(i)
+                if !index.values[Int(i)].isNaN { comparable.append(i) }
             }
         }
+        let comparableSeries = ObservationSeries(observations: observations, positions: comparable)
 
         let latestCell = latest.map { policy.cell(for: $0, unit: measure.unit, audience: audience) }
         let withheld = latestCell?.isSuppressed ?? false
-        let latestFigure: LatestFigure? = latest.flatMap { observation in
-            latestCell.map { cell in
-                LatestFigure(
-                    period: observation.period, cell: cell,
-                    numerator: withheld ? nil : observation.numerator, denominator: withheld ? nil : observation.denominator,
-                    interval: withheld ? .none : FigureInterval.of(observation, unit: measure.unit),
-                    published: observation.published, nextUpdateDue: observation.nextUpdateDue, source: observation.source,
-                    format: format, isMilestone: settings.isMilestone
-                )
-            }
+        var latestFigure: LatestFigure?
+        if let latest, let latestCell {
+            latestFigure = LatestFigure(
+                period: latest.period, cell: latestCell,
+                numerator: withheld ? nil : latest.numerator, denominator: withheld ? nil : latest.denominator,
+                interval: withheld ? .none : FigureInterval.of(latest, unit: measure.unit),
+                published: latest.published, nextUpdateDue: latest.nextUpdateDue, source: latest.source,
+                format: format, isMilestone: settings.isMilestone
+            )
         }
 
         let currency = DataCurrency.assess(latest: latest, measure: measure, reportingPeriod: reportingPeriod, today: today)
@@ -79,122 +118,155 @@ struct AssessmentRun {
             latest: latest, shownValue: withheld ? nil : latest?.value, currency: currency, measure: measure,
             settings: settings, targets: targets, reportingPeriod: reportingPeriod
         )
-        let direction = DirectionOfTravel.assess(series: comparable, measure: measure, settings: settings, audience: audience)
+        let direction = DirectionOfTravel.assess(
+            latest: latest, compared: compared(comparable, basis: settings.directionBasis), series: comparableSeries,
+            measure: measure, settings: settings, audience: audience
+        )
 
         var benchmarks: Benchmarks?
         if let latest, !settings.isMilestone {
-            benchmarks = self.benchmarks(latest, measure: measure, council: council, withheld: withheld, format: format)
+            benchmarks = self.benchmarks(latest, measure: m, council: council, withheld: withheld, format: format)
         }
 
         var spc: SPCSummary?
         if !settings.isMilestone, comparable.count >= SPCSummary.minimumPoints,
-           !comparable.contains(where: { policy.cell(for: $0, unit: measure.unit, audience: audience).isSuppressed }) {
-            spc = SPCSummary.analyse(comparable, polarity: measure.polarity, target: status.reportedTarget?.target.value, format: format)
+           !comparableSeries.contains(where: { policy.cell(for: $0, unit: measure.unit, audience: audience).isSuppressed }) {
+            spc = SPCSummary.analyse(Array(comparableSeries), polarity: measure.polarity, target: status.reportedTarget?.target.value, format: format)
         }
 
         var breakdowns: [BreakdownFigure] = []
-        if let latest, let indices = index.breakdownCells[BreakdownKey(measure: code, area: council, period: latest.period.label)] {
-            let observations = indices.map { index.observations[$0] }.filter(isPublished)
-            breakdowns = BreakdownFigure.figures(observations, unit: measure.unit, audience: audience, format: format)
+        if let latest, let id = council.id, let positions = index.breakdownCells[BreakdownKey(measure: m, area: id, period: latest.period.label)] {
+            breakdowns = BreakdownFigure.figures(
+                positions.filter(isPublished).map { observations[$0] }, unit: measure.unit, audience: audience, format: format
+            )
         }
 
         var history: [HistoryPoint] = []
-        if includeHistory {
-            history = shown.map { observation in
+        if includeHistory, let id = council.id {
+            history = shown.map { i in
+                let observation = observations[Int(i)]
                 let period = observation.period
+                let slot = table.slots[period.label]
                 let trajectory = TargetJudgement.targetsInForce(targets, for: period, at: reportingPeriod.end)
                     .first { $0.kind == .trajectory }
                 return HistoryPoint(
                     period: period,
                     council: policy.cell(for: observation, unit: measure.unit, audience: audience),
-                    england: value(code, Area.englandCode, period.label),
-                    region: region(code, council: council, period: period.label)?.value,
-                    statisticalNeighbourMean: neighbours(code, council: council, period: period.label)?.mean,
+                    england: slot.flatMap { value(table, $0, index.englandID) },
+                    region: slot.flatMap { region(table, $0, council: id)?.value },
+                    statisticalNeighbourMean: slot.flatMap { neighbours(table, $0, council: id)?.mean },
                     trajectoryTarget: trajectory?.value
                 )
             }
         }
 
         return MeasureAssessment(
-            measure: measure, settings: settings, theme: theme, councilAreaCode: council, latest: latestFigure,
+            measure: measure, settings: settings, theme: theme, councilAreaCode: council.code, latest: latestFigure,
             currency: currency, status: status, direction: direction, benchmarks: benchmarks, spc: spc,
             breakdowns: breakdowns, history: history
         )
     }
 
-    /// A published figure for `area` in the cell, if any.
-    private func value(_ measure: String, _ area: String, _ period: String) -> Double? {
-        guard let i = index.cells[CellKey(measure: measure, period: period)]?[area] else { return nil }
-        let observation = index.observations[i]
-        return isPublished(observation) ? observation.value : nil
+    /// The figure the direction of travel compares the latest (the last of `comparable`) with.
+    private func compared(_ comparable: [Int32], basis: DirectionBasis) -> Observation? {
+        guard comparable.count >= 2 else { return nil }
+        switch basis {
+        case .previousPeriod:
+            return index.observations[Int(comparable[comparable.count - 2])]
+        case .samePeriodLastYear:
+            let latest = index.observations[Int(comparable[comparable.count - 1])].period
+            for i in comparable.dropLast().reversed() where latest.isSamePeriodOneYearBefore(index.observations[Int(i)].period) {
+                return index.observations[Int(i)]
+            }
+            return nil
+        }
+    }
+
+    /// A published figure for `area` in the measure's period `slot`, if any.
+    private func value(_ table: MeasureTable, _ slot: Int, _ area: Int) -> Double? {
+        let i = Int(table.cells[slot * index.areaCodes.count + area])
+        guard i >= 0, isPublished(i) else { return nil }
+        let figure = index.values[i]
+        return figure.isNaN ? nil : figure
     }
 
     /// The council's region's figure: its own region (Inner or Outer London for a London borough),
     /// falling back to the parent region (London) when that has none (METHODS.md §7.1).
-    private func region(_ measure: String, council: String, period: String) -> RegionBenchmark? {
-        var chain: [Area] = []
-        var next = index.areasByCode[council]?.regionCode
-        while let code = next, let area = index.areasByCode[code], chain.count < 3, !chain.contains(area) {
-            chain.append(area)
-            next = area.regionCode
-        }
-        guard let own = chain.first else { return nil }
-        for area in chain {
-            if let figure = value(measure, area.code, period) {
-                return RegionBenchmark(areaCode: area.code, name: area.name, value: figure, fellBackFrom: area == own ? nil : own.name)
+    private func region(_ table: MeasureTable, _ slot: Int, council: Int) -> RegionBenchmark? {
+        let chain = index.regionChains[council]
+        guard let own = chain.first, let ownArea = index.areaRecords[own] else { return nil }
+        for id in chain {
+            if let figure = value(table, slot, id), let area = index.areaRecords[id] {
+                return RegionBenchmark(areaCode: area.code, name: area.name, value: figure, fellBackFrom: id == own ? nil : ownArea.name)
             }
         }
-        return RegionBenchmark(areaCode: own.code, name: own.name, value: nil, fellBackFrom: nil)
+        return RegionBenchmark(areaCode: ownArea.code, name: ownArea.name, value: nil, fellBackFrom: nil)
     }
 
     /// The mean of the council's statistical neighbours' figures (LAIT: unweighted, missing ignored).
-    private func neighbours(_ measure: String, council: String, period: String) -> NeighbourBenchmark? {
-        guard let list = index.neighboursByArea[council] else { return nil }
-        let values = list.neighbours.map { value(measure, $0.areaCode, period) }
+    private func neighbours(_ table: MeasureTable, _ slot: Int, council: Int) -> NeighbourBenchmark? {
+        guard let list = index.neighbourLists[council] else { return nil }
+        var count = 0
+        var values: [Double?] = []
+        values.reserveCapacity(list.neighbours.count)
+        for id in index.neighbourIDs[council] {
+            let figure = value(table, slot, id)
+            values.append(figure)
+            if figure != nil { count += 1 }
+        }
         return NeighbourBenchmark(
             edition: list.edition, mean: (try? LAITBenchmarking.statisticalNeighbourAverage(values)) ?? nil,
-            neighboursWithFigure: values.compactMap { $0 }.count, neighbourCount: list.neighbours.count
+            neighboursWithFigure: count, neighbourCount: list.neighbours.count
         )
     }
 
-    /// Every local authority's rank and band for the cell, worked out once per run.
-    private mutating func rankTable(_ cell: CellKey, polarity: Polarity) -> RankTable {
-        if let table = rankTables[cell] { return table }
-        var entries: [(area: String, value: Double?)] = []
-        for (area, i) in index.cells[cell] ?? [:] where index.isLocalAuthority(area) {
-            let observation = index.observations[i]
-            entries.append((area, isPublished(observation) ? observation.value : nil))
+    /// Every local authority's rank and band for the measure's period, worked out once per run.
+    private mutating func rankTable(_ table: MeasureTable, measure m: Int, slot: Int) -> RankTable {
+        let key = SlotKey(measure: m, slot: slot)
+        if let known = rankTables[key] { return known }
+        let areaCount = index.areaCodes.count
+        var ids: [Int] = []
+        var values: [Double?] = []
+        for area in 0..<areaCount where index.isLocalAuthority[area] && table.cells[slot * areaCount + area] >= 0 {
+            ids.append(area)
+            values.append(value(table, slot, area))
         }
-        let table: RankTable
-        if let result = try? LAITBenchmarking.rankAndBand(entries, polarity: polarity) {
-            table = RankTable(
-                bounds: result.bounds,
-                byArea: Dictionary(result.areas.map { ($0.area, $0) }, uniquingKeysWith: { first, _ in first }),
-                rankedCount: entries.count { $0.value != nil }
-            )
-        } else {
-            table = RankTable(bounds: nil, byArea: [:], rankedCount: 0)
+        var ranks = [Int?](repeating: nil, count: areaCount)
+        var bands = [LAITQuartileBand?](repeating: nil, count: areaCount)
+        let polarity = table.measure.polarity
+        // LAITBenchmarking.rankAndBand, without naming each area.
+        let bounds = try? LAITQuartileBounds(latestValues: values)
+        if let bounds, let ranked = try? LAITBenchmarking.ranks(of: values, polarity: polarity) {
+            for (k, id) in ids.enumerated() {
+                ranks[id] = ranked[k]
+                bands[id] = (try? bounds.band(for: values[k], polarity: polarity)) ?? nil
+            }
         }
-        rankTables[cell] = table
-        return table
+        let rankTable = RankTable(bounds: bounds, ranks: ranks, bands: bands, rankedCount: values.count { $0 != nil })
+        rankTables[key] = rankTable
+        return rankTable
     }
 
     /// England, region, neighbours, rank, band and the comparison with England for the council's latest figure.
     private mutating func benchmarks(
-        _ latest: Observation, measure: Measure, council: String, withheld: Bool, format: ValueFormat
+        _ latest: Observation, measure m: Int, council: CouncilReference, withheld: Bool, format: ValueFormat
     ) -> Benchmarks {
-        let period = latest.period.label
-        let england = value(measure.code, Area.englandCode, period)
-        let table = rankTable(CellKey(measure: measure.code, period: period), polarity: measure.polarity)
-        let position = withheld ? nil : table.byArea[council]
+        let table = index.tables[m]
+        let measure = table.measure
+        let slot = table.slots[latest.period.label]
+        let england = slot.flatMap { value(table, $0, index.englandID) }
+        var ranks: RankTable?
+        if let slot { ranks = rankTable(table, measure: m, slot: slot) }
+        let position = withheld ? nil : council.id
         return Benchmarks(
             period: latest.period,
-            councilName: index.areasByCode[council]?.name ?? council,
+            councilName: council.name,
             councilValue: withheld ? nil : latest.value,
             england: england,
-            region: region(measure.code, council: council, period: period),
-            statisticalNeighbours: neighbours(measure.code, council: council, period: period),
-            rank: position?.rank, rankedCount: table.rankedCount, band: position?.band, bounds: table.bounds,
+            region: slot.flatMap { slot in council.id.flatMap { region(table, slot, council: $0) } },
+            statisticalNeighbours: slot.flatMap { slot in council.id.flatMap { neighbours(table, slot, council: $0) } },
+            rank: position.flatMap { ranks?.ranks[$0] }, rankedCount: ranks?.rankedCount ?? 0,
+            band: position.flatMap { ranks?.bands[$0] }, bounds: ranks?.bounds,
             comparison: comparison(latest, england: england, measure: measure, withheld: withheld),
             polarity: measure.polarity, format: format
         )

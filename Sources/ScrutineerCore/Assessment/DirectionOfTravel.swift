@@ -92,32 +92,32 @@ public enum DirectionNotCalculatedReason: Sendable, Hashable, Codable {
 /// (`MeasureAssessmentSettings.directionBasis`); the statistical trend methods judge the series
 /// and state the change against that figure beside it.
 public struct DirectionOfTravel: Sendable, Hashable, Codable {
-    public internal(set) var method: DirectionOfTravelMethod
-    public internal(set) var basis: DirectionBasis
-    public internal(set) var direction: TravelDirection
-    public internal(set) var movement: Movement
-    public internal(set) var polarity: Polarity
+    public let method: DirectionOfTravelMethod
+    public let basis: DirectionBasis
+    public let direction: TravelDirection
+    public let movement: Movement
+    public let polarity: Polarity
     /// The latest figure (nil when none, or withheld from this audience) and its period.
-    public internal(set) var latestPeriod: Period?
-    public internal(set) var latestValue: Double?
+    public let latestPeriod: Period?
+    public let latestValue: Double?
     /// The figure compared with (nil when none, or withheld) and its period.
-    public internal(set) var comparedPeriod: Period?
-    public internal(set) var comparedValue: Double?
+    public let comparedPeriod: Period?
+    public let comparedValue: Double?
     /// latest − compared, unrounded; nil when either is missing or withheld.
-    public internal(set) var change: Double?
+    public let change: Double?
     /// The simple method's tolerance.
-    public internal(set) var tolerance: Double?
+    public let tolerance: Double?
     /// The 95% limits of the latest and compared figures (ci-overlap).
-    public internal(set) var latestInterval: FigureInterval?
-    public internal(set) var comparedInterval: FigureInterval?
+    public let latestInterval: FigureInterval?
+    public let comparedInterval: FigureInterval?
     /// The recent-trend marker and χ² (recent-trend), and the periods of the points it used.
-    public internal(set) var trendMarker: TrendMarker?
-    public internal(set) var trendChiSquare: Double?
-    public internal(set) var trendPeriods: [Period]
+    public let trendMarker: TrendMarker?
+    public let trendChiSquare: Double?
+    public let trendPeriods: [Period]
     /// The latest point's special cause (spc).
-    public internal(set) var specialCause: SpecialCauseType?
-    public internal(set) var notCalculatedReason: DirectionNotCalculatedReason?
-    public internal(set) var format: ValueFormat
+    public let specialCause: SpecialCauseType?
+    public let notCalculatedReason: DirectionNotCalculatedReason?
+    public let format: ValueFormat
 
     /// True for the statistical methods (ci-overlap, recent-trend, spc).
     public var isStatistical: Bool { method != .simple }
@@ -198,122 +198,138 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
         return words
     }
 
-    /// The direction of travel of `series` (the council's figures of one period kind with values,
-    /// oldest first, ending with the latest) by the measure's method. For the public, the figures
-    /// (not the judgement) are blanked when the latest or compared figure is a small count.
+    /// The direction of travel of `latest` against `compared` (the previous period's figure or the
+    /// same period last year's), with `series` (the council's figures of the latest's period kind
+    /// with values, oldest first, ending with the latest) for the statistical methods. For the
+    /// public, the figures (not the judgement) are blanked when either figure is a small count.
     static func assess(
-        series: [Observation], measure: Measure, settings: MeasureAssessmentSettings, audience: Audience
+        latest: Observation?, compared: Observation?, series: ObservationSeries, measure: Measure,
+        settings: MeasureAssessmentSettings, audience: Audience
     ) -> DirectionOfTravel {
-        let format = ValueFormat(measure)
         let policy = DisclosurePolicy.dfe
         func hidden(_ observation: Observation?) -> Bool {
             guard let observation else { return false }
             return policy.cell(for: observation, unit: measure.unit, audience: audience).isSuppressed
         }
-        let latestHidden = hidden(series.last)
-        var result = DirectionOfTravel(
-            method: measure.directionOfTravel, basis: settings.directionBasis, direction: .notCalculated, movement: .none,
-            polarity: measure.polarity, latestPeriod: series.last?.period, latestValue: latestHidden ? nil : series.last?.value,
-            comparedPeriod: nil, comparedValue: nil, change: nil, tolerance: settings.staticTolerance,
-            latestInterval: nil, comparedInterval: nil, trendMarker: nil, trendChiSquare: nil, trendPeriods: [], specialCause: nil,
-            notCalculatedReason: nil, format: format
+        let latestHidden = hidden(latest)
+        let comparedHidden = hidden(compared)
+        var change: Double?
+        if let latestValue = latest?.value, let comparedValue = compared?.value, !latestHidden, !comparedHidden {
+            change = latestValue - comparedValue
+        }
+        var outcome = Outcome()
+        if settings.isMilestone {
+            outcome.reason = .milestone
+        } else if let latest, let latestValue = latest.value {
+            outcome = judge(latest: latest, latestValue: latestValue, compared: compared, series: series, measure: measure, settings: settings)
+        } else {
+            outcome.reason = .noFigure
+        }
+        let blankIntervals = latestHidden || comparedHidden
+        return DirectionOfTravel(
+            method: measure.directionOfTravel, basis: settings.directionBasis,
+            direction: outcome.reason == nil ? TravelDirection(movement: outcome.movement, polarity: measure.polarity) : .notCalculated,
+            movement: outcome.reason == nil ? outcome.movement : .none, polarity: measure.polarity,
+            latestPeriod: latest?.period, latestValue: latestHidden ? nil : latest?.value,
+            comparedPeriod: compared?.period, comparedValue: comparedHidden ? nil : compared?.value,
+            change: change, tolerance: settings.staticTolerance,
+            latestInterval: blankIntervals ? nil : outcome.latestInterval, comparedInterval: blankIntervals ? nil : outcome.comparedInterval,
+            trendMarker: outcome.trendMarker, trendChiSquare: outcome.trendChiSquare, trendPeriods: outcome.trendPeriods,
+            specialCause: outcome.specialCause, notCalculatedReason: outcome.reason, format: ValueFormat(measure)
         )
-        if settings.isMilestone { return result.notCalculated(.milestone) }
-        guard let latest = series.last, let latestValue = latest.value else { return result.notCalculated(.noFigure) }
+    }
 
-        let compared: Observation? = switch settings.directionBasis {
-        case .previousPeriod: series.dropLast().last
-        case .samePeriodLastYear: series.dropLast().last { latest.period.isSamePeriodOneYearBefore($0.period) }
-        }
-        let withheld = latestHidden || hidden(compared)
-        if let compared, let comparedValue = compared.value {
-            result.comparedPeriod = compared.period
-            result.comparedValue = hidden(compared) ? nil : comparedValue
-            result.change = withheld ? nil : latestValue - comparedValue
-        }
+    /// What a method found.
+    private struct Outcome {
+        var movement = Movement.none
+        var reason: DirectionNotCalculatedReason?
+        var latestInterval: FigureInterval?
+        var comparedInterval: FigureInterval?
+        var trendMarker: TrendMarker?
+        var trendChiSquare: Double?
+        var trendPeriods: [Period] = []
+        var specialCause: SpecialCauseType?
 
+        init(movement: Movement = .none, reason: DirectionNotCalculatedReason? = nil) {
+            self.movement = movement
+            self.reason = reason
+        }
+    }
+
+    /// The movement by the measure's method.
+    private static func judge(
+        latest: Observation, latestValue: Double, compared: Observation?, series: ObservationSeries,
+        measure: Measure, settings: MeasureAssessmentSettings
+    ) -> Outcome {
         switch measure.directionOfTravel {
         case .simple:
-            guard let compared, let comparedValue = compared.value else { return result.notCalculated(.noComparisonFigure(settings.directionBasis)) }
+            guard let comparedValue = compared?.value else { return Outcome(reason: .noComparisonFigure(settings.directionBasis)) }
             let change = latestValue - comparedValue
             let tolerance = settings.staticTolerance ?? 0
             let slack = 1e-9 * max(1, abs(latestValue), abs(comparedValue))
-            let isStatic = abs(change) <= tolerance + slack || format.isZeroWhenShown(change)
-            return result.moved(isStatic ? .flat : (change > 0 ? .up : .down))
+            let isStatic = abs(change) <= tolerance + slack || ValueFormat(measure).isZeroWhenShown(change)
+            return Outcome(movement: isStatic ? .flat : (change > 0 ? .up : .down))
 
         case .confidenceIntervalOverlap:
-            guard let compared else { return result.notCalculated(.noComparisonFigure(settings.directionBasis)) }
+            guard let compared else { return Outcome(reason: .noComparisonFigure(settings.directionBasis)) }
+            var outcome = Outcome()
             let latestInterval = FigureInterval.of(latest, unit: measure.unit)
             let comparedInterval = FigureInterval.of(compared, unit: measure.unit)
-            result.latestInterval = withheld ? nil : latestInterval
-            result.comparedInterval = withheld ? nil : comparedInterval
+            outcome.latestInterval = latestInterval
+            outcome.comparedInterval = comparedInterval
             do {
                 let marker = try ChangeFromPrevious.marker(
                     latest: TrendPoint(value: latestValue, lower95: latestInterval.lower95, upper95: latestInterval.upper95),
                     previous: TrendPoint(value: compared.value, lower95: comparedInterval.lower95, upper95: comparedInterval.upper95)
                 )
                 switch marker {
-                case .noChange: return result.moved(.flat)
-                case .increasing: return result.moved(.up)
-                case .decreasing: return result.moved(.down)
-                case .cannotBeCalculated: return result.notCalculated(.noConfidenceIntervals)
+                case .noChange: outcome.movement = .flat
+                case .increasing: outcome.movement = .up
+                case .decreasing: outcome.movement = .down
+                case .cannotBeCalculated: outcome.reason = .noConfidenceIntervals
                 }
             } catch {
-                return result.notCalculated(.invalidData(error.description))
+                outcome.reason = .invalidData(error.description)
             }
+            return outcome
 
         case .recentTrend:
+            var outcome = Outcome()
             let points = series.map { observation in
                 let interval = FigureInterval.of(observation, unit: measure.unit)
                 return (observation.period, TrendPoint(value: observation.value, lower95: interval.lower95, upper95: interval.upper95))
             }
-            result.trendPeriods = points.filter { $0.1.value != nil && $0.1.lower95 != nil && $0.1.upper95 != nil }
+            outcome.trendPeriods = points.filter { $0.1.value != nil && $0.1.lower95 != nil && $0.1.upper95 != nil }
                 .suffix(RecentTrend.pointsToUse).map(\.0)
             do {
                 let trend = try RecentTrend.calculate(points.map(\.1), path: .ciWeighted)
-                result.trendMarker = trend.marker
-                result.trendChiSquare = trend.chiSquare
+                outcome.trendMarker = trend.marker
+                outcome.trendChiSquare = trend.chiSquare
                 switch trend.marker {
-                case .noChange: return result.moved(.flat)
-                case .increasing: return result.moved(.up)
-                case .decreasing: return result.moved(.down)
-                case .cannotBeCalculated:
-                    return result.notCalculated(.trendUnavailable(trend.unavailableReason ?? .fewerThanFiveValidPoints))
+                case .noChange: outcome.movement = .flat
+                case .increasing: outcome.movement = .up
+                case .decreasing: outcome.movement = .down
+                case .cannotBeCalculated: outcome.reason = .trendUnavailable(trend.unavailableReason ?? .fewerThanFiveValidPoints)
                 }
             } catch {
-                return result.notCalculated(.invalidData(error.description))
+                outcome.reason = .invalidData(error.description)
             }
+            return outcome
 
         case .spc:
-            guard series.count >= SPCSummary.minimumPoints else { return result.notCalculated(.tooFewPointsForSPC(series.count)) }
+            guard series.count >= SPCSummary.minimumPoints else { return Outcome(reason: .tooFewPointsForSPC(series.count)) }
             do {
                 let analysis = try XmRChart.analyse(
                     series.map { XmRObservation(period: $0.period.label, value: $0.value) },
                     options: XmROptions(improvementDirection: ImprovementDirection(polarity: measure.polarity))
                 )
-                guard let cause = analysis.points.last?.specialCause else {
-                    return result.notCalculated(.tooFewPointsForSPC(series.count))
-                }
-                result.specialCause = cause
-                return result.moved(cause.highOrLow > 0 ? .up : cause.highOrLow < 0 ? .down : .flat)
+                guard let cause = analysis.points.last?.specialCause else { return Outcome(reason: .tooFewPointsForSPC(series.count)) }
+                var outcome = Outcome(movement: cause.highOrLow > 0 ? .up : cause.highOrLow < 0 ? .down : .flat)
+                outcome.specialCause = cause
+                return outcome
             } catch {
-                return result.notCalculated(.invalidData(error.description))
+                return Outcome(reason: .invalidData(error.description))
             }
         }
-    }
-
-    private func moved(_ movement: Movement) -> DirectionOfTravel {
-        var copy = self
-        copy.movement = movement
-        copy.direction = TravelDirection(movement: movement, polarity: polarity)
-        return copy
-    }
-
-    private func notCalculated(_ reason: DirectionNotCalculatedReason) -> DirectionOfTravel {
-        var copy = self
-        copy.movement = .none
-        copy.direction = .notCalculated
-        copy.notCalculatedReason = reason
-        return copy
     }
 }

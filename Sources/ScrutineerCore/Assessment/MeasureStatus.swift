@@ -165,8 +165,9 @@ public struct StatusAssessment: Sendable, Hashable, Codable {
         let polarity: Polarity = settings.isMilestone ? .highIsGood : measure.polarity
         let inForce = TargetJudgement.targetsInForce(targets, for: latest.period, at: reportingPeriod.end)
         let judged = inForce.map { TargetJudgement(target: $0, result: TargetJudgement.judge(value, against: $0, polarity: polarity)) }
-        let order = settings.reportAgainst.map { [$0] + TargetJudgement.defaultReportingOrder } ?? TargetJudgement.defaultReportingOrder
-        let reported = order.lazy.compactMap { kind in judged.first { $0.target.kind == kind } }.first
+        var reported: TargetJudgement?
+        if let kind = settings.reportAgainst { reported = judged.first { $0.target.kind == kind } }
+        if reported == nil { reported = judged.first }  // `judged` is in the default reporting order
 
         let status: MeasureStatus
         var notJudged: NotJudgedReason?
