@@ -127,7 +127,7 @@ public struct Benchmarks: Sendable, Hashable, Codable {
         guard let england, let lower = comparison.interval.lower95, let upper = comparison.interval.upper95 else {
             return "\(comparison.label) than England"
         }
-        let ci = "\(councilName)'s 95% confidence interval (\(format.text(lower)) to \(format.text(upper)))"
+        let ci = "\(councilName)'s 95% confidence interval (\(format.rangeText(lower, upper)))"
         let englandWords = "England's \(format.text(england))"
         switch comparison.outcome {
         case .similar:
@@ -136,10 +136,15 @@ public struct Benchmarks: Sendable, Hashable, Codable {
             return "Not compared with England"
         default:
             let side = england < lower ? "below" : "above"
-            let label = comparison.outcome.words
-            let level = comparison.outcome == .best || comparison.outcome == .worst
-                || comparison.outcome == .highest || comparison.outcome == .lowest ? ", and beyond the 99.8% interval" : ""
-            return "\(label) than England: \(englandWords) lies \(side) \(ci)\(level); \(AssessmentWording.polarityPhrase(polarity))"
+            let outcome = comparison.outcome
+            let base = switch outcome {
+            case .better, .best: "Better"
+            case .worse, .worst: "Worse"
+            case .higher, .highest: "Higher"
+            default: "Lower"
+            }
+            let beyond = [.best, .worst, .highest, .lowest].contains(outcome) ? " and its 99.8% interval" : ""
+            return "\(base) than England: \(englandWords) lies \(side) \(ci)\(beyond); \(AssessmentWording.polarityPhrase(polarity))"
         }
     }
 

@@ -36,7 +36,8 @@ public enum CurrencyState: String, Sendable, Hashable, CaseIterable, Codable {
 /// - **stale** when that next period ends within the reporting period and `today` is after its due
 ///   date;
 /// - otherwise **current** when the latest period reaches into the reporting period, or was
-///   published (or, with no date, was due) on or after the reporting period's first day;
+///   published on or after the reporting period's first day (with no publication date: its end
+///   plus the lag, or `today` if that is sooner, since it is held);
 /// - otherwise **not due**: no new figure was due in the reporting period.
 public struct DataCurrency: Sendable, Hashable, Codable {
     public let state: CurrencyState
@@ -88,7 +89,7 @@ public struct DataCurrency: Sendable, Hashable, Codable {
         if nextEnd <= reportingPeriod.end && today > nextDue {
             state = .stale
         } else if latest.period.end >= reportingPeriod.start
-            || (latest.published ?? latest.period.end.adding(days: lag)) >= reportingPeriod.start {
+            || (latest.published ?? min(latest.period.end.adding(days: lag), today)) >= reportingPeriod.start {
             state = .current
         } else {
             state = .notDue

@@ -164,7 +164,7 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
         case .confidenceIntervalOverlap:
             let intervals = [latestInterval, comparedInterval].compactMap { interval -> String? in
                 guard let lower = interval?.lower95, let upper = interval?.upper95 else { return nil }
-                return "\(format.text(lower)) to \(format.text(upper))"
+                return format.rangeText(lower, upper)
             }.joined(separator: " and ")
             let limits = intervals.isEmpty ? "" : " (\(intervals))"
             if direction == .static {
@@ -172,11 +172,13 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
             }
             return "\(label): \(comparison); the 95% confidence intervals do not overlap\(limits), so the change is significant; \(polarityWords)"
         case .recentTrend:
-            let span = trendPeriods.first.map { first in " (\(first.label) to \(trendPeriods.last?.label ?? first.label))" } ?? ""
-            let chi = trendChiSquare.map { ", χ² = \((try? DfERounding.formatted($0, decimalPlaces: 2)) ?? String($0))" } ?? ""
+            var detail: [String] = []
+            if let first = trendPeriods.first, let last = trendPeriods.last { detail.append("\(first.label) to \(last.label)") }
+            if let chi = trendChiSquare { detail.append("χ² = \((try? DfERounding.formatted(chi, decimalPlaces: 2)) ?? String(chi))") }
+            let span = detail.isEmpty ? "" : " (\(detail.joined(separator: ", ")))"
             let trendWords = direction == .static
-                ? "no significant change over the last \(trendPeriods.count) periods\(span)\(chi)"
-                : "the trend over the last \(trendPeriods.count) periods\(span)\(chi) is significant and \(movement == .up ? "increasing" : "decreasing"); \(polarityWords)"
+                ? "no significant change over the last \(trendPeriods.count) periods\(span)"
+                : "the trend over the last \(trendPeriods.count) periods\(span) is significant and \(movement == .up ? "increasing" : "decreasing"); \(polarityWords)"
             return "\(label): \(trendWords). \(comparison.prefix(1).uppercased() + comparison.dropFirst())"
         case .spc:
             let cause = specialCause.map { $0 == .commonCause ? "common cause variation" : "special cause (\($0.plotTheDotsLabel))" } ?? "not classified"

@@ -202,38 +202,36 @@ public struct StatusAssessment: Sendable, Hashable, Codable {
     public var reason: String {
         guard let period else { return "No data: no figure up to \(reportingPeriod.label)" }
         let valueWords = AssessmentWording.value(value, format: format, isMilestone: isMilestone)
-        let when = published.map { ", published \($0.displayText)" } ?? ", for \(period.label)"
+        let published = self.published.map { ", published \($0.displayText)" } ?? ""
         switch status {
         case .noData:
             return "No data: no figure up to \(reportingPeriod.label)"
         case .completed:
-            return "Completed in \(period.label)" + (published.map { ", published \($0.displayText)" } ?? "")
+            return "Completed in \(period.label)\(published)"
         case .notDue:
-            var words = "Not due: no new figure was due in \(reportingPeriod.label). The latest, \(valueWords) for \(period.label)"
+            var words = "Not due: no new figure was due in \(reportingPeriod.label); the latest is \(valueWords) for \(period.label)\(published)"
             if let reportedTarget, reportedTarget.result != .notCompared {
-                words += ", was \(reportedTarget.result.words) against \(targetWords(reportedTarget.target))"
+                words += ", \(reportedTarget.result.words) against \(targetWords(reportedTarget.target))"
             }
             return words
         case .notJudged:
             switch notJudgedReason {
             case .noDirection:
-                return "Not judged: \(valueWords)\(when); this measure has no better or worse direction, so it has no target status"
+                return "Not judged: \(valueWords) for \(period.label)\(published); this measure has no better or worse direction, so it has no target status"
             case .noTarget, nil:
-                return "Not judged: \(valueWords)\(when); no target is in force for \(period.label)"
+                return "Not judged: \(valueWords) for \(period.label)\(published); no target is in force"
             }
         case .onTrack, .notOnTrack:
             guard let reportedTarget else { return label }
-            var words = "\(label): \(subject(valueWords, reportedTarget)) \(targetWords(reportedTarget.target))\(when)"
+            // The example the committee asked for: "Not on track: 61.2% against a local target of
+            // 70% (tolerance 2 pp), published 14 Nov 2024"; with no publication date, the period.
+            let when = self.published == nil ? " for \(period.label)" : ""
+            var words = "\(label): \(valueWords)\(when) against \(targetWords(reportedTarget.target))\(published)"
             for other in targets where other.target.kind != reportedTarget.target.kind {
                 words += ". Against \(targetWords(other.target, definite: true)): \(other.result.words)"
             }
             return words
         }
-    }
-
-    /// "61.2% against" or, for a milestone, "not completed, and expected by".
-    private func subject(_ valueWords: String, _ judgement: TargetJudgement) -> String {
-        isMilestone ? "\(valueWords), against" : "\(valueWords) against"
     }
 
     /// "a local target of 70% (tolerance 2 pp)", "a trajectory target of 65% for 2024/25 Q2",

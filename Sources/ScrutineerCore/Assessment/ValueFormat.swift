@@ -65,6 +65,14 @@ public struct ValueFormat: Sendable, Hashable, Codable {
         }
     }
 
+    /// A range such as a confidence interval: "60.1% to 62.9%", "62.2 to 72.3 per 10,000".
+    public func rangeText(_ lower: Double, _ upper: Double) -> String {
+        switch unit {
+        case .percentage, .money: "\(text(lower)) to \(text(upper))"
+        default: "\(number(lower)) to \(text(upper))"
+        }
+    }
+
     /// A signed change: "+1.4 pp", "-1.4 pp", or "0.0 pp" when it rounds to nothing.
     public func signedChangeText(_ change: Double) -> String {
         let amount = amountText(change)
