@@ -8,11 +8,13 @@ struct BreakdownKey: Hashable, Sendable {
 /// One measure's observations, indexed by area and by period.
 struct MeasureTable: Sendable {
     let measure: Measure
-    /// Total-population observation indices by area id, sorted by period, one per period.
+    /// Total-population observation indices by area id, sorted by period; several publications of
+    /// one period are adjacent, the superseding one last.
     var series: [[Int32]]
     /// Slot of each period label in `cells`.
     var slots: [String: Int]
-    /// Observation index by slot × area count + area id; −1 where there is none.
+    /// Observation index (the superseding publication) by slot × area count + area id; −1 where
+    /// there is none.
     var cells: [Int32]
 }
 
@@ -22,8 +24,9 @@ struct MeasureTable: Sendable {
 /// Measure and area codes are numbered once; each observation is then found by measure and area
 /// (the series, sorted by period) or by measure, period and area (England, region, neighbours,
 /// ranks and bands) through arrays, and breakdowns by measure, area and period. When one cell
-/// (measure, area, period, breakdown) is given twice, the later publication is kept (then the later
-/// in the input). Observations of measures not given are ignored.
+/// (measure, area, period, breakdown) is given more than once, the later publication supersedes the
+/// earlier (then the later in the input), but only once it is published: an assessment as on an
+/// earlier day sees the figure published by then. Observations of measures not given are ignored.
 public struct AssessmentIndex: Sendable {
     let observations: [Observation]
     /// Columns of the observations read on every assessment, kept apart so the lookups stay in
@@ -31,6 +34,7 @@ public struct AssessmentIndex: Sendable {
     /// unknown) and of the period's end, and the period's kind.
     let values: [Double]
     let publishedDays: [Int32]
+    let periodStartDays: [Int32]
     let periodEndDays: [Int32]
     let periodKinds: [Period.Kind]
     let tables: [MeasureTable]
@@ -114,6 +118,7 @@ public struct AssessmentIndex: Sendable {
         }
         self.values = values
         self.publishedDays = publishedDays
+        self.periodStartDays = periodStartDays
         self.periodEndDays = periodEndDays
         self.periodKinds = periodKinds
 
@@ -154,14 +159,6 @@ public struct AssessmentIndex: Sendable {
                         let pa = observations[Int(a)].period, pb = observations[Int(b)].period
                         return pa != pb ? pa < pb : supersedes(Int(b), Int(a))
                     }
-                    var kept: [Int32] = []
-                    kept.reserveCapacity(indices.count)
-                    for i in indices {
-                        // Equal periods are adjacent, the superseding one last.
-                        if let last = kept.last, observations[Int(last)].period == observations[Int(i)].period { kept.removeLast() }
-                        kept.append(i)
-                    }
-                    indices = kept
                 }
                 for i in indices {
                     let label = observations[Int(i)].period.label
@@ -212,15 +209,14 @@ public struct AssessmentIndex: Sendable {
         self.neighbourIDs = neighbourIDs
         self.englandID = areaIDs[Area.englandCode] ?? 0
         self.breakdownCells = breakdowns.mapValues { indices in
-            var byBreakdown: [String: Int] = [:]
-            for i in indices {
-                let key = observations[i].breakdown.key
-                if let old = byBreakdown[key], !supersedes(i, old) { continue }
-                byBreakdown[key] = i
+            // By breakdown, each breakdown's publications oldest first.
+            indices.sorted { a, b in
+                let ka = observations[a].breakdown.key, kb = observations[b].breakdown.key
+                return ka != kb ? ka < kb : supersedes(b, a)
             }
-            return byBreakdown.values.sorted()
         }
     }
+
 
     /// Every local authority with at least one figure, sorted by code: the councils
     /// `assess(councils:…)` can be asked about.

@@ -69,6 +69,12 @@ struct AssessmentRun {
         index.periodEndDays[i] <= reportingEndDay && isPublished(i)
     }
 
+    /// True when two observations cover the same period (publications of one figure).
+    private func samePeriod(_ a: Int, _ b: Int) -> Bool {
+        index.periodEndDays[a] == index.periodEndDays[b] && index.periodStartDays[a] == index.periodStartDays[b]
+            && index.periodKinds[a] == index.periodKinds[b]
+    }
+
     /// The whole assessment of one measure for one council.
     mutating func assess(measure m: Int, council: CouncilReference, theme: String?) -> MeasureAssessment {
         let table = index.tables[m]
@@ -80,21 +86,30 @@ struct AssessmentRun {
         let observations = index.observations
         let series = council.id.map { table.series[$0] } ?? []
 
+        // The latest figure: the last period whose newest publication by today has a value.
         var latestAt = -1
-        for (at, i) in series.enumerated().reversed() where !index.values[Int(i)].isNaN && isAvailable(Int(i)) {
-            latestAt = at
-            break
+        var at = series.count - 1
+        while at >= 0 {
+            let i = Int(series[at])
+            guard isAvailable(i) else { at -= 1; continue }
+            // The period's newest publication by today (publications of a period are in order).
+            if !index.values[i].isNaN { latestAt = at; break }
+            at -= 1
+            while at >= 0 && samePeriod(Int(series[at]), i) { at -= 1 }
         }
         let latest: Observation? = latestAt >= 0 ? observations[Int(series[latestAt])] : nil
         // The council's figures of the latest's period kind up to it (the series is in period
-        // order), oldest first; `comparable` those with values.
+        // order), oldest first, each period's newest publication by today; `comparable` those with values.
         var shown: [Int32] = []
         var comparable: [Int32] = []
         if latestAt >= 0 {
             let kind = index.periodKinds[Int(series[latestAt])]
-            for i in series[...latestAt] where index.periodKinds[Int(i)] == kind && isAvailable(Int(i)) {
-                shown.append(i)
-                if !index.values[Int(i)].isNaN { comparable.append(i) }
+            for k in 0...latestAt {
+                let i = Int(series[k])
+                guard index.periodKinds[i] == kind, isAvailable(i) else { continue }
+                if k < latestAt, samePeriod(Int(series[k + 1]), i), isAvailable(Int(series[k + 1])) { continue }
+                shown.append(series[k])
+                if !index.values[i].isNaN { comparable.append(series[k]) }
             }
         }
         let comparableSeries = ObservationSeries(observations: observations, positions: comparable)
@@ -136,9 +151,13 @@ struct AssessmentRun {
 
         var breakdowns: [BreakdownFigure] = []
         if let latest, let id = council.id, let positions = index.breakdownCells[BreakdownKey(measure: m, area: id, period: latest.period.label)] {
-            breakdowns = BreakdownFigure.figures(
-                positions.filter(isPublished).map { observations[$0] }, unit: measure.unit, audience: audience, format: format
-            )
+            // Each breakdown's newest publication by today.
+            var newest: [Int] = []
+            for i in positions where isPublished(i) {
+                if let last = newest.last, observations[last].breakdown == observations[i].breakdown { newest.removeLast() }
+                newest.append(i)
+            }
+            breakdowns = BreakdownFigure.figures(newest.map { observations[$0] }, unit: measure.unit, audience: audience, format: format)
         }
 
         var history: [HistoryPoint] = []
@@ -184,8 +203,18 @@ struct AssessmentRun {
 
     /// A published figure for `area` in the measure's period `slot`, if any.
     private func value(_ table: MeasureTable, _ slot: Int, _ area: Int) -> Double? {
-        let i = Int(table.cells[slot * index.areaCodes.count + area])
-        guard i >= 0, isPublished(i) else { return nil }
+        var i = Int(table.cells[slot * index.areaCodes.count + area])
+        guard i >= 0 else { return nil }
+        if !isPublished(i) {
+            // Superseded later than today: the newest publication by today, if any.
+            let newest = i
+            i = -1
+            for j in table.series[area].reversed() where samePeriod(Int(j), newest) && isPublished(Int(j)) {
+                i = Int(j)
+                break
+            }
+            guard i >= 0 else { return nil }
+        }
         let figure = index.values[i]
         return figure.isNaN ? nil : figure
     }
