@@ -77,14 +77,13 @@ struct AssessmentRun {
 
     /// The whole assessment of one measure for one council.
     mutating func assess(measure m: Int, council: CouncilReference, theme: String?) -> MeasureAssessment {
-        let table = index.tables[m]
-        let measure = table.measure
+        let measure = index.tables[m].measure
         let code = measure.code
         let settings = index.settingsByCode[code] ?? MeasureAssessmentSettings(measureCode: code)
         let format = ValueFormat(measure)
         let policy = DisclosurePolicy.dfe
         let observations = index.observations
-        let series = council.id.map { table.series[$0] } ?? []
+        let series = council.id.map { index.tables[m].series[$0] } ?? []
 
         // The latest figure: the last period whose newest publication by today has a value.
         var latestAt = -1
@@ -165,15 +164,15 @@ struct AssessmentRun {
             history = shown.map { i in
                 let observation = observations[Int(i)]
                 let period = observation.period
-                let slot = table.slots[period.label]
+                let slot = index.tables[m].slots[period.label]
                 let trajectory = TargetJudgement.targetsInForce(targets, for: period, at: reportingPeriod.end)
                     .first { $0.kind == .trajectory }
                 return HistoryPoint(
                     period: period,
                     council: policy.cell(for: observation, unit: measure.unit, audience: audience),
-                    england: slot.flatMap { value(table, $0, index.englandID) },
-                    region: slot.flatMap { region(table, $0, council: id)?.value },
-                    statisticalNeighbourMean: slot.flatMap { neighbours(table, $0, council: id)?.mean },
+                    england: slot.flatMap { value(m, $0, index.englandID) },
+                    region: slot.flatMap { region(m, $0, council: id)?.value },
+                    statisticalNeighbourMean: slot.flatMap { neighbours(m, $0, council: id)?.mean },
                     trajectoryTarget: trajectory?.value
                 )
             }
@@ -202,14 +201,14 @@ struct AssessmentRun {
     }
 
     /// A published figure for `area` in the measure's period `slot`, if any.
-    private func value(_ table: MeasureTable, _ slot: Int, _ area: Int) -> Double? {
-        var i = Int(table.cells[slot * index.areaCodes.count + area])
+    private func value(_ m: Int, _ slot: Int, _ area: Int) -> Double? {
+        var i = Int(index.tables[m].cells[slot * index.areaCodes.count + area])
         guard i >= 0 else { return nil }
         if !isPublished(i) {
             // Superseded later than today: the newest publication by today, if any.
             let newest = i
             i = -1
-            for j in table.series[area].reversed() where samePeriod(Int(j), newest) && isPublished(Int(j)) {
+            for j in index.tables[m].series[area].reversed() where samePeriod(Int(j), newest) && isPublished(Int(j)) {
                 i = Int(j)
                 break
             }
@@ -221,11 +220,11 @@ struct AssessmentRun {
 
     /// The council's region's figure: its own region (Inner or Outer London for a London borough),
     /// falling back to the parent region (London) when that has none (METHODS.md §7.1).
-    private func region(_ table: MeasureTable, _ slot: Int, council: Int) -> RegionBenchmark? {
+    private func region(_ m: Int, _ slot: Int, council: Int) -> RegionBenchmark? {
         let chain = index.regionChains[council]
         guard let own = chain.first, let ownArea = index.areaRecords[own] else { return nil }
         for id in chain {
-            if let figure = value(table, slot, id), let area = index.areaRecords[id] {
+            if let figure = value(m, slot, id), let area = index.areaRecords[id] {
                 return RegionBenchmark(areaCode: area.code, name: area.name, value: figure, fellBackFrom: id == own ? nil : ownArea.name)
             }
         }
@@ -233,13 +232,13 @@ struct AssessmentRun {
     }
 
     /// The mean of the council's statistical neighbours' figures (LAIT: unweighted, missing ignored).
-    private func neighbours(_ table: MeasureTable, _ slot: Int, council: Int) -> NeighbourBenchmark? {
+    private func neighbours(_ m: Int, _ slot: Int, council: Int) -> NeighbourBenchmark? {
         guard let list = index.neighbourLists[council] else { return nil }
         var count = 0
         var values: [Double?] = []
         values.reserveCapacity(list.neighbours.count)
         for id in index.neighbourIDs[council] {
-            let figure = value(table, slot, id)
+            let figure = value(m, slot, id)
             values.append(figure)
             if figure != nil { count += 1 }
         }
@@ -250,19 +249,19 @@ struct AssessmentRun {
     }
 
     /// Every local authority's rank and band for the measure's period, worked out once per run.
-    private mutating func rankTable(_ table: MeasureTable, measure m: Int, slot: Int) -> RankTable {
+    private mutating func rankTable(measure m: Int, slot: Int) -> RankTable {
         let key = SlotKey(measure: m, slot: slot)
         if let known = rankTables[key] { return known }
         let areaCount = index.areaCodes.count
         var ids: [Int] = []
         var values: [Double?] = []
-        for area in 0..<areaCount where index.isLocalAuthority[area] && table.cells[slot * areaCount + area] >= 0 {
+        for area in 0..<areaCount where index.isLocalAuthority[area] && index.tables[m].cells[slot * areaCount + area] >= 0 {
             ids.append(area)
-            values.append(value(table, slot, area))
+            values.append(value(m, slot, area))
         }
         var ranks = [Int?](repeating: nil, count: areaCount)
         var bands = [LAITQuartileBand?](repeating: nil, count: areaCount)
-        let polarity = table.measure.polarity
+        let polarity = index.tables[m].measure.polarity
         // LAITBenchmarking.rankAndBand, without naming each area.
         let bounds = try? LAITQuartileBounds(latestValues: values)
         if let bounds, let ranked = try? LAITBenchmarking.ranks(of: values, polarity: polarity) {
@@ -280,20 +279,19 @@ struct AssessmentRun {
     private mutating func benchmarks(
         _ latest: Observation, measure m: Int, council: CouncilReference, withheld: Bool, format: ValueFormat
     ) -> Benchmarks {
-        let table = index.tables[m]
-        let measure = table.measure
-        let slot = table.slots[latest.period.label]
-        let england = slot.flatMap { value(table, $0, index.englandID) }
+        let measure = index.tables[m].measure
+        let slot = index.tables[m].slots[latest.period.label]
+        let england = slot.flatMap { value(m, $0, index.englandID) }
         var ranks: RankTable?
-        if let slot { ranks = rankTable(table, measure: m, slot: slot) }
+        if let slot { ranks = rankTable(measure: m, slot: slot) }
         let position = withheld ? nil : council.id
         return Benchmarks(
             period: latest.period,
             councilName: council.name,
             councilValue: withheld ? nil : latest.value,
             england: england,
-            region: slot.flatMap { slot in council.id.flatMap { region(table, slot, council: $0) } },
-            statisticalNeighbours: slot.flatMap { slot in council.id.flatMap { neighbours(table, slot, council: $0) } },
+            region: slot.flatMap { slot in council.id.flatMap { region(m, slot, council: $0) } },
+            statisticalNeighbours: slot.flatMap { slot in council.id.flatMap { neighbours(m, slot, council: $0) } },
             rank: position.flatMap { ranks?.ranks[$0] }, rankedCount: ranks?.rankedCount ?? 0,
             band: position.flatMap { ranks?.bands[$0] }, bounds: ranks?.bounds,
             comparison: comparison(latest, england: england, measure: measure, withheld: withheld),

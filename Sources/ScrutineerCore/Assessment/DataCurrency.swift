@@ -40,6 +40,7 @@ public enum CurrencyState: String, Sendable, Hashable, CaseIterable, Codable {
 ///   plus the lag, or `today` if that is sooner, since it is held);
 /// - otherwise **not due**: no new figure was due in the reporting period.
 public struct DataCurrency: Sendable, Hashable, Codable {
+    /// Current, not due, stale or no data.
     public let state: CurrencyState
     /// The period reported on.
     public let reportingPeriod: Period

@@ -92,10 +92,15 @@ public enum DirectionNotCalculatedReason: Sendable, Hashable, Codable {
 /// (`MeasureAssessmentSettings.directionBasis`); the statistical trend methods judge the series
 /// and state the change against that figure beside it.
 public struct DirectionOfTravel: Sendable, Hashable, Codable {
+    /// The measure's method.
     public let method: DirectionOfTravelMethod
+    /// What the latest figure is compared with.
     public let basis: DirectionBasis
+    /// Improving, static, declining (or increasing, decreasing with no judgement), or not calculated.
     public let direction: TravelDirection
+    /// Up, down, flat, or none when not calculated.
     public let movement: Movement
+    /// The measure's polarity.
     public let polarity: Polarity
     /// The latest figure (nil when none, or withheld from this audience) and its period.
     public let latestPeriod: Period?

@@ -6,17 +6,27 @@ public struct HeadlineCounts: Sendable, Hashable, Codable {
     public internal(set) var onTrack = 0
     /// On track only within tolerance (also counted in `onTrack`).
     public internal(set) var withinTolerance = 0
+    /// Not on track.
     public internal(set) var notOnTrack = 0
+    /// Completed milestones.
     public internal(set) var completed = 0
+    /// Not due this period.
     public internal(set) var notDue = 0
+    /// No figure.
     public internal(set) var noData = 0
+    /// A figure but no judgement.
     public internal(set) var notJudged = 0
+    /// Improving.
     public internal(set) var improving = 0
+    /// Static.
     public internal(set) var `static` = 0
+    /// Declining.
     public internal(set) var declining = 0
     /// Up or down for measures with no better or worse direction.
     public internal(set) var increasing = 0
+    /// Down for measures with no better or worse direction.
     public internal(set) var decreasing = 0
+    /// No direction could be worked out.
     public internal(set) var directionNotCalculated = 0
 
     /// The counts over `measures`.
@@ -74,7 +84,9 @@ public struct HeadlineCounts: Sendable, Hashable, Codable {
 
 /// The headline of one theme.
 public struct ThemeHeadline: Sendable, Hashable, Codable {
+    /// The theme.
     public let name: String
+    /// Its counts.
     public let counts: HeadlineCounts
     /// "Of the four key business measures in Child Protection, three were on track or had been
     /// completed; none were static and one declining."
@@ -88,8 +100,11 @@ public struct ThemeHeadline: Sendable, Hashable, Codable {
 /// write them: "Of the 22 key business measures, 16 were on track or had been completed; two were
 /// static and four declining."
 public struct Headline: Sendable, Hashable, Codable {
+    /// Counts over every measure.
     public let counts: HeadlineCounts
+    /// "Of the 22 key business measures, 16 were on track or had been completed; two were static and four declining."
     public let sentence: String
+    /// Each theme's counts and sentence, in report order.
     public let themes: [ThemeHeadline]
 
     /// The headline of `themes`, calling the measures `noun` (plural) and `singular`.

@@ -25,6 +25,7 @@ public enum KeyGroup: String, Sendable, Hashable, CaseIterable, Codable {
 /// One line of the key: a symbol the page draws, its text label, what it means and its colour
 /// (never the only signal: every symbol has a label).
 public struct KeyEntry: Sendable, Hashable, Codable, Identifiable {
+    /// The section of the key it belongs to.
     public let group: KeyGroup
     /// The symbol name the page draws (an icon file, a CSS class).
     public let symbol: String?

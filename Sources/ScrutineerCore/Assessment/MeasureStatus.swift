@@ -110,6 +110,7 @@ public enum NotJudgedReason: String, Sendable, Hashable, CaseIterable, Codable {
 /// or no target in force ⇒ not judged; otherwise the reported target decides: met ⇒ on track
 /// (green), within tolerance ⇒ on track shown amber, missed ⇒ not on track (red).
 public struct StatusAssessment: Sendable, Hashable, Codable {
+    /// The status.
     public let status: MeasureStatus
     /// The target the committee reports against (`MeasureAssessmentSettings.reportAgainst`, else
     /// the first of trajectory, local, statutory, national in force).
