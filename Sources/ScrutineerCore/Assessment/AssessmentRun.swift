@@ -133,7 +133,7 @@ struct AssessmentRun {
             settings: settings, targets: targets, reportingPeriod: reportingPeriod
         )
         let direction = DirectionOfTravel.assess(
-            latest: latest, compared: compared(comparable, basis: settings.directionBasis), series: comparableSeries,
+            latest: latest, comparedAt: compared(comparable, basis: settings.directionBasis), series: comparableSeries,
             measure: measure, settings: settings, audience: audience
         )
 
@@ -185,18 +185,16 @@ struct AssessmentRun {
         )
     }
 
-    /// The figure the direction of travel compares the latest (the last of `comparable`) with.
-    private func compared(_ comparable: [Int32], basis: DirectionBasis) -> Observation? {
+    /// Where in `comparable` (the council's figures ending with the latest) the figure the direction
+    /// of travel compares the latest with lies: the one before it, or the same period a year before.
+    private func compared(_ comparable: [Int32], basis: DirectionBasis) -> Int? {
         guard comparable.count >= 2 else { return nil }
         switch basis {
         case .previousPeriod:
-            return index.observations[Int(comparable[comparable.count - 2])]
+            return comparable.count - 2
         case .samePeriodLastYear:
             let latest = index.observations[Int(comparable[comparable.count - 1])].period
-            for i in comparable.dropLast().reversed() where latest.isSamePeriodOneYearBefore(index.observations[Int(i)].period) {
-                return index.observations[Int(i)]
-            }
-            return nil
+            return comparable.indices.dropLast().last { latest.isSamePeriodOneYearBefore(index.observations[Int(comparable[$0])].period) }
         }
     }
 

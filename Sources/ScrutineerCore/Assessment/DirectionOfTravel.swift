@@ -210,7 +210,7 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
     /// with values, oldest first, ending with the latest) for the statistical methods. For the
     /// public, the figures (not the judgement) are blanked when either figure is a small count.
     static func assess(
-        latest: Observation?, compared: Observation?, series: ObservationSeries, measure: Measure,
+        latest: Observation?, comparedAt: Int?, series: ObservationSeries, measure: Measure,
         settings: MeasureAssessmentSettings, audience: Audience
     ) -> DirectionOfTravel {
         let policy = DisclosurePolicy.dfe
@@ -219,16 +219,20 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
             return policy.cell(for: observation, unit: measure.unit, audience: audience).isSuppressed
         }
         let latestHidden = hidden(latest)
-        let comparedHidden = hidden(compared)
+        // Read from the series where it lies; copied whole only where a method needs it.
+        let comparedPeriod = comparedAt.map { series[$0].period }
+        let comparedValue = comparedAt.flatMap { series[$0].value }
+        let comparedHidden = audience.appliesDisclosureControl && hidden(comparedAt.map { series[$0] })
         var change: Double?
-        if let latestValue = latest?.value, let comparedValue = compared?.value, !latestHidden, !comparedHidden {
+        if let latestValue = latest?.value, let comparedValue, !latestHidden, !comparedHidden {
             change = latestValue - comparedValue
         }
         var outcome = Outcome()
         if settings.isMilestone {
             outcome.reason = .milestone
         } else if let latest, let latestValue = latest.value {
-            outcome = judge(latest: latest, latestValue: latestValue, compared: compared, series: series, measure: measure, settings: settings)
+            outcome = judge(latest: latest, latestValue: latestValue, comparedAt: comparedAt, comparedValue: comparedValue,
+                            series: series, measure: measure, settings: settings)
         } else {
             outcome.reason = .noFigure
         }
@@ -238,7 +242,7 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
             direction: outcome.reason == nil ? TravelDirection(movement: outcome.movement, polarity: measure.polarity) : .notCalculated,
             movement: outcome.reason == nil ? outcome.movement : .none, polarity: measure.polarity,
             latestPeriod: latest?.period, latestValue: latestHidden ? nil : latest?.value,
-            comparedPeriod: compared?.period, comparedValue: comparedHidden ? nil : compared?.value,
+            comparedPeriod: comparedPeriod, comparedValue: comparedHidden ? nil : comparedValue,
             change: change, tolerance: settings.staticTolerance,
             latestInterval: blankIntervals ? nil : outcome.latestInterval, comparedInterval: blankIntervals ? nil : outcome.comparedInterval,
             trendMarker: outcome.trendMarker, trendChiSquare: outcome.trendChiSquare, trendPeriods: outcome.trendPeriods,
@@ -265,12 +269,12 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
 
     /// The movement by the measure's method.
     private static func judge(
-        latest: Observation, latestValue: Double, compared: Observation?, series: ObservationSeries,
+        latest: Observation, latestValue: Double, comparedAt: Int?, comparedValue: Double?, series: ObservationSeries,
         measure: Measure, settings: MeasureAssessmentSettings
     ) -> Outcome {
         switch measure.directionOfTravel {
         case .simple:
-            guard let comparedValue = compared?.value else { return Outcome(reason: .noComparisonFigure(settings.directionBasis)) }
+            guard let comparedValue else { return Outcome(reason: .noComparisonFigure(settings.directionBasis)) }
             let change = latestValue - comparedValue
             let tolerance = settings.staticTolerance ?? 0
             let slack = 1e-9 * max(1, abs(latestValue), abs(comparedValue))
@@ -278,7 +282,8 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
             return Outcome(movement: isStatic ? .flat : (change > 0 ? .up : .down))
 
         case .confidenceIntervalOverlap:
-            guard let compared else { return Outcome(reason: .noComparisonFigure(settings.directionBasis)) }
+            guard let comparedAt else { return Outcome(reason: .noComparisonFigure(settings.directionBasis)) }
+            let compared = series[comparedAt]
             var outcome = Outcome()
             let latestInterval = FigureInterval.of(latest, unit: measure.unit)
             let comparedInterval = FigureInterval.of(compared, unit: measure.unit)
