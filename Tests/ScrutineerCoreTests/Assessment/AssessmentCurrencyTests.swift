@@ -133,3 +133,16 @@ extension CalendarDate {
         return CalendarDate(year: y, month: m, day: d)!
     }
 }
+
+/// A report asked for as at a date uses the quarter containing it, the same period `Period.parse` reads.
+@Suite struct AssessmentReportingQuarterTests {
+    @Test("The quarter containing a date equals the parsed quarter label",
+          arguments: [("2025-01-15", YearType.financial, "2024/25 Q4"), ("2024-04-01", .financial, "2024/25 Q1"),
+                      ("2025-01-15", .academic, "2024/25 Q2"), ("2024-09-30", .academic, "2024/25 Q1"),
+                      ("2025-01-15", .calendar, "2025 Q1"), ("2024-12-31", .calendar, "2024 Q4"),
+                      ("2024-10-01", .yearEndingSeptember, "2024/25 Q1")])
+    func quarterContaining(date: String, yearType: YearType, label: String) throws {
+        let quarter = Period.quarter(containing: try Build.date(date), yearType: yearType)
+        #expect(quarter == (try Period.parse(label, yearType: yearType)))
+    }
+}
