@@ -64,7 +64,12 @@ let package = Package(
                 .product(name: "Configuration", package: "swift-configuration"),
             ]
         ),
-        .testTarget(name: "ScrutineerCoreTests", dependencies: ["ScrutineerCore", "ScrutineerFormats"]),
+        .testTarget(
+            name: "ScrutineerCoreTests",
+            dependencies: ["ScrutineerCore", "ScrutineerFormats"],
+            // The assessment tests run this independent Python check with python3; not a resource.
+            exclude: ["Assessment/Fixtures/independent_assess.py"]
+        ),
         .testTarget(name: "ScrutineerViewsTests", dependencies: ["ScrutineerCore", "ScrutineerViews"]),
         .testTarget(
             name: "ScrutineerFormatsTests",

@@ -1,0 +1,300 @@
+/// The breakdowns of a measure for one area and period.
+struct BreakdownKey: Hashable, Sendable {
+    let measure: Int
+    let area: Int
+    let period: String
+}
+
+/// One measure's observations, indexed by area and by period.
+struct MeasureTable: Sendable {
+    let measure: Measure
+    /// Total-population observation indices by area id, sorted by period; several publications of
+    /// one period are adjacent, the superseding one last.
+    var series: [[Int32]]
+    /// Slot of each period label in `cells`.
+    var slots: [String: Int]
+    /// Observation index (the superseding publication) by slot × area count + area id; −1 where
+    /// there is none.
+    var cells: [Int32]
+}
+
+/// Measures, observations, targets and reference data indexed once, so any number of councils and
+/// committees can be assessed from them without scanning the observations again (PRODUCT.md R18).
+///
+/// Measure and area codes are numbered once; each observation is then found by measure and area
+/// (the series, sorted by period) or by measure, period and area (England, region, neighbours,
+/// ranks and bands) through arrays, and breakdowns by measure, area and period. When one cell
+/// (measure, area, period, breakdown) is given more than once, the later publication supersedes the
+/// earlier (then the later in the input), but only once it is published: an assessment as on an
+/// earlier day sees the figure published by then. Observations of measures not given are ignored.
+public struct AssessmentIndex: Sendable {
+    let observations: [Observation]
+    /// Columns of the observations read on every assessment, kept apart so the lookups stay in
+    /// cache: the value (NaN when missing), the day number of publication (`Int32.min` when
+    /// unknown) and of the period's end, and the period's kind.
+    let values: [Double]
+    let publishedDays: [Int32]
+    let periodStartDays: [Int32]
+    let periodEndDays: [Int32]
+    let periodKinds: [Period.Kind]
+    let tables: [MeasureTable]
+    let measureIDs: [String: Int]
+    let areaIDs: [String: Int]
+    let areaCodes: [String]
+    /// The area's record, when known, by area id.
+    let areaRecords: [Area?]
+    let isLocalAuthority: [Bool]
+    /// Region, then its parent (Inner London, London), by area id.
+    let regionChains: [[Int]]
+    /// The statistical-neighbour list and its neighbours' ids, by area id.
+    let neighbourLists: [StatisticalNeighbours?]
+    let neighbourIDs: [[Int]]
+    let englandID: Int
+    let settingsByCode: [String: MeasureAssessmentSettings]
+    let targetsByMeasure: [String: [Target]]
+    let breakdownCells: [BreakdownKey: [Int]]
+
+    /// Indexes the data. `areas` adds to (and overrides) England, the regions and the London
+    /// sub-regions, which are always known; of several statistical-neighbour lists for one area
+    /// the latest edition is used.
+    public init(
+        measures: [Measure], observations: [Observation], targets: [Target] = [],
+        statisticalNeighbours: [StatisticalNeighbours] = [], areas: [Area] = [], settings: [MeasureAssessmentSettings] = []
+    ) {
+        self.observations = observations
+        settingsByCode = Dictionary(settings.map { ($0.measureCode, $0) }, uniquingKeysWith: { _, last in last })
+        targetsByMeasure = Dictionary(grouping: targets, by: \.measureCode)
+
+        // Number the areas and measures.
+        var areaIDs: [String: Int] = [:]
+        var areaCodes: [String] = []
+        var areaRecords: [Area?] = []
+        func areaID(_ code: String) -> Int {
+            if let id = areaIDs[code] { return id }
+            areaIDs[code] = areaCodes.count
+            areaCodes.append(code)
+            areaRecords.append(nil)
+            return areaCodes.count - 1
+        }
+        for area in Area.englandAndRegions + areas { areaRecords[areaID(area.code)] = area }
+        var lists: [String: StatisticalNeighbours] = [:]
+        for list in statisticalNeighbours where (lists[list.areaCode]?.edition ?? "") <= list.edition {
+            lists[list.areaCode] = list
+        }
+        for list in lists.values {
+            _ = areaID(list.areaCode)
+            for neighbour in list.neighbours { _ = areaID(neighbour.areaCode) }
+        }
+        var measureIDs: [String: Int] = [:]
+        var uniqueMeasures: [Measure] = []
+        for measure in measures {
+            if let id = measureIDs[measure.code] { uniqueMeasures[id] = measure; continue }
+            measureIDs[measure.code] = uniqueMeasures.count
+            uniqueMeasures.append(measure)
+        }
+
+        // One pass over the observations: the columns, and each one's measure and area.
+        let count = observations.count
+        var values = [Double](repeating: .nan, count: count)
+        var publishedDays = [Int32](repeating: .min, count: count)
+        var periodStartDays = [Int32](repeating: 0, count: count)
+        var periodEndDays = [Int32](repeating: 0, count: count)
+        var periodKinds = [Period.Kind](repeating: .year, count: count)
+        var keys: [(measure: Int, area: Int)] = []
+        keys.reserveCapacity(count)
+        var lastMeasureCode = ""
+        var lastMeasureID = -1
+        for i in 0..<count {
+            if let value = observations[i].value { values[i] = value }
+            if let published = observations[i].published { publishedDays[i] = Int32(clamping: published.dayNumber) }
+            periodStartDays[i] = Int32(clamping: observations[i].period.start.dayNumber)
+            periodEndDays[i] = Int32(clamping: observations[i].period.end.dayNumber)
+            periodKinds[i] = observations[i].period.kind
+            if observations[i].measureCode != lastMeasureCode {
+                lastMeasureCode = observations[i].measureCode
+                lastMeasureID = measureIDs[lastMeasureCode] ?? -1
+            }
+            keys.append((lastMeasureID, lastMeasureID < 0 ? -1 : areaID(observations[i].areaCode)))
+        }
+        self.values = values
+        self.publishedDays = publishedDays
+        self.periodStartDays = periodStartDays
+        self.periodEndDays = periodEndDays
+        self.periodKinds = periodKinds
+
+        let areaCount = areaCodes.count
+        var grouped = [[Int32]](repeating: [], count: uniqueMeasures.count * areaCount)
+        var breakdowns: [BreakdownKey: [Int]] = [:]
+        for (i, key) in keys.enumerated() where key.measure >= 0 {
+            if observations[i].breakdown.isTotal {
+                grouped[key.measure * areaCount + key.area].append(Int32(i))
+            } else {
+                breakdowns[BreakdownKey(measure: key.measure, area: key.area, period: observations[i].period.label), default: []].append(i)
+            }
+        }
+
+        func supersedes(_ new: Int, _ old: Int) -> Bool {
+            switch (observations[new].published, observations[old].published) {
+            case let (a?, b?): a != b ? a > b : new > old
+            case (_?, nil): true
+            case (nil, _?): false
+            case (nil, nil): new > old
+            }
+        }
+
+        var tables: [MeasureTable] = []
+        tables.reserveCapacity(uniqueMeasures.count)
+        for (m, measure) in uniqueMeasures.enumerated() {
+            var table = MeasureTable(measure: measure, series: [], slots: [:], cells: [])
+            table.series.reserveCapacity(areaCount)
+            for area in 0..<areaCount {
+                var indices = grouped[m * areaCount + area]
+                // Usually already in period order with one figure per period: then nothing to do.
+                let inOrder = indices.indices.dropFirst().allSatisfy { k in
+                    let a = Int(indices[k - 1]), b = Int(indices[k])
+                    return (periodEndDays[a], periodStartDays[a]) < (periodEndDays[b], periodStartDays[b])
+                }
+                if !inOrder {
+                    indices.sort { a, b in
+                        let pa = observations[Int(a)].period, pb = observations[Int(b)].period
+                        return pa != pb ? pa < pb : supersedes(Int(b), Int(a))
+                    }
+                }
+                for i in indices {
+                    let label = observations[Int(i)].period.label
+                    let slot: Int
+                    if let known = table.slots[label] {
+                        slot = known
+                    } else {
+                        slot = table.slots.count
+                        table.slots[label] = slot
+                        table.cells.append(contentsOf: repeatElement(-1, count: areaCount))
+                    }
+                    table.cells[slot * areaCount + area] = i
+                }
+                table.series.append(indices)
+            }
+            tables.append(table)
+        }
+
+        var chains: [[Int]] = []
+        var localAuthority: [Bool] = []
+        for id in 0..<areaCount {
+            localAuthority.append(areaRecords[id].map { $0.type == .localAuthority } ?? true)
+            var chain: [Int] = []
+            var next = areaRecords[id]?.regionCode
+            while let code = next, let regionID = areaIDs[code], let region = areaRecords[regionID], chain.count < 3, !chain.contains(regionID) {
+                chain.append(regionID)
+                next = region.regionCode
+            }
+            chains.append(chain)
+        }
+        var neighbourLists = [StatisticalNeighbours?](repeating: nil, count: areaCount)
+        var neighbourIDs = [[Int]](repeating: [], count: areaCount)
+        for list in lists.values {
+            // Present: numbered above.
+            guard let id = areaIDs[list.areaCode] else { continue }
+            neighbourLists[id] = list
+            neighbourIDs[id] = list.neighbours.compactMap { areaIDs[$0.areaCode] }
+        }
+
+        self.tables = tables
+        self.measureIDs = measureIDs
+        self.areaIDs = areaIDs
+        self.areaCodes = areaCodes
+        self.areaRecords = areaRecords
+        self.isLocalAuthority = localAuthority
+        self.regionChains = chains
+        self.neighbourLists = neighbourLists
+        self.neighbourIDs = neighbourIDs
+        self.englandID = areaIDs[Area.englandCode] ?? 0
+        self.breakdownCells = breakdowns.mapValues { indices in
+            // By breakdown, each breakdown's publications oldest first.
+            indices.sorted { a, b in
+                let ka = observations[a].breakdown.key, kb = observations[b].breakdown.key
+                return ka != kb ? ka < kb : supersedes(b, a)
+            }
+        }
+    }
+
+
+    /// Every local authority with at least one figure, sorted by code: the councils
+    /// `assess(councils:…)` can be asked about.
+    public var localAuthorityCodes: [String] {
+        areaCodes.indices.filter { area in
+            isLocalAuthority[area] && tables.contains { !$0.series[area].isEmpty }
+        }.map { areaCodes[$0] }.sorted()
+    }
+
+    /// Every measure's code, sorted.
+    public var measureCodes: [String] { measureIDs.keys.sorted() }
+
+    /// Assesses `committee` for `reportingPeriod` as on `today` for `audience`: every theme's
+    /// measures, the headline and the key, with each measure's history for its chart.
+    public func assess(
+        committee: Committee, reportingPeriod: Period, today: CalendarDate, audience: Audience
+    ) throws(AssessmentError) -> CommitteeAssessment {
+        var seen = Set<String>()
+        for code in committee.measureCodes {
+            guard measureIDs[code] != nil else { throw .unknownMeasure(code) }
+            guard seen.insert(code).inserted else { throw .duplicateMeasure(code) }
+        }
+        var run = AssessmentRun(index: self, reportingPeriod: reportingPeriod, today: today, audience: audience, includeHistory: true)
+        let council = run.council(committee.councilAreaCode)
+        var themes: [ThemeAssessment] = []
+        for theme in committee.themes {
+            var measures: [MeasureAssessment] = []
+            for code in theme.measureCodes {
+                // Present: checked above.
+                guard let id = measureIDs[code] else { continue }
+                measures.append(run.assess(measure: id, council: council, theme: theme.name))
+            }
+            themes.append(ThemeAssessment(name: theme.name, owner: theme.owner, measures: measures))
+        }
+        return CommitteeAssessment(
+            committee: committee, councilName: council.name, reportingPeriod: reportingPeriod, today: today,
+            audience: audience, themes: themes,
+            headline: Headline(themes: themes, noun: committee.measureNoun, singular: committee.measureNounSingular),
+            key: Key(measures: themes.flatMap(\.measures))
+        )
+    }
+
+    /// Assesses one council's `measureCodes` (no theme); `includeHistory` adds each measure's
+    /// chart series.
+    public func assess(
+        council: String, measureCodes: [String], reportingPeriod: Period, today: CalendarDate,
+        audience: Audience, includeHistory: Bool = true
+    ) throws(AssessmentError) -> [MeasureAssessment] {
+        try assess(
+            councils: [council], measureCodes: measureCodes, reportingPeriod: reportingPeriod, today: today,
+            audience: audience, includeHistory: includeHistory
+        )[0].measures
+    }
+
+    /// Assesses many councils at once, sharing the work that does not depend on the council (each
+    /// measure's ranks and quartile bands per period are worked out once). Without history by
+    /// default: the fast path for assessing every council.
+    public func assess(
+        councils: [String], measureCodes: [String], reportingPeriod: Period, today: CalendarDate,
+        audience: Audience, includeHistory: Bool = false
+    ) throws(AssessmentError) -> [CouncilAssessment] {
+        var ids: [Int] = []
+        for code in measureCodes {
+            guard let id = measureIDs[code] else { throw .unknownMeasure(code) }
+            ids.append(id)
+        }
+        var run = AssessmentRun(
+            index: self, reportingPeriod: reportingPeriod, today: today, audience: audience, includeHistory: includeHistory
+        )
+        var result: [CouncilAssessment] = []
+        result.reserveCapacity(councils.count)
+        for code in councils {
+            let council = run.council(code)
+            var measures: [MeasureAssessment] = []
+            measures.reserveCapacity(ids.count)
+            for id in ids { measures.append(run.assess(measure: id, council: council, theme: nil)) }
+            result.append(CouncilAssessment(councilAreaCode: code, measures: measures))
+        }
+        return result
+    }
+}

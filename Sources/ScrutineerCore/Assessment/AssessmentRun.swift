@@ -1,0 +1,325 @@
+/// A council being assessed: its code, number in the index (nil when the data hold nothing for
+/// it) and name.
+struct CouncilReference {
+    let code: String
+    let id: Int?
+    let name: String
+}
+
+/// Ranks and quartile bands of every local authority for one measure and period, by area id.
+struct RankTable {
+    let bounds: LAITQuartileBounds?
+    let ranks: [Int?]
+    let bands: [LAITQuartileBand?]
+    let rankedCount: Int
+}
+
+/// A measure's period slot: the key of a rank table.
+struct SlotKey: Hashable {
+    let measure: Int
+    let slot: Int
+}
+
+/// Some of a measure's observations for one area, in period order, read from the index without copying.
+struct ObservationSeries: RandomAccessCollection {
+    let observations: [Observation]
+    let positions: [Int32]
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { positions.count }
+    subscript(position: Int) -> Observation { observations[Int(positions[position])] }
+}
+
+/// One assessment request over an index: the reporting period, the day, the audience, and the
+/// per-period rank tables shared by every council assessed in it.
+struct AssessmentRun {
+    let index: AssessmentIndex
+    let reportingPeriod: Period
+    let today: CalendarDate
+    let audience: Audience
+    let includeHistory: Bool
+    /// `today` and the reporting period's last day as day numbers.
+    let todayDay: Int32
+    let reportingEndDay: Int32
+    var rankTables: [SlotKey: RankTable] = [:]
+
+    init(index: AssessmentIndex, reportingPeriod: Period, today: CalendarDate, audience: Audience, includeHistory: Bool) {
+        self.index = index
+        self.reportingPeriod = reportingPeriod
+        self.today = today
+        self.audience = audience
+        self.includeHistory = includeHistory
+        todayDay = Int32(clamping: today.dayNumber)
+        reportingEndDay = Int32(clamping: reportingPeriod.end.dayNumber)
+    }
+
+    /// The council with `code`, named from the areas given (its code when unknown).
+    func council(_ code: String) -> CouncilReference {
+        let id = index.areaIDs[code]
+        return CouncilReference(code: code, id: id, name: id.flatMap { index.areaRecords[$0]?.name } ?? code)
+    }
+
+    /// Published by `today` (or with no publication date).
+    private func isPublished(_ i: Int) -> Bool {
+        index.publishedDays[i] <= todayDay
+    }
+
+    /// Counts for this report: published by `today`, for a period ending by the reporting period's end.
+    private func isAvailable(_ i: Int) -> Bool {
+        index.periodEndDays[i] <= reportingEndDay && isPublished(i)
+    }
+
+    /// True when two observations cover the same period (publications of one figure).
+    private func samePeriod(_ a: Int, _ b: Int) -> Bool {
+        index.periodEndDays[a] == index.periodEndDays[b] && index.periodStartDays[a] == index.periodStartDays[b]
+            && index.periodKinds[a] == index.periodKinds[b]
+    }
+
+    /// The whole assessment of one measure for one council.
+    mutating func assess(measure m: Int, council: CouncilReference, theme: String?) -> MeasureAssessment {
+        let measure = index.tables[m].measure
+        let code = measure.code
+        let settings = index.settingsByCode[code] ?? MeasureAssessmentSettings(measureCode: code)
+        let format = ValueFormat(measure)
+        let policy = DisclosurePolicy.dfe
+        let observations = index.observations
+        let series = council.id.map { index.tables[m].series[$0] } ?? []
+
+        // The latest figure: the last period whose newest publication by today has a value.
+        var latestAt = -1
+        var at = series.count - 1
+        while at >= 0 {
+            let i = Int(series[at])
+            guard isAvailable(i) else { at -= 1; continue }
+            // The period's newest publication by today (publications of a period are in order).
+            if !index.values[i].isNaN { latestAt = at; break }
+            at -= 1
+            while at >= 0 && samePeriod(Int(series[at]), i) { at -= 1 }
+        }
+        let latest: Observation? = latestAt >= 0 ? observations[Int(series[latestAt])] : nil
+        // The council's figures of the latest's period kind up to it (the series is in period
+        // order), oldest first, each period's newest publication by today; `comparable` those with values.
+        var shown: [Int32] = []
+        var comparable: [Int32] = []
+        if latestAt >= 0 {
+            let kind = index.periodKinds[Int(series[latestAt])]
+            for k in 0...latestAt {
+                let i = Int(series[k])
+                guard index.periodKinds[i] == kind, isAvailable(i) else { continue }
+                if k < latestAt, samePeriod(Int(series[k + 1]), i), isAvailable(Int(series[k + 1])) { continue }
+                shown.append(series[k])
+                if !index.values[i].isNaN { comparable.append(series[k]) }
+            }
+        }
+        let comparableSeries = ObservationSeries(observations: observations, positions: comparable)
+
+        let latestCell = latest.map { policy.cell(for: $0, unit: measure.unit, audience: audience) }
+        let withheld = latestCell?.isSuppressed ?? false
+        var latestFigure: LatestFigure?
+        if let latest, let latestCell {
+            latestFigure = LatestFigure(
+                period: latest.period, cell: latestCell,
+                numerator: withheld ? nil : latest.numerator, denominator: withheld ? nil : latest.denominator,
+                interval: withheld ? .none : FigureInterval.of(latest, unit: measure.unit),
+                published: latest.published, nextUpdateDue: latest.nextUpdateDue, source: latest.source,
+                format: format, isMilestone: settings.isMilestone
+            )
+        }
+
+        let currency = DataCurrency.assess(latest: latest, measure: measure, reportingPeriod: reportingPeriod, today: today)
+        let targets = index.targetsByMeasure[code] ?? []
+        let status = StatusAssessment.assess(
+            latest: latest, shownValue: withheld ? nil : latest?.value, currency: currency, measure: measure,
+            settings: settings, targets: targets, reportingPeriod: reportingPeriod
+        )
+        let direction = DirectionOfTravel.assess(
+            latest: latest, comparedAt: compared(comparable, basis: settings.directionBasis), series: comparableSeries,
+            measure: measure, settings: settings, audience: audience
+        )
+
+        var benchmarks: Benchmarks?
+        if let latest, !settings.isMilestone {
+            benchmarks = self.benchmarks(latest, measure: m, council: council, withheld: withheld, format: format)
+        }
+
+        var spc: SPCSummary?
+        if !settings.isMilestone, comparable.count >= SPCSummary.minimumPoints,
+           !comparableSeries.contains(where: { policy.cell(for: $0, unit: measure.unit, audience: audience).isSuppressed }) {
+            spc = SPCSummary.analyse(Array(comparableSeries), polarity: measure.polarity, target: status.reportedTarget?.target.value, format: format)
+        }
+
+        var breakdowns: [BreakdownFigure] = []
+        if let latest, let id = council.id, let positions = index.breakdownCells[BreakdownKey(measure: m, area: id, period: latest.period.label)] {
+            // Each breakdown's newest publication by today.
+            var newest: [Int] = []
+            for i in positions where isPublished(i) {
+                if let last = newest.last, observations[last].breakdown == observations[i].breakdown { newest.removeLast() }
+                newest.append(i)
+            }
+            breakdowns = BreakdownFigure.figures(newest.map { observations[$0] }, unit: measure.unit, audience: audience, format: format)
+        }
+
+        var history: [HistoryPoint] = []
+        if includeHistory, let id = council.id {
+            history = shown.map { i in
+                let observation = observations[Int(i)]
+                let period = observation.period
+                let slot = index.tables[m].slots[period.label]
+                let trajectory = TargetJudgement.targetsInForce(targets, for: period, at: reportingPeriod.end)
+                    .first { $0.kind == .trajectory }
+                return HistoryPoint(
+                    period: period,
+                    council: policy.cell(for: observation, unit: measure.unit, audience: audience),
+                    england: slot.flatMap { value(m, $0, index.englandID) },
+                    region: slot.flatMap { region(m, $0, council: id)?.value },
+                    statisticalNeighbourMean: slot.flatMap { neighbours(m, $0, council: id)?.mean },
+                    trajectoryTarget: trajectory?.value
+                )
+            }
+        }
+
+        return MeasureAssessment(
+            measure: measure, settings: settings, theme: theme, councilAreaCode: council.code, latest: latestFigure,
+            currency: currency, status: status, direction: direction, benchmarks: benchmarks, spc: spc,
+            breakdowns: breakdowns, history: history
+        )
+    }
+
+    /// Where in `comparable` (the council's figures ending with the latest) the figure the direction
+    /// of travel compares the latest with lies: the one before it, or the same period a year before.
+    private func compared(_ comparable: [Int32], basis: DirectionBasis) -> Int? {
+        guard comparable.count >= 2 else { return nil }
+        switch basis {
+        case .previousPeriod:
+            return comparable.count - 2
+        case .samePeriodLastYear:
+            let latest = index.observations[Int(comparable[comparable.count - 1])].period
+            return comparable.indices.dropLast().last { latest.isSamePeriodOneYearBefore(index.observations[Int(comparable[$0])].period) }
+        }
+    }
+
+    /// A published figure for `area` in the measure's period `slot`, if any.
+    private func value(_ m: Int, _ slot: Int, _ area: Int) -> Double? {
+        var i = Int(index.tables[m].cells[slot * index.areaCodes.count + area])
+        guard i >= 0 else { return nil }
+        if !isPublished(i) {
+            // Superseded later than today: the newest publication by today, if any.
+            let newest = i
+            i = -1
+            for j in index.tables[m].series[area].reversed() where samePeriod(Int(j), newest) && isPublished(Int(j)) {
+                i = Int(j)
+                break
+            }
+            guard i >= 0 else { return nil }
+        }
+        let figure = index.values[i]
+        return figure.isNaN ? nil : figure
+    }
+
+    /// The council's region's figure: its own region (Inner or Outer London for a London borough),
+    /// falling back to the parent region (London) when that has none (METHODS.md §7.1).
+    private func region(_ m: Int, _ slot: Int, council: Int) -> RegionBenchmark? {
+        let chain = index.regionChains[council]
+        guard let own = chain.first, let ownArea = index.areaRecords[own] else { return nil }
+        for id in chain {
+            if let figure = value(m, slot, id), let area = index.areaRecords[id] {
+                return RegionBenchmark(areaCode: area.code, name: area.name, value: figure, fellBackFrom: id == own ? nil : ownArea.name)
+            }
+        }
+        return RegionBenchmark(areaCode: ownArea.code, name: ownArea.name, value: nil, fellBackFrom: nil)
+    }
+
+    /// The mean of the council's statistical neighbours' figures (LAIT: unweighted, missing ignored).
+    private func neighbours(_ m: Int, _ slot: Int, council: Int) -> NeighbourBenchmark? {
+        guard let list = index.neighbourLists[council] else { return nil }
+        var count = 0
+        var values: [Double?] = []
+        values.reserveCapacity(list.neighbours.count)
+        for id in index.neighbourIDs[council] {
+            let figure = value(m, slot, id)
+            values.append(figure)
+            if figure != nil { count += 1 }
+        }
+        return NeighbourBenchmark(
+            edition: list.edition, mean: (try? LAITBenchmarking.statisticalNeighbourAverage(values)) ?? nil,
+            neighboursWithFigure: count, neighbourCount: list.neighbours.count
+        )
+    }
+
+    /// Every local authority's rank and band for the measure's period, worked out once per run.
+    private mutating func rankTable(measure m: Int, slot: Int) -> RankTable {
+        let key = SlotKey(measure: m, slot: slot)
+        if let known = rankTables[key] { return known }
+        let areaCount = index.areaCodes.count
+        var ids: [Int] = []
+        var values: [Double?] = []
+        for area in 0..<areaCount where index.isLocalAuthority[area] && index.tables[m].cells[slot * areaCount + area] >= 0 {
+            ids.append(area)
+            values.append(value(m, slot, area))
+        }
+        var ranks = [Int?](repeating: nil, count: areaCount)
+        var bands = [LAITQuartileBand?](repeating: nil, count: areaCount)
+        let polarity = index.tables[m].measure.polarity
+        // LAITBenchmarking.rankAndBand, without naming each area.
+        let bounds = try? LAITQuartileBounds(latestValues: values)
+        if let bounds, let ranked = try? LAITBenchmarking.ranks(of: values, polarity: polarity) {
+            for (k, id) in ids.enumerated() {
+                ranks[id] = ranked[k]
+                bands[id] = (try? bounds.band(for: values[k], polarity: polarity)) ?? nil
+            }
+        }
+        let rankTable = RankTable(bounds: bounds, ranks: ranks, bands: bands, rankedCount: values.count { $0 != nil })
+        rankTables[key] = rankTable
+        return rankTable
+    }
+
+    /// England, region, neighbours, rank, band and the comparison with England for the council's latest figure.
+    private mutating func benchmarks(
+        _ latest: Observation, measure m: Int, council: CouncilReference, withheld: Bool, format: ValueFormat
+    ) -> Benchmarks {
+        let measure = index.tables[m].measure
+        let slot = index.tables[m].slots[latest.period.label]
+        let england = slot.flatMap { value(m, $0, index.englandID) }
+        var ranks: RankTable?
+        if let slot { ranks = rankTable(measure: m, slot: slot) }
+        let position = withheld ? nil : council.id
+        return Benchmarks(
+            period: latest.period,
+            councilName: council.name,
+            councilValue: withheld ? nil : latest.value,
+            england: england,
+            region: slot.flatMap { slot in council.id.flatMap { region(m, slot, council: $0) } },
+            statisticalNeighbours: slot.flatMap { slot in council.id.flatMap { neighbours(m, slot, council: $0) } },
+            rank: position.flatMap { ranks?.ranks[$0] }, rankedCount: ranks?.rankedCount ?? 0,
+            band: position.flatMap { ranks?.bands[$0] }, bounds: ranks?.bounds,
+            comparison: comparison(latest, england: england, measure: measure, withheld: withheld),
+            polarity: measure.polarity, format: format
+        )
+    }
+
+    /// Better / similar / worse than England by the measure's method and the council's interval.
+    private func comparison(_ latest: Observation, england: Double?, measure: Measure, withheld: Bool) -> EnglandComparison {
+        let interval = withheld ? FigureInterval.none : FigureInterval.of(latest, unit: measure.unit)
+        func notCompared(_ reason: NotComparedReason) -> EnglandComparison {
+            EnglandComparison(choice: measure.benchmarkComparison, outcome: .notCompared, notComparedReason: reason, interval: interval)
+        }
+        let method: BenchmarkMethod
+        switch measure.benchmarkComparison {
+        case .notCompared: return notCompared(.measureNotCompared)
+        case .fingertips95: method = .singleOverlappingCI95
+        case .fingertips95And99_8: method = .singleOverlappingCI95And99_8
+        }
+        if withheld { return notCompared(.withheld) }
+        guard let england else { return notCompared(.noEnglandFigure) }
+        guard interval.has95 else { return notCompared(.noInterval) }
+        let area = ValueWithConfidenceLimits(
+            value: latest.value, lower95: interval.lower95, upper95: interval.upper95,
+            lower99_8: interval.lower99_8, upper99_8: interval.upper99_8
+        )
+        guard let outcome = try? BenchmarkComparison.compare(
+            area, with: ValueWithConfidenceLimits(value: england), method: method, polarity: measure.polarity
+        ) else { return notCompared(.invalidData) }
+        if outcome == .notCompared { return notCompared(.noInterval) }
+        return EnglandComparison(choice: measure.benchmarkComparison, outcome: outcome, notComparedReason: nil, interval: interval)
+    }
+}

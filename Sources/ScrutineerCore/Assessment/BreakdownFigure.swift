@@ -1,0 +1,84 @@
+/// One breakdown of the council's figure for the period (district, age band, SEND, sex, ethnicity),
+/// as the audience may see it (PRODUCT.md R8).
+public struct BreakdownFigure: Sendable, Hashable, Codable {
+    /// The cut, e.g. `age=17-18`.
+    public let breakdown: Breakdown
+    public let period: Period
+    /// The figure, or the symbol shown instead and why.
+    public let cell: PublishedCell
+    /// The numerator and denominator as shown (nil when the source gave none).
+    public let numerator: PublishedCell?
+    public let denominator: PublishedCell?
+    public let format: ValueFormat
+
+    /// "61.2%", or the symbol ("c").
+    public var text: String {
+        switch cell {
+        case let .value(number): format.text(number)
+        case let .suppressed(symbol, _): symbol.rawValue
+        }
+    }
+
+    /// Why the cell is blank, e.g. "c: a small count that could identify individuals"; nil when shown.
+    public var reason: String? {
+        cell.reason.map { "\(cell.symbol?.rawValue ?? ""): \($0.explanation)" }
+    }
+
+    /// The symbol names the cell draws: `symbol-c`, `symbol-z`, …; empty when shown.
+    public var symbols: [String] {
+        [cell, numerator, denominator].compactMap { $0?.symbol }.map { "symbol-\($0.rawValue)" }
+    }
+
+    /// The breakdowns of one period in canonical key order. For the public audience (METHODS.md
+    /// §13.7): counts of 1–5 (a count measure's figures, numerators and denominators) are `c`, with
+    /// any figure derived from them; then, for each single dimension (`age=…`, `sex=…`) whose
+    /// categories all have whole counts, secondary suppression over those counts and their total
+    /// hides one more category wherever a suppressed one could be worked out from the total.
+    /// Breakdowns on several dimensions at once get primary suppression only.
+    static func figures(_ observations: [Observation], unit: MeasureUnit, audience: Audience, format: ValueFormat) -> [BreakdownFigure] {
+        let policy = DisclosurePolicy.dfe
+        let sorted = observations.sorted { $0.breakdown.key < $1.breakdown.key }
+        var figures = sorted.map { observation -> BreakdownFigure in
+            func countCell(_ count: Double?) -> PublishedCell? {
+                guard let count else { return nil }
+                guard audience.appliesDisclosureControl, let whole = DisclosurePolicy.wholeCount(count),
+                      policy.isSmallCount(whole) else { return .value(count) }
+                return .suppressed(symbol: .confidential, reason: .smallCount)
+            }
+            return BreakdownFigure(
+                breakdown: observation.breakdown, period: observation.period,
+                cell: policy.cell(for: observation, unit: unit, audience: audience),
+                numerator: countCell(observation.numerator), denominator: countCell(observation.denominator), format: format
+            )
+        }
+        guard audience.appliesDisclosureControl else { return figures }
+
+        // Secondary suppression within each single dimension.
+        var byDimension: [String: [Int]] = [:]
+        for (i, observation) in sorted.enumerated() where observation.breakdown.pairs.count == 1 {
+            byDimension[observation.breakdown.pairs[0].dimension, default: []].append(i)
+        }
+        for positions in byDimension.values where positions.count >= 2 {
+            let counts = positions.map { i -> Int? in
+                let observation = sorted[i]
+                if case .count = unit { return observation.value.flatMap(DisclosurePolicy.wholeCount) }
+                return observation.numerator.flatMap(DisclosurePolicy.wholeCount)
+            }
+            let known = counts.compactMap { $0 }
+            guard known.count == counts.count, let table = try? CountTable(counts: [known]) else { continue }
+            let published = policy.suppress(table).cells[0]
+            for (column, i) in positions.enumerated() where published[column].isSuppressed && !figures[i].cell.isSuppressed {
+                let reason = published[column].reason ?? .protectsSuppressedCell
+                let hidden = PublishedCell.suppressed(symbol: .confidential, reason: reason)
+                let old = figures[i]
+                let isCount: Bool = if case .count = unit { true } else { false }
+                figures[i] = BreakdownFigure(
+                    breakdown: old.breakdown, period: old.period,
+                    cell: isCount ? hidden : .suppressed(symbol: .confidential, reason: .derivedFromSuppressedCount),
+                    numerator: old.numerator == nil ? nil : hidden, denominator: old.denominator, format: old.format
+                )
+            }
+        }
+        return figures
+    }
+}

@@ -1,0 +1,72 @@
+/// Day arithmetic and display forms for `CalendarDate` that the assessment needs (no time zones:
+/// every date is a whole day).
+extension CalendarDate {
+    /// Days since 1970-01-01 (negative before), by the civil-from-days algorithm.
+    var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let shiftedMonth = month > 2 ? month - 3 : month + 9
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The date `dayNumber` days after 1970-01-01.
+    init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        self = CalendarDate(year: year, month: month, day: day)!
+    }
+
+    /// The date `days` days later (earlier when negative).
+    func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+
+    /// The last day of the month `months` months later (earlier when negative).
+    func endOfMonth(addingMonths months: Int) -> CalendarDate {
+        let index = year * 12 + (month - 1) + months
+        let newYear = index >= 0 ? index / 12 : (index - 11) / 12
+        return .lastDay(ofMonth: index - newYear * 12 + 1, year: newYear)
+    }
+
+    /// True when this is the last day of its month.
+    var isLastDayOfMonth: Bool { day == CalendarDate.daysIn(month: month, year: year) }
+
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    /// "14 Nov 2024": how the report prints a publication or due date.
+    public var displayText: String {
+        "\(day) \(CalendarDate.monthNames[month - 1].prefix(3)) \(year)"
+    }
+
+    /// "December 2021": the month a period ends in, as the minutes say "the most recent data was from December 2021".
+    public var monthAndYearText: String {
+        "\(CalendarDate.monthNames[month - 1]) \(year)"
+    }
+}
+
+extension Period {
+    /// "April 2023 to March 2024", or "December 2021" for a single month.
+    public var spanText: String {
+        if start.year == end.year && start.month == end.month { return end.monthAndYearText }
+        return "\(start.monthAndYearText) to \(end.monthAndYearText)"
+    }
+
+    /// True when both periods are of the same kind and cover the same months a year apart
+    /// (`other` is a year before this one).
+    func isSamePeriodOneYearBefore(_ other: Period) -> Bool {
+        other.kind == kind
+            && other.start.year == start.year - 1 && other.start.month == start.month && other.start.day == start.day
+            && other.end.year == end.year - 1 && other.end.month == end.month
+    }
+}

@@ -1,0 +1,136 @@
+/// Counts of measures by status and by direction of travel (PRODUCT.md R2).
+public struct HeadlineCounts: Sendable, Hashable, Codable {
+    /// How many measures.
+    public internal(set) var measures = 0
+    /// On track, including those within tolerance.
+    public internal(set) var onTrack = 0
+    /// On track only within tolerance (also counted in `onTrack`).
+    public internal(set) var withinTolerance = 0
+    /// Not on track.
+    public internal(set) var notOnTrack = 0
+    /// Completed milestones.
+    public internal(set) var completed = 0
+    /// Not due this period.
+    public internal(set) var notDue = 0
+    /// No figure.
+    public internal(set) var noData = 0
+    /// A figure but no judgement.
+    public internal(set) var notJudged = 0
+    /// Improving.
+    public internal(set) var improving = 0
+    /// Static.
+    public internal(set) var `static` = 0
+    /// Declining.
+    public internal(set) var declining = 0
+    /// Up or down for measures with no better or worse direction.
+    public internal(set) var increasing = 0
+    /// Down for measures with no better or worse direction.
+    public internal(set) var decreasing = 0
+    /// No direction could be worked out.
+    public internal(set) var directionNotCalculated = 0
+
+    /// The counts over `measures`.
+    public init(_ measures: [MeasureAssessment]) {
+        for assessment in measures {
+            self.measures += 1
+            switch assessment.status.status {
+            case .onTrack:
+                onTrack += 1
+                if assessment.status.isWithinTolerance { withinTolerance += 1 }
+            case .notOnTrack: notOnTrack += 1
+            case .completed: completed += 1
+            case .notDue: notDue += 1
+            case .noData: noData += 1
+            case .notJudged: notJudged += 1
+            }
+            switch assessment.direction.direction {
+            case .improving: improving += 1
+            case .static: self.static += 1
+            case .declining: declining += 1
+            case .increasing: increasing += 1
+            case .decreasing: decreasing += 1
+            case .notCalculated: directionNotCalculated += 1
+            }
+        }
+    }
+
+    /// On track or completed: the minutes' "16 were on track or had been completed".
+    public var onTrackOrCompleted: Int { onTrack + completed }
+
+    /// How many have `status`.
+    public func count(_ status: MeasureStatus) -> Int {
+        switch status {
+        case .onTrack: onTrack
+        case .notOnTrack: notOnTrack
+        case .completed: completed
+        case .notDue: notDue
+        case .noData: noData
+        case .notJudged: notJudged
+        }
+    }
+
+    /// How many travel in `direction`.
+    public func count(_ direction: TravelDirection) -> Int {
+        switch direction {
+        case .improving: improving
+        case .static: self.static
+        case .declining: declining
+        case .increasing: increasing
+        case .decreasing: decreasing
+        case .notCalculated: directionNotCalculated
+        }
+    }
+}
+
+/// The headline of one theme.
+public struct ThemeHeadline: Sendable, Hashable, Codable {
+    /// The theme.
+    public let name: String
+    /// Its counts.
+    public let counts: HeadlineCounts
+    /// "Of the four key business measures in Child Protection, three were on track or had been
+    /// completed; none were static and one declining."
+    public let sentence: String
+}
+
+/// The report's opening: counts by status and direction, overall and per theme, and the sentence
+/// the minutes quote (PRODUCT.md R2).
+///
+/// Numbers below 10 are words ("none", "one" … "nine") and 10 or more are digits, as the minutes
+/// write them: "Of the 22 key business measures, 16 were on track or had been completed; two were
+/// static and four declining."
+public struct Headline: Sendable, Hashable, Codable {
+    /// Counts over every measure.
+    public let counts: HeadlineCounts
+    /// "Of the 22 key business measures, 16 were on track or had been completed; two were static and four declining."
+    public let sentence: String
+    /// Each theme's counts and sentence, in report order.
+    public let themes: [ThemeHeadline]
+
+    /// The headline of `themes`, calling the measures `noun` (plural) and `singular`.
+    public init(themes: [ThemeAssessment], noun: String, singular: String) {
+        let all = themes.flatMap(\.measures)
+        counts = HeadlineCounts(all)
+        sentence = Headline.sentence(counts, noun: noun, singular: singular, theme: nil)
+        self.themes = themes.map { theme in
+            let counts = HeadlineCounts(theme.measures)
+            return ThemeHeadline(
+                name: theme.name, counts: counts,
+                sentence: Headline.sentence(counts, noun: noun, singular: singular, theme: theme.name)
+            )
+        }
+    }
+
+    /// "Of the 22 key business measures, 16 were on track or had been completed; two were static
+    /// and four declining." With `theme`: "Of the four key business measures in Child Protection, …".
+    public static func sentence(_ counts: HeadlineCounts, noun: String, singular: String, theme: String?) -> String {
+        let place = theme.map { " in \($0)" } ?? ""
+        guard counts.measures > 0 else { return "There are no \(noun)\(place)." }
+        let count = AssessmentWording.count
+        let subject = counts.measures == 1 ? "Of the one \(singular)\(place)" : "Of the \(count(counts.measures)) \(noun)\(place)"
+        let onTrack = counts.onTrackOrCompleted
+        let staticCount = counts.static
+        return "\(subject), \(count(onTrack)) \(onTrack == 1 ? "was" : "were") on track or had been completed; "
+            + "\(count(staticCount)) \(staticCount == 1 ? "was" : "were") static and \(count(counts.declining)) declining."
+    }
+}

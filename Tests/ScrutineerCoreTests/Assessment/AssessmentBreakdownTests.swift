@@ -1,0 +1,92 @@
+import ScrutineerCore
+import Testing
+
+/// Breakdowns and disclosure control (PRODUCT.md R8; METHODS.md §13.7): the public never sees a
+/// count of 1–5 or anything derived from one, and is told why a cell is blank.
+@Suite struct AssessmentBreakdownTests {
+    /// Care leavers in education, employment or training by age band: 53 of 120 overall.
+    static func careLeavers(_ audience: Audience) throws -> MeasureAssessment {
+        let measure = Build.percentage("CLEET")
+        let observations = [
+            try Build.observation("CLEET", "2024/25 Q2", 100 * 53 / 120, numerator: 53, denominator: 120, published: "2024-11-14"),
+            try Build.observation("CLEET", "2024/25 Q2", 100 * 3 / 40, numerator: 3, denominator: 40, published: "2024-11-14", breakdown: ["age": "17-18"]),
+            try Build.observation("CLEET", "2024/25 Q2", 100 * 30 / 45, numerator: 30, denominator: 45, published: "2024-11-14", breakdown: ["age": "19-20"]),
+            try Build.observation("CLEET", "2024/25 Q2", 100 * 20 / 35, numerator: 20, denominator: 35, published: "2024-11-14", breakdown: ["age": "21+"]),
+        ]
+        return try #require(try Build.assess([measure], observations, period: "2024/25 Q2", today: "2024-11-20", audience: audience).measures.first)
+    }
+
+    @Test("Public: the 17–18 count of 3 is c with its reason, the percentage from it is c, and the 21+ band is hidden so 3 cannot be worked out")
+    func publicSuppression() throws {
+        let assessment = try Self.careLeavers(.public)
+        let byAge = Dictionary(uniqueKeysWithValues: assessment.breakdowns.map { ($0.breakdown.key, $0) })
+        let young = try #require(byAge["age=17-18"])
+        #expect(young.numerator == .suppressed(symbol: .confidential, reason: .smallCount))
+        #expect(young.cell == .suppressed(symbol: .confidential, reason: .derivedFromSuppressedCount))
+        #expect(young.text == "c")
+        #expect(young.reason == "c: calculated from a suppressed count")
+        let middle = try #require(byAge["age=19-20"])
+        #expect(middle.cell == .value(100 * 30 / 45))
+        #expect(middle.text == "66.7%")
+        let older = try #require(byAge["age=21+"])
+        #expect(older.numerator == .suppressed(symbol: .confidential, reason: .protectsSuppressedCell))
+        #expect(older.cell.isSuppressed)
+        #expect(assessment.latest?.value == 100.0 * 53 / 120)
+        #expect(assessment.symbols.contains("symbol-c"))
+    }
+
+    @Test("Officers and members see every breakdown")
+    func officerSeesEverything() throws {
+        for audience in [Audience.officer, .member] {
+            let assessment = try Self.careLeavers(audience)
+            #expect(assessment.breakdowns.map(\.breakdown.key) == ["age=17-18", "age=19-20", "age=21+"])
+            #expect(assessment.breakdowns.allSatisfy { !$0.cell.isSuppressed })
+            #expect(!assessment.symbols.contains("symbol-c"))
+        }
+    }
+
+    /// Permanent exclusions of children with SEND: a count, by sex, and the council's total.
+    static func exclusions(total: Double, female: Double, male: Double, audience: Audience) throws -> MeasureAssessment {
+        let measure = Measure(code: "PEXSEND", title: "Permanent exclusions of children with SEND", unit: .count, polarity: .lowIsGood,
+                              periodicity: .quarterly, yearType: .financial, publicationLagDays: 30)
+        let observations = [
+            try Build.observation("PEXSEND", "2024/25 Q1", 6, published: "2024-08-10"),
+            try Build.observation("PEXSEND", "2024/25 Q2", total, published: "2024-11-14"),
+            try Build.observation("PEXSEND", "2024/25 Q2", female, published: "2024-11-14", breakdown: ["sex": "Female"]),
+            try Build.observation("PEXSEND", "2024/25 Q2", male, published: "2024-11-14", breakdown: ["sex": "Male"]),
+        ]
+        return try #require(try Build.assess([measure], observations, targets: [try Build.target("PEXSEND", .local, 5)],
+                                             period: "2024/25 Q2", today: "2024-11-20", audience: audience).measures.first)
+    }
+
+    @Test("A count by sex: 2 girls is c, and the boys' 9 is hidden too since the total 11 is shown")
+    func countBreakdown() throws {
+        let assessment = try Self.exclusions(total: 11, female: 2, male: 9, audience: .public)
+        #expect(assessment.breakdowns.map(\.cell) == [
+            .suppressed(symbol: .confidential, reason: .smallCount),
+            .suppressed(symbol: .confidential, reason: .protectsSuppressedCell),
+        ])
+        #expect(assessment.latest?.text == "11")
+        let officer = try Self.exclusions(total: 11, female: 2, male: 9, audience: .officer)
+        #expect(officer.breakdowns.map(\.cell) == [.value(2), .value(9)])
+    }
+
+    @Test("A council total of 1–5 is withheld from the public everywhere it would show, and the status still says why")
+    func headlineWithheld() throws {
+        let assessment = try Self.exclusions(total: 4, female: 1, male: 3, audience: .public)
+        #expect(assessment.latest?.cell == .suppressed(symbol: .confidential, reason: .smallCount))
+        #expect(assessment.latest?.text == "c")
+        #expect(assessment.status.status == .onTrack)
+        #expect(assessment.status.value == nil)
+        #expect(assessment.status.reason == "On track: a figure withheld to protect individuals against a local target of 5, published 14 Nov 2024")
+        #expect(assessment.direction.direction == .improving)
+        #expect(assessment.direction.change == nil)
+        #expect(assessment.direction.latestValue == nil)
+        #expect(assessment.benchmarks?.councilValue == nil)
+        #expect(assessment.benchmarks?.comparison.notComparedReason == .withheld)
+        #expect(assessment.history.compactMap(\.council).last == .suppressed(symbol: .confidential, reason: .smallCount))
+        let officer = try Self.exclusions(total: 4, female: 1, male: 3, audience: .officer)
+        #expect(officer.status.reason == "On track: 4 against a local target of 5, published 14 Nov 2024")
+        #expect(officer.direction.changeText == "-2")
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import ScrutineerCore
+import Testing
+
+/// The headline the minutes quote (PRODUCT.md R2): counts by status and direction, overall and per
+/// theme, and the sentence "Of the 22 key business measures, 16 were on track or had been
+/// completed; two were static and four declining."
+@Suite struct AssessmentHeadlineTests {
+    /// 22 measures: 12 on track and improving, 2 on track and static, 2 completed milestones,
+    /// 4 not on track and declining, 2 not on track but improving.
+    static func twentyTwo(themes: [(String, [String])]? = nil, noun: (String, String)? = nil) throws -> CommitteeAssessment {
+        var measures: [Measure] = []
+        var observations: [Observation] = []
+        var targets: [Target] = []
+        var settings: [MeasureAssessmentSettings] = []
+        for n in 1...22 {
+            let code = "K\(n < 10 ? "0" : "")\(n)"
+            let (q1, q2): (Double, Double) = switch n {
+            case 1...12: (70, 72)
+            case 13...14: (75, 75)
+            case 15...16: (0, 1)
+            case 17...20: (65, 60)
+            default: (50, 55)
+            }
+            measures.append(Build.percentage(code))
+            observations.append(try Build.observation(code, "2024/25 Q1", q1, published: "2024-08-10"))
+            observations.append(try Build.observation(code, "2024/25 Q2", q2, published: "2024-11-14"))
+            if (15...16).contains(n) {
+                settings.append(MeasureAssessmentSettings(measureCode: code, isMilestone: true))
+            } else {
+                targets.append(try Build.target(code, .local, 70))
+            }
+        }
+        var committee = Build.committee(measures.map(\.code), themes: themes)
+        if let noun { (committee.measureNoun, committee.measureNounSingular) = noun }
+        return try AssessmentData(
+            committee: committee, reportingPeriod: try Build.period("2024/25 Q2"), today: try Build.date("2024-11-20"),
+            audience: .member, measures: measures, observations: observations, targets: targets, settings: settings
+        ).assess()
+    }
+
+    @Test("22 measures: the counts and the sentence the minutes quote")
+    func minutesSentence() throws {
+        let report = try Self.twentyTwo()
+        let counts = report.headline.counts
+        #expect(counts.measures == 22)
+        #expect(counts.onTrack == 14)
+        #expect(counts.completed == 2)
+        #expect(counts.onTrackOrCompleted == 16)
+        #expect(counts.notOnTrack == 6)
+        #expect(counts.improving == 14)
+        #expect(counts.static == 2)
+        #expect(counts.declining == 4)
+        #expect(counts.directionNotCalculated == 2)
+        #expect(MeasureStatus.allCases.map(counts.count).reduce(0, +) == 22)
+        #expect(TravelDirection.allCases.map(counts.count).reduce(0, +) == 22)
+        #expect(report.headline.sentence == "Of the 22 key business measures, 16 were on track or had been completed; two were static and four declining.")
+    }
+
+    @Test("Per theme, with numbers below 10 as words and 10 or more as digits")
+    func perTheme() throws {
+        let themes = [
+            ("Education", ["K01", "K02", "K13", "K17"]),
+            ("Children in Care", ["K03", "K04", "K05", "K06", "K07", "K08", "K09", "K10", "K11", "K12"]),
+            ("Early Help", ["K14", "K15", "K16", "K18", "K19", "K20", "K21", "K22"]),
+        ]
+        let report = try Self.twentyTwo(themes: themes)
+        #expect(report.themes.map(\.measures.count) == [4, 10, 8])
+        #expect(report.headline.themes.map(\.sentence) == [
+            "Of the four key business measures in Education, three were on track or had been completed; one was static and one declining.",
+            "Of the 10 key business measures in Children in Care, 10 were on track or had been completed; none were static and none declining.",
+            "Of the eight key business measures in Early Help, three were on track or had been completed; one was static and three declining.",
+        ])
+        #expect(report.headline.themes.map(\.counts.notOnTrack) == [1, 0, 5])
+        #expect(report.headline.sentence == "Of the 22 key business measures, 16 were on track or had been completed; two were static and four declining.")
+    }
+
+    @Test("The committee's own word for its measures, and the singular")
+    func nounAndSingular() throws {
+        var counts = HeadlineCounts([])
+        #expect(Headline.sentence(counts, noun: "focus areas", singular: "focus area", theme: nil) == "There are no focus areas.")
+        let one = try Build.assess(
+            [Build.percentage("EET")], [try Build.observation("EET", "2024/25 Q2", 72, published: "2024-11-14")],
+            targets: [try Build.target("EET", .local, 70)], period: "2024/25 Q2", today: "2024-11-20"
+        )
+        #expect(one.headline.sentence == "Of the one key business measure, one was on track or had been completed; none were static and none declining.")
+        counts = try Self.twentyTwo(noun: ("focus areas", "focus area")).headline.counts
+        #expect(Headline.sentence(counts, noun: "focus areas", singular: "focus area", theme: nil)
+            == "Of the 22 focus areas, 16 were on track or had been completed; two were static and four declining.")
+    }
+
+    @Test("An assessment encodes to JSON and decodes to the same value")
+    func codableRoundTrip() throws {
+        let report = try Self.twentyTwo()
+        let data = try JSONEncoder().encode(report)
+        let decoded = try JSONDecoder().decode(CommitteeAssessment.self, from: data)
+        #expect(decoded == report)
+    }
+}
