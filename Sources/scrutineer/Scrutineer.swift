@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// The `scrutineer` command: one subcommand a file, each calling into the libraries.
 @main
-struct Scrutineer: ParsableCommand {
+struct Scrutineer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scrutineer",
         abstract: "Performance management and scrutiny reporting for English local authorities.",
-        subcommands: [StatsCommand.self, TemplateCommand.self]
+        subcommands: [ImportCommand.self, ExportCommand.self, TemplateCommand.self, StatsCommand.self]
     )
 }

@@ -1,0 +1,94 @@
+import Benchmark
+import Foundation
+import ScrutineerCore
+import ScrutineerFormats
+import ScrutineerStorage
+
+/// `../shared/data` beside the repository (or `$SCRUTINEER_SHARED/data`).
+let sharedData: URL = {
+    if let shared = ProcessInfo.processInfo.environment["SCRUTINEER_SHARED"] {
+        return URL(fileURLWithPath: shared).appendingPathComponent("data")
+    }
+    return URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent() // ScrutineerBenchmarks
+        .deletingLastPathComponent() // Benchmarks (sources)
+        .deletingLastPathComponent() // Benchmarks (package)
+        .deletingLastPathComponent() // repository
+        .deletingLastPathComponent()
+        .appendingPathComponent("shared/data")
+}()
+
+func file(_ path: String) throws -> PublishedFile {
+    try PublishedFile(contentsOf: sharedData.appendingPathComponent(path))
+}
+
+/// The LA lookup, parsed: every benchmark starts from known areas, as a real import does.
+func knownAreas() throws -> [Area] {
+    Area.englandAndRegions + (try NationalImport.parse(.areas, files: [try file("reference/la_lookup_from_ees.csv")], context: ImportContext())).areas
+}
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .peakMemoryResident],
+        timeUnits: .milliseconds,
+        maxDuration: .seconds(30),
+        maxIterations: 15
+    )
+
+    // Issue 4: the 56,100-row LAIT subset into a new SQLite database, every cell validated and
+    // the import audited; the baseline is ../shared/baselines/pandas_import.py (read_csv + to_sql).
+    Benchmark("LAIT import into SQLite (read, validate, write, audit)") { benchmark in
+        let areas = try knownAreas()
+        for _ in benchmark.scaledIterations {
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-bench-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let store = try await StoreConnection.open(url: "sqlite://" + directory.appendingPathComponent("bench.sqlite").path)
+            try await store.migrate()
+            _ = try await store.importBatch(ImportBatch(kind: .areas, files: ["lookup"], rowsRead: areas.count, areas: areas), by: "benchmark")
+            benchmark.startMeasurement()
+            let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
+            let batch = try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas))
+            let summary = try await store.importBatch(batch, by: "benchmark")
+            benchmark.stopMeasurement()
+            precondition(summary.added >= 56_100, "the import added \(summary.added) records")
+            try await store.close()
+        }
+    }
+
+    // Issue 5: every LAIT measure for every LA at each measure's latest period (England, region,
+    // SN mean, rank, quartile band, change), the work of ../shared/baselines/pandas_assess.py
+    // (compared with its compute_s; loading is measured separately below, like its load_s).
+    Benchmark("Assess every LAIT measure for every LA (index + assess)") { benchmark in
+        let areas = try knownAreas()
+        let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
+        let batch = try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas))
+        let neighbours = try NationalImport.parse(
+            .neighbours, files: [try file("reference/statistical_neighbours_2025_long.csv")],
+            options: NationalImportOptions(edition: "2025"), context: ImportContext(areas: areas)
+        ).neighbourLists
+        let period = try Period.parse("2025/26 Q2", yearType: .financial)
+        let today = CalendarDate(year: 2025, month: 11, day: 23)!
+        for _ in benchmark.scaledIterations {
+            benchmark.startMeasurement()
+            let index = AssessmentIndex(measures: batch.measures, observations: batch.observations, statisticalNeighbours: neighbours, areas: areas)
+            let result = try index.assess(
+                councils: index.localAuthorityCodes, measureCodes: index.measureCodes,
+                reportingPeriod: period, today: today, audience: .officer
+            )
+            blackHole(result)
+            benchmark.stopMeasurement()
+        }
+    }
+
+    // The load half of pandas_assess.py (its load_s): read and validate the LAIT files.
+    Benchmark("Load LAIT for assessment (read + validate)") { benchmark in
+        let areas = try knownAreas()
+        for _ in benchmark.scaledIterations {
+            benchmark.startMeasurement()
+            let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
+            blackHole(try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas)))
+            benchmark.stopMeasurement()
+        }
+    }
+}

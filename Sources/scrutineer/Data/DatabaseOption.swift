@@ -1,0 +1,19 @@
+import ArgumentParser
+import ScrutineerStorage
+
+/// `--db URL`, shared by every command that opens the database.
+struct DatabaseOption: ParsableArguments {
+    @Option(name: .customLong("db"), help: "The database: sqlite://./scrutineer.sqlite (default) or postgres://user:password@host:port/database. Also SCRUTINEER_DB_URL.")
+    var url: String?
+
+    /// Opens the store named by `--db`, the environment or the default.
+    func openStore() async throws -> SQLStore {
+        let settings = Settings.load(databaseOption: url)
+        do {
+            return try await StoreConnection.open(url: settings.databaseURL)
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(78)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import ScrutineerCore
+import ScrutineerFormats
+import ScrutineerStorage
+
+/// `scrutineer export observations [--measure CODE] [--area CODE] [--db URL]`: CSV of what is stored.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write stored observations as CSV.",
+        discussion: "Columns: measure_code,area_code,period,breakdown,value,numerator,denominator,status_symbol,source,published. Numbers are written exactly (they read back to the same value)."
+    )
+
+    enum What: String, ExpressibleByArgument, CaseIterable {
+        case observations
+    }
+
+    @Argument(help: "What to export: observations.")
+    var what: What
+
+    @Option(help: "Only this measure.")
+    var measure: String?
+
+    @Option(help: "Only this area (ONS code).")
+    var area: String?
+
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    var output: String?
+
+    @OptionGroup var database: DatabaseOption
+
+    static let columns = ["measure_code", "area_code", "period", "breakdown", "value", "numerator", "denominator", "status_symbol", "source", "published"]
+
+    func run() async throws {
+        let store = try await database.openStore()
+        let observations: [Observation]
+        do {
+            try await store.migrate()
+            observations = try await store.observations(ObservationQuery(measureCode: measure, areaCode: area))
+            try await store.close()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        var text = CSVWriter.line(Self.columns)
+        for o in observations {
+            text += CSVWriter.line([
+                o.measureCode, o.areaCode, o.period.label, o.breakdown.key,
+                Self.exact(o.value), Self.exact(o.numerator), Self.exact(o.denominator),
+                o.statusSymbol?.rawValue ?? "", o.source, o.published?.iso ?? "",
+            ])
+        }
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// The shortest text that reads back to exactly `value` (integers without ".0").
+    static func exact(_ value: Double?) -> String {
+        guard let value else { return "" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+}

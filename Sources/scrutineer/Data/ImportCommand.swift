@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import ScrutineerCore
+import ScrutineerFormats
+import ScrutineerStorage
+
+/// `scrutineer import KIND FILE… [--db URL]`: validate every cell, then write all or nothing.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import published statistics or a council's own measures into the database.",
+        discussion: """
+        KIND is lait, ees, fingertips, neighbours, areas or local. Every cell is checked before \
+        anything is written; a rejected cell is reported as FILE:ROW:COLUMN: problem (expected …), \
+        exit status 65, and the database is left as it was. Importing the same file twice changes \
+        nothing and says so; a corrected file updates only what changed, keeping the old values in \
+        history and recording who, when and which file in the audit trail. Import areas first \
+        (the LA lookup), then neighbours, then data.
+        """
+    )
+
+    @Argument(help: "What the files are: lait, ees, fingertips, neighbours, areas or local.")
+    var kind: ImportKind
+
+    @Argument(help: "The files to import (CSV; XLSX for local).")
+    var files: [String]
+
+    @OptionGroup var database: DatabaseOption
+
+    @Option(help: "EES/Fingertips: the measure code to import into.")
+    var measure: String?
+
+    @Option(help: "EES: the indicator column holding the measure's values.")
+    var indicator: String?
+
+    @Option(help: "EES: keep rows whose filter column NAME equals VALUE (repeatable), as NAME=VALUE.")
+    var filter: [String] = []
+
+    @Option(help: "EES: a mapping file (measure_code,indicator,filters,title,unit,polarity,year_type) for several measures.")
+    var mapping: String?
+
+    @Option(help: "Neighbours: the edition of the list, e.g. 2021 or 2025 (default: the year in the file name).")
+    var edition: String?
+
+    @Option(help: "A new measure's title.")
+    var title: String?
+
+    @Option(help: "A new measure's unit: percentage, rate:10000, count, days, weeks, money or number.")
+    var unit: String?
+
+    @Option(help: "A new measure's polarity: high, low or none.")
+    var polarity: String?
+
+    @Option(name: .customLong("year-type"), help: "A new measure's years: financial, academic, calendar or year-ending-september.")
+    var yearType: String?
+
+    @Option(help: "Local XLSX: the sheet to read (default: the first).")
+    var sheet: String?
+
+    @Option(help: "Who is importing, for the audit trail (default: $USER).")
+    var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("name at least one file to import") }
+        if let unit, MeasureText.unit(unit) == nil { throw ValidationError("--unit \(unit) is not a unit (expected percentage, rate:10000, count, days, weeks, money or number)") }
+        if let polarity, MeasureText.polarity(polarity) == nil { throw ValidationError("--polarity \(polarity) is not a polarity (expected high, low or none)") }
+        if let yearType, MeasureText.yearType(yearType) == nil { throw ValidationError("--year-type \(yearType) is not a year type (expected financial, academic, calendar or year-ending-september)") }
+        for text in filter where EESFilter(text: text) == nil { throw ValidationError("--filter \(text) is not NAME=VALUE") }
+    }
+
+    func run() async throws {
+        let progress = ImportProgress(files: files)
+        progress.show(.reading)
+        let inputs = try readInputs()
+        let store = try await database.openStore()
+        do {
+            try await store.migrate()
+            let context = ImportContext(measures: try await store.measures(), areas: try await store.areas())
+            progress.show(.validating)
+            let batch: ImportBatch
+            do {
+                batch = try parse(inputs, context: context)
+            } catch {
+                progress.finish()
+                for line in error.errors { FileHandle.standardError.write(Data((line.description + "\n").utf8)) }
+                FileHandle.standardError.write(Data("\(error.errors.count) problem(s) found; nothing was written.\n".utf8))
+                try await store.close()
+                throw ExitCode(65)
+            }
+            progress.show(.writing(batch.rowsRead))
+            let summary = try await store.importBatch(batch, by: user)
+            progress.finish()
+            print(ImportReport(files: inputs.map(\.name), summary: summary).text)
+            try await store.close()
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    /// Reads every named file (and an EES file's `.meta.csv` sidecar when it exists beside it).
+    private func readInputs() throws -> [PublishedFile] {
+        var inputs: [PublishedFile] = []
+        for path in files {
+            let url = URL(fileURLWithPath: path)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                FileHandle.standardError.write(Data("\(path): cannot be read (no such file, or no permission)\n".utf8))
+                throw ExitCode(66)
+            }
+            inputs.append(PublishedFile(name: url.lastPathComponent, data: data))
+            if kind == .ees {
+                let sidecar = url.deletingLastPathComponent().appendingPathComponent(EESImporter.metadataFileName(for: url.lastPathComponent))
+                if !files.contains(sidecar.path), let meta = FileManager.default.contents(atPath: sidecar.path) {
+                    inputs.append(PublishedFile(name: sidecar.lastPathComponent, data: meta))
+                }
+            }
+        }
+        return inputs
+    }
+
+    private func parse(_ inputs: [PublishedFile], context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
+        if kind == .local {
+            return try LocalMeasuresImporter.importBatch(
+                inputs.map { LocalImportFile(name: $0.name, data: $0.data) },
+                options: LocalImportOptions(sheet: sheet),
+                context: context
+            )
+        }
+        var mappingFile: PublishedFile?
+        if let mapping {
+            guard let data = FileManager.default.contents(atPath: mapping) else {
+                throw BatchInputErrors([BatchInputError(file: mapping, row: 1, column: "-", message: "cannot be read (expected a mapping CSV file)")])
+            }
+            mappingFile = PublishedFile(name: URL(fileURLWithPath: mapping).lastPathComponent, data: data)
+        }
+        let options = NationalImportOptions(
+            measureCode: measure, indicator: indicator, filters: filter.compactMap(EESFilter.init(text:)),
+            mappingFile: mappingFile, edition: edition, title: title,
+            unit: unit.flatMap(MeasureText.unit), polarity: polarity.flatMap(MeasureText.polarity),
+            yearType: yearType.flatMap(MeasureText.yearType)
+        )
+        return try NationalImport.parse(kind, files: inputs, options: options, context: context)
+    }
+}
+
+extension ImportKind: ExpressibleByArgument {}
+
+/// The summary printed at the end of an import.
+struct ImportReport {
+    var files: [String]
+    var summary: ImportSummary
+
+    var text: String {
+        let counts = "\(summary.rowsRead) rows read: \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) unchanged, \(summary.rejected) rejected."
+        let verdict = summary.changedNothing
+            ? "Nothing changed: the database already held exactly this."
+            : "Imported \(files.joined(separator: ", "))."
+        return counts + "\n" + verdict
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// The progress bar an import shows on a terminal (standard error), and nothing otherwise, so
+/// scripts and logs get only the summary.
+struct ImportProgress {
+    enum Stage {
+        case reading
+        case validating
+        case writing(Int)
+
+        var step: Int {
+            switch self {
+            case .reading: 1
+            case .validating: 2
+            case .writing: 3
+            }
+        }
+
+        var words: String {
+            switch self {
+            case .reading: "reading files"
+            case .validating: "checking every cell"
+            case let .writing(rows): "writing \(rows) rows in one transaction"
+            }
+        }
+    }
+
+    let files: [String]
+    let enabled = isatty(FileHandle.standardError.fileDescriptor) != 0
+    private let steps = 4
+
+    /// Redraws the bar at `stage`.
+    func show(_ stage: Stage) {
+        guard enabled else { return }
+        let width = 30
+        let filled = width * stage.step / steps
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) \(stage.step)/\(steps - 1) \(stage.words)".utf8))
+    }
+
+    /// Completes the bar and moves to a new line.
+    func finish() {
+        guard enabled else { return }
+        let bar = String(repeating: "█", count: 30)
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) done\n".utf8))
+    }
+}
