@@ -56,6 +56,7 @@ let package = Package(
         ),
         .testTarget(name: "ScrutineerCoreTests", dependencies: ["ScrutineerCore", "ScrutineerFormats"]),
         .testTarget(name: "ScrutineerFormatsTests", dependencies: ["ScrutineerCore", "ScrutineerFormats", "scrutineer"]),
+        .testTarget(name: "ScrutineerStorageTests", dependencies: ["ScrutineerCore", "ScrutineerFormats", "ScrutineerStorage"]),
     ],
     swiftLanguageModes: [.v6]
 )
