@@ -18,12 +18,14 @@ public struct AuditEntry: Sendable, Hashable {
     /// Increases with every entry; observations and their history name the import by it.
     public var id: Int
     /// What was done: `import lait`, `set target CODE local version 2`…
-
     public var action: String
+    /// Who did it, as the command or the web session named them.
     public var user: String
-    /// ISO 8601 timestamp, UTC.
+    /// When: ISO 8601, UTC (`2025-11-23T16:08:13Z`).
     public var at: String
+    /// The files an import read, in the order given; empty for other actions.
     public var files: [String]
+    /// What an import did; nil for other actions.
     public var summary: ImportSummary?
 
     public init(id: Int, action: String, user: String, at: String, files: [String], summary: ImportSummary?) {
@@ -67,7 +69,8 @@ public protocol ScrutineerStore: Sendable {
     func measures() async throws -> [Measure]
     /// Every area, by code.
     func areas() async throws -> [Area]
-    /// Current observations matching `query`, ordered by measure, area, period end, breakdown.
+    /// Current observations matching `query`, ordered by measure, area, period (end, start,
+    /// label) and breakdown.
     func observations(_ query: ObservationQuery) async throws -> [Observation]
     /// Earlier, superseded versions of one observation cell, oldest first, each with when and by
     /// which import it was replaced.

@@ -7,7 +7,7 @@ import SQLKit
 /// Lends the store one database connection at a time, for one piece of work.
 protocol DatabaseSessions: Sendable {
     /// Runs `body` with a connection no other work uses until it returns.
-    func withSession<Result: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result
+    func withSession<Result: Sendable>(_ body: @escaping @Sendable (StoreSession) async throws -> Result) async throws -> Result
     /// Closes every connection, then stops the threads the connections ran on.
     func shutdown() async throws
 }
@@ -21,11 +21,11 @@ final class PooledSessions<Source: ConnectionPoolSource>: DatabaseSessions, @unc
     private let pool: EventLoopGroupConnectionPool<Source>
     private let eventLoopGroup: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool?
-    private let makeDatabase: @Sendable (Source.Connection) -> any SQLDatabase
+    private let makeSession: @Sendable (Source.Connection) -> StoreSession
 
     init(
         source: Source, maxConnections: Int, eventLoopGroup: MultiThreadedEventLoopGroup, threadPool: NIOThreadPool?,
-        logger: Logger, makeDatabase: @escaping @Sendable (Source.Connection) -> any SQLDatabase
+        logger: Logger, makeSession: @escaping @Sendable (Source.Connection) -> StoreSession
     ) {
         self.pool = EventLoopGroupConnectionPool(
             source: source, maxConnectionsPerEventLoop: maxConnections, requestTimeout: .minutes(10), logger: logger,
@@ -33,13 +33,13 @@ final class PooledSessions<Source: ConnectionPoolSource>: DatabaseSessions, @unc
         )
         self.eventLoopGroup = eventLoopGroup
         self.threadPool = threadPool
-        self.makeDatabase = makeDatabase
+        self.makeSession = makeSession
     }
 
-    func withSession<Result: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
-        let makeDatabase = self.makeDatabase
+    func withSession<Result: Sendable>(_ body: @escaping @Sendable (StoreSession) async throws -> Result) async throws -> Result {
+        let makeSession = self.makeSession
         return try await pool.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask { try await body(makeDatabase(connection)) }
+            connection.eventLoop.makeFutureWithTask { try await body(makeSession(connection)) }
         }.get()
     }
 

@@ -30,7 +30,7 @@ public enum StoreConnection {
             sessions = PooledSessions(
                 source: SQLiteSource(storage: storage, threadPool: threadPool), maxConnections: 1,
                 eventLoopGroup: eventLoopGroup, threadPool: threadPool, logger: logger,
-                makeDatabase: { $0.sql(queryLogLevel: .trace) }
+                makeSession: { StoreSession(sql: $0.sql(queryLogLevel: .trace), driver: SQLiteDriverConnection(connection: $0), engine: .sqlite) }
             )
         case let .postgresql(url, schema):
             var configuration: SQLPostgresConfiguration
@@ -45,13 +45,19 @@ public enum StoreConnection {
             sessions = PooledSessions(
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnections: postgresConnections,
                 eventLoopGroup: eventLoopGroup, threadPool: nil, logger: logger,
-                makeDatabase: { $0.sql(queryLogLevel: .trace) }
+                makeSession: { connection in
+                    StoreSession(
+                        sql: connection.sql(queryLogLevel: .trace), driver: PostgresDriverConnection(connection: connection, logger: logger),
+                        engine: .postgresql
+                    )
+                }
             )
         }
         let store = SQLStore(location: location, sessions: sessions, logger: logger)
         let schema = schemaToCreate
         do {
-            try await sessions.withSession { database in
+            try await sessions.withSession { session in
+                let database = session.sql
                 if let schema {
                     try await database.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
                 }

@@ -5,11 +5,20 @@ import SQLKit
 /// batch's measures, areas and editions in a few queries, compares in memory, then writes only
 /// what is new or changed in multi-row statements.
 struct ImportWriter {
-    let database: any SQLDatabase
-    let engine: DatabaseEngine
+    let session: StoreSession
+    private var database: any SQLDatabase { session.sql }
+
+    init(session: StoreSession) {
+        self.session = session
+    }
 
     /// Writes the batch and its audit row; returns the summary the audit row keeps.
     func write(_ batch: ImportBatch, by user: String, at timestamp: String) async throws -> ImportSummary {
+        for observation in batch.observations {
+            if let field = ObservationRecord.nonFiniteField(of: observation) {
+                throw StoreError.notFinite(record: Self.describe(ObservationRecord.key(observation)), field: field)
+            }
+        }
         var counts = RecordCounts()
         counts += try await upsertMeasures(batch.measures)
         counts += try await upsertAreas(batch.areas)
@@ -20,8 +29,7 @@ struct ImportWriter {
             rowsRead: batch.rowsRead, added: counts.added, changed: counts.changed, unchanged: counts.unchanged, rejected: 0
         )
         let auditId = try await AuditWriter.insert(
-            into: database, engine: engine, action: "import \(batch.kind.rawValue)", user: user, at: timestamp,
-            files: batch.files, summary: summary
+            into: session, action: "import \(batch.kind.rawValue)", user: user, at: timestamp, files: batch.files, summary: summary
         )
         try await supersede(observations.supersededIds, by: auditId)
         try await insert(observations.toWrite, importedBy: auditId)
@@ -33,12 +41,12 @@ struct ImportWriter {
     /// Adds new measures and updates changed ones (with their committees).
     private func upsertMeasures(_ measures: [Measure]) async throws -> RecordCounts {
         guard !measures.isEmpty else { return RecordCounts() }
-        try requireUnique(measures.map(\.code), record: "measure")
+        try Self.requireUnique(measures.map(\.code), record: "measure")
         typealias M = Schema.Measures
         typealias C = Schema.MeasureCommittees
         var committees: [String: [String]] = [:]
         var storedRows: [StoredRow] = []
-        try await database.forEachChunk(of: measures.map(\.code), engine: engine) { codes in
+        try await session.forEachChunk(of: measures.map(\.code)) { codes in
             storedRows += try await database.rows(
                 "SELECT \(unsafeRaw: M.columns.joined(separator: ", ")) FROM \(unsafeRaw: M.table) WHERE \(unsafeRaw: M.code) IN (\(binds: codes))",
                 table: M.table
@@ -57,16 +65,16 @@ struct ImportWriter {
         }
         let plan = UpsertPlan(measures, stored: stored, key: \.code, same: ==)
         guard !plan.toWrite.isEmpty else { return plan.counts }
-        try await database.insertRows(
-            into: M.table, columns: M.columns, cells: plan.toWrite.flatMap(MeasureRecord.cells), engine: engine,
+        try await session.insertRows(
+            into: M.table, columns: M.columns, cells: plan.toWrite.flatMap(MeasureRecord.cells),
             tail: Self.updateOnConflict(key: M.code, columns: M.columns)
         )
-        try await database.forEachChunk(of: plan.changedKeys, engine: engine) { codes in
+        try await session.forEachChunk(of: plan.changedKeys) { codes in
             try await database.raw("DELETE FROM \(unsafeRaw: C.table) WHERE \(unsafeRaw: C.measureCode) IN (\(binds: codes))").run()
         }
         let committeeCells = plan.toWrite.flatMap(MeasureRecord.committeeCells)
         if !committeeCells.isEmpty {
-            try await database.insertRows(into: C.table, columns: C.columns, cells: committeeCells, engine: engine)
+            try await session.insertRows(into: C.table, columns: C.columns, cells: committeeCells)
         }
         return plan.counts
     }
@@ -74,10 +82,10 @@ struct ImportWriter {
     /// Adds new areas and updates changed ones.
     private func upsertAreas(_ areas: [Area]) async throws -> RecordCounts {
         guard !areas.isEmpty else { return RecordCounts() }
-        try requireUnique(areas.map(\.code), record: "area")
+        try Self.requireUnique(areas.map(\.code), record: "area")
         typealias A = Schema.Areas
         var stored: [String: Area] = [:]
-        try await database.forEachChunk(of: areas.map(\.code), engine: engine) { codes in
+        try await session.forEachChunk(of: areas.map(\.code)) { codes in
             for row in try await database.rows(
                 "SELECT \(unsafeRaw: A.columns.joined(separator: ", ")) FROM \(unsafeRaw: A.table) WHERE \(unsafeRaw: A.code) IN (\(binds: codes))",
                 table: A.table
@@ -88,8 +96,8 @@ struct ImportWriter {
         }
         let plan = UpsertPlan(areas, stored: stored, key: \.code, same: ==)
         if !plan.toWrite.isEmpty {
-            try await database.insertRows(
-                into: A.table, columns: A.columns, cells: plan.toWrite.flatMap(AreaRecord.cells), engine: engine,
+            try await session.insertRows(
+                into: A.table, columns: A.columns, cells: plan.toWrite.flatMap(AreaRecord.cells),
                 tail: Self.updateOnConflict(key: A.code, columns: A.columns)
             )
         }
@@ -109,7 +117,7 @@ struct ImportWriter {
         guard !lists.isEmpty else { return RecordCounts() }
         typealias N = Schema.Neighbours
         func key(_ list: StatisticalNeighbours) -> String { "\(list.edition) \(list.areaCode)" }
-        try requireUnique(lists.map(key), record: "neighbour list of edition and area")
+        try Self.requireUnique(lists.map(key), record: "neighbour list of edition and area")
         let ranked = lists.map { list in
             StatisticalNeighbours(edition: list.edition, areaCode: list.areaCode, neighbours: list.neighbours.sorted { $0.rank < $1.rank })
         }
@@ -124,7 +132,7 @@ struct ImportWriter {
         let changedKeys = Set(plan.changedKeys)
         let changed = Dictionary(grouping: ranked.filter { changedKeys.contains(key($0)) }, by: \.edition)
         for (edition, changedLists) in changed.sorted(by: { $0.key < $1.key }) {
-            try await database.forEachChunk(of: changedLists.map(\.areaCode), engine: engine) { areaCodes in
+            try await session.forEachChunk(of: changedLists.map(\.areaCode)) { areaCodes in
                 try await database.raw("""
                     DELETE FROM \(unsafeRaw: N.table) WHERE \(unsafeRaw: N.edition) = \(bind: edition) AND \(unsafeRaw: N.areaCode) IN (\(binds: areaCodes))
                     """).run()
@@ -132,7 +140,7 @@ struct ImportWriter {
         }
         let cells = plan.toWrite.flatMap(NeighbourRecord.cells)
         if !cells.isEmpty {
-            try await database.insertRows(into: N.table, columns: N.columns, cells: cells, engine: engine)
+            try await session.insertRows(into: N.table, columns: N.columns, cells: cells)
         }
         return plan.counts
     }
@@ -148,36 +156,34 @@ struct ImportWriter {
 
     /// Reads the stored cells of the batch's measures in one query per chunk of measure codes and
     /// sorts each observation into added, changed (its stored row to be superseded) or unchanged.
+    /// A stored cell is matched at most once, so a key the batch holds twice always reaches the
+    /// unique key and fails the import (the caller then names the key).
     private func planObservations(_ observations: [Observation]) async throws -> ObservationPlan {
         var plan = ObservationPlan()
         guard !observations.isEmpty else { return plan }
         typealias O = Schema.Observations
-        for observation in observations {
-            for (column, value) in ObservationRecord.numbers(of: observation) where value.map({ !$0.isFinite }) ?? false {
-                throw StoreError.notFinite(record: Self.describe(observation.key), field: column)
-            }
-        }
         var stored: [ObservationKey: (id: Int, observation: Observation)] = [:]
-        let measureCodes = Set(observations.map(\.measureCode)).sorted()
-        try await database.forEachChunk(of: measureCodes, engine: engine) { codes in
-            let rows = try await database.rows("""
-                SELECT \(unsafeRaw: O.id), \(unsafeRaw: O.fieldColumns.joined(separator: ", ")) FROM \(unsafeRaw: O.table)
-                WHERE \(unsafeRaw: O.measureCode) IN (\(binds: codes))
-                """, table: O.table)
+        let columns = [O.id] + O.fieldColumns
+        try await session.forEachChunk(of: Set(observations.map(\.measureCode)).sorted()) { codes in
+            let rows = try await session.cells("""
+                SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM \(unsafeRaw: O.table) WHERE \(unsafeRaw: O.measureCode) IN (\(binds: codes))
+                """)
             stored.reserveCapacity(stored.count + rows.count)
-            for row in rows {
-                let observation = try ObservationRecord.decode(row)
-                stored[observation.key] = (try row.integer(O.id), observation)
+            for cells in rows {
+                var row = CellReader(cells, table: O.table, columns: columns)
+                let id = try row.integer()
+                let observation = try ObservationRecord.decode(&row)
+                stored[ObservationRecord.key(observation)] = (id, observation)
             }
         }
-        var seen = Set<ObservationKey>(minimumCapacity: observations.count)
+        guard !stored.isEmpty else {
+            plan.toWrite = observations
+            plan.counts.added = observations.count
+            return plan
+        }
         plan.toWrite.reserveCapacity(observations.count)
         for observation in observations {
-            let key = observation.key
-            guard seen.insert(key).inserted else {
-                throw StoreError.duplicateInBatch(record: "observation", key: Self.describe(key))
-            }
-            if let old = stored[key] {
+            if let old = stored.removeValue(forKey: ObservationRecord.key(observation)) {
                 if old.observation == observation {
                     plan.counts.unchanged += 1
                 } else {
@@ -198,7 +204,7 @@ struct ImportWriter {
         typealias O = Schema.Observations
         typealias H = Schema.ObservationHistory
         let fields = O.fieldColumns.joined(separator: ", ")
-        try await database.forEachChunk(of: ids, engine: engine) { chunk in
+        try await session.forEachChunk(of: ids) { chunk in
             try await database.raw("""
                 INSERT INTO \(unsafeRaw: H.table) (\(unsafeRaw: fields), \(unsafeRaw: O.importedBy), \(unsafeRaw: H.supersededBy))
                 SELECT \(unsafeRaw: fields), \(unsafeRaw: O.importedBy), \(literal: auditId) FROM \(unsafeRaw: O.table)
@@ -214,20 +220,32 @@ struct ImportWriter {
         typealias O = Schema.Observations
         var cells: [SQLCell] = []
         cells.reserveCapacity(observations.count * O.insertColumns.count)
+        var record = ObservationRecord()
         for observation in observations {
-            ObservationRecord.appendCells(of: observation, importedBy: auditId, to: &cells)
+            record.appendCells(of: observation, importedBy: auditId, to: &cells)
         }
-        try await database.insertRows(into: O.table, columns: O.insertColumns, cells: cells, engine: engine)
+        try await session.insertRows(into: O.table, columns: O.insertColumns, cells: cells)
     }
 
     // MARK: Checks
 
     /// Refuses a batch that holds one record twice.
-    private func requireUnique(_ keys: [String], record: String) throws {
+    private static func requireUnique(_ keys: [String], record: String) throws {
         var seen = Set<String>()
         for key in keys where !seen.insert(key).inserted {
             throw StoreError.duplicateInBatch(record: record, key: key)
         }
+    }
+
+    /// The first observation key a batch holds twice, if any: asked only after an import failed,
+    /// to say which cell the unique key refused.
+    static func duplicateObservation(in observations: [Observation]) -> ObservationKey? {
+        var seen = Set<ObservationKey>(minimumCapacity: observations.count)
+        for observation in observations {
+            let key = ObservationRecord.key(observation)
+            if !seen.insert(key).inserted { return key }
+        }
+        return nil
     }
 
     /// An observation's key as a user reads it.

@@ -6,7 +6,8 @@ extension SQLStore {
     public func auditTrail() async throws -> [AuditEntry] {
         typealias U = Schema.Audit
         typealias F = Schema.AuditFiles
-        return try await read { database in
+        return try await read { session in
+            let database = session.sql
             var files: [Int: [String]] = [:]
             for row in try await database.rows("""
                 SELECT \(unsafeRaw: F.auditId), \(unsafeRaw: F.fileName) FROM \(unsafeRaw: F.table)

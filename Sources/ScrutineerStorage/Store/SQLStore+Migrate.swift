@@ -8,7 +8,8 @@ extension SQLStore {
         let history = Migration.history
         let at = SQLStore.timestamp()
         typealias S = Schema.Migrations
-        try await inTransaction { database in
+        try await inTransaction { session in
+            let database = session.sql
             try await database.raw("""
                 CREATE TABLE IF NOT EXISTS \(unsafeRaw: S.table) (
                     \(unsafeRaw: S.number) INTEGER PRIMARY KEY CHECK (\(unsafeRaw: S.number) >= 1),
@@ -38,8 +39,9 @@ extension SQLStore {
     /// The numbers of the migrations applied, in order.
     func appliedMigrations() async throws -> [Int] {
         typealias S = Schema.Migrations
-        return try await read { database in
-            try await database.rows("SELECT \(unsafeRaw: S.number) FROM \(unsafeRaw: S.table) ORDER BY \(unsafeRaw: S.number)", table: S.table)
+        return try await read { session in
+            let database = session.sql
+            return try await database.rows("SELECT \(unsafeRaw: S.number) FROM \(unsafeRaw: S.table) ORDER BY \(unsafeRaw: S.number)", table: S.table)
                 .map { try $0.integer(S.number) }
         }
     }

@@ -6,7 +6,8 @@ extension SQLStore {
     public func measures() async throws -> [Measure] {
         typealias M = Schema.Measures
         typealias C = Schema.MeasureCommittees
-        return try await read { database in
+        return try await read { session in
+            let database = session.sql
             let rows = try await database.rows(
                 "SELECT \(unsafeRaw: M.columns.joined(separator: ", ")) FROM \(unsafeRaw: M.table) ORDER BY \(unsafeRaw: M.code)",
                 table: M.table
@@ -25,8 +26,9 @@ extension SQLStore {
     /// Every area, by code.
     public func areas() async throws -> [Area] {
         typealias A = Schema.Areas
-        return try await read { database in
-            try await database.rows(
+        return try await read { session in
+            let database = session.sql
+            return try await database.rows(
                 "SELECT \(unsafeRaw: A.columns.joined(separator: ", ")) FROM \(unsafeRaw: A.table) ORDER BY \(unsafeRaw: A.code)",
                 table: A.table
             ).map(AreaRecord.decode)
@@ -48,8 +50,11 @@ extension SQLStore {
         let order = [O.measureCode, O.areaCode, O.periodEnd, O.periodStart, O.periodLabel, O.breakdownKey]
         sql = "\(sql) ORDER BY \(unsafeRaw: order.joined(separator: ", "))"
         let query = sql
-        return try await read { database in
-            try await database.rows(query, table: O.table).map(ObservationRecord.decode)
+        return try await read { session in
+            try await session.cells(query).map { cells in
+                var row = CellReader(cells, table: O.table, columns: O.fieldColumns)
+                return try ObservationRecord.decode(&row)
+            }
         }
     }
 
@@ -59,19 +64,21 @@ extension SQLStore {
         typealias H = Schema.ObservationHistory
         typealias U = Schema.Audit
         let fields = O.fieldColumns.map { "h.\($0)" }.joined(separator: ", ")
-        return try await read { database in
-            try await database.rows("""
+        let columns = O.fieldColumns + [O.importedBy, H.supersededBy, U.recordedAt]
+        return try await read { session in
+            try await session.cells("""
                 SELECT \(unsafeRaw: fields), h.\(unsafeRaw: O.importedBy), h.\(unsafeRaw: H.supersededBy), a.\(unsafeRaw: U.recordedAt)
                 FROM \(unsafeRaw: H.table) h JOIN \(unsafeRaw: U.table) a ON a.\(unsafeRaw: U.id) = h.\(unsafeRaw: H.supersededBy)
                 WHERE h.\(unsafeRaw: O.measureCode) = \(bind: key.measureCode) AND h.\(unsafeRaw: O.areaCode) = \(bind: key.areaCode)
                   AND h.\(unsafeRaw: O.periodLabel) = \(bind: key.periodLabel) AND h.\(unsafeRaw: O.breakdownKey) = \(bind: key.breakdownKey)
                 ORDER BY h.\(unsafeRaw: H.supersededBy), h.\(unsafeRaw: H.id)
-                """, table: H.table).map { row in
-                SupersededObservation(
-                    observation: try ObservationRecord.decode(row),
-                    importedBy: try row.integer(O.importedBy),
-                    supersededBy: try row.integer(H.supersededBy),
-                    supersededAt: try row.text(U.recordedAt)
+                """).map { cells in
+                var row = CellReader(cells, table: H.table, columns: columns)
+                return SupersededObservation(
+                    observation: try ObservationRecord.decode(&row),
+                    importedBy: try row.integer(),
+                    supersededBy: try row.integer(),
+                    supersededAt: try row.text()
                 )
             }
         }
@@ -80,8 +87,9 @@ extension SQLStore {
     /// Every LA's neighbour list in one edition, by area, neighbours in rank order.
     public func statisticalNeighbours(edition: String) async throws -> [StatisticalNeighbours] {
         typealias N = Schema.Neighbours
-        return try await read { database in
-            try NeighbourRecord.decode(try await database.rows("""
+        return try await read { session in
+            let database = session.sql
+            return try NeighbourRecord.decode(try await database.rows("""
                 SELECT \(unsafeRaw: N.columns.joined(separator: ", ")) FROM \(unsafeRaw: N.table) WHERE \(unsafeRaw: N.edition) = \(bind: edition)
                 ORDER BY \(unsafeRaw: N.areaCode), \(unsafeRaw: N.rank)
                 """, table: N.table))

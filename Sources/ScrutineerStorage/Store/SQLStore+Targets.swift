@@ -7,10 +7,10 @@ extension SQLStore {
     /// history is touched. Audited.
     public func setTarget(_ target: Target, by user: String) async throws -> Target {
         typealias T = Schema.Targets
-        let engine = self.engine
         let timestamp = SQLStore.timestamp()
         do {
-            return try await inTransaction { database in
+            return try await inTransaction { session in
+                let database = session.sql
                 let previous = try await database.rows("""
                     SELECT \(unsafeRaw: T.id), \(unsafeRaw: T.version), \(unsafeRaw: T.validFrom), \(unsafeRaw: T.validTo) FROM \(unsafeRaw: T.table)
                     WHERE \(unsafeRaw: T.measureCode) = \(bind: target.measureCode) AND \(unsafeRaw: T.kind) = \(bind: target.kind.rawValue)
@@ -35,10 +35,10 @@ extension SQLStore {
                             """).run()
                     }
                 }
-                try await database.insertRows(into: T.table, columns: T.columns, cells: TargetRecord.cells(version), engine: engine)
+                try await session.insertRows(into: T.table, columns: T.columns, cells: TargetRecord.cells(version))
                 let period = target.periodLabel.map { " \($0)" } ?? ""
                 _ = try await AuditWriter.insert(
-                    into: database, engine: engine,
+                    into: session,
                     action: "set target \(target.measureCode) \(target.kind.rawValue)\(period) version \(version.version)",
                     user: user, at: timestamp, files: [], summary: nil
                 )
@@ -54,8 +54,9 @@ extension SQLStore {
     /// Every version of every target of a measure, oldest first.
     public func targets(for measureCode: String) async throws -> [Target] {
         typealias T = Schema.Targets
-        return try await read { database in
-            try await database.rows("""
+        return try await read { session in
+            let database = session.sql
+            return try await database.rows("""
                 SELECT \(unsafeRaw: T.columns.joined(separator: ", ")) FROM \(unsafeRaw: T.table)
                 WHERE \(unsafeRaw: T.measureCode) = \(bind: measureCode) ORDER BY \(unsafeRaw: T.id)
                 """, table: T.table).map(TargetRecord.decode)

@@ -31,18 +31,19 @@ public final class SQLStore: ScrutineerStore {
     }
 
     /// Runs read-only work on one connection.
-    func read<Result: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+    func read<Result: Sendable>(_ body: @escaping @Sendable (StoreSession) async throws -> Result) async throws -> Result {
         try await sessions.withSession(body)
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when anything in
     /// it (or the commit itself, e.g. a deferred foreign key) fails.
-    func inTransaction<Result: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> Result) async throws -> Result {
+    func inTransaction<Result: Sendable>(_ body: @escaping @Sendable (StoreSession) async throws -> Result) async throws -> Result {
         let engine = self.engine, logger = self.logger
-        return try await sessions.withSession { database in
+        return try await sessions.withSession { session in
+            let database = session.sql
             try await database.raw(SQLQueryString(engine.beginTransaction)).run()
             do {
-                let result = try await body(database)
+                let result = try await body(session)
                 try await database.raw("COMMIT").run()
                 return result
             } catch {

@@ -56,7 +56,7 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             if let info = error.serverInfo, let message = info[.message] {
                 return [message, info[.detail]].compactMap { $0 }.joined(separator: ": ")
             }
-            return "\(error.code)"
+            return ["\(error.code)", error.underlying.map { String(describing: $0) }].compactMap { $0 }.joined(separator: ": ")
         }
         if let error = error as? SQLiteError { return error.message }
         return String(describing: error)

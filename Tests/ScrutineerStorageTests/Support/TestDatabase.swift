@@ -35,15 +35,16 @@ enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
     /// Fails the test in CI, or skips it locally, when PostgreSQL is asked for but not configured.
     static func requirePostgres() throws -> String {
         if let url = postgresURL { return url }
-        if isCI {
-            Issue.record("CI=true but \(postgresVariable) is not set: the PostgreSQL storage contract must run in CI (scripts/test starts a server)")
-            throw Unavailable()
-        }
+        if isCI { throw PostgresRequiredInCI() }
         try Test.cancel("\(postgresVariable) is not set, so the PostgreSQL case is skipped (run scripts/test, which starts a PostgreSQL server, to include it)")
     }
 
-    /// Thrown after the CI failure has been recorded, to stop the test.
-    struct Unavailable: Error {}
+    /// Fails a PostgreSQL case in CI when no server was configured.
+    struct PostgresRequiredInCI: Error, CustomStringConvertible {
+        var description: String {
+            "CI=true but \(TestEngine.postgresVariable) is not set: the PostgreSQL storage contract must run in CI (scripts/test starts a server)"
+        }
+    }
 }
 
 /// A fresh database for one test, removed afterwards.
@@ -71,7 +72,7 @@ struct TestDatabase: Sendable {
             return TestDatabase(engine: engine, sqliteFile: nil, url: "\(base)\(separator)schema=\(schema)") {
                 let admin = try await StoreConnection.open(url: base, logger: quietLogger)
                 do {
-                    try await admin.read { try await $0.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run() }
+                    try await admin.read { try await $0.sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run() }
                 } catch {
                     try await admin.close()
                     throw error
