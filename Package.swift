@@ -76,6 +76,7 @@ let package = Package(
             dependencies: ["ScrutineerCore", "ScrutineerFormats", "scrutineer"],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "ScrutineerStorageTests", dependencies: ["ScrutineerCore", "ScrutineerFormats", "ScrutineerStorage"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,12 +15,17 @@ public struct ObservationQuery: Sendable, Hashable {
 
 /// One row of the audit trail: who imported or changed what, when, from which files.
 public struct AuditEntry: Sendable, Hashable {
+    /// Increases with every entry; observations and their history name the import by it.
     public var id: Int
+    /// What was done: `import lait`, `set target CODE local version 2`…
     public var action: String
+    /// Who did it, as the command or the web session named them.
     public var user: String
-    /// ISO 8601 timestamp, UTC.
+    /// When: ISO 8601, UTC (`2025-11-23T16:08:13Z`).
     public var at: String
+    /// The files an import read, in the order given; empty for other actions.
     public var files: [String]
+    /// What an import did; nil for other actions.
     public var summary: ImportSummary?
 
     public init(id: Int, action: String, user: String, at: String, files: [String], summary: ImportSummary?) {
@@ -30,6 +35,25 @@ public struct AuditEntry: Sendable, Hashable {
         self.at = at
         self.files = files
         self.summary = summary
+    }
+}
+
+/// An earlier version of an observation cell, and the import that replaced it.
+public struct SupersededObservation: Sendable, Hashable {
+    /// The values as they were.
+    public var observation: Observation
+    /// The audit id of the import that wrote this version.
+    public var importedBy: Int
+    /// The audit id of the import that replaced it.
+    public var supersededBy: Int
+    /// When it was replaced: ISO 8601, UTC.
+    public var supersededAt: String
+
+    public init(observation: Observation, importedBy: Int, supersededBy: Int, supersededAt: String) {
+        self.observation = observation
+        self.importedBy = importedBy
+        self.supersededBy = supersededBy
+        self.supersededAt = supersededAt
     }
 }
 
@@ -45,10 +69,12 @@ public protocol ScrutineerStore: Sendable {
     func measures() async throws -> [Measure]
     /// Every area, by code.
     func areas() async throws -> [Area]
-    /// Current observations matching `query`, ordered by measure, area, period end, breakdown.
+    /// Current observations matching `query`, ordered by measure, area, period (end, start,
+    /// label) and breakdown.
     func observations(_ query: ObservationQuery) async throws -> [Observation]
-    /// Earlier, superseded versions of one observation cell, oldest first.
-    func observationHistory(_ key: ObservationKey) async throws -> [Observation]
+    /// Earlier, superseded versions of one observation cell, oldest first, each with when and by
+    /// which import it was replaced.
+    func observationHistory(_ key: ObservationKey) async throws -> [SupersededObservation]
     /// Every LA's neighbour list in one edition ("2021", "2025").
     func statisticalNeighbours(edition: String) async throws -> [StatisticalNeighbours]
     /// Adds a new version of a target, closing the one it replaces; returns it with its version.
@@ -57,6 +83,6 @@ public protocol ScrutineerStore: Sendable {
     func targets(for measureCode: String) async throws -> [Target]
     /// The audit trail, oldest first.
     func auditTrail() async throws -> [AuditEntry]
-    /// Releases connections.
+    /// Releases connections and stops the store's threads.
     func close() async throws
 }

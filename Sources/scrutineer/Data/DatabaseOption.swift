@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ScrutineerStorage
 
 /// `--db URL`, shared by every command that opens the database.

@@ -1,0 +1,72 @@
+import Foundation
+
+/// Where a store lives, read from the `db.url` setting:
+/// `sqlite://./scrutineer.sqlite` (a relative or absolute path), `sqlite://:memory:`, or
+/// `postgres://USER:PASSWORD@HOST:PORT/DATABASE` (optionally `?schema=NAME` to keep Scrutineer's
+/// tables in one schema, and PostgresKit's `tlsmode=disable|prefer|require`).
+public enum DatabaseLocation: Sendable, Hashable {
+    /// An SQLite database file; created when missing.
+    case sqliteFile(path: String)
+    /// An SQLite database in memory, gone when the store closes.
+    case sqliteMemory
+    /// A PostgreSQL database: the URL PostgresKit connects with, and the schema to use (nil = the
+    /// server's search path).
+    case postgresql(url: String, schema: String?)
+
+    /// The default `db.url`: a file beside wherever Scrutineer runs.
+    public static let defaultURL = "sqlite://./scrutineer.sqlite"
+
+    /// Reads a `db.url` value.
+    public init(url: String) throws(StoreError) {
+        let text = url.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("sqlite://") {
+            let path = String(text.dropFirst("sqlite://".count))
+            guard !path.isEmpty else { throw StoreError.invalidDatabaseURL(url) }
+            self = path == ":memory:" ? .sqliteMemory : .sqliteFile(path: path)
+            return
+        }
+        guard var components = URLComponents(string: text),
+              let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme),
+              let host = components.host, !host.isEmpty,
+              let user = components.user, !user.isEmpty,
+              components.path.count > 1
+        else { throw StoreError.invalidDatabaseURL(url) }
+        var schema: String?
+        if let items = components.queryItems {
+            schema = items.last { $0.name == "schema" }?.value
+            let rest = items.filter { $0.name != "schema" }
+            components.queryItems = rest.isEmpty ? nil : rest
+        }
+        if let schema {
+            let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_")
+            guard let first = schema.first, !first.isNumber, schema.allSatisfy(allowed.contains) else {
+                throw StoreError.invalidDatabaseURL(url)
+            }
+        }
+        guard let rebuilt = components.string else { throw StoreError.invalidDatabaseURL(url) }
+        self = .postgresql(url: rebuilt, schema: schema)
+    }
+
+    /// Which engine serves this location.
+    public var engine: DatabaseEngine {
+        switch self {
+        case .sqliteFile, .sqliteMemory: .sqlite
+        case .postgresql: .postgresql
+        }
+    }
+
+    /// The location for messages and logs, with any password replaced by `***`.
+    public var redacted: String {
+        switch self {
+        case let .sqliteFile(path): return "sqlite://\(path)"
+        case .sqliteMemory: return "sqlite://:memory:"
+        case let .postgresql(url, schema):
+            guard var components = URLComponents(string: url) else { return "postgres://…" }
+            if components.password != nil { components.password = "***" }
+            if let schema {
+                components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "schema", value: schema)]
+            }
+            return components.string ?? "postgres://…"
+        }
+    }
+}

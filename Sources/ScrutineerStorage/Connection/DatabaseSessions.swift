@@ -1,0 +1,51 @@
+import AsyncKit
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// Lends the store one database connection at a time, for one piece of work.
+protocol DatabaseSessions: Sendable {
+    /// Runs `body` with a connection no other work uses until it returns.
+    func withSession<Result: Sendable>(_ body: @escaping @Sendable (StoreSession) async throws -> Result) async throws -> Result
+    /// Closes every connection, then stops the threads the connections ran on.
+    func shutdown() async throws
+}
+
+/// A pool of connections to one database, on an event loop group (and, for SQLite, a thread
+/// pool for its blocking calls) that belong to this pool alone and stop with it.
+final class PooledSessions<Source: ConnectionPoolSource>: DatabaseSessions, @unchecked Sendable where Source.Connection: Sendable {
+    // @unchecked Sendable: `EventLoopGroupConnectionPool` is not marked Sendable but guards its
+    // state with a lock and runs each per-loop pool on that loop, so sharing it across tasks is
+    // safe; every other stored property is immutable and Sendable.
+    private let pool: EventLoopGroupConnectionPool<Source>
+    private let eventLoopGroup: MultiThreadedEventLoopGroup
+    private let threadPool: NIOThreadPool?
+    private let makeSession: @Sendable (Source.Connection) -> StoreSession
+
+    init(
+        source: Source, maxConnections: Int, eventLoopGroup: MultiThreadedEventLoopGroup, threadPool: NIOThreadPool?,
+        logger: Logger, makeSession: @escaping @Sendable (Source.Connection) -> StoreSession
+    ) {
+        self.pool = EventLoopGroupConnectionPool(
+            source: source, maxConnectionsPerEventLoop: maxConnections, requestTimeout: .minutes(10), logger: logger,
+            on: eventLoopGroup
+        )
+        self.eventLoopGroup = eventLoopGroup
+        self.threadPool = threadPool
+        self.makeSession = makeSession
+    }
+
+    func withSession<Result: Sendable>(_ body: @escaping @Sendable (StoreSession) async throws -> Result) async throws -> Result {
+        let makeSession = self.makeSession
+        return try await pool.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask { try await body(makeSession(connection)) }
+        }.get()
+    }
+
+    func shutdown() async throws {
+        try await pool.shutdownAsync()
+        try await threadPool?.shutdownGracefully()
+        try await eventLoopGroup.shutdownGracefully()
+    }
+}

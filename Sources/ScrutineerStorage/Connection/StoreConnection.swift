@@ -1,0 +1,72 @@
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLiteKit
+
+/// Opens Scrutineer's store from the `db.url` setting.
+public enum StoreConnection {
+    /// PostgreSQL connections per store (one event loop); SQLite always has one, so every write
+    /// to the file is serialised.
+    static let postgresConnections = 4
+
+    /// Opens the database at `url` (see `DatabaseLocation`) and checks it answers. Call
+    /// `migrate()` before first use and `close()` when done.
+    public static func open(url: String, logger: Logger = Logger(label: "scrutineer.storage")) async throws -> SQLStore {
+        try await open(DatabaseLocation(url: url), logger: logger)
+    }
+
+    /// Opens the database at `location` and checks it answers.
+    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "scrutineer.storage")) async throws -> SQLStore {
+        let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let sessions: any DatabaseSessions
+        var schemaToCreate: String?
+        switch location {
+        case .sqliteFile, .sqliteMemory:
+            let threadPool = NIOThreadPool(numberOfThreads: 1)
+            threadPool.start()
+            let storage: SQLiteConnection.Storage
+            if case let .sqliteFile(path) = location { storage = .file(path: path) } else { storage = .memory }
+            sessions = PooledSessions(
+                source: SQLiteSource(storage: storage, threadPool: threadPool), maxConnections: 1,
+                eventLoopGroup: eventLoopGroup, threadPool: threadPool, logger: logger,
+                makeSession: { StoreSession(sql: $0.sql(queryLogLevel: .trace), driver: SQLiteDriverConnection(connection: $0), engine: .sqlite) }
+            )
+        case let .postgresql(url, schema):
+            var configuration: SQLPostgresConfiguration
+            do {
+                configuration = try SQLPostgresConfiguration(url: url)
+            } catch {
+                try? await eventLoopGroup.shutdownGracefully()
+                throw StoreError.invalidDatabaseURL(location.redacted)
+            }
+            configuration.searchPath = schema.map { [$0] }
+            schemaToCreate = schema
+            sessions = PooledSessions(
+                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnections: postgresConnections,
+                eventLoopGroup: eventLoopGroup, threadPool: nil, logger: logger,
+                makeSession: { connection in
+                    StoreSession(
+                        sql: connection.sql(queryLogLevel: .trace), driver: PostgresDriverConnection(connection: connection, logger: logger),
+                        engine: .postgresql
+                    )
+                }
+            )
+        }
+        let store = SQLStore(location: location, sessions: sessions, logger: logger)
+        let schema = schemaToCreate
+        do {
+            try await sessions.withSession { session in
+                let database = session.sql
+                if let schema {
+                    try await database.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+                }
+                try await database.raw("SELECT 1").run()
+            }
+        } catch {
+            try? await store.close()
+            throw StoreError.cannotConnect(url: location.redacted, reason: StoreError.databaseReason(error))
+        }
+        return store
+    }
+}

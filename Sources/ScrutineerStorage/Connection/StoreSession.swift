@@ -1,0 +1,151 @@
+import SQLKit
+
+/// One leased connection, seen two ways: through SQLKit for every query, and through the
+/// driver (`DriverConnection`) for the bulk paths.
+struct StoreSession: Sendable {
+    let sql: any SQLDatabase
+    let driver: any DriverConnection
+    let engine: DatabaseEngine
+
+    /// Runs a query written with SQLKit through the driver, returning each row's cells in
+    /// column order.
+    func cells(_ query: SQLQueryString) async throws -> [[SQLCell]] {
+        let (text, binds) = sql.serialize(query)
+        return try await driver.rows(text, binds: binds.map(SQLCell.init(bound:)))
+    }
+
+    /// Inserts rows of `columns.count` cells each in as few statements as the engine's bind limit
+    /// allows. A column whose cell is the same in every row (an import's audit id and source, the
+    /// blanks a source never fills) is bound once per statement instead of once per row, which
+    /// halves what the database has to parse; every full statement has the same text.
+    func insertRows(into table: String, columns: [String], cells: [SQLCell], tail: String = "") async throws {
+        precondition(cells.count % columns.count == 0, "cells must fill whole rows")
+        guard !cells.isEmpty else { return }
+        let width = columns.count
+        let rowCount = cells.count / width
+        let shared = (0..<width).map { column in
+            (1..<rowCount).allSatisfy { cells[$0 * width + column] == cells[column] } ? cells[column] : nil
+        }
+        let varying = (0..<width).filter { shared[$0] == nil }
+        guard !varying.isEmpty, rowCount > 1, tail.isEmpty else {
+            return try await insertEachRow(into: table, columns: columns, cells: cells, tail: tail)
+        }
+        let rowsPerStatement = max(1, (engine.maximumBindsPerStatement - width) / varying.count)
+        var statement: (rows: Int, text: String)?
+        var firstRow = 0
+        while firstRow < rowCount {
+            let rows = min(rowsPerStatement, rowCount - firstRow)
+            if statement?.rows != rows {
+                statement = (rows, selectInsertStatement(into: table, columns: columns, cells: cells, shared: shared, varying: varying, rows: rows))
+            }
+            var binds: [SQLCell] = shared.compactMap { $0 }.filter { $0 != .null }
+            binds.reserveCapacity(binds.count + rows * varying.count)
+            for row in firstRow..<(firstRow + rows) {
+                for column in varying { binds.append(cells[row * width + column]) }
+            }
+            try await driver.execute(statement!.text, binds: binds[...])
+            firstRow += rows
+        }
+    }
+
+    /// `INSERT INTO table (columns) SELECT shared binds and v.columnN… FROM (VALUES (…), (…)) AS v`:
+    /// each varying column cast to its type, so PostgreSQL reads a column of NULLs as that type too.
+    private func selectInsertStatement(
+        into table: String, columns: [String], cells: [SQLCell], shared: [SQLCell?], varying: [Int], rows: Int
+    ) -> String {
+        var serializer = SQLSerializer(database: sql)
+        var bind = 0
+        func placeholder() {
+            bind += 1
+            sql.dialect.bindPlaceholder(at: bind).serialize(to: &serializer)
+        }
+        serializer.write("INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT ")
+        var valuesColumn = 0
+        for column in columns.indices {
+            if column > 0 { serializer.write(", ") }
+            switch shared[column] {
+            case .null?: serializer.write("NULL")
+            case .some: placeholder()
+            case nil:
+                valuesColumn += 1
+                serializer.write("CAST(v.column\(valuesColumn) AS \(sqlType(ofColumn: column, width: columns.count, cells: cells)))")
+            }
+        }
+        serializer.write(" FROM (VALUES ")
+        for row in 0..<rows {
+            serializer.write(row == 0 ? "(" : ", (")
+            for index in varying.indices {
+                if index > 0 { serializer.write(", ") }
+                placeholder()
+            }
+            serializer.write(")")
+        }
+        serializer.write(") AS v")
+        return serializer.sql
+    }
+
+    /// The SQL type of a column's cells (its first non-NULL one decides).
+    private func sqlType(ofColumn column: Int, width: Int, cells: [SQLCell]) -> String {
+        var index = column
+        while index < cells.count {
+            switch cells[index] {
+            case .text: return "TEXT"
+            case .double: return engine.double
+            case .integer: return engine.generatedKeyReference
+            case .null: index += width
+            }
+        }
+        return engine.text
+    }
+
+    /// Inserts rows with every cell bound (a single row, or rows that share nothing).
+    private func insertEachRow(into table: String, columns: [String], cells: [SQLCell], tail: String) async throws {
+        let rowsPerStatement = max(1, engine.maximumBindsPerStatement / columns.count)
+        var statement: (rows: Int, text: String)?
+        var start = 0
+        while start < cells.count {
+            let end = min(cells.count, start + rowsPerStatement * columns.count)
+            let rows = (end - start) / columns.count
+            if statement?.rows != rows {
+                statement = (rows, insertStatement(into: table, columns: columns, rows: rows, tail: tail))
+            }
+            try await driver.execute(statement!.text, binds: cells[start..<end])
+            start = end
+        }
+    }
+
+    /// Inserts rows and returns the rows the `RETURNING` tail gives back.
+    func insertReturning(into table: String, columns: [String], cells: [SQLCell], returning: String) async throws -> [[SQLCell]] {
+        let rows = cells.count / columns.count
+        return try await driver.rows(insertStatement(into: table, columns: columns, rows: rows, tail: "RETURNING \(returning)"), binds: cells)
+    }
+
+    /// `INSERT INTO table (columns) VALUES (…), (…) tail` with this engine's bind placeholders.
+    private func insertStatement(into table: String, columns: [String], rows: Int, tail: String) -> String {
+        var serializer = SQLSerializer(database: sql)
+        serializer.write("INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES ")
+        var bind = 0
+        for row in 0..<rows {
+            serializer.write(row == 0 ? "(" : ", (")
+            for column in 0..<columns.count {
+                if column > 0 { serializer.write(", ") }
+                bind += 1
+                sql.dialect.bindPlaceholder(at: bind).serialize(to: &serializer)
+            }
+            serializer.write(")")
+        }
+        if !tail.isEmpty { serializer.write(" " + tail) }
+        return serializer.sql
+    }
+
+    /// Runs `run` once per chunk of `values`, each chunk small enough to bind in one statement.
+    func forEachChunk<Value>(of values: [Value], _ run: ([Value]) async throws -> Void) async throws {
+        let size = max(1, engine.maximumBindsPerStatement - 16)
+        var start = 0
+        while start < values.count {
+            let end = min(values.count, start + size)
+            try await run(Array(values[start..<end]))
+            start = end
+        }
+    }
+}

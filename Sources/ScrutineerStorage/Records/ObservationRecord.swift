@@ -1,0 +1,92 @@
+import ScrutineerCore
+
+/// How an `Observation` is written to and read from the observations and observation_history
+/// tables: the period as its label, kind and ISO start and end, so it reads back exactly.
+struct ObservationRecord {
+    typealias Columns = Schema.Observations
+
+    /// The last period written and its ISO dates: rows arrive grouped by period, so formatting
+    /// each period's dates once saves most of the work.
+    private var lastPeriod: Period?
+    private var lastDates: (start: SQLCell, end: SQLCell) = (.null, .null)
+
+    /// Appends the observation's cells in `Schema.Observations.insertColumns` order.
+    mutating func appendCells(of observation: Observation, importedBy auditId: Int, to cells: inout [SQLCell]) {
+        let period = observation.period
+        if period != lastPeriod {
+            lastPeriod = period
+            lastDates = (.text(period.start.iso), .text(period.end.iso))
+        }
+        cells.append(.text(observation.measureCode))
+        cells.append(.text(observation.areaCode))
+        cells.append(.text(period.label))
+        cells.append(.text(period.kind.rawValue))
+        cells.append(lastDates.start)
+        cells.append(lastDates.end)
+        cells.append(.text(Self.breakdownKey(observation.breakdown)))
+        cells.append(SQLCell(observation.value))
+        cells.append(SQLCell(observation.numerator))
+        cells.append(SQLCell(observation.denominator))
+        cells.append(SQLCell(observation.lower95))
+        cells.append(SQLCell(observation.upper95))
+        cells.append(SQLCell(observation.lower99_8))
+        cells.append(SQLCell(observation.upper99_8))
+        cells.append(SQLCell(observation.statusSymbol?.rawValue))
+        cells.append(SQLCell(observation.comparedToEnglandAsPublished))
+        cells.append(.text(observation.source))
+        cells.append(SQLCell(observation.published?.iso))
+        cells.append(SQLCell(observation.nextUpdateDue?.iso))
+        cells.append(.integer(auditId))
+    }
+
+    /// The observation's key, without building the text of an empty breakdown.
+    static func key(_ observation: Observation) -> ObservationKey {
+        ObservationKey(
+            measureCode: observation.measureCode, areaCode: observation.areaCode, periodLabel: observation.period.label,
+            breakdownKey: breakdownKey(observation.breakdown)
+        )
+    }
+
+    private static func breakdownKey(_ breakdown: Breakdown) -> String {
+        breakdown.isTotal ? "" : breakdown.key
+    }
+
+    /// The name of the first numeric field that is infinite or not a number, if any.
+    static func nonFiniteField(of observation: Observation) -> String? {
+        let numbers: [(String, Double?)] = [
+            (Columns.value, observation.value), (Columns.numerator, observation.numerator),
+            (Columns.denominator, observation.denominator), (Columns.lower95, observation.lower95),
+            (Columns.upper95, observation.upper95), (Columns.lower99_8, observation.lower99_8),
+            (Columns.upper99_8, observation.upper99_8),
+        ]
+        return numbers.first { $0.1.map { !$0.isFinite } ?? false }?.0
+    }
+
+    /// Reads the observation's fields (`Schema.Observations.fieldColumns`, in order).
+    static func decode(_ row: inout CellReader) throws -> Observation {
+        let measureCode = try row.text()
+        let areaCode = try row.text()
+        let label = try row.text()
+        let kind = try row.parsed { Period.Kind(rawValue: $0) }
+        let start = try row.parsed { CalendarDate(iso: $0) }
+        let end = try row.parsed { CalendarDate(iso: $0) }
+        return Observation(
+            measureCode: measureCode,
+            areaCode: areaCode,
+            period: Period(label: label, kind: kind, start: start, end: end),
+            breakdown: try row.parsed { Breakdown(key: $0) },
+            value: try row.optionalDouble(),
+            numerator: try row.optionalDouble(),
+            denominator: try row.optionalDouble(),
+            lower95: try row.optionalDouble(),
+            upper95: try row.optionalDouble(),
+            lower99_8: try row.optionalDouble(),
+            upper99_8: try row.optionalDouble(),
+            statusSymbol: try row.optionalParsed { StatusSymbol(rawValue: $0) },
+            comparedToEnglandAsPublished: try row.optionalText(),
+            source: try row.text(),
+            published: try row.optionalParsed { CalendarDate(iso: $0) },
+            nextUpdateDue: try row.optionalParsed { CalendarDate(iso: $0) }
+        )
+    }
+}

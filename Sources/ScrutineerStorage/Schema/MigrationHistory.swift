@@ -1,0 +1,206 @@
+import Foundation
+import ScrutineerCore
+
+extension Migration {
+    /// Every migration, in order. Append only.
+    static let history: [Migration] = [createTables, seedEnglandAndRegions]
+
+    /// 1: every table, with the constraints the database can enforce.
+    static let createTables = Migration(number: 1, name: "measures, areas, neighbours, observations and history, targets, audit") { engine in
+        let text = engine.text, double = engine.double, generatedKey = engine.generatedKey, keyReference = engine.generatedKeyReference
+        let isoDate = "'____-__-__'"
+        typealias M = Schema.Measures
+        typealias C = Schema.MeasureCommittees
+        typealias A = Schema.Areas
+        typealias N = Schema.Neighbours
+        typealias O = Schema.Observations
+        typealias H = Schema.ObservationHistory
+        typealias T = Schema.Targets
+        typealias U = Schema.Audit
+        typealias F = Schema.AuditFiles
+
+        /// The observation's own columns, shared by the current table and its history.
+        let observationFields = """
+            \(O.measureCode) \(text) NOT NULL REFERENCES \(M.table) (\(M.code)),
+            \(O.areaCode) \(text) NOT NULL REFERENCES \(A.table) (\(A.code)),
+            \(O.periodLabel) \(text) NOT NULL CHECK (\(O.periodLabel) <> ''),
+            \(O.periodKind) \(text) NOT NULL CHECK (\(oneOf(O.periodKind, ["year", "pooledYears", "quarter", "month"]))),
+            \(O.periodStart) \(text) NOT NULL CHECK (\(O.periodStart) LIKE \(isoDate)),
+            \(O.periodEnd) \(text) NOT NULL CHECK (\(O.periodEnd) LIKE \(isoDate)),
+            \(O.breakdownKey) \(text) NOT NULL,
+            \(O.value) \(double),
+            \(O.numerator) \(double) CHECK (\(O.numerator) >= 0),
+            \(O.denominator) \(double) CHECK (\(O.denominator) >= 0),
+            \(O.lower95) \(double),
+            \(O.upper95) \(double),
+            \(O.lower99_8) \(double),
+            \(O.upper99_8) \(double),
+            \(O.statusSymbol) \(text) CHECK (\(oneOf(O.statusSymbol, ["c", "z", "x", "u", "k", "low", "-", ".."]))),
+            \(O.comparedToEngland) \(text),
+            \(O.source) \(text) NOT NULL,
+            \(O.published) \(text) CHECK (\(O.published) LIKE \(isoDate)),
+            \(O.nextUpdateDue) \(text) CHECK (\(O.nextUpdateDue) LIKE \(isoDate)),
+            \(O.importedBy) \(keyReference) NOT NULL REFERENCES \(U.table) (\(U.id))
+        """
+        /// The checks across those columns (SQLite wants every column before the first table constraint).
+        let observationChecks = """
+            CHECK (\(O.periodStart) <= \(O.periodEnd)),
+            CHECK (\(O.lower95) <= \(O.upper95)),
+            CHECK (\(O.lower99_8) <= \(O.upper99_8))
+        """
+        func count(_ column: String) -> String { "\(column) INTEGER CHECK (\(column) >= 0)" }
+        /// `column = 'a' OR column = 'b' …`: SQLite evaluates an `IN (…)` list in a CHECK by building a
+        /// temporary index for every row inserted, which made imports twice as slow.
+        func oneOf(_ column: String, _ values: [String]) -> String {
+            values.map { "\(column) = '\($0)'" }.joined(separator: " OR ")
+        }
+
+        return [
+            """
+            CREATE TABLE \(M.table) (
+                \(M.code) \(text) PRIMARY KEY CHECK (\(M.code) <> ''),
+                \(M.title) \(text) NOT NULL CHECK (\(M.title) <> ''),
+                \(M.definition) \(text),
+                \(M.theme) \(text),
+                \(M.owner) \(text),
+                \(M.unit) \(text) NOT NULL CHECK (
+                    \(oneOf(M.unit, ["percentage", "count", "days", "weeks", "money", "number"]))
+                    OR (substr(\(M.unit), 1, 5) = 'rate:' AND length(\(M.unit)) > 5
+                        AND ltrim(substr(\(M.unit), 6), '0123456789') = '' AND substr(\(M.unit), 6, 1) <> '0')
+                ),
+                \(M.decimalPlaces) INTEGER CHECK (\(M.decimalPlaces) BETWEEN 0 AND 10),
+                \(M.polarity) \(text) NOT NULL CHECK (\(oneOf(M.polarity, ["highIsGood", "lowIsGood", "noJudgement"]))),
+                \(M.periodicity) \(text) NOT NULL CHECK (\(oneOf(M.periodicity, ["monthly", "quarterly", "annual", "multiYear"]))),
+                \(M.yearType) \(text) NOT NULL CHECK (\(oneOf(M.yearType, ["calendar", "financial", "academic", "yearEndingSeptember"]))),
+                \(M.source) \(text),
+                \(M.publicationLagDays) INTEGER CHECK (\(M.publicationLagDays) >= 0),
+                \(M.benchmarkComparison) \(text) NOT NULL CHECK (\(oneOf(M.benchmarkComparison, ["fingertips-1", "fingertips-17", "not-compared"]))),
+                \(M.directionOfTravel) \(text) NOT NULL CHECK (\(oneOf(M.directionOfTravel, ["simple", "ci-overlap", "recent-trend", "spc"]))),
+                \(M.planPriority) \(text)
+            )
+            """,
+            """
+            CREATE TABLE \(C.table) (
+                \(C.measureCode) \(text) NOT NULL REFERENCES \(M.table) (\(M.code)),
+                \(C.ordinal) INTEGER NOT NULL CHECK (\(C.ordinal) >= 1),
+                \(C.committee) \(text) NOT NULL CHECK (\(C.committee) <> ''),
+                PRIMARY KEY (\(C.measureCode), \(C.ordinal)),
+                UNIQUE (\(C.measureCode), \(C.committee))
+            )
+            """,
+            """
+            CREATE TABLE \(A.table) (
+                \(A.code) \(text) PRIMARY KEY CHECK (\(A.code) <> ''),
+                \(A.dfeCode) \(text) CHECK (\(A.dfeCode) <> ''),
+                \(A.name) \(text) NOT NULL CHECK (\(A.name) <> ''),
+                \(A.type) \(text) NOT NULL CHECK (\(oneOf(A.type, ["country", "region", "subRegion", "localAuthority"]))),
+                \(A.regionCode) \(text) REFERENCES \(A.table) (\(A.code)) DEFERRABLE INITIALLY DEFERRED,
+                \(A.successorCode) \(text) REFERENCES \(A.table) (\(A.code)) DEFERRABLE INITIALLY DEFERRED,
+                \(A.firstYear) INTEGER,
+                \(A.lastYear) INTEGER,
+                CHECK (\(A.successorCode) <> \(A.code)),
+                CHECK (\(A.firstYear) <= \(A.lastYear))
+            )
+            """,
+            """
+            CREATE TABLE \(N.table) (
+                \(N.edition) \(text) NOT NULL CHECK (\(N.edition) <> ''),
+                \(N.areaCode) \(text) NOT NULL REFERENCES \(A.table) (\(A.code)),
+                \(N.rank) INTEGER NOT NULL CHECK (\(N.rank) >= 1),
+                \(N.neighbourCode) \(text) NOT NULL REFERENCES \(A.table) (\(A.code)),
+                \(N.closeness) \(text),
+                PRIMARY KEY (\(N.edition), \(N.areaCode), \(N.rank)),
+                UNIQUE (\(N.edition), \(N.areaCode), \(N.neighbourCode)),
+                CHECK (\(N.neighbourCode) <> \(N.areaCode))
+            )
+            """,
+            """
+            CREATE TABLE \(U.table) (
+                \(U.id) \(generatedKey),
+                \(U.action) \(text) NOT NULL CHECK (\(U.action) <> ''),
+                \(U.userName) \(text) NOT NULL CHECK (\(U.userName) <> ''),
+                \(U.recordedAt) \(text) NOT NULL CHECK (\(U.recordedAt) LIKE '____-__-__T__:__:__%Z'),
+                \(count(U.rowsRead)),
+                \(count(U.added)),
+                \(count(U.changed)),
+                \(count(U.unchanged)),
+                \(count(U.rejected)),
+                CHECK ((\(U.rowsRead) IS NULL) = (\(U.added) IS NULL) AND (\(U.added) IS NULL) = (\(U.changed) IS NULL)
+                    AND (\(U.changed) IS NULL) = (\(U.unchanged) IS NULL) AND (\(U.unchanged) IS NULL) = (\(U.rejected) IS NULL))
+            )
+            """,
+            """
+            CREATE TABLE \(F.table) (
+                \(F.auditId) \(keyReference) NOT NULL REFERENCES \(U.table) (\(U.id)),
+                \(F.ordinal) INTEGER NOT NULL CHECK (\(F.ordinal) >= 1),
+                \(F.fileName) \(text) NOT NULL CHECK (\(F.fileName) <> ''),
+                PRIMARY KEY (\(F.auditId), \(F.ordinal))
+            )
+            """,
+            """
+            CREATE TABLE \(O.table) (
+                \(O.id) \(generatedKey),
+            \(observationFields),
+            \(observationChecks),
+                CONSTRAINT \(O.table)_key UNIQUE (\(O.keyColumns.joined(separator: ", ")))
+            )
+            """,
+            """
+            CREATE TABLE \(H.table) (
+                \(H.id) \(generatedKey),
+            \(observationFields),
+                \(H.supersededBy) \(keyReference) NOT NULL REFERENCES \(U.table) (\(U.id)),
+            \(observationChecks),
+                CHECK (\(H.supersededBy) > \(O.importedBy))
+            )
+            """,
+            "CREATE INDEX \(H.table)_by_key ON \(H.table) (\(O.keyColumns.joined(separator: ", ")))",
+            """
+            CREATE TABLE \(T.table) (
+                \(T.id) \(generatedKey),
+                \(T.measureCode) \(text) NOT NULL REFERENCES \(M.table) (\(M.code)),
+                \(T.kind) \(text) NOT NULL CHECK (\(oneOf(T.kind, ["local", "national", "statutory", "trajectory"]))),
+                \(T.value) \(double) NOT NULL,
+                \(T.tolerance) \(double) CHECK (\(T.tolerance) >= 0),
+                \(T.periodLabel) \(text) NOT NULL DEFAULT '',
+                \(T.validFrom) \(text) NOT NULL CHECK (\(T.validFrom) LIKE \(isoDate)),
+                \(T.validTo) \(text) CHECK (\(T.validTo) LIKE \(isoDate)),
+                \(T.setBy) \(text) NOT NULL CHECK (\(T.setBy) <> ''),
+                \(T.setOn) \(text) NOT NULL CHECK (\(T.setOn) LIKE \(isoDate)),
+                \(T.reason) \(text) NOT NULL CHECK (\(T.reason) <> ''),
+                \(T.decision) \(text),
+                \(T.version) INTEGER NOT NULL CHECK (\(T.version) >= 1),
+                CHECK (\(T.validTo) >= \(T.validFrom)),
+                CHECK (\(T.kind) <> 'trajectory' OR \(T.periodLabel) <> ''),
+                UNIQUE (\(T.measureCode), \(T.kind), \(T.periodLabel), \(T.version))
+            )
+            """,
+            // At most one version of a target is open-ended at a time.
+            "CREATE UNIQUE INDEX \(T.table)_in_force ON \(T.table) (\(T.measureCode), \(T.kind), \(T.periodLabel)) WHERE \(T.validTo) IS NULL",
+        ]
+    }
+
+    /// 2: England, the regions and the London sub-regions, which every database starts with.
+    static let seedEnglandAndRegions = Migration(number: 2, name: "England, regions and London sub-regions") { _ in
+        typealias A = Schema.Areas
+        let rows = Area.englandAndRegions.map { area in
+            "(" + [
+                SQLText.literal(area.code), SQLText.literal(area.dfeCode), SQLText.literal(area.name),
+                SQLText.literal(area.type.rawValue), SQLText.literal(area.regionCode),
+            ].joined(separator: ", ") + ")"
+        }
+        return [
+            "INSERT INTO \(A.table) (\(A.code), \(A.dfeCode), \(A.name), \(A.type), \(A.regionCode)) VALUES "
+                + rows.joined(separator: ", "),
+        ]
+    }
+}
+
+/// Writing a constant as SQL text, for the few statements (seed rows) that carry no bound values.
+enum SQLText {
+    /// A single-quoted SQL string literal (quotes doubled), or NULL.
+    static func literal(_ text: String?) -> String {
+        guard let text else { return "NULL" }
+        return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}

@@ -1,0 +1,21 @@
+import ScrutineerCore
+
+extension SQLStore {
+    /// Writes a validated batch in one transaction (see `ImportWriter`) and audits it; any
+    /// failure rolls everything back.
+    public func importBatch(_ batch: ImportBatch, by user: String) async throws -> ImportSummary {
+        let timestamp = SQLStore.timestamp()
+        do {
+            return try await inTransaction { session in
+                try await ImportWriter(session: session).write(batch, by: user, at: timestamp)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            if let key = ImportWriter.duplicateObservation(in: batch.observations) {
+                throw StoreError.duplicateInBatch(record: "observation", key: ImportWriter.describe(key))
+            }
+            throw StoreError.importRolledBack(reason: StoreError.databaseReason(error))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import ScrutineerCore
+import SQLKit
+
+extension SQLStore {
+    /// Every measure, by code, with its committees (two queries).
+    public func measures() async throws -> [Measure] {
+        typealias M = Schema.Measures
+        typealias C = Schema.MeasureCommittees
+        return try await read { session in
+            let database = session.sql
+            let rows = try await database.rows(
+                "SELECT \(unsafeRaw: M.columns.joined(separator: ", ")) FROM \(unsafeRaw: M.table) ORDER BY \(unsafeRaw: M.code)",
+                table: M.table
+            )
+            var committees: [String: [String]] = [:]
+            for row in try await database.rows("""
+                SELECT \(unsafeRaw: C.measureCode), \(unsafeRaw: C.committee) FROM \(unsafeRaw: C.table)
+                ORDER BY \(unsafeRaw: C.measureCode), \(unsafeRaw: C.ordinal)
+                """, table: C.table) {
+                committees[try row.text(C.measureCode), default: []].append(try row.text(C.committee))
+            }
+            return try rows.map { row in try MeasureRecord.decode(row, committees: committees[try row.text(M.code)] ?? []) }
+        }
+    }
+
+    /// Every area, by code.
+    public func areas() async throws -> [Area] {
+        typealias A = Schema.Areas
+        return try await read { session in
+            let database = session.sql
+            return try await database.rows(
+                "SELECT \(unsafeRaw: A.columns.joined(separator: ", ")) FROM \(unsafeRaw: A.table) ORDER BY \(unsafeRaw: A.code)",
+                table: A.table
+            ).map(AreaRecord.decode)
+        }
+    }
+
+    /// Current observations matching `query`, ordered by measure, area, period (end, start,
+    /// label) and breakdown.
+    public func observations(_ query: ObservationQuery) async throws -> [Observation] {
+        typealias O = Schema.Observations
+        var conditions: [SQLQueryString] = []
+        if let measureCode = query.measureCode { conditions.append("\(unsafeRaw: O.measureCode) = \(bind: measureCode)") }
+        if let areaCode = query.areaCode { conditions.append("\(unsafeRaw: O.areaCode) = \(bind: areaCode)") }
+        if let periodLabel = query.periodLabel { conditions.append("\(unsafeRaw: O.periodLabel) = \(bind: periodLabel)") }
+        var sql: SQLQueryString = "SELECT \(unsafeRaw: O.fieldColumns.joined(separator: ", ")) FROM \(unsafeRaw: O.table)"
+        for (index, condition) in conditions.enumerated() {
+            sql = index == 0 ? "\(sql) WHERE \(condition)" : "\(sql) AND \(condition)"
+        }
+        let order = [O.measureCode, O.areaCode, O.periodEnd, O.periodStart, O.periodLabel, O.breakdownKey]
+        sql = "\(sql) ORDER BY \(unsafeRaw: order.joined(separator: ", "))"
+        let query = sql
+        return try await read { session in
+            try await session.cells(query).map { cells in
+                var row = CellReader(cells, table: O.table, columns: O.fieldColumns)
+                return try ObservationRecord.decode(&row)
+            }
+        }
+    }
+
+    /// Earlier versions of one cell, oldest first, each with the import that replaced it.
+    public func observationHistory(_ key: ObservationKey) async throws -> [SupersededObservation] {
+        typealias O = Schema.Observations
+        typealias H = Schema.ObservationHistory
+        typealias U = Schema.Audit
+        let fields = O.fieldColumns.map { "h.\($0)" }.joined(separator: ", ")
+        let columns = O.fieldColumns + [O.importedBy, H.supersededBy, U.recordedAt]
+        return try await read { session in
+            try await session.cells("""
+                SELECT \(unsafeRaw: fields), h.\(unsafeRaw: O.importedBy), h.\(unsafeRaw: H.supersededBy), a.\(unsafeRaw: U.recordedAt)
+                FROM \(unsafeRaw: H.table) h JOIN \(unsafeRaw: U.table) a ON a.\(unsafeRaw: U.id) = h.\(unsafeRaw: H.supersededBy)
+                WHERE h.\(unsafeRaw: O.measureCode) = \(bind: key.measureCode) AND h.\(unsafeRaw: O.areaCode) = \(bind: key.areaCode)
+                  AND h.\(unsafeRaw: O.periodLabel) = \(bind: key.periodLabel) AND h.\(unsafeRaw: O.breakdownKey) = \(bind: key.breakdownKey)
+                ORDER BY h.\(unsafeRaw: H.supersededBy), h.\(unsafeRaw: H.id)
+                """).map { cells in
+                var row = CellReader(cells, table: H.table, columns: columns)
+                return SupersededObservation(
+                    observation: try ObservationRecord.decode(&row),
+                    importedBy: try row.integer(),
+                    supersededBy: try row.integer(),
+                    supersededAt: try row.text()
+                )
+            }
+        }
+    }
+
+    /// Every LA's neighbour list in one edition, by area, neighbours in rank order.
+    public func statisticalNeighbours(edition: String) async throws -> [StatisticalNeighbours] {
+        typealias N = Schema.Neighbours
+        return try await read { session in
+            let database = session.sql
+            return try NeighbourRecord.decode(try await database.rows("""
+                SELECT \(unsafeRaw: N.columns.joined(separator: ", ")) FROM \(unsafeRaw: N.table) WHERE \(unsafeRaw: N.edition) = \(bind: edition)
+                ORDER BY \(unsafeRaw: N.areaCode), \(unsafeRaw: N.rank)
+                """, table: N.table))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import PostgresNIO
+import SQLiteNIO
+
+/// Why the store refused or failed, in words a user can act on.
+public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The `db.url` setting is not a database URL Scrutineer understands.
+    case invalidDatabaseURL(String)
+    /// The database could not be opened or reached (the URL is shown without its password).
+    case cannotConnect(url: String, reason: String)
+    /// The database has migrations this version of Scrutineer does not know.
+    case schemaNewerThanProgram(databaseMigration: Int, programMigration: Int)
+    /// A batch holds the same record twice.
+    case duplicateInBatch(record: String, key: String)
+    /// A batch holds a number that is infinite or not a number.
+    case notFinite(record: String, field: String)
+    /// The database refused an import; nothing was written.
+    case importRolledBack(reason: String)
+    /// A new version of a target starts before the version it replaces.
+    case targetStartsBeforePrevious(measureCode: String, kind: String, validFrom: String, previousValidFrom: String)
+    /// The database refused a change; nothing was written.
+    case changeRolledBack(reason: String)
+    /// A stored value cannot be read back (the database was edited by hand, or by a newer program).
+    case unreadableStoredValue(table: String, column: String, value: String)
+
+    public var description: String {
+        switch self {
+        case let .invalidDatabaseURL(url):
+            "db.url: \"\(url)\" is not a database URL (expected sqlite://PATH such as sqlite://./scrutineer.sqlite, "
+                + "sqlite://:memory:, or postgres://USER:PASSWORD@HOST:PORT/DATABASE)"
+        case let .cannotConnect(url, reason):
+            "db.url: cannot open \(url): \(reason)"
+        case let .schemaNewerThanProgram(database, program):
+            "the database has been migrated to schema \(database) but this Scrutineer knows schemas up to \(program) "
+                + "(expected a Scrutineer at least as new as the one that last wrote the database)"
+        case let .duplicateInBatch(record, key):
+            "the import holds the \(record) \(key) twice (expected each \(record) once); nothing was written"
+        case let .notFinite(record, field):
+            "the \(field) of \(record) is not a finite number (expected a number or a blank); nothing was written"
+        case let .importRolledBack(reason):
+            "the import was rolled back and nothing was written: \(reason)"
+        case let .targetStartsBeforePrevious(measure, kind, from, previous):
+            "the new \(kind) target for \(measure) starts on \(from), before the version it replaces (from \(previous)); "
+                + "history is never rewritten (expected a start on or after \(previous))"
+        case let .changeRolledBack(reason):
+            "the change was rolled back and nothing was written: \(reason)"
+        case let .unreadableStoredValue(table, column, value):
+            "the database holds \"\(value)\" in \(table).\(column), which this Scrutineer cannot read"
+        }
+    }
+
+    /// The database's own words for `error`: PostgreSQL's message and detail (which PostgresNIO
+    /// hides from `description`), SQLite's message, or the error itself.
+    static func databaseReason(_ error: any Error) -> String {
+        if let error = error as? StoreError { return error.description }
+        if let error = error as? PSQLError {
+            if let info = error.serverInfo, let message = info[.message] {
+                return [message, info[.detail]].compactMap { $0 }.joined(separator: ": ")
+            }
+            return ["\(error.code)", error.underlying.map { String(describing: $0) }].compactMap { $0 }.joined(separator: ": ")
+        }
+        if let error = error as? SQLiteError { return error.message }
+        return String(describing: error)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import ScrutineerCore
+import SQLKit
+import Testing
+@testable import ScrutineerStorage
+
+@Suite("Storage connection (db.url)")
+struct StorageConnectionTests {
+    @Test("db.url reads SQLite paths, memory and PostgreSQL URLs")
+    func locations() throws {
+        #expect(try DatabaseLocation(url: DatabaseLocation.defaultURL) == .sqliteFile(path: "./scrutineer.sqlite"))
+        #expect(try DatabaseLocation(url: "sqlite:///var/lib/scrutineer/data.sqlite") == .sqliteFile(path: "/var/lib/scrutineer/data.sqlite"))
+        #expect(try DatabaseLocation(url: "sqlite://:memory:") == .sqliteMemory)
+        #expect(try DatabaseLocation(url: "postgres://app:s3cret@db.example.org:5433/scrutineer")
+            == .postgresql(url: "postgres://app:s3cret@db.example.org:5433/scrutineer", schema: nil))
+        let withSchema = try DatabaseLocation(url: "postgresql://app:s3cret@localhost/scrutineer?tlsmode=disable&schema=warwickshire")
+        #expect(withSchema == .postgresql(url: "postgresql://app:s3cret@localhost/scrutineer?tlsmode=disable", schema: "warwickshire"))
+        #expect(withSchema.engine == .postgresql)
+        #expect(withSchema.redacted == "postgresql://app:***@localhost/scrutineer?tlsmode=disable&schema=warwickshire")
+    }
+
+    @Test("a bad db.url names the setting and what was expected")
+    func badURLs() {
+        for url in ["mysql://app@localhost/db", "sqlite://", "scrutineer.sqlite", "postgres://localhost/db", "postgres://app@localhost",
+                    "postgres://app@localhost/db?schema=Bad-Name"] {
+            #expect(throws: StoreError.invalidDatabaseURL(url)) { try DatabaseLocation(url: url) }
+        }
+        #expect(StoreError.invalidDatabaseURL("mysql://app@localhost/db").description == """
+            db.url: "mysql://app@localhost/db" is not a database URL (expected sqlite://PATH such as sqlite://./scrutineer.sqlite, \
+            sqlite://:memory:, or postgres://USER:PASSWORD@HOST:PORT/DATABASE)
+            """)
+    }
+
+    @Test("a SQLite file in a folder that does not exist cannot be opened, and the error says where")
+    func missingFolder() async throws {
+        let url = "sqlite:///nonexistent-folder-\(UUID().uuidString)/scrutineer.sqlite"
+        let error = await #expect(throws: StoreError.self) { try await StoreConnection.open(url: url, logger: quietLogger) }
+        let message = error.map(String.init(describing:)) ?? ""
+        #expect(message.hasPrefix("db.url: cannot open \(url): "))
+    }
+
+    @Test("a PostgreSQL server that does not answer gives an error naming db.url, without the password")
+    func unreachablePostgres() async throws {
+        let url = "postgres://scrutineer:secret@127.0.0.1:1/scrutineer?tlsmode=disable"
+        let error = await #expect(throws: StoreError.self) { try await StoreConnection.open(url: url, logger: quietLogger) }
+        let message = error.map(String.init(describing:)) ?? ""
+        #expect(message.hasPrefix("db.url: cannot open postgres://scrutineer:***@127.0.0.1:1/scrutineer?tlsmode=disable: "))
+        #expect(!message.contains("secret"))
+    }
+
+    @Test("an in-memory SQLite store works until it is closed")
+    func memory() async throws {
+        let data = try RealData.load()
+        let store = try await StoreConnection.open(url: "sqlite://:memory:", logger: quietLogger)
+        try await store.migrate()
+        _ = try await store.importBatch(data.areasBatch, by: "analyst")
+        let summary = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+        #expect(summary.added == 3 + data.sampleLaitBatch.observations.count)
+        #expect(try await store.observations(ObservationQuery(areaCode: "E92000001")).count
+            == data.sampleLaitBatch.observations.filter { $0.areaCode == "E92000001" }.count)
+        try await store.close()
+        try await store.close() // a second close does nothing
+    }
+
+    @Test("a database migrated by a newer Scrutineer is refused")
+    func newerSchema() async throws {
+        try await withStore(.sqlite) { store, _ in
+            try await store.read { session in let database = session.sql
+                try await database.raw("INSERT INTO schema_migrations (number, name, applied_at) VALUES (99, 'future', '2030-01-01T00:00:00Z')").run()
+            }
+            await #expect(throws: StoreError.schemaNewerThanProgram(databaseMigration: 99, programMigration: 2)) {
+                try await store.migrate()
+            }
+        }
+    }
+}

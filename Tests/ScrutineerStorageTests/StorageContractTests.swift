@@ -1,0 +1,312 @@
+import Foundation
+import ScrutineerCore
+import Testing
+@testable import ScrutineerStorage
+
+@Suite("Storage contract (SQLite and PostgreSQL)")
+struct StorageContractTests {
+    @Test("migrating twice changes nothing", arguments: TestEngine.contractEngines)
+    func migrateTwice(engine: TestEngine) async throws {
+        try await withStore(engine) { store, database in
+            let bytesBefore = engine == .sqlite ? try database.fileBytes() : nil
+            try await store.migrate()
+            #expect(try await store.appliedMigrations() == [1, 2])
+            #expect(try await store.areas() == Area.englandAndRegions.sorted { $0.code < $1.code })
+            #expect(try await store.auditTrail().isEmpty)
+            if let bytesBefore { #expect(try database.fileBytes() == bytesBefore) }
+        }
+    }
+
+    @Test("an import adds every record; the same batch again adds and changes nothing", arguments: TestEngine.contractEngines)
+    func importTwice(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let batch = data.sampleLaitBatch
+        try await withStore(engine) { store, _ in
+            let areas = try await store.importBatch(data.areasBatch, by: "analyst")
+            #expect(areas == ImportSummary(rowsRead: data.localAuthorities.count, added: data.localAuthorities.count, changed: 0, unchanged: 0))
+
+            let first = try await store.importBatch(batch, by: "analyst")
+            #expect(first == ImportSummary(rowsRead: batch.rowsRead, added: 3 + batch.observations.count, changed: 0, unchanged: 0))
+            let second = try await store.importBatch(batch, by: "analyst")
+            #expect(second == ImportSummary(rowsRead: batch.rowsRead, added: 0, changed: 0, unchanged: 3 + batch.observations.count))
+            #expect(second.changedNothing)
+
+            #expect(try await store.observations(ObservationQuery()) == batch.observations.sorted(by: Observation.storeOrder))
+            #expect(try await store.measures() == batch.measures.sorted { $0.code < $1.code })
+            #expect(try await store.areas() == (Area.englandAndRegions + data.localAuthorities).sorted { $0.code < $1.code })
+            // Figures as lait_kpi_subset_long.csv lines 2698 and 2868 give them.
+            let warwickshire = try await store.observations(ObservationQuery(measureCode: "PrevRegCPR", areaCode: "E10000031"))
+            #expect(warwickshire.suffix(2).map(\.period.label) == ["2024", "2025"])
+            #expect(warwickshire.suffix(2).map(\.value) == [20.1, 23.0])
+            #expect(warwickshire.last?.period.start.iso == "2024-04-01")
+            #expect(warwickshire.last?.period.end.iso == "2025-03-31")
+        }
+    }
+
+    @Test("the whole LAIT subset imports once, then re-imports unchanged", arguments: TestEngine.contractEngines)
+    func wholeLAITSubset(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let batch = data.fullLaitBatch
+        #expect(batch.observations.count == 56_100)
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            let first = try await store.importBatch(batch, by: "analyst")
+            #expect(first == ImportSummary(rowsRead: 56_100, added: 36 + 56_100, changed: 0, unchanged: 0))
+            let second = try await store.importBatch(batch, by: "analyst")
+            #expect(second == ImportSummary(rowsRead: 56_100, added: 0, changed: 0, unchanged: 36 + 56_100))
+            let stored = try await store.observations(ObservationQuery())
+            #expect(stored == batch.observations.sorted(by: Observation.storeOrder))
+            #expect(stored.filter { $0.statusSymbol == .laitDash }.count == batch.observations.filter { $0.statusSymbol == .laitDash }.count)
+        }
+    }
+
+    @Test("a corrected value is changed once and the old value stays in history", arguments: TestEngine.contractEngines)
+    func correctedValue(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let batch = data.sampleLaitBatch
+        var corrected = batch
+        let index = try #require(corrected.observations.firstIndex {
+            $0.measureCode == "PrevRegCPR" && $0.areaCode == "E10000031" && $0.period.label == "2024"
+        })
+        let original = corrected.observations[index]
+        #expect(original.value == 20.1)
+        corrected.observations[index].value = 20.4
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(batch, by: "analyst")
+            let summary = try await store.importBatch(corrected, by: "reviewer")
+            #expect(summary == ImportSummary(rowsRead: batch.rowsRead, added: 0, changed: 1, unchanged: 3 + batch.observations.count - 1))
+
+            let trail = try await store.auditTrail()
+            #expect(trail.count == 3)
+            let history = try await store.observationHistory(original.key)
+            #expect(history.map(\.observation) == [original])
+            #expect(history.map(\.importedBy) == [trail[1].id])
+            #expect(history.map(\.supersededBy) == [trail[2].id])
+            #expect(history.map(\.supersededAt) == [trail[2].at])
+            let current = try await store.observations(ObservationQuery(measureCode: "PrevRegCPR", areaCode: "E10000031", periodLabel: "2024"))
+            #expect(current == [corrected.observations[index]])
+            #expect(try await store.observations(ObservationQuery()).count == batch.observations.count)
+
+            // The same correction again changes nothing and adds no history.
+            let again = try await store.importBatch(corrected, by: "reviewer")
+            #expect(again.changedNothing)
+            #expect(try await store.observationHistory(original.key).count == 1)
+        }
+    }
+
+    @Test("the audit row keeps who, when (UTC), which files and the summary", arguments: TestEngine.contractEngines)
+    func auditRow(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let batch = data.sampleLaitBatch
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            let before = Date()
+            let summary = try await store.importBatch(batch, by: "j.smith@warwickshire.gov.uk")
+            let after = Date()
+            let trail = try await store.auditTrail()
+            #expect(trail.map(\.action) == ["import areas", "import lait"])
+            #expect(trail.map(\.user) == ["analyst", "j.smith@warwickshire.gov.uk"])
+            #expect(trail.map(\.files) == [["la_lookup_from_ees.csv"], ["lait_kpi_subset_long.csv", "lait_kpi_measures.csv"]])
+            #expect(trail.last?.summary == summary)
+            #expect(trail[0].id < trail[1].id)
+            let at = try #require(trail.last?.at)
+            #expect(at.hasSuffix("Z"))
+            let when = try #require(try? Date(at, strategy: .iso8601))
+            #expect(when >= before.addingTimeInterval(-1) && when <= after.addingTimeInterval(1))
+        }
+    }
+
+    @Test("a foreign-key violation rolls the whole import back; the SQLite file is byte-for-byte unchanged", arguments: TestEngine.contractEngines)
+    func foreignKeyRollsBack(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let batch = data.sampleLaitBatch
+        try await withStore(engine) { store, database in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(batch, by: "analyst")
+            let observationsBefore = try await store.observations(ObservationQuery())
+            let trailBefore = try await store.auditTrail()
+            let bytesBefore = engine == .sqlite ? try database.fileBytes() : nil
+
+            var bad = batch
+            bad.observations[0].value = 99.9 // a change, so history would be written
+            var unknownArea = bad.observations[1]
+            unknownArea.areaCode = "E06999999" // no such area
+            bad.observations.append(unknownArea)
+            bad.measures[0].title = "Renamed" // a measure change, written before the observations
+
+            let error = await #expect(throws: StoreError.self) { try await store.importBatch(bad, by: "analyst") }
+            let message = error.map(String.init(describing:)) ?? ""
+            #expect(message.hasPrefix("the import was rolled back and nothing was written: "))
+            #expect(message.lowercased().contains("foreign key"))
+
+            #expect(try await store.observations(ObservationQuery()) == observationsBefore)
+            #expect(try await store.auditTrail() == trailBefore)
+            #expect(try await store.observationHistory(batch.observations[0].key).isEmpty)
+            #expect(try await store.measures() == batch.measures.sorted { $0.code < $1.code })
+            if let bytesBefore {
+                #expect(try database.fileBytes() == bytesBefore)
+                #expect(!FileManager.default.fileExists(atPath: try #require(database.sqliteFile).path + "-journal"))
+            }
+        }
+    }
+
+    @Test("the database refuses values its CHECK constraints forbid", arguments: TestEngine.contractEngines)
+    func checkConstraints(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let batch = data.sampleLaitBatch
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            var negative = batch
+            negative.observations[0].denominator = -1
+            var crossed = batch
+            crossed.observations[0].lower95 = 30
+            crossed.observations[0].upper95 = 10
+            var badUnit = batch
+            badUnit.measures[0].unit = .rate(per: 0)
+            for bad in [negative, crossed, badUnit] {
+                let error = await #expect(throws: StoreError.self) { try await store.importBatch(bad, by: "analyst") }
+                let message = error.map(String.init(describing:))?.lowercased() ?? ""
+                #expect(message.contains("check constraint"), "\(message)")
+            }
+            #expect(try await store.observations(ObservationQuery()).isEmpty)
+            #expect(try await store.auditTrail().count == 1)
+        }
+    }
+
+    @Test("a batch holding one cell twice, or a number that is not finite, is refused before anything is written", arguments: TestEngine.contractEngines)
+    func refusedBatches(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let batch = data.sampleLaitBatch
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            var twice = batch
+            twice.observations.append(batch.observations[5])
+            let key = batch.observations[5].key
+            await #expect(throws: StoreError.duplicateInBatch(record: "observation", key: "\(key.measureCode) \(key.areaCode) \(key.periodLabel)")) {
+                try await store.importBatch(twice, by: "analyst")
+            }
+            var infinite = batch
+            infinite.observations[0].numerator = .infinity
+            let first = batch.observations[0].key
+            await #expect(throws: StoreError.notFinite(record: "\(first.measureCode) \(first.areaCode) \(first.periodLabel)", field: "numerator")) {
+                try await store.importBatch(infinite, by: "analyst")
+            }
+            #expect(try await store.observations(ObservationQuery()).isEmpty)
+            #expect(try await store.measures().isEmpty)
+        }
+    }
+
+    @Test("a new target version closes the one in force; earlier versions are never rewritten", arguments: TestEngine.contractEngines)
+    func targetVersions(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+            let day = { (text: String) in CalendarDate(iso: text)! }
+            let first = Target(
+                measureCode: "PrevRegCPR", kind: .local, value: 20, tolerance: 2, validFrom: day("2024-04-01"),
+                setBy: "Director of Children's Services", setOn: day("2024-03-15"), reason: "Council Plan 2024–27",
+                decision: "Cabinet 12 March 2024, minute 7"
+            )
+            let national = Target(
+                measureCode: "PrevRegCPR", kind: .national, value: 22.5, validFrom: day("2023-04-01"), setBy: "DfE",
+                setOn: day("2023-03-01"), reason: "England average"
+            )
+            let trajectory = Target(
+                measureCode: "PrevRegCPR", kind: .trajectory, value: 21, periodLabel: "2024/25 Q2", validFrom: day("2024-04-01"),
+                setBy: "Head of Service", setOn: day("2024-04-02"), reason: "Quarterly trajectory"
+            )
+            var second = first
+            second.value = 18.5
+            second.tolerance = nil
+            second.validFrom = day("2025-04-01")
+            second.setOn = day("2025-03-20")
+            second.reason = "Stretch after the 2024/25 outturn"
+            second.decision = nil
+
+            #expect(try await store.setTarget(first, by: "officer").version == 1)
+            #expect(try await store.setTarget(national, by: "officer").version == 1)
+            #expect(try await store.setTarget(trajectory, by: "officer").version == 1)
+            let stored = try await store.setTarget(second, by: "officer")
+            #expect(stored.version == 2)
+
+            var closedFirst = first
+            closedFirst.validTo = day("2025-04-01")
+            var secondVersion = second
+            secondVersion.version = 2
+            #expect(try await store.targets(for: "PrevRegCPR") == [closedFirst, national, trajectory, secondVersion])
+
+            var tooEarly = second
+            tooEarly.validFrom = day("2025-01-01")
+            await #expect(throws: StoreError.targetStartsBeforePrevious(
+                measureCode: "PrevRegCPR", kind: "local", validFrom: "2025-01-01", previousValidFrom: "2025-04-01"
+            )) { try await store.setTarget(tooEarly, by: "officer") }
+            #expect(try await store.targets(for: "PrevRegCPR") == [closedFirst, national, trajectory, secondVersion])
+
+            var unknownMeasure = first
+            unknownMeasure.measureCode = "NoSuchMeasure"
+            let error = await #expect(throws: StoreError.self) { try await store.setTarget(unknownMeasure, by: "officer") }
+            #expect(error.map(String.init(describing:))?.hasPrefix("the change was rolled back and nothing was written: ") == true)
+
+            let actions = try await store.auditTrail().map(\.action)
+            #expect(actions == [
+                "import areas", "import lait", "set target PrevRegCPR local version 1", "set target PrevRegCPR national version 1",
+                "set target PrevRegCPR trajectory 2024/25 Q2 version 1", "set target PrevRegCPR local version 2",
+            ])
+            #expect(try await store.auditTrail().last?.summary == nil)
+        }
+    }
+
+    @Test("a neighbour list for an edition and area is replaced when it differs; other editions stay", arguments: TestEngine.contractEngines)
+    func neighboursReplace(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let warwickshire2025 = try #require(data.neighbours(of: "E10000031", edition: "2025"))
+        let barnsley2025 = try #require(data.neighbours(of: "E08000038", edition: "2025"))
+        let warwickshire2021 = try #require(data.neighbours(of: "E10000031", edition: "2021"))
+        // statistical_neighbours_2025_long.csv lines 1392–1401: Gloucestershire first, Essex tenth.
+        #expect(warwickshire2025.neighbours.map(\.areaCode).first == "E10000013")
+        #expect(warwickshire2025.neighbours.map(\.areaCode).last == "E10000012")
+        #expect(warwickshire2025.neighbours.first?.closeness == "Extremely close")
+        let lists = [warwickshire2025, barnsley2025, warwickshire2021]
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            let first = try await store.importBatch(ImportBatch(kind: .neighbours, files: ["n.csv"], rowsRead: 30, neighbourLists: lists), by: "analyst")
+            #expect(first == ImportSummary(rowsRead: 30, added: 3, changed: 0, unchanged: 0))
+
+            var revised = warwickshire2025
+            revised.neighbours.swapAt(0, 1)
+            revised.neighbours[0].rank = 1
+            revised.neighbours[1].rank = 2
+            revised.neighbours.removeLast()
+            let second = try await store.importBatch(
+                ImportBatch(kind: .neighbours, files: ["n2.csv"], rowsRead: 19, neighbourLists: [barnsley2025, revised]), by: "analyst"
+            )
+            #expect(second == ImportSummary(rowsRead: 19, added: 0, changed: 1, unchanged: 1))
+            #expect(try await store.statisticalNeighbours(edition: "2025") == [barnsley2025, revised])
+            #expect(try await store.statisticalNeighbours(edition: "2021") == [warwickshire2021])
+            #expect(try await store.statisticalNeighbours(edition: "2019").isEmpty)
+        }
+    }
+
+    @Test("every field of every record reads back exactly", arguments: TestEngine.contractEngines)
+    func roundTrip(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let batch = try RoundTripBatch.make(data)
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            let summary = try await store.importBatch(batch, by: "analyst")
+            #expect(summary.added == batch.measures.count + batch.areas.count + batch.observations.count)
+            let stored = try await store.observations(ObservationQuery())
+            let expected = batch.observations.sorted(by: Observation.storeOrder)
+            #expect(stored == expected)
+            // Exactly the same bits, not merely equal after rounding.
+            #expect(stored.map { $0.value?.bitPattern } == expected.map { $0.value?.bitPattern })
+            #expect(stored.map { $0.numerator?.bitPattern } == expected.map { $0.numerator?.bitPattern })
+            #expect(try await store.measures() == batch.measures.sorted { $0.code < $1.code })
+            let areas = try await store.areas()
+            for area in batch.areas { #expect(areas.contains(area)) }
+            #expect(try await store.importBatch(batch, by: "analyst").changedNothing)
+        }
+    }
+}
