@@ -62,6 +62,7 @@ let package = Package(
                 "ScrutineerStorage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
@@ -73,9 +74,11 @@ let package = Package(
         .testTarget(name: "ScrutineerViewsTests", dependencies: ["ScrutineerCore", "ScrutineerViews"]),
         .testTarget(
             name: "ScrutineerFormatsTests",
-            dependencies: ["ScrutineerCore", "ScrutineerFormats", "scrutineer"],
+            dependencies: ["ScrutineerCore", "ScrutineerFormats"],
             exclude: ["Fixtures"]
         ),
+        // End to end: the built `scrutineer` binary run as a user runs it.
+        .testTarget(name: "ScrutineerCommandTests", dependencies: ["scrutineer"]),
         .testTarget(name: "ScrutineerStorageTests", dependencies: ["ScrutineerCore", "ScrutineerFormats", "ScrutineerStorage"]),
     ],
     swiftLanguageModes: [.v6]

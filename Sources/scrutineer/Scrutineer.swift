@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import Logging
 
 /// The `scrutineer` command: one subcommand a file, each calling into the libraries.
 @main
@@ -8,4 +10,33 @@ struct Scrutineer: AsyncParsableCommand {
         abstract: "Performance management and scrutiny reporting for English local authorities.",
         subcommands: [ImportCommand.self, ExportCommand.self, TemplateCommand.self, StatsCommand.self]
     )
+
+    static func main() async {
+        // Logs go to standard error, so standard output carries only what a command produces
+        // (CSV, a workbook, a summary). SCRUTINEER_LOG_LEVEL=info shows migrations and the like.
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            let level = ProcessInfoLevel.fromEnvironment
+            handler.logLevel = level
+            return handler
+        }
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// The log level from `SCRUTINEER_LOG_LEVEL` (trace, debug, info, notice, warning, error), warning by default.
+enum ProcessInfoLevel {
+    static var fromEnvironment: Logger.Level {
+        let text = ProcessInfo.processInfo.environment["SCRUTINEER_LOG_LEVEL"] ?? "warning"
+        return Logger.Level(rawValue: text.lowercased()) ?? .warning
+    }
 }

@@ -5,6 +5,8 @@ struct CommandRunner {
     struct Result {
         var status: Int32
         var standardOutput: String
+        /// Standard output as bytes (for binary output such as a workbook).
+        var standardOutputData: Data
         var standardError: String
     }
 
@@ -34,6 +36,7 @@ struct CommandRunner {
         return Result(
             status: process.terminationStatus,
             standardOutput: String(decoding: outData, as: UTF8.self),
+            standardOutputData: outData,
             standardError: String(decoding: errData, as: UTF8.self)
         )
     }
