@@ -81,6 +81,12 @@ public protocol ScrutineerStore: Sendable {
     func setTarget(_ target: Target, by user: String) async throws -> Target
     /// Every version of every target of a measure, oldest first.
     func targets(for measureCode: String) async throws -> [Target]
+    /// Stores a committee's definition and records its changed targets as new versions.
+    func saveCommittee(_ definition: CommitteeDefinition, by user: String) async throws
+    /// The definition of one committee, or nil.
+    func committee(code: String) async throws -> CommitteeDefinition?
+    /// Every committee, by code.
+    func committees() async throws -> [Committee]
     /// The audit trail, oldest first.
     func auditTrail() async throws -> [AuditEntry]
     /// Releases connections and stops the store's threads.

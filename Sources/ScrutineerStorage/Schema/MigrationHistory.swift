@@ -3,7 +3,7 @@ import ScrutineerCore
 
 extension Migration {
     /// Every migration, in order. Append only.
-    static let history: [Migration] = [createTables, seedEnglandAndRegions]
+    static let history: [Migration] = [createTables, seedEnglandAndRegions, createCommittees]
 
     /// 1: every table, with the constraints the database can enforce.
     static let createTables = Migration(number: 1, name: "measures, areas, neighbours, observations and history, targets, audit") { engine in
@@ -194,6 +194,24 @@ extension Migration {
                 + rows.joined(separator: ", "),
         ]
     }
+
+    /// 3: committees, each with its definition (themes, owners, measure settings) as JSON.
+    static let createCommittees = Migration(number: 3, name: "committees") { engine in
+        typealias K = Schema.Committees
+        typealias A = Schema.Areas
+        let text = engine.text
+        return [
+            """
+            CREATE TABLE \(K.table) (
+                \(K.code) \(text) PRIMARY KEY CHECK (\(K.code) <> ''),
+                \(K.name) \(text) NOT NULL CHECK (\(K.name) <> ''),
+                \(K.councilAreaCode) \(text) NOT NULL REFERENCES \(A.table) (\(A.code)),
+                \(K.definition) \(text) NOT NULL,
+                \(K.updatedAt) \(text) NOT NULL
+            )
+            """,
+        ]
+    }
 }
 
 /// Writing a constant as SQL text, for the few statements (seed rows) that carry no bound values.
@@ -203,4 +221,5 @@ enum SQLText {
         guard let text else { return "NULL" }
         return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
+
 }

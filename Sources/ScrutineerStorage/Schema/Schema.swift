@@ -142,6 +142,18 @@ enum Schema {
         ]
     }
 
+    /// Committees and their definitions (themes, measure settings) as one JSON document each.
+    enum Committees {
+        static let table = "committees"
+        static let code = "code"
+        static let name = "name"
+        static let councilAreaCode = "council_area_code"
+        static let definition = "definition"
+        static let updatedAt = "updated_at"
+
+        static let columns = [code, name, councilAreaCode, definition, updatedAt]
+    }
+
     /// Who did what, when, from which files.
     enum Audit {
         static let table = "audit"

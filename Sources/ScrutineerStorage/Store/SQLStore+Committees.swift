@@ -1,0 +1,58 @@
+import Foundation
+import ScrutineerCore
+import SQLKit
+
+extension SQLStore {
+    /// Stores a committee's definition (replacing the one with the same code), then records each of
+    /// its targets that differs from the version in force as a new target version. Audited.
+    public func saveCommittee(_ definition: CommitteeDefinition, by user: String) async throws {
+        typealias K = Schema.Committees
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: try encoder.encode(definition), as: UTF8.self)
+        let committee = definition.committee
+        let timestamp = SQLStore.timestamp()
+        do {
+            try await inTransaction { session in
+                let database = session.sql
+                try await database.raw("DELETE FROM \(unsafeRaw: K.table) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)").run()
+                try await database.raw("""
+                    INSERT INTO \(unsafeRaw: K.table) (\(unsafeRaw: K.columns.joined(separator: ", ")))
+                    VALUES (\(bind: committee.code), \(bind: committee.name), \(bind: committee.councilAreaCode), \(bind: json), \(bind: timestamp))
+                    """).run()
+                _ = try await AuditWriter.insert(into: session, action: "save committee \(committee.code)", user: user, at: timestamp, files: [], summary: nil)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.changeRolledBack(reason: StoreError.databaseReason(error))
+        }
+        for target in definition.targets {
+            let versions = try await targets(for: target.measureCode).filter { $0.kind == target.kind && $0.periodLabel == target.periodLabel }
+            if let current = versions.last, current.value == target.value, current.tolerance == target.tolerance,
+               current.validFrom == target.validFrom, current.reason == target.reason {
+                continue
+            }
+            _ = try await setTarget(target, by: user)
+        }
+    }
+
+    /// The definition of the committee `code`, or nil when there is none.
+    public func committee(code: String) async throws -> CommitteeDefinition? {
+        typealias K = Schema.Committees
+        let rows = try await read { session in
+            try await session.sql.rows("SELECT \(unsafeRaw: K.definition) FROM \(unsafeRaw: K.table) WHERE \(unsafeRaw: K.code) = \(bind: code)", table: K.table)
+        }
+        guard let row = rows.first else { return nil }
+        return try JSONDecoder().decode(CommitteeDefinition.self, from: Data(try row.text(K.definition).utf8))
+    }
+
+    /// Every committee, by code.
+    public func committees() async throws -> [Committee] {
+        typealias K = Schema.Committees
+        let rows = try await read { session in
+            try await session.sql.rows("SELECT \(unsafeRaw: K.definition) FROM \(unsafeRaw: K.table) ORDER BY \(unsafeRaw: K.code)", table: K.table)
+        }
+        return try rows.map { try JSONDecoder().decode(CommitteeDefinition.self, from: Data(try $0.text(K.definition).utf8)).committee }
+    }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import ScrutineerCore
+import ScrutineerStorage
+
+/// `scrutineer committee add FILE.json` and `scrutineer committee list`.
+struct CommitteeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "committee",
+        abstract: "Define committees: their themes, measures and targets.",
+        subcommands: [Add.self, List.self]
+    )
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Store a committee definition (JSON; see committees/warwickshire-cyp.json). Changed targets become new versions."
+        )
+
+        @Argument(help: "The committee definition file.")
+        var file: String
+
+        @OptionGroup var database: DatabaseOption
+
+        @Option(help: "Who is making the change, for the audit trail (default: $USER).")
+        var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                FileHandle.standardError.write(Data("\(file): cannot be read (no such file, or no permission)\n".utf8))
+                throw ExitCode(66)
+            }
+            let definition: CommitteeDefinition
+            do {
+                definition = try JSONDecoder().decode(CommitteeDefinition.self, from: data)
+            } catch {
+                FileHandle.standardError.write(Data("\(file): not a committee definition (\(decodingErrorText(error))\n".utf8))
+                throw ExitCode(65)
+            }
+            let store = try await database.openStore()
+            do {
+                try await store.migrate()
+                let known = Set(try await store.measures().map(\.code))
+                let unknown = definition.committee.measureCodes.filter { !known.contains($0) }
+                    + definition.targets.map(\.measureCode).filter { !known.contains($0) }
+                if !unknown.isEmpty {
+                    FileHandle.standardError.write(Data("\(file): unknown measure code(s) \(unknown.joined(separator: ", ")) (expected measures already imported)\n".utf8))
+                    try await store.close()
+                    throw ExitCode(65)
+                }
+                try await store.saveCommittee(definition, by: user)
+                try await store.close()
+            } catch let exit as ExitCode {
+                throw exit
+            } catch {
+                try? await store.close()
+                throw error
+            }
+            print("Saved committee \(definition.committee.code): \(definition.committee.measureCodes.count) measures in \(definition.committee.themes.count) themes, \(definition.targets.count) targets.")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the committees defined.")
+
+        @OptionGroup var database: DatabaseOption
+
+        func run() async throws {
+            let store = try await database.openStore()
+            try await store.migrate()
+            let committees = try await store.committees()
+            try await store.close()
+            for committee in committees {
+                print("\(committee.code)\t\(committee.councilAreaCode)\t\(committee.name)")
+            }
+        }
+    }
+}
+
+/// A JSON decoding error in words: the field and what was wrong.
+func decodingErrorText(_ error: any Error) -> String {
+    guard let error = error as? DecodingError else { return "\(error))" }
+    func path(_ context: DecodingError.Context) -> String {
+        context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+    }
+    switch error {
+    case let .keyNotFound(key, context): return "\(path(context)).\(key.stringValue) is missing)"
+    case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
+        return "\(path(context)): \(context.debugDescription))"
+    @unknown default: return "\(error))"
+    }
+}
