@@ -50,6 +50,7 @@ let package = Package(
             name: "ScrutineerViews",
             dependencies: [
                 "ScrutineerCore",
+                "ScrutineerFormats",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -1,4 +1,5 @@
 import Foundation
+import ScrutineerCore
 
 /// How a series is drawn: each style has its own line pattern and marker shape, so no series is
 /// told apart by colour alone (WCAG 1.4.1).
@@ -63,13 +64,20 @@ public struct ChartSeries: Sendable, Hashable {
     public var pointMarkers: [ChartMarker?]?
     /// Per-point CSS class (e.g. `improvement`, `concern`), same length as `values` when given.
     public var pointClasses: [String?]?
+    /// What the data table shows where a value is nil (a disclosure symbol such as `c`), same
+    /// length as `values` when given; a dash where neither is given.
+    public var gapTexts: [String?]?
 
-    public init(name: String, values: [Double?], style: ChartSeriesStyle, pointMarkers: [ChartMarker?]? = nil, pointClasses: [String?]? = nil) {
+    public init(
+        name: String, values: [Double?], style: ChartSeriesStyle, pointMarkers: [ChartMarker?]? = nil,
+        pointClasses: [String?]? = nil, gapTexts: [String?]? = nil
+    ) {
         self.name = name
         self.values = values
         self.style = style
         self.pointMarkers = pointMarkers
         self.pointClasses = pointClasses
+        self.gapTexts = gapTexts
     }
 }
 
@@ -85,26 +93,55 @@ public struct LineChart: Sendable, Hashable {
     public var series: [ChartSeries]
     /// The unit shown on the value axis ("%", "per 10,000").
     public var unitLabel: String
-    /// Formats a value for axis ticks.
+    /// Formats a value for axis ticks and the data table.
     public var decimalPlaces: Int
+    /// When given, values in the data table are written as the measure writes them (rounded half
+    /// away from zero, thousands separated) rather than with `decimalPlaces`.
+    public var valueFormat: ValueFormat?
 
-    public init(id: String, title: String, summary: String, categories: [String], series: [ChartSeries], unitLabel: String, decimalPlaces: Int = 1) {
+    public init(
+        id: String, title: String, summary: String, categories: [String], series: [ChartSeries], unitLabel: String,
+        decimalPlaces: Int = 1, valueFormat: ValueFormat? = nil
+    ) {
         self.id = id
         self.title = title
         self.summary = summary
         self.categories = categories
         self.series = series
         self.unitLabel = unitLabel
-        self.decimalPlaces = decimalPlaces
+        self.decimalPlaces = valueFormat?.decimalPlaces ?? decimalPlaces
+        self.valueFormat = valueFormat
     }
 
     static let width = 640.0
     static let height = 320.0
     static let margin = (top: 20.0, right: 20.0, bottom: 60.0, left: 64.0)
+    static let legendRowHeight = 20.0
+
+    /// Where each legend entry goes: its row (0 first) and x, wrapping onto a new row rather than
+    /// running off the chart.
+    var legendLayout: [(row: Int, x: Double)] {
+        var layout: [(row: Int, x: Double)] = []
+        var x = Self.margin.left
+        var row = 0
+        for line in series {
+            let width = 40 + Double(line.name.count) * 7
+            if x > Self.margin.left, x + width > Self.width - 4 {
+                row += 1
+                x = Self.margin.left
+            }
+            layout.append((row, x))
+            x += width
+        }
+        return layout
+    }
 
     /// The chart as an inline SVG element.
     public var svg: String {
         let m = Self.margin
+        let legend = legendLayout
+        let legendRows = (legend.map(\.row).max() ?? 0) + 1
+        let height = Self.height + Double(legendRows - 1) * Self.legendRowHeight
         let plotLeft = m.left, plotRight = Self.width - m.right
         let plotTop = m.top, plotBottom = Self.height - m.bottom
         let values = series.flatMap { $0.values.compactMap { $0 } }
@@ -115,19 +152,25 @@ public struct LineChart: Sendable, Hashable {
         }
         func y(_ v: Double) -> Double { scale.position(v, from: plotBottom, to: plotTop) }
 
-        var out = #"<svg class="chart" id="\#(escape(id))" viewBox="0 0 \#(Int(Self.width)) \#(Int(Self.height))" role="img" aria-labelledby="\#(escape(id))-title \#(escape(id))-desc" xmlns="http://www.w3.org/2000/svg">"#
+        var out = #"<svg class="chart" id="\#(escape(id))" viewBox="0 0 \#(Int(Self.width)) \#(Int(height))" role="img" aria-labelledby="\#(escape(id))-title \#(escape(id))-desc" xmlns="http://www.w3.org/2000/svg">"#
         out += #"<title id="\#(escape(id))-title">\#(escape(title))</title><desc id="\#(escape(id))-desc">\#(escape(summary))</desc>"#
         // Grid and value axis.
         for tick in scale.ticks {
             let ty = format(y(tick))
             out += #"<line class="grid" x1="\#(format(plotLeft))" x2="\#(format(plotRight))" y1="\#(ty)" y2="\#(ty)"/>"#
-            out += #"<text class="tick" x="\#(format(plotLeft - 8))" y="\#(ty)" text-anchor="end" dominant-baseline="middle">\#(escape(label(tick)))</text>"#
+            out += #"<text class="tick" x="\#(format(plotLeft - 8))" y="\#(ty)" text-anchor="end" dominant-baseline="middle">\#(escape(axisLabel(tick)))</text>"#
         }
         out += #"<text class="axis-label" x="14" y="\#(format((plotTop + plotBottom) / 2))" transform="rotate(-90 14 \#(format((plotTop + plotBottom) / 2)))" text-anchor="middle">\#(escape(unitLabel))</text>"#
-        // Category axis: label every category when few, otherwise about eight.
-        let every = max(1, Int((Double(count) / 8).rounded(.up)))
-        for (i, category) in categories.enumerated() where i % every == 0 || i == count - 1 {
-            out += #"<text class="tick" x="\#(format(x(i)))" y="\#(format(plotBottom + 18))" text-anchor="middle">\#(escape(category))</text>"#
+        // Category axis: counting back from the latest, label as many as fit (at most about eight).
+        let spacing = count == 1 ? plotRight - plotLeft : (plotRight - plotLeft) / Double(count - 1)
+        let widest = Double(categories.map(\.count).max() ?? 1) * 6.5 + 8
+        let every = max(1, Int((Double(count) / 8).rounded(.up)), Int((widest / spacing).rounded(.up)))
+        for (i, category) in categories.enumerated() where (count - 1 - i) % every == 0 {
+            // A label that would run past the edge is aligned to end there instead.
+            let half = Double(category.count) * 3.4
+            let anchor = x(i) + half > Self.width - 2 ? "end" : x(i) - half < 2 ? "start" : "middle"
+            let labelX = anchor == "end" ? Self.width - 2 : anchor == "start" ? 2 : x(i)
+            out += #"<text class="tick" x="\#(format(labelX))" y="\#(format(plotBottom + 18))" text-anchor="\#(anchor)">\#(escape(category))</text>"#
         }
         out += #"<line class="axis" x1="\#(format(plotLeft))" x2="\#(format(plotRight))" y1="\#(format(plotBottom))" y2="\#(format(plotBottom))"/>"#
         // Series: lines broken at gaps, then markers.
@@ -152,30 +195,41 @@ public struct LineChart: Sendable, Hashable {
             out += "</g>"
         }
         // Legend, in words, with each series' pattern.
-        var legendX = plotLeft
-        let legendY = Self.height - 16
         for (index, line) in series.enumerated() {
+            let legendX = legend[index].x
+            let legendY = Self.height - 16 + Double(legend[index].row) * Self.legendRowHeight
             let dash = line.style.dashArray.map { #" stroke-dasharray="\#($0)""# } ?? ""
             out += #"<g class="legend series-\#(line.style.rawValue) series-\#(index)">"#
             out += #"<line x1="\#(format(legendX))" x2="\#(format(legendX + 24))" y1="\#(format(legendY))" y2="\#(format(legendY))" stroke-width="\#(format(line.style.strokeWidth))"\#(dash)/>"#
             if let marker = line.style.marker { out += markerShape(marker, x: legendX + 12, y: legendY, cssClass: "marker") }
             out += #"<text x="\#(format(legendX + 30))" y="\#(format(legendY))" dominant-baseline="middle">\#(escape(line.name))</text></g>"#
-            legendX += 40 + Double(line.name.count) * 7
         }
         out += "</svg>"
         return out
     }
 
-    /// The numbers the chart draws, as rows for a data table: one row per category, one column per series.
+    /// The numbers the chart draws, as rows for a data table: one row per category, one column per
+    /// series; a gap shows the series' gap text (a disclosure symbol) or a dash.
     public var table: (header: [String], rows: [[String]]) {
         let header = ["Period"] + series.map(\.name)
         let rows = categories.enumerated().map { i, category in
-            [category] + series.map { line in line.values.indices.contains(i) ? line.values[i].map(label) ?? "–" : "–" }
+            [category] + series.map { line in
+                if line.values.indices.contains(i), let value = line.values[i] { return label(value) }
+                if let gaps = line.gapTexts, gaps.indices.contains(i), let text = gaps[i] { return text }
+                return "–"
+            }
         }
         return (header, rows)
     }
 
-    private func label(_ value: Double) -> String {
+    /// A value as the data table writes it.
+    func label(_ value: Double) -> String {
+        if let valueFormat { return valueFormat.number(value) }
+        return String(format: "%.\(decimalPlaces)f", value)
+    }
+
+    /// A tick on the value axis: enough decimal places to tell the ticks apart, no more.
+    private func axisLabel(_ value: Double) -> String {
         String(format: "%.\(decimalPlaces)f", value)
     }
 

@@ -1,0 +1,111 @@
+import ScrutineerCore
+
+/// The charts of a measure page, built from the assessment: the trend (the council beside its
+/// target, England, the region and the statistical neighbours' mean) and the SPC chart. The data
+/// files are written from the same series, so a chart, its table and its CSV cannot disagree.
+enum PackCharts {
+    /// The trend chart, or nil with no history (or for a milestone, which has nothing to chart).
+    static func trend(_ m: MeasureAssessment, councilName: String, id: String) -> LineChart? {
+        let history = m.history
+        guard !history.isEmpty, !m.status.isMilestone else { return nil }
+        let format = m.format
+        var series = [ChartSeries(
+            name: councilName, values: history.map { $0.council?.value }, style: .primary,
+            gapTexts: history.map { $0.council?.symbol?.rawValue }
+        )]
+        let trajectory = history.map(\.trajectoryTarget)
+        if trajectory.contains(where: { $0 != nil }) {
+            series.append(ChartSeries(name: "Trajectory target", values: trajectory, style: .target))
+        } else if let reported = m.status.reportedTarget?.target {
+            series.append(ChartSeries(
+                name: "\(PackWording.targetKind(reported.kind)) (\(format.trimmedText(reported.value)))",
+                values: Array(repeating: reported.value, count: history.count), style: .target
+            ))
+        }
+        let england = history.map(\.england)
+        if england.contains(where: { $0 != nil }) { series.append(ChartSeries(name: "England", values: england, style: .england)) }
+        let region = history.map(\.region)
+        if region.contains(where: { $0 != nil }) {
+            series.append(ChartSeries(name: m.benchmarks?.region?.name ?? "Region", values: region, style: .region))
+        }
+        let neighbours = history.map(\.statisticalNeighbourMean)
+        if neighbours.contains(where: { $0 != nil }) {
+            series.append(ChartSeries(name: "Statistical neighbours' mean", values: neighbours, style: .neighbours))
+        }
+        return LineChart(
+            id: id, title: "\(m.measure.title): trend, \(councilName) and comparators",
+            summary: trendSummary(m, councilName: councilName), categories: history.map(\.period.label), series: series,
+            unitLabel: PackWording.axis(m.measure.unit), valueFormat: format
+        )
+    }
+
+    /// "Warwickshire's figure went from 24.1% in 2016 to 19.9% in 2025 (10 periods); England was 22.6% in 2025."
+    static func trendSummary(_ m: MeasureAssessment, councilName: String) -> String {
+        let history = m.history
+        guard let first = history.first, let last = history.last else { return "No figures." }
+        let format = m.format
+        func figure(_ point: HistoryPoint) -> String {
+            switch point.council {
+            case let .value(number)?: format.text(number)
+            case let .suppressed(symbol, _)?: "withheld (\(symbol.rawValue))"
+            case nil: "no figure"
+            }
+        }
+        var words = history.count == 1
+            ? "\(councilName)'s figure was \(figure(last)) in \(last.period.label)"
+            : "\(councilName)'s figure went from \(figure(first)) in \(first.period.label) to \(figure(last)) in \(last.period.label) (\(history.count) periods)"
+        if let england = last.england { words += "; England was \(format.text(england)) in \(last.period.label)" }
+        if let target = m.status.reportedTarget?.target, !m.status.isMilestone {
+            words += "; the \(PackWording.targetKind(target.kind).lowercased()) is \(format.trimmedText(target.value))"
+        }
+        return words + "."
+    }
+
+    /// The marker and CSS class of an SPC point type: each type has its own shape as well as colour.
+    static func marker(_ type: XmRPointType?) -> (marker: ChartMarker, cssClass: String) {
+        switch type {
+        case .specialCauseImprovement: (.triangle, "point-improvement")
+        case .specialCauseConcern: (.diamond, "point-concern")
+        case .specialCauseNeutralHigh, .specialCauseNeutralLow: (.square, "point-neutral")
+        case .commonCause, nil: (.circle, "point-common")
+        }
+    }
+
+    /// The XmR chart: the values marked by point type, the mean, the process limits and the target.
+    static func spc(_ m: MeasureAssessment, _ spc: SPCSummary, councilName: String, id: String) -> LineChart {
+        let points = spc.analysis.points
+        let markers = points.map { marker($0.pointType) }
+        var series = [
+            ChartSeries(name: councilName, values: points.map(\.value), style: .primary,
+                        pointMarkers: markers.map(\.marker), pointClasses: markers.map(\.cssClass)),
+            ChartSeries(name: "Mean", values: points.map(\.mean), style: .centreLine),
+            ChartSeries(name: "Lower process limit", values: points.map(\.lowerProcessLimit), style: .processLimit),
+            ChartSeries(name: "Upper process limit", values: points.map(\.upperProcessLimit), style: .processLimit),
+        ]
+        if let target = spc.target {
+            series.append(ChartSeries(name: "Target", values: Array(repeating: target, count: points.count), style: .target))
+        }
+        let latest = points.last
+        var summary = "\(points.count) points from \(points.first?.period ?? "") to \(latest?.period ?? "")"
+        if let mean = latest?.mean, let lower = latest?.lowerProcessLimit, let upper = latest?.upperProcessLimit {
+            summary += "; mean \(m.format.text(mean)), process limits \(m.format.rangeText(lower, upper))"
+        }
+        summary += ". " + (spc.variationIcon?.words ?? "The latest point is not classified") + "."
+        return LineChart(
+            id: id, title: "\(m.measure.title): statistical process control chart", summary: summary,
+            categories: points.map(\.period), series: series, unitLabel: PackWording.axis(m.measure.unit), valueFormat: m.format
+        )
+    }
+
+    /// A small marker drawn as in the chart, for the list of point types under it.
+    static func markerIcon(_ type: XmRPointType) -> String {
+        let (shape, cssClass) = marker(type)
+        let body = switch shape {
+        case .circle: #"<circle class="marker \#(cssClass)" cx="8" cy="8" r="5"/>"#
+        case .square: #"<rect class="marker \#(cssClass)" x="3" y="3" width="10" height="10"/>"#
+        case .diamond: #"<polygon class="marker \#(cssClass)" points="8,2 14,8 8,14 2,8"/>"#
+        case .triangle: #"<polygon class="marker \#(cssClass)" points="8,2 14,13 2,13"/>"#
+        }
+        return #"<svg class="marker-key" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" xmlns="http://www.w3.org/2000/svg"><g class="series-primary">\#(body)</g></svg>"#
+    }
+}

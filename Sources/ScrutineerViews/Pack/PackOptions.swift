@@ -1,0 +1,26 @@
+import ScrutineerCore
+
+/// Choices for rendering a committee pack that the assessment does not carry.
+public struct PackOptions: Sendable, Hashable {
+    /// The day printed as "Generated"; nil prints the assessment's day (`CommitteeAssessment.today`),
+    /// so the same assessment always renders the same bytes.
+    public var generatedOn: CalendarDate?
+    /// The report's name, after the committee's: "Integrated Performance Report".
+    public var reportTitle: String
+    /// Commentary by measure code, as plain text (paragraphs separated by a blank line); a measure
+    /// without any shows the "No commentary yet" placeholder in its commentary slot.
+    public var commentary: [String: String]
+    /// Also write `data/*.csv` and `data/pack.xlsx` (the data behind every table and chart).
+    public var includeData: Bool
+
+    /// Options; every one has a default.
+    public init(
+        generatedOn: CalendarDate? = nil, reportTitle: String = "Integrated Performance Report",
+        commentary: [String: String] = [:], includeData: Bool = true
+    ) {
+        self.generatedOn = generatedOn
+        self.reportTitle = reportTitle
+        self.commentary = commentary
+        self.includeData = includeData
+    }
+}

@@ -1,0 +1,132 @@
+import ScrutineerCore
+
+/// Builds the summary's model: who and when, the headline counts and sentence, one table per
+/// theme with a row per measure (the lenses side by side), the data files and the key.
+struct PackSummaryBuilder {
+    let assessment: CommitteeAssessment
+    let fileNames: [String: String]
+    /// `.index` for the summary page, `.print` for the printed pack (measure links become anchors).
+    let page: PackRoute
+    let options: PackOptions
+    let generated: CalendarDate
+
+    /// The link to a measure's page (or its section of the printed pack).
+    func measureHref(_ code: String) -> String {
+        let name = fileNames[code] ?? code
+        return page == .print ? PackRoute.print.href(from: .print, anchor: "m-\(name)") : PackRoute.measure(fileName: name).href(from: page)
+    }
+
+    /// The model; `symbols` records every symbol drawn. With `fullKey` the key lists every symbol
+    /// of the assessment (the printed pack, which draws them all), otherwise those drawn here.
+    func build(symbols: inout PackSymbols, fullKey: Bool) -> PackSummaryModel {
+        let a = assessment
+        let facts = PackFacts(items: [
+            PackFact("Committee", a.committee.name),
+            PackFact("Council", a.councilName),
+            PackFact("Reporting period", "\(a.reportingPeriod.label) (\(a.reportingPeriod.spanText))"),
+            PackFact("Audience", PackWording.audience(a.audience)),
+            PackFact("Data as at", a.today.displayText),
+            PackFact("Generated", generated.displayText),
+        ])
+        let themes = a.themes.enumerated().map { index, theme in
+            PackThemeSection(
+                id: "theme-\(index + 1)", name: theme.name, owner: theme.owner ?? "", hasOwner: theme.owner != nil,
+                sentence: a.headline.themes.first { $0.name == theme.name }?.sentence ?? "",
+                table: themeTable(theme, number: index + 1, symbols: &symbols)
+            )
+        }
+        let key = fullKey
+            ? PackKeyTable.table(a.key.entries, id: "key-table", caption: "Key to every symbol in this pack")
+            : symbols.keyTable(a.key, id: "key-table", caption: "Key to the symbols on this page")
+        return PackSummaryModel(
+            heading: "\(a.committee.name): \(options.reportTitle), \(a.reportingPeriod.label)",
+            facts: facts, audienceNote: PackWording.audienceNote(a.audience), headline: a.headline.sentence,
+            statusTable: statusTable, directionTable: directionTable, themes: themes,
+            dataLinks: options.includeData ? dataLinks : [], hasData: options.includeData, key: key
+        )
+    }
+
+    /// Each theme's counts and the total, one row per theme.
+    private var countRows: [(name: String, counts: HeadlineCounts)] {
+        assessment.headline.themes.map { ($0.name, $0.counts) } + [("All themes", assessment.headline.counts)]
+    }
+
+    /// The headline's status counts by theme.
+    var statusTable: PackTable {
+        PackTable(
+            id: "headline-status", caption: "Status of the \(assessment.committee.measureNoun) by theme, \(assessment.reportingPeriod.label)",
+            cssClass: "counts",
+            headers: ["Theme", "Measures", "On track", "Of which within tolerance", "Not on track", "Completed", "Not due", "No data", "Not judged"]
+                .enumerated().map { PackHeader($1, isNumeric: $0 > 0) },
+            rows: countRows.map { name, c in
+                PackRow(header: PackCell(name), cells: [c.measures, c.onTrack, c.withinTolerance, c.notOnTrack, c.completed, c.notDue, c.noData, c.notJudged]
+                    .map { PackCell(String($0), isNumeric: true) })
+            }
+        )
+    }
+
+    /// The headline's direction counts by theme.
+    var directionTable: PackTable {
+        PackTable(
+            id: "headline-direction", caption: "Direction of travel of the \(assessment.committee.measureNoun) by theme, \(assessment.reportingPeriod.label)",
+            cssClass: "counts",
+            headers: ["Theme", "Improving", "Static", "Declining", "Increasing", "Decreasing", "Not calculated"]
+                .enumerated().map { PackHeader($1, isNumeric: $0 > 0) },
+            rows: countRows.map { name, c in
+                PackRow(header: PackCell(name), cells: [c.improving, c.static, c.declining, c.increasing, c.decreasing, c.directionNotCalculated]
+                    .map { PackCell(String($0), isNumeric: true) })
+            }
+        )
+    }
+
+    /// One theme's table: a row per measure with its latest figure, status, direction, England,
+    /// region, statistical neighbours, rank and band.
+    func themeTable(_ theme: ThemeAssessment, number: Int, symbols: inout PackSymbols) -> PackTable {
+        let all = theme.measures.compactMap(\.benchmarks)
+        // A column's icon is drawn only where some row uses that benchmark.
+        func headerIcon(_ symbol: String, when used: Bool) -> String { used ? symbols.icon(symbol) : "" }
+        let regionNames = Set(all.compactMap { $0.region?.fellBackFrom == nil ? $0.region?.name : nil })
+        let headers = [
+            PackHeader("Measure"),
+            PackHeader("Latest figure"),
+            PackHeader("Status"),
+            PackHeader("Direction of travel"),
+            PackHeader("England", icon: headerIcon("benchmark-england", when: !all.isEmpty)),
+            PackHeader(regionNames.count == 1 ? regionNames.first! : "Region",
+                       icon: headerIcon("benchmark-region", when: all.contains { $0.region != nil && $0.region?.fellBackFrom == nil })),
+            PackHeader("Statistical neighbours' mean", icon: headerIcon("benchmark-statistical-neighbours", when: all.contains { $0.statisticalNeighbours != nil })),
+            PackHeader("Rank and quartile band", icon: headerIcon("benchmark-rank", when: all.contains { $0.rank != nil })),
+        ]
+        let rows = theme.measures.map { m in
+            var title = [PackLine(m.measure.title, href: measureHref(m.measure.code)), PackLine("Code \(m.measure.code)", isNote: true)]
+            if PackWording.isIllustrative(m.measure) { title.append(PackLine("Illustrative values", isNote: true)) }
+            var cells = [
+                PackCell(PackLenses.latest(m, symbols: &symbols)),
+                PackCell(PackLenses.status(m, symbols: &symbols)),
+                PackCell(PackLenses.direction(m, symbols: &symbols)),
+            ]
+            if let b = m.benchmarks {
+                cells += [
+                    PackCell(PackLenses.england(b, symbols: &symbols)),
+                    PackCell(PackLenses.region(b, symbols: &symbols)),
+                    PackCell(PackLenses.neighbours(b)),
+                    PackCell(PackLenses.rankAndBand(b, symbols: &symbols)),
+                ]
+            } else {
+                let none = m.status.isMilestone ? "Not benchmarked (milestone)" : "No figure to compare"
+                cells += Array(repeating: PackCell([PackLine(none, isNote: true)]), count: 4)
+            }
+            return PackRow(header: PackCell(title), cells: cells)
+        }
+        return PackTable(
+            id: "theme-\(number)-table", caption: "\(theme.name): \(theme.measures.count) \(theme.measures.count == 1 ? assessment.committee.measureNounSingular : assessment.committee.measureNoun), \(assessment.reportingPeriod.label)",
+            cssClass: "measures", headers: headers, rows: rows
+        )
+    }
+
+    /// The data files' links.
+    var dataLinks: [PackLink] {
+        PackDataTables.files.map { PackLink($0.description, href: PackRoute.data($0.fileName).href(from: page)) }
+            + [PackLink("Every table above in one workbook (Excel, XLSX)", href: PackRoute.data(PackDataTables.workbookName).href(from: page))]
+    }
+}

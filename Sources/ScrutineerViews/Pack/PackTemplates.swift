@@ -1,0 +1,221 @@
+import Mustache
+
+/// The pack's Mustache templates, kept as Swift string constants rather than resource files so
+/// they are compiled into the module: `Bundle.module` needs its resource bundle beside the
+/// executable, which an installed `scrutineer` binary may not have. They are parsed once per
+/// process (`PackTemplates.library`). Variables use `{{…}}`, which swift-mustache HTML-escapes;
+/// only markup Scrutineer generated itself (icons, SVG charts, rendered content) uses `{{{…}}}`.
+enum PackTemplates {
+    /// The templates by name: the pages, then the partials they share.
+    static let sources: [(name: String, text: String)] = [
+        ("page", page), ("summary", summary), ("measure", measure), ("print", print),
+        ("table", table), ("line", line), ("figure", figure), ("facts", facts),
+    ]
+
+    /// Every template parsed, or the first that does not parse.
+    static let library: Result<MustacheLibrary, PackRenderError> = {
+        var library = MustacheLibrary()
+        for (name, text) in sources {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                return .failure(.template(name: name, message: "\(error)"))
+            }
+        }
+        return .success(library)
+    }()
+
+    /// A whole page: head, skip link, running header, navigation, main content and footer.
+    static let page = """
+    <!DOCTYPE html>
+    <html lang="en-GB">
+    <head>
+    <meta charset="utf-8"/>
+    <meta name="viewport" content="width=device-width, initial-scale=1"/>
+    <title>{{title}}</title>
+    <link rel="stylesheet" href="{{stylesheet}}"/>
+    </head>
+    <body class="{{bodyClass}}">
+    <a class="skip-link" href="#main">Skip to main content</a>
+    <header class="pack-header">
+    <p class="pack-header-committee">{{committeeName}}</p>
+    <p class="pack-header-meta">{{councilName}} · {{periodLabel}} · For: {{audienceLabel}}</p>
+    </header>
+    <nav class="pack-nav" aria-label="Pack">
+    <ul>
+    {{#navigation}}<li><a href="{{href}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{text}}</a></li>
+    {{/navigation}}
+    </ul>
+    </nav>
+    <main id="main" tabindex="-1">
+    {{{content}}}
+    </main>
+    <footer class="pack-footer">
+    <p>{{attribution}}</p>
+    <p>Generated {{generated}} by Scrutineer.</p>
+    </footer>
+    </body>
+    </html>
+
+    """
+
+    /// One line of a cell: icon, words (linked where there is a link).
+    static let line = """
+    <span class="line{{#isNote}} note{{/isNote}}">{{{icon}}}{{#hasLink}}<a href="{{href}}">{{text}}</a>{{/hasLink}}{{^hasLink}}{{text}}{{/hasLink}}</span>
+    """
+
+    /// A data table in a focusable scrolling region.
+    static let table = """
+    <div class="table-scroll" role="region" aria-label="{{caption}}" tabindex="0">
+    <table id="{{id}}" class="{{cssClass}}">
+    <caption>{{caption}}</caption>
+    <thead><tr>{{#headers}}<th scope="col"{{#isNumeric}} class="num"{{/isNumeric}}>{{{icon}}}{{text}}</th>{{/headers}}</tr></thead>
+    <tbody>
+    {{#rows}}<tr>{{#header}}<th scope="row">{{#lines}}{{>line}}{{/lines}}</th>{{/header}}{{#cells}}<td{{#isNumeric}} class="num"{{/isNumeric}}>{{#lines}}{{>line}}{{/lines}}</td>{{/cells}}</tr>
+    {{/rows}}
+    </tbody>
+    </table>
+    </div>
+    {{#hasNote}}<p class="table-note">{{note}}</p>{{/hasNote}}
+
+    """
+
+    /// Terms and descriptions.
+    static let facts = """
+    <dl class="facts">
+    {{#items}}<div><dt>{{label}}</dt><dd>{{#lines}}{{>line}}{{/lines}}</dd></div>
+    {{/items}}
+    </dl>
+
+    """
+
+    /// A chart with its caption, summary, point-type legend and data table.
+    static let figure = """
+    <figure class="chart-figure" id="{{id}}-figure">
+    <figcaption>{{caption}}</figcaption>
+    <div class="chart-box">{{{svg}}}</div>
+    <p class="chart-summary">{{summary}}</p>
+    {{#hasPointTypes}}<ul class="point-types">{{#pointTypes}}<li>{{>line}}</li>{{/pointTypes}}</ul>{{/hasPointTypes}}
+    {{#table}}{{>table}}{{/table}}
+    </figure>
+
+    """
+
+    /// The summary: the report's first page.
+    static let summary = """
+    <h1>{{heading}}</h1>
+    {{#facts}}{{>facts}}{{/facts}}
+    <p class="audience-note">{{audienceNote}}</p>
+    <section class="headline" aria-labelledby="headline">
+    <h2 id="headline">Headline</h2>
+    <p class="headline-sentence">{{headline}}</p>
+    {{#statusTable}}{{>table}}{{/statusTable}}
+    {{#directionTable}}{{>table}}{{/directionTable}}
+    </section>
+    {{#themes}}
+    <section class="theme" aria-labelledby="{{id}}">
+    <h2 id="{{id}}">{{name}}</h2>
+    {{#hasOwner}}<p class="owner">Owner: {{owner}}</p>{{/hasOwner}}
+    <p>{{sentence}}</p>
+    {{#table}}{{>table}}{{/table}}
+    </section>
+    {{/themes}}
+    {{#hasData}}
+    <section class="data-files" aria-labelledby="data">
+    <h2 id="data">The data behind this report</h2>
+    <ul>
+    {{#dataLinks}}<li><a href="{{href}}">{{text}}</a></li>
+    {{/dataLinks}}
+    </ul>
+    </section>
+    {{/hasData}}
+    <section class="key" aria-labelledby="key">
+    <h2 id="key">Key</h2>
+    <p>Every symbol used above, with what it means. Each symbol is always shown with its words; colour is never the only signal.</p>
+    {{#key}}{{>table}}{{/key}}
+    </section>
+
+    """
+
+    /// One measure: what it is, its latest figure, status, direction, trend, benchmarks, SPC,
+    /// breakdowns, commentary and key.
+    static let measure = """
+    <article class="measure" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
+    <h{{hTitle}} id="{{anchor}}-title">{{title}}</h{{hTitle}}>
+    <p class="measure-meta">Code {{code}}{{#hasTheme}} · Theme: {{theme}}{{/hasTheme}}{{#isIllustrative}} · <strong class="illustrative">Illustrative values, not real data</strong>{{/isIllustrative}}</p>
+    <section aria-labelledby="{{anchor}}-about">
+    <h{{hSection}} id="{{anchor}}-about">About this measure</h{{hSection}}>
+    {{#about}}{{>facts}}{{/about}}
+    </section>
+    <section aria-labelledby="{{anchor}}-latest">
+    <h{{hSection}} id="{{anchor}}-latest">Latest figure and data currency</h{{hSection}}>
+    {{#latest}}{{>facts}}{{/latest}}
+    <p class="reason">{{currencyReason}}</p>
+    </section>
+    <section aria-labelledby="{{anchor}}-status">
+    <h{{hSection}} id="{{anchor}}-status">Status against target</h{{hSection}}>
+    <p class="judgement">{{#status}}{{>line}}{{/status}}</p>
+    <p class="reason">{{statusReason}}</p>
+    {{#hasTargets}}{{#targets}}{{>table}}{{/targets}}{{/hasTargets}}
+    {{^hasTargets}}<p>No target is in force for this period.</p>{{/hasTargets}}
+    </section>
+    <section aria-labelledby="{{anchor}}-direction">
+    <h{{hSection}} id="{{anchor}}-direction">Direction of travel</h{{hSection}}>
+    <p class="judgement">{{#direction}}{{>line}}{{/direction}}</p>
+    <p class="reason">{{directionReason}}</p>
+    </section>
+    <section aria-labelledby="{{anchor}}-trend">
+    <h{{hSection}} id="{{anchor}}-trend">Trend</h{{hSection}}>
+    {{#hasTrend}}{{#trend}}{{>figure}}{{/trend}}{{/hasTrend}}
+    {{^hasTrend}}<p>{{noTrend}}</p>{{/hasTrend}}
+    </section>
+    <section aria-labelledby="{{anchor}}-benchmarks">
+    <h{{hSection}} id="{{anchor}}-benchmarks">Benchmarks</h{{hSection}}>
+    {{#hasBenchmarks}}{{#benchmarks}}{{>table}}{{/benchmarks}}
+    <p class="reason">{{comparisonReason}}</p>{{/hasBenchmarks}}
+    {{^hasBenchmarks}}<p>{{noBenchmarks}}</p>{{/hasBenchmarks}}
+    </section>
+    {{#hasSPC}}
+    <section aria-labelledby="{{anchor}}-spc">
+    <h{{hSection}} id="{{anchor}}-spc">Statistical process control</h{{hSection}}>
+    <p class="judgement">{{#spcLines}}{{>line}}{{/spcLines}}</p>
+    <p class="reason">{{spcReason}}</p>
+    {{#spc}}{{>figure}}{{/spc}}
+    </section>
+    {{/hasSPC}}
+    {{#hasBreakdowns}}
+    <section aria-labelledby="{{anchor}}-breakdowns">
+    <h{{hSection}} id="{{anchor}}-breakdowns">Breakdowns</h{{hSection}}>
+    {{#breakdowns}}{{>table}}{{/breakdowns}}
+    </section>
+    {{/hasBreakdowns}}
+    <section class="commentary" aria-labelledby="{{anchor}}-commentary">
+    <h{{hSection}} id="{{anchor}}-commentary">Commentary</h{{hSection}}>
+    <div class="commentary-slot" data-commentary-for="{{code}}">
+    {{#hasCommentary}}{{#commentary}}<p>{{.}}</p>{{/commentary}}{{/hasCommentary}}
+    {{^hasCommentary}}<p class="placeholder">No commentary yet.</p>{{/hasCommentary}}
+    </div>
+    </section>
+    {{#hasKey}}
+    <section class="key" aria-labelledby="{{anchor}}-key">
+    <h{{hSection}} id="{{anchor}}-key">Key</h{{hSection}}>
+    {{#key}}{{>table}}{{/key}}
+    </section>
+    {{/hasKey}}
+    </article>
+
+    """
+
+    /// The printed pack: the summary, then each measure on its own pages.
+    static let print = """
+    <div class="print-summary">
+    {{{summary}}}
+    </div>
+    {{#measures}}
+    <div class="measure-page">
+    {{{.}}}
+    </div>
+    {{/measures}}
+
+    """
+}

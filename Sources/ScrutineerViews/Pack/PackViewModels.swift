@@ -1,0 +1,207 @@
+/// The plain data the pack's templates render: strings, flags and lists only, so a template never
+/// decides anything. Fields are never optional: swift-mustache looks a missing (nil) name up in
+/// the enclosing objects, so a flag says whether a value is there instead. `icon` and `svg`
+/// fields hold markup Scrutineer generated (and escaped) itself; every other field is text the
+/// templates escape.
+
+/// One line of a cell or fact: an optional icon, words, an optional link, and whether it is a note.
+struct PackLine: Sendable {
+    let icon: String
+    let text: String
+    let href: String
+    let hasLink: Bool
+    let isNote: Bool
+
+    init(_ text: String, icon: String = "", href: String? = nil, isNote: Bool = false) {
+        self.icon = icon
+        self.text = text
+        self.href = href ?? ""
+        self.hasLink = href != nil
+        self.isNote = isNote
+    }
+}
+
+/// A table cell: one or more lines.
+struct PackCell: Sendable {
+    let lines: [PackLine]
+    let isNumeric: Bool
+
+    init(_ lines: [PackLine], isNumeric: Bool = false) {
+        self.lines = lines
+        self.isNumeric = isNumeric
+    }
+
+    init(_ text: String, isNumeric: Bool = false) {
+        self.init([PackLine(text)], isNumeric: isNumeric)
+    }
+}
+
+/// A column header, with the icon of what the column compares against where it has one.
+struct PackHeader: Sendable {
+    let text: String
+    let icon: String
+    let isNumeric: Bool
+
+    init(_ text: String, icon: String = "", isNumeric: Bool = false) {
+        self.text = text
+        self.icon = icon
+        self.isNumeric = isNumeric
+    }
+}
+
+/// A row: its header cell (`th scope="row"`) and the data cells.
+struct PackRow: Sendable {
+    let header: PackCell
+    let cells: [PackCell]
+}
+
+/// A data table with a caption, column headers and row headers, inside a keyboard-focusable
+/// scrolling region.
+struct PackTable: Sendable {
+    let id: String
+    let caption: String
+    let cssClass: String
+    let headers: [PackHeader]
+    let rows: [PackRow]
+    let note: String
+    let hasNote: Bool
+
+    init(id: String, caption: String, cssClass: String = "", headers: [PackHeader], rows: [PackRow], note: String? = nil) {
+        self.id = id
+        self.caption = caption
+        self.cssClass = cssClass
+        self.headers = headers
+        self.rows = rows
+        self.note = note ?? ""
+        self.hasNote = note != nil
+    }
+}
+
+/// A term and its description.
+struct PackFact: Sendable {
+    let label: String
+    let lines: [PackLine]
+
+    init(_ label: String, _ lines: [PackLine]) {
+        self.label = label
+        self.lines = lines
+    }
+
+    init(_ label: String, _ text: String) {
+        self.init(label, [PackLine(text)])
+    }
+}
+
+/// A list of terms and descriptions.
+struct PackFacts: Sendable {
+    let items: [PackFact]
+}
+
+/// A link in a list or the navigation.
+struct PackLink: Sendable {
+    let text: String
+    let href: String
+    let isCurrent: Bool
+
+    init(_ text: String, href: String, isCurrent: Bool = false) {
+        self.text = text
+        self.href = href
+        self.isCurrent = isCurrent
+    }
+}
+
+/// A chart: its SVG, caption, summary in words and the table of the numbers it draws.
+struct PackFigure: Sendable {
+    let id: String
+    let caption: String
+    let svg: String
+    let summary: String
+    let table: PackTable
+    let pointTypes: [PackLine]
+    let hasPointTypes: Bool
+}
+
+/// The page around the content: head, skip link, running header, navigation and footer.
+struct PackPageModel: Sendable {
+    let title: String
+    let stylesheet: String
+    let bodyClass: String
+    let committeeName: String
+    let councilName: String
+    let periodLabel: String
+    let audienceLabel: String
+    let navigation: [PackLink]
+    let content: String
+    let generated: String
+    let attribution: String
+}
+
+/// One theme's section of the summary.
+struct PackThemeSection: Sendable {
+    let id: String
+    let name: String
+    let owner: String
+    let hasOwner: Bool
+    let sentence: String
+    let table: PackTable
+}
+
+/// The summary: who and when, the headline, one table per theme, the data files and the key.
+struct PackSummaryModel: Sendable {
+    let heading: String
+    let facts: PackFacts
+    let audienceNote: String
+    let headline: String
+    let statusTable: PackTable
+    let directionTable: PackTable
+    let themes: [PackThemeSection]
+    let dataLinks: [PackLink]
+    let hasData: Bool
+    let key: PackTable
+}
+
+/// One measure's page (or its section of the printed pack).
+struct PackMeasureModel: Sendable {
+    let anchor: String
+    /// Heading levels of the title and its sections ("1" and "2" on its own page, "2" and "3" in
+    /// the printed pack).
+    var hTitle: String
+    var hSection: String
+    let title: String
+    let code: String
+    let isIllustrative: Bool
+    let theme: String
+    let hasTheme: Bool
+    let about: PackFacts
+    let latest: PackFacts
+    let currencyReason: String
+    let status: [PackLine]
+    let statusReason: String
+    let hasTargets: Bool
+    let targets: PackTable
+    let direction: [PackLine]
+    let directionReason: String
+    let hasTrend: Bool
+    let trend: PackFigure
+    let noTrend: String
+    let hasBenchmarks: Bool
+    let benchmarks: PackTable
+    let comparisonReason: String
+    let noBenchmarks: String
+    let hasSPC: Bool
+    let spc: PackFigure
+    let spcLines: [PackLine]
+    let spcReason: String
+    let hasBreakdowns: Bool
+    let breakdowns: PackTable
+    let commentary: [String]
+    let hasCommentary: Bool
+    var hasKey: Bool
+    let key: PackTable
+}
+
+/// The printed pack: the summary, then every measure.
+struct PackPrintModel: Sendable {
+    let summary: String
+    let measures: [String]
+}

@@ -1,0 +1,139 @@
+import Foundation
+import ScrutineerCore
+
+/// The words the pack prints for the model's enumerations: units, polarity, periodicity, audience.
+enum PackWording {
+    /// "Percentage (%)", "Rate per 10,000", "Count", "Days", "Weeks", "Money (£)", "Number".
+    static func unit(_ unit: MeasureUnit) -> String {
+        switch unit {
+        case .percentage: "Percentage (%)"
+        case let .rate(per): "Rate per \(ValueFormat(unit: .count).number(Double(per)))"
+        case .count: "Count"
+        case .days: "Days"
+        case .weeks: "Weeks"
+        case .money: "Money (£)"
+        case .number: "Number"
+        }
+    }
+
+    /// The value axis label: "%", "per 10,000", "count", "days", "weeks", "£", "value".
+    static func axis(_ unit: MeasureUnit) -> String {
+        switch unit {
+        case .percentage: "%"
+        case let .rate(per): "per \(ValueFormat(unit: .count).number(Double(per)))"
+        case .count: "count"
+        case .days: "days"
+        case .weeks: "weeks"
+        case .money: "£"
+        case .number: "value"
+        }
+    }
+
+    /// "Higher is better", "Lower is better", "No better or worse direction".
+    static func polarity(_ polarity: Polarity) -> String {
+        switch polarity {
+        case .highIsGood: "Higher is better"
+        case .lowIsGood: "Lower is better"
+        case .noJudgement: "No better or worse direction"
+        }
+    }
+
+    /// "Annual (financial year, April to March)", "Quarterly (…)", "Monthly", "Pooled years (…)".
+    static func periodicity(_ measure: Measure) -> String {
+        let years = switch measure.yearType {
+        case .financial: "financial year, April to March"
+        case .academic: "academic year, September to August"
+        case .calendar: "calendar year"
+        case .yearEndingSeptember: "year ending September"
+        }
+        return switch measure.periodicity {
+        case .monthly: "Monthly (\(years))"
+        case .quarterly: "Quarterly (\(years))"
+        case .annual: "Annual (\(years))"
+        case .multiYear: "Several years pooled (\(years))"
+        }
+    }
+
+    /// "Local target", "National target"…
+    static func targetKind(_ kind: TargetKind) -> String {
+        switch kind {
+        case .local: "Local target"
+        case .national: "National target"
+        case .statutory: "Statutory target"
+        case .trajectory: "Trajectory target"
+        }
+    }
+
+    /// How the direction of travel is worked out, in words.
+    static func directionMethod(_ method: DirectionOfTravelMethod, basis: DirectionBasis) -> String {
+        let against = basis == .previousPeriod ? "the previous period" : "the same period last year"
+        return switch method {
+        case .simple: "Simple: the latest figure against \(against)"
+        case .confidenceIntervalOverlap: "Statistical: the latest figure against \(against), by overlap of 95% confidence intervals"
+        case .recentTrend: "Statistical: the Fingertips five-point recent trend"
+        case .spc: "Statistical: statistical process control (Making Data Count)"
+        }
+    }
+
+    /// How the figure is compared with England, in words.
+    static func comparisonMethod(_ choice: BenchmarkComparisonChoice) -> String {
+        switch choice {
+        case .fingertips95: "England against the council's 95% confidence interval (Fingertips method 1)"
+        case .fingertips95And99_8: "England against the council's 95% and 99.8% confidence intervals (Fingertips method 17)"
+        case .notCompared: "Shown beside England but not judged better or worse"
+        }
+    }
+
+    /// "Officers", "Committee members", "The public".
+    static func audience(_ audience: Audience) -> String {
+        switch audience {
+        case .officer: "Officers"
+        case .member: "Committee members"
+        case .public: "The public"
+        }
+    }
+
+    /// What the audience's version shows and hides.
+    static func audienceNote(_ audience: Audience) -> String {
+        switch audience {
+        case .officer:
+            "Officer version: every figure is shown, including small numbers that could identify individuals. Not for publication."
+        case .member:
+            "Committee version: every figure is shown, as in the committee papers."
+        case .public:
+            "Public version: small numbers that could identify a child, and any figure worked out from them, are withheld. A withheld figure shows its symbol (such as c) and the reason it is blank."
+        }
+    }
+
+    /// "age: 17-18; sex: Female".
+    static func breakdown(_ breakdown: Breakdown) -> String {
+        breakdown.isTotal ? "Total" : breakdown.pairs.map { "\($0.dimension): \($0.value)" }.joined(separator: "; ")
+    }
+
+    /// "Common cause", "Special cause (improvement)", …
+    static func pointType(_ type: XmRPointType) -> String {
+        switch type {
+        case .commonCause: "Common cause"
+        case .specialCauseImprovement: "Special cause: improvement"
+        case .specialCauseConcern: "Special cause: concern"
+        case .specialCauseNeutralHigh: "Special cause: high (no better or worse direction)"
+        case .specialCauseNeutralLow: "Special cause: low (no better or worse direction)"
+        }
+    }
+
+    /// Where a confidence interval came from.
+    static func intervalSource(_ source: IntervalSource) -> String {
+        switch source {
+        case .published: "published with the figure"
+        case .wilson: "Wilson score interval from the counts"
+        case .exactPoisson: "exact Poisson interval from the counts"
+        case .byars: "Byar's interval from the counts"
+        case .none: "none"
+        }
+    }
+
+    /// True when a measure's stated source says its values are illustrative (the demo's local data).
+    static func isIllustrative(_ measure: Measure) -> Bool {
+        measure.source?.range(of: "illustrative", options: .caseInsensitive) != nil
+    }
+}

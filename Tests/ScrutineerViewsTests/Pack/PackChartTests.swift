@@ -1,0 +1,100 @@
+import Foundation
+import ScrutineerCore
+import Testing
+@testable import ScrutineerViews
+
+/// Every chart of the pack is a figure with a caption, an SVG with a role, title and text
+/// summary, and the table of the numbers it draws; the numbers are the assessment's.
+@Suite struct PackChartTests {
+    @Test("Every chart: a figure with a caption, an SVG image with title and description, and its data table", arguments: [Audience.officer, .public])
+    func figures(audience: Audience) throws {
+        let pages = try PackPages.of(audience)
+        var charts = 0
+        for (path, tree) in pages.trees {
+            for svg in tree.elements("svg") where tree[svg].attributes["class"] == "chart" {
+                charts += 1
+                let id = try #require(tree[svg].attributes["id"])
+                #expect(tree[svg].attributes["role"] == "img", "\(path): \(id)")
+                let labelledBy = (tree[svg].attributes["aria-labelledby"] ?? "").split(separator: " ").map(String.init)
+                #expect(labelledBy == ["\(id)-title", "\(id)-desc"], "\(path): \(id)")
+                for label in labelledBy {
+                    let element = try #require(PackPages.element(tree, id: label), "\(path): no \(label)")
+                    #expect(!tree.text(element).isEmpty, "\(path): \(label) is empty")
+                }
+                let figure = try #require(PackPages.element(tree, id: "\(id)-figure"))
+                #expect(tree[figure].name == "figure")
+                #expect(tree.descendants(figure).contains { tree[$0].name == "figcaption" && !tree.text($0).isEmpty }, "\(path): \(id)")
+                #expect(tree.descendants(figure).contains { tree[$0].attributes["id"] == "\(id)-table" && tree[$0].name == "table" }, "\(path): \(id) has no data table")
+            }
+        }
+        // 20 trend charts (the milestone-free committee, every measure with history), one SPC chart, on the pages and in print.
+        #expect(charts == 2 * (22 + 1))
+    }
+
+    @Test("Each trend table holds the assessment's numbers for every period, and the chart draws a marker for each council figure", arguments: [Audience.officer, .public])
+    func trendNumbers(audience: Audience) throws {
+        let pages = try PackPages.of(audience)
+        for m in pages.assessment.measures {
+            let tree = try pages.tree(pages.measurePath(m.measure.code))
+            let anchor = "m-\(pages.fileNames[m.measure.code] ?? "")"
+            let table = try #require(PackPages.element(tree, id: "\(anchor)-trend-chart-table"), "\(m.measure.code)")
+            let headers = PackPages.headers(tree, table: table)
+            let rows = PackPages.firstLines(tree, table: table)
+            #expect(rows.count == m.history.count, "\(m.measure.code)")
+            func column(_ name: String) -> Int? { headers.firstIndex(of: name) }
+            for (row, point) in zip(rows, m.history) {
+                #expect(row[0] == point.period.label)
+                let council = switch point.council {
+                case let .value(v)?: m.format.number(v)
+                case let .suppressed(symbol, _)?: symbol.rawValue
+                case nil: "–"
+                }
+                #expect(row[1] == council, "\(m.measure.code) \(point.period.label)")
+                if let i = column("England") { #expect(row[i] == (point.england.map(m.format.number) ?? "–"), "\(m.measure.code) England") }
+                if let name = m.benchmarks?.region?.name, let i = column(name) {
+                    #expect(row[i] == (point.region.map(m.format.number) ?? "–"), "\(m.measure.code) region")
+                }
+                if let i = column("Statistical neighbours' mean") {
+                    #expect(row[i] == (point.statisticalNeighbourMean.map(m.format.number) ?? "–"), "\(m.measure.code) SN")
+                }
+            }
+            let chart = try #require(PackPages.element(tree, id: "\(anchor)-trend-chart"))
+            let council = try #require(tree.descendants(chart).first { tree[$0].attributes["class"] == "series series-primary series-0" })
+            let markers = tree.descendants(council).filter { tree[$0].attributes["class"]?.hasPrefix("marker") == true }
+            #expect(markers.count == m.history.count { $0.council?.value != nil }, "\(m.measure.code)")
+        }
+    }
+
+    @Test("The SPC chart's table holds every point, its mean and limits and its type; the chart marks each type by shape")
+    func spcNumbers() throws {
+        let pages = try PackPages.of(.officer)
+        let m = try #require(pages.assessment.measures.first { $0.measure.code == WarwickshireCommittee.earlyHelp })
+        let spc = try #require(m.spc)
+        let tree = try pages.tree(pages.measurePath(m.measure.code))
+        let table = try #require(PackPages.element(tree, id: "m-EH_OUTCOMES-spc-chart-table"))
+        #expect(PackPages.headers(tree, table: table) == ["Period", "Warwickshire", "Mean", "Lower process limit", "Upper process limit", "Target", "Point type"])
+        let rows = PackPages.rows(tree, table: table)
+        #expect(rows.count == spc.analysis.points.count)
+        for (row, point) in zip(rows, spc.analysis.points) {
+            #expect(row[0] == point.period)
+            #expect(row[1] == point.value.map(m.format.number))
+            #expect(row[2] == point.mean.map(m.format.number))
+            #expect(row[3] == point.lowerProcessLimit.map(m.format.number))
+            #expect(row[4] == point.upperProcessLimit.map(m.format.number))
+            #expect(row[6] == point.pointType.map(PackWording.pointType))
+        }
+        // Improvement points are triangles, concern points diamonds.
+        let chart = try #require(PackPages.element(tree, id: "m-EH_OUTCOMES-spc-chart"))
+        let markers = tree.descendants(chart).filter { tree[$0].attributes["class"]?.hasPrefix("marker point-") == true }
+        #expect(markers.count == spc.analysis.points.count)
+        for (marker, point) in zip(markers, spc.analysis.points) {
+            let expected = PackCharts.marker(point.pointType)
+            #expect(tree[marker].attributes["class"] == "marker \(expected.cssClass)")
+            #expect(tree[marker].name == (expected.marker == .circle ? "circle" : expected.marker == .square ? "rect" : "polygon"))
+        }
+        let text = tree.text(tree.elements("main")[0])
+        #expect(text.contains("Variation: \(spc.variationIcon!.words)"))
+        #expect(text.contains("Assurance: \(spc.assuranceIcon!.words)"))
+        #expect(text.contains("Special cause: improvement") && text.contains("Special cause: concern"))
+    }
+}

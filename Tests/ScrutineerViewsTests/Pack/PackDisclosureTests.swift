@@ -1,0 +1,65 @@
+import Foundation
+import ScrutineerCore
+import ScrutineerFormats
+import Testing
+@testable import ScrutineerViews
+
+/// The public pack never shows a suppressed count or anything derived from one, and says why a
+/// cell is blank (PRODUCT.md R8, METHODS.md §13.7); officers and members see every figure.
+@Suite struct PackDisclosureTests {
+    /// The breakdown rows of the exclusions page: breakdown, figure lines as text.
+    static func breakdownRows(_ pages: PackPages) throws -> [String: String] {
+        let tree = try pages.tree(pages.measurePath(WarwickshireCommittee.exclusions))
+        let table = try #require(PackPages.element(tree, id: "m-PermEx_SEND-breakdowns-table"))
+        return Dictionary(uniqueKeysWithValues: PackPages.rows(tree, table: table).map { ($0[0], $0[1]) })
+    }
+
+    @Test("Officers see the small breakdown counts")
+    func officerSeesCounts() throws {
+        let rows = try Self.breakdownRows(try PackPages.of(.officer))
+        #expect(rows["sex: Female"] == "3")
+        #expect(rows["sex: Male"] == "14")
+        #expect(rows["district: Stratford-on-Avon"] == "1")
+        let csv = try CSVReader.table(from: try PackPages.of(.officer).rendered.file("data/breakdowns.csv").data, fileName: "breakdowns.csv")
+        #expect(csv.dictionaries().first { $0["Breakdown"] == "sex: Female" }?["Figure"] == "3")
+    }
+
+    @Test("The public page shows c and why instead of a small count, and of the count that would reveal it")
+    func publicPageHidesCounts() throws {
+        let rows = try Self.breakdownRows(try PackPages.of(.public))
+        #expect(rows["sex: Female"] == "c Blank: a small count that could identify individuals")
+        #expect(rows["sex: Male"] == "c Blank: hidden so that a suppressed figure cannot be worked out from the totals")
+        #expect(rows["district: Stratford-on-Avon"] == "c Blank: a small count that could identify individuals")
+        #expect(rows["district: Nuneaton and Bedworth"] == "6")
+        for (breakdown, figure) in rows where figure.hasPrefix("c") {
+            let hasDigit = figure.contains { $0.isNumber }
+            #expect(!hasDigit, "\(breakdown): \(figure)")
+        }
+    }
+
+    @Test("The public data files leave a withheld figure blank, with its symbol and why", arguments: ["breakdowns.csv"])
+    func publicDataHidesCounts(file: String) throws {
+        let pages = try PackPages.of(.public)
+        let csv = try CSVReader.table(from: try pages.rendered.file("data/\(file)").data, fileName: file).dictionaries()
+        let female = try #require(csv.first { $0["Breakdown"] == "sex: Female" })
+        #expect(female["Figure"] == "" && female["Symbol"] == "c" && female["Why blank"] == "a small count that could identify individuals")
+        for row in csv where row["Symbol"] == "c" { #expect(row["Figure"] == "", "\(row["Breakdown"] ?? "")") }
+        let workbook = try XLSXWorkbook(data: try pages.rendered.file("data/pack.xlsx").data, fileName: "pack.xlsx")
+        let sheet = try workbook.sheet(named: "Breakdowns")
+        for row in sheet.rows.dropFirst() where row[5] == .text("c") {
+            #expect(row[4] == .empty, "row \(row.number)")
+        }
+    }
+
+    @Test("No public page holds a breakdown count of 1 to 5 in a figure cell")
+    func noSmallCountAnywhere() throws {
+        let pages = try PackPages.of(.public)
+        for (path, tree) in pages.trees {
+            for table in tree.elements("table") where (tree[table].attributes["id"] ?? "").hasSuffix("-breakdowns-table") {
+                for row in PackPages.firstLines(tree, table: table) {
+                    #expect(!["1", "2", "3", "4", "5"].contains(row[1]), "\(path): \(row)")
+                }
+            }
+        }
+    }
+}
