@@ -61,6 +61,7 @@ let package = Package(
                 "ScrutineerCore",
                 "ScrutineerFormats",
                 "ScrutineerStorage",
+                "ScrutineerViews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),

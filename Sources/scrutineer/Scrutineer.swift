@@ -8,7 +8,7 @@ struct Scrutineer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scrutineer",
         abstract: "Performance management and scrutiny reporting for English local authorities.",
-        subcommands: [ImportCommand.self, ExportCommand.self, CommitteeCommand.self, TemplateCommand.self, StatsCommand.self]
+        subcommands: [ImportCommand.self, ExportCommand.self, CommitteeCommand.self, PackCommand.self, TemplateCommand.self, StatsCommand.self]
     )
 
     static func main() async {

@@ -1,0 +1,173 @@
+import ArgumentParser
+import Foundation
+import ScrutineerCore
+import ScrutineerStorage
+import ScrutineerViews
+
+/// `scrutineer pack --committee CODE --period LABEL --out DIR [--audience officer|member|public]`:
+/// the committee's Integrated Performance Report as accessible HTML, a PDF and the data behind it.
+struct PackCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pack",
+        abstract: "Build a committee's performance report: HTML pages, pack.pdf, and data/*.csv and data/pack.xlsx.",
+        discussion: """
+        Assesses every measure of the committee for the reporting period (status against targets, \
+        direction of travel, England, region and statistical-neighbour benchmarks, rank and quartile \
+        band, SPC) and writes DIR/index.html, a page per measure, DIR/pack.pdf (printed by headless \
+        Chromium) and the data behind every table and chart. The public audience never sees a \
+        suppressed count or anything derived from one.
+        """
+    )
+
+    @Option(help: "The committee's code (scrutineer committee list shows them).")
+    var committee: String
+
+    @Option(help: "The reporting period, e.g. 2024/25 Q4.")
+    var period: String
+
+    @Option(help: "The folder to write the pack into (created if missing).")
+    var out: String
+
+    @Option(help: "Who the pack is for: officer, member or public.")
+    var audience: AudienceArgument = .member
+
+    @Option(name: .customLong("as-of"), help: "Judge currency as on this date (YYYY-MM-DD; default: today).")
+    var asOf: String?
+
+    @Flag(name: .customLong("no-pdf"), help: "Skip pack.pdf.")
+    var noPDF = false
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() async throws {
+        let reportingPeriod: Period
+        do {
+            reportingPeriod = try Period.parse(period, yearType: .financial)
+        } catch {
+            FileHandle.standardError.write(Data("--period: \(error)\n".utf8))
+            throw ExitCode(64)
+        }
+        let today = try asOf.map { text -> CalendarDate in
+            guard let date = CalendarDate(iso: text) else { throw ValidationError("--as-of \(text) is not a date (expected YYYY-MM-DD)") }
+            return date
+        } ?? CalendarDate.today
+
+        let store = try await database.openStore()
+        let assessment: CommitteeAssessment
+        do {
+            try await store.migrate()
+            guard let definition = try await store.committee(code: committee) else {
+                let known = try await store.committees().map(\.code)
+                FileHandle.standardError.write(Data("--committee: no committee \(committee) (expected one of: \(known.isEmpty ? "none defined yet; use scrutineer committee add" : known.joined(separator: ", ")))\n".utf8))
+                try await store.close()
+                throw ExitCode(65)
+            }
+            let codes = Set(definition.committee.measureCodes)
+            let measures = try await store.measures().filter { codes.contains($0.code) }
+            var observations: [Observation] = []
+            var targets: [Target] = []
+            for code in codes.sorted() {
+                observations += try await store.observations(ObservationQuery(measureCode: code))
+                targets += try await store.targets(for: code)
+            }
+            var neighbours = try await store.statisticalNeighbours(edition: "2025")
+            if neighbours.isEmpty { neighbours = try await store.statisticalNeighbours(edition: "2021") }
+            let index = AssessmentIndex(
+                measures: measures, observations: observations, targets: targets,
+                statisticalNeighbours: neighbours, areas: try await store.areas(), settings: definition.settings
+            )
+            try await store.close()
+            assessment = try index.assess(committee: definition.committee, reportingPeriod: reportingPeriod, today: today, audience: audience.audience)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            try? await store.close()
+            throw error
+        }
+
+        let files = try PackRenderer.render(assessment, options: PackOptions(generatedOn: today))
+        let folder = URL(fileURLWithPath: out)
+        try PackWriter.write(files, to: folder)
+        var written = "Wrote \(files.count) files to \(folder.path)"
+        if !noPDF {
+            switch PDFPrinter.print(folder.appendingPathComponent("print.html"), to: folder.appendingPathComponent("pack.pdf")) {
+            case .printed: written += " and pack.pdf"
+            case let .notPrinted(reason): FileHandle.standardError.write(Data("pack.pdf not written: \(reason)\n".utf8))
+            }
+        }
+        print(written + ". " + assessment.headline.sentence)
+    }
+}
+
+/// `--audience officer|member|public`.
+enum AudienceArgument: String, ExpressibleByArgument, CaseIterable {
+    case officer, member, `public`
+
+    var audience: Audience {
+        switch self {
+        case .officer: .officer
+        case .member: .member
+        case .public: .public
+        }
+    }
+}
+
+extension CalendarDate {
+    /// Today in UTC.
+    static var today: CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+/// Writes a pack's files into a folder: first into a sibling temporary folder, then moved into
+/// place, so a failure never leaves half a pack.
+enum PackWriter {
+    static func write(_ files: [PackFile], to folder: URL) throws {
+        let fm = FileManager.default
+        let staging = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).\(UUID().uuidString)")
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            for file in files {
+                let url = staging.appendingPathComponent(file.path)
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.data.write(to: url)
+            }
+            if fm.fileExists(atPath: folder.path) { try fm.removeItem(at: folder) }
+            try fm.moveItem(at: staging, to: folder)
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw error
+        }
+    }
+}
+
+/// Prints an HTML file to PDF with headless Chromium (Debian's `chromium`).
+enum PDFPrinter {
+    enum Outcome { case printed, notPrinted(String) }
+
+    static func print(_ html: URL, to pdf: URL) -> Outcome {
+        let candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        guard let browser = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            return .notPrinted("no Chromium found (install Debian's chromium)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: browser)
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            "--print-to-pdf=\(pdf.path)", html.absoluteString,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            return .notPrinted("Chromium could not be started (\(error.localizedDescription))")
+        }
+        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf.path) else {
+            return .notPrinted("Chromium exited with status \(process.terminationStatus)")
+        }
+        return .printed
+    }
+}
