@@ -18,6 +18,7 @@ let package = Package(
                 .product(name: "ScrutineerCore", package: "Scrutineer"),
                 .product(name: "ScrutineerFormats", package: "Scrutineer"),
                 .product(name: "ScrutineerStorage", package: "Scrutineer"),
+                .product(name: "ScrutineerViews", package: "Scrutineer"),
             ],
             path: "Benchmarks/ScrutineerBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -3,6 +3,7 @@ import Foundation
 import ScrutineerCore
 import ScrutineerFormats
 import ScrutineerStorage
+import ScrutineerViews
 
 /// `../shared/data` beside the repository (or `$SCRUTINEER_SHARED/data`).
 let sharedData: URL = {
@@ -89,6 +90,34 @@ let benchmarks: @Sendable () -> Void = {
             let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
             blackHole(try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas)))
             benchmark.stopMeasurement()
+        }
+    }
+
+    // Issue 5: rendering the 22-measure Warwickshire pack (HTML pages, SVG charts, CSV and XLSX data)
+    // from its assessment; goal under 100 ms. Database reads and the PDF are not included.
+    Benchmark("Render the 22-measure committee pack") { benchmark in
+        let areas = try knownAreas()
+        let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
+        let batch = try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas))
+        let neighbours = try NationalImport.parse(
+            .neighbours, files: [try file("reference/statistical_neighbours_2025_long.csv")],
+            options: NationalImportOptions(edition: "2025"), context: ImportContext(areas: areas)
+        ).neighbourLists
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let definition = try JSONDecoder().decode(
+            CommitteeDefinition.self, from: Data(contentsOf: repository.appendingPathComponent("committees/warwickshire-cyp.json"))
+        )
+        let index = AssessmentIndex(
+            measures: batch.measures, observations: batch.observations, targets: definition.targets,
+            statisticalNeighbours: neighbours, areas: areas, settings: definition.settings
+        )
+        let assessment = try index.assess(
+            committee: definition.committee, reportingPeriod: try Period.parse("2025/26 Q2", yearType: .financial),
+            today: CalendarDate(year: 2025, month: 11, day: 23)!, audience: .member
+        )
+        for _ in benchmark.scaledIterations {
+            blackHole(try PackRenderer.render(assessment))
         }
     }
 }
