@@ -247,8 +247,12 @@ public struct LineChart: Sendable, Hashable {
         }
     }
 
+    /// A coordinate to one decimal place ("12.5", "-3.0"), without `String(format:)`, which is
+    /// slow on Linux and a chart writes hundreds of coordinates.
     private func format(_ v: Double) -> String {
-        String(format: "%.1f", v)
+        guard v.isFinite else { return "0.0" }
+        let tenths = Int((abs(v) * 10).rounded())
+        return (v < 0 && tenths != 0 ? "-" : "") + String(tenths / 10) + "." + String(tenths % 10)
     }
 }
 

@@ -13,9 +13,8 @@ struct PackMeasureBuilder {
 
     var anchor: String { "m-\(fileName)" }
 
-    /// The model at heading level `titleLevel` (1 on its own page, 2 in the printed pack), with
-    /// its own key when `withKey`.
-    func build(titleLevel: Int, withKey: Bool, symbols: inout PackSymbols) -> PackMeasureModel {
+    /// The model, with the key to the symbols it draws.
+    func build(symbols: inout PackSymbols) -> PackMeasureModel {
         let m = measure
         let format = m.format
         let councilName = assessment.councilName
@@ -189,9 +188,9 @@ struct PackMeasureBuilder {
 
         // Every symbol is drawn by now: the key lists exactly those.
         let paragraphs = (commentary ?? "").components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-        let key = withKey ? symbols.keyTable(assessment.key, id: "\(anchor)-key-table", caption: "Key to the symbols on this page") : Self.emptyTable
+        let key = symbols.keyTable(assessment.key, id: "\(anchor)-key-table", caption: "Key to the symbols on this page")
         return PackMeasureModel(
-            anchor: anchor, hTitle: String(titleLevel), hSection: String(titleLevel + 1),
+            anchor: anchor,
             title: m.measure.title, code: m.measure.code, isIllustrative: PackWording.isIllustrative(m.measure),
             theme: m.theme ?? "", hasTheme: m.theme != nil,
             about: PackFacts(items: about), latest: PackFacts(items: latest), currencyReason: currency.reason,
@@ -204,8 +203,7 @@ struct PackMeasureBuilder {
             noBenchmarks: m.status.isMilestone ? "A milestone measure is not benchmarked." : "No figure to compare with England, the region or the statistical neighbours.",
             hasSPC: m.spc != nil, spc: spcFigure, spcLines: spcLines, spcReason: m.spc?.reason ?? "",
             hasBreakdowns: !m.breakdowns.isEmpty, breakdowns: breakdownTable,
-            commentary: paragraphs, hasCommentary: !paragraphs.isEmpty,
-            hasKey: withKey, key: key
+            commentary: paragraphs, hasCommentary: !paragraphs.isEmpty, key: key
         )
     }
 

@@ -1,7 +1,9 @@
+import Dispatch
 import Foundation
 import Mustache
 import ScrutineerCore
 import ScrutineerFormats
+import Synchronization
 
 /// Renders a committee's assessment as its pack (PRODUCT.md R13): a pure function from the
 /// assessment to files, with no I/O and no clock.
@@ -40,7 +42,7 @@ public enum PackRenderer {
 }
 
 /// One rendering: the assessment, its measures' file names and the parsed templates.
-private struct Rendering {
+struct Rendering {
     let assessment: CommitteeAssessment
     let options: PackOptions
     let library: MustacheLibrary
@@ -72,88 +74,152 @@ private struct Rendering {
         return PackFile(path: route.path, text: render(model, "page"))
     }
 
-    func files() throws(PackRenderError) -> [PackFile] {
-        var files: [PackFile] = []
-        let measures = assessment.measures
-        let dataLink = { (from: PackRoute) in
-            options.includeData ? [PackLink("Data (Excel workbook)", href: PackRoute.data(PackDataTables.workbookName).href(from: from))] : []
+    /// `html` with every heading one level lower (h1 → h2, h2 → h3): a measure's page content as a
+    /// section of the printed pack. Only markup can hold `<h1`…: text is escaped (`&lt;`).
+    static func headingsOneLevelDown(_ html: String) -> String {
+        var bytes = Array(html.utf8)
+        let lt = UInt8(ascii: "<"), slash = UInt8(ascii: "/"), h = UInt8(ascii: "h")
+        let one = UInt8(ascii: "1"), five = UInt8(ascii: "5")
+        var i = 0
+        while i + 2 < bytes.count {
+            if bytes[i] == lt {
+                let at = bytes[i + 1] == slash ? i + 2 : i + 1
+                if at + 1 < bytes.count, bytes[at] == h, (one...five).contains(bytes[at + 1]) {
+                    bytes[at + 1] += 1
+                    i = at + 2
+                    continue
+                }
+            }
+            i += 1
         }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
-        // The summary page.
-        var indexSymbols = PackSymbols(key: assessment.key)
+    /// The link to the workbook, for a page's navigation (none without data).
+    func dataLink(from page: PackRoute) -> [PackLink] {
+        options.includeData ? [PackLink("Data (Excel workbook)", href: PackRoute.data(PackDataTables.workbookName).href(from: page))] : []
+    }
+
+    /// The summary page.
+    func indexPage() -> PackFile {
+        var symbols = PackSymbols(key: assessment.key)
         let summary = PackSummaryBuilder(assessment: assessment, fileNames: fileNames, page: .index, options: options, generated: generated)
-            .build(symbols: &indexSymbols, fullKey: false)
-        files.append(page(
+            .build(symbols: &symbols, fullKey: false)
+        return page(
             .index, title: reportName, bodyClass: "summary-page",
             navigation: [
                 PackLink("Summary", href: PackRoute.index.href(from: .index), isCurrent: true),
                 PackLink("Key", href: PackRoute.index.href(from: .index, anchor: "key")),
                 PackLink("Print version", href: PackRoute.print.href(from: .index)),
-            ] + dataLink(.index),
+            ] + dataLink(from: .index),
             content: render(summary, "summary")
-        ))
+        )
+    }
 
-        // A page per measure; each measure's content is kept for the printed pack.
-        var printed: [String] = []
+    /// The summary as the printed pack opens: measure links go to the measures' sections, and the
+    /// key is the whole key (the printed pack draws every symbol).
+    func printSummary() -> String {
+        var symbols = PackSymbols(key: assessment.key)
+        let summary = PackSummaryBuilder(assessment: assessment, fileNames: fileNames, page: .print, options: options, generated: generated)
+            .build(symbols: &symbols, fullKey: true)
+        return render(summary, "summary")
+    }
+
+    /// One measure's page and its section of the printed pack (the same content, headings one level down).
+    func measure(_ i: Int) -> (page: PackFile, printed: String) {
+        let measures = assessment.measures
+        let m = measures[i]
+        let name = fileNames[m.measure.code] ?? m.measure.code
+        let route = PackRoute.measure(fileName: name)
+        var symbols = PackSymbols(key: assessment.key)
+        let builder = PackMeasureBuilder(assessment: assessment, measure: m, fileName: name, commentary: options.commentary[m.measure.code])
+        let model = builder.build(symbols: &symbols)
+        let content = render(model, "measure")
+        var navigation = [PackLink("Summary", href: PackRoute.index.href(from: route))]
+        if i > 0 {
+            let previous = measures[i - 1].measure
+            navigation.append(PackLink("Previous: \(previous.title)", href: PackRoute.measure(fileName: fileNames[previous.code] ?? previous.code).href(from: route)))
+        }
+        if i + 1 < measures.count {
+            let next = measures[i + 1].measure
+            navigation.append(PackLink("Next: \(next.title)", href: PackRoute.measure(fileName: fileNames[next.code] ?? next.code).href(from: route)))
+        }
+        navigation.append(PackLink("Print version", href: PackRoute.print.href(from: route, anchor: builder.anchor)))
+        let file = page(
+            route, title: "\(m.measure.title): \(reportName)", bodyClass: "measure-page-body",
+            navigation: navigation + dataLink(from: route), content: content + render(model, "measureKey")
+        )
+        return (file, Self.headingsOneLevelDown(content))
+    }
+
+    /// The data files: a CSV per table and the workbook.
+    func dataFiles() -> Result<[PackFile], PackRenderError> {
         var charts: [String: (trend: LineChart?, spc: LineChart?)] = [:]
-        for (i, m) in measures.enumerated() {
-            let name = fileNames[m.measure.code] ?? m.measure.code
-            let route = PackRoute.measure(fileName: name)
-            var symbols = PackSymbols(key: assessment.key)
-            let builder = PackMeasureBuilder(assessment: assessment, measure: m, fileName: name, commentary: options.commentary[m.measure.code])
-            var model = builder.build(titleLevel: 1, withKey: true, symbols: &symbols)
-            var navigation = [PackLink("Summary", href: PackRoute.index.href(from: route))]
-            if i > 0 {
-                let previous = measures[i - 1].measure
-                navigation.append(PackLink("Previous: \(previous.title)", href: PackRoute.measure(fileName: fileNames[previous.code] ?? previous.code).href(from: route)))
-            }
-            if i + 1 < measures.count {
-                let next = measures[i + 1].measure
-                navigation.append(PackLink("Next: \(next.title)", href: PackRoute.measure(fileName: fileNames[next.code] ?? next.code).href(from: route)))
-            }
-            navigation.append(PackLink("Print version", href: PackRoute.print.href(from: route, anchor: builder.anchor)))
-            files.append(page(
-                route, title: "\(m.measure.title): \(reportName)", bodyClass: "measure-page-body",
-                navigation: navigation + dataLink(route), content: render(model, "measure")
-            ))
-            model.hTitle = "2"
-            model.hSection = "3"
-            model.hasKey = false
-            printed.append(render(model, "measure"))
+        for m in assessment.measures {
             charts[m.measure.code] = (
                 PackCharts.trend(m, councilName: assessment.councilName, id: ""),
                 m.spc.map { PackCharts.spc(m, $0, councilName: assessment.councilName, id: "") }
             )
         }
+        let tables = PackDataTables.tables(assessment, charts: charts)
+        var files = tables.map { PackFile(path: PackRoute.data($0.file.fileName).path, text: $0.csv) }
+        do {
+            files.append(PackFile(path: PackRoute.data(PackDataTables.workbookName).path, data: try XLSXWriter.data(for: tables.map(\.sheet))))
+        } catch {
+            return .failure(.workbook(error.description))
+        }
+        return .success(files)
+    }
 
-        // The whole pack in one document, for print and PDF: it draws every symbol, so its key is the whole key.
-        var printSymbols = PackSymbols(key: assessment.key)
-        let printSummary = PackSummaryBuilder(assessment: assessment, fileNames: fileNames, page: .print, options: options, generated: generated)
-            .build(symbols: &printSymbols, fullKey: true)
+    /// What the jobs produced.
+    struct Outputs: Sendable {
+        var index: PackFile?
+        var printSummary = ""
+        var measures: [(page: PackFile, printed: String)?]
+        var data: Result<[PackFile], PackRenderError> = .success([])
+    }
+
+    /// Every file. The pages are independent, so they are rendered on all cores
+    /// (`DispatchQueue.concurrentPerform`); the files come back in the same order every time.
+    func files() throws(PackRenderError) -> [PackFile] {
+        let count = assessment.measures.count
+        // Jobs 0..<count are the measures; then the summary page, the print summary, the data.
+        let outputs = Mutex(Outputs(measures: Array(repeating: nil, count: count)))
+        DispatchQueue.concurrentPerform(iterations: count + 3) { job in
+            switch job {
+            case count:
+                let file = indexPage()
+                outputs.withLock { $0.index = file }
+            case count + 1:
+                let summary = printSummary()
+                outputs.withLock { $0.printSummary = summary }
+            case count + 2:
+                guard options.includeData else { return }
+                let data = dataFiles()
+                outputs.withLock { $0.data = data }
+            default:
+                let output = measure(job)
+                outputs.withLock { $0.measures[job] = output }
+            }
+        }
+        let done = outputs.withLock { $0 }
+        let measures = done.measures.compactMap { $0 }
+        var files: [PackFile] = done.index.map { [$0] } ?? []
+        files += measures.map(\.page)
         files.append(page(
             .print, title: "\(reportName) (print version)", bodyClass: "print-pack",
             navigation: [
                 PackLink("Summary", href: PackRoute.index.href(from: .print)),
                 PackLink("Key", href: PackRoute.print.href(from: .print, anchor: "key")),
             ],
-            content: render(PackPrintModel(summary: render(printSummary, "summary"), measures: printed), "print")
+            content: render(PackPrintModel(summary: done.printSummary, measures: measures.map(\.printed)), "print")
         ))
-
         files.append(PackFile(path: PackRoute.stylesheet.path, text: PackStylesheet.css(
             runningHeader: "\(assessment.committee.name) · \(assessment.reportingPeriod.label)",
             runningTitle: "\(assessment.councilName) · \(options.reportTitle)",
             attribution: PackRenderer.attribution
         )))
-
-        if options.includeData {
-            let tables = PackDataTables.tables(assessment, charts: charts)
-            for table in tables { files.append(PackFile(path: PackRoute.data(table.file.fileName).path, text: table.csv)) }
-            do {
-                files.append(PackFile(path: PackRoute.data(PackDataTables.workbookName).path, data: try XLSXWriter.data(for: tables.map(\.sheet))))
-            } catch {
-                throw .workbook(error.description)
-            }
-        }
+        files += try done.data.get()
         return files
     }
 }

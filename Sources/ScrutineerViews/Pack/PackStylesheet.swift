@@ -131,7 +131,7 @@ enum PackStylesheet {
           .chart-box { max-width: 150mm; }
           svg.chart { width: 100%; height: auto; }
           .measure-page { break-before: page; page-break-before: always; }
-          .print-summary .key { break-before: page; page-break-before: always; }
+          .print-summary .key, .print-summary .theme { break-before: page; page-break-before: always; }
           .commentary-slot { min-height: 25mm; }
           .pack-footer { border: 0; padding: 0; margin-top: 4mm; font-size: 7.5pt; }
         }

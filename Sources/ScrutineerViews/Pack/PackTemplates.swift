@@ -8,8 +8,8 @@ import Mustache
 enum PackTemplates {
     /// The templates by name: the pages, then the partials they share.
     static let sources: [(name: String, text: String)] = [
-        ("page", page), ("summary", summary), ("measure", measure), ("print", print),
-        ("table", table), ("line", line), ("figure", figure), ("facts", facts),
+        ("page", page), ("summary", summary), ("measure", measure), ("measureKey", measureKey), ("print", print),
+        ("table", table), ("figure", figure), ("facts", facts),
     ]
 
     /// Every template parsed, or the first that does not parse.
@@ -59,9 +59,10 @@ enum PackTemplates {
 
     """
 
-    /// One line of a cell: icon, words (linked where there is a link).
+    /// One line of a cell: icon, words (linked where there is a link). Written into the templates
+    /// that use it rather than called as a partial: there are thousands of lines in a pack.
     static let line = """
-    <span class="line{{#isNote}} note{{/isNote}}">{{{icon}}}{{#hasLink}}<a href="{{href}}">{{text}}</a>{{/hasLink}}{{^hasLink}}{{text}}{{/hasLink}}</span>
+    <span class="{{cssClass}}">{{{icon}}}{{#link}}<a href="{{href}}">{{text}}</a>{{/link}}{{unlinkedText}}</span>
     """
 
     /// A data table in a focusable scrolling region.
@@ -71,7 +72,7 @@ enum PackTemplates {
     <caption>{{caption}}</caption>
     <thead><tr>{{#headers}}<th scope="col"{{#isNumeric}} class="num"{{/isNumeric}}>{{{icon}}}{{text}}</th>{{/headers}}</tr></thead>
     <tbody>
-    {{#rows}}<tr>{{#header}}<th scope="row">{{#lines}}{{>line}}{{/lines}}</th>{{/header}}{{#cells}}<td{{#isNumeric}} class="num"{{/isNumeric}}>{{#lines}}{{>line}}{{/lines}}</td>{{/cells}}</tr>
+    {{#rows}}<tr>{{#header}}<th scope="row">{{#isPlain}}<span class="line">{{plain}}</span>{{/isPlain}}{{^isPlain}}{{#lines}}\(line){{/lines}}{{/isPlain}}</th>{{/header}}{{#cells}}<td{{#isNumeric}} class="num"{{/isNumeric}}>{{#isPlain}}<span class="line">{{plain}}</span>{{/isPlain}}{{^isPlain}}{{#lines}}\(line){{/lines}}{{/isPlain}}</td>{{/cells}}</tr>
     {{/rows}}
     </tbody>
     </table>
@@ -83,7 +84,7 @@ enum PackTemplates {
     /// Terms and descriptions.
     static let facts = """
     <dl class="facts">
-    {{#items}}<div><dt>{{label}}</dt><dd>{{#lines}}{{>line}}{{/lines}}</dd></div>
+    {{#items}}<div><dt>{{label}}</dt><dd>{{#lines}}\(line){{/lines}}</dd></div>
     {{/items}}
     </dl>
 
@@ -95,7 +96,7 @@ enum PackTemplates {
     <figcaption>{{caption}}</figcaption>
     <div class="chart-box">{{{svg}}}</div>
     <p class="chart-summary">{{summary}}</p>
-    {{#hasPointTypes}}<ul class="point-types">{{#pointTypes}}<li>{{>line}}</li>{{/pointTypes}}</ul>{{/hasPointTypes}}
+    {{#hasPointTypes}}<ul class="point-types">{{#pointTypes}}<li>\(line)</li>{{/pointTypes}}</ul>{{/hasPointTypes}}
     {{#table}}{{>table}}{{/table}}
     </figure>
 
@@ -138,71 +139,75 @@ enum PackTemplates {
     """
 
     /// One measure: what it is, its latest figure, status, direction, trend, benchmarks, SPC,
-    /// breakdowns, commentary and key.
+    /// breakdowns and commentary, with headings from h1 (its own page; the printed pack shifts
+    /// them one level down, see `PackRenderer`).
     static let measure = """
     <article class="measure" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
-    <h{{hTitle}} id="{{anchor}}-title">{{title}}</h{{hTitle}}>
+    <h1 id="{{anchor}}-title">{{title}}</h1>
     <p class="measure-meta">Code {{code}}{{#hasTheme}} · Theme: {{theme}}{{/hasTheme}}{{#isIllustrative}} · <strong class="illustrative">Illustrative values, not real data</strong>{{/isIllustrative}}</p>
     <section aria-labelledby="{{anchor}}-about">
-    <h{{hSection}} id="{{anchor}}-about">About this measure</h{{hSection}}>
+    <h2 id="{{anchor}}-about">About this measure</h2>
     {{#about}}{{>facts}}{{/about}}
     </section>
     <section aria-labelledby="{{anchor}}-latest">
-    <h{{hSection}} id="{{anchor}}-latest">Latest figure and data currency</h{{hSection}}>
+    <h2 id="{{anchor}}-latest">Latest figure and data currency</h2>
     {{#latest}}{{>facts}}{{/latest}}
     <p class="reason">{{currencyReason}}</p>
     </section>
     <section aria-labelledby="{{anchor}}-status">
-    <h{{hSection}} id="{{anchor}}-status">Status against target</h{{hSection}}>
-    <p class="judgement">{{#status}}{{>line}}{{/status}}</p>
+    <h2 id="{{anchor}}-status">Status against target</h2>
+    <p class="judgement">{{#status}}\(line){{/status}}</p>
     <p class="reason">{{statusReason}}</p>
     {{#hasTargets}}{{#targets}}{{>table}}{{/targets}}{{/hasTargets}}
     {{^hasTargets}}<p>No target is in force for this period.</p>{{/hasTargets}}
     </section>
     <section aria-labelledby="{{anchor}}-direction">
-    <h{{hSection}} id="{{anchor}}-direction">Direction of travel</h{{hSection}}>
-    <p class="judgement">{{#direction}}{{>line}}{{/direction}}</p>
+    <h2 id="{{anchor}}-direction">Direction of travel</h2>
+    <p class="judgement">{{#direction}}\(line){{/direction}}</p>
     <p class="reason">{{directionReason}}</p>
     </section>
     <section aria-labelledby="{{anchor}}-trend">
-    <h{{hSection}} id="{{anchor}}-trend">Trend</h{{hSection}}>
+    <h2 id="{{anchor}}-trend">Trend</h2>
     {{#hasTrend}}{{#trend}}{{>figure}}{{/trend}}{{/hasTrend}}
     {{^hasTrend}}<p>{{noTrend}}</p>{{/hasTrend}}
     </section>
     <section aria-labelledby="{{anchor}}-benchmarks">
-    <h{{hSection}} id="{{anchor}}-benchmarks">Benchmarks</h{{hSection}}>
+    <h2 id="{{anchor}}-benchmarks">Benchmarks</h2>
     {{#hasBenchmarks}}{{#benchmarks}}{{>table}}{{/benchmarks}}
     <p class="reason">{{comparisonReason}}</p>{{/hasBenchmarks}}
     {{^hasBenchmarks}}<p>{{noBenchmarks}}</p>{{/hasBenchmarks}}
     </section>
     {{#hasSPC}}
     <section aria-labelledby="{{anchor}}-spc">
-    <h{{hSection}} id="{{anchor}}-spc">Statistical process control</h{{hSection}}>
-    <p class="judgement">{{#spcLines}}{{>line}}{{/spcLines}}</p>
+    <h2 id="{{anchor}}-spc">Statistical process control</h2>
+    <p class="judgement">{{#spcLines}}\(line){{/spcLines}}</p>
     <p class="reason">{{spcReason}}</p>
     {{#spc}}{{>figure}}{{/spc}}
     </section>
     {{/hasSPC}}
     {{#hasBreakdowns}}
     <section aria-labelledby="{{anchor}}-breakdowns">
-    <h{{hSection}} id="{{anchor}}-breakdowns">Breakdowns</h{{hSection}}>
+    <h2 id="{{anchor}}-breakdowns">Breakdowns</h2>
     {{#breakdowns}}{{>table}}{{/breakdowns}}
     </section>
     {{/hasBreakdowns}}
     <section class="commentary" aria-labelledby="{{anchor}}-commentary">
-    <h{{hSection}} id="{{anchor}}-commentary">Commentary</h{{hSection}}>
+    <h2 id="{{anchor}}-commentary">Commentary</h2>
     <div class="commentary-slot" data-commentary-for="{{code}}">
     {{#hasCommentary}}{{#commentary}}<p>{{.}}</p>{{/commentary}}{{/hasCommentary}}
     {{^hasCommentary}}<p class="placeholder">No commentary yet.</p>{{/hasCommentary}}
     </div>
     </section>
-    {{#hasKey}}
+    </article>
+
+    """
+
+    /// The key at the foot of a measure's own page.
+    static let measureKey = """
     <section class="key" aria-labelledby="{{anchor}}-key">
-    <h{{hSection}} id="{{anchor}}-key">Key</h{{hSection}}>
+    <h2 id="{{anchor}}-key">Key</h2>
     {{#key}}{{>table}}{{/key}}
     </section>
-    {{/hasKey}}
-    </article>
 
     """
 

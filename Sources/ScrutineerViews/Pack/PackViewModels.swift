@@ -11,6 +11,11 @@ struct PackLine: Sendable {
     let href: String
     let hasLink: Bool
     let isNote: Bool
+    /// What the template writes: the class (`line`, `line note`), the link (none or one) and the
+    /// words when they are not linked.
+    let cssClass: String
+    let link: [PackLink]
+    let unlinkedText: String
 
     init(_ text: String, icon: String = "", href: String? = nil, isNote: Bool = false) {
         self.icon = icon
@@ -18,17 +23,26 @@ struct PackLine: Sendable {
         self.href = href ?? ""
         self.hasLink = href != nil
         self.isNote = isNote
+        cssClass = isNote ? "line note" : "line"
+        link = href.map { [PackLink(text, href: $0)] } ?? []
+        unlinkedText = href == nil ? text : ""
     }
 }
 
-/// A table cell: one or more lines.
+/// A table cell: one or more lines. A cell of one line of plain words (most cells of a data
+/// table) also gives them as `plain`, which the template writes without the line partial.
 struct PackCell: Sendable {
     let lines: [PackLine]
     let isNumeric: Bool
+    let isPlain: Bool
+    let plain: String
 
     init(_ lines: [PackLine], isNumeric: Bool = false) {
         self.lines = lines
         self.isNumeric = isNumeric
+        let single = lines.count == 1 ? lines[0] : nil
+        isPlain = single.map { $0.icon.isEmpty && !$0.hasLink && !$0.isNote } ?? false
+        plain = isPlain ? single?.text ?? "" : ""
     }
 
     init(_ text: String, isNumeric: Bool = false) {
@@ -163,10 +177,6 @@ struct PackSummaryModel: Sendable {
 /// One measure's page (or its section of the printed pack).
 struct PackMeasureModel: Sendable {
     let anchor: String
-    /// Heading levels of the title and its sections ("1" and "2" on its own page, "2" and "3" in
-    /// the printed pack).
-    var hTitle: String
-    var hSection: String
     let title: String
     let code: String
     let isIllustrative: Bool
@@ -196,7 +206,7 @@ struct PackMeasureModel: Sendable {
     let breakdowns: PackTable
     let commentary: [String]
     let hasCommentary: Bool
-    var hasKey: Bool
+    /// The key to the symbols the measure draws, for the foot of its own page.
     let key: PackTable
 }
 

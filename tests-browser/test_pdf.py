@@ -1,0 +1,69 @@
+"""The printed pack (PACK_PDF, printed from print.html): every measure is in it, every page carries
+the running header and a page number, and the OGL line is there."""
+import html.parser
+import os
+import re
+import subprocess
+
+import pytest
+
+
+class MeasureTitles(html.parser.HTMLParser):
+    """Collects the title (first heading) of every `article.measure` in print.html."""
+
+    def __init__(self):
+        super().__init__()
+        self.titles, self._in_article, self._in_heading, self._text = [], False, False, ""
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "article" and "measure" in (attributes.get("class") or "").split():
+            self._in_article = True
+        elif self._in_article and re.fullmatch(r"h[1-6]", tag):
+            self._in_heading, self._text = True, ""
+
+    def handle_endtag(self, tag):
+        if self._in_heading and re.fullmatch(r"h[1-6]", tag):
+            self.titles.append(" ".join(self._text.split()))
+            self._in_heading = self._in_article = False
+
+    def handle_data(self, data):
+        if self._in_heading:
+            self._text += data
+
+
+@pytest.fixture(scope="module")
+def pdf_pages():
+    """The PDF's text, page by page (pdftotext splits pages with form feeds)."""
+    path = os.environ.get("PACK_PDF")
+    if not path:
+        pytest.skip("set PACK_PDF to the PDF printed from print.html")
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], check=True, capture_output=True, text=True).stdout
+    return [page for page in text.split("\f") if page.strip()]
+
+
+def normalise(text):
+    return " ".join(text.replace("\u00ad", "").split())
+
+
+def test_every_measure_is_in_the_pdf(root, pdf_pages):
+    """Each measure's title, as print.html heads its section, appears in the PDF's text."""
+    parser = MeasureTitles()
+    parser.feed((root / "print.html").read_text(encoding="utf-8"))
+    assert parser.titles, "print.html has no measure sections"
+    text = normalise(" ".join(pdf_pages))
+    missing = [title for title in parser.titles if normalise(title) not in text]
+    assert missing == [], f"not in the PDF: {missing}"
+
+
+def test_running_header_and_page_numbers(root, pdf_pages):
+    """Every page repeats the committee's name and the period, and says Page N of M."""
+    committee = normalise(re.search(r'<p class="pack-header-committee">(.*?)</p>',
+                                    (root / "print.html").read_text(encoding="utf-8")).group(1))
+    committee = html.unescape(committee)
+    total = len(pdf_pages)
+    for number, page in enumerate(pdf_pages, start=1):
+        text = normalise(page)
+        assert committee in text, f"page {number} has no running header"
+        assert f"Page {number} of {total}" in text, f"page {number} has no page number"
+        assert "Contains public sector information licensed under the Open Government Licence v3.0." in text, f"page {number}"
