@@ -68,7 +68,7 @@ struct StorageConnectionTests {
             try await store.read { session in let database = session.sql
                 try await database.raw("INSERT INTO schema_migrations (number, name, applied_at) VALUES (99, 'future', '2030-01-01T00:00:00Z')").run()
             }
-            await #expect(throws: StoreError.schemaNewerThanProgram(databaseMigration: 99, programMigration: 2)) {
+            await #expect(throws: StoreError.schemaNewerThanProgram(databaseMigration: 99, programMigration: Migration.history.count)) {
                 try await store.migrate()
             }
         }
