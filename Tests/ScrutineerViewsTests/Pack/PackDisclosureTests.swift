@@ -62,4 +62,46 @@ import Testing
             }
         }
     }
+
+    @Test("A withheld latest figure: the summary row, the page, the chart's table and the data show c and why, never the count")
+    func withheldLatestFigure() throws {
+        let code = WarwickshireCommittee.exclusions
+        let measure = WarwickshireCommittee.localMeasures[1]
+        let observations = try WarwickshireCommittee.localObservations()
+            .filter { $0.measureCode == code && $0.breakdown.isTotal }
+            .map { observation -> Observation in
+                var changed = observation
+                if observation.period.label == "2025/26 Q2" { changed.value = 4 }
+                return changed
+            }
+        let committee = Committee(
+            code: "T", name: "Test committee", councilAreaCode: WarwickshireCommittee.council,
+            themes: [CommitteeTheme(name: "Education", measureCodes: [code])]
+        )
+        let assessment = try AssessmentData(
+            committee: committee, reportingPeriod: try WarwickshireCommittee.reportingPeriod, today: WarwickshireCommittee.today,
+            audience: .public, measures: [measure], observations: observations, settings: WarwickshireCommittee.settings
+        ).assess()
+        #expect(assessment.measures[0].latest?.cell == .suppressed(symbol: .confidential, reason: .smallCount))
+        let files = try PackRenderer.render(assessment)
+        func file(_ path: String) throws -> PackFile { try #require(files.first { $0.path == path }) }
+
+        let index = try HTMLTree(try file("index.html").text, name: "index.html")
+        let themeTable = try #require(PackPages.element(index, id: "theme-1-table"))
+        let row = try #require(PackPages.rows(index, table: themeTable).first)
+        #expect(row[1].hasPrefix("c Blank: a small count that could identify individuals"))
+        #expect(!row.joined(separator: " ").contains("4"), "\(row)")
+        let page = try HTMLTree(try file("measures/\(code).html").text, name: code)
+        let trendTable = try #require(PackPages.element(page, id: "m-\(code)-trend-chart-table"))
+        let trend = PackPages.rows(page, table: trendTable)
+        #expect(trend.last?[1] == "c Blank: a small count that could identify individuals")
+        let main = page.text(page.elements("main")[0])
+        #expect(main.contains("Latest figure c Blank: a small count that could identify individuals"))
+        #expect(!main.contains(" 4 ") && !main.contains("to 4 ") && !main.contains("+8") && !main.contains("-5"), "nothing derived from the withheld 4")
+
+        let measures = try CSVReader.table(from: try file("data/measures.csv").data, fileName: "measures.csv").dictionaries()
+        #expect(measures[0]["Latest figure"] == "" && measures[0]["Latest symbol"] == "c" && measures[0]["Change"] == "" && measures[0]["Rank"] == "")
+        let trendCSV = try CSVReader.table(from: try file("data/trend.csv").data, fileName: "trend.csv").records.map(\.fields)
+        #expect(trendCSV.last.map { Array($0[3...4]) } == ["", "c"])
+    }
 }
