@@ -67,6 +67,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Test support shared by the test targets (where shared/ is).
+        .target(name: "ScrutineerTestSupport", path: "Tests/ScrutineerTestSupport"),
         .testTarget(
             name: "ScrutineerCoreTests",
             dependencies: ["ScrutineerCore", "ScrutineerFormats"],
@@ -76,12 +78,12 @@ let package = Package(
         .testTarget(name: "ScrutineerViewsTests", dependencies: ["ScrutineerCore", "ScrutineerViews"]),
         .testTarget(
             name: "ScrutineerFormatsTests",
-            dependencies: ["ScrutineerCore", "ScrutineerFormats"],
+            dependencies: ["ScrutineerCore", "ScrutineerFormats", "ScrutineerTestSupport"],
             exclude: ["Fixtures"]
         ),
         // End to end: the built `scrutineer` binary run as a user runs it.
-        .testTarget(name: "ScrutineerCommandTests", dependencies: ["scrutineer"]),
-        .testTarget(name: "ScrutineerStorageTests", dependencies: ["ScrutineerCore", "ScrutineerFormats", "ScrutineerStorage"]),
+        .testTarget(name: "ScrutineerCommandTests", dependencies: ["scrutineer", "ScrutineerTestSupport"]),
+        .testTarget(name: "ScrutineerStorageTests", dependencies: ["ScrutineerCore", "ScrutineerFormats", "ScrutineerStorage", "ScrutineerTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

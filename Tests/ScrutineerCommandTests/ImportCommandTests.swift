@@ -1,4 +1,5 @@
 import Foundation
+import ScrutineerTestSupport
 import Testing
 
 /// Issue 4's "done when", through the command a user runs: every file in shared/data imported into

@@ -1,4 +1,5 @@
 import Foundation
+import ScrutineerTestSupport
 import ScrutineerCore
 @testable import ScrutineerFormats
 

@@ -1,4 +1,5 @@
 import Foundation
+import ScrutineerTestSupport
 import ScrutineerCore
 import Testing
 @testable import ScrutineerFormats

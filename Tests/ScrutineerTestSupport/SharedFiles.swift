@@ -1,22 +1,26 @@
 import Foundation
 
-/// Files in the project's `shared/` folder beside the repository (or `$SCRUTINEER_SHARED`).
-enum SharedFiles {
-    static var root: URL {
+/// Files in the project's `shared/` folder beside the repository (or `$SCRUTINEER_SHARED`), for
+/// every test target that reads the real data.
+public enum SharedFiles {
+    /// The `shared/` folder.
+    public static var root: URL {
         if let shared = ProcessInfo.processInfo.environment["SCRUTINEER_SHARED"] {
             return URL(fileURLWithPath: shared)
         }
         return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
     }
 
-    static var repositoryRoot: URL {
+    /// The repository's own folder.
+    public static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent() // ScrutineerCommandTests
+            .deletingLastPathComponent() // ScrutineerTestSupport
             .deletingLastPathComponent() // Tests
             .deletingLastPathComponent()
     }
 
-    static func data(_ path: String) -> URL {
+    /// A file under `shared/data`.
+    public static func data(_ path: String) -> URL {
         root.appendingPathComponent("data").appendingPathComponent(path)
     }
 }
