@@ -94,6 +94,12 @@ struct ImportCommand: AsyncParsableCommand {
             try await store.close()
         } catch let exit as ExitCode {
             throw exit
+        } catch let error as StoreError {
+            // The store rolled the whole import back: say why, in its words, and exit like bad data.
+            progress.finish()
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            try? await store.close()
+            throw ExitCode(65)
         } catch {
             try? await store.close()
             throw error
