@@ -68,14 +68,14 @@ let package = Package(
             ]
         ),
         // Test support shared by the test targets (where shared/ is).
-        .target(name: "ScrutineerTestSupport", path: "Tests/ScrutineerTestSupport"),
+        .target(name: "ScrutineerTestSupport", dependencies: ["ScrutineerCore", "ScrutineerFormats"], path: "Tests/ScrutineerTestSupport"),
         .testTarget(
             name: "ScrutineerCoreTests",
-            dependencies: ["ScrutineerCore", "ScrutineerFormats"],
+            dependencies: ["ScrutineerCore", "ScrutineerFormats", "ScrutineerTestSupport"],
             // The assessment tests run this independent Python check with python3; not a resource.
             exclude: ["Assessment/Fixtures/independent_assess.py"]
         ),
-        .testTarget(name: "ScrutineerViewsTests", dependencies: ["ScrutineerCore", "ScrutineerViews"]),
+        .testTarget(name: "ScrutineerViewsTests", dependencies: ["ScrutineerCore", "ScrutineerViews", "ScrutineerTestSupport"]),
         .testTarget(
             name: "ScrutineerFormatsTests",
             dependencies: ["ScrutineerCore", "ScrutineerFormats", "ScrutineerTestSupport"],

@@ -1,4 +1,5 @@
 import ScrutineerCore
+import ScrutineerTestSupport
 import Testing
 
 /// Benchmarks (PRODUCT.md R5): better / similar / worse than England by confidence interval where

@@ -1,4 +1,5 @@
 import ScrutineerCore
+import ScrutineerTestSupport
 import Testing
 
 /// Data currency (PRODUCT.md R7): an annual measure mid-year is not due (not red), data older than

@@ -1,4 +1,5 @@
 import ScrutineerCore
+import ScrutineerTestSupport
 import Testing
 
 /// Direction of travel (PRODUCT.md R4; METHODS.md §8.4, §13.4): each method, polarity, the basis,

@@ -2,6 +2,7 @@ import Foundation
 import ScrutineerCore
 import ScrutineerFormats
 import Testing
+import ScrutineerTestSupport
 
 /// Issue 5's acceptance check: for a Warwickshire committee of every LAIT measure at each measure's
 /// latest period, the England, region, statistical-neighbour mean, rank and quartile band equal an
@@ -23,7 +24,7 @@ import Testing
         for council in councils {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", script.path, SharedData.directory.path, council]
+            process.arguments = ["python3", script.path, SharedFiles.data("").path, council]
             let output = Pipe()
             let errors = Pipe()
             process.standardOutput = output

@@ -1,4 +1,5 @@
 import ScrutineerCore
+import ScrutineerTestSupport
 import Testing
 
 /// The index and the many-councils path: the same answers as one council at a time, errors that

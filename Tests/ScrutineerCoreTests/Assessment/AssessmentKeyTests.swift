@@ -1,4 +1,5 @@
 import ScrutineerCore
+import ScrutineerTestSupport
 import Testing
 
 /// The key (PRODUCT.md R6): generated from what the measures use; a symbol on the page is in the

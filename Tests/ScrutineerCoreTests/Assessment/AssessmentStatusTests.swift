@@ -1,4 +1,5 @@
 import ScrutineerCore
+import ScrutineerTestSupport
 import Testing
 
 /// Status against target (PRODUCT.md R2, R3): on track, within tolerance, not on track, completed,

@@ -2,6 +2,7 @@ import Foundation
 import ScrutineerCore
 import ScrutineerFormats
 import Testing
+import ScrutineerTestSupport
 @testable import ScrutineerViews
 
 /// The data behind the pack (`data/*.csv`, `data/pack.xlsx`): every number equals the one the
@@ -144,10 +145,10 @@ import Testing
     @Test("The benchmarks in measures.csv equal an independent computation from the shipped LAIT files")
     func independentBenchmarks() throws {
         let pages = try PackPages.of(.officer)
-        let script = PackSharedData.repositoryRoot.appendingPathComponent("Tests/ScrutineerCoreTests/Assessment/Fixtures/independent_assess.py")
+        let script = SharedFiles.repositoryRoot.appendingPathComponent("Tests/ScrutineerCoreTests/Assessment/Fixtures/independent_assess.py")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, PackSharedData.directory.path, WarwickshireCommittee.council]
+        process.arguments = ["python3", script.path, SharedFiles.data("").path, WarwickshireCommittee.council]
         let output = Pipe()
         process.standardOutput = output
         try process.run()

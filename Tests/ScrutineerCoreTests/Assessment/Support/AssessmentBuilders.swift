@@ -1,4 +1,5 @@
 import ScrutineerCore
+import ScrutineerTestSupport
 
 /// Small builders for hand-made assessment inputs: Warwickshire as the council, financial years.
 enum Build {

@@ -1,128 +1,12 @@
 import Foundation
 import ScrutineerCore
 import ScrutineerFormats
+import ScrutineerTestSupport
 
-/// A fixture that could not be loaded, with the file and what went wrong.
-struct FixtureError: Error, Sendable, CustomStringConvertible {
-    let description: String
-}
+/// The LAIT subset as the domain model (read once; see ScrutineerTestSupport's `LAITFixture`).
+typealias LAITData = LAITFixture
 
-/// The shared real data the assessment tests read: `../shared/data` beside the repository, or
-/// `$SCRUTINEER_SHARED/data`.
-enum SharedData {
-    static var directory: URL {
-        if let shared = ProcessInfo.processInfo.environment["SCRUTINEER_SHARED"] {
-            return URL(fileURLWithPath: shared).appendingPathComponent("data")
-        }
-        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-    }
-
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent() // Support
-            .deletingLastPathComponent() // Assessment
-            .deletingLastPathComponent() // ScrutineerCoreTests
-            .deletingLastPathComponent() // Tests
-            .deletingLastPathComponent()
-    }
-
-    static func table(_ path: String) throws -> CSVTable {
-        try CSVReader.table(contentsOf: directory.appendingPathComponent(path))
-    }
-}
-
-/// The DfE LAIT subset (36 measures, every LA, England and regions) read as Scrutineer's domain
-/// model: measures from the dictionary, observations with `Period.parse`, areas from the EES
-/// lookup (London boroughs in Inner or Outer London) and the 2025 statistical neighbours.
-struct LAITData: Sendable {
-    let measures: [Measure]
-    let observations: [Observation]
-    let areas: [Area]
-    let neighbours: [StatisticalNeighbours]
-    /// The dictionary's polarity column as written ("High", "Low", "-", "").
-    let laitPolarity: [String: String]
-
-    static let warwickshire = "E10000031"
-
-    /// Loaded once for every test.
-    static let loaded: Result<LAITData, FixtureError> = {
-        do { return .success(try load()) } catch let error as FixtureError { return .failure(error) } catch {
-            return .failure(FixtureError(description: "\(error)"))
-        }
-    }()
-
-    static func shared() throws -> LAITData { try loaded.get() }
-
-    static func load() throws -> LAITData {
-        let dictionary = try SharedData.table("lait/lait_kpi_measures.csv")
-        var measures: [Measure] = []
-        var polarity: [String: String] = [:]
-        for row in dictionary.dictionaries() {
-            let code = row["measure_code"] ?? ""
-            let title = row["measure"] ?? ""
-            guard let yearType = YearType(laitName: row["year_type"] ?? "") else {
-                throw FixtureError(description: "lait_kpi_measures.csv: \(code): unknown year type \(row["year_type"] ?? "")")
-            }
-            polarity[code] = row["polarity"] ?? ""
-            let lower = title.lowercased()
-            let unit: MeasureUnit = lower.contains("per 10,000") ? .rate(per: 10000)
-                : (title.contains("%") || lower.hasPrefix("percentage") || lower.hasPrefix("proportion")) ? .percentage : .number
-            let periods = (row["periods"] ?? "").split(separator: ";")
-            measures.append(Measure(
-                code: code, title: title, theme: row["topic"], unit: unit,
-                decimalPlaces: (row["dps"]).flatMap(Double.init).map(Int.init),
-                polarity: row["polarity"] == "High" ? .highIsGood : row["polarity"] == "Low" ? .lowIsGood : .noJudgement,
-                periodicity: periods.contains { $0.count == 13 } ? .multiYear : .annual, yearType: yearType,
-                source: "DfE LAIT", benchmarkComparison: .notCompared
-            ))
-        }
-        let byCode = Dictionary(uniqueKeysWithValues: measures.map { ($0.code, $0) })
-
-        let long = try SharedData.table("lait/lait_kpi_subset_long.csv")
-        let column = { (name: String) throws -> Int in
-            guard let i = long.index(of: name) else { throw FixtureError(description: "lait_kpi_subset_long.csv: no column \(name)") }
-            return i
-        }
-        let (cMeasure, cPeriod, cArea, cValue, cNote) = (try column("measure_code"), try column("period"), try column("new_la_code"), try column("value"), try column("value_note"))
-        var observations: [Observation] = []
-        observations.reserveCapacity(long.records.count)
-        for record in long.records {
-            let f = record.fields
-            guard let measure = byCode[f[cMeasure]] else {
-                throw FixtureError(description: "lait_kpi_subset_long.csv:\(record.line): unknown measure \(f[cMeasure])")
-            }
-            let period: Period
-            do { period = try measure.period(f[cPeriod]) } catch {
-                throw FixtureError(description: "lait_kpi_subset_long.csv:\(record.line): \(error)")
-            }
-            let value = Double(f[cValue])
-            observations.append(Observation(
-                measureCode: measure.code, areaCode: f[cArea], period: period, value: value,
-                statusSymbol: value == nil ? StatusSymbol(publishedText: f[cNote]) ?? .laitDash : nil,
-                source: "lait_kpi_subset_long.csv"
-            ))
-        }
-
-        let lookup = try SharedData.table("reference/la_lookup_from_ees.csv")
-        let areas = lookup.dictionaries().map { row in
-            Area(code: row["new_la_code"] ?? "", dfeCode: row["old_la_code"], name: row["la_name"] ?? "",
-                 type: .localAuthority, regionCode: row["region_code"])
-        }
-
-        let snTable = try SharedData.table("reference/statistical_neighbours_2025_long.csv")
-        var lists: [String: [StatisticalNeighbour]] = [:]
-        for row in snTable.dictionaries() {
-            guard let rank = Int(row["rank"] ?? "") else { throw FixtureError(description: "statistical_neighbours_2025_long.csv: bad rank") }
-            lists[row["new_la_code"] ?? "", default: []].append(
-                StatisticalNeighbour(rank: rank, areaCode: row["neighbour_new_la_code"] ?? "", closeness: row["closeness"])
-            )
-        }
-        let neighbours = lists.map { code, list in
-            StatisticalNeighbours(edition: "2025", areaCode: code, neighbours: list.sorted { $0.rank < $1.rank })
-        }
-        return LAITData(measures: measures, observations: observations, areas: areas, neighbours: neighbours, laitPolarity: polarity)
-    }
-
+extension LAITFixture {
     func measure(_ code: String) throws -> Measure {
         guard let measure = measures.first(where: { $0.code == code }) else { throw FixtureError(description: "no LAIT measure \(code)") }
         return measure
@@ -163,7 +47,7 @@ struct InjuryAdmissions: Sendable {
     static func shared() throws -> InjuryAdmissions { try loaded.get() }
 
     static func load() throws -> InjuryAdmissions {
-        let table = try SharedData.table("fingertips/la_hospital_admissions_2324.csv")
+        let table = try SharedFiles.table("fingertips/la_hospital_admissions_2324.csv")
         var observations: [Observation] = []
         var compared: [String: [String: String]] = [:]
         for row in table.dictionaries() where row["Sex"] == "Persons" && (row["Category Type"] ?? "").isEmpty {

@@ -1,5 +1,6 @@
 import Foundation
 import ScrutineerCore
+import ScrutineerTestSupport
 @testable import ScrutineerViews
 
 /// A rendered pack with every page parsed, once per audience.

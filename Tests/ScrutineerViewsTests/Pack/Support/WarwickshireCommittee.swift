@@ -1,5 +1,6 @@
 import Foundation
 import ScrutineerCore
+import ScrutineerTestSupport
 @testable import ScrutineerViews
 
 /// The test committee: 20 LAIT measures for Warwickshire (E10000031) in four themes, plus two
