@@ -89,6 +89,45 @@ public protocol ScrutineerStore: Sendable {
     func committees() async throws -> [Committee]
     /// The audit trail, oldest first.
     func auditTrail() async throws -> [AuditEntry]
+    /// A number that grows with every audited change: what is computed from the data stays valid
+    /// while it stays the same.
+    func revision() async throws -> Int
+
+    // People and sessions (PRODUCT.md R16).
+    /// Adds a person with their grants; fails when the name is taken.
+    func addUser(_ account: UserAccount, passwordHash: String, by user: String) async throws -> UserAccount
+    /// Replaces a person's name, role, council and grants.
+    func updateUser(_ account: UserAccount, by user: String) async throws
+    /// Replaces a person's password hash and ends their sessions.
+    func setPasswordHash(_ hash: String, for username: String, by user: String) async throws
+    /// The person with this sign-in name, with their password hash.
+    func user(named username: String) async throws -> StoredUser?
+    /// Every person.
+    func users() async throws -> [UserAccount]
+    /// Stores a signed-in session.
+    func createSession(_ session: StoredSession) async throws
+    /// The person and CSRF token of an unexpired session.
+    func session(tokenHash: String, at now: String) async throws -> (account: UserAccount, csrfToken: String)?
+    /// Ends a session, and every expired one.
+    func deleteSession(tokenHash: String, expiredBy now: String) async throws
+    /// Records a failed sign-in.
+    func recordSignInFailure(username: String, at: String) async throws
+    /// Failed sign-ins for a name since a time.
+    func signInFailureCount(username: String, since: String) async throws -> Int
+    /// Forgets a name's failed sign-ins.
+    func clearSignInFailures(username: String) async throws
+
+    // Commentary and sign-off (PRODUCT.md R2, R15).
+    /// Adds a new version of a measure's commentary for a period.
+    func addCommentary(_ commentary: Commentary, by user: String) async throws -> Commentary
+    /// The newest commentary on each measure of a committee's report for a period.
+    func commentary(committeeCode: String, periodLabel: String) async throws -> [Commentary]
+    /// Every version of one measure's commentary for a period, oldest first.
+    func commentaryHistory(committeeCode: String, measureCode: String, periodLabel: String) async throws -> [Commentary]
+    /// Moves a committee's report for a period to a stage of sign-off.
+    func setPublication(_ publication: ReportPublication) async throws -> ReportPublication
+    /// The sign-off stage of every report of a committee that has one.
+    func publications(committeeCode: String) async throws -> [ReportPublication]
     /// Releases connections and stops the store's threads.
     func close() async throws
 }

@@ -3,7 +3,7 @@ import ScrutineerCore
 
 extension Migration {
     /// Every migration, in order. Append only.
-    static let history: [Migration] = [createTables, seedEnglandAndRegions, createCommittees]
+    static let history: [Migration] = [createTables, seedEnglandAndRegions, createCommittees, createPeopleAndReports]
 
     /// 1: every table, with the constraints the database can enforce.
     static let createTables = Migration(number: 1, name: "measures, areas, neighbours, observations and history, targets, audit") { engine in
@@ -214,12 +214,93 @@ extension Migration {
     }
 }
 
+extension Migration {
+    /// 4: people, their grants and sessions, sign-in failures, commentary and report publication.
+    static let createPeopleAndReports = Migration(number: 4, name: "people, sessions, commentary, publication") { engine in
+        let text = engine.text, generatedKey = engine.generatedKey, keyReference = engine.generatedKeyReference
+        typealias U = Schema.Users
+        typealias G = Schema.UserGrants
+        typealias S = Schema.Sessions
+        typealias F = Schema.SignInFailures
+        typealias C = Schema.Commentary
+        typealias P = Schema.Publications
+        typealias K = Schema.Committees
+        typealias A = Schema.Areas
+        return [
+            """
+            CREATE TABLE \(U.table) (
+                \(U.id) \(generatedKey),
+                \(U.username) \(text) NOT NULL UNIQUE CHECK (\(U.username) <> ''),
+                \(U.displayName) \(text) NOT NULL CHECK (\(U.displayName) <> ''),
+                \(U.role) \(text) NOT NULL CHECK (\(SQLText.oneOf(U.role, Role.allCases.map(\.rawValue)))),
+                \(U.councilAreaCode) \(text) REFERENCES \(A.table) (\(A.code)),
+                \(U.passwordHash) \(text) NOT NULL CHECK (\(U.passwordHash) <> ''),
+                \(U.createdAt) \(text) NOT NULL,
+                \(U.updatedAt) \(text) NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE \(G.table) (
+                \(G.userId) \(keyReference) NOT NULL REFERENCES \(U.table) (\(U.id)) ON DELETE CASCADE,
+                \(G.kind) \(text) NOT NULL CHECK (\(SQLText.oneOf(G.kind, ["committee", "measure"]))),
+                \(G.code) \(text) NOT NULL CHECK (\(G.code) <> ''),
+                PRIMARY KEY (\(G.userId), \(G.kind), \(G.code))
+            )
+            """,
+            """
+            CREATE TABLE \(S.table) (
+                \(S.tokenHash) \(text) PRIMARY KEY,
+                \(S.userId) \(keyReference) NOT NULL REFERENCES \(U.table) (\(U.id)) ON DELETE CASCADE,
+                \(S.csrfToken) \(text) NOT NULL CHECK (\(S.csrfToken) <> ''),
+                \(S.createdAt) \(text) NOT NULL,
+                \(S.expiresAt) \(text) NOT NULL
+            )
+            """,
+            "CREATE INDEX web_sessions_by_user ON \(S.table) (\(S.userId))",
+            """
+            CREATE TABLE \(F.table) (
+                \(F.username) \(text) NOT NULL,
+                \(F.failedAt) \(text) NOT NULL
+            )
+            """,
+            "CREATE INDEX sign_in_failures_by_name ON \(F.table) (\(F.username), \(F.failedAt))",
+            """
+            CREATE TABLE \(C.table) (
+                \(C.committeeCode) \(text) NOT NULL REFERENCES \(K.table) (\(K.code)),
+                \(C.measureCode) \(text) NOT NULL CHECK (\(C.measureCode) <> ''),
+                \(C.periodLabel) \(text) NOT NULL CHECK (\(C.periodLabel) <> ''),
+                \(C.body) \(text) NOT NULL,
+                \(C.author) \(text) NOT NULL CHECK (\(C.author) <> ''),
+                \(C.writtenAt) \(text) NOT NULL,
+                \(C.version) INTEGER NOT NULL CHECK (\(C.version) >= 1),
+                PRIMARY KEY (\(C.committeeCode), \(C.measureCode), \(C.periodLabel), \(C.version))
+            )
+            """,
+            """
+            CREATE TABLE \(P.table) (
+                \(P.committeeCode) \(text) NOT NULL REFERENCES \(K.table) (\(K.code)),
+                \(P.periodLabel) \(text) NOT NULL CHECK (\(P.periodLabel) <> ''),
+                \(P.stage) \(text) NOT NULL CHECK (\(SQLText.oneOf(P.stage, ReportPublication.Stage.allCases.map(\.rawValue)))),
+                \(P.changedBy) \(text) NOT NULL,
+                \(P.changedAt) \(text) NOT NULL,
+                PRIMARY KEY (\(P.committeeCode), \(P.periodLabel))
+            )
+            """,
+        ]
+    }
+}
+
 /// Writing a constant as SQL text, for the few statements (seed rows) that carry no bound values.
 enum SQLText {
     /// A single-quoted SQL string literal (quotes doubled), or NULL.
     static func literal(_ text: String?) -> String {
         guard let text else { return "NULL" }
         return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// A CHECK condition: `column` is one of `values` (constants written by Scrutineer, not input).
+    static func oneOf(_ column: String, _ values: [String]) -> String {
+        "(" + values.map { "\(column) = \(literal($0))" }.joined(separator: " OR ") + ")"
     }
 
 }

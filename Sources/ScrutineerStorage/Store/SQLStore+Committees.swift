@@ -15,11 +15,19 @@ extension SQLStore {
         do {
             try await inTransaction { session in
                 let database = session.sql
-                try await database.raw("DELETE FROM \(unsafeRaw: K.table) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)").run()
-                try await database.raw("""
-                    INSERT INTO \(unsafeRaw: K.table) (\(unsafeRaw: K.columns.joined(separator: ", ")))
-                    VALUES (\(bind: committee.code), \(bind: committee.name), \(bind: committee.councilAreaCode), \(bind: json), \(bind: timestamp))
-                    """).run()
+                // Updated in place when it exists: commentary and publications refer to the committee.
+                let existing = try await session.cells("SELECT \(unsafeRaw: K.code) FROM \(unsafeRaw: K.table) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)")
+                if existing.isEmpty {
+                    try await database.raw("""
+                        INSERT INTO \(unsafeRaw: K.table) (\(unsafeRaw: K.columns.joined(separator: ", ")))
+                        VALUES (\(bind: committee.code), \(bind: committee.name), \(bind: committee.councilAreaCode), \(bind: json), \(bind: timestamp))
+                        """).run()
+                } else {
+                    try await database.raw("""
+                        UPDATE \(unsafeRaw: K.table) SET \(unsafeRaw: K.name) = \(bind: committee.name), \(unsafeRaw: K.councilAreaCode) = \(bind: committee.councilAreaCode),
+                        \(unsafeRaw: K.definition) = \(bind: json), \(unsafeRaw: K.updatedAt) = \(bind: timestamp) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)
+                        """).run()
+                }
                 _ = try await AuditWriter.insert(into: session, action: "save committee \(committee.code)", user: user, at: timestamp, files: [], summary: nil)
             }
         } catch let error as StoreError {

@@ -19,6 +19,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case targetStartsBeforePrevious(measureCode: String, kind: String, validFrom: String, previousValidFrom: String)
     /// The database refused a change; nothing was written.
     case changeRolledBack(reason: String)
+    /// No person has this sign-in name.
+    case unknownUser(String)
+    /// A person with this sign-in name already exists.
+    case userExists(String)
     /// A stored value cannot be read back (the database was edited by hand, or by a newer program).
     case unreadableStoredValue(table: String, column: String, value: String)
 
@@ -43,6 +47,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
                 + "history is never rewritten (expected a start on or after \(previous))"
         case let .changeRolledBack(reason):
             "the change was rolled back and nothing was written: \(reason)"
+        case let .unknownUser(name):
+            "there is no user \(name) (expected a name from scrutineer user list)"
+        case let .userExists(name):
+            "a user \(name) already exists (expected a new name; use scrutineer user passwd or role to change it)"
         case let .unreadableStoredValue(table, column, value):
             "the database holds \"\(value)\" in \(table).\(column), which this Scrutineer cannot read"
         }

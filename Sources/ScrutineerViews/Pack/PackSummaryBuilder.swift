@@ -9,9 +9,12 @@ struct PackSummaryBuilder {
     let page: PackRoute
     let options: PackOptions
     let generated: CalendarDate
+    /// Where a measure's link goes when the summary is a web page rather than a pack file.
+    var measureLink: (@Sendable (String) -> String)? = nil
 
     /// The link to a measure's page (or its section of the printed pack).
     func measureHref(_ code: String) -> String {
+        if let measureLink { return measureLink(code) }
         let name = fileNames[code] ?? code
         return page == .print ? PackRoute.print.href(from: .print, anchor: "m-\(name)") : PackRoute.measure(fileName: name).href(from: page)
     }

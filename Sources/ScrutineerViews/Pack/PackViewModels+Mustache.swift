@@ -136,7 +136,7 @@ extension PackThemeSection: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "id": id
-        case "name": name
+        case "name": self.name
         case "owner": owner
         case "hasOwner": hasOwner
         case "sentence": sentence

@@ -62,20 +62,7 @@ struct PackCommand: AsyncParsableCommand {
                 try await store.close()
                 throw ExitCode(65)
             }
-            let codes = Set(definition.committee.measureCodes)
-            let measures = try await store.measures().filter { codes.contains($0.code) }
-            var observations: [Observation] = []
-            var targets: [Target] = []
-            for code in codes.sorted() {
-                observations += try await store.observations(ObservationQuery(measureCode: code))
-                targets += try await store.targets(for: code)
-            }
-            var neighbours = try await store.statisticalNeighbours(edition: "2025")
-            if neighbours.isEmpty { neighbours = try await store.statisticalNeighbours(edition: "2021") }
-            let index = AssessmentIndex(
-                measures: measures, observations: observations, targets: targets,
-                statisticalNeighbours: neighbours, areas: try await store.areas(), settings: definition.settings
-            )
+            let index = try await store.assessmentIndex(for: definition)
             try await store.close()
             assessment = try index.assess(committee: definition.committee, reportingPeriod: reportingPeriod, today: today, audience: audience.audience)
         } catch let exit as ExitCode {

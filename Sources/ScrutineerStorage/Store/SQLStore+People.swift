@@ -1,0 +1,209 @@
+import Foundation
+import ScrutineerCore
+import SQLKit
+
+/// A stored account with its password hash, for checking a sign-in.
+public struct StoredUser: Sendable, Hashable {
+    public var account: UserAccount
+    /// The bcrypt hash of the password.
+    public var passwordHash: String
+}
+
+/// A signed-in session as stored: the SHA-256 of its token (hex), whose it is, its CSRF token and
+/// its life (ISO 8601, UTC).
+public struct StoredSession: Sendable, Hashable {
+    public var tokenHash: String
+    public var userId: Int
+    public var csrfToken: String
+    public var createdAt: String
+    public var expiresAt: String
+
+    public init(tokenHash: String, userId: Int, csrfToken: String, createdAt: String, expiresAt: String) {
+        self.tokenHash = tokenHash
+        self.userId = userId
+        self.csrfToken = csrfToken
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+    }
+}
+
+extension SQLStore {
+    /// Adds a person with their grants; audited. Fails with `StoreError.userExists` when the name is taken.
+    public func addUser(_ account: UserAccount, passwordHash: String, by user: String) async throws -> UserAccount {
+        typealias U = Schema.Users
+        if try await self.user(named: account.username) != nil { throw StoreError.userExists(account.username) }
+        let timestamp = SQLStore.timestamp()
+        return try await change { session in
+            let returned = try await session.insertReturning(
+                into: U.table, columns: U.columns,
+                cells: [.text(account.username), .text(account.displayName), .text(account.role.rawValue),
+                        SQLCell(account.councilAreaCode), .text(passwordHash), .text(timestamp), .text(timestamp)],
+                returning: U.id
+            )
+            guard let first = returned.first else { throw StoreError.changeRolledBack(reason: "the database returned no id for the new user") }
+            var reader = CellReader(first, table: U.table, columns: [U.id])
+            var stored = account
+            stored.id = try reader.integer()
+            try await Self.writeGrants(stored, into: session)
+            _ = try await AuditWriter.insert(into: session, action: "add user \(account.username) as \(account.role.rawValue)", user: user, at: timestamp, files: [], summary: nil)
+            return stored
+        }
+    }
+
+    /// Replaces a person's role, council and grants; audited.
+    public func updateUser(_ account: UserAccount, by user: String) async throws {
+        typealias U = Schema.Users
+        guard let existing = try await self.user(named: account.username) else { throw StoreError.unknownUser(account.username) }
+        let stored = UserAccount(
+            id: existing.account.id, username: account.username, displayName: account.displayName, role: account.role,
+            councilAreaCode: account.councilAreaCode, committeeCodes: account.committeeCodes, measureCodes: account.measureCodes
+        )
+        let timestamp = SQLStore.timestamp()
+        try await change { session in
+            try await session.sql.raw("""
+                UPDATE \(unsafeRaw: U.table) SET \(unsafeRaw: U.displayName) = \(bind: account.displayName), \(unsafeRaw: U.role) = \(bind: account.role.rawValue),
+                \(unsafeRaw: U.councilAreaCode) = \(bind: account.councilAreaCode), \(unsafeRaw: U.updatedAt) = \(bind: timestamp)
+                WHERE \(unsafeRaw: U.id) = \(bind: stored.id)
+                """).run()
+            try await session.sql.raw("DELETE FROM \(unsafeRaw: Schema.UserGrants.table) WHERE \(unsafeRaw: Schema.UserGrants.userId) = \(bind: stored.id)").run()
+            try await Self.writeGrants(stored, into: session)
+            _ = try await AuditWriter.insert(into: session, action: "update user \(account.username) as \(account.role.rawValue)", user: user, at: timestamp, files: [], summary: nil)
+        }
+    }
+
+    /// Replaces a person's password hash and signs them out everywhere; audited (without the hash).
+    public func setPasswordHash(_ hash: String, for username: String, by user: String) async throws {
+        typealias U = Schema.Users
+        guard let existing = try await self.user(named: username) else { throw StoreError.unknownUser(username) }
+        let timestamp = SQLStore.timestamp()
+        try await change { session in
+            try await session.sql.raw("UPDATE \(unsafeRaw: U.table) SET \(unsafeRaw: U.passwordHash) = \(bind: hash), \(unsafeRaw: U.updatedAt) = \(bind: timestamp) WHERE \(unsafeRaw: U.id) = \(bind: existing.account.id)").run()
+            try await session.sql.raw("DELETE FROM \(unsafeRaw: Schema.Sessions.table) WHERE \(unsafeRaw: Schema.Sessions.userId) = \(bind: existing.account.id)").run()
+            _ = try await AuditWriter.insert(into: session, action: "set password of \(username)", user: user, at: timestamp, files: [], summary: nil)
+        }
+    }
+
+    /// The person with this sign-in name, with their password hash, or nil.
+    public func user(named username: String) async throws -> StoredUser? {
+        try await users(named: username).first
+    }
+
+    /// Every person, by sign-in name.
+    public func users() async throws -> [UserAccount] {
+        try await users(named: nil).map(\.account)
+    }
+
+    /// One person (by sign-in name) or, with nil, everyone.
+    private func users(named username: String?) async throws -> [StoredUser] {
+        typealias U = Schema.Users
+        typealias G = Schema.UserGrants
+        let select = "SELECT \([U.id, U.username, U.displayName, U.role, U.councilAreaCode, U.passwordHash].joined(separator: ", ")) FROM \(U.table)"
+        return try await read { session in
+            var query: SQLQueryString = "\(unsafeRaw: select)"
+            if let username {
+                query.appendLiteral(" WHERE \(U.username) = ")
+                query.appendInterpolation(bind: username)
+            }
+            query.appendLiteral(" ORDER BY \(U.username)")
+            let rows = try await session.sql.rows(query, table: U.table)
+            var users: [StoredUser] = []
+            for row in rows {
+                let id = try row.integer(U.id)
+                let roleText = try row.text(U.role)
+                guard let role = Role(rawValue: roleText) else { throw StoreError.unreadableStoredValue(table: U.table, column: U.role, value: roleText) }
+                let grants = try await session.sql.rows("SELECT \(unsafeRaw: G.kind), \(unsafeRaw: G.code) FROM \(unsafeRaw: G.table) WHERE \(unsafeRaw: G.userId) = \(bind: id) ORDER BY \(unsafeRaw: G.kind), \(unsafeRaw: G.code)", table: G.table)
+                var committees: [String] = [], measures: [String] = []
+                for grant in grants {
+                    if try grant.text(G.kind) == "committee" { committees.append(try grant.text(G.code)) } else { measures.append(try grant.text(G.code)) }
+                }
+                users.append(StoredUser(
+                    account: UserAccount(
+                        id: id, username: try row.text(U.username), displayName: try row.text(U.displayName), role: role,
+                        councilAreaCode: try row.optionalText(U.councilAreaCode), committeeCodes: committees, measureCodes: measures
+                    ),
+                    passwordHash: try row.text(U.passwordHash)
+                ))
+            }
+            return users
+        }
+    }
+
+    private static func writeGrants(_ account: UserAccount, into session: StoreSession) async throws {
+        let cells = account.committeeCodes.flatMap { [SQLCell.integer(account.id), .text("committee"), .text($0)] }
+            + account.measureCodes.flatMap { [SQLCell.integer(account.id), .text("measure"), .text($0)] }
+        if !cells.isEmpty { try await session.insertRows(into: Schema.UserGrants.table, columns: Schema.UserGrants.columns, cells: cells) }
+    }
+
+    // MARK: Sessions
+
+    /// Stores a new signed-in session.
+    public func createSession(_ stored: StoredSession) async throws {
+        try await change { session in
+            try await session.insertRows(
+                into: Schema.Sessions.table, columns: Schema.Sessions.columns,
+                cells: [.text(stored.tokenHash), .integer(stored.userId), .text(stored.csrfToken), .text(stored.createdAt), .text(stored.expiresAt)]
+            )
+        }
+    }
+
+    /// The person and CSRF token of the session whose token hashes to `tokenHash`, if it has not
+    /// expired by `now` (ISO 8601, UTC).
+    public func session(tokenHash: String, at now: String) async throws -> (account: UserAccount, csrfToken: String)? {
+        typealias S = Schema.Sessions
+        typealias U = Schema.Users
+        let rows = try await read { session in
+            try await session.sql.rows("""
+                SELECT \(unsafeRaw: U.username), \(unsafeRaw: S.csrfToken) FROM \(unsafeRaw: S.table) JOIN \(unsafeRaw: U.table) ON \(unsafeRaw: U.table).\(unsafeRaw: U.id) = \(unsafeRaw: S.table).\(unsafeRaw: S.userId)
+                WHERE \(unsafeRaw: S.tokenHash) = \(bind: tokenHash) AND \(unsafeRaw: S.expiresAt) > \(bind: now)
+                """, table: S.table)
+        }
+        guard let row = rows.first, let user = try await user(named: try row.text(U.username)) else { return nil }
+        return (user.account, try row.text(S.csrfToken))
+    }
+
+    /// Ends a session (signing out), and every session that has expired by `now`.
+    public func deleteSession(tokenHash: String, expiredBy now: String) async throws {
+        typealias S = Schema.Sessions
+        try await change { session in
+            try await session.sql.raw("DELETE FROM \(unsafeRaw: S.table) WHERE \(unsafeRaw: S.tokenHash) = \(bind: tokenHash) OR \(unsafeRaw: S.expiresAt) <= \(bind: now)").run()
+        }
+    }
+
+    // MARK: Sign-in failures
+
+    /// Records a failed sign-in for `username` at `at` (ISO 8601, UTC).
+    public func recordSignInFailure(username: String, at: String) async throws {
+        try await change { session in
+            try await session.insertRows(into: Schema.SignInFailures.table, columns: Schema.SignInFailures.columns, cells: [.text(username), .text(at)])
+        }
+    }
+
+    /// How many sign-ins for `username` have failed since `since` (ISO 8601, UTC).
+    public func signInFailureCount(username: String, since: String) async throws -> Int {
+        typealias F = Schema.SignInFailures
+        let cells = try await read { session in
+            try await session.cells("SELECT COUNT(*) FROM \(unsafeRaw: F.table) WHERE \(unsafeRaw: F.username) = \(bind: username) AND \(unsafeRaw: F.failedAt) > \(bind: since)")
+        }
+        var reader = CellReader(cells.first ?? [], table: F.table, columns: ["count"])
+        return try reader.integer()
+    }
+
+    /// Forgets the failed sign-ins of `username` (after a successful one).
+    public func clearSignInFailures(username: String) async throws {
+        typealias F = Schema.SignInFailures
+        try await change { session in
+            try await session.sql.raw("DELETE FROM \(unsafeRaw: F.table) WHERE \(unsafeRaw: F.username) = \(bind: username)").run()
+        }
+    }
+
+    /// Runs a change in one transaction, reporting a database refusal as `StoreError.changeRolledBack`.
+    func change<Result: Sendable>(_ body: @escaping @Sendable (StoreSession) async throws -> Result) async throws -> Result {
+        do {
+            return try await inTransaction(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.changeRolledBack(reason: StoreError.databaseReason(error))
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import ScrutineerCore
+import SQLKit
+
+extension SQLStore {
+    /// Adds a new version of a measure's commentary for a reporting period; audited. Returns it
+    /// with its version and time.
+    public func addCommentary(_ commentary: Commentary, by user: String) async throws -> Commentary {
+        typealias C = Schema.Commentary
+        let timestamp = SQLStore.timestamp()
+        return try await change { session in
+            let cells = try await session.cells("""
+                SELECT MAX(\(unsafeRaw: C.version)) FROM \(unsafeRaw: C.table)
+                WHERE \(unsafeRaw: C.committeeCode) = \(bind: commentary.committeeCode) AND \(unsafeRaw: C.measureCode) = \(bind: commentary.measureCode)
+                AND \(unsafeRaw: C.periodLabel) = \(bind: commentary.periodLabel)
+                """)
+            var reader = CellReader(cells.first ?? [.null], table: C.table, columns: [C.version])
+            var stored = commentary
+            stored.version = (try reader.optionalDouble()).map { Int($0) + 1 } ?? 1
+            stored.writtenAt = timestamp
+            try await session.insertRows(into: C.table, columns: C.columns, cells: [
+                .text(stored.committeeCode), .text(stored.measureCode), .text(stored.periodLabel), .text(stored.text),
+                .text(stored.author), .text(stored.writtenAt), .integer(stored.version),
+            ])
+            _ = try await AuditWriter.insert(
+                into: session, action: "write commentary \(stored.committeeCode) \(stored.measureCode) \(stored.periodLabel) version \(stored.version)",
+                user: user, at: timestamp, files: [], summary: nil
+            )
+            return stored
+        }
+    }
+
+    /// The newest commentary on each measure of a committee's report for one period.
+    public func commentary(committeeCode: String, periodLabel: String) async throws -> [Commentary] {
+        let all = try await commentaryVersions(committeeCode: committeeCode, measureCode: nil, periodLabel: periodLabel)
+        var newest: [String: Commentary] = [:]
+        for item in all { newest[item.measureCode] = item }
+        return newest.values.sorted { $0.measureCode < $1.measureCode }
+    }
+
+    /// Every version of one measure's commentary for one period, oldest first.
+    public func commentaryHistory(committeeCode: String, measureCode: String, periodLabel: String) async throws -> [Commentary] {
+        try await commentaryVersions(committeeCode: committeeCode, measureCode: measureCode, periodLabel: periodLabel)
+    }
+
+    private func commentaryVersions(committeeCode: String, measureCode: String?, periodLabel: String) async throws -> [Commentary] {
+        typealias C = Schema.Commentary
+        let rows = try await read { session in
+            var query: SQLQueryString = "SELECT \(unsafeRaw: C.columns.joined(separator: ", ")) FROM \(unsafeRaw: C.table) WHERE \(unsafeRaw: C.committeeCode) = "
+            query.appendInterpolation(bind: committeeCode)
+            query.appendLiteral(" AND \(C.periodLabel) = ")
+            query.appendInterpolation(bind: periodLabel)
+            if let measureCode {
+                query.appendLiteral(" AND \(C.measureCode) = ")
+                query.appendInterpolation(bind: measureCode)
+            }
+            query.appendLiteral(" ORDER BY \(C.measureCode), \(C.version)")
+            return try await session.sql.rows(query, table: C.table)
+        }
+        return try rows.map { row in
+            Commentary(
+                committeeCode: try row.text(C.committeeCode), measureCode: try row.text(C.measureCode), periodLabel: try row.text(C.periodLabel),
+                text: try row.text(C.body), author: try row.text(C.author), writtenAt: try row.text(C.writtenAt), version: try row.integer(C.version)
+            )
+        }
+    }
+
+    /// Moves a committee's report for one period to a stage of sign-off; audited. Returns it with its time.
+    public func setPublication(_ publication: ReportPublication) async throws -> ReportPublication {
+        typealias P = Schema.Publications
+        var stored = publication
+        stored.changedAt = SQLStore.timestamp()
+        try await change { [stored] session in
+            try await session.sql.raw("DELETE FROM \(unsafeRaw: P.table) WHERE \(unsafeRaw: P.committeeCode) = \(bind: stored.committeeCode) AND \(unsafeRaw: P.periodLabel) = \(bind: stored.periodLabel)").run()
+            try await session.insertRows(into: P.table, columns: P.columns, cells: [
+                .text(stored.committeeCode), .text(stored.periodLabel), .text(stored.stage.rawValue), .text(stored.changedBy), .text(stored.changedAt),
+            ])
+            _ = try await AuditWriter.insert(
+                into: session, action: "mark report \(stored.committeeCode) \(stored.periodLabel) \(stored.stage.rawValue)",
+                user: stored.changedBy, at: stored.changedAt, files: [], summary: nil
+            )
+        }
+        return stored
+    }
+
+    /// The sign-off stage of every report of a committee that has one, by period label.
+    public func publications(committeeCode: String) async throws -> [ReportPublication] {
+        typealias P = Schema.Publications
+        let rows = try await read { session in
+            try await session.sql.rows("SELECT \(unsafeRaw: P.columns.joined(separator: ", ")) FROM \(unsafeRaw: P.table) WHERE \(unsafeRaw: P.committeeCode) = \(bind: committeeCode) ORDER BY \(unsafeRaw: P.periodLabel)", table: P.table)
+        }
+        return try rows.map { row in
+            let stageText = try row.text(P.stage)
+            guard let stage = ReportPublication.Stage(rawValue: stageText) else {
+                throw StoreError.unreadableStoredValue(table: P.table, column: P.stage, value: stageText)
+            }
+            return ReportPublication(
+                committeeCode: try row.text(P.committeeCode), periodLabel: try row.text(P.periodLabel), stage: stage,
+                changedBy: try row.text(P.changedBy), changedAt: try row.text(P.changedAt)
+            )
+        }
+    }
+
+    /// A number that grows with every change to the data (the newest audit id; 0 for an empty
+    /// database): pages computed from the data stay valid while it stays the same.
+    public func revision() async throws -> Int {
+        typealias U = Schema.Audit
+        let cells = try await read { session in
+            try await session.cells("SELECT MAX(\(unsafeRaw: U.id)) FROM \(unsafeRaw: U.table)")
+        }
+        var reader = CellReader(cells.first ?? [.null], table: U.table, columns: [U.id])
+        return (try reader.optionalDouble()).map { Int($0) } ?? 0
+    }
+}

@@ -1,0 +1,213 @@
+import ScrutineerCore
+
+/// A link the site's pages show: its words, where it goes, and whether it is the page itself.
+public struct SiteLink: Sendable, Hashable {
+    public var text: String
+    public var href: String
+    public var isCurrent: Bool
+
+    public init(_ text: String, href: String, isCurrent: Bool = false) {
+        self.text = text
+        self.href = href
+        self.isCurrent = isCurrent
+    }
+
+    var model: [String: Any] { ["text": text, "href": href, "isCurrent": isCurrent] }
+}
+
+/// What every page of the site carries around its content: the links of the header, who is
+/// signed in (and the CSRF token their forms carry), the breadcrumbs and the section navigation.
+/// The web application builds it from its typed routes, so a link and its route cannot disagree.
+public struct SiteChrome: Sendable {
+    public var homeHref: String
+    public var stylesheetHref: String
+    public var searchHref: String
+    public var signInHref: String
+    public var signOutHref: String
+    public var apiHref: String
+    /// "Asha Patel (Analyst)" when someone is signed in.
+    public var signedInAs: String?
+    /// The session's CSRF token, written into every form that changes something.
+    public var csrfToken: String
+    /// The search box's current words.
+    public var query: String
+    public var breadcrumbs: [SiteLink]
+    /// Links between the pages of one section (a committee's dashboards), with its label.
+    public var navigation: [SiteLink]
+    public var navigationLabel: String
+
+    public init(
+        homeHref: String, stylesheetHref: String, searchHref: String, signInHref: String, signOutHref: String, apiHref: String,
+        signedInAs: String? = nil, csrfToken: String = "", query: String = "", breadcrumbs: [SiteLink] = [],
+        navigation: [SiteLink] = [], navigationLabel: String = "Pages"
+    ) {
+        self.homeHref = homeHref
+        self.stylesheetHref = stylesheetHref
+        self.searchHref = searchHref
+        self.signInHref = signInHref
+        self.signOutHref = signOutHref
+        self.apiHref = apiHref
+        self.signedInAs = signedInAs
+        self.csrfToken = csrfToken
+        self.query = query
+        self.breadcrumbs = breadcrumbs
+        self.navigation = navigation
+        self.navigationLabel = navigationLabel
+    }
+}
+
+/// Where a committee report's links go on the site, given by the web application's routes.
+public struct SiteLinks: Sendable {
+    /// The committee's home for this period.
+    public var committee: String
+    /// A theme's dashboard, by its position in the report (0 first).
+    public var theme: @Sendable (Int) -> String
+    /// A measure's page, by code.
+    public var measure: @Sendable (String) -> String
+    /// A measure's comparison with its neighbours and region, by code.
+    public var compare: @Sendable (String) -> String
+    /// A measure's data, by code and file extension (`csv`, `xlsx`).
+    public var measureData: @Sendable (String, String) -> String
+    /// The report's data files, by file name (`measures.csv`, `pack.xlsx`).
+    public var reportData: @Sendable (String) -> String
+
+    public init(
+        committee: String, theme: @escaping @Sendable (Int) -> String, measure: @escaping @Sendable (String) -> String,
+        compare: @escaping @Sendable (String) -> String, measureData: @escaping @Sendable (String, String) -> String,
+        reportData: @escaping @Sendable (String) -> String
+    ) {
+        self.committee = committee
+        self.theme = theme
+        self.measure = measure
+        self.compare = compare
+        self.measureData = measureData
+        self.reportData = reportData
+    }
+}
+
+/// A committee on the site's home page.
+public struct SiteCommitteeEntry: Sendable {
+    public var name: String
+    public var councilName: String
+    public var href: String
+    /// "Draft report for 2026/27 Q2" or "Published report for 2026/27 Q1".
+    public var status: String
+
+    public init(name: String, councilName: String, href: String, status: String) {
+        self.name = name
+        self.councilName = councilName
+        self.href = href
+        self.status = status
+    }
+}
+
+/// The report's sign-off stage as the committee home shows it, the periods a reader may choose,
+/// and, for those who may publish, the form that moves it on.
+public struct SiteReportState: Sendable {
+    /// Every period the reader may see, newest first, with its stage ("2026/27 Q2 (draft)").
+    public var periods: [(label: String, text: String)]
+    public var stage: ReportPublication.Stage
+    /// Who moved it to this stage and when, in words; empty for a draft never signed off.
+    public var stageNote: String
+    /// The form's action when the reader may change the stage; nil otherwise.
+    public var publishAction: String?
+
+    public init(periods: [(label: String, text: String)], stage: ReportPublication.Stage, stageNote: String, publishAction: String?) {
+        self.periods = periods
+        self.stage = stage
+        self.stageNote = stageNote
+        self.publishAction = publishAction
+    }
+}
+
+/// What a measure's page shows beyond the pack's: the commentary and who may change it, and every
+/// version of every target.
+public struct SiteMeasureExtras: Sendable {
+    /// The newest commentary for the period, if any.
+    public var commentary: Commentary?
+    /// How many versions of it there are.
+    public var commentaryVersions: Int
+    /// The form's action when the reader may write commentary; nil otherwise.
+    public var commentaryAction: String?
+    /// Every version of every target of the measure, oldest first.
+    public var targetHistory: [Target]
+
+    public init(commentary: Commentary?, commentaryVersions: Int, commentaryAction: String?, targetHistory: [Target]) {
+        self.commentary = commentary
+        self.commentaryVersions = commentaryVersions
+        self.commentaryAction = commentaryAction
+        self.targetHistory = targetHistory
+    }
+}
+
+/// One measure across the council, its statistical neighbours and its region, for one period.
+public struct SiteComparison: Sendable {
+    /// One area's row.
+    public struct Row: Sendable {
+        public var areaCode: String
+        public var areaName: String
+        /// "This council", "Statistical neighbour", "Region", "Statistical neighbour and region".
+        public var group: String
+        public var value: Double?
+        /// The value as the pages show it, or why there is none.
+        public var valueText: String
+        public var isCouncil: Bool
+
+        public init(areaCode: String, areaName: String, group: String, value: Double?, valueText: String, isCouncil: Bool) {
+            self.areaCode = areaCode
+            self.areaName = areaName
+            self.group = group
+            self.value = value
+            self.valueText = valueText
+            self.isCouncil = isCouncil
+        }
+    }
+
+    /// The columns a reader may sort by.
+    public enum SortKey: String, Sendable, CaseIterable {
+        case area, group, value
+    }
+
+    public var measureTitle: String
+    public var measureCode: String
+    public var periodLabel: String
+    /// "Percentage; a higher figure is better".
+    public var about: String
+    public var rows: [Row]
+    public var sort: SortKey
+    public var descending: Bool
+    /// The link that sorts by a key in an order.
+    public var sortHref: @Sendable (SortKey, Bool) -> String
+    public var measureHref: String
+
+    public init(
+        measureTitle: String, measureCode: String, periodLabel: String, about: String, rows: [Row], sort: SortKey, descending: Bool,
+        sortHref: @escaping @Sendable (SortKey, Bool) -> String, measureHref: String
+    ) {
+        self.measureTitle = measureTitle
+        self.measureCode = measureCode
+        self.periodLabel = periodLabel
+        self.about = about
+        self.rows = rows
+        self.sort = sort
+        self.descending = descending
+        self.sortHref = sortHref
+        self.measureHref = measureHref
+    }
+}
+
+/// A measure found by a search.
+public struct SiteSearchResult: Sendable {
+    public var title: String
+    public var code: String
+    /// The committee and theme it is reported in.
+    public var context: String
+    public var href: String
+
+    public init(title: String, code: String, context: String, href: String) {
+        self.title = title
+        self.code = code
+        self.context = context
+        self.href = href
+    }
+}

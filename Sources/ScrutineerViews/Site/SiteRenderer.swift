@@ -1,0 +1,259 @@
+import Foundation
+import Mustache
+import ScrutineerCore
+import ScrutineerFormats
+
+/// Renders the web application's pages (PRODUCT.md R13): pure functions from an assessment and
+/// the site's links to HTML, built from the same models and templates as the committee pack, so
+/// the pages and the pack always say the same thing.
+public enum SiteRenderer {
+    /// The OGL attribution every page carries.
+    public static let attribution = PackRenderer.attribution
+
+    // MARK: Pages
+
+    /// The front page: the committees the reader may see.
+    public static func home(committees: [SiteCommitteeEntry], chrome: SiteChrome) throws -> String {
+        let content = try render([
+            "hasCommittees": !committees.isEmpty,
+            "committees": committees.map { ["name": $0.name, "councilName": $0.councilName, "href": $0.href, "status": $0.status] },
+        ], "siteHome")
+        return try page(title: "Committee performance reports", bodyClass: "home-page", chrome: chrome, content: content)
+    }
+
+    /// A committee's home: the headline, a tile per theme and the counts.
+    public static func committeeHome(_ a: CommitteeAssessment, links: SiteLinks, state: SiteReportState, chrome: SiteChrome) throws -> String {
+        var symbols = PackSymbols(key: a.key)
+        let summary = summaryBuilder(a, links: links).build(symbols: &symbols, fullKey: false)
+        let tiles: [[String: Any]] = a.themes.enumerated().map { index, theme in
+            [
+                "name": theme.name, "href": links.theme(index), "owner": theme.owner ?? "", "hasOwner": theme.owner != nil,
+                "sentence": a.headline.themes.first { $0.name == theme.name }?.sentence ?? "",
+            ]
+        }
+        let stages: [[String: Any]] = ReportPublication.Stage.allCases.map {
+            ["value": $0.rawValue, "text": stageLabel($0), "isCurrent": $0 == state.stage]
+        }
+        let model: [String: Any] = [
+            "heading": "\(a.committee.name): \(a.reportingPeriod.label)",
+            "facts": summary.facts,
+            "stage": state.stage.rawValue, "stageLabel": stageLabel(state.stage),
+            "stageNote": state.stageNote, "hasStageNote": !state.stageNote.isEmpty,
+            "audienceNote": summary.audienceNote,
+            "committeeHref": links.committee,
+            "periods": state.periods.map { ["label": $0.label, "text": $0.text, "isCurrent": $0.label == a.reportingPeriod.label] },
+            "canPublish": state.publishAction != nil, "publishAction": state.publishAction ?? "", "csrfToken": chrome.csrfToken,
+            "periodLabel": a.reportingPeriod.label, "stages": stages,
+            "headline": a.headline.sentence,
+            "tiles": tiles,
+            "statusTable": summary.statusTable, "directionTable": summary.directionTable,
+            "dataLinks": PackDataTables.files.map { ["text": $0.description, "href": links.reportData($0.fileName)] }
+                + [["text": "Every table in one workbook (Excel, XLSX)", "href": links.reportData(PackDataTables.workbookName)]],
+        ]
+        return try page(title: "\(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "committee-page", chrome: chrome, content: try render(model, "siteCommittee"))
+    }
+
+    /// A theme's dashboard, by its position in the report; nil when there is no such theme.
+    public static func theme(_ a: CommitteeAssessment, index: Int, links: SiteLinks, chrome: SiteChrome) throws -> String? {
+        guard a.themes.indices.contains(index) else { return nil }
+        let theme = a.themes[index]
+        var symbols = PackSymbols(key: a.key)
+        let table = summaryBuilder(a, links: links).themeTable(theme, number: index + 1, symbols: &symbols)
+        let model: [String: Any] = [
+            "name": theme.name, "committeeName": a.committee.name, "councilName": a.councilName, "periodLabel": a.reportingPeriod.label,
+            "owner": theme.owner ?? "", "hasOwner": theme.owner != nil,
+            "sentence": a.headline.themes.first { $0.name == theme.name }?.sentence ?? "",
+            "audienceNote": PackWording.audienceNote(a.audience),
+            "table": table,
+            "key": symbols.keyTable(a.key, id: "key-table", caption: "Key to the symbols on this page"),
+        ]
+        return try page(title: "\(theme.name): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "theme-page", chrome: chrome, content: try render(model, "siteTheme"))
+    }
+
+    /// A measure's page; nil when the committee does not report it.
+    public static func measure(_ a: CommitteeAssessment, code: String, links: SiteLinks, extras: SiteMeasureExtras, chrome: SiteChrome) throws -> String? {
+        guard let m = a.measures.first(where: { $0.measure.code == code }) else { return nil }
+        let fileName = PackRoute.fileNames(for: [code])[code] ?? code
+        var symbols = PackSymbols(key: a.key)
+        let builder = PackMeasureBuilder(assessment: a, measure: m, fileName: fileName, commentary: extras.commentary?.text)
+        let model = builder.build(symbols: &symbols)
+        var meta = ""
+        if let c = extras.commentary {
+            meta = "version \(extras.commentaryVersions), written by \(c.author) on \(displayDate(c.writtenAt))."
+        }
+        let extrasModel: [String: Any] = [
+            "compareHref": links.compare(code), "csvHref": links.measureData(code, "csv"), "xlsxHref": links.measureData(code, "xlsx"),
+            "hasCommentaryMeta": !meta.isEmpty, "commentaryMeta": meta,
+            "canEdit": extras.commentaryAction != nil, "commentaryAction": extras.commentaryAction ?? "", "csrfToken": chrome.csrfToken,
+            "periodLabel": a.reportingPeriod.label, "commentaryText": extras.commentary?.text ?? "",
+            "hasTargetHistory": !extras.targetHistory.isEmpty, "targetHistory": targetHistoryTable(extras.targetHistory, format: m.format),
+        ]
+        let content = try render(model, "measure") + (try render(extrasModel, "siteMeasureExtras")) + (try render(model, "measureKey"))
+        return try page(title: "\(m.measure.title): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "measure-page-body", chrome: chrome, content: content)
+    }
+
+    /// One measure across the council's statistical neighbours and region.
+    public static func compare(_ c: SiteComparison, chrome: SiteChrome) throws -> String {
+        let rows = sorted(c.rows, by: c.sort, descending: c.descending)
+        let headers: [[String: Any]] = [(SiteComparison.SortKey.area, "Area"), (.group, "Compared as"), (.value, "Value")].map { key, text in
+            let isSorted = key == c.sort
+            let nextDescending = isSorted ? !c.descending : (key == .value)
+            return [
+                "text": text, "href": c.sortHref(key, nextDescending), "isNumeric": key == .value,
+                "ariaSort": isSorted ? (c.descending ? "descending" : "ascending") : "none",
+                "sortHint": "sort \(nextDescending ? "descending" : "ascending")",
+            ]
+        }
+        let withValues = c.rows.filter { $0.value != nil }.count
+        let summary = "\(withValues) of \(c.rows.count) areas have a figure for \(c.periodLabel). Sorted by \(c.sort.rawValue), \(c.descending ? "descending" : "ascending"); choose a column heading to sort by it."
+        let model: [String: Any] = [
+            "title": c.measureTitle, "periodLabel": c.periodLabel, "about": c.about, "summary": summary,
+            "caption": "\(c.measureTitle) (\(c.measureCode)), \(c.periodLabel): this council, its statistical neighbours and its region",
+            "headers": headers,
+            "rows": rows.map { ["areaName": $0.areaName, "group": $0.group, "valueText": $0.valueText, "isCouncil": $0.isCouncil] as [String: Any] },
+            "measureHref": c.measureHref,
+        ]
+        return try page(title: "Compare \(c.measureTitle), \(c.periodLabel)", bodyClass: "compare-page", chrome: chrome, content: try render(model, "siteCompare"))
+    }
+
+    /// The search page with its results.
+    public static func search(query: String, results: [SiteSearchResult], chrome: SiteChrome) throws -> String {
+        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let heading = results.isEmpty ? "No measures match “\(trimmed)”" : "\(results.count) measure\(results.count == 1 ? "" : "s") match “\(trimmed)”"
+        let model: [String: Any] = [
+            "searchHref": chrome.searchHref, "query": query, "hasQuery": !trimmed.isEmpty, "resultsHeading": heading,
+            "hasResults": !results.isEmpty,
+            "results": results.map { ["title": $0.title, "code": $0.code, "context": $0.context, "href": $0.href] },
+        ]
+        return try page(title: trimmed.isEmpty ? "Search measures" : "Search: \(trimmed)", bodyClass: "search-page", chrome: chrome, content: try render(model, "siteSearch"))
+    }
+
+    /// The sign-in form, with what went wrong last time.
+    public static func signIn(username: String, error: String?, chrome: SiteChrome) throws -> String {
+        let model: [String: Any] = [
+            "signInHref": chrome.signInHref, "csrfToken": chrome.csrfToken, "username": username,
+            "hasError": error != nil, "error": error ?? "",
+        ]
+        return try page(title: error == nil ? "Sign in" : "Error: sign in", bodyClass: "sign-in-page", chrome: chrome, content: try render(model, "siteSignIn"))
+    }
+
+    /// A page of explanation: not found, not allowed, a bad request.
+    public static func message(title: String, paragraphs: [String], chrome: SiteChrome) throws -> String {
+        try page(title: title, bodyClass: "message-page", chrome: chrome, content: try render(["heading": title, "paragraphs": paragraphs, "homeHref": chrome.homeHref], "siteMessage"))
+    }
+
+    // MARK: Data
+
+    /// One of the report's data files (`measures.csv`, `pack.xlsx`…), as the pack writes it; nil for another name.
+    public static func reportData(_ a: CommitteeAssessment, fileName: String) throws -> Data? {
+        let tables = PackDataTables.tables(a, charts: charts(a))
+        if fileName == PackDataTables.workbookName { return try XLSXWriter.data(for: tables.map(\.sheet)) }
+        return tables.first { $0.file.fileName == fileName }.map { Data($0.csv.utf8) }
+    }
+
+    /// One measure's data: as CSV, its trend (the figures its chart draws); as XLSX, every table
+    /// of the report cut to its rows. nil when the committee does not report the measure.
+    public static func measureData(_ a: CommitteeAssessment, code: String, fileExtension: String) throws -> Data? {
+        guard a.measures.contains(where: { $0.measure.code == code }) else { return nil }
+        let tables = PackDataTables.tables(a, charts: charts(a)).compactMap { $0.rows(forMeasure: code) }
+        switch fileExtension {
+        case "csv": return tables.first { $0.file == PackDataTables.trend }.map { Data($0.csv.utf8) }
+        case "xlsx": return try XLSXWriter.data(for: tables.map(\.sheet))
+        default: return nil
+        }
+    }
+
+    /// The site's stylesheet: the pack's, with the site's header, forms and tiles.
+    public static let stylesheet: String = PackStylesheet.css(runningHeader: "Scrutineer", runningTitle: "Committee performance report", attribution: attribution) + SiteStylesheet.css
+
+    // MARK: Parts
+
+    static func render(_ model: Any, _ template: String) throws -> String {
+        let library = try SiteTemplates.library.get()
+        guard let text = library.render(model, withTemplate: template) else { throw PackRenderError.template(name: template, message: "not registered") }
+        return text
+    }
+
+    static func page(title: String, bodyClass: String, chrome: SiteChrome, content: String) throws -> String {
+        let model: [String: Any] = [
+            "title": title, "bodyClass": bodyClass, "stylesheet": chrome.stylesheetHref, "homeHref": chrome.homeHref,
+            "searchHref": chrome.searchHref, "query": chrome.query,
+            "isSignedIn": chrome.signedInAs != nil, "signedInAs": chrome.signedInAs ?? "", "csrfToken": chrome.csrfToken,
+            "signOutHref": chrome.signOutHref, "signInHref": chrome.signInHref, "apiHref": chrome.apiHref,
+            "hasBreadcrumbs": !chrome.breadcrumbs.isEmpty, "breadcrumbs": chrome.breadcrumbs.map(\.model),
+            "hasNavigation": !chrome.navigation.isEmpty, "navigation": chrome.navigation.map(\.model), "navigationLabel": chrome.navigationLabel,
+            "content": content, "attribution": attribution,
+        ]
+        return try render(model, "sitePage")
+    }
+
+    static func summaryBuilder(_ a: CommitteeAssessment, links: SiteLinks) -> PackSummaryBuilder {
+        var builder = PackSummaryBuilder(assessment: a, fileNames: [:], page: .index, options: PackOptions(), generated: a.today)
+        builder.measureLink = links.measure
+        return builder
+    }
+
+    static func charts(_ a: CommitteeAssessment) -> [String: (trend: LineChart?, spc: LineChart?)] {
+        var charts: [String: (trend: LineChart?, spc: LineChart?)] = [:]
+        for m in a.measures {
+            charts[m.measure.code] = (PackCharts.trend(m, councilName: a.councilName, id: ""), m.spc.map { PackCharts.spc(m, $0, councilName: a.councilName, id: "") })
+        }
+        return charts
+    }
+
+    static func stageLabel(_ stage: ReportPublication.Stage) -> String {
+        switch stage {
+        case .draft: "Draft: not published"
+        case .checked: "Checked: not yet published"
+        case .published: "Published"
+        }
+    }
+
+    /// "2026-11-23T10:00:00Z" as "23 November 2026".
+    static func displayDate(_ timestamp: String) -> String {
+        CalendarDate(iso: String(timestamp.prefix(10)))?.displayText ?? timestamp
+    }
+
+    static func targetHistoryTable(_ targets: [Target], format: ValueFormat) -> PackTable {
+        PackTable(
+            id: "target-history-table", caption: "Every version of every target, oldest first",
+            headers: ["Target", "Value", "Tolerance", "Valid from", "Valid to", "Version", "Set by", "Set on", "Reason", "Decision"].map { PackHeader($0) },
+            rows: targets.map { t in
+                let name = PackWording.targetKind(t.kind) + (t.periodLabel.map { " for \($0)" } ?? "")
+                return PackRow(header: PackCell(name), cells: [
+                    PackCell(format.text(t.value)), PackCell(t.tolerance.map { format.amountText($0) } ?? "None"),
+                    PackCell(t.validFrom.displayText), PackCell(t.validTo?.displayText ?? "In force"), PackCell(String(t.version)),
+                    PackCell(t.setBy), PackCell(t.setOn.displayText), PackCell(t.reason), PackCell(t.decision ?? "Not recorded"),
+                ])
+            }
+        )
+    }
+
+    static func sorted(_ rows: [SiteComparison.Row], by key: SiteComparison.SortKey, descending: Bool) -> [SiteComparison.Row] {
+        rows.sorted { l, r in
+            switch key {
+            case .area:
+                return descending ? l.areaName > r.areaName : l.areaName < r.areaName
+            case .group:
+                if l.group != r.group { return descending ? l.group > r.group : l.group < r.group }
+                return l.areaName < r.areaName
+            case .value:
+                // Areas without a figure go last either way.
+                switch (l.value, r.value) {
+                case let (lv?, rv?): return lv != rv ? (descending ? lv > rv : lv < rv) : l.areaName < r.areaName
+                case (.some, nil): return true
+                case (nil, .some): return false
+                case (nil, nil): return l.areaName < r.areaName
+                }
+            }
+        }
+    }
+}
+
+extension PackDataTable {
+    /// The table cut to one measure's rows (by its `Code` column); nil for a table without one.
+    func rows(forMeasure code: String) -> PackDataTable? {
+        guard let column = header.firstIndex(of: "Code") else { return nil }
+        return PackDataTable(file: file, header: header, rows: rows.filter { $0.indices.contains(column) && $0[column].csvField == code })
+    }
+}

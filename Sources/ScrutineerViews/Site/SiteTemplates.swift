@@ -1,0 +1,236 @@
+import Mustache
+
+/// The site's templates, beside the pack's (whose tables, figures, facts and measure sections the
+/// site reuses), compiled into the module like the pack's. `{{…}}` is escaped; `{{{…}}}` holds
+/// markup Scrutineer generated.
+enum SiteTemplates {
+    /// The pack's templates and the site's, parsed once per process.
+    static let library: Result<MustacheLibrary, PackRenderError> = {
+        var library = MustacheLibrary()
+        for (name, text) in PackTemplates.sources + sources {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                return .failure(.template(name: name, message: "\(error)"))
+            }
+        }
+        return .success(library)
+    }()
+
+    static let sources: [(name: String, text: String)] = [
+        ("sitePage", page), ("siteHome", home), ("siteCommittee", committee), ("siteTheme", theme), ("siteMeasureExtras", measureExtras),
+        ("siteCompare", compare), ("siteSearch", search), ("siteSignIn", signIn), ("siteMessage", message),
+    ]
+
+    /// A whole page: head, skip link, header with search and sign-in, breadcrumbs, section
+    /// navigation, main content and footer.
+    static let page = """
+    <!DOCTYPE html>
+    <html lang="en-GB">
+    <head>
+    <meta charset="utf-8"/>
+    <meta name="viewport" content="width=device-width, initial-scale=1"/>
+    <title>{{title}} – Scrutineer</title>
+    <link rel="stylesheet" href="{{stylesheet}}"/>
+    </head>
+    <body class="site {{bodyClass}}">
+    <a class="skip-link" href="#main">Skip to main content</a>
+    <header class="site-header">
+    <div class="site-header-inner">
+    <p class="site-name"><a href="{{homeHref}}">Scrutineer</a> <span class="site-tagline">performance reports for scrutiny committees</span></p>
+    <form class="site-search" role="search" method="get" action="{{searchHref}}">
+    <label for="site-search-q">Search measures</label>
+    <input id="site-search-q" name="q" type="search" value="{{query}}" autocomplete="off"/>
+    <button type="submit">Search</button>
+    </form>
+    <div class="site-account">
+    {{#isSignedIn}}<p>Signed in as {{signedInAs}}</p>
+    <form method="post" action="{{signOutHref}}"><input type="hidden" name="csrf" value="{{csrfToken}}"/><button type="submit">Sign out</button></form>{{/isSignedIn}}
+    {{^isSignedIn}}<p><a href="{{signInHref}}">Sign in</a></p>{{/isSignedIn}}
+    </div>
+    </div>
+    </header>
+    {{#hasBreadcrumbs}}<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>{{#breadcrumbs}}<li>{{#isCurrent}}<span aria-current="page">{{text}}</span>{{/isCurrent}}{{^isCurrent}}<a href="{{href}}">{{text}}</a>{{/isCurrent}}</li>{{/breadcrumbs}}</ol></nav>{{/hasBreadcrumbs}}
+    {{#hasNavigation}}<nav class="pack-nav" aria-label="{{navigationLabel}}">
+    <ul>
+    {{#navigation}}<li><a href="{{href}}"{{#isCurrent}} aria-current="page"{{/isCurrent}}>{{text}}</a></li>
+    {{/navigation}}
+    </ul>
+    </nav>{{/hasNavigation}}
+    <main id="main" tabindex="-1">
+    {{{content}}}
+    </main>
+    <footer class="pack-footer">
+    <p>{{attribution}}</p>
+    <p>Scrutineer · <a href="{{apiHref}}">JSON API (OpenAPI description)</a></p>
+    </footer>
+    </body>
+    </html>
+
+    """
+
+    /// The site's front page: every committee the reader may see.
+    static let home = """
+    <h1>Committee performance reports</h1>
+    <p>Each committee's report sets its key measures against their targets, their direction of travel, England, the region and similar councils, with the reason for every judgement in words.</p>
+    {{#hasCommittees}}<ul class="tiles">
+    {{#committees}}<li class="tile"><h2><a href="{{href}}">{{name}}</a></h2><p>{{councilName}}</p><p class="note">{{status}}</p></li>
+    {{/committees}}
+    </ul>{{/hasCommittees}}
+    {{^hasCommittees}}<p>No reports have been published yet.</p>{{/hasCommittees}}
+
+    """
+
+    /// A committee's home: the report's stage and period, the headline, and a tile per theme.
+    static let committee = """
+    <h1>{{heading}}</h1>
+    {{#facts}}{{>facts}}{{/facts}}
+    <p class="report-stage stage-{{stage}}"><strong>{{stageLabel}}</strong>{{#hasStageNote}} — {{stageNote}}{{/hasStageNote}}</p>
+    <p class="audience-note">{{audienceNote}}</p>
+    <form class="period-form" method="get" action="{{committeeHref}}">
+    <label for="period">Reporting period</label>
+    <select id="period" name="period">
+    {{#periods}}<option value="{{label}}"{{#isCurrent}} selected{{/isCurrent}}>{{text}}</option>
+    {{/periods}}
+    </select>
+    <button type="submit">Show this period</button>
+    </form>
+    {{#canPublish}}<form class="publish-form" method="post" action="{{publishAction}}">
+    <input type="hidden" name="csrf" value="{{csrfToken}}"/>
+    <input type="hidden" name="period" value="{{periodLabel}}"/>
+    <label for="stage">Sign-off stage of this report</label>
+    <select id="stage" name="stage">{{#stages}}<option value="{{value}}"{{#isCurrent}} selected{{/isCurrent}}>{{text}}</option>{{/stages}}</select>
+    <button type="submit">Save stage</button>
+    </form>{{/canPublish}}
+    <section class="headline" aria-labelledby="headline">
+    <h2 id="headline">Headline</h2>
+    <p class="headline-sentence">{{headline}}</p>
+    </section>
+    <section aria-labelledby="themes">
+    <h2 id="themes">Dashboards</h2>
+    <ul class="tiles">
+    {{#tiles}}<li class="tile"><h3><a href="{{href}}">{{name}}</a></h3><p>{{sentence}}</p>{{#hasOwner}}<p class="note">Owner: {{owner}}</p>{{/hasOwner}}</li>
+    {{/tiles}}
+    </ul>
+    </section>
+    <section aria-labelledby="counts">
+    <h2 id="counts">Counts by theme</h2>
+    {{#statusTable}}{{>table}}{{/statusTable}}
+    {{#directionTable}}{{>table}}{{/directionTable}}
+    </section>
+    <section class="data-files" aria-labelledby="data">
+    <h2 id="data">The data behind this report</h2>
+    <ul>
+    {{#dataLinks}}<li><a href="{{href}}">{{text}}</a></li>
+    {{/dataLinks}}
+    </ul>
+    </section>
+
+    """
+
+    /// A theme's dashboard: one table, every lens side by side, the key at the foot.
+    static let theme = """
+    <h1>{{name}}</h1>
+    <p class="lede">{{committeeName}} · {{councilName}} · {{periodLabel}}</p>
+    {{#hasOwner}}<p class="owner">Owner: {{owner}}</p>{{/hasOwner}}
+    <p class="headline-sentence">{{sentence}}</p>
+    <p class="audience-note">{{audienceNote}}</p>
+    {{#table}}{{>table}}{{/table}}
+    <section class="key" aria-labelledby="key">
+    <h2 id="key">Key</h2>
+    <p>Every symbol used above, with what it means. Each symbol is always shown with its words; colour is never the only signal.</p>
+    {{#key}}{{>table}}{{/key}}
+    </section>
+
+    """
+
+    /// What the measure page adds to the pack's measure section: comparison and data links, the
+    /// commentary form, and the history of every target.
+    static let measureExtras = """
+    <section aria-labelledby="more">
+    <h2 id="more">Compare and download</h2>
+    <ul>
+    <li><a href="{{compareHref}}">Compare with statistical neighbours and the region</a></li>
+    <li><a href="{{csvHref}}">This measure's data (CSV)</a></li>
+    <li><a href="{{xlsxHref}}">This measure's data (Excel workbook, XLSX)</a></li>
+    </ul>
+    </section>
+    {{#hasCommentaryMeta}}<p class="note">Commentary: {{commentaryMeta}}</p>{{/hasCommentaryMeta}}
+    {{#canEdit}}<form class="commentary-form" method="post" action="{{commentaryAction}}">
+    <input type="hidden" name="csrf" value="{{csrfToken}}"/>
+    <input type="hidden" name="period" value="{{periodLabel}}"/>
+    <label for="commentary-text">Write the commentary for {{periodLabel}}</label>
+    <p class="hint" id="commentary-hint">Plain text. Leave a blank line between paragraphs. Each save is kept as a new version.</p>
+    <textarea id="commentary-text" name="text" rows="8" aria-describedby="commentary-hint">{{commentaryText}}</textarea>
+    <button type="submit">Save commentary</button>
+    </form>{{/canEdit}}
+    <section aria-labelledby="target-history">
+    <h2 id="target-history">Targets and their history</h2>
+    {{#hasTargetHistory}}{{#targetHistory}}{{>table}}{{/targetHistory}}{{/hasTargetHistory}}
+    {{^hasTargetHistory}}<p>No target has been set for this measure.</p>{{/hasTargetHistory}}
+    </section>
+
+    """
+
+    /// One measure across the council's statistical neighbours and region, sortable by any column
+    /// with links (no script needed).
+    static let compare = """
+    <h1>{{title}}: compared with statistical neighbours and the region</h1>
+    <p class="lede">{{periodLabel}} · {{about}}</p>
+    <p>{{summary}}</p>
+    <div class="table-scroll" role="region" aria-label="{{caption}}" tabindex="0">
+    <table id="compare-table" class="compare">
+    <caption>{{caption}}</caption>
+    <thead><tr>{{#headers}}<th scope="col"{{#isNumeric}} class="num"{{/isNumeric}} aria-sort="{{ariaSort}}"><a href="{{href}}">{{text}}<span class="visually-hidden"> ({{sortHint}})</span></a></th>{{/headers}}</tr></thead>
+    <tbody>
+    {{#rows}}<tr{{#isCouncil}} class="council-row"{{/isCouncil}}><th scope="row">{{areaName}}{{#isCouncil}} <strong>(this council)</strong>{{/isCouncil}}</th><td>{{group}}</td><td class="num">{{valueText}}</td></tr>
+    {{/rows}}
+    </tbody>
+    </table>
+    </div>
+    <p><a href="{{measureHref}}">Back to the measure</a></p>
+
+    """
+
+    /// The search form's results.
+    static let search = """
+    <h1>Search measures</h1>
+    <form class="search-form" method="get" action="{{searchHref}}">
+    <label for="search-q">Measure name or code</label>
+    <input id="search-q" name="q" type="search" value="{{query}}"/>
+    <button type="submit">Search</button>
+    </form>
+    {{#hasQuery}}<h2 id="results">{{resultsHeading}}</h2>
+    {{#hasResults}}<ul class="results">{{#results}}<li><a href="{{href}}">{{title}}</a> <span class="note">Code {{code}} · {{context}}</span></li>
+    {{/results}}</ul>{{/hasResults}}{{/hasQuery}}
+
+    """
+
+    /// The sign-in form.
+    static let signIn = """
+    <h1>Sign in</h1>
+    {{#hasError}}<div class="error-summary" role="alert" aria-labelledby="error-title" tabindex="-1">
+    <h2 id="error-title">There is a problem</h2>
+    <p>{{error}}</p>
+    </div>{{/hasError}}
+    <p>Officers, analysts and members sign in to read draft reports and write commentary. Published reports need no sign-in.</p>
+    <form class="sign-in-form" method="post" action="{{signInHref}}">
+    <input type="hidden" name="csrf" value="{{csrfToken}}"/>
+    <div class="field"><label for="username">Username</label>
+    <input id="username" name="username" type="text" value="{{username}}" autocomplete="username" spellcheck="false" required/></div>
+    <div class="field"><label for="password">Password</label>
+    <input id="password" name="password" type="password" autocomplete="current-password" required/></div>
+    <button type="submit">Sign in</button>
+    </form>
+
+    """
+
+    /// A message: not found, not allowed, a problem with the request.
+    static let message = """
+    <h1>{{heading}}</h1>
+    {{#paragraphs}}<p>{{.}}</p>
+    {{/paragraphs}}
+    <p><a href="{{homeHref}}">Go to the list of committee reports</a></p>
+
+    """
+}
