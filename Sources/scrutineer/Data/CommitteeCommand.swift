@@ -13,7 +13,7 @@ struct CommitteeCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Store a committee definition (JSON; see committees/warwickshire-cyp.json). Changed targets become new versions."
+            abstract: "Store a committee definition (JSON; see Sources/ScrutineerDemo/DemoData/committees/warwickshire-cyp.json). Changed targets become new versions."
         )
 
         @Argument(help: "The committee definition file.")
