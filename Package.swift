@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "ScrutineerFormats", targets: ["ScrutineerFormats"]),
         .library(name: "ScrutineerStorage", targets: ["ScrutineerStorage"]),
         .library(name: "ScrutineerViews", targets: ["ScrutineerViews"]),
+        .library(name: "ScrutineerWeb", targets: ["ScrutineerWeb"]),
+        .library(name: "ScrutineerDemo", targets: ["ScrutineerDemo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +23,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Domain model and every statistic. Depends on nothing but Foundation.
@@ -54,6 +61,29 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The demo's data (OGL national statistics, two committees, illustrative local values) and
+        // the code that loads it into a store.
+        .target(
+            name: "ScrutineerDemo",
+            dependencies: ["ScrutineerCore", "ScrutineerFormats", "ScrutineerStorage"],
+            resources: [.copy("DemoData")]
+        ),
+        // The web application: pages, JSON API, sign-in and roles. The only module that imports Hummingbird.
+        .target(
+            name: "ScrutineerWeb",
+            dependencies: [
+                "ScrutineerCore",
+                "ScrutineerFormats",
+                "ScrutineerStorage",
+                "ScrutineerViews",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         // The thin command-line tool: one file per subcommand.
         .executableTarget(
             name: "scrutineer",
@@ -62,6 +92,8 @@ let package = Package(
                 "ScrutineerFormats",
                 "ScrutineerStorage",
                 "ScrutineerViews",
+                "ScrutineerWeb",
+                "ScrutineerDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -83,6 +115,13 @@ let package = Package(
         ),
         // End to end: the built `scrutineer` binary run as a user runs it.
         .testTarget(name: "ScrutineerCommandTests", dependencies: ["scrutineer", "ScrutineerTestSupport"]),
+        .testTarget(
+            name: "ScrutineerWebTests",
+            dependencies: [
+                "ScrutineerWeb", "ScrutineerDemo", "ScrutineerStorage", "ScrutineerTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "ScrutineerStorageTests", dependencies: ["ScrutineerCore", "ScrutineerFormats", "ScrutineerStorage", "ScrutineerTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,10 +8,12 @@ struct Scrutineer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scrutineer",
         abstract: "Performance management and scrutiny reporting for English local authorities.",
-        subcommands: [ImportCommand.self, ExportCommand.self, CommitteeCommand.self, PackCommand.self, TemplateCommand.self, StatsCommand.self]
+        subcommands: [DemoCommand.self, ServeCommand.self, ImportCommand.self, ExportCommand.self, CommitteeCommand.self, PackCommand.self, UserCommand.self, TemplateCommand.self, StatsCommand.self]
     )
 
     static func main() async {
+        // Line-buffered standard output, so `demo` and `serve` show their URL at once even through a pipe.
+        setvbuf(stdout, nil, _IOLBF, 0)
         // Logs go to standard error, so standard output carries only what a command produces
         // (CSV, a workbook, a summary). SCRUTINEER_LOG_LEVEL=info shows migrations and the like.
         LoggingSystem.bootstrap { label in

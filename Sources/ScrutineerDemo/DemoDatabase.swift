@@ -1,0 +1,106 @@
+import Foundation
+import ScrutineerCore
+import ScrutineerFormats
+import ScrutineerStorage
+
+/// Fills a store with the demo (issue 6): the OGL national data for every LA from LAIT and EES,
+/// the DfE LA lookup and statistical neighbours (2021 and 2025), the illustrative local values
+/// of measures no national collection holds, Warwickshire's Children and Young People OSC and
+/// Wokingham's Children's Services committee with their targets and commentary, and the
+/// 2026/27 Q1 reports published (Q2 is the draft in preparation).
+public enum DemoDatabase {
+    /// The period whose reports the demo publishes, and the one in preparation (with commentary).
+    public static let publishedPeriod = "2026/27 Q1"
+    public static let draftPeriod = "2026/27 Q2"
+
+    /// A demo sign-in: the account and its password (printed by `scrutineer demo`).
+    public struct Person: Sendable {
+        public let account: UserAccount
+        public let password: String
+    }
+
+    /// The demo's people, one of each role and council.
+    public static let people: [Person] = [
+        Person(account: UserAccount(username: "admin", displayName: "Ada Administrator", role: .administrator), password: "demo-administrator"),
+        Person(account: UserAccount(username: "warks.analyst", displayName: "Wren Analyst", role: .analyst, councilAreaCode: "E10000031"), password: "demo-warks-analyst"),
+        Person(account: UserAccount(username: "warks.officer", displayName: "Olu Officer", role: .officer, councilAreaCode: "E10000031",
+                                    measureCodes: ["WARKS_EH_ASSESS45", "WARKS_HV_68WK", "ReReferral"]), password: "demo-warks-officer"),
+        Person(account: UserAccount(username: "warks.member", displayName: "Cllr Morgan Member", role: .member, councilAreaCode: "E10000031",
+                                    committeeCodes: ["WARKS-CYP"]), password: "demo-warks-member"),
+        Person(account: UserAccount(username: "wok.analyst", displayName: "Kit Analyst", role: .analyst, councilAreaCode: "E06000041"), password: "demo-wok-analyst"),
+        Person(account: UserAccount(username: "wok.member", displayName: "Cllr Sam Member", role: .member, councilAreaCode: "E06000041",
+                                    committeeCodes: ["WOK-CS"]), password: "demo-wok-member"),
+    ]
+
+    /// One line of what was loaded, for the demo's console.
+    public typealias Progress = @Sendable (String) -> Void
+
+    /// Loads everything into `store` (which must be new: the demo starts from an empty database).
+    /// `hashPassword` turns a password into the hash the store keeps.
+    public static func load(
+        into store: any ScrutineerStore, folder: URL = DemoDataFolder.url, hashPassword: @Sendable (String) -> String,
+        progress: Progress = { _ in }
+    ) async throws {
+        let user = "scrutineer demo"
+        try await store.migrate()
+        let national = folder.appendingPathComponent("national")
+        func files(_ paths: [String]) throws -> [PublishedFile] {
+            try paths.map { path in
+                let url = national.appendingPathComponent(path)
+                return PublishedFile(name: url.lastPathComponent, data: try Data(contentsOf: url))
+            }
+        }
+        func importNational(_ kind: ImportKind, _ paths: [String], options: NationalImportOptions = NationalImportOptions()) async throws {
+            let context = ImportContext(measures: try await store.measures(), areas: try await store.areas())
+            let batch = try NationalImport.parse(kind, files: try files(paths), options: options, context: context)
+            let summary = try await store.importBatch(batch, by: user)
+            progress("Imported \(kind.rawValue): \(paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) (\(summary.added) added)")
+        }
+        try await importNational(.areas, ["reference/la_lookup_from_ees.csv"])
+        try await importNational(.neighbours, ["reference/statistical_neighbours_2021_long.csv", "reference/statistical_neighbours_2025_long.csv"])
+        try await importNational(.lait, ["lait/lait_kpi_subset_long.csv", "lait/lait_kpi_measures.csv"])
+        let mapping = try files(["ees-mapping.csv"])[0]
+        try await importNational(.ees, [
+            "ees/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv", "ees/d3_cpps_subsequent_plan_2013_to_2025.csv",
+            "ees/b1_children_in_need_2013_to_2025.csv",
+        ], options: NationalImportOptions(mappingFile: mapping))
+
+        let local = folder.appendingPathComponent("local")
+        let localFiles = try ["warwickshire-measures.csv", "warwickshire-observations.csv", "wokingham-measures.csv", "wokingham-observations.csv"].map {
+            LocalImportFile(name: $0, data: try Data(contentsOf: local.appendingPathComponent($0)))
+        }
+        let context = ImportContext(measures: try await store.measures(), areas: try await store.areas())
+        let localBatch = try LocalMeasuresImporter.importBatch(localFiles, options: LocalImportOptions(), context: context)
+        let summary = try await store.importBatch(localBatch, by: user)
+        progress("Imported illustrative local values (\(summary.added) added)")
+
+        let committees = folder.appendingPathComponent("committees")
+        for name in ["warwickshire-cyp.json", "wokingham-cs.json"] {
+            let definition = try JSONDecoder().decode(CommitteeDefinition.self, from: Data(contentsOf: committees.appendingPathComponent(name)))
+            try await store.saveCommittee(definition, by: user)
+            progress("Defined \(definition.committee.name) (\(definition.committee.code), \(definition.committee.measureCodes.count) measures)")
+        }
+
+        struct CommentaryEntry: Decodable {
+            let committee, measureCode, period, author, text: String
+        }
+        let entries = try JSONDecoder().decode([CommentaryEntry].self, from: Data(contentsOf: folder.appendingPathComponent("commentary.json")))
+        for entry in entries {
+            _ = try await store.addCommentary(
+                Commentary(committeeCode: entry.committee, measureCode: entry.measureCode, periodLabel: entry.period, text: entry.text, author: entry.author),
+                by: user
+            )
+        }
+        progress("Wrote \(entries.count) commentaries for \(draftPeriod)")
+
+        for code in ["WARKS-CYP", "WOK-CS"] {
+            _ = try await store.setPublication(ReportPublication(committeeCode: code, periodLabel: publishedPeriod, stage: .published, changedBy: "Demo Analyst"))
+        }
+        progress("Published the \(publishedPeriod) reports; \(draftPeriod) is in preparation")
+
+        for person in people {
+            _ = try await store.addUser(person.account, passwordHash: hashPassword(person.password), by: user)
+        }
+        progress("Added \(people.count) demo sign-ins")
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Hummingbird
+import ScrutineerCore
+import ScrutineerStorage
+
+/// The JSON API (PRODUCT.md R17): everything the pages show, with the same rules of who may see
+/// what. Registered from `APIRoutes.endpoints`, the list the OpenAPI document is written from.
+struct APIController: Sendable {
+    let cache: ReportCache
+    let settings: WebSettings
+
+    var access: ReportAccess { ReportAccess(cache: cache, today: settings.asOf ?? CalendarDate.todayUTC) }
+
+    func addRoutes(to router: Router<WebRequestContext>) {
+        let handlers: [String: @Sendable (Request, WebRequestContext) async throws -> Response] = [
+            "listCommittees": committees, "getCommittee": committee, "getAssessment": assessment, "listCommentary": commentary,
+            "listMeasures": measures, "getMeasure": measure, "listTargets": targets, "listObservations": observations,
+            "listAreas": areas, "getArea": area, "listComparatorGroups": comparatorGroups,
+        ]
+        for endpoint in APIRoutes.endpoints {
+            guard let handler = handlers[endpoint.operationId] else { preconditionFailure("no handler for \(endpoint.operationId)") }
+            router.on(RouterPath(endpoint.route.pattern), method: endpoint.route.method) { request, context in
+                try Self.checkQuery(request, allowed: endpoint.query.map(\.name))
+                return try await handler(request, context)
+            }
+        }
+        router.on(RouterPath(APIRoutes.openAPI.pattern), method: .get) { _, _ in Response.json(OpenAPIDocument.json) }
+    }
+
+    /// An unknown query parameter is an error that names it, so a typo is not silently ignored.
+    static func checkQuery(_ request: Request, allowed: [String]) throws {
+        for (name, _) in request.uri.queryParameters where !allowed.contains(String(name)) {
+            throw WebError.badParameter(String(name), "\(name): not a parameter of this endpoint (expected \(allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))")
+        }
+    }
+
+    static func encode(_ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return .json(try encoder.encode(value))
+    }
+
+    func query(_ request: Request, _ name: String) -> String? {
+        request.uri.queryParameters.get(name).map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    // MARK: Handlers
+
+    func committees(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        var visible: [CommitteeJSON] = []
+        for committee in try await cache.committees() where (try? await access.committee(committee.code, for: context.viewer.account)) != nil {
+            visible.append(CommitteeJSON(committee))
+        }
+        return try Self.encode(visible)
+    }
+
+    func committee(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let definition = try await access.committee(try context.parameter("committee"), for: context.viewer.account)
+        let readsDrafts = AccessPolicy.canReadDrafts(context.viewer.account, of: definition.committee)
+        let reports = try await cache.publications(definition.committee.code)
+            .filter { readsDrafts || $0.stage == .published }
+            .map { ReportJSON(period: $0.periodLabel, stage: $0.stage.rawValue, changedBy: $0.changedBy, changedAt: $0.changedAt) }
+        return try Self.encode(CommitteeDetailJSON(committee: CommitteeJSON(definition.committee), reports: reports))
+    }
+
+    func assessment(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
+        return try Self.encode(AssessmentJSON(try await access.assessment(report), stage: report.stage))
+    }
+
+    func commentary(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
+        let items = try await cache.store.commentary(committeeCode: report.committee.code, periodLabel: report.period.label)
+        return try Self.encode(items.map(CommentaryJSON.init))
+    }
+
+    func measures(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        var measures = try await cache.measures()
+        if let code = query(request, "committee") {
+            let definition = try await access.committee(code, for: context.viewer.account)
+            let codes = Set(definition.committee.measureCodes)
+            measures = measures.filter { codes.contains($0.code) }
+        }
+        if let words = query(request, "q")?.lowercased() {
+            measures = measures.filter { $0.title.lowercased().contains(words) || $0.code.lowercased().contains(words) }
+        }
+        return try Self.encode(measures.map(MeasureJSON.init))
+    }
+
+    func measure(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try Self.encode(MeasureJSON(try await findMeasure(try context.parameter("measure"))))
+    }
+
+    func targets(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let measure = try await findMeasure(try context.parameter("measure"))
+        return try Self.encode(try await cache.store.targets(for: measure.code).map(TargetJSON.init))
+    }
+
+    func observations(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let measureCode = query(request, "measure"), areaCode = query(request, "area"), period = query(request, "period")
+        guard measureCode != nil || areaCode != nil else {
+            throw WebError.badParameter("measure", "measure: give a measure code or an area code (area), or both; all observations at once are too many")
+        }
+        if let measureCode { _ = try await findMeasure(measureCode) }
+        if let areaCode { _ = try await findArea(areaCode) }
+        let found = try await cache.store.observations(ObservationQuery(measureCode: measureCode, areaCode: areaCode, periodLabel: period))
+        let visible = try await ObservationAccess(cache: cache).visible(found, to: context.viewer.account)
+        return try Self.encode(visible.map(ObservationJSON.init))
+    }
+
+    func areas(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        var areas = try await cache.areas()
+        if let type = query(request, "type") {
+            guard let areaType = AreaType(rawValue: type) else {
+                throw WebError.badParameter("type", "type: \(type) is not an area type (expected \(AreaType.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+            areas = areas.filter { $0.type == areaType }
+        }
+        return try Self.encode(areas.map(AreaJSON.init))
+    }
+
+    func area(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try Self.encode(AreaJSON(try await findArea(try context.parameter("area"))))
+    }
+
+    func comparatorGroups(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let area = try await findArea(try context.parameter("area"))
+        let areas = try await cache.areas()
+        var groups = [ComparatorGroupJSON(kind: "england", name: "England", edition: nil, memberCodes: areas.filter { $0.type == .localAuthority && $0.successorCode == nil }.map(\.code))]
+        if let region = area.regionCode, let regionArea = areas.first(where: { $0.code == region }) {
+            groups.append(ComparatorGroupJSON(kind: "region", name: regionArea.name, edition: nil, memberCodes: areas.filter { $0.regionCode == region && $0.type == .localAuthority }.map(\.code)))
+        }
+        for edition in ["2021", "2025"] {
+            if let list = try await cache.store.statisticalNeighbours(edition: edition).first(where: { $0.areaCode == area.code }) {
+                groups.append(ComparatorGroupJSON(kind: "statisticalNeighbours", name: "Statistical neighbours (\(edition))", edition: edition, memberCodes: list.neighbours.sorted { $0.rank < $1.rank }.map(\.areaCode)))
+            }
+        }
+        return try Self.encode(groups)
+    }
+
+    func findMeasure(_ code: String) async throws -> Measure {
+        guard let measure = try await cache.measures().first(where: { $0.code == code }) else { throw WebError.notFound("There is no measure \(code).") }
+        return measure
+    }
+
+    func findArea(_ code: String) async throws -> Area {
+        guard let area = try await cache.areas().first(where: { $0.code == code }) else { throw WebError.notFound("There is no area \(code).") }
+        return area
+    }
+}
+
+/// Which observations a caller may see. National statistics are public. A council's own
+/// measures (those that name the committees they serve) are seen in full by whoever may read
+/// that committee's drafts; anyone else sees them only up to the end of the newest published
+/// report, with small counts suppressed (fewer than 6: DfE's rule, METHODS.md §11).
+struct ObservationAccess {
+    let cache: ReportCache
+
+    func visible(_ observations: [Observation], to account: UserAccount?) async throws -> [Observation] {
+        let measures = Dictionary(try await cache.measures().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        let committees = try await cache.committees()
+        var rules: [String: (readsAll: Bool, cutoff: Int?)] = [:]
+        for code in Set(observations.map(\.measureCode)) {
+            guard let names = measures[code]?.committees, !names.isEmpty else { rules[code] = (true, nil); continue }
+            let owners = committees.filter { names.contains($0.code) || names.contains($0.name) }
+            if owners.isEmpty || owners.contains(where: { AccessPolicy.canReadDrafts(account, of: $0) }) { rules[code] = (true, nil); continue }
+            var cutoff: Int?
+            for committee in owners {
+                for p in try await cache.publications(committee.code) where p.stage == .published {
+                    if let period = try? Period.parse(p.periodLabel, yearType: .financial) { cutoff = max(cutoff ?? .min, period.end.dayNumber) }
+                }
+            }
+            rules[code] = (false, cutoff)
+        }
+        let policy = DisclosurePolicy.dfe
+        return observations.compactMap { o in
+            guard let rule = rules[o.measureCode] else { return nil }
+            if rule.readsAll { return o }
+            guard let cutoff = rule.cutoff, o.period.end.dayNumber <= cutoff else { return nil }
+            var shown = o
+            let counts = [o.numerator, o.denominator.flatMap { d in o.numerator.map { d - $0 } }].compactMap { $0 }
+            if counts.contains(where: { policy.isSmallCount(Int($0.rounded())) && $0 > 0 }) {
+                shown.value = nil
+                shown.numerator = nil
+                shown.denominator = nil
+                shown.lower95 = nil
+                shown.upper95 = nil
+                shown.statusSymbol = .confidential
+            }
+            return shown
+        }
+    }
+}

@@ -1,0 +1,297 @@
+import ScrutineerCore
+
+// What the JSON API answers with: plain Codable shapes, each described by the schema of the same
+// name in the OpenAPI document (`OpenAPIDocument.schemas`). Absent values are left out.
+
+struct CommitteeJSON: Encodable {
+    struct Theme: Encodable {
+        let name: String
+        let owner: String?
+        let measureCodes: [String]
+    }
+
+    let code: String
+    let name: String
+    let councilAreaCode: String
+    let themes: [Theme]
+
+    init(_ c: Committee) {
+        code = c.code
+        name = c.name
+        councilAreaCode = c.councilAreaCode
+        themes = c.themes.map { Theme(name: $0.name, owner: $0.owner, measureCodes: $0.measureCodes) }
+    }
+}
+
+struct ReportJSON: Encodable {
+    let period: String
+    let stage: String
+    let changedBy: String
+    let changedAt: String
+}
+
+struct CommitteeDetailJSON: Encodable {
+    let committee: CommitteeJSON
+    let reports: [ReportJSON]
+}
+
+struct MeasureJSON: Encodable {
+    let code: String
+    let title: String
+    let definition: String?
+    let theme: String?
+    let owner: String?
+    let unit: String
+    let decimalPlaces: Int?
+    let polarity: String
+    let periodicity: String
+    let yearType: String
+    let source: String?
+    let publicationLagDays: Int?
+    let benchmarkComparison: String
+    let directionOfTravel: String
+    let committees: [String]
+
+    init(_ m: Measure) {
+        code = m.code
+        title = m.title
+        definition = m.definition
+        theme = m.theme
+        owner = m.owner
+        unit = m.unit.code
+        decimalPlaces = m.decimalPlaces
+        polarity = m.polarity.rawValue
+        periodicity = m.periodicity.rawValue
+        yearType = m.yearType.rawValue
+        source = m.source
+        publicationLagDays = m.publicationLagDays
+        benchmarkComparison = m.benchmarkComparison.rawValue
+        directionOfTravel = m.directionOfTravel.rawValue
+        committees = m.committees
+    }
+}
+
+struct TargetJSON: Encodable {
+    let measureCode: String
+    let kind: String
+    let value: Double
+    let tolerance: Double?
+    let period: String?
+    let validFrom: String
+    let validTo: String?
+    let setBy: String
+    let setOn: String
+    let reason: String
+    let decision: String?
+    let version: Int
+
+    init(_ t: Target) {
+        measureCode = t.measureCode
+        kind = t.kind.rawValue
+        value = t.value
+        tolerance = t.tolerance
+        period = t.periodLabel
+        validFrom = t.validFrom.iso
+        validTo = t.validTo?.iso
+        setBy = t.setBy
+        setOn = t.setOn.iso
+        reason = t.reason
+        decision = t.decision
+        version = t.version
+    }
+}
+
+struct ObservationJSON: Encodable {
+    let measureCode: String
+    let areaCode: String
+    let period: String
+    let breakdown: String
+    let value: Double?
+    let numerator: Double?
+    let denominator: Double?
+    let lower95: Double?
+    let upper95: Double?
+    let statusSymbol: String?
+    let source: String
+    let published: String?
+
+    init(_ o: Observation) {
+        measureCode = o.measureCode
+        areaCode = o.areaCode
+        period = o.period.label
+        breakdown = o.breakdown.key
+        value = o.value
+        numerator = o.numerator
+        denominator = o.denominator
+        lower95 = o.lower95
+        upper95 = o.upper95
+        statusSymbol = o.statusSymbol?.rawValue
+        source = o.source
+        published = o.published?.iso
+    }
+}
+
+struct AreaJSON: Encodable {
+    let code: String
+    let dfeCode: String?
+    let name: String
+    let type: String
+    let regionCode: String?
+    let successorCode: String?
+
+    init(_ a: Area) {
+        code = a.code
+        dfeCode = a.dfeCode
+        name = a.name
+        type = a.type.rawValue
+        regionCode = a.regionCode
+        successorCode = a.successorCode
+    }
+}
+
+struct ComparatorGroupJSON: Encodable {
+    let kind: String
+    let name: String
+    let edition: String?
+    let memberCodes: [String]
+}
+
+struct CommentaryJSON: Encodable {
+    let measureCode: String
+    let period: String
+    let text: String
+    let author: String
+    let writtenAt: String
+    let version: Int
+
+    init(_ c: Commentary) {
+        measureCode = c.measureCode
+        period = c.periodLabel
+        text = c.text
+        author = c.author
+        writtenAt = c.writtenAt
+        version = c.version
+    }
+}
+
+struct CountsJSON: Encodable {
+    let measures, onTrack, withinTolerance, notOnTrack, completed, notDue, noData, notJudged: Int
+    let improving, `static`, declining, increasing, decreasing, directionNotCalculated: Int
+
+    init(_ c: HeadlineCounts) {
+        measures = c.measures
+        onTrack = c.onTrack
+        withinTolerance = c.withinTolerance
+        notOnTrack = c.notOnTrack
+        completed = c.completed
+        notDue = c.notDue
+        noData = c.noData
+        notJudged = c.notJudged
+        improving = c.improving
+        `static` = c.static
+        declining = c.declining
+        increasing = c.increasing
+        decreasing = c.decreasing
+        directionNotCalculated = c.directionNotCalculated
+    }
+}
+
+struct AssessmentJSON: Encodable {
+    struct Theme: Encodable {
+        let name: String
+        let sentence: String
+        let counts: CountsJSON
+    }
+
+    struct Headline: Encodable {
+        let sentence: String
+        let counts: CountsJSON
+        let themes: [Theme]
+    }
+
+    struct Latest: Encodable {
+        let period: String
+        let value: Double?
+        let text: String
+        let published: String?
+    }
+
+    struct Judgement: Encodable {
+        let label: String
+        let reason: String
+    }
+
+    struct Benchmark: Encodable {
+        let period: String
+        let england: Double?
+        let regionName: String?
+        let region: Double?
+        let statisticalNeighbourMean: Double?
+        let rank: Int?
+        let rankedCount: Int
+        let quartileBand: String?
+        let comparedWithEngland: String
+        let reason: String
+    }
+
+    struct MeasureResult: Encodable {
+        let code: String
+        let title: String
+        let theme: String?
+        let unit: String
+        let polarity: String
+        let isIllustrative: Bool
+        let latest: Latest?
+        let currency: Judgement
+        let status: Judgement
+        let direction: Judgement
+        let change: Double?
+        let benchmarks: Benchmark?
+    }
+
+    let committee: String
+    let committeeName: String
+    let councilAreaCode: String
+    let councilName: String
+    let period: String
+    let stage: String
+    let audience: String
+    let dataAsAt: String
+    let headline: Headline
+    let measures: [MeasureResult]
+
+    init(_ a: CommitteeAssessment, stage: ReportPublication.Stage) {
+        committee = a.committee.code
+        committeeName = a.committee.name
+        councilAreaCode = a.committee.councilAreaCode
+        councilName = a.councilName
+        period = a.reportingPeriod.label
+        self.stage = stage.rawValue
+        audience = a.audience.rawValue
+        dataAsAt = a.today.iso
+        headline = Headline(
+            sentence: a.headline.sentence, counts: CountsJSON(a.headline.counts),
+            themes: a.headline.themes.map { Theme(name: $0.name, sentence: $0.sentence, counts: CountsJSON($0.counts)) }
+        )
+        measures = a.measures.map { m in
+            MeasureResult(
+                code: m.measure.code, title: m.measure.title, theme: m.theme, unit: m.measure.unit.code, polarity: m.measure.polarity.rawValue,
+                isIllustrative: m.measure.source?.range(of: "illustrative", options: .caseInsensitive) != nil,
+                latest: m.latest.map { Latest(period: $0.period.label, value: $0.value, text: $0.text, published: $0.published?.iso) },
+                currency: Judgement(label: m.currency.label, reason: m.currency.reason),
+                status: Judgement(label: m.status.label, reason: m.status.reason),
+                direction: Judgement(label: m.direction.label, reason: m.direction.reason),
+                change: m.direction.change,
+                benchmarks: m.benchmarks.map { b in
+                    Benchmark(
+                        period: b.period.label, england: b.england, regionName: b.region?.name, region: b.region?.value,
+                        statisticalNeighbourMean: b.statisticalNeighbours?.mean, rank: b.rank, rankedCount: b.rankedCount,
+                        quartileBand: b.band?.rawValue, comparedWithEngland: b.comparison.label, reason: b.comparisonReason
+                    )
+                }
+            )
+        }
+    }
+}
+
+import Foundation

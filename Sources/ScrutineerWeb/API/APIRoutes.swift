@@ -1,0 +1,64 @@
+/// Every route of the JSON API (PRODUCT.md R17), with what the OpenAPI document says of it. The
+/// router registers exactly these and the document describes exactly these, so the two cannot drift.
+enum APIRoutes {
+    static let openAPI = RouteTemplate("/api/openapi.json")
+    static let committees = RouteTemplate("/api/v1/committees")
+    static let committee = RouteTemplate("/api/v1/committees/{committee}")
+    static let assessment = RouteTemplate("/api/v1/committees/{committee}/assessment")
+    static let commentary = RouteTemplate("/api/v1/committees/{committee}/commentary")
+    static let measures = RouteTemplate("/api/v1/measures")
+    static let measure = RouteTemplate("/api/v1/measures/{measure}")
+    static let targets = RouteTemplate("/api/v1/measures/{measure}/targets")
+    static let observations = RouteTemplate("/api/v1/observations")
+    static let areas = RouteTemplate("/api/v1/areas")
+    static let area = RouteTemplate("/api/v1/areas/{area}")
+    static let comparatorGroups = RouteTemplate("/api/v1/areas/{area}/comparator-groups")
+
+    /// A query parameter an endpoint reads.
+    struct Parameter: Sendable {
+        let name: String
+        let description: String
+        let isRequired: Bool
+
+        init(_ name: String, _ description: String, required: Bool = false) {
+            self.name = name
+            self.description = description
+            isRequired = required
+        }
+    }
+
+    /// One endpoint: its route, what it does, its query parameters and the schema of its answer.
+    struct Endpoint: Sendable {
+        let route: RouteTemplate
+        let operationId: String
+        let summary: String
+        let query: [Parameter]
+        /// The name of the response schema in `components.schemas`.
+        let schema: String
+        let isList: Bool
+    }
+
+    static let period = Parameter("period", "A reporting period such as 2026/27 Q2; default: the newest report the caller may see.")
+
+    /// Every endpoint of `/api/v1`, in the order the document lists them.
+    static let endpoints: [Endpoint] = [
+        Endpoint(route: committees, operationId: "listCommittees", summary: "Committees whose reports the caller may see", query: [], schema: "Committee", isList: true),
+        Endpoint(route: committee, operationId: "getCommittee", summary: "A committee: its themes, measures, targets and the sign-off stage of its reports", query: [], schema: "CommitteeDetail", isList: false),
+        Endpoint(route: assessment, operationId: "getAssessment", summary: "A committee's report for a period: the headline and every measure's judgements with their reasons", query: [period], schema: "Assessment", isList: false),
+        Endpoint(route: commentary, operationId: "listCommentary", summary: "The newest commentary on each measure of a committee's report for a period", query: [period], schema: "Commentary", isList: true),
+        Endpoint(route: measures, operationId: "listMeasures", summary: "Measures, optionally those of one committee or matching words", query: [
+            Parameter("committee", "Only the measures of this committee (its code)."),
+            Parameter("q", "Only measures whose title or code contains these words."),
+        ], schema: "Measure", isList: true),
+        Endpoint(route: measure, operationId: "getMeasure", summary: "A measure's definition", query: [], schema: "Measure", isList: false),
+        Endpoint(route: targets, operationId: "listTargets", summary: "Every version of every target of a measure, oldest first", query: [], schema: "Target", isList: true),
+        Endpoint(route: observations, operationId: "listObservations", summary: "Observations, filtered by measure, area and period (a measure or an area is needed)", query: [
+            Parameter("measure", "A measure code."), Parameter("area", "An area's ONS code."), Parameter("period", "A period label such as 2024/25."),
+        ], schema: "Observation", isList: true),
+        Endpoint(route: areas, operationId: "listAreas", summary: "Areas: England, regions and local authorities", query: [
+            Parameter("type", "Only areas of this type: country, region, subRegion or localAuthority."),
+        ], schema: "Area", isList: true),
+        Endpoint(route: area, operationId: "getArea", summary: "An area", query: [], schema: "Area", isList: false),
+        Endpoint(route: comparatorGroups, operationId: "listComparatorGroups", summary: "The groups an area is compared with: England, its region and its statistical neighbours", query: [], schema: "ComparatorGroup", isList: true),
+    ]
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// The OpenAPI 3.1 description of the JSON API, written from `APIRoutes.endpoints` (the routes the
+/// router registers) and the schemas of the answers (`APIModels.swift`).
+enum OpenAPIDocument {
+    /// The document as JSON.
+    static let json: Data = (try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted])) ?? Data()
+
+    static var document: [String: Any] {
+        var paths: [String: Any] = [:]
+        for endpoint in APIRoutes.endpoints {
+            var parameters: [[String: Any]] = endpoint.route.parameterNames.map { name in
+                ["name": name, "in": "path", "required": true, "schema": ["type": "string"], "description": "The \(name)'s code."]
+            }
+            parameters += endpoint.query.map { p in
+                ["name": p.name, "in": "query", "required": p.isRequired, "schema": ["type": "string"], "description": p.description]
+            }
+            let item = ref(endpoint.schema)
+            let schema: [String: Any] = endpoint.isList ? ["type": "array", "items": item] : item
+            var responses: [String: Any] = [
+                "200": ["description": endpoint.summary, "content": ["application/json": ["schema": schema]]],
+                "400": errorResponse("A parameter is not valid; the message names it."),
+            ]
+            if !endpoint.route.parameterNames.isEmpty || endpoint.query.contains(where: { $0.name == "period" || $0.name == "committee" }) {
+                responses["404"] = errorResponse("There is no such thing, or the caller may not see it.")
+            }
+            paths[endpoint.route.pattern] = [
+                "get": ["operationId": endpoint.operationId, "summary": endpoint.summary, "parameters": parameters, "responses": responses],
+            ]
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Scrutineer API", "version": "1",
+                "description": "Committee performance reports: committees, measures, observations, assessments, targets, areas and comparator groups. Signed-in callers (the session cookie) see their council's drafts; everyone else sees published reports with small numbers suppressed. Contains public sector information licensed under the Open Government Licence v3.0.",
+            ],
+            "paths": paths,
+            "components": ["schemas": schemas],
+        ]
+    }
+
+    static func ref(_ name: String) -> [String: Any] { ["$ref": "#/components/schemas/\(name)"] }
+
+    static func errorResponse(_ description: String) -> [String: Any] {
+        ["description": description, "content": ["application/json": ["schema": ref("Error")]]]
+    }
+
+    static func object(_ properties: [String: Any], required: [String]) -> [String: Any] {
+        ["type": "object", "properties": properties, "required": required]
+    }
+
+    static var string: [String: Any] { ["type": "string"] }
+    static var number: [String: Any] { ["type": "number"] }
+    static var integer: [String: Any] { ["type": "integer"] }
+    static var boolean: [String: Any] { ["type": "boolean"] }
+    static var strings: [String: Any] { ["type": "array", "items": string] }
+
+    static var schemas: [String: Any] {
+        let judgement = object(["label": string, "reason": string], required: ["label", "reason"])
+        let counts = object(Dictionary(uniqueKeysWithValues: countNames.map { ($0, integer) }), required: countNames)
+        return [
+            "Error": object(["error": object(["status": integer, "message": string, "parameter": string], required: ["status", "message"])], required: ["error"]),
+            "Committee": object([
+                "code": string, "name": string, "councilAreaCode": string,
+                "themes": ["type": "array", "items": object(["name": string, "owner": string, "measureCodes": strings], required: ["name", "measureCodes"])],
+            ], required: ["code", "name", "councilAreaCode", "themes"]),
+            "CommitteeDetail": object([
+                "committee": ref("Committee"),
+                "reports": ["type": "array", "items": object(["period": string, "stage": ["type": "string", "enum": ["draft", "checked", "published"]], "changedBy": string, "changedAt": string], required: ["period", "stage", "changedBy", "changedAt"])],
+            ], required: ["committee", "reports"]),
+            "Assessment": object([
+                "committee": string, "committeeName": string, "councilAreaCode": string, "councilName": string, "period": string,
+                "stage": string, "audience": string, "dataAsAt": string,
+                "headline": object([
+                    "sentence": string, "counts": counts,
+                    "themes": ["type": "array", "items": object(["name": string, "sentence": string, "counts": counts], required: ["name", "sentence", "counts"])],
+                ], required: ["sentence", "counts", "themes"]),
+                "measures": ["type": "array", "items": object([
+                    "code": string, "title": string, "theme": string, "unit": string, "polarity": string, "isIllustrative": boolean,
+                    "latest": object(["period": string, "value": number, "text": string, "published": string], required: ["period", "text"]),
+                    "currency": judgement, "status": judgement, "direction": judgement, "change": number,
+                    "benchmarks": object([
+                        "period": string, "england": number, "regionName": string, "region": number, "statisticalNeighbourMean": number,
+                        "rank": integer, "rankedCount": integer, "quartileBand": string, "comparedWithEngland": string, "reason": string,
+                    ], required: ["period", "rankedCount", "comparedWithEngland", "reason"]),
+                ], required: ["code", "title", "unit", "polarity", "isIllustrative", "currency", "status", "direction"])],
+            ], required: ["committee", "committeeName", "councilAreaCode", "councilName", "period", "stage", "audience", "dataAsAt", "headline", "measures"]),
+            "Commentary": object(["measureCode": string, "period": string, "text": string, "author": string, "writtenAt": string, "version": integer],
+                                 required: ["measureCode", "period", "text", "author", "writtenAt", "version"]),
+            "Measure": object([
+                "code": string, "title": string, "definition": string, "theme": string, "owner": string, "unit": string, "decimalPlaces": integer,
+                "polarity": string, "periodicity": string, "yearType": string, "source": string, "publicationLagDays": integer,
+                "benchmarkComparison": string, "directionOfTravel": string, "committees": strings,
+            ], required: ["code", "title", "unit", "polarity", "periodicity", "yearType", "benchmarkComparison", "directionOfTravel", "committees"]),
+            "Target": object([
+                "measureCode": string, "kind": string, "value": number, "tolerance": number, "period": string, "validFrom": string, "validTo": string,
+                "setBy": string, "setOn": string, "reason": string, "decision": string, "version": integer,
+            ], required: ["measureCode", "kind", "value", "validFrom", "setBy", "setOn", "reason", "version"]),
+            "Observation": object([
+                "measureCode": string, "areaCode": string, "period": string, "breakdown": string, "value": number, "numerator": number,
+                "denominator": number, "lower95": number, "upper95": number, "statusSymbol": string, "source": string, "published": string,
+            ], required: ["measureCode", "areaCode", "period", "breakdown", "source"]),
+            "Area": object(["code": string, "dfeCode": string, "name": string, "type": string, "regionCode": string, "successorCode": string],
+                           required: ["code", "name", "type"]),
+            "ComparatorGroup": object(["kind": string, "name": string, "edition": string, "memberCodes": strings], required: ["kind", "name", "memberCodes"]),
+        ]
+    }
+
+    static let countNames = [
+        "measures", "onTrack", "withinTolerance", "notOnTrack", "completed", "notDue", "noData", "notJudged",
+        "improving", "static", "declining", "increasing", "decreasing", "directionNotCalculated",
+    ]
+}

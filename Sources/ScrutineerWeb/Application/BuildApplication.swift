@@ -1,0 +1,54 @@
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import ScrutineerCore
+import ScrutineerStorage
+
+/// The web application (PRODUCT.md R13, R16–R18) on a store: pages, the JSON API and its OpenAPI
+/// document, sign-in, `/health` and Prometheus `/metrics`. Stateless: sessions, sign-in failures
+/// and everything else live in the database, so several servers can share one PostgreSQL database.
+/// Tests call this in-process; `scrutineer serve` and `scrutineer demo` run it.
+public func buildApplication(store: any ScrutineerStore, settings: WebSettings, logger: Logger = Logger(label: "scrutineer.web")) -> some ApplicationProtocol {
+    let router = buildRouter(store: store, settings: settings)
+    return Application(
+        router: router,
+        configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "Scrutineer"),
+        logger: logger
+    )
+}
+
+/// The metrics registry `/metrics` reports; bootstrapped into swift-metrics once per process.
+enum MetricsRegistry {
+    static let shared: PrometheusCollectorRegistry = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }()
+}
+
+/// The router with every route and middleware.
+func buildRouter(store: any ScrutineerStore, settings: WebSettings) -> Router<WebRequestContext> {
+    let registry = MetricsRegistry.shared
+    let router = Router(context: WebRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: ErrorResponseMiddleware())
+    router.add(middleware: SessionMiddleware(store: store))
+    let cache = ReportCache(store: store, revisionCheckInterval: settings.revisionCheckInterval)
+    PageController(cache: cache, settings: settings).addRoutes(to: router)
+    SignInController(store: store, settings: settings).addRoutes(to: router)
+    APIController(cache: cache, settings: settings).addRoutes(to: router)
+    router.on(RouterPath(SiteRoutes.health.pattern), method: .get) { _, _ in
+        _ = try await store.revision()
+        return Response.body(Data("ok\n".utf8), contentType: "text/plain; charset=utf-8")
+    }
+    router.on(RouterPath(SiteRoutes.metrics.pattern), method: .get) { _, _ in
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return Response.body(Data(buffer), contentType: "text/plain; version=0.0.4; charset=utf-8")
+    }
+    return router
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import Logging
+import ScrutineerCore
+import ScrutineerStorage
+import ScrutineerViews
+
+/// Signing in and out (PRODUCT.md R16): password checked against its bcrypt hash, a new session
+/// stored in the database with its own CSRF token, failed attempts counted per name in the
+/// database (so the limit holds across servers), and the sign-in form protected by a CSRF cookie.
+struct SignInController: Sendable {
+    let store: any ScrutineerStore
+    let settings: WebSettings
+    var cookies: SessionCookies { SessionCookies(secure: settings.secureCookies, lifetime: settings.sessionLifetime) }
+
+    func addRoutes(to router: Router<WebRequestContext>) {
+        router.on(RouterPath(SiteRoutes.signInForm.pattern), method: .get) { request, context in form(request, context) }
+        router.on(RouterPath(SiteRoutes.signIn.pattern), method: .post) { request, context in try await signIn(request, context) }
+        router.on(RouterPath(SiteRoutes.signOut.pattern), method: .post) { request, context in try await signOut(request, context) }
+    }
+
+    func form(_ request: Request, _ context: WebRequestContext, username: String = "", error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let token = Credentials.randomToken()
+        var chrome = SiteChrome.make(context.viewer, breadcrumbs: [SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink("Sign in", href: "", isCurrent: true)])
+        chrome.csrfToken = token
+        let html = (try? SiteRenderer.signIn(username: username, error: error, chrome: chrome)) ?? "Sign in"
+        var response = Response.html(html, status: status)
+        response.setCookie(cookies.signInCSRF(token))
+        return response
+    }
+
+    func signIn(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let fields = try await FormFields.read(request, context)
+        let expected = request.cookies[SessionCookies.signInCSRFName]?.value ?? ""
+        guard Credentials.constantTimeEqual(fields["csrf"] ?? "", expected) else {
+            return form(request, context, username: fields["username"] ?? "", error: "The sign-in form had expired. Enter your username and password again.", status: .forbidden)
+        }
+        let username = (fields["username"] ?? "").trimmingCharacters(in: .whitespaces)
+        let password = fields["password"] ?? ""
+        guard !username.isEmpty, !password.isEmpty else {
+            return form(request, context, username: username, error: "Enter your username and your password.", status: .badRequest)
+        }
+        let since = Timestamps.now(plus: -settings.signInWindow)
+        if try await store.signInFailureCount(username: username, since: since) >= settings.signInAttempts {
+            context.logger.warning("sign-in refused: too many failures", metadata: ["user": .string(username)])
+            return form(request, context, username: username, error: "Too many failed sign-ins for this username. Wait \(settings.signInWindow / 60) minutes, then try again.", status: .tooManyRequests)
+        }
+        guard let user = try await store.user(named: username), Credentials.verify(password: password, hash: user.passwordHash) else {
+            try await store.recordSignInFailure(username: username, at: Timestamps.now())
+            context.logger.info("sign-in failed", metadata: ["user": .string(username)])
+            return form(request, context, username: username, error: "The username or password is not right.", status: .unauthorized)
+        }
+        try await store.clearSignInFailures(username: username)
+        let token = Credentials.randomToken()
+        try await store.createSession(StoredSession(
+            tokenHash: Credentials.tokenHash(token), userId: user.account.id, csrfToken: Credentials.randomToken(),
+            createdAt: Timestamps.now(), expiresAt: Timestamps.now(plus: settings.sessionLifetime)
+        ))
+        context.logger.info("signed in", metadata: ["user": .string(username)])
+        var response = Response.redirect(to: SiteRoutes.home.href(), type: .normal)
+        response.setCookie(cookies.session(token))
+        return response
+    }
+
+    func signOut(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let fields = try await FormFields.read(request, context)
+        try CSRF.check(fields, context.viewer)
+        try await store.deleteSession(tokenHash: context.viewer.sessionTokenHash, expiredBy: Timestamps.now())
+        var response = Response.redirect(to: SiteRoutes.home.href(), type: .normal)
+        response.setCookie(cookies.expiredSession())
+        return response
+    }
+}

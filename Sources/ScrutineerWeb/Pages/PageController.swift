@@ -1,0 +1,303 @@
+import Foundation
+import Hummingbird
+import ScrutineerCore
+import ScrutineerStorage
+import ScrutineerViews
+
+/// The site's pages (PRODUCT.md R13): the list of committees, a committee's home, its theme
+/// dashboards, measure pages with their downloads, the comparison page and search; and the forms
+/// that write commentary and move a report through sign-off.
+struct PageController: Sendable {
+    let cache: ReportCache
+    let settings: WebSettings
+
+    var today: CalendarDate { settings.asOf ?? CalendarDate.todayUTC }
+    var access: ReportAccess { ReportAccess(cache: cache, today: today) }
+
+    func addRoutes(to router: Router<WebRequestContext>) {
+        router.on(RouterPath(SiteRoutes.home.pattern), method: .get) { request, context in try await home(request, context) }
+        router.on(RouterPath(SiteRoutes.committee.pattern), method: .get) { request, context in try await committeeHome(request, context) }
+        router.on(RouterPath(SiteRoutes.theme.pattern), method: .get) { request, context in try await theme(request, context) }
+        router.on(RouterPath(SiteRoutes.measure.pattern), method: .get) { request, context in try await measure(request, context) }
+        router.on(RouterPath(SiteRoutes.compare.pattern), method: .get) { request, context in try await compare(request, context) }
+        router.on(RouterPath(SiteRoutes.measureCSV.pattern), method: .get) { request, context in try await measureData(request, context, fileExtension: "csv") }
+        router.on(RouterPath(SiteRoutes.measureXLSX.pattern), method: .get) { request, context in try await measureData(request, context, fileExtension: "xlsx") }
+        router.on(RouterPath(SiteRoutes.reportData.pattern), method: .get) { request, context in try await reportData(request, context) }
+        router.on(RouterPath(SiteRoutes.search.pattern), method: .get) { request, context in try await search(request, context) }
+        router.on(RouterPath(SiteRoutes.commentary.pattern), method: .post) { request, context in try await writeCommentary(request, context) }
+        router.on(RouterPath(SiteRoutes.publication.pattern), method: .post) { request, context in try await setStage(request, context) }
+        router.on(RouterPath(SiteRoutes.stylesheet.pattern), method: .get) { _, _ in
+            Response.body(Data(SiteRenderer.stylesheet.utf8), contentType: "text/css; charset=utf-8", cacheControl: "public, max-age=3600")
+        }
+    }
+
+    // MARK: Pages
+
+    func home(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await publicCached(request, context) {
+            var entries: [SiteCommitteeEntry] = []
+            for committee in try await cache.committees() {
+                guard let report = try? await access.report(committee.code, period: nil, for: context.viewer.account) else { continue }
+                entries.append(SiteCommitteeEntry(
+                    name: committee.name, councilName: councilName(committee.councilAreaCode, try await cache.areas()),
+                    href: SiteRoutes.committee.href(["committee": committee.code]),
+                    status: "\(report.stage == .published ? "Published report" : "Report in preparation") for \(report.period.label)"
+                ))
+            }
+            return try SiteRenderer.home(committees: entries, chrome: chrome(context, breadcrumbs: []))
+        }
+    }
+
+    func committeeHome(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await publicCached(request, context) {
+            let (report, assessment) = try await load(request, context)
+            let code = report.committee.code
+            let canPublish = AccessPolicy.canPublish(context.viewer.account, report.committee)
+            var note = ""
+            if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \(SiteDates.display(p.changedAt))" }
+            let state = SiteReportState(
+                periods: report.periods, stage: report.stage, stageNote: note,
+                publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil
+            )
+            return try SiteRenderer.committeeHome(
+                assessment, links: links(report), state: state,
+                chrome: chrome(context, breadcrumbs: [SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink(report.committee.name, href: "", isCurrent: true)],
+                               navigation: themeNavigation(report, current: nil), navigationLabel: "Dashboards")
+            )
+        }
+    }
+
+    func theme(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await publicCached(request, context) {
+            let (report, assessment) = try await load(request, context)
+            let slug = try context.parameter("theme")
+            guard let index = report.committee.themes.firstIndex(where: { Self.slug($0.name) == slug }),
+                  let html = try SiteRenderer.theme(assessment, index: index, links: links(report), chrome: chrome(
+                    context, breadcrumbs: committeeCrumbs(report) + [SiteLink(report.committee.themes[index].name, href: "", isCurrent: true)],
+                    navigation: themeNavigation(report, current: index), navigationLabel: "Dashboards"))
+            else { throw WebError.notFound("Committee \(report.committee.code) has no theme \(slug).") }
+            return html
+        }
+    }
+
+    func measure(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await publicCached(request, context) {
+            let (report, assessment) = try await load(request, context)
+            let code = try measureCode(context, in: report)
+            let viewer = context.viewer
+            let history = try await cache.store.commentaryHistory(committeeCode: report.committee.code, measureCode: code, periodLabel: report.period.label)
+            let canWrite = AccessPolicy.canWriteCommentary(viewer.account, measureCode: code, in: report.committee)
+            let extras = SiteMeasureExtras(
+                commentary: history.last, commentaryVersions: history.count,
+                commentaryAction: canWrite ? SiteRoutes.commentary.href(["committee": report.committee.code, "measure": code]) : nil,
+                targetHistory: try await cache.store.targets(for: code)
+            )
+            let title = assessment.measures.first { $0.measure.code == code }?.measure.title ?? code
+            guard let html = try SiteRenderer.measure(assessment, code: code, links: links(report), extras: extras, chrome: chrome(
+                context, breadcrumbs: committeeCrumbs(report) + [SiteLink(title, href: "", isCurrent: true)]))
+            else { throw WebError.notFound("Committee \(report.committee.code) does not report measure \(code).") }
+            return html
+        }
+    }
+
+    func compare(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        try await publicCached(request, context) {
+            let (report, assessment) = try await load(request, context)
+            let code = try measureCode(context, in: report)
+            guard let m = assessment.measures.first(where: { $0.measure.code == code }) else { throw WebError.notFound("No measure \(code).") }
+            let query = request.uri.queryParameters
+            let sortText = query.get("sort").map { String($0) } ?? "value"
+            guard let sort = SiteComparison.SortKey(rawValue: sortText) else {
+                throw WebError.badParameter("sort", "sort: \(sortText) is not a column (expected area, group or value)")
+            }
+            let orderText = query.get("order").map { String($0) } ?? (m.measure.polarity == .lowIsGood ? "asc" : "desc")
+            guard orderText == "asc" || orderText == "desc" else { throw WebError.badParameter("order", "order: \(orderText) is not an order (expected asc or desc)") }
+            let comparison = try await ComparisonBuilder(cache: cache).comparison(
+                report: report, measure: m, councilName: assessment.councilName, sort: sort, descending: orderText == "desc",
+                sortHref: { key, descending in
+                    SiteRoutes.compare.href(["committee": report.committee.code, "measure": code], query: [("period", report.period.label), ("sort", key.rawValue), ("order", descending ? "desc" : "asc")])
+                },
+                measureHref: SiteRoutes.measure.href(["committee": report.committee.code, "measure": code], query: [("period", report.period.label)])
+            )
+            return try SiteRenderer.compare(comparison, chrome: chrome(
+                context, breadcrumbs: committeeCrumbs(report) + [
+                    SiteLink(m.measure.title, href: comparison.measureHref), SiteLink("Compare", href: "", isCurrent: true),
+                ]))
+        }
+    }
+
+    func measureData(_ request: Request, _ context: WebRequestContext, fileExtension: String) async throws -> Response {
+        let (report, assessment) = try await load(request, context)
+        let code = try measureCode(context, in: report)
+        guard let data = try SiteRenderer.measureData(assessment, code: code, fileExtension: fileExtension) else { throw WebError.notFound("No data for measure \(code).") }
+        let name = "\(RouteTemplate.encodeSegment(code))-\(report.period.label.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-")).\(fileExtension)"
+        return Response.download(data, fileExtension: fileExtension, fileName: name)
+    }
+
+    func reportData(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let (_, assessment) = try await load(request, context)
+        let file = try context.parameter("file")
+        guard let data = try SiteRenderer.reportData(assessment, fileName: file) else { throw WebError.notFound("The report has no data file \(file).") }
+        return Response.download(data, fileExtension: (file as NSString).pathExtension, fileName: file)
+    }
+
+    func search(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let query = request.uri.queryParameters.get("q").map { String($0) } ?? ""
+        let words = query.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var results: [SiteSearchResult] = []
+        if !words.isEmpty {
+            let measures = Dictionary(try await cache.measures().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+            for committee in try await cache.committees() {
+                guard (try? await access.committee(committee.code, for: context.viewer.account)) != nil else { continue }
+                for theme in committee.themes {
+                    for code in theme.measureCodes {
+                        let title = measures[code]?.title ?? code
+                        guard title.lowercased().contains(words) || code.lowercased().contains(words) else { continue }
+                        results.append(SiteSearchResult(
+                            title: title, code: code, context: "\(committee.name) · \(theme.name)",
+                            href: SiteRoutes.measure.href(["committee": committee.code, "measure": code])
+                        ))
+                    }
+                }
+            }
+        }
+        return .html(try SiteRenderer.search(query: query, results: results, chrome: chrome(context, query: query, breadcrumbs: [SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink("Search", href: "", isCurrent: true)])))
+    }
+
+    // MARK: Forms
+
+    func writeCommentary(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request, context)
+        try CSRF.check(form, context.viewer)
+        guard let account = context.viewer.account else { throw WebError.signInRequired }
+        let committeeCode = try context.parameter("committee")
+        let definition = try await access.committee(committeeCode, for: account)
+        let code = try context.parameter("measure")
+        guard definition.committee.measureCodes.contains(code) else { throw WebError.notFound("Committee \(committeeCode) does not report measure \(code).") }
+        guard AccessPolicy.canWriteCommentary(account, measureCode: code, in: definition.committee) else {
+            throw WebError(.forbidden, "Only the measure's owner, an analyst or an administrator of \(definition.committee.councilAreaCode) may write its commentary.")
+        }
+        let period = try form.period()
+        let text = form["text"]?.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard text.count <= 20_000 else { throw WebError.badParameter("text", "text: the commentary is longer than 20,000 characters (expected a shorter text)") }
+        _ = try await cache.store.addCommentary(Commentary(committeeCode: committeeCode, measureCode: code, periodLabel: period.label, text: text, author: account.displayName), by: account.username)
+        cache.invalidate()
+        return .redirect(to: SiteRoutes.measure.href(["committee": committeeCode, "measure": code], query: [("period", period.label)]), type: .normal)
+    }
+
+    func setStage(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let form = try await FormFields.read(request, context)
+        try CSRF.check(form, context.viewer)
+        guard let account = context.viewer.account else { throw WebError.signInRequired }
+        let committeeCode = try context.parameter("committee")
+        let definition = try await access.committee(committeeCode, for: account)
+        guard AccessPolicy.canPublish(account, definition.committee) else {
+            throw WebError(.forbidden, "Only an analyst or an administrator of the committee's council may change a report's stage.")
+        }
+        let period = try form.period()
+        guard let stage = ReportPublication.Stage(rawValue: form["stage"] ?? "") else {
+            throw WebError.badParameter("stage", "stage: \(form["stage"] ?? "nothing") is not a stage (expected draft, checked or published)")
+        }
+        _ = try await cache.store.setPublication(ReportPublication(committeeCode: committeeCode, periodLabel: period.label, stage: stage, changedBy: account.displayName))
+        cache.invalidate()
+        return .redirect(to: SiteRoutes.committee.href(["committee": committeeCode], query: [("period", period.label)]), type: .normal)
+    }
+
+    // MARK: Parts
+
+    /// The report and assessment a committee page asks for.
+    func load(_ request: Request, _ context: WebRequestContext) async throws -> (ReportAccess.Report, CommitteeAssessment) {
+        let code = try context.parameter("committee")
+        let period = request.uri.queryParameters.get("period").map { String($0) }
+        let report = try await access.report(code, period: period, for: context.viewer.account)
+        return (report, try await access.assessment(report))
+    }
+
+    func measureCode(_ context: WebRequestContext, in report: ReportAccess.Report) throws -> String {
+        let code = try context.parameter("measure")
+        guard report.committee.measureCodes.contains(code) else { throw WebError.notFound("Committee \(report.committee.code) does not report measure \(code).") }
+        return code
+    }
+
+    /// A public page from the cache, or rendered and kept; signed-in pages (with a name and a
+    /// CSRF token in them) are always rendered.
+    func publicCached(_ request: Request, _ context: WebRequestContext, render: () async throws -> String) async throws -> Response {
+        guard context.viewer.account == nil else { return .html(try await render()) }
+        let key = request.uri.description
+        if let page = try await cache.page(key) { return Response.body(page.body, contentType: page.contentType) }
+        let body = Data(try await render().utf8)
+        cache.keep(ReportCache.CachedPage(body: body, contentType: "text/html; charset=utf-8"), for: key)
+        return Response.body(body, contentType: "text/html; charset=utf-8")
+    }
+
+    func links(_ report: ReportAccess.Report) -> SiteLinks {
+        let code = report.committee.code, period = report.period.label
+        let themes = report.committee.themes.map { Self.slug($0.name) }
+        return SiteLinks(
+            committee: SiteRoutes.committee.href(["committee": code]),
+            theme: { SiteRoutes.theme.href(["committee": code, "theme": themes[$0]], query: [("period", period)]) },
+            measure: { SiteRoutes.measure.href(["committee": code, "measure": $0], query: [("period", period)]) },
+            compare: { SiteRoutes.compare.href(["committee": code, "measure": $0], query: [("period", period)]) },
+            measureData: { measure, ext in (ext == "csv" ? SiteRoutes.measureCSV : SiteRoutes.measureXLSX).href(["committee": code, "measure": measure], query: [("period", period)]) },
+            reportData: { SiteRoutes.reportData.href(["committee": code, "file": $0], query: [("period", period)]) }
+        )
+    }
+
+    func committeeCrumbs(_ report: ReportAccess.Report) -> [SiteLink] {
+        [
+            SiteLink("Committees", href: SiteRoutes.home.href()),
+            SiteLink(report.committee.name, href: SiteRoutes.committee.href(["committee": report.committee.code], query: [("period", report.period.label)])),
+        ]
+    }
+
+    func themeNavigation(_ report: ReportAccess.Report, current: Int?) -> [SiteLink] {
+        let l = links(report)
+        return [SiteLink("Summary", href: SiteRoutes.committee.href(["committee": report.committee.code], query: [("period", report.period.label)]), isCurrent: current == nil)]
+            + report.committee.themes.enumerated().map { SiteLink($1.name, href: l.theme($0), isCurrent: current == $0) }
+    }
+
+    func chrome(_ context: WebRequestContext, query: String = "", breadcrumbs: [SiteLink], navigation: [SiteLink] = [], navigationLabel: String = "Pages") -> SiteChrome {
+        SiteChrome.make(context.viewer, query: query, breadcrumbs: breadcrumbs, navigation: navigation, navigationLabel: navigationLabel)
+    }
+
+    func councilName(_ code: String, _ areas: [Area]) -> String {
+        areas.first { $0.code == code }?.name ?? code
+    }
+
+    /// A theme's name as a URL segment: "Children in Care" → "children-in-care".
+    static func slug(_ name: String) -> String {
+        var slug = ""
+        for c in name.lowercased() {
+            if c.isASCII && (c.isLetter || c.isNumber) { slug.append(c) } else if !slug.hasSuffix("-") { slug.append("-") }
+        }
+        return String(slug.trimmingCharacters(in: CharacterSet(charactersIn: "-")))
+    }
+}
+
+extension SiteChrome {
+    /// The chrome for `viewer`, with links from the site's routes.
+    static func make(_ viewer: Viewer, query: String = "", breadcrumbs: [SiteLink] = [], navigation: [SiteLink] = [], navigationLabel: String = "Pages") -> SiteChrome {
+        SiteChrome(
+            homeHref: SiteRoutes.home.href(), stylesheetHref: SiteRoutes.stylesheet.href(), searchHref: SiteRoutes.search.href(),
+            signInHref: SiteRoutes.signInForm.href(), signOutHref: SiteRoutes.signOut.href(), apiHref: APIRoutes.openAPI.href(),
+            signedInAs: viewer.account.map { "\($0.displayName) (\($0.role.displayName))" }, csrfToken: viewer.csrfToken, query: query,
+            breadcrumbs: breadcrumbs, navigation: navigation, navigationLabel: navigationLabel
+        )
+    }
+}
+
+/// Dates as the pages print them.
+enum SiteDates {
+    /// "2026-11-23T10:00:00Z" as "23 November 2026".
+    static func display(_ timestamp: String) -> String {
+        CalendarDate(iso: String(timestamp.prefix(10)))?.displayText ?? timestamp
+    }
+}
+
+extension CalendarDate {
+    /// Today in UTC.
+    static var todayUTC: CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import ScrutineerCore
+import ScrutineerStorage
+
+/// Which of a committee's reports a viewer may open, and for which period and audience
+/// (PRODUCT.md R15, R16): the public reads published reports only; those who may read the
+/// committee's drafts read any period.
+struct ReportAccess: Sendable {
+    let cache: ReportCache
+    let today: CalendarDate
+
+    /// A committee's report as one viewer may see it.
+    struct Report: Sendable {
+        let definition: CommitteeDefinition
+        let period: Period
+        let stage: ReportPublication.Stage
+        let publication: ReportPublication?
+        let audience: Audience
+        /// The periods the viewer may choose, newest first, with their stage in words.
+        let periods: [(label: String, text: String)]
+        let canReadDrafts: Bool
+
+        var committee: Committee { definition.committee }
+    }
+
+    /// The latest quarter (financial year) that has ended by `today`: the period a report
+    /// prepared now would cover.
+    static func latestEndedQuarter(_ today: CalendarDate) -> Period {
+        let current = Period.quarter(containing: today, yearType: .financial)
+        return Period.quarter(containing: CalendarDate(dayNumber: current.start.dayNumber - 1), yearType: .financial)
+    }
+
+    /// The committee `code` if the viewer may see any of its reports.
+    func committee(_ code: String, for account: UserAccount?) async throws -> CommitteeDefinition {
+        guard let definition = try await cache.definition(code) else { throw WebError.notFound("There is no committee \(code).") }
+        if AccessPolicy.canReadDrafts(account, of: definition.committee) { return definition }
+        let published = try await cache.publications(code).contains { $0.stage == .published }
+        guard published else { throw WebError.notFound("There is no published report of committee \(code).") }
+        return definition
+    }
+
+    /// The report of committee `code` for the period asked for (the `period` parameter), or the
+    /// newest the viewer may see.
+    func report(_ code: String, period requested: String?, for account: UserAccount?) async throws -> Report {
+        let definition = try await committee(code, for: account)
+        let publications = try await cache.publications(code)
+        let canReadDrafts = AccessPolicy.canReadDrafts(account, of: definition.committee)
+        let stages = Dictionary(publications.map { ($0.periodLabel, $0) }, uniquingKeysWith: { $1 })
+
+        var choices: [Period] = publications.filter { canReadDrafts || $0.stage == .published }.compactMap { try? Period.parse($0.periodLabel, yearType: .financial) }
+        if canReadDrafts {
+            var quarter = Self.latestEndedQuarter(today)
+            for _ in 0..<8 {
+                choices.append(quarter)
+                quarter = Period.quarter(containing: CalendarDate(dayNumber: quarter.start.dayNumber - 1), yearType: .financial)
+            }
+        }
+        var seen = Set<String>()
+        choices = choices.sorted { ($0.end.dayNumber, $0.start.dayNumber) > ($1.end.dayNumber, $1.start.dayNumber) }.filter { seen.insert($0.label).inserted }
+
+        let period: Period
+        if let requested, !requested.isEmpty {
+            do {
+                period = try Period.parse(requested, yearType: .financial)
+            } catch {
+                throw WebError.badParameter("period", "period: \(error) (expected a reporting period such as 2026/27 Q2)")
+            }
+            if !canReadDrafts && stages[period.label]?.stage != .published {
+                throw WebError.notFound("The report of \(definition.committee.name) for \(period.label) has not been published.")
+            }
+        } else if let newest = choices.first {
+            period = newest
+        } else {
+            throw WebError.notFound("There is no published report of committee \(code).")
+        }
+        let periods = choices.map { p in (label: p.label, text: "\(p.label) (\(Self.stageWord(stages[p.label]?.stage ?? .draft)))") }
+        return Report(
+            definition: definition, period: period, stage: stages[period.label]?.stage ?? .draft, publication: stages[period.label],
+            audience: AccessPolicy.audience(account, for: definition.committee), periods: periods, canReadDrafts: canReadDrafts
+        )
+    }
+
+    /// The report's assessment.
+    func assessment(_ report: Report) async throws -> CommitteeAssessment {
+        try await cache.assessment(report.definition, period: report.period, audience: report.audience, today: today)
+    }
+
+    static func stageWord(_ stage: ReportPublication.Stage) -> String {
+        switch stage {
+        case .draft: "draft"
+        case .checked: "checked"
+        case .published: "published"
+        }
+    }
+}

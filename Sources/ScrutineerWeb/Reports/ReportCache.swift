@@ -1,0 +1,128 @@
+import Foundation
+import ScrutineerCore
+import ScrutineerStorage
+import Synchronization
+
+/// What the pages and the API compute from the data — committee definitions, assessment indexes,
+/// assessments and whole anonymous pages — kept while the data's revision (the newest audit id)
+/// stays the same. The revision is read from the database at most once per
+/// `WebSettings.revisionCheckInterval`, so several servers on one database see each other's
+/// changes within that interval, and this server's own changes at once (`invalidate()`).
+final class ReportCache: Sendable {
+    struct AssessmentKey: Hashable {
+        let committee: String
+        let period: String
+        let audience: Audience
+        let today: CalendarDate
+    }
+
+    private struct State {
+        var revision = -1
+        var checkedAt = Date.distantPast
+        var committees: [Committee]?
+        var definitions: [String: CommitteeDefinition?] = [:]
+        var publications: [String: [ReportPublication]] = [:]
+        var indexes: [String: AssessmentIndex] = [:]
+        var assessments: [AssessmentKey: CommitteeAssessment] = [:]
+        var pages: [String: CachedPage] = [:]
+    }
+
+    /// A whole response body with its content type.
+    struct CachedPage: Sendable {
+        let body: Data
+        let contentType: String
+    }
+
+    let store: any ScrutineerStore
+    private let interval: Double
+    private let state = Mutex(State())
+
+    init(store: any ScrutineerStore, revisionCheckInterval: Double) {
+        self.store = store
+        interval = revisionCheckInterval
+    }
+
+    /// Forgets everything: this server has just changed the data.
+    func invalidate() {
+        state.withLock { $0 = State() }
+    }
+
+    /// Brings the cache up to the database's revision when the interval has passed.
+    func refresh() async throws {
+        let due = state.withLock { Date().timeIntervalSince($0.checkedAt) >= interval }
+        guard due else { return }
+        let revision = try await store.revision()
+        state.withLock { s in
+            if s.revision != revision { s = State() }
+            s.revision = revision
+            s.checkedAt = Date()
+        }
+    }
+
+    /// Every committee.
+    func committees() async throws -> [Committee] {
+        try await refresh()
+        if let cached = state.withLock({ $0.committees }) { return cached }
+        let committees = try await store.committees()
+        state.withLock { $0.committees = committees }
+        return committees
+    }
+
+    /// One committee's definition, or nil.
+    func definition(_ code: String) async throws -> CommitteeDefinition? {
+        try await refresh()
+        if let cached = state.withLock({ $0.definitions[code] }) { return cached }
+        let definition = try await store.committee(code: code)
+        state.withLock { $0.definitions[code] = .some(definition) }
+        return definition
+    }
+
+    /// The sign-off stage of a committee's reports.
+    func publications(_ code: String) async throws -> [ReportPublication] {
+        try await refresh()
+        if let cached = state.withLock({ $0.publications[code] }) { return cached }
+        let publications = try await store.publications(committeeCode: code)
+        state.withLock { $0.publications[code] = publications }
+        return publications
+    }
+
+    /// The committee's assessment for a period and audience.
+    func assessment(_ definition: CommitteeDefinition, period: Period, audience: Audience, today: CalendarDate) async throws -> CommitteeAssessment {
+        try await refresh()
+        let key = AssessmentKey(committee: definition.committee.code, period: period.label, audience: audience, today: today)
+        if let cached = state.withLock({ $0.assessments[key] }) { return cached }
+        let index: AssessmentIndex
+        if let cached = state.withLock({ $0.indexes[key.committee] }) {
+            index = cached
+        } else {
+            index = try await store.assessmentIndex(for: definition)
+            state.withLock { $0.indexes[key.committee] = index }
+        }
+        let assessment = try index.assess(committee: definition.committee, reportingPeriod: period, today: today, audience: audience)
+        state.withLock { $0.assessments[key] = assessment }
+        return assessment
+    }
+
+    /// A page already rendered for the public.
+    func page(_ key: String) async throws -> CachedPage? {
+        try await refresh()
+        return state.withLock { $0.pages[key] }
+    }
+
+    /// Keeps a page rendered for the public.
+    func keep(_ page: CachedPage, for key: String) {
+        state.withLock { $0.pages[key] = page }
+    }
+}
+
+extension ReportCache {
+    /// Every area (from the store on each call: areas change only with an import).
+    func areas() async throws -> [Area] {
+        try await store.areas()
+    }
+
+    /// Every measure.
+    func measures() async throws -> [Measure] {
+        try await store.measures()
+    }
+}

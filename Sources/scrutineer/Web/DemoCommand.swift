@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ScrutineerDemo
+import ScrutineerStorage
+import ScrutineerWeb
+
+/// `scrutineer demo`: a new SQLite database from the shipped OGL data and the demo committees,
+/// served on http://127.0.0.1:8080 with the demo sign-ins printed.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Build the demo database from the shipped data and serve it on http://127.0.0.1:8080.",
+        discussion: """
+        Creates demo/scrutineer-demo.sqlite afresh (or --file) with the national data for every LA from LAIT and \
+        EES, the 2021 and 2025 statistical neighbours, Warwickshire's Children and Young People OSC and Wokingham's \
+        Children's Services committee, illustrative local values (labelled as such on every page), commentary, \
+        and a sign-in for each role.
+        """
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @Option(help: "The SQLite file to create (replaced if it exists).")
+    var file = "demo/scrutineer-demo.sqlite"
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: file)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+        let store = try await StoreConnection.open(url: "sqlite://\(url.path)")
+        print("Building the demo database in \(url.path)…")
+        try await DemoDatabase.load(into: store, hashPassword: { Credentials.hash(password: $0, cost: 10) }, progress: { print("  \($0)") })
+        print("")
+        print("Scrutineer demo: http://\(host):\(port)/")
+        print("Published reports need no sign-in. Demo sign-ins (username / password):")
+        for person in DemoDatabase.people {
+            let council = person.account.councilAreaCode.map { " of \($0)" } ?? ""
+            print("  \(person.account.username) / \(person.password)  (\(person.account.role.displayName)\(council))")
+        }
+        print("Contains public sector information licensed under the Open Government Licence v3.0.")
+        print("Stop with Ctrl-C.")
+        // Plain HTTP on this machine only, so cookies cannot be marked Secure; `serve` keeps them Secure.
+        let settings = WebSettings(host: host, port: port, secureCookies: false)
+        try await buildApplication(store: store, settings: settings, logger: Logger(label: "scrutineer.web")).runService()
+        try await store.close()
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import ScrutineerStorage
+import ScrutineerWeb
+
+/// `scrutineer serve [--db URL] [--host HOST] [--port PORT]`: the web application on a database.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web application: committee reports, dashboards, measure pages and the JSON API.",
+        discussion: """
+        Settings: --db or SCRUTINEER_DB_URL; --host or SCRUTINEER_HTTP_HOST (default 127.0.0.1); --port or \
+        SCRUTINEER_HTTP_PORT (default 8080); SCRUTINEER_HTTP_SECURE_COOKIES=false only when the server is reached \
+        over plain HTTP on the same machine. Any number of servers may share one PostgreSQL database. Stops \
+        gracefully on SIGTERM or SIGINT.
+        """
+    )
+
+    @Option(help: "The address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).")
+    var host: String?
+
+    @Option(help: "The port to listen on (default 8080).")
+    var port: Int?
+
+    @OptionGroup var database: DatabaseOption
+
+    func run() async throws {
+        let settings = Settings.load(databaseOption: database.url, host: host, port: port)
+        let store = try await database.openStore()
+        try await store.migrate()
+        let web = WebSettings(host: settings.host, port: settings.port, secureCookies: settings.secureCookies)
+        print("Scrutineer is serving on http://\(web.host):\(web.port)/ (stop with Ctrl-C)")
+        try await buildApplication(store: store, settings: web, logger: Logger(label: "scrutineer.web")).runService()
+        try await store.close()
+    }
+}

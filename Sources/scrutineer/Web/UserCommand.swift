@@ -1,0 +1,139 @@
+import ArgumentParser
+import Foundation
+import ScrutineerCore
+import ScrutineerStorage
+import ScrutineerWeb
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `scrutineer user add|passwd|role|list`: people and their roles, from the command line (the
+/// first administrator is made here). Passwords are read from standard input (a prompt without
+/// echo on a terminal), never from an argument.
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Add people, set their passwords and roles.",
+        subcommands: [Add.self, Passwd.self, Role.self, List.self]
+    )
+
+    /// The role and what it is given.
+    struct Grants: ParsableArguments {
+        @Option(help: "The council whose drafts they see (ONS code, e.g. E10000031); omit for an administrator of every council.")
+        var council: String?
+
+        @Option(help: "A committee a member reads drafts of (repeat for several).")
+        var committee: [String] = []
+
+        @Option(help: "A measure an officer owns (repeat for several).")
+        var measure: [String] = []
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a person; the password is read from standard input.")
+
+        @Argument(help: "The sign-in name.") var username: String
+        @Option(help: "administrator, analyst, officer, member or public.") var role: ScrutineerCore.Role
+        @Option(help: "The name pages show (default: the sign-in name).") var name: String?
+        @OptionGroup var grants: Grants
+        @OptionGroup var database: DatabaseOption
+
+        func run() async throws {
+            let password = try readPassword()
+            let account = UserAccount(
+                username: username, displayName: name ?? username, role: role, councilAreaCode: grants.council,
+                committeeCodes: grants.committee, measureCodes: grants.measure
+            )
+            try await withStore(database) { store in
+                _ = try await store.addUser(account, passwordHash: Credentials.hash(password: password), by: ProcessInfo.processInfo.userName)
+            }
+            print("Added \(username) as \(role.rawValue).")
+        }
+    }
+
+    struct Passwd: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set a person's password (read from standard input); signs them out everywhere.")
+
+        @Argument(help: "The sign-in name.") var username: String
+        @OptionGroup var database: DatabaseOption
+
+        func run() async throws {
+            let password = try readPassword()
+            try await withStore(database) { store in
+                try await store.setPasswordHash(Credentials.hash(password: password), for: username, by: ProcessInfo.processInfo.userName)
+            }
+            print("Set the password of \(username).")
+        }
+    }
+
+    struct Role: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Set a person's role, council, committees and measures.")
+
+        @Argument(help: "The sign-in name.") var username: String
+        @Argument(help: "administrator, analyst, officer, member or public.") var role: ScrutineerCore.Role
+        @OptionGroup var grants: Grants
+        @OptionGroup var database: DatabaseOption
+
+        func run() async throws {
+            try await withStore(database) { store in
+                guard let existing = try await store.user(named: username) else { throw StoreError.unknownUser(username) }
+                var account = existing.account
+                account.role = role
+                account.councilAreaCode = grants.council
+                account.committeeCodes = grants.committee
+                account.measureCodes = grants.measure
+                try await store.updateUser(account, by: ProcessInfo.processInfo.userName)
+            }
+            print("\(username) is now \(role.rawValue).")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List people and their roles.")
+
+        @OptionGroup var database: DatabaseOption
+
+        func run() async throws {
+            try await withStore(database) { store in
+                for user in try await store.users() {
+                    var line = "\(user.username)\t\(user.role.rawValue)\t\(user.councilAreaCode ?? "every council")\t\(user.displayName)"
+                    if !user.committeeCodes.isEmpty { line += "\tcommittees: \(user.committeeCodes.joined(separator: ","))" }
+                    if !user.measureCodes.isEmpty { line += "\tmeasures: \(user.measureCodes.joined(separator: ","))" }
+                    print(line)
+                }
+            }
+        }
+    }
+}
+
+extension ScrutineerCore.Role: ExpressibleByArgument {}
+
+/// Runs `body` on the migrated store, reporting a refusal in words with exit status 65.
+func withStore(_ database: DatabaseOption, _ body: (SQLStore) async throws -> Void) async throws {
+    let store = try await database.openStore()
+    do {
+        try await store.migrate()
+        try await body(store)
+        try await store.close()
+    } catch let error as StoreError {
+        try? await store.close()
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        throw ExitCode(65)
+    } catch {
+        try? await store.close()
+        throw error
+    }
+}
+
+/// The password: the first line of standard input, or typed at a prompt without echo on a terminal.
+func readPassword() throws -> String {
+    var password: String?
+    if isatty(STDIN_FILENO) != 0, let typed = getpass("Password: ") {
+        password = String(cString: typed)
+    } else {
+        password = readLine(strippingNewline: true)
+    }
+    guard let password, !password.isEmpty else { throw ValidationError("no password on standard input") }
+    if let weakness = Credentials.weakness(of: password) { throw ValidationError(weakness) }
+    return password
+}
