@@ -12,8 +12,6 @@ struct Scrutineer: AsyncParsableCommand {
     )
 
     static func main() async {
-        // Line-buffered standard output, so `demo` and `serve` show their URL at once even through a pipe.
-        setvbuf(stdout, nil, _IOLBF, 0)
         // Logs go to standard error, so standard output carries only what a command produces
         // (CSV, a workbook, a summary). SCRUTINEER_LOG_LEVEL=info shows migrations and the like.
         LoggingSystem.bootstrap { label in

@@ -33,17 +33,17 @@ struct DemoCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
         let store = try await StoreConnection.open(url: "sqlite://\(url.path)")
-        print("Building the demo database in \(url.path)…")
-        try await DemoDatabase.load(into: store, hashPassword: { Credentials.hash(password: $0, cost: 10) }, progress: { print("  \($0)") })
-        print("")
-        print("Scrutineer demo: http://\(host):\(port)/")
-        print("Published reports need no sign-in. Demo sign-ins (username / password):")
+        say("Building the demo database in \(url.path)…")
+        try await DemoDatabase.load(into: store, hashPassword: { Credentials.hash(password: $0, cost: 10) }, progress: { say("  \($0)") })
+        say("")
+        say("Scrutineer demo: http://\(host):\(port)/")
+        say("Published reports need no sign-in. Demo sign-ins (username / password):")
         for person in DemoDatabase.people {
             let council = person.account.councilAreaCode.map { " of \($0)" } ?? ""
-            print("  \(person.account.username) / \(person.password)  (\(person.account.role.displayName)\(council))")
+            say("  \(person.account.username) / \(person.password)  (\(person.account.role.displayName)\(council))")
         }
-        print("Contains public sector information licensed under the Open Government Licence v3.0.")
-        print("Stop with Ctrl-C.")
+        say("Contains public sector information licensed under the Open Government Licence v3.0.")
+        say("Stop with Ctrl-C.")
         // Plain HTTP on this machine only, so cookies cannot be marked Secure; `serve` keeps them Secure.
         let settings = WebSettings(host: host, port: port, secureCookies: false)
         try await buildApplication(store: store, settings: settings, logger: Logger(label: "scrutineer.web")).runService()

@@ -31,8 +31,13 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await database.openStore()
         try await store.migrate()
         let web = WebSettings(host: settings.host, port: settings.port, secureCookies: settings.secureCookies)
-        print("Scrutineer is serving on http://\(web.host):\(web.port)/ (stop with Ctrl-C)")
+        say("Scrutineer is serving on http://\(web.host):\(web.port)/ (stop with Ctrl-C)")
         try await buildApplication(store: store, settings: web, logger: Logger(label: "scrutineer.web")).runService()
         try await store.close()
     }
+}
+
+/// Writes a line to standard output at once (unbuffered), so a server's URL shows even through a pipe.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -1,0 +1,169 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import ScrutineerCore
+import ScrutineerDemo
+import ScrutineerStorage
+import Testing
+@testable import ScrutineerWeb
+
+/// The engines the web tests run on: SQLite always; PostgreSQL at `SCRUTINEER_TEST_POSTGRES_URL`
+/// (scripts/test starts a server), required when CI=true, skipped with a note otherwise.
+enum WebEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, postgresql
+
+    var testDescription: String { self == .sqlite ? "SQLite" : "PostgreSQL" }
+
+    static var postgresURL: String? {
+        ProcessInfo.processInfo.environment["SCRUTINEER_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// SQLite, and PostgreSQL whenever configured (always in CI, where a missing server fails).
+    static var available: [WebEngine] { postgresURL != nil || isCI ? [.sqlite, .postgresql] : [.sqlite] }
+
+    /// A new, empty database URL on this engine (a temporary file, or a new PostgreSQL schema in the
+    /// throwaway test cluster).
+    func newDatabaseURL() throws -> String {
+        switch self {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-web-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            return "sqlite://\(folder.appendingPathComponent("web.sqlite").path)"
+        case .postgresql:
+            guard let base = Self.postgresURL else {
+                if Self.isCI { throw FixtureFailure("CI=true but SCRUTINEER_TEST_POSTGRES_URL is not set: scripts/test starts PostgreSQL for the web tests") }
+                try Test.cancel("SCRUTINEER_TEST_POSTGRES_URL is not set, so the PostgreSQL case is skipped (scripts/test starts a server)")
+            }
+            let schema = "scrutineer_web_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+            return "\(base)\(base.contains("?") ? "&" : "?")schema=\(schema)"
+        }
+    }
+}
+
+struct FixtureFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+let quietLogger: Logger = {
+    var logger = Logger(label: "scrutineer.web.tests")
+    logger.logLevel = .error
+    return logger
+}()
+
+/// A database holding the whole demo (national data, both committees, commentary, the Q1 reports
+/// published, one sign-in per role), loaded once per engine and shared by the suites that only read
+/// or write in ways the others do not look at.
+actor DemoDatabases {
+    static let shared = DemoDatabases()
+    private var urls: [WebEngine: String] = [:]
+
+    /// The URL of the engine's demo database, loading it the first time.
+    func url(_ engine: WebEngine) async throws -> String {
+        if let url = urls[engine] { return url }
+        let url = try await Self.load(engine)
+        urls[engine] = url
+        return url
+    }
+
+    /// A demo database of its own, for a test that changes what others read.
+    static func load(_ engine: WebEngine) async throws -> String {
+        let url = try engine.newDatabaseURL()
+        let store = try await StoreConnection.open(url: url, logger: quietLogger)
+        do {
+            // bcrypt at its lowest cost: the tests sign in many times; the product uses 12 (10 in the demo).
+            try await DemoDatabase.load(into: store, hashPassword: { Credentials.hash(password: $0, cost: 4) })
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+        return url
+    }
+}
+
+/// The settings the tests serve with: judged as on 23 November 2026, the demo's day, so the
+/// reporting periods do not move with the calendar; revision read on every request.
+let testSettings = WebSettings(secureCookies: true, bcryptCost: 4, asOf: CalendarDate(year: 2026, month: 11, day: 23), revisionCheckInterval: 0)
+
+/// Runs `body` with an in-process application on a store of the database at `url`.
+func withApplication(_ url: String, settings: WebSettings = testSettings, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    let store = try await StoreConnection.open(url: url, logger: quietLogger)
+    do {
+        let app = buildApplication(store: store, settings: settings, logger: quietLogger)
+        try await app.test(.router, body)
+    } catch {
+        try? await store.close()
+        throw error
+    }
+    try await store.close()
+}
+
+/// A signed-in (or public) browser: its cookie and the session's CSRF token.
+struct Browser: Sendable {
+    var cookie: String?
+    var csrf: String
+
+    static let anonymous = Browser(cookie: nil, csrf: "")
+
+    /// Signs in through the form, as a browser does: GET the form (CSRF cookie and field), POST it.
+    static func signIn(_ client: any TestClientProtocol, username: String, password: String) async throws -> Browser {
+        let form = try await client.execute(uri: "/sign-in", method: .get)
+        let formCSRF = try #require(form.setCookie(SessionCookies.signInCSRFName))
+        #expect(form.text.contains("value=\"\(formCSRF)\""))
+        var headers = HTTPFields()
+        headers[.cookie] = "\(SessionCookies.signInCSRFName)=\(formCSRF)"
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        let response = try await client.execute(
+            uri: "/sign-in", method: .post, headers: headers,
+            body: ByteBuffer(string: "csrf=\(formCSRF)&username=\(username)&password=\(password)")
+        )
+        #expect(response.status == .seeOther, "signing in as \(username)")
+        let session = try #require(response.setCookie(SessionCookies.sessionName), "no session cookie for \(username)")
+        var browser = Browser(cookie: "\(SessionCookies.sessionName)=\(session)", csrf: "")
+        let home = try await browser.get(client, "/")
+        browser.csrf = try #require(home.hiddenCSRF, "no CSRF token on the home page for \(username)")
+        return browser
+    }
+
+    func headers(form: Bool = false) -> HTTPFields {
+        var headers = HTTPFields()
+        if let cookie { headers[.cookie] = cookie }
+        if form { headers[.contentType] = "application/x-www-form-urlencoded" }
+        return headers
+    }
+
+    func get(_ client: any TestClientProtocol, _ uri: String) async throws -> TestResponse {
+        try await client.execute(uri: uri, method: .get, headers: headers())
+    }
+
+    /// POSTs a form; `csrf` true adds the session's token.
+    func post(_ client: any TestClientProtocol, _ uri: String, _ fields: [(String, String)], csrf: Bool = true) async throws -> TestResponse {
+        let all = (csrf ? [("csrf", self.csrf)] : []) + fields
+        let body = all.map { "\($0)=\(RouteTemplate.encodeQueryValue($1))" }.joined(separator: "&")
+        return try await client.execute(uri: uri, method: .post, headers: headers(form: true), body: ByteBuffer(string: body))
+    }
+}
+
+extension TestResponse {
+    var text: String { String(buffer: body) }
+
+    /// The value a `Set-Cookie` header gives cookie `name`.
+    func setCookie(_ name: String) -> String? {
+        for field in headers[values: .setCookie] where field.hasPrefix("\(name)=") {
+            return String(field.dropFirst(name.count + 1).prefix { $0 != ";" })
+        }
+        return nil
+    }
+
+    /// The first hidden `csrf` field's value on the page.
+    var hiddenCSRF: String? {
+        guard let range = text.range(of: "name=\"csrf\" value=\"") else { return nil }
+        return String(text[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    var json: Any? { try? JSONSerialization.jsonObject(with: Data(buffer: body)) }
+}
