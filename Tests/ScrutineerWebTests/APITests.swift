@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import ScrutineerWeb
+
+/// The JSON API and its OpenAPI description (PRODUCT.md R17): the two agree, errors are JSON that
+/// name the parameter, and the public sees only published, suppressed council data.
+@Suite("JSON API and OpenAPI")
+struct APITests {
+    @Test("The OpenAPI document describes exactly the routes the router answers")
+    func documentMatchesRouter() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let response = try await client.execute(uri: "/api/openapi.json", method: .get)
+            let document = try #require(response.json as? [String: Any])
+            #expect(document["openapi"] as? String == "3.1.0")
+            let paths = try #require(document["paths"] as? [String: Any])
+            // Every documented path is answered by the router (not its "no such page" 404)…
+            for (path, item) in paths {
+                let operations = try #require(item as? [String: Any])
+                #expect(Array(operations.keys) == ["get"], "\(path) documents \(operations.keys)")
+                let uri = path.replacingOccurrences(of: "{committee}", with: "WARKS-CYP").replacingOccurrences(of: "{measure}", with: "ReReferral")
+                    .replacingOccurrences(of: "{area}", with: "E10000031") + (path.hasSuffix("/observations") ? "?measure=ReReferral" : "")
+                let answer = try await client.execute(uri: uri, method: .get)
+                #expect(answer.status == .ok, "\(uri): \(answer.status.code) \(answer.text.prefix(200))")
+                #expect(answer.headers[.contentType]?.hasPrefix("application/json") == true)
+            }
+            // …and every API route the router registers is documented (the router is built from the same list).
+            let registered = Set(APIRoutes.endpoints.map(\.route.pattern))
+            #expect(Set(paths.keys) == registered)
+            // A path under /api/v1 that is not documented is not answered.
+            let missing = try await client.execute(uri: "/api/v1/nothing-here", method: .get)
+            #expect(missing.status == .notFound)
+            #expect((missing.json as? [String: Any])?["error"] != nil)
+        }
+    }
+
+    @Test("A bad parameter is a 400 in JSON that names it")
+    func badParameters() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let cases: [(String, String)] = [
+                ("/api/v1/committees/WARKS-CYP/assessment?period=2026%2F27%20Q9", "period"),
+                ("/api/v1/observations", "measure"),
+                ("/api/v1/areas?type=planet", "type"),
+                ("/api/v1/measures?colour=red", "colour"),
+            ]
+            for (uri, parameter) in cases {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .badRequest, "\(uri)")
+                let error = try #require((response.json as? [String: Any])?["error"] as? [String: Any], "\(uri): \(response.text)")
+                #expect(error["parameter"] as? String == parameter, "\(uri)")
+                #expect((error["message"] as? String)?.hasPrefix("\(parameter):") == true, "\(uri): \(error)")
+            }
+            let unknown = try await client.execute(uri: "/api/v1/measures/NOPE", method: .get)
+            #expect(unknown.status == .notFound)
+            #expect(((unknown.json as? [String: Any])?["error"] as? [String: Any])?["message"] as? String == "There is no measure NOPE.")
+        }
+    }
+
+    @Test("The public sees a council's own measure only up to its newest published report; its staff see all")
+    func councilDataIsScoped() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let uri = "/api/v1/observations?measure=WARKS_HV_68WK"
+            let publicRows = try #require(try await client.execute(uri: uri, method: .get).json as? [[String: Any]])
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            let staffRows = try #require(try await analyst.get(client, uri).json as? [[String: Any]])
+            let other = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
+            let otherRows = try #require(try await other.get(client, uri).json as? [[String: Any]])
+            // The demo's local values run to 2026/27 Q2; the published report is 2026/27 Q1.
+            let publicPeriods = Set(publicRows.compactMap { $0["period"] as? String })
+            let staffPeriods = Set(staffRows.compactMap { $0["period"] as? String })
+            #expect(staffPeriods.contains("2026/27 Q2"))
+            #expect(publicPeriods.contains("2026/27 Q1"))
+            #expect(!publicPeriods.contains("2026/27 Q2"))
+            #expect(staffRows.count == publicRows.count + 1)
+            #expect(otherRows.count == publicRows.count, "another council's analyst sees only what the public sees")
+            // National statistics are public in full.
+            let lait = try #require(try await client.execute(uri: "/api/v1/observations?measure=ReReferral&area=E10000031", method: .get).json as? [[String: Any]])
+            #expect(!lait.isEmpty)
+        }
+    }
+
+    @Test("The assessment answers with the same headline as the committee's page")
+    func assessmentMatchesPage() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let json = try #require(try await client.execute(uri: "/api/v1/committees/WARKS-CYP/assessment", method: .get).json as? [String: Any])
+            #expect(json["period"] as? String == "2026/27 Q1")
+            #expect(json["stage"] as? String == "published")
+            #expect(json["audience"] as? String == "public")
+            let headline = try #require((json["headline"] as? [String: Any])?["sentence"] as? String)
+            let page = try await client.execute(uri: "/committees/WARKS-CYP", method: .get).text
+            #expect(page.contains(headline.replacingOccurrences(of: "'", with: "&#39;")), "the page shows the API's headline: \(headline)")
+            let measures = try #require(json["measures"] as? [[String: Any]])
+            #expect(measures.count == 22)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import ScrutineerWeb
+
+/// What the pages say: the committee's dashboards as the Wokingham minutes read them, the
+/// illustrative label, the commentary and its form, the comparison, and links made from the routes.
+@Suite("Pages")
+struct PageTests {
+    @Test("Wokingham's committee home links its eight dashboards")
+    func wokinghamDashboards() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let page = try await client.execute(uri: "/committees/WOK-CS", method: .get)
+            #expect(page.status == .ok)
+            let dashboards = page.text.components(separatedBy: "<li class=\"tile\"><h3><a href=\"/committees/WOK-CS/themes/").count - 1
+            #expect(dashboards == 8)
+            for theme in ["Early Help", "Child Protection", "Care Leavers"] { #expect(page.text.contains(">\(theme)</a>")) }
+        }
+    }
+
+    @Test("Every link on the committee's pages leads to a page that answers 200")
+    func linksResolve() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            var queue = ["/", "/committees/WARKS-CYP"], seen = Set(queue)
+            var checked = 0
+            while let uri = queue.popLast() {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .ok, "\(uri): \(response.status.code)")
+                checked += 1
+                guard response.headers[.contentType]?.hasPrefix("text/html") == true else { continue }
+                for part in response.text.components(separatedBy: "href=\"").dropFirst() {
+                    let href = String(part.prefix { $0 != "\"" }).replacingOccurrences(of: "&amp;", with: "&")
+                    guard href.hasPrefix("/"), !href.hasPrefix("/api"), href.hasPrefix("/committees/WARKS-CYP") || href == "/" else { continue }
+                    let path = String(href.prefix { $0 != "#" })
+                    if seen.insert(path).inserted { queue.append(path) }
+                }
+            }
+            #expect(checked > 60, "crawled \(checked) pages")
+        }
+    }
+
+    @Test("An illustrative measure says so; an officer who owns a measure gets the commentary form")
+    func illustrativeAndCommentary() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let uri = "/committees/WARKS-CYP/measures/WARKS_HV_68WK?period=2026%2F27%20Q2"
+            let officer = try await Browser.signIn(client, username: "warks.officer", password: "demo-warks-officer")
+            let page = try await officer.get(client, uri).text
+            #expect(page.contains("Illustrative values, not real data"))
+            #expect(page.contains("id=\"commentary-text\""), "the officer owns WARKS_HV_68WK")
+            let notOwned = try await officer.get(client, "/committees/WARKS-CYP/measures/Under18concep?period=2026%2F27%20Q2").text
+            #expect(!notOwned.contains("id=\"commentary-text\""))
+            let member = try await Browser.signIn(client, username: "warks.member", password: "demo-warks-member")
+            #expect(!(try await member.get(client, uri).text.contains("id=\"commentary-text\"")))
+        }
+    }
+
+    @Test("The comparison sorts by value and lists the statistical neighbours")
+    func comparison() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let page = try await client.execute(uri: "/committees/WARKS-CYP/measures/ReReferral/compare?sort=area&order=asc", method: .get).text
+            #expect(page.contains("(this council)"))
+            #expect(page.contains("Statistical neighbour"))
+            #expect(page.contains("aria-sort=\"ascending\""))
+            let bad = try await client.execute(uri: "/committees/WARKS-CYP/measures/ReReferral/compare?sort=colour", method: .get)
+            #expect(bad.status == .badRequest)
+            #expect(bad.text.contains("sort: colour is not a column"))
+        }
+    }
+}

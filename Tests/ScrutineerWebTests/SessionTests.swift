@@ -1,0 +1,101 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ScrutineerStorage
+import Testing
+@testable import ScrutineerWeb
+
+/// Signing in and out (PRODUCT.md R16, R18): cookies, rate limiting, sessions shared by servers.
+@Suite("Sign-in and sessions", .serialized)
+struct SessionTests {
+    @Test("The session cookie is HttpOnly, SameSite=Lax, Secure, and not the stored value")
+    func cookieAttributes() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let form = try await client.execute(uri: "/sign-in", method: .get)
+            let csrf = try #require(form.setCookie(SessionCookies.signInCSRFName))
+            var headers = HTTPFields()
+            headers[.cookie] = "\(SessionCookies.signInCSRFName)=\(csrf)"
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let response = try await client.execute(uri: "/sign-in", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(csrf)&username=warks.member&password=demo-warks-member"))
+            let field = try #require(response.headers[values: .setCookie].first { $0.hasPrefix(SessionCookies.sessionName) })
+            #expect(field.contains("HttpOnly"))
+            #expect(field.contains("Secure"))
+            #expect(field.contains("SameSite=Lax"))
+            #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+        }
+    }
+
+    @Test("Five failed sign-ins lock the name for the window, even with the right password")
+    func rateLimited() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        try await withApplication(url) { client in
+            for attempt in 1...5 {
+                let form = try await client.execute(uri: "/sign-in", method: .get)
+                let csrf = try #require(form.setCookie(SessionCookies.signInCSRFName))
+                var headers = HTTPFields()
+                headers[.cookie] = "\(SessionCookies.signInCSRFName)=\(csrf)"
+                headers[.contentType] = "application/x-www-form-urlencoded"
+                let wrong = try await client.execute(uri: "/sign-in", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(csrf)&username=warks.member&password=wrong-\(attempt)"))
+                #expect(wrong.status == .unauthorized)
+                #expect(wrong.text.contains("The username or password is not right."))
+            }
+            let form = try await client.execute(uri: "/sign-in", method: .get)
+            let csrf = try #require(form.setCookie(SessionCookies.signInCSRFName))
+            var headers = HTTPFields()
+            headers[.cookie] = "\(SessionCookies.signInCSRFName)=\(csrf)"
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let locked = try await client.execute(uri: "/sign-in", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(csrf)&username=warks.member&password=demo-warks-member"))
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.setCookie(SessionCookies.sessionName) == nil)
+            // Another name is not affected.
+            _ = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+        }
+    }
+
+    @Test("Signing out ends the session on the server")
+    func signOut() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let member = try await Browser.signIn(client, username: "warks.member", password: "demo-warks-member")
+            #expect(try await member.get(client, "/committees/WARKS-CYP?period=2026%2F27%20Q2").status == .ok)
+            let out = try await member.post(client, "/sign-out", [])
+            #expect(out.status == .seeOther)
+            // The old cookie no longer signs anyone in.
+            #expect(try await member.get(client, "/committees/WARKS-CYP?period=2026%2F27%20Q2").status == .notFound)
+        }
+    }
+
+    @Test("Two servers on one database serve the same session, and see each other's changes", arguments: WebEngine.available)
+    func twoServersShareSessions(_ engine: WebEngine) async throws {
+        let url = try await DemoDatabases.load(engine)
+        let storeA = try await StoreConnection.open(url: url, logger: quietLogger)
+        let storeB = try await StoreConnection.open(url: url, logger: quietLogger)
+        let serverA = buildApplication(store: storeA, settings: testSettings, logger: quietLogger)
+        let serverB = buildApplication(store: storeB, settings: testSettings, logger: quietLogger)
+        do {
+            try await serverA.test(.router) { a in
+                let analyst = try await Browser.signIn(a, username: "warks.analyst", password: "demo-warks-analyst")
+                let draft = "/committees/WARKS-CYP/measures/WARKS_EH_ASSESS45?period=2026%2F27%20Q2"
+                try await serverB.test(.router) { b in
+                    let page = try await analyst.get(b, draft)
+                    #expect(page.status == .ok, "server B knows server A's session")
+                    #expect(page.text.contains("Wren Analyst (Analyst)"))
+                    // A commentary written through server A is on server B's page.
+                    let written = try await analyst.post(a, "/committees/WARKS-CYP/measures/WARKS_EH_ASSESS45/commentary", [("period", "2026/27 Q2"), ("text", "Written on server A.")])
+                    #expect(written.status == .seeOther)
+                    #expect(try await analyst.get(b, draft).text.contains("Written on server A."))
+                    // Signing out on B ends the session on A.
+                    #expect(try await analyst.post(b, "/sign-out", []).status == .seeOther)
+                    #expect(try await analyst.get(a, draft).status == .notFound)
+                }
+            }
+        } catch {
+            try? await storeA.close()
+            try? await storeB.close()
+            throw error
+        }
+        try await storeA.close()
+        try await storeB.close()
+    }
+}
