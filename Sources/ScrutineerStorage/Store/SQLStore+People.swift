@@ -32,6 +32,7 @@ extension SQLStore {
     public func addUser(_ account: UserAccount, passwordHash: String, by user: String) async throws -> UserAccount {
         typealias U = Schema.Users
         if try await self.user(named: account.username) != nil { throw StoreError.userExists(account.username) }
+        try await checkCouncil(account.councilAreaCode)
         let timestamp = SQLStore.timestamp()
         return try await change { session in
             let returned = try await session.insertReturning(
@@ -54,6 +55,7 @@ extension SQLStore {
     public func updateUser(_ account: UserAccount, by user: String) async throws {
         typealias U = Schema.Users
         guard let existing = try await self.user(named: account.username) else { throw StoreError.unknownUser(account.username) }
+        try await checkCouncil(account.councilAreaCode)
         let stored = UserAccount(
             id: existing.account.id, username: account.username, displayName: account.displayName, role: account.role,
             councilAreaCode: account.councilAreaCode, committeeCodes: account.committeeCodes, measureCodes: account.measureCodes
@@ -69,6 +71,12 @@ extension SQLStore {
             try await Self.writeGrants(stored, into: session)
             _ = try await AuditWriter.insert(into: session, action: "update user \(account.username) as \(account.role.rawValue)", user: user, at: timestamp, files: [], summary: nil)
         }
+    }
+
+    /// Refuses a council that is not a stored area, in words rather than as a foreign-key failure.
+    private func checkCouncil(_ code: String?) async throws {
+        guard let code else { return }
+        guard try await areas().contains(where: { $0.code == code }) else { throw StoreError.unknownCouncil(code) }
     }
 
     /// Replaces a person's password hash and signs them out everywhere; audited (without the hash).

@@ -21,6 +21,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case changeRolledBack(reason: String)
     /// No person has this sign-in name.
     case unknownUser(String)
+    /// A person's council is not a known area.
+    case unknownCouncil(String)
     /// A person with this sign-in name already exists.
     case userExists(String)
     /// A stored value cannot be read back (the database was edited by hand, or by a newer program).
@@ -49,6 +51,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "the change was rolled back and nothing was written: \(reason)"
         case let .unknownUser(name):
             "there is no user \(name) (expected a name from scrutineer user list)"
+        case let .unknownCouncil(code):
+            "there is no area \(code) (expected the ONS code of a council from scrutineer import areas, e.g. E10000031)"
         case let .userExists(name):
             "a user \(name) already exists (expected a new name; use scrutineer user passwd or role to change it)"
         case let .unreadableStoredValue(table, column, value):

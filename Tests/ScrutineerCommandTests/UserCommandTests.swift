@@ -1,0 +1,50 @@
+import Foundation
+import ScrutineerTestSupport
+import Testing
+
+/// `scrutineer user add|passwd|role|list`: the first administrator and everyone after, from the
+/// command line, with the password on standard input.
+@Suite("scrutineer user")
+struct UserCommandTests {
+    @Test("Add, list, change role and password; refuse a taken name and a short password")
+    func lifecycle() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://\(folder.appendingPathComponent("people.sqlite").path)"
+
+        let added = try CommandRunner.run(["user", "add", "ada", "--role", "administrator", "--name", "Ada Lovelace", "--db", db], input: "a long enough passphrase\n")
+        #expect(added.status == 0, "\(added.standardError)")
+        #expect(added.standardOutput == "Added ada as administrator.\n")
+
+        let again = try CommandRunner.run(["user", "add", "ada", "--role", "analyst", "--db", db], input: "another long passphrase\n")
+        #expect(again.status == 65)
+        #expect(again.standardError.contains("a user ada already exists"))
+
+        let short = try CommandRunner.run(["user", "add", "bob", "--role", "member", "--db", db], input: "short\n")
+        #expect(short.status != 0)
+        #expect(short.standardError.contains("at least 12 characters"))
+
+        let noCouncil = try CommandRunner.run(["user", "add", "cllr.b", "--role", "member", "--council", "E10000031", "--db", db], input: "councillor passphrase\n")
+        #expect(noCouncil.status == 65)
+        #expect(noCouncil.standardError.contains("there is no area E10000031"))
+        let areas = try CommandRunner.run(["import", "areas", SharedFiles.data("reference/la_lookup_from_ees.csv").path, "--db", db])
+        #expect(areas.status == 0, "\(areas.standardError)")
+
+        let member = try CommandRunner.run(["user", "add", "cllr.b", "--role", "member", "--council", "E10000031", "--committee", "WARKS-CYP", "--db", db], input: "councillor passphrase\n")
+        #expect(member.status == 0, "\(member.standardError)")
+        let role = try CommandRunner.run(["user", "role", "cllr.b", "officer", "--council", "E10000031", "--measure", "ReReferral", "--db", db])
+        #expect(role.status == 0, "\(role.standardError)")
+        let passwd = try CommandRunner.run(["user", "passwd", "cllr.b", "--db", db], input: "a brand new passphrase\n")
+        #expect(passwd.status == 0, "\(passwd.standardError)")
+        let unknown = try CommandRunner.run(["user", "passwd", "nobody", "--db", db], input: "a brand new passphrase\n")
+        #expect(unknown.status == 65)
+        #expect(unknown.standardError.contains("there is no user nobody"))
+
+        let list = try CommandRunner.run(["user", "list", "--db", db])
+        #expect(list.standardOutput == """
+            ada\tadministrator\tevery council\tAda Lovelace
+            cllr.b\tofficer\tE10000031\tcllr.b\tmeasures: ReReferral
+
+            """)
+    }
+}
