@@ -12,12 +12,7 @@ struct SessionTests {
     func cookieAttributes() async throws {
         let url = try await DemoDatabases.shared.url(.sqlite)
         try await withApplication(url) { client in
-            let form = try await client.execute(uri: "/sign-in", method: .get)
-            let csrf = try #require(form.setCookie(SessionCookies.signInCSRFName))
-            var headers = HTTPFields()
-            headers[.cookie] = "\(SessionCookies.signInCSRFName)=\(csrf)"
-            headers[.contentType] = "application/x-www-form-urlencoded"
-            let response = try await client.execute(uri: "/sign-in", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(csrf)&username=warks.member&password=demo-warks-member"))
+            let response = try await Browser.attemptSignIn(client, username: "warks.member", password: "demo-warks-member")
             let field = try #require(response.headers[values: .setCookie].first { $0.hasPrefix(SessionCookies.sessionName) })
             #expect(field.contains("HttpOnly"))
             #expect(field.contains("Secure"))
@@ -31,21 +26,11 @@ struct SessionTests {
         let url = try await DemoDatabases.load(.sqlite)
         try await withApplication(url) { client in
             for attempt in 1...5 {
-                let form = try await client.execute(uri: "/sign-in", method: .get)
-                let csrf = try #require(form.setCookie(SessionCookies.signInCSRFName))
-                var headers = HTTPFields()
-                headers[.cookie] = "\(SessionCookies.signInCSRFName)=\(csrf)"
-                headers[.contentType] = "application/x-www-form-urlencoded"
-                let wrong = try await client.execute(uri: "/sign-in", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(csrf)&username=warks.member&password=wrong-\(attempt)"))
+                let wrong = try await Browser.attemptSignIn(client, username: "warks.member", password: "wrong-\(attempt)")
                 #expect(wrong.status == .unauthorized)
                 #expect(wrong.text.contains("The username or password is not right."))
             }
-            let form = try await client.execute(uri: "/sign-in", method: .get)
-            let csrf = try #require(form.setCookie(SessionCookies.signInCSRFName))
-            var headers = HTTPFields()
-            headers[.cookie] = "\(SessionCookies.signInCSRFName)=\(csrf)"
-            headers[.contentType] = "application/x-www-form-urlencoded"
-            let locked = try await client.execute(uri: "/sign-in", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(csrf)&username=warks.member&password=demo-warks-member"))
+            let locked = try await Browser.attemptSignIn(client, username: "warks.member", password: "demo-warks-member")
             #expect(locked.status == .tooManyRequests)
             #expect(locked.setCookie(SessionCookies.sessionName) == nil)
             // Another name is not affected.

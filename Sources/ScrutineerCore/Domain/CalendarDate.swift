@@ -1,3 +1,5 @@
+import Foundation
+
 /// A day in the proleptic Gregorian calendar, with no time or time zone: what period bounds,
 /// publication dates and target validity need. Written and read as ISO 8601 `YYYY-MM-DD`.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -90,5 +92,18 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso)
+    }
+}
+
+extension CalendarDate {
+    /// Today in UTC.
+    public static var todayUTC: CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// The day of an ISO 8601 timestamp (`2026-11-23T10:00:00Z` → 23 November 2026), or nil.
+    public init?(timestamp: String) {
+        self.init(iso: String(timestamp.prefix(10)))
     }
 }

@@ -79,7 +79,7 @@ public enum SiteRenderer {
         let model = builder.build(symbols: &symbols)
         var meta = ""
         if let c = extras.commentary {
-            meta = "version \(extras.commentaryVersions), written by \(c.author) on \(displayDate(c.writtenAt))."
+            meta = "version \(extras.commentaryVersions), written by \(c.author) on \(CalendarDate(timestamp: c.writtenAt)?.displayText ?? c.writtenAt)."
         }
         let extrasModel: [String: Any] = [
             "compareHref": links.compare(code), "csvHref": links.measureData(code, "csv"), "xlsxHref": links.measureData(code, "xlsx"),
@@ -207,11 +207,6 @@ public enum SiteRenderer {
         case .checked: "Checked: not yet published"
         case .published: "Published"
         }
-    }
-
-    /// "2026-11-23T10:00:00Z" as "23 November 2026".
-    static func displayDate(_ timestamp: String) -> String {
-        CalendarDate(iso: String(timestamp.prefix(10)))?.displayText ?? timestamp
     }
 
     static func targetHistoryTable(_ targets: [Target], format: ValueFormat) -> PackTable {

@@ -54,7 +54,7 @@ struct PageController: Sendable {
             let code = report.committee.code
             let canPublish = AccessPolicy.canPublish(context.viewer.account, report.committee)
             var note = ""
-            if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \(SiteDates.display(p.changedAt))" }
+            if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \((CalendarDate(timestamp: p.changedAt)?.displayText ?? p.changedAt))" }
             let state = SiteReportState(
                 periods: report.periods, stage: report.stage, stageNote: note,
                 publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil
@@ -286,18 +286,3 @@ extension SiteChrome {
     }
 }
 
-/// Dates as the pages print them.
-enum SiteDates {
-    /// "2026-11-23T10:00:00Z" as "23 November 2026".
-    static func display(_ timestamp: String) -> String {
-        CalendarDate(iso: String(timestamp.prefix(10)))?.displayText ?? timestamp
-    }
-}
-
-extension CalendarDate {
-    /// Today in UTC.
-    static var todayUTC: CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-    }
-}

@@ -50,7 +50,7 @@ struct PackCommand: AsyncParsableCommand {
         let today = try asOf.map { text -> CalendarDate in
             guard let date = CalendarDate(iso: text) else { throw ValidationError("--as-of \(text) is not a date (expected YYYY-MM-DD)") }
             return date
-        } ?? CalendarDate.today
+        } ?? CalendarDate.todayUTC
 
         let store = try await database.openStore()
         let assessment: CommitteeAssessment
@@ -96,14 +96,6 @@ enum AudienceArgument: String, ExpressibleByArgument, CaseIterable {
         case .member: .member
         case .public: .public
         }
-    }
-}
-
-extension CalendarDate {
-    /// Today in UTC.
-    static var today: CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }
 

@@ -109,18 +109,23 @@ struct Browser: Sendable {
 
     static let anonymous = Browser(cookie: nil, csrf: "")
 
-    /// Signs in through the form, as a browser does: GET the form (CSRF cookie and field), POST it.
-    static func signIn(_ client: any TestClientProtocol, username: String, password: String) async throws -> Browser {
+    /// Posts the sign-in form as a browser does: GET the form (its CSRF cookie and field), then POST it.
+    static func attemptSignIn(_ client: any TestClientProtocol, username: String, password: String) async throws -> TestResponse {
         let form = try await client.execute(uri: "/sign-in", method: .get)
         let formCSRF = try #require(form.setCookie(SessionCookies.signInCSRFName))
         #expect(form.text.contains("value=\"\(formCSRF)\""))
         var headers = HTTPFields()
         headers[.cookie] = "\(SessionCookies.signInCSRFName)=\(formCSRF)"
         headers[.contentType] = "application/x-www-form-urlencoded"
-        let response = try await client.execute(
+        return try await client.execute(
             uri: "/sign-in", method: .post, headers: headers,
             body: ByteBuffer(string: "csrf=\(formCSRF)&username=\(username)&password=\(password)")
         )
+    }
+
+    /// Signs in through the form and reads the session's CSRF token from the next page.
+    static func signIn(_ client: any TestClientProtocol, username: String, password: String) async throws -> Browser {
+        let response = try await attemptSignIn(client, username: username, password: password)
         #expect(response.status == .seeOther, "signing in as \(username)")
         let session = try #require(response.setCookie(SessionCookies.sessionName), "no session cookie for \(username)")
         var browser = Browser(cookie: "\(SessionCookies.sessionName)=\(session)", csrf: "")
