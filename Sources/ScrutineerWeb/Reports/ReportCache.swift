@@ -109,10 +109,16 @@ final class ReportCache: Sendable {
         return state.withLock { $0.pages[key] }
     }
 
-    /// Keeps a page rendered for the public.
+    /// Keeps a page rendered for the public. At most `maximumPages` are kept (addresses with
+    /// made-up query strings must not grow the cache without end): past that, the cache starts again.
     func keep(_ page: CachedPage, for key: String) {
-        state.withLock { $0.pages[key] = page }
+        state.withLock { s in
+            if s.pages.count >= Self.maximumPages { s.pages.removeAll(keepingCapacity: true) }
+            s.pages[key] = page
+        }
     }
+
+    static let maximumPages = 2_000
 }
 
 extension ReportCache {
