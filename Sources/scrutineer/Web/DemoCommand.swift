@@ -28,12 +28,21 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The SQLite file to create (replaced if it exists).")
     var file = "demo/scrutineer-demo.sqlite"
 
+    @Option(name: .customLong("db"), help: "Load the demo into this empty database instead (e.g. postgres://user@host:port/db), to try the demo on PostgreSQL.")
+    var databaseURL: String?
+
     func run() async throws {
-        let url = URL(fileURLWithPath: file)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        let store = try await StoreConnection.open(url: "sqlite://\(url.path)")
-        say("Building the demo database in \(url.path)…")
+        let store: SQLStore
+        if let databaseURL {
+            store = try await StoreConnection.open(url: databaseURL)
+            say("Building the demo database in \(store.location.redacted)…")
+        } else {
+            let url = URL(fileURLWithPath: file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
+            store = try await StoreConnection.open(url: "sqlite://\(url.path)")
+            say("Building the demo database in \(url.path)…")
+        }
         try await DemoDatabase.load(into: store, hashPassword: { Credentials.hash(password: $0, cost: 10) }, progress: { say("  \($0)") })
         say("")
         say("Scrutineer demo: http://\(host):\(port)/")
