@@ -71,4 +71,19 @@ struct PageTests {
             #expect(bad.text.contains("sort: colour is not a column"))
         }
     }
+
+    @Test("A GET form's + is a space: the period chooser and the search box work as a browser sends them")
+    func formEncodedQueries() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let period = try await client.execute(uri: "/committees/WARKS-CYP?period=2026%2F27+Q1", method: .get)
+            #expect(period.status == .ok)
+            #expect(period.text.contains("2026/27 Q1"))
+            let search = try await client.execute(uri: "/search?q=care+leavers", method: .get).text
+            #expect(search.contains("match “care leavers”"))
+            #expect(!search.contains("No measures match"))
+            let api = try await client.execute(uri: "/api/v1/committees/WOK-CS/assessment?period=2026%2F27+Q1", method: .get)
+            #expect(api.status == .ok)
+        }
+    }
 }

@@ -27,6 +27,7 @@ enum SiteStylesheet {
     .commentary-form, .sign-in-form { display: block; }
     .commentary-form button, .sign-in-form button { margin-top: 0.5rem; }
     .breadcrumbs ol { list-style: none; margin: 0 auto; max-width: 75rem; padding: 0.5rem 1rem 0; display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
+    .breadcrumbs a, .breadcrumbs span { display: inline-block; padding: 0.2rem 0; min-height: 24px; }
     .breadcrumbs li + li::before { content: "›"; margin-right: 0.5rem; color: var(--muted); }
     .tiles { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1rem; }
     .tile { border: 1px solid var(--border); border-top: 5px solid var(--link); padding: 0.75rem 1rem; background: #ffffff; }

@@ -29,7 +29,7 @@ struct APIController: Sendable {
 
     /// An unknown query parameter is an error that names it, so a typo is not silently ignored.
     static func checkQuery(_ request: Request, allowed: [String]) throws {
-        for (name, _) in request.uri.queryParameters where !allowed.contains(String(name)) {
+        for (name, _) in request.formQuery where !allowed.contains(name) {
             throw WebError.badParameter(String(name), "\(name): not a parameter of this endpoint (expected \(allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))")
         }
     }
@@ -41,7 +41,7 @@ struct APIController: Sendable {
     }
 
     func query(_ request: Request, _ name: String) -> String? {
-        request.uri.queryParameters.get(name).map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
+        request.queryValue(name).flatMap { $0.isEmpty ? nil : $0 }
     }
 
     // MARK: Handlers

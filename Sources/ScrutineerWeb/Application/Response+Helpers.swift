@@ -38,6 +38,19 @@ extension WebRequestContext {
     }
 }
 
+extension Request {
+    /// The query string's parameters as a browser's GET form sends them (`+` is a space, then
+    /// percent-decoding), in order; Hummingbird's own decoding leaves `+` as it is.
+    var formQuery: [(name: String, value: String)] {
+        FormFields.pairs(uri.query ?? "")
+    }
+
+    /// One query parameter, decoded as a form sends it; nil when absent.
+    func queryValue(_ name: String) -> String? {
+        formQuery.first { $0.name == name }?.value
+    }
+}
+
 /// A posted form's fields (application/x-www-form-urlencoded).
 struct FormFields: Sendable {
     let fields: [String: String]
@@ -47,15 +60,19 @@ struct FormFields: Sendable {
     static func read(_ request: Request, _ context: WebRequestContext) async throws -> FormFields {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        let text = String(buffer: buffer)
         var fields: [String: String] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-            guard let name = parts.first else { continue }
-            fields[decode(name)] = parts.count > 1 ? decode(parts[1]) : ""
-        }
+        for (name, value) in pairs(String(buffer: buffer)) where fields[name] == nil { fields[name] = value }
         return FormFields(fields: fields)
+    }
+
+    /// `a=1&b=two+words` as name–value pairs: `+` is a space, then percent-decoding.
+    static func pairs(_ text: String) -> [(name: String, value: String)] {
+        func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+        return text.split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = parts.first else { return nil }
+            return (decode(name), parts.count > 1 ? decode(parts[1]) : "")
+        }
     }
 
     /// The `period` field as a reporting period.

@@ -105,12 +105,11 @@ struct PageController: Sendable {
             let (report, assessment) = try await load(request, context)
             let code = try measureCode(context, in: report)
             guard let m = assessment.measures.first(where: { $0.measure.code == code }) else { throw WebError.notFound("No measure \(code).") }
-            let query = request.uri.queryParameters
-            let sortText = query.get("sort").map { String($0) } ?? "value"
+            let sortText = request.queryValue("sort") ?? "value"
             guard let sort = SiteComparison.SortKey(rawValue: sortText) else {
                 throw WebError.badParameter("sort", "sort: \(sortText) is not a column (expected area, group or value)")
             }
-            let orderText = query.get("order").map { String($0) } ?? (m.measure.polarity == .lowIsGood ? "asc" : "desc")
+            let orderText = request.queryValue("order") ?? (m.measure.polarity == .lowIsGood ? "asc" : "desc")
             guard orderText == "asc" || orderText == "desc" else { throw WebError.badParameter("order", "order: \(orderText) is not an order (expected asc or desc)") }
             let comparison = try await ComparisonBuilder(cache: cache).comparison(
                 report: report, measure: m, councilName: assessment.councilName, sort: sort, descending: orderText == "desc",
@@ -142,7 +141,7 @@ struct PageController: Sendable {
     }
 
     func search(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        let query = request.uri.queryParameters.get("q").map { String($0) } ?? ""
+        let query = request.queryValue("q") ?? ""
         let words = query.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         var results: [SiteSearchResult] = []
         if !words.isEmpty {
@@ -208,7 +207,7 @@ struct PageController: Sendable {
     /// The report and assessment a committee page asks for.
     func load(_ request: Request, _ context: WebRequestContext) async throws -> (ReportAccess.Report, CommitteeAssessment) {
         let code = try context.parameter("committee")
-        let period = request.uri.queryParameters.get("period").map { String($0) }
+        let period = request.queryValue("period")
         let report = try await access.report(code, period: period, for: context.viewer.account)
         return (report, try await access.assessment(report))
     }
