@@ -12,7 +12,7 @@ struct APIController: Sendable {
     var access: ReportAccess { ReportAccess(cache: cache, today: settings.asOf ?? CalendarDate.todayUTC) }
 
     func addRoutes(to router: Router<WebRequestContext>) {
-        let handlers: [String: @Sendable (Request, WebRequestContext) async throws -> Response] = [
+        let handlers: [String: @Sendable (Request, WebRequestContext) async throws -> Data] = [
             "listCommittees": committees, "getCommittee": committee, "getAssessment": assessment, "listCommentary": commentary,
             "listMeasures": measures, "getMeasure": measure, "listTargets": targets, "listObservations": observations,
             "listAreas": areas, "getArea": area, "listComparatorGroups": comparatorGroups,
@@ -21,7 +21,9 @@ struct APIController: Sendable {
             guard let handler = handlers[endpoint.operationId] else { preconditionFailure("no handler for \(endpoint.operationId)") }
             router.on(RouterPath(endpoint.route.pattern), method: endpoint.route.method) { request, context in
                 try Self.checkQuery(request, allowed: endpoint.query.map(\.name))
-                return try await handler(request, context)
+                return try await cache.publicResponse(request, context, contentType: "application/json; charset=utf-8") {
+                    try await handler(request, context)
+                }
             }
         }
         router.on(RouterPath(APIRoutes.openAPI.pattern), method: .get) { _, _ in Response.json(OpenAPIDocument.json) }
@@ -34,10 +36,10 @@ struct APIController: Sendable {
         }
     }
 
-    static func encode(_ value: some Encodable) throws -> Response {
+    static func encode(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return .json(try encoder.encode(value))
+        return try encoder.encode(value)
     }
 
     func query(_ request: Request, _ name: String) -> String? {
@@ -46,7 +48,7 @@ struct APIController: Sendable {
 
     // MARK: Handlers
 
-    func committees(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+    func committees(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         var visible: [CommitteeJSON] = []
         for committee in try await cache.committees() where (try? await access.committee(committee.code, for: context.viewer.account)) != nil {
             visible.append(CommitteeJSON(committee))
@@ -54,7 +56,7 @@ struct APIController: Sendable {
         return try Self.encode(visible)
     }
 
-    func committee(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+    func committee(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let definition = try await access.committee(try context.parameter("committee"), for: context.viewer.account)
         let readsDrafts = AccessPolicy.canReadDrafts(context.viewer.account, of: definition.committee)
         let reports = try await cache.publications(definition.committee.code)
@@ -63,18 +65,18 @@ struct APIController: Sendable {
         return try Self.encode(CommitteeDetailJSON(committee: CommitteeJSON(definition.committee), reports: reports))
     }
 
-    func assessment(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+    func assessment(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
         return try Self.encode(AssessmentJSON(try await access.assessment(report), stage: report.stage))
     }
 
-    func commentary(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+    func commentary(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
         let items = try await cache.store.commentary(committeeCode: report.committee.code, periodLabel: report.period.label)
         return try Self.encode(items.map(CommentaryJSON.init))
     }
 
-    func measures(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+    func measures(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         var measures = try await cache.measures()
         if let code = query(request, "committee") {
             let definition = try await access.committee(code, for: context.viewer.account)
@@ -87,16 +89,16 @@ struct APIController: Sendable {
         return try Self.encode(measures.map(MeasureJSON.init))
     }
 
-    func measure(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+    func measure(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         try Self.encode(MeasureJSON(try await findMeasure(try context.parameter("measure"))))
     }
 
-    func targets(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+    func targets(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let measure = try await findMeasure(try context.parameter("measure"))
         return try Self.encode(try await cache.store.targets(for: measure.code).map(TargetJSON.init))
     }
 
-    func observations(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+    func observations(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let measureCode = query(request, "measure"), areaCode = query(request, "area"), period = query(request, "period")
         guard measureCode != nil || areaCode != nil else {
             throw WebError.badParameter("measure", "measure: give a measure code or an area code (area), or both; all observations at once are too many")
@@ -108,7 +110,7 @@ struct APIController: Sendable {
         return try Self.encode(visible.map(ObservationJSON.init))
     }
 
-    func areas(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+    func areas(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         var areas = try await cache.areas()
         if let type = query(request, "type") {
             guard let areaType = AreaType(rawValue: type) else {
@@ -119,11 +121,11 @@ struct APIController: Sendable {
         return try Self.encode(areas.map(AreaJSON.init))
     }
 
-    func area(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+    func area(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         try Self.encode(AreaJSON(try await findArea(try context.parameter("area"))))
     }
 
-    func comparatorGroups(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+    func comparatorGroups(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let area = try await findArea(try context.parameter("area"))
         let areas = try await cache.areas()
         var groups = [ComparatorGroupJSON(kind: "england", name: "England", edition: nil, memberCodes: areas.filter { $0.type == .localAuthority && $0.successorCode == nil }.map(\.code))]

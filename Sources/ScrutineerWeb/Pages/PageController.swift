@@ -218,15 +218,9 @@ struct PageController: Sendable {
         return code
     }
 
-    /// A public page from the cache, or rendered and kept; signed-in pages (with a name and a
-    /// CSRF token in them) are always rendered.
+    /// A public page from the cache, or rendered and kept (see `ReportCache.publicResponse`).
     func publicCached(_ request: Request, _ context: WebRequestContext, render: () async throws -> String) async throws -> Response {
-        guard context.viewer.account == nil else { return .html(try await render()) }
-        let key = request.uri.description
-        if let page = try await cache.page(key) { return Response.body(page.body, contentType: page.contentType) }
-        let body = Data(try await render().utf8)
-        cache.keep(ReportCache.CachedPage(body: body, contentType: "text/html; charset=utf-8"), for: key)
-        return Response.body(body, contentType: "text/html; charset=utf-8")
+        try await cache.publicResponse(request, context, contentType: "text/html; charset=utf-8") { Data(try await render().utf8) }
     }
 
     func links(_ report: ReportAccess.Report) -> SiteLinks {

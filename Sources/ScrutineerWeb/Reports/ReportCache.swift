@@ -121,7 +121,21 @@ final class ReportCache: Sendable {
     static let maximumPages = 2_000
 }
 
+import Hummingbird
+
 extension ReportCache {
+    /// The answer to a GET from the public: from the cache when this address was answered since
+    /// the data last changed, otherwise made by `make` and kept. Signed-in readers (whose pages
+    /// carry their name and CSRF token, and may show drafts) are always answered afresh.
+    func publicResponse(_ request: Request, _ context: WebRequestContext, contentType: String, make: () async throws -> Data) async throws -> Response {
+        guard context.viewer.account == nil else { return Response.body(try await make(), contentType: contentType) }
+        let key = request.uri.description
+        if let page = try await page(key) { return Response.body(page.body, contentType: page.contentType) }
+        let body = try await make()
+        keep(CachedPage(body: body, contentType: contentType), for: key)
+        return Response.body(body, contentType: contentType)
+    }
+
     /// Every area (from the store on each call: areas change only with an import).
     func areas() async throws -> [Area] {
         try await store.areas()
