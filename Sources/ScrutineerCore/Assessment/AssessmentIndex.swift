@@ -1,3 +1,7 @@
+import Dispatch
+import Foundation
+import Synchronization
+
 /// The breakdowns of a measure for one area and period.
 struct BreakdownKey: Hashable, Sendable {
     let measure: Int
@@ -50,8 +54,12 @@ public struct AssessmentIndex: Sendable {
     let neighbourLists: [StatisticalNeighbours?]
     let neighbourIDs: [[Int]]
     let englandID: Int
-    let settingsByCode: [String: MeasureAssessmentSettings]
-    let targetsByMeasure: [String: [Target]]
+    /// The period slot of each total-population observation in its measure's table (−1 for breakdowns
+    /// and observations of measures not given), so the assessment never looks a label up.
+    let observationSlots: [Int32]
+    /// Each measure's settings (the defaults when none were given) and targets, by measure id.
+    let settingsByMeasure: [MeasureAssessmentSettings]
+    let targetsByMeasure: [[Target]]
     let breakdownCells: [BreakdownKey: [Int]]
 
     /// Indexes the data. `areas` adds to (and overrides) England, the regions and the London
@@ -62,8 +70,8 @@ public struct AssessmentIndex: Sendable {
         statisticalNeighbours: [StatisticalNeighbours] = [], areas: [Area] = [], settings: [MeasureAssessmentSettings] = []
     ) {
         self.observations = observations
-        settingsByCode = Dictionary(settings.map { ($0.measureCode, $0) }, uniquingKeysWith: { _, last in last })
-        targetsByMeasure = Dictionary(grouping: targets, by: \.measureCode)
+        let settingsByCode = Dictionary(settings.map { ($0.measureCode, $0) }, uniquingKeysWith: { _, last in last })
+        let targetsByCode = Dictionary(grouping: targets, by: \.measureCode)
 
         // Number the areas and measures.
         var areaIDs: [String: Int] = [:]
@@ -93,34 +101,72 @@ public struct AssessmentIndex: Sendable {
             uniqueMeasures.append(measure)
         }
 
-        // One pass over the observations: the columns, and each one's measure and area.
+        // One pass over the observations: the columns, each one's measure and area, and each total's
+        // period slot. Rows usually come grouped by measure and period with the areas in the same
+        // order in every group, so the area at the same place in the previous group and the last
+        // label are tried before any dictionary.
         let count = observations.count
         var values = [Double](repeating: .nan, count: count)
         var publishedDays = [Int32](repeating: .min, count: count)
         var periodStartDays = [Int32](repeating: 0, count: count)
         var periodEndDays = [Int32](repeating: 0, count: count)
         var periodKinds = [Period.Kind](repeating: .year, count: count)
+        var observationSlots = [Int32](repeating: -1, count: count)
+        var slotMaps = [[String: Int]](repeating: [:], count: uniqueMeasures.count)
         var keys: [(measure: Int, area: Int)] = []
         keys.reserveCapacity(count)
         var lastMeasureCode = ""
         var lastMeasureID = -1
+        var groupLabel = "", groupMeasure = -1, groupSlot = -1, groupPosition = 0
+        var groupAreas: [Int] = []
         for i in 0..<count {
-            if let value = observations[i].value { values[i] = value }
-            if let published = observations[i].published { publishedDays[i] = Int32(clamping: published.dayNumber) }
-            periodStartDays[i] = Int32(clamping: observations[i].period.start.dayNumber)
-            periodEndDays[i] = Int32(clamping: observations[i].period.end.dayNumber)
-            periodKinds[i] = observations[i].period.kind
-            if observations[i].measureCode != lastMeasureCode {
-                lastMeasureCode = observations[i].measureCode
+            let observation = observations[i]
+            if let value = observation.value { values[i] = value }
+            if let published = observation.published { publishedDays[i] = Int32(clamping: published.dayNumber) }
+            periodStartDays[i] = Int32(clamping: observation.period.start.dayNumber)
+            periodEndDays[i] = Int32(clamping: observation.period.end.dayNumber)
+            periodKinds[i] = observation.period.kind
+            if observation.measureCode != lastMeasureCode {
+                lastMeasureCode = observation.measureCode
                 lastMeasureID = measureIDs[lastMeasureCode] ?? -1
             }
-            keys.append((lastMeasureID, lastMeasureID < 0 ? -1 : areaID(observations[i].areaCode)))
+            guard lastMeasureID >= 0 else {
+                keys.append((-1, -1))
+                continue
+            }
+            if lastMeasureID != groupMeasure || observation.period.label != groupLabel {
+                groupMeasure = lastMeasureID
+                groupLabel = observation.period.label
+                groupPosition = 0
+                groupSlot = -1
+            }
+            let area: Int
+            if groupPosition < groupAreas.count, areaCodes[groupAreas[groupPosition]] == observation.areaCode {
+                area = groupAreas[groupPosition]
+            } else {
+                area = areaID(observation.areaCode)
+                if groupPosition < groupAreas.count { groupAreas[groupPosition] = area } else { groupAreas.append(area) }
+            }
+            groupPosition += 1
+            keys.append((lastMeasureID, area))
+            if observation.breakdown.isTotal {
+                if groupSlot < 0 {
+                    if let known = slotMaps[lastMeasureID][groupLabel] {
+                        groupSlot = known
+                    } else {
+                        groupSlot = slotMaps[lastMeasureID].count
+                        slotMaps[lastMeasureID][groupLabel] = groupSlot
+                    }
+                }
+                observationSlots[i] = Int32(groupSlot)
+            }
         }
         self.values = values
         self.publishedDays = publishedDays
         self.periodStartDays = periodStartDays
         self.periodEndDays = periodEndDays
         self.periodKinds = periodKinds
+        self.observationSlots = observationSlots
 
         let areaCount = areaCodes.count
         var grouped = [[Int32]](repeating: [], count: uniqueMeasures.count * areaCount)
@@ -145,7 +191,10 @@ public struct AssessmentIndex: Sendable {
         var tables: [MeasureTable] = []
         tables.reserveCapacity(uniqueMeasures.count)
         for (m, measure) in uniqueMeasures.enumerated() {
-            var table = MeasureTable(measure: measure, series: [], slots: [:], cells: [])
+            let slots = slotMaps[m]
+            var table = MeasureTable(
+                measure: measure, series: [], slots: slots, cells: [Int32](repeating: -1, count: slots.count * areaCount)
+            )
             table.series.reserveCapacity(areaCount)
             for area in 0..<areaCount {
                 var indices = grouped[m * areaCount + area]
@@ -161,16 +210,7 @@ public struct AssessmentIndex: Sendable {
                     }
                 }
                 for i in indices {
-                    let label = observations[Int(i)].period.label
-                    let slot: Int
-                    if let known = table.slots[label] {
-                        slot = known
-                    } else {
-                        slot = table.slots.count
-                        table.slots[label] = slot
-                        table.cells.append(contentsOf: repeatElement(-1, count: areaCount))
-                    }
-                    table.cells[slot * areaCount + area] = i
+                    table.cells[Int(observationSlots[Int(i)]) * areaCount + area] = i
                 }
                 table.series.append(indices)
             }
@@ -199,6 +239,8 @@ public struct AssessmentIndex: Sendable {
         }
 
         self.tables = tables
+        self.settingsByMeasure = uniqueMeasures.map { settingsByCode[$0.code] ?? MeasureAssessmentSettings(measureCode: $0.code) }
+        self.targetsByMeasure = uniqueMeasures.map { targetsByCode[$0.code] ?? [] }
         self.measureIDs = measureIDs
         self.areaIDs = areaIDs
         self.areaCodes = areaCodes
@@ -283,18 +325,39 @@ public struct AssessmentIndex: Sendable {
             guard let id = measureIDs[code] else { throw .unknownMeasure(code) }
             ids.append(id)
         }
-        var run = AssessmentRun(
+        let measureNumbers = ids
+        let run = AssessmentRun(
             index: self, reportingPeriod: reportingPeriod, today: today, audience: audience, includeHistory: includeHistory
         )
-        var result: [CouncilAssessment] = []
-        result.reserveCapacity(councils.count)
-        for code in councils {
-            let council = run.council(code)
-            var measures: [MeasureAssessment] = []
-            measures.reserveCapacity(ids.count)
-            for id in ids { measures.append(run.assess(measure: id, council: council, theme: nil)) }
-            result.append(CouncilAssessment(councilAreaCode: code, measures: measures))
+        @Sendable func assessShare(_ codes: ArraySlice<String>, with run: inout AssessmentRun) -> [CouncilAssessment] {
+            var result: [CouncilAssessment] = []
+            result.reserveCapacity(codes.count)
+            for code in codes {
+                let council = run.council(code)
+                var measures: [MeasureAssessment] = []
+                measures.reserveCapacity(measureNumbers.count)
+                for id in measureNumbers { measures.append(run.assess(measure: id, council: council, theme: nil)) }
+                result.append(CouncilAssessment(councilAreaCode: code, measures: measures))
+            }
+            return result
         }
-        return result
+        // Councils are independent: with many, each core assesses a contiguous share with its own
+        // run (and so its own rank tables), and the shares are joined in the order asked.
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, councils.count / Self.councilsPerWorker)
+        guard workers > 1 else {
+            var single = run
+            return assessShare(councils[...], with: &single)
+        }
+        let shares = Mutex([[CouncilAssessment]](repeating: [], count: workers))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let range = (councils.count * worker / workers)..<(councils.count * (worker + 1) / workers)
+            var own = run
+            let share = assessShare(councils[range], with: &own)
+            shares.withLock { $0[worker] = share }
+        }
+        return shares.withLock { $0 }.flatMap { $0 }
     }
+
+    /// The fewest councils worth a core of their own in `assess(councils:…)`.
+    static let councilsPerWorker = 16
 }

@@ -14,12 +14,6 @@ struct RankTable {
     let rankedCount: Int
 }
 
-/// A measure's period slot: the key of a rank table.
-struct SlotKey: Hashable {
-    let measure: Int
-    let slot: Int
-}
-
 /// Some of a measure's observations for one area, in period order, read from the index without copying.
 struct ObservationSeries: RandomAccessCollection {
     let observations: [Observation]
@@ -41,7 +35,8 @@ struct AssessmentRun {
     /// `today` and the reporting period's last day as day numbers.
     let todayDay: Int32
     let reportingEndDay: Int32
-    var rankTables: [SlotKey: RankTable] = [:]
+    /// Rank tables by measure id and period slot, each worked out when first asked for.
+    var rankTables: [[RankTable?]]
 
     init(index: AssessmentIndex, reportingPeriod: Period, today: CalendarDate, audience: Audience, includeHistory: Bool) {
         self.index = index
@@ -51,6 +46,7 @@ struct AssessmentRun {
         self.includeHistory = includeHistory
         todayDay = Int32(clamping: today.dayNumber)
         reportingEndDay = Int32(clamping: reportingPeriod.end.dayNumber)
+        rankTables = index.tables.map { [RankTable?](repeating: nil, count: $0.slots.count) }
     }
 
     /// The council with `code`, named from the areas given (its code when unknown).
@@ -78,8 +74,7 @@ struct AssessmentRun {
     /// The whole assessment of one measure for one council.
     mutating func assess(measure m: Int, council: CouncilReference, theme: String?) -> MeasureAssessment {
         let measure = index.tables[m].measure
-        let code = measure.code
-        let settings = index.settingsByCode[code] ?? MeasureAssessmentSettings(measureCode: code)
+        let settings = index.settingsByMeasure[m]
         let format = ValueFormat(measure)
         let policy = DisclosurePolicy.dfe
         let observations = index.observations
@@ -98,16 +93,18 @@ struct AssessmentRun {
         }
         let latest: Observation? = latestAt >= 0 ? observations[Int(series[latestAt])] : nil
         // The council's figures of the latest's period kind up to it (the series is in period
-        // order), oldest first, each period's newest publication by today; `comparable` those with values.
+        // order), oldest first, each period's newest publication by today; `comparable` those with
+        // values; `shown` (for the chart) only when history is asked for.
         var shown: [Int32] = []
         var comparable: [Int32] = []
         if latestAt >= 0 {
             let kind = index.periodKinds[Int(series[latestAt])]
+            comparable.reserveCapacity(latestAt + 1)
             for k in 0...latestAt {
                 let i = Int(series[k])
                 guard index.periodKinds[i] == kind, isAvailable(i) else { continue }
                 if k < latestAt, samePeriod(Int(series[k + 1]), i), isAvailable(Int(series[k + 1])) { continue }
-                shown.append(series[k])
+                if includeHistory { shown.append(series[k]) }
                 if !index.values[i].isNaN { comparable.append(series[k]) }
             }
         }
@@ -127,7 +124,7 @@ struct AssessmentRun {
         }
 
         let currency = DataCurrency.assess(latest: latest, measure: measure, reportingPeriod: reportingPeriod, today: today)
-        let targets = index.targetsByMeasure[code] ?? []
+        let targets = index.targetsByMeasure[m]
         let status = StatusAssessment.assess(
             latest: latest, shownValue: withheld ? nil : latest?.value, currency: currency, measure: measure,
             settings: settings, targets: targets, reportingPeriod: reportingPeriod
@@ -139,7 +136,9 @@ struct AssessmentRun {
 
         var benchmarks: Benchmarks?
         if let latest, !settings.isMilestone {
-            benchmarks = self.benchmarks(latest, measure: m, council: council, withheld: withheld, format: format)
+            benchmarks = self.benchmarks(
+                latest, slot: Int(index.observationSlots[Int(series[latestAt])]), measure: m, council: council, withheld: withheld, format: format
+            )
         }
 
         var spc: SPCSummary?
@@ -248,8 +247,7 @@ struct AssessmentRun {
 
     /// Every local authority's rank and band for the measure's period, worked out once per run.
     private mutating func rankTable(measure m: Int, slot: Int) -> RankTable {
-        let key = SlotKey(measure: m, slot: slot)
-        if let known = rankTables[key] { return known }
+        if let known = rankTables[m][slot] { return known }
         let areaCount = index.areaCodes.count
         var ids: [Int] = []
         var values: [Double?] = []
@@ -260,25 +258,30 @@ struct AssessmentRun {
         var ranks = [Int?](repeating: nil, count: areaCount)
         var bands = [LAITQuartileBand?](repeating: nil, count: areaCount)
         let polarity = index.tables[m].measure.polarity
-        // LAITBenchmarking.rankAndBand, without naming each area.
-        let bounds = try? LAITQuartileBounds(latestValues: values)
+        let rankedCount = values.count { $0 != nil }
+        // LAITBenchmarking.rankAndBand, without naming each area; too few figures are neither
+        // ranked nor banded (`Benchmarks.minimumRankedCount`).
+        var bounds: LAITQuartileBounds?
+        if rankedCount >= Benchmarks.minimumRankedCount {
+            bounds = try? LAITQuartileBounds(latestValues: values)
+        }
         if let bounds, let ranked = try? LAITBenchmarking.ranks(of: values, polarity: polarity) {
             for (k, id) in ids.enumerated() {
                 ranks[id] = ranked[k]
                 bands[id] = (try? bounds.band(for: values[k], polarity: polarity)) ?? nil
             }
         }
-        let rankTable = RankTable(bounds: bounds, ranks: ranks, bands: bands, rankedCount: values.count { $0 != nil })
-        rankTables[key] = rankTable
+        let rankTable = RankTable(bounds: bounds, ranks: ranks, bands: bands, rankedCount: rankedCount)
+        rankTables[m][slot] = rankTable
         return rankTable
     }
 
     /// England, region, neighbours, rank, band and the comparison with England for the council's latest figure.
     private mutating func benchmarks(
-        _ latest: Observation, measure m: Int, council: CouncilReference, withheld: Bool, format: ValueFormat
+        _ latest: Observation, slot latestSlot: Int, measure m: Int, council: CouncilReference, withheld: Bool, format: ValueFormat
     ) -> Benchmarks {
         let measure = index.tables[m].measure
-        let slot = index.tables[m].slots[latest.period.label]
+        let slot: Int? = latestSlot >= 0 ? latestSlot : nil
         let england = slot.flatMap { value(m, $0, index.englandID) }
         var ranks: RankTable?
         if let slot { ranks = rankTable(measure: m, slot: slot) }
