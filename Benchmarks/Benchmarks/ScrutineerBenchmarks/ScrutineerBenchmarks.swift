@@ -57,6 +57,30 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Issue 4: the same import into PostgreSQL, each iteration into a new schema of the database
+    // SCRUTINEER_BENCH_POSTGRES_URL names (scripts/benchmark starts a throwaway PostgreSQL 15
+    // cluster and sets it); skipped, with a note, when it is not set.
+    if let postgresURL = ProcessInfo.processInfo.environment["SCRUTINEER_BENCH_POSTGRES_URL"], !postgresURL.isEmpty {
+        Benchmark("LAIT import into PostgreSQL (read, validate, write, audit)") { benchmark in
+            let areas = try knownAreas()
+            for _ in benchmark.scaledIterations {
+                let schema = "scrutineer_bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+                let store = try await StoreConnection.open(url: postgresURL + (postgresURL.contains("?") ? "&" : "?") + "schema=" + schema)
+                try await store.migrate()
+                _ = try await store.importBatch(ImportBatch(kind: .areas, files: ["lookup"], rowsRead: areas.count, areas: areas), by: "benchmark")
+                benchmark.startMeasurement()
+                let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
+                let batch = try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas))
+                let summary = try await store.importBatch(batch, by: "benchmark")
+                benchmark.stopMeasurement()
+                precondition(summary.added >= 56_100, "the import added \(summary.added) records")
+                try await store.close()
+            }
+        }
+    } else {
+        FileHandle.standardError.write(Data("Note: the LAIT import into PostgreSQL is skipped: SCRUTINEER_BENCH_POSTGRES_URL is not set (scripts/benchmark sets it when it can start PostgreSQL).\n".utf8))
+    }
+
     // Issue 5: every LAIT measure for every LA at each measure's latest period (England, region,
     // SN mean, rank, quartile band, change), the work of ../shared/baselines/pandas_assess.py
     // (compared with its compute_s; loading is measured separately below, like its load_s).
