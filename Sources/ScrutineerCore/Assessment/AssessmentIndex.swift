@@ -120,36 +120,35 @@ public struct AssessmentIndex: Sendable {
         var groupLabel = "", groupMeasure = -1, groupSlot = -1, groupPosition = 0
         var groupAreas: [Int] = []
         for i in 0..<count {
-            let observation = observations[i]
-            if let value = observation.value { values[i] = value }
-            if let published = observation.published { publishedDays[i] = Int32(clamping: published.dayNumber) }
-            periodStartDays[i] = Int32(clamping: observation.period.start.dayNumber)
-            periodEndDays[i] = Int32(clamping: observation.period.end.dayNumber)
-            periodKinds[i] = observation.period.kind
-            if observation.measureCode != lastMeasureCode {
-                lastMeasureCode = observation.measureCode
+            if let value = observations[i].value { values[i] = value }
+            if let published = observations[i].published { publishedDays[i] = Int32(clamping: published.dayNumber) }
+            periodStartDays[i] = Int32(clamping: observations[i].period.start.dayNumber)
+            periodEndDays[i] = Int32(clamping: observations[i].period.end.dayNumber)
+            periodKinds[i] = observations[i].period.kind
+            if observations[i].measureCode != lastMeasureCode {
+                lastMeasureCode = observations[i].measureCode
                 lastMeasureID = measureIDs[lastMeasureCode] ?? -1
             }
             guard lastMeasureID >= 0 else {
                 keys.append((-1, -1))
                 continue
             }
-            if lastMeasureID != groupMeasure || observation.period.label != groupLabel {
+            if lastMeasureID != groupMeasure || observations[i].period.label != groupLabel {
                 groupMeasure = lastMeasureID
-                groupLabel = observation.period.label
+                groupLabel = observations[i].period.label
                 groupPosition = 0
                 groupSlot = -1
             }
             let area: Int
-            if groupPosition < groupAreas.count, areaCodes[groupAreas[groupPosition]] == observation.areaCode {
+            if groupPosition < groupAreas.count, areaCodes[groupAreas[groupPosition]] == observations[i].areaCode {
                 area = groupAreas[groupPosition]
             } else {
-                area = areaID(observation.areaCode)
+                area = areaID(observations[i].areaCode)
                 if groupPosition < groupAreas.count { groupAreas[groupPosition] = area } else { groupAreas.append(area) }
             }
             groupPosition += 1
             keys.append((lastMeasureID, area))
-            if observation.breakdown.isTotal {
+            if observations[i].breakdown.isTotal {
                 if groupSlot < 0 {
                     if let known = slotMaps[lastMeasureID][groupLabel] {
                         groupSlot = known
@@ -342,16 +341,18 @@ public struct AssessmentIndex: Sendable {
             return result
         }
         // Councils are independent: with many, each core assesses a contiguous share with its own
-        // run (and so its own rank tables), and the shares are joined in the order asked.
+        // run (sharing the rank tables worked out), and the shares are joined in the order asked.
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, councils.count / Self.councilsPerWorker)
         guard workers > 1 else {
             var single = run
             return assessShare(councils[...], with: &single)
         }
         let shares = Mutex([[CouncilAssessment]](repeating: [], count: workers))
+        let sharedRankTables = SharedRankTables(index: self)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let range = (councils.count * worker / workers)..<(councils.count * (worker + 1) / workers)
             var own = run
+            own.sharedRankTables = sharedRankTables
             let share = assessShare(councils[range], with: &own)
             shares.withLock { $0[worker] = share }
         }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A council being assessed: its code, number in the index (nil when the data hold nothing for
 /// it) and name.
 struct CouncilReference {
@@ -7,11 +9,29 @@ struct CouncilReference {
 }
 
 /// Ranks and quartile bands of every local authority for one measure and period, by area id.
-struct RankTable {
+struct RankTable: Sendable {
     let bounds: LAITQuartileBounds?
     let ranks: [Int?]
     let bands: [LAITQuartileBand?]
     let rankedCount: Int
+}
+
+/// Rank tables shared by the runs that assess shares of the councils on several cores, so a table
+/// one has worked out is not worked out again by another (two may still race to the same table at
+/// first, and then agree).
+final class SharedRankTables: Sendable {
+    private let tables: Mutex<[[RankTable?]]>
+
+    /// An empty table for each measure's period slots.
+    init(index: AssessmentIndex) {
+        tables = Mutex(index.tables.map { [RankTable?](repeating: nil, count: $0.slots.count) })
+    }
+
+    /// The table for measure `m` and `slot`, if worked out.
+    func table(_ m: Int, _ slot: Int) -> RankTable? { tables.withLock { $0[m][slot] } }
+
+    /// Keeps a table worked out.
+    func keep(_ table: RankTable, _ m: Int, _ slot: Int) { tables.withLock { $0[m][slot] = table } }
 }
 
 /// Some of a measure's observations for one area, in period order, read from the index without copying.
@@ -37,6 +57,8 @@ struct AssessmentRun {
     let reportingEndDay: Int32
     /// Rank tables by measure id and period slot, each worked out when first asked for.
     var rankTables: [[RankTable?]]
+    /// The tables other runs of the same request have worked out, when councils are shared across cores.
+    var sharedRankTables: SharedRankTables?
 
     init(index: AssessmentIndex, reportingPeriod: Period, today: CalendarDate, audience: Audience, includeHistory: Bool) {
         self.index = index
@@ -248,6 +270,10 @@ struct AssessmentRun {
     /// Every local authority's rank and band for the measure's period, worked out once per run.
     private mutating func rankTable(measure m: Int, slot: Int) -> RankTable {
         if let known = rankTables[m][slot] { return known }
+        if let known = sharedRankTables?.table(m, slot) {
+            rankTables[m][slot] = known
+            return known
+        }
         let areaCount = index.areaCodes.count
         var ids: [Int] = []
         var values: [Double?] = []
@@ -273,6 +299,7 @@ struct AssessmentRun {
         }
         let rankTable = RankTable(bounds: bounds, ranks: ranks, bands: bands, rankedCount: rankedCount)
         rankTables[m][slot] = rankTable
+        sharedRankTables?.keep(rankTable, m, slot)
         return rankTable
     }
 

@@ -1,7 +1,7 @@
 /// Where each cell of an import first appeared: an open-addressing hash table from a cell's four
 /// numbers to a position, for `ObservationCollector`. Swift's `Dictionary` hashes each key with
 /// SipHash, which for the 56,100-row LAIT table cost a third of reading it; the keys here are
-/// small numbers the importer gave, so a multiplicative hash spreads them well enough.
+/// small numbers the importer gave, so a few multiplications spread them well enough.
 struct CellPositions {
     private var firstHalves: [UInt64]
     private var secondHalves: [UInt64]
@@ -37,11 +37,18 @@ struct CellPositions {
         return nil
     }
 
+    /// MurmurHash3's 64-bit finaliser over both halves: every input bit reaches the low bits the mask keeps.
     private static func slot(_ first: UInt64, _ second: UInt64, mask: Int) -> Int {
-        var hash = first &* 0x9E37_79B9_7F4A_7C15
-        hash ^= (second &+ 0x632B_E59B_D9B4_E019) &* 0xC2B2_AE3D_27D4_EB4F
-        hash ^= hash >> 29
-        return Int(truncatingIfNeeded: hash) & mask
+        func mix(_ value: UInt64) -> UInt64 {
+            var x = value
+            x ^= x >> 33
+            x &*= 0xFF51_AFD7_ED55_8CCD
+            x ^= x >> 33
+            x &*= 0xC4CE_B9FE_1A85_EC53
+            x ^= x >> 33
+            return x
+        }
+        return Int(truncatingIfNeeded: mix(first ^ mix(second))) & mask
     }
 
     private mutating func grow() {
