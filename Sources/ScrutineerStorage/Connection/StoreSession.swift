@@ -40,6 +40,20 @@ struct StoreSession: Sendable {
     /// instead of once per row, which halves what the database has to parse; every full statement
     /// has the same text.
     func insertStatements(into table: String, columns: [String], cells: [SQLCell], tail: String = "") -> [BoundStatement] {
+        var texts = InsertTexts()
+        return insertStatements(into: table, columns: columns, cells: cells, tail: tail, texts: &texts)
+    }
+
+    /// Statement texts already written, by table, shape of the columns and number of rows, so the
+    /// chunks of one import write each text once.
+    struct InsertTexts {
+        fileprivate var texts: [String: String] = [:]
+    }
+
+    /// `insertStatements`, reusing (and adding to) `texts`.
+    func insertStatements(
+        into table: String, columns: [String], cells: [SQLCell], tail: String = "", texts: inout InsertTexts
+    ) -> [BoundStatement] {
         precondition(cells.count % columns.count == 0, "cells must fill whole rows")
         guard !cells.isEmpty else { return [] }
         let width = columns.count
@@ -53,13 +67,28 @@ struct StoreSession: Sendable {
         }
         let rowsPerStatement = max(1, (engine.maximumBindsPerStatement - width) / varying.count)
         let sharedBinds: [SQLCell] = shared.compactMap { $0 }.filter { $0 != .null }
+        // The text depends on which columns are shared (and NULL) and on the varying columns' types.
+        let shape = String((0..<width).map { column -> Character in
+            switch shared[column] {
+            case .null?: return "n"
+            case .some: return "b"
+            case nil: return sqlType(ofColumn: column, width: width, cells: cells).first ?? "?"
+            }
+        })
         var statements: [BoundStatement] = []
         var text: (rows: Int, sql: String)?
         var firstRow = 0
         while firstRow < rowCount {
             let rows = min(rowsPerStatement, rowCount - firstRow)
             if text?.rows != rows {
-                text = (rows, selectInsertStatement(into: table, columns: columns, cells: cells, shared: shared, varying: varying, rows: rows))
+                let key = "\(table) \(shape) \(rows)"
+                if let known = texts.texts[key] {
+                    text = (rows, known)
+                } else {
+                    let written = selectInsertStatement(into: table, columns: columns, cells: cells, shared: shared, varying: varying, rows: rows)
+                    texts.texts[key] = written
+                    text = (rows, written)
+                }
             }
             var binds = sharedBinds
             binds.reserveCapacity(binds.count + rows * varying.count)
@@ -80,9 +109,19 @@ struct StoreSession: Sendable {
     ) -> String {
         var serializer = SQLSerializer(database: sql)
         var bind = 0
+        // The dialect's placeholder is a prefix and the position (`?1`, `$1`): asked once, then
+        // written directly, as boxing a placeholder expression per value cost more than SQLite's parse.
+        var first = SQLSerializer(database: sql)
+        sql.dialect.bindPlaceholder(at: 1).serialize(to: &first)
+        let prefix = first.sql.hasSuffix("1") ? String(first.sql.dropLast()) : nil
         func placeholder() {
             bind += 1
-            sql.dialect.bindPlaceholder(at: bind).serialize(to: &serializer)
+            if let prefix {
+                serializer.write(prefix)
+                serializer.write(String(bind))
+            } else {
+                sql.dialect.bindPlaceholder(at: bind).serialize(to: &serializer)
+            }
         }
         serializer.write("INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT ")
         var valuesColumn = 0

@@ -221,25 +221,25 @@ struct ImportWriter {
     /// the database writes the previous one, so on two cores the Swift work hides behind SQLite's.
     static let observationsPerChunk = 4_096
 
-    /// Inserts observations as written by the audit row `auditId`, in key order (measure, area,
-    /// period, breakdown) so the unique key's index grows at its end rather than splitting pages,
-    /// reporting each chunk written to `progress`.
+    /// Inserts observations as written by the audit row `auditId`, reporting each chunk written
+    /// to `progress`. (Writing them in the unique key's order was tried: grouping the rows cost more
+    /// than SQLite saved.)
     private func insert(
         _ observations: [Observation], importedBy auditId: Int, progress: (@Sendable (_ written: Int, _ toWrite: Int) -> Void)?
     ) async throws {
         guard !observations.isEmpty else { return }
         typealias O = Schema.Observations
         let session = self.session
-        let order = Self.keyOrder(observations)
         var record = ObservationRecord()
+        var texts = StoreSession.InsertTexts()
         func statements(from start: Int) -> [StoreSession.BoundStatement] {
             let end = min(observations.count, start + Self.observationsPerChunk)
             var cells: [SQLCell] = []
             cells.reserveCapacity((end - start) * O.insertColumns.count)
             for position in start..<end {
-                record.appendCells(of: observations[order[position]], importedBy: auditId, to: &cells)
+                record.appendCells(of: observations[position], importedBy: auditId, to: &cells)
             }
-            return session.insertStatements(into: O.table, columns: O.insertColumns, cells: cells)
+            return session.insertStatements(into: O.table, columns: O.insertColumns, cells: cells, texts: &texts)
         }
         var planned = statements(from: 0)
         var start = 0
@@ -255,27 +255,6 @@ struct ImportWriter {
             progress?(written, observations.count)
             if start >= observations.count { break }
         }
-    }
-
-    /// The positions of `observations` in the order of their key: grouped by measure (in order of
-    /// first appearance), within a measure by area code and then by position, which is the key's
-    /// order whenever each measure's rows are sorted by period (as every source delivers them).
-    /// Grouping costs one small hash per row, where sorting by the key's strings would cost more
-    /// than it saves.
-    static func keyOrder(_ observations: [Observation]) -> [Int] {
-        var order: [Int] = []
-        order.reserveCapacity(observations.count)
-        var start = 0
-        while start < observations.count {
-            let measure = observations[start].measureCode
-            var end = start + 1
-            while end < observations.count, observations[end].measureCode == measure { end += 1 }
-            var byArea: [String: [Int]] = [:]
-            for position in start..<end { byArea[observations[position].areaCode, default: []].append(position) }
-            for area in byArea.keys.sorted() { order += byArea[area]! }
-            start = end
-        }
-        return order
     }
 
     // MARK: Checks
