@@ -103,8 +103,8 @@ public struct AssessmentIndex: Sendable {
 
         // One pass over the observations: the columns, each one's measure and area, and each total's
         // period slot. Rows usually come grouped by measure and period with the areas in the same
-        // order in every group, so the area at the same place in the previous group and the last
-        // label are tried before any dictionary.
+        // order in every group, so the area that followed the previous row's area last time, the
+        // previous row's period and the last label are tried before any dictionary or date arithmetic.
         let count = observations.count
         var values = [Double](repeating: .nan, count: count)
         var publishedDays = [Int32](repeating: .min, count: count)
@@ -117,13 +117,19 @@ public struct AssessmentIndex: Sendable {
         keys.reserveCapacity(count)
         var lastMeasureCode = ""
         var lastMeasureID = -1
-        var groupLabel = "", groupMeasure = -1, groupSlot = -1, groupPosition = 0
-        var groupAreas: [Int] = []
+        var groupLabel = "", groupMeasure = -1, groupSlot = -1
+        var previousArea = -1
+        var following: [Int] = []
         for i in 0..<count {
             if let value = observations[i].value { values[i] = value }
             if let published = observations[i].published { publishedDays[i] = Int32(clamping: published.dayNumber) }
-            periodStartDays[i] = Int32(clamping: observations[i].period.start.dayNumber)
-            periodEndDays[i] = Int32(clamping: observations[i].period.end.dayNumber)
+            if i > 0 && observations[i].period == observations[i - 1].period {
+                periodStartDays[i] = periodStartDays[i - 1]
+                periodEndDays[i] = periodEndDays[i - 1]
+            } else {
+                periodStartDays[i] = Int32(clamping: observations[i].period.start.dayNumber)
+                periodEndDays[i] = Int32(clamping: observations[i].period.end.dayNumber)
+            }
             periodKinds[i] = observations[i].period.kind
             if observations[i].measureCode != lastMeasureCode {
                 lastMeasureCode = observations[i].measureCode
@@ -136,17 +142,21 @@ public struct AssessmentIndex: Sendable {
             if lastMeasureID != groupMeasure || observations[i].period.label != groupLabel {
                 groupMeasure = lastMeasureID
                 groupLabel = observations[i].period.label
-                groupPosition = 0
                 groupSlot = -1
             }
-            let area: Int
-            if groupPosition < groupAreas.count, areaCodes[groupAreas[groupPosition]] == observations[i].areaCode {
-                area = groupAreas[groupPosition]
-            } else {
-                area = areaID(observations[i].areaCode)
-                if groupPosition < groupAreas.count { groupAreas[groupPosition] = area } else { groupAreas.append(area) }
+            var area = -1
+            if previousArea >= 0, previousArea < following.count {
+                let guess = following[previousArea]
+                if guess >= 0, areaCodes[guess] == observations[i].areaCode { area = guess }
             }
-            groupPosition += 1
+            if area < 0 {
+                area = areaID(observations[i].areaCode)
+                if previousArea >= 0 {
+                    if previousArea >= following.count { following += repeatElement(-1, count: previousArea + 1 - following.count) }
+                    following[previousArea] = area
+                }
+            }
+            previousArea = area
             keys.append((lastMeasureID, area))
             if observations[i].breakdown.isTotal {
                 if groupSlot < 0 {
@@ -340,21 +350,24 @@ public struct AssessmentIndex: Sendable {
             }
             return result
         }
-        // Councils are independent: with many, each core assesses a contiguous share with its own
+        // Councils are independent: with many, the cores assess contiguous shares, each with its own
         // run (sharing the rank tables worked out), and the shares are joined in the order asked.
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, councils.count / Self.councilsPerWorker)
         guard workers > 1 else {
             var single = run
             return assessShare(councils[...], with: &single)
         }
-        let shares = Mutex([[CouncilAssessment]](repeating: [], count: workers))
+        // Four shares per core, handed out as cores come free, so a core another process holds up
+        // does not hold up the whole assessment.
+        let shareCount = min(councils.count, workers * 4)
+        let shares = Mutex([[CouncilAssessment]](repeating: [], count: shareCount))
         let sharedRankTables = SharedRankTables(index: self)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let range = (councils.count * worker / workers)..<(councils.count * (worker + 1) / workers)
+        DispatchQueue.concurrentPerform(iterations: shareCount) { part in
+            let range = (councils.count * part / shareCount)..<(councils.count * (part + 1) / shareCount)
             var own = run
             own.sharedRankTables = sharedRankTables
             let share = assessShare(councils[range], with: &own)
-            shares.withLock { $0[worker] = share }
+            shares.withLock { $0[part] = share }
         }
         return shares.withLock { $0 }.flatMap { $0 }
     }

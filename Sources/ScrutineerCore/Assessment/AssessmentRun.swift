@@ -41,7 +41,11 @@ struct ObservationSeries: RandomAccessCollection {
 
     var startIndex: Int { 0 }
     var endIndex: Int { positions.count }
-    subscript(position: Int) -> Observation { observations[Int(positions[position])] }
+    /// Lent in place (`_read`), so reading one field (`series[k].value`) copies nothing; a plain
+    /// getter copied the whole observation, a fifth of the assessment's time.
+    subscript(position: Int) -> Observation {
+        _read { yield observations[Int(positions[position])] }
+    }
 }
 
 /// One assessment request over an index: the reporting period, the day, the audience, and the
