@@ -30,7 +30,7 @@ func knownAreas() throws -> [Area] {
 
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .peakMemoryResident],
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident],
         timeUnits: .milliseconds,
         maxDuration: .seconds(30),
         maxIterations: 15

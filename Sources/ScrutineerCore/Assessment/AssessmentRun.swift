@@ -289,16 +289,37 @@ struct AssessmentRun {
         var bands = [LAITQuartileBand?](repeating: nil, count: areaCount)
         let polarity = index.tables[m].measure.polarity
         let rankedCount = values.count { $0 != nil }
-        // LAITBenchmarking.rankAndBand, without naming each area; too few figures are neither
-        // ranked nor banded (`Benchmarks.minimumRankedCount`).
+        // LAITBenchmarking.rankAndBand, without naming each area and sorting once: the bounds come
+        // from the sorted values, and a rank with ties at the lowest is one more than the number of
+        // better values, found by binary search. Too few figures are neither ranked nor banded
+        // (`Benchmarks.minimumRankedCount`); non-finite figures (which no import stores) give
+        // neither, as LAITBenchmarking refuses them.
         var bounds: LAITQuartileBounds?
-        if rankedCount >= Benchmarks.minimumRankedCount {
-            bounds = try? LAITQuartileBounds(latestValues: values)
-        }
-        if let bounds, let ranked = try? LAITBenchmarking.ranks(of: values, polarity: polarity) {
+        var sorted = values.compactMap { $0 }
+        if rankedCount >= Benchmarks.minimumRankedCount, sorted.allSatisfy(\.isFinite) {
+            sorted.sort()
+            let found = LAITQuartileBounds(sortedFiniteValues: sorted)
+            bounds = found
+            /// The number of sorted values below `value` (`orEqual`: not above it).
+            func countBelow(_ value: Double, orEqual: Bool) -> Int {
+                var low = 0, high = sorted.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if orEqual ? sorted[middle] <= value : sorted[middle] < value { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
             for (k, id) in ids.enumerated() {
-                ranks[id] = ranked[k]
-                bands[id] = (try? bounds.band(for: values[k], polarity: polarity)) ?? nil
+                guard let value = values[k] else {
+                    bands[id] = (try? found.band(for: nil, polarity: polarity)) ?? nil
+                    continue
+                }
+                switch polarity {
+                case .highIsGood: ranks[id] = 1 + sorted.count - countBelow(value, orEqual: true)
+                case .lowIsGood: ranks[id] = 1 + countBelow(value, orEqual: false)
+                case .noJudgement: break
+                }
+                bands[id] = (try? found.band(for: value, polarity: polarity)) ?? nil
             }
         }
         let rankTable = RankTable(bounds: bounds, ranks: ranks, bands: bands, rankedCount: rankedCount)
