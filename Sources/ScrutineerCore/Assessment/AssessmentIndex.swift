@@ -101,16 +101,17 @@ public struct AssessmentIndex: Sendable {
             uniqueMeasures.append(measure)
         }
 
-        // One pass over the observations: the columns, each one's measure and area, and each total's
-        // period slot. Rows usually come grouped by measure and period with the areas in the same
-        // order in every group, so the area that followed the previous row's area last time, the
-        // previous row's period and the last label are tried before any dictionary or date arithmetic.
+        // Two passes over the observations, side by side on two cores (each is mostly waiting for
+        // memory): the columns (`ObservationColumns`) on another thread, and here each one's
+        // measure and area and each total's period slot. Rows usually come grouped by measure and
+        // period with the areas in the same order in every group, so the area that followed the
+        // previous row's area last time and the last label are tried before any dictionary.
         let count = observations.count
-        var values = [Double](repeating: .nan, count: count)
-        var publishedDays = [Int32](repeating: .min, count: count)
-        var periodStartDays = [Int32](repeating: 0, count: count)
-        var periodEndDays = [Int32](repeating: 0, count: count)
-        var periodKinds = [Period.Kind](repeating: .year, count: count)
+        let columnsDone = DispatchGroup()
+        let columnsBox = ObservationColumns.Box()
+        DispatchQueue.global().async(group: columnsDone) {
+            columnsBox.columns.withLock { $0 = ObservationColumns(observations) }
+        }
         var observationSlots = [Int32](repeating: -1, count: count)
         var slotMaps = [[String: Int]](repeating: [:], count: uniqueMeasures.count)
         var keys: [(measure: Int, area: Int)] = []
@@ -121,16 +122,6 @@ public struct AssessmentIndex: Sendable {
         var previousArea = -1
         var following: [Int] = []
         for i in 0..<count {
-            if let value = observations[i].value { values[i] = value }
-            if let published = observations[i].published { publishedDays[i] = Int32(clamping: published.dayNumber) }
-            if i > 0 && observations[i].period == observations[i - 1].period {
-                periodStartDays[i] = periodStartDays[i - 1]
-                periodEndDays[i] = periodEndDays[i - 1]
-            } else {
-                periodStartDays[i] = Int32(clamping: observations[i].period.start.dayNumber)
-                periodEndDays[i] = Int32(clamping: observations[i].period.end.dayNumber)
-            }
-            periodKinds[i] = observations[i].period.kind
             if observations[i].measureCode != lastMeasureCode {
                 lastMeasureCode = observations[i].measureCode
                 lastMeasureID = measureIDs[lastMeasureCode] ?? -1
@@ -170,18 +161,32 @@ public struct AssessmentIndex: Sendable {
                 observationSlots[i] = Int32(groupSlot)
             }
         }
-        self.values = values
-        self.publishedDays = publishedDays
+        columnsDone.wait()
+        // Present: the other pass has finished.
+        let columns = columnsBox.columns.withLock { $0 } ?? ObservationColumns(observations)
+        let periodStartDays = columns.periodStartDays, periodEndDays = columns.periodEndDays
+        self.values = columns.values
+        self.publishedDays = columns.publishedDays
         self.periodStartDays = periodStartDays
         self.periodEndDays = periodEndDays
-        self.periodKinds = periodKinds
+        self.periodKinds = columns.periodKinds
         self.observationSlots = observationSlots
 
         let areaCount = areaCodes.count
-        var grouped = [[Int32]](repeating: [], count: uniqueMeasures.count * areaCount)
+        // Each (measure, area) series sized once from a count (tens of thousands of small arrays
+        // grown one element at a time cost a third of the index).
+        var seriesCounts = [Int32](repeating: 0, count: uniqueMeasures.count * areaCount)
+        for (i, key) in keys.enumerated() where key.measure >= 0 && observationSlots[i] >= 0 {
+            seriesCounts[key.measure * areaCount + key.area] += 1
+        }
+        var grouped = seriesCounts.map { count -> [Int32] in
+            var series: [Int32] = []
+            series.reserveCapacity(Int(count))
+            return series
+        }
         var breakdowns: [BreakdownKey: [Int]] = [:]
         for (i, key) in keys.enumerated() where key.measure >= 0 {
-            if observations[i].breakdown.isTotal {
+            if observationSlots[i] >= 0 {
                 grouped[key.measure * areaCount + key.area].append(Int32(i))
             } else {
                 breakdowns[BreakdownKey(measure: key.measure, area: key.area, period: observations[i].period.label), default: []].append(i)
@@ -358,7 +363,9 @@ public struct AssessmentIndex: Sendable {
             return assessShare(councils[...], with: &single)
         }
         // Four shares per core, handed out as cores come free, so a core another process holds up
-        // does not hold up the whole assessment.
+        // does not hold up the whole assessment. (Assessing the first share alone first, so the
+        // others find its rank tables, was tried: slower than the two first shares both working
+        // out the tables.)
         let shareCount = min(councils.count, workers * 4)
         let shares = Mutex([[CouncilAssessment]](repeating: [], count: shareCount))
         let sharedRankTables = SharedRankTables(index: self)
@@ -374,4 +381,42 @@ public struct AssessmentIndex: Sendable {
 
     /// The fewest councils worth a core of their own in `assess(councils:…)`.
     static let councilsPerWorker = 16
+}
+
+/// The columns of the observations the assessment reads on every lookup, kept apart so they stay in
+/// cache: the value (NaN when missing), the day numbers of publication (`Int32.min` when unknown)
+/// and of the period's start and end, and the period's kind.
+struct ObservationColumns: Sendable {
+    var values: [Double]
+    var publishedDays: [Int32]
+    var periodStartDays: [Int32]
+    var periodEndDays: [Int32]
+    var periodKinds: [Period.Kind]
+
+    /// Reads the columns; a period like the previous row's reuses its day numbers.
+    init(_ observations: [Observation]) {
+        let count = observations.count
+        values = [Double](repeating: .nan, count: count)
+        publishedDays = [Int32](repeating: .min, count: count)
+        periodStartDays = [Int32](repeating: 0, count: count)
+        periodEndDays = [Int32](repeating: 0, count: count)
+        periodKinds = [Period.Kind](repeating: .year, count: count)
+        for i in 0..<count {
+            if let value = observations[i].value { values[i] = value }
+            if let published = observations[i].published { publishedDays[i] = Int32(clamping: published.dayNumber) }
+            if i > 0 && observations[i].period == observations[i - 1].period {
+                periodStartDays[i] = periodStartDays[i - 1]
+                periodEndDays[i] = periodEndDays[i - 1]
+            } else {
+                periodStartDays[i] = Int32(clamping: observations[i].period.start.dayNumber)
+                periodEndDays[i] = Int32(clamping: observations[i].period.end.dayNumber)
+            }
+            periodKinds[i] = observations[i].period.kind
+        }
+    }
+
+    /// Hands the columns from the thread that reads them to the index.
+    final class Box: Sendable {
+        let columns = Mutex<ObservationColumns?>(nil)
+    }
 }

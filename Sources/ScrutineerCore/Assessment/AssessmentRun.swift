@@ -257,16 +257,19 @@ struct AssessmentRun {
     /// The mean of the council's statistical neighbours' figures (LAIT: unweighted, missing ignored).
     private func neighbours(_ m: Int, _ slot: Int, council: Int) -> NeighbourBenchmark? {
         guard let list = index.neighbourLists[council] else { return nil }
+        // LAITBenchmarking.statisticalNeighbourAverage without its arrays: the same sum in the same
+        // order, and no mean when a figure is not finite.
         var count = 0
-        var values: [Double?] = []
-        values.reserveCapacity(list.neighbours.count)
+        var sum = 0.0
+        var allFinite = true
         for id in index.neighbourIDs[council] {
-            let figure = value(m, slot, id)
-            values.append(figure)
-            if figure != nil { count += 1 }
+            guard let figure = value(m, slot, id) else { continue }
+            count += 1
+            sum += figure
+            if !figure.isFinite { allFinite = false }
         }
         return NeighbourBenchmark(
-            edition: list.edition, mean: (try? LAITBenchmarking.statisticalNeighbourAverage(values)) ?? nil,
+            edition: list.edition, mean: count > 0 && allFinite ? sum / Double(count) : nil,
             neighboursWithFigure: count, neighbourCount: list.neighbours.count
         )
     }
