@@ -103,7 +103,7 @@ struct StoreSession: Sendable {
     }
 
     /// `INSERT INTO table (columns) SELECT shared binds and v.columnN… FROM (VALUES (…), (…)) AS v`:
-    /// each varying column cast to its type, so PostgreSQL reads a column of NULLs as that type too.
+    /// on PostgreSQL each varying column cast to its type, so it reads a column of NULLs as that type too.
     private func selectInsertStatement(
         into table: String, columns: [String], cells: [SQLCell], shared: [SQLCell?], varying: [Int], rows: Int
     ) -> String {
@@ -132,7 +132,13 @@ struct StoreSession: Sendable {
             case .some: placeholder()
             case nil:
                 valuesColumn += 1
-                serializer.write("CAST(v.column\(valuesColumn) AS \(sqlType(ofColumn: column, width: columns.count, cells: cells)))")
+                // SQLite stores each bound value as its type already (and gives VALUES columns no
+                // type to correct), so only PostgreSQL needs the cast.
+                if engine == .sqlite {
+                    serializer.write("v.column\(valuesColumn)")
+                } else {
+                    serializer.write("CAST(v.column\(valuesColumn) AS \(sqlType(ofColumn: column, width: columns.count, cells: cells)))")
+                }
             }
         }
         serializer.write(" FROM (VALUES ")
