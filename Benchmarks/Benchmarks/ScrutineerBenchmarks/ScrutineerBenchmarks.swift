@@ -28,9 +28,14 @@ func knownAreas() throws -> [Area] {
     Area.englandAndRegions + (try NationalImport.parse(.areas, files: [try file("reference/la_lookup_from_ees.csv")], context: ImportContext())).areas
 }
 
+/// For the benchmarks measured in a few milliseconds: the same settings in microseconds.
+func fineConfiguration() -> Benchmark.Configuration {
+    .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident], timeUnits: .microseconds, maxDuration: .seconds(30), maxIterations: 15)
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.wallClock, .peakMemoryResident],
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident],
         timeUnits: .milliseconds,
         maxDuration: .seconds(30),
         maxIterations: 15
@@ -57,10 +62,34 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // Issue 4: the same import into PostgreSQL, each iteration into a new schema of the database
+    // SCRUTINEER_BENCH_POSTGRES_URL names (scripts/benchmark starts a throwaway PostgreSQL 15
+    // cluster and sets it); skipped, with a note, when it is not set.
+    if let postgresURL = ProcessInfo.processInfo.environment["SCRUTINEER_BENCH_POSTGRES_URL"], !postgresURL.isEmpty {
+        Benchmark("LAIT import into PostgreSQL (read, validate, write, audit)") { benchmark in
+            let areas = try knownAreas()
+            for _ in benchmark.scaledIterations {
+                let schema = "scrutineer_bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+                let store = try await StoreConnection.open(url: postgresURL + (postgresURL.contains("?") ? "&" : "?") + "schema=" + schema)
+                try await store.migrate()
+                _ = try await store.importBatch(ImportBatch(kind: .areas, files: ["lookup"], rowsRead: areas.count, areas: areas), by: "benchmark")
+                benchmark.startMeasurement()
+                let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
+                let batch = try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas))
+                let summary = try await store.importBatch(batch, by: "benchmark")
+                benchmark.stopMeasurement()
+                precondition(summary.added >= 56_100, "the import added \(summary.added) records")
+                try await store.close()
+            }
+        }
+    } else {
+        FileHandle.standardError.write(Data("Note: the LAIT import into PostgreSQL is skipped: SCRUTINEER_BENCH_POSTGRES_URL is not set (scripts/benchmark sets it when it can start PostgreSQL).\n".utf8))
+    }
+
     // Issue 5: every LAIT measure for every LA at each measure's latest period (England, region,
     // SN mean, rank, quartile band, change), the work of ../shared/baselines/pandas_assess.py
     // (compared with its compute_s; loading is measured separately below, like its load_s).
-    Benchmark("Assess every LAIT measure for every LA (index + assess)") { benchmark in
+    Benchmark("Assess every LAIT measure for every LA (index + assess)", configuration: fineConfiguration()) { benchmark in
         let areas = try knownAreas()
         let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
         let batch = try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas))
@@ -78,6 +107,22 @@ let benchmarks: @Sendable () -> Void = {
                 reportingPeriod: period, today: today, audience: .officer
             )
             blackHole(result)
+            benchmark.stopMeasurement()
+        }
+    }
+
+    // The first half of the benchmark above alone: building the assessment index.
+    Benchmark("Index LAIT for assessment (the index alone)", configuration: fineConfiguration()) { benchmark in
+        let areas = try knownAreas()
+        let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
+        let batch = try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas))
+        let neighbours = try NationalImport.parse(
+            .neighbours, files: [try file("reference/statistical_neighbours_2025_long.csv")],
+            options: NationalImportOptions(edition: "2025"), context: ImportContext(areas: areas)
+        ).neighbourLists
+        for _ in benchmark.scaledIterations {
+            benchmark.startMeasurement()
+            blackHole(AssessmentIndex(measures: batch.measures, observations: batch.observations, statisticalNeighbours: neighbours, areas: areas))
             benchmark.stopMeasurement()
         }
     }

@@ -1,3 +1,7 @@
+import Dispatch
+import Foundation
+import Synchronization
+
 /// The breakdowns of a measure for one area and period.
 struct BreakdownKey: Hashable, Sendable {
     let measure: Int
@@ -50,8 +54,12 @@ public struct AssessmentIndex: Sendable {
     let neighbourLists: [StatisticalNeighbours?]
     let neighbourIDs: [[Int]]
     let englandID: Int
-    let settingsByCode: [String: MeasureAssessmentSettings]
-    let targetsByMeasure: [String: [Target]]
+    /// The period slot of each total-population observation in its measure's table (−1 for breakdowns
+    /// and observations of measures not given), so the assessment never looks a label up.
+    let observationSlots: [Int32]
+    /// Each measure's settings (the defaults when none were given) and targets, by measure id.
+    let settingsByMeasure: [MeasureAssessmentSettings]
+    let targetsByMeasure: [[Target]]
     let breakdownCells: [BreakdownKey: [Int]]
 
     /// Indexes the data. `areas` adds to (and overrides) England, the regions and the London
@@ -62,8 +70,8 @@ public struct AssessmentIndex: Sendable {
         statisticalNeighbours: [StatisticalNeighbours] = [], areas: [Area] = [], settings: [MeasureAssessmentSettings] = []
     ) {
         self.observations = observations
-        settingsByCode = Dictionary(settings.map { ($0.measureCode, $0) }, uniquingKeysWith: { _, last in last })
-        targetsByMeasure = Dictionary(grouping: targets, by: \.measureCode)
+        let settingsByCode = Dictionary(settings.map { ($0.measureCode, $0) }, uniquingKeysWith: { _, last in last })
+        let targetsByCode = Dictionary(grouping: targets, by: \.measureCode)
 
         // Number the areas and measures.
         var areaIDs: [String: Int] = [:]
@@ -93,40 +101,92 @@ public struct AssessmentIndex: Sendable {
             uniqueMeasures.append(measure)
         }
 
-        // One pass over the observations: the columns, and each one's measure and area.
+        // Two passes over the observations, side by side on two cores (each is mostly waiting for
+        // memory): the columns (`ObservationColumns`) on another thread, and here each one's
+        // measure and area and each total's period slot. Rows usually come grouped by measure and
+        // period with the areas in the same order in every group, so the area that followed the
+        // previous row's area last time and the last label are tried before any dictionary.
         let count = observations.count
-        var values = [Double](repeating: .nan, count: count)
-        var publishedDays = [Int32](repeating: .min, count: count)
-        var periodStartDays = [Int32](repeating: 0, count: count)
-        var periodEndDays = [Int32](repeating: 0, count: count)
-        var periodKinds = [Period.Kind](repeating: .year, count: count)
+        let columnsDone = DispatchGroup()
+        let columnsBox = ObservationColumns.Box()
+        DispatchQueue.global().async(group: columnsDone) {
+            columnsBox.columns.withLock { $0 = ObservationColumns(observations) }
+        }
+        var observationSlots = [Int32](repeating: -1, count: count)
+        var slotMaps = [[String: Int]](repeating: [:], count: uniqueMeasures.count)
         var keys: [(measure: Int, area: Int)] = []
         keys.reserveCapacity(count)
         var lastMeasureCode = ""
         var lastMeasureID = -1
+        var groupLabel = "", groupMeasure = -1, groupSlot = -1
+        var previousArea = -1
+        var following: [Int] = []
         for i in 0..<count {
-            if let value = observations[i].value { values[i] = value }
-            if let published = observations[i].published { publishedDays[i] = Int32(clamping: published.dayNumber) }
-            periodStartDays[i] = Int32(clamping: observations[i].period.start.dayNumber)
-            periodEndDays[i] = Int32(clamping: observations[i].period.end.dayNumber)
-            periodKinds[i] = observations[i].period.kind
             if observations[i].measureCode != lastMeasureCode {
                 lastMeasureCode = observations[i].measureCode
                 lastMeasureID = measureIDs[lastMeasureCode] ?? -1
             }
-            keys.append((lastMeasureID, lastMeasureID < 0 ? -1 : areaID(observations[i].areaCode)))
+            guard lastMeasureID >= 0 else {
+                keys.append((-1, -1))
+                continue
+            }
+            if lastMeasureID != groupMeasure || observations[i].period.label != groupLabel {
+                groupMeasure = lastMeasureID
+                groupLabel = observations[i].period.label
+                groupSlot = -1
+            }
+            var area = -1
+            if previousArea >= 0, previousArea < following.count {
+                let guess = following[previousArea]
+                if guess >= 0, areaCodes[guess] == observations[i].areaCode { area = guess }
+            }
+            if area < 0 {
+                area = areaID(observations[i].areaCode)
+                if previousArea >= 0 {
+                    if previousArea >= following.count { following += repeatElement(-1, count: previousArea + 1 - following.count) }
+                    following[previousArea] = area
+                }
+            }
+            previousArea = area
+            keys.append((lastMeasureID, area))
+            if observations[i].breakdown.isTotal {
+                if groupSlot < 0 {
+                    if let known = slotMaps[lastMeasureID][groupLabel] {
+                        groupSlot = known
+                    } else {
+                        groupSlot = slotMaps[lastMeasureID].count
+                        slotMaps[lastMeasureID][groupLabel] = groupSlot
+                    }
+                }
+                observationSlots[i] = Int32(groupSlot)
+            }
         }
-        self.values = values
-        self.publishedDays = publishedDays
+        columnsDone.wait()
+        // Present: the other pass has finished.
+        let columns = columnsBox.columns.withLock { $0 } ?? ObservationColumns(observations)
+        let periodStartDays = columns.periodStartDays, periodEndDays = columns.periodEndDays
+        self.values = columns.values
+        self.publishedDays = columns.publishedDays
         self.periodStartDays = periodStartDays
         self.periodEndDays = periodEndDays
-        self.periodKinds = periodKinds
+        self.periodKinds = columns.periodKinds
+        self.observationSlots = observationSlots
 
         let areaCount = areaCodes.count
-        var grouped = [[Int32]](repeating: [], count: uniqueMeasures.count * areaCount)
+        // Each (measure, area) series sized once from a count (tens of thousands of small arrays
+        // grown one element at a time cost a third of the index).
+        var seriesCounts = [Int32](repeating: 0, count: uniqueMeasures.count * areaCount)
+        for (i, key) in keys.enumerated() where key.measure >= 0 && observationSlots[i] >= 0 {
+            seriesCounts[key.measure * areaCount + key.area] += 1
+        }
+        var grouped = seriesCounts.map { count -> [Int32] in
+            var series: [Int32] = []
+            series.reserveCapacity(Int(count))
+            return series
+        }
         var breakdowns: [BreakdownKey: [Int]] = [:]
         for (i, key) in keys.enumerated() where key.measure >= 0 {
-            if observations[i].breakdown.isTotal {
+            if observationSlots[i] >= 0 {
                 grouped[key.measure * areaCount + key.area].append(Int32(i))
             } else {
                 breakdowns[BreakdownKey(measure: key.measure, area: key.area, period: observations[i].period.label), default: []].append(i)
@@ -145,7 +205,10 @@ public struct AssessmentIndex: Sendable {
         var tables: [MeasureTable] = []
         tables.reserveCapacity(uniqueMeasures.count)
         for (m, measure) in uniqueMeasures.enumerated() {
-            var table = MeasureTable(measure: measure, series: [], slots: [:], cells: [])
+            let slots = slotMaps[m]
+            var table = MeasureTable(
+                measure: measure, series: [], slots: slots, cells: [Int32](repeating: -1, count: slots.count * areaCount)
+            )
             table.series.reserveCapacity(areaCount)
             for area in 0..<areaCount {
                 var indices = grouped[m * areaCount + area]
@@ -161,16 +224,7 @@ public struct AssessmentIndex: Sendable {
                     }
                 }
                 for i in indices {
-                    let label = observations[Int(i)].period.label
-                    let slot: Int
-                    if let known = table.slots[label] {
-                        slot = known
-                    } else {
-                        slot = table.slots.count
-                        table.slots[label] = slot
-                        table.cells.append(contentsOf: repeatElement(-1, count: areaCount))
-                    }
-                    table.cells[slot * areaCount + area] = i
+                    table.cells[Int(observationSlots[Int(i)]) * areaCount + area] = i
                 }
                 table.series.append(indices)
             }
@@ -199,6 +253,8 @@ public struct AssessmentIndex: Sendable {
         }
 
         self.tables = tables
+        self.settingsByMeasure = uniqueMeasures.map { settingsByCode[$0.code] ?? MeasureAssessmentSettings(measureCode: $0.code) }
+        self.targetsByMeasure = uniqueMeasures.map { targetsByCode[$0.code] ?? [] }
         self.measureIDs = measureIDs
         self.areaIDs = areaIDs
         self.areaCodes = areaCodes
@@ -283,18 +339,84 @@ public struct AssessmentIndex: Sendable {
             guard let id = measureIDs[code] else { throw .unknownMeasure(code) }
             ids.append(id)
         }
-        var run = AssessmentRun(
+        let measureNumbers = ids
+        let run = AssessmentRun(
             index: self, reportingPeriod: reportingPeriod, today: today, audience: audience, includeHistory: includeHistory
         )
-        var result: [CouncilAssessment] = []
-        result.reserveCapacity(councils.count)
-        for code in councils {
-            let council = run.council(code)
-            var measures: [MeasureAssessment] = []
-            measures.reserveCapacity(ids.count)
-            for id in ids { measures.append(run.assess(measure: id, council: council, theme: nil)) }
-            result.append(CouncilAssessment(councilAreaCode: code, measures: measures))
+        @Sendable func assessShare(_ codes: ArraySlice<String>, with run: inout AssessmentRun) -> [CouncilAssessment] {
+            var result: [CouncilAssessment] = []
+            result.reserveCapacity(codes.count)
+            for code in codes {
+                let council = run.council(code)
+                var measures: [MeasureAssessment] = []
+                measures.reserveCapacity(measureNumbers.count)
+                for id in measureNumbers { measures.append(run.assess(measure: id, council: council, theme: nil)) }
+                result.append(CouncilAssessment(councilAreaCode: code, measures: measures))
+            }
+            return result
         }
-        return result
+        // Councils are independent: with many, the cores assess contiguous shares, each with its own
+        // run (sharing the rank tables worked out), and the shares are joined in the order asked.
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, councils.count / Self.councilsPerWorker)
+        guard workers > 1 else {
+            var single = run
+            return assessShare(councils[...], with: &single)
+        }
+        // Four shares per core, handed out as cores come free, so a core another process holds up
+        // does not hold up the whole assessment. (Assessing the first share alone first, so the
+        // others find its rank tables, was tried: slower than the two first shares both working
+        // out the tables.)
+        let shareCount = min(councils.count, workers * 4)
+        let shares = Mutex([[CouncilAssessment]](repeating: [], count: shareCount))
+        let sharedRankTables = SharedRankTables(index: self)
+        DispatchQueue.concurrentPerform(iterations: shareCount) { part in
+            let range = (councils.count * part / shareCount)..<(councils.count * (part + 1) / shareCount)
+            var own = run
+            own.sharedRankTables = sharedRankTables
+            let share = assessShare(councils[range], with: &own)
+            shares.withLock { $0[part] = share }
+        }
+        return shares.withLock { $0 }.flatMap { $0 }
+    }
+
+    /// The fewest councils worth a core of their own in `assess(councils:…)`.
+    static let councilsPerWorker = 16
+}
+
+/// The columns of the observations the assessment reads on every lookup, kept apart so they stay in
+/// cache: the value (NaN when missing), the day numbers of publication (`Int32.min` when unknown)
+/// and of the period's start and end, and the period's kind.
+struct ObservationColumns: Sendable {
+    var values: [Double]
+    var publishedDays: [Int32]
+    var periodStartDays: [Int32]
+    var periodEndDays: [Int32]
+    var periodKinds: [Period.Kind]
+
+    /// Reads the columns; a period like the previous row's reuses its day numbers.
+    init(_ observations: [Observation]) {
+        let count = observations.count
+        values = [Double](repeating: .nan, count: count)
+        publishedDays = [Int32](repeating: .min, count: count)
+        periodStartDays = [Int32](repeating: 0, count: count)
+        periodEndDays = [Int32](repeating: 0, count: count)
+        periodKinds = [Period.Kind](repeating: .year, count: count)
+        for i in 0..<count {
+            if let value = observations[i].value { values[i] = value }
+            if let published = observations[i].published { publishedDays[i] = Int32(clamping: published.dayNumber) }
+            if i > 0 && observations[i].period == observations[i - 1].period {
+                periodStartDays[i] = periodStartDays[i - 1]
+                periodEndDays[i] = periodEndDays[i - 1]
+            } else {
+                periodStartDays[i] = Int32(clamping: observations[i].period.start.dayNumber)
+                periodEndDays[i] = Int32(clamping: observations[i].period.end.dayNumber)
+            }
+            periodKinds[i] = observations[i].period.kind
+        }
+    }
+
+    /// Hands the columns from the thread that reads them to the index.
+    final class Box: Sendable {
+        let columns = Mutex<ObservationColumns?>(nil)
     }
 }

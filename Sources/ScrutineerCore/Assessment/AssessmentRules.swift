@@ -19,7 +19,9 @@
 ///   change shows as zero; the statistical methods are static when not significant.
 /// - **Benchmarks** (`Benchmarks`): the published England and region figures for the council's
 ///   latest period (Inner/Outer London, then London), the unweighted statistical-neighbour mean,
-///   LAIT rank and band over every local authority with a figure in that period, and Fingertips
+///   LAIT rank and band over every local authority with a figure in that period — but only when at
+///   least `minimumLocalAuthoritiesRanked` (4) have one: fewer (often only the council's own
+///   figure) get no rank, band or bounds, and the reason says how many had a figure — and Fingertips
 ///   method 1 or 17 against England using published limits or Wilson / exact Poisson / Byar's
 ///   limits from the counts.
 /// - **SPC** (`SPCSummary`): Making Data Count defaults, from `SPCSummary.minimumPoints` (12) figures.
@@ -30,6 +32,9 @@
 public enum AssessmentRules {
     /// The order target kinds are reported in when several apply.
     public static var targetReportingOrder: [TargetKind] { TargetJudgement.defaultReportingOrder }
+
+    /// The fewest local authorities with a figure for a period that are ranked and quartile-banded.
+    public static var minimumLocalAuthoritiesRanked: Int { Benchmarks.minimumRankedCount }
 
     /// The shortest series given an SPC chart.
     public static var spcMinimumPoints: Int { SPCSummary.minimumPoints }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A council being assessed: its code, number in the index (nil when the data hold nothing for
 /// it) and name.
 struct CouncilReference {
@@ -7,17 +9,29 @@ struct CouncilReference {
 }
 
 /// Ranks and quartile bands of every local authority for one measure and period, by area id.
-struct RankTable {
+struct RankTable: Sendable {
     let bounds: LAITQuartileBounds?
     let ranks: [Int?]
     let bands: [LAITQuartileBand?]
     let rankedCount: Int
 }
 
-/// A measure's period slot: the key of a rank table.
-struct SlotKey: Hashable {
-    let measure: Int
-    let slot: Int
+/// Rank tables shared by the runs that assess shares of the councils on several cores, so a table
+/// one has worked out is not worked out again by another (two may still race to the same table at
+/// first, and then agree).
+final class SharedRankTables: Sendable {
+    private let tables: Mutex<[[RankTable?]]>
+
+    /// An empty table for each measure's period slots.
+    init(index: AssessmentIndex) {
+        tables = Mutex(index.tables.map { [RankTable?](repeating: nil, count: $0.slots.count) })
+    }
+
+    /// The table for measure `m` and `slot`, if worked out.
+    func table(_ m: Int, _ slot: Int) -> RankTable? { tables.withLock { $0[m][slot] } }
+
+    /// Keeps a table worked out.
+    func keep(_ table: RankTable, _ m: Int, _ slot: Int) { tables.withLock { $0[m][slot] = table } }
 }
 
 /// Some of a measure's observations for one area, in period order, read from the index without copying.
@@ -27,7 +41,11 @@ struct ObservationSeries: RandomAccessCollection {
 
     var startIndex: Int { 0 }
     var endIndex: Int { positions.count }
-    subscript(position: Int) -> Observation { observations[Int(positions[position])] }
+    /// Lent in place (`_read`), so reading one field (`series[k].value`) copies nothing; a plain
+    /// getter copied the whole observation, a fifth of the assessment's time.
+    subscript(position: Int) -> Observation {
+        _read { yield observations[Int(positions[position])] }
+    }
 }
 
 /// One assessment request over an index: the reporting period, the day, the audience, and the
@@ -41,7 +59,10 @@ struct AssessmentRun {
     /// `today` and the reporting period's last day as day numbers.
     let todayDay: Int32
     let reportingEndDay: Int32
-    var rankTables: [SlotKey: RankTable] = [:]
+    /// Rank tables by measure id and period slot, each worked out when first asked for.
+    var rankTables: [[RankTable?]]
+    /// The tables other runs of the same request have worked out, when councils are shared across cores.
+    var sharedRankTables: SharedRankTables?
 
     init(index: AssessmentIndex, reportingPeriod: Period, today: CalendarDate, audience: Audience, includeHistory: Bool) {
         self.index = index
@@ -51,6 +72,7 @@ struct AssessmentRun {
         self.includeHistory = includeHistory
         todayDay = Int32(clamping: today.dayNumber)
         reportingEndDay = Int32(clamping: reportingPeriod.end.dayNumber)
+        rankTables = index.tables.map { [RankTable?](repeating: nil, count: $0.slots.count) }
     }
 
     /// The council with `code`, named from the areas given (its code when unknown).
@@ -78,8 +100,7 @@ struct AssessmentRun {
     /// The whole assessment of one measure for one council.
     mutating func assess(measure m: Int, council: CouncilReference, theme: String?) -> MeasureAssessment {
         let measure = index.tables[m].measure
-        let code = measure.code
-        let settings = index.settingsByCode[code] ?? MeasureAssessmentSettings(measureCode: code)
+        let settings = index.settingsByMeasure[m]
         let format = ValueFormat(measure)
         let policy = DisclosurePolicy.dfe
         let observations = index.observations
@@ -98,16 +119,18 @@ struct AssessmentRun {
         }
         let latest: Observation? = latestAt >= 0 ? observations[Int(series[latestAt])] : nil
         // The council's figures of the latest's period kind up to it (the series is in period
-        // order), oldest first, each period's newest publication by today; `comparable` those with values.
+        // order), oldest first, each period's newest publication by today; `comparable` those with
+        // values; `shown` (for the chart) only when history is asked for.
         var shown: [Int32] = []
         var comparable: [Int32] = []
         if latestAt >= 0 {
             let kind = index.periodKinds[Int(series[latestAt])]
+            comparable.reserveCapacity(latestAt + 1)
             for k in 0...latestAt {
                 let i = Int(series[k])
                 guard index.periodKinds[i] == kind, isAvailable(i) else { continue }
                 if k < latestAt, samePeriod(Int(series[k + 1]), i), isAvailable(Int(series[k + 1])) { continue }
-                shown.append(series[k])
+                if includeHistory { shown.append(series[k]) }
                 if !index.values[i].isNaN { comparable.append(series[k]) }
             }
         }
@@ -127,7 +150,7 @@ struct AssessmentRun {
         }
 
         let currency = DataCurrency.assess(latest: latest, measure: measure, reportingPeriod: reportingPeriod, today: today)
-        let targets = index.targetsByMeasure[code] ?? []
+        let targets = index.targetsByMeasure[m]
         let status = StatusAssessment.assess(
             latest: latest, shownValue: withheld ? nil : latest?.value, currency: currency, measure: measure,
             settings: settings, targets: targets, reportingPeriod: reportingPeriod
@@ -139,7 +162,9 @@ struct AssessmentRun {
 
         var benchmarks: Benchmarks?
         if let latest, !settings.isMilestone {
-            benchmarks = self.benchmarks(latest, measure: m, council: council, withheld: withheld, format: format)
+            benchmarks = self.benchmarks(
+                latest, slot: Int(index.observationSlots[Int(series[latestAt])]), measure: m, council: council, withheld: withheld, format: format
+            )
         }
 
         var spc: SPCSummary?
@@ -232,24 +257,30 @@ struct AssessmentRun {
     /// The mean of the council's statistical neighbours' figures (LAIT: unweighted, missing ignored).
     private func neighbours(_ m: Int, _ slot: Int, council: Int) -> NeighbourBenchmark? {
         guard let list = index.neighbourLists[council] else { return nil }
+        // LAITBenchmarking.statisticalNeighbourAverage without its arrays: the same sum in the same
+        // order, and no mean when a figure is not finite.
         var count = 0
-        var values: [Double?] = []
-        values.reserveCapacity(list.neighbours.count)
+        var sum = 0.0
+        var allFinite = true
         for id in index.neighbourIDs[council] {
-            let figure = value(m, slot, id)
-            values.append(figure)
-            if figure != nil { count += 1 }
+            guard let figure = value(m, slot, id) else { continue }
+            count += 1
+            sum += figure
+            if !figure.isFinite { allFinite = false }
         }
         return NeighbourBenchmark(
-            edition: list.edition, mean: (try? LAITBenchmarking.statisticalNeighbourAverage(values)) ?? nil,
+            edition: list.edition, mean: count > 0 && allFinite ? sum / Double(count) : nil,
             neighboursWithFigure: count, neighbourCount: list.neighbours.count
         )
     }
 
     /// Every local authority's rank and band for the measure's period, worked out once per run.
     private mutating func rankTable(measure m: Int, slot: Int) -> RankTable {
-        let key = SlotKey(measure: m, slot: slot)
-        if let known = rankTables[key] { return known }
+        if let known = rankTables[m][slot] { return known }
+        if let known = sharedRankTables?.table(m, slot) {
+            rankTables[m][slot] = known
+            return known
+        }
         let areaCount = index.areaCodes.count
         var ids: [Int] = []
         var values: [Double?] = []
@@ -260,25 +291,52 @@ struct AssessmentRun {
         var ranks = [Int?](repeating: nil, count: areaCount)
         var bands = [LAITQuartileBand?](repeating: nil, count: areaCount)
         let polarity = index.tables[m].measure.polarity
-        // LAITBenchmarking.rankAndBand, without naming each area.
-        let bounds = try? LAITQuartileBounds(latestValues: values)
-        if let bounds, let ranked = try? LAITBenchmarking.ranks(of: values, polarity: polarity) {
+        let rankedCount = values.count { $0 != nil }
+        // LAITBenchmarking.rankAndBand, without naming each area and sorting once: the bounds come
+        // from the sorted values, and a rank with ties at the lowest is one more than the number of
+        // better values, found by binary search. Too few figures are neither ranked nor banded
+        // (`Benchmarks.minimumRankedCount`); non-finite figures (which no import stores) give
+        // neither, as LAITBenchmarking refuses them.
+        var bounds: LAITQuartileBounds?
+        var sorted = values.compactMap { $0 }
+        if rankedCount >= Benchmarks.minimumRankedCount, sorted.allSatisfy(\.isFinite) {
+            sorted.sort()
+            let found = LAITQuartileBounds(sortedFiniteValues: sorted)
+            bounds = found
+            /// The number of sorted values below `value` (`orEqual`: not above it).
+            func countBelow(_ value: Double, orEqual: Bool) -> Int {
+                var low = 0, high = sorted.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if orEqual ? sorted[middle] <= value : sorted[middle] < value { low = middle + 1 } else { high = middle }
+                }
+                return low
+            }
             for (k, id) in ids.enumerated() {
-                ranks[id] = ranked[k]
-                bands[id] = (try? bounds.band(for: values[k], polarity: polarity)) ?? nil
+                guard let value = values[k] else {
+                    bands[id] = (try? found.band(for: nil, polarity: polarity)) ?? nil
+                    continue
+                }
+                switch polarity {
+                case .highIsGood: ranks[id] = 1 + sorted.count - countBelow(value, orEqual: true)
+                case .lowIsGood: ranks[id] = 1 + countBelow(value, orEqual: false)
+                case .noJudgement: break
+                }
+                bands[id] = (try? found.band(for: value, polarity: polarity)) ?? nil
             }
         }
-        let rankTable = RankTable(bounds: bounds, ranks: ranks, bands: bands, rankedCount: values.count { $0 != nil })
-        rankTables[key] = rankTable
+        let rankTable = RankTable(bounds: bounds, ranks: ranks, bands: bands, rankedCount: rankedCount)
+        rankTables[m][slot] = rankTable
+        sharedRankTables?.keep(rankTable, m, slot)
         return rankTable
     }
 
     /// England, region, neighbours, rank, band and the comparison with England for the council's latest figure.
     private mutating func benchmarks(
-        _ latest: Observation, measure m: Int, council: CouncilReference, withheld: Bool, format: ValueFormat
+        _ latest: Observation, slot latestSlot: Int, measure m: Int, council: CouncilReference, withheld: Bool, format: ValueFormat
     ) -> Benchmarks {
         let measure = index.tables[m].measure
-        let slot = index.tables[m].slots[latest.period.label]
+        let slot: Int? = latestSlot >= 0 ? latestSlot : nil
         let england = slot.flatMap { value(m, $0, index.englandID) }
         var ranks: RankTable?
         if let slot { ranks = rankTable(measure: m, slot: slot) }

@@ -85,11 +85,18 @@ public struct Benchmarks: Sendable, Hashable, Codable {
     public let england: Double?
     public let region: RegionBenchmark?
     public let statisticalNeighbours: NeighbourBenchmark?
-    /// Rank among all local authorities with a figure, 1 = best; nil with no judgement or no figure.
+    /// The fewest local authorities with a figure for the period that are ranked and banded: with
+    /// fewer (say only the council itself), "rank 1 of 1" or a quartile of one or two figures says
+    /// nothing, so there is no rank, band or bounds. Four is the least that fills four quartiles,
+    /// and Fingertips' minimum for quartiles (METHODS.md §7); LAIT itself sets none.
+    public static let minimumRankedCount = 4
+
+    /// Rank among all local authorities with a figure, 1 = best; nil with no judgement, no figure,
+    /// or fewer than `minimumRankedCount` local authorities with a figure.
     public let rank: Int?
     /// How many local authorities had a figure.
     public let rankedCount: Int
-    /// LAIT quartile band (A best); "-" with no judgement; nil with no figure.
+    /// LAIT quartile band (A best); "-" with no judgement; nil with no figure or too few figures to band.
     public let band: LAITQuartileBand?
     /// The quartile bounds the band came from.
     public let bounds: LAITQuartileBounds?
@@ -116,6 +123,15 @@ public struct Benchmarks: Sendable, Hashable, Codable {
 
     /// "Rank 12 of 151 (1 = best)", or nil.
     public var rankText: String? { rank.map { "Rank \($0) of \(rankedCount) (1 = best)" } }
+
+    /// Why the council has no rank or band although it has a figure, when too few local authorities
+    /// have one: "Not ranked or banded: only 1 local authority has a figure for 2025 (at least 4 are
+    /// needed)"; nil otherwise.
+    public var notRankedReason: String? {
+        guard councilValue != nil, rank == nil, band == nil, rankedCount < Self.minimumRankedCount else { return nil }
+        let authorities = rankedCount == 1 ? "1 local authority has" : "\(rankedCount) local authorities have"
+        return "Not ranked or banded: only \(authorities) a figure for \(period.label) (at least \(Self.minimumRankedCount) are needed)"
+    }
 
     /// The comparison with England in words, e.g. "Better than England: England's 56.0% lies below
     /// Warwickshire's 95% confidence interval (57.1% to 60.3%); higher is better".
@@ -164,6 +180,7 @@ public struct Benchmarks: Sendable, Hashable, Codable {
         }
         if let rank { parts.append("rank \(rank) of \(rankedCount) (1 = best)") }
         if let band { parts.append("quartile band \(band.rawValue)") }
+        if let notRankedReason { parts.append(notRankedReason.prefix(1).lowercased() + notRankedReason.dropFirst()) }
         return parts.joined(separator: "; ")
     }
 }

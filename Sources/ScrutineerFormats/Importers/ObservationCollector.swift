@@ -9,7 +9,7 @@ import ScrutineerCore
 /// the collector number the codes.
 struct ObservationCollector {
     /// A cell by numbers the importer gives its measure, area, period label and breakdown.
-    struct CellKey: Hashable {
+    struct CellKey {
         var measure: Int32
         var area: Int32
         var period: Int32
@@ -18,13 +18,13 @@ struct ObservationCollector {
 
     private(set) var observations: [Observation] = []
     private var places: [(file: String, row: Int32)] = []
-    private var positions: [CellKey: Int] = [:]
+    private var positions: CellPositions
     private var numbers: [[String: Int32]] = [[:], [:], [:], [:]]
 
     init(expectedCount: Int = 0) {
         observations.reserveCapacity(expectedCount)
         places.reserveCapacity(expectedCount)
-        positions.reserveCapacity(expectedCount)
+        positions = CellPositions(expectedCount: expectedCount)
     }
 
     /// Adds `observation`, read from `row` of `file`, numbering its codes here; a conflicting
@@ -41,12 +41,11 @@ struct ObservationCollector {
     /// breakdown one-to-one across the whole import (with `number(_:_:)`, or positions that never
     /// change); one collector uses either this or the numbering `add`, not both.
     mutating func add(_ observation: consuming Observation, key: CellKey, file: String, row: Int, column: String, errors: inout [BatchInputError]) {
-        guard let earlier = positions.updateValue(observations.count, forKey: key) else {
+        guard let earlier = positions.insert(key.measure, key.area, key.period, key.breakdown, position: observations.count) else {
             observations.append(observation)
             places.append((file, Int32(row)))
             return
         }
-        positions[key] = earlier
         let cellKey = observation.key
         var same = observation
         same.source = observations[earlier].source

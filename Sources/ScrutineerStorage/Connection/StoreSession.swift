@@ -14,13 +14,48 @@ struct StoreSession: Sendable {
         return try await driver.rows(text, binds: binds.map(SQLCell.init(bound:)))
     }
 
+    /// One statement of an insert, with its values: what `insertStatements` plans and `run` executes.
+    struct BoundStatement: Sendable {
+        let text: String
+        let binds: [SQLCell]
+    }
+
     /// Inserts rows of `columns.count` cells each in as few statements as the engine's bind limit
-    /// allows. A column whose cell is the same in every row (an import's audit id and source, the
-    /// blanks a source never fills) is bound once per statement instead of once per row, which
-    /// halves what the database has to parse; every full statement has the same text.
+    /// allows (see `insertStatements`).
     func insertRows(into table: String, columns: [String], cells: [SQLCell], tail: String = "") async throws {
+        for statement in insertStatements(into: table, columns: columns, cells: cells, tail: tail) {
+            try await run(statement)
+        }
+    }
+
+    /// Runs one planned statement.
+    func run(_ statement: BoundStatement) async throws {
+        try await driver.execute(statement.text, binds: statement.binds[...])
+    }
+
+    /// Plans the statements that insert rows of `columns.count` cells each, in as few statements
+    /// as the engine's bind limit allows, without touching the database (so a caller can plan the
+    /// next rows while the database writes these). A column whose cell is the same in every row (an
+    /// import's audit id and source, the blanks a source never fills) is bound once per statement
+    /// instead of once per row, which halves what the database has to parse; every full statement
+    /// has the same text.
+    func insertStatements(into table: String, columns: [String], cells: [SQLCell], tail: String = "") -> [BoundStatement] {
+        var texts = InsertTexts()
+        return insertStatements(into: table, columns: columns, cells: cells, tail: tail, texts: &texts)
+    }
+
+    /// Statement texts already written, by table, shape of the columns and number of rows, so the
+    /// chunks of one import write each text once.
+    struct InsertTexts {
+        fileprivate var texts: [String: String] = [:]
+    }
+
+    /// `insertStatements`, reusing (and adding to) `texts`.
+    func insertStatements(
+        into table: String, columns: [String], cells: [SQLCell], tail: String = "", texts: inout InsertTexts
+    ) -> [BoundStatement] {
         precondition(cells.count % columns.count == 0, "cells must fill whole rows")
-        guard !cells.isEmpty else { return }
+        guard !cells.isEmpty else { return [] }
         let width = columns.count
         let rowCount = cells.count / width
         let shared = (0..<width).map { column in
@@ -28,36 +63,65 @@ struct StoreSession: Sendable {
         }
         let varying = (0..<width).filter { shared[$0] == nil }
         guard !varying.isEmpty, rowCount > 1, tail.isEmpty else {
-            return try await insertEachRow(into: table, columns: columns, cells: cells, tail: tail)
+            return eachRowStatements(into: table, columns: columns, cells: cells, tail: tail)
         }
         let rowsPerStatement = max(1, (engine.maximumBindsPerStatement - width) / varying.count)
-        var statement: (rows: Int, text: String)?
+        let sharedBinds: [SQLCell] = shared.compactMap { $0 }.filter { $0 != .null }
+        // The text depends on which columns are shared (and NULL) and on the varying columns' types.
+        let shape = String((0..<width).map { column -> Character in
+            switch shared[column] {
+            case .null?: return "n"
+            case .some: return "b"
+            case nil: return sqlType(ofColumn: column, width: width, cells: cells).first ?? "?"
+            }
+        })
+        var statements: [BoundStatement] = []
+        var text: (rows: Int, sql: String)?
         var firstRow = 0
         while firstRow < rowCount {
             let rows = min(rowsPerStatement, rowCount - firstRow)
-            if statement?.rows != rows {
-                statement = (rows, selectInsertStatement(into: table, columns: columns, cells: cells, shared: shared, varying: varying, rows: rows))
+            if text?.rows != rows {
+                let key = "\(table) \(shape) \(rows)"
+                if let known = texts.texts[key] {
+                    text = (rows, known)
+                } else {
+                    let written = selectInsertStatement(into: table, columns: columns, cells: cells, shared: shared, varying: varying, rows: rows)
+                    texts.texts[key] = written
+                    text = (rows, written)
+                }
             }
-            var binds: [SQLCell] = shared.compactMap { $0 }.filter { $0 != .null }
+            var binds = sharedBinds
             binds.reserveCapacity(binds.count + rows * varying.count)
             for row in firstRow..<(firstRow + rows) {
-                for column in varying { binds.append(cells[row * width + column]) }
+                let base = row * width
+                for column in varying { binds.append(cells[base + column]) }
             }
-            try await driver.execute(statement!.text, binds: binds[...])
+            statements.append(BoundStatement(text: text!.sql, binds: binds))
             firstRow += rows
         }
+        return statements
     }
 
     /// `INSERT INTO table (columns) SELECT shared binds and v.columnN… FROM (VALUES (…), (…)) AS v`:
-    /// each varying column cast to its type, so PostgreSQL reads a column of NULLs as that type too.
+    /// on PostgreSQL each varying column cast to its type, so it reads a column of NULLs as that type too.
     private func selectInsertStatement(
         into table: String, columns: [String], cells: [SQLCell], shared: [SQLCell?], varying: [Int], rows: Int
     ) -> String {
         var serializer = SQLSerializer(database: sql)
         var bind = 0
+        // The dialect's placeholder is a prefix and the position (`?1`, `$1`): asked once, then
+        // written directly, as boxing a placeholder expression per value cost more than SQLite's parse.
+        var first = SQLSerializer(database: sql)
+        sql.dialect.bindPlaceholder(at: 1).serialize(to: &first)
+        let prefix = first.sql.hasSuffix("1") ? String(first.sql.dropLast()) : nil
         func placeholder() {
             bind += 1
-            sql.dialect.bindPlaceholder(at: bind).serialize(to: &serializer)
+            if let prefix {
+                serializer.write(prefix)
+                serializer.write(String(bind))
+            } else {
+                sql.dialect.bindPlaceholder(at: bind).serialize(to: &serializer)
+            }
         }
         serializer.write("INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT ")
         var valuesColumn = 0
@@ -68,7 +132,13 @@ struct StoreSession: Sendable {
             case .some: placeholder()
             case nil:
                 valuesColumn += 1
-                serializer.write("CAST(v.column\(valuesColumn) AS \(sqlType(ofColumn: column, width: columns.count, cells: cells)))")
+                // SQLite stores each bound value as its type already (and gives VALUES columns no
+                // type to correct), so only PostgreSQL needs the cast.
+                if engine == .sqlite {
+                    serializer.write("v.column\(valuesColumn)")
+                } else {
+                    serializer.write("CAST(v.column\(valuesColumn) AS \(sqlType(ofColumn: column, width: columns.count, cells: cells)))")
+                }
             }
         }
         serializer.write(" FROM (VALUES ")
@@ -98,20 +168,22 @@ struct StoreSession: Sendable {
         return engine.text
     }
 
-    /// Inserts rows with every cell bound (a single row, or rows that share nothing).
-    private func insertEachRow(into table: String, columns: [String], cells: [SQLCell], tail: String) async throws {
+    /// Statements that insert rows with every cell bound (a single row, or rows that share nothing).
+    private func eachRowStatements(into table: String, columns: [String], cells: [SQLCell], tail: String) -> [BoundStatement] {
         let rowsPerStatement = max(1, engine.maximumBindsPerStatement / columns.count)
-        var statement: (rows: Int, text: String)?
+        var statements: [BoundStatement] = []
+        var text: (rows: Int, sql: String)?
         var start = 0
         while start < cells.count {
             let end = min(cells.count, start + rowsPerStatement * columns.count)
             let rows = (end - start) / columns.count
-            if statement?.rows != rows {
-                statement = (rows, insertStatement(into: table, columns: columns, rows: rows, tail: tail))
+            if text?.rows != rows {
+                text = (rows, insertStatement(into: table, columns: columns, rows: rows, tail: tail))
             }
-            try await driver.execute(statement!.text, binds: cells[start..<end])
+            statements.append(BoundStatement(text: text!.sql, binds: Array(cells[start..<end])))
             start = end
         }
+        return statements
     }
 
     /// Inserts rows and returns the rows the `RETURNING` tail gives back.

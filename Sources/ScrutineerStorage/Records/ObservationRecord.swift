@@ -51,6 +51,14 @@ struct ObservationRecord {
         breakdown.isTotal ? "" : breakdown.key
     }
 
+    /// True when every numeric field is finite or absent (checked for every row without building
+    /// names; `nonFiniteField` names the field when not).
+    static func isFinite(_ observation: Observation) -> Bool {
+        func ok(_ number: Double?) -> Bool { number?.isFinite ?? true }
+        return ok(observation.value) && ok(observation.numerator) && ok(observation.denominator) && ok(observation.lower95)
+            && ok(observation.upper95) && ok(observation.lower99_8) && ok(observation.upper99_8)
+    }
+
     /// The name of the first numeric field that is infinite or not a number, if any.
     static func nonFiniteField(of observation: Observation) -> String? {
         let numbers: [(String, Double?)] = [

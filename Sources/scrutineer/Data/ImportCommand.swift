@@ -88,7 +88,12 @@ struct ImportCommand: AsyncParsableCommand {
                 throw ExitCode(65)
             }
             progress.show(.writing(batch.rowsRead))
-            let summary = try await store.importBatch(batch, by: user)
+            let rows = batch.rowsRead
+            var showWriting: (@Sendable (_ written: Int, _ toWrite: Int) -> Void)?
+            if progress.enabled {
+                showWriting = { written, toWrite in progress.showWriting(written, of: toWrite, rows: rows) }
+            }
+            let summary = try await store.importBatch(batch, by: user, progress: showWriting)
             progress.finish()
             print(ImportReport(files: inputs.map(\.name), summary: summary).text)
             try await store.close()

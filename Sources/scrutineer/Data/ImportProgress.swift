@@ -31,11 +31,25 @@ struct ImportProgress {
 
     /// Redraws the bar at `stage`.
     func show(_ stage: Stage) {
+        draw(filledFraction: Double(stage.step) / Double(steps), stage: stage, detail: "")
+    }
+
+    /// Redraws the bar while writing, after each chunk: `written` of the `toWrite` new or changed
+    /// observations are written; the bar fills from the writing stage's mark to the end.
+    func showWriting(_ written: Int, of toWrite: Int, rows: Int) {
+        guard toWrite > 0 else { return }
+        let done = Double(min(written, toWrite)) / Double(toWrite)
+        let stage = Stage.writing(rows)
+        let start = Double(stage.step) / Double(steps)
+        draw(filledFraction: start + (1 - start) * done, stage: stage, detail: " (\(written) of \(toWrite) new or changed)")
+    }
+
+    private func draw(filledFraction: Double, stage: Stage, detail: String) {
         guard enabled else { return }
         let width = 30
-        let filled = width * stage.step / steps
+        let filled = min(width, max(0, Int((Double(width) * filledFraction).rounded(.down))))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) \(stage.step)/\(steps - 1) \(stage.words)".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) \(stage.step)/\(steps - 1) \(stage.words)\(detail)".utf8))
     }
 
     /// Completes the bar and moves to a new line.

@@ -139,4 +139,34 @@ import Testing
         #expect(region.value == london?.value)
         #expect(assessment.symbols.contains("benchmark-region-fallback"))
     }
+
+    @Test("Fewer than four local authorities with a figure: no rank, band or bounds, and the reason says how many")
+    func tinyGroupsAreNotRanked() throws {
+        let measure = Build.percentage("EET")
+        let others = ["E10000034", "E10000024", "E10000016"]
+        func benchmarks(_ figures: [(String, Double)]) throws -> Benchmarks {
+            let observations = try ([(Build.council, 66.0)] + figures).map { area, value in
+                try Build.observation("EET", "2024/25 Q2", value, area: area)
+            }
+            let report = try Build.assess([measure], observations, period: "2024/25 Q2", today: "2024-12-10")
+            return try #require(report.measures.first?.benchmarks)
+        }
+
+        let alone = try benchmarks([])
+        #expect(alone.rank == nil && alone.band == nil && alone.bounds == nil && alone.rankText == nil)
+        #expect(alone.rankedCount == 1)
+        #expect(alone.notRankedReason == "Not ranked or banded: only 1 local authority has a figure for 2024/25 Q2 (at least 4 are needed)")
+        #expect(alone.summary.hasSuffix("; not ranked or banded: only 1 local authority has a figure for 2024/25 Q2 (at least 4 are needed)"))
+
+        let three = try benchmarks([(others[0], 60), (others[1], 70)])
+        #expect(three.rank == nil && three.band == nil && three.bounds == nil)
+        #expect(three.notRankedReason == "Not ranked or banded: only 3 local authorities have a figure for 2024/25 Q2 (at least 4 are needed)")
+
+        // Four figures 50, 60, 66, 70 (type-7 quartiles 57.5, 63, 67): 66 is second of four, band B (high is good).
+        let four = try benchmarks([(others[0], 60), (others[1], 70), (others[2], 50)])
+        #expect(four.rank == 2 && four.rankedCount == 4)
+        #expect(four.band == .b)
+        #expect(four.notRankedReason == nil)
+        #expect(AssessmentRules.minimumLocalAuthoritiesRanked == 4)
+    }
 }

@@ -29,9 +29,17 @@ public struct LAITQuartileBounds: Sendable, Hashable, Codable {
     /// Type-7 quartiles of the non-missing `latestValues` of every LA; all bounds nil when none is present.
     public init(latestValues: [Double?]) throws {
         try requireFinite(latestValues)
-        let sorted = latestValues.compactMap { $0 }.sorted()
-        let quartiles = [0.0, 0.25, 0.5, 0.75, 1.0].map { Self.typeSevenQuantile(ofSorted: sorted, probability: $0) }
-        self.init(q0: quartiles[0], q1: quartiles[1], q2: quartiles[2], q3: quartiles[3], q4: quartiles[4])
+        self.init(sortedFiniteValues: latestValues.compactMap { $0 }.sorted())
+    }
+
+    /// Q0...Q4 of values already sorted ascending and known finite (the assessment sorts each
+    /// period's values once for both the bounds and the ranks).
+    init(sortedFiniteValues sorted: [Double]) {
+        self.init(
+            q0: Self.typeSevenQuantile(ofSorted: sorted, probability: 0), q1: Self.typeSevenQuantile(ofSorted: sorted, probability: 0.25),
+            q2: Self.typeSevenQuantile(ofSorted: sorted, probability: 0.5), q3: Self.typeSevenQuantile(ofSorted: sorted, probability: 0.75),
+            q4: Self.typeSevenQuantile(ofSorted: sorted, probability: 1)
+        )
     }
 
     /// The five bounds in order Q0...Q4.
@@ -63,14 +71,17 @@ public struct LAITQuartileBounds: Sendable, Hashable, Codable {
         guard showsQuartiles, polarity != .noJudgement else { return .notApplicable }
         guard let value else { return nil }
         guard value.isFinite else { throw QuantileError.placedValueNotFinite(value) }
-        let bandsFromLowestValues: [LAITQuartileBand] = polarity == .lowIsGood ? [.a, .b, .c, .d] : [.d, .c, .b, .a]
-        let bounds = all
-        for interval in 0..<4 {
-            // Like R's case_when, a comparison with a missing bound never matches.
-            guard let lower = bounds[interval], let upper = bounds[interval + 1] else { continue }
-            let aboveLower = interval == 0 ? value >= lower : value > lower
-            if aboveLower && value <= upper { return bandsFromLowestValues[interval] }
+        // Like R's case_when, a comparison with a missing bound never matches. (Written out, not
+        // over arrays: the assessment bands every local authority for every measure and period.)
+        func within(_ lower: Double?, _ upper: Double?, includingLower: Bool) -> Bool {
+            guard let lower, let upper else { return false }
+            return (includingLower ? value >= lower : value > lower) && value <= upper
         }
+        let lowIsGood = polarity == .lowIsGood
+        if within(q0, q1, includingLower: true) { return lowIsGood ? .a : .d }
+        if within(q1, q2, includingLower: false) { return lowIsGood ? .b : .c }
+        if within(q2, q3, includingLower: false) { return lowIsGood ? .c : .b }
+        if within(q3, q4, includingLower: false) { return lowIsGood ? .d : .a }
         return .error
     }
 }
