@@ -151,7 +151,7 @@ let benchmarks: @Sendable () -> Void = {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let definition = try JSONDecoder().decode(
-            CommitteeDefinition.self, from: Data(contentsOf: repository.appendingPathComponent("committees/warwickshire-cyp.json"))
+            CommitteeDefinition.self, from: Data(contentsOf: repository.appendingPathComponent("Sources/ScrutineerDemo/DemoData/committees/warwickshire-cyp.json"))
         )
         let index = AssessmentIndex(
             measures: batch.measures, observations: batch.observations, targets: definition.targets,
