@@ -120,6 +120,12 @@ public struct Measure: Sendable, Hashable, Codable, Identifiable {
         self.committees = committees
     }
 
+    /// True when the measure's stated source says its values are illustrative (the demo's local
+    /// data): every page and answer that shows them says so.
+    public var isIllustrative: Bool {
+        source?.range(of: "illustrative", options: .caseInsensitive) != nil
+    }
+
     /// Reads a period label as this measure's period.
     public func period(_ label: String) throws(PeriodError) -> Period {
         try Period.parse(label, yearType: yearType, monthly: periodicity == .monthly)

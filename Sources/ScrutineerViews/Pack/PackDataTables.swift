@@ -92,8 +92,8 @@ enum PackDataTables {
     /// The workbook holding every table, one sheet each.
     static let workbookName = "pack.xlsx"
 
-    /// The tables for `assessment`, with each measure's charts (by measure code) as drawn.
-    static func tables(_ assessment: CommitteeAssessment, charts: [String: (trend: LineChart?, spc: LineChart?)]) -> [PackDataTable] {
+    /// The tables for `assessment`; the trend table holds each measure's trend chart as drawn.
+    static func tables(_ assessment: CommitteeAssessment) -> [PackDataTable] {
         let measures = assessment.measures
         func identity(_ m: MeasureAssessment) -> [PackDataCell] { [.text(m.measure.code), .text(m.measure.title)] }
 
@@ -121,7 +121,7 @@ enum PackDataTables {
                 let latest = m.latest
                 let reported = m.status.reportedTarget?.target
                 var row: [PackDataCell] = [.words(m.theme)] + identity(m)
-                row += [.text(m.measure.unit.code), .text(PackWording.polarity(m.measure.polarity)), .text(PackWording.isIllustrative(m.measure) ? "Yes" : "No")]
+                row += [.text(m.measure.unit.code), .text(PackWording.polarity(m.measure.polarity)), .text(m.measure.isIllustrative ? "Yes" : "No")]
                 row += [.words(latest?.period.label), latest?.isMilestone == true ? .words(latest?.text) : .figure(latest?.value, format),
                         .words(latest?.cell.symbol?.rawValue), .words(latest?.cell.reason?.explanation)]
                 row += [.words(m.currency.published?.iso), .words(m.currency.nextUpdateDue?.iso), .text(m.currency.label)]
@@ -156,7 +156,7 @@ enum PackDataTables {
         var trendRows: [[PackDataCell]] = []
         var spcRows: [[PackDataCell]] = []
         for m in measures {
-            if let chart = charts[m.measure.code]?.trend {
+            if let chart = PackCharts.trend(m, councilName: assessment.councilName, id: "") {
                 func series(_ style: ChartSeriesStyle) -> ChartSeries? { chart.series.first { $0.style == style } }
                 let council = series(.primary)
                 for (i, period) in chart.categories.enumerated() {

@@ -191,7 +191,7 @@ struct PackMeasureBuilder {
         let key = symbols.keyTable(assessment.key, id: "\(anchor)-key-table", caption: "Key to the symbols on this page")
         return PackMeasureModel(
             anchor: anchor,
-            title: m.measure.title, code: m.measure.code, isIllustrative: PackWording.isIllustrative(m.measure),
+            title: m.measure.title, code: m.measure.code, isIllustrative: m.measure.isIllustrative,
             theme: m.theme ?? "", hasTheme: m.theme != nil,
             about: PackFacts(items: about), latest: PackFacts(items: latest), currencyReason: currency.reason,
             status: statusLines, statusReason: status.reason,

@@ -154,14 +154,7 @@ struct Rendering {
 
     /// The data files: a CSV per table and the workbook.
     func dataFiles() -> Result<[PackFile], PackRenderError> {
-        var charts: [String: (trend: LineChart?, spc: LineChart?)] = [:]
-        for m in assessment.measures {
-            charts[m.measure.code] = (
-                PackCharts.trend(m, councilName: assessment.councilName, id: ""),
-                m.spc.map { PackCharts.spc(m, $0, councilName: assessment.councilName, id: "") }
-            )
-        }
-        let tables = PackDataTables.tables(assessment, charts: charts)
+        let tables = PackDataTables.tables(assessment)
         var files = tables.map { PackFile(path: PackRoute.data($0.file.fileName).path, text: $0.csv) }
         do {
             files.append(PackFile(path: PackRoute.data(PackDataTables.workbookName).path, data: try XLSXWriter.data(for: tables.map(\.sheet))))

@@ -102,7 +102,7 @@ struct PackSummaryBuilder {
         ]
         let rows = theme.measures.map { m in
             var title = [PackLine(m.measure.title, href: measureHref(m.measure.code)), PackLine("Code \(m.measure.code)", isNote: true)]
-            if PackWording.isIllustrative(m.measure) { title.append(PackLine("Illustrative values", isNote: true)) }
+            if m.measure.isIllustrative { title.append(PackLine("Illustrative values", isNote: true)) }
             var cells = [
                 PackCell(PackLenses.latest(m, symbols: &symbols)),
                 PackCell(PackLenses.status(m, symbols: &symbols)),

@@ -13,7 +13,10 @@ enum PackTemplates {
     ]
 
     /// Every template parsed, or the first that does not parse.
-    static let library: Result<MustacheLibrary, PackRenderError> = {
+    static let library = parse(sources)
+
+    /// A library of `sources` (name and text), or the first that does not parse.
+    static func parse(_ sources: [(name: String, text: String)]) -> Result<MustacheLibrary, PackRenderError> {
         var library = MustacheLibrary()
         for (name, text) in sources {
             do {
@@ -23,7 +26,7 @@ enum PackTemplates {
             }
         }
         return .success(library)
-    }()
+    }
 
     /// A whole page: head, skip link, running header, navigation, main content and footer.
     static let page = """

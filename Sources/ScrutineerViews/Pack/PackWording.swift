@@ -131,9 +131,4 @@ enum PackWording {
         case .none: "none"
         }
     }
-
-    /// True when a measure's stated source says its values are illustrative (the demo's local data).
-    static func isIllustrative(_ measure: Measure) -> Bool {
-        measure.source?.range(of: "illustrative", options: .caseInsensitive) != nil
-    }
 }

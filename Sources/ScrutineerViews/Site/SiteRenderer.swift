@@ -146,7 +146,7 @@ public enum SiteRenderer {
 
     /// One of the report's data files (`measures.csv`, `pack.xlsx`…), as the pack writes it; nil for another name.
     public static func reportData(_ a: CommitteeAssessment, fileName: String) throws -> Data? {
-        let tables = PackDataTables.tables(a, charts: charts(a))
+        let tables = PackDataTables.tables(a)
         if fileName == PackDataTables.workbookName { return try XLSXWriter.data(for: tables.map(\.sheet)) }
         return tables.first { $0.file.fileName == fileName }.map { Data($0.csv.utf8) }
     }
@@ -155,7 +155,7 @@ public enum SiteRenderer {
     /// of the report cut to its rows. nil when the committee does not report the measure.
     public static func measureData(_ a: CommitteeAssessment, code: String, fileExtension: String) throws -> Data? {
         guard a.measures.contains(where: { $0.measure.code == code }) else { return nil }
-        let tables = PackDataTables.tables(a, charts: charts(a)).compactMap { $0.rows(forMeasure: code) }
+        let tables = PackDataTables.tables(a).compactMap { $0.rows(forMeasure: code) }
         switch fileExtension {
         case "csv": return tables.first { $0.file == PackDataTables.trend }.map { Data($0.csv.utf8) }
         case "xlsx": return try XLSXWriter.data(for: tables.map(\.sheet))
@@ -191,14 +191,6 @@ public enum SiteRenderer {
         var builder = PackSummaryBuilder(assessment: a, fileNames: [:], page: .index, options: PackOptions(), generated: a.today)
         builder.measureLink = links.measure
         return builder
-    }
-
-    static func charts(_ a: CommitteeAssessment) -> [String: (trend: LineChart?, spc: LineChart?)] {
-        var charts: [String: (trend: LineChart?, spc: LineChart?)] = [:]
-        for m in a.measures {
-            charts[m.measure.code] = (PackCharts.trend(m, councilName: a.councilName, id: ""), m.spc.map { PackCharts.spc(m, $0, councilName: a.councilName, id: "") })
-        }
-        return charts
     }
 
     static func stageLabel(_ stage: ReportPublication.Stage) -> String {

@@ -5,17 +5,7 @@ import Mustache
 /// markup Scrutineer generated.
 enum SiteTemplates {
     /// The pack's templates and the site's, parsed once per process.
-    static let library: Result<MustacheLibrary, PackRenderError> = {
-        var library = MustacheLibrary()
-        for (name, text) in PackTemplates.sources + sources {
-            do {
-                try library.register(text, named: name)
-            } catch {
-                return .failure(.template(name: name, message: "\(error)"))
-            }
-        }
-        return .success(library)
-    }()
+    static let library = PackTemplates.parse(PackTemplates.sources + sources)
 
     static let sources: [(name: String, text: String)] = [
         ("sitePage", page), ("siteHome", home), ("siteCommittee", committee), ("siteTheme", theme), ("siteMeasureExtras", measureExtras),
