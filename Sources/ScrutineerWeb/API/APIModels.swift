@@ -276,7 +276,7 @@ struct AssessmentJSON: Encodable {
         measures = a.measures.map { m in
             MeasureResult(
                 code: m.measure.code, title: m.measure.title, theme: m.theme, unit: m.measure.unit.code, polarity: m.measure.polarity.rawValue,
-                isIllustrative: m.measure.source?.range(of: "illustrative", options: .caseInsensitive) != nil,
+                isIllustrative: m.measure.isIllustrative,
                 latest: m.latest.map { Latest(period: $0.period.label, value: $0.value, text: $0.text, published: $0.published?.iso) },
                 currency: Judgement(label: m.currency.label, reason: m.currency.reason),
                 status: Judgement(label: m.status.label, reason: m.status.reason),

@@ -36,10 +36,11 @@ struct PageController: Sendable {
     func home(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         try await publicCached(request, context) {
             var entries: [SiteCommitteeEntry] = []
+            let areas = try await cache.areas()
             for committee in try await cache.committees() {
                 guard let report = try? await access.report(committee.code, period: nil, for: context.viewer.account) else { continue }
                 entries.append(SiteCommitteeEntry(
-                    name: committee.name, councilName: councilName(committee.councilAreaCode, try await cache.areas()),
+                    name: committee.name, councilName: councilName(committee.councilAreaCode, areas),
                     href: SiteRoutes.committee.href(["committee": committee.code]),
                     status: "\(report.stage == .published ? "Published report" : "Report in preparation") for \(report.period.label)"
                 ))

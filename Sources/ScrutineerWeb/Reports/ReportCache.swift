@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import ScrutineerCore
 import ScrutineerStorage
 import Synchronization
@@ -20,6 +21,8 @@ final class ReportCache: Sendable {
         var revision = -1
         var checkedAt = Date.distantPast
         var committees: [Committee]?
+        var areas: [Area]?
+        var measures: [Measure]?
         var definitions: [String: CommitteeDefinition?] = [:]
         var publications: [String: [ReportPublication]] = [:]
         var indexes: [String: AssessmentIndex] = [:]
@@ -59,31 +62,38 @@ final class ReportCache: Sendable {
         }
     }
 
+    /// The value at `path` while the revision holds, otherwise `load`ed and kept there.
+    private func remembered<Value: Sendable>(_ path: WritableKeyPath<State, Value?> & Sendable, load: () async throws -> Value) async throws -> Value {
+        try await refresh()
+        if let cached = state.withLock({ $0[keyPath: path] }) { return cached }
+        let value = try await load()
+        state.withLock { $0[keyPath: path] = value }
+        return value
+    }
+
     /// Every committee.
     func committees() async throws -> [Committee] {
-        try await refresh()
-        if let cached = state.withLock({ $0.committees }) { return cached }
-        let committees = try await store.committees()
-        state.withLock { $0.committees = committees }
-        return committees
+        try await remembered(\.committees) { try await store.committees() }
     }
 
     /// One committee's definition, or nil.
     func definition(_ code: String) async throws -> CommitteeDefinition? {
-        try await refresh()
-        if let cached = state.withLock({ $0.definitions[code] }) { return cached }
-        let definition = try await store.committee(code: code)
-        state.withLock { $0.definitions[code] = .some(definition) }
-        return definition
+        try await remembered(\.definitions[code]) { try await store.committee(code: code) }
     }
 
     /// The sign-off stage of a committee's reports.
     func publications(_ code: String) async throws -> [ReportPublication] {
-        try await refresh()
-        if let cached = state.withLock({ $0.publications[code] }) { return cached }
-        let publications = try await store.publications(committeeCode: code)
-        state.withLock { $0.publications[code] = publications }
-        return publications
+        try await remembered(\.publications[code]) { try await store.publications(committeeCode: code) }
+    }
+
+    /// Every area.
+    func areas() async throws -> [Area] {
+        try await remembered(\.areas) { try await store.areas() }
+    }
+
+    /// Every measure.
+    func measures() async throws -> [Measure] {
+        try await remembered(\.measures) { try await store.measures() }
     }
 
     /// The committee's assessment for a period and audience.
@@ -121,8 +131,6 @@ final class ReportCache: Sendable {
     static let maximumPages = 2_000
 }
 
-import Hummingbird
-
 extension ReportCache {
     /// The answer to a GET from the public: from the cache when this address was answered since
     /// the data last changed, otherwise made by `make` and kept. Signed-in readers (whose pages
@@ -134,15 +142,5 @@ extension ReportCache {
         let body = try await make()
         keep(CachedPage(body: body, contentType: contentType), for: key)
         return Response.body(body, contentType: contentType)
-    }
-
-    /// Every area (from the store on each call: areas change only with an import).
-    func areas() async throws -> [Area] {
-        try await store.areas()
-    }
-
-    /// Every measure.
-    func measures() async throws -> [Measure] {
-        try await store.measures()
     }
 }

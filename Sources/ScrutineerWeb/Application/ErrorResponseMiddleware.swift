@@ -1,0 +1,42 @@
+import Hummingbird
+import ScrutineerStorage
+import ScrutineerViews
+
+/// Errors as the reader can act on them: a page for the site, JSON for the API (PRODUCT.md R17),
+/// with the right status; an unexpected error is logged and shown without its internals.
+struct ErrorResponseMiddleware: RouterMiddleware {
+    func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let webError: WebError
+            switch error {
+            case let error as WebError: webError = error
+            case let error as HTTPError:
+                webError = WebError(error.status, error.status == .notFound ? "There is no page at \(request.uri.path)." : (error.body ?? error.status.reasonPhrase))
+            case let error as StoreError:
+                context.logger.error("store: \(error.description)")
+                webError = WebError(.internalServerError, "The database could not answer. Try again shortly.")
+            default:
+                context.logger.error("unexpected: \(String(describing: error))")
+                webError = WebError(.internalServerError, "Something went wrong on the server. Try again shortly.")
+            }
+            if request.uri.path.hasPrefix("/api/") {
+                return .json(webError.json, status: webError.status)
+            }
+            var paragraphs = [webError.message]
+            if webError.status == .unauthorized { paragraphs.append("Sign in from the link at the top of the page.") }
+            let title: String
+            switch webError.status {
+            case .notFound: title = "Page not found"
+            case .unauthorized: title = "Sign in needed"
+            case .forbidden: title = "Not allowed"
+            case .tooManyRequests: title = "Too many attempts"
+            case .badRequest: title = "There is a problem with the address"
+            default: title = "Sorry, there is a problem with the service"
+            }
+            let html = (try? SiteRenderer.message(title: title, paragraphs: paragraphs, chrome: SiteChrome.make(context.viewer))) ?? webError.message
+            return .html(html, status: webError.status)
+        }
+    }
+}

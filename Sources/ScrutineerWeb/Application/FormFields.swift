@@ -1,0 +1,37 @@
+import Hummingbird
+import ScrutineerCore
+
+/// A posted form's fields (application/x-www-form-urlencoded).
+struct FormFields: Sendable {
+    let fields: [String: String]
+
+    subscript(_ name: String) -> String? { fields[name] }
+
+    static func read(_ request: Request, _ context: WebRequestContext) async throws -> FormFields {
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        var fields: [String: String] = [:]
+        for (name, value) in pairs(String(buffer: buffer)) where fields[name] == nil { fields[name] = value }
+        return FormFields(fields: fields)
+    }
+
+    /// `a=1&b=two+words` as name–value pairs: `+` is a space, then percent-decoding.
+    static func pairs(_ text: String) -> [(name: String, value: String)] {
+        func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
+        return text.split(separator: "&").compactMap { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = parts.first else { return nil }
+            return (decode(name), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    /// The `period` field as a reporting period.
+    func period() throws -> Period {
+        let text = fields["period"] ?? ""
+        do {
+            return try Period.parse(text, yearType: .financial)
+        } catch {
+            throw WebError.badParameter("period", "period: \(error) (expected a reporting period such as 2026/27 Q2)")
+        }
+    }
+}
