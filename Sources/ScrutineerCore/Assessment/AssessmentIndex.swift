@@ -343,14 +343,22 @@ public struct AssessmentIndex: Sendable {
         let run = AssessmentRun(
             index: self, reportingPeriod: reportingPeriod, today: today, audience: audience, includeHistory: includeHistory
         )
-        @Sendable func assessShare(_ codes: ArraySlice<String>, with run: inout AssessmentRun) -> [CouncilAssessment] {
+        /// Assesses `codes`, each council's measures from the `first`th on (then from the start), so
+        /// two cores starting together work out different measures' rank tables and then share them;
+        /// each council's measures are still returned in the order asked.
+        @Sendable func assessShare(_ codes: ArraySlice<String>, startingAt first: Int, with run: inout AssessmentRun) -> [CouncilAssessment] {
+            let count = measureNumbers.count
             var result: [CouncilAssessment] = []
             result.reserveCapacity(codes.count)
             for code in codes {
                 let council = run.council(code)
-                var measures: [MeasureAssessment] = []
-                measures.reserveCapacity(measureNumbers.count)
-                for id in measureNumbers { measures.append(run.assess(measure: id, council: council, theme: nil)) }
+                let measures = [MeasureAssessment](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    for step in 0..<count {
+                        let k = (first + step) % count
+                        (buffer.baseAddress! + k).initialize(to: run.assess(measure: measureNumbers[k], council: council, theme: nil))
+                    }
+                    initialized = count
+                }
                 result.append(CouncilAssessment(councilAreaCode: code, measures: measures))
             }
             return result
@@ -360,7 +368,7 @@ public struct AssessmentIndex: Sendable {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, councils.count / Self.councilsPerWorker)
         guard workers > 1 else {
             var single = run
-            return assessShare(councils[...], with: &single)
+            return assessShare(councils[...], startingAt: 0, with: &single)
         }
         // Four shares per core, handed out as cores come free, so a core another process holds up
         // does not hold up the whole assessment. (Assessing the first share alone first, so the
@@ -373,7 +381,7 @@ public struct AssessmentIndex: Sendable {
             let range = (councils.count * part / shareCount)..<(councils.count * (part + 1) / shareCount)
             var own = run
             own.sharedRankTables = sharedRankTables
-            let share = assessShare(councils[range], with: &own)
+            let share = assessShare(councils[range], startingAt: part.isMultiple(of: 2) ? 0 : measureNumbers.count / 2, with: &own)
             shares.withLock { $0[part] = share }
         }
         return shares.withLock { $0 }.flatMap { $0 }

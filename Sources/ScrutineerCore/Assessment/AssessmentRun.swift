@@ -203,11 +203,11 @@ struct AssessmentRun {
             }
         }
 
-        return MeasureAssessment(
+        return MeasureAssessment(.init(
             measure: measure, settings: settings, theme: theme, councilAreaCode: council.code, latest: latestFigure,
             currency: currency, status: status, direction: direction, benchmarks: benchmarks, spc: spc,
             breakdowns: breakdowns, history: history
-        )
+        ))
     }
 
     /// Where in `comparable` (the council's figures ending with the latest) the figure the direction

@@ -2,17 +2,26 @@ import Foundation
 
 /// A day in the proleptic Gregorian calendar, with no time or time zone: what period bounds,
 /// publication dates and target validity need. Written and read as ISO 8601 `YYYY-MM-DD`.
+///
+/// Kept in four bytes (year, month and day packed so that their order is the dates' order): every
+/// observation and period holds several, and the assessment copies them for each measure and council.
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// `year << 9 | month << 5 | day`.
+    private let packed: Int32
+
+    public var year: Int { Int(packed >> 9) }
+    public var month: Int { Int((packed >> 5) & 0b1111) }
+    public var day: Int { Int(packed & 0b1_1111) }
+
+    /// The years a date can have: ±4 million, far beyond any period or publication.
+    static let years = -(1 << 22)...((1 << 22) - 1)
 
     /// A date, or nil when the month or day does not exist (31 April, 29 February 2023).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        guard Self.years.contains(year), (1...12).contains(month), day >= 1, day <= CalendarDate.daysIn(month: month, year: year) else {
+            return nil
+        }
+        packed = Int32(year) << 9 | Int32(month) << 5 | Int32(day)
     }
 
     /// Parses `YYYY-MM-DD`.
@@ -78,7 +87,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public var description: String { iso }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
-        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+        a.packed < b.packed
     }
 
     public init(from decoder: any Decoder) throws {
