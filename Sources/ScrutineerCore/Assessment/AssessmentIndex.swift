@@ -9,17 +9,28 @@ struct BreakdownKey: Hashable, Sendable {
     let period: String
 }
 
-/// One measure's observations, indexed by area and by period.
+/// One measure's observations, indexed by period (its series by area are in `AssessmentIndex.series`).
 struct MeasureTable: Sendable {
     let measure: Measure
-    /// Total-population observation indices by area id, sorted by period; several publications of
-    /// one period are adjacent, the superseding one last.
-    var series: [[Int32]]
     /// Slot of each period label in `cells`.
     var slots: [String: Int]
     /// Observation index (the superseding publication) by slot × area count + area id; −1 where
     /// there is none.
     var cells: [Int32]
+}
+
+/// A measure's total-population observation indices for one area, sorted by period; several
+/// publications of one period are adjacent, the superseding one last. A window on the index's one
+/// array of every series, so the series cost no allocation each.
+struct SeriesPositions: RandomAccessCollection {
+    let all: [Int32]
+    let start: Int
+    let endIndex: Int
+
+    var startIndex: Int { 0 }
+    subscript(position: Int) -> Int32 { all[start + position] }
+
+    static let empty = SeriesPositions(all: [], start: 0, endIndex: 0)
 }
 
 /// Measures, observations, targets and reference data indexed once, so any number of councils and
@@ -42,6 +53,10 @@ public struct AssessmentIndex: Sendable {
     let periodEndDays: [Int32]
     let periodKinds: [Period.Kind]
     let tables: [MeasureTable]
+    /// Every (measure, area) series one after another, measure by measure and area by area, and where
+    /// each starts (`seriesStarts[m × area count + area]`, with the end after the last).
+    let seriesPositions: [Int32]
+    let seriesStarts: [Int32]
     let measureIDs: [String: Int]
     let areaIDs: [String: Int]
     let areaCodes: [String]
@@ -173,21 +188,21 @@ public struct AssessmentIndex: Sendable {
         self.observationSlots = observationSlots
 
         let areaCount = areaCodes.count
-        // Each (measure, area) series sized once from a count (tens of thousands of small arrays
-        // grown one element at a time cost a third of the index).
-        var seriesCounts = [Int32](repeating: 0, count: uniqueMeasures.count * areaCount)
+        // Every (measure, area) series in one array, placed from a count (tens of thousands of small
+        // arrays cost an allocation each, and a third of the index when grown one element at a time).
+        var seriesStarts = [Int32](repeating: 0, count: uniqueMeasures.count * areaCount + 1)
         for (i, key) in keys.enumerated() where key.measure >= 0 && observationSlots[i] >= 0 {
-            seriesCounts[key.measure * areaCount + key.area] += 1
+            seriesStarts[key.measure * areaCount + key.area + 1] += 1
         }
-        var grouped = seriesCounts.map { count -> [Int32] in
-            var series: [Int32] = []
-            series.reserveCapacity(Int(count))
-            return series
-        }
+        for group in 0..<(seriesStarts.count - 1) { seriesStarts[group + 1] += seriesStarts[group] }
+        var seriesPositions = [Int32](repeating: 0, count: Int(seriesStarts[seriesStarts.count - 1]))
+        var filled = seriesStarts
         var breakdowns: [BreakdownKey: [Int]] = [:]
         for (i, key) in keys.enumerated() where key.measure >= 0 {
             if observationSlots[i] >= 0 {
-                grouped[key.measure * areaCount + key.area].append(Int32(i))
+                let group = key.measure * areaCount + key.area
+                seriesPositions[Int(filled[group])] = Int32(i)
+                filled[group] += 1
             } else {
                 breakdowns[BreakdownKey(measure: key.measure, area: key.area, period: observations[i].period.label), default: []].append(i)
             }
@@ -206,27 +221,24 @@ public struct AssessmentIndex: Sendable {
         tables.reserveCapacity(uniqueMeasures.count)
         for (m, measure) in uniqueMeasures.enumerated() {
             let slots = slotMaps[m]
-            var table = MeasureTable(
-                measure: measure, series: [], slots: slots, cells: [Int32](repeating: -1, count: slots.count * areaCount)
-            )
-            table.series.reserveCapacity(areaCount)
+            var table = MeasureTable(measure: measure, slots: slots, cells: [Int32](repeating: -1, count: slots.count * areaCount))
             for area in 0..<areaCount {
-                var indices = grouped[m * areaCount + area]
+                let range = Int(seriesStarts[m * areaCount + area])..<Int(seriesStarts[m * areaCount + area + 1])
                 // Usually already in period order with one figure per period: then nothing to do.
-                let inOrder = indices.indices.dropFirst().allSatisfy { k in
-                    let a = Int(indices[k - 1]), b = Int(indices[k])
+                let inOrder = range.dropFirst().allSatisfy { k in
+                    let a = Int(seriesPositions[k - 1]), b = Int(seriesPositions[k])
                     return (periodEndDays[a], periodStartDays[a]) < (periodEndDays[b], periodStartDays[b])
                 }
                 if !inOrder {
-                    indices.sort { a, b in
+                    seriesPositions[range].sort { a, b in
                         let pa = observations[Int(a)].period, pb = observations[Int(b)].period
                         return pa != pb ? pa < pb : supersedes(Int(b), Int(a))
                     }
                 }
-                for i in indices {
+                for k in range {
+                    let i = seriesPositions[k]
                     table.cells[Int(observationSlots[Int(i)]) * areaCount + area] = i
                 }
-                table.series.append(indices)
             }
             tables.append(table)
         }
@@ -253,6 +265,8 @@ public struct AssessmentIndex: Sendable {
         }
 
         self.tables = tables
+        self.seriesPositions = seriesPositions
+        self.seriesStarts = seriesStarts
         self.settingsByMeasure = uniqueMeasures.map { settingsByCode[$0.code] ?? MeasureAssessmentSettings(measureCode: $0.code) }
         self.targetsByMeasure = uniqueMeasures.map { targetsByCode[$0.code] ?? [] }
         self.measureIDs = measureIDs
@@ -274,11 +288,17 @@ public struct AssessmentIndex: Sendable {
     }
 
 
+    /// Measure `m`'s series for `area`.
+    func series(measure m: Int, area: Int) -> SeriesPositions {
+        let group = m * areaCodes.count + area
+        return SeriesPositions(all: seriesPositions, start: Int(seriesStarts[group]), endIndex: Int(seriesStarts[group + 1] - seriesStarts[group]))
+    }
+
     /// Every local authority with at least one figure, sorted by code: the councils
     /// `assess(councils:…)` can be asked about.
     public var localAuthorityCodes: [String] {
         areaCodes.indices.filter { area in
-            isLocalAuthority[area] && tables.contains { !$0.series[area].isEmpty }
+            isLocalAuthority[area] && tables.indices.contains { !series(measure: $0, area: area).isEmpty }
         }.map { areaCodes[$0] }.sorted()
     }
 

@@ -63,6 +63,8 @@ struct AssessmentRun {
     var rankTables: [[RankTable?]]
     /// The tables other runs of the same request have worked out, when councils are shared across cores.
     var sharedRankTables: SharedRankTables?
+    /// The buffer each measure's comparable figures are gathered in, kept between measures.
+    var comparableBuffer: [Int32] = []
 
     init(index: AssessmentIndex, reportingPeriod: Period, today: CalendarDate, audience: Audience, includeHistory: Bool) {
         self.index = index
@@ -104,7 +106,7 @@ struct AssessmentRun {
         let format = ValueFormat(measure)
         let policy = DisclosurePolicy.dfe
         let observations = index.observations
-        let series = council.id.map { index.tables[m].series[$0] } ?? []
+        let series = council.id.map { index.series(measure: m, area: $0) } ?? .empty
 
         // The latest figure: the last period whose newest publication by today has a value.
         var latestAt = -1
@@ -122,7 +124,11 @@ struct AssessmentRun {
         // order), oldest first, each period's newest publication by today; `comparable` those with
         // values; `shown` (for the chart) only when history is asked for.
         var shown: [Int32] = []
+        // Reuses the last measure's buffer (an allocation per measure and council saved).
         var comparable: [Int32] = []
+        swap(&comparable, &comparableBuffer)
+        comparable.removeAll(keepingCapacity: true)
+        defer { swap(&comparable, &comparableBuffer) }
         if latestAt >= 0 {
             let kind = index.periodKinds[Int(series[latestAt])]
             comparable.reserveCapacity(latestAt + 1)
@@ -203,11 +209,11 @@ struct AssessmentRun {
             }
         }
 
-        return MeasureAssessment(.init(
+        return MeasureAssessment(
             measure: measure, settings: settings, theme: theme, councilAreaCode: council.code, latest: latestFigure,
             currency: currency, status: status, direction: direction, benchmarks: benchmarks, spc: spc,
             breakdowns: breakdowns, history: history
-        ))
+        )
     }
 
     /// Where in `comparable` (the council's figures ending with the latest) the figure the direction
@@ -231,7 +237,7 @@ struct AssessmentRun {
             // Superseded later than today: the newest publication by today, if any.
             let newest = i
             i = -1
-            for j in index.tables[m].series[area].reversed() where samePeriod(Int(j), newest) && isPublished(Int(j)) {
+            for j in index.series(measure: m, area: area).reversed() where samePeriod(Int(j), newest) && isPublished(Int(j)) {
                 i = Int(j)
                 break
             }

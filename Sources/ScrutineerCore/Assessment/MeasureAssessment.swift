@@ -18,70 +18,33 @@ public struct HistoryPoint: Sendable, Hashable, Codable {
 /// Everything the report says about one measure for the reporting period: its latest figure and
 /// currency, status against target, direction of travel, benchmarks, SPC chart, breakdowns and
 /// history, each with its reason in words (PRODUCT.md R2, R4–R8).
-///
-/// Its parts (about 2 KB) are kept once, in an immutable box, so the assessment is one reference
-/// wide: assessing every council copied each whole assessment into its array, a tenth of the time.
 public struct MeasureAssessment: Sendable, Hashable, Codable, Identifiable {
-    /// The parts, as encoded.
-    struct Parts: Sendable, Hashable, Codable {
-        let measure: Measure
-        let settings: MeasureAssessmentSettings
-        let theme: String?
-        let councilAreaCode: String
-        let latest: LatestFigure?
-        let currency: DataCurrency
-        let status: StatusAssessment
-        let direction: DirectionOfTravel
-        let benchmarks: Benchmarks?
-        let spc: SPCSummary?
-        let breakdowns: [BreakdownFigure]
-        let history: [HistoryPoint]
-    }
-
-    /// The parts, shared by every copy.
-    private final class Box: Sendable {
-        let parts: Parts
-        init(_ parts: Parts) { self.parts = parts }
-    }
-
-    private let box: Box
-
-    init(_ parts: Parts) { box = Box(parts) }
-
-    public init(from decoder: any Decoder) throws { self.init(try Parts(from: decoder)) }
-
-    public func encode(to encoder: any Encoder) throws { try box.parts.encode(to: encoder) }
-
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.box === rhs.box || lhs.box.parts == rhs.box.parts }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(box.parts) }
-
     /// The measure assessed.
-    public var measure: Measure { box.parts.measure }
+    public let measure: Measure
     /// The assessment choices used (the defaults when none were given).
-    public var settings: MeasureAssessmentSettings { box.parts.settings }
+    public let settings: MeasureAssessmentSettings
     /// The theme it is reported under (the committee's), if any.
-    public var theme: String? { box.parts.theme }
+    public let theme: String?
     /// The council assessed.
-    public var councilAreaCode: String { box.parts.councilAreaCode }
+    public let councilAreaCode: String
     /// The latest figure up to the reporting period; nil when there is none.
-    public var latest: LatestFigure? { box.parts.latest }
+    public let latest: LatestFigure?
     /// How current the latest figure is.
-    public var currency: DataCurrency { box.parts.currency }
+    public let currency: DataCurrency
     /// Status against target.
-    public var status: StatusAssessment { box.parts.status }
+    public let status: StatusAssessment
     /// Direction of travel.
-    public var direction: DirectionOfTravel { box.parts.direction }
+    public let direction: DirectionOfTravel
     /// England, region, statistical neighbours, rank and band; nil with no figure, or for a milestone.
-    public var benchmarks: Benchmarks? { box.parts.benchmarks }
+    public let benchmarks: Benchmarks?
     /// The XmR chart, when the series has at least `SPCSummary.minimumPoints` figures.
-    public var spc: SPCSummary? { box.parts.spc }
+    public let spc: SPCSummary?
     /// The breakdowns for the latest period.
-    public var breakdowns: [BreakdownFigure] { box.parts.breakdowns }
+    public let breakdowns: [BreakdownFigure]
     /// The series for the chart, oldest first (empty when the assessment was asked without history).
-    public var history: [HistoryPoint] { box.parts.history }
+    public let history: [HistoryPoint]
 
-    public var id: String { box.parts.measure.code }
+    public var id: String { measure.code }
 
     /// How the measure's figures are written.
     public var format: ValueFormat { ValueFormat(measure) }
