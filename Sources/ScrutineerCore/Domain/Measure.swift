@@ -67,31 +67,115 @@ public enum DirectionOfTravelMethod: String, Sendable, Hashable, CaseIterable, C
 }
 
 /// A key business measure (PRODUCT.md R1).
+///
+/// Its fields live in one shared, copy-on-write box, so a copy is one reference: the assessment
+/// copies the measure into every measure and council it assesses.
 public struct Measure: Sendable, Hashable, Codable, Identifiable {
+    /// The fields, as encoded.
+    struct Fields: Sendable, Hashable, Codable {
+        var code: String
+        var title: String
+        var definition: String?
+        var theme: String?
+        var owner: String?
+        var unit: MeasureUnit
+        var decimalPlaces: Int?
+        var polarity: Polarity
+        var periodicity: Periodicity
+        var yearType: YearType
+        var source: String?
+        var publicationLagDays: Int?
+        var benchmarkComparison: BenchmarkComparisonChoice
+        var directionOfTravel: DirectionOfTravelMethod
+        var planPriority: String?
+        var committees: [String]
+    }
+
+    /// The box: shared by copies, copied before a change unless only one measure holds it.
+    private final class Storage: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var storage: Storage
+
+    private mutating func change(_ body: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        body(&storage.fields)
+    }
+
     /// The measure's code, unique within Scrutineer (`ReReferral`, `CIC_RATE`).
-    public var code: String
-    public var title: String
-    public var definition: String?
+    public var code: String {
+        get { storage.fields.code }
+        set { change { $0.code = newValue } }
+    }
+    public var title: String {
+        get { storage.fields.title }
+        set { change { $0.title = newValue } }
+    }
+    public var definition: String? {
+        get { storage.fields.definition }
+        set { change { $0.definition = newValue } }
+    }
     /// The theme or dashboard it belongs to (EHCP, Early Help, Front Door…).
-    public var theme: String?
+    public var theme: String? {
+        get { storage.fields.theme }
+        set { change { $0.theme = newValue } }
+    }
     /// The officer accountable for it.
-    public var owner: String?
-    public var unit: MeasureUnit
+    public var owner: String? {
+        get { storage.fields.owner }
+        set { change { $0.owner = newValue } }
+    }
+    public var unit: MeasureUnit {
+        get { storage.fields.unit }
+        set { change { $0.unit = newValue } }
+    }
     /// Decimal places to show; nil = the unit's usual.
-    public var decimalPlaces: Int?
-    public var polarity: Polarity
-    public var periodicity: Periodicity
-    public var yearType: YearType
+    public var decimalPlaces: Int? {
+        get { storage.fields.decimalPlaces }
+        set { change { $0.decimalPlaces = newValue } }
+    }
+    public var polarity: Polarity {
+        get { storage.fields.polarity }
+        set { change { $0.polarity = newValue } }
+    }
+    public var periodicity: Periodicity {
+        get { storage.fields.periodicity }
+        set { change { $0.periodicity = newValue } }
+    }
+    public var yearType: YearType {
+        get { storage.fields.yearType }
+        set { change { $0.yearType = newValue } }
+    }
     /// Where the data come from (DfE LAIT, EES CIN census, local case system…).
-    public var source: String?
+    public var source: String? {
+        get { storage.fields.source }
+        set { change { $0.source = newValue } }
+    }
     /// Typical days from the end of a period to publication.
-    public var publicationLagDays: Int?
-    public var benchmarkComparison: BenchmarkComparisonChoice
-    public var directionOfTravel: DirectionOfTravelMethod
+    public var publicationLagDays: Int? {
+        get { storage.fields.publicationLagDays }
+        set { change { $0.publicationLagDays = newValue } }
+    }
+    public var benchmarkComparison: BenchmarkComparisonChoice {
+        get { storage.fields.benchmarkComparison }
+        set { change { $0.benchmarkComparison = newValue } }
+    }
+    public var directionOfTravel: DirectionOfTravelMethod {
+        get { storage.fields.directionOfTravel }
+        set { change { $0.directionOfTravel = newValue } }
+    }
     /// The Council (Delivery) Plan priority it serves.
-    public var planPriority: String?
+    public var planPriority: String? {
+        get { storage.fields.planPriority }
+        set { change { $0.planPriority = newValue } }
+    }
     /// The committees whose remit includes it.
-    public var committees: [String]
+    public var committees: [String] {
+        get { storage.fields.committees }
+        set { change { $0.committees = newValue } }
+    }
 
     public var id: String { code }
 
@@ -102,23 +186,21 @@ public struct Measure: Sendable, Hashable, Codable, Identifiable {
         benchmarkComparison: BenchmarkComparisonChoice = .fingertips95, directionOfTravel: DirectionOfTravelMethod = .simple,
         planPriority: String? = nil, committees: [String] = []
     ) {
-        self.code = code
-        self.title = title
-        self.definition = definition
-        self.theme = theme
-        self.owner = owner
-        self.unit = unit
-        self.decimalPlaces = decimalPlaces
-        self.polarity = polarity
-        self.periodicity = periodicity
-        self.yearType = yearType
-        self.source = source
-        self.publicationLagDays = publicationLagDays
-        self.benchmarkComparison = benchmarkComparison
-        self.directionOfTravel = directionOfTravel
-        self.planPriority = planPriority
-        self.committees = committees
+        storage = Storage(Fields(
+            code: code, title: title, definition: definition, theme: theme, owner: owner, unit: unit,
+            decimalPlaces: decimalPlaces, polarity: polarity, periodicity: periodicity, yearType: yearType,
+            source: source, publicationLagDays: publicationLagDays, benchmarkComparison: benchmarkComparison,
+            directionOfTravel: directionOfTravel, planPriority: planPriority, committees: committees
+        ))
     }
+
+    public init(from decoder: any Decoder) throws { storage = Storage(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try storage.fields.encode(to: encoder) }
+
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(storage.fields) }
 
     /// True when the measure's stated source says its values are illustrative (the demo's local
     /// data): every page and answer that shows them says so.
