@@ -48,8 +48,16 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-bench-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            defer { try? FileManager.default.removeItem(at: directory) }
-            let store = try await StoreConnection.open(url: "sqlite://" + directory.appendingPathComponent("bench.sqlite").path)
+            let database = directory.appendingPathComponent("bench.sqlite")
+            defer {
+                // scripts/benchmark keeps one imported database for SQLite's floor (Benchmarks/SQLiteFloor).
+                if let keep = ProcessInfo.processInfo.environment["SCRUTINEER_BENCH_KEEP_SQLITE"], !keep.isEmpty {
+                    try? FileManager.default.removeItem(atPath: keep)
+                    try? FileManager.default.copyItem(at: database, to: URL(fileURLWithPath: keep))
+                }
+                try? FileManager.default.removeItem(at: directory)
+            }
+            let store = try await StoreConnection.open(url: "sqlite://" + database.path)
             try await store.migrate()
             _ = try await store.importBatch(ImportBatch(kind: .areas, files: ["lookup"], rowsRead: areas.count, areas: areas), by: "benchmark")
             benchmark.startMeasurement()
