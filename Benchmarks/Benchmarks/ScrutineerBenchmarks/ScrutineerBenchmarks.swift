@@ -156,19 +156,27 @@ let benchmarks: @Sendable () -> Void = {
             .neighbours, files: [try file("reference/statistical_neighbours_2025_long.csv")],
             options: NationalImportOptions(edition: "2025"), context: ImportContext(areas: areas)
         ).neighbourLists
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
+        // The demo's committee: 18 LAIT measures and 4 with the demo's illustrative local values.
+        let demoData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/ScrutineerDemo/DemoData")
         let definition = try JSONDecoder().decode(
-            CommitteeDefinition.self, from: Data(contentsOf: repository.appendingPathComponent("Sources/ScrutineerDemo/DemoData/committees/warwickshire-cyp.json"))
+            CommitteeDefinition.self, from: Data(contentsOf: demoData.appendingPathComponent("committees/warwickshire-cyp.json"))
+        )
+        let local = try LocalMeasuresImporter.importBatch(
+            try ["warwickshire-measures.csv", "warwickshire-observations.csv"].map {
+                LocalImportFile(name: $0, data: try Data(contentsOf: demoData.appendingPathComponent("local/\($0)")))
+            },
+            options: LocalImportOptions(), context: ImportContext(measures: batch.measures, areas: areas)
         )
         let index = AssessmentIndex(
-            measures: batch.measures, observations: batch.observations, targets: definition.targets,
-            statisticalNeighbours: neighbours, areas: areas, settings: definition.settings
+            measures: batch.measures + local.measures, observations: batch.observations + local.observations,
+            targets: definition.targets, statisticalNeighbours: neighbours, areas: areas, settings: definition.settings
         )
         let assessment = try index.assess(
-            committee: definition.committee, reportingPeriod: try Period.parse("2025/26 Q2", yearType: .financial),
-            today: CalendarDate(year: 2025, month: 11, day: 23)!, audience: .member
+            committee: definition.committee, reportingPeriod: try Period.parse("2026/27 Q2", yearType: .financial),
+            today: CalendarDate(year: 2026, month: 11, day: 23)!, audience: .member
         )
+        precondition(assessment.measures.count == 22, "the pack has \(assessment.measures.count) measures")
         for _ in benchmark.scaledIterations {
             blackHole(try PackRenderer.render(assessment))
         }
