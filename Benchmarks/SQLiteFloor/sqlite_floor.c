@@ -46,31 +46,29 @@ static void run(sqlite3 *db, const char *sql) {
     }
 }
 
-/* Rows of `width` cells: text (NULL for SQL NULL), or typed values when `values` is set. */
-typedef struct { char **cells; sqlite3_value **values; int width; int count; int capacity; } Rows;
+/* Rows of `width` cells: text (NULL for SQL NULL), or typed values when `values` is set.
+ * `filled` cells so far; a row is complete every `width` cells. */
+typedef struct { char **cells; sqlite3_value **values; int width; int count; int filled; int capacity; } Rows;
+
+/* Room for one more cell in `cells` or `values` (whichever the rows hold), and its place. */
+static int next_cell(Rows *rows, void **array, size_t size) {
+    if (rows->filled == rows->capacity) {
+        rows->capacity = rows->capacity ? rows->capacity * 2 : 1 << 16;
+        *array = realloc(*array, size * rows->capacity);
+    }
+    int place = rows->filled++;
+    rows->count = rows->filled / rows->width;
+    return place;
+}
 
 static void add_value(Rows *rows, sqlite3_value *value) {
-    int needed = (rows->count + 1) * rows->width;
-    if (needed > rows->capacity) {
-        rows->capacity = rows->capacity ? rows->capacity * 2 : 1 << 16;
-        while (rows->capacity < needed) rows->capacity *= 2;
-        rows->values = realloc(rows->values, sizeof(sqlite3_value *) * rows->capacity);
-    }
-    static int column = 0;
-    rows->values[rows->count * rows->width + column] = sqlite3_value_dup(value);
-    if (++column == rows->width) { column = 0; rows->count++; }
+    int place = next_cell(rows, (void **)&rows->values, sizeof(sqlite3_value *));
+    rows->values[place] = sqlite3_value_dup(value);
 }
 
 static void add_cell(Rows *rows, const char *text) {
-    int needed = (rows->count + 1) * rows->width;
-    if (needed > rows->capacity) {
-        rows->capacity = rows->capacity ? rows->capacity * 2 : 1 << 16;
-        while (rows->capacity < needed) rows->capacity *= 2;
-        rows->cells = realloc(rows->cells, sizeof(char *) * rows->capacity);
-    }
-    static int column = 0;
-    rows->cells[rows->count * rows->width + column] = text ? strdup(text) : NULL;
-    if (++column == rows->width) { column = 0; rows->count++; }
+    int place = next_cell(rows, (void **)&rows->cells, sizeof(char *));
+    rows->cells[place] = text ? strdup(text) : NULL;
 }
 
 /* The CSV's data rows (RFC 4180 quotes), header skipped; its header sets the width. */
