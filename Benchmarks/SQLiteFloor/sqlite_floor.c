@@ -1,8 +1,9 @@
 /*
  * SQLite's own floor for the LAIT import benchmark (issue 4): how long SQLite alone takes to write
  * the 56,100 LAIT rows, with nothing else to do, so the Swift import's figure and pandas' can be
- * read against it. scripts/benchmark builds this with the system SQLite and runs it in the same
- * session as both.
+ * read against it. scripts/benchmark builds this with the SQLite Scrutineer links (SQLiteNIO's
+ * amalgamation and compile options; the system's SQLite when that is missing) and runs it in the
+ * same session as both.
  *
  *   sqlite_floor LAIT_CSV SCRUTINEER_DB RUNS
  *
@@ -11,14 +12,26 @@
  *               benchmark leaves one where SCRUTINEER_BENCH_KEEP_SQLITE says)
  *
  * Each writer gets its rows already in memory (reading is not timed), opens a new database file,
- * and inserts every row through one prepared statement in one transaction, then commits:
+ * and inserts its rows in one transaction (through one prepared statement, but for lean-chunked), then
+ * commits:
  *   pandas-shape  the table pandas' to_sql makes: the CSV's nine columns as TEXT, no constraints;
  *   scrutineer    Scrutineer's observations table as migrated (unique key, foreign keys to the
  *                 measures, areas and audit rows copied from SCRUTINEER_DB, CHECKs), its rows read
  *                 back from SCRUTINEER_DB.
+ *   lean          the leanest layout found that keeps every constraint: each observation is two
+ *                 integer keys (its series of measure, area and breakdown, and its period) and its
+ *                 figures, in a WITHOUT ROWID table keyed by both, with foreign keys to the series,
+ *                 the period and the publication (source, dates, audit row), which hold the text
+ *                 once each. The same rows, regrouped before the clock starts and written in key
+ *                 order, so the figure favours this layout.
+ *   lean-chunked  the lean layout as a driver that compiles each statement afresh (SQLiteNIO) must
+ *                 write it: the observations in statements of 4,096 rows, binding only the columns
+ *                 that vary, as Scrutineer's writer does.
  * Prints the median and the fastest of RUNS runs of each, in milliseconds (wall clock).
  */
+#ifndef SQLITE_VERSION /* unless the build included SQLiteNIO's own SQLite (scripts/benchmark) */
 #include <sqlite3.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,8 +134,70 @@ static int compare(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-/* Writes `rows` into a new database at `path` after `setup`; returns the milliseconds taken. */
-static double write_rows(const char *path, const char *attach_from, const char *setup, const char *insert, const Rows *rows) {
+/* One table's rows and the statement that inserts one of them (`INSERT INTO t VALUES (?, …)`).
+ * With `rows_per_statement` above 1 the rows go in statements of that many rows each
+ * (`VALUES (…), (…), …`), each compiled afresh, as a driver without reusable statements must. */
+typedef struct { const char *insert; Rows rows; int rows_per_statement; } Part;
+
+/* Binds row `row` of `rows` to `statement` from its parameter `first`. */
+static void bind_row(sqlite3_stmt *statement, const Rows *rows, int row, int first) {
+    for (int column = 0; column < rows->width && rows->values; column++) {
+        sqlite3_value *value = rows->values[row * rows->width + column];
+        switch (sqlite3_value_type(value)) {
+        case SQLITE_INTEGER: sqlite3_bind_int64(statement, first + column, sqlite3_value_int64(value)); break;
+        case SQLITE_FLOAT: sqlite3_bind_double(statement, first + column, sqlite3_value_double(value)); break;
+        case SQLITE_NULL: sqlite3_bind_null(statement, first + column); break;
+        default: sqlite3_bind_text(statement, first + column, (const char *)sqlite3_value_text(value), -1, SQLITE_STATIC);
+        }
+    }
+    for (int column = 0; column < rows->width && !rows->values; column++) {
+        const char *cell = rows->cells[row * rows->width + column];
+        if (cell) sqlite3_bind_text(statement, first + column, cell, -1, SQLITE_STATIC);
+        else sqlite3_bind_null(statement, first + column);
+    }
+}
+
+/* `part`'s statement text for `count` rows: its own text, then `, (?, …)` once for each further row. */
+static char *statement_text(const Part *part, int count) {
+    const char *values = strstr(part->insert, "VALUES ");
+    size_t head = strlen(part->insert), tuple = strlen(values + 7);
+    char *text = malloc(head + (size_t)(count - 1) * (tuple + 2) + 1);
+    memcpy(text, part->insert, head);
+    char *end = text + head;
+    for (int row = 1; row < count; row++) {
+        memcpy(end, ", ", 2);
+        memcpy(end + 2, values + 7, tuple);
+        end += tuple + 2;
+    }
+    *end = 0;
+    return text;
+}
+
+/* Inserts every row of `part`: through one prepared statement reused for each row, or in
+ * statements of `rows_per_statement` rows, each prepared for its rows. */
+static void insert_rows(sqlite3 *db, const Part *part) {
+    const Rows *rows = &part->rows;
+    int per = part->rows_per_statement > 1 ? part->rows_per_statement : 1;
+    sqlite3_stmt *statement = NULL;
+    if (per == 1) check(sqlite3_prepare_v2(db, part->insert, -1, &statement, NULL), db, part->insert);
+    for (int first = 0; first < rows->count; first += per) {
+        int count = rows->count - first < per ? rows->count - first : per;
+        if (per > 1) {
+            char *text = statement_text(part, count);
+            check(sqlite3_prepare_v2(db, text, -1, &statement, NULL), db, "multi-row insert");
+            free(text);
+        }
+        for (int row = 0; row < count; row++) bind_row(statement, rows, first + row, 1 + row * rows->width);
+        check(sqlite3_step(statement), db, "insert");
+        if (per > 1) sqlite3_finalize(statement);
+        else sqlite3_reset(statement);
+    }
+    if (per == 1) sqlite3_finalize(statement);
+}
+
+/* Writes each part's rows, in order, into a new database at `path` after `setup`, in one
+ * transaction; returns the milliseconds taken. */
+static double write_parts(const char *path, const char *attach_from, const char *setup, const Part *parts, int part_count) {
     unlink(path);
     sqlite3 *db;
     check(sqlite3_open(path, &db), NULL, path);
@@ -135,32 +210,24 @@ static double write_rows(const char *path, const char *attach_from, const char *
     if (attach_from) run(db, "DETACH DATABASE source");
     double start = now_ms();
     run(db, "BEGIN");
-    sqlite3_stmt *statement;
-    check(sqlite3_prepare_v2(db, insert, -1, &statement, NULL), db, insert);
-    for (int row = 0; row < rows->count; row++) {
-        for (int column = 0; column < rows->width && rows->values; column++) {
-            sqlite3_value *value = rows->values[row * rows->width + column];
-            switch (sqlite3_value_type(value)) {
-            case SQLITE_INTEGER: sqlite3_bind_int64(statement, column + 1, sqlite3_value_int64(value)); break;
-            case SQLITE_FLOAT: sqlite3_bind_double(statement, column + 1, sqlite3_value_double(value)); break;
-            case SQLITE_NULL: sqlite3_bind_null(statement, column + 1); break;
-            default: sqlite3_bind_text(statement, column + 1, (const char *)sqlite3_value_text(value), -1, SQLITE_STATIC);
-            }
-        }
-        for (int column = 0; column < rows->width && !rows->values; column++) {
-            const char *cell = rows->cells[row * rows->width + column];
-            if (cell) sqlite3_bind_text(statement, column + 1, cell, -1, SQLITE_STATIC);
-            else sqlite3_bind_null(statement, column + 1);
-        }
-        check(sqlite3_step(statement), db, "insert");
-        sqlite3_reset(statement);
-    }
-    sqlite3_finalize(statement);
+    for (int part = 0; part < part_count; part++) insert_rows(db, &parts[part]);
     run(db, "COMMIT");
     double taken = now_ms() - start;
     sqlite3_close(db);
     unlink(path);
     return taken;
+}
+
+/* The rows `select` returns from `source`, each value kept with its stored type. */
+static Rows query_rows(sqlite3 *source, const char *select) {
+    sqlite3_stmt *query;
+    check(sqlite3_prepare_v2(source, select, -1, &query, NULL), source, select);
+    Rows rows = {.width = sqlite3_column_count(query)};
+    while (sqlite3_step(query) == SQLITE_ROW) {
+        for (int column = 0; column < rows.width; column++) add_value(&rows, sqlite3_column_value(query, column));
+    }
+    sqlite3_finalize(query);
+    return rows;
 }
 
 static void report(const char *name, double *times, int runs) {
@@ -186,29 +253,33 @@ int main(int argc, char **argv) {
     }
     strcat(create, ")");
     strcat(insert, ")");
-    for (int i = 0; i < runs; i++) times[i] = write_rows(target, NULL, create, insert, &csv);
+    Part text = {.insert = insert, .rows = csv};
+    for (int i = 0; i < runs; i++) times[i] = write_parts(target, NULL, create, &text, 1);
     report("pandas-shape", times, runs);
 
     /* Scrutineer's observations table, with its parents, and its rows as Scrutineer wrote them. */
     sqlite3 *source;
     check(sqlite3_open_v2(argv[2], &source, SQLITE_OPEN_READONLY, NULL), NULL, argv[2]);
-    char setup[65536] = "";
+    char parents[32768] = "", setup[65536] = "";
     const char *tables[] = {"measures", "areas", "audit", "observations"};
     for (int t = 0; t < 4; t++) {
         sqlite3_stmt *query;
         check(sqlite3_prepare_v2(source, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", -1, &query, NULL), source, "schema");
         sqlite3_bind_text(query, 1, tables[t], -1, SQLITE_STATIC);
         check(sqlite3_step(query), source, "schema");
-        strcat(setup, (const char *)sqlite3_column_text(query, 0));
-        strcat(setup, ";\n");
+        char *into = t < 3 ? parents : setup;
+        strcat(into, (const char *)sqlite3_column_text(query, 0));
+        strcat(into, ";\n");
         sqlite3_finalize(query);
         if (t < 3) {
             char copy[256];
             snprintf(copy, sizeof copy, "INSERT INTO main.%s SELECT * FROM source.%s;\n", tables[t], tables[t]);
-            strcat(setup, copy);
+            strcat(parents, copy);
         }
     }
-    strcat(setup, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
+    const char *pragmas = "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;";
+    char observations[32768];
+    snprintf(observations, sizeof observations, "%s%s%s", parents, setup, pragmas);
     const char *columns = "measure_code, area_code, period_label, period_kind, period_start, period_end, breakdown_key, value, "
         "numerator, denominator, lower_95, upper_95, lower_99_8, upper_99_8, status_symbol, compared_to_england, source, "
         "published, next_update_due, imported_by";
@@ -216,17 +287,68 @@ int main(int argc, char **argv) {
     snprintf(select, sizeof select, "SELECT %s FROM observations ORDER BY id", columns);
     snprintf(insert_scrutineer, sizeof insert_scrutineer,
         "INSERT INTO observations (%s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns);
-    Rows stored = {.width = 20};
-    sqlite3_stmt *query;
-    check(sqlite3_prepare_v2(source, select, -1, &query, NULL), source, select);
-    while (sqlite3_step(query) == SQLITE_ROW) {
-        for (int column = 0; column < 20; column++) add_value(&stored, sqlite3_column_value(query, column));
-    }
-    sqlite3_finalize(query);
-    sqlite3_close(source);
     /* Each value bound with the type it is stored with (text, REAL, INTEGER or NULL), as Scrutineer binds them. */
-    for (int i = 0; i < runs; i++) times[i] = write_rows(target, argv[2], setup, insert_scrutineer, &stored);
+    Part stored = {.insert = insert_scrutineer, .rows = query_rows(source, select)};
+    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], observations, &stored, 1);
     report("scrutineer", times, runs);
-    printf("sqlite_floor rows: %d (pandas-shape), %d (scrutineer); SQLite %s\n", csv.count, stored.count, sqlite3_libversion());
+
+    /* The lean layout: the text of series, periods and publications once each, observations by integer keys. */
+    const char *lean_tables =
+        "CREATE TABLE series (id INTEGER PRIMARY KEY, measure_code TEXT NOT NULL REFERENCES measures (code),"
+        " area_code TEXT NOT NULL REFERENCES areas (code), breakdown_key TEXT NOT NULL, UNIQUE (measure_code, area_code, breakdown_key));\n"
+        "CREATE TABLE periods (id INTEGER PRIMARY KEY, label TEXT NOT NULL CHECK (label <> ''),"
+        " kind TEXT NOT NULL CHECK (kind = 'year' OR kind = 'pooledYears' OR kind = 'quarter' OR kind = 'month'),"
+        " start TEXT NOT NULL CHECK (start LIKE '____-__-__'), end TEXT NOT NULL CHECK (end LIKE '____-__-__'),"
+        " CHECK (start <= end), UNIQUE (label, kind, start, end));\n"
+        "CREATE TABLE publications (id INTEGER PRIMARY KEY, source TEXT NOT NULL,"
+        " published TEXT CHECK (published LIKE '____-__-__'), next_update_due TEXT CHECK (next_update_due LIKE '____-__-__'),"
+        " imported_by INTEGER NOT NULL REFERENCES audit (id));\n"
+        "CREATE TABLE observations (series_id INTEGER NOT NULL REFERENCES series (id), period_id INTEGER NOT NULL REFERENCES periods (id),"
+        " value REAL, numerator REAL CHECK (numerator >= 0), denominator REAL CHECK (denominator >= 0),"
+        " lower_95 REAL, upper_95 REAL, lower_99_8 REAL, upper_99_8 REAL,"
+        " status_symbol TEXT CHECK (status_symbol = 'c' OR status_symbol = 'z' OR status_symbol = 'x' OR status_symbol = 'u'"
+        " OR status_symbol = 'k' OR status_symbol = 'low' OR status_symbol = '-' OR status_symbol = '..'),"
+        " compared_to_england TEXT, publication_id INTEGER NOT NULL REFERENCES publications (id),"
+        " CHECK (lower_95 <= upper_95), CHECK (lower_99_8 <= upper_99_8), PRIMARY KEY (series_id, period_id)) WITHOUT ROWID;\n";
+    char lean[65536];
+    snprintf(lean, sizeof lean, "%s%s%s", parents, lean_tables, pragmas);
+    /* Keys numbered in sort order, so every table is written in its key's order. */
+    #define SERIES "SELECT row_number() OVER (ORDER BY measure_code, area_code, breakdown_key) AS id, * FROM " \
+        "(SELECT DISTINCT measure_code, area_code, breakdown_key FROM observations)"
+    #define PERIODS "SELECT row_number() OVER (ORDER BY period_label, period_kind, period_start, period_end) AS id, * FROM " \
+        "(SELECT DISTINCT period_label, period_kind, period_start, period_end FROM observations)"
+    #define PUBLICATIONS "SELECT row_number() OVER (ORDER BY source, published, next_update_due, imported_by) AS id, * FROM " \
+        "(SELECT DISTINCT source, published, next_update_due, imported_by FROM observations)"
+    /* The stored observations' `COLUMNS` of the lean layout, in key order. */
+    #define LEAN_OBSERVATIONS(COLUMNS) "WITH s AS (" SERIES "), p AS (" PERIODS "), u AS (" PUBLICATIONS ")" \
+        " SELECT " COLUMNS " FROM observations o" \
+        " JOIN s ON s.measure_code = o.measure_code AND s.area_code = o.area_code AND s.breakdown_key = o.breakdown_key" \
+        " JOIN p ON p.period_label = o.period_label AND p.period_kind = o.period_kind AND p.period_start = o.period_start" \
+        " AND p.period_end = o.period_end" \
+        " JOIN u ON u.source = o.source AND u.published IS o.published AND u.next_update_due IS o.next_update_due" \
+        " AND u.imported_by = o.imported_by ORDER BY s.id, p.id"
+    Part lean_parts[] = {
+        {.insert = "INSERT INTO periods VALUES (?, ?, ?, ?, ?)", .rows = query_rows(source, PERIODS)},
+        {.insert = "INSERT INTO publications VALUES (?, ?, ?, ?, ?)", .rows = query_rows(source, PUBLICATIONS)},
+        {.insert = "INSERT INTO series VALUES (?, ?, ?, ?)", .rows = query_rows(source, SERIES)},
+        {.insert = "INSERT INTO observations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", .rows = query_rows(source, LEAN_OBSERVATIONS(
+            "s.id, p.id, o.value, o.numerator, o.denominator, o.lower_95, o.upper_95, o.lower_99_8, o.upper_99_8,"
+            " o.status_symbol, o.compared_to_england, u.id"))},
+    };
+    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], lean, lean_parts, 4);
+    report("lean", times, runs);
+    /* The same through a driver that compiles every statement afresh (SQLiteNIO): the observations
+     * in statements of 4,096 rows (Scrutineer's chunk), each binding only the columns that vary,
+     * as Scrutineer's writer does; LAIT's rows share one publication and leave the other figures blank. */
+    if (lean_parts[1].rows.count != 1) { fprintf(stderr, "sqlite_floor: expected one publication\n"); return 1; }
+    Part chunked[] = {lean_parts[0], lean_parts[1], lean_parts[2], {
+        .insert = "INSERT INTO observations (series_id, period_id, value, status_symbol, publication_id) VALUES (?, ?, ?, ?, 1)",
+        .rows = query_rows(source, LEAN_OBSERVATIONS("s.id, p.id, o.value, o.status_symbol")), .rows_per_statement = 4096}};
+    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], lean, chunked, 4);
+    report("lean-chunked", times, runs);
+    sqlite3_close(source);
+    printf("sqlite_floor rows: %d (pandas-shape), %d (scrutineer), %d observations in %d series, %d periods, %d publications (lean); SQLite %s\n",
+        csv.count, stored.rows.count, lean_parts[3].rows.count, lean_parts[2].rows.count, lean_parts[0].rows.count,
+        lean_parts[1].rows.count, sqlite3_libversion());
     return 0;
 }
