@@ -260,14 +260,14 @@ int main(int argc, char **argv) {
     /* Scrutineer's observations table, with its parents, and its rows as Scrutineer wrote them. */
     sqlite3 *source;
     check(sqlite3_open_v2(argv[2], &source, SQLITE_OPEN_READONLY, NULL), NULL, argv[2]);
-    char parents[32768] = "", setup[65536] = "";
+    char parents[32768] = "", observations_table[32768] = "";
     const char *tables[] = {"measures", "areas", "audit", "observations"};
     for (int t = 0; t < 4; t++) {
         sqlite3_stmt *query;
         check(sqlite3_prepare_v2(source, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", -1, &query, NULL), source, "schema");
         sqlite3_bind_text(query, 1, tables[t], -1, SQLITE_STATIC);
         check(sqlite3_step(query), source, "schema");
-        char *into = t < 3 ? parents : setup;
+        char *into = t < 3 ? parents : observations_table;
         strcat(into, (const char *)sqlite3_column_text(query, 0));
         strcat(into, ";\n");
         sqlite3_finalize(query);
@@ -278,8 +278,8 @@ int main(int argc, char **argv) {
         }
     }
     const char *pragmas = "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;";
-    char observations[32768];
-    snprintf(observations, sizeof observations, "%s%s%s", parents, setup, pragmas);
+    char scrutineer_setup[65536];
+    snprintf(scrutineer_setup, sizeof scrutineer_setup, "%s%s%s", parents, observations_table, pragmas);
     const char *columns = "measure_code, area_code, period_label, period_kind, period_start, period_end, breakdown_key, value, "
         "numerator, denominator, lower_95, upper_95, lower_99_8, upper_99_8, status_symbol, compared_to_england, source, "
         "published, next_update_due, imported_by";
@@ -289,7 +289,7 @@ int main(int argc, char **argv) {
         "INSERT INTO observations (%s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns);
     /* Each value bound with the type it is stored with (text, REAL, INTEGER or NULL), as Scrutineer binds them. */
     Part stored = {.insert = insert_scrutineer, .rows = query_rows(source, select)};
-    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], observations, &stored, 1);
+    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], scrutineer_setup, &stored, 1);
     report("scrutineer", times, runs);
 
     /* The lean layout: the text of series, periods and publications once each, observations by integer keys. */
@@ -310,8 +310,8 @@ int main(int argc, char **argv) {
         " OR status_symbol = 'k' OR status_symbol = 'low' OR status_symbol = '-' OR status_symbol = '..'),"
         " compared_to_england TEXT, publication_id INTEGER NOT NULL REFERENCES publications (id),"
         " CHECK (lower_95 <= upper_95), CHECK (lower_99_8 <= upper_99_8), PRIMARY KEY (series_id, period_id)) WITHOUT ROWID;\n";
-    char lean[65536];
-    snprintf(lean, sizeof lean, "%s%s%s", parents, lean_tables, pragmas);
+    char lean_setup[65536];
+    snprintf(lean_setup, sizeof lean_setup, "%s%s%s", parents, lean_tables, pragmas);
     /* Keys numbered in sort order, so every table is written in its key's order. */
     #define SERIES "SELECT row_number() OVER (ORDER BY measure_code, area_code, breakdown_key) AS id, * FROM " \
         "(SELECT DISTINCT measure_code, area_code, breakdown_key FROM observations)"
@@ -335,7 +335,7 @@ int main(int argc, char **argv) {
             "s.id, p.id, o.value, o.numerator, o.denominator, o.lower_95, o.upper_95, o.lower_99_8, o.upper_99_8,"
             " o.status_symbol, o.compared_to_england, u.id"))},
     };
-    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], lean, lean_parts, 4);
+    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], lean_setup, lean_parts, 4);
     report("lean", times, runs);
     /* The same through a driver that compiles every statement afresh (SQLiteNIO): the observations
      * in statements of 4,096 rows (Scrutineer's chunk), each binding only the columns that vary,
@@ -344,7 +344,7 @@ int main(int argc, char **argv) {
     Part chunked[] = {lean_parts[0], lean_parts[1], lean_parts[2], {
         .insert = "INSERT INTO observations (series_id, period_id, value, status_symbol, publication_id) VALUES (?, ?, ?, ?, 1)",
         .rows = query_rows(source, LEAN_OBSERVATIONS("s.id, p.id, o.value, o.status_symbol")), .rows_per_statement = 4096}};
-    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], lean, chunked, 4);
+    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], lean_setup, chunked, 4);
     report("lean-chunked", times, runs);
     sqlite3_close(source);
     printf("sqlite_floor rows: %d (pandas-shape), %d (scrutineer), %d observations in %d series, %d periods, %d publications (lean); SQLite %s\n",
