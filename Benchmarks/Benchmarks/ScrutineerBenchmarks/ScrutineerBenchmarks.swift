@@ -28,14 +28,27 @@ func knownAreas() throws -> [Area] {
     Area.englandAndRegions + (try NationalImport.parse(.areas, files: [try file("reference/la_lookup_from_ees.csv")], context: ImportContext())).areas
 }
 
+/// Reads and validates the LAIT long table and its measure dictionary, as `scrutineer import lait` does.
+func readLAIT(areas: [Area]) throws -> ImportBatch {
+    let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
+    return try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas))
+}
+
+/// DfE's 2025 statistical-neighbour lists, parsed.
+func statisticalNeighbours2025(areas: [Area]) throws -> [StatisticalNeighbours] {
+    try NationalImport.parse(
+        .neighbours, files: [try file("reference/statistical_neighbours_2025_long.csv")],
+        options: NationalImportOptions(edition: "2025"), context: ImportContext(areas: areas)
+    ).neighbourLists
+}
+
 /// The LAIT import benchmark's iteration on a new, empty `store`: migrates it and adds the known
 /// areas unmeasured, then measures reading, validating and importing the LAIT files, and closes it.
 func measureLAITImport(into store: SQLStore, areas: [Area], _ benchmark: Benchmark) async throws {
     try await store.migrate()
     _ = try await store.importBatch(ImportBatch(kind: .areas, files: ["lookup"], rowsRead: areas.count, areas: areas), by: "benchmark")
     benchmark.startMeasurement()
-    let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
-    let batch = try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas))
+    let batch = try readLAIT(areas: areas)
     let summary = try await store.importBatch(batch, by: "benchmark")
     benchmark.stopMeasurement()
     precondition(summary.added >= 56_100, "the import added \(summary.added) records")
@@ -96,12 +109,8 @@ let benchmarks: @Sendable () -> Void = {
     // (compared with its compute_s; loading is measured separately below, like its load_s).
     Benchmark("Assess every LAIT measure for every LA (index + assess)", configuration: fineConfiguration()) { benchmark in
         let areas = try knownAreas()
-        let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
-        let batch = try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas))
-        let neighbours = try NationalImport.parse(
-            .neighbours, files: [try file("reference/statistical_neighbours_2025_long.csv")],
-            options: NationalImportOptions(edition: "2025"), context: ImportContext(areas: areas)
-        ).neighbourLists
+        let batch = try readLAIT(areas: areas)
+        let neighbours = try statisticalNeighbours2025(areas: areas)
         let period = try Period.parse("2025/26 Q2", yearType: .financial)
         let today = CalendarDate(year: 2025, month: 11, day: 23)!
         for _ in benchmark.scaledIterations {
@@ -119,12 +128,8 @@ let benchmarks: @Sendable () -> Void = {
     // The first half of the benchmark above alone: building the assessment index.
     Benchmark("Index LAIT for assessment (the index alone)", configuration: fineConfiguration()) { benchmark in
         let areas = try knownAreas()
-        let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
-        let batch = try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas))
-        let neighbours = try NationalImport.parse(
-            .neighbours, files: [try file("reference/statistical_neighbours_2025_long.csv")],
-            options: NationalImportOptions(edition: "2025"), context: ImportContext(areas: areas)
-        ).neighbourLists
+        let batch = try readLAIT(areas: areas)
+        let neighbours = try statisticalNeighbours2025(areas: areas)
         for _ in benchmark.scaledIterations {
             benchmark.startMeasurement()
             blackHole(AssessmentIndex(measures: batch.measures, observations: batch.observations, statisticalNeighbours: neighbours, areas: areas))
@@ -137,8 +142,7 @@ let benchmarks: @Sendable () -> Void = {
         let areas = try knownAreas()
         for _ in benchmark.scaledIterations {
             benchmark.startMeasurement()
-            let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
-            blackHole(try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas)))
+            blackHole(try readLAIT(areas: areas))
             benchmark.stopMeasurement()
         }
     }
@@ -147,12 +151,8 @@ let benchmarks: @Sendable () -> Void = {
     // from its assessment; goal under 100 ms. Database reads and the PDF are not included.
     Benchmark("Render the 22-measure committee pack") { benchmark in
         let areas = try knownAreas()
-        let files = [try file("lait/lait_kpi_subset_long.csv"), try file("lait/lait_kpi_measures.csv")]
-        let batch = try NationalImport.parse(.lait, files: files, context: ImportContext(areas: areas))
-        let neighbours = try NationalImport.parse(
-            .neighbours, files: [try file("reference/statistical_neighbours_2025_long.csv")],
-            options: NationalImportOptions(edition: "2025"), context: ImportContext(areas: areas)
-        ).neighbourLists
+        let batch = try readLAIT(areas: areas)
+        let neighbours = try statisticalNeighbours2025(areas: areas)
         // The demo's committee: 18 LAIT measures and 4 with the demo's illustrative local values.
         let demoData = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/ScrutineerDemo/DemoData")
