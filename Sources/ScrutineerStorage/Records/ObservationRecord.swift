@@ -1,42 +1,31 @@
 import ScrutineerCore
 
-/// How an `Observation` is written to and read from the observations and observation_history
-/// tables: the period as its label, kind and ISO start and end, so it reads back exactly.
-struct ObservationRecord {
+/// How an `Observation` is written to the observation_values table (its series, period and
+/// source by key: see `ImportWriter`) and read back from the observations view and the
+/// observation_history table: the period as its label, kind and ISO start and end, so it reads
+/// back exactly.
+enum ObservationRecord {
     typealias Columns = Schema.Observations
 
-    /// The last period written and its ISO dates: rows arrive grouped by period, so formatting
-    /// each period's dates once saves most of the work.
-    private var lastPeriod: Period?
-    private var lastDates: (start: SQLCell, end: SQLCell) = (.null, .null)
-
-    /// Appends the observation's cells in `Schema.Observations.insertColumns` order.
-    mutating func appendCells(of observation: Observation, importedBy auditId: Int, to cells: inout [SQLCell]) {
-        let period = observation.period
-        if period != lastPeriod {
-            lastPeriod = period
-            lastDates = (.text(period.start.iso), .text(period.end.iso))
-        }
-        cells.append(.text(observation.measureCode))
-        cells.append(.text(observation.areaCode))
-        cells.append(.text(period.label))
-        cells.append(.text(period.kind.rawValue))
-        cells.append(lastDates.start)
-        cells.append(lastDates.end)
-        cells.append(.text(Self.breakdownKey(observation.breakdown)))
+    /// Appends the observation's cells in `Schema.ObservationValues.columns` order.
+    static func appendValueCells(of observation: Observation, series: Int, period: Int, source: Int, to cells: inout [SQLCell]) {
+        cells.append(.integer(series))
+        cells.append(.integer(period))
+        cells.append(.integer(source))
         cells.append(SQLCell(observation.value))
+        cells.append(SQLCell(observation.statusSymbol?.rawValue))
         cells.append(SQLCell(observation.numerator))
         cells.append(SQLCell(observation.denominator))
         cells.append(SQLCell(observation.lower95))
         cells.append(SQLCell(observation.upper95))
         cells.append(SQLCell(observation.lower99_8))
         cells.append(SQLCell(observation.upper99_8))
-        cells.append(SQLCell(observation.statusSymbol?.rawValue))
         cells.append(SQLCell(observation.comparedToEnglandAsPublished))
-        cells.append(.text(observation.source))
-        cells.append(SQLCell(observation.published?.iso))
-        cells.append(SQLCell(observation.nextUpdateDue?.iso))
-        cells.append(.integer(auditId))
+    }
+
+    /// A period's cells in `Schema.Periods.columns` order.
+    static func periodCells(_ period: Period) -> [SQLCell] {
+        [.text(period.label), .text(period.kind.rawValue), .text(period.start.iso), .text(period.end.iso)]
     }
 
     /// The observation's key, without building the text of an empty breakdown.
@@ -47,7 +36,8 @@ struct ObservationRecord {
         )
     }
 
-    private static func breakdownKey(_ breakdown: Breakdown) -> String {
+    /// The stored form of a breakdown: "" for the whole population.
+    static func breakdownKey(_ breakdown: Breakdown) -> String {
         breakdown.isTotal ? "" : breakdown.key
     }
 

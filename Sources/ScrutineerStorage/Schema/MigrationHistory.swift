@@ -3,7 +3,9 @@ import ScrutineerCore
 
 extension Migration {
     /// Every migration, in order. Append only.
-    static let history: [Migration] = [createTables, seedEnglandAndRegions, createCommittees, createPeopleAndReports]
+    static let history: [Migration] = [
+        createTables, seedEnglandAndRegions, createCommittees, createPeopleAndReports, storeObservationsBySeriesAndPeriod,
+    ]
 
     /// 1: every table, with the constraints the database can enforce.
     static let createTables = Migration(number: 1, name: "measures, areas, neighbours, observations and history, targets, audit") { engine in
@@ -279,6 +281,123 @@ extension Migration {
                 \(P.changedAt) \(text) NOT NULL,
                 PRIMARY KEY (\(P.committeeCode), \(P.periodLabel))
             )
+            """,
+        ]
+    }
+}
+
+extension Migration {
+    /// 5: each observation stored as a series key and a period key with its figures, and the text
+    /// of each series (measure, area, breakdown), period and source held once, instead of in every
+    /// row: SQLite's own work for the 56,100-row LAIT import falls from about 120 ms to about 50 ms
+    /// (BENCHMARKS.md, session 4). The stored observations move across; `observations` becomes a
+    /// view with the columns of migration 1's table, so every read is unchanged. Superseded versions
+    /// stay in `observation_history` as they are.
+    static let storeObservationsBySeriesAndPeriod = Migration(number: 5, name: "observations by series and period") { engine in
+        let text = engine.text, double = engine.double, generatedKey = engine.generatedKey, keyReference = engine.generatedKeyReference
+        let isoDate = "'____-__-__'"
+        typealias M = Schema.Measures
+        typealias A = Schema.Areas
+        typealias U = Schema.Audit
+        typealias O = Schema.Observations
+        typealias S = Schema.Series
+        typealias P = Schema.Periods
+        typealias R = Schema.ObservationSources
+        typealias V = Schema.ObservationValues
+        let sameSource = [R.source, R.published, R.nextUpdateDue, R.importedBy].map { "r.\($0) IS NOT DISTINCT FROM o.\($0)" }
+        return [
+            """
+            CREATE TABLE \(S.table) (
+                \(S.id) \(generatedKey),
+                \(S.measureCode) \(text) NOT NULL REFERENCES \(M.table) (\(M.code)),
+                \(S.areaCode) \(text) NOT NULL REFERENCES \(A.table) (\(A.code)),
+                \(S.breakdownKey) \(text) NOT NULL,
+                CONSTRAINT \(S.table)_key UNIQUE (\(S.measureCode), \(S.areaCode), \(S.breakdownKey))
+            )
+            """,
+            """
+            CREATE TABLE \(P.table) (
+                \(P.id) \(generatedKey),
+                \(P.label) \(text) NOT NULL CHECK (\(P.label) <> ''),
+                \(P.kind) \(text) NOT NULL CHECK (\(SQLText.oneOf(P.kind, ["year", "pooledYears", "quarter", "month"]))),
+                \(P.start) \(text) NOT NULL CHECK (\(P.start) LIKE \(isoDate)),
+                \(P.end) \(text) NOT NULL CHECK (\(P.end) LIKE \(isoDate)),
+                CHECK (\(P.start) <= \(P.end)),
+                CONSTRAINT \(P.table)_key UNIQUE (\(P.label), \(P.kind), \(P.start), \(P.end))
+            )
+            """,
+            """
+            CREATE TABLE \(R.table) (
+                \(R.id) \(generatedKey),
+                \(R.source) \(text) NOT NULL,
+                \(R.published) \(text) CHECK (\(R.published) LIKE \(isoDate)),
+                \(R.nextUpdateDue) \(text) CHECK (\(R.nextUpdateDue) LIKE \(isoDate)),
+                \(R.importedBy) \(keyReference) NOT NULL REFERENCES \(U.table) (\(U.id))
+            )
+            """,
+            // Keyed by series and period with no row id of its own on SQLite, so each row is stored
+            // once, in its key's B-tree.
+            """
+            CREATE TABLE \(V.table) (
+                \(V.seriesId) \(keyReference) NOT NULL REFERENCES \(S.table) (\(S.id)),
+                \(V.periodId) \(keyReference) NOT NULL REFERENCES \(P.table) (\(P.id)),
+                \(V.sourceId) \(keyReference) NOT NULL REFERENCES \(R.table) (\(R.id)),
+                \(O.value) \(double),
+                \(O.statusSymbol) \(text) CHECK (\(SQLText.oneOf(O.statusSymbol, ["c", "z", "x", "u", "k", "low", "-", ".."]))),
+                \(O.numerator) \(double) CHECK (\(O.numerator) >= 0),
+                \(O.denominator) \(double) CHECK (\(O.denominator) >= 0),
+                \(O.lower95) \(double),
+                \(O.upper95) \(double),
+                \(O.lower99_8) \(double),
+                \(O.upper99_8) \(double),
+                \(O.comparedToEngland) \(text),
+                CHECK (\(O.lower95) <= \(O.upper95)),
+                CHECK (\(O.lower99_8) <= \(O.upper99_8)),
+                PRIMARY KEY (\(V.seriesId), \(V.periodId))
+            )\(engine == .sqlite ? " WITHOUT ROWID" : "")
+            """,
+            // The stored observations move across, numbered in key order.
+            """
+            INSERT INTO \(S.table) (\(S.columns.joined(separator: ", ")))
+            SELECT DISTINCT \(O.measureCode), \(O.areaCode), \(O.breakdownKey) FROM \(O.table)
+            ORDER BY \(O.measureCode), \(O.areaCode), \(O.breakdownKey)
+            """,
+            """
+            INSERT INTO \(P.table) (\(P.columns.joined(separator: ", ")))
+            SELECT DISTINCT \(O.periodLabel), \(O.periodKind), \(O.periodStart), \(O.periodEnd) FROM \(O.table)
+            ORDER BY \(O.periodLabel), \(O.periodKind), \(O.periodStart), \(O.periodEnd)
+            """,
+            """
+            INSERT INTO \(R.table) (\(R.columns.joined(separator: ", ")))
+            SELECT DISTINCT \(O.source), \(O.published), \(O.nextUpdateDue), \(O.importedBy) FROM \(O.table)
+            ORDER BY \(O.importedBy), \(O.source), \(O.published), \(O.nextUpdateDue)
+            """,
+            """
+            INSERT INTO \(V.table) (\(V.columns.joined(separator: ", ")))
+            SELECT s.\(S.id), p.\(P.id), r.\(R.id), \(V.columns.dropFirst(3).map { "o.\($0)" }.joined(separator: ", "))
+            FROM \(O.table) o
+            JOIN \(S.table) s ON s.\(S.measureCode) = o.\(O.measureCode) AND s.\(S.areaCode) = o.\(O.areaCode)
+                AND s.\(S.breakdownKey) = o.\(O.breakdownKey)
+            JOIN \(P.table) p ON p.\(P.label) = o.\(O.periodLabel) AND p.\(P.kind) = o.\(O.periodKind)
+                AND p.\(P.start) = o.\(O.periodStart) AND p.\(P.end) = o.\(O.periodEnd)
+            JOIN \(R.table) r ON \(sameSource.joined(separator: " AND "))
+            ORDER BY s.\(S.id), p.\(P.id)
+            """,
+            "DROP TABLE \(O.table)",
+            """
+            CREATE VIEW \(O.table) AS SELECT
+                s.\(S.measureCode) AS \(O.measureCode), s.\(S.areaCode) AS \(O.areaCode),
+                p.\(P.label) AS \(O.periodLabel), p.\(P.kind) AS \(O.periodKind),
+                p.\(P.start) AS \(O.periodStart), p.\(P.end) AS \(O.periodEnd), s.\(S.breakdownKey) AS \(O.breakdownKey),
+                v.\(O.value), v.\(O.numerator), v.\(O.denominator), v.\(O.lower95), v.\(O.upper95), v.\(O.lower99_8),
+                v.\(O.upper99_8), v.\(O.statusSymbol), v.\(O.comparedToEngland),
+                r.\(R.source) AS \(O.source), r.\(R.published) AS \(O.published),
+                r.\(R.nextUpdateDue) AS \(O.nextUpdateDue), r.\(R.importedBy) AS \(O.importedBy),
+                v.\(V.seriesId), v.\(V.periodId)
+            FROM \(V.table) v
+            JOIN \(S.table) s ON s.\(S.id) = v.\(V.seriesId)
+            JOIN \(P.table) p ON p.\(P.id) = v.\(V.periodId)
+            JOIN \(R.table) r ON r.\(R.id) = v.\(V.sourceId)
             """,
         ]
     }

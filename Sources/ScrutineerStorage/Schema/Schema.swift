@@ -72,7 +72,9 @@ enum Schema {
         static let columns = [edition, areaCode, rank, neighbourCode, closeness]
     }
 
-    /// The current observations; `ObservationHistory` holds the versions they superseded.
+    /// The current observations as read: since migration 5 a view over `ObservationValues`,
+    /// `Series`, `Periods` and `ObservationSources` with the columns of migration 1's table (which
+    /// had the same name); `ObservationHistory` holds the versions they superseded.
     enum Observations {
         static let table = "observations"
         static let id = "id"
@@ -109,6 +111,59 @@ enum Schema {
         static let insertColumns = fieldColumns + [importedBy]
         /// What identifies a cell: a re-import with the same key supersedes it.
         static let keyColumns = [measureCode, areaCode, periodLabel, breakdownKey]
+    }
+
+    /// A measure for an area and breakdown: the text every observation of it shares (migration 5).
+    enum Series {
+        static let table = "series"
+        static let id = "id"
+        static let measureCode = "measure_code"
+        static let areaCode = "area_code"
+        static let breakdownKey = "breakdown_key"
+
+        static let columns = [measureCode, areaCode, breakdownKey]
+    }
+
+    /// Every period observations are stored for, once each (migration 5).
+    enum Periods {
+        static let table = "periods"
+        static let id = "id"
+        static let label = "label"
+        static let kind = "kind"
+        static let start = "start_date"
+        static let end = "end_date"
+
+        static let columns = [label, kind, start, end]
+    }
+
+    /// Where an import's observations came from: the file, its publication dates and the audit row
+    /// of the import (migration 5).
+    enum ObservationSources {
+        static let table = "observation_sources"
+        static let id = "id"
+        static let source = "source"
+        static let published = "published"
+        static let nextUpdateDue = "next_update_due"
+        static let importedBy = "imported_by"
+
+        static let columns = [source, published, nextUpdateDue, importedBy]
+    }
+
+    /// The current observations as stored (migration 5): a series and a period by key, the
+    /// figures, and the source by key.
+    enum ObservationValues {
+        static let table = "observation_values"
+        static let seriesId = "series_id"
+        static let periodId = "period_id"
+        static let sourceId = "source_id"
+        typealias O = Observations
+
+        /// Every column, in the order rows are written: the keys, then the figures, those most
+        /// often blank last (SQLite stores nothing for trailing NULLs).
+        static let columns = [
+            seriesId, periodId, sourceId, O.value, O.statusSymbol, O.numerator, O.denominator,
+            O.lower95, O.upper95, O.lower99_8, O.upper99_8, O.comparedToEngland,
+        ]
     }
 
     /// Superseded versions of observations.

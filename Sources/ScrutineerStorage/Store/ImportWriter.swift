@@ -34,7 +34,7 @@ struct ImportWriter {
         let auditId = try await AuditWriter.insert(
             into: session, action: "import \(batch.kind.rawValue)", user: user, at: timestamp, files: batch.files, summary: summary
         )
-        try await supersede(observations.supersededIds, by: auditId)
+        try await supersede(observations.superseded, by: auditId)
         try await insert(observations.toWrite, importedBy: auditId, progress: progress)
         return summary
     }
@@ -150,23 +150,30 @@ struct ImportWriter {
 
     // MARK: Observations
 
+    /// Where a stored observation is: its series and period keys.
+    private struct StoredPlace: Hashable {
+        let series: Int
+        let period: Int
+    }
+
     /// What to do with a batch's observations.
     private struct ObservationPlan {
         var toWrite: [Observation] = []
-        var supersededIds: [Int] = []
+        var superseded: [StoredPlace] = []
         var counts = RecordCounts()
     }
 
     /// Reads the stored cells of the batch's measures in one query per chunk of measure codes and
     /// sorts each observation into added, changed (its stored row to be superseded) or unchanged.
     /// A stored cell is matched at most once, so a key the batch holds twice always reaches the
-    /// unique key and fails the import (the caller then names the key).
+    /// primary key (or `requireOnePeriodPerLabel`) and fails the import (the caller then names the key).
     private func planObservations(_ observations: [Observation]) async throws -> ObservationPlan {
         var plan = ObservationPlan()
         guard !observations.isEmpty else { return plan }
         typealias O = Schema.Observations
-        var stored: [ObservationKey: (id: Int, observation: Observation)] = [:]
-        let columns = [O.id] + O.fieldColumns
+        typealias V = Schema.ObservationValues
+        var stored: [ObservationKey: (place: StoredPlace, observation: Observation)] = [:]
+        let columns = [V.seriesId, V.periodId] + O.fieldColumns
         try await session.forEachChunk(of: Set(observations.map(\.measureCode)).sorted()) { codes in
             let rows = try await session.cells("""
                 SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM \(unsafeRaw: O.table) WHERE \(unsafeRaw: O.measureCode) IN (\(binds: codes))
@@ -174,9 +181,9 @@ struct ImportWriter {
             stored.reserveCapacity(stored.count + rows.count)
             for cells in rows {
                 var row = CellReader(cells, table: O.table, columns: columns)
-                let id = try row.integer()
+                let place = StoredPlace(series: try row.integer(), period: try row.integer())
                 let observation = try ObservationRecord.decode(&row)
-                stored[ObservationRecord.key(observation)] = (id, observation)
+                stored[ObservationRecord.key(observation)] = (place, observation)
             }
         }
         guard !stored.isEmpty else {
@@ -191,7 +198,7 @@ struct ImportWriter {
                     plan.counts.unchanged += 1
                 } else {
                     plan.counts.changed += 1
-                    plan.supersededIds.append(old.id)
+                    plan.superseded.append(old.place)
                     plan.toWrite.append(observation)
                 }
             } else {
@@ -202,58 +209,222 @@ struct ImportWriter {
         return plan
     }
 
-    /// Moves the stored rows `ids` into history, marked as superseded by the audit row `auditId`.
-    private func supersede(_ ids: [Int], by auditId: Int) async throws {
+    /// Moves the stored observations at `places` into history, marked as superseded by the audit
+    /// row `auditId`. (Their series, periods and sources stay: other rows and history may share them.)
+    private func supersede(_ places: [StoredPlace], by auditId: Int) async throws {
         typealias O = Schema.Observations
         typealias H = Schema.ObservationHistory
+        typealias V = Schema.ObservationValues
         let fields = O.fieldColumns.joined(separator: ", ")
-        try await session.forEachChunk(of: ids) { chunk in
+        let pairsPerStatement = (session.engine.maximumBindsPerStatement - 16) / 2
+        var start = 0
+        while start < places.count {
+            let chunk = places[start..<min(places.count, start + pairsPerStatement)]
+            let pairs = chunk.map { "(\($0.series), \($0.period))" }.joined(separator: ", ")
+            // The keys are integers the database gave, written as literals.
             try await database.raw("""
                 INSERT INTO \(unsafeRaw: H.table) (\(unsafeRaw: fields), \(unsafeRaw: O.importedBy), \(unsafeRaw: H.supersededBy))
                 SELECT \(unsafeRaw: fields), \(unsafeRaw: O.importedBy), \(literal: auditId) FROM \(unsafeRaw: O.table)
-                WHERE \(unsafeRaw: O.id) IN (\(binds: chunk))
+                WHERE (\(unsafeRaw: V.seriesId), \(unsafeRaw: V.periodId)) IN (VALUES \(unsafeRaw: pairs))
                 """).run()
-            try await database.raw("DELETE FROM \(unsafeRaw: O.table) WHERE \(unsafeRaw: O.id) IN (\(binds: chunk))").run()
+            try await database.raw("""
+                DELETE FROM \(unsafeRaw: V.table) WHERE (\(unsafeRaw: V.seriesId), \(unsafeRaw: V.periodId)) IN (VALUES \(unsafeRaw: pairs))
+                """).run()
+            start += chunk.count
         }
+    }
+
+    /// A measure for an area and breakdown, as the series table keys it.
+    private struct SeriesKey: Hashable {
+        let measureCode: String
+        let areaCode: String
+        let breakdownKey: String
+    }
+
+    /// A file and its publication dates, as the observation_sources table keys them (with the import).
+    private struct SourceKey: Hashable {
+        let source: String
+        let published: CalendarDate?
+        let nextUpdateDue: CalendarDate?
+    }
+
+    /// The keys of the series, periods and sources of `observations`: those already stored are read
+    /// (a query per chunk), the others added.
+    private struct ObservationKeys {
+        var series: [SeriesKey: Int] = [:]
+        var periods: [Period: Int] = [:]
+        var sources: [SourceKey: Int] = [:]
+    }
+
+    private func keys(of observations: [Observation], importedBy auditId: Int) async throws -> ObservationKeys {
+        typealias S = Schema.Series
+        typealias P = Schema.Periods
+        typealias R = Schema.ObservationSources
+        var keys = ObservationKeys()
+        var seriesOrder: [SeriesKey] = [], periodOrder: [Period] = [], sourceOrder: [SourceKey] = []
+        var lastPeriod: Period?
+        for observation in observations {
+            let series = SeriesKey(
+                measureCode: observation.measureCode, areaCode: observation.areaCode,
+                breakdownKey: ObservationRecord.breakdownKey(observation.breakdown)
+            )
+            if keys.series.updateValue(0, forKey: series) == nil { seriesOrder.append(series) }
+            if observation.period != lastPeriod {
+                lastPeriod = observation.period
+                if keys.periods.updateValue(0, forKey: observation.period) == nil { periodOrder.append(observation.period) }
+            }
+            let source = SourceKey(source: observation.source, published: observation.published, nextUpdateDue: observation.nextUpdateDue)
+            if keys.sources.updateValue(0, forKey: source) == nil { sourceOrder.append(source) }
+        }
+        try Self.requireOnePeriodPerLabel(observations, periods: periodOrder)
+        // Series and periods already stored keep their keys.
+        try await session.forEachChunk(of: Set(seriesOrder.map(\.measureCode)).sorted()) { codes in
+            for cells in try await session.cells("""
+                SELECT \(unsafeRaw: S.id), \(unsafeRaw: S.columns.joined(separator: ", ")) FROM \(unsafeRaw: S.table) WHERE \(unsafeRaw: S.measureCode) IN (\(binds: codes))
+                """) {
+                var row = CellReader(cells, table: S.table, columns: [S.id] + S.columns)
+                let id = try row.integer()
+                let key = SeriesKey(measureCode: try row.text(), areaCode: try row.text(), breakdownKey: try row.text())
+                if keys.series[key] != nil { keys.series[key] = id }
+            }
+        }
+        try await session.forEachChunk(of: Set(periodOrder.map(\.label)).sorted()) { labels in
+            for cells in try await session.cells("""
+                SELECT \(unsafeRaw: P.id), \(unsafeRaw: P.columns.joined(separator: ", ")) FROM \(unsafeRaw: P.table) WHERE \(unsafeRaw: P.label) IN (\(binds: labels))
+                """) {
+                var row = CellReader(cells, table: P.table, columns: [P.id] + P.columns)
+                let id = try row.integer()
+                let period = try Self.decodePeriod(&row)
+                if keys.periods[period] != nil { keys.periods[period] = id }
+            }
+        }
+        // The rest are added, in key order, each given its key by the database.
+        let newSeries = seriesOrder.filter { keys.series[$0] == 0 }.sorted {
+            ($0.measureCode, $0.areaCode, $0.breakdownKey) < ($1.measureCode, $1.areaCode, $1.breakdownKey)
+        }
+        for (cells, id) in try await insertReturningIds(
+            into: S.table, columns: S.columns, rows: newSeries.map { [.text($0.measureCode), .text($0.areaCode), .text($0.breakdownKey)] }
+        ) {
+            keys.series[SeriesKey(measureCode: try Self.text(cells[0]), areaCode: try Self.text(cells[1]), breakdownKey: try Self.text(cells[2]))] = id
+        }
+        let newPeriods = periodOrder.filter { keys.periods[$0] == 0 }.sorted { ($0.start, $0.end, $0.label) < ($1.start, $1.end, $1.label) }
+        for (cells, id) in try await insertReturningIds(into: P.table, columns: P.columns, rows: newPeriods.map(ObservationRecord.periodCells)) {
+            var row = CellReader(cells, table: P.table, columns: P.columns)
+            keys.periods[try Self.decodePeriod(&row)] = id
+        }
+        // Each import has sources of its own: the audit row says which import wrote a figure.
+        let sourceRows: [[SQLCell]] = sourceOrder.map {
+            [.text($0.source), SQLCell($0.published?.iso), SQLCell($0.nextUpdateDue?.iso), .integer(auditId)]
+        }
+        for (cells, id) in try await insertReturningIds(into: R.table, columns: R.columns, rows: sourceRows) {
+            var row = CellReader(cells, table: R.table, columns: R.columns)
+            let source = try row.text()
+            let published = try row.optionalParsed { CalendarDate(iso: $0) }
+            let nextUpdateDue = try row.optionalParsed { CalendarDate(iso: $0) }
+            keys.sources[SourceKey(source: source, published: published, nextUpdateDue: nextUpdateDue)] = id
+        }
+        return keys
+    }
+
+    /// Inserts `rows` and returns each row's cells (as stored) with the key the database gave it.
+    private func insertReturningIds(into table: String, columns: [String], rows: [[SQLCell]]) async throws -> [([SQLCell], Int)] {
+        guard !rows.isEmpty else { return [] }
+        let rowsPerStatement = max(1, session.engine.maximumBindsPerStatement / columns.count)
+        var result: [([SQLCell], Int)] = []
+        result.reserveCapacity(rows.count)
+        var start = 0
+        while start < rows.count {
+            let end = min(rows.count, start + rowsPerStatement)
+            let returned = try await session.insertReturning(
+                into: table, columns: columns, cells: rows[start..<end].flatMap { $0 }, returning: (["id"] + columns).joined(separator: ", ")
+            )
+            for cells in returned {
+                guard case let .integer(id) = cells.first else { throw StoreError.importRolledBack(reason: "\(table) gave no key") }
+                result.append((Array(cells.dropFirst()), id))
+            }
+            start = end
+        }
+        return result
+    }
+
+    private static func decodePeriod(_ row: inout CellReader) throws -> Period {
+        let label = try row.text()
+        let kind = try row.parsed { Period.Kind(rawValue: $0) }
+        let start = try row.parsed { CalendarDate(iso: $0) }
+        let end = try row.parsed { CalendarDate(iso: $0) }
+        return Period(label: label, kind: kind, start: start, end: end)
+    }
+
+    private static func text(_ cell: SQLCell) throws -> String {
+        guard case let .text(text) = cell else { throw StoreError.importRolledBack(reason: "a key column read back as \(cell)") }
+        return text
+    }
+
+    /// Refuses a batch that holds one cell (measure, area, period label, breakdown) twice with
+    /// different periods of the same label: the primary key (series, period) would not see it.
+    private static func requireOnePeriodPerLabel(_ observations: [Observation], periods: [Period]) throws {
+        guard Set(periods.map(\.label)).count < periods.count, let key = duplicateObservation(in: observations) else { return }
+        throw StoreError.duplicateInBatch(record: "observation", key: describe(key))
     }
 
     /// Observations planned and written per chunk: the statements of one chunk are planned while
     /// the database writes the previous one, so on two cores the Swift work hides behind SQLite's.
     static let observationsPerChunk = 4_096
 
-    /// Inserts observations as written by the audit row `auditId`, reporting each chunk written
-    /// to `progress`. (Writing them in the unique key's order was tried: grouping the rows cost more
-    /// than SQLite saved.)
+    /// Inserts observations as written by the audit row `auditId`, in the order of their series and
+    /// period keys (SQLite then appends to its B-tree instead of splitting pages all over it),
+    /// reporting each chunk written to `progress`.
     private func insert(
         _ observations: [Observation], importedBy auditId: Int, progress: (@Sendable (_ written: Int, _ toWrite: Int) -> Void)?
     ) async throws {
         guard !observations.isEmpty else { return }
-        typealias O = Schema.Observations
+        typealias V = Schema.ObservationValues
+        let keys = try await keys(of: observations, importedBy: auditId)
+        var places: [(series: Int, period: Int, source: Int, position: Int)] = []
+        places.reserveCapacity(observations.count)
+        var lastPeriod: (period: Period, id: Int)?
+        for (position, observation) in observations.enumerated() {
+            let series = keys.series[SeriesKey(
+                measureCode: observation.measureCode, areaCode: observation.areaCode,
+                breakdownKey: ObservationRecord.breakdownKey(observation.breakdown)
+            )]!
+            let period: Int
+            if let lastPeriod, lastPeriod.period == observation.period {
+                period = lastPeriod.id
+            } else {
+                period = keys.periods[observation.period]!
+                lastPeriod = (observation.period, period)
+            }
+            let source = keys.sources[SourceKey(source: observation.source, published: observation.published, nextUpdateDue: observation.nextUpdateDue)]!
+            places.append((series, period, source, position))
+        }
+        places.sort { ($0.series, $0.period) < ($1.series, $1.period) }
         let session = self.session
-        var record = ObservationRecord()
         var texts = StoreSession.InsertTexts()
         func statements(from start: Int) -> [StoreSession.BoundStatement] {
-            let end = min(observations.count, start + Self.observationsPerChunk)
+            let end = min(places.count, start + Self.observationsPerChunk)
             var cells: [SQLCell] = []
-            cells.reserveCapacity((end - start) * O.insertColumns.count)
-            for position in start..<end {
-                record.appendCells(of: observations[position], importedBy: auditId, to: &cells)
+            cells.reserveCapacity((end - start) * V.columns.count)
+            for place in places[start..<end] {
+                ObservationRecord.appendValueCells(
+                    of: observations[place.position], series: place.series, period: place.period, source: place.source, to: &cells
+                )
             }
-            return session.insertStatements(into: O.table, columns: O.insertColumns, cells: cells, texts: &texts)
+            return session.insertStatements(into: V.table, columns: V.columns, cells: cells, texts: &texts)
         }
         var planned = statements(from: 0)
         var start = 0
         while true {
             let chunk = planned
-            let written = min(observations.count, start + Self.observationsPerChunk)
+            let written = min(places.count, start + Self.observationsPerChunk)
             async let writing: Void = {
                 for statement in chunk { try await session.run(statement) }
             }()
             start = written
-            if start < observations.count { planned = statements(from: start) }
+            if start < places.count { planned = statements(from: start) }
             try await writing
-            progress?(written, observations.count)
-            if start >= observations.count { break }
+            progress?(written, places.count)
+            if start >= places.count { break }
         }
     }
 

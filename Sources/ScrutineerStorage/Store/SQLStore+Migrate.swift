@@ -4,8 +4,14 @@ extension SQLStore {
     /// Applies, in one transaction, every migration the database has not had yet; does nothing
     /// when it is up to date. Refuses a database migrated by a newer Scrutineer.
     public func migrate() async throws {
+        try await migrate(through: nil)
+    }
+
+    /// `migrate()`, stopping after migration `last` when given (for tests that build a database
+    /// as an earlier Scrutineer left it).
+    func migrate(through last: Int?) async throws {
         let engine = self.engine, logger = self.logger
-        let history = Migration.history
+        let history = Migration.history.filter { last == nil || $0.number <= last! }
         let at = SQLStore.timestamp()
         typealias S = Schema.Migrations
         try await inTransaction { session in
@@ -19,7 +25,7 @@ extension SQLStore {
                 """).run()
             let applied = Set(try await database.rows("SELECT \(unsafeRaw: S.number) FROM \(unsafeRaw: S.table)", table: S.table)
                 .map { try $0.integer(S.number) })
-            let newestKnown = history.last?.number ?? 0
+            let newestKnown = Migration.history.last?.number ?? 0
             if let newestApplied = applied.max(), newestApplied > newestKnown {
                 throw StoreError.schemaNewerThanProgram(databaseMigration: newestApplied, programMigration: newestKnown)
             }
