@@ -174,7 +174,7 @@ struct ImportWriter {
         typealias V = Schema.ObservationValues
         var stored: [ObservationKey: (place: StoredPlace, observation: Observation)] = [:]
         let columns = [V.seriesId, V.periodId] + O.fieldColumns
-        try await session.forEachChunk(of: Set(observations.map(\.measureCode)).sorted()) { codes in
+        try await session.forEachChunk(of: Self.measureCodes(of: observations)) { codes in
             let rows = try await session.cells("""
                 SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM \(unsafeRaw: O.table) WHERE \(unsafeRaw: O.measureCode) IN (\(binds: codes))
                 """)
@@ -207,6 +207,18 @@ struct ImportWriter {
             }
         }
         return plan
+    }
+
+    /// The measure codes of `observations`, sorted, each once (rows come grouped by measure, so
+    /// only a change of code is looked up).
+    private static func measureCodes(of observations: [Observation]) -> [String] {
+        var codes = Set<String>()
+        var last: String?
+        for observation in observations where observation.measureCode != last {
+            last = observation.measureCode
+            codes.insert(observation.measureCode)
+        }
+        return codes.sorted()
     }
 
     /// Moves the stored observations at `places` into history, marked as superseded by the audit
@@ -248,82 +260,119 @@ struct ImportWriter {
         let nextUpdateDue: CalendarDate?
     }
 
-    /// The keys of the series, periods and sources of `observations`: those already stored are read
-    /// (a query per chunk), the others added.
-    private struct ObservationKeys {
-        var series: [SeriesKey: Int] = [:]
-        var periods: [Period: Int] = [:]
-        var sources: [SourceKey: Int] = [:]
+    /// The distinct series, periods and sources of a batch's observations, in the order first
+    /// met, and for each observation the position of its own in those lists.
+    private struct DistinctParents {
+        var series: [SeriesKey] = []
+        var periods: [Period] = []
+        var sources: [SourceKey] = []
+        var positions: [(series: Int32, period: Int32, source: Int32)] = []
+
+        /// One hash lookup per observation (its series): rows come grouped by period and source,
+        /// so those are compared with the previous row's first.
+        init(_ observations: [Observation]) {
+            var seriesPositions: [SeriesKey: Int32] = [:], periodPositions: [Period: Int32] = [:], sourcePositions: [SourceKey: Int32] = [:]
+            var lastPeriod: (period: Period, position: Int32)?
+            var lastSource: (key: SourceKey, position: Int32)?
+            positions.reserveCapacity(observations.count)
+            for observation in observations {
+                let seriesKey = SeriesKey(
+                    measureCode: observation.measureCode, areaCode: observation.areaCode,
+                    breakdownKey: ObservationRecord.breakdownKey(observation.breakdown)
+                )
+                let seriesPosition: Int32
+                if let known = seriesPositions[seriesKey] {
+                    seriesPosition = known
+                } else {
+                    seriesPosition = Int32(series.count)
+                    seriesPositions[seriesKey] = seriesPosition
+                    series.append(seriesKey)
+                }
+                let periodPosition: Int32
+                if let lastPeriod, lastPeriod.period == observation.period {
+                    periodPosition = lastPeriod.position
+                } else if let known = periodPositions[observation.period] {
+                    periodPosition = known
+                } else {
+                    periodPosition = Int32(periods.count)
+                    periodPositions[observation.period] = periodPosition
+                    periods.append(observation.period)
+                }
+                lastPeriod = (observation.period, periodPosition)
+                let sourceKey = SourceKey(source: observation.source, published: observation.published, nextUpdateDue: observation.nextUpdateDue)
+                let sourcePosition: Int32
+                if let lastSource, lastSource.key == sourceKey {
+                    sourcePosition = lastSource.position
+                } else if let known = sourcePositions[sourceKey] {
+                    sourcePosition = known
+                } else {
+                    sourcePosition = Int32(sources.count)
+                    sourcePositions[sourceKey] = sourcePosition
+                    sources.append(sourceKey)
+                }
+                lastSource = (sourceKey, sourcePosition)
+                positions.append((seriesPosition, periodPosition, sourcePosition))
+            }
+        }
     }
 
-    private func keys(of observations: [Observation], importedBy auditId: Int) async throws -> ObservationKeys {
+    /// The database's keys for `parents`' series, periods and sources, in the order of those lists:
+    /// series and periods already stored keep theirs (read in a query per chunk), the others are
+    /// added; the sources are always added, as each import's are its own (the audit row says which
+    /// import wrote a figure).
+    private func keys(of parents: DistinctParents, importedBy auditId: Int) async throws -> (series: [Int], periods: [Int], sources: [Int]) {
         typealias S = Schema.Series
         typealias P = Schema.Periods
         typealias R = Schema.ObservationSources
-        var keys = ObservationKeys()
-        var seriesOrder: [SeriesKey] = [], periodOrder: [Period] = [], sourceOrder: [SourceKey] = []
-        var lastPeriod: Period?
-        for observation in observations {
-            let series = SeriesKey(
-                measureCode: observation.measureCode, areaCode: observation.areaCode,
-                breakdownKey: ObservationRecord.breakdownKey(observation.breakdown)
-            )
-            if keys.series.updateValue(0, forKey: series) == nil { seriesOrder.append(series) }
-            if observation.period != lastPeriod {
-                lastPeriod = observation.period
-                if keys.periods.updateValue(0, forKey: observation.period) == nil { periodOrder.append(observation.period) }
-            }
-            let source = SourceKey(source: observation.source, published: observation.published, nextUpdateDue: observation.nextUpdateDue)
-            if keys.sources.updateValue(0, forKey: source) == nil { sourceOrder.append(source) }
-        }
-        try Self.requireOnePeriodPerLabel(observations, periods: periodOrder)
-        // Series and periods already stored keep their keys.
-        try await session.forEachChunk(of: Set(seriesOrder.map(\.measureCode)).sorted()) { codes in
+        var seriesIds: [SeriesKey: Int] = [:]
+        try await session.forEachChunk(of: Set(parents.series.map(\.measureCode)).sorted()) { codes in
             for cells in try await session.cells("""
                 SELECT \(unsafeRaw: S.id), \(unsafeRaw: S.columns.joined(separator: ", ")) FROM \(unsafeRaw: S.table) WHERE \(unsafeRaw: S.measureCode) IN (\(binds: codes))
                 """) {
                 var row = CellReader(cells, table: S.table, columns: [S.id] + S.columns)
                 let id = try row.integer()
-                let key = SeriesKey(measureCode: try row.text(), areaCode: try row.text(), breakdownKey: try row.text())
-                if keys.series[key] != nil { keys.series[key] = id }
+                seriesIds[SeriesKey(measureCode: try row.text(), areaCode: try row.text(), breakdownKey: try row.text())] = id
             }
         }
-        try await session.forEachChunk(of: Set(periodOrder.map(\.label)).sorted()) { labels in
+        var periodIds: [Period: Int] = [:]
+        try await session.forEachChunk(of: Set(parents.periods.map(\.label)).sorted()) { labels in
             for cells in try await session.cells("""
                 SELECT \(unsafeRaw: P.id), \(unsafeRaw: P.columns.joined(separator: ", ")) FROM \(unsafeRaw: P.table) WHERE \(unsafeRaw: P.label) IN (\(binds: labels))
                 """) {
                 var row = CellReader(cells, table: P.table, columns: [P.id] + P.columns)
                 let id = try row.integer()
-                let period = try Self.decodePeriod(&row)
-                if keys.periods[period] != nil { keys.periods[period] = id }
+                periodIds[try Self.decodePeriod(&row)] = id
             }
         }
-        // The rest are added, in key order, each given its key by the database.
-        let newSeries = seriesOrder.filter { keys.series[$0] == 0 }.sorted {
-            ($0.measureCode, $0.areaCode, $0.breakdownKey) < ($1.measureCode, $1.areaCode, $1.breakdownKey)
-        }
+        let newSeries = parents.series.filter { seriesIds[$0] == nil }
         for (cells, id) in try await insertReturningIds(
             into: S.table, columns: S.columns, rows: newSeries.map { [.text($0.measureCode), .text($0.areaCode), .text($0.breakdownKey)] }
         ) {
-            keys.series[SeriesKey(measureCode: try Self.text(cells[0]), areaCode: try Self.text(cells[1]), breakdownKey: try Self.text(cells[2]))] = id
+            seriesIds[SeriesKey(measureCode: try Self.text(cells[0]), areaCode: try Self.text(cells[1]), breakdownKey: try Self.text(cells[2]))] = id
         }
-        let newPeriods = periodOrder.filter { keys.periods[$0] == 0 }.sorted { ($0.start, $0.end, $0.label) < ($1.start, $1.end, $1.label) }
+        let newPeriods = parents.periods.filter { periodIds[$0] == nil }
         for (cells, id) in try await insertReturningIds(into: P.table, columns: P.columns, rows: newPeriods.map(ObservationRecord.periodCells)) {
             var row = CellReader(cells, table: P.table, columns: P.columns)
-            keys.periods[try Self.decodePeriod(&row)] = id
+            periodIds[try Self.decodePeriod(&row)] = id
         }
-        // Each import has sources of its own: the audit row says which import wrote a figure.
-        let sourceRows: [[SQLCell]] = sourceOrder.map {
+        let sourceRows: [[SQLCell]] = parents.sources.map {
             [.text($0.source), SQLCell($0.published?.iso), SQLCell($0.nextUpdateDue?.iso), .integer(auditId)]
         }
+        var sourceIds: [SourceKey: Int] = [:]
         for (cells, id) in try await insertReturningIds(into: R.table, columns: R.columns, rows: sourceRows) {
             var row = CellReader(cells, table: R.table, columns: R.columns)
             let source = try row.text()
             let published = try row.optionalParsed { CalendarDate(iso: $0) }
             let nextUpdateDue = try row.optionalParsed { CalendarDate(iso: $0) }
-            keys.sources[SourceKey(source: source, published: published, nextUpdateDue: nextUpdateDue)] = id
+            sourceIds[SourceKey(source: source, published: published, nextUpdateDue: nextUpdateDue)] = id
         }
-        return keys
+        func ids<Key: Hashable>(_ keys: [Key], _ known: [Key: Int], _ table: String) throws -> [Int] {
+            try keys.map { key in
+                guard let id = known[key] else { throw StoreError.importRolledBack(reason: "\(table) did not read back a row just written") }
+                return id
+            }
+        }
+        return (try ids(parents.series, seriesIds, S.table), try ids(parents.periods, periodIds, P.table), try ids(parents.sources, sourceIds, R.table))
     }
 
     /// Inserts `rows` and returns each row's cells (as stored) with the key the database gave it.
@@ -361,10 +410,26 @@ struct ImportWriter {
     }
 
     /// Refuses a batch that holds one cell (measure, area, period label, breakdown) twice with
-    /// different periods of the same label: the primary key (series, period) would not see it.
-    private static func requireOnePeriodPerLabel(_ observations: [Observation], periods: [Period]) throws {
-        guard Set(periods.map(\.label)).count < periods.count, let key = duplicateObservation(in: observations) else { return }
-        throw StoreError.duplicateInBatch(record: "observation", key: describe(key))
+    /// different periods of the same label, which the primary key (series, period) would not see.
+    /// Only a label shared by two of the batch's periods (a financial and a calendar `2025`) needs
+    /// checking, by series.
+    private static func requireOnePeriodPerLabel(_ observations: [Observation], parents: DistinctParents) throws {
+        var labelNumbers: [String: Int] = [:], periodsPerLabel: [Int: Int] = [:]
+        let labelOfPeriod = parents.periods.map { period in
+            let number = labelNumbers[period.label] ?? labelNumbers.count
+            labelNumbers[period.label] = number
+            periodsPerLabel[number, default: 0] += 1
+            return number
+        }
+        guard periodsPerLabel.values.contains(where: { $0 > 1 }) else { return }
+        var seen = Set<Int>()
+        for (position, parent) in parents.positions.enumerated() {
+            let label = labelOfPeriod[Int(parent.period)]
+            guard periodsPerLabel[label]! > 1 else { continue }
+            if !seen.insert(Int(parent.series) << 24 | label).inserted {
+                throw StoreError.duplicateInBatch(record: "observation", key: describe(ObservationRecord.key(observations[position])))
+            }
+        }
     }
 
     /// Observations planned and written per chunk: the statements of one chunk are planned while
@@ -379,24 +444,13 @@ struct ImportWriter {
     ) async throws {
         guard !observations.isEmpty else { return }
         typealias V = Schema.ObservationValues
-        let keys = try await keys(of: observations, importedBy: auditId)
+        let parents = DistinctParents(observations)
+        try Self.requireOnePeriodPerLabel(observations, parents: parents)
+        let keys = try await keys(of: parents, importedBy: auditId)
         var places: [(series: Int, period: Int, source: Int, position: Int)] = []
         places.reserveCapacity(observations.count)
-        var lastPeriod: (period: Period, id: Int)?
-        for (position, observation) in observations.enumerated() {
-            let series = keys.series[SeriesKey(
-                measureCode: observation.measureCode, areaCode: observation.areaCode,
-                breakdownKey: ObservationRecord.breakdownKey(observation.breakdown)
-            )]!
-            let period: Int
-            if let lastPeriod, lastPeriod.period == observation.period {
-                period = lastPeriod.id
-            } else {
-                period = keys.periods[observation.period]!
-                lastPeriod = (observation.period, period)
-            }
-            let source = keys.sources[SourceKey(source: observation.source, published: observation.published, nextUpdateDue: observation.nextUpdateDue)]!
-            places.append((series, period, source, position))
+        for (position, parent) in parents.positions.enumerated() {
+            places.append((keys.series[Int(parent.series)], keys.periods[Int(parent.period)], keys.sources[Int(parent.source)], position))
         }
         places.sort { ($0.series, $0.period) < ($1.series, $1.period) }
         let session = self.session
