@@ -186,6 +186,15 @@ struct StorageContractTests {
             await #expect(throws: StoreError.duplicateInBatch(record: "observation", key: "\(key.measureCode) \(key.areaCode) \(key.periodLabel)")) {
                 try await store.importBatch(twice, by: "analyst")
             }
+            // The same cell again under another period of the same label: the primary key (series,
+            // period) does not see it, the writer must.
+            var relabelled = batch
+            var other = batch.observations[5]
+            other.period = Period(label: other.period.label, kind: other.period.kind, start: other.period.start, end: .lastDay(ofMonth: 12, year: 2099))
+            relabelled.observations.append(other)
+            await #expect(throws: StoreError.duplicateInBatch(record: "observation", key: "\(key.measureCode) \(key.areaCode) \(key.periodLabel)")) {
+                try await store.importBatch(relabelled, by: "analyst")
+            }
             var infinite = batch
             infinite.observations[0].numerator = .infinity
             let first = batch.observations[0].key
