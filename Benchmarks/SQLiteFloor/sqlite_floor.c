@@ -12,21 +12,16 @@
  *               benchmark leaves one where SCRUTINEER_BENCH_KEEP_SQLITE says)
  *
  * Each writer gets its rows already in memory (reading is not timed), opens a new database file,
- * and inserts its rows in one transaction (through one prepared statement, but for lean-chunked), then
- * commits:
- *   pandas-shape  the table pandas' to_sql makes: the CSV's nine columns as TEXT, no constraints;
- *   scrutineer    Scrutineer's observations table as migrated (unique key, foreign keys to the
- *                 measures, areas and audit rows copied from SCRUTINEER_DB, CHECKs), its rows read
- *                 back from SCRUTINEER_DB.
- *   lean          the leanest layout found that keeps every constraint: each observation is two
- *                 integer keys (its series of measure, area and breakdown, and its period) and its
- *                 figures, in a WITHOUT ROWID table keyed by both, with foreign keys to the series,
- *                 the period and the publication (source, dates, audit row), which hold the text
- *                 once each. The same rows, regrouped before the clock starts and written in key
- *                 order, so the figure favours this layout.
- *   lean-chunked  the lean layout as a driver that compiles each statement afresh (SQLiteNIO) must
- *                 write it: the observations in statements of 4,096 rows, binding only the columns
- *                 that vary, as Scrutineer's writer does.
+ * and inserts its rows in one transaction (through one prepared statement per table, but for
+ * scrutineer-chunked), then commits:
+ *   pandas-shape        the table pandas' to_sql makes: the CSV's nine columns as TEXT, no constraints;
+ *   scrutineer          Scrutineer's tables as migrated (migration 5: series, periods and sources,
+ *                       and observation_values keyed by series and period, WITHOUT ROWID, with every
+ *                       foreign key, CHECK and unique key), their rows read back from SCRUTINEER_DB
+ *                       in key order, beside copies of its measures, areas and audit rows;
+ *   scrutineer-chunked  the same as a driver that compiles each statement afresh (SQLiteNIO) must
+ *                       write it: the observations in statements of 4,096 rows, binding only the
+ *                       columns that vary.
  * Prints the median and the fastest of RUNS runs of each, in milliseconds (wall clock).
  */
 #ifndef SQLITE_VERSION /* unless the build included SQLiteNIO's own SQLite (scripts/benchmark) */
@@ -232,7 +227,7 @@ static Rows query_rows(sqlite3 *source, const char *select) {
 
 static void report(const char *name, double *times, int runs) {
     qsort(times, runs, sizeof(double), compare);
-    printf("sqlite_floor %-12s p50 %.1f ms, p0 %.1f ms (%d runs)\n", name, times[runs / 2], times[0], runs);
+    printf("sqlite_floor %-18s p50 %.1f ms, p0 %.1f ms (%d runs)\n", name, times[runs / 2], times[0], runs);
 }
 
 int main(int argc, char **argv) {
@@ -257,98 +252,50 @@ int main(int argc, char **argv) {
     for (int i = 0; i < runs; i++) times[i] = write_parts(target, NULL, create, &text, 1);
     report("pandas-shape", times, runs);
 
-    /* Scrutineer's observations table, with its parents, and its rows as Scrutineer wrote them. */
+    /* Scrutineer's tables as migrated, with their parents, and their rows as Scrutineer wrote them. */
     sqlite3 *source;
     check(sqlite3_open_v2(argv[2], &source, SQLITE_OPEN_READONLY, NULL), NULL, argv[2]);
-    char parents[32768] = "", observations_table[32768] = "";
-    const char *tables[] = {"measures", "areas", "audit", "observations"};
-    for (int t = 0; t < 4; t++) {
+    char setup[65536] = "";
+    const char *tables[] = {"measures", "areas", "audit", "series", "periods", "observation_sources", "observation_values"};
+    for (int t = 0; t < 7; t++) {
         sqlite3_stmt *query;
         check(sqlite3_prepare_v2(source, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", -1, &query, NULL), source, "schema");
         sqlite3_bind_text(query, 1, tables[t], -1, SQLITE_STATIC);
-        check(sqlite3_step(query), source, "schema");
-        char *into = t < 3 ? parents : observations_table;
-        strcat(into, (const char *)sqlite3_column_text(query, 0));
-        strcat(into, ";\n");
+        if (sqlite3_step(query) != SQLITE_ROW) { fprintf(stderr, "sqlite_floor: %s has no table %s (expected a database at migration 5 or later)\n", argv[2], tables[t]); return 1; }
+        strcat(setup, (const char *)sqlite3_column_text(query, 0));
+        strcat(setup, ";\n");
         sqlite3_finalize(query);
         if (t < 3) {
             char copy[256];
             snprintf(copy, sizeof copy, "INSERT INTO main.%s SELECT * FROM source.%s;\n", tables[t], tables[t]);
-            strcat(parents, copy);
+            strcat(setup, copy);
         }
     }
-    const char *pragmas = "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;";
-    char scrutineer_setup[65536];
-    snprintf(scrutineer_setup, sizeof scrutineer_setup, "%s%s%s", parents, observations_table, pragmas);
-    const char *columns = "measure_code, area_code, period_label, period_kind, period_start, period_end, breakdown_key, value, "
-        "numerator, denominator, lower_95, upper_95, lower_99_8, upper_99_8, status_symbol, compared_to_england, source, "
-        "published, next_update_due, imported_by";
-    char select[1024], insert_scrutineer[1024];
-    snprintf(select, sizeof select, "SELECT %s FROM observations ORDER BY id", columns);
-    snprintf(insert_scrutineer, sizeof insert_scrutineer,
-        "INSERT INTO observations (%s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", columns);
-    /* Each value bound with the type it is stored with (text, REAL, INTEGER or NULL), as Scrutineer binds them. */
-    Part stored = {.insert = insert_scrutineer, .rows = query_rows(source, select)};
-    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], scrutineer_setup, &stored, 1);
-    report("scrutineer", times, runs);
-
-    /* The lean layout: the text of series, periods and publications once each, observations by integer keys. */
-    const char *lean_tables =
-        "CREATE TABLE series (id INTEGER PRIMARY KEY, measure_code TEXT NOT NULL REFERENCES measures (code),"
-        " area_code TEXT NOT NULL REFERENCES areas (code), breakdown_key TEXT NOT NULL, UNIQUE (measure_code, area_code, breakdown_key));\n"
-        "CREATE TABLE periods (id INTEGER PRIMARY KEY, label TEXT NOT NULL CHECK (label <> ''),"
-        " kind TEXT NOT NULL CHECK (kind = 'year' OR kind = 'pooledYears' OR kind = 'quarter' OR kind = 'month'),"
-        " start TEXT NOT NULL CHECK (start LIKE '____-__-__'), end TEXT NOT NULL CHECK (end LIKE '____-__-__'),"
-        " CHECK (start <= end), UNIQUE (label, kind, start, end));\n"
-        "CREATE TABLE publications (id INTEGER PRIMARY KEY, source TEXT NOT NULL,"
-        " published TEXT CHECK (published LIKE '____-__-__'), next_update_due TEXT CHECK (next_update_due LIKE '____-__-__'),"
-        " imported_by INTEGER NOT NULL REFERENCES audit (id));\n"
-        "CREATE TABLE observations (series_id INTEGER NOT NULL REFERENCES series (id), period_id INTEGER NOT NULL REFERENCES periods (id),"
-        " value REAL, numerator REAL CHECK (numerator >= 0), denominator REAL CHECK (denominator >= 0),"
-        " lower_95 REAL, upper_95 REAL, lower_99_8 REAL, upper_99_8 REAL,"
-        " status_symbol TEXT CHECK (status_symbol = 'c' OR status_symbol = 'z' OR status_symbol = 'x' OR status_symbol = 'u'"
-        " OR status_symbol = 'k' OR status_symbol = 'low' OR status_symbol = '-' OR status_symbol = '..'),"
-        " compared_to_england TEXT, publication_id INTEGER NOT NULL REFERENCES publications (id),"
-        " CHECK (lower_95 <= upper_95), CHECK (lower_99_8 <= upper_99_8), PRIMARY KEY (series_id, period_id)) WITHOUT ROWID;\n";
-    char lean_setup[65536];
-    snprintf(lean_setup, sizeof lean_setup, "%s%s%s", parents, lean_tables, pragmas);
-    /* Keys numbered in sort order, so every table is written in its key's order. */
-    #define SERIES "SELECT row_number() OVER (ORDER BY measure_code, area_code, breakdown_key) AS id, * FROM " \
-        "(SELECT DISTINCT measure_code, area_code, breakdown_key FROM observations)"
-    #define PERIODS "SELECT row_number() OVER (ORDER BY period_label, period_kind, period_start, period_end) AS id, * FROM " \
-        "(SELECT DISTINCT period_label, period_kind, period_start, period_end FROM observations)"
-    #define PUBLICATIONS "SELECT row_number() OVER (ORDER BY source, published, next_update_due, imported_by) AS id, * FROM " \
-        "(SELECT DISTINCT source, published, next_update_due, imported_by FROM observations)"
-    /* The stored observations' `COLUMNS` of the lean layout, in key order. */
-    #define LEAN_OBSERVATIONS(COLUMNS) "WITH s AS (" SERIES "), p AS (" PERIODS "), u AS (" PUBLICATIONS ")" \
-        " SELECT " COLUMNS " FROM observations o" \
-        " JOIN s ON s.measure_code = o.measure_code AND s.area_code = o.area_code AND s.breakdown_key = o.breakdown_key" \
-        " JOIN p ON p.period_label = o.period_label AND p.period_kind = o.period_kind AND p.period_start = o.period_start" \
-        " AND p.period_end = o.period_end" \
-        " JOIN u ON u.source = o.source AND u.published IS o.published AND u.next_update_due IS o.next_update_due" \
-        " AND u.imported_by = o.imported_by ORDER BY s.id, p.id"
-    Part lean_parts[] = {
-        {.insert = "INSERT INTO periods VALUES (?, ?, ?, ?, ?)", .rows = query_rows(source, PERIODS)},
-        {.insert = "INSERT INTO publications VALUES (?, ?, ?, ?, ?)", .rows = query_rows(source, PUBLICATIONS)},
-        {.insert = "INSERT INTO series VALUES (?, ?, ?, ?)", .rows = query_rows(source, SERIES)},
-        {.insert = "INSERT INTO observations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", .rows = query_rows(source, LEAN_OBSERVATIONS(
-            "s.id, p.id, o.value, o.numerator, o.denominator, o.lower_95, o.upper_95, o.lower_99_8, o.upper_99_8,"
-            " o.status_symbol, o.compared_to_england, u.id"))},
+    strcat(setup, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
+    Part parts[] = {
+        {.insert = "INSERT INTO periods (id, label, kind, start_date, end_date) VALUES (?, ?, ?, ?, ?)",
+         .rows = query_rows(source, "SELECT id, label, kind, start_date, end_date FROM periods ORDER BY id")},
+        {.insert = "INSERT INTO observation_sources (id, source, published, next_update_due, imported_by) VALUES (?, ?, ?, ?, ?)",
+         .rows = query_rows(source, "SELECT id, source, published, next_update_due, imported_by FROM observation_sources ORDER BY id")},
+        {.insert = "INSERT INTO series (id, measure_code, area_code, breakdown_key) VALUES (?, ?, ?, ?)",
+         .rows = query_rows(source, "SELECT id, measure_code, area_code, breakdown_key FROM series ORDER BY id")},
+        {.insert = "INSERT INTO observation_values VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         .rows = query_rows(source, "SELECT * FROM observation_values ORDER BY series_id, period_id")},
     };
-    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], lean_setup, lean_parts, 4);
-    report("lean", times, runs);
+    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], setup, parts, 4);
+    report("scrutineer", times, runs);
     /* The same through a driver that compiles every statement afresh (SQLiteNIO): the observations
      * in statements of 4,096 rows (Scrutineer's chunk), each binding only the columns that vary,
-     * as Scrutineer's writer does; LAIT's rows share one publication and leave the other figures blank. */
-    if (lean_parts[1].rows.count != 1) { fprintf(stderr, "sqlite_floor: expected one publication\n"); return 1; }
-    Part chunked[] = {lean_parts[0], lean_parts[1], lean_parts[2], {
-        .insert = "INSERT INTO observations (series_id, period_id, value, status_symbol, publication_id) VALUES (?, ?, ?, ?, 1)",
-        .rows = query_rows(source, LEAN_OBSERVATIONS("s.id, p.id, o.value, o.status_symbol")), .rows_per_statement = 4096}};
-    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], lean_setup, chunked, 4);
-    report("lean-chunked", times, runs);
+     * as Scrutineer's writer does; LAIT's rows share one source and leave the other figures blank. */
+    if (parts[1].rows.count != 1) { fprintf(stderr, "sqlite_floor: expected one source\n"); return 1; }
+    Part chunked[] = {parts[0], parts[1], parts[2], {
+        .insert = "INSERT INTO observation_values (series_id, period_id, source_id, value, status_symbol) VALUES (?, ?, 1, ?, ?)",
+        .rows = query_rows(source, "SELECT series_id, period_id, value, status_symbol FROM observation_values ORDER BY series_id, period_id"),
+        .rows_per_statement = 4096}};
+    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], setup, chunked, 4);
+    report("scrutineer-chunked", times, runs);
     sqlite3_close(source);
-    printf("sqlite_floor rows: %d (pandas-shape), %d (scrutineer), %d observations in %d series, %d periods, %d publications (lean); SQLite %s\n",
-        csv.count, stored.rows.count, lean_parts[3].rows.count, lean_parts[2].rows.count, lean_parts[0].rows.count,
-        lean_parts[1].rows.count, sqlite3_libversion());
+    printf("sqlite_floor rows: %d (pandas-shape), %d observations in %d series, %d periods, %d sources (scrutineer); SQLite %s\n",
+        csv.count, parts[3].rows.count, parts[2].rows.count, parts[0].rows.count, parts[1].rows.count, sqlite3_libversion());
     return 0;
 }
