@@ -14,62 +14,49 @@ struct StorageMigrationTests {
         let batch = try RoundTripBatch.make(data)
         var parents = batch
         parents.observations = []
-        let database = try await TestDatabase.make(engine)
-        var failure: (any Error)?
-        do {
-            let store = try await database.open()
-            do {
-                try await store.migrate(through: 4)
-                #expect(try await store.appliedMigrations() == [1, 2, 3, 4])
-                _ = try await store.importBatch(data.areasBatch, by: "analyst")
-                _ = try await store.importBatch(parents, by: "analyst")
-                let importedBy = try #require(try await store.auditTrail().last?.id)
-                _ = try await store.importBatch(data.areasBatch, by: "reviewer")
-                let supersededBy = try #require(try await store.auditTrail().last?.id)
-                let old = try #require(batch.observations.first)
-                var older = old
-                older.value = 99.5
-                older.source = "an earlier file.csv"
-                let (rows, historyRow) = (batch.observations, older)
-                try await store.inTransaction { session in
-                    try await session.insertRows(
-                        into: "observations", columns: Self.migration1Columns + ["imported_by"],
-                        cells: rows.flatMap { Self.migration1Cells($0) + [.integer(importedBy)] }
-                    )
-                    try await session.insertRows(
-                        into: "observation_history", columns: Self.migration1Columns + ["imported_by", "superseded_by"],
-                        cells: Self.migration1Cells(historyRow) + [.integer(importedBy - 1), .integer(supersededBy)]
-                    )
-                }
-
-                try await store.migrate()
-                #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5])
-                let stored = try await store.observations(ObservationQuery())
-                let expected = batch.observations.sorted(by: Observation.storeOrder)
-                #expect(stored == expected)
-                #expect(stored.map { $0.value?.bitPattern } == expected.map { $0.value?.bitPattern })
-                #expect(stored.map { $0.upper99_8?.bitPattern } == expected.map { $0.upper99_8?.bitPattern })
-                let history = try await store.observationHistory(old.key)
-                #expect(history.map(\.observation) == [older])
-                #expect(history.map(\.supersededBy) == [supersededBy])
-
-                // The moved rows are the stored cells a re-import compares with.
-                #expect(try await store.importBatch(batch, by: "analyst").changedNothing)
-                var corrected = batch
-                corrected.observations[0].value = 0.25
-                let summary = try await store.importBatch(corrected, by: "reviewer")
-                #expect(summary.changed == 1)
-                #expect(try await store.observationHistory(old.key).map(\.observation) == [older, old])
-                #expect(try await store.observations(ObservationQuery()) == corrected.observations.sorted(by: Observation.storeOrder))
-            } catch {
-                failure = error
+        try await withStore(engine, migratedThrough: 4) { store, _ in
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4])
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(parents, by: "analyst")
+            let importedBy = try #require(try await store.auditTrail().last?.id)
+            _ = try await store.importBatch(data.areasBatch, by: "reviewer")
+            let supersededBy = try #require(try await store.auditTrail().last?.id)
+            let old = try #require(batch.observations.first)
+            var older = old
+            older.value = 99.5
+            older.source = "an earlier file.csv"
+            let (rows, historyRow) = (batch.observations, older)
+            try await store.inTransaction { session in
+                try await session.insertRows(
+                    into: "observations", columns: Self.migration1Columns + ["imported_by"],
+                    cells: rows.flatMap { Self.migration1Cells($0) + [.integer(importedBy)] }
+                )
+                try await session.insertRows(
+                    into: "observation_history", columns: Self.migration1Columns + ["imported_by", "superseded_by"],
+                    cells: Self.migration1Cells(historyRow) + [.integer(importedBy - 1), .integer(supersededBy)]
+                )
             }
-            try await store.close()
-        } catch {
-            failure = failure ?? error
+
+            try await store.migrate()
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5])
+            let stored = try await store.observations(ObservationQuery())
+            let expected = batch.observations.sorted(by: Observation.storeOrder)
+            #expect(stored == expected)
+            #expect(stored.map { $0.value?.bitPattern } == expected.map { $0.value?.bitPattern })
+            #expect(stored.map { $0.upper99_8?.bitPattern } == expected.map { $0.upper99_8?.bitPattern })
+            let history = try await store.observationHistory(old.key)
+            #expect(history.map(\.observation) == [older])
+            #expect(history.map(\.supersededBy) == [supersededBy])
+
+            // The moved rows are the stored cells a re-import compares with.
+            #expect(try await store.importBatch(batch, by: "analyst").changedNothing)
+            var corrected = batch
+            corrected.observations[0].value = 0.25
+            let summary = try await store.importBatch(corrected, by: "reviewer")
+            #expect(summary.changed == 1)
+            #expect(try await store.observationHistory(old.key).map(\.observation) == [older, old])
+            #expect(try await store.observations(ObservationQuery()) == corrected.observations.sorted(by: Observation.storeOrder))
         }
-        try await database.remove()
-        if let failure { throw failure }
     }
 
     /// The columns of migration 1's observations table (and of observation_history), in order.

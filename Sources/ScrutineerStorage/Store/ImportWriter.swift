@@ -324,26 +324,12 @@ struct ImportWriter {
         typealias S = Schema.Series
         typealias P = Schema.Periods
         typealias R = Schema.ObservationSources
-        var seriesIds: [SeriesKey: Int] = [:]
-        try await session.forEachChunk(of: Set(parents.series.map(\.measureCode)).sorted()) { codes in
-            for cells in try await session.cells("""
-                SELECT \(unsafeRaw: S.id), \(unsafeRaw: S.columns.joined(separator: ", ")) FROM \(unsafeRaw: S.table) WHERE \(unsafeRaw: S.measureCode) IN (\(binds: codes))
-                """) {
-                var row = CellReader(cells, table: S.table, columns: [S.id] + S.columns)
-                let id = try row.integer()
-                seriesIds[SeriesKey(measureCode: try row.text(), areaCode: try row.text(), breakdownKey: try row.text())] = id
-            }
-        }
-        var periodIds: [Period: Int] = [:]
-        try await session.forEachChunk(of: Set(parents.periods.map(\.label)).sorted()) { labels in
-            for cells in try await session.cells("""
-                SELECT \(unsafeRaw: P.id), \(unsafeRaw: P.columns.joined(separator: ", ")) FROM \(unsafeRaw: P.table) WHERE \(unsafeRaw: P.label) IN (\(binds: labels))
-                """) {
-                var row = CellReader(cells, table: P.table, columns: [P.id] + P.columns)
-                let id = try row.integer()
-                periodIds[try Self.decodePeriod(&row)] = id
-            }
-        }
+        var seriesIds = try await storedKeys(
+            in: S.table, columns: S.columns, where: S.measureCode, isOneOf: Set(parents.series.map(\.measureCode))
+        ) { row in SeriesKey(measureCode: try row.text(), areaCode: try row.text(), breakdownKey: try row.text()) }
+        var periodIds = try await storedKeys(
+            in: P.table, columns: P.columns, where: P.label, isOneOf: Set(parents.periods.map(\.label)), Self.decodePeriod
+        )
         let newSeries = parents.series.filter { seriesIds[$0] == nil }
         for (cells, id) in try await insertReturningIds(
             into: S.table, columns: S.columns, rows: newSeries.map { [.text($0.measureCode), .text($0.areaCode), .text($0.breakdownKey)] }
@@ -373,6 +359,25 @@ struct ImportWriter {
             }
         }
         return (try ids(parents.series, seriesIds, S.table), try ids(parents.periods, periodIds, P.table), try ids(parents.sources, sourceIds, R.table))
+    }
+
+    /// The stored rows of `table` whose `column` is one of `values` (a query per chunk), each as
+    /// `decode` reads its `columns`, with the row's key.
+    private func storedKeys<Key: Hashable>(
+        in table: String, columns: [String], where column: String, isOneOf values: Set<String>,
+        _ decode: (inout CellReader) throws -> Key
+    ) async throws -> [Key: Int] {
+        var keys: [Key: Int] = [:]
+        try await session.forEachChunk(of: values.sorted()) { chunk in
+            for cells in try await session.cells("""
+                SELECT id, \(unsafeRaw: columns.joined(separator: ", ")) FROM \(unsafeRaw: table) WHERE \(unsafeRaw: column) IN (\(binds: chunk))
+                """) {
+                var row = CellReader(cells, table: table, columns: ["id"] + columns)
+                let id = try row.integer()
+                keys[try decode(&row)] = id
+            }
+        }
+        return keys
     }
 
     /// Inserts `rows` and returns each row's cells (as stored) with the key the database gave it.

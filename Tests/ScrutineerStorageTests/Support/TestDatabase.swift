@@ -110,15 +110,15 @@ let quietLogger: Logger = {
     return logger
 }()
 
-/// Runs `body` with a migrated store on a fresh database of `engine`, then closes and removes it
-/// whether `body` succeeded or not.
-func withStore(_ engine: TestEngine, _ body: (SQLStore, TestDatabase) async throws -> Void) async throws {
+/// Runs `body` with a migrated store on a fresh database of `engine` (migrated only as far as
+/// `migration` when given), then closes and removes it whether `body` succeeded or not.
+func withStore(_ engine: TestEngine, migratedThrough migration: Int? = nil, _ body: (SQLStore, TestDatabase) async throws -> Void) async throws {
     let database = try await TestDatabase.make(engine)
     var failure: (any Error)?
     do {
         let store = try await database.open()
         do {
-            try await store.migrate()
+            try await store.migrate(through: migration)
             try await body(store, database)
         } catch {
             failure = error
