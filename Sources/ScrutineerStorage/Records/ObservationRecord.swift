@@ -23,6 +23,16 @@ enum ObservationRecord {
         cells.append(SQLCell(observation.comparedToEnglandAsPublished))
     }
 
+    /// Reads a period's label, kind, start and end (`Schema.Periods.columns`, or the period
+    /// columns of the observations view and history).
+    static func decodePeriod(_ row: inout CellReader) throws -> Period {
+        let label = try row.text()
+        let kind = try row.parsed { Period.Kind(rawValue: $0) }
+        let start = try row.parsed { CalendarDate(iso: $0) }
+        let end = try row.parsed { CalendarDate(iso: $0) }
+        return Period(label: label, kind: kind, start: start, end: end)
+    }
+
     /// A period's cells in `Schema.Periods.columns` order.
     static func periodCells(_ period: Period) -> [SQLCell] {
         [.text(period.label), .text(period.kind.rawValue), .text(period.start.iso), .text(period.end.iso)]
@@ -64,14 +74,11 @@ enum ObservationRecord {
     static func decode(_ row: inout CellReader) throws -> Observation {
         let measureCode = try row.text()
         let areaCode = try row.text()
-        let label = try row.text()
-        let kind = try row.parsed { Period.Kind(rawValue: $0) }
-        let start = try row.parsed { CalendarDate(iso: $0) }
-        let end = try row.parsed { CalendarDate(iso: $0) }
+        let period = try decodePeriod(&row)
         return Observation(
             measureCode: measureCode,
             areaCode: areaCode,
-            period: Period(label: label, kind: kind, start: start, end: end),
+            period: period,
             breakdown: try row.parsed { Breakdown(key: $0) },
             value: try row.optionalDouble(),
             numerator: try row.optionalDouble(),

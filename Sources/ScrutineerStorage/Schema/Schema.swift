@@ -77,6 +77,7 @@ enum Schema {
     /// had the same name); `ObservationHistory` holds the versions they superseded.
     enum Observations {
         static let table = "observations"
+        /// Migration 1's table's own key (the view has none: a row is found by its series and period).
         static let id = "id"
         static let measureCode = "measure_code"
         static let areaCode = "area_code"
@@ -107,8 +108,6 @@ enum Schema {
             value, numerator, denominator, lower95, upper95, lower99_8, upper99_8,
             statusSymbol, comparedToEngland, source, published, nextUpdateDue,
         ]
-        /// Every column written on insert.
-        static let insertColumns = fieldColumns + [importedBy]
         /// What identifies a cell: a re-import with the same key supersedes it.
         static let keyColumns = [measureCode, areaCode, periodLabel, breakdownKey]
     }

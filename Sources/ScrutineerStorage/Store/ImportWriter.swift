@@ -328,7 +328,7 @@ struct ImportWriter {
             in: S.table, columns: S.columns, where: S.measureCode, isOneOf: Set(parents.series.map(\.measureCode))
         ) { row in SeriesKey(measureCode: try row.text(), areaCode: try row.text(), breakdownKey: try row.text()) }
         var periodIds = try await storedKeys(
-            in: P.table, columns: P.columns, where: P.label, isOneOf: Set(parents.periods.map(\.label)), Self.decodePeriod
+            in: P.table, columns: P.columns, where: P.label, isOneOf: Set(parents.periods.map(\.label)), ObservationRecord.decodePeriod
         )
         let newSeries = parents.series.filter { seriesIds[$0] == nil }
         for (cells, id) in try await insertReturningIds(
@@ -339,7 +339,7 @@ struct ImportWriter {
         let newPeriods = parents.periods.filter { periodIds[$0] == nil }
         for (cells, id) in try await insertReturningIds(into: P.table, columns: P.columns, rows: newPeriods.map(ObservationRecord.periodCells)) {
             var row = CellReader(cells, table: P.table, columns: P.columns)
-            periodIds[try Self.decodePeriod(&row)] = id
+            periodIds[try ObservationRecord.decodePeriod(&row)] = id
         }
         let sourceRows: [[SQLCell]] = parents.sources.map {
             [.text($0.source), SQLCell($0.published?.iso), SQLCell($0.nextUpdateDue?.iso), .integer(auditId)]
@@ -399,14 +399,6 @@ struct ImportWriter {
             start = end
         }
         return result
-    }
-
-    private static func decodePeriod(_ row: inout CellReader) throws -> Period {
-        let label = try row.text()
-        let kind = try row.parsed { Period.Kind(rawValue: $0) }
-        let start = try row.parsed { CalendarDate(iso: $0) }
-        let end = try row.parsed { CalendarDate(iso: $0) }
-        return Period(label: label, kind: kind, start: start, end: end)
     }
 
     private static func text(_ cell: SQLCell) throws -> String {
