@@ -9,7 +9,7 @@ enum PackTemplates {
     /// The templates by name: the pages, then the partials they share.
     static let sources: [(name: String, text: String)] = [
         ("page", page), ("summary", summary), ("measure", measure), ("measureKey", measureKey), ("print", print),
-        ("table", table), ("figure", figure), ("facts", facts),
+        ("table", table), ("figure", figure), ("facts", facts), ("keySection", keySection),
     ]
 
     /// Every template parsed, or the first that does not parse.
@@ -133,6 +133,12 @@ enum PackTemplates {
     </ul>
     </section>
     {{/hasData}}
+    {{>keySection}}
+
+    """
+
+    /// The key to every symbol on a page (the pack's summary, a theme's dashboard), as a table.
+    static let keySection = """
     <section class="key" aria-labelledby="key">
     <h2 id="key">Key</h2>
     <p>Every symbol used above, with what it means. Each symbol is always shown with its words; colour is never the only signal.</p>

@@ -126,11 +126,7 @@ enum SiteTemplates {
     <p class="headline-sentence">{{sentence}}</p>
     <p class="audience-note">{{audienceNote}}</p>
     {{#table}}{{>table}}{{/table}}
-    <section class="key" aria-labelledby="key">
-    <h2 id="key">Key</h2>
-    <p>Every symbol used above, with what it means. Each symbol is always shown with its words; colour is never the only signal.</p>
-    {{#key}}{{>table}}{{/key}}
-    </section>
+    {{>keySection}}
 
     """
 
