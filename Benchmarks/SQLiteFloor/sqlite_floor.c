@@ -21,7 +21,10 @@
  *                       in key order, beside copies of its measures, areas and audit rows;
  *   scrutineer-chunked  the same as a driver that compiles each statement afresh (SQLiteNIO) must
  *                       write it: the observations in statements of 4,096 rows, binding only the
- *                       columns that vary.
+ *                       columns that vary;
+ *   scrutineer-no-fk    what the foreign keys cost: scrutineer with PRAGMA foreign_keys off;
+ *   scrutineer-no-fk-check  and the CHECKs: scrutineer with PRAGMA ignore_check_constraints on too.
+ * (Scrutineer never turns either off: the last two only say where SQLite's time goes.)
  * Prints the median and the fastest of RUNS runs of each, in milliseconds (wall clock).
  */
 #ifndef SQLITE_VERSION /* unless the build included SQLiteNIO's own SQLite (scripts/benchmark) */
@@ -227,7 +230,7 @@ static Rows query_rows(sqlite3 *source, const char *select) {
 
 static void report(const char *name, double *times, int runs) {
     qsort(times, runs, sizeof(double), compare);
-    printf("sqlite_floor %-18s p50 %.1f ms, p0 %.1f ms (%d runs)\n", name, times[runs / 2], times[0], runs);
+    printf("sqlite_floor %-22s p50 %.1f ms, p0 %.1f ms (%d runs)\n", name, times[runs / 2], times[0], runs);
 }
 
 int main(int argc, char **argv) {
@@ -271,7 +274,11 @@ int main(int argc, char **argv) {
             strcat(setup, copy);
         }
     }
-    strcat(setup, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
+    /* Scrutineer's settings (SQLiteSource.setUp), and the two that only measure what enforcement costs. */
+    char enforced[sizeof setup], no_foreign_keys[sizeof setup], unchecked[sizeof setup];
+    snprintf(enforced, sizeof enforced, "%sPRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;", setup);
+    snprintf(no_foreign_keys, sizeof no_foreign_keys, "%sPRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;", setup);
+    snprintf(unchecked, sizeof unchecked, "%sPRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON; PRAGMA cache_size = -65536;", setup);
     Part parts[] = {
         {.insert = "INSERT INTO periods (id, label, kind, start_date, end_date) VALUES (?, ?, ?, ?, ?)",
          .rows = query_rows(source, "SELECT id, label, kind, start_date, end_date FROM periods ORDER BY id")},
@@ -282,7 +289,7 @@ int main(int argc, char **argv) {
         {.insert = "INSERT INTO observation_values VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
          .rows = query_rows(source, "SELECT * FROM observation_values ORDER BY series_id, period_id")},
     };
-    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], setup, parts, 4);
+    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], enforced, parts, 4);
     report("scrutineer", times, runs);
     /* The same through a driver that compiles every statement afresh (SQLiteNIO): the observations
      * in statements of 4,096 rows (Scrutineer's chunk), each binding only the columns that vary,
@@ -292,8 +299,12 @@ int main(int argc, char **argv) {
         .insert = "INSERT INTO observation_values (series_id, period_id, source_id, value, status_symbol) VALUES (?, ?, 1, ?, ?)",
         .rows = query_rows(source, "SELECT series_id, period_id, value, status_symbol FROM observation_values ORDER BY series_id, period_id"),
         .rows_per_statement = 4096}};
-    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], setup, chunked, 4);
+    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], enforced, chunked, 4);
     report("scrutineer-chunked", times, runs);
+    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], no_foreign_keys, parts, 4);
+    report("scrutineer-no-fk", times, runs);
+    for (int i = 0; i < runs; i++) times[i] = write_parts(target, argv[2], unchecked, parts, 4);
+    report("scrutineer-no-fk-check", times, runs);
     sqlite3_close(source);
     printf("sqlite_floor rows: %d (pandas-shape), %d observations in %d series, %d periods, %d sources (scrutineer); SQLite %s\n",
         csv.count, parts[3].rows.count, parts[2].rows.count, parts[0].rows.count, parts[1].rows.count, sqlite3_libversion());

@@ -108,21 +108,8 @@ struct StoreSession: Sendable {
         into table: String, columns: [String], cells: [SQLCell], shared: [SQLCell?], varying: [Int], rows: Int
     ) -> String {
         var serializer = SQLSerializer(database: sql)
-        var bind = 0
-        // The dialect's placeholder is a prefix and the position (`?1`, `$1`): asked once, then
-        // written directly, as boxing a placeholder expression per value cost more than SQLite's parse.
-        var first = SQLSerializer(database: sql)
-        sql.dialect.bindPlaceholder(at: 1).serialize(to: &first)
-        let prefix = first.sql.hasSuffix("1") ? String(first.sql.dropLast()) : nil
-        func placeholder() {
-            bind += 1
-            if let prefix {
-                serializer.write(prefix)
-                serializer.write(String(bind))
-            } else {
-                sql.dialect.bindPlaceholder(at: bind).serialize(to: &serializer)
-            }
-        }
+        var placeholders = Placeholders(sql)
+        func placeholder() { placeholders.write(to: &serializer) }
         serializer.write("INSERT INTO \(table) (\(columns.joined(separator: ", "))) SELECT ")
         var valuesColumn = 0
         for column in columns.indices {
@@ -195,19 +182,45 @@ struct StoreSession: Sendable {
     /// `INSERT INTO table (columns) VALUES (…), (…) tail` with this engine's bind placeholders.
     private func insertStatement(into table: String, columns: [String], rows: Int, tail: String) -> String {
         var serializer = SQLSerializer(database: sql)
+        var placeholders = Placeholders(sql)
         serializer.write("INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES ")
-        var bind = 0
         for row in 0..<rows {
             serializer.write(row == 0 ? "(" : ", (")
             for column in 0..<columns.count {
                 if column > 0 { serializer.write(", ") }
-                bind += 1
-                sql.dialect.bindPlaceholder(at: bind).serialize(to: &serializer)
+                placeholders.write(to: &serializer)
             }
             serializer.write(")")
         }
         if !tail.isEmpty { serializer.write(" " + tail) }
         return serializer.sql
+    }
+
+    /// The dialect's bind placeholders, numbered from 1. When a placeholder is a prefix and the
+    /// position (`?1`, `$1`), the prefix is asked for once and the rest written directly, as boxing
+    /// a placeholder expression per value costs more than SQLite's parse of the statement.
+    private struct Placeholders {
+        let database: any SQLDatabase
+        let prefix: String?
+        var position = 0
+
+        init(_ database: any SQLDatabase) {
+            self.database = database
+            var first = SQLSerializer(database: database)
+            database.dialect.bindPlaceholder(at: 1).serialize(to: &first)
+            prefix = first.sql.hasSuffix("1") ? String(first.sql.dropLast()) : nil
+        }
+
+        /// Writes the next placeholder.
+        mutating func write(to serializer: inout SQLSerializer) {
+            position += 1
+            if let prefix {
+                serializer.write(prefix)
+                serializer.write(String(position))
+            } else {
+                database.dialect.bindPlaceholder(at: position).serialize(to: &serializer)
+            }
+        }
     }
 
     /// Runs `run` once per chunk of `values`, each chunk small enough to bind in one statement.
