@@ -60,19 +60,15 @@ struct LocalImportTemplateTests {
 
     @Test(
         "LibreOffice opens the template and shows the example rows as written",
-        .enabled(if: XLSXFixtures.executable("soffice") != nil, "LibreOffice (soffice) is not installed")
+        .enabled(if: XLSXFixtures.runsLibreOfficeTests, "LibreOffice (soffice) is not installed")
     )
     func libreOfficeOpensTemplate() throws {
-        let soffice = try #require(XLSXFixtures.executable("soffice"))
         let folder = try XLSXFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("measures.xlsx")
         try LocalMeasuresTemplate.xlsxData().write(to: file)
-        let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
-        let result = try XLSXFixtures.run(soffice, [
-            "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", filter, "--outdir", folder.path, file.path,
-        ])
-        #expect(result.status == 0, "\(result.output)")
+        let result = try XLSXFixtures.libreOfficeSheetsAsCSV(of: file, in: folder)
+        try #require(result.status == 0, "\(result.output)")
         let observations = try String(contentsOf: folder.appendingPathComponent("measures-observations.csv"), encoding: .utf8)
         #expect(observations == """
         measure_code,area_code,period,value,numerator,denominator,lower95,upper95,status_symbol,published,next_update_due,breakdown:age_band,notes

@@ -33,6 +33,25 @@ enum XLSXFixtures {
         return nil
     }
 
+    /// Whether the tests that open a workbook in LibreOffice run: where `soffice` is installed, and
+    /// always in CI (scripts/test installs it there), where a missing `soffice` fails them
+    /// instead of skipping them.
+    static var runsLibreOfficeTests: Bool {
+        executable("soffice") != nil || ProcessInfo.processInfo.environment["CI"] == "true"
+    }
+
+    /// Opens `file` in LibreOffice (headless, with a profile of its own in `folder`) and saves each
+    /// sheet as UTF-8 CSV, cells as LibreOffice shows them, to `folder` as `<file>-<sheet>.csv`.
+    static func libreOfficeSheetsAsCSV(of file: URL, in folder: URL) throws -> (status: Int32, output: String) {
+        guard let soffice = executable("soffice") else {
+            return (-1, "LibreOffice (soffice) is not on the PATH (scripts/test installs libreoffice-calc-nogui)")
+        }
+        let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
+        return try run(soffice, [
+            "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", filter, "--outdir", folder.path, file.path,
+        ])
+    }
+
     /// Runs `executable` with `arguments`, returning its status and what it printed.
     static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
         let process = Process()

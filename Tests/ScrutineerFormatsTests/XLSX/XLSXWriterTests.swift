@@ -77,20 +77,15 @@ struct XLSXWriterTests {
 
     @Test(
         "LibreOffice opens the workbook and shows dates as yyyy-mm-dd and percentages as 0.00%",
-        .enabled(if: XLSXFixtures.executable("soffice") != nil, "LibreOffice (soffice) is not installed")
+        .enabled(if: XLSXFixtures.runsLibreOfficeTests, "LibreOffice (soffice) is not installed")
     )
     func libreOfficeOpensWorkbook() throws {
-        let soffice = try #require(XLSXFixtures.executable("soffice"))
         let folder = try XLSXFixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("book.xlsx")
         try XLSXWriter.data(for: Self.sheets).write(to: file)
-        // Every sheet to its own CSV, UTF-8, cells as shown.
-        let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
-        let result = try XLSXFixtures.run(soffice, [
-            "-env:UserInstallation=file://\(folder.path)/profile", "--headless", "--convert-to", filter, "--outdir", folder.path, file.path,
-        ])
-        #expect(result.status == 0, "\(result.output)")
+        let result = try XLSXFixtures.libreOfficeSheetsAsCSV(of: file, in: folder)
+        try #require(result.status == 0, "\(result.output)")
         let observations = try String(contentsOf: folder.appendingPathComponent("book-observations.csv"), encoding: .utf8)
         #expect(observations == """
         measure_code,area_code,period,value,published,
