@@ -42,30 +42,38 @@ func statisticalNeighbours2025(areas: [Area]) throws -> [StatisticalNeighbours] 
     ).neighbourLists
 }
 
-/// The LAIT import benchmark's iteration on a new, empty `store`: migrates it and adds the known
-/// areas unmeasured, then measures reading, validating and importing the LAIT files, and closes it.
-func measureLAITImport(into store: SQLStore, areas: [Area], _ benchmark: Benchmark) async throws {
-    try await store.migrate()
-    _ = try await store.importBatch(ImportBatch(kind: .areas, files: ["lookup"], rowsRead: areas.count, areas: areas), by: "benchmark")
-    benchmark.startMeasurement()
-    let batch = try readLAIT(areas: areas)
-    let summary = try await store.importBatch(batch, by: "benchmark")
-    benchmark.stopMeasurement()
-    precondition(summary.added >= 56_100, "the import added \(summary.added) records")
-    try await store.close()
-}
-
-/// A new SQLite database in a directory of its own, migrated and holding the known areas, opened
-/// for `body` and removed afterwards.
-func withNewSQLiteStore(areas: [Area], _ body: (SQLStore) async throws -> Void) async throws {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-bench-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let store = try await StoreConnection.open(url: "sqlite://" + directory.appendingPathComponent("bench.sqlite").path)
+/// Runs `body` on `store`, new and empty, once it is migrated and holds the known areas (added
+/// unmeasured, as a real import finds them), then closes it.
+func withPreparedStore(_ store: SQLStore, areas: [Area], _ body: (SQLStore) async throws -> Void) async throws {
     try await store.migrate()
     _ = try await store.importBatch(ImportBatch(kind: .areas, files: ["lookup"], rowsRead: areas.count, areas: areas), by: "benchmark")
     try await body(store)
     try await store.close()
+}
+
+/// `withPreparedStore` on a new SQLite database in a directory of its own, removed afterwards;
+/// with `keep` (a path), the database is first copied there.
+func withNewSQLiteStore(areas: [Area], keepingCopyAt keep: String? = nil, _ body: (SQLStore) async throws -> Void) async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let database = directory.appendingPathComponent("bench.sqlite")
+    defer {
+        if let keep, !keep.isEmpty {
+            try? FileManager.default.removeItem(atPath: keep)
+            try? FileManager.default.copyItem(at: database, to: URL(fileURLWithPath: keep))
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+    try await withPreparedStore(try await StoreConnection.open(url: "sqlite://" + database.path), areas: areas, body)
+}
+
+/// Measures importing the LAIT batch into `store`: `batch` when given (already read and
+/// validated), otherwise reading and validating the LAIT files as part of the measurement.
+func measureLAITImport(into store: SQLStore, areas: [Area], batch: ImportBatch? = nil, _ benchmark: Benchmark) async throws {
+    benchmark.startMeasurement()
+    let summary = try await store.importBatch(batch ?? readLAIT(areas: areas), by: "benchmark")
+    benchmark.stopMeasurement()
+    precondition(summary.added >= 56_100, "the import added \(summary.added) records")
 }
 
 /// For the benchmarks measured in a few milliseconds: the same settings in microseconds.
@@ -86,18 +94,10 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("LAIT import into SQLite (read, validate, write, audit)") { benchmark in
         let areas = try knownAreas()
         for _ in benchmark.scaledIterations {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-bench-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let database = directory.appendingPathComponent("bench.sqlite")
-            defer {
-                // scripts/benchmark keeps one imported database for SQLite's floor (Benchmarks/SQLiteFloor).
-                if let keep = ProcessInfo.processInfo.environment["SCRUTINEER_BENCH_KEEP_SQLITE"], !keep.isEmpty {
-                    try? FileManager.default.removeItem(atPath: keep)
-                    try? FileManager.default.copyItem(at: database, to: URL(fileURLWithPath: keep))
-                }
-                try? FileManager.default.removeItem(at: directory)
+            // scripts/benchmark keeps one imported database for SQLite's floor (Benchmarks/SQLiteFloor).
+            try await withNewSQLiteStore(areas: areas, keepingCopyAt: ProcessInfo.processInfo.environment["SCRUTINEER_BENCH_KEEP_SQLITE"]) { store in
+                try await measureLAITImport(into: store, areas: areas, benchmark)
             }
-            try await measureLAITImport(into: try await StoreConnection.open(url: "sqlite://" + database.path), areas: areas, benchmark)
         }
     }
 
@@ -108,10 +108,7 @@ let benchmarks: @Sendable () -> Void = {
         let batch = try readLAIT(areas: areas)
         for _ in benchmark.scaledIterations {
             try await withNewSQLiteStore(areas: areas) { store in
-                benchmark.startMeasurement()
-                let summary = try await store.importBatch(batch, by: "benchmark")
-                benchmark.stopMeasurement()
-                precondition(summary.added >= 56_100, "the import added \(summary.added) records")
+                try await measureLAITImport(into: store, areas: areas, batch: batch, benchmark)
             }
         }
     }
@@ -125,7 +122,9 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations {
                 let schema = "scrutineer_bench_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
                 let store = try await StoreConnection.open(url: postgresURL + (postgresURL.contains("?") ? "&" : "?") + "schema=" + schema)
-                try await measureLAITImport(into: store, areas: areas, benchmark)
+                try await withPreparedStore(store, areas: areas) { store in
+                    try await measureLAITImport(into: store, areas: areas, benchmark)
+                }
             }
         }
     } else {
