@@ -17,7 +17,7 @@ public struct ObservationQuery: Sendable, Hashable {
 public struct AuditEntry: Sendable, Hashable {
     /// Increases with every entry; observations and their history name the import by it.
     public var id: Int
-    /// What was done: `import lait`, `set target CODE local version 2`…
+    /// What was done: `import lait`, `set target CODE local of E10000031 version 2`…
     public var action: String
     /// Who did it, as the command or the web session named them.
     public var user: String
@@ -77,11 +77,14 @@ public protocol ScrutineerStore: Sendable {
     func observationHistory(_ key: ObservationKey) async throws -> [SupersededObservation]
     /// Every LA's neighbour list in one edition ("2021", "2025").
     func statisticalNeighbours(edition: String) async throws -> [StatisticalNeighbours]
-    /// Adds a new version of a target, closing the one it replaces; returns it with its version.
+    /// Adds a new version of a council's target, closing the one it replaces; returns it with its
+    /// version. The target must name its council.
     func setTarget(_ target: Target, by user: String) async throws -> Target
-    /// Every version of every target of a measure, oldest first.
-    func targets(for measureCode: String) async throws -> [Target]
-    /// Stores a committee's definition and records its changed targets as new versions.
+    /// Every version of every target of a measure, oldest first: one council's, or every
+    /// council's when `councilAreaCode` is nil.
+    func targets(for measureCode: String, council councilAreaCode: String?) async throws -> [Target]
+    /// Stores a committee's definition and records its changed targets as new versions of its
+    /// council's targets, in one transaction.
     func saveCommittee(_ definition: CommitteeDefinition, by user: String) async throws
     /// The definition of one committee, or nil.
     func committee(code: String) async throws -> CommitteeDefinition?

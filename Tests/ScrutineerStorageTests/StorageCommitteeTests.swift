@@ -1,21 +1,23 @@
 import Foundation
-import ScrutineerCore
+@testable import ScrutineerCore
 import Testing
 @testable import ScrutineerStorage
 
 @Suite("Storage contract: committees (SQLite and PostgreSQL)")
 struct StorageCommitteeTests {
-    static func definition(target value: Double) -> CommitteeDefinition {
+    static func definition(
+        target value: Double, code: String = "WARKS-CYP", council: String = "E10000031", targetCouncil: String? = nil,
+        validFrom: CalendarDate = CalendarDate(year: 2024, month: 4, day: 1)!
+    ) -> CommitteeDefinition {
         CommitteeDefinition(
             committee: Committee(
-                code: "WARKS-CYP", name: "Children and Young People OSC", councilAreaCode: "E10000031",
+                code: code, name: "Children and Young People OSC", councilAreaCode: council,
                 themes: [CommitteeTheme(name: "Child Protection", owner: "AD Children", measureCodes: ["PrevRegCPR", "TotAbs"])]
             ),
             settings: [MeasureAssessmentSettings(measureCode: "PrevRegCPR", directionBasis: .samePeriodLastYear)],
             targets: [Target(
-                measureCode: "PrevRegCPR", kind: .local, value: value, tolerance: 2,
-                validFrom: CalendarDate(year: 2024, month: 4, day: 1)!, setBy: "analyst",
-                setOn: CalendarDate(year: 2024, month: 3, day: 1)!, reason: "reviewed"
+                measureCode: "PrevRegCPR", councilAreaCode: targetCouncil, kind: .local, value: value, tolerance: 2,
+                validFrom: validFrom, setBy: "analyst", setOn: CalendarDate(year: 2024, month: 3, day: 1)!, reason: "reviewed"
             )]
         )
     }
@@ -31,12 +33,62 @@ struct StorageCommitteeTests {
             #expect(try await store.committee(code: "NONE") == nil)
             #expect(try await store.committees().map(\.code) == ["WARKS-CYP"])
             try await store.saveCommittee(Self.definition(target: 20), by: "analyst")
-            #expect(try await store.targets(for: "PrevRegCPR").map(\.version) == [1])
+            #expect(try await store.targets(for: "PrevRegCPR", council: "E10000031").map(\.version) == [1])
             try await store.saveCommittee(Self.definition(target: 18), by: "analyst")
-            let versions = try await store.targets(for: "PrevRegCPR")
+            let versions = try await store.targets(for: "PrevRegCPR", council: "E10000031")
             #expect(versions.map(\.value) == [20, 18])
+            #expect(versions.map(\.councilAreaCode) == ["E10000031", "E10000031"])
             #expect(try await store.committee(code: "WARKS-CYP")?.targets.first?.value == 18)
             #expect(try await store.auditTrail().filter { $0.action == "save committee WARKS-CYP" }.count == 3)
+        }
+    }
+
+    @Test("two councils' committees each keep their own target for one measure", arguments: TestEngine.contractEngines)
+    func targetsOfTwoCouncils(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+            try await store.saveCommittee(Self.definition(target: 20), by: "analyst")
+            try await store.saveCommittee(Self.definition(target: 30, code: "WOK-CS", council: "E06000041"), by: "analyst")
+            let warwickshire = try await store.targets(for: "PrevRegCPR", council: "E10000031")
+            let wokingham = try await store.targets(for: "PrevRegCPR", council: "E06000041")
+            #expect(warwickshire.map(\.value) == [20])
+            #expect(warwickshire.first?.validTo == nil)
+            #expect(wokingham.map(\.value) == [30])
+            #expect(wokingham.map(\.version) == [1])
+
+            // Each committee is judged against its own council's target.
+            let definition = try #require(try await store.committee(code: "WOK-CS"))
+            let index = try await store.assessmentIndex(for: definition)
+            #expect(index.targetsByMeasure.flatMap { $0 }.map(\.value) == [30])
+        }
+    }
+
+    @Test("a committee whose targets cannot all be written is not saved at all", arguments: TestEngine.contractEngines)
+    func committeeAllOrNothing(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+            try await store.saveCommittee(Self.definition(target: 20), by: "analyst")
+            let before = try await store.auditTrail()
+
+            // A target of another council.
+            await #expect(throws: StoreError.targetOfAnotherCouncil(
+                committee: "WOK-CS", council: "E06000041", measureCode: "PrevRegCPR", targetCouncil: "E10000031"
+            )) {
+                try await store.saveCommittee(Self.definition(target: 30, code: "WOK-CS", council: "E06000041", targetCouncil: "E10000031"), by: "analyst")
+            }
+            // A new version starting before the one in force: the renamed committee is not kept either.
+            var renamed = Self.definition(target: 25, validFrom: CalendarDate(year: 2023, month: 4, day: 1)!)
+            renamed.committee.name = "Renamed"
+            await #expect(throws: StoreError.self) { try await store.saveCommittee(renamed, by: "analyst") }
+
+            #expect(try await store.committees().map(\.code) == ["WARKS-CYP"])
+            #expect(try await store.committee(code: "WARKS-CYP") == Self.definition(target: 20))
+            #expect(try await store.targets(for: "PrevRegCPR", council: nil).map(\.value) == [20])
+            #expect(try await store.auditTrail() == before)
         }
     }
 }

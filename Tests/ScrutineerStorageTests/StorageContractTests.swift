@@ -10,7 +10,7 @@ struct StorageContractTests {
         try await withStore(engine) { store, database in
             let bytesBefore = engine == .sqlite ? try database.fileBytes() : nil
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6])
             #expect(try await store.areas() == Area.englandAndRegions.sorted { $0.code < $1.code })
             #expect(try await store.auditTrail().isEmpty)
             if let bytesBefore { #expect(try database.fileBytes() == bytesBefore) }
@@ -214,16 +214,16 @@ struct StorageContractTests {
             _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
             let day = { (text: String) in CalendarDate(iso: text)! }
             let first = Target(
-                measureCode: "PrevRegCPR", kind: .local, value: 20, tolerance: 2, validFrom: day("2024-04-01"),
+                measureCode: "PrevRegCPR", councilAreaCode: "E10000031", kind: .local, value: 20, tolerance: 2, validFrom: day("2024-04-01"),
                 setBy: "Director of Children's Services", setOn: day("2024-03-15"), reason: "Council Plan 2024–27",
                 decision: "Cabinet 12 March 2024, minute 7"
             )
             let national = Target(
-                measureCode: "PrevRegCPR", kind: .national, value: 22.5, validFrom: day("2023-04-01"), setBy: "DfE",
+                measureCode: "PrevRegCPR", councilAreaCode: "E10000031", kind: .national, value: 22.5, validFrom: day("2023-04-01"), setBy: "DfE",
                 setOn: day("2023-03-01"), reason: "England average"
             )
             let trajectory = Target(
-                measureCode: "PrevRegCPR", kind: .trajectory, value: 21, periodLabel: "2024/25 Q2", validFrom: day("2024-04-01"),
+                measureCode: "PrevRegCPR", councilAreaCode: "E10000031", kind: .trajectory, value: 21, periodLabel: "2024/25 Q2", validFrom: day("2024-04-01"),
                 setBy: "Head of Service", setOn: day("2024-04-02"), reason: "Quarterly trajectory"
             )
             var second = first
@@ -244,14 +244,31 @@ struct StorageContractTests {
             closedFirst.validTo = day("2025-04-01")
             var secondVersion = second
             secondVersion.version = 2
-            #expect(try await store.targets(for: "PrevRegCPR") == [closedFirst, national, trajectory, secondVersion])
+            #expect(try await store.targets(for: "PrevRegCPR", council: "E10000031") == [closedFirst, national, trajectory, secondVersion])
+
+            // Another council's local target for the same measure is its own first version and
+            // closes nothing of Warwickshire's.
+            var wokingham = first
+            wokingham.councilAreaCode = "E06000041"
+            wokingham.value = 30
+            wokingham.validFrom = day("2025-06-01")
+            #expect(try await store.setTarget(wokingham, by: "officer").version == 1)
+            #expect(try await store.targets(for: "PrevRegCPR", council: "E10000031") == [closedFirst, national, trajectory, secondVersion])
+            #expect(try await store.targets(for: "PrevRegCPR", council: "E06000041") == [wokingham])
+            #expect(try await store.targets(for: "PrevRegCPR", council: nil) == [closedFirst, national, trajectory, secondVersion, wokingham])
+
+            var noCouncil = first
+            noCouncil.councilAreaCode = nil
+            await #expect(throws: StoreError.targetWithoutCouncil(measureCode: "PrevRegCPR", kind: "local")) {
+                try await store.setTarget(noCouncil, by: "officer")
+            }
 
             var tooEarly = second
             tooEarly.validFrom = day("2025-01-01")
             await #expect(throws: StoreError.targetStartsBeforePrevious(
                 measureCode: "PrevRegCPR", kind: "local", validFrom: "2025-01-01", previousValidFrom: "2025-04-01"
             )) { try await store.setTarget(tooEarly, by: "officer") }
-            #expect(try await store.targets(for: "PrevRegCPR") == [closedFirst, national, trajectory, secondVersion])
+            #expect(try await store.targets(for: "PrevRegCPR", council: nil) == [closedFirst, national, trajectory, secondVersion, wokingham])
 
             var unknownMeasure = first
             unknownMeasure.measureCode = "NoSuchMeasure"
@@ -260,8 +277,9 @@ struct StorageContractTests {
 
             let actions = try await store.auditTrail().map(\.action)
             #expect(actions == [
-                "import areas", "import lait", "set target PrevRegCPR local version 1", "set target PrevRegCPR national version 1",
-                "set target PrevRegCPR trajectory 2024/25 Q2 version 1", "set target PrevRegCPR local version 2",
+                "import areas", "import lait", "set target PrevRegCPR local of E10000031 version 1",
+                "set target PrevRegCPR national of E10000031 version 1", "set target PrevRegCPR trajectory 2024/25 Q2 of E10000031 version 1",
+                "set target PrevRegCPR local of E10000031 version 2", "set target PrevRegCPR local of E06000041 version 1",
             ])
             #expect(try await store.auditTrail().last?.summary == nil)
         }

@@ -38,7 +38,7 @@ struct StorageMigrationTests {
             }
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6])
             let stored = try await store.observations(ObservationQuery())
             let expected = batch.observations.sorted(by: Observation.storeOrder)
             #expect(stored == expected)
@@ -57,6 +57,91 @@ struct StorageMigrationTests {
             #expect(try await store.observationHistory(old.key).map(\.observation) == [older, old])
             #expect(try await store.observations(ObservationQuery()) == corrected.observations.sorted(by: Observation.storeOrder))
         }
+    }
+
+    /// Targets as migration 1 stored them, for the measure only: after migration 6 each version is
+    /// kept for every council with a committee, and each council's history goes on by itself.
+    @Test("migration 6 keeps every target version for every council with a committee", arguments: TestEngine.contractEngines)
+    func targetsByCouncil(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        try await withStore(engine, migratedThrough: 5) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+            let first = Self.target(value: 20, from: "2024-04-01", to: "2025-04-01", version: 1)
+            let second = Self.target(value: 18, from: "2025-04-01", to: nil, version: 2)
+            try await store.inTransaction { session in
+                for (code, council) in [("WARKS-CYP", "E10000031"), ("WOK-CS", "E06000041")] {
+                    try await session.insertRows(
+                        into: "committees", columns: ["code", "name", "council_area_code", "definition", "updated_at"],
+                        cells: [.text(code), .text("Children's OSC"), .text(council), .text("{}"), .text("2025-01-01T00:00:00Z")]
+                    )
+                }
+                try await session.insertRows(into: "targets", columns: Self.migration1TargetColumns, cells: Self.migration1Cells(first) + Self.migration1Cells(second))
+            }
+
+            try await store.migrate()
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6])
+            for council in ["E10000031", "E06000041"] {
+                let expected = [first, second].map { target in
+                    var target = target
+                    target.councilAreaCode = council
+                    return target
+                }
+                #expect(try await store.targets(for: "PrevRegCPR", council: council) == expected)
+            }
+
+            // A new version for one council closes its own version in force, not the other's.
+            var third = Self.target(value: 16, from: "2026-04-01", to: nil, version: 1)
+            third.councilAreaCode = "E06000041"
+            #expect(try await store.setTarget(third, by: "analyst").version == 3)
+            #expect(try await store.targets(for: "PrevRegCPR", council: "E06000041").map(\.validTo) == [
+                CalendarDate(iso: "2025-04-01"), CalendarDate(iso: "2026-04-01"), nil,
+            ])
+            #expect(try await store.targets(for: "PrevRegCPR", council: "E10000031").map(\.validTo) == [CalendarDate(iso: "2025-04-01"), nil])
+        }
+    }
+
+    @Test("migration 6 refuses targets no committee's council can own, and keeps them", arguments: TestEngine.contractEngines)
+    func targetsWithoutCommittees(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        try await withStore(engine, migratedThrough: 5) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+            let target = Self.target(value: 20, from: "2024-04-01", to: nil, version: 1)
+            try await store.inTransaction { session in
+                try await session.insertRows(into: "targets", columns: Self.migration1TargetColumns, cells: Self.migration1Cells(target))
+            }
+            await #expect(throws: (any Error).self) { try await store.migrate() }
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5])
+            let kept = try await store.read { session in
+                try await session.cells("SELECT measure_code, value FROM targets")
+            }
+            #expect(kept == [[.text("PrevRegCPR"), .double(20)]])
+        }
+    }
+
+    /// A local target for PrevRegCPR, naming no council, as migration 1 stored it.
+    static func target(value: Double, from: String, to: String?, version: Int) -> Target {
+        Target(
+            measureCode: "PrevRegCPR", kind: .local, value: value, tolerance: 2, validFrom: CalendarDate(iso: from)!,
+            validTo: to.flatMap(CalendarDate.init(iso:)), setBy: "Director", setOn: CalendarDate(iso: "2024-03-15")!, reason: "Council Plan",
+            version: version
+        )
+    }
+
+    /// The columns of migration 1's targets table (less its key), in order.
+    static let migration1TargetColumns = [
+        "measure_code", "kind", "value", "tolerance", "period_label", "valid_from", "valid_to", "set_by", "set_on", "reason",
+        "decision", "version",
+    ]
+
+    /// A target as Scrutineer wrote it into migration 1's table.
+    static func migration1Cells(_ target: Target) -> [SQLCell] {
+        [
+            .text(target.measureCode), .text(target.kind.rawValue), .double(target.value), SQLCell(target.tolerance),
+            .text(target.periodLabel ?? ""), .text(target.validFrom.iso), SQLCell(target.validTo?.iso), .text(target.setBy),
+            .text(target.setOn.iso), .text(target.reason), SQLCell(target.decision), .integer(target.version),
+        ]
     }
 
     /// The columns of migration 1's observations table (and of observation_history), in order.

@@ -59,6 +59,23 @@ struct APITests {
         }
     }
 
+    @Test("Targets are each council's own: the list names the council, and ?council= gives one council's")
+    func targetsByCouncil() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            // Both demo committees record the statutory 20-week target for new EHC plans.
+            let all = try #require(try await client.execute(uri: "/api/v1/measures/SEN_EHC_Excpt_20wks/targets", method: .get).json as? [[String: Any]])
+            #expect(Set(all.compactMap { $0["councilAreaCode"] as? String }) == ["E10000031", "E06000041"])
+            #expect(all.allSatisfy { $0["kind"] as? String == "statutory" && $0["version"] as? Int == 1 })
+            let wokingham = try #require(
+                try await client.execute(uri: "/api/v1/measures/SEN_EHC_Excpt_20wks/targets?council=E06000041", method: .get).json as? [[String: Any]]
+            )
+            #expect(wokingham.compactMap { $0["councilAreaCode"] as? String } == ["E06000041"])
+            let unknown = try await client.execute(uri: "/api/v1/measures/SEN_EHC_Excpt_20wks/targets?council=E99999999", method: .get)
+            #expect(unknown.status == .notFound)
+        }
+    }
+
     @Test("The public sees a council's own measure only up to its newest published report; its staff see all")
     func councilDataIsScoped() async throws {
         let url = try await DemoDatabases.shared.url(.sqlite)

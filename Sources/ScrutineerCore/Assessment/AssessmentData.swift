@@ -14,7 +14,8 @@ public struct AssessmentData: Sendable {
     /// The council's series, England, the regions and every local authority for the measures
     /// (every LA's value is needed for ranks and quartile bands), with any breakdowns.
     public var observations: [Observation]
-    /// Every version of every target for the measures.
+    /// Every version of every target for the measures (the council is judged against its own,
+    /// and against those that name no council).
     public var targets: [Target]
     /// One edition of the statistical-neighbour lists (at least the council's).
     public var statisticalNeighbours: [StatisticalNeighbours]

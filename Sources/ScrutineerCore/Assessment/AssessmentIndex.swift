@@ -72,7 +72,8 @@ public struct AssessmentIndex: Sendable {
     /// The period slot of each total-population observation in its measure's table (−1 for breakdowns
     /// and observations of measures not given), so the assessment never looks a label up.
     let observationSlots: [Int32]
-    /// Each measure's settings (the defaults when none were given) and targets, by measure id.
+    /// Each measure's settings (the defaults when none were given) and targets, by measure id (a
+    /// council is judged against its own targets and those that name no council).
     let settingsByMeasure: [MeasureAssessmentSettings]
     let targetsByMeasure: [[Target]]
     let breakdownCells: [BreakdownKey: [Int]]

@@ -156,7 +156,7 @@ struct AssessmentRun {
         }
 
         let currency = DataCurrency.assess(latest: latest, measure: measure, reportingPeriod: reportingPeriod, today: today)
-        let targets = index.targetsByMeasure[m]
+        let targets = index.targetsByMeasure[m].filter { $0.councilAreaCode == nil || $0.councilAreaCode == council.code }
         let status = StatusAssessment.assess(
             latest: latest, shownValue: withheld ? nil : latest?.value, currency: currency, measure: measure,
             settings: settings, targets: targets, reportingPeriod: reportingPeriod

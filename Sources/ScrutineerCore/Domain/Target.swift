@@ -8,6 +8,11 @@ public enum TargetKind: String, Sendable, Hashable, CaseIterable, Codable {
 /// One version of a target. Changing a target adds a version; earlier versions are kept.
 public struct Target: Sendable, Hashable, Codable {
     public var measureCode: String
+    /// The council whose target this is (its ONS area code): one measure can have a different
+    /// local target in every council a shared database serves. Every stored target has one; a
+    /// committee definition may leave it out, as its targets are its own council's. nil here means
+    /// a target for whichever council is assessed.
+    public var councilAreaCode: String?
     public var kind: TargetKind
     /// The value to meet, in the measure's unit.
     public var value: Double
@@ -24,15 +29,17 @@ public struct Target: Sendable, Hashable, Codable {
     public var reason: String
     /// The decision that approved it (a committee minute, a delegated decision reference).
     public var decision: String?
-    /// 1 for the first version of this measure's target of this kind (and period), then 2, 3…
+    /// 1 for the first version of this council's target for this measure, of this kind (and
+    /// period), then 2, 3…
     public var version: Int
 
     public init(
-        measureCode: String, kind: TargetKind, value: Double, tolerance: Double? = nil, periodLabel: String? = nil,
+        measureCode: String, councilAreaCode: String? = nil, kind: TargetKind, value: Double, tolerance: Double? = nil, periodLabel: String? = nil,
         validFrom: CalendarDate, validTo: CalendarDate? = nil, setBy: String, setOn: CalendarDate, reason: String,
         decision: String? = nil, version: Int = 1
     ) {
         self.measureCode = measureCode
+        self.councilAreaCode = councilAreaCode
         self.kind = kind
         self.value = value
         self.tolerance = tolerance

@@ -5,10 +5,10 @@ import ScrutineerCore
 enum TargetRecord {
     typealias Columns = Schema.Targets
 
-    /// The target's cells in `Schema.Targets.columns` order.
-    static func cells(_ target: Target) -> [SQLCell] {
+    /// The cells of `council`'s target in `Schema.Targets.columns` order.
+    static func cells(_ target: Target, council: String) -> [SQLCell] {
         [
-            .text(target.measureCode), .text(target.kind.rawValue), .double(target.value), SQLCell(target.tolerance),
+            .text(target.measureCode), .text(council), .text(target.kind.rawValue), .double(target.value), SQLCell(target.tolerance),
             .text(target.periodLabel ?? ""), .text(target.validFrom.iso), SQLCell(target.validTo?.iso), .text(target.setBy),
             .text(target.setOn.iso), .text(target.reason), SQLCell(target.decision), .integer(target.version),
         ]
@@ -19,6 +19,7 @@ enum TargetRecord {
         let period = try row.text(Columns.periodLabel)
         return Target(
             measureCode: try row.text(Columns.measureCode),
+            councilAreaCode: try row.text(Columns.councilAreaCode),
             kind: try row.parsed(Columns.kind) { TargetKind(rawValue: $0) },
             value: try row.double(Columns.value),
             tolerance: try row.optionalDouble(Columns.tolerance),

@@ -5,6 +5,7 @@ extension Migration {
     /// Every migration, in order. Append only.
     static let history: [Migration] = [
         createTables, seedEnglandAndRegions, createCommittees, createPeopleAndReports, storeObservationsBySeriesAndPeriod,
+        keepTargetsByCouncil,
     ]
 
     /// 1: every table, with the constraints the database can enforce.
@@ -398,6 +399,63 @@ extension Migration {
             JOIN \(S.table) s ON s.\(S.id) = v.\(V.seriesId)
             JOIN \(P.table) p ON p.\(P.id) = v.\(V.periodId)
             JOIN \(R.table) r ON r.\(R.id) = v.\(V.sourceId)
+            """,
+        ]
+    }
+}
+
+extension Migration {
+    /// 6: each target belongs to one council, so councils sharing a database each keep their own
+    /// target for a measure (before, a second council's committee replaced the first's). The
+    /// table is rebuilt with the council column and the unique keys by council. Each stored
+    /// version is kept for every council that has a committee, as it applied to all of them; with
+    /// targets stored but no committee, the council is NULL and the migration fails, losing nothing.
+    static let keepTargetsByCouncil = Migration(number: 6, name: "targets by council") { engine in
+        let text = engine.text, double = engine.double, generatedKey = engine.generatedKey
+        let isoDate = "'____-__-__'"
+        typealias M = Schema.Measures
+        typealias A = Schema.Areas
+        typealias T = Schema.Targets
+        typealias K = Schema.Committees
+        let rebuilt = "\(T.table)_by_council"
+        let copied = [
+            T.measureCode, T.kind, T.value, T.tolerance, T.periodLabel, T.validFrom, T.validTo, T.setBy, T.setOn, T.reason,
+            T.decision, T.version,
+        ]
+        return [
+            """
+            CREATE TABLE \(rebuilt) (
+                \(T.id) \(generatedKey),
+                \(T.measureCode) \(text) NOT NULL REFERENCES \(M.table) (\(M.code)),
+                \(T.councilAreaCode) \(text) NOT NULL REFERENCES \(A.table) (\(A.code)),
+                \(T.kind) \(text) NOT NULL CHECK (\(SQLText.oneOf(T.kind, ["local", "national", "statutory", "trajectory"]))),
+                \(T.value) \(double) NOT NULL,
+                \(T.tolerance) \(double) CHECK (\(T.tolerance) >= 0),
+                \(T.periodLabel) \(text) NOT NULL DEFAULT '',
+                \(T.validFrom) \(text) NOT NULL CHECK (\(T.validFrom) LIKE \(isoDate)),
+                \(T.validTo) \(text) CHECK (\(T.validTo) LIKE \(isoDate)),
+                \(T.setBy) \(text) NOT NULL CHECK (\(T.setBy) <> ''),
+                \(T.setOn) \(text) NOT NULL CHECK (\(T.setOn) LIKE \(isoDate)),
+                \(T.reason) \(text) NOT NULL CHECK (\(T.reason) <> ''),
+                \(T.decision) \(text),
+                \(T.version) INTEGER NOT NULL CHECK (\(T.version) >= 1),
+                CHECK (\(T.validTo) >= \(T.validFrom)),
+                CHECK (\(T.kind) <> 'trajectory' OR \(T.periodLabel) <> ''),
+                CONSTRAINT \(T.table)_version_key UNIQUE (\(T.councilAreaCode), \(T.measureCode), \(T.kind), \(T.periodLabel), \(T.version))
+            )
+            """,
+            """
+            INSERT INTO \(rebuilt) (\(T.councilAreaCode), \(copied.joined(separator: ", ")))
+            SELECT c.\(K.councilAreaCode), \(copied.map { "t.\($0)" }.joined(separator: ", "))
+            FROM \(T.table) t LEFT JOIN (SELECT DISTINCT \(K.councilAreaCode) FROM \(K.table)) c ON 1 = 1
+            ORDER BY c.\(K.councilAreaCode), t.\(T.id)
+            """,
+            "DROP TABLE \(T.table)",
+            "ALTER TABLE \(rebuilt) RENAME TO \(T.table)",
+            // At most one version of a council's target is open-ended at a time.
+            """
+            CREATE UNIQUE INDEX \(T.table)_in_force ON \(T.table) (\(T.councilAreaCode), \(T.measureCode), \(T.kind), \(T.periodLabel))
+            WHERE \(T.validTo) IS NULL
             """,
         ]
     }

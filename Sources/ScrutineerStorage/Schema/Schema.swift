@@ -178,6 +178,8 @@ enum Schema {
         static let table = "targets"
         static let id = "id"
         static let measureCode = "measure_code"
+        /// The council whose target it is (migration 6).
+        static let councilAreaCode = "council_area_code"
         static let kind = "kind"
         static let value = "value"
         static let tolerance = "tolerance"
@@ -192,7 +194,8 @@ enum Schema {
         static let version = "version"
 
         static let columns = [
-            measureCode, kind, value, tolerance, periodLabel, validFrom, validTo, setBy, setOn, reason, decision, version,
+            measureCode, councilAreaCode, kind, value, tolerance, periodLabel, validFrom, validTo, setBy, setOn, reason, decision,
+            version,
         ]
     }
 

@@ -4,13 +4,26 @@ import SQLKit
 
 extension SQLStore {
     /// Stores a committee's definition (replacing the one with the same code), then records each of
-    /// its targets that differs from the version in force as a new target version. Audited.
+    /// its targets that differs from its council's version in force as a new target version, all in
+    /// one transaction. A target that names no council is the committee's council's; one that names
+    /// another council is refused. Audited.
     public func saveCommittee(_ definition: CommitteeDefinition, by user: String) async throws {
         typealias K = Schema.Committees
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(definition), as: UTF8.self)
         let committee = definition.committee
+        let targets = try definition.targets.map { target in
+            var target = target
+            let council = target.councilAreaCode ?? committee.councilAreaCode
+            guard council == committee.councilAreaCode else {
+                throw StoreError.targetOfAnotherCouncil(
+                    committee: committee.code, council: committee.councilAreaCode, measureCode: target.measureCode, targetCouncil: council
+                )
+            }
+            target.councilAreaCode = council
+            return target
+        }
         let timestamp = SQLStore.timestamp()
         do {
             try await inTransaction { session in
@@ -29,19 +42,21 @@ extension SQLStore {
                         """).run()
                 }
                 _ = try await AuditWriter.insert(into: session, action: "save committee \(committee.code)", user: user, at: timestamp, files: [], summary: nil)
+                let writer = TargetWriter(session: session)
+                for target in targets {
+                    let versions = try await writer.versions(of: target.measureCode, council: committee.councilAreaCode)
+                        .filter { $0.kind == target.kind && $0.periodLabel == target.periodLabel }
+                    if let current = versions.last, current.value == target.value, current.tolerance == target.tolerance,
+                       current.validFrom == target.validFrom, current.reason == target.reason {
+                        continue
+                    }
+                    _ = try await writer.write(target, by: user, at: timestamp)
+                }
             }
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError.changeRolledBack(reason: StoreError.databaseReason(error))
-        }
-        for target in definition.targets {
-            let versions = try await targets(for: target.measureCode).filter { $0.kind == target.kind && $0.periodLabel == target.periodLabel }
-            if let current = versions.last, current.value == target.value, current.tolerance == target.tolerance,
-               current.validFrom == target.validFrom, current.reason == target.reason {
-                continue
-            }
-            _ = try await setTarget(target, by: user)
         }
     }
 

@@ -17,6 +17,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case importRolledBack(reason: String)
     /// A new version of a target starts before the version it replaces.
     case targetStartsBeforePrevious(measureCode: String, kind: String, validFrom: String, previousValidFrom: String)
+    /// A target to store names no council (every stored target is one council's).
+    case targetWithoutCouncil(measureCode: String, kind: String)
+    /// A committee's definition holds a target of another council.
+    case targetOfAnotherCouncil(committee: String, council: String, measureCode: String, targetCouncil: String)
     /// The database refused a change; nothing was written.
     case changeRolledBack(reason: String)
     /// No person has this sign-in name.
@@ -47,6 +51,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .targetStartsBeforePrevious(measure, kind, from, previous):
             "the new \(kind) target for \(measure) starts on \(from), before the version it replaces (from \(previous)); "
                 + "history is never rewritten (expected a start on or after \(previous))"
+        case let .targetWithoutCouncil(measure, kind):
+            "the \(kind) target for \(measure) names no council (expected councilAreaCode, the ONS code of the council "
+                + "whose target it is, e.g. E10000031); nothing was written"
+        case let .targetOfAnotherCouncil(committee, council, measure, targetCouncil):
+            "committee \(committee) belongs to council \(council), but its target for \(measure) is council \(targetCouncil)'s "
+                + "(expected councilAreaCode \(council), or none); nothing was written"
         case let .changeRolledBack(reason):
             "the change was rolled back and nothing was written: \(reason)"
         case let .unknownUser(name):

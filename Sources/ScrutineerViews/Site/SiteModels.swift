@@ -129,7 +129,7 @@ public struct SiteMeasureExtras: Sendable {
     public var commentaryVersions: Int
     /// The form's action when the reader may write commentary; nil otherwise.
     public var commentaryAction: String?
-    /// Every version of every target of the measure, oldest first.
+    /// Every version of every target the committee's council has set for the measure, oldest first.
     public var targetHistory: [Target]
 
     public init(commentary: Commentary?, commentaryVersions: Int, commentaryAction: String?, targetHistory: [Target]) {

@@ -203,7 +203,7 @@ public enum SiteRenderer {
 
     static func targetHistoryTable(_ targets: [Target], format: ValueFormat) -> PackTable {
         PackTable(
-            id: "target-history-table", caption: "Every version of every target, oldest first",
+            id: "target-history-table", caption: "Every version of every target the council has set for this measure, oldest first",
             headers: ["Target", "Value", "Tolerance", "Valid from", "Valid to", "Version", "Set by", "Set on", "Reason", "Decision"].map { PackHeader($0) },
             rows: targets.map { t in
                 let name = PackWording.targetKind(t.kind) + (t.periodLabel.map { " for \($0)" } ?? "")

@@ -95,7 +95,9 @@ struct APIController: Sendable {
 
     func targets(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let measure = try await findMeasure(try context.parameter("measure"))
-        return try Self.encode(try await cache.store.targets(for: measure.code).map(TargetJSON.init))
+        var council: String?
+        if let code = query(request, "council") { council = try await findArea(code).code }
+        return try Self.encode(try await cache.store.targets(for: measure.code, council: council).map(TargetJSON.init))
     }
 
     func observations(_ request: Request, _ context: WebRequestContext) async throws -> Data {

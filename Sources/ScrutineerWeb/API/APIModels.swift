@@ -73,6 +73,7 @@ struct MeasureJSON: Encodable {
 
 struct TargetJSON: Encodable {
     let measureCode: String
+    let councilAreaCode: String?
     let kind: String
     let value: Double
     let tolerance: Double?
@@ -87,6 +88,7 @@ struct TargetJSON: Encodable {
 
     init(_ t: Target) {
         measureCode = t.measureCode
+        councilAreaCode = t.councilAreaCode
         kind = t.kind.rawValue
         value = t.value
         tolerance = t.tolerance

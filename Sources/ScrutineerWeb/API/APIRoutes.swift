@@ -51,7 +51,9 @@ enum APIRoutes {
             Parameter("q", "Only measures whose title or code contains these words."),
         ], schema: "Measure", isList: true),
         Endpoint(route: measure, operationId: "getMeasure", summary: "A measure's definition", query: [], schema: "Measure", isList: false),
-        Endpoint(route: targets, operationId: "listTargets", summary: "Every version of every target of a measure, oldest first", query: [], schema: "Target", isList: true),
+        Endpoint(route: targets, operationId: "listTargets", summary: "Every version of every council's targets for a measure, oldest first", query: [
+            Parameter("council", "Only the targets of this council (its ONS code)."),
+        ], schema: "Target", isList: true),
         Endpoint(route: observations, operationId: "listObservations", summary: "Observations, filtered by measure, area and period (a measure or an area is needed)", query: [
             Parameter("measure", "A measure code."), Parameter("area", "An area's ONS code."), Parameter("period", "A period label such as 2024/25."),
         ], schema: "Observation", isList: true),

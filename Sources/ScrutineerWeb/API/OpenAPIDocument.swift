@@ -93,9 +93,9 @@ enum OpenAPIDocument {
                 "benchmarkComparison": string, "directionOfTravel": string, "committees": strings,
             ], required: ["code", "title", "unit", "polarity", "periodicity", "yearType", "benchmarkComparison", "directionOfTravel", "committees"]),
             "Target": object([
-                "measureCode": string, "kind": string, "value": number, "tolerance": number, "period": string, "validFrom": string, "validTo": string,
-                "setBy": string, "setOn": string, "reason": string, "decision": string, "version": integer,
-            ], required: ["measureCode", "kind", "value", "validFrom", "setBy", "setOn", "reason", "version"]),
+                "measureCode": string, "councilAreaCode": string, "kind": string, "value": number, "tolerance": number, "period": string,
+                "validFrom": string, "validTo": string, "setBy": string, "setOn": string, "reason": string, "decision": string, "version": integer,
+            ], required: ["measureCode", "councilAreaCode", "kind", "value", "validFrom", "setBy", "setOn", "reason", "version"]),
             "Observation": object([
                 "measureCode": string, "areaCode": string, "period": string, "breakdown": string, "value": number, "numerator": number,
                 "denominator": number, "lower95": number, "upper95": number, "statusSymbol": string, "source": string, "published": string,

@@ -91,7 +91,7 @@ struct PageController: Sendable {
             let extras = SiteMeasureExtras(
                 commentary: history.last, commentaryVersions: history.count,
                 commentaryAction: canWrite ? SiteRoutes.commentary.href(["committee": report.committee.code, "measure": code]) : nil,
-                targetHistory: try await cache.store.targets(for: code)
+                targetHistory: try await cache.store.targets(for: code, council: report.committee.councilAreaCode)
             )
             let title = assessment.measures.first { $0.measure.code == code }?.measure.title ?? code
             guard let html = try SiteRenderer.measure(assessment, code: code, links: links(report), extras: extras, chrome: chrome(

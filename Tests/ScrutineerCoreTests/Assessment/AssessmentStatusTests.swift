@@ -63,6 +63,20 @@ import Testing
         #expect(report.measures.first?.status.reportedTarget?.result == expected)
     }
 
+    @Test("A council is judged against its own targets and those naming no council, never another council's")
+    func targetsOfTheCouncil() throws {
+        let targets = [
+            try Build.target("EET", .local, 50, council: "E06000041"),
+            try Build.target("EET", .national, 60),
+            try Build.target("EET", .local, 70, tolerance: 2, council: Build.council),
+        ]
+        let assessment = try Self.eet(61.2, targets: targets)
+        #expect(assessment.status.targets.map(\.target.value) == [70, 60])
+        #expect(assessment.status.status == .notOnTrack)
+        let othersOnly = try Self.eet(61.2, targets: [try Build.target("EET", .local, 50, council: "E06000041")])
+        #expect(othersOnly.status.targets.isEmpty)
+    }
+
     @Test("Several targets: each is judged, the local one is reported and named, the others are stated")
     func severalTargets() throws {
         let targets = [try Build.target("EET", .national, 60), try Build.target("EET", .local, 70, tolerance: 2)]

@@ -40,10 +40,10 @@ enum Build {
 
     static func target(
         _ measure: String, _ kind: TargetKind, _ value: Double, tolerance: Double? = nil, period: String? = nil,
-        from: String = "2024-04-01", to: String? = nil, version: Int = 1
+        from: String = "2024-04-01", to: String? = nil, version: Int = 1, council: String? = nil
     ) throws -> Target {
         Target(
-            measureCode: measure, kind: kind, value: value, tolerance: tolerance, periodLabel: period,
+            measureCode: measure, councilAreaCode: council, kind: kind, value: value, tolerance: tolerance, periodLabel: period,
             validFrom: try date(from), validTo: try to.map(date), setBy: "Service Manager, Intelligence and Impact",
             setOn: try date(from), reason: "test", version: version
         )
