@@ -92,6 +92,16 @@ struct StorageContractTests {
             let again = try await store.importBatch(corrected, by: "reviewer")
             #expect(again.changedNothing)
             #expect(try await store.observationHistory(original.key).count == 1)
+
+            // Each import's source row stays while a current cell names it: the first import's
+            // for the cells not corrected, the correction's for its cell…
+            let sources = { try await store.read { session in try await session.cells("SELECT imported_by FROM observation_sources ORDER BY imported_by") } }
+            #expect(try await sources() == [[.integer(trail[1].id)], [.integer(trail[2].id)]])
+            // …and goes when its last cell is corrected again; the history keeps the file's name.
+            _ = try await store.importBatch(batch, by: "analyst")
+            let undoneBy = try #require(try await store.auditTrail().last?.id)
+            #expect(try await sources() == [[.integer(trail[1].id)], [.integer(undoneBy)]])
+            #expect(try await store.observationHistory(original.key).map(\.observation.source) == [original.source, original.source])
         }
     }
 

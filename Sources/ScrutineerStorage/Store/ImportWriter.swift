@@ -36,6 +36,7 @@ struct ImportWriter {
         )
         try await supersede(observations.superseded, by: auditId)
         try await insert(observations.toWrite, importedBy: auditId, progress: progress)
+        if !observations.superseded.isEmpty { try await removeUnusedSources() }
         return summary
     }
 
@@ -244,6 +245,16 @@ struct ImportWriter {
                 """).run()
             start += chunk.count
         }
+    }
+
+    /// Removes the sources no current observation names any more (every cell an earlier import
+    /// wrote from a file has been corrected): history keeps each superseded row's source as text.
+    private func removeUnusedSources() async throws {
+        typealias R = Schema.ObservationSources
+        typealias V = Schema.ObservationValues
+        try await database.raw("""
+            DELETE FROM \(unsafeRaw: R.table) WHERE \(unsafeRaw: R.id) NOT IN (SELECT \(unsafeRaw: V.sourceId) FROM \(unsafeRaw: V.table))
+            """).run()
     }
 
     /// A measure for an area and breakdown, as the series table keys it.
