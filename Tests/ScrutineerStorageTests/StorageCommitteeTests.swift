@@ -24,10 +24,7 @@ struct StorageCommitteeTests {
 
     @Test("a committee round-trips; saving it again keeps one target version; a changed target adds a version", arguments: TestEngine.contractEngines)
     func committees(engine: TestEngine) async throws {
-        let data = try RealData.load()
-        try await withStore(engine) { store, _ in
-            _ = try await store.importBatch(data.areasBatch, by: "analyst")
-            _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+        try await withSampleStore(engine) { store in
             try await store.saveCommittee(Self.definition(target: 20), by: "analyst")
             #expect(try await store.committee(code: "WARKS-CYP") == Self.definition(target: 20))
             #expect(try await store.committee(code: "NONE") == nil)
@@ -45,10 +42,7 @@ struct StorageCommitteeTests {
 
     @Test("two councils' committees each keep their own target for one measure", arguments: TestEngine.contractEngines)
     func targetsOfTwoCouncils(engine: TestEngine) async throws {
-        let data = try RealData.load()
-        try await withStore(engine) { store, _ in
-            _ = try await store.importBatch(data.areasBatch, by: "analyst")
-            _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+        try await withSampleStore(engine) { store in
             try await store.saveCommittee(Self.definition(target: 20), by: "analyst")
             try await store.saveCommittee(Self.definition(target: 30, code: "WOK-CS", council: "E06000041"), by: "analyst")
             let warwickshire = try await store.targets(for: "PrevRegCPR", council: "E10000031")
@@ -67,10 +61,7 @@ struct StorageCommitteeTests {
 
     @Test("a committee whose targets cannot all be written is not saved at all", arguments: TestEngine.contractEngines)
     func committeeAllOrNothing(engine: TestEngine) async throws {
-        let data = try RealData.load()
-        try await withStore(engine) { store, _ in
-            _ = try await store.importBatch(data.areasBatch, by: "analyst")
-            _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+        try await withSampleStore(engine) { store in
             try await store.saveCommittee(Self.definition(target: 20), by: "analyst")
             let before = try await store.auditTrail()
 

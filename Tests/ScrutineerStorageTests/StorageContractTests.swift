@@ -218,10 +218,7 @@ struct StorageContractTests {
 
     @Test("a new target version closes the one in force; earlier versions are never rewritten", arguments: TestEngine.contractEngines)
     func targetVersions(engine: TestEngine) async throws {
-        let data = try RealData.load()
-        try await withStore(engine) { store, _ in
-            _ = try await store.importBatch(data.areasBatch, by: "analyst")
-            _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+        try await withSampleStore(engine) { store in
             let day = { (text: String) in CalendarDate(iso: text)! }
             let first = Target(
                 measureCode: "PrevRegCPR", councilAreaCode: "E10000031", kind: .local, value: 20, tolerance: 2, validFrom: day("2024-04-01"),

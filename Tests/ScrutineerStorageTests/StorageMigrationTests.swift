@@ -63,10 +63,7 @@ struct StorageMigrationTests {
     /// kept for every council with a committee, and each council's history goes on by itself.
     @Test("migration 6 keeps every target version for every council with a committee", arguments: TestEngine.contractEngines)
     func targetsByCouncil(engine: TestEngine) async throws {
-        let data = try RealData.load()
-        try await withStore(engine, migratedThrough: 5) { store, _ in
-            _ = try await store.importBatch(data.areasBatch, by: "analyst")
-            _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+        try await withSampleStore(engine, migratedThrough: 5) { store in
             let first = Self.target(value: 20, from: "2024-04-01", to: "2025-04-01", version: 1)
             let second = Self.target(value: 18, from: "2025-04-01", to: nil, version: 2)
             try await store.inTransaction { session in
@@ -103,10 +100,7 @@ struct StorageMigrationTests {
 
     @Test("migration 6 refuses targets no committee's council can own, and keeps them", arguments: TestEngine.contractEngines)
     func targetsWithoutCommittees(engine: TestEngine) async throws {
-        let data = try RealData.load()
-        try await withStore(engine, migratedThrough: 5) { store, _ in
-            _ = try await store.importBatch(data.areasBatch, by: "analyst")
-            _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+        try await withSampleStore(engine, migratedThrough: 5) { store in
             let target = Self.target(value: 20, from: "2024-04-01", to: nil, version: 1)
             try await store.inTransaction { session in
                 try await session.insertRows(into: "targets", columns: Self.migration1TargetColumns, cells: Self.migration1Cells(target))

@@ -130,3 +130,14 @@ func withStore(_ engine: TestEngine, migratedThrough migration: Int? = nil, _ bo
     try await database.remove()
     if let failure { throw failure }
 }
+
+/// `withStore`, with the real LA lookup and the LAIT sample already imported (by "analyst"): the
+/// measures and areas that targets and committees name.
+func withSampleStore(_ engine: TestEngine, migratedThrough migration: Int? = nil, _ body: (SQLStore) async throws -> Void) async throws {
+    let data = try RealData.load()
+    try await withStore(engine, migratedThrough: migration) { store, _ in
+        _ = try await store.importBatch(data.areasBatch, by: "analyst")
+        _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+        try await body(store)
+    }
+}
