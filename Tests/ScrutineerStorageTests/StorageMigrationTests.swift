@@ -1,5 +1,6 @@
 import Foundation
 import ScrutineerCore
+import SQLKit
 import Testing
 @testable import ScrutineerStorage
 
@@ -59,6 +60,32 @@ struct StorageMigrationTests {
         }
     }
 
+    /// The whole LAIT subset as migrations 1–4 stored it: migration 5 moves it into tables a third
+    /// of the size, and the file gives the old table's pages back.
+    @Test("after migration 5 of the whole LAIT subset, the SQLite file holds no free pages and is smaller")
+    func migratedFileShrinks() async throws {
+        let data = try RealData.load()
+        var parents = data.fullLaitBatch
+        parents.observations = []
+        try await withStore(.sqlite, migratedThrough: 4) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(parents, by: "analyst")
+            let importedBy = try #require(try await store.auditTrail().last?.id)
+            let rows = data.fullLaitBatch.observations
+            try await store.inTransaction { session in
+                try await session.insertRows(
+                    into: "observations", columns: Self.migration1Columns + ["imported_by"],
+                    cells: rows.flatMap { Self.migration1Cells($0) + [.integer(importedBy)] }
+                )
+            }
+            let pagesBefore = try await Self.pragma("page_count", of: store)
+            try await store.migrate()
+            #expect(try await Self.pragma("freelist_count", of: store) == 0)
+            #expect(try await Self.pragma("page_count", of: store) < pagesBefore / 2)
+            #expect(try await store.observations(ObservationQuery()).count == rows.count)
+        }
+    }
+
     /// Targets as migration 1 stored them, for the measure only: after migration 6 each version is
     /// kept for every council with a committee, and each council's history goes on by itself.
     @Test("migration 6 keeps every target version for every council with a committee", arguments: TestEngine.contractEngines)
@@ -112,6 +139,12 @@ struct StorageMigrationTests {
             }
             #expect(kept == [[.text("PrevRegCPR"), .double(20)]])
         }
+    }
+
+    /// A SQLite pragma's number.
+    static func pragma(_ name: String, of store: SQLStore) async throws -> Int {
+        let cells = try await store.read { session in try await session.cells(SQLQueryString("PRAGMA \(unsafeRaw: name)")) }
+        return try #require({ if case let .integer(value)? = cells.first?.first { value } else { nil } }())
     }
 
     /// A local target for PrevRegCPR, naming no council, as migration 1 stored it.
