@@ -34,8 +34,8 @@ public struct Target: Sendable, Hashable, Codable {
     public var version: Int
 
     public init(
-        measureCode: String, councilAreaCode: String? = nil, kind: TargetKind, value: Double, tolerance: Double? = nil, periodLabel: String? = nil,
-        validFrom: CalendarDate, validTo: CalendarDate? = nil, setBy: String, setOn: CalendarDate, reason: String,
+        measureCode: String, councilAreaCode: String? = nil, kind: TargetKind, value: Double, tolerance: Double? = nil,
+        periodLabel: String? = nil, validFrom: CalendarDate, validTo: CalendarDate? = nil, setBy: String, setOn: CalendarDate, reason: String,
         decision: String? = nil, version: Int = 1
     ) {
         self.measureCode = measureCode
