@@ -223,9 +223,10 @@ struct StoreSession: Sendable {
         }
     }
 
-    /// Runs `run` once per chunk of `values`, each chunk small enough to bind in one statement.
-    func forEachChunk<Value>(of values: [Value], _ run: ([Value]) async throws -> Void) async throws {
-        let size = max(1, engine.maximumBindsPerStatement - 16)
+    /// Runs `run` once per chunk of `values`, each chunk of `size` values (by default as many as
+    /// one statement can bind, less a few for the statement's own).
+    func forEachChunk<Value>(of values: [Value], size: Int? = nil, _ run: ([Value]) async throws -> Void) async throws {
+        let size = max(1, size ?? engine.maximumBindsPerStatement - 16)
         var start = 0
         while start < values.count {
             let end = min(values.count, start + size)

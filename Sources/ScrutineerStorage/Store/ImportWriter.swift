@@ -229,10 +229,7 @@ struct ImportWriter {
         typealias H = Schema.ObservationHistory
         typealias V = Schema.ObservationValues
         let fields = O.fieldColumns.joined(separator: ", ")
-        let pairsPerStatement = (session.engine.maximumBindsPerStatement - 16) / 2
-        var start = 0
-        while start < places.count {
-            let chunk = places[start..<min(places.count, start + pairsPerStatement)]
+        try await session.forEachChunk(of: places, size: (session.engine.maximumBindsPerStatement - 16) / 2) { chunk in
             let pairs = chunk.map { "(\($0.series), \($0.period))" }.joined(separator: ", ")
             // The keys are integers the database gave, written as literals.
             try await database.raw("""
@@ -243,7 +240,6 @@ struct ImportWriter {
             try await database.raw("""
                 DELETE FROM \(unsafeRaw: V.table) WHERE (\(unsafeRaw: V.seriesId), \(unsafeRaw: V.periodId)) IN (VALUES \(unsafeRaw: pairs))
                 """).run()
-            start += chunk.count
         }
     }
 
@@ -393,21 +389,16 @@ struct ImportWriter {
 
     /// Inserts `rows` and returns each row's cells (as stored) with the key the database gave it.
     private func insertReturningIds(into table: String, columns: [String], rows: [[SQLCell]]) async throws -> [([SQLCell], Int)] {
-        guard !rows.isEmpty else { return [] }
-        let rowsPerStatement = max(1, session.engine.maximumBindsPerStatement / columns.count)
         var result: [([SQLCell], Int)] = []
         result.reserveCapacity(rows.count)
-        var start = 0
-        while start < rows.count {
-            let end = min(rows.count, start + rowsPerStatement)
+        try await session.forEachChunk(of: rows, size: session.engine.maximumBindsPerStatement / columns.count) { chunk in
             let returned = try await session.insertReturning(
-                into: table, columns: columns, cells: rows[start..<end].flatMap { $0 }, returning: (["id"] + columns).joined(separator: ", ")
+                into: table, columns: columns, cells: chunk.flatMap { $0 }, returning: (["id"] + columns).joined(separator: ", ")
             )
             for cells in returned {
                 guard case let .integer(id) = cells.first else { throw StoreError.importRolledBack(reason: "\(table) gave no key") }
                 result.append((Array(cells.dropFirst()), id))
             }
-            start = end
         }
         return result
     }

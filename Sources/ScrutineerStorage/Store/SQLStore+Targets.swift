@@ -75,20 +75,11 @@ struct TargetWriter {
 
     /// Every version of `measureCode`'s targets, oldest first (one council's, or all when nil).
     func versions(of measureCode: String, council: String?) async throws -> [Target] {
-        let columns = T.columns.joined(separator: ", ")
-        let rows: [StoredRow]
-        if let council {
-            rows = try await session.sql.rows("""
-                SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: T.table)
-                WHERE \(unsafeRaw: T.measureCode) = \(bind: measureCode) AND \(unsafeRaw: T.councilAreaCode) = \(bind: council)
-                ORDER BY \(unsafeRaw: T.id)
-                """, table: T.table)
-        } else {
-            rows = try await session.sql.rows("""
-                SELECT \(unsafeRaw: columns) FROM \(unsafeRaw: T.table) WHERE \(unsafeRaw: T.measureCode) = \(bind: measureCode)
-                ORDER BY \(unsafeRaw: T.id)
-                """, table: T.table)
-        }
-        return try rows.map(TargetRecord.decode)
+        var query: SQLQueryString = """
+            SELECT \(unsafeRaw: T.columns.joined(separator: ", ")) FROM \(unsafeRaw: T.table) WHERE \(unsafeRaw: T.measureCode) = \(bind: measureCode)
+            """
+        if let council { query += " AND \(unsafeRaw: T.councilAreaCode) = \(bind: council)" }
+        query += " ORDER BY \(unsafeRaw: T.id)"
+        return try await session.sql.rows(query, table: T.table).map(TargetRecord.decode)
     }
 }
