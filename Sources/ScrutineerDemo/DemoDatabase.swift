@@ -65,14 +65,17 @@ public enum DemoDatabase {
             "ees/b1_children_in_need_2013_to_2025.csv",
         ], options: NationalImportOptions(mappingFile: mapping))
 
+        // Each council imports its own measures and figures, which makes the measures its own.
         let local = folder.appendingPathComponent("local")
-        let localFiles = try ["warwickshire-measures.csv", "warwickshire-observations.csv", "wokingham-measures.csv", "wokingham-observations.csv"].map {
-            LocalImportFile(name: $0, data: try Data(contentsOf: local.appendingPathComponent($0)))
+        for council in ["warwickshire", "wokingham"] {
+            let localFiles = try ["\(council)-measures.csv", "\(council)-observations.csv"].map {
+                LocalImportFile(name: $0, data: try Data(contentsOf: local.appendingPathComponent($0)))
+            }
+            let context = ImportContext(measures: try await store.measures(), areas: try await store.areas())
+            let localBatch = try LocalMeasuresImporter.importBatch(localFiles, options: LocalImportOptions(), context: context)
+            let summary = try await store.importBatch(localBatch, by: user)
+            progress("Imported \(council)'s illustrative local values (\(summary.added) added)")
         }
-        let context = ImportContext(measures: try await store.measures(), areas: try await store.areas())
-        let localBatch = try LocalMeasuresImporter.importBatch(localFiles, options: LocalImportOptions(), context: context)
-        let summary = try await store.importBatch(localBatch, by: user)
-        progress("Imported illustrative local values (\(summary.added) added)")
 
         let committees = folder.appendingPathComponent("committees")
         for name in ["warwickshire-cyp.json", "wokingham-cs.json"] {

@@ -147,4 +147,36 @@ struct ImportCommandTests {
         #expect(wrongSheet.standardError.hasPrefix("measures.xlsx:1:-: no sheet named \"Data\""), "\(wrongSheet.standardError)")
         #expect(try Data(contentsOf: file) == before)
     }
+    @Test("a council's own measures: another council's import of a code is refused by row, exit 65, nothing written; --council names the council")
+    func councilsOwnMeasures() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("councils.sqlite")
+        let db = "sqlite://" + file.path
+        let local = SharedFiles.repositoryRoot.appendingPathComponent("Sources/ScrutineerDemo/DemoData/local")
+        let measures = local.appendingPathComponent("warwickshire-measures.csv").path
+        #expect(try CommandRunner.run(["import"] + Self.imports[0] + ["--db", db]).status == 0)
+        let warwickshire = try CommandRunner.run(["import", "local", measures, local.appendingPathComponent("warwickshire-observations.csv").path, "--db", db])
+        #expect(warwickshire.status == 0, "\(warwickshire.standardError)")
+        let before = try Data(contentsOf: file)
+
+        // The same measures with figures for Wokingham: its import may not redefine Warwickshire's.
+        let figures = try String(contentsOf: local.appendingPathComponent("warwickshire-observations.csv"), encoding: .utf8)
+        let wokingham = folder.appendingPathComponent("wokingham-figures.csv")
+        try figures.replacingOccurrences(of: "E10000031", with: "E06000041").write(to: wokingham, atomically: true, encoding: .utf8)
+        let refused = try CommandRunner.run(["import", "local", measures, wokingham.path, "--db", db])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.hasPrefix(
+            "warwickshire-measures.csv:2:code: WARKS_HV_68WK is already council E10000031 Warwickshire's own measure (expected a code of this council's own"
+        ), "\(refused.standardError)")
+        #expect(try Data(contentsOf: file) == before)
+        // Named with --council, it is refused all the same; with no figures and no --council, the council cannot be told.
+        let named = try CommandRunner.run(["import", "local", measures, "--council", "E06000041", "--db", db])
+        #expect(named.status == 65)
+        #expect(named.standardError.hasPrefix("warwickshire-measures.csv:2:code: WARKS_HV_68WK is already council E10000031"), "\(named.standardError)")
+        let owner = try CommandRunner.run(["import", "local", measures, "--council", "E10000031", "--db", db])
+        #expect(owner.status == 0, "\(owner.standardError)")
+        #expect(owner.standardOutput.contains("Nothing changed"), "\(owner.standardOutput)")
+        #expect(try CommandRunner.run(["import", "lait", Self.data("lait/lait_kpi_measures.csv"), "--council", "E10000031", "--db", db]).status == 64)
+    }
 }

@@ -76,6 +76,19 @@ struct APITests {
         }
     }
 
+    @Test("A measure says whose own it is: a council's local measure names the council, a published one names none")
+    func measureCouncil() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            // The demo's local measures come from each council's own import (DemoData/local).
+            let local = try #require(try await client.execute(uri: "/api/v1/measures/WOK_EHCP_20WK", method: .get).json as? [String: Any])
+            #expect(local["councilAreaCode"] as? String == "E06000041")
+            let published = try #require(try await client.execute(uri: "/api/v1/measures/SEN_EHC_Excpt_20wks", method: .get).json as? [String: Any])
+            #expect(published["code"] as? String == "SEN_EHC_Excpt_20wks")
+            #expect(published["councilAreaCode"] == nil)
+        }
+    }
+
     @Test("The public sees a council's own measure only up to its newest published report; its staff see all")
     func councilDataIsScoped() async throws {
         let url = try await DemoDatabases.shared.url(.sqlite)

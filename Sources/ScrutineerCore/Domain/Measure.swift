@@ -89,6 +89,7 @@ public struct Measure: Sendable, Hashable, Codable, Identifiable {
         var directionOfTravel: DirectionOfTravelMethod
         var planPriority: String?
         var committees: [String]
+        var councilAreaCode: String?
     }
 
     /// The box: shared by copies, copied before a change unless only one measure holds it.
@@ -177,6 +178,14 @@ public struct Measure: Sendable, Hashable, Codable, Identifiable {
         set { change { $0.committees = newValue } }
     }
 
+    /// The council whose own measure this is (ONS code): its local import defined it, and no
+    /// other council's import may redefine it. Nil for a measure published for every council
+    /// (LAIT, EES, Fingertips).
+    public var councilAreaCode: String? {
+        get { storage.fields.councilAreaCode }
+        set { change { $0.councilAreaCode = newValue } }
+    }
+
     public var id: String { code }
 
     public init(
@@ -184,13 +193,14 @@ public struct Measure: Sendable, Hashable, Codable, Identifiable {
         unit: MeasureUnit, decimalPlaces: Int? = nil, polarity: Polarity, periodicity: Periodicity = .annual,
         yearType: YearType, source: String? = nil, publicationLagDays: Int? = nil,
         benchmarkComparison: BenchmarkComparisonChoice = .fingertips95, directionOfTravel: DirectionOfTravelMethod = .simple,
-        planPriority: String? = nil, committees: [String] = []
+        planPriority: String? = nil, committees: [String] = [], councilAreaCode: String? = nil
     ) {
         storage = Storage(Fields(
             code: code, title: title, definition: definition, theme: theme, owner: owner, unit: unit,
             decimalPlaces: decimalPlaces, polarity: polarity, periodicity: periodicity, yearType: yearType,
             source: source, publicationLagDays: publicationLagDays, benchmarkComparison: benchmarkComparison,
-            directionOfTravel: directionOfTravel, planPriority: planPriority, committees: committees
+            directionOfTravel: directionOfTravel, planPriority: planPriority, committees: committees,
+            councilAreaCode: councilAreaCode
         ))
     }
 

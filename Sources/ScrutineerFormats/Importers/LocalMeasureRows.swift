@@ -7,6 +7,8 @@ struct LocalMeasureRows {
     private(set) var measures: [Measure] = []
     /// Where each code was defined (`file:row`), for duplicate errors.
     private var definedAt: [String: (place: String, index: Int)] = [:]
+    /// Where each measure was defined, in the order of `measures`, for errors about it as a whole.
+    private var origins: [(table: LocalImportTable, row: Int)] = []
     private(set) var errors: [LocalImportProblem] = []
 
     /// The code that marks the template's example rows; importing one is an error.
@@ -139,7 +141,29 @@ struct LocalMeasureRows {
         }
         definedAt[code] = ("\(table.label):\(row.number)", measures.count)
         measures.append(measure)
+        origins.append((table, row.number))
     }
+
+    /// Makes every measure `council`'s own, reporting each code that is already another
+    /// council's own measure (`known` holds the stored measures).
+    mutating func belong(to council: String, known: [String: Measure], areas: [String: Area]) {
+        for index in measures.indices {
+            let code = measures[index].code
+            if let owner = known[code]?.councilAreaCode, owner != council {
+                let (table, row) = origins[index]
+                let named = areas[owner].map { "\(owner) \($0.name)" } ?? owner
+                let error = BatchInputError(
+                    file: table.label, row: row, column: table.column(.measure(.code))?.label ?? LocalMeasureColumn.code.rawValue,
+                    message: "\(code) is already council \(named)'s own measure (expected a code of this council's own, e.g. with its prefix)"
+                )
+                errors.append(LocalImportProblem(in: table, error))
+            }
+            measures[index].councilAreaCode = council
+        }
+    }
+
+    /// The first table that defines a measure, for a problem with all of them.
+    var firstTable: LocalImportTable? { origins.first?.table }
 
     static let exampleMessage = "EXAMPLE marks an example row of the template (expected your own measure code: delete the example rows before importing)"
     static let unitsExpected = "percentage, rate:N such as rate:10000, count, days, weeks, money or number"

@@ -16,9 +16,13 @@ public struct LocalImportFile: Sendable, Hashable {
 public struct LocalImportOptions: Sendable, Hashable {
     /// The worksheet holding the observations in each workbook (`--sheet`); nil = the first sheet.
     public var sheet: String?
+    /// The council whose own measures the import defines (`--council`, its ONS code); nil = the
+    /// one local authority the import's figures are for.
+    public var council: String?
 
-    public init(sheet: String? = nil) {
+    public init(sheet: String? = nil, council: String? = nil) {
         self.sheet = sheet
+        self.council = council
     }
 }
 
@@ -36,6 +40,10 @@ public struct LocalImportOptions: Sendable, Hashable {
 /// before anything is returned, and every bad one is reported as
 /// `FILE:ROW:COLUMN: problem (expected …)`, with `book.xlsx[sheet]` as FILE for a worksheet and
 /// `-` as COLUMN for a problem with the whole file or sheet.
+///
+/// The measures defined are the importing council's own: `options.council`, or else the one
+/// local authority the figures are for, or else the council whose own the measures already
+/// are. A code that is already another council's own measure is refused.
 public enum LocalMeasuresImporter {
     /// The validated batch the files hold, or every rejected cell.
     public static func importBatch(
@@ -56,7 +64,21 @@ public enum LocalMeasuresImporter {
             observationRows.read(table)
         }
 
-        let problems = loader.errors + measureRows.errors + observationRows.errors
+        var councilProblems: [LocalImportProblem] = []
+        if !measureRows.measures.isEmpty || options.council != nil {
+            switch council(options.council, of: measureRows.measures, figures: observationRows.observations, context: context) {
+            case let .success(council):
+                measureRows.belong(to: council, known: context.measures, areas: context.areas)
+            case let .failure(problem):
+                if let table = measureRows.firstTable ?? loader.tables.first {
+                    councilProblems.append(LocalImportProblem(
+                        order: table.order, column: -1, error: BatchInputError(file: table.label, row: table.headerRow, column: "-", message: problem.message)
+                    ))
+                }
+            }
+        }
+
+        let problems = loader.errors + measureRows.errors + observationRows.errors + councilProblems
         guard problems.isEmpty else {
             let ordered = problems.enumerated().sorted { a, b in
                 (a.element.order, a.element.error.row, a.element.column, a.offset) < (b.element.order, b.element.error.row, b.element.column, b.offset)
@@ -67,5 +89,39 @@ public enum LocalMeasuresImporter {
             kind: .local, files: files.map(\.name), rowsRead: loader.tables.reduce(0) { $0 + $1.rows.count },
             measures: measureRows.measures, observations: observationRows.observations
         )
+    }
+
+    /// Why the importing council cannot be told.
+    struct CouncilProblem: Error {
+        var message: String
+    }
+
+    /// The council whose own the measures are: `option` (a known local authority), or the one
+    /// local authority among the figures' areas, or the one council whose own every measure
+    /// already is.
+    static func council(
+        _ option: String?, of measures: [Measure], figures: [Observation], context: ImportContext
+    ) -> Result<String, CouncilProblem> {
+        let expected = "expected --council CODE, the ONS code of the council whose own measures these are, e.g. E10000031"
+        if let option {
+            guard context.areas[option]?.type == .localAuthority else {
+                let what = context.areas[option].map { "\($0.name), \(ImportText.describe($0.type))" } ?? "not a known area"
+                return .failure(CouncilProblem(message: "--council \(option) is \(what) (expected the ONS code of a local authority from scrutineer import areas, e.g. E10000031)"))
+            }
+            return .success(option)
+        }
+        var councils: Set<String> = []
+        var lastArea = ""
+        for figure in figures where figure.areaCode != lastArea {
+            lastArea = figure.areaCode
+            if context.areas[lastArea]?.type == .localAuthority { councils.insert(lastArea) }
+        }
+        if councils.count == 1, let council = councils.first { return .success(council) }
+        let owners = Set(measures.map { context.measures[$0.code]?.councilAreaCode })
+        if councils.isEmpty, owners.count == 1, let owner = owners.first, let owner { return .success(owner) }
+        let why = councils.isEmpty
+            ? "the import holds no figures for a council"
+            : "its figures are for \(councils.count) councils (\(councils.sorted().joined(separator: ", ")))"
+        return .failure(CouncilProblem(message: "cannot tell which council's own measures these are: \(why) (\(expected))"))
     }
 }

@@ -12,7 +12,7 @@ enum MeasureRecord {
             SQLCell(measure.owner), .text(measure.unit.code), SQLCell(measure.decimalPlaces), .text(measure.polarity.rawValue),
             .text(measure.periodicity.rawValue), .text(measure.yearType.rawValue), SQLCell(measure.source),
             SQLCell(measure.publicationLagDays), .text(measure.benchmarkComparison.rawValue),
-            .text(measure.directionOfTravel.rawValue), SQLCell(measure.planPriority),
+            .text(measure.directionOfTravel.rawValue), SQLCell(measure.planPriority), SQLCell(measure.councilAreaCode),
         ]
     }
 
@@ -41,7 +41,8 @@ enum MeasureRecord {
             benchmarkComparison: try row.parsed(Columns.benchmarkComparison) { BenchmarkComparisonChoice(rawValue: $0) },
             directionOfTravel: try row.parsed(Columns.directionOfTravel) { DirectionOfTravelMethod(rawValue: $0) },
             planPriority: try row.optionalText(Columns.planPriority),
-            committees: committees
+            committees: committees,
+            councilAreaCode: try row.optionalText(Columns.councilAreaCode)
         )
     }
 }

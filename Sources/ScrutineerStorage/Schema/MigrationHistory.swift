@@ -5,7 +5,7 @@ extension Migration {
     /// Every migration, in order. Append only.
     static let history: [Migration] = [
         createTables, seedEnglandAndRegions, createCommittees, createPeopleAndReports, storeObservationsBySeriesAndPeriod,
-        keepTargetsByCouncil,
+        keepTargetsByCouncil, keepLocalMeasuresByCouncil,
     ]
 
     /// 1: every table, with the constraints the database can enforce.
@@ -456,6 +456,40 @@ extension Migration {
             """
             CREATE UNIQUE INDEX \(T.table)_in_force ON \(T.table) (\(T.councilAreaCode), \(T.measureCode), \(T.kind), \(T.periodLabel))
             WHERE \(T.validTo) IS NULL
+            """,
+        ]
+    }
+}
+
+extension Migration {
+    /// 7: a council's own (local) measure records its council, so another council's import
+    /// cannot redefine it (before, a second council's local measure with the same code replaced
+    /// the first's definition). A stored measure is taken as a council's own when every stored
+    /// figure of it came from a local import and they are for one local authority (with England
+    /// or regions beside it, if any); every other measure stays published (NULL).
+    static let keepLocalMeasuresByCouncil = Migration(number: 7, name: "local measures by council") { engine in
+        typealias M = Schema.Measures
+        typealias A = Schema.Areas
+        typealias S = Schema.Series
+        typealias V = Schema.ObservationValues
+        typealias R = Schema.ObservationSources
+        typealias U = Schema.Audit
+        let councilsOfMeasure = """
+            FROM \(S.table) s JOIN \(A.table) a ON a.\(A.code) = s.\(S.areaCode)
+            WHERE s.\(S.measureCode) = \(M.table).\(M.code) AND a.\(A.type) = 'localAuthority'
+            """
+        return [
+            "ALTER TABLE \(M.table) ADD COLUMN \(M.councilAreaCode) \(engine.text) REFERENCES \(A.table) (\(A.code))",
+            """
+            UPDATE \(M.table) SET \(M.councilAreaCode) = (SELECT MIN(s.\(S.areaCode)) \(councilsOfMeasure))
+            WHERE (SELECT COUNT(DISTINCT s.\(S.areaCode)) \(councilsOfMeasure)) = 1
+            AND NOT EXISTS (
+                SELECT 1 FROM \(S.table) s
+                JOIN \(V.table) v ON v.\(V.seriesId) = s.\(S.id)
+                JOIN \(R.table) r ON r.\(R.id) = v.\(V.sourceId)
+                JOIN \(U.table) u ON u.\(U.id) = r.\(R.importedBy)
+                WHERE s.\(S.measureCode) = \(M.table).\(M.code) AND u.\(U.action) <> 'import local'
+            )
             """,
         ]
     }

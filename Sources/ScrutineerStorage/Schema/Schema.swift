@@ -27,11 +27,13 @@ enum Schema {
         static let benchmarkComparison = "benchmark_comparison"
         static let directionOfTravel = "direction_of_travel"
         static let planPriority = "plan_priority"
+        /// The council whose own measure it is (migration 7); NULL for a published measure.
+        static let councilAreaCode = "council_area_code"
 
         /// Every column, in the order rows are written.
         static let columns = [
             code, title, definition, theme, owner, unit, decimalPlaces, polarity, periodicity, yearType, source,
-            publicationLagDays, benchmarkComparison, directionOfTravel, planPriority,
+            publicationLagDays, benchmarkComparison, directionOfTravel, planPriority, councilAreaCode,
         ]
     }
 

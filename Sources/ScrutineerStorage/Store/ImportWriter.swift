@@ -67,6 +67,7 @@ struct ImportWriter {
             let code = try row.text(M.code)
             stored[code] = try MeasureRecord.decode(row, committees: committees[code] ?? [])
         }
+        try await requireEachCouncilsOwn(measures, stored: stored)
         let plan = UpsertPlan(measures, stored: stored, key: \.code, same: ==)
         guard !plan.toWrite.isEmpty else { return plan.counts }
         try await session.insertRows(
@@ -82,6 +83,50 @@ struct ImportWriter {
         }
         return plan.counts
     }
+
+    /// Refuses to redefine a council's own measure for another council or as a published one, and
+    /// to make a stored published measure a council's own unless every figure stored for it came
+    /// from a local import for that council (so a local measure stored before migration 7 can be
+    /// claimed by its council's next import, but a published one cannot).
+    private func requireEachCouncilsOwn(_ measures: [Measure], stored: [String: Measure]) async throws {
+        var claims: [String: [String]] = [:]
+        for measure in measures {
+            guard let existing = stored[measure.code] else { continue }
+            if let owner = existing.councilAreaCode {
+                if owner != measure.councilAreaCode {
+                    throw StoreError.measureOfAnotherCouncil(measureCode: measure.code, council: owner, importedFor: measure.councilAreaCode)
+                }
+            } else if let council = measure.councilAreaCode {
+                claims[council, default: []].append(measure.code)
+            }
+        }
+        typealias S = Schema.Series
+        typealias V = Schema.ObservationValues
+        typealias R = Schema.ObservationSources
+        typealias U = Schema.Audit
+        typealias A = Schema.Areas
+        for (council, codes) in claims.sorted(by: { $0.key < $1.key }) {
+            try await session.forEachChunk(of: codes.sorted()) { codes in
+                let others = try await database.rows("""
+                    SELECT s.\(unsafeRaw: S.measureCode) FROM \(unsafeRaw: S.table) s
+                    JOIN \(unsafeRaw: V.table) v ON v.\(unsafeRaw: V.seriesId) = s.\(unsafeRaw: S.id)
+                    JOIN \(unsafeRaw: R.table) r ON r.\(unsafeRaw: R.id) = v.\(unsafeRaw: V.sourceId)
+                    JOIN \(unsafeRaw: U.table) u ON u.\(unsafeRaw: U.id) = r.\(unsafeRaw: R.importedBy)
+                    JOIN \(unsafeRaw: A.table) a ON a.\(unsafeRaw: A.code) = s.\(unsafeRaw: S.areaCode)
+                    WHERE s.\(unsafeRaw: S.measureCode) IN (\(binds: codes))
+                    AND (u.\(unsafeRaw: U.action) <> \(bind: Self.localImportAction)
+                        OR (a.\(unsafeRaw: A.type) = 'localAuthority' AND s.\(unsafeRaw: S.areaCode) <> \(bind: council)))
+                    ORDER BY s.\(unsafeRaw: S.measureCode) LIMIT 1
+                    """, table: S.table)
+                if let first = others.first {
+                    throw StoreError.measureNotOnlyCouncils(measureCode: try first.text(S.measureCode), council: council)
+                }
+            }
+        }
+    }
+
+    /// The audit action of a local import (`scrutineer import local`).
+    static let localImportAction = "import \(ImportKind.local.rawValue)"
 
     /// Adds new areas and updates changed ones.
     private func upsertAreas(_ areas: [Area]) async throws -> RecordCounts {

@@ -21,6 +21,11 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case targetWithoutCouncil(measureCode: String, kind: String)
     /// A committee's definition holds a target of another council.
     case targetOfAnotherCouncil(committee: String, council: String, measureCode: String, targetCouncil: String)
+    /// An import would redefine a council's own measure for another council, or for every council.
+    case measureOfAnotherCouncil(measureCode: String, council: String, importedFor: String?)
+    /// A council's import would take as its own a measure that holds other figures (published
+    /// data, or another council's).
+    case measureNotOnlyCouncils(measureCode: String, council: String)
     /// The database refused a change; nothing was written.
     case changeRolledBack(reason: String)
     /// No person has this sign-in name.
@@ -57,6 +62,13 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .targetOfAnotherCouncil(committee, council, measure, targetCouncil):
             "committee \(committee) belongs to council \(council), but its target for \(measure) is council \(targetCouncil)'s "
                 + "(expected councilAreaCode \(council), or none); nothing was written"
+        case let .measureOfAnotherCouncil(measure, council, importedFor):
+            "measure \(measure) is council \(council)'s own, and this import would redefine it "
+                + (importedFor.map { "as council \($0)'s" } ?? "as a published measure")
+                + " (expected a code of the importing council's own, e.g. with its prefix); nothing was written"
+        case let .measureNotOnlyCouncils(measure, council):
+            "measure \(measure) holds figures from published data or from other councils, so it cannot become council "
+                + "\(council)'s own (expected a code of the council's own, e.g. with its prefix); nothing was written"
         case let .changeRolledBack(reason):
             "the change was rolled back and nothing was written: \(reason)"
         case let .unknownUser(name):

@@ -51,6 +51,8 @@ struct MeasureJSON: Encodable {
     let benchmarkComparison: String
     let directionOfTravel: String
     let committees: [String]
+    /// The council whose own measure it is; absent for a published measure.
+    let councilAreaCode: String?
 
     init(_ m: Measure) {
         code = m.code
@@ -68,6 +70,7 @@ struct MeasureJSON: Encodable {
         benchmarkComparison = m.benchmarkComparison.rawValue
         directionOfTravel = m.directionOfTravel.rawValue
         committees = m.committees
+        councilAreaCode = m.councilAreaCode
     }
 }
 

@@ -90,7 +90,7 @@ enum OpenAPIDocument {
             "Measure": object([
                 "code": string, "title": string, "definition": string, "theme": string, "owner": string, "unit": string, "decimalPlaces": integer,
                 "polarity": string, "periodicity": string, "yearType": string, "source": string, "publicationLagDays": integer,
-                "benchmarkComparison": string, "directionOfTravel": string, "committees": strings,
+                "benchmarkComparison": string, "directionOfTravel": string, "committees": strings, "councilAreaCode": string,
             ], required: ["code", "title", "unit", "polarity", "periodicity", "yearType", "benchmarkComparison", "directionOfTravel", "committees"]),
             "Target": object([
                 "measureCode": string, "councilAreaCode": string, "kind": string, "value": number, "tolerance": number, "period": string,

@@ -57,6 +57,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Local XLSX: the sheet to read (default: the first).")
     var sheet: String?
 
+    @Option(help: "Local: the council whose own measures the files define (ONS code, e.g. E10000031; default: the one council their figures are for).")
+    var council: String?
+
     @Option(help: "Who is importing, for the audit trail (default: $USER).")
     var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
 
@@ -66,6 +69,7 @@ struct ImportCommand: AsyncParsableCommand {
         if let polarity, MeasureText.polarity(polarity) == nil { throw ValidationError("--polarity \(polarity) is not a polarity (expected high, low or none)") }
         if let yearType, MeasureText.yearType(yearType) == nil { throw ValidationError("--year-type \(yearType) is not a year type (expected financial, academic, calendar or year-ending-september)") }
         for text in filter where EESFilter(text: text) == nil { throw ValidationError("--filter \(text) is not NAME=VALUE") }
+        if council != nil, kind != .local { throw ValidationError("--council is for local imports (a council's own measures); published measures are every council's") }
     }
 
     func run() async throws {
@@ -135,7 +139,7 @@ struct ImportCommand: AsyncParsableCommand {
         if kind == .local {
             return try LocalMeasuresImporter.importBatch(
                 inputs.map { LocalImportFile(name: $0.name, data: $0.data) },
-                options: LocalImportOptions(sheet: sheet),
+                options: LocalImportOptions(sheet: sheet, council: council),
                 context: context
             )
         }

@@ -19,7 +19,7 @@ struct LocalImportRealDataTests {
         #expect(batch.measures[0] == Measure(
             code: "PrevRegCPR", title: "Percentage of children who became the subject of a plan for a second or subsequent time",
             unit: .percentage, decimalPlaces: 1, polarity: .lowIsGood, yearType: .financial, source: "DfE LAIT",
-            committees: ["Children and Young People OSC"]
+            committees: ["Children and Young People OSC"], councilAreaCode: "E10000031"
         ))
         #expect(batch.measures[2].unit == .rate(per: 1000))
         #expect(batch.measures[2].yearType == .calendar)

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ScrutineerCore
 import SQLKit
 import Testing
 @testable import ScrutineerStorage
@@ -137,7 +138,31 @@ func withSampleStore(_ engine: TestEngine, migratedThrough migration: Int? = nil
     let data = try RealData.load()
     try await withStore(engine, migratedThrough: migration) { store, _ in
         _ = try await store.importBatch(data.areasBatch, by: "analyst")
-        _ = try await store.importBatch(data.sampleLaitBatch, by: "analyst")
+        try await importBatch(data.sampleLaitBatch, into: store, migratedThrough: migration, by: "analyst")
         try await body(store)
     }
+}
+
+/// Imports `batch` into a store migrated only through `migration`: before migration 7 the
+/// measures table has no council column, so the measures are written as migrations 1–6 kept
+/// them, and the rest of the batch by the store.
+func importBatch(_ batch: ImportBatch, into store: SQLStore, migratedThrough migration: Int?, by user: String) async throws {
+    guard let migration, migration < 7 else {
+        _ = try await store.importBatch(batch, by: user)
+        return
+    }
+    typealias M = Schema.Measures
+    let columns = M.columns.filter { $0 != M.councilAreaCode }
+    try await store.inTransaction { session in
+        try await session.insertRows(
+            into: M.table, columns: columns, cells: batch.measures.flatMap { Array(MeasureRecord.cells($0).prefix(columns.count)) }
+        )
+        let committees = batch.measures.flatMap(MeasureRecord.committeeCells)
+        if !committees.isEmpty {
+            try await session.insertRows(into: Schema.MeasureCommittees.table, columns: Schema.MeasureCommittees.columns, cells: committees)
+        }
+    }
+    var rest = batch
+    rest.measures = []
+    _ = try await store.importBatch(rest, by: user)
 }
