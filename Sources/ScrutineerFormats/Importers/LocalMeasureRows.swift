@@ -5,9 +5,9 @@ import ScrutineerCore
 struct LocalMeasureRows {
     /// The measures defined so far, in order of first definition.
     private(set) var measures: [Measure] = []
-    /// Where each code was defined (`file:row`), for duplicate errors.
-    private var definedAt: [String: (place: String, index: Int)] = [:]
-    /// Where each measure was defined, in the order of `measures`, for errors about it as a whole.
+    /// The position in `measures` of each code, for duplicate definitions.
+    private var positions: [String: Int] = [:]
+    /// Where each measure was defined, in the order of `measures`, for errors naming its row.
     private var origins: [(table: LocalImportTable, row: Int)] = []
     private(set) var errors: [LocalImportProblem] = []
 
@@ -132,14 +132,15 @@ struct LocalMeasureRows {
             publicationLagDays: lag, benchmarkComparison: comparison, directionOfTravel: direction, planPriority: priority,
             committees: committees
         )
-        if let earlier = definedAt[code] {
-            if measures[earlier.index] != measure {
-                fail(.code, "the measure \(code) is already defined at \(earlier.place) with different details (expected one definition per measure)")
+        if let earlier = positions[code] {
+            if measures[earlier] != measure {
+                let place = "\(origins[earlier].table.label):\(origins[earlier].row)"
+                fail(.code, "the measure \(code) is already defined at \(place) with different details (expected one definition per measure)")
                 errors.append(contentsOf: rowErrors.map { LocalImportProblem(in: table, $0) })
             }
             return
         }
-        definedAt[code] = ("\(table.label):\(row.number)", measures.count)
+        positions[code] = measures.count
         measures.append(measure)
         origins.append((table, row.number))
     }

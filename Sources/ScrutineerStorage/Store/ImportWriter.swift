@@ -32,7 +32,7 @@ struct ImportWriter {
             rowsRead: batch.rowsRead, added: counts.added, changed: counts.changed, unchanged: counts.unchanged, rejected: 0
         )
         let auditId = try await AuditWriter.insert(
-            into: session, action: "import \(batch.kind.rawValue)", user: user, at: timestamp, files: batch.files, summary: summary
+            into: session, action: Self.auditAction(batch.kind), user: user, at: timestamp, files: batch.files, summary: summary
         )
         try await supersede(observations.superseded, by: auditId)
         try await insert(observations.toWrite, importedBy: auditId, progress: progress)
@@ -114,7 +114,7 @@ struct ImportWriter {
                     JOIN \(unsafeRaw: U.table) u ON u.\(unsafeRaw: U.id) = r.\(unsafeRaw: R.importedBy)
                     JOIN \(unsafeRaw: A.table) a ON a.\(unsafeRaw: A.code) = s.\(unsafeRaw: S.areaCode)
                     WHERE s.\(unsafeRaw: S.measureCode) IN (\(binds: codes))
-                    AND (u.\(unsafeRaw: U.action) <> \(bind: Self.localImportAction)
+                    AND (u.\(unsafeRaw: U.action) <> \(bind: Self.auditAction(.local))
                         OR (a.\(unsafeRaw: A.type) = 'localAuthority' AND s.\(unsafeRaw: S.areaCode) <> \(bind: council)))
                     ORDER BY s.\(unsafeRaw: S.measureCode) LIMIT 1
                     """, table: S.table)
@@ -125,8 +125,8 @@ struct ImportWriter {
         }
     }
 
-    /// The audit action of a local import (`scrutineer import local`).
-    static let localImportAction = "import \(ImportKind.local.rawValue)"
+    /// The audit action of an import of `kind` (`import local` for `scrutineer import local`).
+    static func auditAction(_ kind: ImportKind) -> String { "import \(kind.rawValue)" }
 
     /// Adds new areas and updates changed ones.
     private func upsertAreas(_ areas: [Area]) async throws -> RecordCounts {

@@ -152,10 +152,14 @@ func importBatch(_ batch: ImportBatch, into store: SQLStore, migratedThrough mig
         return
     }
     typealias M = Schema.Measures
-    let columns = M.columns.filter { $0 != M.councilAreaCode }
+    let kept = M.columns.indices.filter { M.columns[$0] != M.councilAreaCode }
     try await store.inTransaction { session in
         try await session.insertRows(
-            into: M.table, columns: columns, cells: batch.measures.flatMap { Array(MeasureRecord.cells($0).prefix(columns.count)) }
+            into: M.table, columns: kept.map { M.columns[$0] },
+            cells: batch.measures.flatMap { measure in
+                let cells = MeasureRecord.cells(measure)
+                return kept.map { cells[$0] }
+            }
         )
         let committees = batch.measures.flatMap(MeasureRecord.committeeCells)
         if !committees.isEmpty {
