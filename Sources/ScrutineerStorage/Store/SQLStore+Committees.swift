@@ -24,7 +24,7 @@ extension SQLStore {
             target.councilAreaCode = council
             return target
         }
-        let timestamp = SQLStore.timestamp()
+        let timestamp = StoreTimestamp.now()
         do {
             try await inTransaction { session in
                 let database = session.sql

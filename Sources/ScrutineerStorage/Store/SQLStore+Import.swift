@@ -13,7 +13,7 @@ extension SQLStore {
     public func importBatch(
         _ batch: ImportBatch, by user: String, progress: (@Sendable (_ written: Int, _ toWrite: Int) -> Void)?
     ) async throws -> ImportSummary {
-        let timestamp = SQLStore.timestamp()
+        let timestamp = StoreTimestamp.now()
         do {
             return try await inTransaction { session in
                 try await ImportWriter(session: session).write(batch, by: user, at: timestamp, progress: progress)

@@ -20,7 +20,7 @@ extension SQLStore {
     private func applyMigrations(through last: Int?) async throws -> Int {
         let engine = self.engine, logger = self.logger
         let history = Migration.history.filter { last == nil || $0.number <= last! }
-        let at = SQLStore.timestamp()
+        let at = StoreTimestamp.now()
         typealias S = Schema.Migrations
         return try await inTransaction { session in
             let database = session.sql

@@ -33,7 +33,7 @@ extension SQLStore {
         typealias U = Schema.Users
         if try await self.user(named: account.username) != nil { throw StoreError.userExists(account.username) }
         try await checkCouncil(account.councilAreaCode)
-        let timestamp = SQLStore.timestamp()
+        let timestamp = StoreTimestamp.now()
         return try await change { session in
             let returned = try await session.insertReturning(
                 into: U.table, columns: U.columns,
@@ -60,7 +60,7 @@ extension SQLStore {
             id: existing.account.id, username: account.username, displayName: account.displayName, role: account.role,
             councilAreaCode: account.councilAreaCode, committeeCodes: account.committeeCodes, measureCodes: account.measureCodes
         )
-        let timestamp = SQLStore.timestamp()
+        let timestamp = StoreTimestamp.now()
         try await change { session in
             try await session.sql.raw("""
                 UPDATE \(unsafeRaw: U.table) SET \(unsafeRaw: U.displayName) = \(bind: account.displayName), \(unsafeRaw: U.role) = \(bind: account.role.rawValue),
@@ -83,7 +83,7 @@ extension SQLStore {
     public func setPasswordHash(_ hash: String, for username: String, by user: String) async throws {
         typealias U = Schema.Users
         guard let existing = try await self.user(named: username) else { throw StoreError.unknownUser(username) }
-        let timestamp = SQLStore.timestamp()
+        let timestamp = StoreTimestamp.now()
         try await change { session in
             try await session.sql.raw("UPDATE \(unsafeRaw: U.table) SET \(unsafeRaw: U.passwordHash) = \(bind: hash), \(unsafeRaw: U.updatedAt) = \(bind: timestamp) WHERE \(unsafeRaw: U.id) = \(bind: existing.account.id)").run()
             try await session.sql.raw("DELETE FROM \(unsafeRaw: Schema.Sessions.table) WHERE \(unsafeRaw: Schema.Sessions.userId) = \(bind: existing.account.id)").run()

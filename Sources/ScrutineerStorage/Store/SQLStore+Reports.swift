@@ -7,7 +7,7 @@ extension SQLStore {
     /// with its version and time.
     public func addCommentary(_ commentary: Commentary, by user: String) async throws -> Commentary {
         typealias C = Schema.Commentary
-        let timestamp = SQLStore.timestamp()
+        let timestamp = StoreTimestamp.now()
         return try await change { session in
             let cells = try await session.cells("""
                 SELECT MAX(\(unsafeRaw: C.version)) FROM \(unsafeRaw: C.table)
@@ -69,7 +69,7 @@ extension SQLStore {
     public func setPublication(_ publication: ReportPublication) async throws -> ReportPublication {
         typealias P = Schema.Publications
         var stored = publication
-        stored.changedAt = SQLStore.timestamp()
+        stored.changedAt = StoreTimestamp.now()
         try await change { [stored] session in
             try await session.sql.raw("DELETE FROM \(unsafeRaw: P.table) WHERE \(unsafeRaw: P.committeeCode) = \(bind: stored.committeeCode) AND \(unsafeRaw: P.periodLabel) = \(bind: stored.periodLabel)").run()
             try await session.insertRows(into: P.table, columns: P.columns, cells: [

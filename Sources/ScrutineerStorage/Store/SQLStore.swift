@@ -56,11 +56,6 @@ public final class SQLStore: ScrutineerStore {
             }
         }
     }
-
-    /// Now, as the ISO 8601 UTC timestamp the audit table keeps.
-    static func timestamp(_ date: Date = Date()) -> String {
-        date.formatted(.iso8601)
-    }
 }
 
 extension SQLDatabase {

@@ -12,17 +12,10 @@ struct SessionMiddleware: RouterMiddleware {
         var context = context
         if let token = request.cookies[SessionCookies.sessionName]?.value, !token.isEmpty {
             let hash = Credentials.tokenHash(token)
-            if let (account, csrf) = try await store.session(tokenHash: hash, at: Timestamps.now()) {
+            if let (account, csrf) = try await store.session(tokenHash: hash, at: StoreTimestamp.now()) {
                 context.viewer = Viewer(account: account, csrfToken: csrf, sessionTokenHash: hash)
             }
         }
         return try await next(request, context)
-    }
-}
-
-/// ISO 8601 UTC timestamps, as the store keeps them.
-enum Timestamps {
-    static func now(plus seconds: Int = 0) -> String {
-        Date().addingTimeInterval(TimeInterval(seconds)).formatted(.iso8601)
     }
 }

@@ -40,13 +40,13 @@ struct SignInController: Sendable {
         guard !username.isEmpty, !password.isEmpty else {
             return form(request, context, username: username, error: "Enter your username and your password.", status: .badRequest)
         }
-        let since = Timestamps.now(plus: -settings.signInWindow)
+        let since = StoreTimestamp.now(plus: -settings.signInWindow)
         if try await store.signInFailureCount(username: username, since: since) >= settings.signInAttempts {
             context.logger.warning("sign-in refused: too many failures", metadata: ["user": .string(username)])
             return form(request, context, username: username, error: "Too many failed sign-ins for this username. Wait \(settings.signInWindow / 60) minutes, then try again.", status: .tooManyRequests)
         }
         guard let user = try await store.user(named: username), Credentials.verify(password: password, hash: user.passwordHash) else {
-            try await store.recordSignInFailure(username: username, at: Timestamps.now())
+            try await store.recordSignInFailure(username: username, at: StoreTimestamp.now())
             context.logger.info("sign-in failed", metadata: ["user": .string(username)])
             return form(request, context, username: username, error: "The username or password is not right.", status: .unauthorized)
         }
@@ -54,7 +54,7 @@ struct SignInController: Sendable {
         let token = Credentials.randomToken()
         try await store.createSession(StoredSession(
             tokenHash: Credentials.tokenHash(token), userId: user.account.id, csrfToken: Credentials.randomToken(),
-            createdAt: Timestamps.now(), expiresAt: Timestamps.now(plus: settings.sessionLifetime)
+            createdAt: StoreTimestamp.now(), expiresAt: StoreTimestamp.now(plus: settings.sessionLifetime)
         ))
         context.logger.info("signed in", metadata: ["user": .string(username)])
         var response = Response.redirect(to: SiteRoutes.home.href(), type: .normal)
@@ -65,7 +65,7 @@ struct SignInController: Sendable {
     func signOut(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let fields = try await FormFields.read(request, context)
         try CSRF.check(fields, context.viewer)
-        try await store.deleteSession(tokenHash: context.viewer.sessionTokenHash, expiredBy: Timestamps.now())
+        try await store.deleteSession(tokenHash: context.viewer.sessionTokenHash, expiredBy: StoreTimestamp.now())
         var response = Response.redirect(to: SiteRoutes.home.href(), type: .normal)
         response.setCookie(cookies.expiredSession())
         return response
