@@ -1,5 +1,6 @@
 import Foundation
 @testable import ScrutineerCore
+import ScrutineerTestSupport
 import Testing
 @testable import ScrutineerStorage
 
@@ -22,7 +23,7 @@ struct StorageCommitteeTests {
         )
     }
 
-    @Test("a committee round-trips; saving it again keeps one target version; a changed target adds a version", arguments: TestEngine.contractEngines)
+    @Test("a committee round-trips; saving it again keeps one target version; a changed target adds a version", arguments: TestEngine.available)
     func committees(engine: TestEngine) async throws {
         try await withSampleStore(engine) { store in
             try await store.saveCommittee(Self.definition(target: 20), by: "analyst")
@@ -40,7 +41,7 @@ struct StorageCommitteeTests {
         }
     }
 
-    @Test("two councils' committees each keep their own target for one measure", arguments: TestEngine.contractEngines)
+    @Test("two councils' committees each keep their own target for one measure", arguments: TestEngine.available)
     func targetsOfTwoCouncils(engine: TestEngine) async throws {
         try await withSampleStore(engine) { store in
             try await store.saveCommittee(Self.definition(target: 20), by: "analyst")
@@ -59,7 +60,7 @@ struct StorageCommitteeTests {
         }
     }
 
-    @Test("a committee whose targets cannot all be written is not saved at all", arguments: TestEngine.contractEngines)
+    @Test("a committee whose targets cannot all be written is not saved at all", arguments: TestEngine.available)
     func committeeAllOrNothing(engine: TestEngine) async throws {
         try await withSampleStore(engine) { store in
             try await store.saveCommittee(Self.definition(target: 20), by: "analyst")

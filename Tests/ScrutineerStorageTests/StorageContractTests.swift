@@ -1,11 +1,12 @@
 import Foundation
 import ScrutineerCore
+import ScrutineerTestSupport
 import Testing
 @testable import ScrutineerStorage
 
 @Suite("Storage contract (SQLite and PostgreSQL)")
 struct StorageContractTests {
-    @Test("migrating twice changes nothing", arguments: TestEngine.contractEngines)
+    @Test("migrating twice changes nothing", arguments: TestEngine.available)
     func migrateTwice(engine: TestEngine) async throws {
         try await withStore(engine) { store, database in
             let bytesBefore = engine == .sqlite ? try database.fileBytes() : nil
@@ -17,7 +18,7 @@ struct StorageContractTests {
         }
     }
 
-    @Test("an import adds every record; the same batch again adds and changes nothing", arguments: TestEngine.contractEngines)
+    @Test("an import adds every record; the same batch again adds and changes nothing", arguments: TestEngine.available)
     func importTwice(engine: TestEngine) async throws {
         let data = try RealData.load()
         let batch = data.sampleLaitBatch
@@ -43,7 +44,7 @@ struct StorageContractTests {
         }
     }
 
-    @Test("the whole LAIT subset imports once, then re-imports unchanged", arguments: TestEngine.contractEngines)
+    @Test("the whole LAIT subset imports once, then re-imports unchanged", arguments: TestEngine.available)
     func wholeLAITSubset(engine: TestEngine) async throws {
         let data = try RealData.load()
         let batch = data.fullLaitBatch
@@ -60,7 +61,7 @@ struct StorageContractTests {
         }
     }
 
-    @Test("a corrected value is changed once and the old value stays in history", arguments: TestEngine.contractEngines)
+    @Test("a corrected value is changed once and the old value stays in history", arguments: TestEngine.available)
     func correctedValue(engine: TestEngine) async throws {
         let data = try RealData.load()
         let batch = data.sampleLaitBatch
@@ -105,7 +106,7 @@ struct StorageContractTests {
         }
     }
 
-    @Test("the audit row keeps who, when (UTC), which files and the summary", arguments: TestEngine.contractEngines)
+    @Test("the audit row keeps who, when (UTC), which files and the summary", arguments: TestEngine.available)
     func auditRow(engine: TestEngine) async throws {
         let data = try RealData.load()
         let batch = data.sampleLaitBatch
@@ -127,7 +128,7 @@ struct StorageContractTests {
         }
     }
 
-    @Test("a foreign-key violation rolls the whole import back; the SQLite file is byte-for-byte unchanged", arguments: TestEngine.contractEngines)
+    @Test("a foreign-key violation rolls the whole import back; the SQLite file is byte-for-byte unchanged", arguments: TestEngine.available)
     func foreignKeyRollsBack(engine: TestEngine) async throws {
         let data = try RealData.load()
         let batch = data.sampleLaitBatch
@@ -161,7 +162,7 @@ struct StorageContractTests {
         }
     }
 
-    @Test("the database refuses values its CHECK constraints forbid", arguments: TestEngine.contractEngines)
+    @Test("the database refuses values its CHECK constraints forbid", arguments: TestEngine.available)
     func checkConstraints(engine: TestEngine) async throws {
         let data = try RealData.load()
         let batch = data.sampleLaitBatch
@@ -184,7 +185,7 @@ struct StorageContractTests {
         }
     }
 
-    @Test("a batch holding one cell twice, or a number that is not finite, is refused before anything is written", arguments: TestEngine.contractEngines)
+    @Test("a batch holding one cell twice, or a number that is not finite, is refused before anything is written", arguments: TestEngine.available)
     func refusedBatches(engine: TestEngine) async throws {
         let data = try RealData.load()
         let batch = data.sampleLaitBatch
@@ -216,7 +217,7 @@ struct StorageContractTests {
         }
     }
 
-    @Test("a new target version closes the one in force; earlier versions are never rewritten", arguments: TestEngine.contractEngines)
+    @Test("a new target version closes the one in force; earlier versions are never rewritten", arguments: TestEngine.available)
     func targetVersions(engine: TestEngine) async throws {
         try await withSampleStore(engine) { store in
             let day = { (text: String) in CalendarDate(iso: text)! }
@@ -292,7 +293,7 @@ struct StorageContractTests {
         }
     }
 
-    @Test("a neighbour list for an edition and area is replaced when it differs; other editions stay", arguments: TestEngine.contractEngines)
+    @Test("a neighbour list for an edition and area is replaced when it differs; other editions stay", arguments: TestEngine.available)
     func neighboursReplace(engine: TestEngine) async throws {
         let data = try RealData.load()
         let warwickshire2025 = try #require(data.neighbours(of: "E10000031", edition: "2025"))
@@ -323,7 +324,7 @@ struct StorageContractTests {
         }
     }
 
-    @Test("every field of every record reads back exactly", arguments: TestEngine.contractEngines)
+    @Test("every field of every record reads back exactly", arguments: TestEngine.available)
     func roundTrip(engine: TestEngine) async throws {
         let data = try RealData.load()
         let batch = try RoundTripBatch.make(data)

@@ -1,5 +1,6 @@
 import Foundation
 import ScrutineerCore
+import ScrutineerTestSupport
 import Testing
 @testable import ScrutineerStorage
 
@@ -7,7 +8,7 @@ import Testing
 struct StorageEnginesAgreeTests {
     @Test(
         "PostgreSQL server for the storage contract",
-        .enabled(if: TestEngine.postgresURL != nil || TestEngine.isCI, TestEngine.skippedPostgresMessage)
+        .enabled(if: TestEngine.postgresRuns, TestEngine.skippedPostgresMessage)
     )
     func postgresIsConfigured() async throws {
         let url = try TestEngine.requirePostgres()
@@ -18,7 +19,7 @@ struct StorageEnginesAgreeTests {
 
     @Test(
         "SQLite and PostgreSQL return identical records for the same batches",
-        .enabled(if: TestEngine.postgresURL != nil || TestEngine.isCI, TestEngine.skippedPostgresMessage)
+        .enabled(if: TestEngine.postgresRuns, TestEngine.skippedPostgresMessage)
     )
     func enginesAgree() async throws {
         let data = try RealData.load()

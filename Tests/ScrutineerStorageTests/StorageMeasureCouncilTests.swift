@@ -1,5 +1,6 @@
 import Foundation
 import ScrutineerCore
+import ScrutineerTestSupport
 import Testing
 @testable import ScrutineerStorage
 
@@ -37,7 +38,7 @@ struct StorageMeasureCouncilTests {
     }
 
     @Test("a council's own measure is not redefined by another council or as a published one; a published one does not become a council's own",
-          arguments: TestEngine.contractEngines)
+          arguments: TestEngine.available)
     func eachCouncilsOwn(engine: TestEngine) async throws {
         try await withSampleStore(engine) { store in
             let warks = Self.measure("EH_45", council: Self.warwickshire)
@@ -71,7 +72,7 @@ struct StorageMeasureCouncilTests {
 
     /// Measures as migrations 1–6 stored them, with no council: migration 7 gives a measure to
     /// the one council its figures are for when every figure came from a local import.
-    @Test("migration 7 finds each council's own measures from their figures; the rest stay published", arguments: TestEngine.contractEngines)
+    @Test("migration 7 finds each council's own measures from their figures; the rest stay published", arguments: TestEngine.available)
     func migration7(engine: TestEngine) async throws {
         try await withSampleStore(engine, migratedThrough: 6) { store in
             let local = Self.localBatch(

@@ -1,6 +1,7 @@
 import Foundation
 import ScrutineerCore
 import SQLKit
+import ScrutineerTestSupport
 import Testing
 @testable import ScrutineerStorage
 
@@ -9,7 +10,7 @@ struct StorageMigrationTests {
     /// A database as migrations 1–4 left it, with observations written in migration 1's table (one
     /// row per observation, every field as text or number) and one superseded version in history:
     /// migration 5 must move every field of every row, and the reads must not change.
-    @Test("migration 5 moves every stored observation to series and periods; every read and re-import is unchanged", arguments: TestEngine.contractEngines)
+    @Test("migration 5 moves every stored observation to series and periods; every read and re-import is unchanged", arguments: TestEngine.available)
     func observationsBySeriesAndPeriod(engine: TestEngine) async throws {
         let data = try RealData.load()
         let batch = try RoundTripBatch.make(data)
@@ -91,7 +92,7 @@ struct StorageMigrationTests {
 
     /// Targets as migration 1 stored them, for the measure only: after migration 6 each version is
     /// kept for every council with a committee, and each council's history goes on by itself.
-    @Test("migration 6 keeps every target version for every council with a committee", arguments: TestEngine.contractEngines)
+    @Test("migration 6 keeps every target version for every council with a committee", arguments: TestEngine.available)
     func targetsByCouncil(engine: TestEngine) async throws {
         try await withSampleStore(engine, migratedThrough: 5) { store in
             let first = Self.target(value: 20, from: "2024-04-01", to: "2025-04-01", version: 1)
@@ -128,7 +129,7 @@ struct StorageMigrationTests {
         }
     }
 
-    @Test("migration 6 refuses targets no committee's council can own, and keeps them", arguments: TestEngine.contractEngines)
+    @Test("migration 6 refuses targets no committee's council can own, and keeps them", arguments: TestEngine.available)
     func targetsWithoutCommittees(engine: TestEngine) async throws {
         try await withSampleStore(engine, migratedThrough: 5) { store in
             let target = Self.target(value: 20, from: "2024-04-01", to: nil, version: 1)

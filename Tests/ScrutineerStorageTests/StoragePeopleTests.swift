@@ -1,5 +1,6 @@
 import Foundation
 import ScrutineerCore
+import ScrutineerTestSupport
 import Testing
 @testable import ScrutineerStorage
 
@@ -7,7 +8,7 @@ import Testing
 /// failures, versioned commentary and report stages — each change audited.
 @Suite("Storage: people, sessions, commentary and sign-off (SQLite and PostgreSQL)")
 struct StoragePeopleTests {
-    @Test("people, sessions and failures", arguments: TestEngine.contractEngines)
+    @Test("people, sessions and failures", arguments: TestEngine.available)
     func people(engine: TestEngine) async throws {
         try await withStore(engine) { store, _ in
             let added = try await store.addUser(UserAccount(username: "ada", displayName: "Ada", role: .administrator, committeeCodes: ["X"], measureCodes: ["A", "B"]), passwordHash: "$2b$04$hash", by: "setup")
@@ -39,7 +40,7 @@ struct StoragePeopleTests {
         }
     }
 
-    @Test("commentary versions and report stages", arguments: TestEngine.contractEngines)
+    @Test("commentary versions and report stages", arguments: TestEngine.available)
     func commentaryAndStages(engine: TestEngine) async throws {
         try await withStore(engine) { store, _ in
             try await store.saveCommittee(CommitteeDefinition(committee: Committee(code: "C", name: "Committee", councilAreaCode: "E92000001", themes: [])), by: "setup")

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ScrutineerTestSupport
 import Testing
 @testable import ScrutineerWeb
 
@@ -112,8 +113,8 @@ struct RoleRouteMatrixTests {
         #expect(routes.subtracting(covered).isEmpty, "routes without a case: \(routes.subtracting(covered).map(\.pattern).sorted())")
     }
 
-    @Test("Each role is allowed or refused as the rules say", arguments: WebEngine.available)
-    func matrix(_ engine: WebEngine) async throws {
+    @Test("Each role is allowed or refused as the rules say", arguments: TestEngine.available)
+    func matrix(_ engine: TestEngine) async throws {
         let url = try await DemoDatabases.load(engine)
         try await withApplication(url) { client in
             var browsers: [Who: Browser] = [:]

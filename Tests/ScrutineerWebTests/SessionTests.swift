@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import ScrutineerStorage
+import ScrutineerTestSupport
 import Testing
 @testable import ScrutineerWeb
 
@@ -51,8 +52,8 @@ struct SessionTests {
         }
     }
 
-    @Test("Two servers on one database serve the same session, and see each other's changes", arguments: WebEngine.available)
-    func twoServersShareSessions(_ engine: WebEngine) async throws {
+    @Test("Two servers on one database serve the same session, and see each other's changes", arguments: TestEngine.available)
+    func twoServersShareSessions(_ engine: TestEngine) async throws {
         let url = try await DemoDatabases.load(engine)
         let storeA = try await StoreConnection.open(url: url, logger: quietLogger)
         let storeB = try await StoreConnection.open(url: url, logger: quietLogger)

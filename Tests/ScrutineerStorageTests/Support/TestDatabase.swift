@@ -2,51 +2,9 @@ import Foundation
 import Logging
 import ScrutineerCore
 import SQLKit
+import ScrutineerTestSupport
 import Testing
 @testable import ScrutineerStorage
-
-/// The engines the contract runs on: SQLite always (a temporary file), PostgreSQL at
-/// `SCRUTINEER_TEST_POSTGRES_URL` (scripts/test starts one). In CI the PostgreSQL case must run:
-/// without the variable it fails; a local run without it is skipped and says why.
-enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case sqlite
-    case postgresql
-
-    var testDescription: String { self == .sqlite ? "SQLite" : "PostgreSQL" }
-
-    static let postgresVariable = "SCRUTINEER_TEST_POSTGRES_URL"
-
-    static var postgresURL: String? {
-        ProcessInfo.processInfo.environment[postgresVariable].flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-
-    /// The engines the contract runs on here: PostgreSQL whenever it is configured, and always in
-    /// CI (where a missing server is a failure). A local run without it skips the
-    /// "PostgreSQL server" test, which says so.
-    static var contractEngines: [TestEngine] {
-        postgresURL != nil || isCI ? [.sqlite, .postgresql] : [.sqlite]
-    }
-
-    /// Why PostgreSQL cases are left out of a local run.
-    static let skippedPostgresMessage: Comment =
-        "SCRUTINEER_TEST_POSTGRES_URL is not set, so the storage contract ran on SQLite only; run scripts/test (which starts a PostgreSQL server) to include PostgreSQL"
-
-    /// Fails the test in CI, or skips it locally, when PostgreSQL is asked for but not configured.
-    static func requirePostgres() throws -> String {
-        if let url = postgresURL { return url }
-        if isCI { throw PostgresRequiredInCI() }
-        try Test.cancel("\(postgresVariable) is not set, so the PostgreSQL case is skipped (run scripts/test, which starts a PostgreSQL server, to include it)")
-    }
-
-    /// Fails a PostgreSQL case in CI when no server was configured.
-    struct PostgresRequiredInCI: Error, CustomStringConvertible {
-        var description: String {
-            "CI=true but \(TestEngine.postgresVariable) is not set: the PostgreSQL storage contract must run in CI (scripts/test starts a server)"
-        }
-    }
-}
 
 /// A fresh database for one test, removed afterwards.
 struct TestDatabase: Sendable {
@@ -60,17 +18,14 @@ struct TestDatabase: Sendable {
     static func make(_ engine: TestEngine) async throws -> TestDatabase {
         switch engine {
         case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-storage-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let folder = try TestEngine.newFolder(prefix: "scrutineer-storage-")
             let file = folder.appendingPathComponent("test.sqlite")
             return TestDatabase(engine: engine, sqliteFile: file, url: "sqlite://\(file.path)") {
                 try FileManager.default.removeItem(at: folder)
             }
         case .postgresql:
-            let base = try TestEngine.requirePostgres()
-            let schema = "scrutineer_test_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
-            let separator = base.contains("?") ? "&" : "?"
-            return TestDatabase(engine: engine, sqliteFile: nil, url: "\(base)\(separator)schema=\(schema)") {
+            let (url, base, schema) = try TestEngine.newPostgresSchema(prefix: "scrutineer_test_")
+            return TestDatabase(engine: engine, sqliteFile: nil, url: url) {
                 let admin = try await StoreConnection.open(url: base, logger: quietLogger)
                 do {
                     try await admin.read { try await $0.sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run() }

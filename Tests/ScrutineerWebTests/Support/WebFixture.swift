@@ -5,47 +5,21 @@ import Logging
 import ScrutineerCore
 import ScrutineerDemo
 import ScrutineerStorage
+import ScrutineerTestSupport
 import Testing
 @testable import ScrutineerWeb
 
-/// The engines the web tests run on: SQLite always; PostgreSQL at `SCRUTINEER_TEST_POSTGRES_URL`
-/// (scripts/test starts a server), required when CI=true, skipped with a note otherwise.
-enum WebEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case sqlite, postgresql
-
-    var testDescription: String { self == .sqlite ? "SQLite" : "PostgreSQL" }
-
-    static var postgresURL: String? {
-        ProcessInfo.processInfo.environment["SCRUTINEER_TEST_POSTGRES_URL"].flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-
-    /// SQLite, and PostgreSQL whenever configured (always in CI, where a missing server fails).
-    static var available: [WebEngine] { postgresURL != nil || isCI ? [.sqlite, .postgresql] : [.sqlite] }
-
+extension TestEngine {
     /// A new, empty database URL on this engine (a temporary file, or a new PostgreSQL schema in the
     /// throwaway test cluster).
     func newDatabaseURL() throws -> String {
         switch self {
         case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-web-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            return "sqlite://\(folder.appendingPathComponent("web.sqlite").path)"
+            "sqlite://\(try TestEngine.newFolder(prefix: "scrutineer-web-").appendingPathComponent("web.sqlite").path)"
         case .postgresql:
-            guard let base = Self.postgresURL else {
-                if Self.isCI { throw FixtureFailure("CI=true but SCRUTINEER_TEST_POSTGRES_URL is not set: scripts/test starts PostgreSQL for the web tests") }
-                try Test.cancel("SCRUTINEER_TEST_POSTGRES_URL is not set, so the PostgreSQL case is skipped (scripts/test starts a server)")
-            }
-            let schema = "scrutineer_web_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
-            return "\(base)\(base.contains("?") ? "&" : "?")schema=\(schema)"
+            try TestEngine.newPostgresSchema(prefix: "scrutineer_web_").url
         }
     }
-}
-
-struct FixtureFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
 
 let quietLogger: Logger = {
@@ -59,10 +33,10 @@ let quietLogger: Logger = {
 /// or write in ways the others do not look at.
 actor DemoDatabases {
     static let shared = DemoDatabases()
-    private var urls: [WebEngine: String] = [:]
+    private var urls: [TestEngine: String] = [:]
 
     /// The URL of the engine's demo database, loading it the first time.
-    func url(_ engine: WebEngine) async throws -> String {
+    func url(_ engine: TestEngine) async throws -> String {
         if let url = urls[engine] { return url }
         let url = try await Self.load(engine)
         urls[engine] = url
@@ -70,7 +44,7 @@ actor DemoDatabases {
     }
 
     /// A demo database of its own, for a test that changes what others read.
-    static func load(_ engine: WebEngine) async throws -> String {
+    static func load(_ engine: TestEngine) async throws -> String {
         let url = try engine.newDatabaseURL()
         let store = try await StoreConnection.open(url: url, logger: quietLogger)
         do {

@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// The database engines tests run on: SQLite always (a temporary file), PostgreSQL at
+/// `SCRUTINEER_TEST_POSTGRES_URL` (scripts/test starts a throwaway server). In CI the PostgreSQL
+/// cases must run, so without the variable they fail; a local run without it skips them and
+/// says why. Every test target that reaches PostgreSQL asks here.
+public enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite
+    case postgresql
+
+    public var testDescription: String { self == .sqlite ? "SQLite" : "PostgreSQL" }
+
+    public static let postgresVariable = "SCRUTINEER_TEST_POSTGRES_URL"
+
+    /// The server's URL, when this run has one.
+    public static var postgresURL: String? {
+        ProcessInfo.processInfo.environment[postgresVariable].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+    /// The engines a test runs on here: PostgreSQL whenever it is configured, and always in CI
+    /// (where a missing server is a failure).
+    public static var available: [TestEngine] {
+        postgresURL != nil || isCI ? [.sqlite, .postgresql] : [.sqlite]
+    }
+
+    /// Whether a test that needs PostgreSQL runs here, as a trait's condition.
+    public static var postgresRuns: Bool { postgresURL != nil || isCI }
+
+    /// Why PostgreSQL cases are left out of a local run.
+    public static let skippedPostgresMessage: Comment =
+        "SCRUTINEER_TEST_POSTGRES_URL is not set, so this ran on SQLite only; run scripts/test (which starts a PostgreSQL server) to include PostgreSQL"
+
+    /// The server's URL; fails the test in CI, or skips it locally, when none is configured.
+    public static func requirePostgres() throws -> String {
+        if let url = postgresURL { return url }
+        if isCI { throw PostgresRequiredInCI() }
+        try Test.cancel("\(postgresVariable) is not set, so the PostgreSQL case is skipped (run scripts/test, which starts a PostgreSQL server, to include it)")
+    }
+
+    /// The server's URL with a new schema of its own, named `prefix` and a random suffix, so
+    /// each test's tables are apart (the store creates the schema when it migrates).
+    public static func newPostgresSchema(prefix: String) throws -> (url: String, base: String, schema: String) {
+        let base = try requirePostgres()
+        let schema = prefix + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
+        return ("\(base)\(base.contains("?") ? "&" : "?")schema=\(schema)", base, schema)
+    }
+
+    /// A new, empty folder in the temporary directory, named `prefix` and a UUID.
+    public static func newFolder(prefix: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Fails a PostgreSQL case in CI when no server was configured.
+    public struct PostgresRequiredInCI: Error, CustomStringConvertible {
+        public var description: String {
+            "CI=true but \(TestEngine.postgresVariable) is not set: the PostgreSQL cases must run in CI (scripts/test starts a server)"
+        }
+    }
+}
