@@ -22,9 +22,7 @@ public enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConverti
 
     /// The engines a test runs on here: PostgreSQL whenever it is configured, and always in CI
     /// (where a missing server is a failure).
-    public static var available: [TestEngine] {
-        postgresURL != nil || isCI ? [.sqlite, .postgresql] : [.sqlite]
-    }
+    public static var available: [TestEngine] { postgresRuns ? [.sqlite, .postgresql] : [.sqlite] }
 
     /// Whether a test that needs PostgreSQL runs here, as a trait's condition.
     public static var postgresRuns: Bool { postgresURL != nil || isCI }
