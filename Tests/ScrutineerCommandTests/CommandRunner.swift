@@ -1,4 +1,5 @@
 import Foundation
+import ScrutineerTestSupport
 
 /// Runs the built `scrutineer` executable, as a user would, and captures what it prints.
 struct CommandRunner {
@@ -47,8 +48,6 @@ struct CommandRunner {
 
     /// A new empty folder for one test's files.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolder.make(prefix: "scrutineer-test-")
     }
 }

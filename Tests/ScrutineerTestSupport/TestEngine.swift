@@ -18,14 +18,12 @@ public enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConverti
         ProcessInfo.processInfo.environment[postgresVariable].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
-
     /// The engines a test runs on here: PostgreSQL whenever it is configured, and always in CI
     /// (where a missing server is a failure).
     public static var available: [TestEngine] { postgresRuns ? [.sqlite, .postgresql] : [.sqlite] }
 
     /// Whether a test that needs PostgreSQL runs here, as a trait's condition.
-    public static var postgresRuns: Bool { postgresURL != nil || isCI }
+    public static var postgresRuns: Bool { postgresURL != nil || TestRun.isCI }
 
     /// Why PostgreSQL cases are left out of a local run.
     public static let skippedPostgresMessage: Comment =
@@ -34,7 +32,7 @@ public enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConverti
     /// The server's URL; fails the test in CI, or skips it locally, when none is configured.
     public static func requirePostgres() throws -> String {
         if let url = postgresURL { return url }
-        if isCI { throw PostgresRequiredInCI() }
+        if TestRun.isCI { throw PostgresRequiredInCI() }
         try Test.cancel("\(postgresVariable) is not set, so the PostgreSQL case is skipped (run scripts/test, which starts a PostgreSQL server, to include it)")
     }
 
@@ -44,13 +42,6 @@ public enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConverti
         let base = try requirePostgres()
         let schema = prefix + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(16)
         return ("\(base)\(base.contains("?") ? "&" : "?")schema=\(schema)", base, schema)
-    }
-
-    /// A new, empty folder in the temporary directory, named `prefix` and a UUID.
-    public static func newFolder(prefix: String) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
     }
 
     /// Fails a PostgreSQL case in CI when no server was configured.

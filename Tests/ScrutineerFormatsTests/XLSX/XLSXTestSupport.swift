@@ -1,5 +1,6 @@
 import Foundation
 import ScrutineerCore
+import ScrutineerTestSupport
 @testable import ScrutineerFormats
 
 /// The XLSX fixtures made by other programs (see Fixtures/xlsx/README.md), and small helpers.
@@ -37,7 +38,7 @@ enum XLSXFixtures {
     /// always in CI (scripts/test installs it there), where a missing `soffice` fails them
     /// instead of skipping them.
     static var runsLibreOfficeTests: Bool {
-        executable("soffice") != nil || ProcessInfo.processInfo.environment["CI"] == "true"
+        executable("soffice") != nil || TestRun.isCI
     }
 
     /// Opens `file` in LibreOffice (headless, with a profile of its own in `folder`) and saves each
@@ -69,8 +70,6 @@ enum XLSXFixtures {
 
     /// A new empty temporary folder.
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scrutineer-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder
+        try TemporaryFolder.make(prefix: "scrutineer-xlsx-")
     }
 }

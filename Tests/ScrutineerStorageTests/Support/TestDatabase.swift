@@ -18,7 +18,7 @@ struct TestDatabase: Sendable {
     static func make(_ engine: TestEngine) async throws -> TestDatabase {
         switch engine {
         case .sqlite:
-            let folder = try TestEngine.newFolder(prefix: "scrutineer-storage-")
+            let folder = try TemporaryFolder.make(prefix: "scrutineer-storage-")
             let file = folder.appendingPathComponent("test.sqlite")
             return TestDatabase(engine: engine, sqliteFile: file, url: "sqlite://\(file.path)") {
                 try FileManager.default.removeItem(at: folder)

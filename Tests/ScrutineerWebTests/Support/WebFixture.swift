@@ -15,7 +15,7 @@ extension TestEngine {
     func newDatabaseURL() throws -> String {
         switch self {
         case .sqlite:
-            "sqlite://\(try TestEngine.newFolder(prefix: "scrutineer-web-").appendingPathComponent("web.sqlite").path)"
+            "sqlite://\(try TemporaryFolder.make(prefix: "scrutineer-web-").appendingPathComponent("web.sqlite").path)"
         case .postgresql:
             try TestEngine.newPostgresSchema(prefix: "scrutineer_web_").url
         }
