@@ -164,4 +164,49 @@ struct ImportCommandTests {
         #expect(owner.standardOutput.contains("Nothing changed"), "\(owner.standardOutput)")
         #expect(try CommandRunner.run(["import", "lait", Self.data("lait/lait_kpi_measures.csv"), "--council", "E10000031", "--db", db]).status == 64)
     }
+
+    @Test("a published measure with LAIT's figures is not a council's own: the claim is refused at its code cell; a code a council took first is refused in LAIT's dictionary")
+    func publishedMeasureNotClaimed() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dictionary = Self.data("lait/lait_kpi_measures.csv")
+        let figures = folder.appendingPathComponent("lait-figures.csv")
+        try """
+        measure_code,period,geographic_level,area_name,old_la_code,new_la_code,region,value,value_note
+        ReReferral,2025,Local authority,Warwickshire,937,E10000031,West Midlands,17.0,
+
+        """.write(to: figures, atomically: true, encoding: .utf8)
+        let claim = folder.appendingPathComponent("claim-measures.csv")
+        try "code,title,unit,polarity,year_type\nReReferral,Re-referrals within 12 months (%),percentage,low,financial\n"
+            .write(to: claim, atomically: true, encoding: .utf8)
+
+        // LAIT first: Warwickshire's claim of LAIT's code is refused, naming the cell.
+        let laitFirst = folder.appendingPathComponent("lait-first.sqlite")
+        let db = "sqlite://" + laitFirst.path
+        #expect(try CommandRunner.run(["import"] + Self.imports[0] + ["--db", db]).status == 0)
+        #expect(try CommandRunner.run(["import", "lait", figures.path, dictionary, "--db", db]).status == 0)
+        let before = try Data(contentsOf: laitFirst)
+        let refused = try CommandRunner.run(["import", "local", claim.path, "--council", "E10000031", "--db", db])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.hasPrefix(
+            "claim-measures.csv:2:code: measure ReReferral holds figures from published data or from other councils, so it cannot become council E10000031's own"
+        ), "\(refused.standardError)")
+        #expect(try Data(contentsOf: laitFirst) == before)
+
+        // The council first: LAIT's dictionary may not redefine the council's own measure.
+        let councilFirst = folder.appendingPathComponent("council-first.sqlite")
+        let db2 = "sqlite://" + councilFirst.path
+        #expect(try CommandRunner.run(["import"] + Self.imports[0] + ["--db", db2]).status == 0)
+        let claimed = try CommandRunner.run(["import", "local", claim.path, "--council", "E10000031", "--db", db2])
+        #expect(claimed.status == 0, "\(claimed.standardError)")
+        #expect(claimed.standardOutput.hasPrefix("1 row read: 1 added, 0 changed, 0 unchanged, 0 rejected.\n"), "\(claimed.standardOutput)")
+        let before2 = try Data(contentsOf: councilFirst)
+        let lait = try CommandRunner.run(["import", "lait", figures.path, dictionary, "--db", db2])
+        #expect(lait.status == 65)
+        let line = try #require(String(contentsOfFile: dictionary, encoding: .utf8).split(separator: "\n").firstIndex { $0.hasPrefix("ReReferral,") }) + 1
+        #expect(lait.standardError.hasPrefix(
+            "lait_kpi_measures.csv:\(line):measure_code: ReReferral is council E10000031 Warwickshire's own measure, so LAIT's dictionary may not redefine it"
+        ), "\(lait.standardError)")
+        #expect(try Data(contentsOf: councilFirst) == before2)
+    }
 }

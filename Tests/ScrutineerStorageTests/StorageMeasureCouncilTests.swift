@@ -51,16 +51,21 @@ struct StorageMeasureCouncilTests {
 
             try await Self.expectRefused(
                 Self.localBatch([Self.measure("EH_45", council: Self.wokingham)]), by: store,
-                .measureOfAnotherCouncil(measureCode: "EH_45", council: Self.warwickshire, importedFor: Self.wokingham)
+                .measureOfAnotherCouncil(measureCode: "EH_45", council: Self.warwickshire, importedFor: Self.wokingham, definedAt: nil)
             )
             var published = ImportBatch(kind: .ees, files: ["ees.csv"], rowsRead: 1, measures: [Self.measure("EH_45")])
-            try await Self.expectRefused(published, by: store, .measureOfAnotherCouncil(measureCode: "EH_45", council: Self.warwickshire, importedFor: nil))
-            // LAIT's PrevRegCPR holds LAIT's figures: no council may make it its own.
+            try await Self.expectRefused(published, by: store, .measureOfAnotherCouncil(measureCode: "EH_45", council: Self.warwickshire, importedFor: nil, definedAt: nil))
+            // LAIT's PrevRegCPR holds LAIT's figures: no council may make it its own. The refusal
+            // names the cell that defined the measure, as a rejected cell is named.
             var prevRegCPR = try #require(try await store.measures().first { $0.code == "PrevRegCPR" })
             prevRegCPR.councilAreaCode = Self.warwickshire
-            try await Self.expectRefused(
-                Self.localBatch([prevRegCPR]), by: store, .measureNotOnlyCouncils(measureCode: "PrevRegCPR", council: Self.warwickshire)
+            var claim = Self.localBatch([prevRegCPR])
+            claim.measuresDefinedAt = ["PrevRegCPR": CellReference(file: "measures.xlsx", row: 7, column: "code")]
+            let refusal = StoreError.measureNotOnlyCouncils(
+                measureCode: "PrevRegCPR", council: Self.warwickshire, definedAt: CellReference(file: "measures.xlsx", row: 7, column: "code")
             )
+            try await Self.expectRefused(claim, by: store, refusal)
+            #expect(refusal.description.hasPrefix("measures.xlsx:7:code: measure PrevRegCPR holds figures from published data"))
             // A published measure with no figures yet stays published when a later publication
             // redefines it, and becomes a council's own only if the council claims it first.
             published.measures = [Self.measure("NEW_PUBLISHED")]
@@ -97,11 +102,11 @@ struct StorageMeasureCouncilTests {
             // with no figures by redefining it.
             try await Self.expectRefused(
                 Self.localBatch([Self.measure("WARKS_EH", council: Self.wokingham)]), by: store,
-                .measureOfAnotherCouncil(measureCode: "WARKS_EH", council: Self.warwickshire, importedFor: Self.wokingham)
+                .measureOfAnotherCouncil(measureCode: "WARKS_EH", council: Self.warwickshire, importedFor: Self.wokingham, definedAt: nil)
             )
             try await Self.expectRefused(
                 Self.localBatch([Self.measure("SHARED", council: Self.wokingham)]), by: store,
-                .measureNotOnlyCouncils(measureCode: "SHARED", council: Self.wokingham)
+                .measureNotOnlyCouncils(measureCode: "SHARED", council: Self.wokingham, definedAt: nil)
             )
             _ = try await store.importBatch(Self.localBatch([Self.measure("NO_FIGURES", council: Self.warwickshire)]), by: "analyst")
             #expect(try await Self.councils(store, ["NO_FIGURES"]) == ["NO_FIGURES": Self.warwickshire])

@@ -15,10 +15,14 @@ public struct ImportBatch: Sendable, Hashable {
     public var areas: [Area]
     public var neighbourLists: [StatisticalNeighbours]
     public var observations: [Observation]
+    /// The cell that defined each measure of `measures`, by code, where a file defined it, so a
+    /// measure the store refuses is named by file, row and column like any rejected cell.
+    public var measuresDefinedAt: [String: CellReference]
 
     public init(
         kind: ImportKind, files: [String], rowsRead: Int, measures: [Measure] = [], areas: [Area] = [],
-        neighbourLists: [StatisticalNeighbours] = [], observations: [Observation] = []
+        neighbourLists: [StatisticalNeighbours] = [], observations: [Observation] = [],
+        measuresDefinedAt: [String: CellReference] = [:]
     ) {
         self.kind = kind
         self.files = files
@@ -27,7 +31,24 @@ public struct ImportBatch: Sendable, Hashable {
         self.areas = areas
         self.neighbourLists = neighbourLists
         self.observations = observations
+        self.measuresDefinedAt = measuresDefinedAt
     }
+}
+
+/// One cell of an imported file, named as rejected cells are: `FILE:ROW:COLUMN`, where ROW is
+/// the line an editor or spreadsheet shows (the header is row 1) and COLUMN the header's name.
+public struct CellReference: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var row: Int
+    public var column: String
+
+    public init(file: String, row: Int, column: String) {
+        self.file = file
+        self.row = row
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(row):\(column)" }
 }
 
 /// What an import did: the summary printed at the end and kept in the audit table.

@@ -45,7 +45,7 @@ public enum LAITImporter {
             }
         }
         var measures: [Measure] = []
-        var definedAt: [String: (file: String, row: Int)] = [:]
+        var definedAt: [String: CellReference] = [:]
         for var table in dictionaryTables {
             for (measure, row) in readDictionary(&table) {
                 if let earlier = definedAt[measure.code] {
@@ -53,7 +53,12 @@ public enum LAITImporter {
                     table.reject(row, "measure_code", "\(measure.code) is already defined on \(place) (expected each measure once)")
                     continue
                 }
-                definedAt[measure.code] = (table.file, row)
+                if let council = context.measures[measure.code]?.councilAreaCode {
+                    let named = context.areas[council].map { "\(council) \($0.name)" } ?? council
+                    table.reject(row, "measure_code", "\(measure.code) is council \(named)'s own measure, so LAIT's dictionary may not redefine it (expected the council to give its own measure a code of its own, e.g. with its prefix, before LAIT is imported)")
+                    continue
+                }
+                definedAt[measure.code] = CellReference(file: table.file, row: row, column: "measure_code")
                 measures.append(measure)
             }
             errors += table.errors
@@ -67,7 +72,10 @@ public enum LAITImporter {
             errors += table.errors
         }
         if !errors.isEmpty { throw BatchInputErrors(errors) }
-        return ImportBatch(kind: .lait, files: files.map(\.name), rowsRead: rowsRead, measures: measures, observations: collector.observations)
+        return ImportBatch(
+            kind: .lait, files: files.map(\.name), rowsRead: rowsRead, measures: measures, observations: collector.observations,
+            measuresDefinedAt: definedAt
+        )
     }
 
     // MARK: Dictionary

@@ -151,16 +151,25 @@ struct LocalMeasureRows {
         for index in measures.indices {
             let code = measures[index].code
             if let owner = known[code]?.councilAreaCode, owner != council {
-                let (table, row) = origins[index]
                 let named = areas[owner].map { "\(owner) \($0.name)" } ?? owner
                 let error = BatchInputError(
-                    file: table.label, row: row, column: table.column(.measure(.code))?.label ?? LocalMeasureColumn.code.rawValue,
-                    message: "\(code) is already council \(named)'s own measure (expected a code of this council's own, e.g. with its prefix)"
+                    codeCell(index), "\(code) is already council \(named)'s own measure (expected a code of this council's own, e.g. with its prefix)"
                 )
-                errors.append(LocalImportProblem(in: table, error))
+                errors.append(LocalImportProblem(in: origins[index].table, error))
             }
             measures[index].councilAreaCode = council
         }
+    }
+
+    /// The code cell of each measure's definition, by code.
+    var definedAt: [String: CellReference] {
+        Dictionary(uniqueKeysWithValues: measures.indices.map { (measures[$0].code, codeCell($0)) })
+    }
+
+    /// The code cell of the definition of `measures[index]`.
+    private func codeCell(_ index: Int) -> CellReference {
+        let (table, row) = origins[index]
+        return CellReference(file: table.label, row: row, column: table.column(.measure(.code))?.label ?? LocalMeasureColumn.code.rawValue)
     }
 
     /// The first table that defines a measure, for a problem with all of them.

@@ -87,7 +87,7 @@ public enum LocalMeasuresImporter {
         }
         return ImportBatch(
             kind: .local, files: files.map(\.name), rowsRead: loader.tables.reduce(0) { $0 + $1.rows.count },
-            measures: measureRows.measures, observations: observationRows.observations
+            measures: measureRows.measures, observations: observationRows.observations, measuresDefinedAt: measureRows.definedAt
         )
     }
 

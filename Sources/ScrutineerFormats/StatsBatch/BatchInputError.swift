@@ -1,3 +1,5 @@
+import ScrutineerCore
+
 /// One rejected cell of a batch input: `FILE:ROW:COLUMN: what is wrong (expected …)`.
 /// ROW is the line number in the file as an editor or spreadsheet shows it (the header is row 1).
 public struct BatchInputError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -13,7 +15,14 @@ public struct BatchInputError: Error, Sendable, Hashable, CustomStringConvertibl
         self.message = message
     }
 
-    public var description: String { "\(file):\(row):\(column): \(message)" }
+    public init(_ cell: CellReference, _ message: String) {
+        self.init(file: cell.file, row: cell.row, column: cell.column, message: message)
+    }
+
+    /// The cell rejected.
+    public var cell: CellReference { CellReference(file: file, row: row, column: column) }
+
+    public var description: String { "\(cell): \(message)" }
 }
 
 /// Every rejected cell of an input, in file order; nothing is written when there is one.

@@ -23,7 +23,7 @@ struct ImportWriter {
             }
         }
         var counts = RecordCounts()
-        counts += try await upsertMeasures(batch.measures)
+        counts += try await upsertMeasures(batch.measures, definedAt: batch.measuresDefinedAt)
         counts += try await upsertAreas(batch.areas)
         counts += try await replaceNeighbourLists(batch.neighbourLists)
         let observations = try await planObservations(batch.observations)
@@ -42,8 +42,9 @@ struct ImportWriter {
 
     // MARK: Measures and areas
 
-    /// Adds new measures and updates changed ones (with their committees).
-    private func upsertMeasures(_ measures: [Measure]) async throws -> RecordCounts {
+    /// Adds new measures and updates changed ones (with their committees); `definedAt` names the
+    /// cell that defined each, for a refusal.
+    private func upsertMeasures(_ measures: [Measure], definedAt: [String: CellReference]) async throws -> RecordCounts {
         guard !measures.isEmpty else { return RecordCounts() }
         try Self.requireUnique(measures.map(\.code), record: "measure")
         typealias M = Schema.Measures
@@ -67,7 +68,7 @@ struct ImportWriter {
             let code = try row.text(M.code)
             stored[code] = try MeasureRecord.decode(row, committees: committees[code] ?? [])
         }
-        try await requireEachCouncilsOwn(measures, stored: stored)
+        try await requireEachCouncilsOwn(measures, stored: stored, definedAt: definedAt)
         let plan = UpsertPlan(measures, stored: stored, key: \.code, same: ==)
         guard !plan.toWrite.isEmpty else { return plan.counts }
         try await session.insertRows(
@@ -88,13 +89,15 @@ struct ImportWriter {
     /// to make a stored published measure a council's own unless every figure stored for it came
     /// from a local import for that council (so a local measure stored before migration 7 can be
     /// claimed by its council's next import, but a published one cannot).
-    private func requireEachCouncilsOwn(_ measures: [Measure], stored: [String: Measure]) async throws {
+    private func requireEachCouncilsOwn(_ measures: [Measure], stored: [String: Measure], definedAt: [String: CellReference]) async throws {
         var claims: [String: [String]] = [:]
         for measure in measures {
             guard let existing = stored[measure.code] else { continue }
             if let owner = existing.councilAreaCode {
                 if owner != measure.councilAreaCode {
-                    throw StoreError.measureOfAnotherCouncil(measureCode: measure.code, council: owner, importedFor: measure.councilAreaCode)
+                    throw StoreError.measureOfAnotherCouncil(
+                        measureCode: measure.code, council: owner, importedFor: measure.councilAreaCode, definedAt: definedAt[measure.code]
+                    )
                 }
             } else if let council = measure.councilAreaCode {
                 claims[council, default: []].append(measure.code)
@@ -119,7 +122,8 @@ struct ImportWriter {
                     ORDER BY s.\(unsafeRaw: S.measureCode) LIMIT 1
                     """, table: S.table)
                 if let first = others.first {
-                    throw StoreError.measureNotOnlyCouncils(measureCode: try first.text(S.measureCode), council: council)
+                    let code = try first.text(S.measureCode)
+                    throw StoreError.measureNotOnlyCouncils(measureCode: code, council: council, definedAt: definedAt[code])
                 }
             }
         }

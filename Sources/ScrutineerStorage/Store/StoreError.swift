@@ -1,4 +1,5 @@
 import PostgresNIO
+import ScrutineerCore
 import SQLiteNIO
 
 /// Why the store refused or failed, in words a user can act on.
@@ -21,11 +22,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case targetWithoutCouncil(measureCode: String, kind: String)
     /// A committee's definition holds a target of another council.
     case targetOfAnotherCouncil(committee: String, council: String, measureCode: String, targetCouncil: String)
-    /// An import would redefine a council's own measure for another council, or for every council.
-    case measureOfAnotherCouncil(measureCode: String, council: String, importedFor: String?)
+    /// An import would redefine a council's own measure for another council, or for every council
+    /// (`definedAt`: the imported cell that defines it, when a file did).
+    case measureOfAnotherCouncil(measureCode: String, council: String, importedFor: String?, definedAt: CellReference?)
     /// A council's import would take as its own a measure that holds other figures (published
     /// data, or another council's).
-    case measureNotOnlyCouncils(measureCode: String, council: String)
+    case measureNotOnlyCouncils(measureCode: String, council: String, definedAt: CellReference?)
     /// The database refused a change; nothing was written.
     case changeRolledBack(reason: String)
     /// No person has this sign-in name.
@@ -62,12 +64,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .targetOfAnotherCouncil(committee, council, measure, targetCouncil):
             "committee \(committee) belongs to council \(council), but its target for \(measure) is council \(targetCouncil)'s "
                 + "(expected councilAreaCode \(council), or none); nothing was written"
-        case let .measureOfAnotherCouncil(measure, council, importedFor):
-            "measure \(measure) is council \(council)'s own, and this import would redefine it "
+        case let .measureOfAnotherCouncil(measure, council, importedFor, definedAt):
+            Self.cell(definedAt) + "measure \(measure) is council \(council)'s own, and this import would redefine it "
                 + (importedFor.map { "as council \($0)'s" } ?? "as a published measure")
                 + " (expected a code of the importing council's own, e.g. with its prefix); nothing was written"
-        case let .measureNotOnlyCouncils(measure, council):
-            "measure \(measure) holds figures from published data or from other councils, so it cannot become council "
+        case let .measureNotOnlyCouncils(measure, council, definedAt):
+            Self.cell(definedAt) + "measure \(measure) holds figures from published data or from other councils, so it cannot become council "
                 + "\(council)'s own (expected a code of the council's own, e.g. with its prefix); nothing was written"
         case let .changeRolledBack(reason):
             "the change was rolled back and nothing was written: \(reason)"
@@ -80,6 +82,11 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .unreadableStoredValue(table, column, value):
             "the database holds \"\(value)\" in \(table).\(column), which this Scrutineer cannot read"
         }
+    }
+
+    /// `FILE:ROW:COLUMN: ` for a refusal of what that cell defined, as rejected cells are named.
+    private static func cell(_ reference: CellReference?) -> String {
+        reference.map { "\($0): " } ?? ""
     }
 
     /// The database's own words for `error`: PostgreSQL's message and detail (which PostgresNIO

@@ -168,7 +168,7 @@ struct ImportReport {
     var summary: ImportSummary
 
     var text: String {
-        let counts = "\(summary.rowsRead) rows read: \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) unchanged, \(summary.rejected) rejected."
+        let counts = "\(summary.rowsRead) \(summary.rowsRead == 1 ? "row" : "rows") read: \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) unchanged, \(summary.rejected) rejected."
         let verdict = summary.changedNothing
             ? "Nothing changed: the database already held exactly this."
             : "Imported \(files.joined(separator: ", "))."

@@ -125,4 +125,24 @@ struct LAITImportTests {
             "measures.csv:3:measure_code: A is already defined on row 2 (expected each measure once)",
         ])
     }
+
+    @Test("each dictionary measure is named by its code cell; a code that is a council's own measure is refused at its row")
+    func measuresDefinedAt() throws {
+        let batch = try ImportFixtures.laitBatch()
+        #expect(batch.measuresDefinedAt.count == 36)
+        // ReReferral is the shipped dictionary's third data row (line 4 of lait_kpi_measures.csv).
+        let dictionary = try ImportFixtures.table(ImportFixtures.laitMeasures)
+        let line = try #require(dictionary.records.first { $0.fields.first == "ReReferral" }?.line)
+        #expect(batch.measuresDefinedAt["ReReferral"] == CellReference(file: "lait_kpi_measures.csv", row: line, column: "measure_code"))
+
+        var claimed = try #require(batch.measures.first { $0.code == "ReReferral" })
+        claimed.councilAreaCode = "E10000031"
+        let context = try ImportFixtures.context(measures: [claimed])
+        let measures = try ImportFixtures.file(ImportFixtures.laitMeasures)
+        let lines = ImportFixtures.errorLines { () throws(BatchInputErrors) in try LAITImporter.parse([measures], context: context) }
+        #expect(lines == [
+            "lait_kpi_measures.csv:\(line):measure_code: ReReferral is council E10000031 Warwickshire's own measure, so LAIT's dictionary may not "
+                + "redefine it (expected the council to give its own measure a code of its own, e.g. with its prefix, before LAIT is imported)",
+        ])
+    }
 }

@@ -81,6 +81,10 @@ struct LocalImportCouncilTests {
         #expect(LocalImportData.errors([LocalImportData.measuresCSV, figures()], council: nil, context: context) == [
             "measures.csv:3:code: CIN_RATE is already council E06000041 Wokingham's own measure (expected a code of this council's own, e.g. with its prefix)",
         ])
+        // The batch names the cell that defined each measure, for a refusal by the store.
+        let batch = try LocalMeasuresImporter.importBatch([LocalImportData.measuresCSV, figures()], context: try LocalImportData.context())
+        #expect(batch.measuresDefinedAt["CIN_RATE"] == CellReference(file: "measures.csv", row: 3, column: "code"))
+        #expect(Set(batch.measuresDefinedAt.keys) == Set(batch.measures.map(\.code)))
         // Wokingham itself may redefine it.
         #expect(try measureCodes([LocalImportData.measuresCSV], council: "E06000041", context: context)["CIN_RATE"] == "E06000041")
     }
