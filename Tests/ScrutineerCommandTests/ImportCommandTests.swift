@@ -209,4 +209,42 @@ struct ImportCommandTests {
         ), "\(lait.standardError)")
         #expect(try Data(contentsOf: councilFirst) == before2)
     }
+
+    @Test("export observations filters by measure and area; a filter naming nothing stored is an error (exit 64), not a header alone; a database that cannot be opened is said once (exit 78)")
+    func exportFilters() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("export.sqlite").path
+        #expect(try CommandRunner.run(["import"] + Self.imports[0] + ["--db", db]).status == 0)
+        #expect(try CommandRunner.run(["import"] + Self.imports[2] + ["--db", db]).status == 0)
+        let header = "measure_code,area_code,period,breakdown,value,numerator,denominator,status_symbol,source,published"
+        // lait_kpi_subset_long.csv: ReReferral,2025,Local authority,Warwickshire,937,E10000031,West Midlands,17.0,
+        let warwickshire = try CommandRunner.run(["export", "observations", "--measure", "ReReferral", "--area", "E10000031", "--db", db])
+        #expect(warwickshire.status == 0)
+        let lines = warwickshire.standardOutput.split(separator: "\n")
+        #expect(lines.first == Substring(header))
+        #expect(lines.contains("ReReferral,E10000031,2025,,17,,,,lait_kpi_subset_long.csv,"))
+        #expect(lines.dropFirst().allSatisfy { $0.hasPrefix("ReReferral,E10000031,") })
+
+        let mistyped = try CommandRunner.run(["export", "observations", "--measure", "rereferral", "--area", "E1", "--db", db])
+        #expect(mistyped.status == 64)
+        #expect(mistyped.standardOutput.isEmpty)
+        #expect(mistyped.standardError == """
+            --measure rereferral: the database holds no measure of this code (expected a measure code it holds, e.g. ReReferral)
+            --area E1: the database holds no area of this code (expected an area's ONS code it holds, e.g. E06000001)
+
+            """)
+        // Buckinghamshire's old code (to 2020) has no LAIT re-referral figure: the header alone, as asked.
+        let none = try CommandRunner.run(["export", "observations", "--measure", "ReReferral", "--area", "E10000002", "--db", db])
+        #expect(none.status == 0, "\(none.standardError)")
+        #expect(none.standardOutput == header + "\n")
+
+        // A database that cannot be opened is said once, in the store's words (the connection
+        // pool's own log line of the same failure is not shown), exit 78.
+        let missing = folder.appendingPathComponent("no-such-folder/x.sqlite").path
+        let unopened = try CommandRunner.run(["export", "observations", "--db", "sqlite://" + missing])
+        #expect(unopened.status == 78)
+        #expect(unopened.standardError.hasPrefix("db.url: cannot open sqlite://\(missing): "), "\(unopened.standardError)")
+        #expect(unopened.standardError.split(separator: "\n").count == 1, "\(unopened.standardError)")
+    }
 }

@@ -27,8 +27,13 @@ final class PooledSessions<Source: ConnectionPoolSource>: DatabaseSessions, @unc
         source: Source, maxConnections: Int, eventLoopGroup: MultiThreadedEventLoopGroup, threadPool: NIOThreadPool?,
         logger: Logger, makeSession: @escaping @Sendable (Source.Connection) -> StoreSession
     ) {
+        // The pool logs a connection it cannot open at `error`, and then fails the work that asked
+        // for it with the same error, which the store reports in its own words: below debug
+        // level only the failed work speaks, so a user sees the problem once.
+        var poolLogger = logger
+        if poolLogger.logLevel > .debug { poolLogger.logLevel = .critical }
         self.pool = EventLoopGroupConnectionPool(
-            source: source, maxConnectionsPerEventLoop: maxConnections, requestTimeout: .minutes(10), logger: logger,
+            source: source, maxConnectionsPerEventLoop: maxConnections, requestTimeout: .minutes(10), logger: poolLogger,
             on: eventLoopGroup
         )
         self.eventLoopGroup = eventLoopGroup

@@ -35,13 +35,24 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try await database.openStore()
         let observations: [Observation]
+        var unknown: [String] = []
         do {
             try await store.migrate()
             observations = try await store.observations(ObservationQuery(measureCode: measure, areaCode: area))
+            if observations.isEmpty {
+                // No rows: say so when a filter names nothing the database holds (a mistyped code),
+                // rather than write a header alone.
+                if let measure { unknown += Self.unknown("--measure", measure, among: try await store.measures().map(\.code), "measure", "a measure code") }
+                if let area { unknown += Self.unknown("--area", area, among: try await store.areas().map(\.code), "area", "an area's ONS code") }
+            }
             try await store.close()
         } catch {
             try? await store.close()
             throw error
+        }
+        if !unknown.isEmpty {
+            for line in unknown { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            throw ExitCode(64)
         }
         var text = CSVWriter.line(Self.columns)
         for o in observations {
@@ -56,6 +67,14 @@ struct ExportCommand: AsyncParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+
+    /// The problem with filter `option` naming `code`, if the database holds no `record` of that
+    /// code; the example is the stored code that differs only in case, or else the first.
+    static func unknown(_ option: String, _ code: String, among stored: [String], _ record: String, _ expected: String) -> [String] {
+        guard !stored.contains(code) else { return [] }
+        let example = (stored.first { $0.lowercased() == code.lowercased() } ?? stored.min()).map { ", e.g. \($0)" } ?? ": it holds none yet"
+        return ["\(option) \(code): the database holds no \(record) of this code (expected \(expected) it holds\(example))"]
     }
 
     /// The shortest text that reads back to exactly `value` (integers without ".0").
