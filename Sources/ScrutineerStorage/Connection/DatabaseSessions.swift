@@ -27,9 +27,9 @@ final class PooledSessions<Source: ConnectionPoolSource>: DatabaseSessions, @unc
         source: Source, maxConnections: Int, eventLoopGroup: MultiThreadedEventLoopGroup, threadPool: NIOThreadPool?,
         logger: Logger, makeSession: @escaping @Sendable (Source.Connection) -> StoreSession
     ) {
-        // The pool logs a connection it cannot open at `error`, and then fails the work that asked
-        // for it with the same error, which the store reports in its own words: below debug
-        // level only the failed work speaks, so a user sees the problem once.
+        // The pool logs a connection it cannot open at `error`, then fails the work that asked for
+        // it with the same error, which the store reports in its own words. Unless debug or trace
+        // logging is asked for, only that report speaks, so a user sees the problem once.
         var poolLogger = logger
         if poolLogger.logLevel > .debug { poolLogger.logLevel = .critical }
         self.pool = EventLoopGroupConnectionPool(
