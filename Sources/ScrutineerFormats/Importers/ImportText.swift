@@ -49,6 +49,11 @@ enum ImportText {
             : "unknown area code \(code) (expected the ONS code of England, a region or an LA already imported with scrutineer import areas)"
     }
 
+    /// A council for error messages: its code and, when known, its name ("E10000031 Warwickshire").
+    static func council(_ code: String, areas: [String: Area]) -> String {
+        areas[code].map { "\(code) \($0.name)" } ?? code
+    }
+
     /// What an area is, for error messages: "a local authority".
     static func describe(_ type: AreaType) -> String {
         switch type {

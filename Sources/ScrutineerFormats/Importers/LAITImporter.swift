@@ -54,8 +54,7 @@ public enum LAITImporter {
                     continue
                 }
                 if let council = context.measures[measure.code]?.councilAreaCode {
-                    let named = context.areas[council].map { "\(council) \($0.name)" } ?? council
-                    table.reject(row, "measure_code", "\(measure.code) is council \(named)'s own measure, so LAIT's dictionary may not redefine it (expected the council to give its own measure a code of its own, e.g. with its prefix, before LAIT is imported)")
+                    table.reject(row, "measure_code", "\(measure.code) is council \(ImportText.council(council, areas: context.areas))'s own measure, so LAIT's dictionary may not redefine it (expected the council to give its own measure a code of its own, e.g. with its prefix, before LAIT is imported)")
                     continue
                 }
                 definedAt[measure.code] = CellReference(file: table.file, row: row, column: "measure_code")

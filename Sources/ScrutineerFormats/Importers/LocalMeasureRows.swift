@@ -151,9 +151,8 @@ struct LocalMeasureRows {
         for index in measures.indices {
             let code = measures[index].code
             if let owner = known[code]?.councilAreaCode, owner != council {
-                let named = areas[owner].map { "\(owner) \($0.name)" } ?? owner
                 let error = BatchInputError(
-                    codeCell(index), "\(code) is already council \(named)'s own measure (expected a code of this council's own, e.g. with its prefix)"
+                    codeCell(index), "\(code) is already council \(ImportText.council(owner, areas: areas))'s own measure (expected a code of this council's own, e.g. with its prefix)"
                 )
                 errors.append(LocalImportProblem(in: origins[index].table, error))
             }
