@@ -58,7 +58,59 @@ struct ImportCommandTests {
         }
         let again = try CommandRunner.run(["import"] + Self.imports[2] + ["--db", db])
         #expect(again.status == 0)
-        #expect(again.standardOutput == "56136 rows read: 0 added, 0 changed, 56136 unchanged, 0 rejected.\nNothing changed: the database already held exactly this.\n")
+        #expect(again.standardOutput == """
+            56136 rows read: 0 added, 0 changed, 56136 unchanged, 0 rejected.
+              measures: 0 added, 0 changed, 36 unchanged.
+              observations: 0 added, 0 changed, 56100 unchanged.
+            Nothing changed: the database already held exactly this.
+
+            """)
+    }
+
+    @Test("the summary says what the counts are made of, and which rows were read but not stored and why")
+    func summaryAccountsForEveryRow() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("summary.sqlite").path
+        var output: [String] = []
+        for arguments in Self.imports {
+            let result = try CommandRunner.run(["import"] + arguments + ["--db", db])
+            #expect(result.status == 0, "\(result.standardError)")
+            output.append(result.standardOutput)
+        }
+        // la_lookup_from_ees.csv: 165 rows, of which lines 63 (940 / 941) and 161 (314 / 318) combine two LAs.
+        #expect(output[0].hasPrefix("""
+            165 rows read: 163 added, 0 changed, 0 unchanged, 0 rejected.
+              areas: 163 added, 0 changed, 0 unchanged.
+              2 rows that combine several LAs skipped: each of those LAs has its own row, which is imported.
+
+            """), "\(output[0])")
+        // The 2021 long file: 1,590 rows, 30 of them `nan` (lines 1522–1551), so 156 lists of 10; the
+        // 2025 file: 153 lists of 10; DfE's wide 2021 sheet: 159 rows, 3 of them blank or the "Old SNs:"
+        // heading, and 156 lists, each the same as the 2021 long file's.
+        #expect(output[1].hasPrefix("""
+            3279 rows read: 309 added, 0 changed, 0 unchanged, 0 rejected.
+              statistical-neighbour lists: 309 added, 0 changed, 0 unchanged.
+              33 rows that name no LA and no neighbour skipped: blank rows and headings such as DfE's "Old SNs:".
+              156 repeated lists skipped: the same LA, edition and neighbours as a list read earlier, stored once.
+
+            """), "\(output[1])")
+        // 2,132 rows in each EES file; c1 gives two measures of examples/ees-mapping.csv, d3 and b1 one each.
+        #expect(output[3].hasPrefix("""
+            6396 rows read: 8532 added, 0 changed, 0 unchanged, 0 rejected.
+              measures: 4 added, 0 changed, 0 unchanged.
+              observations: 8528 added, 0 changed, 0 unchanged.
+            Imported c1_
+            """), "\(output[3])")
+        // The Fingertips export's 7,208 rows hold 6,505 distinct cells: England's rows repeat.
+        #expect(output[4] == """
+            7208 rows read: 6506 added, 0 changed, 0 unchanged, 0 rejected.
+              measure: 1 added, 0 changed, 0 unchanged.
+              observations: 6505 added, 0 changed, 0 unchanged.
+              703 repeated figures skipped: the same measure, area, period and breakdown as an earlier row, with identical figures, stored once.
+            Imported la_hospital_admissions_2324.csv.
+
+            """)
     }
 
     @Test("LAIT and EES publish the same re-referral and repeat-plan percentages: imported, they are equal for every LA and year")

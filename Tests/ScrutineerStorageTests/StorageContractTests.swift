@@ -24,12 +24,17 @@ struct StorageContractTests {
         let batch = data.sampleLaitBatch
         try await withStore(engine) { store, _ in
             let areas = try await store.importBatch(data.areasBatch, by: "analyst")
-            #expect(areas == ImportSummary(rowsRead: data.localAuthorities.count, added: data.localAuthorities.count, changed: 0, unchanged: 0))
+            #expect(areas == ImportSummary(rowsRead: data.localAuthorities.count, records: [.area: ImportTally(added: data.localAuthorities.count)]))
 
             let first = try await store.importBatch(batch, by: "analyst")
-            #expect(first == ImportSummary(rowsRead: batch.rowsRead, added: 3 + batch.observations.count, changed: 0, unchanged: 0))
+            #expect(first == ImportSummary(
+                rowsRead: batch.rowsRead, records: [.measure: ImportTally(added: 3), .observation: ImportTally(added: batch.observations.count)]
+            ))
+            #expect(first.added == 3 + batch.observations.count)
             let second = try await store.importBatch(batch, by: "analyst")
-            #expect(second == ImportSummary(rowsRead: batch.rowsRead, added: 0, changed: 0, unchanged: 3 + batch.observations.count))
+            #expect(second == ImportSummary(
+                rowsRead: batch.rowsRead, records: [.measure: ImportTally(unchanged: 3), .observation: ImportTally(unchanged: batch.observations.count)]
+            ))
             #expect(second.changedNothing)
 
             #expect(try await store.observations(ObservationQuery()) == batch.observations.sorted(by: Observation.storeOrder))
@@ -52,9 +57,10 @@ struct StorageContractTests {
         try await withStore(engine) { store, _ in
             _ = try await store.importBatch(data.areasBatch, by: "analyst")
             let first = try await store.importBatch(batch, by: "analyst")
-            #expect(first == ImportSummary(rowsRead: 56_100, added: 36 + 56_100, changed: 0, unchanged: 0))
+            #expect(first == ImportSummary(rowsRead: 56_100, records: [.measure: ImportTally(added: 36), .observation: ImportTally(added: 56_100)]))
             let second = try await store.importBatch(batch, by: "analyst")
-            #expect(second == ImportSummary(rowsRead: 56_100, added: 0, changed: 0, unchanged: 36 + 56_100))
+            #expect(second == ImportSummary(rowsRead: 56_100, records: [.measure: ImportTally(unchanged: 36), .observation: ImportTally(unchanged: 56_100)]))
+            #expect(second.totals == ImportSummary(rowsRead: 56_100, added: 0, changed: 0, unchanged: 36 + 56_100))
             let stored = try await store.observations(ObservationQuery())
             #expect(stored == batch.observations.sorted(by: Observation.storeOrder))
             #expect(stored.filter { $0.statusSymbol == .laitDash }.count == batch.observations.filter { $0.statusSymbol == .laitDash }.count)
@@ -76,7 +82,10 @@ struct StorageContractTests {
             _ = try await store.importBatch(data.areasBatch, by: "analyst")
             _ = try await store.importBatch(batch, by: "analyst")
             let summary = try await store.importBatch(corrected, by: "reviewer")
-            #expect(summary == ImportSummary(rowsRead: batch.rowsRead, added: 0, changed: 1, unchanged: 3 + batch.observations.count - 1))
+            #expect(summary == ImportSummary(
+                rowsRead: batch.rowsRead,
+                records: [.measure: ImportTally(unchanged: 3), .observation: ImportTally(changed: 1, unchanged: batch.observations.count - 1)]
+            ))
 
             let trail = try await store.auditTrail()
             #expect(trail.count == 3)
@@ -119,7 +128,7 @@ struct StorageContractTests {
             #expect(trail.map(\.action) == ["import areas", "import lait"])
             #expect(trail.map(\.user) == ["analyst", "j.smith@warwickshire.gov.uk"])
             #expect(trail.map(\.files) == [["la_lookup_from_ees.csv"], ["lait_kpi_subset_long.csv", "lait_kpi_measures.csv"]])
-            #expect(trail.last?.summary == summary)
+            #expect(trail.last?.summary == summary.totals)
             #expect(trail[0].id < trail[1].id)
             let at = try #require(trail.last?.at)
             #expect(at.hasSuffix("Z"))
@@ -307,7 +316,7 @@ struct StorageContractTests {
         try await withStore(engine) { store, _ in
             _ = try await store.importBatch(data.areasBatch, by: "analyst")
             let first = try await store.importBatch(ImportBatch(kind: .neighbours, files: ["n.csv"], rowsRead: 30, neighbourLists: lists), by: "analyst")
-            #expect(first == ImportSummary(rowsRead: 30, added: 3, changed: 0, unchanged: 0))
+            #expect(first == ImportSummary(rowsRead: 30, records: [.neighbourList: ImportTally(added: 3)]))
 
             var revised = warwickshire2025
             revised.neighbours.swapAt(0, 1)
@@ -317,7 +326,7 @@ struct StorageContractTests {
             let second = try await store.importBatch(
                 ImportBatch(kind: .neighbours, files: ["n2.csv"], rowsRead: 19, neighbourLists: [barnsley2025, revised]), by: "analyst"
             )
-            #expect(second == ImportSummary(rowsRead: 19, added: 0, changed: 1, unchanged: 1))
+            #expect(second == ImportSummary(rowsRead: 19, records: [.neighbourList: ImportTally(changed: 1, unchanged: 1)]))
             #expect(try await store.statisticalNeighbours(edition: "2025") == [barnsley2025, revised])
             #expect(try await store.statisticalNeighbours(edition: "2021") == [warwickshire2021])
             #expect(try await store.statisticalNeighbours(edition: "2019").isEmpty)

@@ -18,11 +18,14 @@ public struct ImportBatch: Sendable, Hashable {
     /// The cell that defined each measure of `measures`, by code, where a file defined it, so a
     /// measure the store refuses is named by file, row and column like any rejected cell.
     public var measuresDefinedAt: [String: CellReference]
+    /// Rows read but not stored, and why (combined rows, blank rows, repeated figures), so the
+    /// summary accounts for every row read.
+    public var skipped: [ImportSkip]
 
     public init(
         kind: ImportKind, files: [String], rowsRead: Int, measures: [Measure] = [], areas: [Area] = [],
         neighbourLists: [StatisticalNeighbours] = [], observations: [Observation] = [],
-        measuresDefinedAt: [String: CellReference] = [:]
+        measuresDefinedAt: [String: CellReference] = [:], skipped: [ImportSkip] = []
     ) {
         self.kind = kind
         self.files = files
@@ -32,7 +35,62 @@ public struct ImportBatch: Sendable, Hashable {
         self.neighbourLists = neighbourLists
         self.observations = observations
         self.measuresDefinedAt = measuresDefinedAt
+        self.skipped = skipped.filter { $0.count > 0 }
     }
+}
+
+/// Rows an import read and deliberately did not store, with the reason, e.g. "2 rows that
+/// combine several LAs: each LA has its own row".
+public struct ImportSkip: Sendable, Hashable {
+    public var count: Int
+    /// What the rows are, for one row and for several ("row that combines several LAs").
+    public var one: String
+    public var many: String
+    /// Why they were not stored.
+    public var reason: String
+
+    public init(count: Int, one: String, many: String, reason: String) {
+        self.count = count
+        self.one = one
+        self.many = many
+        self.reason = reason
+    }
+
+    /// "2 rows that combine several LAs skipped: each LA has its own row."
+    public var description: String {
+        "\(count) \(count == 1 ? one : many) skipped: \(reason)."
+    }
+}
+
+/// The kinds of record an import stores, each counted in its summary.
+public enum ImportRecord: String, Sendable, Hashable, Codable, CaseIterable {
+    case measure, area, neighbourList, observation
+
+    /// The record's name in the summary, for one record and for several.
+    public func name(count: Int) -> String {
+        switch self {
+        case .measure: count == 1 ? "measure" : "measures"
+        case .area: count == 1 ? "area" : "areas"
+        case .neighbourList: count == 1 ? "statistical-neighbour list" : "statistical-neighbour lists"
+        case .observation: count == 1 ? "observation" : "observations"
+        }
+    }
+}
+
+/// How many records of one kind an import added, changed and left as they were.
+public struct ImportTally: Sendable, Hashable, Codable {
+    public var added: Int
+    public var changed: Int
+    public var unchanged: Int
+
+    public init(added: Int = 0, changed: Int = 0, unchanged: Int = 0) {
+        self.added = added
+        self.changed = changed
+        self.unchanged = unchanged
+    }
+
+    /// Every record of the kind the import held.
+    public var total: Int { added + changed + unchanged }
 }
 
 /// What an import did: the summary printed at the end and kept in the audit table.
@@ -46,13 +104,33 @@ public struct ImportSummary: Sendable, Hashable, Codable {
     public var unchanged: Int
     /// Rows rejected (nothing is written when this is above 0).
     public var rejected: Int
+    /// The counts above by kind of record, for each kind the import held. Empty in a summary read
+    /// back from the audit table, which keeps only the totals.
+    public var records: [ImportRecord: ImportTally]
 
+    /// A summary of totals alone, as the audit table keeps it.
     public init(rowsRead: Int, added: Int, changed: Int, unchanged: Int, rejected: Int = 0) {
         self.rowsRead = rowsRead
         self.added = added
         self.changed = changed
         self.unchanged = unchanged
         self.rejected = rejected
+        records = [:]
+    }
+
+    /// A summary of what an import stored, by kind of record; the totals are their sums.
+    public init(rowsRead: Int, records: [ImportRecord: ImportTally]) {
+        self.rowsRead = rowsRead
+        added = records.values.reduce(0) { $0 + $1.added }
+        changed = records.values.reduce(0) { $0 + $1.changed }
+        unchanged = records.values.reduce(0) { $0 + $1.unchanged }
+        rejected = 0
+        self.records = records
+    }
+
+    /// The summary without the counts by kind, as the audit table keeps it.
+    public var totals: ImportSummary {
+        ImportSummary(rowsRead: rowsRead, added: added, changed: changed, unchanged: unchanged, rejected: rejected)
     }
 
     /// True when the import changed nothing.

@@ -38,7 +38,11 @@ public enum AreaLookupImporter {
         let areas = areas(from: rows, errors: &errors)
         checkCombined(combined, against: listed, errors: &errors)
         if !errors.isEmpty { throw BatchInputErrors(errors) }
-        return ImportBatch(kind: .areas, files: files.map(\.name), rowsRead: rowsRead, areas: areas)
+        let skipped = ImportSkip(
+            count: combined.count, one: "row that combines several LAs", many: "rows that combine several LAs",
+            reason: "each of those LAs has its own row, which is imported"
+        )
+        return ImportBatch(kind: .areas, files: files.map(\.name), rowsRead: rowsRead, areas: areas, skipped: [skipped])
     }
 
     /// One valid row of the lookup.

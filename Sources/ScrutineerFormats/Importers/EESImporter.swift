@@ -73,7 +73,14 @@ public enum EESImporter {
         if !errors.isEmpty { throw BatchInputErrors(errors) }
         return ImportBatch(
             kind: .ees, files: files.map(\.name), rowsRead: reader.rowsRead,
-            measures: reader.newMeasureOrder.map { reader.newMeasures[$0]!.measure }, observations: reader.collector.observations
+            measures: reader.newMeasureOrder.map { reader.newMeasures[$0]!.measure }, observations: reader.collector.observations,
+            skipped: [
+                ImportSkip(
+                    count: reader.unselected, one: "row that no measure selects", many: "rows that no measure selects",
+                    reason: "their filter values are not those the mapping or --filter asks for"
+                ),
+                reader.collector.skippedRepeats,
+            ]
         )
     }
 
@@ -100,6 +107,8 @@ public enum EESImporter {
         var newMeasures: [String: (measure: Measure, file: String)] = [:]
         var newMeasureOrder: [String] = []
         var collector = ObservationCollector()
+        /// Valid rows whose filter values select no measure.
+        var unselected = 0
 
         init(context: ImportContext, mappings: [EESMeasureMapping], rowsRead: Int) {
             self.context = context
@@ -317,8 +326,10 @@ public enum EESImporter {
                     errors += rowErrors
                     continue
                 }
+                var selected = false
                 for (s, spec) in specs.enumerated() {
                     if !spec.selection.allSatisfy({ ImportText.trimmed(fields[$0.index]) == $0.value }) { continue }
+                    selected = true
                     guard identifier.fits(spec.yearType) else {
                         reject("time_identifier", "\(ImportText.quoted(identifierCell)) periods do not fit measure \(spec.measureCode), which has \(spec.yearType.rawValue) years (expected \(EESTimeIdentifier.fitting(spec.yearType)))")
                         continue
@@ -374,6 +385,7 @@ public enum EESImporter {
                         file: file, row: line, column: spec.indicatorName, errors: &rowErrors
                     )
                 }
+                if !selected { unselected += 1 }
                 errors += rowErrors
             }
             table.errors += errors

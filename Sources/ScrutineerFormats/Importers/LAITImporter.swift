@@ -73,7 +73,7 @@ public enum LAITImporter {
         if !errors.isEmpty { throw BatchInputErrors(errors) }
         return ImportBatch(
             kind: .lait, files: files.map(\.name), rowsRead: rowsRead, measures: measures, observations: collector.observations,
-            measuresDefinedAt: definedAt
+            measuresDefinedAt: definedAt, skipped: [collector.skippedRepeats]
         )
     }
 

@@ -17,6 +17,8 @@ struct ObservationCollector {
     }
 
     private(set) var observations: [Observation] = []
+    /// How many rows repeated an earlier row's cell with identical figures (and were not kept).
+    private(set) var repeats = 0
     private var places: [(file: String, row: Int32)] = []
     private var positions: CellPositions
     private var numbers: [[String: Int32]] = [[:], [:], [:], [:]]
@@ -49,7 +51,10 @@ struct ObservationCollector {
         let cellKey = observation.key
         var same = observation
         same.source = observations[earlier].source
-        guard observations[earlier] != same else { return }
+        guard observations[earlier] != same else {
+            repeats += 1
+            return
+        }
         let place = places[earlier]
         let other = place.file == file ? "row \(place.row)" : "\(place.file):\(place.row)"
         var cell = "measure \(cellKey.measureCode), area \(cellKey.areaCode), period \(cellKey.periodLabel)"
@@ -58,6 +63,14 @@ struct ObservationCollector {
             file: file, row: row, column: column,
             message: "the same cell as \(other) (\(cell)) with different figures (expected one row per measure, area, period and breakdown, or identical rows)"
         ))
+    }
+
+    /// The repeated figures, for the import's summary.
+    var skippedRepeats: ImportSkip {
+        ImportSkip(
+            count: repeats, one: "repeated figure", many: "repeated figures",
+            reason: "the same measure, area, period and breakdown as an earlier row, with identical figures, stored once"
+        )
     }
 
     /// The parts of a cell the collector can number.

@@ -25,7 +25,7 @@ public enum StatisticalNeighboursImporter {
         var errors: [BatchInputError] = []
         var lists: [StatisticalNeighbours] = []
         var listedAt: [String: (file: String, row: Int, index: Int)] = [:]
-        var rowsRead = 0
+        var rowsRead = 0, blankRows = 0, repeatedLists = 0
         let known = KnownAreas(context: context)
         for file in files {
             var table: ImportTable
@@ -34,9 +34,9 @@ public enum StatisticalNeighboursImporter {
             guard let edition = fileEdition(edition, table: &table) else { errors += table.errors; continue }
             var read: [ReadList] = []
             if table.hasColumns(longColumns) {
-                read = readLong(&table, edition: edition, known: known)
+                read = readLong(&table, edition: edition, known: known, blankRows: &blankRows)
             } else if table.column("LA num") != nil, table.column("SN1") != nil {
-                read = readWide(&table, edition: edition, known: known)
+                read = readWide(&table, edition: edition, known: known, blankRows: &blankRows)
             } else {
                 table.reject(table.table.headerLine, "*", "the header is neither statistical-neighbour layout (expected \(longColumns.joined(separator: ",")), or DfE's LA num,LA Name,LA number,GOInd,GOReg,SN1,SNP,…,SN10,SNP)")
             }
@@ -44,7 +44,10 @@ public enum StatisticalNeighboursImporter {
             for list in read {
                 let key = "\(list.list.edition)|\(list.list.areaCode)"
                 if let earlier = listedAt[key] {
-                    if lists[earlier.index] == list.list { continue }
+                    if lists[earlier.index] == list.list {
+                        repeatedLists += 1
+                        continue
+                    }
                     let place = earlier.file == file.name ? "row \(earlier.row)" : "\(earlier.file):\(earlier.row)"
                     errors.append(BatchInputError(
                         file: file.name, row: list.row, column: list.column,
@@ -57,7 +60,17 @@ public enum StatisticalNeighboursImporter {
             }
         }
         if !errors.isEmpty { throw BatchInputErrors(errors) }
-        return ImportBatch(kind: .neighbours, files: files.map(\.name), rowsRead: rowsRead, neighbourLists: lists)
+        let skipped = [
+            ImportSkip(
+                count: blankRows, one: "row that names no LA and no neighbour", many: "rows that name no LA and no neighbour",
+                reason: "blank rows and headings such as DfE's \"Old SNs:\""
+            ),
+            ImportSkip(
+                count: repeatedLists, one: "repeated list", many: "repeated lists",
+                reason: "the same LA, edition and neighbours as a list read earlier, stored once"
+            ),
+        ]
+        return ImportBatch(kind: .neighbours, files: files.map(\.name), rowsRead: rowsRead, neighbourLists: lists, skipped: skipped)
     }
 
     /// The edition named by the option, or else by the one 4-digit year in the file's name.
@@ -94,7 +107,7 @@ public enum StatisticalNeighboursImporter {
 
     private static func isBlankOrNaN(_ text: String) -> Bool { text.isEmpty || text == "nan" }
 
-    private static func readLong(_ table: inout ImportTable, edition: String, known: KnownAreas) -> [ReadList] {
+    private static func readLong(_ table: inout ImportTable, edition: String, known: KnownAreas, blankRows: inout Int) -> [ReadList] {
         guard let c = table.requireColumns(longColumns) else { return [] }
         var order: [String] = []
         var found: [String: (row: Int, neighbours: [StatisticalNeighbour], ranks: [Int: Int])] = [:]
@@ -102,7 +115,10 @@ public enum StatisticalNeighboursImporter {
             let line = record.line
             let dfeCode = table.text(record, c[0]), code = table.text(record, c[1])
             let neighbourDfECode = table.text(record, c[4]), neighbourCode = table.text(record, c[5])
-            if isBlankOrNaN(dfeCode), code.isEmpty, isBlankOrNaN(neighbourDfECode), neighbourCode.isEmpty { continue }
+            if isBlankOrNaN(dfeCode), code.isEmpty, isBlankOrNaN(neighbourDfECode), neighbourCode.isEmpty {
+                blankRows += 1
+                continue
+            }
             var valid = true
             if code.isEmpty {
                 table.reject(line, "new_la_code", "blank (expected the LA's ONS code, or a row with no LA and no neighbour)")
@@ -155,7 +171,7 @@ public enum StatisticalNeighboursImporter {
         }
     }
 
-    private static func readWide(_ table: inout ImportTable, edition: String, known: KnownAreas) -> [ReadList] {
+    private static func readWide(_ table: inout ImportTable, edition: String, known: KnownAreas, blankRows: inout Int) -> [ReadList] {
         guard let laColumn = table.column("LA num") else { return [] }
         let repeatColumn = table.column("LA number")
         var neighbourColumns: [Int] = []
@@ -165,7 +181,10 @@ public enum StatisticalNeighboursImporter {
         for record in table.records where table.hasFullWidth(record) {
             let line = record.line
             let dfeCode = table.text(record, laColumn)
-            if dfeCode.isEmpty, neighbourColumns.allSatisfy({ table.text(record, $0).isEmpty }) { continue }
+            if dfeCode.isEmpty, neighbourColumns.allSatisfy({ table.text(record, $0).isEmpty }) {
+                blankRows += 1
+                continue
+            }
             var valid = true
             var code = ""
             if let area = currentArea(dfeCode, known: known) {

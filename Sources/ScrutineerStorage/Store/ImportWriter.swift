@@ -22,15 +22,15 @@ struct ImportWriter {
                 throw StoreError.notFinite(record: Self.describe(ObservationRecord.key(observation)), field: field)
             }
         }
-        var counts = RecordCounts()
-        counts += try await upsertMeasures(batch.measures, definedAt: batch.measuresDefinedAt)
-        counts += try await upsertAreas(batch.areas)
-        counts += try await replaceNeighbourLists(batch.neighbourLists)
+        var records: [ImportRecord: ImportTally] = [:]
+        if !batch.measures.isEmpty {
+            records[.measure] = try await upsertMeasures(batch.measures, definedAt: batch.measuresDefinedAt)
+        }
+        if !batch.areas.isEmpty { records[.area] = try await upsertAreas(batch.areas) }
+        if !batch.neighbourLists.isEmpty { records[.neighbourList] = try await replaceNeighbourLists(batch.neighbourLists) }
         let observations = try await planObservations(batch.observations)
-        counts += observations.counts
-        let summary = ImportSummary(
-            rowsRead: batch.rowsRead, added: counts.added, changed: counts.changed, unchanged: counts.unchanged, rejected: 0
-        )
+        if !batch.observations.isEmpty { records[.observation] = observations.counts }
+        let summary = ImportSummary(rowsRead: batch.rowsRead, records: records)
         let auditId = try await AuditWriter.insert(
             into: session, action: Self.auditAction(batch.kind), user: user, at: timestamp, files: batch.files, summary: summary
         )
@@ -44,8 +44,8 @@ struct ImportWriter {
 
     /// Adds new measures and updates changed ones (with their committees); `definedAt` names the
     /// cell that defined each, for a refusal.
-    private func upsertMeasures(_ measures: [Measure], definedAt: [String: CellReference]) async throws -> RecordCounts {
-        guard !measures.isEmpty else { return RecordCounts() }
+    private func upsertMeasures(_ measures: [Measure], definedAt: [String: CellReference]) async throws -> ImportTally {
+        guard !measures.isEmpty else { return ImportTally() }
         try Self.requireUnique(measures.map(\.code), record: "measure")
         typealias M = Schema.Measures
         typealias C = Schema.MeasureCommittees
@@ -133,8 +133,8 @@ struct ImportWriter {
     static func auditAction(_ kind: ImportKind) -> String { "import \(kind.rawValue)" }
 
     /// Adds new areas and updates changed ones.
-    private func upsertAreas(_ areas: [Area]) async throws -> RecordCounts {
-        guard !areas.isEmpty else { return RecordCounts() }
+    private func upsertAreas(_ areas: [Area]) async throws -> ImportTally {
+        guard !areas.isEmpty else { return ImportTally() }
         try Self.requireUnique(areas.map(\.code), record: "area")
         typealias A = Schema.Areas
         var stored: [String: Area] = [:]
@@ -166,8 +166,8 @@ struct ImportWriter {
     // MARK: Statistical neighbours
 
     /// Adds new lists and replaces lists that differ from the stored one of the same edition and area.
-    private func replaceNeighbourLists(_ lists: [StatisticalNeighbours]) async throws -> RecordCounts {
-        guard !lists.isEmpty else { return RecordCounts() }
+    private func replaceNeighbourLists(_ lists: [StatisticalNeighbours]) async throws -> ImportTally {
+        guard !lists.isEmpty else { return ImportTally() }
         typealias N = Schema.Neighbours
         func key(_ list: StatisticalNeighbours) -> String { "\(list.edition) \(list.areaCode)" }
         try Self.requireUnique(lists.map(key), record: "neighbour list of edition and area")
@@ -210,7 +210,7 @@ struct ImportWriter {
     private struct ObservationPlan {
         var toWrite: [Observation] = []
         var superseded: [StoredPlace] = []
-        var counts = RecordCounts()
+        var counts = ImportTally()
     }
 
     /// Reads the stored cells of the batch's measures in one query per chunk of measure codes and

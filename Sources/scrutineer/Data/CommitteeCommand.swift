@@ -40,10 +40,14 @@ struct CommitteeCommand: AsyncParsableCommand {
             do {
                 try await store.migrate()
                 let known = Set(try await store.measures().map(\.code))
-                let unknown = definition.committee.measureCodes.filter { !known.contains($0) }
-                    + definition.targets.map(\.measureCode).filter { !known.contains($0) }
+                var unknown: [String] = []
+                for code in definition.committee.measureCodes + definition.targets.map(\.measureCode)
+                where !known.contains(code) && !unknown.contains(code) {
+                    unknown.append(code)
+                }
                 if !unknown.isEmpty {
-                    FileHandle.standardError.write(Data("\(file): unknown measure code(s) \(unknown.joined(separator: ", ")) (expected measures already imported)\n".utf8))
+                    let codes = unknown.count == 1 ? "measure code \(unknown[0])" : "measure codes \(unknown.joined(separator: ", "))"
+                    FileHandle.standardError.write(Data("\(file): unknown \(codes) (expected measures already imported: the national data with scrutineer import lait, ees or fingertips, the council's own with scrutineer import local)\n".utf8))
                     try await store.close()
                     throw ExitCode(65)
                 }

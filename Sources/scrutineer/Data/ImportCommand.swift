@@ -87,7 +87,7 @@ struct ImportCommand: AsyncParsableCommand {
             } catch {
                 progress.finish()
                 for line in error.errors { FileHandle.standardError.write(Data((line.description + "\n").utf8)) }
-                FileHandle.standardError.write(Data("\(error.errors.count) problem(s) found; nothing was written.\n".utf8))
+                FileHandle.standardError.write(Data("\(error.errors.count) \(error.errors.count == 1 ? "problem" : "problems") found; nothing was written.\n".utf8))
                 try await store.close()
                 throw ExitCode(65)
             }
@@ -99,7 +99,7 @@ struct ImportCommand: AsyncParsableCommand {
             }
             let summary = try await store.importBatch(batch, by: user, progress: showWriting)
             progress.finish()
-            print(ImportReport(files: inputs.map(\.name), summary: summary).text)
+            print(ImportReport(files: inputs.map(\.name), summary: summary, skipped: batch.skipped).text)
             try await store.close()
         } catch let exit as ExitCode {
             throw exit
@@ -162,16 +162,29 @@ struct ImportCommand: AsyncParsableCommand {
 
 extension ImportKind: ExpressibleByArgument {}
 
-/// The summary printed at the end of an import.
+/// The summary printed at the end of an import: the totals on the first line, then what they
+/// are made of by kind of record, then the rows read but deliberately not stored, so that every
+/// row read is accounted for, e.g.
+///
+///     2132 rows read: 2133 added, 0 changed, 0 unchanged, 0 rejected.
+///       measures: 1 added, 0 changed, 0 unchanged.
+///       observations: 2132 added, 0 changed, 0 unchanged.
+///     Imported d3_cpps_subsequent_plan_2013_to_2025.csv.
 struct ImportReport {
     var files: [String]
     var summary: ImportSummary
+    var skipped: [ImportSkip] = []
 
     var text: String {
-        let counts = "\(summary.rowsRead) \(summary.rowsRead == 1 ? "row" : "rows") read: \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) unchanged, \(summary.rejected) rejected."
-        let verdict = summary.changedNothing
+        var lines = ["\(summary.rowsRead) \(summary.rowsRead == 1 ? "row" : "rows") read: \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) unchanged, \(summary.rejected) rejected."]
+        for record in ImportRecord.allCases {
+            guard let tally = summary.records[record] else { continue }
+            lines.append("  \(record.name(count: tally.total)): \(tally.added) added, \(tally.changed) changed, \(tally.unchanged) unchanged.")
+        }
+        lines += skipped.map { "  " + $0.description }
+        lines.append(summary.changedNothing
             ? "Nothing changed: the database already held exactly this."
-            : "Imported \(files.joined(separator: ", "))."
-        return counts + "\n" + verdict
+            : "Imported \(files.joined(separator: ", ")).")
+        return lines.joined(separator: "\n")
     }
 }

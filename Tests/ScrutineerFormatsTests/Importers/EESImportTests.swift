@@ -128,6 +128,30 @@ struct EESImportTests {
         #expect(batch.observations.allSatisfy { $0.period.label == "2023/24" && $0.period.start == CalendarDate(year: 2023, month: 9, day: 1) })
     }
 
+    @Test("rows that no measure's filter selects, and rows repeating an earlier row, are counted as skipped, with why")
+    func skippedRows() throws {
+        let data = ImportFixtures.text("pupils.csv", """
+        \(Self.header),sex,pupils
+        202324,Academic year,National,E92000001,England,,,,,,Total,100
+        202324,Academic year,National,E92000001,England,,,,,,Male,60
+        202324,Academic year,National,E92000001,England,,,,,,Female,40
+        202324,Academic year,National,E92000001,England,,,,,,Male,60
+
+        """)
+        let options = NationalImportOptions(measureCode: "BOYS", indicator: "pupils", filters: [EESFilter(text: "sex=Male")!])
+        let batch = try NationalImport.parse(.ees, files: [data], options: options, context: ImportFixtures.context())
+        #expect(batch.rowsRead == 4)
+        #expect(batch.observations.map(\.value) == [60])
+        #expect(batch.skipped.map(\.description) == [
+            "2 rows that no measure selects skipped: their filter values are not those the mapping or --filter asks for.",
+            "1 repeated figure skipped: the same measure, area, period and breakdown as an earlier row, with identical figures, stored once.",
+        ])
+        let total = NationalImportOptions(measureCode: "PUPILS", indicator: "pupils", filters: [EESFilter(text: "sex=Total")!])
+        let totals = try NationalImport.parse(.ees, files: [data], options: total, context: ImportFixtures.context())
+        #expect(totals.observations.map(\.value) == [100])
+        #expect(totals.skipped.map(\.count) == [3], "the repeated row is one that no measure selects, not a repeated figure")
+    }
+
     @Test("time identifiers: reporting, calendar, financial and academic years, financial quarters and months")
     func timeIdentifiers() {
         #expect(EESTimeIdentifier("Reporting year")?.label(timePeriod: "2025") == "2025")
