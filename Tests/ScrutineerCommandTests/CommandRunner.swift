@@ -35,8 +35,11 @@ struct CommandRunner {
         try process.run()
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
+        // Standard error is drained on another thread while standard output is read here, so a
+        // command that writes more than a pipe holds to either one does not block.
+        let errorReader = PipeDrain(err.fileHandleForReading)
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = errorReader.wait()
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus,
@@ -49,5 +52,24 @@ struct CommandRunner {
     /// A new empty folder for one test's files.
     static func temporaryDirectory() throws -> URL {
         try TemporaryFolder.make(prefix: "scrutineer-test-")
+    }
+}
+
+/// Reads a pipe to its end on a thread of its own.
+private final class PipeDrain: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    /// Everything the pipe held, once its writer has closed it.
+    func wait() -> Data {
+        done.wait()
+        return data
     }
 }

@@ -67,6 +67,31 @@ struct ImportCommandTests {
             """)
     }
 
+    @Test("LAIT before the areas: every LA row refused, and the report ends with what the problems are mostly about; nothing written")
+    func problemsDigest() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("no-areas.sqlite")
+        let db = "sqlite://" + file.path
+        #expect(try CommandRunner.run(["export", "observations", "--db", db]).status == 0, "creates and migrates the database")
+        let before = try Data(contentsOf: file)
+        let result = try CommandRunner.run(["import"] + Self.imports[2] + ["--db", db])
+        #expect(result.status == 65)
+        // lait_kpi_subset_long.csv has 52,140 rows at geographic_level "Local authority" (and 3,960
+        // for England, its regions and Inner and Outer London, which every database knows); the first is row 2.
+        let lines = result.standardError.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 52_140 + 4)
+        let expected = "unknown area code E09000002 (expected the ONS code of England, a region or an LA already imported with scrutineer import areas)"
+        #expect(lines.first.map(String.init) == "lait_kpi_subset_long.csv:2:new_la_code: " + expected)
+        #expect(lines.suffix(4).map(String.init) == [
+            "By file and column, most first:",
+            "  lait_kpi_subset_long.csv new_la_code: 52140 problems, the first on row 2: " + expected,
+            "52140 problems found; nothing was written.",
+            "",
+        ])
+        #expect(try Data(contentsOf: file) == before)
+    }
+
     @Test("the summary says what the counts are made of, and which rows were read but not stored and why")
     func summaryAccountsForEveryRow() throws {
         let folder = try CommandRunner.temporaryDirectory()

@@ -34,4 +34,31 @@ public struct BatchInputErrors: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { errors.map(\.description).joined(separator: "\n") }
+
+    /// The rejected cells of one column of one file.
+    public struct ColumnProblems: Sendable, Hashable {
+        public var file: String
+        public var column: String
+        public var count: Int
+        /// The first of them in file order.
+        public var first: BatchInputError
+    }
+
+    /// The rejected cells counted by file and column, most first (then in file order): what a long
+    /// report is mostly about, when one mistake (a lookup not yet imported, a shifted column)
+    /// rejects thousands of cells.
+    public var byColumn: [ColumnProblems] {
+        var groups: [ColumnProblems] = []
+        var index: [String: Int] = [:]
+        for error in errors {
+            let key = error.file + "\u{0}" + error.column
+            if let at = index[key] {
+                groups[at].count += 1
+            } else {
+                index[key] = groups.count
+                groups.append(ColumnProblems(file: error.file, column: error.column, count: 1, first: error))
+            }
+        }
+        return groups.enumerated().sorted { ($0.element.count, $1.offset) > ($1.element.count, $0.offset) }.map(\.element)
+    }
 }

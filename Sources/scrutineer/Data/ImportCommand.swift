@@ -87,7 +87,7 @@ struct ImportCommand: AsyncParsableCommand {
             } catch {
                 progress.finish()
                 for line in error.errors { FileHandle.standardError.write(Data((line.description + "\n").utf8)) }
-                FileHandle.standardError.write(Data("\(error.errors.count) \(error.errors.count == 1 ? "problem" : "problems") found; nothing was written.\n".utf8))
+                FileHandle.standardError.write(Data(ImportProblemsDigest(error).text.utf8))
                 try await store.close()
                 throw ExitCode(65)
             }
@@ -161,6 +161,44 @@ struct ImportCommand: AsyncParsableCommand {
 }
 
 extension ImportKind: ExpressibleByArgument {}
+
+/// The last lines of a refused import, after every rejected cell: when there are many, what they
+/// are mostly about (by file and column, most first), then how many and that nothing was written:
+///
+///     By file and column, most first:
+///       lait_kpi_subset_long.csv new_la_code: 52140 problems, the first on row 2: unknown area code …
+///     52140 problems found; nothing was written.
+struct ImportProblemsDigest {
+    /// Above this many problems the lines have scrolled past, so the digest is printed.
+    static let longReport = 10
+    /// The most columns the digest lists.
+    static let columnsListed = 10
+
+    var errors: BatchInputErrors
+
+    init(_ errors: BatchInputErrors) {
+        self.errors = errors
+    }
+
+    var text: String {
+        let count = errors.errors.count
+        var lines: [String] = []
+        if count > Self.longReport {
+            let columns = errors.byColumn
+            lines.append("By file and column, most first:")
+            for group in columns.prefix(Self.columnsListed) {
+                let problems = group.count == 1 ? "1 problem, on" : "\(group.count) problems, the first on"
+                lines.append("  \(group.file) \(group.column): \(problems) row \(group.first.row): \(group.first.message)")
+            }
+            if columns.count > Self.columnsListed {
+                let more = columns.count - Self.columnsListed
+                lines.append("  and \(more) more \(more == 1 ? "column" : "columns")")
+            }
+        }
+        lines.append("\(count) \(count == 1 ? "problem" : "problems") found; nothing was written.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
 
 /// The summary printed at the end of an import: the totals on the first line, then what they
 /// are made of by kind of record, then the rows read but deliberately not stored, so that every
