@@ -18,8 +18,8 @@ public struct ImportBatch: Sendable, Hashable {
     /// The cell that defined each measure of `measures`, by code, where a file defined it, so a
     /// measure the store refuses is named by file, row and column like any rejected cell.
     public var measuresDefinedAt: [String: CellReference]
-    /// Rows read but not stored, and why (combined rows, blank rows, repeated figures), so the
-    /// summary accounts for every row read.
+    /// Rows read but deliberately not stored, and why (combined rows, blank rows, rows no filter
+    /// selects, repeated figures), so the summary accounts for every row read.
     public var skipped: [ImportSkip]
 
     public init(
@@ -39,8 +39,8 @@ public struct ImportBatch: Sendable, Hashable {
     }
 }
 
-/// Rows an import read and deliberately did not store, with the reason, e.g. "2 rows that
-/// combine several LAs: each LA has its own row".
+/// Rows (or figures in rows) an import read and deliberately did not store, with the reason,
+/// e.g. two rows of the LA lookup that combine several LAs.
 public struct ImportSkip: Sendable, Hashable {
     public var count: Int
     /// What the rows are, for one row and for several ("row that combines several LAs").
@@ -56,7 +56,7 @@ public struct ImportSkip: Sendable, Hashable {
         self.reason = reason
     }
 
-    /// "2 rows that combine several LAs skipped: each LA has its own row."
+    /// "2 rows that combine several LAs skipped: each of those LAs has its own row, which is imported."
     public var description: String {
         "\(count) \(count == 1 ? one : many) skipped: \(reason)."
     }

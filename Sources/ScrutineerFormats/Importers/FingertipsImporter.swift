@@ -115,7 +115,8 @@ public enum FingertipsImporter {
             errors += table.errors
         }
         if !errors.isEmpty { throw BatchInputErrors(errors) }
-        return ImportBatch(kind: .fingertips, files: files.map(\.name), rowsRead: rowsRead, measures: newMeasures, observations: collector.observations,
+        return ImportBatch(
+            kind: .fingertips, files: files.map(\.name), rowsRead: rowsRead, measures: newMeasures, observations: collector.observations,
             skipped: [collector.skippedRepeats]
         )
     }

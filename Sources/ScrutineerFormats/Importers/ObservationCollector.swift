@@ -17,7 +17,7 @@ struct ObservationCollector {
     }
 
     private(set) var observations: [Observation] = []
-    /// How many rows repeated an earlier row's cell with identical figures (and were not kept).
+    /// How many observations repeated an earlier row's cell with identical figures (and were not kept).
     private(set) var repeats = 0
     private var places: [(file: String, row: Int32)] = []
     private var positions: CellPositions

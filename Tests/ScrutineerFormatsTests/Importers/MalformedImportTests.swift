@@ -61,10 +61,31 @@ struct MalformedImportTests {
         let batch = try LAITImporter.parse([ImportFixtures.text("a.csv", text), ImportFixtures.text("b.csv", text)], context: context)
         #expect(batch.observations.count == 1)
         #expect(batch.observations[0].source == "a.csv")
+        #expect(batch.rowsRead == 4)
+        #expect(batch.skipped.map(\.description) == [
+            "3 repeated figures skipped: the same measure, area, period and breakdown as an earlier row, with identical figures, stored once.",
+        ])
         let changed = text.replacingOccurrences(of: "17.0", with: "17.5")
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try LAITImporter.parse([ImportFixtures.text("a.csv", text), ImportFixtures.text("b.csv", changed)], context: context) } == [
             "b.csv:2:value: the same cell as a.csv:2 (measure ReReferral, area E10000031, period 2025) with different figures (expected one row per measure, area, period and breakdown, or identical rows)",
             "b.csv:3:value: the same cell as a.csv:2 (measure ReReferral, area E10000031, period 2025) with different figures (expected one row per measure, area, period and breakdown, or identical rows)",
+        ])
+    }
+
+    @Test("the rejected cells counted by file and column, most first, then in the order they were found")
+    func problemsByColumn() {
+        let errors = BatchInputErrors([
+            BatchInputError(file: "a.csv", row: 2, column: "period", message: "p2"),
+            BatchInputError(file: "a.csv", row: 2, column: "value", message: "v2"),
+            BatchInputError(file: "a.csv", row: 3, column: "value", message: "v3"),
+            BatchInputError(file: "b.csv", row: 2, column: "value", message: "b2"),
+            BatchInputError(file: "a.csv", row: 4, column: "period", message: "p4"),
+            BatchInputError(file: "b.csv", row: 5, column: "area", message: "b5"),
+            BatchInputError(file: "a.csv", row: 6, column: "value", message: "v6"),
+        ])
+        let groups = errors.byColumn
+        #expect(groups.map { "\($0.file) \($0.column) \($0.count) \($0.first.message)" } == [
+            "a.csv value 3 v2", "a.csv period 2 p2", "b.csv value 1 b2", "b.csv area 1 b5",
         ])
     }
 

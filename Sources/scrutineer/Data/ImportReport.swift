@@ -1,0 +1,67 @@
+import ScrutineerCore
+import ScrutineerFormats
+
+/// The last lines of a refused import, after every rejected cell: when there are many, what they
+/// are mostly about (by file and column, most first), then how many and that nothing was written:
+///
+///     By file and column, most first:
+///       lait_kpi_subset_long.csv new_la_code: 52140 problems, the first on row 2: unknown area code …
+///     52140 problems found; nothing was written.
+struct ImportProblemsDigest {
+    /// Above this many problems the lines have scrolled past, so the digest is printed.
+    static let longReport = 10
+    /// The most columns the digest lists.
+    static let columnsListed = 10
+
+    var errors: BatchInputErrors
+
+    init(_ errors: BatchInputErrors) {
+        self.errors = errors
+    }
+
+    var text: String {
+        let count = errors.errors.count
+        var lines: [String] = []
+        if count > Self.longReport {
+            let columns = errors.byColumn
+            lines.append("By file and column, most first:")
+            for group in columns.prefix(Self.columnsListed) {
+                let problems = group.count == 1 ? "1 problem, on" : "\(group.count) problems, the first on"
+                lines.append("  \(group.file) \(group.column): \(problems) row \(group.first.row): \(group.first.message)")
+            }
+            if columns.count > Self.columnsListed {
+                let more = columns.count - Self.columnsListed
+                lines.append("  and \(more) more \(more == 1 ? "column" : "columns")")
+            }
+        }
+        lines.append("\(count) \(count == 1 ? "problem" : "problems") found; nothing was written.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The summary printed at the end of an import: the totals on the first line, then what they
+/// are made of by kind of record, then the rows read but deliberately not stored, so that every
+/// row read is accounted for, e.g.
+///
+///     2132 rows read: 2133 added, 0 changed, 0 unchanged, 0 rejected.
+///       measure: 1 added, 0 changed, 0 unchanged.
+///       observations: 2132 added, 0 changed, 0 unchanged.
+///     Imported d3_cpps_subsequent_plan_2013_to_2025.csv.
+struct ImportReport {
+    var files: [String]
+    var summary: ImportSummary
+    var skipped: [ImportSkip] = []
+
+    var text: String {
+        var lines = ["\(summary.rowsRead) \(summary.rowsRead == 1 ? "row" : "rows") read: \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) unchanged, \(summary.rejected) rejected."]
+        for record in ImportRecord.allCases {
+            guard let tally = summary.records[record] else { continue }
+            lines.append("  \(record.name(count: tally.total)): \(tally.added) added, \(tally.changed) changed, \(tally.unchanged) unchanged.")
+        }
+        lines += skipped.map { "  " + $0.description }
+        lines.append(summary.changedNothing
+            ? "Nothing changed: the database already held exactly this."
+            : "Imported \(files.joined(separator: ", ")).")
+        return lines.joined(separator: "\n")
+    }
+}
