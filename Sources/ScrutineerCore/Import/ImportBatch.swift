@@ -118,14 +118,15 @@ public struct ImportSummary: Sendable, Hashable, Codable {
         records = [:]
     }
 
-    /// A summary of what an import stored, by kind of record; the totals are their sums.
+    /// A summary of what an import stored, by kind of record; the totals are their sums. A kind
+    /// the import held none of is left out.
     public init(rowsRead: Int, records: [ImportRecord: ImportTally]) {
         self.rowsRead = rowsRead
         added = records.values.reduce(0) { $0 + $1.added }
         changed = records.values.reduce(0) { $0 + $1.changed }
         unchanged = records.values.reduce(0) { $0 + $1.unchanged }
         rejected = 0
-        self.records = records
+        self.records = records.filter { $0.value.total > 0 }
     }
 
     /// The summary without the counts by kind, as the audit table keeps it.

@@ -22,15 +22,14 @@ struct ImportWriter {
                 throw StoreError.notFinite(record: Self.describe(ObservationRecord.key(observation)), field: field)
             }
         }
-        var records: [ImportRecord: ImportTally] = [:]
-        if !batch.measures.isEmpty {
-            records[.measure] = try await upsertMeasures(batch.measures, definedAt: batch.measuresDefinedAt)
-        }
-        if !batch.areas.isEmpty { records[.area] = try await upsertAreas(batch.areas) }
-        if !batch.neighbourLists.isEmpty { records[.neighbourList] = try await replaceNeighbourLists(batch.neighbourLists) }
+        let measures = try await upsertMeasures(batch.measures, definedAt: batch.measuresDefinedAt)
+        let areas = try await upsertAreas(batch.areas)
+        let neighbourLists = try await replaceNeighbourLists(batch.neighbourLists)
         let observations = try await planObservations(batch.observations)
-        if !batch.observations.isEmpty { records[.observation] = observations.counts }
-        let summary = ImportSummary(rowsRead: batch.rowsRead, records: records)
+        let summary = ImportSummary(
+            rowsRead: batch.rowsRead,
+            records: [.measure: measures, .area: areas, .neighbourList: neighbourLists, .observation: observations.counts]
+        )
         let auditId = try await AuditWriter.insert(
             into: session, action: Self.auditAction(batch.kind), user: user, at: timestamp, files: batch.files, summary: summary
         )
