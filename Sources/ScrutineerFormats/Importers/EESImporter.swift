@@ -15,8 +15,11 @@ import ScrutineerCore
 ///
 /// Rows: National ⇒ `country_code` (E92000001); Regional ⇒ `region_code` (regions and Inner/Outer
 /// London); Local authority ⇒ `new_la_code` (Barnsley's and Sheffield's old and new codes are
-/// distinct areas); every area must be known and its level must fit it; other levels are
-/// rejected. Periods follow `time_identifier` (`EESTimeIdentifier`): `2025` Reporting year is the
+/// distinct areas); every area must be known and its level must fit it. Rows at the EES
+/// standard's other levels (`Local authority district`, `Parliamentary constituency`, `School`,
+/// …) and national rows for another country (the United Kingdom, Wales, …) are skipped and
+/// counted in the summary, as Scrutineer holds England, its regions and its upper-tier councils;
+/// a level that is not an EES level is rejected. Periods follow `time_identifier` (`EESTimeIdentifier`): `2025` Reporting year is the
 /// year ending in 2025 of the measure's year type (the financial year ending 31 March 2025 for
 /// children's social care, LAIT's label `2025`); `202324` Academic or Financial year is `2023/24`;
 /// Calendar year `2024` is `2024`. Value cells hold a number or an EES symbol (`c z x u k low`),
@@ -27,6 +30,23 @@ public enum EESImporter {
     public static let source = "DfE Explore Education Statistics"
     static let requiredColumns = ["time_period", "time_identifier", "geographic_level"]
     static let symbols: [String: StatusSymbol] = ["c": .confidential, "z": .notApplicable, "x": .unavailable, "u": .lowReliability, "k": .roundsToZero, "low": .low]
+    /// The levels Scrutineer imports, each with the column holding its area's code and the area
+    /// types that fit it.
+    static let importedLevels: [String: (column: String, types: [AreaType])] = [
+        "national": ("country_code", [.country]),
+        "regional": ("region_code", [.region, .subRegion]),
+        "local authority": ("new_la_code", [.localAuthority]),
+    ]
+    /// The EES standard's other geographic levels (DfE's data screener and EES's own list), in
+    /// lower case: their rows are skipped, not rejected.
+    static let skippedLevels: Set<String> = [
+        "rsc region", "parliamentary constituency", "local authority district", "local enterprise partnership",
+        "local skills improvement plan area", "english devolved area", "mayoral combined authority",
+        "opportunity area", "ward", "mat", "sponsor", "school", "provider", "institution", "planning area",
+    ]
+    /// The country codes EES files use besides England's (E92000001): the United Kingdom, Great
+    /// Britain, England and Wales, Northern Ireland, Scotland, Wales.
+    static let otherCountries: Set<String> = ["K02000001", "K03000001", "K04000001", "N92000002", "S92000003", "W92000004"]
 
     /// The metadata file EES ships beside `dataFileName` (`x.csv` ⇒ `x.meta.csv`), which the CLI
     /// passes in the same import when it exists.
@@ -80,6 +100,16 @@ public enum EESImporter {
                     reason: "their filter values are not those the mapping or --filter asks for"
                 ),
                 reader.collector.skippedRepeats,
+            ] + reader.otherLevels.map { level, count in
+                ImportSkip(
+                    count: count, one: "\(level) row", many: "\(level) rows",
+                    reason: "Scrutineer holds England, its regions and its local authorities, not this level"
+                )
+            } + [
+                ImportSkip(
+                    count: reader.otherCountryRows, one: "National row for another country", many: "National rows for other countries",
+                    reason: "Scrutineer compares councils with England (E92000001), not the United Kingdom, Great Britain or another nation"
+                ),
             ]
         )
     }
@@ -109,6 +139,10 @@ public enum EESImporter {
         var collector = ObservationCollector()
         /// Valid rows whose filter values select no measure.
         var unselected = 0
+        /// Rows at a level Scrutineer does not hold, by level as written, in the order first met.
+        var otherLevels: [(level: String, count: Int)] = []
+        /// National rows for a country other than England.
+        var otherCountryRows = 0
 
         init(context: ImportContext, mappings: [EESMeasureMapping], rowsRead: Int) {
             self.context = context
@@ -259,8 +293,8 @@ public enum EESImporter {
             var periodErrors = [[String: PeriodError]](repeating: [:], count: specs.count)
             let file = table.file
             let width = table.header.count
-            let countryColumn = table.column("country_code"), regionColumn = table.column("region_code")
-            let laColumn = table.column("new_la_code"), oldLAColumn = table.column("old_la_code")
+            let countryColumn = table.column("country_code"), oldLAColumn = table.column("old_la_code")
+            let areaColumns = EESImporter.importedLevels.mapValues { table.column($0.column) }
             var missingColumnReported: Set<String> = []
             var errors: [BatchInputError] = []
             // Rows come grouped by period: remember the last time cells and what they mean.
@@ -278,6 +312,21 @@ public enum EESImporter {
                     let error = BatchInputError(file: file, row: line, column: column, message: message)
                     if !rowErrors.contains(error) { rowErrors.append(error) }
                 }
+                let levelCell = ImportText.trimmed(fields[levelColumn])
+                let levelKey = levelCell.lowercased()
+                let level = EESImporter.importedLevels[levelKey]
+                if level == nil, EESImporter.skippedLevels.contains(levelKey) {
+                    if let index = otherLevels.firstIndex(where: { $0.level == levelCell }) {
+                        otherLevels[index].count += 1
+                    } else {
+                        otherLevels.append((levelCell, 1))
+                    }
+                    continue
+                }
+                if level?.column == "country_code", let countryColumn, EESImporter.otherCountries.contains(ImportText.trimmed(fields[countryColumn])) {
+                    otherCountryRows += 1
+                    continue
+                }
                 let identifierCell = ImportText.trimmed(fields[identifierColumn])
                 let timeCell = ImportText.trimmed(fields[time])
                 if !timeRead || identifierCell != identifierText || timeCell != timeText {
@@ -292,13 +341,11 @@ public enum EESImporter {
                 } else {
                     reject("time_identifier", "\(ImportText.quoted(identifierCell)) is not a time identifier Scrutineer reads (expected \(EESTimeIdentifier.expected))")
                 }
-                let levelCell = ImportText.trimmed(fields[levelColumn])
                 var areaColumn: (index: Int?, name: String, types: [AreaType])?
-                switch levelCell {
-                case "National": areaColumn = (countryColumn, "country_code", [.country])
-                case "Regional": areaColumn = (regionColumn, "region_code", [.region, .subRegion])
-                case "Local authority": areaColumn = (laColumn, "new_la_code", [.localAuthority])
-                default: reject("geographic_level", "\(ImportText.quoted(levelCell)) is not a level Scrutineer imports (expected National, Regional or Local authority)")
+                if let level {
+                    areaColumn = (areaColumns[levelKey] ?? nil, level.column, level.types)
+                } else {
+                    reject("geographic_level", "\(ImportText.quoted(levelCell)) is not an EES geographic level (expected National, Regional or Local authority, which Scrutineer imports, or another EES level such as Local authority district, whose rows it skips)")
                 }
                 var areaCode = ""
                 if let areaColumn {

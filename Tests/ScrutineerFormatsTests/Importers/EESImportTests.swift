@@ -152,6 +152,32 @@ struct EESImportTests {
         #expect(totals.skipped.map(\.count) == [3], "the repeated row is one that no measure selects, not a repeated figure")
     }
 
+    @Test("rows at the EES standard's other levels, and national rows for other countries, are skipped and counted by level; a level's case does not matter")
+    func otherLevels() throws {
+        // Levels as DfE's data screener lists them; K02000001 is the United Kingdom, W92000004 Wales.
+        let data = ImportFixtures.text("pupils.csv", """
+        \(Self.header),lad_code,lad_name,pupils
+        202324,Academic year,National,E92000001,England,,,,,,,,100
+        202324,Academic year,National,K02000001,United Kingdom,,,,,,,,130
+        202324,Academic year,National,W92000004,Wales,,,,,,,,10
+        202324,Academic year,Local Authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,,,7
+        202324,Academic year,Local authority district,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,E07000218,North Warwickshire,1
+        202324,Academic year,School,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,,,1
+        202324,Tax year,Local authority district,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,E07000219,Nuneaton and Bedworth,n/a
+
+        """)
+        let options = NationalImportOptions(measureCode: "PUPILS", indicator: "pupils")
+        let batch = try NationalImport.parse(.ees, files: [data], options: options, context: ImportFixtures.context())
+        #expect(batch.rowsRead == 7)
+        #expect(batch.observations.map(\.areaCode) == ["E92000001", "E10000031"])
+        #expect(batch.observations.map(\.value) == [100, 7])
+        #expect(batch.skipped.map(\.description) == [
+            "2 Local authority district rows skipped: Scrutineer holds England, its regions and its local authorities, not this level.",
+            "1 School row skipped: Scrutineer holds England, its regions and its local authorities, not this level.",
+            "2 National rows for other countries skipped: Scrutineer compares councils with England (E92000001), not the United Kingdom, Great Britain or another nation.",
+        ])
+    }
+
     @Test("time identifiers: reporting, calendar, financial and academic years, financial quarters and months")
     func timeIdentifiers() {
         #expect(EESTimeIdentifier("Reporting year")?.label(timePeriod: "2025") == "2025")
@@ -204,7 +230,7 @@ struct EESImportTests {
         2025,Reporting year,National,E92000001,England,,,,,,12
         2025,Financial year,National,E92000001,England,,,,,,12
         2025,Tax year,National,E92000001,England,,,,,,12
-        2025,Reporting year,Ward,E92000001,England,,,,,,12
+        2025,Reporting year,County,E92000001,England,,,,,,12
         2025,Reporting year,Local authority,E92000001,England,E12000005,West Midlands,938,E10000031,Warwickshire,12
         2025,Reporting year,Local authority,E92000001,England,E12000005,West Midlands,999,E10099999,Nowhere,12
         2025,Reporting year,Regional,E92000001,England,E10000031,Warwickshire,,,,12
@@ -216,7 +242,7 @@ struct EESImportTests {
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([data], mappings: [EESMeasureMapping(measureCode: "KS4", indicator: "pupils")], context: context) } == [
             "bad.csv:3:time_period: \"2025\" is not a Financial year (expected 6 digits for two consecutive years such as 202324)",
             "bad.csv:4:time_identifier: \"Tax year\" is not a time identifier Scrutineer reads (expected Reporting year, Calendar year, Financial year, Academic year, Financial year Q1 to Q4, or a month such as March)",
-            "bad.csv:5:geographic_level: \"Ward\" is not a level Scrutineer imports (expected National, Regional or Local authority)",
+            "bad.csv:5:geographic_level: \"County\" is not an EES geographic level (expected National, Regional or Local authority, which Scrutineer imports, or another EES level such as Local authority district, whose rows it skips)",
             "bad.csv:6:old_la_code: \"938\" is not the DfE number of E10000031 Warwickshire (expected 937)",
             "bad.csv:7:new_la_code: unknown area code E10099999 (expected the ONS code of England, a region or an LA already imported with scrutineer import areas)",
             "bad.csv:8:geographic_level: \"Regional\" does not fit E10000031 Warwickshire, which is a local authority (expected the level of the area)",
