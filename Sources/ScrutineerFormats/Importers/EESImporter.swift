@@ -100,7 +100,7 @@ public enum EESImporter {
                     reason: "their filter values are not those the mapping or --filter asks for"
                 ),
                 reader.collector.skippedRepeats,
-            ] + reader.otherLevels.map { level, count in
+            ] + reader.otherLevels.entries.map { level, count in
                 ImportSkip(
                     count: count, one: "\(level) row", many: "\(level) rows",
                     reason: "Scrutineer holds England, its regions and its local authorities, not this level"
@@ -140,7 +140,7 @@ public enum EESImporter {
         /// Valid rows whose filter values select no measure.
         var unselected = 0
         /// Rows at a level Scrutineer does not hold, by level as written, in the order first met.
-        var otherLevels: [(level: String, count: Int)] = []
+        var otherLevels = CountsInOrder()
         /// National rows for a country other than England.
         var otherCountryRows = 0
 
@@ -316,11 +316,7 @@ public enum EESImporter {
                 let levelKey = levelCell.lowercased()
                 let level = EESImporter.importedLevels[levelKey]
                 if level == nil, EESImporter.skippedLevels.contains(levelKey) {
-                    if let index = otherLevels.firstIndex(where: { $0.level == levelCell }) {
-                        otherLevels[index].count += 1
-                    } else {
-                        otherLevels.append((levelCell, 1))
-                    }
+                    otherLevels.count(levelCell)
                     continue
                 }
                 if level?.column == "country_code", let countryColumn, EESImporter.otherCountries.contains(ImportText.trimmed(fields[countryColumn])) {

@@ -38,7 +38,10 @@ public struct FingertipsImportOptions: Sendable, Hashable {
 ///   says the value was "suppressed for disclosure control", becomes the status symbol (`c`).
 /// - Breakdown: `sex` for Male and Female (Persons is the total); `Category Type=Category` when
 ///   present (deprivation deciles); `age` only when the indicator's Age varies within the file.
-/// - Every row's area must be known. Fingertips lists England twice (once on its own, once under
+/// - Every row's area must be known, except a row whose `Area Type` is one Scrutineer never holds
+///   (lower-tier councils and NHS geographies: `Districts & UAs`, `ICBs`, `GPs`, …) and whose area
+///   it does not hold: that row is skipped and counted by area type in the summary (a unitary
+///   authority's row in a Districts & UAs export is kept). Fingertips lists England twice (once on its own, once under
 ///   itself as parent): rows of the same cell collapse when identical and are an error naming
 ///   both rows when they differ.
 public enum FingertipsImporter {
@@ -47,7 +50,14 @@ public enum FingertipsImporter {
     static let requiredColumns = ["Indicator ID", "Indicator Name", "Area Code", "Sex", "Age", "Time period", "Value"]
     static let optionalColumns = [
         "Category Type", "Category", "Lower CI 95.0 limit", "Upper CI 95.0 limit", "Lower CI 99.8 limit", "Upper CI 99.8 limit",
-        "Count", "Denominator", "Value note", "Compared to England value or percentiles",
+        "Count", "Denominator", "Value note", "Compared to England value or percentiles", "Area Type",
+    ]
+    /// How Fingertips' `Area Type`s for areas Scrutineer never holds begin, in lower case: lower-tier
+    /// councils and NHS and other geographies (`Districts & UAs (from Apr 2023)`, `GPs`, `ICBs`, …).
+    /// A row of any other type must be for a known area.
+    static let areaTypesNotHeld = [
+        "district", "lower tier", "gp", "pcn", "icb", "sub-icb", "ccg", "stp", "nhs", "combined authorit", "ukhsa", "phe centre",
+        "ward", "msoa", "lsoa", "acute trust", "mental health trust", "ambulance trust", "local enterprise",
     ]
 
     /// Reads every export into one batch, or every rejected cell.
@@ -109,15 +119,21 @@ public enum FingertipsImporter {
         }
         let areas = KnownAreas(context: context)
         var collector = ObservationCollector(expectedCount: rowsRead)
+        var skippedAreaTypes = CountsInOrder()
         for (var table, c) in tables {
             let optional = optionalColumns.map { table.column($0) }
-            readRows(&table, c, optional, plans: plans, areas: areas, into: &collector)
+            readRows(&table, c, optional, plans: plans, areas: areas, into: &collector, skippedAreaTypes: &skippedAreaTypes)
             errors += table.errors
         }
         if !errors.isEmpty { throw BatchInputErrors(errors) }
         return ImportBatch(
             kind: .fingertips, files: files.map(\.name), rowsRead: rowsRead, measures: newMeasures, observations: collector.observations,
-            skipped: [collector.skippedRepeats]
+            skipped: [collector.skippedRepeats] + skippedAreaTypes.entries.map { areaType, count in
+                ImportSkip(
+                    count: count, one: "row for an area of type \(areaType)", many: "rows for areas of type \(areaType)",
+                    reason: "Scrutineer holds England, its regions and its upper-tier councils (export Counties & UAs from Fingertips for those)"
+                )
+            }
         )
     }
 
@@ -153,11 +169,12 @@ public enum FingertipsImporter {
 
     private static func readRows(
         _ table: inout ImportTable, _ c: [Int], _ optional: [Int?], plans: [String: IndicatorPlan],
-        areas: KnownAreas, into collector: inout ObservationCollector
+        areas: KnownAreas, into collector: inout ObservationCollector, skippedAreaTypes: inout CountsInOrder
     ) {
         let file = table.file
         let (cCategoryType, cCategory, cLower95, cUpper95, cLower99, cUpper99, cCount, cDenominator, cNote, cCompared) =
             (optional[0], optional[1], optional[2], optional[3], optional[4], optional[5], optional[6], optional[7], optional[8], optional[9])
+        let cAreaType = optional[10]
         // Periods of the current indicator, read once per label.
         var indicator = "", plan: IndicatorPlan?
         var periods: [String: Period] = [:], periodErrors: [String: PeriodError] = [:]
@@ -182,6 +199,16 @@ public enum FingertipsImporter {
                 reject(column, "\(ImportText.quoted(cell)) is not a number (expected a number, or a blank cell for missing)")
                 return nil
             }
+            let areaCode = text(c[2])
+            let area = areas[areaCode]
+            if area == nil, cAreaType != nil {
+                let areaType = text(cAreaType)
+                let lowered = areaType.lowercased()
+                if areaTypesNotHeld.contains(where: { lowered.hasPrefix($0) }) {
+                    skippedAreaTypes.count(areaType)
+                    continue
+                }
+            }
             let id = text(c[0])
             if id != indicator || plan == nil {
                 indicator = id
@@ -192,8 +219,7 @@ public enum FingertipsImporter {
             if plan == nil {
                 reject("Indicator ID", "\(ImportText.quoted(id)) is not an indicator ID (expected a whole number such as 90284)")
             }
-            let areaCode = text(c[2])
-            if areas[areaCode] == nil {
+            if area == nil {
                 reject("Area Code", ImportText.unknownArea(areaCode))
             }
             var pairs: [String: String] = [:]

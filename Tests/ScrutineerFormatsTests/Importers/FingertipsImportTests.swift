@@ -92,4 +92,29 @@ struct FingertipsImportTests {
         #expect(batch.measures.first?.yearType == .calendar)
         #expect(batch.observations.map(\.breakdown.key) == ["age=0-4 yrs", "age=5-9 yrs"])
     }
+
+    @Test("rows for an area of a type Scrutineer does not hold (districts, GPs) are skipped and counted by area type; an unknown council is still an error")
+    func otherAreaTypes() throws {
+        let header = "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value\n"
+        // E07000218 is North Warwickshire (a district); E06000001 Hartlepool is a unitary authority, in the lookup; A81001 is a GP practice.
+        let rows = """
+        1,Thing,,,E92000001,England,England,Persons,All ages,,,2021,5
+        1,Thing,,,E07000218,North Warwickshire,Districts & UAs (from Apr 2023),Persons,All ages,,,2021,6
+        1,Thing,,,E07000219,Nuneaton and Bedworth,Districts & UAs (from Apr 2023),Persons,All ages,,,2021,n/a
+        1,Thing,,,E06000001,Hartlepool,Districts & UAs (from Apr 2023),Persons,All ages,,,2021,7
+        1,Thing,,,A81001,The Densham Surgery,GPs,Persons,All ages,,,2021,8
+
+        """
+        let context = try ImportFixtures.context()
+        let batch = try FingertipsImporter.parse([ImportFixtures.text("districts.csv", header + rows)], context: context)
+        #expect(batch.observations.map(\.areaCode) == ["E92000001", "E06000001"])
+        #expect(batch.skipped.map(\.description) == [
+            "2 rows for areas of type Districts & UAs (from Apr 2023) skipped: Scrutineer holds England, its regions and its upper-tier councils (export Counties & UAs from Fingertips for those).",
+            "1 row for an area of type GPs skipped: Scrutineer holds England, its regions and its upper-tier councils (export Counties & UAs from Fingertips for those).",
+        ])
+        let unknownCounty = ImportFixtures.text("counties.csv", header + rows + "1,Thing,,,E10000099,Nowhere,Counties & UAs (from Apr 2023),Persons,All ages,,,2021,9\n")
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try FingertipsImporter.parse([unknownCounty], context: context) } == [
+            "counties.csv:7:Area Code: unknown area code E10000099 (expected the ONS code of England, a region or an LA already imported with scrutineer import areas)",
+        ])
+    }
 }
