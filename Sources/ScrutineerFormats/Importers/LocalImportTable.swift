@@ -111,10 +111,14 @@ struct LocalImportTableLoader {
         }
         for sheet in sheets {
             let label = "\(file.name)[\(sheet.name)]"
-            guard let header = sheet.rows.first(where: { !$0.isBlank }) else {
+            let filled = sheet.rows.lazy.filter { !$0.isBlank }
+            guard let first = filled.first else {
                 fileProblem(label, "the sheet is empty (expected a header row naming the columns, then one row per figure)")
                 continue
             }
+            // A council's sheet often has a title or notes above its header: the header is the
+            // first of the first few filled rows that names a table's columns.
+            let header = filled.prefix(Self.rowsSearchedForHeader).first { Self.kind(ofHeader: $0.cells) != nil } ?? first
             let rows = sheet.rows.filter { $0.number > header.number && !$0.isBlank }
             if let table = classify(label: label, fileName: file.name, headerRow: header.number, headerCells: header.cells, rows: rows, spreadsheet: true) {
                 tables.append(table)
@@ -128,13 +132,7 @@ struct LocalImportTableLoader {
         label: String, fileName: String, headerRow: Int, headerCells: [SpreadsheetCell], rows: [SpreadsheetRow], spreadsheet: Bool
     ) -> LocalImportTable? {
         let names = headerCells.map { LocalHeaderName.normalised($0.description) }
-        let observationNames = Set(LocalObservationColumn.allCases.map(\.rawValue))
-        let kind: LocalImportTable.Kind
-        if names.contains(where: { observationNames.contains($0) || LocalHeaderName.breakdownDimension($0) != nil }) {
-            kind = .observations
-        } else if names.contains("code") || names.contains("title") {
-            kind = .measures
-        } else {
+        guard let kind = Self.kind(ofHeader: headerCells) else {
             fileProblem(label, row: headerRow,
                 "the header row names neither observations (expected columns measure_code, area_code, period and value) nor measures (expected columns code, title, unit, polarity and year_type)")
             return nil
@@ -193,6 +191,20 @@ struct LocalImportTableLoader {
         errors.append(contentsOf: problems.map { LocalImportProblem(order: order, column: $0.column, error: $0.error) })
         guard missing.isEmpty else { return nil }
         return LocalImportTable(kind: kind, label: label, fileName: fileName, order: order, headerRow: headerRow, columns: columns, rows: rows)
+    }
+
+    /// How many filled rows at the top of a sheet may hold its header (a title and notes above it).
+    static let rowsSearchedForHeader = 10
+
+    /// The table a header row makes: observations when it names an observation or breakdown
+    /// column, measures when it names `code` or `title`, or nil.
+    static func kind(ofHeader cells: [SpreadsheetCell]) -> LocalImportTable.Kind? {
+        let names = cells.map { LocalHeaderName.normalised($0.description) }
+        if names.contains(where: { LocalObservationColumn(rawValue: $0) != nil || LocalHeaderName.breakdownDimension($0) != nil }) {
+            return .observations
+        }
+        if names.contains("code") || names.contains("title") { return .measures }
+        return nil
     }
 
     /// What the normalised header `name` names in a table of `kind`.

@@ -133,6 +133,40 @@ struct LocalImportRealDataTests {
         #expect(observations[2].value == 1234 && observations[2].published == date("2024-10-15"))
     }
 
+    @Test("a title and notes above a sheet's header are passed over; rows keep their numbers in the sheet")
+    func titleAboveHeader() throws {
+        let known = Measure(code: "PrevRegCPR", title: "Second or subsequent plans", unit: .percentage, polarity: .lowIsGood, yearType: .financial)
+        let header = ["measure_code", "area_code", "period", "value"].map(SpreadsheetCell.text)
+        let title: [[SpreadsheetCell]] = [
+            [.text("Warwickshire children's services: key measures, 2024/25 Q2")],
+            [],
+            [.text("Source: case management system, extracted 14/10/2024"), .empty, .text("Owner: performance team")],
+        ]
+        let rows: [[SpreadsheetCell]] = [
+            header,
+            [.text("PrevRegCPR"), .text("E10000031"), .text("2025"), .number(23)],
+            [.text("PrevRegCPR"), .text("E10000031"), .text("2024"), .text("n/a")],
+        ]
+        let book = { (rows: [[SpreadsheetCell]]) in
+            LocalImportFile(name: "kpis.xlsx", data: try XLSXWriter.data(for: [XLSXSheet(name: "Q2", rows: rows)]))
+        }
+        let context = try LocalImportData.context(measures: [known])
+        let batch = try LocalMeasuresImporter.importBatch([book(title + rows.dropLast())], context: context)
+        #expect(batch.observations.map(\.value) == [23])
+        #expect(batch.rowsRead == 1)
+        // The bad cell is named by its row in the sheet: the title, a blank row and the notes come first.
+        let withBadCell = try book(title + rows)
+        #expect(LocalImportData.errors([withBadCell], context: context) == [
+            "kpis.xlsx[Q2]:6:value: \"n/a\" is not a number (expected a number such as 61.2)",
+        ])
+        // A title with no header under it in the first ten filled rows is still the header, and named as such.
+        let noHeader = title + Array(repeating: [SpreadsheetCell.text("note")], count: 10) + rows
+        let titleOnly = try book(noHeader)
+        #expect(LocalImportData.errors([titleOnly], context: context) == [
+            "kpis.xlsx[Q2]:1:-: the header row names neither observations (expected columns measure_code, area_code, period and value) nor measures (expected columns code, title, unit, polarity and year_type)",
+        ])
+    }
+
     @Test("measures already in the database need no measures sheet; a row repeated with the same figures, even in another file, counts once")
     func knownMeasures() throws {
         let known = Measure(code: "PrevRegCPR", title: "Second or subsequent plans", unit: .percentage, polarity: .lowIsGood, yearType: .financial)
