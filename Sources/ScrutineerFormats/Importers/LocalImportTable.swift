@@ -69,28 +69,38 @@ struct LocalImportTableLoader {
             fileProblem(file.name, row: error.line, error.message)
             return
         }
-        let headerCells = csv.header.map { $0.isEmpty ? SpreadsheetCell.empty : .text($0) }
+        func cells(_ fields: [String]) -> [SpreadsheetCell] { fields.map { $0.isEmpty ? .empty : .text($0) } }
+        var headerCells = cells(csv.header)
+        var headerLine = csv.headerLine
+        var records = csv.records[...]
+        // A sheet saved as CSV keeps its title and notes above the header, as in a workbook.
+        if Self.kind(ofHeader: headerCells) == nil,
+           let index = csv.records.prefix(Self.rowsSearchedForHeader).firstIndex(where: { Self.kind(ofHeader: cells($0.fields)) != nil }) {
+            headerCells = cells(csv.records[index].fields)
+            headerLine = csv.records[index].line
+            records = csv.records[(index + 1)...]
+        }
         var rows: [SpreadsheetRow] = []
         var shortRows: [(row: SpreadsheetRow, fields: Int)] = []
-        for record in csv.records {
-            let row = SpreadsheetRow(number: record.line, cells: record.fields.map { $0.isEmpty ? .empty : .text($0) })
+        for record in records {
+            let row = SpreadsheetRow(number: record.line, cells: cells(record.fields))
             if row.isBlank { continue }
             // A row cut short is reported as such, not as a row of missing values.
-            if record.fields.count < csv.header.count {
+            if record.fields.count < headerCells.count {
                 shortRows.append((row, record.fields.count))
                 continue
             }
             rows.append(row)
         }
         guard let table = classify(
-            label: file.name, fileName: file.name, headerRow: csv.headerLine, headerCells: headerCells, rows: rows, spreadsheet: false
+            label: file.name, fileName: file.name, headerRow: headerLine, headerCells: headerCells, rows: rows, spreadsheet: false
         ) else { return }
         tables.append(table)
         for (row, fields) in shortRows {
             let missing = table.columns.first { $0.index == fields }?.label ?? "-"
             errors.append(LocalImportProblem(in: table, BatchInputError(
                 file: table.label, row: row.number, column: missing,
-                message: "the row has \(fields) of the header's \(csv.header.count) fields (expected one field per column; is the row cut short?)"
+                message: "the row has \(fields) of the header's \(headerCells.count) fields (expected one field per column; is the row cut short?)"
             )))
         }
     }
@@ -193,7 +203,7 @@ struct LocalImportTableLoader {
         return LocalImportTable(kind: kind, label: label, fileName: fileName, order: order, headerRow: headerRow, columns: columns, rows: rows)
     }
 
-    /// How many filled rows at the top of a sheet may hold its header (a title and notes above it).
+    /// How many rows at the top of a sheet or CSV file may hold its header (a title and notes above it).
     static let rowsSearchedForHeader = 10
 
     /// The table a header row makes: observations when it names an observation or breakdown

@@ -63,7 +63,7 @@ public enum LocalMeasuresTemplate {
         func gap() { rows.append([]) }
 
         add("About this workbook", "Scrutineer imports the observations sheet (or the sheet named by --sheet) and, when there is one, the measures sheet: scrutineer import local measures.xlsx. Other sheets, such as this one, are not read. The same columns work in CSV files: give the observations and the measures as two CSV files in one import.")
-        add("Column names", "The first row names the columns, in any order (in a workbook, a title or notes may sit in the rows above it). Names ignore case, and a space is the same as an underscore (Measure Code = measure_code). Columns named area_name or measure_title, or starting with note or comment, are for people and are not imported; any other unknown column is an error.")
+        add("Column names", "The first row names the columns, in any order (a title or notes may sit in the rows above it). Names ignore case, and a space is the same as an underscore (Measure Code = measure_code). Columns named area_name or measure_title, or starting with note or comment, are for people and are not imported; any other unknown column is an error.")
         add("Example rows", "Rows whose measure code is EXAMPLE show how to fill the sheets. Delete them before importing: an import that still has them stops with the error \"EXAMPLE marks an example row of the template\".")
         add("Checks", "Every cell is checked before anything is stored. If any is wrong, nothing is imported and each problem is listed as FILE[SHEET]:ROW:COLUMN: problem (expected …).")
         gap()

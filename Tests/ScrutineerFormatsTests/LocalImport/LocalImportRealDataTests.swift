@@ -133,7 +133,7 @@ struct LocalImportRealDataTests {
         #expect(observations[2].value == 1234 && observations[2].published == date("2024-10-15"))
     }
 
-    @Test("a title and notes above a sheet's header are passed over; rows keep their numbers in the sheet")
+    @Test("a title and notes above a sheet's header, or a CSV's, are passed over; rows keep their numbers in the sheet or file")
     func titleAboveHeader() throws {
         let known = Measure(code: "PrevRegCPR", title: "Second or subsequent plans", unit: .percentage, polarity: .lowIsGood, yearType: .financial)
         let header = ["measure_code", "area_code", "period", "value"].map(SpreadsheetCell.text)
@@ -165,6 +165,13 @@ struct LocalImportRealDataTests {
         #expect(LocalImportData.errors([titleOnly], context: context) == [
             "kpis.xlsx[Q2]:1:-: the header row names neither observations (expected columns measure_code, area_code, period and value) nor measures (expected columns code, title, unit, polarity and year_type)",
         ])
+        // The same sheet saved as CSV by Excel (every row as wide as the widest), and typed by hand (a title of one field).
+        let saved = "Warwickshire children's services: key measures,,,\n,,,\nmeasure_code,area_code,period,value\nPrevRegCPR,E10000031,2025,23\nPrevRegCPR,E10000031,2024,n/a\n"
+        #expect(LocalImportData.errors([LocalImportData.csv("kpis.csv", saved)], context: context) == [
+            "kpis.csv:5:value: \"n/a\" is not a number (expected a number such as 61.2)",
+        ])
+        let typed = "Key measures\nmeasure_code,area_code,period,value\nPrevRegCPR,E10000031,2025,23\n"
+        #expect(try LocalMeasuresImporter.importBatch([LocalImportData.csv("typed.csv", typed)], context: context).observations.map(\.value) == [23])
     }
 
     @Test("measures already in the database need no measures sheet; a row repeated with the same figures, even in another file, counts once")
