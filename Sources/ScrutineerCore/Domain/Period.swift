@@ -10,7 +10,8 @@ import Foundation
 ///   September 2024), never a calendar measure;
 /// - `2021/22-23/24` — three pooled years;
 /// - `2024/25 Q2` — a quarter of a financial (Q1 = April–June) or academic (Q1 = September–November)
-///   year; `2024 Q2` — a calendar quarter;
+///   year; `2024 Q2` — a calendar quarter (also written `2024-25 Q2`, `Q2 2024/25`, `Q2 2024-25`
+///   and `Q2 2024`, each read as the canonical label);
 /// - `2024-09` — a month;
 /// - any of these followed by a note in brackets, e.g. `2024-25 (OT)`, which stays in the label.
 public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -78,8 +79,12 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
             guard isSplitYear, yearType != .calendar else { return nil }
             return splitYear(startingIn: first, yearType)
         }
-        // 2024/25 Q2
-        if chars.count == 10, let first = number(0..<4), let second = number(5..<7), chars[4] == "/",
+        // Q2 2024/25, Q2 2024-25, Q2 2024: the quarter written first, as many councils do
+        if chars.count == 10 || chars.count == 7, chars[0] == "Q", number(1..<2) != nil, chars[2] == " " {
+            return parseBody(String(chars[3...]) + " " + String(chars[0...1]), yearType: yearType, monthly: monthly)
+        }
+        // 2024/25 Q2, 2024-25 Q2
+        if chars.count == 10, let first = number(0..<4), let second = number(5..<7), chars[4] == "/" || chars[4] == "-",
            second == (first + 1) % 100, String(chars[7...8]) == " Q", let q = number(9..<10), (1...4).contains(q),
            yearType != .calendar, let year = splitYear(startingIn: first, yearType) {
             let startMonth = year.start.month + 3 * (q - 1)

@@ -29,6 +29,11 @@ struct PeriodTests {
         #expect(try Self.dates("2024/25 Q4", .financial) == "2024/25 Q4 quarter 2025-01-01…2025-03-31")
         #expect(try Self.dates("2024/25 Q2", .academic) == "2024/25 Q2 quarter 2024-12-01…2025-02-28")
         #expect(try Self.dates("2024 Q1", .calendar) == "2024 Q1 quarter 2024-01-01…2024-03-31")
+        // The same quarters as councils also write them, read as the canonical label.
+        #expect(try Self.dates("2024-25 Q2", .financial) == "2024/25 Q2 quarter 2024-07-01…2024-09-30")
+        #expect(try Self.dates("Q2 2024/25", .financial) == "2024/25 Q2 quarter 2024-07-01…2024-09-30")
+        #expect(try Self.dates("Q4 2024-25", .financial) == "2024/25 Q4 quarter 2025-01-01…2025-03-31")
+        #expect(try Self.dates("Q1 2024", .calendar) == "2024 Q1 quarter 2024-01-01…2024-03-31")
         #expect(try Self.dates("2024-09", .financial) == "2024-09 month 2024-09-01…2024-09-30")
         #expect(try Self.dates("2024-02", .calendar) == "2024-02 month 2024-02-01…2024-02-29")
         #expect(try Self.dates("2011-12", .financial) == "2011/12 year 2011-04-01…2012-03-31")
@@ -38,6 +43,7 @@ struct PeriodTests {
 
     @Test("unknown labels are errors that say what was expected", arguments: [
         "2023/25", "24/25", "2024-13", "2024/25 Q5", "FY2024", "", "2023/24 ()", "2021/22-21/22",
+        "Q5 2024/25", "Q2 2024/26", "Q2  2024", "QQ 2024/25", "2024-26 Q2",
     ])
     func unknown(label: String) {
         #expect(throws: PeriodError.self) { try Period.parse(label, yearType: .financial) }
