@@ -168,9 +168,6 @@ public enum EESImporter {
         private mutating func makeSpecs(_ table: inout ImportTable, metadata: EESMetadata?) -> [Spec] {
             let header = table.header
             let headerLine = table.table.headerLine
-            let first = firstIdentifier(table)
-            let defaultYearType = first?.impliedYearType ?? .financial
-            let periodicity = first?.periodicity ?? .annual
             var wanted: [(mapping: EESMeasureMapping?, indicator: String)] = []
             if mappings.isEmpty, let metadata {
                 wanted = metadata.indicatorOrder.map { (nil, $0) }
@@ -235,6 +232,10 @@ public enum EESImporter {
                 if let known = context.measures[code] {
                     measure = known
                 } else {
+                    // A new measure's years and periodicity follow the first row it selects.
+                    let first = firstIdentifier(table, selection: selection)
+                    let defaultYearType = first?.impliedYearType ?? .financial
+                    let periodicity = first?.periodicity ?? .annual
                     let described = metadata?.indicators[indicator]
                     let hasFraction = fractionColumns.allSatisfy { $0 != nil } && mapping?.numerator != nil
                     measure = Measure(
@@ -262,9 +263,10 @@ public enum EESImporter {
             return specs
         }
 
-        private func firstIdentifier(_ table: ImportTable) -> EESTimeIdentifier? {
+        private func firstIdentifier(_ table: ImportTable, selection: [(Int, String)]) -> EESTimeIdentifier? {
             guard let column = table.column("time_identifier") else { return nil }
-            for record in table.records where column < record.fields.count {
+            for record in table.records where record.fields.count == table.header.count {
+                guard selection.allSatisfy({ table.text(record, $0.0) == $0.1 }) else { continue }
                 if let identifier = EESTimeIdentifier(table.text(record, column)) { return identifier }
             }
             return nil
@@ -323,6 +325,13 @@ public enum EESImporter {
                     otherCountryRows += 1
                     continue
                 }
+                // A row no measure selects is not imported, so its cells are not read: a filter
+                // such as time_identifier=Academic year passes over termly rows.
+                func selects(_ spec: Spec) -> Bool { spec.selection.allSatisfy { ImportText.trimmed(fields[$0.index]) == $0.value } }
+                guard specs.contains(where: selects) else {
+                    unselected += 1
+                    continue
+                }
                 let identifierCell = ImportText.trimmed(fields[identifierColumn])
                 let timeCell = ImportText.trimmed(fields[time])
                 if !timeRead || identifierCell != identifierText || timeCell != timeText {
@@ -335,7 +344,7 @@ public enum EESImporter {
                 if let identifier {
                     if label == nil { reject("time_period", "\(ImportText.quoted(timeCell)) is not a \(identifierCell) (expected \(identifier.timePeriodForm))") }
                 } else {
-                    reject("time_identifier", "\(ImportText.quoted(identifierCell)) is not a time identifier Scrutineer reads (expected \(EESTimeIdentifier.expected))")
+                    reject("time_identifier", "\(ImportText.quoted(identifierCell)) is not a time identifier Scrutineer reads (expected \(EESTimeIdentifier.expected); a filter such as time_identifier=Academic year passes over other rows)")
                 }
                 var areaColumn: (index: Int?, name: String, types: [AreaType])?
                 if let level {
@@ -369,10 +378,7 @@ public enum EESImporter {
                     errors += rowErrors
                     continue
                 }
-                var selected = false
-                for (s, spec) in specs.enumerated() {
-                    if !spec.selection.allSatisfy({ ImportText.trimmed(fields[$0.index]) == $0.value }) { continue }
-                    selected = true
+                for (s, spec) in specs.enumerated() where selects(spec) {
                     guard identifier.fits(spec.yearType) else {
                         reject("time_identifier", "\(ImportText.quoted(identifierCell)) periods do not fit measure \(spec.measureCode), which has \(spec.yearType.rawValue) years (expected \(EESTimeIdentifier.fitting(spec.yearType)))")
                         continue
@@ -428,7 +434,6 @@ public enum EESImporter {
                         file: file, row: line, column: spec.indicatorName, errors: &rowErrors
                     )
                 }
-                if !selected { unselected += 1 }
                 errors += rowErrors
             }
             table.errors += errors

@@ -178,6 +178,45 @@ struct EESImportTests {
         ])
     }
 
+    @Test("a filter on time_identifier imports a termly file's years and passes over its terms, whose cells are not read; the measure's periodicity follows the rows selected")
+    func termlyFile() throws {
+        // The layout of DfE's pupil absence files: terms and the academic year in one file.
+        let data = ImportFixtures.text("absence.csv", """
+        \(Self.header),sess_overall_percent
+        202324,Autumn term,National,E92000001,England,,,,,,6.1
+        202324,Spring term,National,E92000001,England,,,,,,x
+        202324,Autumn and spring term,National,E92000001,England,,,,,,
+        202324,Academic year,National,E92000001,England,,,,,,7.1
+        202324,Academic year,Local authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,6.9
+
+        """)
+        let context = try ImportFixtures.context()
+        let years = NationalImportOptions(measureCode: "ABSENCE", indicator: "sess_overall_percent", filters: [EESFilter(text: "time_identifier=Academic year")!])
+        let batch = try NationalImport.parse(.ees, files: [data], options: years, context: context)
+        #expect(batch.measures.map(\.yearType) == [.academic])
+        #expect(batch.observations.map(\.value) == [7.1, 6.9])
+        #expect(batch.observations.allSatisfy { $0.period.label == "2023/24" })
+        #expect(batch.skipped.map(\.description) == [
+            "3 rows that no measure selects skipped: their filter values are not those the mapping or --filter asks for.",
+        ])
+        // A new measure's periodicity follows the rows it selects, not the file's first row.
+        let spend = ImportFixtures.text("spend.csv", """
+        \(Self.header),spend
+        202324,Financial year Q1,National,E92000001,England,,,,,,10
+        202324,Financial year,National,E92000001,England,,,,,,40
+
+        """)
+        let annual = NationalImportOptions(measureCode: "SPEND", indicator: "spend", filters: [EESFilter(text: "time_identifier=Financial year")!])
+        let spent = try NationalImport.parse(.ees, files: [spend], options: annual, context: context)
+        #expect(spent.measures.map(\.periodicity) == [.annual])
+        #expect(spent.observations.map(\.period.label) == ["2023/24"])
+        // Without the filter every term row is named.
+        let all = NationalImportOptions(measureCode: "ABSENCE", indicator: "sess_overall_percent")
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try NationalImport.parse(.ees, files: [data], options: all, context: context) }.map { $0.prefix(40) } == [
+            "absence.csv:2:time_identifier: \"Autumn t", "absence.csv:3:time_identifier: \"Spring t", "absence.csv:4:time_identifier: \"Autumn a",
+        ])
+    }
+
     @Test("time identifiers: reporting, calendar, financial and academic years, financial quarters and months")
     func timeIdentifiers() {
         #expect(EESTimeIdentifier("Reporting year")?.label(timePeriod: "2025") == "2025")
@@ -241,7 +280,7 @@ struct EESImportTests {
         """)
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([data], mappings: [EESMeasureMapping(measureCode: "KS4", indicator: "pupils")], context: context) } == [
             "bad.csv:3:time_period: \"2025\" is not a Financial year (expected 6 digits for two consecutive years such as 202324)",
-            "bad.csv:4:time_identifier: \"Tax year\" is not a time identifier Scrutineer reads (expected Reporting year, Calendar year, Financial year, Academic year, Financial year Q1 to Q4, or a month such as March)",
+            "bad.csv:4:time_identifier: \"Tax year\" is not a time identifier Scrutineer reads (expected Reporting year, Calendar year, Financial year, Academic year, Financial year Q1 to Q4, or a month such as March; a filter such as time_identifier=Academic year passes over other rows)",
             "bad.csv:5:geographic_level: \"County\" is not an EES geographic level (expected National, Regional or Local authority, which Scrutineer imports, or another EES level such as Local authority district, whose rows it skips)",
             "bad.csv:6:old_la_code: \"938\" is not the DfE number of E10000031 Warwickshire (expected 937)",
             "bad.csv:7:new_la_code: unknown area code E10099999 (expected the ONS code of England, a region or an LA already imported with scrutineer import areas)",
