@@ -77,6 +77,8 @@ public protocol ScrutineerStore: Sendable {
     func observationHistory(_ key: ObservationKey) async throws -> [SupersededObservation]
     /// Every LA's neighbour list in one edition ("2021", "2025").
     func statisticalNeighbours(edition: String) async throws -> [StatisticalNeighbours]
+    /// Every comparator group councils have defined, by code, members in code order.
+    func comparatorGroups() async throws -> [ComparatorGroup]
     /// Adds a new version of a council's target, closing the one it replaces; returns it with its
     /// version. The target must name its council.
     func setTarget(_ target: Target, by user: String) async throws -> Target

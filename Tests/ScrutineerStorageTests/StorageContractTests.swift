@@ -11,7 +11,7 @@ struct StorageContractTests {
         try await withStore(engine) { store, database in
             let bytesBefore = engine == .sqlite ? try database.fileBytes() : nil
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8])
             #expect(try await store.areas() == Area.englandAndRegions.sorted { $0.code < $1.code })
             #expect(try await store.auditTrail().isEmpty)
             if let bytesBefore { #expect(try database.fileBytes() == bytesBefore) }
@@ -330,6 +330,46 @@ struct StorageContractTests {
             #expect(try await store.statisticalNeighbours(edition: "2025") == [barnsley2025, revised])
             #expect(try await store.statisticalNeighbours(edition: "2021") == [warwickshire2021])
             #expect(try await store.statisticalNeighbours(edition: "2019").isEmpty)
+        }
+    }
+
+    @Test("comparator groups: added, unchanged again, replaced members and all when changed; another owner's code is refused; the database refuses a member that is not an area", arguments: TestEngine.available)
+    func comparatorGroups(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let warwickshire = "E10000031"
+        // statistical_neighbours_2025_long.csv: Warwickshire's first three neighbours are Gloucestershire, Cheshire East, Oxfordshire.
+        let nearest = try #require(data.neighbours(of: warwickshire, edition: "2025")).neighbours.prefix(3).map(\.areaCode)
+        #expect(nearest == ["E10000013", "E06000049", "E10000025"])
+        let own = ComparatorGroup(code: "WARKS_NEAREST", name: "Nearest shire neighbours", ownerAreaCode: warwickshire, memberCodes: [warwickshire] + nearest)
+        let shared = ComparatorGroup(code: "SHIRES", name: "Shire counties", memberCodes: ["E10000031", "E10000013", "E10000025", "E10000034"])
+        func batch(_ groups: [ComparatorGroup]) -> ImportBatch {
+            ImportBatch(kind: .groups, files: ["groups.csv"], rowsRead: groups.reduce(0) { $0 + $1.memberCodes.count }, comparatorGroups: groups)
+        }
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            let first = try await store.importBatch(batch([own, shared]), by: "analyst")
+            #expect(first == ImportSummary(rowsRead: 8, records: [.comparatorGroup: ImportTally(added: 2)]))
+            #expect(try await store.comparatorGroups() == [shared, own])
+            #expect(own.memberCodes == ["E06000049", "E10000013", "E10000025", "E10000031"], "members are kept in code order")
+
+            let again = try await store.importBatch(batch([own, shared]), by: "analyst")
+            #expect(again.changedNothing && again.unchanged == 2)
+
+            var fewer = own
+            fewer.memberCodes.removeLast()
+            fewer.name = "Nearest neighbours"
+            let changed = try await store.importBatch(batch([fewer]), by: "analyst")
+            #expect(changed == ImportSummary(rowsRead: 3, records: [.comparatorGroup: ImportTally(changed: 1)]))
+            #expect(try await store.comparatorGroups() == [shared, fewer])
+
+            let taken = ComparatorGroup(code: "WARKS_NEAREST", name: "Ours", ownerAreaCode: "E10000013", memberCodes: ["E10000013"])
+            await #expect(throws: StoreError.groupOfAnotherOwner(groupCode: "WARKS_NEAREST", owner: warwickshire, importedFor: "E10000013", definedAt: nil)) {
+                try await store.importBatch(batch([taken]), by: "analyst")
+            }
+            var unknownMember = shared
+            unknownMember.memberCodes.append("E99999999")
+            await #expect(throws: (any Error).self) { try await store.importBatch(batch([unknownMember]), by: "analyst") }
+            #expect(try await store.comparatorGroups() == [shared, fewer], "both refusals wrote nothing")
         }
     }
 

@@ -43,7 +43,7 @@ struct StorageMigrationTests {
             }
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8])
             let stored = try await store.observations(ObservationQuery())
             let expected = batch.observations.sorted(by: Observation.storeOrder)
             #expect(stored == expected)
@@ -108,7 +108,7 @@ struct StorageMigrationTests {
             }
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8])
             for council in ["E10000031", "E06000041"] {
                 let expected = [first, second].map { target in
                     var target = target

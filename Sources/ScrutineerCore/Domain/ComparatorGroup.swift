@@ -29,18 +29,24 @@ public struct StatisticalNeighbours: Sendable, Hashable, Codable {
 }
 
 /// A group of areas a council compares itself with, beyond England, region and statistical
-/// neighbours (e.g. "Shire counties").
+/// neighbours (e.g. "Shire counties"). A group is a set: its members are kept in code order.
 public struct ComparatorGroup: Sendable, Hashable, Codable {
     public var code: String
     public var name: String
     /// The council that defined it, or nil for groups every council sees.
     public var ownerAreaCode: String?
+    /// The members' ONS codes, in code order, each once.
     public var memberCodes: [String]
 
     public init(code: String, name: String, ownerAreaCode: String? = nil, memberCodes: [String]) {
         self.code = code
         self.name = name
         self.ownerAreaCode = ownerAreaCode
-        self.memberCodes = memberCodes
+        self.memberCodes = Set(memberCodes).sorted()
+    }
+
+    /// True when a council sees this group: its own, or one every council sees.
+    public func isSeen(by councilAreaCode: String) -> Bool {
+        ownerAreaCode == nil || ownerAreaCode == councilAreaCode
     }
 }

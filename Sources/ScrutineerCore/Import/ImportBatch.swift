@@ -1,6 +1,6 @@
 /// The kinds of file `scrutineer import` reads (PRODUCT.md R14).
 public enum ImportKind: String, Sendable, Hashable, CaseIterable, Codable {
-    case lait, ees, fingertips, neighbours, areas, local
+    case lait, ees, fingertips, neighbours, areas, local, groups
 }
 
 /// Everything one import command read, validated and ready to store in one transaction.
@@ -15,17 +15,22 @@ public struct ImportBatch: Sendable, Hashable {
     public var areas: [Area]
     public var neighbourLists: [StatisticalNeighbours]
     public var observations: [Observation]
+    /// Comparator groups a council defines (or every council sees), each replacing the stored
+    /// group of its code.
+    public var comparatorGroups: [ComparatorGroup]
     /// The cell that defined each measure of `measures`, by code, where a file defined it, so a
     /// measure the store refuses is named by file, row and column like any rejected cell.
     public var measuresDefinedAt: [String: CellReference]
+    /// The cell that defined each group of `comparatorGroups`, by code, for the same reason.
+    public var groupsDefinedAt: [String: CellReference]
     /// Rows read but deliberately not stored, and why (combined rows, blank rows, rows no filter
     /// selects, repeated figures), so the summary accounts for every row read.
     public var skipped: [ImportSkip]
 
     public init(
         kind: ImportKind, files: [String], rowsRead: Int, measures: [Measure] = [], areas: [Area] = [],
-        neighbourLists: [StatisticalNeighbours] = [], observations: [Observation] = [],
-        measuresDefinedAt: [String: CellReference] = [:], skipped: [ImportSkip] = []
+        neighbourLists: [StatisticalNeighbours] = [], observations: [Observation] = [], comparatorGroups: [ComparatorGroup] = [],
+        measuresDefinedAt: [String: CellReference] = [:], groupsDefinedAt: [String: CellReference] = [:], skipped: [ImportSkip] = []
     ) {
         self.kind = kind
         self.files = files
@@ -34,7 +39,9 @@ public struct ImportBatch: Sendable, Hashable {
         self.areas = areas
         self.neighbourLists = neighbourLists
         self.observations = observations
+        self.comparatorGroups = comparatorGroups
         self.measuresDefinedAt = measuresDefinedAt
+        self.groupsDefinedAt = groupsDefinedAt
         self.skipped = skipped.filter { $0.count > 0 }
     }
 }
@@ -64,7 +71,7 @@ public struct ImportSkip: Sendable, Hashable {
 
 /// The kinds of record an import stores, each counted in its summary.
 public enum ImportRecord: String, Sendable, Hashable, Codable, CaseIterable {
-    case measure, area, neighbourList, observation
+    case measure, area, neighbourList, comparatorGroup, observation
 
     /// The record's name in the summary, for one record and for several.
     public func name(count: Int) -> String {
@@ -72,6 +79,7 @@ public enum ImportRecord: String, Sendable, Hashable, Codable, CaseIterable {
         case .measure: count == 1 ? "measure" : "measures"
         case .area: count == 1 ? "area" : "areas"
         case .neighbourList: count == 1 ? "statistical-neighbour list" : "statistical-neighbour lists"
+        case .comparatorGroup: count == 1 ? "comparator group" : "comparator groups"
         case .observation: count == 1 ? "observation" : "observations"
         }
     }

@@ -73,9 +73,9 @@ public enum NationalImport {
             return try StatisticalNeighboursImporter.parse(files, edition: options.edition, context: context)
         case .areas:
             return try AreaLookupImporter.parse(files, context: context)
-        case .local:
+        case .local, .groups:
             throw BatchInputErrors(files.map {
-                BatchInputError(file: $0.name, row: 1, column: "*", message: "local files are not a national publication (expected the local importer)")
+                BatchInputError(file: $0.name, row: 1, column: "*", message: "\(kind.rawValue) files are not a national publication (expected the \(kind.rawValue) importer)")
             })
         }
     }

@@ -5,7 +5,7 @@ extension Migration {
     /// Every migration, in order. Append only.
     static let history: [Migration] = [
         createTables, seedEnglandAndRegions, createCommittees, createPeopleAndReports, storeObservationsBySeriesAndPeriod,
-        keepTargetsByCouncil, keepLocalMeasuresByCouncil,
+        keepTargetsByCouncil, keepLocalMeasuresByCouncil, createComparatorGroups,
     ]
 
     /// 1: every table, with the constraints the database can enforce.
@@ -489,6 +489,33 @@ extension Migration {
                 JOIN \(R.table) r ON r.\(R.id) = v.\(V.sourceId)
                 JOIN \(U.table) u ON u.\(U.id) = r.\(R.importedBy)
                 WHERE s.\(S.measureCode) = \(M.table).\(M.code) AND u.\(U.action) <> 'import local'
+            )
+            """,
+        ]
+    }
+}
+
+extension Migration {
+    /// 8: the comparator groups a council defines (issue 4's domain model: England, region,
+    /// statistical neighbours, "and groups a council defines"), each a set of member councils.
+    static let createComparatorGroups = Migration(number: 8, name: "comparator groups") { engine in
+        typealias G = Schema.ComparatorGroups
+        typealias B = Schema.ComparatorGroupMembers
+        typealias A = Schema.Areas
+        let text = engine.text
+        return [
+            """
+            CREATE TABLE \(G.table) (
+                \(G.code) \(text) PRIMARY KEY CHECK (\(G.code) <> ''),
+                \(G.name) \(text) NOT NULL CHECK (\(G.name) <> ''),
+                \(G.ownerAreaCode) \(text) REFERENCES \(A.table) (\(A.code))
+            )
+            """,
+            """
+            CREATE TABLE \(B.table) (
+                \(B.groupCode) \(text) NOT NULL REFERENCES \(G.table) (\(G.code)),
+                \(B.areaCode) \(text) NOT NULL REFERENCES \(A.table) (\(A.code)),
+                PRIMARY KEY (\(B.groupCode), \(B.areaCode))
             )
             """,
         ]

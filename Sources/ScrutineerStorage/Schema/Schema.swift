@@ -74,6 +74,26 @@ enum Schema {
         static let columns = [edition, areaCode, rank, neighbourCode, closeness]
     }
 
+    /// Comparator groups a council defines, or every council sees (migration 8).
+    enum ComparatorGroups {
+        static let table = "comparator_groups"
+        static let code = "code"
+        static let name = "name"
+        /// The council whose own group it is; NULL for every council's.
+        static let ownerAreaCode = "owner_area_code"
+
+        static let columns = [code, name, ownerAreaCode]
+    }
+
+    /// The member councils of each comparator group, one row per member (migration 8).
+    enum ComparatorGroupMembers {
+        static let table = "comparator_group_members"
+        static let groupCode = "group_code"
+        static let areaCode = "area_code"
+
+        static let columns = [groupCode, areaCode]
+    }
+
     /// The current observations as read: since migration 5 a view over `ObservationValues`,
     /// `Series`, `Periods` and `ObservationSources` with the columns of migration 1's table (which
     /// had the same name); `ObservationHistory` holds the versions they superseded.

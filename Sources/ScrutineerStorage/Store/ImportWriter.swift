@@ -25,10 +25,11 @@ struct ImportWriter {
         let measures = try await upsertMeasures(batch.measures, definedAt: batch.measuresDefinedAt)
         let areas = try await upsertAreas(batch.areas)
         let neighbourLists = try await replaceNeighbourLists(batch.neighbourLists)
+        let groups = try await replaceComparatorGroups(batch.comparatorGroups, definedAt: batch.groupsDefinedAt)
         let observations = try await planObservations(batch.observations)
         let summary = ImportSummary(
             rowsRead: batch.rowsRead,
-            records: [.measure: measures, .area: areas, .neighbourList: neighbourLists, .observation: observations.counts]
+            records: [.measure: measures, .area: areas, .neighbourList: neighbourLists, .comparatorGroup: groups, .observation: observations.counts]
         )
         let auditId = try await AuditWriter.insert(
             into: session, action: Self.auditAction(batch.kind), user: user, at: timestamp, files: batch.files, summary: summary
@@ -194,6 +195,47 @@ struct ImportWriter {
         if !cells.isEmpty {
             try await session.insertRows(into: N.table, columns: N.columns, cells: cells)
         }
+        return plan.counts
+    }
+
+    // MARK: Comparator groups
+
+    /// Adds new groups and replaces changed ones, members and all; refuses to change whose own a
+    /// stored group is.
+    private func replaceComparatorGroups(_ groups: [ComparatorGroup], definedAt: [String: CellReference]) async throws -> ImportTally {
+        guard !groups.isEmpty else { return ImportTally() }
+        typealias G = Schema.ComparatorGroups
+        typealias B = Schema.ComparatorGroupMembers
+        try Self.requireUnique(groups.map(\.code), record: "comparator group")
+        var stored: [String: ComparatorGroup] = [:]
+        try await session.forEachChunk(of: groups.map(\.code)) { codes in
+            let rows = try await database.rows(
+                "SELECT \(unsafeRaw: G.columns.joined(separator: ", ")) FROM \(unsafeRaw: G.table) WHERE \(unsafeRaw: G.code) IN (\(binds: codes))",
+                table: G.table
+            )
+            let members = try await database.rows(
+                "SELECT \(unsafeRaw: B.columns.joined(separator: ", ")) FROM \(unsafeRaw: B.table) WHERE \(unsafeRaw: B.groupCode) IN (\(binds: codes))",
+                table: B.table
+            )
+            for group in try ComparatorGroupRecord.decode(rows, members: members) { stored[group.code] = group }
+        }
+        for group in groups {
+            if let existing = stored[group.code], existing.ownerAreaCode != group.ownerAreaCode {
+                throw StoreError.groupOfAnotherOwner(
+                    groupCode: group.code, owner: existing.ownerAreaCode, importedFor: group.ownerAreaCode, definedAt: definedAt[group.code]
+                )
+            }
+        }
+        let plan = UpsertPlan(groups, stored: stored, key: \.code, same: ==)
+        guard !plan.toWrite.isEmpty else { return plan.counts }
+        try await session.forEachChunk(of: plan.changedKeys) { codes in
+            try await database.raw("DELETE FROM \(unsafeRaw: B.table) WHERE \(unsafeRaw: B.groupCode) IN (\(binds: codes))").run()
+        }
+        try await session.insertRows(
+            into: G.table, columns: G.columns, cells: plan.toWrite.flatMap(ComparatorGroupRecord.cells),
+            tail: Self.updateOnConflict(key: G.code, columns: G.columns)
+        )
+        try await session.insertRows(into: B.table, columns: B.columns, cells: plan.toWrite.flatMap(ComparatorGroupRecord.memberCells))
         return plan.counts
     }
 

@@ -95,4 +95,21 @@ extension SQLStore {
                 """, table: N.table))
         }
     }
+
+    /// Every comparator group councils have defined, by code, members in code order.
+    public func comparatorGroups() async throws -> [ComparatorGroup] {
+        typealias G = Schema.ComparatorGroups
+        typealias B = Schema.ComparatorGroupMembers
+        return try await read { session in
+            let database = session.sql
+            let rows = try await database.rows(
+                "SELECT \(unsafeRaw: G.columns.joined(separator: ", ")) FROM \(unsafeRaw: G.table) ORDER BY \(unsafeRaw: G.code)", table: G.table
+            )
+            let members = try await database.rows(
+                "SELECT \(unsafeRaw: B.columns.joined(separator: ", ")) FROM \(unsafeRaw: B.table) ORDER BY \(unsafeRaw: B.groupCode), \(unsafeRaw: B.areaCode)",
+                table: B.table
+            )
+            return try ComparatorGroupRecord.decode(rows, members: members)
+        }
+    }
 }

@@ -28,6 +28,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A council's import would take as its own a measure that holds other figures (published
     /// data, or another council's).
     case measureNotOnlyCouncils(measureCode: String, council: String, definedAt: CellReference?)
+    /// An import would redefine a council's own comparator group for another council or for
+    /// every council, or take a group every council sees as one council's own.
+    case groupOfAnotherOwner(groupCode: String, owner: String?, importedFor: String?, definedAt: CellReference?)
     /// The database refused a change; nothing was written.
     case changeRolledBack(reason: String)
     /// No person has this sign-in name.
@@ -71,6 +74,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .measureNotOnlyCouncils(measure, council, definedAt):
             Self.cell(definedAt) + "measure \(measure) holds figures from published data or from other councils, so it cannot become council "
                 + "\(council)'s own (expected a code of the council's own, e.g. with its prefix); nothing was written"
+        case let .groupOfAnotherOwner(group, owner, importedFor, definedAt):
+            Self.cell(definedAt) + "comparator group \(group) is " + (owner.map { "council \($0)'s own" } ?? "every council's")
+                + ", and this import would redefine it " + (importedFor.map { "as council \($0)'s" } ?? "as every council's")
+                + " (expected " + (owner.map { "--council \($0), or " } ?? "no --council, or ") + "another group code); nothing was written"
         case let .changeRolledBack(reason):
             "the change was rolled back and nothing was written: \(reason)"
         case let .unknownUser(name):

@@ -10,7 +10,8 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import published statistics or a council's own measures into the database.",
         discussion: """
-        KIND is lait, ees, fingertips, neighbours, areas or local. Every cell is checked before \
+        KIND is lait, ees, fingertips, neighbours, areas, local or groups (a council's comparator \
+        groups: group_code,group_name,area_code). Every cell is checked before \
         anything is written; a rejected cell is reported as FILE:ROW:COLUMN: problem (expected …), \
         exit status 65, and the database is left as it was. Importing the same file twice changes \
         nothing and says so; a corrected file updates only what changed, keeping the old values in \
@@ -19,7 +20,7 @@ struct ImportCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "What the files are: lait, ees, fingertips, neighbours, areas or local.")
+    @Argument(help: "What the files are: lait, ees, fingertips, neighbours, areas, local or groups.")
     var kind: ImportKind
 
     @Argument(help: "The files to import (CSV; XLSX for local).")
@@ -57,7 +58,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Local XLSX: the sheet to read (default: the first).")
     var sheet: String?
 
-    @Option(help: "Local: the council whose own measures the files define (ONS code, e.g. E10000031; default: the one council their figures are for).")
+    @Option(help: "Local: the council whose own measures the files define (ONS code, e.g. E10000031; default: the one council their figures are for). Groups: the council whose own groups they are (default: every council's).")
     var council: String?
 
     @Option(help: "Who is importing, for the audit trail (default: $USER).")
@@ -69,7 +70,9 @@ struct ImportCommand: AsyncParsableCommand {
         if let polarity, MeasureText.polarity(polarity) == nil { throw ValidationError("--polarity \(polarity) is not a polarity (expected high, low or none)") }
         if let yearType, MeasureText.yearType(yearType) == nil { throw ValidationError("--year-type \(yearType) is not a year type (expected financial, academic, calendar or year-ending-september)") }
         for text in filter where EESFilter(text: text) == nil { throw ValidationError("--filter \(text) is not NAME=VALUE") }
-        if council != nil, kind != .local { throw ValidationError("--council is for local imports (a council's own measures); published measures are every council's") }
+        if council != nil, kind != .local, kind != .groups {
+            throw ValidationError("--council is for local and groups imports (a council's own measures and comparator groups); published measures are every council's")
+        }
     }
 
     func run() async throws {
@@ -142,6 +145,9 @@ struct ImportCommand: AsyncParsableCommand {
                 options: LocalImportOptions(sheet: sheet, council: council),
                 context: context
             )
+        }
+        if kind == .groups {
+            return try ComparatorGroupsImporter.parse(inputs, council: council, context: context)
         }
         var mappingFile: PublishedFile?
         if let mapping {
