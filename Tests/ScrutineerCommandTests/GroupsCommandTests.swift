@@ -1,0 +1,41 @@
+import Foundation
+import ScrutineerTestSupport
+import Testing
+
+/// `scrutineer import groups`, as a council analyst runs it on the example file.
+@Suite("scrutineer import groups", .serialized)
+struct GroupsCommandTests {
+    static let example = SharedFiles.repositoryRoot.appendingPathComponent("examples/comparator-groups.csv").path
+
+    @Test("a council's groups are added, then unchanged; another council's import of the same codes is refused with the database byte for byte as it was")
+    func councilGroups() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("groups.sqlite")
+        let db = "sqlite://" + file.path
+        let areas = try CommandRunner.run(["import"] + ImportCommandTests.imports[0] + ["--db", db])
+        #expect(areas.status == 0, "\(areas.standardError)")
+
+        let added = try CommandRunner.run(["import", "groups", Self.example, "--council", "E10000031", "--db", db])
+        #expect(added.status == 0, "\(added.standardError)")
+        // examples/comparator-groups.csv: nine member rows in two groups.
+        #expect(added.standardOutput == """
+        9 rows read: 2 added, 0 changed, 0 unchanged, 0 rejected.
+          comparator groups: 2 added, 0 changed, 0 unchanged.
+        Imported comparator-groups.csv.
+
+        """)
+        let again = try CommandRunner.run(["import", "groups", Self.example, "--council", "E10000031", "--db", db])
+        #expect(again.standardOutput.hasSuffix("Nothing changed: the database already held exactly this.\n"), "\(again.standardOutput)")
+
+        let before = try Data(contentsOf: file)
+        let other = try CommandRunner.run(["import", "groups", Self.example, "--council", "E10000013", "--db", db])
+        #expect(other.status == 65)
+        #expect(other.standardError == "comparator-groups.csv:2:group_code: comparator group WARKS_WM_SHIRES is council E10000031's own, and this import would redefine it as council E10000013's (expected --council E10000031, or another group code); nothing was written\n")
+        #expect(try Data(contentsOf: file) == before)
+
+        let misplaced = try CommandRunner.run(["import", "lait", Self.example, "--council", "E10000031", "--db", db])
+        #expect(misplaced.status == 64)
+        #expect(misplaced.standardError.contains("--council is for local and groups imports"))
+    }
+}
