@@ -76,6 +76,13 @@ public enum DemoDatabase {
             let summary = try await store.importBatch(localBatch, by: user)
             progress("Imported \(council)'s illustrative local values (\(summary.added) added)")
         }
+        // Warwickshire's own comparator groups, beside England, its region and its neighbours.
+        let groupsFile = PublishedFile(name: "warwickshire-groups.csv", data: try Data(contentsOf: local.appendingPathComponent("warwickshire-groups.csv")))
+        let groups = try ComparatorGroupsImporter.parse(
+            [groupsFile], council: "E10000031", context: ImportContext(measures: [], areas: try await store.areas())
+        )
+        _ = try await store.importBatch(groups, by: user)
+        progress("Imported Warwickshire's comparator groups (\(groups.comparatorGroups.count))")
 
         let committees = folder.appendingPathComponent("committees")
         for name in ["warwickshire-cyp.json", "wokingham-cs.json"] {

@@ -76,6 +76,22 @@ struct APITests {
         }
     }
 
+    @Test("An area's comparator groups: England, its region, its neighbours, and its council's own groups, which no other council sees")
+    func comparatorGroups() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            // DemoData/local/warwickshire-groups.csv: Warwickshire's two groups.
+            let warwickshire = try #require(try await client.execute(uri: "/api/v1/areas/E10000031/comparator-groups", method: .get).json as? [[String: Any]])
+            #expect(warwickshire.compactMap { $0["kind"] as? String } == ["england", "region", "statisticalNeighbours", "statisticalNeighbours", "council", "council"])
+            let own = warwickshire.filter { $0["kind"] as? String == "council" }
+            #expect(own.compactMap { $0["code"] as? String } == ["WARKS_NEAREST_COUNTIES", "WARKS_WM_SHIRES"])
+            #expect(own.allSatisfy { $0["ownerAreaCode"] as? String == "E10000031" })
+            #expect(own[0]["memberCodes"] as? [String] == ["E10000013", "E10000018", "E10000025", "E10000031"])
+            let wokingham = try #require(try await client.execute(uri: "/api/v1/areas/E06000041/comparator-groups", method: .get).json as? [[String: Any]])
+            #expect(!wokingham.contains { $0["kind"] as? String == "council" })
+        }
+    }
+
     @Test("A measure says whose own it is: a council's local measure names the council, a published one names none")
     func measureCouncil() async throws {
         let url = try await DemoDatabases.shared.url(.sqlite)

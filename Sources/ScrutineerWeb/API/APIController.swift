@@ -139,6 +139,9 @@ struct APIController: Sendable {
                 groups.append(ComparatorGroupJSON(kind: "statisticalNeighbours", name: "Statistical neighbours (\(edition))", edition: edition, memberCodes: list.neighbours.sorted { $0.rank < $1.rank }.map(\.areaCode)))
             }
         }
+        for group in try await cache.store.comparatorGroups() where group.isSeen(by: area.code) {
+            groups.append(ComparatorGroupJSON(kind: "council", name: group.name, code: group.code, ownerAreaCode: group.ownerAreaCode, memberCodes: group.memberCodes))
+        }
         return try Self.encode(groups)
     }
 

@@ -155,9 +155,13 @@ struct AreaJSON: Encodable {
 }
 
 struct ComparatorGroupJSON: Encodable {
+    /// england, region, statisticalNeighbours, or council (a group councils define).
     let kind: String
     let name: String
-    let edition: String?
+    var edition: String?
+    /// A council-defined group's code, and the council whose own it is (none: every council's).
+    var code: String?
+    var ownerAreaCode: String?
     let memberCodes: [String]
 }
 

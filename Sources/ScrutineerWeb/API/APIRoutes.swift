@@ -61,6 +61,6 @@ enum APIRoutes {
             Parameter("type", "Only areas of this type: country, region, subRegion or localAuthority."),
         ], schema: "Area", isList: true),
         Endpoint(route: area, operationId: "getArea", summary: "An area", query: [], schema: "Area", isList: false),
-        Endpoint(route: comparatorGroups, operationId: "listComparatorGroups", summary: "The groups an area is compared with: England, its region and its statistical neighbours", query: [], schema: "ComparatorGroup", isList: true),
+        Endpoint(route: comparatorGroups, operationId: "listComparatorGroups", summary: "The groups an area is compared with: England, its region, its statistical neighbours, and the comparator groups its council defines or every council sees", query: [], schema: "ComparatorGroup", isList: true),
     ]
 }

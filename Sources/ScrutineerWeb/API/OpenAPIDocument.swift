@@ -102,7 +102,10 @@ enum OpenAPIDocument {
             ], required: ["measureCode", "areaCode", "period", "breakdown", "source"]),
             "Area": object(["code": string, "dfeCode": string, "name": string, "type": string, "regionCode": string, "successorCode": string],
                            required: ["code", "name", "type"]),
-            "ComparatorGroup": object(["kind": string, "name": string, "edition": string, "memberCodes": strings], required: ["kind", "name", "memberCodes"]),
+            "ComparatorGroup": object(
+                ["kind": string, "name": string, "edition": string, "code": string, "ownerAreaCode": string, "memberCodes": strings],
+                required: ["kind", "name", "memberCodes"]
+            ),
         ]
     }
 
