@@ -25,8 +25,8 @@ struct SPCRuleTests {
 
     @Test("rule 2: seven strictly rising or falling points are all flagged; six are not")
     func sevenPointTrend() {
-        #expect(XmRSpecialCauseRules.pointsInSevenPointTrend([1, 2, 3, 4, 5, 6, 7, 8]) == Array(repeating: true, count: 7))
-        #expect(XmRSpecialCauseRules.trendDirections([1, 2, 3, 4, 5, 6, 7, 8]) == Array(repeating: 1, count: 7))
+        #expect(XmRSpecialCauseRules.pointsInSevenPointTrend([1, 2, 3, 4, 5, 6, 7]) == Array(repeating: true, count: 7))
+        #expect(XmRSpecialCauseRules.trendDirections([1, 2, 3, 4, 5, 6, 7]) == Array(repeating: 1, count: 7))
         #expect(XmRSpecialCauseRules.trendDirections([7, 6, 5, 4, 3, 2, 1]) == Array(repeating: -1, count: 7))
         #expect(XmRSpecialCauseRules.pointsInSevenPointTrend([1, 2, 3, 4, 5, 6]) == Array(repeating: false, count: 6))
         #expect(XmRSpecialCauseRules.pointsInSevenPointTrend([2, 1, 2, 3, 4, 5, 6, 7, 3])
@@ -148,7 +148,7 @@ struct SPCRuleTests {
     func precedenceOnFlags() {
         // Seven rising points, all above the mean, two close, the last outside.
         let types = XmRSpecialCauseRules.specialCauseTypes(
-            values: [1, 2, 3, 4, 5, 6, 7, 8],
+            values: [1, 2, 3, 4, 5, 6, 7],
             sides: Array(repeating: .above, count: 7),
             closeToLimits: [false, false, false, false, true, true, false],
             outsideLimits: [false, false, false, false, false, false, true]
