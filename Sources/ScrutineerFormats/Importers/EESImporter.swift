@@ -20,8 +20,10 @@ import ScrutineerCore
 /// …) and national rows for another country (the United Kingdom, Wales, …) are skipped and
 /// counted in the summary, as Scrutineer holds England, its regions and its upper-tier councils;
 /// a level that is not an EES level is rejected. Rows that no measure's filters select are
-/// counted and not read (a filter may name any column, `time_identifier` among them). Periods follow `time_identifier` (`EESTimeIdentifier`): `2025` Reporting year is the
-/// year ending in 2025 of the measure's year type (the financial year ending 31 March 2025 for
+/// counted and not read (a filter may name any column, `time_identifier` among them).
+///
+/// Periods follow `time_identifier` (`EESTimeIdentifier`): `2025` Reporting year is the year
+/// ending in 2025 of the measure's year type (the financial year ending 31 March 2025 for
 /// children's social care, LAIT's label `2025`); `202324` Academic or Financial year is `2023/24`;
 /// Calendar year `2024` is `2024`. Value cells hold a number or an EES symbol (`c z x u k low`),
 /// kept as the status symbol with no value; a blank or any other text is rejected. A mapping's

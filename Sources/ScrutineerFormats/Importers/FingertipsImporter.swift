@@ -41,9 +41,9 @@ public struct FingertipsImportOptions: Sendable, Hashable {
 /// - Every row's area must be known, except a row whose `Area Type` is one Scrutineer never holds
 ///   (lower-tier councils and NHS geographies: `Districts & UAs`, `ICBs`, `GPs`, …) and whose area
 ///   it does not hold: that row is skipped and counted by area type in the summary (a unitary
-///   authority's row in a Districts & UAs export is kept). Fingertips lists England twice (once on its own, once under
-///   itself as parent): rows of the same cell collapse when identical and are an error naming
-///   both rows when they differ.
+///   authority's row in a Districts & UAs export is kept).
+/// - Fingertips lists England twice (once on its own, once under itself as parent): rows of the
+///   same cell collapse when identical and are an error naming both rows when they differ.
 public enum FingertipsImporter {
     /// The source recorded on measures created from Fingertips exports.
     public static let source = "OHID Fingertips"
