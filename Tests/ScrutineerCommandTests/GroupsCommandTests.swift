@@ -7,7 +7,7 @@ import Testing
 struct GroupsCommandTests {
     static let example = SharedFiles.repositoryRoot.appendingPathComponent("examples/comparator-groups.csv").path
 
-    @Test("a council's groups are added, then unchanged; another council's import of the same codes is refused with the database byte for byte as it was")
+    @Test("a council's groups are added, then unchanged; exported as they import; another council's import of the same codes is refused with the database byte for byte as it was")
     func councilGroups() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -27,6 +27,30 @@ struct GroupsCommandTests {
         """)
         let again = try CommandRunner.run(["import", "groups", Self.example, "--council", "E10000031", "--db", db])
         #expect(again.standardOutput.hasSuffix("Nothing changed: the database already held exactly this.\n"), "\(again.standardOutput)")
+
+        // Exported as import groups reads them, by group and member code, with each member's name
+        // from the LA lookup; imported again, nothing changes.
+        let exported = try CommandRunner.run(["export", "groups", "--council", "E10000031", "--db", db])
+        #expect(exported.status == 0, "\(exported.standardError)")
+        #expect(exported.standardOutput == """
+        group_code,group_name,area_code,area_name
+        WARKS_NEAREST_COUNTIES,Nearest county neighbours,E10000013,Gloucestershire
+        WARKS_NEAREST_COUNTIES,Nearest county neighbours,E10000018,Leicestershire
+        WARKS_NEAREST_COUNTIES,Nearest county neighbours,E10000025,Oxfordshire
+        WARKS_NEAREST_COUNTIES,Nearest county neighbours,E10000031,Warwickshire
+        WARKS_WM_SHIRES,West Midlands shire areas,E06000019,"Herefordshire, County of"
+        WARKS_WM_SHIRES,West Midlands shire areas,E06000051,Shropshire
+        WARKS_WM_SHIRES,West Midlands shire areas,E10000028,Staffordshire
+        WARKS_WM_SHIRES,West Midlands shire areas,E10000031,Warwickshire
+        WARKS_WM_SHIRES,West Midlands shire areas,E10000034,Worcestershire
+
+        """)
+        let exportFile = folder.appendingPathComponent("exported-groups.csv")
+        try Data(exported.standardOutput.utf8).write(to: exportFile)
+        let reimported = try CommandRunner.run(["import", "groups", exportFile.path, "--council", "E10000031", "--db", db])
+        #expect(reimported.standardOutput.hasSuffix("Nothing changed: the database already held exactly this.\n"), "\(reimported.standardOutput)")
+        let shared = try CommandRunner.run(["export", "groups", "--db", db])
+        #expect(shared.standardOutput == "group_code,group_name,area_code,area_name\n", "no group is every council's")
 
         let before = try Data(contentsOf: file)
         let other = try CommandRunner.run(["import", "groups", Self.example, "--council", "E10000013", "--db", db])

@@ -4,19 +4,25 @@ import ScrutineerCore
 import ScrutineerFormats
 import ScrutineerStorage
 
-/// `scrutineer export observations [--measure CODE] [--area CODE] [--db URL]`: CSV of what is stored.
+/// `scrutineer export observations [--measure CODE] [--area CODE] [--db URL]` and
+/// `scrutineer export groups [--council CODE] [--db URL]`: CSV of what is stored.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write stored observations as CSV.",
-        discussion: "Columns: measure_code,area_code,period,breakdown,value,numerator,denominator,status_symbol,source,published. Numbers are written exactly (they read back to the same value)."
+        abstract: "Write stored observations or comparator groups as CSV.",
+        discussion: """
+        observations: measure_code,area_code,period,breakdown,value,numerator,denominator,status_symbol,source,published. \
+        Numbers are written exactly (they read back to the same value). groups: group_code,group_name,area_code,area_name, \
+        one row per member, as scrutineer import groups reads them: with --council, that council's own groups; without, \
+        the groups every council sees.
+        """
     )
 
     enum What: String, ExpressibleByArgument, CaseIterable {
-        case observations
+        case observations, groups
     }
 
-    @Argument(help: "What to export: observations.")
+    @Argument(help: "What to export: observations or groups.")
     var what: What
 
     @Option(help: "Only this measure.")
@@ -25,14 +31,27 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Only this area (ONS code).")
     var area: String?
 
+    @Option(help: "Groups: only this council's own groups (ONS code; default: the groups every council sees).")
+    var council: String?
+
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
     var output: String?
 
     @OptionGroup var database: DatabaseOption
 
     static let columns = ["measure_code", "area_code", "period", "breakdown", "value", "numerator", "denominator", "status_symbol", "source", "published"]
+    static let groupColumns = ["group_code", "group_name", "area_code", "area_name"]
+
+    func validate() throws {
+        switch what {
+        case .observations where council != nil: throw ValidationError("--council is for export groups (a council's own comparator groups)")
+        case .groups where measure != nil || area != nil: throw ValidationError("--measure and --area are for export observations")
+        default: break
+        }
+    }
 
     func run() async throws {
+        if what == .groups { return try await exportGroups() }
         let store = try await database.openStore()
         let observations: [Observation]
         var unknown: [String] = []
@@ -62,11 +81,44 @@ struct ExportCommand: AsyncParsableCommand {
                 o.statusSymbol?.rawValue ?? "", o.source, o.published?.iso ?? "",
             ])
         }
+        try write(text)
+    }
+
+    /// Writes `text` to `--output`, or to standard output.
+    private func write(_ text: String) throws {
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+
+    /// One row per member of each group `--council` owns (or every council sees), by group code
+    /// and member code, in the layout `scrutineer import groups` reads.
+    private func exportGroups() async throws {
+        let store = try await database.openStore()
+        let groups: [ComparatorGroup]
+        let areas: [String: Area]
+        do {
+            try await store.migrate()
+            groups = try await store.comparatorGroups().filter { $0.ownerAreaCode == council }
+            areas = Dictionary(uniqueKeysWithValues: try await store.areas().map { ($0.code, $0) })
+            try await store.close()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        if let council, areas[council]?.type != .localAuthority {
+            FileHandle.standardError.write(Data("--council \(council): the database holds no local authority of this code (expected an LA's ONS code, e.g. E10000031)\n".utf8))
+            throw ExitCode(64)
+        }
+        var text = CSVWriter.line(Self.groupColumns)
+        for group in groups {
+            for member in group.memberCodes {
+                text += CSVWriter.line([group.code, group.name, member, areas[member]?.name ?? ""])
+            }
+        }
+        try write(text)
     }
 
     /// The problem with filter `option` naming `code`, if the database holds no `record` of that
