@@ -18,9 +18,9 @@ struct GroupsCommandTests {
 
         let added = try CommandRunner.run(["import", "groups", Self.example, "--council", "E10000031", "--db", db])
         #expect(added.status == 0, "\(added.standardError)")
-        // examples/comparator-groups.csv: nine member rows in two groups.
+        // examples/comparator-groups.csv: eleven member rows in two groups.
         #expect(added.standardOutput == """
-        9 rows read: 2 added, 0 changed, 0 unchanged, 0 rejected.
+        11 rows read: 2 added, 0 changed, 0 unchanged, 0 rejected.
           comparator groups: 2 added, 0 changed, 0 unchanged.
         Imported comparator-groups.csv.
 
@@ -34,10 +34,12 @@ struct GroupsCommandTests {
         #expect(exported.status == 0, "\(exported.standardError)")
         #expect(exported.standardOutput == """
         group_code,group_name,area_code,area_name
-        WARKS_NEAREST_COUNTIES,Nearest county neighbours,E10000013,Gloucestershire
-        WARKS_NEAREST_COUNTIES,Nearest county neighbours,E10000018,Leicestershire
-        WARKS_NEAREST_COUNTIES,Nearest county neighbours,E10000025,Oxfordshire
-        WARKS_NEAREST_COUNTIES,Nearest county neighbours,E10000031,Warwickshire
+        WARKS_MIDLANDS_COUNTIES,Midlands county councils,E10000007,Derbyshire
+        WARKS_MIDLANDS_COUNTIES,Midlands county councils,E10000018,Leicestershire
+        WARKS_MIDLANDS_COUNTIES,Midlands county councils,E10000024,Nottinghamshire
+        WARKS_MIDLANDS_COUNTIES,Midlands county councils,E10000028,Staffordshire
+        WARKS_MIDLANDS_COUNTIES,Midlands county councils,E10000031,Warwickshire
+        WARKS_MIDLANDS_COUNTIES,Midlands county councils,E10000034,Worcestershire
         WARKS_WM_SHIRES,West Midlands shire areas,E06000019,"Herefordshire, County of"
         WARKS_WM_SHIRES,West Midlands shire areas,E06000051,Shropshire
         WARKS_WM_SHIRES,West Midlands shire areas,E10000028,Staffordshire

@@ -58,13 +58,20 @@ struct PageTests {
         }
     }
 
-    @Test("The comparison sorts by value and lists the statistical neighbours")
+    @Test("The comparison sorts by value and lists the statistical neighbours, the region and the council's own groups")
     func comparison() async throws {
         let url = try await DemoDatabases.shared.url(.sqlite)
         try await withApplication(url) { client in
             let page = try await client.execute(uri: "/committees/WARKS-CYP/measures/ReReferral/compare?sort=area&order=asc", method: .get).text
             #expect(page.contains("(this council)"))
             #expect(page.contains("Statistical neighbour"))
+            // Warwickshire's own groups (DemoData/local/warwickshire-groups.csv) join its neighbours and region:
+            // Derbyshire is in a group only; Leicestershire is also a 2025 statistical neighbour (README);
+            // Worcestershire is in the West Midlands and in both groups.
+            #expect(page.contains("compared with statistical neighbours, the region, Midlands county councils and West Midlands shire areas</h1>"))
+            #expect(page.contains("<th scope=\"row\">Derbyshire</th><td>Midlands county councils</td>"))
+            #expect(page.contains("<th scope=\"row\">Leicestershire</th><td>Statistical neighbour; Midlands county councils</td>"))
+            #expect(page.contains("<th scope=\"row\">Worcestershire</th><td>Region; Midlands county councils; West Midlands shire areas</td>"))
             #expect(page.contains("aria-sort=\"ascending\""))
             let bad = try await client.execute(uri: "/committees/WARKS-CYP/measures/ReReferral/compare?sort=colour", method: .get)
             #expect(bad.status == .badRequest)

@@ -140,13 +140,15 @@ public struct SiteMeasureExtras: Sendable {
     }
 }
 
-/// One measure across the council, its statistical neighbours and its region, for one period.
+/// One measure across the council, its statistical neighbours, its region and its own comparator
+/// groups, for one period.
 public struct SiteComparison: Sendable {
     /// One area's row.
     public struct Row: Sendable {
         public var areaCode: String
         public var areaName: String
-        /// "This council", "Statistical neighbour", "Region", "Statistical neighbour and region".
+        /// "This council", "Statistical neighbour", "Region", "Statistical neighbour and region",
+        /// then the names of the council's own comparator groups the area is in.
         public var group: String
         public var value: Double?
         /// The value as the pages show it, or why there is none.
@@ -174,6 +176,8 @@ public struct SiteComparison: Sendable {
     /// "Percentage; a higher figure is better".
     public var about: String
     public var rows: [Row]
+    /// The names of the council's comparator groups whose members are among the rows.
+    public var groupNames: [String]
     public var sort: SortKey
     public var descending: Bool
     /// The link that sorts by a key in an order.
@@ -181,14 +185,15 @@ public struct SiteComparison: Sendable {
     public var measureHref: String
 
     public init(
-        measureTitle: String, measureCode: String, periodLabel: String, about: String, rows: [Row], sort: SortKey, descending: Bool,
-        sortHref: @escaping @Sendable (SortKey, Bool) -> String, measureHref: String
+        measureTitle: String, measureCode: String, periodLabel: String, about: String, rows: [Row], groupNames: [String] = [],
+        sort: SortKey, descending: Bool, sortHref: @escaping @Sendable (SortKey, Bool) -> String, measureHref: String
     ) {
         self.measureTitle = measureTitle
         self.measureCode = measureCode
         self.periodLabel = periodLabel
         self.about = about
         self.rows = rows
+        self.groupNames = groupNames
         self.sort = sort
         self.descending = descending
         self.sortHref = sortHref

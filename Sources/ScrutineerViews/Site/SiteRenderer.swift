@@ -104,11 +104,13 @@ public enum SiteRenderer {
                 "sortHint": "sort \(nextDescending ? "descending" : "ascending")",
             ]
         }
+        let comparedWithParts = ["statistical neighbours", "the region"] + c.groupNames
+        let comparedWith = comparedWithParts.dropLast().joined(separator: ", ") + " and " + comparedWithParts[comparedWithParts.count - 1]
         let withValues = c.rows.filter { $0.value != nil }.count
         let summary = "\(withValues) of \(c.rows.count) areas have a figure for \(c.periodLabel). Sorted by \(c.sort.rawValue), \(c.descending ? "descending" : "ascending"); choose a column heading to sort by it."
         let model: [String: Any] = [
-            "title": c.measureTitle, "periodLabel": c.periodLabel, "about": c.about, "summary": summary,
-            "caption": "\(c.measureTitle) (\(c.measureCode)), \(c.periodLabel): this council, its statistical neighbours and its region",
+            "title": c.measureTitle, "comparedWith": comparedWith, "periodLabel": c.periodLabel, "about": c.about, "summary": summary,
+            "caption": "\(c.measureTitle) (\(c.measureCode)), \(c.periodLabel): this council and \(comparedWith)",
             "headers": headers,
             "rows": rows.map { ["areaName": $0.areaName, "group": $0.group, "valueText": $0.valueText, "isCouncil": $0.isCouncil] as [String: Any] },
             "measureHref": c.measureHref,

@@ -161,7 +161,7 @@ enum SiteTemplates {
     /// One measure across the council's statistical neighbours and region, sortable by any column
     /// with links (no script needed).
     static let compare = """
-    <h1>{{title}}: compared with statistical neighbours and the region</h1>
+    <h1>{{title}}: compared with {{comparedWith}}</h1>
     <p class="lede">{{periodLabel}} · {{about}}</p>
     <p>{{summary}}</p>
     <div class="table-scroll" role="region" aria-label="{{caption}}" tabindex="0">

@@ -2,9 +2,10 @@ import ScrutineerCore
 import ScrutineerStorage
 import ScrutineerViews
 
-/// Builds a measure's comparison across the council, its statistical neighbours and its region,
-/// for the period of its latest figure: the council's figure as the assessment shows it (with
-/// disclosure control for the public), the others as published.
+/// Builds a measure's comparison across the council, its statistical neighbours, its region and
+/// the comparator groups it sees (its own and every council's), for the period of its latest
+/// figure: the council's figure as the assessment shows it (with disclosure control for the
+/// public), the others as published.
 struct ComparisonBuilder {
     let cache: ReportCache
 
@@ -33,9 +34,15 @@ struct ComparisonBuilder {
         } else {
             rows.append(.init(areaCode: council, areaName: councilName, group: "This council", value: nil, valueText: "No figure", isCouncil: true))
         }
-        for code in neighbourCodes.union(regionCodes).sorted() {
-            let group = neighbourCodes.contains(code) && regionCodes.contains(code) ? "Statistical neighbour and region"
-                : neighbourCodes.contains(code) ? "Statistical neighbour" : "Region"
+        let groups = try await store.comparatorGroups().filter { $0.isSeen(by: council) }
+        var groupNamesOf: [String: [String]] = [:]
+        for group in groups {
+            for code in group.memberCodes where code != council { groupNamesOf[code, default: []].append(group.name) }
+        }
+        for code in neighbourCodes.union(regionCodes).union(groupNamesOf.keys).sorted() {
+            let standard = neighbourCodes.contains(code) && regionCodes.contains(code) ? "Statistical neighbour and region"
+                : neighbourCodes.contains(code) ? "Statistical neighbour" : regionCodes.contains(code) ? "Region" : nil
+            let group = ([standard].compactMap { $0 } + (groupNamesOf[code] ?? [])).joined(separator: "; ")
             let o = latest[code]
             let text: String
             if let value = o?.value { text = format.text(value) } else if let symbol = o?.statusSymbol { text = "\(symbol.rawValue) (\(symbol.meaning))" } else { text = "No figure" }
@@ -44,7 +51,7 @@ struct ComparisonBuilder {
         let about = "\(period.label) · polarity: \(m.measure.polarity == .highIsGood ? "a higher figure is better" : m.measure.polarity == .lowIsGood ? "a lower figure is better" : "neither higher nor lower is better")"
         return SiteComparison(
             measureTitle: m.measure.title, measureCode: m.measure.code, periodLabel: report.period.label, about: about, rows: rows,
-            sort: sort, descending: descending, sortHref: sortHref, measureHref: measureHref
+            groupNames: groups.filter { $0.memberCodes.contains { $0 != council } }.map(\.name), sort: sort, descending: descending, sortHref: sortHref, measureHref: measureHref
         )
     }
 }

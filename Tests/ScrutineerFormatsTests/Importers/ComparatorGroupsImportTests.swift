@@ -13,16 +13,16 @@ struct ComparatorGroupsImportTests {
     @Test("the example file: two of Warwickshire's own groups, members by ONS code or DfE number, in code order")
     func exampleFile() throws {
         let batch = try ComparatorGroupsImporter.parse([Self.example()], council: "E10000031", context: ImportFixtures.context())
-        #expect(batch.kind == .groups && batch.rowsRead == 9)
-        // Codes from la_lookup_from_ees.csv: 937 Warwickshire E10000031, 916 Gloucestershire E10000013,
-        // 931 Oxfordshire E10000025, 855 Leicestershire E10000018.
+        #expect(batch.kind == .groups && batch.rowsRead == 11)
+        // Codes from la_lookup_from_ees.csv: 937 Warwickshire E10000031, 885 Worcestershire E10000034, 860 Staffordshire
+        // E10000028, 855 Leicestershire E10000018, 830 Derbyshire E10000007, 891 Nottinghamshire E10000024.
         #expect(batch.comparatorGroups == [
             ComparatorGroup(code: "WARKS_WM_SHIRES", name: "West Midlands shire areas", ownerAreaCode: "E10000031",
                             memberCodes: ["E06000019", "E06000051", "E10000028", "E10000031", "E10000034"]),
-            ComparatorGroup(code: "WARKS_NEAREST_COUNTIES", name: "Nearest county neighbours", ownerAreaCode: "E10000031",
-                            memberCodes: ["E10000013", "E10000018", "E10000025", "E10000031"]),
+            ComparatorGroup(code: "WARKS_MIDLANDS_COUNTIES", name: "Midlands county councils", ownerAreaCode: "E10000031",
+                            memberCodes: ["E10000007", "E10000018", "E10000024", "E10000028", "E10000031", "E10000034"]),
         ])
-        #expect(batch.groupsDefinedAt["WARKS_NEAREST_COUNTIES"]?.description == "comparator-groups.csv:7:group_code")
+        #expect(batch.groupsDefinedAt["WARKS_MIDLANDS_COUNTIES"]?.description == "comparator-groups.csv:7:group_code")
         let shared = try ComparatorGroupsImporter.parse([Self.example()], council: nil, context: ImportFixtures.context())
         #expect(shared.comparatorGroups.allSatisfy { $0.ownerAreaCode == nil })
     }
