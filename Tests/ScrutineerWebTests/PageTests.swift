@@ -69,6 +69,7 @@ struct PageTests {
             // Derbyshire is in a group only; Leicestershire is also a 2025 statistical neighbour (README);
             // Worcestershire is in the West Midlands and in both groups.
             #expect(page.contains("compared with statistical neighbours, the region, Midlands county councils and West Midlands shire areas</h1>"))
+            #expect(page.contains(": this council compared with statistical neighbours, the region, Midlands county councils and West Midlands shire areas</caption>"))
             #expect(page.contains("<th scope=\"row\">Derbyshire</th><td>Midlands county councils</td>"))
             #expect(page.contains("<th scope=\"row\">Leicestershire</th><td>Statistical neighbour; Midlands county councils</td>"))
             #expect(page.contains("<th scope=\"row\">Worcestershire</th><td>Region; Midlands county councils; West Midlands shire areas</td>"))

@@ -92,7 +92,7 @@ public enum SiteRenderer {
         return try page(title: "\(m.measure.title): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "measure-page-body", chrome: chrome, content: content)
     }
 
-    /// One measure across the council's statistical neighbours and region.
+    /// One measure across the council's statistical neighbours, region and comparator groups.
     public static func compare(_ c: SiteComparison, chrome: SiteChrome) throws -> String {
         let rows = sorted(c.rows, by: c.sort, descending: c.descending)
         let headers: [[String: Any]] = [(SiteComparison.SortKey.area, "Area"), (.group, "Compared as"), (.value, "Value")].map { key, text in
@@ -110,7 +110,7 @@ public enum SiteRenderer {
         let summary = "\(withValues) of \(c.rows.count) areas have a figure for \(c.periodLabel). Sorted by \(c.sort.rawValue), \(c.descending ? "descending" : "ascending"); choose a column heading to sort by it."
         let model: [String: Any] = [
             "title": c.measureTitle, "comparedWith": comparedWith, "periodLabel": c.periodLabel, "about": c.about, "summary": summary,
-            "caption": "\(c.measureTitle) (\(c.measureCode)), \(c.periodLabel): this council and \(comparedWith)",
+            "caption": "\(c.measureTitle) (\(c.measureCode)), \(c.periodLabel): this council compared with \(comparedWith)",
             "headers": headers,
             "rows": rows.map { ["areaName": $0.areaName, "group": $0.group, "valueText": $0.valueText, "isCouncil": $0.isCouncil] as [String: Any] },
             "measureHref": c.measureHref,

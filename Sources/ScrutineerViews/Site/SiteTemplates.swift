@@ -158,8 +158,8 @@ enum SiteTemplates {
 
     """
 
-    /// One measure across the council's statistical neighbours and region, sortable by any column
-    /// with links (no script needed).
+    /// One measure across the council's statistical neighbours, region and comparator groups,
+    /// sortable by any column with links (no script needed).
     static let compare = """
     <h1>{{title}}: compared with {{comparedWith}}</h1>
     <p class="lede">{{periodLabel}} · {{about}}</p>
