@@ -62,6 +62,8 @@ struct PageTests {
     func comparison() async throws {
         let url = try await DemoDatabases.shared.url(.sqlite)
         try await withApplication(url) { client in
+            let measure = try await client.execute(uri: "/committees/WARKS-CYP/measures/ReReferral", method: .get).text
+            #expect(measure.contains(">Compare with other councils: statistical neighbours, the region and comparator groups</a>"))
             let page = try await client.execute(uri: "/committees/WARKS-CYP/measures/ReReferral/compare?sort=area&order=asc", method: .get).text
             #expect(page.contains("(this council)"))
             #expect(page.contains("Statistical neighbour"))

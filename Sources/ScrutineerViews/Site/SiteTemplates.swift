@@ -136,7 +136,7 @@ enum SiteTemplates {
     <section aria-labelledby="more">
     <h2 id="more">Compare and download</h2>
     <ul>
-    <li><a href="{{compareHref}}">Compare with statistical neighbours and the region</a></li>
+    <li><a href="{{compareHref}}">Compare with other councils: statistical neighbours, the region and comparator groups</a></li>
     <li><a href="{{csvHref}}">This measure's data (CSV)</a></li>
     <li><a href="{{xlsxHref}}">This measure's data (Excel workbook, XLSX)</a></li>
     </ul>
