@@ -21,10 +21,9 @@ public enum ComparatorGroupsImporter {
         var repeated = 0
         let areas = KnownAreas(context: context)
         if let council, context.areas[council]?.type != .localAuthority {
-            let what = context.areas[council].map { "\($0.name), \(ImportText.describe($0.type))" } ?? "not a known area"
             errors.append(BatchInputError(
                 file: files.first?.name ?? "-", row: 1, column: "*",
-                message: "--council \(council) is \(what) (expected the ONS code of the local authority whose own groups these are, e.g. E10000031)"
+                message: "--council \(council) is \(ImportText.whatArea(council, areas: context.areas)) (expected the ONS code of the local authority whose own groups these are, e.g. E10000031)"
             ))
         }
         for file in files {
@@ -44,7 +43,7 @@ public enum ComparatorGroupsImporter {
                 }
                 if code.isEmpty { reject("group_code", "blank (expected the group's code, such as SHIRES)") }
                 if name.isEmpty { reject("group_name", "blank (expected the group's name, such as Shire counties)") }
-                let area = areas[written.uppercased()] ?? (ImportText.isDfENumber(written) ? areas.currentArea(dfeCode: written) : nil)
+                let area = areas[written.uppercased()] ?? areas.currentArea(dfeCode: written)
                 if let area {
                     if area.type != .localAuthority {
                         reject("area_code", "\(written) \(area.name) is \(ImportText.describe(area.type)) (expected a local authority: a group's members are councils)")

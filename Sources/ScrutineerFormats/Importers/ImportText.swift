@@ -49,6 +49,12 @@ enum ImportText {
             : "unknown area code \(code) (expected the ONS code of England, a region or an LA already imported with scrutineer import areas)"
     }
 
+    /// What an area code names, for error messages about an option such as `--council`: its name
+    /// and type ("West Midlands, a region"), or "not a known area".
+    static func whatArea(_ code: String, areas: [String: Area]) -> String {
+        areas[code].map { "\($0.name), \(describe($0.type))" } ?? "not a known area"
+    }
+
     /// A council for error messages: its code and, when known, its name ("E10000031 Warwickshire").
     static func council(_ code: String, areas: [String: Area]) -> String {
         areas[code].map { "\(code) \($0.name)" } ?? code

@@ -35,9 +35,9 @@ struct KnownAreas {
 
     /// The area DfE number `dfeCode` stands for today: of the areas with that number, the one no
     /// other replaced (Barnsley 370 is E08000038, not E08000016), then the one reporting latest;
-    /// nil when none has the number or two are equally current.
+    /// nil when `dfeCode` is not 3 digits, none has the number or two are equally current.
     func currentArea(dfeCode: String) -> Area? {
-        guard let candidates = byDfECode[dfeCode]?.map({ areas[$0] }) else { return nil }
+        guard ImportText.isDfENumber(dfeCode), let candidates = byDfECode[dfeCode]?.map({ areas[$0] }) else { return nil }
         let current = candidates.filter { $0.successorCode == nil }
         let pool = current.isEmpty ? candidates : current
         func recency(_ area: Area) -> (Int, Int) { (area.lastYear ?? Int.max, area.firstYear ?? Int.max) }

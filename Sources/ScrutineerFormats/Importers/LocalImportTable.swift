@@ -142,7 +142,7 @@ struct LocalImportTableLoader {
         label: String, fileName: String, headerRow: Int, headerCells: [SpreadsheetCell], rows: [SpreadsheetRow], spreadsheet: Bool
     ) -> LocalImportTable? {
         let names = headerCells.map { LocalHeaderName.normalised($0.description) }
-        guard let kind = Self.kind(ofHeader: headerCells) else {
+        guard let kind = Self.kind(ofNames: names) else {
             fileProblem(label, row: headerRow,
                 "the header row names neither observations (expected columns measure_code, area_code, period and value) nor measures (expected columns code, title, unit, polarity and year_type)")
             return nil
@@ -209,7 +209,11 @@ struct LocalImportTableLoader {
     /// The table a header row makes: observations when it names an observation or breakdown
     /// column, measures when it names `code` or `title`, or nil.
     static func kind(ofHeader cells: [SpreadsheetCell]) -> LocalImportTable.Kind? {
-        let names = cells.map { LocalHeaderName.normalised($0.description) }
+        kind(ofNames: cells.map { LocalHeaderName.normalised($0.description) })
+    }
+
+    /// The same, for a header's names already normalised.
+    static func kind(ofNames names: [String]) -> LocalImportTable.Kind? {
         if names.contains(where: { LocalObservationColumn(rawValue: $0) != nil || LocalHeaderName.breakdownDimension($0) != nil }) {
             return .observations
         }

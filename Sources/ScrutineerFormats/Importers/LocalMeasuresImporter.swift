@@ -105,8 +105,7 @@ public enum LocalMeasuresImporter {
         let expected = "expected --council CODE, the ONS code of the council whose own measures these are, e.g. E10000031"
         if let option {
             guard context.areas[option]?.type == .localAuthority else {
-                let what = context.areas[option].map { "\($0.name), \(ImportText.describe($0.type))" } ?? "not a known area"
-                return .failure(CouncilProblem(message: "--council \(option) is \(what) (expected the ONS code of a local authority from scrutineer import areas, e.g. E10000031)"))
+                return .failure(CouncilProblem(message: "--council \(option) is \(ImportText.whatArea(option, areas: context.areas)) (expected the ONS code of a local authority from scrutineer import areas, e.g. E10000031)"))
             }
             return .success(option)
         }

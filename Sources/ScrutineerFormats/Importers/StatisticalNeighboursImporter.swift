@@ -187,7 +187,7 @@ public enum StatisticalNeighboursImporter {
             }
             var valid = true
             var code = ""
-            if let area = currentArea(dfeCode, known: known) {
+            if let area = known.currentArea(dfeCode: dfeCode) {
                 code = area.code
             } else {
                 table.reject(line, "LA num", unknownDfENumber(dfeCode, known: known))
@@ -204,7 +204,7 @@ public enum StatisticalNeighboursImporter {
             for (rank, column) in neighbourColumns.enumerated() {
                 let neighbourDfECode = table.text(record, column)
                 let name = "SN\(rank + 1)"
-                guard let area = currentArea(neighbourDfECode, known: known) else {
+                guard let area = known.currentArea(dfeCode: neighbourDfECode) else {
                     table.reject(line, name, neighbourDfECode.isEmpty ? "blank (expected the neighbour's DfE number)" : unknownDfENumber(neighbourDfECode, known: known))
                     valid = false
                     continue
@@ -216,10 +216,6 @@ public enum StatisticalNeighboursImporter {
             lists.append(ReadList(list: StatisticalNeighbours(edition: edition, areaCode: code, neighbours: neighbours), row: line, column: "LA num"))
         }
         return lists
-    }
-
-    private static func currentArea(_ dfeCode: String, known: KnownAreas) -> Area? {
-        ImportText.isDfENumber(dfeCode) ? known.currentArea(dfeCode: dfeCode) : nil
     }
 
     private static func unknownDfENumber(_ text: String, known: KnownAreas) -> String {
