@@ -138,6 +138,32 @@ struct ImportCommandTests {
             """)
     }
 
+    @Test("an EES file's .meta.csv is read once, whether found beside the file or named too by any path")
+    func eesMetadataReadOnce() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let name = "d3_cpps_subsequent_plan_2013_to_2025"
+        try FileManager.default.copyItem(at: SharedFiles.data("ees/\(name).csv"), to: folder.appendingPathComponent("\(name).csv"))
+        try Data("""
+            col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column
+            category,Filter,Category,,,,,
+            CPP_start,Indicator,Child protection plans starting,,,0,,
+            CPP_subsequent,Indicator,Second or subsequent plans,,,0,,
+            CPP_subsequent_percent,Indicator,Second or subsequent plans (%),,%,1,,
+
+            """.utf8).write(to: folder.appendingPathComponent("\(name).meta.csv"))
+        // 2,132 data rows and the metadata's 4 rows: the metadata counted, and named, once.
+        for (run, files) in [["\(name).csv"], ["\(name).csv", "\(name).meta.csv"], ["./\(name).meta.csv", folder.appendingPathComponent("\(name).csv").path]].enumerated() {
+            let db = "sqlite://" + folder.appendingPathComponent("ees\(run).sqlite").path
+            let areas = try CommandRunner.run(["import", "areas", Self.data("reference/la_lookup_from_ees.csv"), "--db", db])
+            #expect(areas.status == 0, "\(areas.standardError)")
+            let result = try CommandRunner.run(["import", "ees"] + files + ["--db", db], in: folder)
+            #expect(result.status == 0, "\(files): \(result.standardError)")
+            #expect(result.standardOutput.hasPrefix("2136 rows read: "), "\(files): \(result.standardOutput)")
+            #expect(result.standardOutput.components(separatedBy: "\(name).meta.csv").count == 2, "\(files): \(result.standardOutput)")
+        }
+    }
+
     @Test("LAIT and EES publish the same re-referral and repeat-plan percentages: imported, they are equal for every LA and year")
     func laitEqualsEES() throws {
         let folder = try CommandRunner.temporaryDirectory()

@@ -118,9 +118,11 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 
-    /// Reads every named file (and an EES file's `.meta.csv` sidecar when it exists beside it).
+    /// Reads every named file (and an EES file's `.meta.csv` sidecar when it exists beside it and
+    /// is not named too, however its path is written).
     private func readInputs() throws -> [PublishedFile] {
         var inputs: [PublishedFile] = []
+        let named = Set(files.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         for path in files {
             let url = URL(fileURLWithPath: path)
             guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -130,7 +132,7 @@ struct ImportCommand: AsyncParsableCommand {
             inputs.append(PublishedFile(name: url.lastPathComponent, data: data))
             if kind == .ees {
                 let sidecar = url.deletingLastPathComponent().appendingPathComponent(EESImporter.metadataFileName(for: url.lastPathComponent))
-                if !files.contains(sidecar.path), let meta = FileManager.default.contents(atPath: sidecar.path) {
+                if !named.contains(sidecar.standardizedFileURL.path), let meta = FileManager.default.contents(atPath: sidecar.path) {
                     inputs.append(PublishedFile(name: sidecar.lastPathComponent, data: meta))
                 }
             }
