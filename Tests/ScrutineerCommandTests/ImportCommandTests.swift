@@ -234,6 +234,14 @@ struct ImportCommandTests {
         #expect(wrongSheet.status == 65)
         #expect(wrongSheet.standardError.hasPrefix("measures.xlsx:1:-: no sheet named \"Data\""), "\(wrongSheet.standardError)")
         #expect(try Data(contentsOf: file) == before)
+        // A publication given to another import is named as what it is, once.
+        let wrongImport = try CommandRunner.run(["import", "lait", Self.data("fingertips/la_hospital_admissions_2324.csv"), "--db", db])
+        #expect(wrongImport.status == 65)
+        #expect(wrongImport.standardError.hasPrefix("""
+            la_hospital_admissions_2324.csv:1:*: this is a Fingertips data export, not a file scrutineer import lait reads (expected scrutineer import fingertips FILE…)
+            1 problem found; nothing was written.
+            """), "\(wrongImport.standardError)")
+        #expect(try Data(contentsOf: file) == before)
     }
     @Test("a council's own measures: another council's import of a code is refused by row, exit 65, nothing written; --council names the council")
     func councilsOwnMeasures() throws {

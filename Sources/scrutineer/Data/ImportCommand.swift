@@ -140,7 +140,17 @@ struct ImportCommand: AsyncParsableCommand {
         return inputs
     }
 
+    /// The batch the files hold, or every rejected cell; a file in another import's layout is
+    /// named as what it is.
     private func parse(_ inputs: [PublishedFile], context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
+        do throws(BatchInputErrors) {
+            return try parseAsKind(inputs, context: context)
+        } catch {
+            throw PublishedFileLayout.namingMisplacedFiles(error, kind: kind, files: inputs)
+        }
+    }
+
+    private func parseAsKind(_ inputs: [PublishedFile], context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
         if kind == .local {
             return try LocalMeasuresImporter.importBatch(
                 inputs.map { LocalImportFile(name: $0.name, data: $0.data) },

@@ -1,0 +1,95 @@
+import Foundation
+import ScrutineerCore
+
+/// The CSV layouts Scrutineer reads, each recognised by the columns its header row must have, so
+/// that a file given to the wrong import is named for what it is ("this is a Fingertips data
+/// export") instead of reported column by column as a file of the kind asked for.
+public struct PublishedFileLayout: Sendable {
+    /// What the file is, as a sentence names it: "a Fingertips data export".
+    public let name: String
+    /// The import that reads such a file as one of its files; nil for a file given as an option.
+    public let importedAs: ImportKind?
+    /// How to import it, for the error's "expected".
+    public let usage: String
+    let fits: @Sendable (_ header: [String]) -> Bool
+
+    /// Every layout, the most specific first: the first that fits a header names the file.
+    public static let all: [PublishedFileLayout] = [
+        PublishedFileLayout(name: "a LAIT data file", importedAs: .lait, usage: "scrutineer import lait FILE…", fits: has(LAITImporter.dataColumns)),
+        PublishedFileLayout(name: "LAIT's measure dictionary", importedAs: .lait, usage: "scrutineer import lait FILE…", fits: has(LAITImporter.dictionaryColumns)),
+        PublishedFileLayout(name: "an EES data file", importedAs: .ees, usage: "scrutineer import ees FILE…", fits: has(EESImporter.requiredColumns)),
+        PublishedFileLayout(
+            name: "an EES metadata file", importedAs: .ees, usage: "scrutineer import ees DATA.csv, which reads the .meta.csv beside it",
+            fits: { EESMetadata.isMetadata(header: $0) }
+        ),
+        PublishedFileLayout(
+            name: "an EES measure mapping", importedAs: nil, usage: "scrutineer import ees DATA.csv --mapping FILE",
+            fits: has(EESMeasureMapping.requiredColumns)
+        ),
+        PublishedFileLayout(name: "a Fingertips data export", importedAs: .fingertips, usage: "scrutineer import fingertips FILE…", fits: has(FingertipsImporter.requiredColumns)),
+        PublishedFileLayout(
+            name: "a statistical-neighbour list", importedAs: .neighbours, usage: "scrutineer import neighbours FILE…",
+            fits: { has(StatisticalNeighboursImporter.longColumns)($0) || ($0.contains("LA num") && $0.contains("SN1")) }
+        ),
+        PublishedFileLayout(name: "an LA lookup", importedAs: .areas, usage: "scrutineer import areas FILE", fits: has(AreaLookupImporter.columns)),
+        PublishedFileLayout(name: "a file of comparator groups", importedAs: .groups, usage: "scrutineer import groups FILE…", fits: has(ComparatorGroupsImporter.requiredColumns)),
+        PublishedFileLayout(
+            name: "a council's own figures", importedAs: .local, usage: "scrutineer import local FILE…",
+            fits: hasLocal(LocalObservationColumn.required.map(\.rawValue))
+        ),
+        PublishedFileLayout(
+            name: "a council's own measures", importedAs: .local, usage: "scrutineer import local FILE…",
+            fits: hasLocal(LocalMeasureColumn.required.map(\.rawValue))
+        ),
+    ]
+
+    /// An Excel workbook (a ZIP archive), which only `import local` reads.
+    public static let workbook = PublishedFileLayout(
+        name: "an Excel workbook", importedAs: .local,
+        usage: "scrutineer import local FILE… for a council's own workbook, or the CSV file a publication gives", fits: { _ in false }
+    )
+
+    /// The layout of `data`: a workbook, or a CSV file by its first line; nil for an unknown
+    /// header (or a title above the header).
+    public static func recognise(_ data: Data) -> PublishedFileLayout? {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return workbook }
+        let firstLine = data.prefix { $0 != UInt8(ascii: "\n") }
+        guard let header = try? CSVReader.table(from: Data(firstLine), fileName: "").header else { return nil }
+        return all.first { $0.fits(header) }
+    }
+
+    /// `errors`, with each of `files` that is another import's layout reported once as what it is,
+    /// in place of the errors the `kind` import found in it. Only the errors of a refused import
+    /// are rewritten; what an import accepts is never judged by its header here.
+    public static func namingMisplacedFiles(_ errors: BatchInputErrors, kind: ImportKind, files: [PublishedFile]) -> BatchInputErrors {
+        var misplaced: [String: BatchInputError] = [:]
+        for file in files where errors.errors.contains(where: { $0.file == file.name }) {
+            guard let layout = recognise(file.data), layout.importedAs != kind else { continue }
+            misplaced[file.name] = BatchInputError(
+                file: file.name, row: 1, column: "*",
+                message: "this is \(layout.name), not a file scrutineer import \(kind.rawValue) reads (expected \(layout.usage))"
+            )
+        }
+        guard !misplaced.isEmpty else { return errors }
+        var rewritten: [BatchInputError] = []
+        for error in errors.errors {
+            guard let replacement = misplaced[error.file] else {
+                rewritten.append(error)
+                continue
+            }
+            if !rewritten.contains(replacement) { rewritten.append(replacement) }
+        }
+        return BatchInputErrors(rewritten)
+    }
+
+    private static func has(_ columns: [String]) -> @Sendable ([String]) -> Bool {
+        { header in columns.allSatisfy(header.contains) }
+    }
+
+    private static func hasLocal(_ columns: [String]) -> @Sendable ([String]) -> Bool {
+        { header in
+            let names = Set(header.map(LocalHeaderName.normalised))
+            return columns.allSatisfy(names.contains)
+        }
+    }
+}
