@@ -12,15 +12,19 @@ enum EESTimeIdentifier: Hashable {
     case financialYear
     /// `Academic year`: 6 digits (`202324` ⇒ `2023/24`).
     case academicYear
-    /// `Financial year Q1` … `Q4`: 6 digits (`202324` ⇒ `2023/24 Q1`).
+    /// `Financial year Q1` … `Q4`: 6 digits (`202324` ⇒ `2023/24 Q1`, April to June).
     case financialQuarter(Int)
+    /// `Academic year Q1` … `Q4`: 6 digits (`202324` ⇒ `2023/24 Q1`, September to November).
+    case academicQuarter(Int)
+    /// `Calendar year Q1` … `Q4`: 4 digits (`2024` ⇒ `2024 Q1`, January to March).
+    case calendarQuarter(Int)
     /// `January` … `December`: 4 digits (`2024` with `March` ⇒ `2024-03`).
     case month(Int)
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
     /// The identifiers read, for error messages.
-    static let expected = "Reporting year, Calendar year, Financial year, Academic year, Financial year Q1 to Q4, or a month such as March"
+    static let expected = "Reporting year, Calendar year, Financial year, Academic year, their quarters such as Financial year Q1, or a month such as March"
 
     init?(_ text: String) {
         switch text {
@@ -28,13 +32,19 @@ enum EESTimeIdentifier: Hashable {
         case "Calendar year": self = .calendarYear
         case "Financial year": self = .financialYear
         case "Academic year": self = .academicYear
-        case "Financial year Q1": self = .financialQuarter(1)
-        case "Financial year Q2": self = .financialQuarter(2)
-        case "Financial year Q3": self = .financialQuarter(3)
-        case "Financial year Q4": self = .financialQuarter(4)
         default:
-            guard let index = EESTimeIdentifier.monthNames.firstIndex(of: text) else { return nil }
-            self = .month(index + 1)
+            if let index = EESTimeIdentifier.monthNames.firstIndex(of: text) {
+                self = .month(index + 1)
+                return
+            }
+            // `Financial year Q1`, `Academic year Q4`, `Calendar year Q2`.
+            guard let last = text.last?.wholeNumberValue, (1...4).contains(last), text.dropLast().hasSuffix(" year Q") else { return nil }
+            switch text.dropLast(8) {
+            case "Financial": self = .financialQuarter(last)
+            case "Academic": self = .academicQuarter(last)
+            case "Calendar": self = .calendarQuarter(last)
+            default: return nil
+            }
         }
     }
 
@@ -43,15 +53,15 @@ enum EESTimeIdentifier: Hashable {
     var impliedYearType: YearType {
         switch self {
         case .reportingYear, .financialYear, .financialQuarter: .financial
-        case .academicYear: .academic
-        case .calendarYear, .month: .calendar
+        case .academicYear, .academicQuarter: .academic
+        case .calendarYear, .calendarQuarter, .month: .calendar
         }
     }
 
     /// How often a measure created from this identifier is published.
     var periodicity: Periodicity {
         switch self {
-        case .financialQuarter: .quarterly
+        case .financialQuarter, .academicQuarter, .calendarQuarter: .quarterly
         case .month: .monthly
         default: .annual
         }
@@ -61,9 +71,9 @@ enum EESTimeIdentifier: Hashable {
     func fits(_ yearType: YearType) -> Bool {
         switch self {
         case .reportingYear, .month: true
-        case .calendarYear: yearType == .calendar
+        case .calendarYear, .calendarQuarter: yearType == .calendar
         case .financialYear, .financialQuarter: yearType == .financial
-        case .academicYear: yearType == .academic
+        case .academicYear, .academicQuarter: yearType == .academic
         }
     }
 
@@ -71,8 +81,8 @@ enum EESTimeIdentifier: Hashable {
     static func fitting(_ yearType: YearType) -> String {
         switch yearType {
         case .financial: "Reporting year, Financial year, Financial year Q1 to Q4, or a month"
-        case .academic: "Reporting year, Academic year, or a month"
-        case .calendar: "Reporting year, Calendar year, or a month"
+        case .academic: "Reporting year, Academic year, Academic year Q1 to Q4, or a month"
+        case .calendar: "Reporting year, Calendar year, Calendar year Q1 to Q4, or a month"
         case .yearEndingSeptember: "Reporting year, or a month"
         }
     }
@@ -83,8 +93,8 @@ enum EESTimeIdentifier: Hashable {
     /// What `time_period` must look like, for error messages.
     var timePeriodForm: String {
         switch self {
-        case .reportingYear, .calendarYear, .month: "4 digits such as 2025"
-        case .financialYear, .academicYear, .financialQuarter: "6 digits for two consecutive years such as 202324"
+        case .reportingYear, .calendarYear, .calendarQuarter, .month: "4 digits such as 2025"
+        case .financialYear, .academicYear, .financialQuarter, .academicQuarter: "6 digits for two consecutive years such as 202324"
         }
     }
 
@@ -97,11 +107,15 @@ enum EESTimeIdentifier: Hashable {
             return digits.count == 4 ? timePeriod : nil
         case let .month(month):
             return digits.count == 4 ? "\(timePeriod)-\(month < 10 ? "0" : "")\(month)" : nil
-        case .financialYear, .academicYear, .financialQuarter:
+        case let .calendarQuarter(quarter):
+            return digits.count == 4 ? "\(timePeriod) Q\(quarter)" : nil
+        case .financialYear, .academicYear, .financialQuarter, .academicQuarter:
             guard digits.count == 6, let first = Int(timePeriod.prefix(4)), let second = Int(timePeriod.suffix(2)), second == (first + 1) % 100 else { return nil }
             let year = "\(timePeriod.prefix(4))/\(timePeriod.suffix(2))"
-            if case let .financialQuarter(quarter) = self { return "\(year) Q\(quarter)" }
-            return year
+            switch self {
+            case let .financialQuarter(quarter), let .academicQuarter(quarter): return "\(year) Q\(quarter)"
+            default: return year
+            }
         }
     }
 }

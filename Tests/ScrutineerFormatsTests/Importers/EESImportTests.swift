@@ -217,13 +217,43 @@ struct EESImportTests {
         ])
     }
 
-    @Test("time identifiers: reporting, calendar, financial and academic years, financial quarters and months")
+    @Test("academic and calendar quarters make quarterly measures of those years, each quarter with its months")
+    func academicAndCalendarQuarters() throws {
+        let context = try ImportFixtures.context()
+        let calendar = ImportFixtures.text("calendar.csv", """
+        \(Self.header),starts
+        2024,Calendar year Q1,National,E92000001,England,,,,,,10
+        2024,Calendar year Q2,National,E92000001,England,,,,,,12
+
+        """)
+        let byCalendar = try NationalImport.parse(.ees, files: [calendar], options: NationalImportOptions(measureCode: "STARTS", indicator: "starts"), context: context)
+        #expect(byCalendar.measures.map { "\($0.yearType) \($0.periodicity)" } == ["calendar quarterly"])
+        #expect(byCalendar.observations.map { "\($0.period.label) \($0.period.start)…\($0.period.end)" } == ["2024 Q1 2024-01-01…2024-03-31", "2024 Q2 2024-04-01…2024-06-30"])
+        // An academic year's first quarter is September to November (METHODS.md's periods, PRODUCT.md's glossary).
+        let academic = ImportFixtures.text("academic.csv", """
+        \(Self.header),starts
+        202324,Academic year Q1,National,E92000001,England,,,,,,7
+        202324,Academic year Q3,National,E92000001,England,,,,,,8
+
+        """)
+        let byAcademic = try NationalImport.parse(.ees, files: [academic], options: NationalImportOptions(measureCode: "STARTS", indicator: "starts"), context: context)
+        #expect(byAcademic.measures.map { "\($0.yearType) \($0.periodicity)" } == ["academic quarterly"])
+        #expect(byAcademic.observations.map { "\($0.period.label) \($0.period.start)…\($0.period.end)" } == ["2023/24 Q1 2023-09-01…2023-11-30", "2023/24 Q3 2024-03-01…2024-05-31"])
+    }
+
+    @Test("time identifiers: reporting, calendar, financial and academic years, their quarters, and months")
     func timeIdentifiers() {
         #expect(EESTimeIdentifier("Reporting year")?.label(timePeriod: "2025") == "2025")
         #expect(EESTimeIdentifier("Calendar year")?.label(timePeriod: "2024") == "2024")
         #expect(EESTimeIdentifier("Financial year")?.label(timePeriod: "202324") == "2023/24")
         #expect(EESTimeIdentifier("Academic year")?.label(timePeriod: "199900") == "1999/00")
         #expect(EESTimeIdentifier("Financial year Q2")?.label(timePeriod: "202425") == "2024/25 Q2")
+        #expect(EESTimeIdentifier("Academic year Q1")?.label(timePeriod: "202324") == "2023/24 Q1")
+        #expect(EESTimeIdentifier("Calendar year Q4")?.label(timePeriod: "2024") == "2024 Q4")
+        #expect(EESTimeIdentifier("Calendar year Q4")?.label(timePeriod: "202324") == nil)
+        #expect(EESTimeIdentifier("Academic year Q2")?.fits(.financial) == false)
+        #expect(EESTimeIdentifier("Financial year Q5") == nil)
+        #expect(EESTimeIdentifier("Tax year Q1") == nil)
         #expect(EESTimeIdentifier("March")?.label(timePeriod: "2024") == "2024-03")
         #expect(EESTimeIdentifier("Academic year")?.label(timePeriod: "202325") == nil)
         #expect(EESTimeIdentifier("Reporting year")?.label(timePeriod: "202324") == nil)
@@ -280,14 +310,14 @@ struct EESImportTests {
         """)
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([data], mappings: [EESMeasureMapping(measureCode: "KS4", indicator: "pupils")], context: context) } == [
             "bad.csv:3:time_period: \"2025\" is not a Financial year (expected 6 digits for two consecutive years such as 202324)",
-            "bad.csv:4:time_identifier: \"Tax year\" is not a time identifier Scrutineer reads (expected Reporting year, Calendar year, Financial year, Academic year, Financial year Q1 to Q4, or a month such as March; a filter such as time_identifier=Academic year passes over other rows)",
+            "bad.csv:4:time_identifier: \"Tax year\" is not a time identifier Scrutineer reads (expected Reporting year, Calendar year, Financial year, Academic year, their quarters such as Financial year Q1, or a month such as March; a filter such as time_identifier=Academic year passes over other rows)",
             "bad.csv:5:geographic_level: \"County\" is not an EES geographic level (expected National, Regional or Local authority, which Scrutineer imports, or another EES level such as Local authority district, whose rows it skips)",
             "bad.csv:6:old_la_code: \"938\" is not the DfE number of E10000031 Warwickshire (expected 937)",
             "bad.csv:7:new_la_code: unknown area code E10099999 (expected the ONS code of England, a region or an LA already imported with scrutineer import areas)",
             "bad.csv:8:geographic_level: \"Regional\" does not fit E10000031 Warwickshire, which is a local authority (expected the level of the area)",
             "bad.csv:9:pupils: blank (expected a number or an EES symbol: c, z, x, u, k or low)",
             "bad.csv:10:pupils: \"n/a\" is not a number (expected a number or an EES symbol: c, z, x, u, k or low)",
-            "bad.csv:11:time_identifier: \"Financial year\" periods do not fit measure KS4, which has academic years (expected Reporting year, Academic year, or a month)",
+            "bad.csv:11:time_identifier: \"Financial year\" periods do not fit measure KS4, which has academic years (expected Reporting year, Academic year, Academic year Q1 to Q4, or a month)",
         ])
     }
 }
