@@ -8,7 +8,9 @@ import Foundation
 ///   March 2025; academic: September 2024 to August 2025; calendar; year ending September);
 /// - `2023/24` or `2023-24` — the financial or academic year starting in 2023 (or the year ending
 ///   September 2024), never a calendar measure;
-/// - `2021/22-23/24` — three pooled years;
+/// - `2021/22-23/24` — three pooled financial or academic years (Fingertips writes
+///   `2021/22 - 23/24`); `2021-2023` — three pooled calendar years (also written `2021-23` where
+///   that cannot be a month, and `2021 - 23` or `2021 - 2023` as Fingertips writes them);
 /// - `2024/25 Q2` — a quarter of a financial (Q1 = April–June) or academic (Q1 = September–November)
 ///   year; `2024 Q2` — a calendar quarter (also written `2024-25 Q2`, `Q2 2024/25`, `Q2 2024-25`
 ///   and `Q2 2024`, each read as the canonical label);
@@ -63,6 +65,19 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
             guard range.upperBound <= chars.count, range.allSatisfy({ chars[$0].isASCII && chars[$0].isNumber }) else { return nil }
             return Int(String(chars[range]))
         }
+        // Fingertips' pooled years, spaced: 2021/22 - 23/24, 2021 - 23, 2021 - 2023.
+        if let dash = s.range(of: " - ") {
+            let first = s[..<dash.lowerBound], last = s[dash.upperBound...]
+            if first.count == 4, last.count == 2 || last.count == 4, let from = Int(first), let to = Int(last), (first + last).allSatisfy({ $0.isASCII && $0.isNumber }) {
+                return yearType == .calendar ? pooledCalendarYears(from, last.count == 4 ? to : from - from % 100 + to) : nil
+            }
+            guard let pooled = parseBody(first + "-" + last, yearType: yearType, monthly: monthly), pooled.kind == .pooledYears else { return nil }
+            return pooled
+        }
+        // 2021-2023
+        if chars.count == 9, chars[4] == "-", let from = number(0..<4), let to = number(5..<9), yearType == .calendar {
+            return pooledCalendarYears(from, to)
+        }
         // 2025
         if chars.count == 4, let endYear = number(0..<4) {
             return Period.year(endingIn: endYear, yearType)
@@ -75,6 +90,10 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
                     label: "\(first)-\(twoDigits(second))", kind: .month,
                     start: .firstDay(ofMonth: second, year: first), end: .lastDay(ofMonth: second, year: first)
                 )
+            }
+            // 2021-23: pooled calendar years, when it cannot be a month (or a split year)
+            if yearType == .calendar, chars[4] == "-", second > 12, !isSplitYear {
+                return pooledCalendarYears(first, first - first % 100 + second)
             }
             guard isSplitYear, yearType != .calendar else { return nil }
             return splitYear(startingIn: first, yearType)
@@ -115,6 +134,14 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
         return nil
     }
 
+    /// The calendar years `first` to `last` pooled (`2021-2023`): two to eleven years, the last
+    /// written with two digits meaning the first year after `first` that ends in them.
+    static func pooledCalendarYears(_ first: Int, _ last: Int) -> Period? {
+        let last = last < first ? last + 100 : last
+        guard last > first, last - first <= 10 else { return nil }
+        return Period(label: "\(first)-\(last)", kind: .pooledYears, start: .firstDay(ofMonth: 1, year: first), end: .lastDay(ofMonth: 12, year: last))
+    }
+
     /// The one year of `yearType` that ends in `endYear`.
     static func year(endingIn endYear: Int, _ yearType: YearType) -> Period {
         let first = yearType.firstMonth
@@ -147,7 +174,7 @@ public struct PeriodError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        let examples = yearType == .calendar ? "2025, 2024 Q2 or 2024-09" : "2025, 2023/24, 2021/22-23/24, 2024/25 Q2 or 2024-09"
+        let examples = yearType == .calendar ? "2025, 2021-2023, 2024 Q2 or 2024-09" : "2025, 2023/24, 2021/22-23/24, 2024/25 Q2 or 2024-09"
         return "unknown period \"\(label)\" for a measure with \(yearType.rawValue) years (expected a label such as \(examples))"
     }
 }

@@ -101,7 +101,7 @@ public enum FingertipsImporter {
                 plans[id] = IndicatorPlan(measure: known, ageVaries: summary.ages.count > 1)
                 continue
             }
-            let label = pooledLabel(summary.firstPeriod)
+            let label = summary.firstPeriod
             let yearType = options.yearType ?? (ImportText.has("/", label) ? .financial : .calendar)
             let kind = (try? Period.parse(label, yearType: yearType))?.kind
             let periodicity: Periodicity = switch kind {
@@ -160,11 +160,6 @@ public enum FingertipsImporter {
             monthly = measure.periodicity == .monthly
             self.ageVaries = ageVaries
         }
-    }
-
-    /// Fingertips writes pooled years `2018/19 - 20/21`; Scrutineer `2018/19-20/21`.
-    static func pooledLabel(_ label: String) -> String {
-        label.utf8.contains(0x20) ? label.replacingOccurrences(of: " - ", with: "-") : label
     }
 
     private static func readRows(
@@ -237,7 +232,7 @@ public enum FingertipsImporter {
                 }
             }
             var period: Period?
-            let label = pooledLabel(text(c[5]))
+            let label = text(c[5])
             if let plan {
                 if let cached = periods[label] {
                     period = cached

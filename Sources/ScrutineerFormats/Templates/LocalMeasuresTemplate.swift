@@ -103,6 +103,7 @@ public enum LocalMeasuresTemplate {
         add("2025", "One year of the measure's year type ending in 2025 (financial: April 2024 to March 2025; academic: September 2024 to August 2025; calendar: 2025; year ending September 2025).")
         add("2023/24 or 2023-24", "The financial or academic year starting in 2023 (or the year ending September 2024); not for calendar-year measures.")
         add("2021/22-23/24", "Three years pooled, from 2021/22 to 2023/24.")
+        add("2021-2023 or 2021-23", "Three calendar years pooled, from 2021 to 2023, stored as 2021-2023 (2009-11 is November 2009: write 2009-2011).")
         add("2024/25 Q2, 2024-25 Q2 or Q2 2024/25", "A quarter of a financial year (Q1 = April to June) or academic year (Q1 = September to November), stored as 2024/25 Q2.")
         add("2024 Q2 or Q2 2024", "A calendar quarter (Q2 = April to June), stored as 2024 Q2.")
         add("2024-09", "A month. For a monthly measure a date cell also names its month.")

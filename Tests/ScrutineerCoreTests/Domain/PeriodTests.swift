@@ -41,6 +41,24 @@ struct PeriodTests {
         #expect(try Self.dates("2024-25 (OT)", .financial) == "2024/25 (OT) year 2024-04-01…2025-03-31")
     }
 
+    @Test("pooled calendar years, as Scrutineer and as Fingertips write them (infant mortality's 2021 - 23)")
+    func pooledCalendarYears() throws {
+        #expect(try Self.dates("2021-2023", .calendar) == "2021-2023 pooledYears 2021-01-01…2023-12-31")
+        #expect(try Self.dates("2021-23", .calendar) == "2021-2023 pooledYears 2021-01-01…2023-12-31")
+        #expect(try Self.dates("2021 - 23", .calendar) == "2021-2023 pooledYears 2021-01-01…2023-12-31")
+        #expect(try Self.dates("2021 - 2023", .calendar) == "2021-2023 pooledYears 2021-01-01…2023-12-31")
+        #expect(try Self.dates("1999 - 01", .calendar) == "1999-2001 pooledYears 1999-01-01…2001-12-31")
+        // Fingertips' 2009 - 11 is three years, never November 2009; 2009-11 stays a month.
+        #expect(try Self.dates("2009 - 11", .calendar) == "2009-2011 pooledYears 2009-01-01…2011-12-31")
+        #expect(try Self.dates("2009-11", .calendar) == "2009-11 month 2009-11-01…2009-11-30")
+        // Fingertips' pooled financial years.
+        #expect(try Self.dates("2018/19 - 20/21", .financial) == "2018/19-20/21 pooledYears 2018-04-01…2021-03-31")
+        // Not pooled calendar years: a financial measure's, a span of one or of more than eleven years, a spaced month.
+        for (label, yearType) in [("2021-2023", YearType.financial), ("2021 - 23", .financial), ("2021-2021", .calendar), ("2021-2040", .calendar), ("2023-2021", .calendar), ("2024 - 09", .financial), ("+202 - 23", .calendar)] {
+            #expect(throws: PeriodError.self, "\(label) \(yearType)") { try Period.parse(label, yearType: yearType) }
+        }
+    }
+
     @Test("unknown labels are errors that say what was expected", arguments: [
         "2023/25", "24/25", "2024-13", "2024/25 Q5", "FY2024", "", "2023/24 ()", "2021/22-21/22",
         "Q5 2024/25", "Q2 2024/26", "Q2  2024", "QQ 2024/25", "2024-26 Q2",

@@ -93,6 +93,22 @@ struct FingertipsImportTests {
         #expect(batch.observations.map(\.breakdown.key) == ["age=0-4 yrs", "age=5-9 yrs"])
     }
 
+    @Test("pooled years as Fingertips writes them: calendar (infant mortality's 2009 - 11, 2021 - 23) and financial (2018/19 - 20/21)")
+    func pooledYears() throws {
+        let header = "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value\n"
+        let file = ImportFixtures.text("pooled.csv", header + """
+        92196,Infant mortality rate,,,E92000001,England,England,Persons,<1 yr,,,2009 - 11,4.3
+        92196,Infant mortality rate,,,E92000001,England,England,Persons,<1 yr,,,2021 - 23,4.1
+        1,Thing,,,E92000001,England,England,Persons,All ages,,,2018/19 - 20/21,5
+
+        """)
+        let batch = try FingertipsImporter.parse([file], context: ImportFixtures.context())
+        #expect(batch.measures.map { "\($0.code) \($0.yearType) \($0.periodicity)" } == ["FT92196 calendar multiYear", "FT1 financial multiYear"])
+        #expect(batch.observations.map { "\($0.period.label) \($0.period.start)…\($0.period.end)" } == [
+            "2009-2011 2009-01-01…2011-12-31", "2021-2023 2021-01-01…2023-12-31", "2018/19-20/21 2018-04-01…2021-03-31",
+        ])
+    }
+
     @Test("rows for an area of a type Scrutineer does not hold (districts, GPs) are skipped and counted by area type; an unknown council is still an error")
     func otherAreaTypes() throws {
         let header = "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value\n"
