@@ -15,11 +15,13 @@ import ScrutineerCore
 ///
 /// Rows: National ⇒ `country_code` (E92000001); Regional ⇒ `region_code` (regions and Inner/Outer
 /// London); Local authority ⇒ `new_la_code` (Barnsley's and Sheffield's old and new codes are
-/// distinct areas); every area must be known and its level must fit it. Rows at the EES
-/// standard's other levels (`Local authority district`, `Parliamentary constituency`, `School`,
-/// …) and national rows for another country (the United Kingdom, Wales, …) are skipped and
-/// counted in the summary, as Scrutineer holds England, its regions and its upper-tier councils;
-/// a level that is not an EES level is rejected. Rows that no measure's filters select are
+/// distinct areas); every area must be known and its level must fit it. A `Local authority
+/// district` row whose `new_la_code` is an LA Scrutineer holds is that LA's figure with the
+/// breakdown `district` = `lad_name` (PRODUCT.md R8). Other rows at the EES standard's other
+/// levels (`Local authority district`, `Parliamentary constituency`, `School`, …) and national
+/// rows for another country (the United Kingdom, Wales, …) are skipped and counted in the
+/// summary, as Scrutineer holds England, its regions and its upper-tier councils; a level that is
+/// not an EES level is rejected. Rows that no measure's filters select are
 /// counted and not read (a filter may name any column, `time_identifier` among them).
 ///
 /// Periods follow `time_identifier` (`EESTimeIdentifier`): `2025` Reporting year is the year
@@ -108,7 +110,9 @@ public enum EESImporter {
             ] + reader.otherLevels.entries.map { level, count in
                 ImportSkip(
                     count: count, one: "\(level) row", many: "\(level) rows",
-                    reason: "Scrutineer holds England, its regions and its local authorities, not this level"
+                    reason: level.lowercased() == "local authority district"
+                        ? "they name no local authority Scrutineer holds in new_la_code, with the district in lad_name (rows that do are that LA's figures by district)"
+                        : "Scrutineer holds England, its regions and its local authorities, not this level"
                 )
             } + [
                 ImportSkip(
@@ -301,6 +305,7 @@ public enum EESImporter {
             let file = table.file
             let width = table.header.count
             let countryColumn = table.column("country_code"), oldLAColumn = table.column("old_la_code")
+            let laColumn = table.column("new_la_code"), districtNameColumn = table.column("lad_name")
             let areaColumns = EESImporter.importedLevels.mapValues { table.column($0.column) }
             var missingColumnReported: Set<String> = []
             var errors: [BatchInputError] = []
@@ -320,11 +325,19 @@ public enum EESImporter {
                     if !rowErrors.contains(error) { rowErrors.append(error) }
                 }
                 let levelCell = ImportText.trimmed(fields[levelColumn])
-                let levelKey = levelCell.lowercased()
-                let level = EESImporter.importedLevels[levelKey]
+                var levelKey = levelCell.lowercased()
+                var level = EESImporter.importedLevels[levelKey]
+                // A district row naming the LA it lies in is that LA's figure for the district (PRODUCT.md R8).
+                var district: String?
                 if level == nil, EESImporter.skippedLevels.contains(levelKey) {
-                    otherLevels.count(levelCell)
-                    continue
+                    guard levelKey == "local authority district", let laColumn, let districtNameColumn,
+                          areas[ImportText.trimmed(fields[laColumn])]?.type == .localAuthority else {
+                        otherLevels.count(levelCell)
+                        continue
+                    }
+                    district = ImportText.trimmed(fields[districtNameColumn])
+                    levelKey = "local authority"
+                    level = EESImporter.importedLevels[levelKey]
                 }
                 if level?.column == "country_code", let countryColumn, EESImporter.otherCountries.contains(ImportText.trimmed(fields[countryColumn])) {
                     otherCountryRows += 1
@@ -417,8 +430,15 @@ public enum EESImporter {
                     let numerator = spec.numerator.flatMap { figure($0.index, $0.name).0 }
                     let denominator = spec.denominator.flatMap { figure($0.index, $0.name).0 }
                     var breakdown = Breakdown.total
-                    if !spec.breakdown.isEmpty {
+                    if !spec.breakdown.isEmpty || district != nil {
                         var pairs: [String: String] = [:]
+                        if let district {
+                            if ImportText.has(";", district) || district.isEmpty {
+                                reject("lad_name", "\(ImportText.quoted(district)) cannot be a district breakdown (expected the district's name, with no ;)")
+                                cellValid = false
+                            }
+                            pairs["district"] = district
+                        }
                         for (index, dimension) in spec.breakdown {
                             let text = ImportText.trimmed(fields[index])
                             if text == "Total" { continue }

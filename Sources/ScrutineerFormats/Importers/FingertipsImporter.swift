@@ -41,7 +41,9 @@ public struct FingertipsImportOptions: Sendable, Hashable {
 /// - Every row's area must be known, except a row whose `Area Type` is one Scrutineer never holds
 ///   (lower-tier councils and NHS geographies: `Districts & UAs`, `ICBs`, `GPs`, …) and whose area
 ///   it does not hold: that row is skipped and counted by area type in the summary (a unitary
-///   authority's row in a Districts & UAs export is kept).
+///   authority's row in a Districts & UAs export is kept). A district whose `Parent Code` is a
+///   county Scrutineer holds (an export of districts with counties as parents) is not skipped: it
+///   is the county's figure with the breakdown `district` = its `Area Name` (PRODUCT.md R8).
 /// - Fingertips lists England twice (once on its own, once under itself as parent): rows of the
 ///   same cell collapse when identical and are an error naming both rows when they differ.
 public enum FingertipsImporter {
@@ -50,7 +52,7 @@ public enum FingertipsImporter {
     static let requiredColumns = ["Indicator ID", "Indicator Name", "Area Code", "Sex", "Age", "Time period", "Value"]
     static let optionalColumns = [
         "Category Type", "Category", "Lower CI 95.0 limit", "Upper CI 95.0 limit", "Lower CI 99.8 limit", "Upper CI 99.8 limit",
-        "Count", "Denominator", "Value note", "Compared to England value or percentiles", "Area Type",
+        "Count", "Denominator", "Value note", "Compared to England value or percentiles", "Area Type", "Parent Code", "Area Name",
     ]
     /// How Fingertips' `Area Type`s for areas Scrutineer never holds begin, in lower case: lower-tier
     /// councils and NHS and other geographies (`Districts & UAs (from Apr 2023)`, `GPs`, `ICBs`, …).
@@ -59,6 +61,10 @@ public enum FingertipsImporter {
         "district", "lower tier", "gp", "pcn", "icb", "sub-icb", "ccg", "stp", "nhs", "combined authorit", "ukhsa", "phe centre",
         "ward", "msoa", "lsoa", "acute trust", "mental health trust", "ambulance trust", "local enterprise",
     ]
+
+    /// The area types of lower-tier councils among `areaTypesNotHeld`: a row of such an area under
+    /// a county Scrutineer holds (`Parent Code`) is that county's figure broken down by district.
+    static let districtTypes = ["district", "lower tier"]
 
     /// Reads every export into one batch, or every rejected cell.
     public static func parse(_ files: [PublishedFile], options: FingertipsImportOptions = FingertipsImportOptions(), context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
@@ -169,7 +175,7 @@ public enum FingertipsImporter {
         let file = table.file
         let (cCategoryType, cCategory, cLower95, cUpper95, cLower99, cUpper99, cCount, cDenominator, cNote, cCompared) =
             (optional[0], optional[1], optional[2], optional[3], optional[4], optional[5], optional[6], optional[7], optional[8], optional[9])
-        let cAreaType = optional[10]
+        let (cAreaType, cParentCode, cAreaName) = (optional[10], optional[11], optional[12])
         // Periods of the current indicator, read once per label.
         var indicator = "", plan: IndicatorPlan?
         var periods: [String: Period] = [:], periodErrors: [String: PeriodError] = [:]
@@ -194,14 +200,27 @@ public enum FingertipsImporter {
                 reject(column, "\(ImportText.quoted(cell)) is not a number (expected a number, or a blank cell for missing)")
                 return nil
             }
-            let areaCode = text(c[2])
-            let area = areas[areaCode]
+            var areaCode = text(c[2])
+            var area = areas[areaCode]
+            var pairs: [String: String] = [:]
             if area == nil, cAreaType != nil {
                 let areaType = text(cAreaType)
                 let lowered = areaType.lowercased()
                 if areaTypesNotHeld.contains(where: { lowered.hasPrefix($0) }) {
-                    skippedAreaTypes.count(areaType)
-                    continue
+                    // A district under its county (an export whose parent areas are counties) is
+                    // the county's figure for that district (PRODUCT.md R8).
+                    let parent = areas[text(cParentCode)]
+                    guard districtTypes.contains(where: { lowered.hasPrefix($0) }), let parent, parent.type == .localAuthority else {
+                        skippedAreaTypes.count(areaType)
+                        continue
+                    }
+                    let name = text(cAreaName)
+                    pairs["district"] = name.isEmpty ? areaCode : name
+                    if ImportText.has(";", pairs["district"]!) {
+                        reject("Area Name", "\(ImportText.quoted(name)) cannot be a district breakdown (expected a name with no ;)")
+                    }
+                    areaCode = parent.code
+                    area = parent
                 }
             }
             let id = text(c[0])
@@ -217,7 +236,6 @@ public enum FingertipsImporter {
             if area == nil {
                 reject("Area Code", ImportText.unknownArea(areaCode))
             }
-            var pairs: [String: String] = [:]
             let sex = text(c[3])
             if !["Persons", "Not applicable", ""].contains(sex) { pairs["sex"] = sex }
             if plan?.ageVaries == true { pairs["age"] = text(c[4]) }

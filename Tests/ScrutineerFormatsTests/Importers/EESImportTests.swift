@@ -152,7 +152,7 @@ struct EESImportTests {
         #expect(totals.skipped.map(\.count) == [3], "the repeated row is one that no measure selects, not a repeated figure")
     }
 
-    @Test("rows at the EES standard's other levels, and national rows for other countries, are skipped and counted by level; a level's case does not matter")
+    @Test("rows at the EES standard's other levels, and national rows for other countries, are skipped and counted by level; a level's case does not matter; a district row naming its LA is the LA's figure by district")
     func otherLevels() throws {
         // Levels as DfE's data screener lists them; K02000001 is the United Kingdom, W92000004 Wales.
         let data = ImportFixtures.text("pupils.csv", """
@@ -163,17 +163,20 @@ struct EESImportTests {
         202324,Academic year,Local Authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,,,7
         202324,Academic year,Local authority district,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,E07000218,North Warwickshire,1
         202324,Academic year,School,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,,,1
-        202324,Tax year,Local authority district,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,E07000219,Nuneaton and Bedworth,n/a
+        202324,Tax year,Local authority district,E92000001,England,E12000005,West Midlands,,,,E07000219,Nuneaton and Bedworth,n/a
+        202324,Academic year,Local authority district,E92000001,England,E12000005,West Midlands,,E10099999,Nowhere,E07000220,Rugby,2
 
         """)
         let options = NationalImportOptions(measureCode: "PUPILS", indicator: "pupils")
         let batch = try NationalImport.parse(.ees, files: [data], options: options, context: ImportFixtures.context())
-        #expect(batch.rowsRead == 7)
-        #expect(batch.observations.map(\.areaCode) == ["E92000001", "E10000031"])
-        #expect(batch.observations.map(\.value) == [100, 7])
+        #expect(batch.rowsRead == 8)
+        #expect(batch.observations.map { "\($0.areaCode) \($0.breakdown.key) \($0.value!)" } == [
+            "E92000001  100.0", "E10000031  7.0", "E10000031 district=North Warwickshire 1.0",
+        ])
+        // The district rows skipped name no LA Scrutineer holds (a blank, an unknown code), so their cells are not read.
         #expect(batch.skipped.map(\.description) == [
-            "2 Local authority district rows skipped: Scrutineer holds England, its regions and its local authorities, not this level.",
             "1 School row skipped: Scrutineer holds England, its regions and its local authorities, not this level.",
+            "2 Local authority district rows skipped: they name no local authority Scrutineer holds in new_la_code, with the district in lad_name (rows that do are that LA's figures by district).",
             "2 National rows for other countries skipped: Scrutineer compares councils with England (E92000001), not the United Kingdom, Great Britain or another nation.",
         ])
     }

@@ -93,6 +93,33 @@ struct FingertipsImportTests {
         #expect(batch.observations.map(\.breakdown.key) == ["age=0-4 yrs", "age=5-9 yrs"])
     }
 
+    @Test("districts under a county the export names as parent are the county's figures broken down by district; districts under a region are skipped")
+    func districtsUnderTheirCounty() throws {
+        let header = "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,Count,Denominator\n"
+        // An export of Districts & UAs with Counties & UAs as parents: Warwickshire (E10000031) and
+        // two of its districts, the minutes' Nuneaton and Bedworth and Warwick; then a district
+        // listed under its region (E12000005), which names no county.
+        let file = ImportFixtures.text("districts.csv", header + """
+        92904,Admission episodes for alcohol-specific conditions - Under 18s,,,E92000001,England,England,Persons,<18 yrs,,,2021/22 - 23/24,22.6,,
+        92904,Admission episodes for alcohol-specific conditions - Under 18s,E92000001,England,E10000031,Warwickshire,Counties & UAs (from Apr 2023),Persons,<18 yrs,,,2021/22 - 23/24,31.4,110,350000
+        92904,Admission episodes for alcohol-specific conditions - Under 18s,E10000031,Warwickshire,E07000219,Nuneaton and Bedworth,Districts & UAs (from Apr 2023),Persons,<18 yrs,,,2021/22 - 23/24,40.1,30,74800
+        92904,Admission episodes for alcohol-specific conditions - Under 18s,E10000031,Warwickshire,E07000222,Warwick,Districts & UAs (from Apr 2023),Persons,<18 yrs,,,2021/22 - 23/24,38.2,25,65400
+        92904,Admission episodes for alcohol-specific conditions - Under 18s,E12000005,West Midlands region,E07000192,Cannock Chase,Districts & UAs (from Apr 2023),Persons,<18 yrs,,,2021/22 - 23/24,20.0,5,25000
+
+        """)
+        let batch = try FingertipsImporter.parse([file], context: ImportFixtures.context())
+        func figures(_ number: Double?) -> String { number.map { "\($0)" } ?? "-" }
+        #expect(batch.observations.map { "\($0.areaCode) \($0.breakdown.key) \($0.period.label) \(figures($0.value)) \(figures($0.numerator))/\(figures($0.denominator))" } == [
+            "E92000001  2021/22-23/24 22.6 -/-",
+            "E10000031  2021/22-23/24 31.4 110.0/350000.0",
+            "E10000031 district=Nuneaton and Bedworth 2021/22-23/24 40.1 30.0/74800.0",
+            "E10000031 district=Warwick 2021/22-23/24 38.2 25.0/65400.0",
+        ])
+        #expect(batch.skipped.map(\.description) == [
+            "1 row for an area of type Districts & UAs (from Apr 2023) skipped: Scrutineer holds England, its regions and its upper-tier councils (export Counties & UAs from Fingertips for those).",
+        ])
+    }
+
     @Test("pooled years as Fingertips writes them: calendar (infant mortality's 2009 - 11, 2021 - 23) and financial (2018/19 - 20/21)")
     func pooledYears() throws {
         let header = "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value\n"
