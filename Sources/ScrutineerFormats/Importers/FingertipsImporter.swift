@@ -137,7 +137,8 @@ public enum FingertipsImporter {
             skipped: [collector.skippedRepeats] + skippedAreaTypes.entries.map { areaType, count in
                 ImportSkip(
                     count: count, one: "row for an area of type \(areaType)", many: "rows for areas of type \(areaType)",
-                    reason: "Scrutineer holds England, its regions and its upper-tier councils (export Counties & UAs from Fingertips for those)"
+                    reason: "Scrutineer holds England, its regions and its upper-tier councils (export Counties & UAs from Fingertips for those"
+                        + (districtTypes.contains { areaType.lowercased().hasPrefix($0) } ? ", or districts with Counties & UAs as parent areas for figures by district)" : ")")
                 )
             }
         )

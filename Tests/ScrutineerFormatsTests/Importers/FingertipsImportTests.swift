@@ -116,7 +116,7 @@ struct FingertipsImportTests {
             "E10000031 district=Warwick 2021/22-23/24 38.2 25.0/65400.0",
         ])
         #expect(batch.skipped.map(\.description) == [
-            "1 row for an area of type Districts & UAs (from Apr 2023) skipped: Scrutineer holds England, its regions and its upper-tier councils (export Counties & UAs from Fingertips for those).",
+            "1 row for an area of type Districts & UAs (from Apr 2023) skipped: Scrutineer holds England, its regions and its upper-tier councils (export Counties & UAs from Fingertips for those, or districts with Counties & UAs as parent areas for figures by district).",
         ])
     }
 
@@ -152,7 +152,7 @@ struct FingertipsImportTests {
         let batch = try FingertipsImporter.parse([ImportFixtures.text("districts.csv", header + rows)], context: context)
         #expect(batch.observations.map(\.areaCode) == ["E92000001", "E06000001"])
         #expect(batch.skipped.map(\.description) == [
-            "2 rows for areas of type Districts & UAs (from Apr 2023) skipped: Scrutineer holds England, its regions and its upper-tier councils (export Counties & UAs from Fingertips for those).",
+            "2 rows for areas of type Districts & UAs (from Apr 2023) skipped: Scrutineer holds England, its regions and its upper-tier councils (export Counties & UAs from Fingertips for those, or districts with Counties & UAs as parent areas for figures by district).",
             "1 row for an area of type GPs skipped: Scrutineer holds England, its regions and its upper-tier councils (export Counties & UAs from Fingertips for those).",
         ])
         let unknownCounty = ImportFixtures.text("counties.csv", header + rows + "1,Thing,,,E10000099,Nowhere,Counties & UAs (from Apr 2023),Persons,All ages,,,2021,9\n")
