@@ -192,11 +192,11 @@ struct ImportCommandTests {
     }
 
     /// A copy of the LAIT subset with `edit` applied to its lines.
-    static func malformedLAIT(_ folder: URL, _ name: String, _ edit: (inout [String]) -> Void) throws -> String {
+    static func malformedLAIT(_ folder: URL, _ name: String, encoding: String.Encoding = .utf8, _ edit: (inout [String]) -> Void) throws -> String {
         var lines = try String(contentsOfFile: data("lait/lait_kpi_subset_long.csv"), encoding: .utf8).components(separatedBy: "\n")
         edit(&lines)
         let path = folder.appendingPathComponent(name).path
-        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: encoding)
         return path
     }
 
@@ -226,6 +226,12 @@ struct ImportCommandTests {
             #expect(result.standardError.contains("nothing was written"), "\(name)")
             #expect(try Data(contentsOf: file) == before, "\(name) changed the database")
         }
+        // Saved as Windows-1252 (Excel's "CSV (Comma delimited)"), with an en dash on line 3: refused there, not stored as "?".
+        let excel = try Self.malformedLAIT(folder, "excel.csv", encoding: .windowsCP1252) { $0[2] = $0[2].replacingOccurrences(of: "Barnet", with: "Barnet – North") }
+        let notUTF8 = try CommandRunner.run(["import", "lait", excel, Self.data("lait/lait_kpi_measures.csv"), "--db", db])
+        #expect(notUTF8.status == 65)
+        #expect(notUTF8.standardError.hasPrefix("excel.csv:3:*: the file is not UTF-8 text: byte 0x96 (– in Windows-1252"), "\(notUTF8.standardError)")
+        #expect(try Data(contentsOf: file) == before)
         // A workbook without the named sheet.
         let workbook = folder.appendingPathComponent("measures.xlsx")
         let template = try CommandRunner.run(["template", "local"])

@@ -38,4 +38,35 @@ struct CSVReaderTests {
         let back = try CSVReader.table(from: Data(("h1,h2,h3,h4,h5\n" + line).utf8), fileName: "w.csv")
         #expect(back.records.first?.fields == fields)
     }
+
+    @Test("UTF-8 text of every length is read; a file saved as Windows-1252 is refused at the line of its first such byte, with the character it meant")
+    func encodings() throws {
+        // ’ (3 bytes), é (2), 🙂 (4), and a byte-order mark.
+        let text = "\u{FEFF}name,note\nChildren’s centres,café 🙂\n"
+        let table = try CSVReader.table(from: Data(text.utf8), fileName: "u.csv")
+        #expect(table.header == ["name", "note"])
+        #expect(table.records.first?.fields == ["Children’s centres", "café 🙂"])
+        // Excel's "CSV (Comma delimited)": ’ is 0x92. The quoted field's line break counts, so the byte is on line 4.
+        var bytes = Array("code,title\nA,\"two\nlines\"\nB,Children".utf8)
+        bytes += [0x92]
+        bytes += Array("s centres\n".utf8)
+        #expect(throws: CSVError(
+            fileName: "excel.csv", line: 4,
+            message: "the file is not UTF-8 text: byte 0x92 (’ in Windows-1252, which Excel's \"CSV (Comma delimited)\" writes) is not a UTF-8 character (expected UTF-8: in Excel, save as \"CSV UTF-8 (Comma delimited)\")"
+        )) { try CSVReader.table(from: Data(bytes), fileName: "excel.csv") }
+    }
+
+    @Test("malformed UTF-8 is found at its first byte: a stray continuation, an overlong form, a surrogate, beyond U+10FFFF, a sequence cut short")
+    func malformedUTF8() {
+        let prefix = Array("ok é,".utf8)  // 6 bytes, é being two
+        for (bad, name) in [([0x80], "continuation"), ([0xC0, 0xAF], "overlong"), ([0xE0, 0x80, 0xAF], "overlong 3"), ([0xED, 0xA0, 0x80], "surrogate"),
+                            ([0xF4, 0x90, 0x80, 0x80], "beyond U+10FFFF"), ([0xF5], "F5"), ([0xE2, 0x80], "cut short"), ([0xE2, 0x41, 0x80], "not continued")] as [([UInt8], String)] {
+            #expect(TextEncoding.firstByteNotUTF8(prefix + bad) == prefix.count, "\(name)")
+        }
+        #expect(TextEncoding.firstByteNotUTF8(Array("plain ascii".utf8)) == nil)
+        #expect(TextEncoding.firstByteNotUTF8(Array("U+10FFFF \u{10FFFF}, U+FFFD \u{FFFD}".utf8)) == nil)
+        #expect(TextEncoding.windows1252(0x80) == "€")
+        #expect(TextEncoding.windows1252(0xE9) == "é")
+        #expect(TextEncoding.windows1252(0x81) == nil)
+    }
 }

@@ -58,7 +58,8 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Reads RFC 4180 CSV: comma-separated, fields optionally in double quotes, `""` for a quote
-/// inside a quoted field, CRLF or LF line ends, a UTF-8 byte-order mark ignored.
+/// inside a quoted field, CRLF or LF line ends, a UTF-8 byte-order mark ignored. The text must be
+/// UTF-8: a file in another encoding is an error naming the line, never text read wrongly.
 public enum CSVReader {
     /// Parses `data`. With `skippingLeadingCommentLines`, lines starting with `#` before the
     /// header are passed over (the test-vector layout); a `#` anywhere else is data.
@@ -69,6 +70,10 @@ public enum CSVReader {
     ) throws(CSVError) -> CSVTable {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let offset = TextEncoding.firstByteNotUTF8(bytes) {
+            let line = 1 + bytes[..<offset].reduce(0) { $0 + ($1 == lineFeed ? 1 : 0) }
+            throw CSVError(fileName: fileName, line: line, message: TextEncoding.notUTF8Message(byte: bytes[offset]))
+        }
         var records = try parse(bytes, fileName: fileName, skippingLeadingCommentLines: skippingLeadingCommentLines)
         guard !records.isEmpty else {
             throw CSVError(fileName: fileName, line: 1, message: "the file is empty (expected a header row)")
