@@ -103,6 +103,15 @@ struct LocalImportErrorTests {
         ])
     }
 
+    @Test("a CSV saved as Windows-1252 is refused at the line of its first such character, nothing returned")
+    func csvNotUTF8() {
+        var bytes = Array("measure_code,area_code,period,value,notes\nPrevRegCPR,E10000031,2024/25,20.1,Children".utf8)
+        bytes += [0x92] + Array("s social care\n".utf8)
+        #expect(errors([LocalImportFile(name: "excel.csv", data: Data(bytes))]) == [
+            "excel.csv:2:-: the file is not UTF-8 text: byte 0x92 (’ in Windows-1252, which Excel's \"CSV (Comma delimited)\" writes) is not a UTF-8 character (expected UTF-8: in Excel, save as \"CSV UTF-8 (Comma delimited)\")",
+        ])
+    }
+
     @Test("workbooks: a wrong sheet, a file that is not XLSX, an empty sheet")
     func workbookFiles() throws {
         let book = LocalImportFile(name: "book.xlsx", data: try LocalMeasuresTemplate.xlsxData())
