@@ -25,7 +25,8 @@ enum LocalCellReading {
     }
 
     /// A number for a measure counted in `unit`. A percentage-formatted cell, or text such as
-    /// `61.2%`, is read as percentage points, and only for a percentage measure.
+    /// `61.2%`, is read as percentage points, and only for a percentage measure; text such as
+    /// `£1,200.50` or `-£75` (a currency cell saved as CSV) is pounds, and only for a money measure.
     static func number(_ cell: SpreadsheetCell, unit: MeasureUnit, example: String) throws(Problem) -> Double? {
         let expected = "expected a number such as \(example)"
         switch cell {
@@ -48,6 +49,12 @@ enum LocalCellReading {
                     throw Problem("\"\(text)\" is a percentage but the measure counts in \(unit.code) (expected a plain number)")
                 }
                 return number
+            }
+            if let pounds = pounds(text) {
+                guard unit == .money else {
+                    throw Problem("\"\(text)\" is an amount of money but the measure counts in \(unit.code) (expected a plain number)")
+                }
+                return pounds
             }
             guard let number = plainNumber(text) else { throw Problem("\"\(text)\" is not a number (\(expected))") }
             return number
@@ -103,6 +110,19 @@ enum LocalCellReading {
     }
 
     /// A decimal written plainly (`61.2`, `-3`, `1.5e3`, `12,345.6`), never `nan`, `inf` or hex.
+    /// The amount of `£1,200.50`, `-£75` or `£-75` in pounds; nil for text without a pound sign
+    /// before its number.
+    static func pounds(_ text: String) -> Double? {
+        var body = Substring(text)
+        let negative = body.hasPrefix("-")
+        if negative { body = body.dropFirst() }
+        guard body.hasPrefix("£") else { return nil }
+        body = body.dropFirst()
+        if !negative, body.hasPrefix("-") { return plainNumber(String(body.dropFirst())).map { -$0 } }
+        guard let amount = plainNumber(String(body)), !body.hasPrefix("+"), !body.hasPrefix("-") else { return nil }
+        return negative ? -amount : amount
+    }
+
     static func plainNumber(_ text: String) -> Double? {
         var body = text
         if body.contains(",") {

@@ -71,7 +71,7 @@ public enum LocalMeasuresTemplate {
         add("measure_code (required)", "The measure's code, as in the measures sheet or already in Scrutineer (for example ReReferral).")
         add("area_code (required)", "The area's ONS code, such as E10000031 for Warwickshire or E92000001 for England, or its DfE local authority number, such as 937. The area must be known to Scrutineer (import the LA lookup with scrutineer import areas).")
         add("period (required)", "The period the figure covers, as a label the measure's year type understands; see \"Period labels\" below.")
-        add("value (required)", "The figure, as a number. For a percentage measure give percentage points (61.2), a cell formatted as a percentage (61.2%), or the text 61.2%. Leave it blank, or write the symbol, when the figure is suppressed; then give status_symbol.")
+        add("value (required)", "The figure, as a number. For a percentage measure give percentage points (61.2), a cell formatted as a percentage (61.2%), or the text 61.2%; for a money measure, pounds (1200.50, or the text £1,200.50). Leave it blank, or write the symbol, when the figure is suppressed; then give status_symbol.")
         add("numerator", "The count the figure is made from (for a percentage, the number of children meeting the definition). Optional; for a percentage it may not exceed the denominator.")
         add("denominator", "The population the figure is made from. Optional.")
         add("lower95, upper95", "The 95% confidence limits, when your source publishes them, in the same units as value. Optional.")

@@ -103,6 +103,23 @@ struct LocalImportErrorTests {
         ])
     }
 
+    @Test("a currency cell saved as CSV (£1,200.50, -£75) is pounds, and only for a money measure; a percentage only for a percentage measure")
+    func poundsAndPercentages() throws {
+        func read(_ text: String, _ unit: MeasureUnit) -> String {
+            do { return try LocalCellReading.number(.text(text), unit: unit, example: "42").map { "\($0)" } ?? "blank" } catch { return error.message }
+        }
+        #expect(read("£1,200.50", .money) == "1200.5")
+        #expect(read("-£75", .money) == "-75.0")
+        #expect(read("£-75", .money) == "-75.0")
+        #expect(read(" £0 ", .money) == "0.0")
+        #expect(read("1200", .money) == "1200.0")
+        #expect(read("£1,200", .count) == "\"£1,200\" is an amount of money but the measure counts in count (expected a plain number)")
+        #expect(read("£1,20", .money) == "\"£1,20\" is not a number (expected a number such as 42)")
+        #expect(read("-£-75", .money) == "\"-£-75\" is not a number (expected a number such as 42)")
+        #expect(read("£", .money) == "\"£\" is not a number (expected a number such as 42)")
+        #expect(read("61.2%", .percentage) == "61.2")
+    }
+
     @Test("a CSV saved as Windows-1252 is refused at the line of its first such character, nothing returned")
     func csvNotUTF8() {
         var bytes = Array("measure_code,area_code,period,value,notes\nPrevRegCPR,E10000031,2024/25,20.1,Children".utf8)
