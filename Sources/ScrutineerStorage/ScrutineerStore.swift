@@ -75,6 +75,9 @@ public protocol ScrutineerStore: Sendable {
     /// Earlier, superseded versions of one observation cell, oldest first, each with when and by
     /// which import it was replaced.
     func observationHistory(_ key: ObservationKey) async throws -> [SupersededObservation]
+    /// Earlier versions of every cell matching `query`, ordered as `observations(_:)` orders the
+    /// cells, each cell's oldest first.
+    func observationHistory(_ query: ObservationQuery) async throws -> [SupersededObservation]
     /// Every LA's neighbour list in one edition ("2021", "2025").
     func statisticalNeighbours(edition: String) async throws -> [StatisticalNeighbours]
     /// Every comparator group councils have defined, by code, members in code order.

@@ -67,6 +67,35 @@ struct ImportCommandTests {
             """)
     }
 
+    @Test("a later release under another name changes only the figure that differs; export --history shows the value it replaced")
+    func laterReleaseAndHistory() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("release.sqlite").path
+        for arguments in Self.imports.prefix(3) {
+            #expect(try CommandRunner.run(["import"] + arguments + ["--db", db]).status == 0)
+        }
+        // Line 3 of the subset: Under18concep,2016,Local authority,Barnet,302,E09000003,Outer London,10.2,
+        let release = try Self.malformedLAIT(folder, "lait_release.csv") { $0[2] = $0[2].replacingOccurrences(of: ",10.2,", with: ",10.4,") }
+        let imported = try CommandRunner.run(["import", "lait", release, Self.data("lait/lait_kpi_measures.csv"), "--db", db])
+        #expect(imported.standardOutput.hasPrefix("""
+            56136 rows read: 0 added, 1 changed, 56135 unchanged, 0 rejected.
+              measures: 0 added, 0 changed, 36 unchanged.
+              observations: 0 added, 1 changed, 56099 unchanged.
+            """), "\(imported.standardOutput)")
+        let export = try CommandRunner.run(["export", "observations", "--measure", "Under18concep", "--area", "E09000003", "--history", "--db", db])
+        #expect(export.status == 0, "\(export.standardError)")
+        let lines = export.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines[0] == ExportCommandColumns.header + ",superseded_at")
+        #expect(lines[1] == "Under18concep,E09000003,2016,,10.4,,,,lait_release.csv,,")
+        #expect(lines[2].hasPrefix("Under18concep,E09000003,2016,,10.2,,,,lait_kpi_subset_long.csv,,20"), "\(lines[2])")
+        #expect(lines[3] == "Under18concep,E09000003,2017,,11.2,,,,lait_kpi_subset_long.csv,,")
+        #expect(lines.count == 2 + lines.dropFirst().filter { $0.hasSuffix(",") }.count, "one replaced value, the rest current")
+        // Without --history the layout is the issue's, exactly.
+        let plain = try CommandRunner.run(["export", "observations", "--measure", "Under18concep", "--area", "E09000003", "--db", db])
+        #expect(plain.standardOutput.hasPrefix(ExportCommandColumns.header + "\nUnder18concep,E09000003,2016,,10.4,,,,lait_release.csv,\nUnder18concep,E09000003,2017,"))
+    }
+
     @Test("LAIT before the areas: every LA row refused, and the report ends with what the problems are mostly about; nothing written")
     func problemsDigest() throws {
         let folder = try CommandRunner.temporaryDirectory()
@@ -364,4 +393,9 @@ struct ImportCommandTests {
         #expect(unopened.standardError.hasPrefix("db.url: cannot open sqlite://\(missing): "), "\(unopened.standardError)")
         #expect(unopened.standardError.split(separator: "\n").count == 1, "\(unopened.standardError)")
     }
+}
+
+/// The header `scrutineer export observations` writes (issue 4).
+enum ExportCommandColumns {
+    static let header = "measure_code,area_code,period,breakdown,value,numerator,denominator,status_symbol,source,published"
 }

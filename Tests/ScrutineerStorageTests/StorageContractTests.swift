@@ -115,6 +115,30 @@ struct StorageContractTests {
         }
     }
 
+    @Test("a later release under another file name changes only the cells whose figures differ; the others keep the file that first published them", arguments: TestEngine.available)
+    func laterReleaseUnderAnotherName(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let batch = data.sampleLaitBatch
+        var release = batch
+        release.files = ["lait_kpi_2025_release.csv"]
+        for index in release.observations.indices { release.observations[index].source = "lait_kpi_2025_release.csv" }
+        let index = try #require(release.observations.firstIndex {
+            $0.measureCode == "PrevRegCPR" && $0.areaCode == "E10000031" && $0.period.label == "2024"
+        })
+        release.observations[index].value = 20.4
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(batch, by: "analyst")
+            let summary = try await store.importBatch(release, by: "analyst")
+            #expect(summary.records[.observation] == ImportTally(changed: 1, unchanged: batch.observations.count - 1))
+            let current = try await store.observations(ObservationQuery())
+            #expect(current.filter { $0.source == "lait_kpi_2025_release.csv" }.map(\.key) == [release.observations[index].key])
+            #expect(current.filter { $0.source == batch.observations[0].source }.count == batch.observations.count - 1)
+            let history = try await store.observationHistory(ObservationQuery())
+            #expect(history.map(\.observation) == [batch.observations[index]])
+        }
+    }
+
     @Test("the audit row keeps who, when (UTC), which files and the summary", arguments: TestEngine.available)
     func auditRow(engine: TestEngine) async throws {
         let data = try RealData.load()

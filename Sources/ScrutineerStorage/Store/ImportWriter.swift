@@ -255,7 +255,8 @@ struct ImportWriter {
     }
 
     /// Reads the stored cells of the batch's measures in one query per chunk of measure codes and
-    /// sorts each observation into added, changed (its stored row to be superseded) or unchanged.
+    /// sorts each observation into added, changed (its stored row to be superseded) or unchanged
+    /// (the same figures, whichever file they come from).
     /// A stored cell is matched at most once, so a key the batch holds twice always reaches the
     /// primary key (or `requireOnePeriodPerLabel`) and fails the import (the caller then names the key).
     private func planObservations(_ observations: [Observation]) async throws -> ObservationPlan {
@@ -285,7 +286,11 @@ struct ImportWriter {
         plan.toWrite.reserveCapacity(observations.count)
         for observation in observations {
             if let old = stored.removeValue(forKey: ObservationRecord.key(observation)) {
-                if old.observation == observation {
+                // The same figures from another file (a later release repeating them) are
+                // unchanged: the cell keeps the file that first published them.
+                var figures = observation
+                figures.source = old.observation.source
+                if old.observation == figures {
                     plan.counts.unchanged += 1
                 } else {
                     plan.counts.changed += 1

@@ -61,18 +61,41 @@ extension SQLStore {
     /// Earlier versions of one cell, oldest first, each with the import that replaced it.
     public func observationHistory(_ key: ObservationKey) async throws -> [SupersededObservation] {
         typealias O = Schema.Observations
+        return try await history(where: [
+            "h.\(unsafeRaw: O.measureCode) = \(bind: key.measureCode)", "h.\(unsafeRaw: O.areaCode) = \(bind: key.areaCode)",
+            "h.\(unsafeRaw: O.periodLabel) = \(bind: key.periodLabel)", "h.\(unsafeRaw: O.breakdownKey) = \(bind: key.breakdownKey)",
+        ])
+    }
+
+    /// Earlier versions of every cell matching `query`, by measure, area, period (end, start,
+    /// label) and breakdown, each cell's oldest first.
+    public func observationHistory(_ query: ObservationQuery) async throws -> [SupersededObservation] {
+        typealias O = Schema.Observations
+        var conditions: [SQLQueryString] = []
+        if let measureCode = query.measureCode { conditions.append("h.\(unsafeRaw: O.measureCode) = \(bind: measureCode)") }
+        if let areaCode = query.areaCode { conditions.append("h.\(unsafeRaw: O.areaCode) = \(bind: areaCode)") }
+        if let periodLabel = query.periodLabel { conditions.append("h.\(unsafeRaw: O.periodLabel) = \(bind: periodLabel)") }
+        return try await history(where: conditions)
+    }
+
+    /// The superseded versions meeting every one of `conditions` (on the history table as `h`).
+    private func history(where conditions: [SQLQueryString]) async throws -> [SupersededObservation] {
+        typealias O = Schema.Observations
         typealias H = Schema.ObservationHistory
         typealias U = Schema.Audit
         let fields = O.fieldColumns.map { "h.\($0)" }.joined(separator: ", ")
         let columns = O.fieldColumns + [O.importedBy, H.supersededBy, U.recordedAt]
+        var sql: SQLQueryString = """
+            SELECT \(unsafeRaw: fields), h.\(unsafeRaw: O.importedBy), h.\(unsafeRaw: H.supersededBy), a.\(unsafeRaw: U.recordedAt)
+            FROM \(unsafeRaw: H.table) h JOIN \(unsafeRaw: U.table) a ON a.\(unsafeRaw: U.id) = h.\(unsafeRaw: H.supersededBy)
+            """
+        for (index, condition) in conditions.enumerated() {
+            sql = index == 0 ? "\(sql) WHERE \(condition)" : "\(sql) AND \(condition)"
+        }
+        let order = [O.measureCode, O.areaCode, O.periodEnd, O.periodStart, O.periodLabel, O.breakdownKey].map { "h.\($0)" } + ["h.\(H.supersededBy)", "h.\(H.id)"]
+        let query: SQLQueryString = "\(sql) ORDER BY \(unsafeRaw: order.joined(separator: ", "))"
         return try await read { session in
-            try await session.cells("""
-                SELECT \(unsafeRaw: fields), h.\(unsafeRaw: O.importedBy), h.\(unsafeRaw: H.supersededBy), a.\(unsafeRaw: U.recordedAt)
-                FROM \(unsafeRaw: H.table) h JOIN \(unsafeRaw: U.table) a ON a.\(unsafeRaw: U.id) = h.\(unsafeRaw: H.supersededBy)
-                WHERE h.\(unsafeRaw: O.measureCode) = \(bind: key.measureCode) AND h.\(unsafeRaw: O.areaCode) = \(bind: key.areaCode)
-                  AND h.\(unsafeRaw: O.periodLabel) = \(bind: key.periodLabel) AND h.\(unsafeRaw: O.breakdownKey) = \(bind: key.breakdownKey)
-                ORDER BY h.\(unsafeRaw: H.supersededBy), h.\(unsafeRaw: H.id)
-                """).map { cells in
+            try await session.cells(query).map { cells in
                 var row = CellReader(cells, table: H.table, columns: columns)
                 return SupersededObservation(
                     observation: try ObservationRecord.decode(&row),

@@ -4,7 +4,7 @@ import ScrutineerCore
 import ScrutineerFormats
 import ScrutineerStorage
 
-/// `scrutineer export observations [--measure CODE] [--area CODE] [--db URL]` and
+/// `scrutineer export observations [--measure CODE] [--area CODE] [--history] [--db URL]` and
 /// `scrutineer export groups [--council CODE] [--db URL]`: CSV of what is stored.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +12,9 @@ struct ExportCommand: AsyncParsableCommand {
         abstract: "Write stored observations or comparator groups as CSV.",
         discussion: """
         observations: measure_code,area_code,period,breakdown,value,numerator,denominator,status_symbol,source,published. \
-        Numbers are written exactly (they read back to the same value). groups: group_code,group_name,area_code,area_name, \
+        Numbers are written exactly (they read back to the same value). With --history, each cell's current row is \
+        followed by the values later publications replaced, the most recent first, and a last column superseded_at says \
+        when each was replaced (blank on current rows). groups: group_code,group_name,area_code,area_name, \
         one row per member, as scrutineer import groups reads them: with --council, that council's own groups; without, \
         the groups every council sees.
         """
@@ -31,6 +33,9 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Only this area (ONS code).")
     var area: String?
 
+    @Flag(help: "Observations: also write the values later publications replaced, after each cell's current row, with a superseded_at column.")
+    var history = false
+
     @Option(help: "Groups: only this council's own groups (ONS code; default: the groups every council sees).")
     var council: String?
 
@@ -45,7 +50,7 @@ struct ExportCommand: AsyncParsableCommand {
     func validate() throws {
         switch what {
         case .observations where council != nil: throw ValidationError("--council is for export groups (a council's own comparator groups)")
-        case .groups where measure != nil || area != nil: throw ValidationError("--measure and --area are for export observations")
+        case .groups where measure != nil || area != nil || history: throw ValidationError("--measure, --area and --history are for export observations")
         default: break
         }
     }
@@ -54,10 +59,13 @@ struct ExportCommand: AsyncParsableCommand {
         if what == .groups { return try await exportGroups() }
         let store = try await database.openStore()
         let observations: [Observation]
+        var superseded: [SupersededObservation] = []
         var unknown: [String] = []
         do {
             try await store.migrate()
-            observations = try await store.observations(ObservationQuery(measureCode: measure, areaCode: area))
+            let query = ObservationQuery(measureCode: measure, areaCode: area)
+            observations = try await store.observations(query)
+            if history { superseded = try await store.observationHistory(query) }
             if observations.isEmpty {
                 // No rows: say so when a filter names nothing the database holds (a mistyped code),
                 // rather than write a header alone.
@@ -73,15 +81,34 @@ struct ExportCommand: AsyncParsableCommand {
             for line in unknown { FileHandle.standardError.write(Data((line + "\n").utf8)) }
             throw ExitCode(64)
         }
-        var text = CSVWriter.line(Self.columns)
+        guard history else {
+            try write(CSVWriter.line(Self.columns) + observations.map { CSVWriter.line(Self.fields($0)) }.joined())
+            return
+        }
+        // Each cell's replaced values, most recent first, after its current row.
+        var replaced: [ObservationKey: [SupersededObservation]] = [:]
+        for version in superseded { replaced[version.observation.key, default: []].insert(version, at: 0) }
+        var text = CSVWriter.line(Self.columns + ["superseded_at"])
         for o in observations {
-            text += CSVWriter.line([
-                o.measureCode, o.areaCode, o.period.label, o.breakdown.key,
-                Self.exact(o.value), Self.exact(o.numerator), Self.exact(o.denominator),
-                o.statusSymbol?.rawValue ?? "", o.source, o.published?.iso ?? "",
-            ])
+            text += CSVWriter.line(Self.fields(o) + [""])
+            for version in replaced.removeValue(forKey: o.key) ?? [] {
+                text += CSVWriter.line(Self.fields(version.observation) + [version.supersededAt])
+            }
+        }
+        // Versions of a cell with no current row (none today: imports never delete a cell) are not lost.
+        for version in superseded where replaced[version.observation.key] != nil {
+            text += CSVWriter.line(Self.fields(version.observation) + [version.supersededAt])
         }
         try write(text)
+    }
+
+    /// An observation's fields in the order of `columns`.
+    static func fields(_ o: Observation) -> [String] {
+        [
+            o.measureCode, o.areaCode, o.period.label, o.breakdown.key,
+            exact(o.value), exact(o.numerator), exact(o.denominator),
+            o.statusSymbol?.rawValue ?? "", o.source, o.published?.iso ?? "",
+        ]
     }
 
     /// Writes `text` to `--output`, or to standard output.
