@@ -39,17 +39,8 @@ extension SQLStore {
     /// label) and breakdown.
     public func observations(_ query: ObservationQuery) async throws -> [Observation] {
         typealias O = Schema.Observations
-        var conditions: [SQLQueryString] = []
-        if let measureCode = query.measureCode { conditions.append("\(unsafeRaw: O.measureCode) = \(bind: measureCode)") }
-        if let areaCode = query.areaCode { conditions.append("\(unsafeRaw: O.areaCode) = \(bind: areaCode)") }
-        if let periodLabel = query.periodLabel { conditions.append("\(unsafeRaw: O.periodLabel) = \(bind: periodLabel)") }
-        var sql: SQLQueryString = "SELECT \(unsafeRaw: O.fieldColumns.joined(separator: ", ")) FROM \(unsafeRaw: O.table)"
-        for (index, condition) in conditions.enumerated() {
-            sql = index == 0 ? "\(sql) WHERE \(condition)" : "\(sql) AND \(condition)"
-        }
-        let order = [O.measureCode, O.areaCode, O.periodEnd, O.periodStart, O.periodLabel, O.breakdownKey]
-        sql = "\(sql) ORDER BY \(unsafeRaw: order.joined(separator: ", "))"
-        let query = sql
+        let sql = Self.filtered("SELECT \(unsafeRaw: O.fieldColumns.joined(separator: ", ")) FROM \(unsafeRaw: O.table)", by: Self.conditions(query))
+        let query: SQLQueryString = "\(sql) ORDER BY \(unsafeRaw: Self.cellOrder.joined(separator: ", "))"
         return try await read { session in
             try await session.cells(query).map { cells in
                 var row = CellReader(cells, table: O.table, columns: O.fieldColumns)
@@ -70,12 +61,32 @@ extension SQLStore {
     /// Earlier versions of every cell matching `query`, by measure, area, period (end, start,
     /// label) and breakdown, each cell's oldest first.
     public func observationHistory(_ query: ObservationQuery) async throws -> [SupersededObservation] {
+        try await history(where: Self.conditions(query, on: "h."))
+    }
+
+    /// The order of cells: measure, area, period (end, start, label), breakdown.
+    private static let cellOrder = [
+        Schema.Observations.measureCode, Schema.Observations.areaCode, Schema.Observations.periodEnd,
+        Schema.Observations.periodStart, Schema.Observations.periodLabel, Schema.Observations.breakdownKey,
+    ]
+
+    /// `query`'s filters as conditions on the observation columns of a table (or its alias `prefix`).
+    private static func conditions(_ query: ObservationQuery, on prefix: String = "") -> [SQLQueryString] {
         typealias O = Schema.Observations
         var conditions: [SQLQueryString] = []
-        if let measureCode = query.measureCode { conditions.append("h.\(unsafeRaw: O.measureCode) = \(bind: measureCode)") }
-        if let areaCode = query.areaCode { conditions.append("h.\(unsafeRaw: O.areaCode) = \(bind: areaCode)") }
-        if let periodLabel = query.periodLabel { conditions.append("h.\(unsafeRaw: O.periodLabel) = \(bind: periodLabel)") }
-        return try await history(where: conditions)
+        if let measureCode = query.measureCode { conditions.append("\(unsafeRaw: prefix + O.measureCode) = \(bind: measureCode)") }
+        if let areaCode = query.areaCode { conditions.append("\(unsafeRaw: prefix + O.areaCode) = \(bind: areaCode)") }
+        if let periodLabel = query.periodLabel { conditions.append("\(unsafeRaw: prefix + O.periodLabel) = \(bind: periodLabel)") }
+        return conditions
+    }
+
+    /// `sql` with every one of `conditions` as its WHERE clause.
+    private static func filtered(_ sql: SQLQueryString, by conditions: [SQLQueryString]) -> SQLQueryString {
+        var sql = sql
+        for (index, condition) in conditions.enumerated() {
+            sql = index == 0 ? "\(sql) WHERE \(condition)" : "\(sql) AND \(condition)"
+        }
+        return sql
     }
 
     /// The superseded versions meeting every one of `conditions` (on the history table as `h`).
@@ -85,14 +96,11 @@ extension SQLStore {
         typealias U = Schema.Audit
         let fields = O.fieldColumns.map { "h.\($0)" }.joined(separator: ", ")
         let columns = O.fieldColumns + [O.importedBy, H.supersededBy, U.recordedAt]
-        var sql: SQLQueryString = """
+        let sql = Self.filtered("""
             SELECT \(unsafeRaw: fields), h.\(unsafeRaw: O.importedBy), h.\(unsafeRaw: H.supersededBy), a.\(unsafeRaw: U.recordedAt)
             FROM \(unsafeRaw: H.table) h JOIN \(unsafeRaw: U.table) a ON a.\(unsafeRaw: U.id) = h.\(unsafeRaw: H.supersededBy)
-            """
-        for (index, condition) in conditions.enumerated() {
-            sql = index == 0 ? "\(sql) WHERE \(condition)" : "\(sql) AND \(condition)"
-        }
-        let order = [O.measureCode, O.areaCode, O.periodEnd, O.periodStart, O.periodLabel, O.breakdownKey].map { "h.\($0)" } + ["h.\(H.supersededBy)", "h.\(H.id)"]
+            """, by: conditions)
+        let order = (Self.cellOrder + [H.supersededBy, H.id]).map { "h.\($0)" }
         let query: SQLQueryString = "\(sql) ORDER BY \(unsafeRaw: order.joined(separator: ", "))"
         return try await read { session in
             try await session.cells(query).map { cells in
