@@ -223,25 +223,19 @@ struct EESImportTests {
     @Test("academic and calendar quarters make quarterly measures of those years, each quarter with its months")
     func academicAndCalendarQuarters() throws {
         let context = try ImportFixtures.context()
-        let calendar = ImportFixtures.text("calendar.csv", """
-        \(Self.header),starts
-        2024,Calendar year Q1,National,E92000001,England,,,,,,10
-        2024,Calendar year Q2,National,E92000001,England,,,,,,12
-
-        """)
-        let byCalendar = try NationalImport.parse(.ees, files: [calendar], options: NationalImportOptions(measureCode: "STARTS", indicator: "starts"), context: context)
-        #expect(byCalendar.measures.map { "\($0.yearType) \($0.periodicity)" } == ["calendar quarterly"])
-        #expect(byCalendar.observations.map { "\($0.period.label) \($0.period.start)…\($0.period.end)" } == ["2024 Q1 2024-01-01…2024-03-31", "2024 Q2 2024-04-01…2024-06-30"])
-        // An academic year's first quarter is September to November (METHODS.md's periods, PRODUCT.md's glossary).
-        let academic = ImportFixtures.text("academic.csv", """
-        \(Self.header),starts
-        202324,Academic year Q1,National,E92000001,England,,,,,,7
-        202324,Academic year Q3,National,E92000001,England,,,,,,8
-
-        """)
-        let byAcademic = try NationalImport.parse(.ees, files: [academic], options: NationalImportOptions(measureCode: "STARTS", indicator: "starts"), context: context)
-        #expect(byAcademic.measures.map { "\($0.yearType) \($0.periodicity)" } == ["academic quarterly"])
-        #expect(byAcademic.observations.map { "\($0.period.label) \($0.period.start)…\($0.period.end)" } == ["2023/24 Q1 2023-09-01…2023-11-30", "2023/24 Q3 2024-03-01…2024-05-31"])
+        // An academic year runs September to August (PRODUCT.md R1), so its first quarter is September to November.
+        let cases: [(rows: String, measure: String, periods: [String])] = [
+            ("2024,Calendar year Q1,National,E92000001,England,,,,,,10\n2024,Calendar year Q2,National,E92000001,England,,,,,,12\n",
+             "calendar quarterly", ["2024 Q1 2024-01-01…2024-03-31", "2024 Q2 2024-04-01…2024-06-30"]),
+            ("202324,Academic year Q1,National,E92000001,England,,,,,,7\n202324,Academic year Q3,National,E92000001,England,,,,,,8\n",
+             "academic quarterly", ["2023/24 Q1 2023-09-01…2023-11-30", "2023/24 Q3 2024-03-01…2024-05-31"]),
+        ]
+        for (rows, measure, periods) in cases {
+            let file = ImportFixtures.text("quarters.csv", "\(Self.header),starts\n" + rows)
+            let batch = try NationalImport.parse(.ees, files: [file], options: NationalImportOptions(measureCode: "STARTS", indicator: "starts"), context: context)
+            #expect(batch.measures.map { "\($0.yearType) \($0.periodicity)" } == [measure])
+            #expect(batch.observations.map { "\($0.period.label) \($0.period.start)…\($0.period.end)" } == periods)
+        }
     }
 
     @Test("time identifiers: reporting, calendar, financial and academic years, their quarters, and months")
