@@ -21,6 +21,16 @@ struct ImportCommandTests {
         ["fingertips", data("fingertips/la_hospital_admissions_2324.csv"), "--unit", "rate:10000", "--polarity", "low"],
     ]
 
+    /// A SQLite database at `file` holding the areas, the neighbour lists and LAIT; its URL.
+    static func databaseWithLAIT(_ file: URL) throws -> String {
+        let db = "sqlite://" + file.path
+        for arguments in imports.prefix(3) {
+            let result = try CommandRunner.run(["import"] + arguments + ["--db", db])
+            #expect(result.status == 0, "import \(arguments[0]): \(result.standardError)")
+        }
+        return db
+    }
+
     /// Imports everything into `db` and returns the full export.
     static func importEverything(into db: String) throws -> String {
         for arguments in imports {
@@ -52,10 +62,7 @@ struct ImportCommandTests {
     func idempotent() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = "sqlite://" + folder.appendingPathComponent("twice.sqlite").path
-        for arguments in Self.imports.prefix(3) {
-            #expect(try CommandRunner.run(["import"] + arguments + ["--db", db]).status == 0)
-        }
+        let db = try Self.databaseWithLAIT(folder.appendingPathComponent("twice.sqlite"))
         let again = try CommandRunner.run(["import"] + Self.imports[2] + ["--db", db])
         #expect(again.status == 0)
         #expect(again.standardOutput == """
@@ -71,10 +78,7 @@ struct ImportCommandTests {
     func laterReleaseAndHistory() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = "sqlite://" + folder.appendingPathComponent("release.sqlite").path
-        for arguments in Self.imports.prefix(3) {
-            #expect(try CommandRunner.run(["import"] + arguments + ["--db", db]).status == 0)
-        }
+        let db = try Self.databaseWithLAIT(folder.appendingPathComponent("release.sqlite"))
         // Line 3 of the subset: Under18concep,2016,Local authority,Barnet,302,E09000003,Outer London,10.2,
         let release = try Self.malformedLAIT(folder, "lait_release.csv") { $0[2] = $0[2].replacingOccurrences(of: ",10.2,", with: ",10.4,") }
         let imported = try CommandRunner.run(["import", "lait", release, Self.data("lait/lait_kpi_measures.csv"), "--db", db])
@@ -234,10 +238,7 @@ struct ImportCommandTests {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("kept.sqlite")
-        let db = "sqlite://" + file.path
-        for arguments in Self.imports.prefix(3) {
-            #expect(try CommandRunner.run(["import"] + arguments + ["--db", db]).status == 0)
-        }
+        let db = try Self.databaseWithLAIT(file)
         let before = try Data(contentsOf: file)
         // Line 2 of the subset: Under18concep,2016,Local authority,Barking and Dagenham,301,E09000002,Outer London,27.9,
         let cases: [(String, (inout [String]) -> Void, String)] = [
