@@ -64,6 +64,14 @@ struct CSVReaderTests {
             #expect(TextEncoding.firstByteNotUTF8(prefix + bad) == prefix.count, "\(name)")
         }
         #expect(TextEncoding.firstByteNotUTF8(Array("plain ascii".utf8)) == nil)
+        // The first non-ASCII byte at every place within and beyond an eight-byte word.
+        for offset in 0..<20 {
+            var bytes = [UInt8](repeating: 0x41, count: 20)
+            bytes[offset] = 0xC3
+            if offset < 19 { bytes[offset + 1] = 0xA9 }
+            #expect(TextEncoding.firstNonASCII(bytes) == offset)
+            #expect(TextEncoding.firstByteNotUTF8(bytes) == (offset < 19 ? nil : 19), "é is 0xC3 0xA9; cut short at the end it is not UTF-8")
+        }
         #expect(TextEncoding.firstByteNotUTF8(Array("U+10FFFF \u{10FFFF}, U+FFFD \u{FFFD}".utf8)) == nil)
         #expect(TextEncoding.windows1252(0x80) == "€")
         #expect(TextEncoding.windows1252(0xE9) == "é")

@@ -5,7 +5,7 @@
 enum TextEncoding {
     /// The offset of the first byte of `bytes` that is not part of well-formed UTF-8, or nil.
     static func firstByteNotUTF8(_ bytes: [UInt8]) -> Int? {
-        guard var i = bytes.firstIndex(where: { $0 >= 0x80 }) else { return nil }
+        guard var i = firstNonASCII(bytes) else { return nil }
         let n = bytes.count
         while i < n {
             let lead = bytes[i]
@@ -30,6 +30,24 @@ enum TextEncoding {
             i += length
         }
         return nil
+    }
+
+    /// The offset of the first byte of `bytes` at or above 0x80, or nil for ASCII text: eight
+    /// bytes at a time, as a published file is almost always ASCII and may be large.
+    static func firstNonASCII(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { raw -> Int? in
+            let n = raw.count
+            var i = 0
+            while i + 8 <= n {
+                if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            while i < n {
+                if raw[i] >= 0x80 { return i }
+                i += 1
+            }
+            return nil
+        }
     }
 
     /// What the user sees for a file whose `byte` is not UTF-8: the character it is in
