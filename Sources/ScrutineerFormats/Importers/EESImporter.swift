@@ -21,8 +21,8 @@ import ScrutineerCore
 /// levels (`Local authority district`, `Parliamentary constituency`, `School`, …) and national
 /// rows for another country (the United Kingdom, Wales, …) are skipped and counted in the
 /// summary, as Scrutineer holds England, its regions and its upper-tier councils; a level that is
-/// not an EES level is rejected. Rows that no measure's filters select are
-/// counted and not read (a filter may name any column, `time_identifier` among them).
+/// not an EES level is rejected. Rows that no measure's filters select are counted and not read
+/// (a filter may name any column, `time_identifier` among them).
 ///
 /// Periods follow `time_identifier` (`EESTimeIdentifier`): `2025` Reporting year is the year
 /// ending in 2025 of the measure's year type (the financial year ending 31 March 2025 for
@@ -30,8 +30,8 @@ import ScrutineerCore
 /// Calendar year `2024` is `2024`; their quarters (`Financial year Q2` `202425` ⇒ `2024/25 Q2`,
 /// `Calendar year Q1` `2024` ⇒ `2024 Q1`) and months (`March` `2024` ⇒ `2024-03`). Value cells
 /// hold a number or an EES symbol (`c z x u k low`), kept as the status symbol with no value; a
-/// blank or any other text is rejected. A mapping's
-/// `numerator` and `denominator` columns fill the observation's numerator and denominator.
+/// blank or any other text is rejected. A mapping's `numerator` and `denominator` columns fill the
+/// observation's numerator and denominator.
 public enum EESImporter {
     /// The source recorded on measures created from EES files.
     public static let source = "DfE Explore Education Statistics"
