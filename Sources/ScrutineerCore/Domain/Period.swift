@@ -69,14 +69,15 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
         if let dash = s.range(of: " - ") {
             let first = s[..<dash.lowerBound], last = s[dash.upperBound...]
             if first.count == 4, last.count == 2 || last.count == 4, let from = Int(first), let to = Int(last), (first + last).allSatisfy({ $0.isASCII && $0.isNumber }) {
-                return yearType == .calendar ? pooledCalendarYears(from, last.count == 4 ? to : from - from % 100 + to) : nil
+                guard yearType == .calendar else { return nil }
+                return last.count == 4 ? pooledCalendarYears(from, through: to) : pooledCalendarYears(from, throughYearEndingIn: to)
             }
             guard let pooled = parseBody(first + "-" + last, yearType: yearType, monthly: monthly), pooled.kind == .pooledYears else { return nil }
             return pooled
         }
         // 2021-2023
         if chars.count == 9, chars[4] == "-", let from = number(0..<4), let to = number(5..<9), yearType == .calendar {
-            return pooledCalendarYears(from, to)
+            return pooledCalendarYears(from, through: to)
         }
         // 2025
         if chars.count == 4, let endYear = number(0..<4) {
@@ -93,7 +94,7 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
             }
             // 2021-23: pooled calendar years, when it cannot be a month (or a split year)
             if yearType == .calendar, chars[4] == "-", second > 12, !isSplitYear {
-                return pooledCalendarYears(first, first - first % 100 + second)
+                return pooledCalendarYears(first, throughYearEndingIn: second)
             }
             guard isSplitYear, yearType != .calendar else { return nil }
             return splitYear(startingIn: first, yearType)
@@ -134,12 +135,17 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
         return nil
     }
 
-    /// The calendar years `first` to `last` pooled (`2021-2023`): two to eleven years, the last
-    /// written with two digits meaning the first year after `first` that ends in them.
-    static func pooledCalendarYears(_ first: Int, _ last: Int) -> Period? {
-        let last = last < first ? last + 100 : last
+    /// The calendar years `first` to `last` pooled (`2021-2023`): two to eleven years.
+    static func pooledCalendarYears(_ first: Int, through last: Int) -> Period? {
         guard last > first, last - first <= 10 else { return nil }
         return Period(label: "\(first)-\(last)", kind: .pooledYears, start: .firstDay(ofMonth: 1, year: first), end: .lastDay(ofMonth: 12, year: last))
+    }
+
+    /// The calendar years from `first` to the first year after it whose last two digits are
+    /// `twoDigits` (`2021 - 23`, `1999 - 01`), pooled.
+    static func pooledCalendarYears(_ first: Int, throughYearEndingIn twoDigits: Int) -> Period? {
+        let last = first - first % 100 + twoDigits
+        return pooledCalendarYears(first, through: last <= first ? last + 100 : last)
     }
 
     /// The one year of `yearType` that ends in `endYear`.

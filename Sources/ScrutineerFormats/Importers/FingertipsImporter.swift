@@ -62,9 +62,12 @@ public enum FingertipsImporter {
         "ward", "msoa", "lsoa", "acute trust", "mental health trust", "ambulance trust", "local enterprise",
     ]
 
-    /// The area types of lower-tier councils among `areaTypesNotHeld`: a row of such an area under
-    /// a county Scrutineer holds (`Parent Code`) is that county's figure broken down by district.
-    static let districtTypes = ["district", "lower tier"]
+    /// True for an `Area Type` of lower-tier councils (among `areaTypesNotHeld`): a row of such an
+    /// area under a county Scrutineer holds (`Parent Code`) is that county's figure broken down by district.
+    static func isDistrictType(_ areaType: String) -> Bool {
+        let lowered = areaType.lowercased()
+        return lowered.hasPrefix("district") || lowered.hasPrefix("lower tier")
+    }
 
     /// Reads every export into one batch, or every rejected cell.
     public static func parse(_ files: [PublishedFile], options: FingertipsImportOptions = FingertipsImportOptions(), context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
@@ -138,7 +141,7 @@ public enum FingertipsImporter {
                 ImportSkip(
                     count: count, one: "row for an area of type \(areaType)", many: "rows for areas of type \(areaType)",
                     reason: "Scrutineer holds England, its regions and its upper-tier councils (export Counties & UAs from Fingertips for those"
-                        + (districtTypes.contains { areaType.lowercased().hasPrefix($0) } ? ", or districts with Counties & UAs as parent areas for figures by district)" : ")")
+                        + (isDistrictType(areaType) ? ", or districts with Counties & UAs as parent areas for figures by district)" : ")")
                 )
             }
         )
@@ -211,15 +214,15 @@ public enum FingertipsImporter {
                     // A district under its county (an export whose parent areas are counties) is
                     // the county's figure for that district (PRODUCT.md R8).
                     let parent = areas[text(cParentCode)]
-                    guard districtTypes.contains(where: { lowered.hasPrefix($0) }), let parent, parent.type == .localAuthority else {
+                    guard isDistrictType(areaType), let parent, parent.type == .localAuthority else {
                         skippedAreaTypes.count(areaType)
                         continue
                     }
-                    let name = text(cAreaName)
-                    pairs["district"] = name.isEmpty ? areaCode : name
-                    if ImportText.has(";", pairs["district"]!) {
+                    let name = text(cAreaName), district = name.isEmpty ? areaCode : name
+                    if ImportText.has(";", district) {
                         reject("Area Name", "\(ImportText.quoted(name)) cannot be a district breakdown (expected a name with no ;)")
                     }
+                    pairs["district"] = district
                     areaCode = parent.code
                     area = parent
                 }
