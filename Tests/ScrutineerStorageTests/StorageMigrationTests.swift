@@ -43,7 +43,7 @@ struct StorageMigrationTests {
             }
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9])
             let stored = try await store.observations(ObservationQuery())
             let expected = batch.observations.sorted(by: Observation.storeOrder)
             #expect(stored == expected)
@@ -108,7 +108,7 @@ struct StorageMigrationTests {
             }
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9])
             for council in ["E10000031", "E06000041"] {
                 let expected = [first, second].map { target in
                     var target = target
@@ -142,6 +142,51 @@ struct StorageMigrationTests {
                 try await session.cells("SELECT measure_code, value FROM targets")
             }
             #expect(kept == [[.text("PrevRegCPR"), .double(20)]])
+        }
+    }
+
+    /// Observations, a superseded version and their periods as migrations 1–8 stored them:
+    /// migration 9 (school-term periods) rebuilds `periods` and `observation_history` on SQLite and
+    /// alters their CHECKs on PostgreSQL; every row and key must come through, and a term can then
+    /// be stored.
+    @Test("migration 9 keeps every period, observation and superseded version, and lets a school term be stored", arguments: TestEngine.available)
+    func schoolTermPeriods(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        try await withSampleStore(engine, migratedThrough: 8) { store in
+            var corrected = data.sampleLaitBatch
+            let first = try #require(corrected.observations.firstIndex { $0.value != nil })
+            corrected.observations[first].value! += 1
+            #expect(try await store.importBatch(corrected, by: "reviewer").changed == 1)
+            let periodsQuery: SQLQueryString = "SELECT id, label, kind, start_date, end_date FROM periods ORDER BY id"
+            let periods = try await store.read { session in try await session.cells(periodsQuery) }
+            let observations = try await store.observations(ObservationQuery())
+            let history = try await store.observationHistory(ObservationQuery())
+            #expect(periods.count > 10 && history.count == 1)
+
+            try await store.migrate()
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+            #expect(try await store.read { session in try await session.cells(periodsQuery) } == periods)
+            #expect(try await store.observations(ObservationQuery()) == observations)
+            #expect(try await store.observationHistory(ObservationQuery()) == history)
+            if engine == .sqlite {
+                #expect(try await store.read { session in try await session.cells("PRAGMA foreign_key_check") }.isEmpty)
+            }
+
+            // Total absence (an academic measure) for the autumn term, then corrected: the term is
+            // stored, read back as a term, and superseded into history like any period.
+            var autumn = try #require(data.sampleLaitBatch.observations.first { $0.measureCode == "TotAbs" && $0.areaCode == "E10000031" })
+            autumn.period = Period.term(.autumn, ofAcademicYearStartingIn: 2025)
+            autumn.value = 3.9
+            autumn.source = "absence_autumn_term.csv"
+            let termBatch = ImportBatch(kind: .ees, files: [autumn.source], rowsRead: 1, observations: [autumn])
+            #expect(try await store.importBatch(termBatch, by: "analyst").added == 1)
+            var revised = termBatch
+            revised.observations[0].value = 4.1
+            #expect(try await store.importBatch(revised, by: "analyst").changed == 1)
+            let stored = try await store.observations(ObservationQuery(measureCode: "TotAbs", areaCode: "E10000031", periodLabel: "2025/26 Autumn term"))
+            #expect(stored == revised.observations)
+            #expect(stored.first?.period.kind == .term)
+            #expect(try await store.observationHistory(autumn.key).map(\.observation) == [autumn])
         }
     }
 

@@ -14,12 +14,18 @@ import Foundation
 /// - `2024/25 Q2` — a quarter of a financial (Q1 = April–June) or academic (Q1 = September–November)
 ///   year; `2024 Q2` — a calendar quarter (also written `2024-25 Q2`, `Q2 2024/25`, `Q2 2024-25`
 ///   and `Q2 2024`, each read as the canonical label);
+/// - `2023/24 Autumn term` — a school term of an academic year, or `2023/24 Autumn and spring term`
+///   (`SchoolTerm`; also written `2023-24 Autumn term` and `Autumn term 2023/24`, any case);
 /// - `2024-09` — a month;
 /// - any of these followed by a note in brackets, e.g. `2024-25 (OT)`, which stays in the label.
 public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// What a period spans.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case year, pooledYears, quarter, month
+        /// One school term (`2023/24 Autumn term`).
+        case term
+        /// The autumn and spring terms together (`2023/24 Autumn and spring term`).
+        case twoTerms
     }
 
     /// The canonical label (`2023/24`, `2025`, `2021/22-23/24`, `2024/25 Q2`, `2024-09`).
@@ -99,6 +105,15 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
             guard isSplitYear, yearType != .calendar else { return nil }
             return splitYear(startingIn: first, yearType)
         }
+        // 2023/24 Autumn term, 2023-24 Autumn and spring term, Autumn term 2023/24
+        if let (term, rest) = SchoolTerm.split(s) {
+            let year = Array(rest)
+            guard yearType == .academic, year.count == 7, year[4] == "/" || year[4] == "-",
+                  let first = Int(String(year[0..<4])), let second = Int(String(year[5..<7])),
+                  (String(year[0..<4]) + String(year[5..<7])).allSatisfy({ $0.isASCII && $0.isNumber }),
+                  second == (first + 1) % 100 else { return nil }
+            return Period.term(term, ofAcademicYearStartingIn: first)
+        }
         // Q2 2024/25, Q2 2024-25, Q2 2024: the quarter written first, as many councils do
         if chars.count == 10 || chars.count == 7, chars[0] == "Q", number(1..<2) != nil, chars[2] == " " {
             return parseBody(String(chars[3...]) + " " + String(chars[0...1]), yearType: yearType, monthly: monthly)
@@ -148,6 +163,18 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
         return pooledCalendarYears(first, through: last <= first ? last + 100 : last)
     }
 
+    /// `term` of the academic year starting in September `startYear` (`2023/24 Autumn term`).
+    public static func term(_ term: SchoolTerm, ofAcademicYearStartingIn startYear: Int) -> Period {
+        func month(_ fromSeptember: Int) -> (month: Int, year: Int) {
+            ((8 + fromSeptember) % 12 + 1, startYear + (8 + fromSeptember) / 12)
+        }
+        let first = month(term.monthsFromSeptember.lowerBound), last = month(term.monthsFromSeptember.upperBound)
+        return Period(
+            label: "\(startYear)/\(twoDigits((startYear + 1) % 100)) \(term.name)", kind: term.periodKind,
+            start: .firstDay(ofMonth: first.month, year: first.year), end: .lastDay(ofMonth: last.month, year: last.year)
+        )
+    }
+
     /// The one year of `yearType` that ends in `endYear`.
     static func year(endingIn endYear: Int, _ yearType: YearType) -> Period {
         let first = yearType.firstMonth
@@ -180,7 +207,11 @@ public struct PeriodError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        let examples = yearType == .calendar ? "2025, 2021-2023, 2024 Q2 or 2024-09" : "2025, 2023/24, 2021/22-23/24, 2024/25 Q2 or 2024-09"
+        let examples = switch yearType {
+        case .calendar: "2025, 2021-2023, 2024 Q2 or 2024-09"
+        case .academic: "2025, 2023/24, 2021/22-23/24, 2024/25 Q2, 2023/24 Autumn term or 2024-09"
+        case .financial, .yearEndingSeptember: "2025, 2023/24, 2021/22-23/24, 2024/25 Q2 or 2024-09"
+        }
         return "unknown period \"\(label)\" for a measure with \(yearType.rawValue) years (expected a label such as \(examples))"
     }
 }

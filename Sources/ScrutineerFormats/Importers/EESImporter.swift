@@ -28,7 +28,8 @@ import ScrutineerCore
 /// ending in 2025 of the measure's year type (the financial year ending 31 March 2025 for
 /// children's social care, LAIT's label `2025`); `202324` Academic or Financial year is `2023/24`;
 /// Calendar year `2024` is `2024`; their quarters (`Financial year Q2` `202425` ⇒ `2024/25 Q2`,
-/// `Calendar year Q1` `2024` ⇒ `2024 Q1`) and months (`March` `2024` ⇒ `2024-03`). Value cells
+/// `Calendar year Q1` `2024` ⇒ `2024 Q1`), school terms (`Autumn term` `202425` ⇒ `2024/25 Autumn
+/// term`) and months (`March` `2024` ⇒ `2024-03`). Value cells
 /// hold a number or an EES symbol (`c z x u k low`), kept as the status symbol with no value; a
 /// blank or any other text is rejected. A mapping's `numerator` and `denominator` columns fill the
 /// observation's numerator and denominator.

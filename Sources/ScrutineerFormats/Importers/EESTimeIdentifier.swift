@@ -20,11 +20,14 @@ enum EESTimeIdentifier: Hashable {
     case calendarQuarter(Int)
     /// `January` … `December`: 4 digits (`2024` with `March` ⇒ `2024-03`).
     case month(Int)
+    /// `Autumn term`, `Spring term`, `Summer term`, `Autumn and spring term`: 6 digits (`202324`
+    /// with `Autumn term` ⇒ `2023/24 Autumn term`), as DfE publishes termly pupil absence.
+    case term(SchoolTerm)
 
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
     /// The identifiers read, for error messages.
-    static let expected = "Reporting year, Calendar year, Financial year, Academic year, their quarters such as Financial year Q1, or a month such as March"
+    static let expected = "Reporting year, Calendar year, Financial year, Academic year, their quarters such as Financial year Q1, a term such as Autumn and spring term, or a month such as March"
 
     init?(_ text: String) {
         switch text {
@@ -35,6 +38,10 @@ enum EESTimeIdentifier: Hashable {
         default:
             if let index = EESTimeIdentifier.monthNames.firstIndex(of: text) {
                 self = .month(index + 1)
+                return
+            }
+            if let term = SchoolTerm.allCases.first(where: { $0.name == text }) {
+                self = .term(term)
                 return
             }
             // `Financial year Q1`, `Academic year Q4`, `Calendar year Q2`.
@@ -53,7 +60,7 @@ enum EESTimeIdentifier: Hashable {
     var impliedYearType: YearType {
         switch self {
         case .reportingYear, .financialYear, .financialQuarter: .financial
-        case .academicYear, .academicQuarter: .academic
+        case .academicYear, .academicQuarter, .term: .academic
         case .calendarYear, .calendarQuarter, .month: .calendar
         }
     }
@@ -73,7 +80,7 @@ enum EESTimeIdentifier: Hashable {
         case .reportingYear, .month: true
         case .calendarYear, .calendarQuarter: yearType == .calendar
         case .financialYear, .financialQuarter: yearType == .financial
-        case .academicYear, .academicQuarter: yearType == .academic
+        case .academicYear, .academicQuarter, .term: yearType == .academic
         }
     }
 
@@ -81,7 +88,7 @@ enum EESTimeIdentifier: Hashable {
     static func fitting(_ yearType: YearType) -> String {
         switch yearType {
         case .financial: "Reporting year, Financial year, Financial year Q1 to Q4, or a month"
-        case .academic: "Reporting year, Academic year, Academic year Q1 to Q4, or a month"
+        case .academic: "Reporting year, Academic year, Academic year Q1 to Q4, a term such as Autumn term, or a month"
         case .calendar: "Reporting year, Calendar year, Calendar year Q1 to Q4, or a month"
         case .yearEndingSeptember: "Reporting year, or a month"
         }
@@ -94,7 +101,7 @@ enum EESTimeIdentifier: Hashable {
     var timePeriodForm: String {
         switch self {
         case .reportingYear, .calendarYear, .calendarQuarter, .month: "4 digits such as 2025"
-        case .financialYear, .academicYear, .financialQuarter, .academicQuarter: "6 digits for two consecutive years such as 202324"
+        case .financialYear, .academicYear, .financialQuarter, .academicQuarter, .term: "6 digits for two consecutive years such as 202324"
         }
     }
 
@@ -109,11 +116,12 @@ enum EESTimeIdentifier: Hashable {
             return digits.count == 4 ? "\(timePeriod)-\(month < 10 ? "0" : "")\(month)" : nil
         case let .calendarQuarter(quarter):
             return digits.count == 4 ? "\(timePeriod) Q\(quarter)" : nil
-        case .financialYear, .academicYear, .financialQuarter, .academicQuarter:
+        case .financialYear, .academicYear, .financialQuarter, .academicQuarter, .term:
             guard digits.count == 6, let first = Int(timePeriod.prefix(4)), let second = Int(timePeriod.suffix(2)), second == (first + 1) % 100 else { return nil }
             let year = "\(timePeriod.prefix(4))/\(timePeriod.suffix(2))"
             switch self {
             case let .financialQuarter(quarter), let .academicQuarter(quarter): return "\(year) Q\(quarter)"
+            case let .term(term): return "\(year) \(term.name)"
             default: return year
             }
         }

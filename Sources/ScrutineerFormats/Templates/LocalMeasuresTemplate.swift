@@ -106,6 +106,7 @@ public enum LocalMeasuresTemplate {
         add("2021-2023 or 2021-23", "Three calendar years pooled, from 2021 to 2023, stored as 2021-2023 (2009-11 is November 2009: write 2009-2011).")
         add("2024/25 Q2, 2024-25 Q2 or Q2 2024/25", "A quarter of a financial year (Q1 = April to June) or academic year (Q1 = September to November), stored as 2024/25 Q2.")
         add("2024 Q2 or Q2 2024", "A calendar quarter (Q2 = April to June), stored as 2024 Q2.")
+        add("2023/24 Autumn term", "A school term of an academic year (Autumn, Spring or Summer term), or 2023/24 Autumn and spring term for the two together, as DfE publishes pupil absence; also written Autumn term 2023/24. Academic measures only.")
         add("2024-09", "A month. For a monthly measure a date cell also names its month.")
         add("2024-25 (OT)", "Any of these followed by a note in brackets, which stays in the label.")
         return XLSXSheet(name: "guidance", rows: rows, columnWidths: [34, 100])

@@ -5,7 +5,7 @@ extension Migration {
     /// Every migration, in order. Append only.
     static let history: [Migration] = [
         createTables, seedEnglandAndRegions, createCommittees, createPeopleAndReports, storeObservationsBySeriesAndPeriod,
-        keepTargetsByCouncil, keepLocalMeasuresByCouncil, createComparatorGroups,
+        keepTargetsByCouncil, keepLocalMeasuresByCouncil, createComparatorGroups, allowSchoolTermPeriods,
     ]
 
     /// 1: every table, with the constraints the database can enforce.
@@ -22,35 +22,8 @@ extension Migration {
         typealias U = Schema.Audit
         typealias F = Schema.AuditFiles
 
-        /// The observation's own columns, shared by the current table and its history.
-        let observationFields = """
-            \(O.measureCode) \(text) NOT NULL REFERENCES \(M.table) (\(M.code)),
-            \(O.areaCode) \(text) NOT NULL REFERENCES \(A.table) (\(A.code)),
-            \(O.periodLabel) \(text) NOT NULL CHECK (\(O.periodLabel) <> ''),
-            \(O.periodKind) \(text) NOT NULL CHECK (\(SQLText.oneOf(O.periodKind, ["year", "pooledYears", "quarter", "month"]))),
-            \(O.periodStart) \(text) NOT NULL CHECK (\(O.periodStart) LIKE \(isoDate)),
-            \(O.periodEnd) \(text) NOT NULL CHECK (\(O.periodEnd) LIKE \(isoDate)),
-            \(O.breakdownKey) \(text) NOT NULL,
-            \(O.value) \(double),
-            \(O.numerator) \(double) CHECK (\(O.numerator) >= 0),
-            \(O.denominator) \(double) CHECK (\(O.denominator) >= 0),
-            \(O.lower95) \(double),
-            \(O.upper95) \(double),
-            \(O.lower99_8) \(double),
-            \(O.upper99_8) \(double),
-            \(O.statusSymbol) \(text) CHECK (\(SQLText.oneOf(O.statusSymbol, ["c", "z", "x", "u", "k", "low", "-", ".."]))),
-            \(O.comparedToEngland) \(text),
-            \(O.source) \(text) NOT NULL,
-            \(O.published) \(text) CHECK (\(O.published) LIKE \(isoDate)),
-            \(O.nextUpdateDue) \(text) CHECK (\(O.nextUpdateDue) LIKE \(isoDate)),
-            \(O.importedBy) \(keyReference) NOT NULL REFERENCES \(U.table) (\(U.id))
-        """
-        /// The checks across those columns (SQLite wants every column before the first table constraint).
-        let observationChecks = """
-            CHECK (\(O.periodStart) <= \(O.periodEnd)),
-            CHECK (\(O.lower95) <= \(O.upper95)),
-            CHECK (\(O.lower99_8) <= \(O.upper99_8))
-        """
+        let observationFields = observationFieldColumns(engine, periodKinds: ["year", "pooledYears", "quarter", "month"])
+        let observationChecks = observationFieldChecks
         func count(_ column: String) -> String { "\(column) INTEGER CHECK (\(column) >= 0)" }
         return [
             """
@@ -142,15 +115,7 @@ extension Migration {
                 CONSTRAINT \(O.table)_key UNIQUE (\(O.keyColumns.joined(separator: ", ")))
             )
             """,
-            """
-            CREATE TABLE \(H.table) (
-                \(H.id) \(generatedKey),
-            \(observationFields),
-                \(H.supersededBy) \(keyReference) NOT NULL REFERENCES \(U.table) (\(U.id)),
-            \(observationChecks),
-                CHECK (\(H.supersededBy) > \(O.importedBy))
-            )
-            """,
+            observationHistoryTable(engine, named: H.table, fields: observationFields),
             "CREATE INDEX \(H.table)_by_key ON \(H.table) (\(O.keyColumns.joined(separator: ", ")))",
             """
             CREATE TABLE \(T.table) (
@@ -176,6 +141,64 @@ extension Migration {
             "CREATE UNIQUE INDEX \(T.table)_in_force ON \(T.table) (\(T.measureCode), \(T.kind), \(T.periodLabel)) WHERE \(T.validTo) IS NULL",
         ]
     }
+
+    /// The observation's own columns, shared by migration 1's current table and its history, with
+    /// a CHECK allowing `periodKinds` (frozen per migration: a new kind is a new migration).
+    static func observationFieldColumns(_ engine: DatabaseEngine, periodKinds: [String]) -> String {
+        let text = engine.text, double = engine.double, keyReference = engine.generatedKeyReference
+        let isoDate = "'____-__-__'"
+        typealias M = Schema.Measures
+        typealias A = Schema.Areas
+        typealias O = Schema.Observations
+        typealias U = Schema.Audit
+        return """
+                \(O.measureCode) \(text) NOT NULL REFERENCES \(M.table) (\(M.code)),
+                \(O.areaCode) \(text) NOT NULL REFERENCES \(A.table) (\(A.code)),
+                \(O.periodLabel) \(text) NOT NULL CHECK (\(O.periodLabel) <> ''),
+                \(O.periodKind) \(text) NOT NULL CHECK (\(SQLText.oneOf(O.periodKind, periodKinds))),
+                \(O.periodStart) \(text) NOT NULL CHECK (\(O.periodStart) LIKE \(isoDate)),
+                \(O.periodEnd) \(text) NOT NULL CHECK (\(O.periodEnd) LIKE \(isoDate)),
+                \(O.breakdownKey) \(text) NOT NULL,
+                \(O.value) \(double),
+                \(O.numerator) \(double) CHECK (\(O.numerator) >= 0),
+                \(O.denominator) \(double) CHECK (\(O.denominator) >= 0),
+                \(O.lower95) \(double),
+                \(O.upper95) \(double),
+                \(O.lower99_8) \(double),
+                \(O.upper99_8) \(double),
+                \(O.statusSymbol) \(text) CHECK (\(SQLText.oneOf(O.statusSymbol, ["c", "z", "x", "u", "k", "low", "-", ".."]))),
+                \(O.comparedToEngland) \(text),
+                \(O.source) \(text) NOT NULL,
+                \(O.published) \(text) CHECK (\(O.published) LIKE \(isoDate)),
+                \(O.nextUpdateDue) \(text) CHECK (\(O.nextUpdateDue) LIKE \(isoDate)),
+                \(O.importedBy) \(keyReference) NOT NULL REFERENCES \(U.table) (\(U.id))
+            """
+    }
+
+    /// The checks across those columns (SQLite wants every column before the first table constraint).
+    static let observationFieldChecks = """
+                CHECK (\(Schema.Observations.periodStart) <= \(Schema.Observations.periodEnd)),
+                CHECK (\(Schema.Observations.lower95) <= \(Schema.Observations.upper95)),
+                CHECK (\(Schema.Observations.lower99_8) <= \(Schema.Observations.upper99_8))
+            """
+
+    /// `observation_history` as migration 1 created it, named `table`, with `fields` from
+    /// `observationFieldColumns`.
+    static func observationHistoryTable(_ engine: DatabaseEngine, named table: String, fields: String) -> String {
+        typealias O = Schema.Observations
+        typealias H = Schema.ObservationHistory
+        typealias U = Schema.Audit
+        return """
+            CREATE TABLE \(table) (
+                \(H.id) \(engine.generatedKey),
+            \(fields),
+                \(H.supersededBy) \(engine.generatedKeyReference) NOT NULL REFERENCES \(U.table) (\(U.id)),
+            \(observationFieldChecks),
+                CHECK (\(H.supersededBy) > \(O.importedBy))
+            )
+            """
+    }
+
 
     /// 2: England, the regions and the London sub-regions, which every database starts with.
     static let seedEnglandAndRegions = Migration(number: 2, name: "England, regions and London sub-regions") { _ in
@@ -519,6 +542,66 @@ extension Migration {
             )
             """,
         ]
+    }
+}
+
+extension Migration {
+    /// 9: a period may be a school term or the autumn and spring terms together (`term`,
+    /// `twoTerms`: DfE's termly pupil absence), so the period-kind CHECKs of `periods` and
+    /// `observation_history` allow them. PostgreSQL replaces the two constraints. SQLite cannot
+    /// alter a CHECK, so it rebuilds both tables with every row and key as they were; `periods` is
+    /// the parent of every stored observation, so for that rebuild the foreign keys are checked at
+    /// the commit (`defer_foreign_keys`): each observation's period is found again as the rows go
+    /// back in, or the migration fails and nothing changes.
+    static let allowSchoolTermPeriods = Migration(number: 9, name: "school-term periods") { engine in
+        let kinds = ["year", "pooledYears", "quarter", "month", "term", "twoTerms"]
+        typealias O = Schema.Observations
+        typealias H = Schema.ObservationHistory
+        typealias P = Schema.Periods
+        typealias V = Schema.ObservationValues
+        let periodsCheck = SQLText.oneOf(P.kind, kinds), historyCheck = SQLText.oneOf(O.periodKind, kinds)
+        switch engine {
+        case .postgresql:
+            // The names PostgreSQL gave the column CHECKs of migrations 1 and 5.
+            return [
+                "ALTER TABLE \(P.table) DROP CONSTRAINT \(P.table)_\(P.kind)_check",
+                "ALTER TABLE \(P.table) ADD CONSTRAINT \(P.table)_\(P.kind)_check CHECK (\(periodsCheck))",
+                "ALTER TABLE \(H.table) DROP CONSTRAINT \(H.table)_\(O.periodKind)_check",
+                "ALTER TABLE \(H.table) ADD CONSTRAINT \(H.table)_\(O.periodKind)_check CHECK (\(historyCheck))",
+            ]
+        case .sqlite:
+            let text = engine.text, generatedKey = engine.generatedKey
+            let isoDate = "'____-__-__'"
+            let kept = "\(P.table)_kept", rebuilt = "\(H.table)_rebuilt"
+            let periodColumns = ([P.id] + P.columns).joined(separator: ", ")
+            let historyColumns = ([H.id] + O.fieldColumns + [O.importedBy, H.supersededBy]).joined(separator: ", ")
+            return [
+                "PRAGMA defer_foreign_keys = ON",
+                // Each period dropped and put back is looked up among the observations by its key.
+                "CREATE INDEX \(V.table)_by_period ON \(V.table) (\(V.periodId))",
+                "CREATE TABLE \(kept) AS SELECT \(periodColumns) FROM \(P.table)",
+                "DROP TABLE \(P.table)",
+                """
+                CREATE TABLE \(P.table) (
+                    \(P.id) \(generatedKey),
+                    \(P.label) \(text) NOT NULL CHECK (\(P.label) <> ''),
+                    \(P.kind) \(text) NOT NULL CHECK (\(periodsCheck)),
+                    \(P.start) \(text) NOT NULL CHECK (\(P.start) LIKE \(isoDate)),
+                    \(P.end) \(text) NOT NULL CHECK (\(P.end) LIKE \(isoDate)),
+                    CHECK (\(P.start) <= \(P.end)),
+                    CONSTRAINT \(P.table)_key UNIQUE (\(P.label), \(P.kind), \(P.start), \(P.end))
+                )
+                """,
+                "INSERT INTO \(P.table) (\(periodColumns)) SELECT \(periodColumns) FROM \(kept) ORDER BY \(P.id)",
+                "DROP TABLE \(kept)",
+                "DROP INDEX \(V.table)_by_period",
+                observationHistoryTable(engine, named: rebuilt, fields: observationFieldColumns(engine, periodKinds: kinds)),
+                "INSERT INTO \(rebuilt) (\(historyColumns)) SELECT \(historyColumns) FROM \(H.table) ORDER BY \(H.id)",
+                "DROP TABLE \(H.table)",
+                "ALTER TABLE \(rebuilt) RENAME TO \(H.table)",
+                "CREATE INDEX \(H.table)_by_key ON \(H.table) (\(O.keyColumns.joined(separator: ", ")))",
+            ]
+        }
     }
 }
 

@@ -59,6 +59,31 @@ struct PeriodTests {
         }
     }
 
+    @Test("school terms of an academic year, as DfE publishes pupil absence (EES Autumn term, Autumn and spring term)")
+    func schoolTerms() throws {
+        #expect(try Self.dates("2023/24 Autumn term", .academic) == "2023/24 Autumn term term 2023-09-01…2023-12-31")
+        #expect(try Self.dates("2023/24 Spring term", .academic) == "2023/24 Spring term term 2024-01-01…2024-03-31")
+        #expect(try Self.dates("2023/24 Summer term", .academic) == "2023/24 Summer term term 2024-04-01…2024-07-31")
+        #expect(try Self.dates("2023/24 Autumn and spring term", .academic) == "2023/24 Autumn and spring term twoTerms 2023-09-01…2024-03-31")
+        // As councils also write them, read as the canonical label.
+        #expect(try Self.dates("2023-24 autumn term", .academic) == "2023/24 Autumn term term 2023-09-01…2023-12-31")
+        #expect(try Self.dates("Autumn Term 2023/24", .academic) == "2023/24 Autumn term term 2023-09-01…2023-12-31")
+        #expect(try Self.dates("2023/24 Autumn and spring terms", .academic) == "2023/24 Autumn and spring term twoTerms 2023-09-01…2024-03-31")
+        #expect(try Self.dates("1999/00 Spring term", .academic) == "1999/00 Spring term term 2000-01-01…2000-03-31")
+        #expect(try Self.dates("2023/24 Autumn term (revised)", .academic) == "2023/24 Autumn term (revised) term 2023-09-01…2023-12-31")
+        // Terms order among the academic years: the summer term ends before the year does.
+        let labels = ["2024/25 Autumn term", "2023/24", "2023/24 Summer term", "2023/24 Spring term", "2023/24 Autumn and spring term", "2023/24 Autumn term"]
+        let sorted = try labels.map { try Period.parse($0, yearType: .academic) }.sorted().map(\.label)
+        #expect(sorted == ["2023/24 Autumn term", "2023/24 Autumn and spring term", "2023/24 Spring term", "2023/24 Summer term", "2023/24", "2024/25 Autumn term"])
+        // Only an academic measure has terms, and only of a split year.
+        for (label, yearType) in [("2023/24 Autumn term", YearType.financial), ("2023/24 Autumn term", .calendar), ("2023 Autumn term", .academic),
+                                  ("2023/25 Autumn term", .academic), ("2023/24 Winter term", .academic), ("2023/24 Autumn", .academic), ("Autumn term", .academic)] {
+            #expect(throws: PeriodError.self, "\(label) \(yearType)") { try Period.parse(label, yearType: yearType) }
+        }
+        #expect(PeriodError(label: "x", yearType: .academic).description
+            == "unknown period \"x\" for a measure with academic years (expected a label such as 2025, 2023/24, 2021/22-23/24, 2024/25 Q2, 2023/24 Autumn term or 2024-09)")
+    }
+
     @Test("unknown labels are errors that say what was expected", arguments: [
         "2023/25", "24/25", "2024-13", "2024/25 Q5", "FY2024", "", "2023/24 ()", "2021/22-21/22",
         "Q5 2024/25", "Q2 2024/26", "Q2  2024", "QQ 2024/25", "2024-26 Q2",

@@ -213,10 +213,46 @@ struct EESImportTests {
         let spent = try NationalImport.parse(.ees, files: [spend], options: annual, context: context)
         #expect(spent.measures.map(\.periodicity) == [.annual])
         #expect(spent.observations.map(\.period.label) == ["2023/24"])
-        // Without the filter every term row is named.
+        // Without the filter the terms are read too, and the blank term cell is refused.
         let all = NationalImportOptions(measureCode: "ABSENCE", indicator: "sess_overall_percent")
-        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try NationalImport.parse(.ees, files: [data], options: all, context: context) }.map { $0.prefix(40) } == [
-            "absence.csv:2:time_identifier: \"Autumn t", "absence.csv:3:time_identifier: \"Spring t", "absence.csv:4:time_identifier: \"Autumn a",
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try NationalImport.parse(.ees, files: [data], options: all, context: context) } == [
+            "absence.csv:4:sess_overall_percent: blank (expected a number or an EES symbol: c, z, x, u, k or low)",
+        ])
+    }
+
+    @Test("school terms (EES Autumn term … Autumn and spring term) are periods of an academic measure, each with its months")
+    func schoolTerms() throws {
+        // DfE's pupil absence by term: persistent absence for England and Warwickshire.
+        let data = ImportFixtures.text("absence_terms.csv", """
+        \(Self.header),enrolments_pa_10_exact_percent
+        202425,Autumn term,National,E92000001,England,,,,,,18.7
+        202425,Autumn term,Local authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,17.9
+        202425,Spring term,Local authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,c
+        202425,Autumn and spring term,Local authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,18.2
+        202324,Summer term,Local authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,21.0
+
+        """)
+        let options = NationalImportOptions(measureCode: "PA", indicator: "enrolments_pa_10_exact_percent")
+        let batch = try NationalImport.parse(.ees, files: [data], options: options, context: ImportFixtures.context())
+        #expect(batch.measures.map { "\($0.yearType) \($0.periodicity)" } == ["academic annual"])
+        #expect(batch.observations.map { "\($0.areaCode) \($0.period.label) \($0.period.kind.rawValue) \($0.period.start)…\($0.period.end) \($0.statusSymbol?.rawValue ?? String($0.value!))" } == [
+            "E92000001 2024/25 Autumn term term 2024-09-01…2024-12-31 18.7",
+            "E10000031 2024/25 Autumn term term 2024-09-01…2024-12-31 17.9",
+            "E10000031 2024/25 Spring term term 2025-01-01…2025-03-31 c",
+            "E10000031 2024/25 Autumn and spring term twoTerms 2024-09-01…2025-03-31 18.2",
+            "E10000031 2023/24 Summer term term 2024-04-01…2024-07-31 21.0",
+        ])
+        // A financial measure has no terms; a term's time_period is two years.
+        let financial = try ImportFixtures.context(measures: [Measure(code: "SPEND", title: "Spend", unit: .money, polarity: .noJudgement, yearType: .financial)])
+        let bad = ImportFixtures.text("bad_terms.csv", """
+        \(Self.header),spend
+        202425,Autumn term,National,E92000001,England,,,,,,1
+        2025,Summer term,National,E92000001,England,,,,,,1
+
+        """)
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([bad], mappings: [EESMeasureMapping(measureCode: "SPEND", indicator: "spend")], context: financial) } == [
+            "bad_terms.csv:2:time_identifier: \"Autumn term\" periods do not fit measure SPEND, which has financial years (expected Reporting year, Financial year, Financial year Q1 to Q4, or a month)",
+            "bad_terms.csv:3:time_period: \"2025\" is not a Summer term (expected 6 digits for two consecutive years such as 202324)",
         ])
     }
 
@@ -255,6 +291,11 @@ struct EESImportTests {
         #expect(EESTimeIdentifier("Academic year")?.label(timePeriod: "202325") == nil)
         #expect(EESTimeIdentifier("Reporting year")?.label(timePeriod: "202324") == nil)
         #expect(EESTimeIdentifier("Tax year") == nil)
+        #expect(EESTimeIdentifier("Autumn and spring term")?.label(timePeriod: "202324") == "2023/24 Autumn and spring term")
+        #expect(EESTimeIdentifier("Summer term")?.label(timePeriod: "2024") == nil)
+        #expect(EESTimeIdentifier("Autumn Term") == nil)
+        #expect(EESTimeIdentifier("Spring term")?.fits(.academic) == true)
+        #expect(EESTimeIdentifier("Spring term")?.fits(.calendar) == false)
     }
 
     @Test("without metadata or mapping, or with a mapping that fits no column or row, the import says what it needs")
@@ -307,14 +348,14 @@ struct EESImportTests {
         """)
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([data], mappings: [EESMeasureMapping(measureCode: "KS4", indicator: "pupils")], context: context) } == [
             "bad.csv:3:time_period: \"2025\" is not a Financial year (expected 6 digits for two consecutive years such as 202324)",
-            "bad.csv:4:time_identifier: \"Tax year\" is not a time identifier Scrutineer reads (expected Reporting year, Calendar year, Financial year, Academic year, their quarters such as Financial year Q1, or a month such as March; a filter such as time_identifier=Academic year passes over other rows)",
+            "bad.csv:4:time_identifier: \"Tax year\" is not a time identifier Scrutineer reads (expected Reporting year, Calendar year, Financial year, Academic year, their quarters such as Financial year Q1, a term such as Autumn and spring term, or a month such as March; a filter such as time_identifier=Academic year passes over other rows)",
             "bad.csv:5:geographic_level: \"County\" is not an EES geographic level (expected National, Regional or Local authority, which Scrutineer imports, or another EES level such as Local authority district, whose rows it skips)",
             "bad.csv:6:old_la_code: \"938\" is not the DfE number of E10000031 Warwickshire (expected 937)",
             "bad.csv:7:new_la_code: unknown area code E10099999 (expected the ONS code of England, a region or an LA already imported with scrutineer import areas)",
             "bad.csv:8:geographic_level: \"Regional\" does not fit E10000031 Warwickshire, which is a local authority (expected the level of the area)",
             "bad.csv:9:pupils: blank (expected a number or an EES symbol: c, z, x, u, k or low)",
             "bad.csv:10:pupils: \"n/a\" is not a number (expected a number or an EES symbol: c, z, x, u, k or low)",
-            "bad.csv:11:time_identifier: \"Financial year\" periods do not fit measure KS4, which has academic years (expected Reporting year, Academic year, Academic year Q1 to Q4, or a month)",
+            "bad.csv:11:time_identifier: \"Financial year\" periods do not fit measure KS4, which has academic years (expected Reporting year, Academic year, Academic year Q1 to Q4, a term such as Autumn term, or a month)",
         ])
     }
 }

@@ -118,7 +118,7 @@ struct LAITImportTests {
             "measures.csv:3:measure: blank (expected the measure's title)",
             "measures.csv:3:year_type: \"Fiscal\" is not a LAIT year type (expected Financial Year, Academic Year, Calendar Year, Annual or Annual (end of Sept))",
             "measures.csv:3:dps: \"1.5\" is not a number of decimal places (expected a whole number from 0 to 10, or blank)",
-            "measures.csv:4:periods: unknown period \"2024/26\" for a measure with academic years (expected a label such as 2025, 2023/24, 2021/22-23/24, 2024/25 Q2 or 2024-09)",
+            "measures.csv:4:periods: unknown period \"2024/26\" for a measure with academic years (expected a label such as 2025, 2023/24, 2021/22-23/24, 2024/25 Q2, 2023/24 Autumn term or 2024-09)",
         ])
         let twice = ImportFixtures.text("measures.csv", "measure_code,measure,topic,polarity,year_type,dps,periods\nA,A,T,Low,Annual,,\nA,A,T,Low,Annual,,\n")
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try LAITImporter.parse([twice], context: ImportContext()) } == [

@@ -90,11 +90,11 @@ struct LocalImportTemplateTests {
         #expect(topics.contains("breakdown:<dimension>"))
         let labels = topics.drop { $0 != "Period labels" }.dropFirst()
         #expect(Array(labels) == [
-            "2025", "2023/24 or 2023-24", "2021/22-23/24", "2021-2023 or 2021-23", "2024/25 Q2, 2024-25 Q2 or Q2 2024/25", "2024 Q2 or Q2 2024", "2024-09", "2024-25 (OT)",
+            "2025", "2023/24 or 2023-24", "2021/22-23/24", "2021-2023 or 2021-23", "2024/25 Q2, 2024-25 Q2 or Q2 2024/25", "2024 Q2 or Q2 2024", "2023/24 Autumn term", "2024-09", "2024-25 (OT)",
         ])
         for written in labels {
             let alternatives = written.replacingOccurrences(of: ", ", with: " or ").components(separatedBy: " or ")
-            let yearType: YearType = written.hasPrefix("2024 Q2") || written.hasPrefix("2021-2023") ? .calendar : .financial
+            let yearType: YearType = written.hasPrefix("2024 Q2") || written.hasPrefix("2021-2023") ? .calendar : written.contains("term") ? .academic : .financial
             let read = alternatives.map { try? Period.parse($0, yearType: yearType).label }
             #expect(read.allSatisfy { $0 != nil && $0 == read[0] }, "\(written) reads as \(read)")
         }
