@@ -100,6 +100,34 @@ struct ImportCommandTests {
         #expect(plain.standardOutput.hasPrefix(ExportCommandColumns.header + "\nUnder18concep,E09000003,2016,,10.4,,,,lait_release.csv,\nUnder18concep,E09000003,2017,"))
     }
 
+    @Test("--published and --next-update date a release's figures, shown in the export; a date that is not one, a release after today or a next update before it is refused (exit 64)")
+    func releaseDates() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("dated.sqlite").path
+        #expect(try CommandRunner.run(["import"] + Self.imports[0] + ["--db", db]).status == 0)
+        let fingertips = Self.imports[4] + ["--db", db]
+        for (flags, message) in [
+            (["--published", "2024-02-30"], "--published 2024-02-30 is not a date (expected YYYY-MM-DD)"),
+            (["--published", "2999-01-01"], "--published 2999-01-01 is after today"),
+            (["--published", "2025-03-04", "--next-update", "2025-03-04"], "--next-update 2025-03-04 is not after --published 2025-03-04 (expected the date the next release is due)"),
+        ] {
+            let refused = try CommandRunner.run(["import"] + fingertips + flags)
+            #expect(refused.status == 64 && refused.standardError.contains(message), "\(flags): \(refused.standardError)")
+        }
+        let areas = try CommandRunner.run(["import"] + Self.imports[0] + ["--published", "2025-03-04", "--db", db])
+        #expect(areas.status == 64 && areas.standardError.contains("--published and --next-update date a LAIT, EES or Fingertips release"), "\(areas.standardError)")
+
+        let dated = try CommandRunner.run(["import"] + fingertips + ["--published", "2025-03-04", "--next-update", "2026-03-03"])
+        #expect(dated.status == 0, "\(dated.standardError)")
+        let export = try CommandRunner.run(["export", "observations", "--area", "E10000031", "--db", db])
+        let rows = export.standardOutput.split(separator: "\n").dropFirst()
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.hasSuffix(",la_hospital_admissions_2324.csv,2025-03-04") }, "\(rows.prefix(3))")
+        // The same release again, with no dates or later ones, changes nothing: its figures keep their first date.
+        let again = try CommandRunner.run(["import"] + fingertips + ["--published", "2025-06-01"])
+        #expect(again.standardOutput.contains("Nothing changed"), "\(again.standardOutput)")
+    }
+
     @Test("LAIT before the areas: every LA row refused, and the report ends with what the problems are mostly about; nothing written")
     func problemsDigest() throws {
         let folder = try CommandRunner.temporaryDirectory()

@@ -139,6 +139,50 @@ struct StorageContractTests {
         }
     }
 
+    /// `scrutineer import … --published DATE --next-update DATE` dates a release's figures: those it
+    /// adds or changes take its dates; those it repeats keep the dates they were first published
+    /// with, or take its dates when they had none. A local file's dates are its own cells.
+    @Test("a release's publication dates go to the figures it adds or changes; repeated figures keep their first dates unless they had none; a local file's dates are data", arguments: TestEngine.available)
+    func releaseDates(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        func dated(_ batch: ImportBatch, _ published: String, _ next: String, kind: ImportKind = .lait) -> ImportBatch {
+            var batch = batch
+            batch.kind = kind
+            for i in batch.observations.indices {
+                batch.observations[i].published = CalendarDate(iso: published)
+                batch.observations[i].nextUpdateDue = CalendarDate(iso: next)
+            }
+            return batch
+        }
+        let undated = data.sampleLaitBatch
+        let count = undated.observations.count
+        let index = try #require(undated.observations.firstIndex {
+            $0.measureCode == "PrevRegCPR" && $0.areaCode == "E10000031" && $0.period.label == "2024"
+        })
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(undated, by: "analyst")
+            // Dates given to figures stored without any: every cell takes them, the undated kept in history.
+            let first = dated(undated, "2025-03-20", "2026-03-19")
+            #expect(try await store.importBatch(first, by: "analyst").records[.observation] == ImportTally(changed: count))
+            #expect(try await store.observations(ObservationQuery()) == first.observations.sorted(by: Observation.storeOrder))
+            // A later release repeating the figures changes nothing, and one figure revised takes the new dates.
+            var later = dated(undated, "2026-03-19", "2027-03-18")
+            #expect(try await store.importBatch(later, by: "analyst").changedNothing)
+            later.observations[index].value = 20.4
+            #expect(try await store.importBatch(later, by: "analyst").records[.observation] == ImportTally(changed: 1, unchanged: count - 1))
+            let current = try await store.observations(ObservationQuery())
+            #expect(current.filter { $0.published == CalendarDate(iso: "2026-03-19") }.map(\.key) == [later.observations[index].key])
+            #expect(current.filter { $0.published == CalendarDate(iso: "2025-03-20") }.count == count - 1)
+            // Imported again without dates, the figures keep theirs.
+            #expect(try await store.importBatch(undated.replacing(index, with: later.observations[index].value), by: "analyst").changedNothing)
+            // A local file's date is a cell like any other: correcting it is a change.
+            let local = dated(undated, "2025-03-21", "2026-03-19", kind: .local)
+            let localSummary = try await store.importBatch(local.replacing(index, with: later.observations[index].value), by: "analyst")
+            #expect(localSummary.records[.observation] == ImportTally(changed: count))
+        }
+    }
+
     @Test("the audit row keeps who, when (UTC), which files and the summary", arguments: TestEngine.available)
     func auditRow(engine: TestEngine) async throws {
         let data = try RealData.load()
@@ -416,5 +460,14 @@ struct StorageContractTests {
             for area in batch.areas { #expect(areas.contains(area)) }
             #expect(try await store.importBatch(batch, by: "analyst").changedNothing)
         }
+    }
+}
+
+extension ImportBatch {
+    /// This batch with observation `index`'s value replaced.
+    func replacing(_ index: Int, with value: Double?) -> ImportBatch {
+        var batch = self
+        batch.observations[index].value = value
+        return batch
     }
 }

@@ -17,11 +17,18 @@ public struct NationalImportOptions: Sendable, Hashable {
     public var unit: MeasureUnit?
     public var polarity: Polarity?
     public var yearType: YearType?
+    /// `--published`, `--next-update`: the release's publication date and when the next release is
+    /// due, given to every figure of a LAIT, EES or Fingertips import (their files carry neither).
+    public var published: CalendarDate?
+    public var nextUpdateDue: CalendarDate?
 
     public init(
         measureCode: String? = nil, indicator: String? = nil, filters: [EESFilter] = [], mappingFile: PublishedFile? = nil,
-        edition: String? = nil, title: String? = nil, unit: MeasureUnit? = nil, polarity: Polarity? = nil, yearType: YearType? = nil
+        edition: String? = nil, title: String? = nil, unit: MeasureUnit? = nil, polarity: Polarity? = nil, yearType: YearType? = nil,
+        published: CalendarDate? = nil, nextUpdateDue: CalendarDate? = nil
     ) {
+        self.published = published
+        self.nextUpdateDue = nextUpdateDue
         self.measureCode = measureCode
         self.indicator = indicator
         self.filters = filters
@@ -56,6 +63,17 @@ public enum NationalImport {
     /// Parses `files` as `kind`. For `ees`, pass each data file's `.meta.csv` among `files` when it
     /// exists (`EESImporter.metadataFileName(for:)`).
     public static func parse(_ kind: ImportKind, files: [PublishedFile], options: NationalImportOptions = NationalImportOptions(), context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
+        var batch = try parseFigures(kind, files: files, options: options, context: context)
+        if options.published != nil || options.nextUpdateDue != nil {
+            for i in batch.observations.indices {
+                batch.observations[i].published = options.published
+                batch.observations[i].nextUpdateDue = options.nextUpdateDue
+            }
+        }
+        return batch
+    }
+
+    private static func parseFigures(_ kind: ImportKind, files: [PublishedFile], options: NationalImportOptions, context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
         switch kind {
         case .lait:
             return try LAITImporter.parse(files, context: context)

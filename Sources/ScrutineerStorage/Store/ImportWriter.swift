@@ -26,7 +26,7 @@ struct ImportWriter {
         let areas = try await upsertAreas(batch.areas)
         let neighbourLists = try await replaceNeighbourLists(batch.neighbourLists)
         let groups = try await replaceComparatorGroups(batch.comparatorGroups, definedAt: batch.groupsDefinedAt)
-        let observations = try await planObservations(batch.observations)
+        let observations = try await planObservations(batch.observations, datesAreData: batch.kind == .local)
         let summary = ImportSummary(
             rowsRead: batch.rowsRead,
             records: [.measure: measures, .area: areas, .neighbourList: neighbourLists, .comparatorGroup: groups, .observation: observations.counts]
@@ -256,10 +256,13 @@ struct ImportWriter {
 
     /// Reads the stored cells of the batch's measures in one query per chunk of measure codes and
     /// sorts each observation into added, changed (its stored row to be superseded) or unchanged
-    /// (the same figures, whichever file they come from).
+    /// (the same figures, whichever file they come from). A published release's dates
+    /// (`--published`, `--next-update`) belong to the figures it adds or changes: a figure it
+    /// repeats keeps the dates it was first published with, unless it had none. A local file's
+    /// dates are its own cells (`datesAreData`), so a corrected date there is a change.
     /// A stored cell is matched at most once, so a key the batch holds twice always reaches the
     /// primary key (or `requireOnePeriodPerLabel`) and fails the import (the caller then names the key).
-    private func planObservations(_ observations: [Observation]) async throws -> ObservationPlan {
+    private func planObservations(_ observations: [Observation], datesAreData: Bool) async throws -> ObservationPlan {
         var plan = ObservationPlan()
         guard !observations.isEmpty else { return plan }
         typealias O = Schema.Observations
@@ -290,6 +293,10 @@ struct ImportWriter {
                 // unchanged: the cell keeps the file that first published them.
                 var figures = observation
                 figures.source = old.observation.source
+                if !datesAreData, old.observation.published != nil || observation.published == nil {
+                    figures.published = old.observation.published
+                    figures.nextUpdateDue = old.observation.nextUpdateDue
+                }
                 if old.observation == figures {
                     plan.counts.unchanged += 1
                 } else {

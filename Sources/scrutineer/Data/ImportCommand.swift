@@ -55,6 +55,12 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .customLong("year-type"), help: "A new measure's years: financial, academic, calendar or year-ending-september.")
     var yearType: String?
 
+    @Option(help: "LAIT/EES/Fingertips: the date the release was published (YYYY-MM-DD), given to the figures it adds or changes; figures it repeats keep their first date.")
+    var published: String?
+
+    @Option(name: .customLong("next-update"), help: "LAIT/EES/Fingertips: the date the next release is due (YYYY-MM-DD), as the release page says.")
+    var nextUpdate: String?
+
     @Option(help: "Local XLSX: the sheet to read (default: the first).")
     var sheet: String?
 
@@ -70,9 +76,32 @@ struct ImportCommand: AsyncParsableCommand {
         if let polarity, MeasureText.polarity(polarity) == nil { throw ValidationError("--polarity \(polarity) is not a polarity (expected high, low or none)") }
         if let yearType, MeasureText.yearType(yearType) == nil { throw ValidationError("--year-type \(yearType) is not a year type (expected financial, academic, calendar or year-ending-september)") }
         for text in filter where EESFilter(text: text) == nil { throw ValidationError("--filter \(text) is not NAME=VALUE") }
+        let dates = try releaseDates()
+        if dates.published != nil || dates.nextUpdateDue != nil, ![.lait, .ees, .fingertips].contains(kind) {
+            throw ValidationError("--published and --next-update date a LAIT, EES or Fingertips release (a local file gives its dates in its published and next_update_due columns)")
+        }
         if council != nil, kind != .local, kind != .groups {
             throw ValidationError("--council is for local and groups imports (a council's own measures and comparator groups); published measures are every council's")
         }
+    }
+
+    /// `--published` and `--next-update` as dates: each a real date, the release not after today and
+    /// the next one after it.
+    private func releaseDates() throws -> (published: CalendarDate?, nextUpdateDue: CalendarDate?) {
+        func date(_ text: String?, _ flag: String) throws -> CalendarDate? {
+            guard let text else { return nil }
+            guard let date = CalendarDate(iso: text) else { throw ValidationError("--\(flag) \(text) is not a date (expected YYYY-MM-DD)") }
+            return date
+        }
+        let published = try date(self.published, "published"), next = try date(nextUpdate, "next-update")
+        let today = CalendarDate.todayUTC
+        if let published, today < published {
+            throw ValidationError("--published \(published.iso) is after today, \(today.iso) (expected the date the release was published; figures are not shown before it)")
+        }
+        if let published, let next, !(published < next) {
+            throw ValidationError("--next-update \(next.iso) is not after --published \(published.iso) (expected the date the next release is due)")
+        }
+        return (published, next)
     }
 
     func run() async throws {
@@ -172,7 +201,8 @@ struct ImportCommand: AsyncParsableCommand {
             measureCode: measure, indicator: indicator, filters: filter.compactMap(EESFilter.init(text:)),
             mappingFile: mappingFile, edition: edition, title: title,
             unit: unit.flatMap(MeasureText.unit), polarity: polarity.flatMap(MeasureText.polarity),
-            yearType: yearType.flatMap(MeasureText.yearType)
+            yearType: yearType.flatMap(MeasureText.yearType),
+            published: published.flatMap(CalendarDate.init(iso:)), nextUpdateDue: nextUpdate.flatMap(CalendarDate.init(iso:))
         )
         return try NationalImport.parse(kind, files: inputs, options: options, context: context)
     }
