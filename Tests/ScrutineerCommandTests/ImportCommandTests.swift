@@ -128,6 +128,35 @@ struct ImportCommandTests {
         #expect(again.standardOutput.contains("Nothing changed"), "\(again.standardOutput)")
     }
 
+    @Test("export audit lists every import, oldest first: when, who, what, which files and the counts; filters are refused (exit 64)")
+    func exportAudit() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("audit.sqlite").path
+        for arguments in [Self.imports[0], Self.imports[4], Self.imports[4]] {
+            #expect(try CommandRunner.run(["import"] + arguments + ["--user", "j.smith", "--db", db]).status == 0)
+        }
+        let export = try CommandRunner.run(["export", "audit", "--db", db])
+        #expect(export.status == 0, "\(export.standardError)")
+        let lines = export.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first == "id,recorded_at,user,action,files,rows_read,added,changed,unchanged,rejected")
+        // Each line's time is the import's; the rest is what it did (the lookup's 165 rows hold 163 areas).
+        let withoutTimes = lines.dropFirst().map { line -> String in
+            var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            #expect(cells[1].count == 20 && cells[1].hasSuffix("Z"), "\(line)")
+            cells[1] = "T"
+            return cells.joined(separator: ",")
+        }
+        let fingertipsRows = try String(contentsOfFile: Self.data("fingertips/la_hospital_admissions_2324.csv"), encoding: .utf8)
+            .split(separator: "\n").count - 1
+        #expect(withoutTimes.count == 3)
+        #expect(withoutTimes[0] == "1,T,j.smith,import areas,la_lookup_from_ees.csv,165,163,0,0,0")
+        #expect(withoutTimes[1].hasPrefix("2,T,j.smith,import fingertips,la_hospital_admissions_2324.csv,\(fingertipsRows),"), "\(withoutTimes[1])")
+        #expect(withoutTimes[2].hasPrefix("3,T,j.smith,import fingertips,la_hospital_admissions_2324.csv,\(fingertipsRows),0,0,"), "\(withoutTimes[2])")
+        let filtered = try CommandRunner.run(["export", "audit", "--measure", "LAC", "--db", db])
+        #expect(filtered.status == 64 && filtered.standardError.contains("export audit writes the whole audit trail"), "\(filtered.standardError)")
+    }
+
     @Test("LAIT before the areas: every LA row refused, and the report ends with what the problems are mostly about; nothing written")
     func problemsDigest() throws {
         let folder = try CommandRunner.temporaryDirectory()

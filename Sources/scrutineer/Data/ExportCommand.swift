@@ -5,26 +5,29 @@ import ScrutineerFormats
 import ScrutineerStorage
 
 /// `scrutineer export observations [--measure CODE] [--area CODE] [--history] [--db URL]` and
-/// `scrutineer export groups [--council CODE] [--db URL]`: CSV of what is stored.
+/// `scrutineer export groups [--council CODE] [--db URL]` and `scrutineer export audit [--db URL]`:
+/// CSV of what is stored.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write stored observations or comparator groups as CSV.",
+        abstract: "Write stored observations, comparator groups or the audit trail as CSV.",
         discussion: """
         observations: measure_code,area_code,period,breakdown,value,numerator,denominator,status_symbol,source,published. \
         Numbers are written exactly (they read back to the same value). With --history, each cell's current row is \
         followed by the values later publications replaced, the most recent first, and a last column superseded_at says \
         when each was replaced (blank on current rows). groups: group_code,group_name,area_code,area_name, \
         one row per member, as scrutineer import groups reads them: with --council, that council's own groups; without, \
-        the groups every council sees.
+        the groups every council sees. audit: id,recorded_at,user,action,files,rows_read,added,changed,unchanged,rejected, \
+        one row per import, target change, committee change or sign-off, oldest first (files separated by semicolons; \
+        the counts only for imports).
         """
     )
 
     enum What: String, ExpressibleByArgument, CaseIterable {
-        case observations, groups
+        case observations, groups, audit
     }
 
-    @Argument(help: "What to export: observations or groups.")
+    @Argument(help: "What to export: observations, groups or audit.")
     var what: What
 
     @Option(help: "Only this measure.")
@@ -46,17 +49,21 @@ struct ExportCommand: AsyncParsableCommand {
 
     static let columns = ["measure_code", "area_code", "period", "breakdown", "value", "numerator", "denominator", "status_symbol", "source", "published"]
     static let groupColumns = ["group_code", "group_name", "area_code", "area_name"]
+    static let auditColumns = ["id", "recorded_at", "user", "action", "files", "rows_read", "added", "changed", "unchanged", "rejected"]
 
     func validate() throws {
         switch what {
         case .observations where council != nil: throw ValidationError("--council is for export groups (a council's own comparator groups)")
         case .groups where measure != nil || area != nil || history: throw ValidationError("--measure, --area and --history are for export observations")
+        case .audit where measure != nil || area != nil || history || council != nil:
+            throw ValidationError("export audit writes the whole audit trail (--measure, --area and --history are for export observations, --council for export groups)")
         default: break
         }
     }
 
     func run() async throws {
         if what == .groups { return try await exportGroups() }
+        if what == .audit { return try await exportAudit() }
         let store = try await database.openStore()
         let observations: [Observation]
         var superseded: [SupersededObservation] = []
@@ -144,6 +151,26 @@ struct ExportCommand: AsyncParsableCommand {
             for member in group.memberCodes {
                 text += CSVWriter.line([group.code, group.name, member, areas[member]?.name ?? ""])
             }
+        }
+        try write(text)
+    }
+
+    /// Every audit entry, oldest first: who did what, when, with which files, and what an import did.
+    private func exportAudit() async throws {
+        let store = try await database.openStore()
+        let trail: [AuditEntry]
+        do {
+            try await store.migrate()
+            trail = try await store.auditTrail()
+            try await store.close()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        var text = CSVWriter.line(Self.auditColumns)
+        for entry in trail {
+            let counts = entry.summary.map { [$0.rowsRead, $0.added, $0.changed, $0.unchanged, $0.rejected].map(String.init) }
+            text += CSVWriter.line([String(entry.id), entry.at, entry.user, entry.action, entry.files.joined(separator: ";")] + (counts ?? Array(repeating: "", count: 5)))
         }
         try write(text)
     }
