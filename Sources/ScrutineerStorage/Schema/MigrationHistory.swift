@@ -182,6 +182,25 @@ extension Migration {
                 CHECK (\(Schema.Observations.lower99_8) <= \(Schema.Observations.upper99_8))
             """
 
+    /// `periods` as migration 5 created it, with a CHECK allowing `periodKinds` (frozen per
+    /// migration: a new kind is a new migration).
+    static func periodsTable(_ engine: DatabaseEngine, periodKinds: [String]) -> String {
+        let text = engine.text
+        let isoDate = "'____-__-__'"
+        typealias P = Schema.Periods
+        return """
+            CREATE TABLE \(P.table) (
+                \(P.id) \(engine.generatedKey),
+                \(P.label) \(text) NOT NULL CHECK (\(P.label) <> ''),
+                \(P.kind) \(text) NOT NULL CHECK (\(SQLText.oneOf(P.kind, periodKinds))),
+                \(P.start) \(text) NOT NULL CHECK (\(P.start) LIKE \(isoDate)),
+                \(P.end) \(text) NOT NULL CHECK (\(P.end) LIKE \(isoDate)),
+                CHECK (\(P.start) <= \(P.end)),
+                CONSTRAINT \(P.table)_key UNIQUE (\(P.label), \(P.kind), \(P.start), \(P.end))
+            )
+            """
+    }
+
     /// `observation_history` as migration 1 created it, named `table`, with `fields` from
     /// `observationFieldColumns`.
     static func observationHistoryTable(_ engine: DatabaseEngine, named table: String, fields: String) -> String {
@@ -339,17 +358,7 @@ extension Migration {
                 CONSTRAINT \(S.table)_key UNIQUE (\(S.measureCode), \(S.areaCode), \(S.breakdownKey))
             )
             """,
-            """
-            CREATE TABLE \(P.table) (
-                \(P.id) \(generatedKey),
-                \(P.label) \(text) NOT NULL CHECK (\(P.label) <> ''),
-                \(P.kind) \(text) NOT NULL CHECK (\(SQLText.oneOf(P.kind, ["year", "pooledYears", "quarter", "month"]))),
-                \(P.start) \(text) NOT NULL CHECK (\(P.start) LIKE \(isoDate)),
-                \(P.end) \(text) NOT NULL CHECK (\(P.end) LIKE \(isoDate)),
-                CHECK (\(P.start) <= \(P.end)),
-                CONSTRAINT \(P.table)_key UNIQUE (\(P.label), \(P.kind), \(P.start), \(P.end))
-            )
-            """,
+            periodsTable(engine, periodKinds: ["year", "pooledYears", "quarter", "month"]),
             """
             CREATE TABLE \(R.table) (
                 \(R.id) \(generatedKey),
@@ -570,8 +579,6 @@ extension Migration {
                 "ALTER TABLE \(H.table) ADD CONSTRAINT \(H.table)_\(O.periodKind)_check CHECK (\(historyCheck))",
             ]
         case .sqlite:
-            let text = engine.text, generatedKey = engine.generatedKey
-            let isoDate = "'____-__-__'"
             let kept = "\(P.table)_kept", rebuilt = "\(H.table)_rebuilt"
             let periodColumns = ([P.id] + P.columns).joined(separator: ", ")
             let historyColumns = ([H.id] + O.fieldColumns + [O.importedBy, H.supersededBy]).joined(separator: ", ")
@@ -581,17 +588,7 @@ extension Migration {
                 "CREATE INDEX \(V.table)_by_period ON \(V.table) (\(V.periodId))",
                 "CREATE TABLE \(kept) AS SELECT \(periodColumns) FROM \(P.table)",
                 "DROP TABLE \(P.table)",
-                """
-                CREATE TABLE \(P.table) (
-                    \(P.id) \(generatedKey),
-                    \(P.label) \(text) NOT NULL CHECK (\(P.label) <> ''),
-                    \(P.kind) \(text) NOT NULL CHECK (\(periodsCheck)),
-                    \(P.start) \(text) NOT NULL CHECK (\(P.start) LIKE \(isoDate)),
-                    \(P.end) \(text) NOT NULL CHECK (\(P.end) LIKE \(isoDate)),
-                    CHECK (\(P.start) <= \(P.end)),
-                    CONSTRAINT \(P.table)_key UNIQUE (\(P.label), \(P.kind), \(P.start), \(P.end))
-                )
-                """,
+                periodsTable(engine, periodKinds: kinds),
                 "INSERT INTO \(P.table) (\(periodColumns)) SELECT \(periodColumns) FROM \(kept) ORDER BY \(P.id)",
                 "DROP TABLE \(kept)",
                 "DROP INDEX \(V.table)_by_period",
