@@ -27,8 +27,6 @@ public struct NationalImportOptions: Sendable, Hashable {
         edition: String? = nil, title: String? = nil, unit: MeasureUnit? = nil, polarity: Polarity? = nil, yearType: YearType? = nil,
         published: CalendarDate? = nil, nextUpdateDue: CalendarDate? = nil
     ) {
-        self.published = published
-        self.nextUpdateDue = nextUpdateDue
         self.measureCode = measureCode
         self.indicator = indicator
         self.filters = filters
@@ -38,6 +36,8 @@ public struct NationalImportOptions: Sendable, Hashable {
         self.unit = unit
         self.polarity = polarity
         self.yearType = yearType
+        self.published = published
+        self.nextUpdateDue = nextUpdateDue
     }
 
     /// The EES mappings these options give: the mapping file's rows, then the one measure of

@@ -218,7 +218,6 @@ extension Migration {
             """
     }
 
-
     /// 2: England, the regions and the London sub-regions, which every database starts with.
     static let seedEnglandAndRegions = Migration(number: 2, name: "England, regions and London sub-regions") { _ in
         typealias A = Schema.Areas
