@@ -44,7 +44,9 @@ struct PackCommand: AsyncParsableCommand {
         do {
             reportingPeriod = try Period.parse(period, yearType: .financial)
         } catch {
-            FileHandle.standardError.write(Data("--period: \(error)\n".utf8))
+            // The reporting period is the council's (financial years), whatever its measures' years.
+            let message = "--period: \"\(period)\" is not a reporting period (expected a quarter of the council's financial year such as 2024/25 Q4, a financial year such as 2024/25, or a month such as 2025-03)"
+            FileHandle.standardError.write(Data((message + "\n").utf8))
             throw ExitCode(64)
         }
         let today = try asOf.map { text -> CalendarDate in
