@@ -54,19 +54,22 @@ public enum FingertipsImporter {
         "Category Type", "Category", "Lower CI 95.0 limit", "Upper CI 95.0 limit", "Lower CI 99.8 limit", "Upper CI 99.8 limit",
         "Count", "Denominator", "Value note", "Compared to England value or percentiles", "Area Type", "Parent Code", "Area Name",
     ]
+    /// How Fingertips' `Area Type`s of lower-tier councils begin, in lower case (`Districts & UAs
+    /// (from Apr 2023)`, `Lower tier local authorities`).
+    static let districtTypes = ["district", "lower tier"]
     /// How Fingertips' `Area Type`s for areas Scrutineer never holds begin, in lower case: lower-tier
-    /// councils and NHS and other geographies (`Districts & UAs (from Apr 2023)`, `GPs`, `ICBs`, …).
-    /// A row of any other type must be for a known area.
-    static let areaTypesNotHeld = [
-        "district", "lower tier", "gp", "pcn", "icb", "sub-icb", "ccg", "stp", "nhs", "combined authorit", "ukhsa", "phe centre",
+    /// councils and NHS and other geographies (`GPs`, `ICBs`, …). A row of any other type must be
+    /// for a known area.
+    static let areaTypesNotHeld = districtTypes + [
+        "gp", "pcn", "icb", "sub-icb", "ccg", "stp", "nhs", "combined authorit", "ukhsa", "phe centre",
         "ward", "msoa", "lsoa", "acute trust", "mental health trust", "ambulance trust", "local enterprise",
     ]
 
-    /// True for an `Area Type` of lower-tier councils (among `areaTypesNotHeld`): a row of such an
-    /// area under a county Scrutineer holds (`Parent Code`) is that county's figure broken down by district.
+    /// True for an `Area Type` of lower-tier councils (`districtTypes`): a row of such an area under
+    /// a county Scrutineer holds (`Parent Code`) is that county's figure broken down by district.
     static func isDistrictType(_ areaType: String) -> Bool {
         let lowered = areaType.lowercased()
-        return lowered.hasPrefix("district") || lowered.hasPrefix("lower tier")
+        return districtTypes.contains(where: lowered.hasPrefix)
     }
 
     /// Reads every export into one batch, or every rejected cell.

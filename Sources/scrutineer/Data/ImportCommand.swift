@@ -197,12 +197,14 @@ struct ImportCommand: AsyncParsableCommand {
             }
             mappingFile = PublishedFile(name: URL(fileURLWithPath: mapping).lastPathComponent, data: data)
         }
+        // validate() has refused dates that cannot be read.
+        let dates = (try? releaseDates()) ?? (published: nil, nextUpdateDue: nil)
         let options = NationalImportOptions(
             measureCode: measure, indicator: indicator, filters: filter.compactMap(EESFilter.init(text:)),
             mappingFile: mappingFile, edition: edition, title: title,
             unit: unit.flatMap(MeasureText.unit), polarity: polarity.flatMap(MeasureText.polarity),
             yearType: yearType.flatMap(MeasureText.yearType),
-            published: published.flatMap(CalendarDate.init(iso:)), nextUpdateDue: nextUpdate.flatMap(CalendarDate.init(iso:))
+            published: dates.published, nextUpdateDue: dates.nextUpdateDue
         )
         return try NationalImport.parse(kind, files: inputs, options: options, context: context)
     }
