@@ -1,5 +1,6 @@
 import Foundation
 import ScrutineerCore
+import ScrutineerTestSupport
 import SQLKit
 import Testing
 @testable import ScrutineerStorage
@@ -60,6 +61,37 @@ struct StorageConnectionTests {
             == data.sampleLaitBatch.observations.filter { $0.areaCode == "E92000001" }.count)
         try await store.close()
         try await store.close() // a second close does nothing
+    }
+
+    @Test("several servers starting at once on a new database create it and migrate it once", arguments: TestEngine.available)
+    func serversStartingTogether(engine: TestEngine) async throws {
+        let database = try await TestDatabase.make(engine)
+        var failure: (any Error)?
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        let store = try await database.open()
+                        do {
+                            try await store.migrate()
+                        } catch {
+                            try await store.close()
+                            throw error
+                        }
+                        try await store.close()
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let store = try await database.open()
+            let applied = try await store.appliedMigrations()
+            try await store.close()
+            #expect(applied == Migration.history.map(\.number))
+        } catch {
+            failure = error
+        }
+        try await database.remove()
+        if let failure { throw failure }
     }
 
     @Test("a database migrated by a newer Scrutineer is refused")

@@ -115,6 +115,55 @@ struct StorageContractTests {
         }
     }
 
+    @Test("two stores writing to one database at once take turns: the later import plans from what the earlier committed, so history keeps both corrections", arguments: TestEngine.available)
+    func concurrentWritersTakeTurns(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let batch = data.sampleLaitBatch
+        func corrected(by difference: Double) -> ImportBatch {
+            var copy = batch
+            for index in copy.observations.indices {
+                copy.observations[index].value = copy.observations[index].value.map { $0 + difference }
+            }
+            return copy
+        }
+        let first = corrected(by: 1), second = corrected(by: 2)
+        let valued = batch.observations.filter { $0.value != nil }.count
+        #expect(valued > 50)
+        try await withStore(engine) { store, database in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(batch, by: "analyst")
+            // Another server (another store on the same database) imports its correction while
+            // this one's is written but not yet committed.
+            let otherServer = try await database.open()
+            do {
+                let secondImport = try await store.inTransaction { session in
+                    _ = try await ImportWriter(session: session).write(first, by: "first", at: StoreTimestamp.now(), progress: nil)
+                    let secondImport = Task { try await otherServer.importBatch(second, by: "second") }
+                    try await Task.sleep(for: .milliseconds(300))
+                    return secondImport
+                }
+                let summary = try await secondImport.value
+                #expect(summary.records[.observation] == ImportTally(changed: valued, unchanged: batch.observations.count - valued))
+            } catch {
+                try await otherServer.close()
+                throw error
+            }
+            try await otherServer.close()
+
+            let trail = try await store.auditTrail()
+            #expect(trail.map(\.user) == ["analyst", "analyst", "first", "second"])
+            #expect(trail[2].at <= trail[3].at)
+            #expect(try await store.observations(ObservationQuery()) == second.observations.sorted(by: Observation.storeOrder))
+            let history = Dictionary(grouping: try await store.observationHistory(ObservationQuery()), by: \.observation.key)
+            #expect(history.count == valued)
+            for (index, original) in batch.observations.enumerated() where original.value != nil {
+                let versions = (history[original.key] ?? []).sorted { $0.supersededBy < $1.supersededBy }
+                #expect(versions.map(\.observation.value) == [original.value, first.observations[index].value])
+                #expect(versions.map(\.supersededBy) == [trail[2].id, trail[3].id])
+            }
+        }
+    }
+
     @Test("a later release under another file name changes only the cells whose figures differ; the others keep the file that first published them", arguments: TestEngine.available)
     func laterReleaseUnderAnotherName(engine: TestEngine) async throws {
         let data = try RealData.load()

@@ -59,7 +59,12 @@ public enum StoreConnection {
             try await sessions.withSession { session in
                 let database = session.sql
                 if let schema {
+                    // Under the schema's write lock, so two servers starting on a new schema at
+                    // once do not both create it (a schema name is letters, digits and underscores).
+                    try await database.raw("BEGIN").run()
+                    try await database.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: DatabaseEngine.writeLockKey("'\(schema)'")))").run()
                     try await database.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+                    try await database.raw("COMMIT").run()
                 }
                 try await database.raw("SELECT 1").run()
             }

@@ -37,13 +37,26 @@ public enum DatabaseEngine: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// Starts a write transaction. SQLite takes the write lock at once, so two processes importing
-    /// together wait for each other instead of failing half-way.
-    var beginTransaction: String {
+    /// Starts a write transaction that waits until no other write transaction on the same database
+    /// is under way, so two imports, two target changes or two servers migrating at once take
+    /// turns. Each then plans from what the other committed: otherwise, under PostgreSQL's
+    /// read-committed isolation, the later of two corrections of one figure would be planned
+    /// against the figure as it was before the earlier one, and either fail on a unique key
+    /// half-way or leave the earlier correction out of the history. SQLite takes its one write
+    /// lock at once; PostgreSQL takes `writeLockKey`'s lock (released at the commit or rollback).
+    /// Readers never wait.
+    var beginWriteTransaction: [String] {
         switch self {
-        case .sqlite: "BEGIN IMMEDIATE"
-        case .postgresql: "BEGIN"
+        case .sqlite: ["BEGIN IMMEDIATE"]
+        case .postgresql: ["BEGIN", "SELECT pg_advisory_xact_lock(\(Self.writeLockKey("COALESCE(current_schema(), '')")))"]
         }
+    }
+
+    /// PostgreSQL's lock on writing to one schema, which is one Scrutineer database (several
+    /// councils' services may share a server, each in a schema of its own, and need not wait for
+    /// each other): an advisory lock whose key is a hash of `schema`, an SQL text expression.
+    static func writeLockKey(_ schema: String) -> String {
+        "hashtextextended('scrutineer writes to ' || \(schema), 0)"
     }
 
     /// The most bound values one statement may carry (SQLite's default limit since 3.32;

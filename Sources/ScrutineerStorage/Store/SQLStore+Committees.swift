@@ -24,9 +24,9 @@ extension SQLStore {
             target.councilAreaCode = council
             return target
         }
-        let timestamp = StoreTimestamp.now()
         do {
             try await inTransaction { session in
+                let timestamp = StoreTimestamp.now()
                 let database = session.sql
                 // Updated in place when it exists: commentary and publications refer to the committee.
                 let existing = try await session.cells("SELECT \(unsafeRaw: K.code) FROM \(unsafeRaw: K.table) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)")

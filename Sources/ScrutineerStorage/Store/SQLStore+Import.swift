@@ -13,10 +13,10 @@ extension SQLStore {
     public func importBatch(
         _ batch: ImportBatch, by user: String, progress: (@Sendable (_ written: Int, _ toWrite: Int) -> Void)?
     ) async throws -> ImportSummary {
-        let timestamp = StoreTimestamp.now()
         do {
             return try await inTransaction { session in
-                try await ImportWriter(session: session).write(batch, by: user, at: timestamp, progress: progress)
+                let timestamp = StoreTimestamp.now()
+                return try await ImportWriter(session: session).write(batch, by: user, at: timestamp, progress: progress)
             }
         } catch let error as StoreError {
             throw error

@@ -33,8 +33,8 @@ extension SQLStore {
         typealias U = Schema.Users
         if try await self.user(named: account.username) != nil { throw StoreError.userExists(account.username) }
         try await checkCouncil(account.councilAreaCode)
-        let timestamp = StoreTimestamp.now()
         return try await change { session in
+            let timestamp = StoreTimestamp.now()
             let returned = try await session.insertReturning(
                 into: U.table, columns: U.columns,
                 cells: [.text(account.username), .text(account.displayName), .text(account.role.rawValue),
@@ -60,8 +60,8 @@ extension SQLStore {
             id: existing.account.id, username: account.username, displayName: account.displayName, role: account.role,
             councilAreaCode: account.councilAreaCode, committeeCodes: account.committeeCodes, measureCodes: account.measureCodes
         )
-        let timestamp = StoreTimestamp.now()
         try await change { session in
+            let timestamp = StoreTimestamp.now()
             try await session.sql.raw("""
                 UPDATE \(unsafeRaw: U.table) SET \(unsafeRaw: U.displayName) = \(bind: account.displayName), \(unsafeRaw: U.role) = \(bind: account.role.rawValue),
                 \(unsafeRaw: U.councilAreaCode) = \(bind: account.councilAreaCode), \(unsafeRaw: U.updatedAt) = \(bind: timestamp)
@@ -83,8 +83,8 @@ extension SQLStore {
     public func setPasswordHash(_ hash: String, for username: String, by user: String) async throws {
         typealias U = Schema.Users
         guard let existing = try await self.user(named: username) else { throw StoreError.unknownUser(username) }
-        let timestamp = StoreTimestamp.now()
         try await change { session in
+            let timestamp = StoreTimestamp.now()
             try await session.sql.raw("UPDATE \(unsafeRaw: U.table) SET \(unsafeRaw: U.passwordHash) = \(bind: hash), \(unsafeRaw: U.updatedAt) = \(bind: timestamp) WHERE \(unsafeRaw: U.id) = \(bind: existing.account.id)").run()
             try await session.sql.raw("DELETE FROM \(unsafeRaw: Schema.Sessions.table) WHERE \(unsafeRaw: Schema.Sessions.userId) = \(bind: existing.account.id)").run()
             _ = try await AuditWriter.insert(into: session, action: "set password of \(username)", user: user, at: timestamp, files: [], summary: nil)

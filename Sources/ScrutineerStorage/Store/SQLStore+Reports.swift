@@ -7,8 +7,8 @@ extension SQLStore {
     /// with its version and time.
     public func addCommentary(_ commentary: Commentary, by user: String) async throws -> Commentary {
         typealias C = Schema.Commentary
-        let timestamp = StoreTimestamp.now()
         return try await change { session in
+            let timestamp = StoreTimestamp.now()
             let cells = try await session.cells("""
                 SELECT MAX(\(unsafeRaw: C.version)) FROM \(unsafeRaw: C.table)
                 WHERE \(unsafeRaw: C.committeeCode) = \(bind: commentary.committeeCode) AND \(unsafeRaw: C.measureCode) = \(bind: commentary.measureCode)
@@ -68,9 +68,9 @@ extension SQLStore {
     /// Moves a committee's report for one period to a stage of sign-off; audited. Returns it with its time.
     public func setPublication(_ publication: ReportPublication) async throws -> ReportPublication {
         typealias P = Schema.Publications
-        var stored = publication
-        stored.changedAt = StoreTimestamp.now()
-        try await change { [stored] session in
+        return try await change { session in
+            var stored = publication
+            stored.changedAt = StoreTimestamp.now()
             try await session.sql.raw("DELETE FROM \(unsafeRaw: P.table) WHERE \(unsafeRaw: P.committeeCode) = \(bind: stored.committeeCode) AND \(unsafeRaw: P.periodLabel) = \(bind: stored.periodLabel)").run()
             try await session.insertRows(into: P.table, columns: P.columns, cells: [
                 .text(stored.committeeCode), .text(stored.periodLabel), .text(stored.stage.rawValue), .text(stored.changedBy), .text(stored.changedAt),
@@ -79,8 +79,8 @@ extension SQLStore {
                 into: session, action: "mark report \(stored.committeeCode) \(stored.periodLabel) \(stored.stage.rawValue)",
                 user: stored.changedBy, at: stored.changedAt, files: [], summary: nil
             )
+            return stored
         }
-        return stored
     }
 
     /// The sign-off stage of every report of a committee that has one, by period label.

@@ -35,14 +35,18 @@ public final class SQLStore: ScrutineerStore {
         try await sessions.withSession(body)
     }
 
-    /// Runs `body` in one transaction: committed when it returns, rolled back when anything in
-    /// it (or the commit itself, e.g. a deferred foreign key) fails.
+    /// Runs `body` in one transaction, once no other write to the database is under way (see
+    /// `DatabaseEngine.beginWriteTransaction`): committed when it returns, rolled back when
+    /// anything in it (or the commit itself, e.g. a deferred foreign key) fails. Take the time a
+    /// change is recorded at inside `body`, so changes are recorded in the order they are made.
     func inTransaction<Result: Sendable>(_ body: @escaping @Sendable (StoreSession) async throws -> Result) async throws -> Result {
         let engine = self.engine, logger = self.logger
         return try await sessions.withSession { session in
             let database = session.sql
-            try await database.raw(SQLQueryString(engine.beginTransaction)).run()
             do {
+                for statement in engine.beginWriteTransaction {
+                    try await database.raw(SQLQueryString(statement)).run()
+                }
                 let result = try await body(session)
                 try await database.raw("COMMIT").run()
                 return result
