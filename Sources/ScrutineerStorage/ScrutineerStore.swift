@@ -5,11 +5,17 @@ public struct ObservationQuery: Sendable, Hashable {
     public var measureCode: String?
     public var areaCode: String?
     public var periodLabel: String?
+    /// The figures as they stood at this time (ISO 8601, UTC, as `StoreTimestamp` and the audit
+    /// trail write it), e.g. when a committee's report was published (PRODUCT.md R15): each
+    /// cell's version that an import had written by then and none had yet replaced, and, for
+    /// history, the versions replaced by then. Nil: as they stand now.
+    public var asOf: String?
 
-    public init(measureCode: String? = nil, areaCode: String? = nil, periodLabel: String? = nil) {
+    public init(measureCode: String? = nil, areaCode: String? = nil, periodLabel: String? = nil, asOf: String? = nil) {
         self.measureCode = measureCode
         self.areaCode = areaCode
         self.periodLabel = periodLabel
+        self.asOf = asOf
     }
 }
 
@@ -69,14 +75,14 @@ public protocol ScrutineerStore: Sendable {
     func measures() async throws -> [Measure]
     /// Every area, by code.
     func areas() async throws -> [Area]
-    /// Current observations matching `query`, ordered by measure, area, period (end, start,
-    /// label) and breakdown.
+    /// Current observations matching `query` (or as they stood at `query.asOf`), ordered by
+    /// measure, area, period (end, start, label) and breakdown.
     func observations(_ query: ObservationQuery) async throws -> [Observation]
     /// Earlier, superseded versions of one observation cell, oldest first, each with when and by
     /// which import it was replaced.
     func observationHistory(_ key: ObservationKey) async throws -> [SupersededObservation]
-    /// Earlier versions of every cell matching `query`, ordered as `observations(_:)` orders the
-    /// cells, each cell's oldest first.
+    /// Earlier versions of every cell matching `query` (those replaced by `query.asOf`, when
+    /// given), ordered as `observations(_:)` orders the cells, each cell's oldest first.
     func observationHistory(_ query: ObservationQuery) async throws -> [SupersededObservation]
     /// Every LA's neighbour list in one edition ("2021", "2025").
     func statisticalNeighbours(edition: String) async throws -> [StatisticalNeighbours]

@@ -74,13 +74,14 @@ struct ImportCommandTests {
             """)
     }
 
-    @Test("a later release under another name changes only the figure that differs; export --history shows the value it replaced")
+    @Test("a later release under another name changes only the figure that differs; export --history shows the value it replaced, and --as-of the figures as they stood")
     func laterReleaseAndHistory() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = try Self.databaseWithLAIT(folder.appendingPathComponent("release.sqlite"))
         // Line 3 of the subset: Under18concep,2016,Local authority,Barnet,302,E09000003,Outer London,10.2,
         let release = try Self.malformedLAIT(folder, "lait_release.csv") { $0[2] = $0[2].replacingOccurrences(of: ",10.2,", with: ",10.4,") }
+        Thread.sleep(forTimeInterval: 1.1) // the audit records times to the second: the release comes a second later
         let imported = try CommandRunner.run(["import", "lait", release, Self.data("lait/lait_kpi_measures.csv"), "--db", db])
         #expect(imported.standardOutput.hasPrefix("""
             56136 rows read: 0 added, 1 changed, 56135 unchanged, 0 rejected.
@@ -98,6 +99,30 @@ struct ImportCommandTests {
         // Without --history the layout is the issue's, exactly.
         let plain = try CommandRunner.run(["export", "observations", "--measure", "Under18concep", "--area", "E09000003", "--db", db])
         #expect(plain.standardOutput.hasPrefix(ExportCommandColumns.header + "\nUnder18concep,E09000003,2016,,10.4,,,,lait_release.csv,\nUnder18concep,E09000003,2017,"))
+
+        // --as-of: the figures as they stood when each import was recorded (export audit's times),
+        // the day before the first import (none), and the history replaced by then.
+        let times = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput.split(separator: "\n").dropFirst()
+            .map { String($0.split(separator: ",")[1]) }.suffix(2)
+        #expect(times.count == 2 && times.first! < times.last!, "\(times)")
+        let (lait, releaseTime) = (times.first!, times.last!)
+        func asOf(_ time: String, history: Bool = false) throws -> [String] {
+            let run = try CommandRunner.run(["export", "observations", "--measure", "Under18concep", "--area", "E09000003", "--as-of", time, "--db", db]
+                + (history ? ["--history"] : []))
+            #expect(run.status == 0, "\(run.standardError)")
+            return run.standardOutput.split(separator: "\n").map(String.init)
+        }
+        #expect(try asOf(lait)[1] == "Under18concep,E09000003,2016,,10.2,,,,lait_kpi_subset_long.csv,")
+        #expect(try asOf(lait).dropFirst().dropFirst() == plain.standardOutput.split(separator: "\n").map(String.init).dropFirst().dropFirst())
+        #expect(try asOf(releaseTime) == plain.standardOutput.split(separator: "\n").map(String.init))
+        #expect(try asOf(lait, history: true).dropFirst().allSatisfy { $0.hasSuffix(",") }, "nothing replaced by then")
+        #expect(try asOf(releaseTime, history: true) == lines)
+        let dayBefore = try Date(lait, strategy: .iso8601).addingTimeInterval(-86_400).formatted(.iso8601.year().month().day())
+        #expect(try asOf(dayBefore) == [ExportCommandColumns.header])
+        for bad in ["2026-02-30", "2026-07-01T10:00:00", "July 2026"] {
+            let refused = try CommandRunner.run(["export", "observations", "--as-of", bad, "--db", db])
+            #expect(refused.status == 64 && refused.standardError.contains("--as-of \(bad) is not a date or a time (expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SSZ"), "\(refused.standardError)")
+        }
     }
 
     @Test("--published and --next-update date a release's figures, shown in the export; a date that is not one, a release after today or a next update before it is refused (exit 64)")

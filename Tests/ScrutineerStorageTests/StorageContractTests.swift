@@ -164,6 +164,46 @@ struct StorageContractTests {
         }
     }
 
+    @Test("observations as they stood at a time: the version written by then and not yet replaced, and the history replaced by then", arguments: TestEngine.available)
+    func observationsAsOf(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let batch = data.sampleLaitBatch
+        var corrected = batch
+        let index = try #require(corrected.observations.firstIndex {
+            $0.measureCode == "PrevRegCPR" && $0.areaCode == "E10000031" && $0.period.label == "2024"
+        })
+        let original = batch.observations[index]
+        corrected.observations[index].value = 20.4
+        var added = original
+        added.areaCode = "E10000016"
+        corrected.observations.append(added)
+        let july = "2026-07-01T09:00:00Z", august = "2026-08-01T09:00:00Z"
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            // Imports at chosen times (the store takes the time itself, to the second).
+            for (batch, time) in [(batch, july), (corrected, august)] {
+                _ = try await store.inTransaction { session in
+                    try await ImportWriter(session: session).write(batch, by: "analyst", at: time, progress: nil)
+                }
+            }
+            func asOf(_ time: String?, measure: String? = nil) async throws -> [Observation] {
+                try await store.observations(ObservationQuery(measureCode: measure, asOf: time))
+            }
+            let before = batch.observations.sorted(by: Observation.storeOrder)
+            let after = corrected.observations.sorted(by: Observation.storeOrder)
+            #expect(try await asOf("2026-07-01T08:59:59Z").isEmpty)
+            #expect(try await asOf(july) == before)
+            #expect(try await asOf("2026-07-31T23:59:59Z") == before)
+            #expect(try await asOf(august) == after)
+            #expect(try await asOf(nil) == after)
+            #expect(try await asOf("2026-07-15T00:00:00Z", measure: "PrevRegCPR") == before.filter { $0.measureCode == "PrevRegCPR" })
+
+            let replacedBy = { (time: String) in try await store.observationHistory(ObservationQuery(asOf: time)).map(\.observation) }
+            #expect(try await replacedBy("2026-07-31T23:59:59Z").isEmpty)
+            #expect(try await replacedBy(august) == [original])
+        }
+    }
+
     @Test("a later release under another file name changes only the cells whose figures differ; the others keep the file that first published them", arguments: TestEngine.available)
     func laterReleaseUnderAnotherName(engine: TestEngine) async throws {
         let data = try RealData.load()

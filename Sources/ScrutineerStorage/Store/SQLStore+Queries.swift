@@ -35,11 +35,12 @@ extension SQLStore {
         }
     }
 
-    /// Current observations matching `query`, ordered by measure, area, period (end, start,
-    /// label) and breakdown.
+    /// Current observations matching `query` (or as they stood at `query.asOf`), ordered by
+    /// measure, area, period (end, start, label) and breakdown.
     public func observations(_ query: ObservationQuery) async throws -> [Observation] {
         typealias O = Schema.Observations
-        let sql = Self.filtered("SELECT \(unsafeRaw: O.fieldColumns.joined(separator: ", ")) FROM \(unsafeRaw: O.table)", by: Self.conditions(query))
+        let fields = O.fieldColumns.joined(separator: ", ")
+        let sql = Self.filtered("SELECT \(unsafeRaw: fields) FROM \(Self.observationsTable(asOf: query.asOf))", by: Self.conditions(query))
         let query: SQLQueryString = "\(sql) ORDER BY \(unsafeRaw: Self.cellOrder.joined(separator: ", "))"
         return try await read { session in
             try await session.cells(query).map { cells in
@@ -58,10 +59,34 @@ extension SQLStore {
         ])
     }
 
-    /// Earlier versions of every cell matching `query`, by measure, area, period (end, start,
-    /// label) and breakdown, each cell's oldest first.
+    /// Earlier versions of every cell matching `query` (those replaced by `query.asOf`, when
+    /// given), by measure, area, period (end, start, label) and breakdown, each cell's oldest first.
     public func observationHistory(_ query: ObservationQuery) async throws -> [SupersededObservation] {
-        try await history(where: Self.conditions(query, on: "h."))
+        var conditions = Self.conditions(query, on: "h.")
+        if let asOf = query.asOf { conditions.append("a.\(unsafeRaw: Schema.Audit.recordedAt) <= \(bind: asOf)") }
+        return try await history(where: conditions)
+    }
+
+    /// The observations as they stand, or as they stood at `asOf`: each cell's version that an
+    /// import had written by then (the current one, or one in the history) and that no import
+    /// had yet replaced. Imports never remove a cell, so every cell stored by then is there.
+    private static func observationsTable(asOf: String?) -> SQLQueryString {
+        typealias O = Schema.Observations
+        typealias H = Schema.ObservationHistory
+        typealias U = Schema.Audit
+        guard let asOf else { return "\(unsafeRaw: O.table)" }
+        let fields = O.fieldColumns.joined(separator: ", ")
+        let historyFields = O.fieldColumns.map { "h.\($0)" }.joined(separator: ", ")
+        return """
+            (SELECT \(unsafeRaw: fields) FROM \(unsafeRaw: O.table) o
+                JOIN \(unsafeRaw: U.table) w ON w.\(unsafeRaw: U.id) = o.\(unsafeRaw: O.importedBy)
+                WHERE w.\(unsafeRaw: U.recordedAt) <= \(bind: asOf)
+            UNION ALL
+            SELECT \(unsafeRaw: historyFields) FROM \(unsafeRaw: H.table) h
+                JOIN \(unsafeRaw: U.table) w ON w.\(unsafeRaw: U.id) = h.\(unsafeRaw: O.importedBy)
+                JOIN \(unsafeRaw: U.table) r ON r.\(unsafeRaw: U.id) = h.\(unsafeRaw: H.supersededBy)
+                WHERE w.\(unsafeRaw: U.recordedAt) <= \(bind: asOf) AND r.\(unsafeRaw: U.recordedAt) > \(bind: asOf)) as_of
+            """
     }
 
     /// The order of cells: measure, area, period (end, start, label), breakdown.

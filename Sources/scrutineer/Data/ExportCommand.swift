@@ -4,7 +4,7 @@ import ScrutineerCore
 import ScrutineerFormats
 import ScrutineerStorage
 
-/// `scrutineer export observations [--measure CODE] [--area CODE] [--history] [--db URL]` and
+/// `scrutineer export observations [--measure CODE] [--area CODE] [--history] [--as-of TIME] [--db URL]` and
 /// `scrutineer export groups [--council CODE] [--db URL]` and `scrutineer export audit [--db URL]`:
 /// CSV of what is stored.
 struct ExportCommand: AsyncParsableCommand {
@@ -15,7 +15,8 @@ struct ExportCommand: AsyncParsableCommand {
         observations: measure_code,area_code,period,breakdown,value,numerator,denominator,status_symbol,source,published. \
         Numbers are written exactly (they read back to the same value). With --history, each cell's current row is \
         followed by the values later publications replaced, the most recent first, and a last column superseded_at says \
-        when each was replaced (blank on current rows). groups: group_code,group_name,area_code,area_name, \
+        when each was replaced (blank on current rows). With --as-of, the figures as they stood then (what a report \
+        built that day showed), and with --history the values replaced by then. groups: group_code,group_name,area_code,area_name, \
         one row per member, as scrutineer import groups reads them: with --council, that council's own groups; without, \
         the groups every council sees. audit: id,recorded_at,user,action,files,rows_read,added,changed,unchanged,rejected, \
         one row per import, target change, committee change or sign-off, oldest first (files separated by semicolons; \
@@ -39,6 +40,12 @@ struct ExportCommand: AsyncParsableCommand {
     @Flag(help: "Observations: also write the values later publications replaced, after each cell's current row, with a superseded_at column.")
     var history = false
 
+    @Option(name: .customLong("as-of"), help: """
+        Observations: the figures as they stood at this time: a date (YYYY-MM-DD, to the end of that day, UTC) or a time \
+        (YYYY-MM-DDTHH:MM:SSZ, UTC, as export audit writes it).
+        """)
+    var asOf: String?
+
     @Option(help: "Groups: only this council's own groups (ONS code; default: the groups every council sees).")
     var council: String?
 
@@ -54,11 +61,21 @@ struct ExportCommand: AsyncParsableCommand {
     func validate() throws {
         switch what {
         case .observations where council != nil: throw ValidationError("--council is for export groups (a council's own comparator groups)")
-        case .groups where measure != nil || area != nil || history: throw ValidationError("--measure, --area and --history are for export observations")
-        case .audit where measure != nil || area != nil || history || council != nil:
-            throw ValidationError("export audit writes the whole audit trail (--measure, --area and --history are for export observations, --council for export groups)")
+        case .groups where measure != nil || area != nil || history || asOf != nil:
+            throw ValidationError("--measure, --area, --history and --as-of are for export observations")
+        case .audit where measure != nil || area != nil || history || asOf != nil || council != nil:
+            throw ValidationError("export audit writes the whole audit trail (--measure, --area, --history and --as-of are for export observations, --council for export groups)")
         default: break
         }
+        _ = try asOfTime()
+    }
+
+    /// `--as-of` as the store writes times: a date is the last second of that day, UTC.
+    func asOfTime() throws -> String? {
+        guard let asOf else { return nil }
+        if asOf.count == 10, CalendarDate(iso: asOf) != nil { return asOf + "T23:59:59Z" }
+        if asOf.hasSuffix("Z"), let time = try? Date(asOf, strategy: .iso8601) { return time.formatted(.iso8601) }
+        throw ValidationError("--as-of \(asOf) is not a date or a time (expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SSZ in UTC as export audit writes it)")
     }
 
     func run() async throws {
@@ -70,7 +87,7 @@ struct ExportCommand: AsyncParsableCommand {
         var unknown: [String] = []
         do {
             try await store.migrate()
-            let query = ObservationQuery(measureCode: measure, areaCode: area)
+            let query = ObservationQuery(measureCode: measure, areaCode: area, asOf: try asOfTime())
             observations = try await store.observations(query)
             if history { superseded = try await store.observationHistory(query) }
             if observations.isEmpty {
