@@ -1,6 +1,7 @@
 import Foundation
 import ScrutineerCore
 import ScrutineerTestSupport
+import Synchronization
 import Testing
 @testable import ScrutineerStorage
 
@@ -60,4 +61,47 @@ struct StoragePeopleTests {
             #expect(try await store.revision() > before, "every change moves the revision")
         }
     }
+
+    @Test("on PostgreSQL, signing in and out does not wait for an import under way on another server", .enabled(if: TestEngine.postgresRuns))
+    func signInDuringImport() async throws {
+        let data = try RealData.load()
+        try await withStore(.postgresql) { store, database in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            let ada = try await store.addUser(UserAccount(username: "ada", displayName: "Ada", role: .analyst), passwordHash: "h", by: "setup")
+            let webServer = try await database.open()
+            let signedInAndOut = Flag()
+            do {
+                let (signing, finishedFirst) = try await store.inTransaction { session in
+                    // An import is written and not yet committed, holding the write lock…
+                    _ = try await ImportWriter(session: session).write(data.sampleLaitBatch, by: "analyst", at: StoreTimestamp.now(), progress: nil)
+                    // …while another server records a failed sign-in, a sign-in and a sign-out.
+                    let signing = Task {
+                        try await webServer.recordSignInFailure(username: "ada", at: "2026-11-24T09:00:00Z")
+                        try await webServer.clearSignInFailures(username: "ada")
+                        try await webServer.createSession(StoredSession(
+                            tokenHash: "t", userId: ada.id, csrfToken: "c", createdAt: "2026-11-24T09:00:01Z", expiresAt: "2026-11-24T17:00:00Z"
+                        ))
+                        try await webServer.deleteSession(tokenHash: "t", expiredBy: "2026-11-24T09:00:02Z")
+                        signedInAndOut.set()
+                    }
+                    // Waiting would show as the flag unset after 10 s (then the commit lets it finish).
+                    for _ in 0..<100 where !signedInAndOut.isSet { try await Task.sleep(for: .milliseconds(100)) }
+                    return (signing, signedInAndOut.isSet)
+                }
+                #expect(finishedFirst, "the sign-in waited for the import to commit")
+                try await signing.value
+            } catch {
+                try await webServer.close()
+                throw error
+            }
+            try await webServer.close()
+        }
+    }
+}
+
+/// A flag one task sets and another reads.
+private final class Flag: Sendable {
+    private let value = Mutex(false)
+    func set() { value.withLock { $0 = true } }
+    var isSet: Bool { value.withLock { $0 } }
 }

@@ -52,6 +52,16 @@ public enum DatabaseEngine: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// Starts a transaction for bookkeeping that no other write plans from (signed-in sessions and
+    /// failed sign-ins): on PostgreSQL it does not wait for `beginWriteTransaction`'s lock, so
+    /// signing in or out never waits for an import; SQLite has one writer at a time regardless.
+    var beginBookkeepingTransaction: [String] {
+        switch self {
+        case .sqlite: ["BEGIN IMMEDIATE"]
+        case .postgresql: ["BEGIN"]
+        }
+    }
+
     /// PostgreSQL's lock on writing to one schema, which is one Scrutineer database (several
     /// councils' services may share a server, each in a schema of its own, and need not wait for
     /// each other): an advisory lock whose key is a hash of `schema`, an SQL text expression.

@@ -146,7 +146,7 @@ extension SQLStore {
 
     /// Stores a new signed-in session.
     public func createSession(_ stored: StoredSession) async throws {
-        try await change { session in
+        try await change(takingTurns: false) { session in
             try await session.insertRows(
                 into: Schema.Sessions.table, columns: Schema.Sessions.columns,
                 cells: [.text(stored.tokenHash), .integer(stored.userId), .text(stored.csrfToken), .text(stored.createdAt), .text(stored.expiresAt)]
@@ -172,7 +172,7 @@ extension SQLStore {
     /// Ends a session (signing out), and every session that has expired by `now`.
     public func deleteSession(tokenHash: String, expiredBy now: String) async throws {
         typealias S = Schema.Sessions
-        try await change { session in
+        try await change(takingTurns: false) { session in
             try await session.sql.raw("DELETE FROM \(unsafeRaw: S.table) WHERE \(unsafeRaw: S.tokenHash) = \(bind: tokenHash) OR \(unsafeRaw: S.expiresAt) <= \(bind: now)").run()
         }
     }
@@ -181,7 +181,7 @@ extension SQLStore {
 
     /// Records a failed sign-in for `username` at `at` (ISO 8601, UTC).
     public func recordSignInFailure(username: String, at: String) async throws {
-        try await change { session in
+        try await change(takingTurns: false) { session in
             try await session.insertRows(into: Schema.SignInFailures.table, columns: Schema.SignInFailures.columns, cells: [.text(username), .text(at)])
         }
     }
@@ -199,15 +199,18 @@ extension SQLStore {
     /// Forgets the failed sign-ins of `username` (after a successful one).
     public func clearSignInFailures(username: String) async throws {
         typealias F = Schema.SignInFailures
-        try await change { session in
+        try await change(takingTurns: false) { session in
             try await session.sql.raw("DELETE FROM \(unsafeRaw: F.table) WHERE \(unsafeRaw: F.username) = \(bind: username)").run()
         }
     }
 
-    /// Runs a change in one transaction, reporting a database refusal as `StoreError.changeRolledBack`.
-    func change<Result: Sendable>(_ body: @escaping @Sendable (StoreSession) async throws -> Result) async throws -> Result {
+    /// Runs a change in one transaction (see `inTransaction` for `takingTurns`), reporting a
+    /// database refusal as `StoreError.changeRolledBack`.
+    func change<Result: Sendable>(
+        takingTurns: Bool = true, _ body: @escaping @Sendable (StoreSession) async throws -> Result
+    ) async throws -> Result {
         do {
-            return try await inTransaction(body)
+            return try await inTransaction(takingTurns: takingTurns, body)
         } catch let error as StoreError {
             throw error
         } catch {

@@ -39,12 +39,17 @@ public final class SQLStore: ScrutineerStore {
     /// `DatabaseEngine.beginWriteTransaction`): committed when it returns, rolled back when
     /// anything in it (or the commit itself, e.g. a deferred foreign key) fails. Take the time a
     /// change is recorded at inside `body`, so changes are recorded in the order they are made.
-    func inTransaction<Result: Sendable>(_ body: @escaping @Sendable (StoreSession) async throws -> Result) async throws -> Result {
+    /// `takingTurns: false` is for bookkeeping no other write plans from (see
+    /// `DatabaseEngine.beginBookkeepingTransaction`).
+    func inTransaction<Result: Sendable>(
+        takingTurns: Bool = true, _ body: @escaping @Sendable (StoreSession) async throws -> Result
+    ) async throws -> Result {
         let engine = self.engine, logger = self.logger
+        let begin = takingTurns ? engine.beginWriteTransaction : engine.beginBookkeepingTransaction
         return try await sessions.withSession { session in
             let database = session.sql
             do {
-                for statement in engine.beginWriteTransaction {
+                for statement in begin {
                     try await database.raw(SQLQueryString(statement)).run()
                 }
                 let result = try await body(session)
