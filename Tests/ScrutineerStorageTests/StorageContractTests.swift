@@ -67,17 +67,24 @@ struct StorageContractTests {
         }
     }
 
+    /// The LAIT sample, and a copy with one figure corrected (Warwickshire's 2024 PrevRegCPR, 20.1
+    /// in the subset, as 20.4), with the figure's index.
+    static func sampleWithCorrection(_ data: RealData) throws -> (batch: ImportBatch, corrected: ImportBatch, index: Int) {
+        let batch = data.sampleLaitBatch
+        let index = try #require(batch.observations.firstIndex {
+            $0.measureCode == "PrevRegCPR" && $0.areaCode == "E10000031" && $0.period.label == "2024"
+        })
+        #expect(batch.observations[index].value == 20.1)
+        var corrected = batch
+        corrected.observations[index].value = 20.4
+        return (batch, corrected, index)
+    }
+
     @Test("a corrected value is changed once and the old value stays in history", arguments: TestEngine.available)
     func correctedValue(engine: TestEngine) async throws {
         let data = try RealData.load()
-        let batch = data.sampleLaitBatch
-        var corrected = batch
-        let index = try #require(corrected.observations.firstIndex {
-            $0.measureCode == "PrevRegCPR" && $0.areaCode == "E10000031" && $0.period.label == "2024"
-        })
-        let original = corrected.observations[index]
-        #expect(original.value == 20.1)
-        corrected.observations[index].value = 20.4
+        let (batch, corrected, index) = try Self.sampleWithCorrection(data)
+        let original = batch.observations[index]
         try await withStore(engine) { store, _ in
             _ = try await store.importBatch(data.areasBatch, by: "analyst")
             _ = try await store.importBatch(batch, by: "analyst")
@@ -167,15 +174,11 @@ struct StorageContractTests {
     @Test("observations as they stood at a time: the version written by then and not yet replaced, and the history replaced by then", arguments: TestEngine.available)
     func observationsAsOf(engine: TestEngine) async throws {
         let data = try RealData.load()
-        let batch = data.sampleLaitBatch
-        var corrected = batch
-        let index = try #require(corrected.observations.firstIndex {
-            $0.measureCode == "PrevRegCPR" && $0.areaCode == "E10000031" && $0.period.label == "2024"
-        })
+        let (batch, correctedFigure, index) = try Self.sampleWithCorrection(data)
         let original = batch.observations[index]
-        corrected.observations[index].value = 20.4
         var added = original
         added.areaCode = "E10000016"
+        var corrected = correctedFigure
         corrected.observations.append(added)
         let july = "2026-07-01T09:00:00Z", august = "2026-08-01T09:00:00Z"
         try await withStore(engine) { store, _ in
