@@ -109,20 +109,23 @@ enum LocalCellReading {
         return CalendarDate(year: year, month: month, day: day)
     }
 
-    /// A decimal written plainly (`61.2`, `-3`, `1.5e3`, `12,345.6`), never `nan`, `inf` or hex.
-    /// The amount of `£1,200.50`, `-£75` or `£-75` in pounds; nil for text without a pound sign
-    /// before its number.
+    /// The amount of `£1,200.50`, `-£75` or `£-75` in pounds (one minus sign, before or after the
+    /// pound sign); nil for text without a pound sign before its number.
     static func pounds(_ text: String) -> Double? {
         var body = Substring(text)
-        let negative = body.hasPrefix("-")
+        var negative = body.hasPrefix("-")
         if negative { body = body.dropFirst() }
         guard body.hasPrefix("£") else { return nil }
         body = body.dropFirst()
-        if !negative, body.hasPrefix("-") { return plainNumber(String(body.dropFirst())).map { -$0 } }
-        guard let amount = plainNumber(String(body)), !body.hasPrefix("+"), !body.hasPrefix("-") else { return nil }
+        if !negative, body.hasPrefix("-") {
+            negative = true
+            body = body.dropFirst()
+        }
+        guard !body.hasPrefix("+"), !body.hasPrefix("-"), let amount = plainNumber(String(body)) else { return nil }
         return negative ? -amount : amount
     }
 
+    /// A decimal written plainly (`61.2`, `-3`, `1.5e3`, `12,345.6`), never `nan`, `inf` or hex.
     static func plainNumber(_ text: String) -> Double? {
         var body = text
         if body.contains(",") {

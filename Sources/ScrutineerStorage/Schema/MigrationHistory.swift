@@ -11,7 +11,6 @@ extension Migration {
     /// 1: every table, with the constraints the database can enforce.
     static let createTables = Migration(number: 1, name: "measures, areas, neighbours, observations and history, targets, audit") { engine in
         let text = engine.text, double = engine.double, generatedKey = engine.generatedKey, keyReference = engine.generatedKeyReference
-        let isoDate = "'____-__-__'"
         typealias M = Schema.Measures
         typealias C = Schema.MeasureCommittees
         typealias A = Schema.Areas
@@ -125,10 +124,10 @@ extension Migration {
                 \(T.value) \(double) NOT NULL,
                 \(T.tolerance) \(double) CHECK (\(T.tolerance) >= 0),
                 \(T.periodLabel) \(text) NOT NULL DEFAULT '',
-                \(T.validFrom) \(text) NOT NULL CHECK (\(T.validFrom) LIKE \(isoDate)),
-                \(T.validTo) \(text) CHECK (\(T.validTo) LIKE \(isoDate)),
+                \(T.validFrom) \(text) NOT NULL CHECK (\(T.validFrom) LIKE \(SQLText.isoDate)),
+                \(T.validTo) \(text) CHECK (\(T.validTo) LIKE \(SQLText.isoDate)),
                 \(T.setBy) \(text) NOT NULL CHECK (\(T.setBy) <> ''),
-                \(T.setOn) \(text) NOT NULL CHECK (\(T.setOn) LIKE \(isoDate)),
+                \(T.setOn) \(text) NOT NULL CHECK (\(T.setOn) LIKE \(SQLText.isoDate)),
                 \(T.reason) \(text) NOT NULL CHECK (\(T.reason) <> ''),
                 \(T.decision) \(text),
                 \(T.version) INTEGER NOT NULL CHECK (\(T.version) >= 1),
@@ -146,7 +145,6 @@ extension Migration {
     /// a CHECK allowing `periodKinds` (frozen per migration: a new kind is a new migration).
     static func observationFieldColumns(_ engine: DatabaseEngine, periodKinds: [String]) -> String {
         let text = engine.text, double = engine.double, keyReference = engine.generatedKeyReference
-        let isoDate = "'____-__-__'"
         typealias M = Schema.Measures
         typealias A = Schema.Areas
         typealias O = Schema.Observations
@@ -156,8 +154,8 @@ extension Migration {
                 \(O.areaCode) \(text) NOT NULL REFERENCES \(A.table) (\(A.code)),
                 \(O.periodLabel) \(text) NOT NULL CHECK (\(O.periodLabel) <> ''),
                 \(O.periodKind) \(text) NOT NULL CHECK (\(SQLText.oneOf(O.periodKind, periodKinds))),
-                \(O.periodStart) \(text) NOT NULL CHECK (\(O.periodStart) LIKE \(isoDate)),
-                \(O.periodEnd) \(text) NOT NULL CHECK (\(O.periodEnd) LIKE \(isoDate)),
+                \(O.periodStart) \(text) NOT NULL CHECK (\(O.periodStart) LIKE \(SQLText.isoDate)),
+                \(O.periodEnd) \(text) NOT NULL CHECK (\(O.periodEnd) LIKE \(SQLText.isoDate)),
                 \(O.breakdownKey) \(text) NOT NULL,
                 \(O.value) \(double),
                 \(O.numerator) \(double) CHECK (\(O.numerator) >= 0),
@@ -169,8 +167,8 @@ extension Migration {
                 \(O.statusSymbol) \(text) CHECK (\(SQLText.oneOf(O.statusSymbol, ["c", "z", "x", "u", "k", "low", "-", ".."]))),
                 \(O.comparedToEngland) \(text),
                 \(O.source) \(text) NOT NULL,
-                \(O.published) \(text) CHECK (\(O.published) LIKE \(isoDate)),
-                \(O.nextUpdateDue) \(text) CHECK (\(O.nextUpdateDue) LIKE \(isoDate)),
+                \(O.published) \(text) CHECK (\(O.published) LIKE \(SQLText.isoDate)),
+                \(O.nextUpdateDue) \(text) CHECK (\(O.nextUpdateDue) LIKE \(SQLText.isoDate)),
                 \(O.importedBy) \(keyReference) NOT NULL REFERENCES \(U.table) (\(U.id))
             """
     }
@@ -186,15 +184,14 @@ extension Migration {
     /// migration: a new kind is a new migration).
     static func periodsTable(_ engine: DatabaseEngine, periodKinds: [String]) -> String {
         let text = engine.text
-        let isoDate = "'____-__-__'"
         typealias P = Schema.Periods
         return """
             CREATE TABLE \(P.table) (
                 \(P.id) \(engine.generatedKey),
                 \(P.label) \(text) NOT NULL CHECK (\(P.label) <> ''),
                 \(P.kind) \(text) NOT NULL CHECK (\(SQLText.oneOf(P.kind, periodKinds))),
-                \(P.start) \(text) NOT NULL CHECK (\(P.start) LIKE \(isoDate)),
-                \(P.end) \(text) NOT NULL CHECK (\(P.end) LIKE \(isoDate)),
+                \(P.start) \(text) NOT NULL CHECK (\(P.start) LIKE \(SQLText.isoDate)),
+                \(P.end) \(text) NOT NULL CHECK (\(P.end) LIKE \(SQLText.isoDate)),
                 CHECK (\(P.start) <= \(P.end)),
                 CONSTRAINT \(P.table)_key UNIQUE (\(P.label), \(P.kind), \(P.start), \(P.end))
             )
@@ -337,7 +334,6 @@ extension Migration {
     /// stay in `observation_history` as they are.
     static let storeObservationsBySeriesAndPeriod = Migration(number: 5, name: "observations by series and period") { engine in
         let text = engine.text, double = engine.double, generatedKey = engine.generatedKey, keyReference = engine.generatedKeyReference
-        let isoDate = "'____-__-__'"
         typealias M = Schema.Measures
         typealias A = Schema.Areas
         typealias U = Schema.Audit
@@ -362,8 +358,8 @@ extension Migration {
             CREATE TABLE \(R.table) (
                 \(R.id) \(generatedKey),
                 \(R.source) \(text) NOT NULL,
-                \(R.published) \(text) CHECK (\(R.published) LIKE \(isoDate)),
-                \(R.nextUpdateDue) \(text) CHECK (\(R.nextUpdateDue) LIKE \(isoDate)),
+                \(R.published) \(text) CHECK (\(R.published) LIKE \(SQLText.isoDate)),
+                \(R.nextUpdateDue) \(text) CHECK (\(R.nextUpdateDue) LIKE \(SQLText.isoDate)),
                 \(R.importedBy) \(keyReference) NOT NULL REFERENCES \(U.table) (\(U.id))
             )
             """,
@@ -443,7 +439,6 @@ extension Migration {
     /// targets stored but no committee, the council is NULL and the migration fails, losing nothing.
     static let keepTargetsByCouncil = Migration(number: 6, name: "targets by council") { engine in
         let text = engine.text, double = engine.double, generatedKey = engine.generatedKey
-        let isoDate = "'____-__-__'"
         typealias M = Schema.Measures
         typealias A = Schema.Areas
         typealias T = Schema.Targets
@@ -463,10 +458,10 @@ extension Migration {
                 \(T.value) \(double) NOT NULL,
                 \(T.tolerance) \(double) CHECK (\(T.tolerance) >= 0),
                 \(T.periodLabel) \(text) NOT NULL DEFAULT '',
-                \(T.validFrom) \(text) NOT NULL CHECK (\(T.validFrom) LIKE \(isoDate)),
-                \(T.validTo) \(text) CHECK (\(T.validTo) LIKE \(isoDate)),
+                \(T.validFrom) \(text) NOT NULL CHECK (\(T.validFrom) LIKE \(SQLText.isoDate)),
+                \(T.validTo) \(text) CHECK (\(T.validTo) LIKE \(SQLText.isoDate)),
                 \(T.setBy) \(text) NOT NULL CHECK (\(T.setBy) <> ''),
-                \(T.setOn) \(text) NOT NULL CHECK (\(T.setOn) LIKE \(isoDate)),
+                \(T.setOn) \(text) NOT NULL CHECK (\(T.setOn) LIKE \(SQLText.isoDate)),
                 \(T.reason) \(text) NOT NULL CHECK (\(T.reason) <> ''),
                 \(T.decision) \(text),
                 \(T.version) INTEGER NOT NULL CHECK (\(T.version) >= 1),
@@ -603,6 +598,9 @@ extension Migration {
 
 /// Writing a constant as SQL text, for the few statements (seed rows) that carry no bound values.
 enum SQLText {
+    /// A LIKE pattern for an ISO 8601 date (`2025-03-31`), which every date column's CHECK uses.
+    static let isoDate = "'____-__-__'"
+
     /// A single-quoted SQL string literal (quotes doubled), or NULL.
     static func literal(_ text: String?) -> String {
         guard let text else { return "NULL" }

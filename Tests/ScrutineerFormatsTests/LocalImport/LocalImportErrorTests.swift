@@ -116,6 +116,7 @@ struct LocalImportErrorTests {
         #expect(read("£1,200", .count) == "\"£1,200\" is an amount of money but the measure counts in count (expected a plain number)")
         #expect(read("£1,20", .money) == "\"£1,20\" is not a number (expected a number such as 42)")
         #expect(read("-£-75", .money) == "\"-£-75\" is not a number (expected a number such as 42)")
+        #expect(read("£--75", .money) == "\"£--75\" is not a number (expected a number such as 42)")
         #expect(read("£", .money) == "\"£\" is not a number (expected a number such as 42)")
         #expect(read("61.2%", .percentage) == "61.2")
     }
