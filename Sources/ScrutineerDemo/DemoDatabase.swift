@@ -50,10 +50,13 @@ public enum DemoDatabase {
                 return PublishedFile(name: url.lastPathComponent, data: try Data(contentsOf: url))
             }
         }
+        /// Reads a batch against the measures and areas stored so far, and writes it.
+        func importBatch(_ parse: (ImportContext) throws -> ImportBatch) async throws -> ImportSummary {
+            return try await store.importBatch(try parse(try await store.importContext()), by: user)
+        }
         func importNational(_ kind: ImportKind, _ paths: [String], options: NationalImportOptions = NationalImportOptions()) async throws {
-            let context = ImportContext(measures: try await store.measures(), areas: try await store.areas())
-            let batch = try NationalImport.parse(kind, files: try files(paths), options: options, context: context)
-            let summary = try await store.importBatch(batch, by: user)
+            let published = try files(paths)
+            let summary = try await importBatch { try NationalImport.parse(kind, files: published, options: options, context: $0) }
             progress("Imported \(kind.rawValue): \(paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) (\(summary.added) added)")
         }
         try await importNational(.areas, ["reference/la_lookup_from_ees.csv"])
@@ -71,18 +74,13 @@ public enum DemoDatabase {
             let localFiles = try ["\(council)-measures.csv", "\(council)-observations.csv"].map {
                 LocalImportFile(name: $0, data: try Data(contentsOf: local.appendingPathComponent($0)))
             }
-            let context = ImportContext(measures: try await store.measures(), areas: try await store.areas())
-            let localBatch = try LocalMeasuresImporter.importBatch(localFiles, options: LocalImportOptions(), context: context)
-            let summary = try await store.importBatch(localBatch, by: user)
+            let summary = try await importBatch { try LocalMeasuresImporter.importBatch(localFiles, options: LocalImportOptions(), context: $0) }
             progress("Imported \(council)'s illustrative local values (\(summary.added) added)")
         }
         // Warwickshire's own comparator groups, beside England, its region and its neighbours.
         let groupsFile = PublishedFile(name: "warwickshire-groups.csv", data: try Data(contentsOf: local.appendingPathComponent("warwickshire-groups.csv")))
-        let groups = try ComparatorGroupsImporter.parse(
-            [groupsFile], council: "E10000031", context: ImportContext(measures: [], areas: try await store.areas())
-        )
-        _ = try await store.importBatch(groups, by: user)
-        progress("Imported Warwickshire's comparator groups (\(groups.comparatorGroups.count))")
+        let groups = try await importBatch { try ComparatorGroupsImporter.parse([groupsFile], council: "E10000031", context: $0) }
+        progress("Imported Warwickshire's comparator groups (\(groups.records[.comparatorGroup]?.total ?? 0))")
 
         let committees = folder.appendingPathComponent("committees")
         for name in ["warwickshire-cyp.json", "wokingham-cs.json"] {

@@ -75,6 +75,8 @@ public protocol ScrutineerStore: Sendable {
     func measures() async throws -> [Measure]
     /// Every area, by code.
     func areas() async throws -> [Area]
+    /// What an import is checked against: every measure and area, and every breakdown stored.
+    func importContext() async throws -> ImportContext
     /// Current observations matching `query` (or as they stood at `query.asOf`), ordered by
     /// measure, area, period (end, start, label) and breakdown.
     func observations(_ query: ObservationQuery) async throws -> [Observation]

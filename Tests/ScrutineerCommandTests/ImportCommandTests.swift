@@ -394,6 +394,38 @@ struct ImportCommandTests {
         #expect(try CommandRunner.run(["import", "lait", Self.data("lait/lait_kpi_measures.csv"), "--council", "E10000031", "--db", db]).status == 64)
     }
 
+    @Test("a district written another way than the database holds it is refused at its cell (exit 65), nothing written; spelled as stored, its figures join the same series")
+    func breakdownSpelling() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("districts.sqlite")
+        let db = "sqlite://" + file.path
+        let measures = SharedFiles.repositoryRoot.appendingPathComponent("Sources/ScrutineerDemo/DemoData/local/warwickshire-measures.csv").path
+        func figures(_ name: String, _ row: String) throws -> String {
+            let url = folder.appendingPathComponent(name)
+            try "measure_code,area_code,period,value,numerator,denominator,breakdown:district\n\(row)\n".write(to: url, atomically: true, encoding: .utf8)
+            return url.path
+        }
+        #expect(try CommandRunner.run(["import"] + Self.imports[0] + ["--db", db]).status == 0)
+        let first = try CommandRunner.run(["import", "local", measures, try figures("q1.csv", "WARKS_HV_68WK,E10000031,2025/26 Q1,80.2,401,500,Nuneaton and Bedworth"), "--db", db])
+        #expect(first.status == 0, "\(first.standardError)")
+        let before = try Data(contentsOf: file)
+
+        let respelled = try CommandRunner.run(["import", "local", try figures("q2.csv", "WARKS_HV_68WK,E10000031,2025/26 Q2,81.0,405,500,Nuneaton & Bedworth"), "--db", db])
+        #expect(respelled.status == 65)
+        #expect(respelled.standardError.hasPrefix(
+            "q2.csv:2:breakdown:district: \"Nuneaton & Bedworth\" is \"Nuneaton and Bedworth\" written another way (expected \"Nuneaton and Bedworth\", as the database holds it, so its figures form one series)\n"
+        ), "\(respelled.standardError)")
+        #expect(try Data(contentsOf: file) == before)
+
+        let spelledAsStored = try CommandRunner.run(["import", "local", try figures("q2.csv", "WARKS_HV_68WK,E10000031,2025/26 Q2,81.0,405,500,Nuneaton and Bedworth"), "--db", db])
+        #expect(spelledAsStored.status == 0, "\(spelledAsStored.standardError)")
+        let export = try CommandRunner.run(["export", "observations", "--measure", "WARKS_HV_68WK", "--db", db])
+        #expect(export.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[2...3].joined(separator: ",") } == [
+            "2025/26 Q1,district=Nuneaton and Bedworth", "2025/26 Q2,district=Nuneaton and Bedworth",
+        ])
+    }
+
     @Test("a published measure with LAIT's figures is not a council's own: the claim is refused at its code cell; a code a council took first is refused in LAIT's dictionary")
     func publishedMeasureNotClaimed() throws {
         let folder = try CommandRunner.temporaryDirectory()

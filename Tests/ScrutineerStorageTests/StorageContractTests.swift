@@ -551,6 +551,16 @@ struct StorageContractTests {
             let areas = try await store.areas()
             for area in batch.areas { #expect(areas.contains(area)) }
             #expect(try await store.importBatch(batch, by: "analyst").changedNothing)
+
+            // What the next import is checked against: the measures, the areas and every
+            // breakdown group stored, by dimension (RoundTripBatch's cuts).
+            let context = try await store.importContext()
+            #expect(context.measures == Dictionary(uniqueKeysWithValues: batch.measures.map { ($0.code, $0) }))
+            #expect(Set(context.areas.values) == Set(areas))
+            #expect(context.breakdownGroups == [
+                "district": ["North Warwickshire"], "SEND": ["EHC plan"], "age": ["17-18"], "sex": ["Female"],
+                "case": Set((1...StatusSymbol.allCases.count).map(String.init)),
+            ])
         }
     }
 }

@@ -36,6 +36,29 @@ public struct Breakdown: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var isTotal: Bool { pairs.isEmpty }
     public var description: String { key }
+
+    /// The form that two spellings of one group share, to catch a group written another way
+    /// (which would start a series of its own): lower case, `&` read as `and`, and each run of
+    /// characters other than letters and digits as one space. `Nuneaton & Bedworth` and
+    /// `nuneaton and bedworth`, `Stratford-on-Avon` and `Stratford on Avon`, `17-18` and
+    /// `17 – 18` share theirs; `17-18` and `17 to 18` do not.
+    public static func spellingForm(of group: String) -> String {
+        var form = ""
+        var pendingSpace = false
+        for character in group.lowercased() {
+            if character == "&" {
+                form += form.isEmpty ? "and" : " and"
+                pendingSpace = true
+            } else if character.isLetter || character.isNumber {
+                if pendingSpace, !form.isEmpty { form += " " }
+                pendingSpace = false
+                form.append(character)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return form
+    }
 }
 
 /// One published or local figure: a measure for an area, period and breakdown (PRODUCT.md R7).

@@ -146,14 +146,20 @@ public struct ImportSummary: Sendable, Hashable, Codable {
     public var changedNothing: Bool { added == 0 && changed == 0 }
 }
 
-/// Which measures and areas are already known, so a parser can check every code before anything
-/// is written and name the cell that is wrong.
+/// Which measures, areas and breakdown groups are already known, so a parser can check every
+/// code before anything is written and name the cell that is wrong.
 public struct ImportContext: Sendable {
     public var measures: [String: Measure]
     public var areas: [String: Area]
+    /// The groups stored for each breakdown dimension (`district`: `Rugby`, `Warwick`, …), so a
+    /// group written another way (`rugby`) is caught rather than stored as a new group.
+    public var breakdownGroups: [String: Set<String>]
 
-    public init(measures: [Measure] = [], areas: [Area] = Area.englandAndRegions) {
+    public init(measures: [Measure] = [], areas: [Area] = Area.englandAndRegions, breakdowns: [Breakdown] = []) {
         self.measures = Dictionary(measures.map { ($0.code, $0) }, uniquingKeysWith: { _, last in last })
         self.areas = Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { _, last in last })
+        var groups: [String: Set<String>] = [:]
+        for pair in breakdowns.lazy.flatMap(\.pairs) { groups[pair.dimension, default: []].insert(pair.value) }
+        breakdownGroups = groups
     }
 }

@@ -10,12 +10,23 @@ struct LocalObservationRows {
     var areasByCode: [String: Area]
     var areasByDfECode: [String: Area]
 
+    /// Each breakdown dimension's groups by their spelling form (`Breakdown.spellingForm`): the
+    /// spelling and where it was first met (nil when stored already), so one group written two
+    /// ways is refused instead of split into two series.
+    private var groupSpellings: [String: [String: (spelling: String, place: String?)]] = [:]
+
     private(set) var observations: [Observation] = []
     private var placeOfKey: [ObservationKey: (place: String, index: Int)] = [:]
     private(set) var errors: [LocalImportProblem] = []
 
-    init(measures: [String: Measure], areas: [String: Area]) {
+    init(measures: [String: Measure], areas: [String: Area], breakdownGroups: [String: Set<String>] = [:]) {
         self.measures = measures
+        for (dimension, groups) in breakdownGroups {
+            // Sorted, so where stored groups already differ only in spelling the same one is named.
+            for group in groups.sorted() where groupSpellings[dimension]?[Breakdown.spellingForm(of: group)] == nil {
+                groupSpellings[dimension, default: [:]][Breakdown.spellingForm(of: group)] = (group, nil)
+            }
+        }
         areasByCode = areas
         var byDfE: [String: Area] = [:]
         for area in areas.values.sorted(by: { $0.code < $1.code }) {
@@ -139,6 +150,17 @@ struct LocalObservationRows {
                 guard let written = try LocalCellReading.text(row[column.index]) else { continue }
                 if written.contains(";") || written.contains("=") {
                     throw LocalCellReading.Problem("\"\(written)\" contains ; or = (expected a breakdown value without them, such as 17-18)")
+                }
+                let form = Breakdown.spellingForm(of: written)
+                if form.isEmpty {
+                    // Punctuation alone (such as -): nothing to compare.
+                } else if let known = groupSpellings[dimension]?[form] {
+                    if known.spelling != written {
+                        let whereKnown = known.place.map { "as \($0) writes it" } ?? "as the database holds it"
+                        throw LocalCellReading.Problem("\"\(written)\" is \"\(known.spelling)\" written another way (expected \"\(known.spelling)\", \(whereKnown), so its figures form one series)")
+                    }
+                } else {
+                    groupSpellings[dimension, default: [:]][form] = (written, "\(table.label):\(row.number)")
                 }
                 breakdown[dimension] = written
             } catch {

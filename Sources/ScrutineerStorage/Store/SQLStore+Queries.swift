@@ -35,6 +35,24 @@ extension SQLStore {
         }
     }
 
+    /// What an import is checked against: every measure and area, and every breakdown stored.
+    public func importContext() async throws -> ImportContext {
+        typealias S = Schema.Series
+        let breakdowns = try await read { session in
+            try await session.cells("""
+                SELECT DISTINCT \(unsafeRaw: S.breakdownKey) FROM \(unsafeRaw: S.table) WHERE \(unsafeRaw: S.breakdownKey) <> ''
+                """).map { cells in
+                var row = CellReader(cells, table: S.table, columns: [S.breakdownKey])
+                let key = try row.text()
+                guard let breakdown = Breakdown(key: key) else {
+                    throw StoreError.unreadableStoredValue(table: S.table, column: S.breakdownKey, value: key)
+                }
+                return breakdown
+            }
+        }
+        return ImportContext(measures: try await measures(), areas: try await areas(), breakdowns: breakdowns)
+    }
+
     /// Current observations matching `query` (or as they stood at `query.asOf`), ordered by
     /// measure, area, period (end, start, label) and breakdown.
     public func observations(_ query: ObservationQuery) async throws -> [Observation] {

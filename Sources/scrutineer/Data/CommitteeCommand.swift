@@ -36,9 +36,7 @@ struct CommitteeCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("\(file): not a committee definition (\(decodingErrorText(error))\n".utf8))
                 throw ExitCode(65)
             }
-            let store = try await database.openStore()
-            do {
-                try await store.migrate()
+            try await database.withStore { store in
                 let known = Set(try await store.measures().map(\.code))
                 var unknown: [String] = []
                 for code in definition.committee.measureCodes + definition.targets.map(\.measureCode)
@@ -48,16 +46,9 @@ struct CommitteeCommand: AsyncParsableCommand {
                 if !unknown.isEmpty {
                     let codes = unknown.count == 1 ? "measure code \(unknown[0])" : "measure codes \(unknown.joined(separator: ", "))"
                     FileHandle.standardError.write(Data("\(file): unknown \(codes) (expected measures already imported: the national data with scrutineer import lait, ees or fingertips, the council's own with scrutineer import local)\n".utf8))
-                    try await store.close()
                     throw ExitCode(65)
                 }
                 try await store.saveCommittee(definition, by: user)
-                try await store.close()
-            } catch let exit as ExitCode {
-                throw exit
-            } catch {
-                try? await store.close()
-                throw error
             }
             print("Saved committee \(definition.committee.code): \(definition.committee.measureCodes.count) measures in \(definition.committee.themes.count) themes, \(definition.targets.count) targets.")
         }
@@ -69,10 +60,7 @@ struct CommitteeCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         func run() async throws {
-            let store = try await database.openStore()
-            try await store.migrate()
-            let committees = try await store.committees()
-            try await store.close()
+            let committees = try await database.withStore { try await $0.committees() }
             for committee in committees {
                 print("\(committee.code)\t\(committee.councilAreaCode)\t\(committee.name)")
             }

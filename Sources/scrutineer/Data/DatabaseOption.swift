@@ -17,4 +17,19 @@ struct DatabaseOption: ParsableArguments {
             throw ExitCode(78)
         }
     }
+
+    /// Opens and migrates the store, runs `body` on it and closes it, also when `body` or the
+    /// migration throws (the error is passed on).
+    func withStore<Result>(_ body: (SQLStore) async throws -> Result) async throws -> Result {
+        let store = try await openStore()
+        do {
+            try await store.migrate()
+            let result = try await body(store)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
 }

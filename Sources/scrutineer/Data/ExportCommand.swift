@@ -81,25 +81,18 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         if what == .groups { return try await exportGroups() }
         if what == .audit { return try await exportAudit() }
-        let store = try await database.openStore()
-        let observations: [Observation]
-        var superseded: [SupersededObservation] = []
-        var unknown: [String] = []
-        do {
-            try await store.migrate()
-            let query = ObservationQuery(measureCode: measure, areaCode: area, asOf: try asOfTime())
-            observations = try await store.observations(query)
-            if history { superseded = try await store.observationHistory(query) }
+        let query = ObservationQuery(measureCode: measure, areaCode: area, asOf: try asOfTime())
+        let (observations, superseded, unknown) = try await database.withStore { store in
+            let observations = try await store.observations(query)
+            let superseded = history ? try await store.observationHistory(query) : []
+            var unknown: [String] = []
             if observations.isEmpty {
                 // No rows: say so when a filter names nothing the database holds (a mistyped code),
                 // rather than write a header alone.
                 if let measure { unknown += Self.unknown("--measure", measure, among: try await store.measures().map(\.code), "measure", "a measure code") }
                 if let area { unknown += Self.unknown("--area", area, among: try await store.areas().map(\.code), "area", "an area's ONS code") }
             }
-            try await store.close()
-        } catch {
-            try? await store.close()
-            throw error
+            return (observations, superseded, unknown)
         }
         if !unknown.isEmpty {
             for line in unknown { FileHandle.standardError.write(Data((line + "\n").utf8)) }
@@ -147,17 +140,9 @@ struct ExportCommand: AsyncParsableCommand {
     /// One row per member of each group `--council` owns (or every council sees), by group code
     /// and member code, in the layout `scrutineer import groups` reads.
     private func exportGroups() async throws {
-        let store = try await database.openStore()
-        let groups: [ComparatorGroup]
-        let areas: [String: Area]
-        do {
-            try await store.migrate()
-            groups = try await store.comparatorGroups().filter { $0.ownerAreaCode == council }
-            areas = Dictionary(uniqueKeysWithValues: try await store.areas().map { ($0.code, $0) })
-            try await store.close()
-        } catch {
-            try? await store.close()
-            throw error
+        let (groups, areas) = try await database.withStore { store in
+            let groups = try await store.comparatorGroups().filter { $0.ownerAreaCode == council }
+            return (groups, Dictionary(uniqueKeysWithValues: try await store.areas().map { ($0.code, $0) }))
         }
         if let council, areas[council]?.type != .localAuthority {
             FileHandle.standardError.write(Data("--council \(council): the database holds no local authority of this code (expected an LA's ONS code, e.g. E10000031)\n".utf8))
@@ -174,16 +159,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     /// Every audit entry, oldest first: who did what, when, with which files, and what an import did.
     private func exportAudit() async throws {
-        let store = try await database.openStore()
-        let trail: [AuditEntry]
-        do {
-            try await store.migrate()
-            trail = try await store.auditTrail()
-            try await store.close()
-        } catch {
-            try? await store.close()
-            throw error
-        }
+        let trail = try await database.withStore { try await $0.auditTrail() }
         var text = CSVWriter.line(Self.auditColumns)
         for entry in trail {
             let counts = entry.summary.map { [$0.rowsRead, $0.added, $0.changed, $0.unchanged, $0.rejected].map(String.init) }

@@ -108,43 +108,39 @@ struct ImportCommand: AsyncParsableCommand {
         let progress = ImportProgress(files: files)
         progress.show(.reading)
         let inputs = try readInputs()
-        let store = try await database.openStore()
         do {
-            try await store.migrate()
-            let context = ImportContext(measures: try await store.measures(), areas: try await store.areas())
-            progress.show(.validating)
-            let batch: ImportBatch
-            do {
-                batch = try parse(inputs, context: context)
-            } catch {
-                progress.finish()
-                for line in error.errors { FileHandle.standardError.write(Data((line.description + "\n").utf8)) }
-                FileHandle.standardError.write(Data(ImportProblemsDigest(error).text.utf8))
-                try await store.close()
-                throw ExitCode(65)
-            }
-            progress.show(.writing(batch.rowsRead))
-            let rows = batch.rowsRead
-            var showWriting: (@Sendable (_ written: Int, _ toWrite: Int) -> Void)?
-            if progress.enabled {
-                showWriting = { written, toWrite in progress.showWriting(written, of: toWrite, rows: rows) }
-            }
-            let summary = try await store.importBatch(batch, by: user, progress: showWriting)
-            progress.finish()
-            print(ImportReport(files: inputs.map(\.name), summary: summary, skipped: batch.skipped).text)
-            try await store.close()
-        } catch let exit as ExitCode {
-            throw exit
+            try await database.withStore { store in try await importFiles(inputs, into: store, progress: progress) }
         } catch let error as StoreError {
             // The store rolled the whole import back: say why, in its words, and exit like bad data.
             progress.finish()
             FileHandle.standardError.write(Data("\(error)\n".utf8))
-            try? await store.close()
             throw ExitCode(65)
-        } catch {
-            try? await store.close()
-            throw error
         }
+    }
+
+    /// Validates every cell of `inputs` against what `store` holds, then writes them in one
+    /// transaction and prints the summary; rejected cells are printed and exit with status 65.
+    private func importFiles(_ inputs: [PublishedFile], into store: SQLStore, progress: ImportProgress) async throws {
+        let context = try await store.importContext()
+        progress.show(.validating)
+        let batch: ImportBatch
+        do {
+            batch = try parse(inputs, context: context)
+        } catch {
+            progress.finish()
+            for line in error.errors { FileHandle.standardError.write(Data((line.description + "\n").utf8)) }
+            FileHandle.standardError.write(Data(ImportProblemsDigest(error).text.utf8))
+            throw ExitCode(65)
+        }
+        progress.show(.writing(batch.rowsRead))
+        let rows = batch.rowsRead
+        var showWriting: (@Sendable (_ written: Int, _ toWrite: Int) -> Void)?
+        if progress.enabled {
+            showWriting = { written, toWrite in progress.showWriting(written, of: toWrite, rows: rows) }
+        }
+        let summary = try await store.importBatch(batch, by: user, progress: showWriting)
+        progress.finish()
+        print(ImportReport(files: inputs.map(\.name), summary: summary, skipped: batch.skipped).text)
     }
 
     /// Reads every named file (and an EES file's `.meta.csv` sidecar when it exists beside it and

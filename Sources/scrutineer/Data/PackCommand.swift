@@ -54,25 +54,15 @@ struct PackCommand: AsyncParsableCommand {
             return date
         } ?? CalendarDate.todayUTC
 
-        let store = try await database.openStore()
-        let assessment: CommitteeAssessment
-        do {
-            try await store.migrate()
+        let (definition, index) = try await database.withStore { store in
             guard let definition = try await store.committee(code: committee) else {
                 let known = try await store.committees().map(\.code)
                 FileHandle.standardError.write(Data("--committee: no committee \(committee) (expected one of: \(known.isEmpty ? "none defined yet; use scrutineer committee add" : known.joined(separator: ", ")))\n".utf8))
-                try await store.close()
                 throw ExitCode(65)
             }
-            let index = try await store.assessmentIndex(for: definition)
-            try await store.close()
-            assessment = try index.assess(committee: definition.committee, reportingPeriod: reportingPeriod, today: today, audience: audience.audience)
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            try? await store.close()
-            throw error
+            return (definition, try await store.assessmentIndex(for: definition))
         }
+        let assessment = try index.assess(committee: definition.committee, reportingPeriod: reportingPeriod, today: today, audience: audience.audience)
 
         let files = try PackRenderer.render(assessment, options: PackOptions(generatedOn: today))
         let folder = URL(fileURLWithPath: out)

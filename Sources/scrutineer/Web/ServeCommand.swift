@@ -28,12 +28,11 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = Settings.load(databaseOption: database.url, host: host, port: port)
-        let store = try await database.openStore()
-        try await store.migrate()
         let web = WebSettings(host: settings.host, port: settings.port, secureCookies: settings.secureCookies)
-        say("Scrutineer is serving on http://\(web.host):\(web.port)/ (stop with Ctrl-C)")
-        try await buildApplication(store: store, settings: web, logger: Logger(label: "scrutineer.web")).runService()
-        try await store.close()
+        try await database.withStore { store in
+            say("Scrutineer is serving on http://\(web.host):\(web.port)/ (stop with Ctrl-C)")
+            try await buildApplication(store: store, settings: web, logger: Logger(label: "scrutineer.web")).runService()
+        }
     }
 }
 

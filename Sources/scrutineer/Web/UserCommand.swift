@@ -110,18 +110,11 @@ extension ScrutineerCore.Role: ExpressibleByArgument {}
 
 /// Runs `body` on the migrated store, reporting a refusal in words with exit status 65.
 func withStore(_ database: DatabaseOption, _ body: (SQLStore) async throws -> Void) async throws {
-    let store = try await database.openStore()
     do {
-        try await store.migrate()
-        try await body(store)
-        try await store.close()
+        try await database.withStore(body)
     } catch let error as StoreError {
-        try? await store.close()
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         throw ExitCode(65)
-    } catch {
-        try? await store.close()
-        throw error
     }
 }
 

@@ -114,4 +114,17 @@ struct PeriodTests {
         #expect(Breakdown(key: "") == .total)
         #expect(Breakdown(key: "age") == nil)
     }
+
+    @Test("two spellings of one breakdown group share a spelling form; different groups do not")
+    func breakdownSpellingForms() {
+        let form = Breakdown.spellingForm(of:)
+        #expect(form("Nuneaton & Bedworth") == "nuneaton and bedworth")
+        #expect(form("nuneaton and  bedworth ") == "nuneaton and bedworth")
+        #expect(form("Stratford-on-Avon") == form("Stratford on Avon"))
+        #expect(form("17-18") == form("17 – 18"))
+        #expect(form("A&B") == "a and b")
+        #expect(form("17-18") != form("17 to 18"))
+        #expect(form("Warwick") != form("North Warwickshire"))
+        #expect(form("-") == "")
+    }
 }

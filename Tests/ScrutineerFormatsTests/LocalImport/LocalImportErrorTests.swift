@@ -84,6 +84,45 @@ struct LocalImportErrorTests {
         ])
     }
 
+    @Test("a breakdown group written another way than earlier in the import or in the database is refused at its cell, naming the spelling to use")
+    func breakdownGroupSpellings() throws {
+        let observations = LocalImportData.csv("districts.csv", """
+        measure_code,area_code,period,value,breakdown:district,breakdown:age_band
+        CIN_RATE,E10000031,2024/25,310.2,Nuneaton and Bedworth,
+        CIN_RATE,E10000031,2023/24,305.0,Nuneaton & Bedworth,
+        CIN_RATE,E10000031,2022/23,301.7,nuneaton and bedworth,
+        CIN_RATE,E10000031,2024/25,280.4,Stratford-on-Avon,
+        CIN_RATE,E10000031,2023/24,275.9,Stratford on Avon,
+        CIN_RATE,E10000031,2024/25,250.0,Warwick,
+        CIN_RATE,E10000031,2024/25,262.5,North Warwickshire,
+        CIN_RATE,E10000031,2024/25,240.1,RUGBY,
+        CIN_RATE,E10000031,2024/25,12.0,,17 - 18
+        CIN_RATE,E10000031,2023/24,11.0,,19-20
+
+        """)
+        // Rugby's figures and the age bands are already stored, spelled as the database holds them.
+        var context = self.context
+        context.breakdownGroups = ["district": ["Rugby"], "age_band": ["17-18", "19 to 20"], "sex": ["Female"]]
+        #expect(LocalImportData.errors([LocalImportData.measuresCSV, observations], context: context) == [
+            "districts.csv:3:breakdown:district: \"Nuneaton & Bedworth\" is \"Nuneaton and Bedworth\" written another way (expected \"Nuneaton and Bedworth\", as districts.csv:2 writes it, so its figures form one series)",
+            "districts.csv:4:breakdown:district: \"nuneaton and bedworth\" is \"Nuneaton and Bedworth\" written another way (expected \"Nuneaton and Bedworth\", as districts.csv:2 writes it, so its figures form one series)",
+            "districts.csv:6:breakdown:district: \"Stratford on Avon\" is \"Stratford-on-Avon\" written another way (expected \"Stratford-on-Avon\", as districts.csv:5 writes it, so its figures form one series)",
+            "districts.csv:9:breakdown:district: \"RUGBY\" is \"Rugby\" written another way (expected \"Rugby\", as the database holds it, so its figures form one series)",
+            "districts.csv:10:breakdown:age_band: \"17 - 18\" is \"17-18\" written another way (expected \"17-18\", as the database holds it, so its figures form one series)",
+        ])
+        // Spelled as stored, the same rows import; a group new to the database is not a respelling.
+        let corrected = LocalImportData.csv("districts.csv", """
+        measure_code,area_code,period,value,breakdown:district,breakdown:age_band
+        CIN_RATE,E10000031,2024/25,310.2,Nuneaton and Bedworth,
+        CIN_RATE,E10000031,2023/24,305.0,Nuneaton and Bedworth,
+        CIN_RATE,E10000031,2024/25,240.1,Rugby,
+        CIN_RATE,E10000031,2024/25,12.0,,17-18
+        CIN_RATE,E10000031,2023/24,11.0,,19-20
+
+        """)
+        #expect(LocalImportData.errors([LocalImportData.measuresCSV, corrected], context: context) == [])
+    }
+
     @Test("headers: a missing required column, an unknown column, a repeated column, a header of neither kind, an empty file")
     func headers() {
         #expect(errors([LocalImportData.csv("short.csv", "measure_code,area_code,period\nPrevRegCPR,E10000031,2025\n")]) == [
