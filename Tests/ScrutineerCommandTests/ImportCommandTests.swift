@@ -125,7 +125,7 @@ struct ImportCommandTests {
         }
     }
 
-    @Test("--published and --next-update date a release's figures, shown in the export; a date that is not one, a release after today or a next update before it is refused (exit 64)")
+    @Test("--published and --next-update date a release's figures, shown in the export and the audit trail; a date that is not one, a release after today or a next update before it is refused (exit 64)")
     func releaseDates() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -151,6 +151,11 @@ struct ImportCommandTests {
         // The same release again, with no dates or later ones, changes nothing: its figures keep their first date.
         let again = try CommandRunner.run(["import"] + fingertips + ["--published", "2025-06-01"])
         #expect(again.standardOutput.contains("Nothing changed"), "\(again.standardOutput)")
+        // The audit trail records each import with the release dates it was given.
+        let audit = try CommandRunner.run(["export", "audit", "--db", db])
+        #expect(audit.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[3] } == [
+            "import areas", "import fingertips (release of 2025-03-04; next update due 2026-03-03)", "import fingertips (release of 2025-06-01)",
+        ], "\(audit.standardOutput)")
     }
 
     @Test("export audit lists every import, oldest first: when, who, what, which files and the counts; filters are refused (exit 64)")

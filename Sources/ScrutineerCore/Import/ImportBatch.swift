@@ -26,6 +26,10 @@ public struct ImportBatch: Sendable, Hashable {
     /// Rows read but deliberately not stored, and why (combined rows, blank rows, rows no filter
     /// selects, repeated figures), so the summary accounts for every row read.
     public var skipped: [ImportSkip]
+    /// The release the files are, as the user dated it (`--published`, `--next-update`), which
+    /// the audit row records; nil for files that date their own rows or carry no figures.
+    public var releasePublished: CalendarDate?
+    public var releaseNextUpdateDue: CalendarDate?
 
     public init(
         kind: ImportKind, files: [String], rowsRead: Int, measures: [Measure] = [], areas: [Area] = [],

@@ -64,6 +64,8 @@ public enum NationalImport {
     /// exists (`EESImporter.metadataFileName(for:)`).
     public static func parse(_ kind: ImportKind, files: [PublishedFile], options: NationalImportOptions = NationalImportOptions(), context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
         var batch = try parseFigures(kind, files: files, options: options, context: context)
+        batch.releasePublished = options.published
+        batch.releaseNextUpdateDue = options.nextUpdateDue
         if options.published != nil || options.nextUpdateDue != nil {
             for i in batch.observations.indices {
                 batch.observations[i].published = options.published

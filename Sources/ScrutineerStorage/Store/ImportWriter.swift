@@ -32,7 +32,7 @@ struct ImportWriter {
             records: [.measure: measures, .area: areas, .neighbourList: neighbourLists, .comparatorGroup: groups, .observation: observations.counts]
         )
         let auditId = try await AuditWriter.insert(
-            into: session, action: Self.auditAction(batch.kind), user: user, at: timestamp, files: batch.files, summary: summary
+            into: session, action: Self.auditAction(batch), user: user, at: timestamp, files: batch.files, summary: summary
         )
         try await supersede(observations.superseded, by: auditId)
         try await insert(observations.toWrite, importedBy: auditId, progress: progress)
@@ -131,6 +131,15 @@ struct ImportWriter {
 
     /// The audit action of an import of `kind` (`import local` for `scrutineer import local`).
     static func auditAction(_ kind: ImportKind) -> String { "import \(kind.rawValue)" }
+
+    /// The audit action of `batch`, with the release dates the user gave:
+    /// `import lait (release of 2025-03-20; next update due 2026-03-19)`.
+    static func auditAction(_ batch: ImportBatch) -> String {
+        let release = [
+            batch.releasePublished.map { "release of \($0.iso)" }, batch.releaseNextUpdateDue.map { "next update due \($0.iso)" },
+        ].compactMap(\.self)
+        return auditAction(batch.kind) + (release.isEmpty ? "" : " (\(release.joined(separator: "; ")))")
+    }
 
     /// Adds new areas and updates changed ones.
     private func upsertAreas(_ areas: [Area]) async throws -> ImportTally {
