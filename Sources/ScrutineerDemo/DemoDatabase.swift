@@ -50,9 +50,9 @@ public enum DemoDatabase {
                 return PublishedFile(name: url.lastPathComponent, data: try Data(contentsOf: url))
             }
         }
-        /// Reads a batch against the measures and areas stored so far, and writes it.
+        /// Reads a batch against what the store holds so far (measures, areas, breakdowns), and writes it.
         func importBatch(_ parse: (ImportContext) throws -> ImportBatch) async throws -> ImportSummary {
-            return try await store.importBatch(try parse(try await store.importContext()), by: user)
+            try await store.importBatch(try parse(try await store.importContext()), by: user)
         }
         func importNational(_ kind: ImportKind, _ paths: [String], options: NationalImportOptions = NationalImportOptions()) async throws {
             let published = try files(paths)
