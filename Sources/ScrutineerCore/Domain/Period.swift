@@ -107,12 +107,10 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
         }
         // 2023/24 Autumn term, 2023-24 Autumn and spring term, Autumn term 2023/24
         if let (term, rest) = SchoolTerm.split(s) {
-            let year = Array(rest)
-            guard yearType == .academic, year.count == 7, year[4] == "/" || year[4] == "-",
-                  let first = Int(String(year[0..<4])), let second = Int(String(year[5..<7])),
-                  (String(year[0..<4]) + String(year[5..<7])).allSatisfy({ $0.isASCII && $0.isNumber }),
-                  second == (first + 1) % 100 else { return nil }
-            return Period.term(term, ofAcademicYearStartingIn: first)
+            // The year is a split year (2023/24 or 2023-24), read as one.
+            guard yearType == .academic, rest.count == 7, let year = parseBody(String(rest), yearType: yearType, monthly: false),
+                  year.kind == .year else { return nil }
+            return Period.term(term, ofAcademicYearStartingIn: year.start.year)
         }
         // Q2 2024/25, Q2 2024-25, Q2 2024: the quarter written first, as many councils do
         if chars.count == 10 || chars.count == 7, chars[0] == "Q", number(1..<2) != nil, chars[2] == " " {

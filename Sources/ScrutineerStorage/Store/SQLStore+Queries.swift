@@ -43,11 +43,7 @@ extension SQLStore {
                 SELECT DISTINCT \(unsafeRaw: S.breakdownKey) FROM \(unsafeRaw: S.table) WHERE \(unsafeRaw: S.breakdownKey) <> ''
                 """).map { cells in
                 var row = CellReader(cells, table: S.table, columns: [S.breakdownKey])
-                let key = try row.text()
-                guard let breakdown = Breakdown(key: key) else {
-                    throw StoreError.unreadableStoredValue(table: S.table, column: S.breakdownKey, value: key)
-                }
-                return breakdown
+                return try row.parsed { Breakdown(key: $0) }
             }
         }
         return ImportContext(measures: try await measures(), areas: try await areas(), breakdowns: breakdowns)
