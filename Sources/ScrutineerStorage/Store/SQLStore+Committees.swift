@@ -24,39 +24,33 @@ extension SQLStore {
             target.councilAreaCode = council
             return target
         }
-        do {
-            try await inTransaction { session in
-                let timestamp = StoreTimestamp.now()
-                let database = session.sql
-                // Updated in place when it exists: commentary and publications refer to the committee.
-                let existing = try await session.cells("SELECT \(unsafeRaw: K.code) FROM \(unsafeRaw: K.table) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)")
-                if existing.isEmpty {
-                    try await database.raw("""
-                        INSERT INTO \(unsafeRaw: K.table) (\(unsafeRaw: K.columns.joined(separator: ", ")))
-                        VALUES (\(bind: committee.code), \(bind: committee.name), \(bind: committee.councilAreaCode), \(bind: json), \(bind: timestamp))
-                        """).run()
-                } else {
-                    try await database.raw("""
-                        UPDATE \(unsafeRaw: K.table) SET \(unsafeRaw: K.name) = \(bind: committee.name), \(unsafeRaw: K.councilAreaCode) = \(bind: committee.councilAreaCode),
-                        \(unsafeRaw: K.definition) = \(bind: json), \(unsafeRaw: K.updatedAt) = \(bind: timestamp) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)
-                        """).run()
-                }
-                _ = try await AuditWriter.insert(into: session, action: "save committee \(committee.code)", user: user, at: timestamp, files: [], summary: nil)
-                let writer = TargetWriter(session: session)
-                for target in targets {
-                    let versions = try await writer.versions(of: target.measureCode, council: committee.councilAreaCode)
-                        .filter { $0.kind == target.kind && $0.periodLabel == target.periodLabel }
-                    if let current = versions.last, current.value == target.value, current.tolerance == target.tolerance,
-                       current.validFrom == target.validFrom, current.reason == target.reason {
-                        continue
-                    }
-                    _ = try await writer.write(target, by: user, at: timestamp)
-                }
+        try await change { session in
+            let timestamp = StoreTimestamp.now()
+            let database = session.sql
+            // Updated in place when it exists: commentary and publications refer to the committee.
+            let existing = try await session.cells("SELECT \(unsafeRaw: K.code) FROM \(unsafeRaw: K.table) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)")
+            if existing.isEmpty {
+                try await database.raw("""
+                    INSERT INTO \(unsafeRaw: K.table) (\(unsafeRaw: K.columns.joined(separator: ", ")))
+                    VALUES (\(bind: committee.code), \(bind: committee.name), \(bind: committee.councilAreaCode), \(bind: json), \(bind: timestamp))
+                    """).run()
+            } else {
+                try await database.raw("""
+                    UPDATE \(unsafeRaw: K.table) SET \(unsafeRaw: K.name) = \(bind: committee.name), \(unsafeRaw: K.councilAreaCode) = \(bind: committee.councilAreaCode),
+                    \(unsafeRaw: K.definition) = \(bind: json), \(unsafeRaw: K.updatedAt) = \(bind: timestamp) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)
+                    """).run()
             }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.changeRolledBack(reason: StoreError.databaseReason(error))
+            _ = try await AuditWriter.insert(into: session, action: "save committee \(committee.code)", user: user, at: timestamp, files: [], summary: nil)
+            let writer = TargetWriter(session: session)
+            for target in targets {
+                let versions = try await writer.versions(of: target.measureCode, council: committee.councilAreaCode)
+                    .filter { $0.kind == target.kind && $0.periodLabel == target.periodLabel }
+                if let current = versions.last, current.value == target.value, current.tolerance == target.tolerance,
+                   current.validFrom == target.validFrom, current.reason == target.reason {
+                    continue
+                }
+                _ = try await writer.write(target, by: user, at: timestamp)
+            }
         }
     }
 

@@ -6,15 +6,9 @@ extension SQLStore {
     /// version in force for the same council, measure, kind and period on the day the new one
     /// starts; nothing else in the history is touched. Audited.
     public func setTarget(_ target: Target, by user: String) async throws -> Target {
-        do {
-            return try await inTransaction { session in
-                let timestamp = StoreTimestamp.now()
-                return try await TargetWriter(session: session).write(target, by: user, at: timestamp)
-            }
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.changeRolledBack(reason: StoreError.databaseReason(error))
+        try await change { session in
+            let timestamp = StoreTimestamp.now()
+            return try await TargetWriter(session: session).write(target, by: user, at: timestamp)
         }
     }
 
