@@ -36,10 +36,11 @@ public enum DemoDatabase {
     public typealias Progress = @Sendable (String) -> Void
 
     /// Loads everything into `store` (which must be new: the demo starts from an empty database).
-    /// `hashPassword` turns a password into the hash the store keeps.
+    /// `hashPassword` turns a password into the hash the store keeps; the published reports are
+    /// judged as on `today`.
     public static func load(
-        into store: any ScrutineerStore, folder: URL = DemoDataFolder.url, hashPassword: @Sendable (String) -> String,
-        progress: Progress = { _ in }
+        into store: any ScrutineerStore, folder: URL = DemoDataFolder.url, today: CalendarDate = .todayUTC,
+        hashPassword: @Sendable (String) -> String, progress: Progress = { _ in }
     ) async throws {
         let user = "scrutineer demo"
         try await store.migrate()
@@ -83,9 +84,11 @@ public enum DemoDatabase {
         progress("Imported Warwickshire's comparator groups (\(groups.records[.comparatorGroup]?.total ?? 0))")
 
         let committees = folder.appendingPathComponent("committees")
+        var definitions: [CommitteeDefinition] = []
         for name in ["warwickshire-cyp.json", "wokingham-cs.json"] {
             let definition = try JSONDecoder().decode(CommitteeDefinition.self, from: Data(contentsOf: committees.appendingPathComponent(name)))
             try await store.saveCommittee(definition, by: user)
+            definitions.append(definition)
             progress("Defined \(definition.committee.name) (\(definition.committee.code), \(definition.committee.measureCodes.count) measures)")
         }
 
@@ -101,8 +104,9 @@ public enum DemoDatabase {
         }
         progress("Wrote \(entries.count) commentaries for \(draftPeriod)")
 
-        for code in ["WARKS-CYP", "WOK-CS"] {
-            _ = try await store.setPublication(ReportPublication(committeeCode: code, periodLabel: publishedPeriod, stage: .published, changedBy: "Demo Analyst"))
+        let published = try Period.parse(publishedPeriod, yearType: .financial)
+        for definition in definitions {
+            _ = try await store.moveReport(definition, period: published, to: .published, by: "Demo Analyst", today: today)
         }
         progress("Published the \(publishedPeriod) reports; \(draftPeriod) is in preparation")
 

@@ -140,8 +140,12 @@ public protocol ScrutineerStore: Sendable {
     func commentary(committeeCode: String, periodLabel: String) async throws -> [Commentary]
     /// Every version of one measure's commentary for a period, oldest first.
     func commentaryHistory(committeeCode: String, measureCode: String, periodLabel: String) async throws -> [Commentary]
-    /// Moves a committee's report for a period to a stage of sign-off.
+    /// Moves a committee's report for a period to draft or checked (publishing is `publishReport`).
     func setPublication(_ publication: ReportPublication) async throws -> ReportPublication
+    /// Publishes a committee's report for a period, keeping its snapshot as the next version.
+    func publishReport(_ snapshot: ReportSnapshot) async throws -> ReportPublication
+    /// The newest snapshot of a committee's report for a period; nil when it was never published.
+    func reportSnapshot(committeeCode: String, periodLabel: String) async throws -> ReportSnapshot?
     /// The sign-off stage of every report of a committee that has one.
     func publications(committeeCode: String) async throws -> [ReportPublication]
     /// Releases connections and stops the store's threads.

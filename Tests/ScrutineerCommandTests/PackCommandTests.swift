@@ -19,4 +19,59 @@ struct PackCommandTests {
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("none.sqlite").path))
     }
+
+    /// Every file of a pack folder but the workbook (a ZIP whose entries carry the time written),
+    /// by path.
+    static func files(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard url.pathExtension != "xlsx", (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            files[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    @Test("committee sign-off --stage published keeps the report: its pack is built as it stood on the day, --as-of is refused for it; moved back to checked, it is judged afresh")
+    func publishedPack() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("packs.sqlite").path
+        let local = ["warwickshire-measures.csv", "warwickshire-observations.csv"].map { CommitteeCommandTests.demoData.appendingPathComponent("local/\($0)").path }
+        for arguments in ImportCommandTests.imports.prefix(3) + [["local"] + local] {
+            let result = try CommandRunner.run(["import"] + arguments + ["--db", db])
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        #expect(try CommandRunner.run(["committee", "add", CommitteeCommandTests.definition, "--db", db]).status == 0)
+        let report = ["--committee", "WARKS-CYP", "--period", "2026/27 Q1", "--db", db]
+        func pack(_ name: String, _ extra: [String] = []) throws -> CommandRunner.Result {
+            try CommandRunner.run(["pack"] + report + ["--out", folder.appendingPathComponent(name).path, "--no-pdf"] + extra)
+        }
+
+        // The report as it stood on 15 August 2026, before and after it is published on that day's terms.
+        #expect(try pack("live", ["--as-of", "2026-08-15"]).status == 0)
+        let published = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-08-15", "--user", "wren"])
+        #expect(published.status == 0, "\(published.standardError)")
+        #expect(published.standardOutput == "Published the report of WARKS-CYP for 2026/27 Q1, as it stands judged as on 2026-08-15.\n")
+        let asPublished = try pack("published")
+        #expect(asPublished.status == 0, "\(asPublished.standardError)")
+        let live = try Self.files(folder.appendingPathComponent("live"))
+        #expect(live.count > 20)
+        #expect(try Self.files(folder.appendingPathComponent("published")) == live, "the published pack is the report as judged on the day")
+
+        let reJudged = try pack("rejudged", ["--as-of", "2026-09-30"])
+        #expect(reJudged.status == 64)
+        #expect(reJudged.standardError == "--as-of: the report of WARKS-CYP for 2026/27 Q1 is published, judged as on 2026-08-15, and its pack is built as it stood then (expected no --as-of for a published report)\n")
+
+        let checked = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "checked", "--user", "wren"])
+        #expect(checked.standardOutput == "Marked the report of WARKS-CYP for 2026/27 Q1 checked.\n")
+        #expect(try pack("checked", ["--as-of", "2026-09-30"]).status == 0)
+        #expect(try Self.files(folder.appendingPathComponent("checked")) != live, "a report that is not published is judged as on the day asked")
+
+        let audit = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput
+        #expect(audit.contains("mark report WARKS-CYP 2026/27 Q1 published (snapshot 1)"))
+        #expect(audit.contains("mark report WARKS-CYP 2026/27 Q1 checked"))
+        let misplaced = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "checked", "--as-of", "2026-08-15"])
+        #expect(misplaced.status == 64)
+    }
 }

@@ -43,7 +43,7 @@ struct StorageMigrationTests {
             }
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
             let stored = try await store.observations(ObservationQuery())
             let expected = batch.observations.sorted(by: Observation.storeOrder)
             #expect(stored == expected)
@@ -108,7 +108,7 @@ struct StorageMigrationTests {
             }
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
             for council in ["E10000031", "E06000041"] {
                 let expected = [first, second].map { target in
                     var target = target
@@ -164,7 +164,7 @@ struct StorageMigrationTests {
             #expect(periods.count > 10 && history.count == 1)
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
             #expect(try await store.read { session in try await session.cells(periodsQuery) } == periods)
             #expect(try await store.observations(ObservationQuery()) == observations)
             #expect(try await store.observationHistory(ObservationQuery()) == history)

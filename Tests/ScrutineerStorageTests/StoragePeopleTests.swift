@@ -54,7 +54,8 @@ struct StoragePeopleTests {
             try await store.saveCommittee(CommitteeDefinition(committee: Committee(code: "C", name: "Renamed", councilAreaCode: "E92000001", themes: [])), by: "setup")
 
             _ = try await store.setPublication(ReportPublication(committeeCode: "C", periodLabel: "2026/27 Q2", stage: .checked, changedBy: "Analyst"))
-            _ = try await store.setPublication(ReportPublication(committeeCode: "C", periodLabel: "2026/27 Q2", stage: .published, changedBy: "Analyst"))
+            let renamed = try #require(try await store.committee(code: "C"))
+            _ = try await store.moveReport(renamed, period: try Period.parse("2026/27 Q2", yearType: .financial), to: .published, by: "Analyst", today: CalendarDate(year: 2026, month: 11, day: 23)!)
             #expect(try await store.publications(committeeCode: "C").map(\.stage) == [.published])
             let before = try await store.revision()
             _ = try await store.addCommentary(Commentary(committeeCode: "C", measureCode: "M", periodLabel: "2026/27 Q2", text: "Three.", author: "Officer"), by: "officer")

@@ -6,6 +6,7 @@ extension Migration {
     static let history: [Migration] = [
         createTables, seedEnglandAndRegions, createCommittees, createPeopleAndReports, storeObservationsBySeriesAndPeriod,
         keepTargetsByCouncil, keepLocalMeasuresByCouncil, createComparatorGroups, allowSchoolTermPeriods,
+        keepPublishedReports,
     ]
 
     /// 1: every table, with the constraints the database can enforce.
@@ -593,6 +594,32 @@ extension Migration {
                 "CREATE INDEX \(H.table)_by_key ON \(H.table) (\(O.keyColumns.joined(separator: ", ")))",
             ]
         }
+    }
+}
+
+extension Migration {
+    /// 10: what each published report said when it was published (PRODUCT.md R15). A report's
+    /// snapshot is its assessment for every audience, its commentary and its targets, as JSON in
+    /// `body` (`format` is `ReportSnapshot.format`). Publishing again adds a version; none is changed
+    /// or removed.
+    static let keepPublishedReports = Migration(number: 10, name: "published report snapshots") { engine in
+        let text = engine.text
+        typealias S = Schema.Snapshots
+        typealias K = Schema.Committees
+        return [
+            """
+            CREATE TABLE \(S.table) (
+                \(S.committeeCode) \(text) NOT NULL REFERENCES \(K.table) (\(K.code)),
+                \(S.periodLabel) \(text) NOT NULL CHECK (\(S.periodLabel) <> ''),
+                \(S.version) INTEGER NOT NULL CHECK (\(S.version) >= 1),
+                \(S.takenBy) \(text) NOT NULL CHECK (\(S.takenBy) <> ''),
+                \(S.takenAt) \(text) NOT NULL,
+                \(S.format) INTEGER NOT NULL CHECK (\(S.format) >= 1),
+                \(S.body) \(text) NOT NULL,
+                PRIMARY KEY (\(S.committeeCode), \(S.periodLabel), \(S.version))
+            )
+            """,
+        ]
     }
 }
 

@@ -73,4 +73,19 @@ extension Schema {
 
         static let columns = [committeeCode, periodLabel, stage, changedBy, changedAt]
     }
+
+    /// What each published report said when it was published (migration 10): every publication of
+    /// a report is kept, newest version last.
+    enum Snapshots {
+        static let table = "report_snapshots"
+        static let committeeCode = "committee_code"
+        static let periodLabel = "period_label"
+        static let version = "version"
+        static let takenBy = "taken_by"
+        static let takenAt = "taken_at"
+        static let format = "format"
+        static let body = "body"
+
+        static let columns = [committeeCode, periodLabel, version, takenBy, takenAt, format, body]
+    }
 }

@@ -65,23 +65,92 @@ extension SQLStore {
         }
     }
 
-    /// Moves a committee's report for one period to a stage of sign-off; audited. Returns it with its time.
+    /// Moves a committee's report for one period to draft or checked; audited. Returns it with its
+    /// time. Publishing takes a snapshot, so it is `publishReport(_:)`'s: a published stage here is
+    /// refused.
     public func setPublication(_ publication: ReportPublication) async throws -> ReportPublication {
-        typealias P = Schema.Publications
+        guard publication.stage != .published else {
+            throw StoreError.publishedWithoutSnapshot(committee: publication.committeeCode, period: publication.periodLabel)
+        }
+        return try await change { session in try await Self.record(publication, in: session, action: "") }
+    }
+
+    /// Publishes a committee's report for one period with its snapshot, the next version of the
+    /// report's snapshots; audited. Returns the publication.
+    public func publishReport(_ snapshot: ReportSnapshot) async throws -> ReportPublication {
+        typealias S = Schema.Snapshots
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = Self.nonFiniteNumbers
         return try await change { session in
-            var stored = publication
-            stored.changedAt = StoreTimestamp.now()
-            try await session.sql.raw("DELETE FROM \(unsafeRaw: P.table) WHERE \(unsafeRaw: P.committeeCode) = \(bind: stored.committeeCode) AND \(unsafeRaw: P.periodLabel) = \(bind: stored.periodLabel)").run()
-            try await session.insertRows(into: P.table, columns: P.columns, cells: [
-                .text(stored.committeeCode), .text(stored.periodLabel), .text(stored.stage.rawValue), .text(stored.changedBy), .text(stored.changedAt),
+            let cells = try await session.cells("""
+                SELECT MAX(\(unsafeRaw: S.version)) FROM \(unsafeRaw: S.table)
+                WHERE \(unsafeRaw: S.committeeCode) = \(bind: snapshot.committeeCode) AND \(unsafeRaw: S.periodLabel) = \(bind: snapshot.periodLabel)
+                """)
+            var reader = CellReader(cells.first ?? [.null], table: S.table, columns: [S.version])
+            var stored = snapshot
+            stored.version = (try reader.optionalDouble()).map { Int($0) + 1 } ?? 1
+            stored.takenAt = StoreTimestamp.now()
+            let body = String(decoding: try encoder.encode(stored), as: UTF8.self)
+            try await session.insertRows(into: S.table, columns: S.columns, cells: [
+                .text(stored.committeeCode), .text(stored.periodLabel), .integer(stored.version), .text(stored.takenBy), .text(stored.takenAt),
+                .integer(ReportSnapshot.format), .text(body),
             ])
-            _ = try await AuditWriter.insert(
-                into: session, action: "mark report \(stored.committeeCode) \(stored.periodLabel) \(stored.stage.rawValue)",
-                user: stored.changedBy, at: stored.changedAt, files: [], summary: nil
+            let publication = ReportPublication(
+                committeeCode: stored.committeeCode, periodLabel: stored.periodLabel, stage: .published, changedBy: stored.takenBy, changedAt: stored.takenAt
             )
-            return stored
+            return try await Self.record(publication, in: session, action: " (snapshot \(stored.version))")
         }
     }
+
+    /// Writes a report's stage, replacing the one before, and its audit row; `action` ends the
+    /// audit's words.
+    private static func record(_ publication: ReportPublication, in session: StoreSession, action: String) async throws -> ReportPublication {
+        typealias P = Schema.Publications
+        var stored = publication
+        if stored.changedAt.isEmpty { stored.changedAt = StoreTimestamp.now() }
+        try await session.sql.raw("DELETE FROM \(unsafeRaw: P.table) WHERE \(unsafeRaw: P.committeeCode) = \(bind: stored.committeeCode) AND \(unsafeRaw: P.periodLabel) = \(bind: stored.periodLabel)").run()
+        try await session.insertRows(into: P.table, columns: P.columns, cells: [
+            .text(stored.committeeCode), .text(stored.periodLabel), .text(stored.stage.rawValue), .text(stored.changedBy), .text(stored.changedAt),
+        ])
+        _ = try await AuditWriter.insert(
+            into: session, action: "mark report \(stored.committeeCode) \(stored.periodLabel) \(stored.stage.rawValue)\(action)",
+            user: stored.changedBy, at: stored.changedAt, files: [], summary: nil
+        )
+        return stored
+    }
+
+    /// The newest snapshot of a committee's report for one period, or nil when it was never published.
+    public func reportSnapshot(committeeCode: String, periodLabel: String) async throws -> ReportSnapshot? {
+        typealias S = Schema.Snapshots
+        let rows = try await read { session in
+            try await session.sql.rows("""
+                SELECT \(unsafeRaw: S.columns.joined(separator: ", ")) FROM \(unsafeRaw: S.table)
+                WHERE \(unsafeRaw: S.committeeCode) = \(bind: committeeCode) AND \(unsafeRaw: S.periodLabel) = \(bind: periodLabel)
+                ORDER BY \(unsafeRaw: S.version) DESC LIMIT 1
+                """, table: S.table)
+        }
+        guard let row = rows.first else { return nil }
+        let format = try row.integer(S.format)
+        guard format == ReportSnapshot.format else {
+            throw StoreError.unreadableStoredValue(table: S.table, column: S.format, value: "\(format)")
+        }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = Self.nonFiniteNumbersDecoded
+        var snapshot: ReportSnapshot
+        do {
+            snapshot = try decoder.decode(ReportSnapshot.self, from: Data(try row.text(S.body).utf8))
+        } catch let error as DecodingError {
+            throw StoreError.unreadableStoredValue(table: S.table, column: S.body, value: "the snapshot of \(committeeCode) \(periodLabel) (\(error))")
+        }
+        snapshot.version = try row.integer(S.version)
+        snapshot.takenBy = try row.text(S.takenBy)
+        snapshot.takenAt = try row.text(S.takenAt)
+        return snapshot
+    }
+
+    /// How a snapshot writes a number JSON cannot hold (none is expected; an assessment's figures are finite).
+    private static let nonFiniteNumbers = JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+    private static let nonFiniteNumbersDecoded = JSONDecoder.NonConformingFloatDecodingStrategy.convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
 
     /// The sign-off stage of every report of a committee that has one, by period label.
     public func publications(committeeCode: String) async throws -> [ReportPublication] {

@@ -20,4 +20,30 @@ extension ScrutineerStore {
             statisticalNeighbours: neighbours, areas: try await areas(), settings: definition.settings
         )
     }
+
+    /// A committee's report for one period as it stands now, judged as on `today` for every
+    /// audience, with its newest commentary and its council's target history: what
+    /// `publishReport(_:)` keeps (PRODUCT.md R15).
+    public func reportSnapshot(of definition: CommitteeDefinition, period: Period, today: CalendarDate, by user: String) async throws -> ReportSnapshot {
+        let committee = definition.committee
+        let index = try await assessmentIndex(for: definition)
+        var targets: [Target] = []
+        for code in committee.measureCodes {
+            targets += try await self.targets(for: code, council: committee.councilAreaCode)
+        }
+        return ReportSnapshot(
+            committeeCode: committee.code, periodLabel: period.label, takenBy: user,
+            assessments: try CommitteeAssessment.forEveryAudience(index, committee: committee, reportingPeriod: period, today: today),
+            commentary: try await commentary(committeeCode: committee.code, periodLabel: period.label), targets: targets
+        )
+    }
+
+    /// Moves a committee's report for one period to a stage of sign-off; publishing keeps the
+    /// report as it stands, judged as on `today` (`reportSnapshot(of:period:today:by:)`).
+    public func moveReport(_ definition: CommitteeDefinition, period: Period, to stage: ReportPublication.Stage, by user: String, today: CalendarDate) async throws -> ReportPublication {
+        guard stage == .published else {
+            return try await setPublication(ReportPublication(committeeCode: definition.committee.code, periodLabel: period.label, stage: stage, changedBy: user))
+        }
+        return try await publishReport(try await reportSnapshot(of: definition, period: period, today: today, by: user))
+    }
 }

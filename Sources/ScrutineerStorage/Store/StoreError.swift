@@ -41,6 +41,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case userExists(String)
     /// A stored value cannot be read back (the database was edited by hand, or by a newer program).
     case unreadableStoredValue(table: String, column: String, value: String)
+    /// A report was to be marked published without the snapshot that publishing keeps.
+    case publishedWithoutSnapshot(committee: String, period: String)
 
     public var description: String {
         switch self {
@@ -88,6 +90,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "a user \(name) already exists (expected a new name; use scrutineer user passwd or role to change it)"
         case let .unreadableStoredValue(table, column, value):
             "the database holds \"\(value)\" in \(table).\(column), which this Scrutineer cannot read"
+        case let .publishedWithoutSnapshot(committee, period):
+            "the report of committee \(committee) for \(period) cannot be marked published without its snapshot "
+                + "(expected publishReport with the report as it stands); nothing was written"
         }
     }
 

@@ -72,7 +72,7 @@ struct APIController: Sendable {
 
     func commentary(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
-        let items = try await cache.store.commentary(committeeCode: report.committee.code, periodLabel: report.period.label)
+        let items = try await access.commentary(report)
         return try Self.encode(items.map(CommentaryJSON.init))
     }
 

@@ -56,6 +56,9 @@ struct PageController: Sendable {
             let canPublish = AccessPolicy.canPublish(context.viewer.account, report.committee)
             var note = ""
             if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \((CalendarDate(timestamp: p.changedAt)?.displayText ?? p.changedAt))" }
+            if report.snapshot != nil {
+                note += ". Its figures, judgements and commentary are as they stood when it was published; later data does not change them"
+            }
             let state = SiteReportState(
                 periods: report.periods, stage: report.stage, stageNote: note,
                 publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil
@@ -86,13 +89,22 @@ struct PageController: Sendable {
             let (report, assessment) = try await load(request, context)
             let code = try measureCode(context, in: report)
             let viewer = context.viewer
-            let history = try await cache.store.commentaryHistory(committeeCode: report.committee.code, measureCode: code, periodLabel: report.period.label)
-            let canWrite = AccessPolicy.canWriteCommentary(viewer.account, measureCode: code, in: report.committee)
-            let extras = SiteMeasureExtras(
-                commentary: history.last, commentaryVersions: history.count,
-                commentaryAction: canWrite ? SiteRoutes.commentary.href(["committee": report.committee.code, "measure": code]) : nil,
-                targetHistory: try await cache.store.targets(for: code, council: report.committee.councilAreaCode)
-            )
+            let extras: SiteMeasureExtras
+            if let snapshot = report.snapshot {
+                // As published: the commentary and targets the committee read, and no form to change them.
+                let commentary = snapshot.commentary(on: code)
+                extras = SiteMeasureExtras(
+                    commentary: commentary, commentaryVersions: commentary?.version ?? 0, commentaryAction: nil, targetHistory: snapshot.targets(of: code)
+                )
+            } else {
+                let history = try await cache.store.commentaryHistory(committeeCode: report.committee.code, measureCode: code, periodLabel: report.period.label)
+                let canWrite = AccessPolicy.canWriteCommentary(viewer.account, measureCode: code, in: report.committee)
+                extras = SiteMeasureExtras(
+                    commentary: history.last, commentaryVersions: history.count,
+                    commentaryAction: canWrite ? SiteRoutes.commentary.href(["committee": report.committee.code, "measure": code]) : nil,
+                    targetHistory: try await cache.store.targets(for: code, council: report.committee.councilAreaCode)
+                )
+            }
             let title = assessment.measures.first { $0.measure.code == code }?.measure.title ?? code
             guard let html = try SiteRenderer.measure(assessment, code: code, links: links(report), extras: extras, chrome: chrome(
                 context, breadcrumbs: committeeCrumbs(report) + [SiteLink(title, href: "", isCurrent: true)]))
@@ -178,6 +190,9 @@ struct PageController: Sendable {
             throw WebError(.forbidden, "Only the measure's owner, an analyst or an administrator of \(definition.committee.councilAreaCode) may write its commentary.")
         }
         let period = try form.period()
+        if try await cache.publications(committeeCode).contains(where: { $0.periodLabel == period.label && $0.stage == .published }) {
+            throw WebError(.conflict, "The report of \(definition.committee.name) for \(period.label) is published, so its commentary stays as the committee read it (expected a report that is not published; an analyst can move it back to checked first).")
+        }
         let text = form["text"]?.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard text.count <= 20_000 else { throw WebError.badParameter("text", "text: the commentary is longer than 20,000 characters (expected a shorter text)") }
         _ = try await cache.store.addCommentary(Commentary(committeeCode: committeeCode, measureCode: code, periodLabel: period.label, text: text, author: account.displayName), by: account.username)
@@ -198,7 +213,7 @@ struct PageController: Sendable {
         guard let stage = ReportPublication.Stage(rawValue: form["stage"] ?? "") else {
             throw WebError.badParameter("stage", "stage: \(form["stage"] ?? "nothing") is not a stage (expected draft, checked or published)")
         }
-        _ = try await cache.store.setPublication(ReportPublication(committeeCode: committeeCode, periodLabel: period.label, stage: stage, changedBy: account.displayName))
+        _ = try await cache.store.moveReport(definition, period: period, to: stage, by: account.displayName, today: today)
         cache.invalidate()
         return .redirect(to: SiteRoutes.committee.href(["committee": committeeCode], query: [("period", period.label)]), type: .normal)
     }

@@ -5,7 +5,7 @@ import ScrutineerStorage
 import Synchronization
 
 /// What the pages and the API compute from the data — committee definitions, assessment indexes,
-/// assessments and whole anonymous pages — kept while the data's revision (the newest audit id)
+/// assessments, published reports' snapshots and whole anonymous pages — kept while the data's revision (the newest audit id)
 /// stays the same. The revision is read from the database at most once per
 /// `WebSettings.revisionCheckInterval`, so several servers on one database see each other's
 /// changes within that interval, and this server's own changes at once (`invalidate()`).
@@ -17,6 +17,11 @@ final class ReportCache: Sendable {
         let today: CalendarDate
     }
 
+    struct SnapshotKey: Hashable {
+        let committee: String
+        let period: String
+    }
+
     private struct State {
         var revision = -1
         var checkedAt = Date.distantPast
@@ -25,6 +30,7 @@ final class ReportCache: Sendable {
         var measures: [Measure]?
         var definitions: [String: CommitteeDefinition?] = [:]
         var publications: [String: [ReportPublication]] = [:]
+        var snapshots: [SnapshotKey: ReportSnapshot?] = [:]
         var indexes: [String: AssessmentIndex] = [:]
         var assessments: [AssessmentKey: CommitteeAssessment] = [:]
         var pages: [String: CachedPage] = [:]
@@ -84,6 +90,13 @@ final class ReportCache: Sendable {
     /// The sign-off stage of a committee's reports.
     func publications(_ code: String) async throws -> [ReportPublication] {
         try await remembered(\.publications[code]) { try await store.publications(committeeCode: code) }
+    }
+
+    /// The newest snapshot of a committee's report for a period, or nil when it was never published.
+    func snapshot(_ code: String, period: String) async throws -> ReportSnapshot? {
+        try await remembered(\.snapshots[SnapshotKey(committee: code, period: period)]) {
+            try await store.reportSnapshot(committeeCode: code, periodLabel: period)
+        }
     }
 
     /// Every area.

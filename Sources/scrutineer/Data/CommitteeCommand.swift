@@ -3,12 +3,13 @@ import Foundation
 import ScrutineerCore
 import ScrutineerStorage
 
-/// `scrutineer committee add FILE.json` and `scrutineer committee list`.
+/// `scrutineer committee add FILE.json`, `scrutineer committee list` and `scrutineer committee
+/// sign-off`.
 struct CommitteeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "committee",
-        abstract: "Define committees: their themes, measures and targets.",
-        subcommands: [Add.self, List.self]
+        abstract: "Define committees (their themes, measures and targets) and sign off their reports.",
+        subcommands: [Add.self, List.self, SignOff.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -63,6 +64,65 @@ struct CommitteeCommand: AsyncParsableCommand {
             let committees = try await database.withStore { try await $0.committees() }
             for committee in committees {
                 print("\(committee.code)\t\(committee.councilAreaCode)\t\(committee.name)")
+            }
+        }
+    }
+}
+
+extension CommitteeCommand {
+    /// `scrutineer committee sign-off --committee CODE --period LABEL --stage draft|checked|published`.
+    struct SignOff: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sign-off",
+            abstract: "Move a committee's report for a period to draft, checked or published.",
+            discussion: """
+            Publishing keeps the report as it stands, judged as on --as-of (default: today): its \
+            figures, judgements, commentary and targets for every audience. Its pages, its API answers \
+            and its packs then show it as published, whatever changes later, until it is moved back and \
+            published again. Every change is audited.
+            """
+        )
+
+        @OptionGroup var report: ReportOptions
+
+        @Option(help: "The stage: draft, checked or published.")
+        var stage: StageArgument
+
+        @Option(name: .customLong("as-of"), help: "Publish the report judged as on this date (YYYY-MM-DD; default: today).")
+        var asOf: String?
+
+        @OptionGroup var database: DatabaseOption
+
+        @Option(help: "Who is making the change, for the audit trail (default: $USER).")
+        var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
+
+        func validate() throws {
+            if asOf != nil && stage != .published { throw ValidationError("--as-of is for publishing (expected --stage published, or no --as-of)") }
+        }
+
+        func run() async throws {
+            let period = try report.reportingPeriod()
+            let today = try ReportOptions.day(asOf)
+            try await database.withStore { store in
+                let definition = try await report.definition(in: store)
+                _ = try await store.moveReport(definition, period: period, to: stage.stage, by: user, today: today)
+            }
+            switch stage {
+            case .published: print("Published the report of \(report.committee) for \(period.label), as it stands judged as on \(today.iso).")
+            case .draft, .checked: print("Marked the report of \(report.committee) for \(period.label) \(stage.rawValue).")
+            }
+        }
+    }
+
+    /// `--stage draft|checked|published`.
+    enum StageArgument: String, ExpressibleByArgument, CaseIterable {
+        case draft, checked, published
+
+        var stage: ReportPublication.Stage {
+            switch self {
+            case .draft: .draft
+            case .checked: .checked
+            case .published: .published
             }
         }
     }

@@ -15,15 +15,12 @@ struct PackCommand: AsyncParsableCommand {
         direction of travel, England, region and statistical-neighbour benchmarks, rank and quartile \
         band, SPC) and writes DIR/index.html, a page per measure, DIR/pack.pdf (printed by headless \
         Chromium) and the data behind every table and chart. The public audience never sees a \
-        suppressed count or anything derived from one.
+        suppressed count or anything derived from one. A published report's pack is built from \
+        what was published: the figures and judgements as they stood on the day.
         """
     )
 
-    @Option(help: "The committee's code (scrutineer committee list shows them).")
-    var committee: String
-
-    @Option(help: "The reporting period, e.g. 2024/25 Q4.")
-    var period: String
+    @OptionGroup var report: ReportOptions
 
     @Option(help: "The folder to write the pack into (created if missing).")
     var out: String
@@ -31,7 +28,7 @@ struct PackCommand: AsyncParsableCommand {
     @Option(help: "Who the pack is for: officer, member or public.")
     var audience: AudienceArgument = .member
 
-    @Option(name: .customLong("as-of"), help: "Judge currency as on this date (YYYY-MM-DD; default: today).")
+    @Option(name: .customLong("as-of"), help: "Judge currency as on this date (YYYY-MM-DD; default: today). Not for a published report, which is judged as on the day it was published.")
     var asOf: String?
 
     @Flag(name: .customLong("no-pdf"), help: "Skip pack.pdf.")
@@ -40,31 +37,26 @@ struct PackCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() async throws {
-        let reportingPeriod: Period
-        do {
-            reportingPeriod = try Period.parse(period, yearType: .financial)
-        } catch {
-            // The reporting period is the council's (financial years), whatever its measures' years.
-            let message = "--period: \"\(period)\" is not a reporting period (expected a quarter of the council's financial year such as 2024/25 Q4, a financial year such as 2024/25, or a month such as 2025-03)"
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-            throw ExitCode(64)
-        }
-        let today = try asOf.map { text -> CalendarDate in
-            guard let date = CalendarDate(iso: text) else { throw ValidationError("--as-of \(text) is not a date (expected YYYY-MM-DD)") }
-            return date
-        } ?? CalendarDate.todayUTC
-
-        let (definition, index) = try await database.withStore { store in
-            guard let definition = try await store.committee(code: committee) else {
-                let known = try await store.committees().map(\.code)
-                FileHandle.standardError.write(Data("--committee: no committee \(committee) (expected one of: \(known.isEmpty ? "none defined yet; use scrutineer committee add" : known.joined(separator: ", ")))\n".utf8))
-                throw ExitCode(65)
+        let reportingPeriod = try report.reportingPeriod()
+        let today = try ReportOptions.day(asOf)
+        let committee = report.committee
+        let assessment = try await database.withStore { store -> CommitteeAssessment in
+            let definition = try await report.definition(in: store)
+            let published = try await store.publications(committeeCode: committee).contains { $0.periodLabel == reportingPeriod.label && $0.stage == .published }
+            if published, let snapshot = try await store.reportSnapshot(committeeCode: committee, periodLabel: reportingPeriod.label),
+               let assessment = snapshot.assessment(for: audience.audience) {
+                // A published report is built as the committee read it (PRODUCT.md R15).
+                guard asOf == nil else {
+                    FileHandle.standardError.write(Data("--as-of: the report of \(committee) for \(reportingPeriod.label) is published, judged as on \(assessment.today.iso), and its pack is built as it stood then (expected no --as-of for a published report)\n".utf8))
+                    throw ExitCode(64)
+                }
+                return assessment
             }
-            return (definition, try await store.assessmentIndex(for: definition))
+            let index = try await store.assessmentIndex(for: definition)
+            return try index.assess(committee: definition.committee, reportingPeriod: reportingPeriod, today: today, audience: audience.audience)
         }
-        let assessment = try index.assess(committee: definition.committee, reportingPeriod: reportingPeriod, today: today, audience: audience.audience)
 
-        let files = try PackRenderer.render(assessment, options: PackOptions(generatedOn: today))
+        let files = try PackRenderer.render(assessment, options: PackOptions(generatedOn: assessment.today))
         let folder = URL(fileURLWithPath: out)
         try PackWriter.write(files, to: folder)
         var written = "Wrote \(files.count) files to \(folder.path)"

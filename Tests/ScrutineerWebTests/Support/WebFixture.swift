@@ -49,7 +49,8 @@ actor DemoDatabases {
         let store = try await StoreConnection.open(url: url, logger: quietLogger)
         do {
             // bcrypt at its lowest cost: the tests sign in many times; the product uses 12 (10 in the demo).
-            try await DemoDatabase.load(into: store, hashPassword: { Credentials.hash(password: $0, cost: 4) })
+            // Published as on the day the tests judge by (`testSettings.asOf`).
+            try await DemoDatabase.load(into: store, today: demoDay, hashPassword: { Credentials.hash(password: $0, cost: 4) })
         } catch {
             try? await store.close()
             throw error
@@ -61,7 +62,10 @@ actor DemoDatabases {
 
 /// The settings the tests serve with: judged as on 23 November 2026, the demo's day, so the
 /// reporting periods do not move with the calendar; revision read on every request.
-let testSettings = WebSettings(secureCookies: true, bcryptCost: 4, asOf: CalendarDate(year: 2026, month: 11, day: 23), revisionCheckInterval: 0)
+let testSettings = WebSettings(secureCookies: true, bcryptCost: 4, asOf: demoDay, revisionCheckInterval: 0)
+
+/// The day the demo was written for, 23 November 2026.
+let demoDay = CalendarDate(year: 2026, month: 11, day: 23)!
 
 /// Runs `body` with an in-process application on a store of the database at `url`.
 func withApplication(_ url: String, settings: WebSettings = testSettings, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {

@@ -1,0 +1,64 @@
+/// A committee's report for one period as it stood when it was published (PRODUCT.md R15: "a
+/// published report is an immutable snapshot: what the committee saw on the day can always be
+/// reproduced"). It holds the assessment for every audience, judged as on the day of publication,
+/// with the commentary and target history the report showed, so later data, target changes,
+/// commentary or the passing of time never change what a published report says.
+public struct ReportSnapshot: Sendable, Hashable, Codable {
+    /// The layout of the stored snapshot. A snapshot written in another layout is not read as this
+    /// one: raise it when a change to the assessment's types would read old snapshots wrongly.
+    public static let format = 1
+
+    public var committeeCode: String
+    /// The reporting period ("2026/27 Q1").
+    public var periodLabel: String
+    /// 1 for the report's first publication, then 2, 3… when it is published again.
+    public var version: Int
+    /// Who published it, and when (ISO 8601, UTC; set by the store).
+    public var takenBy: String
+    public var takenAt: String
+    /// The report as each audience reads it: one assessment per `Audience`.
+    public var assessments: [CommitteeAssessment]
+    /// The newest commentary on each measure when it was published.
+    public var commentary: [Commentary]
+    /// Every version of the council's targets for the committee's measures when it was published.
+    public var targets: [Target]
+
+    /// A snapshot to publish.
+    public init(
+        committeeCode: String, periodLabel: String, takenBy: String, assessments: [CommitteeAssessment], commentary: [Commentary],
+        targets: [Target], version: Int = 0, takenAt: String = ""
+    ) {
+        self.committeeCode = committeeCode
+        self.periodLabel = periodLabel
+        self.version = version
+        self.takenBy = takenBy
+        self.takenAt = takenAt
+        self.assessments = assessments
+        self.commentary = commentary
+        self.targets = targets
+    }
+
+    /// The report as `audience` reads it; nil when the snapshot holds no assessment for it.
+    public func assessment(for audience: Audience) -> CommitteeAssessment? {
+        assessments.first { $0.audience == audience }
+    }
+
+    /// The newest commentary on a measure when the report was published.
+    public func commentary(on measureCode: String) -> Commentary? {
+        commentary.first { $0.measureCode == measureCode }
+    }
+
+    /// A measure's target versions when the report was published, in the order the store lists them.
+    public func targets(of measureCode: String) -> [Target] {
+        targets.filter { $0.measureCode == measureCode }
+    }
+}
+
+extension CommitteeAssessment {
+    /// The committee's report for one period, judged as on `today`, for every audience.
+    public static func forEveryAudience(
+        _ index: AssessmentIndex, committee: Committee, reportingPeriod: Period, today: CalendarDate
+    ) throws -> [CommitteeAssessment] {
+        try Audience.allCases.map { try index.assess(committee: committee, reportingPeriod: reportingPeriod, today: today, audience: $0) }
+    }
+}

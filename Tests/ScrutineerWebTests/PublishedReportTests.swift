@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ScrutineerCore
+import ScrutineerStorage
+import Testing
+@testable import ScrutineerWeb
+
+/// A published report is what the committee saw on the day (PRODUCT.md R15): the pages and the
+/// API answer from its snapshot, whatever the date or the data since, until it is published again.
+@Suite("Published reports")
+struct PublishedReportTests {
+    static let q1 = "2026%2F27%20Q1"
+    static let pages = [
+        "/committees/WARKS-CYP?period=\(q1)",
+        "/committees/WARKS-CYP/measures/WARKS_HV_68WK?period=\(q1)",
+        "/committees/WARKS-CYP/measures/ReReferral?period=\(q1)",
+        "/api/v1/committees/WARKS-CYP/assessment?period=\(q1)",
+        "/api/v1/committees/WARKS-CYP/commentary?period=\(q1)",
+    ]
+
+    /// Each of `pages` as `browser` reads it from a server that judges as on `day`.
+    static func read(_ url: String, on day: CalendarDate, as username: String? = nil) async throws -> [String] {
+        var settings = testSettings
+        settings.asOf = day
+        let bodies = BodyList()
+        try await withApplication(url, settings: settings) { client in
+            var browser = Browser.anonymous
+            if let username {
+                browser = try await Browser.signIn(client, username: username, password: "demo-" + username.replacingOccurrences(of: ".", with: "-"))
+            }
+            for page in pages {
+                let response = try await browser.get(client, page)
+                #expect(response.status == .ok, "\(page): \(response.status.code)")
+                await bodies.append(response.text)
+            }
+        }
+        return await bodies.all
+    }
+
+    @Test("A published report reads the same a year and a half later; moved back to checked, it is judged afresh")
+    func sameLater() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        let later = CalendarDate(year: 2028, month: 6, day: 1)!
+        let onTheDay = try await Self.read(url, on: demoDay)
+        #expect(onTheDay[0].contains("as they stood when it was published"))
+        #expect(try await Self.read(url, on: later) == onTheDay, "the public's pages")
+        // The analyst reads the officers' report; their pages also carry a CSRF token of the
+        // session and the quarters before the day, so the API's answers are compared.
+        let analystOnTheDay = try await Self.read(url, on: demoDay, as: "warks.analyst")
+        #expect(try await Self.read(url, on: later, as: "warks.analyst")[3...] == analystOnTheDay[3...], "the analyst's answers")
+        #expect(analystOnTheDay[3] != onTheDay[3], "the officers' report is not the public's")
+
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            let moved = try await analyst.post(client, "/committees/WARKS-CYP/publication", [("period", "2026/27 Q1"), ("stage", "checked")])
+            #expect(moved.status == .seeOther)
+        }
+        let checkedOnTheDay = try await Self.read(url, on: demoDay, as: "warks.analyst")
+        let checkedLater = try await Self.read(url, on: later, as: "warks.analyst")
+        #expect(!checkedOnTheDay[0].contains("as they stood when it was published"))
+        #expect(checkedLater[3] != checkedOnTheDay[3], "a report that is not published is judged as on the day it is read")
+    }
+
+    @Test("Commentary and targets written after publication appear only when the report is published again")
+    func republish() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        let published = try await Self.read(url, on: demoDay)
+        let page = "/committees/WARKS-CYP/measures/WARKS_HV_68WK?period=\(Self.q1)"
+        let text = "Written after the committee met."
+        try await withApplication(url) { client in
+            // The owner cannot change the commentary of a published report through the site…
+            let officer = try await Browser.signIn(client, username: "warks.officer", password: "demo-warks-officer")
+            #expect(!(try await officer.get(client, page).text.contains("id=\"commentary-text\"")), "no form on a published report")
+            let refused = try await officer.post(client, "/committees/WARKS-CYP/measures/WARKS_HV_68WK/commentary", [("period", "2026/27 Q1"), ("text", text)])
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("is published"))
+        }
+        // …and what reaches the database another way, with a new target, does not change it.
+        let store = try await StoreConnection.open(url: url, logger: quietLogger)
+        do {
+            _ = try await store.addCommentary(Commentary(committeeCode: "WARKS-CYP", measureCode: "WARKS_HV_68WK", periodLabel: "2026/27 Q1", text: text, author: "Olu Officer"), by: "warks.officer")
+            var definition = try #require(try await store.committee(code: "WARKS-CYP"))
+            let index = try #require(definition.targets.firstIndex { $0.measureCode == "WARKS_HV_68WK" })
+            definition.targets[index].value += 5
+            definition.targets[index].reason = "Raised after the committee met."
+            try await store.saveCommittee(definition, by: "warks.analyst")
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+        #expect(try await Self.read(url, on: demoDay) == published)
+
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            for stage in ["checked", "published"] {
+                let moved = try await analyst.post(client, "/committees/WARKS-CYP/publication", [("period", "2026/27 Q1"), ("stage", stage)])
+                #expect(moved.status == .seeOther)
+            }
+        }
+        let again = try await Self.read(url, on: demoDay)
+        #expect(again[1].contains(text))
+        #expect(again[1].contains("Raised after the committee met."))
+        #expect(again[4].contains(text))
+        #expect(!published[1].contains(text))
+    }
+}
+
+/// Page bodies collected inside an application's test closure.
+private actor BodyList {
+    var all: [String] = []
+    func append(_ body: String) { all.append(body) }
+}
