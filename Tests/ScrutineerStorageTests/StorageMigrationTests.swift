@@ -190,6 +190,31 @@ struct StorageMigrationTests {
         }
     }
 
+    /// Migration 10 adds the snapshots of published reports. A report published before it, as
+    /// migration 4 stored its stage, stays published with no snapshot (the site then assesses it
+    /// afresh, as before); publishing it again keeps its first snapshot.
+    @Test("migration 10 keeps a report published before it as published, with no snapshot until it is published again", arguments: TestEngine.available)
+    func publishedBeforeSnapshots(engine: TestEngine) async throws {
+        try await withSampleStore(engine, migratedThrough: 9) { store in
+            let definition = StorageCommitteeTests.definition(target: 20)
+            try await store.saveCommittee(definition, by: "analyst")
+            typealias P = Schema.Publications
+            try await store.change { session in
+                try await session.insertRows(into: P.table, columns: P.columns, cells: [
+                    .text("WARKS-CYP"), .text("2024/25 Q4"), .text("published"), .text("Analyst"), .text("2025-05-20T10:00:00Z"),
+                ])
+            }
+            let before = try await store.publications(committeeCode: "WARKS-CYP")
+
+            try await store.migrate()
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+            #expect(try await store.publications(committeeCode: "WARKS-CYP") == before)
+            #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4") == nil)
+            _ = try await store.moveReport(definition, period: try Period.parse("2024/25 Q4", yearType: .financial), to: .published, by: "Analyst", today: CalendarDate(year: 2026, month: 1, day: 5)!)
+            #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4")?.version == 1)
+        }
+    }
+
     /// A SQLite pragma's number.
     static func pragma(_ name: String, of store: SQLStore) async throws -> Int {
         let cells = try await store.read { session in try await session.cells(SQLQueryString("PRAGMA \(unsafeRaw: name)")) }

@@ -57,7 +57,7 @@ struct PageController: Sendable {
             var note = ""
             if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \((CalendarDate(timestamp: p.changedAt)?.displayText ?? p.changedAt))" }
             if report.snapshot != nil {
-                note += ". Its figures, judgements and commentary are as they stood when it was published; later data does not change them"
+                note += ". Its figures, judgements and commentary are as they stood when it was published, judged as on \(assessment.today.displayText); later data does not change them"
             }
             let state = SiteReportState(
                 periods: report.periods, stage: report.stage, stageNote: note,
