@@ -9,14 +9,11 @@ extension SQLStore {
         typealias C = Schema.Commentary
         return try await change { session in
             let timestamp = StoreTimestamp.now()
-            let cells = try await session.cells("""
-                SELECT MAX(\(unsafeRaw: C.version)) FROM \(unsafeRaw: C.table)
-                WHERE \(unsafeRaw: C.committeeCode) = \(bind: commentary.committeeCode) AND \(unsafeRaw: C.measureCode) = \(bind: commentary.measureCode)
+            var stored = commentary
+            stored.version = try await Self.nextVersion(in: session, table: C.table, column: C.version, where: """
+                \(unsafeRaw: C.committeeCode) = \(bind: commentary.committeeCode) AND \(unsafeRaw: C.measureCode) = \(bind: commentary.measureCode)
                 AND \(unsafeRaw: C.periodLabel) = \(bind: commentary.periodLabel)
                 """)
-            var reader = CellReader(cells.first ?? [.null], table: C.table, columns: [C.version])
-            var stored = commentary
-            stored.version = (try reader.optionalDouble()).map { Int($0) + 1 } ?? 1
             stored.writtenAt = timestamp
             try await session.insertRows(into: C.table, columns: C.columns, cells: [
                 .text(stored.committeeCode), .text(stored.measureCode), .text(stored.periodLabel), .text(stored.text),
@@ -82,13 +79,10 @@ extension SQLStore {
         let encoder = JSONEncoder()
         encoder.nonConformingFloatEncodingStrategy = Self.nonFiniteNumbers
         return try await change { session in
-            let cells = try await session.cells("""
-                SELECT MAX(\(unsafeRaw: S.version)) FROM \(unsafeRaw: S.table)
-                WHERE \(unsafeRaw: S.committeeCode) = \(bind: snapshot.committeeCode) AND \(unsafeRaw: S.periodLabel) = \(bind: snapshot.periodLabel)
-                """)
-            var reader = CellReader(cells.first ?? [.null], table: S.table, columns: [S.version])
             var stored = snapshot
-            stored.version = (try reader.optionalDouble()).map { Int($0) + 1 } ?? 1
+            stored.version = try await Self.nextVersion(in: session, table: S.table, column: S.version, where: """
+                \(unsafeRaw: S.committeeCode) = \(bind: snapshot.committeeCode) AND \(unsafeRaw: S.periodLabel) = \(bind: snapshot.periodLabel)
+                """)
             stored.takenAt = StoreTimestamp.now()
             let body = String(decoding: try encoder.encode(stored), as: UTF8.self)
             try await session.insertRows(into: S.table, columns: S.columns, cells: [
@@ -100,6 +94,14 @@ extension SQLStore {
             )
             return try await Self.record(publication, in: session, action: " (snapshot \(stored.version))")
         }
+    }
+
+    /// The version after the newest of the rows of `table` that match `condition` (its `column`),
+    /// or 1 when there are none: commentary and snapshots are numbered 1, 2, 3… per report.
+    private static func nextVersion(in session: StoreSession, table: String, column: String, where condition: SQLQueryString) async throws -> Int {
+        let cells = try await session.cells("SELECT MAX(\(unsafeRaw: column)) FROM \(unsafeRaw: table) WHERE \(condition)")
+        var reader = CellReader(cells.first ?? [.null], table: table, columns: [column])
+        return (try reader.optionalDouble()).map { Int($0) + 1 } ?? 1
     }
 
     /// Writes a report's stage, replacing the one before, and its audit row; `action` ends the
