@@ -56,7 +56,7 @@ struct PageController: Sendable {
             let canPublish = AccessPolicy.canPublish(context.viewer.account, report.committee)
             var note = ""
             if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \((CalendarDate(timestamp: p.changedAt)?.displayText ?? p.changedAt))" }
-            if report.snapshot != nil {
+            if try await access.snapshot(report) != nil {
                 note += ". Its figures, judgements and commentary are as they stood when it was published, judged as on \(assessment.today.displayText); later data does not change them"
             }
             let state = SiteReportState(
@@ -90,7 +90,7 @@ struct PageController: Sendable {
             let code = try measureCode(context, in: report)
             let viewer = context.viewer
             let extras: SiteMeasureExtras
-            if let snapshot = report.snapshot {
+            if let snapshot = try await access.snapshot(report) {
                 // As published: the commentary and targets the committee read, and no form to change them.
                 let commentary = snapshot.commentary(on: code)
                 extras = SiteMeasureExtras(

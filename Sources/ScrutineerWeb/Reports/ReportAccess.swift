@@ -15,9 +15,6 @@ struct ReportAccess: Sendable {
         let period: Period
         let stage: ReportPublication.Stage
         let publication: ReportPublication?
-        /// What the report said when it was published; nil unless it is published. A report
-        /// published before Scrutineer kept snapshots (migration 10) has none, and is assessed afresh.
-        let snapshot: ReportSnapshot?
         let audience: Audience
         /// The periods the viewer may choose, newest first, with their stage in words.
         let periods: [(label: String, text: String)]
@@ -77,23 +74,28 @@ struct ReportAccess: Sendable {
             throw WebError.notFound("There is no published report of committee \(code).")
         }
         let periods = choices.map { p in (label: p.label, text: "\(p.label) (\(Self.stageWord(stages[p.label]?.stage ?? .draft)))") }
-        let stage = stages[period.label]?.stage ?? .draft
         return Report(
-            definition: definition, period: period, stage: stage, publication: stages[period.label],
-            snapshot: stage == .published ? try await cache.snapshot(code, period: period.label) : nil,
+            definition: definition, period: period, stage: stages[period.label]?.stage ?? .draft, publication: stages[period.label],
             audience: AccessPolicy.audience(account, for: definition.committee), periods: periods, canReadDrafts: canReadDrafts
         )
     }
 
+    /// What the report said when it was published; nil unless it is published. A report published
+    /// before Scrutineer kept snapshots (migration 10) has none, and is assessed afresh.
+    func snapshot(_ report: Report) async throws -> ReportSnapshot? {
+        guard report.stage == .published else { return nil }
+        return try await cache.snapshot(report.committee.code, period: report.period.label)
+    }
+
     /// The report's assessment: as published, when it is; otherwise judged afresh as on `today`.
     func assessment(_ report: Report) async throws -> CommitteeAssessment {
-        if let published = report.snapshot?.assessment(for: report.audience) { return published }
+        if let published = try await snapshot(report)?.assessment(for: report.audience) { return published }
         return try await cache.assessment(report.definition, period: report.period, audience: report.audience, today: today)
     }
 
     /// The newest commentary on each of the report's measures: as published, when it is.
     func commentary(_ report: Report) async throws -> [Commentary] {
-        if let snapshot = report.snapshot { return snapshot.commentary }
+        if let snapshot = try await snapshot(report) { return snapshot.commentary }
         return try await cache.store.commentary(committeeCode: report.committee.code, periodLabel: report.period.label)
     }
 
