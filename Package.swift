@@ -114,7 +114,8 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // End to end: the built `scrutineer` binary run as a user runs it.
-        .testTarget(name: "ScrutineerCommandTests", dependencies: ["scrutineer", "ScrutineerTestSupport"]),
+        // The store is opened directly only to write what no command writes (commentary, from the site).
+        .testTarget(name: "ScrutineerCommandTests", dependencies: ["scrutineer", "ScrutineerCore", "ScrutineerStorage", "ScrutineerTestSupport"]),
         .testTarget(
             name: "ScrutineerWebTests",
             dependencies: [

@@ -1,4 +1,6 @@
 import Foundation
+import ScrutineerCore
+import ScrutineerStorage
 import Testing
 
 /// `scrutineer pack`, as a user runs it (the packs themselves are built by the CI script from the
@@ -32,8 +34,8 @@ struct PackCommandTests {
         return files
     }
 
-    @Test("committee sign-off --stage published keeps the report: its pack is built as it stood on the day, --as-of is refused for it; moved back to checked, it is judged afresh")
-    func publishedPack() throws {
+    @Test("committee sign-off --stage published keeps the report: its pack, with the measure's newest commentary, is built as it stood on the day, --as-of is refused for it; moved back to checked, it is judged afresh")
+    func publishedPack() async throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = "sqlite://" + folder.appendingPathComponent("packs.sqlite").path
@@ -48,11 +50,25 @@ struct PackCommandTests {
             try CommandRunner.run(["pack"] + report + ["--out", folder.appendingPathComponent(name).path, "--no-pdf"] + extra)
         }
 
+        // Commentary as an officer writes it on the site: the newest version is the pack's.
+        func comment(_ texts: [String]) async throws {
+            let store = try await StoreConnection.open(url: db)
+            for text in texts {
+                _ = try await store.addCommentary(Commentary(committeeCode: "WARKS-CYP", measureCode: "ReReferral", periodLabel: "2026/27 Q1", text: text, author: "olu"), by: "olu")
+            }
+            try await store.close()
+        }
+        try await comment(["First draft.", "Re-referrals fell <b>this</b> quarter.\n\nThe audit of repeat referrals continues."])
+
         // The report as it stood on 15 August 2026, before and after it is published on that day's terms.
         #expect(try pack("live", ["--as-of", "2026-08-15"]).status == 0)
+        let commented = try #require(try Self.files(folder.appendingPathComponent("live"))["/measures/ReReferral.html"].map { String(decoding: $0, as: UTF8.self) })
+        #expect(commented.contains("<p>Re-referrals fell &lt;b&gt;this&lt;/b&gt; quarter.</p><p>The audit of repeat referrals continues.</p>"), "the newest commentary, escaped, a paragraph each")
+        #expect(!commented.contains("First draft.") && !commented.contains("No commentary yet."))
         let published = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-08-15", "--user", "wren"])
         #expect(published.status == 0, "\(published.standardError)")
         #expect(published.standardOutput == "Published the report of WARKS-CYP for 2026/27 Q1, as it stands judged as on 2026-08-15.\n")
+        try await comment(["Written after publication."])
         let asPublished = try pack("published")
         #expect(asPublished.status == 0, "\(asPublished.standardError)")
         let live = try Self.files(folder.appendingPathComponent("live"))
@@ -66,7 +82,9 @@ struct PackCommandTests {
         let checked = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "checked", "--user", "wren"])
         #expect(checked.standardOutput == "Marked the report of WARKS-CYP for 2026/27 Q1 checked.\n")
         #expect(try pack("checked", ["--as-of", "2026-09-30"]).status == 0)
-        #expect(try Self.files(folder.appendingPathComponent("checked")) != live, "a report that is not published is judged as on the day asked")
+        let checkedFiles = try Self.files(folder.appendingPathComponent("checked"))
+        #expect(checkedFiles != live, "a report that is not published is judged as on the day asked")
+        #expect(checkedFiles["/measures/ReReferral.html"].map { String(decoding: $0, as: UTF8.self).contains("<p>Written after publication.</p>") } == true)
 
         let audit = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput
         #expect(audit.contains("mark report WARKS-CYP 2026/27 Q1 published (snapshot 1)"))

@@ -40,7 +40,7 @@ struct PackCommand: AsyncParsableCommand {
         let reportingPeriod = try report.reportingPeriod()
         let today = try ReportOptions.day(asOf)
         let committee = report.committee
-        let assessment = try await database.withStore { store -> CommitteeAssessment in
+        let (assessment, commentary) = try await database.withStore { store -> (CommitteeAssessment, [Commentary]) in
             let definition = try await report.definition(in: store)
             let published = try await store.publications(committeeCode: committee).contains { $0.periodLabel == reportingPeriod.label && $0.stage == .published }
             if published, let snapshot = try await store.reportSnapshot(committeeCode: committee, periodLabel: reportingPeriod.label),
@@ -50,23 +50,26 @@ struct PackCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("--as-of: the report of \(committee) for \(reportingPeriod.label) is published, judged as on \(assessment.today.iso), and its pack is built as it stood then (expected no --as-of for a published report)\n".utf8))
                     throw ExitCode(64)
                 }
-                return assessment
+                return (assessment, snapshot.commentary)
             }
             let index = try await store.assessmentIndex(for: definition)
-            return try index.assess(committee: definition.committee, reportingPeriod: reportingPeriod, today: today, audience: audience.audience)
+            let assessment = try index.assess(committee: definition.committee, reportingPeriod: reportingPeriod, today: today, audience: audience.audience)
+            return (assessment, try await store.commentary(committeeCode: committee, periodLabel: reportingPeriod.label))
         }
 
-        let files = try PackRenderer.render(assessment, options: PackOptions(generatedOn: assessment.today))
+        // Each measure's newest commentary for the period, as the site shows it (PRODUCT.md R9).
+        let written = Dictionary(commentary.map { ($0.measureCode, $0.text) }, uniquingKeysWith: { _, newest in newest })
+        let files = try PackRenderer.render(assessment, options: PackOptions(generatedOn: assessment.today, commentary: written))
         let folder = URL(fileURLWithPath: out)
         try PackWriter.write(files, to: folder)
-        var written = "Wrote \(files.count) files to \(folder.path)"
+        var wrote = "Wrote \(files.count) files to \(folder.path)"
         if !noPDF {
             switch PDFPrinter.print(folder.appendingPathComponent("print.html"), to: folder.appendingPathComponent("pack.pdf")) {
-            case .printed: written += " and pack.pdf"
+            case .printed: wrote += " and pack.pdf"
             case let .notPrinted(reason): FileHandle.standardError.write(Data("pack.pdf not written: \(reason)\n".utf8))
             }
         }
-        print(written + ". " + assessment.headline.sentence)
+        print(wrote + ". " + assessment.headline.sentence)
     }
 }
 
