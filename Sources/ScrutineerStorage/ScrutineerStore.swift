@@ -148,6 +148,16 @@ public protocol ScrutineerStore: Sendable {
     func reportSnapshot(committeeCode: String, periodLabel: String) async throws -> ReportSnapshot?
     /// The sign-off stage of every report of a committee that has one.
     func publications(committeeCode: String) async throws -> [ReportPublication]
+
+    // MARK: Committee requests (PRODUCT.md R12)
+    /// Records a request a committee made at a meeting, numbered after its others; audited.
+    func addRequest(_ request: CommitteeRequest, by user: String) async throws -> CommitteeRequest
+    /// Records an answer to a request: a one-off's delivery, or a recurring one's for a report; audited.
+    func deliverRequest(committeeCode: String, number: Int, _ delivery: CommitteeRequest.Delivery, by user: String) async throws -> CommitteeRequest
+    /// Closes a request no longer needed, or ends a recurring one; audited.
+    func closeRequest(committeeCode: String, number: Int, on day: CalendarDate, reason: String, by user: String) async throws -> CommitteeRequest
+    /// Every request of a committee with its deliveries, by number.
+    func requests(committeeCode: String) async throws -> [CommitteeRequest]
     /// Releases connections and stops the store's threads.
     func close() async throws
 }

@@ -22,11 +22,14 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
     public var commentary: [Commentary]
     /// Every version of the council's targets for the committee's measures when it was published.
     public var targets: [Target]
+    /// The committee's requests and their answers when it was published (PRODUCT.md R12); nil in a
+    /// snapshot taken before requests were kept, which lists none.
+    public var requests: [CommitteeRequest]?
 
     /// A snapshot to publish.
     public init(
         committeeCode: String, periodLabel: String, takenBy: String, assessments: [CommitteeAssessment], commentary: [Commentary],
-        targets: [Target], version: Int = 0, takenAt: String = ""
+        targets: [Target], requests: [CommitteeRequest] = [], version: Int = 0, takenAt: String = ""
     ) {
         self.committeeCode = committeeCode
         self.periodLabel = periodLabel
@@ -36,6 +39,7 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
         self.assessments = assessments
         self.commentary = commentary
         self.targets = targets
+        self.requests = requests
     }
 
     /// The report as `audience` reads it; nil when the snapshot holds no assessment for it.
@@ -46,6 +50,12 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
     /// The newest commentary on a measure when the report was published.
     public func commentary(on measureCode: String) -> Commentary? {
         commentary.first { $0.measureCode == measureCode }
+    }
+
+    /// The requests the published report listed, as they stood on the day it was judged as on.
+    public func reportedRequests(for audience: Audience) -> [ReportedRequest] {
+        guard let assessment = assessment(for: audience) else { return [] }
+        return ReportedRequest.inReport(requests ?? [], period: assessment.reportingPeriod, on: assessment.today)
     }
 
     /// A measure's target versions when the report was published, in the order the store lists them.

@@ -7,6 +7,7 @@ extension Migration {
         createTables, seedEnglandAndRegions, createCommittees, createPeopleAndReports, storeObservationsBySeriesAndPeriod,
         keepTargetsByCouncil, keepLocalMeasuresByCouncil, createComparatorGroups, allowSchoolTermPeriods,
         keepPublishedReports,
+        trackCommitteeRequests,
     ]
 
     /// 1: every table, with the constraints the database can enforce.
@@ -617,6 +618,56 @@ extension Migration {
                 \(S.format) INTEGER NOT NULL CHECK (\(S.format) >= 1),
                 \(S.body) \(text) NOT NULL,
                 PRIMARY KEY (\(S.committeeCode), \(S.periodLabel), \(S.version))
+            )
+            """,
+        ]
+    }
+}
+
+extension Migration {
+    /// 11: what each committee asked for at its meetings and each answer (PRODUCT.md R12). A
+    /// one-off request has at most one delivery; a recurring one has one per report, which
+    /// `period_label` names. A request is closed with the day and the reason together.
+    static let trackCommitteeRequests = Migration(number: 11, name: "committee requests") { engine in
+        let text = engine.text
+        typealias R = Schema.Requests
+        typealias D = Schema.RequestDeliveries
+        typealias K = Schema.Committees
+        typealias M = Schema.Measures
+        let date = SQLText.isoDate
+        return [
+            """
+            CREATE TABLE \(R.table) (
+                \(R.committeeCode) \(text) NOT NULL REFERENCES \(K.table) (\(K.code)),
+                \(R.number) INTEGER NOT NULL CHECK (\(R.number) >= 1),
+                \(R.raisedOn) \(text) NOT NULL CHECK (\(R.raisedOn) LIKE \(date)),
+                \(R.askedBy) \(text) NOT NULL,
+                \(R.request) \(text) NOT NULL CHECK (\(R.request) <> ''),
+                \(R.providedBy) \(text) NOT NULL,
+                \(R.dueBy) \(text) CHECK (\(R.dueBy) LIKE \(date) AND \(R.dueBy) >= \(R.raisedOn)),
+                \(R.recurrence) \(text) NOT NULL CHECK (\(SQLText.oneOf(R.recurrence, ["once", "every-report"]))),
+                \(R.measureCode) \(text) REFERENCES \(M.table) (\(M.code)),
+                \(R.closedOn) \(text) CHECK (\(R.closedOn) LIKE \(date) AND \(R.closedOn) >= \(R.raisedOn)),
+                \(R.closedReason) \(text),
+                \(R.recordedBy) \(text) NOT NULL CHECK (\(R.recordedBy) <> ''),
+                \(R.recordedAt) \(text) NOT NULL,
+                PRIMARY KEY (\(R.committeeCode), \(R.number)),
+                CHECK ((\(R.closedOn) IS NULL AND \(R.closedReason) IS NULL) OR (\(R.closedOn) IS NOT NULL AND \(R.closedReason) <> ''))
+            )
+            """,
+            """
+            CREATE TABLE \(D.table) (
+                \(D.committeeCode) \(text) NOT NULL,
+                \(D.number) INTEGER NOT NULL,
+                \(D.delivery) INTEGER NOT NULL CHECK (\(D.delivery) >= 1),
+                \(D.periodLabel) \(text) CHECK (\(D.periodLabel) <> ''),
+                \(D.deliveredOn) \(text) NOT NULL CHECK (\(D.deliveredOn) LIKE \(date)),
+                \(D.note) \(text) NOT NULL CHECK (\(D.note) <> ''),
+                \(D.recordedBy) \(text) NOT NULL CHECK (\(D.recordedBy) <> ''),
+                \(D.recordedAt) \(text) NOT NULL,
+                PRIMARY KEY (\(D.committeeCode), \(D.number), \(D.delivery)),
+                UNIQUE (\(D.committeeCode), \(D.number), \(D.periodLabel)),
+                FOREIGN KEY (\(D.committeeCode), \(D.number)) REFERENCES \(R.table) (\(R.committeeCode), \(R.number))
             )
             """,
         ]

@@ -97,8 +97,9 @@ extension SQLStore {
     }
 
     /// The version after the newest of the rows of `table` that match `condition` (its `column`),
-    /// or 1 when there are none: commentary and snapshots are numbered 1, 2, 3… per report.
-    private static func nextVersion(in session: StoreSession, table: String, column: String, where condition: SQLQueryString) async throws -> Int {
+    /// or 1 when there are none: commentary and snapshots are numbered 1, 2, 3… per report, requests
+    /// per committee and their deliveries per request.
+    static func nextVersion(in session: StoreSession, table: String, column: String, where condition: SQLQueryString) async throws -> Int {
         let cells = try await session.cells("SELECT MAX(\(unsafeRaw: column)) FROM \(unsafeRaw: table) WHERE \(condition)")
         var reader = CellReader(cells.first ?? [.null], table: table, columns: [column])
         return (try reader.optionalDouble()).map { Int($0) + 1 } ?? 1

@@ -34,7 +34,8 @@ extension ScrutineerStore {
         return ReportSnapshot(
             committeeCode: committee.code, periodLabel: period.label, takenBy: user,
             assessments: try CommitteeAssessment.forEveryAudience(index, committee: committee, reportingPeriod: period, today: today),
-            commentary: try await commentary(committeeCode: committee.code, periodLabel: period.label), targets: targets
+            commentary: try await commentary(committeeCode: committee.code, periodLabel: period.label), targets: targets,
+            requests: try await requests(committeeCode: committee.code)
         )
     }
 

@@ -43,6 +43,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case unreadableStoredValue(table: String, column: String, value: String)
     /// A report was to be marked published without the snapshot that publishing keeps.
     case publishedWithoutSnapshot(committee: String, period: String)
+    /// A committee request, delivery or closure refused (`CommitteeRequestError` says why); nothing was written.
+    case requestRefused(CommitteeRequestError)
+    /// No request with this number from this committee.
+    case unknownRequest(committee: String, number: Int)
 
     public var description: String {
         switch self {
@@ -93,6 +97,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .publishedWithoutSnapshot(committee, period):
             "the report of committee \(committee) for \(period) cannot be marked published without its snapshot "
                 + "(expected publishReport with the report as it stands); nothing was written"
+        case let .requestRefused(error):
+            "\(error); nothing was written"
+        case let .unknownRequest(committee, number):
+            "number: committee \(committee) has no request \(number) (expected a number that scrutineer committee requests lists); nothing was written"
         }
     }
 

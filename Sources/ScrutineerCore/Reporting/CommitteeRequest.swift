@@ -1,0 +1,293 @@
+/// Something a committee asked for at a meeting, as its minutes record it (PRODUCT.md R12): "a
+/// briefing note to outline the work that was going on", "a detailed report … added to the
+/// committee's work programme", "a breakdown of the number of children with SEND who are
+/// permanently excluded … every quarter". It is tracked until it is delivered or closed; a
+/// recurring request is due again for every report and reappears in each one.
+public struct CommitteeRequest: Sendable, Hashable, Codable {
+    /// Once (a briefing note, a report), or for every report (a recurring breakdown).
+    public enum Recurrence: String, Sendable, Hashable, Codable, CaseIterable {
+        case once
+        case everyReport = "every-report"
+    }
+
+    /// One answer to the request: the briefing note sent, the report taken, the breakdown given
+    /// for one report.
+    public struct Delivery: Sendable, Hashable, Codable {
+        /// The report a recurring request was answered for ("2026/27 Q1"); nil for a one-off request.
+        public var periodLabel: String?
+        /// When it was delivered.
+        public var deliveredOn: CalendarDate
+        /// What was delivered and where to find it: "Briefing note emailed to members; in the
+        /// committee's document library."
+        public var note: String
+        /// Who recorded it, and when (ISO 8601, UTC; set by the store).
+        public var recordedBy: String
+        public var recordedAt: String
+
+        /// A delivery as recorded.
+        public init(periodLabel: String? = nil, deliveredOn: CalendarDate, note: String, recordedBy: String, recordedAt: String = "") {
+            self.periodLabel = periodLabel
+            self.deliveredOn = deliveredOn
+            self.note = note
+            self.recordedBy = recordedBy
+            self.recordedAt = recordedAt
+        }
+    }
+
+    /// The committee that asked.
+    public var committeeCode: String
+    /// 1 for the committee's first request, then 2, 3… (set by the store).
+    public var number: Int
+    /// The day of the meeting that asked.
+    public var raisedOn: CalendarDate
+    /// Who asked ("Councillor Kam Kaur"); empty when the minutes record the committee's request.
+    public var askedBy: String
+    /// What was asked for, in the minutes' words.
+    public var request: String
+    /// Who agreed to provide it ("Becky Hale"); empty when the minutes do not say.
+    public var providedBy: String
+    /// When it was promised for, if a date was given.
+    public var dueBy: CalendarDate?
+    public var recurrence: Recurrence
+    /// The committee measure it is about, if any (a breakdown of one measure).
+    public var measureCode: String?
+    /// When the committee agreed it was no longer needed (or a recurring one was ended), and why.
+    public var closedOn: CalendarDate?
+    public var closedReason: String?
+    /// Its answers, oldest first.
+    public var deliveries: [Delivery]
+    /// Who recorded the request, and when (ISO 8601, UTC; set by the store).
+    public var recordedBy: String
+    public var recordedAt: String
+
+    /// A request as the minutes record it, not yet delivered or closed.
+    public init(
+        committeeCode: String, raisedOn: CalendarDate, request: String, askedBy: String = "", providedBy: String = "", dueBy: CalendarDate? = nil,
+        recurrence: Recurrence = .once, measureCode: String? = nil, recordedBy: String, number: Int = 0, recordedAt: String = "",
+        closedOn: CalendarDate? = nil, closedReason: String? = nil, deliveries: [Delivery] = []
+    ) {
+        self.committeeCode = committeeCode
+        self.number = number
+        self.raisedOn = raisedOn
+        self.askedBy = askedBy
+        self.request = request
+        self.providedBy = providedBy
+        self.dueBy = dueBy
+        self.recurrence = recurrence
+        self.measureCode = measureCode
+        self.closedOn = closedOn
+        self.closedReason = closedReason
+        self.deliveries = deliveries
+        self.recordedBy = recordedBy
+        self.recordedAt = recordedAt
+    }
+
+    /// The longest request, note or reason kept: a paragraph of minutes, not a report.
+    public static let longestText = 2_000
+
+    /// The request checked before it is recorded: what it asks is written, the promised day is
+    /// not before the meeting.
+    public func validated() throws(CommitteeRequestError) -> CommitteeRequest {
+        var checked = self
+        checked.request = try Self.text(request, field: "request", expected: "what the committee asked for, in the minutes' words")
+        checked.askedBy = askedBy.trimmingWhitespace
+        checked.providedBy = providedBy.trimmingWhitespace
+        if let dueBy, dueBy < raisedOn {
+            throw CommitteeRequestError(field: "due-by", problem: "\(dueBy.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
+        }
+        return checked
+    }
+
+    /// The request with `delivery` added: a one-off request is then delivered; a recurring one is
+    /// answered for the report `delivery.periodLabel` names and stays open for the next.
+    public func delivering(_ delivery: Delivery) throws(CommitteeRequestError) -> CommitteeRequest {
+        var answer = delivery
+        answer.note = try Self.text(delivery.note, field: "note", expected: "what was delivered and where members can find it")
+        if let closedOn {
+            throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was closed on \(closedOn.iso)", expected: "an open request")
+        }
+        if delivery.deliveredOn < raisedOn {
+            throw CommitteeRequestError(field: "on", problem: "\(delivery.deliveredOn.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
+        }
+        switch recurrence {
+        case .once:
+            if delivery.periodLabel != nil {
+                throw CommitteeRequestError(field: "period", problem: "request \(number) of \(committeeCode) is asked for once, not for each report", expected: "no period")
+            }
+            if let first = deliveries.first {
+                throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was delivered on \(first.deliveredOn.iso)", expected: "a request not yet delivered")
+            }
+        case .everyReport:
+            guard let label = delivery.periodLabel else {
+                throw CommitteeRequestError(field: "period", problem: "request \(number) of \(committeeCode) is asked for every report", expected: "the report it was provided for, such as 2026/27 Q1")
+            }
+            if let earlier = deliveries.first(where: { $0.periodLabel == label }) {
+                throw CommitteeRequestError(field: "period", problem: "request \(number) of \(committeeCode) was provided for \(label) on \(earlier.deliveredOn.iso)", expected: "a report it has not been provided for")
+            }
+        }
+        var delivered = self
+        delivered.deliveries.append(answer)
+        return delivered
+    }
+
+    /// The request closed on `day` for `reason`: no longer needed, or a recurring request ended.
+    public func closing(on day: CalendarDate, reason: String) throws(CommitteeRequestError) -> CommitteeRequest {
+        let why = try Self.text(reason, field: "reason", expected: "why the request is closed, such as the committee's decision")
+        if let closedOn {
+            throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was closed on \(closedOn.iso)", expected: "an open request")
+        }
+        if recurrence == .once, let first = deliveries.first {
+            throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was delivered on \(first.deliveredOn.iso)", expected: "a request not yet delivered")
+        }
+        if day < raisedOn {
+            throw CommitteeRequestError(field: "on", problem: "\(day.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
+        }
+        var closed = self
+        closed.closedOn = day
+        closed.closedReason = why
+        return closed
+    }
+
+    /// `text` without surrounding white space; refused when empty or longer than `longestText`.
+    private static func text(_ text: String, field: String, expected: String) throws(CommitteeRequestError) -> String {
+        let trimmed = text.trimmingWhitespace
+        if trimmed.isEmpty { throw CommitteeRequestError(field: field, problem: "empty", expected: expected) }
+        if trimmed.count > longestText {
+            throw CommitteeRequestError(field: field, problem: "\(trimmed.count) characters", expected: "at most \(longestText)")
+        }
+        return trimmed
+    }
+}
+
+/// A request, delivery or closure refused: the field, what was wrong and what was expected.
+public struct CommitteeRequestError: Error, Sendable, Hashable, CustomStringConvertible {
+    public let field: String
+    public let problem: String
+    public let expected: String
+
+    public init(field: String, problem: String, expected: String) {
+        self.field = field
+        self.problem = problem
+        self.expected = expected
+    }
+
+    public var description: String { "\(field): \(problem) (expected \(expected))" }
+}
+
+/// How a request stands in one report, judged as on the report's day.
+public enum RequestStanding: Sendable, Hashable {
+    /// A one-off request not yet delivered; overdue when its promised day has passed.
+    case open(overdue: Bool)
+    /// A one-off request delivered during the report's period or since.
+    case delivered(CommitteeRequest.Delivery)
+    /// A recurring request not yet provided for this report.
+    case due
+    /// A recurring request provided for this report.
+    case provided(CommitteeRequest.Delivery)
+    /// Closed during the report's period or since.
+    case closed(on: CalendarDate, reason: String)
+
+    /// One word for data files and the API: open, overdue, delivered, due, provided or closed.
+    public var code: String {
+        switch self {
+        case .open(false): "open"
+        case .open(true): "overdue"
+        case .delivered: "delivered"
+        case .due: "due"
+        case .provided: "provided"
+        case .closed: "closed"
+        }
+    }
+
+    /// Whether the request still needs an answer for this report.
+    public var isOutstanding: Bool {
+        switch self {
+        case .open, .due: true
+        case .delivered, .provided, .closed: false
+        }
+    }
+}
+
+/// A request as one report lists it.
+public struct ReportedRequest: Sendable, Hashable {
+    public let request: CommitteeRequest
+    public let standing: RequestStanding
+
+    public init(request: CommitteeRequest, standing: RequestStanding) {
+        self.request = request
+        self.standing = standing
+    }
+
+    /// The requests the report for `period`, judged as on `day`, lists, by number: every request
+    /// raised by `day` that was still open then, and those delivered or closed since the period
+    /// began, so each answer is reported at least once. A recurring request is listed in every
+    /// report until it is closed. Deliveries and closures after `day` are not yet known to it.
+    public static func inReport(_ requests: [CommitteeRequest], period: Period, on day: CalendarDate) -> [ReportedRequest] {
+        requests.sorted { $0.number < $1.number }.compactMap { request in
+            standing(of: request, period: period, on: day).map { ReportedRequest(request: request, standing: $0) }
+        }
+    }
+
+    private static func standing(of request: CommitteeRequest, period: Period, on day: CalendarDate) -> RequestStanding? {
+        guard request.raisedOn <= day else { return nil }
+        if let closedOn = request.closedOn, closedOn <= day {
+            return closedOn >= period.start ? .closed(on: closedOn, reason: request.closedReason ?? "") : nil
+        }
+        let known = request.deliveries.filter { $0.deliveredOn <= day }
+        switch request.recurrence {
+        case .once:
+            if let delivery = known.first {
+                return delivery.deliveredOn >= period.start ? .delivered(delivery) : nil
+            }
+            return .open(overdue: request.dueBy.map { $0 < day } ?? false)
+        case .everyReport:
+            if let delivery = known.first(where: { $0.periodLabel == period.label }) { return .provided(delivery) }
+            return .due
+        }
+    }
+
+    /// The standing in words, with the dates: "Overdue: promised by 30 September 2026".
+    public var statusText: String {
+        switch standing {
+        case .open(overdue: false):
+            request.dueBy.map { "Open: promised by \($0.displayText)" } ?? "Open"
+        case .open(overdue: true):
+            "Overdue: promised by \(request.dueBy?.displayText ?? "")"
+        case let .delivered(delivery):
+            "Delivered on \(delivery.deliveredOn.displayText)"
+        case .due:
+            "Due for this report"
+        case let .provided(delivery):
+            "Provided for \(delivery.periodLabel ?? "this report") on \(delivery.deliveredOn.displayText)"
+        case let .closed(day, _):
+            "Closed on \(day.displayText)"
+        }
+    }
+
+    /// What was delivered, or why the request was closed; empty otherwise.
+    public var detail: String {
+        switch standing {
+        case let .delivered(delivery), let .provided(delivery): delivery.note
+        case let .closed(_, reason): reason
+        case .open, .due: ""
+        }
+    }
+
+    /// "Asked by Councillor Kam Kaur on 3 June 2026" or "Asked on 3 June 2026"; with ", every
+    /// report" for a recurring request.
+    public var askedText: String {
+        let who = request.askedBy.isEmpty ? "" : " by \(request.askedBy)"
+        let every = request.recurrence == .everyReport ? "; for every report" : ""
+        return "Asked\(who) on \(request.raisedOn.displayText)\(every)"
+    }
+}
+
+extension String {
+    /// The text without white space or new lines at either end.
+    fileprivate var trimmingWhitespace: String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}

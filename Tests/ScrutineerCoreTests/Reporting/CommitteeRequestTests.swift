@@ -1,0 +1,78 @@
+import ScrutineerCore
+import Testing
+
+/// Which requests a report lists and how each stands (PRODUCT.md R12: "tracked until delivered; a
+/// recurring one reappears in each pack"), and the changes a request allows.
+@Suite("Committee requests")
+struct CommitteeRequestTests {
+    static func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+    static let q1 = try! Period.parse("2026/27 Q1", yearType: .financial)  // April–June 2026
+    static let q2 = try! Period.parse("2026/27 Q2", yearType: .financial)  // July–September 2026
+
+    static func request(_ number: Int, raised: String = "2026-05-12", due: String? = nil, recurrence: CommitteeRequest.Recurrence = .once) -> CommitteeRequest {
+        CommitteeRequest(
+            committeeCode: "WARKS-CYP", raisedOn: day(raised), request: "Request \(number).", askedBy: "Councillor Kam Kaur", dueBy: due.map(day),
+            recurrence: recurrence, recordedBy: "clerk", number: number
+        )
+    }
+
+    static func codes(_ requests: [CommitteeRequest], _ period: Period, on iso: String) -> [String] {
+        ReportedRequest.inReport(requests, period: period, on: day(iso)).map { "\($0.request.number) \($0.standing.code)" }
+    }
+
+    @Test("a one-off request is listed while open, overdue once its day has passed, and once more in the report of the period it was delivered in")
+    func oneOff() throws {
+        let open = Self.request(1, due: "2026-07-31")
+        #expect(Self.codes([open], Self.q1, on: "2026-05-11") == [], "not yet asked on the report's day")
+        #expect(Self.codes([open], Self.q1, on: "2026-07-31") == ["1 open"])
+        #expect(Self.codes([open], Self.q1, on: "2026-08-01") == ["1 overdue"])
+        let delivered = try open.delivering(.init(deliveredOn: Self.day("2026-08-20"), note: "Emailed.", recordedBy: "clerk"))
+        #expect(Self.codes([delivered], Self.q1, on: "2026-08-15") == ["1 overdue"], "a delivery after the report's day is not yet known to it")
+        #expect(Self.codes([delivered], Self.q1, on: "2026-09-01") == ["1 delivered"], "delivered after the period began: reported")
+        #expect(Self.codes([delivered], Self.q2, on: "2026-11-10") == ["1 delivered"])
+        let q3 = try Period.parse("2026/27 Q3", yearType: .financial)
+        #expect(Self.codes([delivered], q3, on: "2027-02-10") == [], "delivered before Q3 began: reported already")
+        let listed = try #require(ReportedRequest.inReport([delivered], period: Self.q2, on: Self.day("2026-11-10")).first)
+        #expect(listed.statusText == "Delivered on 20 Aug 2026")
+        #expect(listed.detail == "Emailed.")
+        #expect(listed.askedText == "Asked by Councillor Kam Kaur on 12 May 2026")
+        let overdue = try #require(ReportedRequest.inReport([open], period: Self.q1, on: Self.day("2026-08-01")).first)
+        #expect(overdue.statusText == "Overdue: promised by 31 Jul 2026")
+    }
+
+    @Test("a recurring request is listed in every report until it is closed: due, or provided for that report")
+    func recurring() throws {
+        var breakdown = Self.request(2, recurrence: .everyReport)
+        breakdown = try breakdown.delivering(.init(periodLabel: "2026/27 Q1", deliveredOn: Self.day("2026-08-05"), note: "Appendix B.", recordedBy: "clerk"))
+        #expect(Self.codes([breakdown], Self.q1, on: "2026-08-15") == ["2 provided"])
+        #expect(Self.codes([breakdown], Self.q2, on: "2026-11-10") == ["2 due"], "due again for the next report")
+        let listed = try #require(ReportedRequest.inReport([breakdown], period: Self.q1, on: Self.day("2026-08-15")).first)
+        #expect(listed.statusText == "Provided for 2026/27 Q1 on 5 Aug 2026")
+        #expect(listed.askedText == "Asked by Councillor Kam Kaur on 12 May 2026; for every report")
+        let ended = try breakdown.closing(on: Self.day("2026-09-20"), reason: "Now in the dashboard.")
+        #expect(Self.codes([ended], Self.q2, on: "2026-11-10") == ["2 closed"], "closed after Q2 began: reported once")
+        #expect(Self.codes([ended], try Period.parse("2026/27 Q3", yearType: .financial), on: "2027-02-10") == [])
+        #expect(Self.codes([ended, Self.request(1)], Self.q2, on: "2026-09-15") == ["1 open", "2 due"], "in number order, and a closure after the report's day is not yet known")
+    }
+
+    @Test("refused changes name the field, the problem and what was expected")
+    func refusals() throws {
+        let once = Self.request(1)
+        #expect(throws: CommitteeRequestError(field: "due-by", problem: "2026-05-01 is before the meeting that asked (2026-05-12)", expected: "a day on or after 2026-05-12")) {
+            try Self.request(1, due: "2026-05-01").validated()
+        }
+        #expect(throws: CommitteeRequestError(field: "period", problem: "request 1 of WARKS-CYP is asked for once, not for each report", expected: "no period")) {
+            try once.delivering(.init(periodLabel: "2026/27 Q1", deliveredOn: Self.day("2026-06-01"), note: "x", recordedBy: "clerk"))
+        }
+        #expect(throws: CommitteeRequestError(field: "on", problem: "2026-05-01 is before the meeting that asked (2026-05-12)", expected: "a day on or after 2026-05-12")) {
+            try once.delivering(.init(deliveredOn: Self.day("2026-05-01"), note: "x", recordedBy: "clerk"))
+        }
+        #expect(throws: CommitteeRequestError(field: "note", problem: "empty", expected: "what was delivered and where members can find it")) {
+            try once.delivering(.init(deliveredOn: Self.day("2026-06-01"), note: "  ", recordedBy: "clerk"))
+        }
+        #expect(throws: CommitteeRequestError(field: "reason", problem: "2001 characters", expected: "at most 2000")) {
+            try once.closing(on: Self.day("2026-06-01"), reason: String(repeating: "x", count: 2_001))
+        }
+        #expect(CommitteeRequestError(field: "on", problem: "p", expected: "e").description == "on: p (expected e)")
+    }
+}
