@@ -67,3 +67,17 @@ def test_running_header_and_page_numbers(root, pdf_pages):
         assert committee in text, f"page {number} has no running header"
         assert f"Page {number} of {total}" in text, f"page {number} has no page number"
         assert "Contains public sector information licensed under the Open Government Licence v3.0." in text, f"page {number}"
+
+
+def test_requests_are_in_the_pdf(root, pdf_pages):
+    """The committee's requests (PRODUCT.md R12; scripts/test records two) are in the printed pack:
+    print.html lists each with its status in words, and the PDF carries the section."""
+    printed = (root / "print.html").read_text(encoding="utf-8")
+    table = re.search(r'<table id="requests-table".*?</table>', printed, re.S)
+    assert table, "print.html lists no requests from the committee"
+    cells = normalise(html.unescape(re.sub(r"<[^>]+>", " ", table.group(0))))
+    assert "Overdue: promised by 31 Oct 2025" in cells
+    assert "Provided for 2025/26 Q2 on 10 Nov 2025" in cells
+    text = normalise(" ".join(pdf_pages))
+    assert "Requests from the committee" in text
+    assert "1 still needs an answer for this report (1 overdue)" in text

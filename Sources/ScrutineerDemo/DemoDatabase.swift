@@ -104,6 +104,8 @@ public enum DemoDatabase {
         }
         progress("Wrote \(entries.count) commentaries for \(draftPeriod)")
 
+        try await loadRequests(into: store, from: folder.appendingPathComponent("requests.json"), by: user, progress: progress)
+
         let published = try Period.parse(publishedPeriod, yearType: .financial)
         for definition in definitions {
             _ = try await store.moveReport(definition, period: published, to: .published, by: "Demo Analyst", today: today)
@@ -114,5 +116,37 @@ public enum DemoDatabase {
             _ = try await store.addUser(person.account, passwordHash: hashPassword(person.password), by: user)
         }
         progress("Added \(people.count) demo sign-ins")
+    }
+
+    /// The committees' requests (`requests.json`), modelled on those in the councils' minutes,
+    /// with their deliveries.
+    static func loadRequests(into store: any ScrutineerStore, from file: URL, by user: String, progress: Progress) async throws {
+        struct Delivery: Decodable {
+            let period: String?
+            let on: CalendarDate
+            let note: String
+        }
+        struct Entry: Decodable {
+            let committee, request: String
+            let raisedOn: CalendarDate
+            let askedBy, providedBy, measure: String?
+            let dueBy: CalendarDate?
+            let everyReport: Bool?
+            let deliveries: [Delivery]
+        }
+        let entries = try JSONDecoder().decode([Entry].self, from: Data(contentsOf: file))
+        for entry in entries {
+            let request = try await store.addRequest(CommitteeRequest(
+                committeeCode: entry.committee, raisedOn: entry.raisedOn, request: entry.request, askedBy: entry.askedBy ?? "", providedBy: entry.providedBy ?? "",
+                dueBy: entry.dueBy, recurrence: entry.everyReport == true ? .everyReport : .once, measureCode: entry.measure, recordedBy: user
+            ), by: user)
+            for delivery in entry.deliveries {
+                _ = try await store.deliverRequest(
+                    committeeCode: entry.committee, number: request.number,
+                    .init(periodLabel: delivery.period, deliveredOn: delivery.on, note: delivery.note, recordedBy: user), by: user
+                )
+            }
+        }
+        progress("Recorded \(entries.count) committee requests")
     }
 }

@@ -199,6 +199,9 @@ public enum RequestStanding: Sendable, Hashable {
         }
     }
 
+    /// Every `code`, in the order of the cases.
+    public static let codes = ["open", "overdue", "delivered", "due", "provided", "closed"]
+
     /// Whether the request still needs an answer for this report.
     public var isOutstanding: Bool {
         switch self {

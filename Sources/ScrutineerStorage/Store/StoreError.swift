@@ -100,7 +100,7 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .requestRefused(error):
             "\(error); nothing was written"
         case let .unknownRequest(committee, number):
-            "number: committee \(committee) has no request \(number) (expected a number that scrutineer committee requests lists); nothing was written"
+            "number: committee \(committee) has no request \(number) (expected a number that scrutineer committee request list shows); nothing was written"
         }
     }
 

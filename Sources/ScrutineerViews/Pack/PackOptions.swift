@@ -12,15 +12,19 @@ public struct PackOptions: Sendable, Hashable {
     public var commentary: [String: String]
     /// Also write `data/*.csv` and `data/pack.xlsx` (the data behind every table and chart).
     public var includeData: Bool
+    /// The committee's requests the report lists (`ReportedRequest.inReport`), shown after the
+    /// themes; nil leaves the section out (an empty list says there are none).
+    public var requests: [ReportedRequest]?
 
     /// Options; every one has a default.
     public init(
         generatedOn: CalendarDate? = nil, reportTitle: String = "Integrated Performance Report",
-        commentary: [String: String] = [:], includeData: Bool = true
+        commentary: [String: String] = [:], includeData: Bool = true, requests: [ReportedRequest]? = nil
     ) {
         self.generatedOn = generatedOn
         self.reportTitle = reportTitle
         self.commentary = commentary
         self.includeData = includeData
+        self.requests = requests
     }
 }

@@ -44,7 +44,7 @@ struct PackSummaryBuilder {
         return PackSummaryModel(
             heading: "\(a.committee.name): \(options.reportTitle), \(a.reportingPeriod.label)",
             facts: facts, audienceNote: PackWording.audienceNote(a.audience), headline: a.headline.sentence,
-            statusTable: statusTable, directionTable: directionTable, themes: themes,
+            statusTable: statusTable, directionTable: directionTable, themes: themes, requests: options.requests.map(requestsSection),
             dataLinks: options.includeData ? dataLinks : [], hasData: options.includeData, key: key
         )
     }
@@ -124,6 +124,40 @@ struct PackSummaryBuilder {
         return PackTable(
             id: "theme-\(number)-table", caption: "\(theme.name): \(theme.measures.count) \(theme.measures.count == 1 ? assessment.committee.measureNounSingular : assessment.committee.measureNoun), \(assessment.reportingPeriod.label)",
             cssClass: "measures", headers: headers, rows: rows
+        )
+    }
+
+    /// The committee's requests: how many still need an answer, then a row for each.
+    func requestsSection(_ requests: [ReportedRequest]) -> PackRequestsSection {
+        guard !requests.isEmpty else {
+            return PackRequestsSection(sentence: "No request from the committee was open on \(assessment.today.displayText) or answered during \(assessment.reportingPeriod.label).", table: nil)
+        }
+        let outstanding = requests.filter(\.standing.isOutstanding).count
+        let overdue = requests.filter { $0.standing == .open(overdue: true) }.count
+        let counted = requests.count == 1 ? "One request is listed" : "\(requests.count) requests are listed"
+        let waiting = outstanding == 0 ? "none still needs an answer" : "\(outstanding) still \(outstanding == 1 ? "needs" : "need") an answer for this report"
+        let late = overdue == 0 ? "" : " (\(overdue) overdue)"
+        let titles = Dictionary(assessment.measures.map { ($0.measure.code, $0.measure.title) }, uniquingKeysWith: { first, _ in first })
+        let rows = requests.map { listed in
+            let request = listed.request
+            var header = [PackLine("\(request.number). \(request.request)"), PackLine(listed.askedText, isNote: true)]
+            if let code = request.measureCode {
+                header.append(titles[code].map { PackLine("About: \($0)", href: measureHref(code), isNote: true) } ?? PackLine("About: measure \(code)", isNote: true))
+            }
+            var status = [PackLine(listed.statusText)]
+            if !listed.detail.isEmpty { status.append(PackLine(listed.detail, isNote: true)) }
+            return PackRow(header: PackCell(header), cells: [
+                PackCell(request.providedBy.isEmpty ? "Not recorded" : request.providedBy),
+                PackCell(request.dueBy?.displayText ?? (request.recurrence == .everyReport ? "Every report" : "No date given")),
+                PackCell(status),
+            ])
+        }
+        return PackRequestsSection(
+            sentence: "\(counted): those open on \(assessment.today.displayText) and those answered during \(assessment.reportingPeriod.label) or since; \(waiting)\(late).",
+            table: PackTable(
+                id: "requests-table", caption: "Requests from the committee, \(assessment.reportingPeriod.label)", cssClass: "requests",
+                headers: [PackHeader("Request"), PackHeader("Provided by"), PackHeader("Promised by"), PackHeader("Status")], rows: rows
+            )
         )
     }
 

@@ -124,6 +124,13 @@ enum PackTemplates {
     {{#table}}{{>table}}{{/table}}
     </section>
     {{/themes}}
+    {{#requests}}
+    <section class="requests" aria-labelledby="requests">
+    <h2 id="requests">Requests from the committee</h2>
+    <p>{{sentence}}</p>
+    {{#table}}{{>table}}{{/table}}
+    </section>
+    {{/requests}}
     {{#hasData}}
     <section class="data-files" aria-labelledby="data">
     <h2 id="data">The data behind this report</h2>

@@ -146,6 +146,16 @@ extension PackThemeSection: MustacheParent {
     }
 }
 
+extension PackRequestsSection: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "sentence": sentence
+        case "table": table
+        default: nil
+        }
+    }
+}
+
 extension PackSummaryModel: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -156,6 +166,7 @@ extension PackSummaryModel: MustacheParent {
         case "statusTable": statusTable
         case "directionTable": directionTable
         case "themes": themes
+        case "requests": requests
         case "dataLinks": dataLinks
         case "hasData": hasData
         case "key": key

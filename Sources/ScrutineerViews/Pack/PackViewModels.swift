@@ -160,6 +160,13 @@ struct PackThemeSection: Sendable {
     let table: PackTable
 }
 
+/// The committee's requests the report lists (PRODUCT.md R12): a sentence and a table, or a
+/// sentence saying there are none.
+struct PackRequestsSection: Sendable {
+    let sentence: String
+    let table: PackTable?
+}
+
 /// The summary: who and when, the headline, one table per theme, the data files and the key.
 struct PackSummaryModel: Sendable {
     let heading: String
@@ -169,6 +176,8 @@ struct PackSummaryModel: Sendable {
     let statusTable: PackTable
     let directionTable: PackTable
     let themes: [PackThemeSection]
+    /// Nil when the pack was rendered without the committee's requests.
+    let requests: PackRequestsSection?
     let dataLinks: [PackLink]
     let hasData: Bool
     let key: PackTable

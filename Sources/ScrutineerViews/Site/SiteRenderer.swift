@@ -22,9 +22,11 @@ public enum SiteRenderer {
     }
 
     /// A committee's home: the headline, a tile per theme and the counts.
-    public static func committeeHome(_ a: CommitteeAssessment, links: SiteLinks, state: SiteReportState, chrome: SiteChrome) throws -> String {
+    public static func committeeHome(
+        _ a: CommitteeAssessment, links: SiteLinks, state: SiteReportState, requests: [ReportedRequest]? = nil, chrome: SiteChrome
+    ) throws -> String {
         var symbols = PackSymbols(key: a.key)
-        let summary = summaryBuilder(a, links: links).build(symbols: &symbols, fullKey: false)
+        let summary = summaryBuilder(a, links: links, requests: requests).build(symbols: &symbols, fullKey: false)
         let tiles: [[String: Any]] = a.themes.enumerated().map { index, theme in
             [
                 "name": theme.name, "href": links.theme(index), "owner": theme.owner ?? "", "hasOwner": theme.owner != nil,
@@ -34,7 +36,7 @@ public enum SiteRenderer {
         let stages: [[String: Any]] = ReportPublication.Stage.allCases.map {
             ["value": $0.rawValue, "text": stageLabel($0), "isCurrent": $0 == state.stage]
         }
-        let model: [String: Any] = [
+        var model: [String: Any] = [
             "heading": "\(a.committee.name): \(a.reportingPeriod.label)",
             "facts": summary.facts,
             "stage": state.stage.rawValue, "stageLabel": stageLabel(state.stage),
@@ -50,6 +52,8 @@ public enum SiteRenderer {
             "dataLinks": PackDataTables.files.map { ["text": $0.description, "href": links.reportData($0.fileName)] }
                 + [["text": "Every table in one workbook (Excel, XLSX)", "href": links.reportData(PackDataTables.workbookName)]],
         ]
+        // Only when given: a nil in the model would still open the section.
+        if let section = summary.requests { model["requests"] = section }
         return try page(title: "\(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "committee-page", chrome: chrome, content: try render(model, "siteCommittee"))
     }
 
@@ -189,8 +193,8 @@ public enum SiteRenderer {
         return try render(model, "sitePage")
     }
 
-    static func summaryBuilder(_ a: CommitteeAssessment, links: SiteLinks) -> PackSummaryBuilder {
-        var builder = PackSummaryBuilder(assessment: a, fileNames: [:], page: .index, options: PackOptions(), generated: a.today)
+    static func summaryBuilder(_ a: CommitteeAssessment, links: SiteLinks, requests: [ReportedRequest]? = nil) -> PackSummaryBuilder {
+        var builder = PackSummaryBuilder(assessment: a, fileNames: [:], page: .index, options: PackOptions(requests: requests), generated: a.today)
         builder.measureLink = links.measure
         return builder
     }

@@ -108,6 +108,13 @@ enum SiteTemplates {
     {{#statusTable}}{{>table}}{{/statusTable}}
     {{#directionTable}}{{>table}}{{/directionTable}}
     </section>
+    {{#requests}}
+    <section class="requests" aria-labelledby="requests">
+    <h2 id="requests">Requests from the committee</h2>
+    <p>{{sentence}}</p>
+    {{#table}}{{>table}}{{/table}}
+    </section>
+    {{/requests}}
     <section class="data-files" aria-labelledby="data">
     <h2 id="data">The data behind this report</h2>
     <ul>

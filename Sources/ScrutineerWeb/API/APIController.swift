@@ -13,7 +13,7 @@ struct APIController: Sendable {
 
     func addRoutes(to router: Router<WebRequestContext>) {
         let handlers: [String: @Sendable (Request, WebRequestContext) async throws -> Data] = [
-            "listCommittees": committees, "getCommittee": committee, "getAssessment": assessment, "listCommentary": commentary,
+            "listCommittees": committees, "getCommittee": committee, "getAssessment": assessment, "listCommentary": commentary, "listRequests": requests,
             "listMeasures": measures, "getMeasure": measure, "listTargets": targets, "listObservations": observations,
             "listAreas": areas, "getArea": area, "listComparatorGroups": comparatorGroups,
         ]
@@ -74,6 +74,11 @@ struct APIController: Sendable {
         let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
         let items = try await access.commentary(report)
         return try Self.encode(items.map(CommentaryJSON.init))
+    }
+
+    func requests(_ request: Request, _ context: WebRequestContext) async throws -> Data {
+        let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
+        return try Self.encode(try await access.requests(report).map(RequestJSON.init))
     }
 
     func measures(_ request: Request, _ context: WebRequestContext) async throws -> Data {

@@ -183,6 +183,42 @@ struct CommentaryJSON: Encodable {
     }
 }
 
+struct RequestJSON: Encodable {
+    let number: Int
+    let request: String
+    let askedBy: String
+    let raisedOn: String
+    let providedBy: String
+    let dueBy: String?
+    let recurrence: String
+    let measureCode: String?
+    let status: String
+    let statusText: String
+    /// The day of the delivery or closure the status reports, and its note or reason.
+    let answeredOn: String?
+    let answer: String?
+
+    init(_ listed: ReportedRequest) {
+        let r = listed.request
+        number = r.number
+        request = r.request
+        askedBy = r.askedBy
+        raisedOn = r.raisedOn.iso
+        providedBy = r.providedBy
+        dueBy = r.dueBy?.iso
+        recurrence = r.recurrence.rawValue
+        measureCode = r.measureCode
+        status = listed.standing.code
+        statusText = listed.statusText
+        switch listed.standing {
+        case let .delivered(d), let .provided(d): answeredOn = d.deliveredOn.iso
+        case let .closed(day, _): answeredOn = day.iso
+        case .open, .due: answeredOn = nil
+        }
+        answer = listed.detail.isEmpty ? nil : listed.detail
+    }
+}
+
 struct CountsJSON: Encodable {
     let measures, onTrack, withinTolerance, notOnTrack, completed, notDue, noData, notJudged: Int
     let improving, `static`, declining, increasing, decreasing, directionNotCalculated: Int

@@ -1,4 +1,5 @@
 import Foundation
+import ScrutineerCore
 
 /// The OpenAPI 3.1 description of the JSON API, written from `APIRoutes.endpoints` (the routes the
 /// router registers) and the schemas of the answers (`APIModels.swift`).
@@ -87,6 +88,12 @@ enum OpenAPIDocument {
             ], required: ["committee", "committeeName", "councilAreaCode", "councilName", "period", "stage", "audience", "dataAsAt", "headline", "measures"]),
             "Commentary": object(["measureCode": string, "period": string, "text": string, "author": string, "writtenAt": string, "version": integer],
                                  required: ["measureCode", "period", "text", "author", "writtenAt", "version"]),
+            "Request": object([
+                "number": integer, "request": string, "askedBy": string, "raisedOn": string, "providedBy": string, "dueBy": string,
+                "recurrence": ["type": "string", "enum": CommitteeRequest.Recurrence.allCases.map(\.rawValue)], "measureCode": string,
+                "status": ["type": "string", "enum": RequestStanding.codes], "statusText": string,
+                "answeredOn": string, "answer": string,
+            ], required: ["number", "request", "askedBy", "raisedOn", "providedBy", "recurrence", "status", "statusText"]),
             "Measure": object([
                 "code": string, "title": string, "definition": string, "theme": string, "owner": string, "unit": string, "decimalPlaces": integer,
                 "polarity": string, "periodicity": string, "yearType": string, "source": string, "publicationLagDays": integer,

@@ -64,7 +64,7 @@ struct PageController: Sendable {
                 publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil
             )
             return try SiteRenderer.committeeHome(
-                assessment, links: links(report), state: state,
+                assessment, links: links(report), state: state, requests: try await access.requests(report),
                 chrome: chrome(context, breadcrumbs: [SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink(report.committee.name, href: "", isCurrent: true)],
                                navigation: themeNavigation(report, current: nil), navigationLabel: "Dashboards")
             )

@@ -99,6 +99,12 @@ struct ReportAccess: Sendable {
         return try await cache.store.commentary(committeeCode: report.committee.code, periodLabel: report.period.label)
     }
 
+    /// The committee's requests the report lists, as they stand on its day: as published, when it is.
+    func requests(_ report: Report) async throws -> [ReportedRequest] {
+        if let snapshot = try await snapshot(report) { return snapshot.reportedRequests(for: report.audience) }
+        return ReportedRequest.inReport(try await cache.store.requests(committeeCode: report.committee.code), period: report.period, on: today)
+    }
+
     static func stageWord(_ stage: ReportPublication.Stage) -> String {
         switch stage {
         case .draft: "draft"

@@ -3,13 +3,13 @@ import Foundation
 import ScrutineerCore
 import ScrutineerStorage
 
-/// `scrutineer committee add FILE.json`, `scrutineer committee list` and `scrutineer committee
-/// sign-off`.
+/// `scrutineer committee add FILE.json`, `scrutineer committee list`, `scrutineer committee
+/// sign-off` and `scrutineer committee request …` (RequestCommand).
 struct CommitteeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "committee",
-        abstract: "Define committees (their themes, measures and targets) and sign off their reports.",
-        subcommands: [Add.self, List.self, SignOff.self]
+        abstract: "Define committees (their themes, measures and targets), sign off their reports and track their requests.",
+        subcommands: [Add.self, List.self, SignOff.self, RequestCommand.self]
     )
 
     struct Add: AsyncParsableCommand {

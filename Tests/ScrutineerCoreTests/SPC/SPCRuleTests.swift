@@ -190,7 +190,7 @@ struct SPCRuleWindowTests {
     @Test("trend window ends mark the 7th point of each rising or falling window")
     func trendEnds() {
         #expect(XmRSpecialCauseRules.sevenPointTrendEnds([]) == [])
-        #expect(XmRSpecialCauseRules.sevenPointTrendEnds([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]) == [0, 0, 0, 0, 0, 0, 1, 1, 1, 1])
+        #expect(XmRSpecialCauseRules.sevenPointTrendEnds([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]) == [0, 0, 0, 0, 0, 0, 1, 1, 1, 1])
         #expect(XmRSpecialCauseRules.sevenPointTrendEnds([2, 7, 6, 5, 4, 3, 2, 1, 3]) == [0, 0, 0, 0, 0, 0, 0, -1, 0])
         #expect(XmRSpecialCauseRules.sevenPointTrendEnds([1, 2, 3, 3, 4, 5, 6]) == [0, 0, 0, 0, 0, 0, 0])
     }

@@ -13,6 +13,9 @@ import Testing
         if let array = value as? [Any] {
             return array.enumerated().reduce(0) { $0 + check($1.element, "\(path)[\($1.offset)]") }
         }
+        // An optional field is checked through its value.
+        let reflected = Mirror(reflecting: value)
+        if reflected.displayStyle == .optional { return reflected.children.first.map { check($0.value, path) } ?? 0 }
         guard let parent = value as? MustacheParent else { return 0 }
         var checked = 0
         for child in Mirror(reflecting: value).children {
@@ -27,7 +30,9 @@ import Testing
     func everyFieldReachesTheTemplates() throws {
         let a = try WarwickshireCommittee.rendered(.officer).assessment
         var symbols = PackSymbols(key: a.key)
-        let summary = PackSummaryBuilder(assessment: a, fileNames: PackRenderer.fileNames(for: a), page: .index, options: PackOptions(), generated: a.today)
+        let request = CommitteeRequest(committeeCode: a.committee.code, raisedOn: a.today, request: "A briefing note.", recordedBy: "clerk", number: 1)
+        let options = PackOptions(requests: [ReportedRequest(request: request, standing: .open(overdue: false))])
+        let summary = PackSummaryBuilder(assessment: a, fileNames: PackRenderer.fileNames(for: a), page: .index, options: options, generated: a.today)
             .build(symbols: &symbols, fullKey: true)
         let measure = try #require(a.measures.first { $0.measure.code == WarwickshireCommittee.earlyHelp })
         let page = PackMeasureBuilder(assessment: a, measure: measure, fileName: "EH_OUTCOMES", commentary: "A note.").build(symbols: &symbols)

@@ -1,0 +1,179 @@
+import ArgumentParser
+import Foundation
+import ScrutineerCore
+import ScrutineerStorage
+
+/// `scrutineer committee request add|deliver|close|list`: what a committee asked for at its
+/// meetings, tracked until it is delivered (PRODUCT.md R12). Every change is audited.
+struct RequestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request",
+        abstract: "Track what a committee asked for until it is delivered: briefing notes, reports, a breakdown for every report.",
+        discussion: """
+        Each report lists the committee's requests that were open on its day and those delivered or \
+        closed since its period began; a request for every report is listed in each one, due or \
+        provided, until it is closed.
+        """,
+        subcommands: [Add.self, Deliver.self, Close.self, List.self]
+    )
+
+    /// `--user NAME`.
+    struct UserOption: ParsableArguments {
+        @Option(help: "Who is making the change, for the audit trail (default: $USER).")
+        var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a request from the minutes; prints its number.")
+
+        @OptionGroup var committee: CommitteeOption
+
+        @Option(name: .customLong("raised-on"), help: "The day of the meeting that asked (YYYY-MM-DD).")
+        var raisedOn: String
+
+        @Option(help: "What was asked for, in the minutes' words.")
+        var request: String
+
+        @Option(name: .customLong("asked-by"), help: "Who asked, e.g. \"Councillor Kam Kaur\" (default: the committee).")
+        var askedBy: String = ""
+
+        @Option(name: .customLong("provided-by"), help: "Who agreed to provide it.")
+        var providedBy: String = ""
+
+        @Option(name: .customLong("due-by"), help: "The day it was promised for (YYYY-MM-DD).")
+        var dueBy: String?
+
+        @Flag(name: .customLong("every-report"), help: "Asked for every report (a recurring breakdown), not once.")
+        var everyReport = false
+
+        @Option(help: "The committee measure it is about, if any.")
+        var measure: String?
+
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var user: UserOption
+
+        func run() async throws {
+            let raised = try CommitteeOption.date(raisedOn, flag: "--raised-on")
+            let due = try dueBy.map { try CommitteeOption.date($0, flag: "--due-by") }
+            var stored: CommitteeRequest?
+            try await withStore(database) { store in
+                let definition = try await committee.definition(in: store)
+                if let measure, !definition.committee.measureCodes.contains(measure) {
+                    FileHandle.standardError.write(Data("--measure: \(measure) is not one of \(definition.committee.code)'s measures (expected one of: \(definition.committee.measureCodes.joined(separator: ", ")))\n".utf8))
+                    throw ExitCode(65)
+                }
+                stored = try await store.addRequest(CommitteeRequest(
+                    committeeCode: definition.committee.code, raisedOn: raised, request: request, askedBy: askedBy, providedBy: providedBy, dueBy: due,
+                    recurrence: everyReport ? .everyReport : .once, measureCode: measure, recordedBy: user.user
+                ), by: user.user)
+            }
+            if let stored { print("Recorded request \(stored.number) of \(stored.committeeCode).") }
+        }
+    }
+
+    struct Deliver: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a request was delivered; for a request for every report, name the report with --period."
+        )
+
+        @OptionGroup var committee: CommitteeOption
+
+        @Option(help: "The request's number (scrutineer committee request list shows them).")
+        var number: Int
+
+        @Option(help: "The day it was delivered (YYYY-MM-DD).")
+        var on: String
+
+        @Option(help: "What was delivered and where members can find it.")
+        var note: String
+
+        @Option(help: "For a request for every report: the report it was provided for, e.g. 2026/27 Q1.")
+        var period: String?
+
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var user: UserOption
+
+        func run() async throws {
+            let day = try CommitteeOption.date(on, flag: "--on")
+            let report = try period.map { try ReportOptions.reportingPeriod($0).label }
+            try await withStore(database) { store in
+                let code = try await committee.definition(in: store).committee.code
+                _ = try await store.deliverRequest(
+                    committeeCode: code, number: number, .init(periodLabel: report, deliveredOn: day, note: note, recordedBy: user.user), by: user.user
+                )
+            }
+            print("Recorded the delivery of request \(number) of \(committee.committee)\(report.map { " for \($0)" } ?? "").")
+        }
+    }
+
+    struct Close: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Close a request no longer needed, or end a request for every report.")
+
+        @OptionGroup var committee: CommitteeOption
+
+        @Option(help: "The request's number.")
+        var number: Int
+
+        @Option(help: "The day it was closed (YYYY-MM-DD).")
+        var on: String
+
+        @Option(help: "Why, e.g. the committee's decision.")
+        var reason: String
+
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var user: UserOption
+
+        func run() async throws {
+            let day = try CommitteeOption.date(on, flag: "--on")
+            try await withStore(database) { store in
+                let code = try await committee.definition(in: store).committee.code
+                _ = try await store.closeRequest(committeeCode: code, number: number, on: day, reason: reason, by: user.user)
+            }
+            print("Closed request \(number) of \(committee.committee).")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List a committee's requests, or those one report lists (--period), as tab-separated lines.",
+            discussion: "Columns: number, once or every-report, status (open, overdue, delivered, due, provided or closed), the day it was raised, the request."
+        )
+
+        @OptionGroup var committee: CommitteeOption
+
+        @Option(help: "Only the requests the report for this period lists, as they stand in it, e.g. 2026/27 Q2.")
+        var period: String?
+
+        @Option(name: .customLong("as-of"), help: "With --period: the report's day (YYYY-MM-DD; default: today).")
+        var asOf: String?
+
+        @OptionGroup var database: DatabaseOption
+
+        func validate() throws {
+            if asOf != nil && period == nil { throw ValidationError("--as-of is for a report's requests (expected --period with it)") }
+        }
+
+        func run() async throws {
+            let report = try period.map { try ReportOptions.reportingPeriod($0) }
+            let today = try ReportOptions.day(asOf)
+            var requests: [CommitteeRequest] = []
+            try await withStore(database) { store in
+                let code = try await committee.definition(in: store).committee.code
+                requests = try await store.requests(committeeCode: code)
+            }
+            let listed: [(CommitteeRequest, String)]
+            if let report {
+                listed = ReportedRequest.inReport(requests, period: report, on: today).map { ($0.request, $0.standing.code) }
+            } else {
+                listed = requests.map { request in
+                    let status = request.closedOn != nil ? "closed" : request.recurrence == .once && !request.deliveries.isEmpty ? "delivered" : "open"
+                    return (request, status)
+                }
+            }
+            for (request, status) in listed {
+                let oneLine = request.request.split(whereSeparator: \.isNewline).joined(separator: " ")
+                print([String(request.number), request.recurrence.rawValue, status, request.raisedOn.iso, oneLine].joined(separator: "\t"))
+            }
+        }
+    }
+}

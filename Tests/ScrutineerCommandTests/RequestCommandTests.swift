@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+/// `scrutineer committee request`, as a clerk or analyst runs it (PRODUCT.md R12): requests from
+/// the minutes are recorded, delivered and closed; refusals name the field and write nothing; the
+/// pack lists them, and a published pack keeps them as they stood.
+@Suite("scrutineer committee request")
+struct RequestCommandTests {
+    @Test("add, deliver, list, pack, publish and close, end to end; refusals exit 65 naming the field, with the database byte for byte as it was")
+    func requestsEndToEnd() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("requests.sqlite")
+        let db = "sqlite://" + file.path
+        let local = ["warwickshire-measures.csv", "warwickshire-observations.csv"].map { CommitteeCommandTests.demoData.appendingPathComponent("local/\($0)").path }
+        for arguments in ImportCommandTests.imports.prefix(3) + [["local"] + local] {
+            let result = try CommandRunner.run(["import"] + arguments + ["--db", db])
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        #expect(try CommandRunner.run(["committee", "add", CommitteeCommandTests.definition, "--db", db]).status == 0)
+        func request(_ arguments: [String]) throws -> CommandRunner.Result {
+            try CommandRunner.run(["committee", "request"] + arguments + ["--committee", "WARKS-CYP", "--db", db])
+        }
+
+        // Two requests modelled on Warwickshire's minutes (shared/seeds): a briefing note, and a
+        // breakdown of permanent exclusions for every report.
+        let note = try request([
+            "add", "--raised-on", "2026-06-10", "--request", "A briefing note to outline the work that was going on.",
+            "--asked-by", "Councillor Kam Kaur", "--provided-by", "Becky Hale", "--due-by", "2026-07-31", "--user", "clerk",
+        ])
+        #expect(note.status == 0, "\(note.standardError)")
+        #expect(note.standardOutput == "Recorded request 1 of WARKS-CYP.\n")
+        let breakdown = try request([
+            "add", "--raised-on", "2026-06-10", "--request", "A breakdown of permanent exclusions of children with SEND, by gender and ethnicity.",
+            "--every-report", "--measure", "TotPermEx", "--provided-by", "Carol Cammiss", "--user", "clerk",
+        ])
+        #expect(breakdown.standardOutput == "Recorded request 2 of WARKS-CYP.\n", "\(breakdown.standardError)")
+
+        // Refused: each names what was wrong and leaves the database as it was.
+        let before = try Data(contentsOf: file)
+        let refusals: [([String], Int32, String)] = [
+            (["add", "--raised-on", "2026-06-10", "--request", "More.", "--measure", "NotOurs"], 65,
+             "--measure: NotOurs is not one of WARKS-CYP's measures (expected one of: Under18concep, "),
+            (["add", "--raised-on", "2026-06-10", "--request", "More.", "--due-by", "2026-06-01"], 65,
+             "due-by: 2026-06-01 is before the meeting that asked (2026-06-10) (expected a day on or after 2026-06-10); nothing was written\n"),
+            (["add", "--raised-on", "10/06/2026", "--request", "More."], 64, "--raised-on 10/06/2026 is not a date (expected YYYY-MM-DD)"),
+            (["deliver", "--number", "2", "--on", "2026-08-05", "--note", "Appendix B."], 65,
+             "period: request 2 of WARKS-CYP is asked for every report (expected the report it was provided for, such as 2026/27 Q1); nothing was written\n"),
+            (["deliver", "--number", "7", "--on", "2026-08-05", "--note", "Sent."], 65,
+             "number: committee WARKS-CYP has no request 7 (expected a number that scrutineer committee request list shows); nothing was written\n"),
+            (["deliver", "--number", "2", "--on", "2026-08-05", "--note", "Sent.", "--period", "2026/27 Q5"], 64, "--period: \"2026/27 Q5\" is not a reporting period"),
+        ]
+        for (arguments, status, message) in refusals {
+            let refused = try request(arguments)
+            #expect(refused.status == status, "\(arguments): \(refused.standardError)")
+            #expect(refused.standardError.hasPrefix(message) || refused.standardError.contains(message), "\(arguments): \(refused.standardError)")
+        }
+        #expect(try Data(contentsOf: file) == before)
+
+        let delivered = try request(["deliver", "--number", "2", "--period", "2026/27 Q1", "--on", "2026-08-05", "--note", "Table in appendix B.", "--user", "carol"])
+        #expect(delivered.standardOutput == "Recorded the delivery of request 2 of WARKS-CYP for 2026/27 Q1.\n", "\(delivered.standardError)")
+        #expect(try request(["list"]).standardOutput == """
+            1\tonce\topen\t2026-06-10\tA briefing note to outline the work that was going on.
+            2\tevery-report\topen\t2026-06-10\tA breakdown of permanent exclusions of children with SEND, by gender and ethnicity.
+
+            """)
+        #expect(try request(["list", "--period", "2026/27 Q1", "--as-of", "2026-08-15"]).standardOutput.split(separator: "\n").map { $0.split(separator: "\t")[2] } == ["overdue", "provided"])
+        #expect(try request(["list", "--period", "2026/27 Q2", "--as-of", "2026-11-10"]).standardOutput.split(separator: "\n").map { $0.split(separator: "\t")[2] } == ["overdue", "due"])
+
+        // The pack lists them after the themes, as they stand on its day.
+        let report = ["--committee", "WARKS-CYP", "--period", "2026/27 Q1", "--db", db]
+        let packed = try CommandRunner.run(["pack"] + report + ["--out", folder.appendingPathComponent("live").path, "--no-pdf", "--as-of", "2026-08-15"])
+        #expect(packed.status == 0, "\(packed.standardError)")
+        let index = try String(contentsOf: folder.appendingPathComponent("live/index.html"), encoding: .utf8)
+        for text in [
+            "<h2 id=\"requests\">Requests from the committee</h2>",
+            "2 requests are listed: those open on 15 Aug 2026 and those answered during 2026/27 Q1 or since; 1 still needs an answer for this report (1 overdue).",
+            "1. A briefing note to outline the work that was going on.", "Asked by Councillor Kam Kaur on 10 Jun 2026", "Overdue: promised by 31 Jul 2026",
+            "Asked on 10 Jun 2026; for every report", "<a href=\"measures/TotPermEx.html\">About: ", "Provided for 2026/27 Q1 on 5 Aug 2026", "Table in appendix B.",
+        ] {
+            #expect(index.contains(text), "\(text)")
+        }
+        #expect(try String(contentsOf: folder.appendingPathComponent("live/print.html"), encoding: .utf8).contains("Requests from the committee"))
+
+        // Published, then the briefing note delivered: the published pack still shows it as the committee read it.
+        #expect(try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-08-15"]).status == 0)
+        #expect(try request(["deliver", "--number", "1", "--on", "2026-08-20", "--note", "Emailed to members."]).status == 0)
+        #expect(try CommandRunner.run(["pack"] + report + ["--out", folder.appendingPathComponent("published").path, "--no-pdf"]).status == 0)
+        #expect(try PackCommandTests.files(folder.appendingPathComponent("published")) == PackCommandTests.files(folder.appendingPathComponent("live")))
+        #expect(try request(["list", "--period", "2026/27 Q2", "--as-of", "2026-11-10"]).standardOutput.split(separator: "\n").map { $0.split(separator: "\t")[2] } == ["delivered", "due"])
+
+        let closed = try request(["close", "--number", "2", "--on", "2026-12-01", "--reason", "The committee agreed the termly dashboard now shows it."])
+        #expect(closed.standardOutput == "Closed request 2 of WARKS-CYP.\n", "\(closed.standardError)")
+        #expect(try request(["list"]).standardOutput.split(separator: "\n").map { $0.split(separator: "\t")[2] } == ["delivered", "closed"])
+        let audit = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput
+        for action in ["record request WARKS-CYP 1", "record request WARKS-CYP 2", "record delivery of request WARKS-CYP 2 for 2026/27 Q1", "record delivery of request WARKS-CYP 1", "close request WARKS-CYP 2"] {
+            #expect(audit.contains(action), "\(action)")
+        }
+    }
+}

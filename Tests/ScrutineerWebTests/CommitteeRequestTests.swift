@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ScrutineerCore
+import ScrutineerStorage
+import Testing
+@testable import ScrutineerWeb
+
+/// The committee's requests (PRODUCT.md R12) on its page and in the API: the demo's four, modelled
+/// on the minutes (DemoData/requests.json), as each report lists them; a published report lists
+/// them as they stood when it was published.
+@Suite("Committee requests on the site and in the API")
+struct CommitteeRequestWebTests {
+    static func statuses(_ client: some TestClientProtocol, _ uri: String, as browser: Browser = .anonymous) async throws -> [[String: Any]] {
+        let response = try await browser.get(client, uri)
+        #expect(response.status == .ok, "\(uri): \(response.status.code) \(response.text.prefix(200))")
+        return try #require(response.json as? [[String: Any]], "\(uri): \(response.text.prefix(200))")
+    }
+
+    @Test("Listed as they stand on the report's day; a delivery recorded after publication shows in the next report, not the published one")
+    func requestsListed() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        try await withApplication(url) { client in
+            // Wokingham's 2026/27 Q1 report, published on the demo's day (23 November 2026).
+            let wokingham = try await Self.statuses(client, "/api/v1/committees/WOK-CS/requests")
+            #expect(wokingham.map { $0["status"] as? String } == ["provided", "overdue"])
+            #expect(wokingham.map { $0["number"] as? Int } == [1, 2])
+            #expect(wokingham[0]["recurrence"] as? String == "every-report")
+            #expect(wokingham[0]["measureCode"] as? String == "TotPermEx")
+            #expect(wokingham[0]["answeredOn"] as? String == "2026-08-12")
+            #expect((wokingham[0]["answer"] as? String)?.hasPrefix("Table of permanent exclusions") == true)
+            #expect(wokingham[1]["statusText"] as? String == "Overdue: promised by 31 Oct 2026")
+            #expect(wokingham[1]["answer"] == nil && wokingham[1]["dueBy"] as? String == "2026-10-31")
+            let warwickshire = try await Self.statuses(client, "/api/v1/committees/WARKS-CYP/requests")
+            #expect(warwickshire.map { $0["status"] as? String } == ["delivered", "open"])
+
+            let page = try await client.execute(uri: "/committees/WOK-CS", method: .get).text
+            for text in [
+                "<h2 id=\"requests\">Requests from the committee</h2>", "2 requests are listed: those open on 23 Nov 2026",
+                "1 still needs an answer for this report (1 overdue)", "Overdue: promised by 31 Oct 2026", "Provided for 2026/27 Q1 on 12 Aug 2026",
+                "<a href=\"/committees/WOK-CS/measures/TotPermEx?period=2026%2F27%20Q1\">About: ",
+            ] {
+                #expect(page.contains(text), "\(text)")
+            }
+        }
+
+        // The attendance data is sent, recorded after the report was published.
+        let store = try await StoreConnection.open(url: url, logger: quietLogger)
+        _ = try await store.deliverRequest(
+            committeeCode: "WOK-CS", number: 2, .init(deliveredOn: CalendarDate(year: 2026, month: 11, day: 20)!, note: "Attendance report circulated to members.", recordedBy: "wok.analyst"),
+            by: "wok.analyst"
+        )
+        try await store.close()
+        try await withApplication(url) { client in
+            let published = try await Self.statuses(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q1")
+            #expect(published.map { $0["status"] as? String } == ["provided", "overdue"], "the published report as the committee read it")
+            let analyst = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
+            let next = try await Self.statuses(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2", as: analyst)
+            #expect(next.map { $0["status"] as? String } == ["due", "delivered"], "the report in preparation: the breakdown due again, the data delivered")
+            #expect(next[1]["answer"] as? String == "Attendance report circulated to members.")
+            let hidden = try await client.execute(uri: "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2", method: .get)
+            #expect(hidden.status == .notFound, "the public does not see the report in preparation")
+        }
+    }
+}
