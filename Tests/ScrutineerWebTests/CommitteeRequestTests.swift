@@ -62,4 +62,45 @@ struct CommitteeRequestWebTests {
             #expect(hidden.status == .notFound, "the public does not see the report in preparation")
         }
     }
+
+    @Test("An analyst records a request, a delivery and a closure from the committee's page; refusals name the field; members and published reports get no forms")
+    func forms() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
+            let q2 = "/committees/WOK-CS?period=2026%2F27%20Q2"
+            let page = try await analyst.get(client, q2).text
+            #expect(page.contains("<summary>Record a new request</summary>"))
+            #expect(page.contains("<summary>Answer or close request 1</summary>") && page.contains("<summary>Answer or close request 2</summary>"))
+            #expect(page.contains("Day it was delivered, for 2026/27 Q2"), "the recurring request is answered for this report")
+            #expect(!(try await analyst.get(client, "/committees/WOK-CS?period=2026%2F27%20Q1").text.contains("request-forms")), "a published report keeps its requests as they stood")
+            let member = try await Browser.signIn(client, username: "wok.member", password: "demo-wok-member")
+            #expect(!(try await member.get(client, q2).text.contains("request-forms")))
+
+            let added = try await analyst.post(client, "/committees/WOK-CS/requests", [
+                ("period", "2026/27 Q2"), ("raised-on", "2026-10-06"), ("request", "A note on  <b>children missing education</b>."), ("asked-by", ""),
+                ("provided-by", "Head of Education"), ("due-by", "2026-12-01"), ("measure", "WOK_CME"),
+            ])
+            #expect(added.status == .seeOther)
+            #expect(added.headers[.location] == "/committees/WOK-CS?period=2026%2F27%20Q2#requests")
+            _ = try await analyst.post(client, "/committees/WOK-CS/requests/1/delivery", [("period", "2026/27 Q2"), ("on", "2026-11-12"), ("note", "Appendix C of the Q2 report.")])
+            _ = try await analyst.post(client, "/committees/WOK-CS/requests/2/closure", [("period", "2026/27 Q2"), ("on", "2026-11-02"), ("reason", "Attendance is now in the termly report.")])
+            let after = try await Self.statuses(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2", as: analyst)
+            #expect(after.map { $0["status"] as? String } == ["provided", "closed", "open"])
+            #expect(after[0]["answeredOn"] as? String == "2026-11-12")
+            #expect(after[2]["request"] as? String == "A note on  <b>children missing education</b>." && after[2]["measureCode"] as? String == "WOK_CME")
+            let shown = try await analyst.get(client, q2).text
+            #expect(shown.contains("3. A note on  &lt;b&gt;children missing education&lt;/b&gt;."), "escaped on the page")
+
+            let refused = try await analyst.post(client, "/committees/WOK-CS/requests", [("period", "2026/27 Q2"), ("raised-on", "2026-10-06"), ("request", "Late."), ("due-by", "2026-10-01")])
+            #expect(refused.status == .badRequest)
+            #expect(refused.text.contains("due-by: 2026-10-01 is before the meeting that asked (2026-10-06)"))
+            let again = try await analyst.post(client, "/committees/WOK-CS/requests/1/delivery", [("period", "2026/27 Q2"), ("on", "2026-11-13"), ("note", "Again.")])
+            #expect(again.status == .badRequest)
+            #expect(again.text.contains("was provided for 2026/27 Q2 on 2026-11-12"))
+            let missing = try await analyst.post(client, "/committees/WOK-CS/requests/9/closure", [("period", "2026/27 Q2"), ("on", "2026-11-02"), ("reason", "x")])
+            #expect(missing.status == .notFound)
+            #expect(try await Self.statuses(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2", as: analyst).count == 3, "refusals wrote nothing")
+        }
+    }
 }

@@ -43,6 +43,12 @@ public enum AccessPolicy {
         return account.role == .administrator || account.role == .analyst
     }
 
+    /// Whether `account` may record the committee's requests, their deliveries and closures: those
+    /// who prepare its reports.
+    public static func canRecordRequests(_ account: UserAccount?, _ committee: Committee) -> Bool {
+        canPublish(account, committee)
+    }
+
     /// Whether `account` may add people and change their roles.
     public static func canManagePeople(_ account: UserAccount?) -> Bool {
         account?.role == .administrator

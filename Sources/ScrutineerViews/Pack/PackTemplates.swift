@@ -9,7 +9,7 @@ enum PackTemplates {
     /// The templates by name: the pages, then the partials they share.
     static let sources: [(name: String, text: String)] = [
         ("page", page), ("summary", summary), ("measure", measure), ("measureKey", measureKey), ("print", print),
-        ("table", table), ("figure", figure), ("facts", facts), ("keySection", keySection),
+        ("table", table), ("figure", figure), ("facts", facts), ("keySection", keySection), ("requestsSection", requestsSection),
     ]
 
     /// Every template parsed, or the first that does not parse.
@@ -124,13 +124,7 @@ enum PackTemplates {
     {{#table}}{{>table}}{{/table}}
     </section>
     {{/themes}}
-    {{#requests}}
-    <section class="requests" aria-labelledby="requests">
-    <h2 id="requests">Requests from the committee</h2>
-    <p>{{sentence}}</p>
-    {{#table}}{{>table}}{{/table}}
-    </section>
-    {{/requests}}
+    {{#requests}}{{>requestsSection}}{{/requests}}
     {{#hasData}}
     <section class="data-files" aria-labelledby="data">
     <h2 id="data">The data behind this report</h2>
@@ -141,6 +135,16 @@ enum PackTemplates {
     </section>
     {{/hasData}}
     {{>keySection}}
+
+    """
+
+    /// The committee's requests the report lists (the pack's summary, the site's committee page).
+    static let requestsSection = """
+    <section class="requests" aria-labelledby="requests">
+    <h2 id="requests">Requests from the committee</h2>
+    <p>{{sentence}}</p>
+    {{#table}}{{>table}}{{/table}}
+    </section>
 
     """
 

@@ -112,11 +112,49 @@ public struct SiteReportState: Sendable {
     /// The form's action when the reader may change the stage; nil otherwise.
     public var publishAction: String?
 
-    public init(periods: [(label: String, text: String)], stage: ReportPublication.Stage, stageNote: String, publishAction: String?) {
+    /// The forms that record the committee's requests, when the reader may; nil otherwise.
+    public var requestForms: SiteRequestForms?
+
+    public init(
+        periods: [(label: String, text: String)], stage: ReportPublication.Stage, stageNote: String, publishAction: String?, requestForms: SiteRequestForms? = nil
+    ) {
         self.periods = periods
         self.stage = stage
         self.stageNote = stageNote
         self.publishAction = publishAction
+        self.requestForms = requestForms
+    }
+}
+
+/// The forms on a committee's page that record its requests (PRODUCT.md R12): a new one, and an
+/// answer or a closure for each the report lists as still needing one.
+public struct SiteRequestForms: Sendable {
+    /// A request still needing an answer, with where its two forms post.
+    public struct Outstanding: Sendable {
+        public var number: Int
+        public var request: String
+        public var isRecurring: Bool
+        public var deliverAction: String
+        public var closeAction: String
+
+        public init(number: Int, request: String, isRecurring: Bool, deliverAction: String, closeAction: String) {
+            self.number = number
+            self.request = request
+            self.isRecurring = isRecurring
+            self.deliverAction = deliverAction
+            self.closeAction = closeAction
+        }
+    }
+
+    public var addAction: String
+    /// The committee's measures a request may be about, in report order.
+    public var measures: [(code: String, title: String)]
+    public var outstanding: [Outstanding]
+
+    public init(addAction: String, measures: [(code: String, title: String)], outstanding: [Outstanding]) {
+        self.addAction = addAction
+        self.measures = measures
+        self.outstanding = outstanding
     }
 }
 

@@ -54,6 +54,18 @@ public enum SiteRenderer {
         ]
         // Only when given: a nil in the model would still open the section.
         if let section = summary.requests { model["requests"] = section }
+        if let forms = state.requestForms {
+            model["requestForms"] = [
+                "addAction": forms.addAction, "csrfToken": chrome.csrfToken, "periodLabel": a.reportingPeriod.label,
+                "measures": forms.measures.map { ["code": $0.code, "title": $0.title] },
+                "outstanding": forms.outstanding.map {
+                    [
+                        "number": $0.number, "request": $0.request, "isRecurring": $0.isRecurring, "deliverAction": $0.deliverAction,
+                        "closeAction": $0.closeAction, "csrfToken": chrome.csrfToken, "periodLabel": a.reportingPeriod.label,
+                    ] as [String: Any]
+                },
+            ] as [String: Any]
+        }
         return try page(title: "\(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "committee-page", chrome: chrome, content: try render(model, "siteCommittee"))
     }
 

@@ -14,7 +14,7 @@ enum SiteStylesheet {
     .site-search label { font-size: 0.9rem; }
     .site-account { display: flex; align-items: center; gap: 0.5rem; }
     .site-account form { margin: 0; }
-    input[type="search"], input[type="text"], input[type="password"], select, textarea { font: inherit; border: 2px solid var(--text); padding: 0.3rem 0.4rem; min-height: 2.25rem; max-width: 100%; background: #ffffff; color: var(--text); }
+    input[type="search"], input[type="text"], input[type="password"], input[type="date"], select, textarea { font: inherit; border: 2px solid var(--text); padding: 0.3rem 0.4rem; min-height: 2.25rem; max-width: 100%; background: #ffffff; color: var(--text); }
     textarea { width: 100%; max-width: 50rem; display: block; }
     button { font: inherit; min-height: 2.25rem; padding: 0.3rem 0.9rem; border: 2px solid #002d18; background: #00703c; color: #ffffff; cursor: pointer; }
     button:hover { background: #005a30; }
@@ -26,6 +26,13 @@ enum SiteStylesheet {
     .period-form, .publish-form, .commentary-form, .search-form, .sign-in-form { margin: 1rem 0; display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem; }
     .commentary-form, .sign-in-form { display: block; }
     .commentary-form button, .sign-in-form button { margin-top: 0.5rem; }
+    .request-forms details { margin: 1rem 0; border-left: 5px solid var(--border); padding: 0.25rem 0.75rem; }
+    .request-forms summary { cursor: pointer; font-weight: 700; min-height: 24px; }
+    .request-forms form { margin: 0.75rem 0 1.25rem; }
+    .request-forms form label { display: block; margin: 0.75rem 0 0.25rem; }
+    .request-forms .checkbox label { display: inline; }
+    .request-forms input[type="checkbox"] { width: 24px; height: 24px; vertical-align: middle; }
+    .request-forms form button { margin-top: 0.75rem; }
     .breadcrumbs ol { list-style: none; margin: 0 auto; max-width: 75rem; padding: 0.5rem 1rem 0; display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
     .breadcrumbs a, .breadcrumbs span { display: inline-block; padding: 0.2rem 0; min-height: 24px; }
     .breadcrumbs li + li::before { content: "›"; margin-right: 0.5rem; color: var(--muted); }
@@ -41,7 +48,7 @@ enum SiteStylesheet {
     .error-summary h2 { margin-top: 0; }
     .results li { margin-bottom: 0.5rem; }
     @media print {
-      .site-header, .breadcrumbs, .site-search, .period-form, .publish-form, .commentary-form { display: none; }
+      .site-header, .breadcrumbs, .site-search, .period-form, .publish-form, .commentary-form, .request-forms { display: none; }
     }
 
     """

@@ -108,13 +108,57 @@ enum SiteTemplates {
     {{#statusTable}}{{>table}}{{/statusTable}}
     {{#directionTable}}{{>table}}{{/directionTable}}
     </section>
-    {{#requests}}
-    <section class="requests" aria-labelledby="requests">
-    <h2 id="requests">Requests from the committee</h2>
-    <p>{{sentence}}</p>
-    {{#table}}{{>table}}{{/table}}
+    {{#requests}}{{>requestsSection}}{{/requests}}
+    {{#requestForms}}
+    <section class="request-forms" aria-labelledby="request-forms">
+    <h2 id="request-forms">Record the committee's requests</h2>
+    <details>
+    <summary>Record a new request</summary>
+    <form class="request-form" method="post" action="{{addAction}}">
+    <input type="hidden" name="csrf" value="{{csrfToken}}"/>
+    <input type="hidden" name="period" value="{{periodLabel}}"/>
+    <label for="request-text">What the committee asked for, in the minutes' words</label>
+    <textarea id="request-text" name="request" rows="3" required></textarea>
+    <label for="request-raised-on">Day of the meeting that asked</label>
+    <input id="request-raised-on" name="raised-on" type="date" required/>
+    <label for="request-asked-by">Asked by (leave empty for the committee)</label>
+    <input id="request-asked-by" name="asked-by" type="text"/>
+    <label for="request-provided-by">Who agreed to provide it</label>
+    <input id="request-provided-by" name="provided-by" type="text"/>
+    <label for="request-due-by">Promised by (if a day was given)</label>
+    <input id="request-due-by" name="due-by" type="date"/>
+    <label for="request-measure">The measure it is about (if any)</label>
+    <select id="request-measure" name="measure"><option value="">None</option>{{#measures}}<option value="{{code}}">{{title}}</option>{{/measures}}</select>
+    <p class="checkbox"><input id="request-every-report" name="every-report" type="checkbox" value="yes"/> <label for="request-every-report">Asked for every report, not once</label></p>
+    <button type="submit">Record the request</button>
+    </form>
+    </details>
+    {{#outstanding}}
+    <details>
+    <summary>Answer or close request {{number}}</summary>
+    <p>{{request}}</p>
+    <form class="request-delivery-form" method="post" action="{{deliverAction}}">
+    <input type="hidden" name="csrf" value="{{csrfToken}}"/>
+    <input type="hidden" name="period" value="{{periodLabel}}"/>
+    <label for="request-{{number}}-on">Day it was delivered{{#isRecurring}}, for {{periodLabel}}{{/isRecurring}}</label>
+    <input id="request-{{number}}-on" name="on" type="date" required/>
+    <label for="request-{{number}}-note">What was delivered and where members can find it</label>
+    <textarea id="request-{{number}}-note" name="note" rows="2" required></textarea>
+    <button type="submit">Record the delivery</button>
+    </form>
+    <form class="request-closure-form" method="post" action="{{closeAction}}">
+    <input type="hidden" name="csrf" value="{{csrfToken}}"/>
+    <input type="hidden" name="period" value="{{periodLabel}}"/>
+    <label for="request-{{number}}-closed-on">Day it was closed</label>
+    <input id="request-{{number}}-closed-on" name="on" type="date" required/>
+    <label for="request-{{number}}-reason">Why it is closed</label>
+    <textarea id="request-{{number}}-reason" name="reason" rows="2" required></textarea>
+    <button type="submit">Close the request</button>
+    </form>
+    </details>
+    {{/outstanding}}
     </section>
-    {{/requests}}
+    {{/requestForms}}
     <section class="data-files" aria-labelledby="data">
     <h2 id="data">The data behind this report</h2>
     <ul>

@@ -25,6 +25,24 @@ struct FormFields: Sendable {
         }
     }
 
+    /// A text field with Windows line ends made `\n`; empty when it was not sent.
+    func text(_ name: String) -> String {
+        (fields[name] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+    }
+
+    /// A date field (`YYYY-MM-DD`, as a date input sends it); nil when empty or not sent.
+    func optionalDate(_ name: String) throws -> CalendarDate? {
+        guard let text = fields[name], !text.isEmpty else { return nil }
+        guard let date = CalendarDate(iso: text) else { throw WebError.badParameter(name, "\(name): \(text) is not a date (expected YYYY-MM-DD)") }
+        return date
+    }
+
+    /// A date field that must be given.
+    func requiredDate(_ name: String) throws -> CalendarDate {
+        guard let date = try optionalDate(name) else { throw WebError.badParameter(name, "\(name): empty (expected a date, YYYY-MM-DD)") }
+        return date
+    }
+
     /// The `period` field as a reporting period.
     func period() throws -> Period {
         let text = fields["period"] ?? ""

@@ -26,6 +26,7 @@ struct PageController: Sendable {
         router.on(RouterPath(SiteRoutes.search.pattern), method: .get) { request, context in try await search(request, context) }
         router.on(RouterPath(SiteRoutes.commentary.pattern), method: .post) { request, context in try await writeCommentary(request, context) }
         router.on(RouterPath(SiteRoutes.publication.pattern), method: .post) { request, context in try await setStage(request, context) }
+        addRoutesForRequests(to: router)
         router.on(RouterPath(SiteRoutes.stylesheet.pattern), method: .get) { _, _ in
             Response.body(Data(SiteRenderer.stylesheet.utf8), contentType: "text/css; charset=utf-8", cacheControl: "public, max-age=3600")
         }
@@ -59,12 +60,29 @@ struct PageController: Sendable {
             if try await access.snapshot(report) != nil {
                 note += ". Its figures, judgements and commentary are as they stood when it was published, judged as on \(assessment.today.displayText); later data does not change them"
             }
+            let requests = try await access.requests(report)
+            var forms: SiteRequestForms?
+            // Recorded from a report in preparation: a published one keeps its requests as they stood.
+            if AccessPolicy.canRecordRequests(context.viewer.account, report.committee), report.stage != .published {
+                let titles = Dictionary(assessment.measures.map { ($0.measure.code, $0.measure.title) }, uniquingKeysWith: { first, _ in first })
+                forms = SiteRequestForms(
+                    addAction: SiteRoutes.requests.href(["committee": code]),
+                    measures: report.committee.measureCodes.map { ($0, titles[$0] ?? $0) },
+                    outstanding: requests.filter(\.standing.isOutstanding).map { listed in
+                        let path = ["committee": code, "number": String(listed.request.number)]
+                        return SiteRequestForms.Outstanding(
+                            number: listed.request.number, request: listed.request.request, isRecurring: listed.request.recurrence == .everyReport,
+                            deliverAction: SiteRoutes.requestDelivery.href(path), closeAction: SiteRoutes.requestClosure.href(path)
+                        )
+                    }
+                )
+            }
             let state = SiteReportState(
                 periods: report.periods, stage: report.stage, stageNote: note,
-                publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil
+                publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil, requestForms: forms
             )
             return try SiteRenderer.committeeHome(
-                assessment, links: links(report), state: state, requests: try await access.requests(report),
+                assessment, links: links(report), state: state, requests: requests,
                 chrome: chrome(context, breadcrumbs: [SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink(report.committee.name, href: "", isCurrent: true)],
                                navigation: themeNavigation(report, current: nil), navigationLabel: "Dashboards")
             )

@@ -56,6 +56,9 @@ enum SiteRoutes {
     static let reportData = RouteTemplate("/committees/{committee}/data/{file}")
     static let commentary = RouteTemplate("/committees/{committee}/measures/{measure}/commentary", method: .post)
     static let publication = RouteTemplate("/committees/{committee}/publication", method: .post)
+    static let requests = RouteTemplate("/committees/{committee}/requests", method: .post)
+    static let requestDelivery = RouteTemplate("/committees/{committee}/requests/{number}/delivery", method: .post)
+    static let requestClosure = RouteTemplate("/committees/{committee}/requests/{number}/closure", method: .post)
     static let search = RouteTemplate("/search")
     static let signInForm = RouteTemplate("/sign-in")
     static let signIn = RouteTemplate("/sign-in", method: .post)
@@ -66,7 +69,7 @@ enum SiteRoutes {
 
     /// Every page and form route, for the route × role test.
     static let all = [
-        home, committee, theme, measure, compare, measureCSV, measureXLSX, reportData, commentary, publication, search,
+        home, committee, theme, measure, compare, measureCSV, measureXLSX, reportData, commentary, publication, requests, requestDelivery, requestClosure, search,
         signInForm, signIn, signOut, stylesheet, health, metrics,
     ]
 }

@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+import ScrutineerCore
+import ScrutineerStorage
+import ScrutineerViews
+
+/// The forms that record the committee's requests (PRODUCT.md R12) from its page: a new request,
+/// a delivery, a closure. Analysts and administrators of the committee's council may use them;
+/// each change is audited by the store. The form fields are named as the command's flags are.
+extension PageController {
+    func addRoutesForRequests(to router: Router<WebRequestContext>) {
+        router.on(RouterPath(SiteRoutes.requests.pattern), method: .post) { request, context in try await addRequest(request, context) }
+        router.on(RouterPath(SiteRoutes.requestDelivery.pattern), method: .post) { request, context in try await deliverRequest(request, context) }
+        router.on(RouterPath(SiteRoutes.requestClosure.pattern), method: .post) { request, context in try await closeRequest(request, context) }
+    }
+
+    func addRequest(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let (form, account, definition, period) = try await requestForm(request, context)
+        let raised = try form.requiredDate("raised-on")
+        let due = try form.optionalDate("due-by")
+        let measure = form["measure"].flatMap { $0.isEmpty ? nil : $0 }
+        if let measure, !definition.committee.measureCodes.contains(measure) {
+            throw WebError.badParameter("measure", "measure: \(measure) is not one of \(definition.committee.code)'s measures (expected one of: \(definition.committee.measureCodes.joined(separator: ", ")))")
+        }
+        try await refusalsAsBadParameters {
+            _ = try await cache.store.addRequest(CommitteeRequest(
+                committeeCode: definition.committee.code, raisedOn: raised, request: form.text("request"), askedBy: form.text("asked-by"),
+                providedBy: form.text("provided-by"), dueBy: due, recurrence: form["every-report"] == "yes" ? .everyReport : .once,
+                measureCode: measure, recordedBy: account.username
+            ), by: account.username)
+        }
+        return requestsPage(definition, period)
+    }
+
+    func deliverRequest(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let (form, account, definition, period) = try await requestForm(request, context)
+        let (code, number) = (definition.committee.code, try requestNumber(context))
+        let day = try form.requiredDate("on")
+        try await refusalsAsBadParameters {
+            // A request for every report is answered for the report the form was on.
+            let recurring = try await cache.store.requests(committeeCode: code).first { $0.number == number }?.recurrence == .everyReport
+            _ = try await cache.store.deliverRequest(
+                committeeCode: code, number: number, .init(periodLabel: recurring ? period.label : nil, deliveredOn: day, note: form.text("note"), recordedBy: account.username),
+                by: account.username
+            )
+        }
+        return requestsPage(definition, period)
+    }
+
+    func closeRequest(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let (form, account, definition, period) = try await requestForm(request, context)
+        let number = try requestNumber(context)
+        let day = try form.requiredDate("on")
+        try await refusalsAsBadParameters {
+            _ = try await cache.store.closeRequest(committeeCode: definition.committee.code, number: number, on: day, reason: form.text("reason"), by: account.username)
+        }
+        return requestsPage(definition, period)
+    }
+
+    /// A request form's fields, checked: the CSRF token, a signed-in analyst or administrator of
+    /// the committee's council, and the report the form was on (`period`).
+    private func requestForm(_ request: Request, _ context: WebRequestContext) async throws -> (FormFields, UserAccount, CommitteeDefinition, Period) {
+        let form = try await FormFields.read(request, context)
+        try CSRF.check(form, context.viewer)
+        guard let account = context.viewer.account else { throw WebError.signInRequired }
+        let definition = try await access.committee(try context.parameter("committee"), for: account)
+        guard AccessPolicy.canRecordRequests(account, definition.committee) else {
+            throw WebError(.forbidden, "Only an analyst or an administrator of the committee's council may record its requests.")
+        }
+        return (form, account, definition, try form.period())
+    }
+
+    private func requestNumber(_ context: WebRequestContext) throws -> Int {
+        let text = try context.parameter("number")
+        guard let number = Int(text), number >= 1 else { throw WebError.notFound("There is no request \(text).") }
+        return number
+    }
+
+    /// Runs a change, answering a refused one with 400 naming the field, and an unknown request with 404.
+    private func refusalsAsBadParameters(_ change: () async throws -> Void) async throws {
+        do {
+            try await change()
+        } catch let StoreError.requestRefused(error) {
+            throw WebError.badParameter(error.field, error.description)
+        } catch let StoreError.unknownRequest(committee, number) {
+            throw WebError.notFound("Committee \(committee) has no request \(number).")
+        }
+        cache.invalidate()
+    }
+
+    /// Back to the committee's page for the report, at its requests.
+    private func requestsPage(_ definition: CommitteeDefinition, _ period: Period) -> Response {
+        .redirect(to: SiteRoutes.committee.href(["committee": definition.committee.code], query: [("period", period.label)]) + "#requests", type: .normal)
+    }
+}
