@@ -238,11 +238,17 @@ def test_public_crawl_has_no_broken_link(public_crawl):
 
 
 def test_public_sees_no_draft(public_crawl):
-    """No page the public reaches offers a draft, commentary or the publication form."""
+    """No page the public reaches offers a draft, commentary, the publication form or the request forms."""
     leaks = [path for path in public_crawl.html_pages()
-             for marker in (b"Draft: not published", b'class="commentary-form"', b'class="publish-form"')
+             for marker in (b"Draft: not published", b'class="commentary-form"', b'class="publish-form"', b'class="request-forms"')
              if marker in public_crawl.pages[path].body]
     assert leaks == [], f"draft content on public pages: {leaks[:20]}"
+
+
+def test_public_reads_the_committees_requests(public_crawl):
+    """The published committee pages list the committee's requests (the demo records two for each)."""
+    listed = [path for path in public_crawl.html_pages() if b'<h2 id="requests">Requests from the committee</h2>' in public_crawl.pages[path].body]
+    assert listed, "no public page lists the committee's requests"
 
 
 def test_public_pages_have_no_script(public_crawl):
@@ -273,14 +279,16 @@ def test_analyst_crawl_has_no_broken_link(analyst_crawl):
 
 
 def test_analyst_reaches_the_draft_and_its_forms(analyst_crawl):
-    """The crawl reached the draft report: the publication form on its committee page and the
-    commentary form on its measure pages."""
+    """The crawl reached the draft report: the publication and request forms on its committee page
+    and the commentary form on its measure pages."""
     bodies = {path: analyst_crawl.pages[path].body for path in analyst_crawl.html_pages()}
     drafts = [path for path, body in bodies.items() if b"Draft: not published" in body]
     publish = [path for path, body in bodies.items() if b'class="publish-form"' in body]
+    requests = [path for path, body in bodies.items() if b'class="request-forms"' in body]
     commentary = [path for path, body in bodies.items() if b'class="commentary-form"' in body]
     assert drafts, "no draft page reached"
     assert publish, "no page with the publication form reached"
+    assert requests, "no committee page with the request forms reached"
     assert commentary, "no measure page with the commentary form reached"
 
 
