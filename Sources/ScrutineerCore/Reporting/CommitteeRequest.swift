@@ -84,6 +84,8 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
 
     /// The longest request, note or reason kept: a paragraph of minutes, not a report.
     public static let longestText = 2_000
+    /// The longest name or job title kept for who asked and who provides.
+    public static let longestName = 200
 
     /// The request checked before it is recorded: what it asks is written, the promised day is
     /// not before the meeting.
@@ -92,6 +94,9 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
         checked.request = try Self.text(request, field: "request", expected: "what the committee asked for, in the minutes' words")
         checked.askedBy = askedBy.trimmingWhitespace
         checked.providedBy = providedBy.trimmingWhitespace
+        for (field, name) in [("asked-by", checked.askedBy), ("provided-by", checked.providedBy)] where name.count > Self.longestName {
+            throw CommitteeRequestError(field: field, problem: "\(name.count) characters", expected: "a name or job title of at most \(Self.longestName)")
+        }
         if let dueBy, dueBy < raisedOn {
             throw CommitteeRequestError(field: "due-by", problem: "\(dueBy.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
         }

@@ -73,6 +73,11 @@ struct CommitteeRequestTests {
         #expect(throws: CommitteeRequestError(field: "reason", problem: "2001 characters", expected: "at most 2000")) {
             try once.closing(on: Self.day("2026-06-01"), reason: String(repeating: "x", count: 2_001))
         }
+        var named = once
+        named.providedBy = String(repeating: "y", count: 201)
+        #expect(throws: CommitteeRequestError(field: "provided-by", problem: "201 characters", expected: "a name or job title of at most 200")) {
+            try named.validated()
+        }
         #expect(CommitteeRequestError(field: "on", problem: "p", expected: "e").description == "on: p (expected e)")
     }
 }
