@@ -1,3 +1,5 @@
+import Foundation
+
 /// Something a committee asked for at a meeting, as its minutes record it (PRODUCT.md R12): "a
 /// briefing note to outline the work that was going on", "a detailed report … added to the
 /// committee's work programme", "a breakdown of the number of children with SEND who are
@@ -92,8 +94,8 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
     public func validated() throws(CommitteeRequestError) -> CommitteeRequest {
         var checked = self
         checked.request = try Self.text(request, field: "request", expected: "what the committee asked for, in the minutes' words")
-        checked.askedBy = askedBy.trimmingWhitespace
-        checked.providedBy = providedBy.trimmingWhitespace
+        checked.askedBy = askedBy.trimmingCharacters(in: .whitespacesAndNewlines)
+        checked.providedBy = providedBy.trimmingCharacters(in: .whitespacesAndNewlines)
         for (field, name) in [("asked-by", checked.askedBy), ("provided-by", checked.providedBy)] where name.count > Self.longestName {
             throw CommitteeRequestError(field: field, problem: "\(name.count) characters", expected: "a name or job title of at most \(Self.longestName)")
         }
@@ -155,7 +157,7 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
 
     /// `text` without surrounding white space; refused when empty or longer than `longestText`.
     private static func text(_ text: String, field: String, expected: String) throws(CommitteeRequestError) -> String {
-        let trimmed = text.trimmingWhitespace
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { throw CommitteeRequestError(field: field, problem: "empty", expected: expected) }
         if trimmed.count > longestText {
             throw CommitteeRequestError(field: field, problem: "\(trimmed.count) characters", expected: "at most \(longestText)")
@@ -254,7 +256,7 @@ public struct ReportedRequest: Sendable, Hashable {
         }
     }
 
-    /// The standing in words, with the dates: "Overdue: promised by 30 September 2026".
+    /// The standing in words, with the dates: "Overdue: promised by 30 Sep 2026".
     public var statusText: String {
         switch standing {
         case .open(overdue: false):
@@ -281,21 +283,11 @@ public struct ReportedRequest: Sendable, Hashable {
         }
     }
 
-    /// "Asked by Councillor Kam Kaur on 3 June 2026" or "Asked on 3 June 2026"; with ", every
+    /// "Asked by Councillor Kam Kaur on 3 Jun 2026" or "Asked on 3 Jun 2026"; with "; for every
     /// report" for a recurring request.
     public var askedText: String {
         let who = request.askedBy.isEmpty ? "" : " by \(request.askedBy)"
         let every = request.recurrence == .everyReport ? "; for every report" : ""
         return "Asked\(who) on \(request.raisedOn.displayText)\(every)"
-    }
-}
-
-extension String {
-    /// The text without white space or new lines at either end.
-    fileprivate var trimmingWhitespace: String {
-        var text = Substring(self)
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return String(text)
     }
 }

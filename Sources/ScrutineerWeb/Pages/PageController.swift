@@ -64,10 +64,9 @@ struct PageController: Sendable {
             var forms: SiteRequestForms?
             // Recorded from a report in preparation: a published one keeps its requests as they stood.
             if AccessPolicy.canRecordRequests(context.viewer.account, report.committee), report.stage != .published {
-                let titles = Dictionary(assessment.measures.map { ($0.measure.code, $0.measure.title) }, uniquingKeysWith: { first, _ in first })
                 forms = SiteRequestForms(
                     addAction: SiteRoutes.requests.href(["committee": code]),
-                    measures: report.committee.measureCodes.map { ($0, titles[$0] ?? $0) },
+                    measures: assessment.measures.map { ($0.measure.code, $0.measure.title) },
                     outstanding: requests.filter(\.standing.isOutstanding).map { listed in
                         let path = ["committee": code, "number": String(listed.request.number)]
                         return SiteRequestForms.Outstanding(
