@@ -106,6 +106,13 @@ public enum DemoDatabase {
 
         try await loadRequests(into: store, from: folder.appendingPathComponent("requests.json"), by: user, progress: progress)
 
+        // Each committee's risk register, as the council keeps it.
+        for (committee, name) in [("WARKS-CYP", "warwickshire-cyp-risks.csv"), ("WOK-CS", "wokingham-cs-risks.csv")] {
+            let register = PublishedFile(name: name, data: try Data(contentsOf: folder.appendingPathComponent("risks").appendingPathComponent(name)))
+            let summary = try await importBatch { _ in try RiskRegisterImporter.parse([register], committeeCode: committee, today: today) }
+            progress("Imported \(committee)'s illustrative risk register (\(summary.added) reviews)")
+        }
+
         let published = try Period.parse(publishedPeriod, yearType: .financial)
         for definition in definitions {
             _ = try await store.moveReport(definition, period: published, to: .published, by: "Demo Analyst", today: today)

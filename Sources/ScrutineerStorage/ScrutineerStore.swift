@@ -158,6 +158,10 @@ public protocol ScrutineerStore: Sendable {
     func closeRequest(committeeCode: String, number: Int, on day: CalendarDate, reason: String, by user: String) async throws -> CommitteeRequest
     /// Every request of a committee with its deliveries, by number.
     func requests(committeeCode: String) async throws -> [CommitteeRequest]
+
+    // MARK: Risk registers (PRODUCT.md R11)
+    /// Every review of every risk a committee owns (written by `importBatch`), by risk and then day.
+    func risks(committeeCode: String) async throws -> [RiskReview]
     /// Releases connections and stops the store's threads.
     func close() async throws
 }

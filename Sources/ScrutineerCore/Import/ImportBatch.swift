@@ -1,6 +1,6 @@
 /// The kinds of file `scrutineer import` reads (PRODUCT.md R14).
 public enum ImportKind: String, Sendable, Hashable, CaseIterable, Codable {
-    case lait, ees, fingertips, neighbours, areas, local, groups
+    case lait, ees, fingertips, neighbours, areas, local, groups, risks
 }
 
 /// Everything one import command read, validated and ready to store in one transaction.
@@ -18,6 +18,9 @@ public struct ImportBatch: Sendable, Hashable {
     /// Comparator groups a council defines (or every council sees), each replacing the stored
     /// group of its code.
     public var comparatorGroups: [ComparatorGroup]
+    /// Reviews of the risks a committee owns (a risk register), each replacing the stored review of
+    /// the same risk on the same day.
+    public var riskReviews: [RiskReview]
     /// The cell that defined each measure of `measures`, by code, where a file defined it, so a
     /// measure the store refuses is named by file, row and column like any rejected cell.
     public var measuresDefinedAt: [String: CellReference]
@@ -34,7 +37,7 @@ public struct ImportBatch: Sendable, Hashable {
     public init(
         kind: ImportKind, files: [String], rowsRead: Int, measures: [Measure] = [], areas: [Area] = [],
         neighbourLists: [StatisticalNeighbours] = [], observations: [Observation] = [], comparatorGroups: [ComparatorGroup] = [],
-        measuresDefinedAt: [String: CellReference] = [:], groupsDefinedAt: [String: CellReference] = [:], skipped: [ImportSkip] = []
+        riskReviews: [RiskReview] = [], measuresDefinedAt: [String: CellReference] = [:], groupsDefinedAt: [String: CellReference] = [:], skipped: [ImportSkip] = []
     ) {
         self.kind = kind
         self.files = files
@@ -44,6 +47,7 @@ public struct ImportBatch: Sendable, Hashable {
         self.neighbourLists = neighbourLists
         self.observations = observations
         self.comparatorGroups = comparatorGroups
+        self.riskReviews = riskReviews
         self.measuresDefinedAt = measuresDefinedAt
         self.groupsDefinedAt = groupsDefinedAt
         self.skipped = skipped.filter { $0.count > 0 }
@@ -75,7 +79,7 @@ public struct ImportSkip: Sendable, Hashable {
 
 /// The kinds of record an import stores, each counted in its summary.
 public enum ImportRecord: String, Sendable, Hashable, Codable, CaseIterable {
-    case measure, area, neighbourList, comparatorGroup, observation
+    case measure, area, neighbourList, comparatorGroup, observation, riskReview
 
     /// The record's name in the summary, for one record and for several.
     public func name(count: Int) -> String {
@@ -85,6 +89,7 @@ public enum ImportRecord: String, Sendable, Hashable, Codable, CaseIterable {
         case .neighbourList: count == 1 ? "statistical-neighbour list" : "statistical-neighbour lists"
         case .comparatorGroup: count == 1 ? "comparator group" : "comparator groups"
         case .observation: count == 1 ? "observation" : "observations"
+        case .riskReview: count == 1 ? "risk review" : "risk reviews"
         }
     }
 }

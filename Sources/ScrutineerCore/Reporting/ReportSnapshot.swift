@@ -25,11 +25,14 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
     /// The committee's requests and their answers when it was published (PRODUCT.md R12); nil in a
     /// snapshot taken before requests were kept, which lists none.
     public var requests: [CommitteeRequest]?
+    /// Every review of the risks the committee owns when it was published (PRODUCT.md R11); nil in
+    /// a snapshot taken before risks were kept, which lists none.
+    public var risks: [RiskReview]?
 
     /// A snapshot to publish.
     public init(
         committeeCode: String, periodLabel: String, takenBy: String, assessments: [CommitteeAssessment], commentary: [Commentary],
-        targets: [Target], requests: [CommitteeRequest] = [], version: Int = 0, takenAt: String = ""
+        targets: [Target], requests: [CommitteeRequest] = [], risks: [RiskReview] = [], version: Int = 0, takenAt: String = ""
     ) {
         self.committeeCode = committeeCode
         self.periodLabel = periodLabel
@@ -40,6 +43,7 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
         self.commentary = commentary
         self.targets = targets
         self.requests = requests
+        self.risks = risks
     }
 
     /// The report as `audience` reads it; nil when the snapshot holds no assessment for it.
@@ -56,6 +60,12 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
     public func reportedRequests(for audience: Audience) -> [ReportedRequest] {
         guard let assessment = assessment(for: audience) else { return [] }
         return ReportedRequest.inReport(requests ?? [], period: assessment.reportingPeriod, on: assessment.today)
+    }
+
+    /// The risks the published report listed, as they stood on the day it was judged as on.
+    public func reportedRisks(for audience: Audience) -> [ReportedRisk] {
+        guard let assessment = assessment(for: audience) else { return [] }
+        return ReportedRisk.inReport(risks ?? [], period: assessment.reportingPeriod, on: assessment.today)
     }
 
     /// A measure's target versions when the report was published, in the order the store lists them.

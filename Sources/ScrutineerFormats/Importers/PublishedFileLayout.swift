@@ -34,6 +34,10 @@ public struct PublishedFileLayout: Sendable {
         PublishedFileLayout(name: "an LA lookup", importedAs: .areas, usage: "scrutineer import areas FILE", fits: has(AreaLookupImporter.columns)),
         PublishedFileLayout(name: "a file of comparator groups", importedAs: .groups, usage: "scrutineer import groups FILE…", fits: has(ComparatorGroupsImporter.requiredColumns)),
         PublishedFileLayout(
+            name: "a risk register", importedAs: .risks, usage: "scrutineer import risks FILE… --committee CODE",
+            fits: hasLocal(RiskRegisterImporter.requiredColumns)
+        ),
+        PublishedFileLayout(
             name: "a council's own figures", importedAs: .local, usage: "scrutineer import local FILE…",
             fits: hasLocal(LocalObservationColumn.required.map(\.rawValue))
         ),
@@ -43,11 +47,15 @@ public struct PublishedFileLayout: Sendable {
         ),
     ]
 
-    /// An Excel workbook (a ZIP archive), which only `import local` reads.
+    /// An Excel workbook (a ZIP archive), which only `import local` and `import risks` read.
     public static let workbook = PublishedFileLayout(
         name: "an Excel workbook", importedAs: .local,
-        usage: "scrutineer import local FILE… for a council's own workbook, or the CSV file a publication gives", fits: { _ in false }
+        usage: "scrutineer import local FILE… for a council's own workbook, scrutineer import risks FILE… for its risk register, or the CSV file a publication gives",
+        fits: { _ in false }
     )
+
+    /// The imports that read workbooks as well as CSV files.
+    public static let workbookKinds: Set<ImportKind> = [.local, .risks]
 
     /// The layout of `data`: a workbook, or a CSV file by its first line; nil for an unknown
     /// header (or a title above the header).
@@ -65,6 +73,7 @@ public struct PublishedFileLayout: Sendable {
         var misplaced: [String: BatchInputError] = [:]
         for file in files where errors.errors.contains(where: { $0.file == file.name }) {
             guard let layout = recognise(file.data), layout.importedAs != kind else { continue }
+            if layout.name == workbook.name, workbookKinds.contains(kind) { continue }
             misplaced[file.name] = BatchInputError(
                 file: file.name, row: 1, column: "*",
                 message: "this is \(layout.name), not a file scrutineer import \(kind.rawValue) reads (expected \(layout.usage))"

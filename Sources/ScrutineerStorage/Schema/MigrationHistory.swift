@@ -8,6 +8,7 @@ extension Migration {
         keepTargetsByCouncil, keepLocalMeasuresByCouncil, createComparatorGroups, allowSchoolTermPeriods,
         keepPublishedReports,
         trackCommitteeRequests,
+        keepRiskRegisters,
     ]
 
     /// 1: every table, with the constraints the database can enforce.
@@ -668,6 +669,37 @@ extension Migration {
                 PRIMARY KEY (\(D.committeeCode), \(D.number), \(D.delivery)),
                 UNIQUE (\(D.committeeCode), \(D.number), \(D.periodLabel)),
                 FOREIGN KEY (\(D.committeeCode), \(D.number)) REFERENCES \(R.table) (\(R.committeeCode), \(R.number))
+            )
+            """,
+        ]
+    }
+}
+
+extension Migration {
+    /// 12: the risks each committee owns, one row per review (PRODUCT.md R11). Likelihood and
+    /// impact are 1 to 5; a target has both or neither.
+    static let keepRiskRegisters = Migration(number: 12, name: "risk registers") { engine in
+        let text = engine.text
+        typealias R = Schema.RiskReviews
+        typealias K = Schema.Committees
+        func factor(_ column: String) -> String { "\(column) BETWEEN 1 AND 5" }
+        return [
+            """
+            CREATE TABLE \(R.table) (
+                \(R.committeeCode) \(text) NOT NULL REFERENCES \(K.table) (\(K.code)),
+                \(R.reference) \(text) NOT NULL CHECK (\(R.reference) <> ''),
+                \(R.reviewedOn) \(text) NOT NULL CHECK (\(R.reviewedOn) LIKE \(SQLText.isoDate)),
+                \(R.title) \(text) NOT NULL CHECK (\(R.title) <> ''),
+                \(R.description) \(text) NOT NULL,
+                \(R.owner) \(text) NOT NULL CHECK (\(R.owner) <> ''),
+                \(R.likelihood) INTEGER NOT NULL CHECK (\(factor(R.likelihood))),
+                \(R.impact) INTEGER NOT NULL CHECK (\(factor(R.impact))),
+                \(R.targetLikelihood) INTEGER CHECK (\(factor(R.targetLikelihood))),
+                \(R.targetImpact) INTEGER CHECK (\(factor(R.targetImpact))),
+                \(R.mitigation) \(text) NOT NULL CHECK (\(R.mitigation) <> ''),
+                \(R.status) \(text) NOT NULL CHECK (\(SQLText.oneOf(R.status, ["open", "closed"]))),
+                PRIMARY KEY (\(R.committeeCode), \(R.reference), \(R.reviewedOn)),
+                CHECK ((\(R.targetLikelihood) IS NULL AND \(R.targetImpact) IS NULL) OR (\(R.targetLikelihood) IS NOT NULL AND \(R.targetImpact) IS NOT NULL))
             )
             """,
         ]

@@ -26,10 +26,14 @@ struct ImportWriter {
         let areas = try await upsertAreas(batch.areas)
         let neighbourLists = try await replaceNeighbourLists(batch.neighbourLists)
         let groups = try await replaceComparatorGroups(batch.comparatorGroups, definedAt: batch.groupsDefinedAt)
+        let risks = try await replaceRiskReviews(batch.riskReviews)
         let observations = try await planObservations(batch.observations, datesAreData: batch.kind == .local)
         let summary = ImportSummary(
             rowsRead: batch.rowsRead,
-            records: [.measure: measures, .area: areas, .neighbourList: neighbourLists, .comparatorGroup: groups, .observation: observations.counts]
+            records: [
+                .measure: measures, .area: areas, .neighbourList: neighbourLists, .comparatorGroup: groups, .riskReview: risks,
+                .observation: observations.counts,
+            ]
         )
         let auditId = try await AuditWriter.insert(
             into: session, action: Self.auditAction(batch), user: user, at: timestamp, files: batch.files, summary: summary
@@ -245,6 +249,40 @@ struct ImportWriter {
             tail: Self.updateOnConflict(key: G.code, columns: G.columns)
         )
         try await session.insertRows(into: B.table, columns: B.columns, cells: plan.toWrite.flatMap(ComparatorGroupRecord.memberCells))
+        return plan.counts
+    }
+
+    // MARK: Risk registers
+
+    /// Adds new reviews and replaces changed ones (the same risk reviewed on the same day).
+    private func replaceRiskReviews(_ reviews: [RiskReview]) async throws -> ImportTally {
+        guard !reviews.isEmpty else { return ImportTally() }
+        typealias R = Schema.RiskReviews
+        try Self.requireUnique(reviews.map(RiskReviewRecord.key), record: "risk review")
+        var stored: [String: RiskReview] = [:]
+        for committee in Set(reviews.map(\.committeeCode)).sorted() {
+            let references = Array(Set(reviews.filter { $0.committeeCode == committee }.map(\.reference))).sorted()
+            try await session.forEachChunk(of: references) { chunk in
+                let rows = try await database.rows("""
+                    SELECT \(unsafeRaw: R.columns.joined(separator: ", ")) FROM \(unsafeRaw: R.table)
+                    WHERE \(unsafeRaw: R.committeeCode) = \(bind: committee) AND \(unsafeRaw: R.reference) IN (\(binds: chunk))
+                    """, table: R.table)
+                for row in rows {
+                    let review = try RiskReviewRecord.decode(row)
+                    stored[RiskReviewRecord.key(review)] = review
+                }
+            }
+        }
+        let plan = UpsertPlan(reviews, stored: stored, key: RiskReviewRecord.key, same: ==)
+        for review in plan.toWrite where stored[RiskReviewRecord.key(review)] != nil {
+            try await database.raw("""
+                DELETE FROM \(unsafeRaw: R.table) WHERE \(unsafeRaw: R.committeeCode) = \(bind: review.committeeCode)
+                AND \(unsafeRaw: R.reference) = \(bind: review.reference) AND \(unsafeRaw: R.reviewedOn) = \(bind: review.reviewedOn.iso)
+                """).run()
+        }
+        if !plan.toWrite.isEmpty {
+            try await session.insertRows(into: R.table, columns: R.columns, cells: plan.toWrite.flatMap(RiskReviewRecord.cells))
+        }
         return plan.counts
     }
 

@@ -15,16 +15,21 @@ public struct PackOptions: Sendable, Hashable {
     /// The committee's requests the report lists (`ReportedRequest.inReport`), shown after the
     /// themes; nil leaves the section out (an empty list says there are none).
     public var requests: [ReportedRequest]?
+    /// The committee's risks the report lists (`ReportedRisk.inReport`), shown after the requests;
+    /// nil leaves the section out (an empty list says there are none).
+    public var risks: [ReportedRisk]?
 
     /// Options; every one has a default.
     public init(
         generatedOn: CalendarDate? = nil, reportTitle: String = "Integrated Performance Report",
-        commentary: [String: String] = [:], includeData: Bool = true, requests: [ReportedRequest]? = nil
+        commentary: [String: String] = [:], includeData: Bool = true, requests: [ReportedRequest]? = nil,
+        risks: [ReportedRisk]? = nil
     ) {
         self.generatedOn = generatedOn
         self.reportTitle = reportTitle
         self.commentary = commentary
         self.includeData = includeData
         self.requests = requests
+        self.risks = risks
     }
 }

@@ -45,6 +45,7 @@ struct PackSummaryBuilder {
             heading: "\(a.committee.name): \(options.reportTitle), \(a.reportingPeriod.label)",
             facts: facts, audienceNote: PackWording.audienceNote(a.audience), headline: a.headline.sentence,
             statusTable: statusTable, directionTable: directionTable, themes: themes, requests: options.requests.map(requestsSection),
+            risks: options.risks.map(risksSection),
             dataLinks: options.includeData ? dataLinks : [], hasData: options.includeData, key: key
         )
     }
@@ -128,9 +129,9 @@ struct PackSummaryBuilder {
     }
 
     /// The committee's requests: how many still need an answer, then a row for each.
-    func requestsSection(_ requests: [ReportedRequest]) -> PackRequestsSection {
+    func requestsSection(_ requests: [ReportedRequest]) -> PackListSection {
         guard !requests.isEmpty else {
-            return PackRequestsSection(sentence: "No request from the committee was open on \(assessment.today.displayText) or answered during \(assessment.reportingPeriod.label).", table: nil)
+            return PackListSection(sentence: "No request from the committee was open on \(assessment.today.displayText) or answered during \(assessment.reportingPeriod.label).", table: nil)
         }
         let outstanding = requests.filter(\.standing.isOutstanding).count
         let overdue = requests.filter { $0.standing == .open(overdue: true) }.count
@@ -152,11 +153,53 @@ struct PackSummaryBuilder {
                 PackCell(status),
             ])
         }
-        return PackRequestsSection(
+        return PackListSection(
             sentence: "\(counted): those open on \(assessment.today.displayText) and those answered during \(assessment.reportingPeriod.label) or since; \(waiting)\(late).",
             table: PackTable(
                 id: "requests-table", caption: "Requests from the committee, \(assessment.reportingPeriod.label)", cssClass: "requests",
                 headers: [PackHeader("Request"), PackHeader("Provided by"), PackHeader("Promised by"), PackHeader("Status")], rows: rows
+            )
+        )
+    }
+
+    /// The committee's risks: how many, by band and by move since their review before, then a row
+    /// for each with its score, move, target and mitigation.
+    func risksSection(_ risks: [ReportedRisk]) -> PackListSection {
+        let period = assessment.reportingPeriod.label
+        guard !risks.isEmpty else {
+            return PackListSection(sentence: "No risk on the committee's register was open on \(assessment.today.displayText) or closed during \(period).", table: nil)
+        }
+        let open = risks.filter { $0.review.status == .open }
+        let closed = risks.count - open.count
+        var parts: [String] = []
+        let counted = open.isEmpty ? "No risk is open" : open.count == 1 ? "One risk is open" : "\(open.count) risks are open"
+        let bands = RiskRating.allCases.reversed().compactMap { rating -> String? in
+            let count = open.filter { $0.review.score.rating == rating }.count
+            return count == 0 ? nil : "\(count) \(rating.word)"
+        }
+        parts.append(bands.isEmpty ? counted : "\(counted) (\(bands.joined(separator: ", ")))")
+        let worse = open.filter { if case .worse = $0.trend { true } else { false } }.count
+        if worse > 0 { parts.append("\(worse) \(worse == 1 ? "is" : "are") worse than at \(worse == 1 ? "its" : "their") review before") }
+        let stale = open.filter { !$0.reviewedThisPeriod }.count
+        if stale > 0 { parts.append("\(stale) \(stale == 1 ? "was" : "were") last reviewed before \(period)") }
+        if closed > 0 { parts.append("\(closed) closed during \(period) or since") }
+        let rows = risks.map { listed in
+            let review = listed.review
+            var header = [PackLine("\(review.reference): \(review.title)"), PackLine("Owner: \(review.owner)", isNote: true)]
+            if !review.description.isEmpty { header.append(PackLine(review.description, isNote: true)) }
+            return PackRow(header: PackCell(header), cells: [
+                PackCell([PackLine(review.score.text), PackLine(review.score.factorsText, isNote: true)]),
+                PackCell([PackLine(listed.trendText), PackLine(listed.reviewText, isNote: true)]),
+                PackCell(review.target.map { [PackLine($0.text), PackLine($0.factorsText, isNote: true)] } ?? [PackLine("No target set")]),
+                PackCell(review.mitigation),
+            ])
+        }
+        return PackListSection(
+            sentence: parts.joined(separator: "; ") + ".",
+            table: PackTable(
+                id: "risks-table", caption: "Risks the committee owns, \(period), highest score first", cssClass: "risks",
+                headers: [PackHeader("Risk"), PackHeader("Score"), PackHeader("Since the review before"), PackHeader("Target score"), PackHeader("Mitigation")],
+                rows: rows, note: RiskRating.keyText
             )
         )
     }

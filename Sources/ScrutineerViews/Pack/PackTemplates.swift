@@ -10,6 +10,7 @@ enum PackTemplates {
     static let sources: [(name: String, text: String)] = [
         ("page", page), ("summary", summary), ("measure", measure), ("measureKey", measureKey), ("print", print),
         ("table", table), ("figure", figure), ("facts", facts), ("keySection", keySection), ("requestsSection", requestsSection),
+        ("risksSection", risksSection),
     ]
 
     /// Every template parsed, or the first that does not parse.
@@ -125,6 +126,7 @@ enum PackTemplates {
     </section>
     {{/themes}}
     {{#requests}}{{>requestsSection}}{{/requests}}
+    {{#risks}}{{>risksSection}}{{/risks}}
     {{#hasData}}
     <section class="data-files" aria-labelledby="data">
     <h2 id="data">The data behind this report</h2>
@@ -142,6 +144,17 @@ enum PackTemplates {
     static let requestsSection = """
     <section class="requests" aria-labelledby="requests">
     <h2 id="requests">Requests from the committee</h2>
+    <p>{{sentence}}</p>
+    {{#table}}{{>table}}{{/table}}
+    </section>
+
+    """
+
+    /// The risks the committee owns, as the report lists them (the pack's summary, the site's
+    /// committee page).
+    static let risksSection = """
+    <section class="risks" aria-labelledby="risks">
+    <h2 id="risks">Risks the committee owns</h2>
     <p>{{sentence}}</p>
     {{#table}}{{>table}}{{/table}}
     </section>

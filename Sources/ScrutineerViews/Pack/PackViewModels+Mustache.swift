@@ -146,7 +146,7 @@ extension PackThemeSection: MustacheParent {
     }
 }
 
-extension PackRequestsSection: MustacheParent {
+extension PackListSection: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "sentence": sentence
@@ -167,6 +167,7 @@ extension PackSummaryModel: MustacheParent {
         case "directionTable": directionTable
         case "themes": themes
         case "requests": requests
+        case "risks": risks
         case "dataLinks": dataLinks
         case "hasData": hasData
         case "key": key

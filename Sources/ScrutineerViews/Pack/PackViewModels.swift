@@ -160,9 +160,9 @@ struct PackThemeSection: Sendable {
     let table: PackTable
 }
 
-/// The committee's requests the report lists (PRODUCT.md R12): a sentence and a table, or a
-/// sentence saying there are none.
-struct PackRequestsSection: Sendable {
+/// A list the report gives beside the measures, as a sentence and a table, or a sentence saying
+/// there is nothing to list: the committee's requests (PRODUCT.md R12) and its risks (R11).
+struct PackListSection: Sendable {
     let sentence: String
     let table: PackTable?
 }
@@ -177,7 +177,9 @@ struct PackSummaryModel: Sendable {
     let directionTable: PackTable
     let themes: [PackThemeSection]
     /// Nil when the pack was rendered without the committee's requests.
-    let requests: PackRequestsSection?
+    let requests: PackListSection?
+    /// Nil when the pack was rendered without the committee's risk register.
+    let risks: PackListSection?
     let dataLinks: [PackLink]
     let hasData: Bool
     let key: PackTable

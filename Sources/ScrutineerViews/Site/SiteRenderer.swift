@@ -23,10 +23,11 @@ public enum SiteRenderer {
 
     /// A committee's home: the headline, a tile per theme and the counts.
     public static func committeeHome(
-        _ a: CommitteeAssessment, links: SiteLinks, state: SiteReportState, requests: [ReportedRequest]? = nil, chrome: SiteChrome
+        _ a: CommitteeAssessment, links: SiteLinks, state: SiteReportState, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil,
+        chrome: SiteChrome
     ) throws -> String {
         var symbols = PackSymbols(key: a.key)
-        let summary = summaryBuilder(a, links: links, requests: requests).build(symbols: &symbols, fullKey: false)
+        let summary = summaryBuilder(a, links: links, requests: requests, risks: risks).build(symbols: &symbols, fullKey: false)
         let tiles: [[String: Any]] = a.themes.enumerated().map { index, theme in
             [
                 "name": theme.name, "href": links.theme(index), "owner": theme.owner ?? "", "hasOwner": theme.owner != nil,
@@ -54,6 +55,7 @@ public enum SiteRenderer {
         ]
         // Only when given: a nil in the model would still open the section.
         if let section = summary.requests { model["requests"] = section }
+        if let section = summary.risks { model["risks"] = section }
         if let forms = state.requestForms {
             model["requestForms"] = [
                 "addAction": forms.addAction, "csrfToken": chrome.csrfToken, "periodLabel": a.reportingPeriod.label,
@@ -205,8 +207,10 @@ public enum SiteRenderer {
         return try render(model, "sitePage")
     }
 
-    static func summaryBuilder(_ a: CommitteeAssessment, links: SiteLinks, requests: [ReportedRequest]? = nil) -> PackSummaryBuilder {
-        var builder = PackSummaryBuilder(assessment: a, fileNames: [:], page: .index, options: PackOptions(requests: requests), generated: a.today)
+    static func summaryBuilder(
+        _ a: CommitteeAssessment, links: SiteLinks, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil
+    ) -> PackSummaryBuilder {
+        var builder = PackSummaryBuilder(assessment: a, fileNames: [:], page: .index, options: PackOptions(requests: requests, risks: risks), generated: a.today)
         builder.measureLink = links.measure
         return builder
     }

@@ -13,7 +13,7 @@ struct APIController: Sendable {
 
     func addRoutes(to router: Router<WebRequestContext>) {
         let handlers: [String: @Sendable (Request, WebRequestContext) async throws -> Data] = [
-            "listCommittees": committees, "getCommittee": committee, "getAssessment": assessment, "listCommentary": commentary, "listRequests": requests,
+            "listCommittees": committees, "getCommittee": committee, "getAssessment": assessment, "listCommentary": commentary, "listRequests": requests, "listRisks": risks,
             "listMeasures": measures, "getMeasure": measure, "listTargets": targets, "listObservations": observations,
             "listAreas": areas, "getArea": area, "listComparatorGroups": comparatorGroups,
         ]
@@ -79,6 +79,11 @@ struct APIController: Sendable {
     func requests(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
         return try Self.encode(try await access.requests(report).map(RequestJSON.init))
+    }
+
+    func risks(_ request: Request, _ context: WebRequestContext) async throws -> Data {
+        let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
+        return try Self.encode(try await access.risks(report).map(RiskJSON.init))
     }
 
     func measures(_ request: Request, _ context: WebRequestContext) async throws -> Data {

@@ -219,6 +219,54 @@ struct RequestJSON: Encodable {
     }
 }
 
+struct RiskJSON: Encodable {
+    let reference: String
+    let title: String
+    let description: String
+    let owner: String
+    let reviewedOn: String
+    let reviewedThisPeriod: Bool
+    let status: String
+    let likelihood: Int
+    let impact: Int
+    let score: Int
+    let rating: String
+    let targetLikelihood: Int?
+    let targetImpact: Int?
+    let targetScore: Int?
+    let targetRating: String?
+    /// new, worse, better or unchanged, against the review before (`previousScore`, `previousReviewedOn`).
+    let trend: String
+    let trendText: String
+    let previousScore: Int?
+    let previousReviewedOn: String?
+    let mitigation: String
+
+    init(_ listed: ReportedRisk) {
+        let r = listed.review
+        reference = r.reference
+        title = r.title
+        description = r.description
+        owner = r.owner
+        reviewedOn = r.reviewedOn.iso
+        reviewedThisPeriod = listed.reviewedThisPeriod
+        status = r.status.rawValue
+        likelihood = r.score.likelihood
+        impact = r.score.impact
+        score = r.score.value
+        rating = r.score.rating.rawValue
+        targetLikelihood = r.target?.likelihood
+        targetImpact = r.target?.impact
+        targetScore = r.target?.value
+        targetRating = r.target?.rating.rawValue
+        trend = listed.trend.code
+        trendText = listed.trendText
+        previousScore = listed.trend.previous?.score.value
+        previousReviewedOn = listed.trend.previous?.reviewedOn.iso
+        mitigation = r.mitigation
+    }
+}
+
 struct CountsJSON: Encodable {
     let measures, onTrack, withinTolerance, notOnTrack, completed, notDue, noData, notJudged: Int
     let improving, `static`, declining, increasing, decreasing, directionNotCalculated: Int

@@ -7,6 +7,7 @@ enum APIRoutes {
     static let assessment = RouteTemplate("/api/v1/committees/{committee}/assessment")
     static let commentary = RouteTemplate("/api/v1/committees/{committee}/commentary")
     static let requests = RouteTemplate("/api/v1/committees/{committee}/requests")
+    static let risks = RouteTemplate("/api/v1/committees/{committee}/risks")
     static let measures = RouteTemplate("/api/v1/measures")
     static let measure = RouteTemplate("/api/v1/measures/{measure}")
     static let targets = RouteTemplate("/api/v1/measures/{measure}/targets")
@@ -48,6 +49,7 @@ enum APIRoutes {
         Endpoint(route: assessment, operationId: "getAssessment", summary: "A committee's report for a period: the headline and every measure's judgements with their reasons", query: [period], schema: "Assessment", isList: false),
         Endpoint(route: commentary, operationId: "listCommentary", summary: "The newest commentary on each measure of a committee's report for a period", query: [period], schema: "Commentary", isList: true),
         Endpoint(route: requests, operationId: "listRequests", summary: "The committee's requests a report lists, as they stand in it: those open on its day, and those answered during its period or since", query: [period], schema: "Request", isList: true),
+        Endpoint(route: risks, operationId: "listRisks", summary: "The risks the committee owns as a report lists them: each open risk at its newest review by the report's day, with its score, the move since the review before, its target and mitigation, and those closed during its period or since", query: [period], schema: "Risk", isList: true),
         Endpoint(route: measures, operationId: "listMeasures", summary: "Measures, optionally those of one committee or matching words", query: [
             Parameter("committee", "Only the measures of this committee (its code)."),
             Parameter("q", "Only measures whose title or code contains these words."),

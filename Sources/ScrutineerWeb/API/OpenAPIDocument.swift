@@ -59,6 +59,7 @@ enum OpenAPIDocument {
     static var schemas: [String: Any] {
         let judgement = object(["label": string, "reason": string], required: ["label", "reason"])
         let counts = object(Dictionary(uniqueKeysWithValues: countNames.map { ($0, integer) }), required: countNames)
+        let factor: [String: Any] = ["type": "integer", "minimum": RiskScore.scale.lowerBound, "maximum": RiskScore.scale.upperBound]
         return [
             "Error": object(["error": object(["status": integer, "message": string, "parameter": string], required: ["status", "message"])], required: ["error"]),
             "Committee": object([
@@ -94,6 +95,17 @@ enum OpenAPIDocument {
                 "status": ["type": "string", "enum": RequestStanding.codes], "statusText": string,
                 "answeredOn": string, "answer": string,
             ], required: ["number", "request", "askedBy", "raisedOn", "providedBy", "recurrence", "status", "statusText"]),
+            "Risk": object([
+                "reference": string, "title": string, "description": string, "owner": string, "reviewedOn": string, "reviewedThisPeriod": boolean,
+                "status": ["type": "string", "enum": RiskReview.Status.allCases.map(\.rawValue)],
+                "likelihood": factor, "impact": factor, "score": integer, "rating": ["type": "string", "enum": RiskRating.allCases.map(\.rawValue)],
+                "targetLikelihood": factor, "targetImpact": factor, "targetScore": integer, "targetRating": ["type": "string", "enum": RiskRating.allCases.map(\.rawValue)],
+                "trend": ["type": "string", "enum": RiskTrend.codes], "trendText": string, "previousScore": integer, "previousReviewedOn": string,
+                "mitigation": string,
+            ], required: [
+                "reference", "title", "description", "owner", "reviewedOn", "reviewedThisPeriod", "status", "likelihood", "impact", "score", "rating",
+                "trend", "trendText", "mitigation",
+            ]),
             "Measure": object([
                 "code": string, "title": string, "definition": string, "theme": string, "owner": string, "unit": string, "decimalPlaces": integer,
                 "polarity": string, "periodicity": string, "yearType": string, "source": string, "publicationLagDays": integer,

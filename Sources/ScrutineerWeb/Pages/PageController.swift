@@ -81,7 +81,7 @@ struct PageController: Sendable {
                 publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil, requestForms: forms
             )
             return try SiteRenderer.committeeHome(
-                assessment, links: links(report), state: state, requests: requests,
+                assessment, links: links(report), state: state, requests: requests, risks: try await access.risks(report),
                 chrome: chrome(context, breadcrumbs: [SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink(report.committee.name, href: "", isCurrent: true)],
                                navigation: themeNavigation(report, current: nil), navigationLabel: "Dashboards")
             )

@@ -105,6 +105,12 @@ struct ReportAccess: Sendable {
         return ReportedRequest.inReport(try await cache.store.requests(committeeCode: report.committee.code), period: report.period, on: today)
     }
 
+    /// The committee's risks the report lists, as they stand on its day: as published, when it is.
+    func risks(_ report: Report) async throws -> [ReportedRisk] {
+        if let snapshot = try await snapshot(report) { return snapshot.reportedRisks(for: report.audience) }
+        return ReportedRisk.inReport(try await cache.store.risks(committeeCode: report.committee.code), period: report.period, on: today)
+    }
+
     static func stageWord(_ stage: ReportPublication.Stage) -> String {
         switch stage {
         case .draft: "draft"

@@ -10,6 +10,11 @@ struct CommitteeOption: ParsableArguments {
 
     /// The committee's definition; exit 65 naming the committees there are when it is not defined.
     func definition(in store: any ScrutineerStore) async throws -> CommitteeDefinition {
+        try await Self.definition(of: committee, in: store)
+    }
+
+    /// The definition of the committee `code`; exit 65 naming the committees there are when it is not defined.
+    static func definition(of committee: String, in store: any ScrutineerStore) async throws -> CommitteeDefinition {
         if let definition = try await store.committee(code: committee) { return definition }
         let known = try await store.committees().map(\.code)
         FileHandle.standardError.write(Data("--committee: no committee \(committee) (expected one of: \(known.isEmpty ? "none defined yet; use scrutineer committee add" : known.joined(separator: ", ")))\n".utf8))

@@ -10,8 +10,9 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import",
         abstract: "Import published statistics or a council's own measures into the database.",
         discussion: """
-        KIND is lait, ees, fingertips, neighbours, areas, local or groups (a council's comparator \
-        groups: group_code,group_name,area_code). Every cell is checked before \
+        KIND is lait, ees, fingertips, neighbours, areas, local, groups (a council's comparator \
+        groups: group_code,group_name,area_code) or risks (a committee's risk register, CSV or XLSX: \
+        reference,title,owner,reviewed_on,likelihood,impact,mitigation; needs --committee). Every cell is checked before \
         anything is written; a rejected cell is reported as FILE:ROW:COLUMN: problem (expected …), \
         exit status 65, and the database is left as it was. Importing the same file twice changes \
         nothing and says so; a corrected file updates only what changed, keeping the old values in \
@@ -20,10 +21,10 @@ struct ImportCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "What the files are: lait, ees, fingertips, neighbours, areas, local or groups.")
+    @Argument(help: "What the files are: lait, ees, fingertips, neighbours, areas, local, groups or risks.")
     var kind: ImportKind
 
-    @Argument(help: "The files to import (CSV; XLSX for local).")
+    @Argument(help: "The files to import (CSV; XLSX for local and risks).")
     var files: [String]
 
     @OptionGroup var database: DatabaseOption
@@ -61,11 +62,14 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .customLong("next-update"), help: "LAIT/EES/Fingertips: the date the next release is due (YYYY-MM-DD), as the release page says.")
     var nextUpdate: String?
 
-    @Option(help: "Local XLSX: the sheet to read (default: the first).")
+    @Option(help: "Local and risks XLSX: the sheet to read (default: the first).")
     var sheet: String?
 
     @Option(help: "Local: the council whose own measures the files define (ONS code, e.g. E10000031; default: the one council their figures are for). Groups: the council whose own groups they are (default: every council's).")
     var council: String?
+
+    @Option(help: "Risks: the committee that owns the risks (scrutineer committee list shows the codes).")
+    var committee: String?
 
     @Option(help: "Who is importing, for the audit trail (default: $USER).")
     var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
@@ -82,6 +86,15 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if council != nil, kind != .local, kind != .groups {
             throw ValidationError("--council is for local and groups imports (a council's own measures and comparator groups); published measures are every council's")
+        }
+        if kind == .risks, committee == nil {
+            throw ValidationError("import risks needs --committee CODE, the committee that owns the risks (scrutineer committee list shows the codes)")
+        }
+        if committee != nil, kind != .risks {
+            throw ValidationError("--committee is for risks imports (a committee's risk register); other files are not a committee's")
+        }
+        if sheet != nil, kind != .local, kind != .risks {
+            throw ValidationError("--sheet names a workbook's sheet, for local and risks imports (the other imports read CSV files)")
         }
     }
 
@@ -121,6 +134,7 @@ struct ImportCommand: AsyncParsableCommand {
     /// Validates every cell of `inputs` against what `store` holds, then writes them in one
     /// transaction and prints the summary; rejected cells are printed and exit with status 65.
     private func importFiles(_ inputs: [PublishedFile], into store: SQLStore, progress: ImportProgress) async throws {
+        if let committee { _ = try await CommitteeOption.definition(of: committee, in: store) }
         let context = try await store.importContext()
         progress.show(.validating)
         let batch: ImportBatch
@@ -185,6 +199,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if kind == .groups {
             return try ComparatorGroupsImporter.parse(inputs, council: council, context: context)
+        }
+        if kind == .risks, let committee {
+            return try RiskRegisterImporter.parse(inputs, committeeCode: committee, sheet: sheet)
         }
         var mappingFile: PublishedFile?
         if let mapping {

@@ -1,0 +1,305 @@
+import Foundation
+import ScrutineerCore
+
+/// Reads the risks a committee owns (PRODUCT.md R11) from the council's risk register: a CSV file
+/// or a workbook's sheet (the first, or `--sheet`), one row per review of a risk.
+///
+/// - Required columns: `reference, title, owner, reviewed_on, likelihood, impact, mitigation`.
+/// - Optional: `description`, `target_likelihood` and `target_impact` (both or neither), `status`
+///   (`open`, the default, or `closed`), and `score` and `target_score`, which when filled must be
+///   likelihood × impact (a register's own formula, checked rather than trusted).
+/// - Columns starting `note` or `comment` are for people and not read. Headers are compared as the
+///   local template's are: case-insensitive, spaces and underscores the same; a title or notes may
+///   sit above the header.
+/// - Likelihood and impact are whole numbers from 1 to 5. A review is not dated after `today`, and
+///   a risk is reviewed at most once a day: each review replaces the stored review of the same risk
+///   on the same day.
+public enum RiskRegisterImporter {
+    enum Column: String, CaseIterable {
+        case reference, title, description, owner
+        case reviewedOn = "reviewed_on"
+        case likelihood, impact
+        case targetLikelihood = "target_likelihood"
+        case targetImpact = "target_impact"
+        case mitigation, status, score
+        case targetScore = "target_score"
+    }
+
+    /// The columns a risk register must have, as normalised header names.
+    public static let requiredColumns = [Column.reference, .title, .owner, .reviewedOn, .likelihood, .impact, .mitigation].map(\.rawValue)
+
+    /// Header rows searched for the header, for a register with a title above it.
+    static let rowsSearchedForHeader = 10
+
+    /// The reviews `files` hold for the committee `committeeCode`, or every rejected cell.
+    public static func parse(
+        _ files: [PublishedFile], committeeCode: String, sheet: String? = nil, today: CalendarDate = .todayUTC
+    ) throws(BatchInputErrors) -> ImportBatch {
+        var errors: [BatchInputError] = []
+        var reviews: [RiskReview] = []
+        var rowsRead = 0
+        var firstRow: [String: String] = [:]
+        for file in files {
+            let table: Table
+            do { table = try Table(file, sheet: sheet) } catch { errors.append(error); continue }
+            rowsRead += table.rows.count
+            var reader = RowReader(table: table, committeeCode: committeeCode, today: today)
+            guard reader.checkHeader() else { errors += reader.errors; continue }
+            for row in table.rows {
+                guard let review = reader.review(row) else { continue }
+                let key = "\(review.reference)\u{1F}\(review.reviewedOn.iso)"
+                if let earlier = firstRow[key] {
+                    reader.reject(row.number, Column.reviewedOn, "risk \(review.reference) is reviewed on \(review.reviewedOn.iso) in \(earlier) too (expected one row per risk and day)")
+                    continue
+                }
+                firstRow[key] = "\(table.label) row \(row.number)"
+                reviews.append(review)
+            }
+            errors += reader.errors
+        }
+        if !errors.isEmpty { throw BatchInputErrors(errors) }
+        return ImportBatch(kind: .risks, files: files.map(\.name), rowsRead: rowsRead, riskReviews: reviews)
+    }
+
+    /// A register's header and data rows, from a CSV file or a workbook's sheet.
+    struct Table {
+        /// How errors name it: `file.csv`, or `book.xlsx[sheet]`.
+        var label: String
+        var headerRow: Int
+        /// Each column's header as written (its letter when blank), and its normalised name.
+        var headers: [(label: String, name: String)]
+        var rows: [SpreadsheetRow]
+        /// For CSV, the number of fields each row had, to report a row cut short.
+        var fieldCounts: [Int: Int]
+
+        init(_ file: PublishedFile, sheet: String?) throws(BatchInputError) {
+            var rows: [SpreadsheetRow]
+            var fieldCounts: [Int: Int] = [:]
+            if LocalImportTableLoader.isWorkbook(LocalImportFile(name: file.name, data: file.data)) {
+                do {
+                    let chosen = try XLSXWorkbook(data: file.data, fileName: file.name).sheet(named: sheet)
+                    label = "\(file.name)[\(chosen.name)]"
+                    rows = chosen.rows.filter { !$0.isBlank }
+                } catch {
+                    throw BatchInputError(file: file.name, row: 1, column: "-", message: error.message)
+                }
+            } else {
+                if let sheet {
+                    throw BatchInputError(file: file.name, row: 1, column: "-", message: "--sheet \(sheet) names a workbook's sheet, but this is a CSV file (expected a workbook, or no --sheet)")
+                }
+                let csv: CSVTable
+                do { csv = try CSVReader.table(from: file.data, fileName: file.name) } catch {
+                    throw BatchInputError(file: file.name, row: error.line, column: "-", message: error.message)
+                }
+                label = file.name
+                func row(_ line: Int, _ fields: [String]) -> SpreadsheetRow {
+                    SpreadsheetRow(number: line, cells: fields.map { $0.isEmpty ? .empty : .text($0) })
+                }
+                rows = [row(csv.headerLine, csv.header)] + csv.records.map { row($0.line, $0.fields) }.filter { !$0.isBlank }
+                for record in csv.records { fieldCounts[record.line] = record.fields.count }
+            }
+            guard let first = rows.first else {
+                throw BatchInputError(file: label, row: 1, column: "-", message: "the file is empty (expected a header row naming the columns, then one row per review of a risk)")
+            }
+            func names(_ row: SpreadsheetRow) -> [String] { row.cells.map { LocalHeaderName.normalised($0.description) } }
+            let header = rows.prefix(RiskRegisterImporter.rowsSearchedForHeader).first {
+                Set(names($0)).isSuperset(of: RiskRegisterImporter.requiredColumns)
+            } ?? first
+            headerRow = header.number
+            headers = header.cells.enumerated().map { index, cell in
+                let written = cell.description.trimmingCharacters(in: .whitespacesAndNewlines)
+                return (written.isEmpty ? SpreadsheetColumn.letters(index) : written, LocalHeaderName.normalised(written))
+            }
+            self.rows = rows.filter { $0.number > header.number }
+            self.fieldCounts = fieldCounts
+        }
+    }
+
+    /// Reads a table's rows as reviews, collecting every rejected cell.
+    struct RowReader {
+        let table: Table
+        let committeeCode: String
+        let today: CalendarDate
+        var errors: [BatchInputError] = []
+        var positions: [Column: Int] = [:]
+
+        init(table: Table, committeeCode: String, today: CalendarDate) {
+            self.table = table
+            self.committeeCode = committeeCode
+            self.today = today
+        }
+
+        mutating func reject(_ row: Int, _ column: Column, _ message: String) {
+            let label = positions[column].map { table.headers[$0].label } ?? column.rawValue
+            errors.append(BatchInputError(file: table.label, row: row, column: label, message: message))
+        }
+
+        /// Finds each column; false after recording every problem with the header.
+        mutating func checkHeader() -> Bool {
+            for (index, header) in table.headers.enumerated() {
+                if header.name.isEmpty {
+                    if let row = table.rows.first(where: { !$0[index].isBlank }) {
+                        errors.append(BatchInputError(file: table.label, row: row.number, column: header.label, message: "a value in a column with no header (expected a header naming the column, or nothing in the column)"))
+                    }
+                } else if header.name.hasPrefix("note") || header.name.hasPrefix("comment") {
+                    continue
+                } else if let column = Column(rawValue: header.name) {
+                    if let first = positions[column] {
+                        errors.append(BatchInputError(file: table.label, row: table.headerRow, column: header.label, message: "the column \(table.headers[first].label) appears twice (expected each column once)"))
+                    } else {
+                        positions[column] = index
+                    }
+                } else {
+                    errors.append(BatchInputError(
+                        file: table.label, row: table.headerRow, column: header.label,
+                        message: "unknown column (expected \(Column.allCases.map(\.rawValue).joined(separator: ", ")), or a note or comment column for people)"
+                    ))
+                }
+            }
+            for name in RiskRegisterImporter.requiredColumns where positions[Column(rawValue: name)!] == nil {
+                errors.append(BatchInputError(
+                    file: table.label, row: table.headerRow, column: name,
+                    message: "missing column (expected a header with at least \(RiskRegisterImporter.requiredColumns.joined(separator: ", ")))"
+                ))
+            }
+            if (positions[.targetLikelihood] == nil) != (positions[.targetImpact] == nil) {
+                let present: Column = positions[.targetLikelihood] == nil ? .targetImpact : .targetLikelihood
+                errors.append(BatchInputError(
+                    file: table.label, row: table.headerRow, column: table.headers[positions[present]!].label,
+                    message: "a target needs both target_likelihood and target_impact (expected both columns, or neither)"
+                ))
+            }
+            return errors.isEmpty
+        }
+
+        /// The review a row gives, or nil after recording each of its rejected cells.
+        mutating func review(_ row: SpreadsheetRow) -> RiskReview? {
+            if let fields = table.fieldCounts[row.number], fields != table.headers.count {
+                errors.append(BatchInputError(
+                    file: table.label, row: row.number, column: fields < table.headers.count ? table.headers[fields].label : SpreadsheetColumn.letters(fields),
+                    message: "the row has \(fields) fields but the header has \(table.headers.count) (expected one field per column; is the row cut short?)"
+                ))
+                return nil
+            }
+            if let extra = (table.headers.count..<max(table.headers.count, row.cells.count)).first(where: { !row[$0].isBlank }) {
+                errors.append(BatchInputError(
+                    file: table.label, row: row.number, column: SpreadsheetColumn.letters(extra),
+                    message: "a value in a column with no header (expected a header naming the column, or nothing in the column)"
+                ))
+                return nil
+            }
+            let before = errors.count
+            let reference = text(row, .reference, required: "the risk's reference in the register, such as CYP01", longest: RiskReview.longestReference)
+            let title = text(row, .title, required: "the risk in a line", longest: RiskReview.longestName)
+            let description = text(row, .description, required: nil, longest: RiskReview.longestText)
+            let owner = text(row, .owner, required: "who owns the risk, by job title", longest: RiskReview.longestName)
+            let mitigation = text(row, .mitigation, required: "what is being done about the risk", longest: RiskReview.longestText)
+            let reviewedOn = date(row)
+            let score = self.score(row, .likelihood, .impact, checkedBy: .score, required: true)
+            let target = self.score(row, .targetLikelihood, .targetImpact, checkedBy: .targetScore, required: false)
+            let status = self.status(row)
+            guard errors.count == before, let reference, let title, let owner, let mitigation, let reviewedOn, let score, let status else { return nil }
+            return RiskReview(
+                committeeCode: committeeCode, reference: reference, title: title, description: description ?? "", owner: owner,
+                reviewedOn: reviewedOn, score: score, target: target, mitigation: mitigation, status: status
+            )
+        }
+
+        private func cell(_ row: SpreadsheetRow, _ column: Column) -> SpreadsheetCell {
+            positions[column].map { row[$0] } ?? .empty
+        }
+
+        /// The cell's text, trimmed; nil (with the problem recorded when `required` says what is
+        /// expected) when blank.
+        private mutating func text(_ row: SpreadsheetRow, _ column: Column, required: String?, longest: Int) -> String? {
+            do {
+                guard let text = try LocalCellReading.text(cell(row, column)) else {
+                    if let required { reject(row.number, column, "blank (expected \(required))") }
+                    return nil
+                }
+                if text.count > longest {
+                    reject(row.number, column, "\(text.count) characters (expected at most \(longest))")
+                    return nil
+                }
+                return text
+            } catch {
+                reject(row.number, column, error.message)
+                return nil
+            }
+        }
+
+        private mutating func date(_ row: SpreadsheetRow) -> CalendarDate? {
+            do {
+                guard let day = try LocalCellReading.date(cell(row, .reviewedOn)) else {
+                    reject(row.number, .reviewedOn, "blank (expected the day the risk was reviewed, such as 2026-06-09)")
+                    return nil
+                }
+                if today < day {
+                    reject(row.number, .reviewedOn, "\(day.iso) is after today, \(today.iso) (expected the day the risk was reviewed)")
+                    return nil
+                }
+                return day
+            } catch {
+                reject(row.number, .reviewedOn, error.message)
+                return nil
+            }
+        }
+
+        /// A likelihood and impact from 1 to 5, checked against the row's own score when it gives one.
+        private mutating func score(_ row: SpreadsheetRow, _ likelihoodColumn: Column, _ impactColumn: Column, checkedBy scoreColumn: Column, required: Bool) -> RiskScore? {
+            let likelihood = factor(row, likelihoodColumn, required: required)
+            let impact = factor(row, impactColumn, required: required)
+            if !required, (likelihood == nil) != (impact == nil) {
+                let blank = likelihood == nil ? likelihoodColumn : impactColumn, filled = likelihood == nil ? impactColumn : likelihoodColumn
+                reject(row.number, blank, "blank, but \(filled.rawValue) is filled (expected both, or neither when no target is set)")
+                return nil
+            }
+            guard let likelihood, let impact else {
+                if !required, let stated = try? LocalCellReading.text(cell(row, scoreColumn)) {
+                    reject(row.number, scoreColumn, "\(stated) with no \(likelihoodColumn.rawValue) and \(impactColumn.rawValue) (expected it blank, or both of them filled)")
+                }
+                return nil
+            }
+            let score = RiskScore(likelihood: likelihood, impact: impact)
+            do {
+                if let stated = try LocalCellReading.wholeNumber(cell(row, scoreColumn), example: "\(score.value)"), stated != score.value {
+                    reject(row.number, scoreColumn, "\(stated) is not \(likelihoodColumn.rawValue) × \(impactColumn.rawValue), \(likelihood) × \(impact) = \(score.value) (expected the two multiplied, or the cell blank)")
+                    return nil
+                }
+            } catch {
+                reject(row.number, scoreColumn, error.message)
+                return nil
+            }
+            return score
+        }
+
+        private mutating func factor(_ row: SpreadsheetRow, _ column: Column, required: Bool) -> Int? {
+            let expected = "a whole number from 1 to 5"
+            do {
+                guard let value = try LocalCellReading.wholeNumber(cell(row, column), example: "3") else {
+                    if required { reject(row.number, column, "blank (expected \(expected))") }
+                    return nil
+                }
+                guard RiskScore.scale.contains(value) else {
+                    reject(row.number, column, "\(value) is outside the five-by-five matrix (expected \(expected))")
+                    return nil
+                }
+                return value
+            } catch {
+                reject(row.number, column, "\(error.message.replacingOccurrences(of: "a whole number such as 3", with: expected))")
+                return nil
+            }
+        }
+
+        private mutating func status(_ row: SpreadsheetRow) -> RiskReview.Status? {
+            do {
+                guard let text = try LocalCellReading.text(cell(row, .status)) else { return .open }
+                if let status = RiskReview.Status(rawValue: text.lowercased()) { return status }
+                reject(row.number, .status, "\(ImportText.quoted(text)) is not a status (expected open or closed, or blank for open)")
+            } catch {
+                reject(row.number, .status, error.message)
+            }
+            return nil
+        }
+    }
+}
