@@ -137,8 +137,11 @@ struct ImportWriter {
     static func auditAction(_ kind: ImportKind) -> String { "import \(kind.rawValue)" }
 
     /// The audit action of `batch`, with the release dates the user gave:
-    /// `import lait (release of 2025-03-20; next update due 2026-03-19)`.
+    /// `import lait (release of 2025-03-20; next update due 2026-03-19)`; a risk register's with its
+    /// committee: `import risks for WARKS-CYP`.
     static func auditAction(_ batch: ImportBatch) -> String {
+        let committees = Set(batch.riskReviews.map(\.committeeCode)).sorted()
+        if !committees.isEmpty { return auditAction(batch.kind) + " for " + committees.joined(separator: ", ") }
         let release = [
             batch.releasePublished.map { "release of \($0.iso)" }, batch.releaseNextUpdateDue.map { "next update due \($0.iso)" },
         ].compactMap(\.self)

@@ -31,7 +31,14 @@ import Testing
         let a = try WarwickshireCommittee.rendered(.officer).assessment
         var symbols = PackSymbols(key: a.key)
         let request = CommitteeRequest(committeeCode: a.committee.code, raisedOn: a.today, request: "A briefing note.", recordedBy: "clerk", number: 1)
-        let options = PackOptions(requests: [ReportedRequest(request: request, standing: .open(overdue: false))])
+        let risk = RiskReview(
+            committeeCode: a.committee.code, reference: "R1", title: "Placements", owner: "Director", reviewedOn: a.today,
+            score: RiskScore(likelihood: 4, impact: 4), mitigation: "Homes."
+        )
+        let options = PackOptions(
+            requests: [ReportedRequest(request: request, standing: .open(overdue: false))],
+            risks: [ReportedRisk(review: risk, trend: .new, reviewedThisPeriod: true)]
+        )
         let summary = PackSummaryBuilder(assessment: a, fileNames: PackRenderer.fileNames(for: a), page: .index, options: options, generated: a.today)
             .build(symbols: &symbols, fullKey: true)
         let measure = try #require(a.measures.first { $0.measure.code == WarwickshireCommittee.earlyHelp })
