@@ -81,3 +81,22 @@ def test_requests_are_in_the_pdf(root, pdf_pages):
     text = normalise(" ".join(pdf_pages))
     assert "Requests from the committee" in text
     assert "1 still needs an answer for this report (1 overdue)" in text
+
+
+def test_risks_are_in_the_pdf(root, pdf_pages):
+    """The committee's risk register (PRODUCT.md R11; scripts/test imports the demo's) is in the
+    printed pack: print.html lists each open risk with its score, band and move in words, and the
+    PDF carries the section with the key to the bands."""
+    printed = (root / "print.html").read_text(encoding="utf-8")
+    table = re.search(r'<table id="risks-table".*?</table>', printed, re.S)
+    assert table, "print.html lists no risks"
+    cells = normalise(html.unescape(re.sub(r"<[^>]+>", " ", table.group(0))))
+    # Expected from Sources/ScrutineerDemo/DemoData/risks/warwickshire-cyp-risks.csv as on 23 Nov 2025.
+    assert "CYP-R01: Not enough suitable placements for children in care" in cells
+    assert "16 (high)" in cells and "Likelihood 4 × impact 4" in cells
+    assert "Worse: up from 12 (medium) on 10 Jun 2025" in cells
+    assert "Last reviewed on 10 Jun 2025, before this period" in cells
+    assert "CYP-R05" not in cells, "a risk first reviewed after the pack's day"
+    text = normalise(" ".join(pdf_pages))
+    assert "Risks the committee owns" in text
+    assert "1–4 is low, 5–12 medium and 15–25 high" in text

@@ -251,6 +251,12 @@ def test_public_reads_the_committees_requests(public_crawl):
     assert listed, "no public page lists the committee's requests"
 
 
+def test_public_reads_the_committees_risks(public_crawl):
+    """The published committee pages list the risks each committee owns (the demo imports a register for each)."""
+    listed = [path for path in public_crawl.html_pages() if b'<h2 id="risks">Risks the committee owns</h2>' in public_crawl.pages[path].body]
+    assert len({path.split("?")[0] for path in listed}) >= 2, f"the risks are not on both committees' pages: {listed[:10]}"
+
+
 def test_public_pages_have_no_script(public_crawl):
     """The pages work without JavaScript because they carry none."""
     with_script = [path for path, count in public_crawl.scripts.items() if count]
