@@ -23,12 +23,15 @@ struct RiskCommandTests {
         // Refused: each says what is wrong and leaves the database as it was.
         let bad = folder.appendingPathComponent("bad-risks.csv")
         try Data("reference,title,owner,reviewed_on,likelihood,impact,mitigation\nR1,Placements,Director,2026-06-09,4,7,Homes.\n".utf8).write(to: bad)
+        let template = folder.appendingPathComponent("risks.xlsx")
+        try CommandRunner.run(["template", "risks"]).standardOutputData.write(to: template)
         let before = try Data(contentsOf: file)
         let refusals: [([String], Int32, String)] = [
             (["risks", register], 64, "import risks needs --committee CODE"),
             (["risks", register, "--committee", "NO-SUCH"], 65, "--committee: no committee NO-SUCH (expected one of: WARKS-CYP)\n"),
             (["risks", bad.path, "--committee", "WARKS-CYP"], 65, "bad-risks.csv:2:impact: 7 is outside the five-by-five matrix (expected a whole number from 1 to 5)\n"),
             (["local", register, "--committee", "WARKS-CYP"], 64, "--committee is for risks imports"),
+            (["risks", template.path, "--committee", "WARKS-CYP"], 65, "risks.xlsx[risks]:2:reference: EXAMPLE marks an example row of the template"),
         ]
         for (arguments, status, message) in refusals {
             let refused = try CommandRunner.run(["import"] + arguments + ["--db", db])

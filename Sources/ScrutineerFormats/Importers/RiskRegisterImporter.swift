@@ -28,6 +28,9 @@ public enum RiskRegisterImporter {
     /// The columns a risk register must have, as normalised header names.
     public static let requiredColumns = [Column.reference, .title, .owner, .reviewedOn, .likelihood, .impact, .mitigation].map(\.rawValue)
 
+    /// The reference of the template's example rows (`RiskRegisterTemplate`), refused.
+    static let exampleReference = "EXAMPLE"
+
     /// Header rows searched for the header, for a register with a title above it.
     static let rowsSearchedForHeader = 10
 
@@ -190,6 +193,9 @@ public enum RiskRegisterImporter {
             }
             let before = errors.count
             let reference = text(row, .reference, required: "the risk's reference in the register, such as CYP01", longest: RiskReview.longestReference)
+            if reference == RiskRegisterImporter.exampleReference {
+                reject(row.number, .reference, "EXAMPLE marks an example row of the template (expected your own risk reference: delete the example rows before importing)")
+            }
             let title = text(row, .title, required: "the risk in a line", longest: RiskReview.longestName)
             let description = text(row, .description, required: nil, longest: RiskReview.longestText)
             let owner = text(row, .owner, required: "who owns the risk, by job title", longest: RiskReview.longestName)

@@ -133,4 +133,21 @@ struct RiskRegisterImportTests {
         let register = Self.csv("risks.csv", "\(Self.header)\nR1,T,O,2026-01-01,2,2,M\n")
         #expect(PublishedFileLayout.recognise(register.data)?.importedAs == .risks)
     }
+
+    @Test("the template: a risks sheet whose every column the importer reads, refused as produced (EXAMPLE rows), imported once the examples carry a real reference")
+    func template() throws {
+        let workbook = try XLSXWorkbook(data: try RiskRegisterTemplate.xlsxData(), fileName: "risks.xlsx")
+        #expect(workbook.sheetNames == ["risks", "guidance"])
+        #expect(Set(RiskRegisterImporter.Column.allCases.map(\.rawValue)).subtracting(RiskRegisterTemplate.header).isEmpty)
+        let produced = PublishedFile(name: "risks.xlsx", data: try RiskRegisterTemplate.xlsxData())
+        let message = "EXAMPLE marks an example row of the template (expected your own risk reference: delete the example rows before importing)"
+        #expect(Self.errors([produced]) == ["risks.xlsx[risks]:2:reference: \(message)", "risks.xlsx[risks]:3:reference: \(message)"])
+        let sheets = RiskRegisterTemplate.sheets.map { sheet in
+            XLSXSheet(name: sheet.name, rows: sheet.rows.map { row in row.map { $0 == .text("EXAMPLE") ? .text("CYP-R01") : $0 } })
+        }
+        let filled = try RiskRegisterImporter.parse(
+            [PublishedFile(name: "filled.xlsx", data: try XLSXWriter.data(for: sheets))], committeeCode: "WARKS-CYP", today: Self.today
+        )
+        #expect(filled.riskReviews.map { "\($0.reference) \($0.reviewedOn.iso) \($0.score.value) \($0.target?.value ?? 0)" } == ["CYP-R01 2026-06-09 20 9", "CYP-R01 2026-09-08 16 9"])
+    }
 }
