@@ -10,14 +10,7 @@ struct RequestCommandTests {
     func requestsEndToEnd() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("requests.sqlite")
-        let db = "sqlite://" + file.path
-        let local = ["warwickshire-measures.csv", "warwickshire-observations.csv"].map { CommitteeCommandTests.demoData.appendingPathComponent("local/\($0)").path }
-        for arguments in ImportCommandTests.imports.prefix(3) + [["local"] + local] {
-            let result = try CommandRunner.run(["import"] + arguments + ["--db", db])
-            #expect(result.status == 0, "\(result.standardError)")
-        }
-        #expect(try CommandRunner.run(["committee", "add", CommitteeCommandTests.definition, "--db", db]).status == 0)
+        let (file, db) = try warwickshireCommitteeDatabase(in: folder, named: "requests.sqlite")
         func request(_ arguments: [String]) throws -> CommandRunner.Result {
             try CommandRunner.run(["committee", "request"] + arguments + ["--committee", "WARKS-CYP", "--db", db])
         }

@@ -10,14 +10,7 @@ struct RiskCommandTests {
     func risksEndToEnd() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("risks.sqlite")
-        let db = "sqlite://" + file.path
-        let local = ["warwickshire-measures.csv", "warwickshire-observations.csv"].map { CommitteeCommandTests.demoData.appendingPathComponent("local/\($0)").path }
-        for arguments in ImportCommandTests.imports.prefix(3) + [["local"] + local] {
-            let result = try CommandRunner.run(["import"] + arguments + ["--db", db])
-            #expect(result.status == 0, "\(result.standardError)")
-        }
-        #expect(try CommandRunner.run(["committee", "add", CommitteeCommandTests.definition, "--db", db]).status == 0)
+        let (file, db) = try warwickshireCommitteeDatabase(in: folder, named: "risks.sqlite")
         let register = CommitteeCommandTests.demoData.appendingPathComponent("risks/warwickshire-cyp-risks.csv").path
 
         // Refused: each says what is wrong and leaves the database as it was.

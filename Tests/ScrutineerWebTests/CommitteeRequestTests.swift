@@ -11,18 +11,12 @@ import Testing
 /// them as they stood when it was published.
 @Suite("Committee requests on the site and in the API")
 struct CommitteeRequestWebTests {
-    static func statuses(_ client: some TestClientProtocol, _ uri: String, as browser: Browser = .anonymous) async throws -> [[String: Any]] {
-        let response = try await browser.get(client, uri)
-        #expect(response.status == .ok, "\(uri): \(response.status.code) \(response.text.prefix(200))")
-        return try #require(response.json as? [[String: Any]], "\(uri): \(response.text.prefix(200))")
-    }
-
     @Test("Listed as they stand on the report's day; a delivery recorded after publication shows in the next report, not the published one")
     func requestsListed() async throws {
         let url = try await DemoDatabases.load(.sqlite)
         try await withApplication(url) { client in
             // Wokingham's 2026/27 Q1 report, published on the demo's day (23 November 2026).
-            let wokingham = try await Self.statuses(client, "/api/v1/committees/WOK-CS/requests")
+            let wokingham = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/requests")
             #expect(wokingham.map { $0["status"] as? String } == ["provided", "overdue"])
             #expect(wokingham.map { $0["number"] as? Int } == [1, 2])
             #expect(wokingham[0]["recurrence"] as? String == "every-report")
@@ -31,7 +25,7 @@ struct CommitteeRequestWebTests {
             #expect((wokingham[0]["answer"] as? String)?.hasPrefix("Table of permanent exclusions") == true)
             #expect(wokingham[1]["statusText"] as? String == "Overdue: promised by 31 Oct 2026")
             #expect(wokingham[1]["answer"] == nil && wokingham[1]["dueBy"] as? String == "2026-10-31")
-            let warwickshire = try await Self.statuses(client, "/api/v1/committees/WARKS-CYP/requests")
+            let warwickshire = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WARKS-CYP/requests")
             #expect(warwickshire.map { $0["status"] as? String } == ["delivered", "open"])
 
             let page = try await client.execute(uri: "/committees/WOK-CS", method: .get).text
@@ -52,10 +46,10 @@ struct CommitteeRequestWebTests {
         )
         try await store.close()
         try await withApplication(url) { client in
-            let published = try await Self.statuses(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q1")
+            let published = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q1")
             #expect(published.map { $0["status"] as? String } == ["provided", "overdue"], "the published report as the committee read it")
             let analyst = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
-            let next = try await Self.statuses(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2", as: analyst)
+            let next = try await analyst.jsonList(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2")
             #expect(next.map { $0["status"] as? String } == ["due", "delivered"], "the report in preparation: the breakdown due again, the data delivered")
             #expect(next[1]["answer"] as? String == "Attendance report circulated to members.")
             let hidden = try await client.execute(uri: "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2", method: .get)
@@ -85,7 +79,7 @@ struct CommitteeRequestWebTests {
             #expect(added.headers[.location] == "/committees/WOK-CS?period=2026%2F27%20Q2#requests")
             _ = try await analyst.post(client, "/committees/WOK-CS/requests/1/delivery", [("period", "2026/27 Q2"), ("on", "2026-11-12"), ("note", "Appendix C of the Q2 report.")])
             _ = try await analyst.post(client, "/committees/WOK-CS/requests/2/closure", [("period", "2026/27 Q2"), ("on", "2026-11-02"), ("reason", "Attendance is now in the termly report.")])
-            let after = try await Self.statuses(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2", as: analyst)
+            let after = try await analyst.jsonList(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2")
             #expect(after.map { $0["status"] as? String } == ["provided", "closed", "open"])
             #expect(after[0]["answeredOn"] as? String == "2026-11-12")
             #expect(after[2]["request"] as? String == "A note on  <b>children missing education</b>." && after[2]["measureCode"] as? String == "WOK_CME")
@@ -100,7 +94,7 @@ struct CommitteeRequestWebTests {
             #expect(again.text.contains("was provided for 2026/27 Q2 on 2026-11-12"))
             let missing = try await analyst.post(client, "/committees/WOK-CS/requests/9/closure", [("period", "2026/27 Q2"), ("on", "2026-11-02"), ("reason", "x")])
             #expect(missing.status == .notFound)
-            #expect(try await Self.statuses(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2", as: analyst).count == 3, "refusals wrote nothing")
+            #expect(try await analyst.jsonList(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2").count == 3, "refusals wrote nothing")
         }
     }
 }

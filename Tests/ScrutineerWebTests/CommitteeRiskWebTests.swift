@@ -11,12 +11,6 @@ import Testing
 /// them as they stood when it was published.
 @Suite("Risk registers on the site and in the API")
 struct CommitteeRiskWebTests {
-    static func risks(_ client: some TestClientProtocol, _ uri: String, as browser: Browser = .anonymous) async throws -> [[String: Any]] {
-        let response = try await browser.get(client, uri)
-        #expect(response.status == .ok, "\(uri): \(response.status.code) \(response.text.prefix(200))")
-        return try #require(response.json as? [[String: Any]], "\(uri): \(response.text.prefix(200))")
-    }
-
     static func summary(_ risks: [[String: Any]]) -> [String] {
         risks.map { "\($0["reference"] as? String ?? "?") \($0["score"] as? Int ?? 0) \($0["trend"] as? String ?? "?") \($0["status"] as? String ?? "?")" }
     }
@@ -28,7 +22,7 @@ struct CommitteeRiskWebTests {
             // Wokingham's 2026/27 Q1 report, published on the demo's day (23 November 2026). Expected
             // from DemoData/risks/wokingham-cs-risks.csv: WCS-01 went from 4 × 4 on 11 Jun to 4 × 5 on
             // 10 Sep 2026; WCS-02 stayed 3 × 3; WCS-03 went from 3 × 4 to 3 × 3.
-            let wokingham = try await Self.risks(client, "/api/v1/committees/WOK-CS/risks")
+            let wokingham = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/risks")
             #expect(Self.summary(wokingham) == ["WCS-01 20 worse open", "WCS-02 9 unchanged open", "WCS-03 9 better open"])
             #expect(wokingham[0]["rating"] as? String == "high")
             #expect((wokingham[0]["likelihood"] as? Int, wokingham[0]["impact"] as? Int) == (4, 5))
@@ -49,7 +43,7 @@ struct CommitteeRiskWebTests {
             // Warwickshire's 2026/27 Q2 report in preparation, for its analyst: CYP-R04 closed on
             // 8 Sep 2026, listed last; CYP-R05 new on the register.
             let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
-            let q2 = try await Self.risks(client, "/api/v1/committees/WARKS-CYP/risks?period=2026%2F27%20Q2", as: analyst)
+            let q2 = try await analyst.jsonList(client, "/api/v1/committees/WARKS-CYP/risks?period=2026%2F27%20Q2")
             #expect(Self.summary(q2) == ["CYP-R03 20 unchanged open", "CYP-R01 16 better open", "CYP-R02 9 better open", "CYP-R05 9 new open", "CYP-R04 3 better closed"])
             let hidden = try await client.execute(uri: "/api/v1/committees/WARKS-CYP/risks?period=2026%2F27%20Q2", method: .get)
             #expect(hidden.status == .notFound, "the public does not see the report in preparation")
@@ -63,10 +57,10 @@ struct CommitteeRiskWebTests {
         )]), by: "wok.analyst")
         try await store.close()
         try await withApplication(url) { client in
-            let published = try await Self.risks(client, "/api/v1/committees/WOK-CS/risks?period=2026%2F27%20Q1")
+            let published = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/risks?period=2026%2F27%20Q1")
             #expect(Self.summary(published) == ["WCS-01 20 worse open", "WCS-02 9 unchanged open", "WCS-03 9 better open"], "the published report as the committee read it")
             let analyst = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
-            let next = try await Self.risks(client, "/api/v1/committees/WOK-CS/risks?period=2026%2F27%20Q2", as: analyst)
+            let next = try await analyst.jsonList(client, "/api/v1/committees/WOK-CS/risks?period=2026%2F27%20Q2")
             #expect(Self.summary(next) == ["WCS-01 20 worse open", "WCS-02 12 worse open", "WCS-03 9 better open"])
             #expect(next[1]["mitigation"] as? String == "Attendance hubs in two towns.")
         }

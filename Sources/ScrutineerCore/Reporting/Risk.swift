@@ -28,7 +28,7 @@ public struct RiskScore: Sendable, Hashable, Codable {
     public var factorsText: String { "Likelihood \(likelihood) × impact \(impact)" }
 }
 
-/// The band a risk score falls in (`RiskRating.bands`): low 1–4, medium 5–12, high 15–25.
+/// The band a risk score falls in: low 1–4, medium 5–12, high 15–25 (`keyText` says so in words).
 public enum RiskRating: String, Sendable, Hashable, Codable, CaseIterable {
     case low, medium, high
 
@@ -37,12 +37,9 @@ public enum RiskRating: String, Sendable, Hashable, Codable, CaseIterable {
         self = score >= 15 ? .high : score >= 5 ? .medium : .low
     }
 
-    /// The scores each band covers, as the key states them.
-    public static let bands: [(rating: RiskRating, scores: String)] = [(.low, "1–4"), (.medium, "5–12"), (.high, "15–25")]
-
     public var word: String { rawValue }
 
-    /// "Scores are likelihood × impact, each from 1 to 5: 1–4 is low, 5–12 medium, 15–25 high."
+    /// The bands in words, for the key beside every list of risks.
     public static let keyText =
         "Scores are likelihood × impact, each from 1 (least) to 5 (most): 1–4 is low, 5–12 medium and 15–25 high."
 }
@@ -193,10 +190,5 @@ public struct ReportedRisk: Sendable, Hashable {
         let day = review.reviewedOn.displayText
         if review.status == .closed { return "Closed on \(day)" }
         return reviewedThisPeriod ? "Reviewed on \(day)" : "Last reviewed on \(day), before this period"
-    }
-
-    /// The target score in words: "6 (medium)", or "No target set".
-    public var targetText: String {
-        review.target?.text ?? "No target set"
     }
 }

@@ -123,6 +123,13 @@ struct Browser: Sendable {
         try await client.execute(uri: uri, method: .get, headers: headers())
     }
 
+    /// GETs an API list the reader may see (200), as JSON objects.
+    func jsonList(_ client: any TestClientProtocol, _ uri: String) async throws -> [[String: Any]] {
+        let response = try await get(client, uri)
+        #expect(response.status == .ok, "\(uri): \(response.status.code) \(response.text.prefix(200))")
+        return try #require(response.json as? [[String: Any]], "\(uri): \(response.text.prefix(200))")
+    }
+
     /// POSTs a form; `csrf` true adds the session's token.
     func post(_ client: any TestClientProtocol, _ uri: String, _ fields: [(String, String)], csrf: Bool = true) async throws -> TestResponse {
         let all = (csrf ? [("csrf", self.csrf)] : []) + fields
