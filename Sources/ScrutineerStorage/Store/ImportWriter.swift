@@ -173,10 +173,10 @@ struct ImportWriter {
         return plan.counts
     }
 
-    /// `ON CONFLICT (key) DO UPDATE SET …` for every other column: the upsert both engines spell alike.
-    private static func updateOnConflict(key: String, columns: [String]) -> String {
-        "ON CONFLICT (\(key)) DO UPDATE SET "
-            + columns.filter { $0 != key }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
+    /// `ON CONFLICT (key columns) DO UPDATE SET …` for every other column: the upsert both engines spell alike.
+    private static func updateOnConflict(key: String..., columns: [String]) -> String {
+        "ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET "
+            + columns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
     }
 
     // MARK: Statistical neighbours
@@ -277,14 +277,11 @@ struct ImportWriter {
             }
         }
         let plan = UpsertPlan(reviews, stored: stored, key: RiskReviewRecord.key, same: ==)
-        for review in plan.toWrite where stored[RiskReviewRecord.key(review)] != nil {
-            try await database.raw("""
-                DELETE FROM \(unsafeRaw: R.table) WHERE \(unsafeRaw: R.committeeCode) = \(bind: review.committeeCode)
-                AND \(unsafeRaw: R.reference) = \(bind: review.reference) AND \(unsafeRaw: R.reviewedOn) = \(bind: review.reviewedOn.iso)
-                """).run()
-        }
         if !plan.toWrite.isEmpty {
-            try await session.insertRows(into: R.table, columns: R.columns, cells: plan.toWrite.flatMap(RiskReviewRecord.cells))
+            try await session.insertRows(
+                into: R.table, columns: R.columns, cells: plan.toWrite.flatMap(RiskReviewRecord.cells),
+                tail: Self.updateOnConflict(key: R.committeeCode, R.reference, R.reviewedOn, columns: R.columns)
+            )
         }
         return plan.counts
     }
