@@ -7,55 +7,52 @@ import ScrutineerCore
 public struct PublishedFileLayout: Sendable {
     /// What the file is, as a sentence names it: "a Fingertips data export".
     public let name: String
-    /// The import that reads such a file as one of its files; nil for a file given as an option.
-    public let importedAs: ImportKind?
+    /// The imports that read such a file as one of their files; none for a file given as an option.
+    public let importedBy: Set<ImportKind>
     /// How to import it, for the error's "expected".
     public let usage: String
     let fits: @Sendable (_ header: [String]) -> Bool
 
     /// Every layout, the most specific first: the first that fits a header names the file.
     public static let all: [PublishedFileLayout] = [
-        PublishedFileLayout(name: "a LAIT data file", importedAs: .lait, usage: "scrutineer import lait FILE…", fits: has(LAITImporter.dataColumns)),
-        PublishedFileLayout(name: "LAIT's measure dictionary", importedAs: .lait, usage: "scrutineer import lait FILE…", fits: has(LAITImporter.dictionaryColumns)),
-        PublishedFileLayout(name: "an EES data file", importedAs: .ees, usage: "scrutineer import ees FILE…", fits: has(EESImporter.requiredColumns)),
+        PublishedFileLayout(name: "a LAIT data file", importedBy: [.lait], usage: "scrutineer import lait FILE…", fits: has(LAITImporter.dataColumns)),
+        PublishedFileLayout(name: "LAIT's measure dictionary", importedBy: [.lait], usage: "scrutineer import lait FILE…", fits: has(LAITImporter.dictionaryColumns)),
+        PublishedFileLayout(name: "an EES data file", importedBy: [.ees], usage: "scrutineer import ees FILE…", fits: has(EESImporter.requiredColumns)),
         PublishedFileLayout(
-            name: "an EES metadata file", importedAs: .ees, usage: "scrutineer import ees DATA.csv, which reads the .meta.csv beside it",
+            name: "an EES metadata file", importedBy: [.ees], usage: "scrutineer import ees DATA.csv, which reads the .meta.csv beside it",
             fits: { EESMetadata.isMetadata(header: $0) }
         ),
         PublishedFileLayout(
-            name: "an EES measure mapping", importedAs: nil, usage: "scrutineer import ees DATA.csv --mapping FILE",
+            name: "an EES measure mapping", importedBy: [], usage: "scrutineer import ees DATA.csv --mapping FILE",
             fits: has(EESMeasureMapping.requiredColumns)
         ),
-        PublishedFileLayout(name: "a Fingertips data export", importedAs: .fingertips, usage: "scrutineer import fingertips FILE…", fits: has(FingertipsImporter.requiredColumns)),
+        PublishedFileLayout(name: "a Fingertips data export", importedBy: [.fingertips], usage: "scrutineer import fingertips FILE…", fits: has(FingertipsImporter.requiredColumns)),
         PublishedFileLayout(
-            name: "a statistical-neighbour list", importedAs: .neighbours, usage: "scrutineer import neighbours FILE…",
+            name: "a statistical-neighbour list", importedBy: [.neighbours], usage: "scrutineer import neighbours FILE…",
             fits: { has(StatisticalNeighboursImporter.longColumns)($0) || ($0.contains("LA num") && $0.contains("SN1")) }
         ),
-        PublishedFileLayout(name: "an LA lookup", importedAs: .areas, usage: "scrutineer import areas FILE", fits: has(AreaLookupImporter.columns)),
-        PublishedFileLayout(name: "a file of comparator groups", importedAs: .groups, usage: "scrutineer import groups FILE…", fits: has(ComparatorGroupsImporter.requiredColumns)),
+        PublishedFileLayout(name: "an LA lookup", importedBy: [.areas], usage: "scrutineer import areas FILE", fits: has(AreaLookupImporter.columns)),
+        PublishedFileLayout(name: "a file of comparator groups", importedBy: [.groups], usage: "scrutineer import groups FILE…", fits: has(ComparatorGroupsImporter.requiredColumns)),
         PublishedFileLayout(
-            name: "a risk register", importedAs: .risks, usage: "scrutineer import risks FILE… --committee CODE",
+            name: "a risk register", importedBy: [.risks], usage: "scrutineer import risks FILE… --committee CODE",
             fits: hasLocal(RiskRegisterImporter.requiredColumns)
         ),
         PublishedFileLayout(
-            name: "a council's own figures", importedAs: .local, usage: "scrutineer import local FILE…",
+            name: "a council's own figures", importedBy: [.local], usage: "scrutineer import local FILE…",
             fits: hasLocal(LocalObservationColumn.required.map(\.rawValue))
         ),
         PublishedFileLayout(
-            name: "a council's own measures", importedAs: .local, usage: "scrutineer import local FILE…",
+            name: "a council's own measures", importedBy: [.local], usage: "scrutineer import local FILE…",
             fits: hasLocal(LocalMeasureColumn.required.map(\.rawValue))
         ),
     ]
 
     /// An Excel workbook (a ZIP archive), which only `import local` and `import risks` read.
     public static let workbook = PublishedFileLayout(
-        name: "an Excel workbook", importedAs: .local,
+        name: "an Excel workbook", importedBy: [.local, .risks],
         usage: "scrutineer import local FILE… for a council's own workbook, scrutineer import risks FILE… for its risk register, or the CSV file a publication gives",
         fits: { _ in false }
     )
-
-    /// The imports that read workbooks as well as CSV files.
-    public static let workbookKinds: Set<ImportKind> = [.local, .risks]
 
     /// The layout of `data`: a workbook, or a CSV file by its first line; nil for an unknown
     /// header (or a title above the header).
@@ -72,8 +69,7 @@ public struct PublishedFileLayout: Sendable {
     public static func namingMisplacedFiles(_ errors: BatchInputErrors, kind: ImportKind, files: [PublishedFile]) -> BatchInputErrors {
         var misplaced: [String: BatchInputError] = [:]
         for file in files where errors.errors.contains(where: { $0.file == file.name }) {
-            guard let layout = recognise(file.data), layout.importedAs != kind else { continue }
-            if layout.name == workbook.name, workbookKinds.contains(kind) { continue }
+            guard let layout = recognise(file.data), !layout.importedBy.contains(kind) else { continue }
             misplaced[file.name] = BatchInputError(
                 file: file.name, row: 1, column: "*",
                 message: "this is \(layout.name), not a file scrutineer import \(kind.rawValue) reads (expected \(layout.usage))"

@@ -31,9 +31,6 @@ public enum RiskRegisterImporter {
     /// The reference of the template's example rows (`RiskRegisterTemplate`), refused.
     static let exampleReference = "EXAMPLE"
 
-    /// Header rows searched for the header, for a register with a title above it.
-    static let rowsSearchedForHeader = 10
-
     /// The reviews `files` hold for the committee `committeeCode`, or every rejected cell.
     public static func parse(
         _ files: [PublishedFile], committeeCode: String, sheet: String? = nil, today: CalendarDate = .todayUTC
@@ -105,7 +102,7 @@ public enum RiskRegisterImporter {
                 throw BatchInputError(file: label, row: 1, column: "-", message: "the file is empty (expected a header row naming the columns, then one row per review of a risk)")
             }
             func names(_ row: SpreadsheetRow) -> [String] { row.cells.map { LocalHeaderName.normalised($0.description) } }
-            let header = rows.prefix(RiskRegisterImporter.rowsSearchedForHeader).first {
+            let header = rows.prefix(LocalImportTableLoader.rowsSearchedForHeader).first {
                 Set(names($0)).isSuperset(of: RiskRegisterImporter.requiredColumns)
             } ?? first
             headerRow = header.number

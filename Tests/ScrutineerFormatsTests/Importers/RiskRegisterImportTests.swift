@@ -131,7 +131,7 @@ struct RiskRegisterImportTests {
             "lait_kpi_measures.csv:1:*: this is LAIT's measure dictionary, not a file scrutineer import risks reads (expected scrutineer import lait FILE…)",
         ])
         let register = Self.csv("risks.csv", "\(Self.header)\nR1,T,O,2026-01-01,2,2,M\n")
-        #expect(PublishedFileLayout.recognise(register.data)?.importedAs == .risks)
+        #expect(PublishedFileLayout.recognise(register.data)?.importedBy == [.risks])
     }
 
     @Test("the template: a risks sheet whose every column the importer reads, refused as produced (EXAMPLE rows), imported once the examples carry a real reference")
