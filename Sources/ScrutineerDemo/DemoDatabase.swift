@@ -113,6 +113,13 @@ public enum DemoDatabase {
             progress("Imported \(committee)'s illustrative risk register (\(summary.added) reviews)")
         }
 
+        // Each committee's quarterly finance returns.
+        for (committee, name) in [("WARKS-CYP", "warwickshire-cyp-finance.csv"), ("WOK-CS", "wokingham-cs-finance.csv")] {
+            let returns = PublishedFile(name: name, data: try Data(contentsOf: folder.appendingPathComponent("finance").appendingPathComponent(name)))
+            let summary = try await importBatch { _ in try FinanceReturnImporter.parse([returns], committeeCode: committee, today: today) }
+            progress("Imported \(committee)'s illustrative finance returns (\(summary.added) lines)")
+        }
+
         let published = try Period.parse(publishedPeriod, yearType: .financial)
         for definition in definitions {
             _ = try await store.moveReport(definition, period: published, to: .published, by: "Demo Analyst", today: today)

@@ -162,6 +162,11 @@ public protocol ScrutineerStore: Sendable {
     // MARK: Risk registers (PRODUCT.md R11)
     /// Every review of every risk a committee owns (written by `importBatch`), by risk and then day.
     func risks(committeeCode: String) async throws -> [RiskReview]
+
+    // MARK: Finance returns (PRODUCT.md R10)
+    /// Every line of every finance return of a committee (written by `importBatch`), by quarter,
+    /// kind, service and line.
+    func finance(committeeCode: String) async throws -> [FinanceLine]
     /// Releases connections and stops the store's threads.
     func close() async throws
 }

@@ -23,7 +23,7 @@ struct RiskCommandTests {
             (["risks", register], 64, "import risks needs --committee CODE"),
             (["risks", register, "--committee", "NO-SUCH"], 65, "--committee: no committee NO-SUCH (expected one of: WARKS-CYP)\n"),
             (["risks", bad.path, "--committee", "WARKS-CYP"], 65, "bad-risks.csv:2:impact: 7 is outside the five-by-five matrix (expected a whole number from 1 to 5)\n"),
-            (["local", register, "--committee", "WARKS-CYP"], 64, "--committee is for risks imports"),
+            (["local", register, "--committee", "WARKS-CYP"], 64, "--committee is for risks and finance imports"),
             (["risks", template.path, "--committee", "WARKS-CYP"], 65, "risks.xlsx[risks]:2:reference: EXAMPLE marks an example row of the template"),
         ]
         for (arguments, status, message) in refusals {

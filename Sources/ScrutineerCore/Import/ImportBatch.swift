@@ -1,6 +1,6 @@
 /// The kinds of file `scrutineer import` reads (PRODUCT.md R14).
 public enum ImportKind: String, Sendable, Hashable, CaseIterable, Codable {
-    case lait, ees, fingertips, neighbours, areas, local, groups, risks
+    case lait, ees, fingertips, neighbours, areas, local, groups, risks, finance
 }
 
 /// Everything one import command read, validated and ready to store in one transaction.
@@ -21,6 +21,9 @@ public struct ImportBatch: Sendable, Hashable {
     /// Reviews of the risks a committee owns (a risk register), each replacing the stored review of
     /// the same risk on the same day.
     public var riskReviews: [RiskReview]
+    /// Lines of a committee's quarterly finance returns, each replacing the stored line of the
+    /// same quarter, kind, service and line.
+    public var financeLines: [FinanceLine]
     /// The cell that defined each measure of `measures`, by code, where a file defined it, so a
     /// measure the store refuses is named by file, row and column like any rejected cell.
     public var measuresDefinedAt: [String: CellReference]
@@ -37,7 +40,7 @@ public struct ImportBatch: Sendable, Hashable {
     public init(
         kind: ImportKind, files: [String], rowsRead: Int, measures: [Measure] = [], areas: [Area] = [],
         neighbourLists: [StatisticalNeighbours] = [], observations: [Observation] = [], comparatorGroups: [ComparatorGroup] = [],
-        riskReviews: [RiskReview] = [], measuresDefinedAt: [String: CellReference] = [:], groupsDefinedAt: [String: CellReference] = [:], skipped: [ImportSkip] = []
+        riskReviews: [RiskReview] = [], financeLines: [FinanceLine] = [], measuresDefinedAt: [String: CellReference] = [:], groupsDefinedAt: [String: CellReference] = [:], skipped: [ImportSkip] = []
     ) {
         self.kind = kind
         self.files = files
@@ -48,6 +51,7 @@ public struct ImportBatch: Sendable, Hashable {
         self.observations = observations
         self.comparatorGroups = comparatorGroups
         self.riskReviews = riskReviews
+        self.financeLines = financeLines
         self.measuresDefinedAt = measuresDefinedAt
         self.groupsDefinedAt = groupsDefinedAt
         self.skipped = skipped.filter { $0.count > 0 }
@@ -79,7 +83,7 @@ public struct ImportSkip: Sendable, Hashable {
 
 /// The kinds of record an import stores, each counted in its summary.
 public enum ImportRecord: String, Sendable, Hashable, Codable, CaseIterable {
-    case measure, area, neighbourList, comparatorGroup, observation, riskReview
+    case measure, area, neighbourList, comparatorGroup, observation, riskReview, financeLine
 
     /// The record's name in the summary, for one record and for several.
     public func name(count: Int) -> String {
@@ -90,6 +94,7 @@ public enum ImportRecord: String, Sendable, Hashable, Codable, CaseIterable {
         case .comparatorGroup: count == 1 ? "comparator group" : "comparator groups"
         case .observation: count == 1 ? "observation" : "observations"
         case .riskReview: count == 1 ? "risk review" : "risk reviews"
+        case .financeLine: count == 1 ? "finance line" : "finance lines"
         }
     }
 }

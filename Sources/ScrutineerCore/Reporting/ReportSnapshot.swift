@@ -28,11 +28,14 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
     /// Every review of the risks the committee owns when it was published (PRODUCT.md R11); nil in
     /// a snapshot taken before risks were kept, which lists none.
     public var risks: [RiskReview]?
+    /// Every quarter's finance return for the committee when it was published (PRODUCT.md R10);
+    /// nil in a snapshot taken before finance returns were kept, which shows none.
+    public var finance: [FinanceLine]?
 
     /// A snapshot to publish.
     public init(
         committeeCode: String, periodLabel: String, takenBy: String, assessments: [CommitteeAssessment], commentary: [Commentary],
-        targets: [Target], requests: [CommitteeRequest] = [], risks: [RiskReview] = [], version: Int = 0, takenAt: String = ""
+        targets: [Target], requests: [CommitteeRequest] = [], risks: [RiskReview] = [], finance: [FinanceLine] = [], version: Int = 0, takenAt: String = ""
     ) {
         self.committeeCode = committeeCode
         self.periodLabel = periodLabel
@@ -44,6 +47,7 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
         self.targets = targets
         self.requests = requests
         self.risks = risks
+        self.finance = finance
     }
 
     /// The report as `audience` reads it; nil when the snapshot holds no assessment for it.

@@ -93,7 +93,7 @@ public enum NationalImport {
             return try StatisticalNeighboursImporter.parse(files, edition: options.edition, context: context)
         case .areas:
             return try AreaLookupImporter.parse(files, context: context)
-        case .local, .groups, .risks:
+        case .local, .groups, .risks, .finance:
             throw BatchInputErrors(files.map {
                 BatchInputError(file: $0.name, row: 1, column: "*", message: "\(kind.rawValue) files are not a national publication (expected the \(kind.rawValue) importer)")
             })

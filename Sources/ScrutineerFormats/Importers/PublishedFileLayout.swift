@@ -38,6 +38,10 @@ public struct PublishedFileLayout: Sendable {
             fits: hasLocal(RiskRegisterImporter.requiredColumns)
         ),
         PublishedFileLayout(
+            name: "a finance return", importedBy: [.finance], usage: "scrutineer import finance FILE… --committee CODE",
+            fits: hasLocal(FinanceReturnImporter.requiredColumns)
+        ),
+        PublishedFileLayout(
             name: "a council's own figures", importedBy: [.local], usage: "scrutineer import local FILE…",
             fits: hasLocal(LocalObservationColumn.required.map(\.rawValue))
         ),
@@ -47,10 +51,11 @@ public struct PublishedFileLayout: Sendable {
         ),
     ]
 
-    /// An Excel workbook (a ZIP archive), which only `import local` and `import risks` read.
+    /// An Excel workbook (a ZIP archive), which only `import local`, `import risks` and `import
+    /// finance` read.
     public static let workbook = PublishedFileLayout(
-        name: "an Excel workbook", importedBy: [.local, .risks],
-        usage: "scrutineer import local FILE… for a council's own workbook, scrutineer import risks FILE… for its risk register, or the CSV file a publication gives",
+        name: "an Excel workbook", importedBy: [.local, .risks, .finance],
+        usage: "scrutineer import local FILE… for a council's own workbook, scrutineer import risks FILE… for its risk register, scrutineer import finance FILE… for its finance return, or the CSV file a publication gives",
         fits: { _ in false }
     )
 

@@ -40,8 +40,10 @@ public enum RiskRegisterImporter {
         var rowsRead = 0
         var firstRow: [String: String] = [:]
         for file in files {
-            let table: Table
-            do { table = try Table(file, sheet: sheet) } catch { errors.append(error); continue }
+            let table: RegisterTable
+            do {
+                table = try RegisterTable(file, sheet: sheet, required: requiredColumns, rowsAre: "one row per review of a risk")
+            } catch { errors.append(error); continue }
             rowsRead += table.rows.count
             var reader = RowReader(table: table, committeeCode: committeeCode, today: today)
             guard reader.checkHeader() else { errors += reader.errors; continue }
@@ -61,111 +63,32 @@ public enum RiskRegisterImporter {
         return ImportBatch(kind: .risks, files: files.map(\.name), rowsRead: rowsRead, riskReviews: reviews)
     }
 
-    /// A register's header and data rows, from a CSV file or a workbook's sheet.
-    struct Table {
-        /// How errors name it: `file.csv`, or `book.xlsx[sheet]`.
-        var label: String
-        var headerRow: Int
-        /// Each column's header as written (its letter when blank), and its normalised name.
-        var headers: [(label: String, name: String)]
-        var rows: [SpreadsheetRow]
-        /// For CSV, the number of fields each row had, to report a row cut short.
-        var fieldCounts: [Int: Int]
-
-        init(_ file: PublishedFile, sheet: String?) throws(BatchInputError) {
-            var rows: [SpreadsheetRow]
-            var fieldCounts: [Int: Int] = [:]
-            if LocalImportTableLoader.isWorkbook(LocalImportFile(name: file.name, data: file.data)) {
-                do {
-                    let chosen = try XLSXWorkbook(data: file.data, fileName: file.name).sheet(named: sheet)
-                    label = "\(file.name)[\(chosen.name)]"
-                    rows = chosen.rows.filter { !$0.isBlank }
-                } catch {
-                    throw BatchInputError(file: file.name, row: 1, column: "-", message: error.message)
-                }
-            } else {
-                if let sheet {
-                    throw BatchInputError(file: file.name, row: 1, column: "-", message: "--sheet \(sheet) names a workbook's sheet, but this is a CSV file (expected a workbook, or no --sheet)")
-                }
-                let csv: CSVTable
-                do { csv = try CSVReader.table(from: file.data, fileName: file.name) } catch {
-                    throw BatchInputError(file: file.name, row: error.line, column: "-", message: error.message)
-                }
-                label = file.name
-                func row(_ line: Int, _ fields: [String]) -> SpreadsheetRow {
-                    SpreadsheetRow(number: line, cells: fields.map { $0.isEmpty ? .empty : .text($0) })
-                }
-                rows = [row(csv.headerLine, csv.header)] + csv.records.map { row($0.line, $0.fields) }.filter { !$0.isBlank }
-                for record in csv.records { fieldCounts[record.line] = record.fields.count }
-            }
-            guard let first = rows.first else {
-                throw BatchInputError(file: label, row: 1, column: "-", message: "the file is empty (expected a header row naming the columns, then one row per review of a risk)")
-            }
-            func names(_ row: SpreadsheetRow) -> [String] { row.cells.map { LocalHeaderName.normalised($0.description) } }
-            let header = rows.prefix(LocalImportTableLoader.rowsSearchedForHeader).first {
-                Set(names($0)).isSuperset(of: RiskRegisterImporter.requiredColumns)
-            } ?? first
-            headerRow = header.number
-            headers = header.cells.enumerated().map { index, cell in
-                let written = cell.description.trimmingCharacters(in: .whitespacesAndNewlines)
-                return (written.isEmpty ? SpreadsheetColumn.letters(index) : written, LocalHeaderName.normalised(written))
-            }
-            self.rows = rows.filter { $0.number > header.number }
-            self.fieldCounts = fieldCounts
-        }
-    }
-
     /// Reads a table's rows as reviews, collecting every rejected cell.
     struct RowReader {
-        let table: Table
+        var cells: RegisterCellReader<Column>
         let committeeCode: String
         let today: CalendarDate
-        var errors: [BatchInputError] = []
-        var positions: [Column: Int] = [:]
 
-        init(table: Table, committeeCode: String, today: CalendarDate) {
-            self.table = table
+        init(table: RegisterTable, committeeCode: String, today: CalendarDate) {
+            cells = RegisterCellReader(table: table)
             self.committeeCode = committeeCode
             self.today = today
         }
 
+        var errors: [BatchInputError] { cells.errors }
+        private var positions: [Column: Int] { cells.positions }
+
         mutating func reject(_ row: Int, _ column: Column, _ message: String) {
-            let label = positions[column].map { table.headers[$0].label } ?? column.rawValue
-            errors.append(BatchInputError(file: table.label, row: row, column: label, message: message))
+            cells.reject(row, column, message)
         }
 
         /// Finds each column; false after recording every problem with the header.
         mutating func checkHeader() -> Bool {
-            for (index, header) in table.headers.enumerated() {
-                if header.name.isEmpty {
-                    if let row = table.rows.first(where: { !$0[index].isBlank }) {
-                        errors.append(BatchInputError(file: table.label, row: row.number, column: header.label, message: "a value in a column with no header (expected a header naming the column, or nothing in the column)"))
-                    }
-                } else if header.name.hasPrefix("note") || header.name.hasPrefix("comment") {
-                    continue
-                } else if let column = Column(rawValue: header.name) {
-                    if let first = positions[column] {
-                        errors.append(BatchInputError(file: table.label, row: table.headerRow, column: header.label, message: "the column \(table.headers[first].label) appears twice (expected each column once)"))
-                    } else {
-                        positions[column] = index
-                    }
-                } else {
-                    errors.append(BatchInputError(
-                        file: table.label, row: table.headerRow, column: header.label,
-                        message: "unknown column (expected \(Column.allCases.map(\.rawValue).joined(separator: ", ")), or a note or comment column for people)"
-                    ))
-                }
-            }
-            for name in RiskRegisterImporter.requiredColumns where positions[Column(rawValue: name)!] == nil {
-                errors.append(BatchInputError(
-                    file: table.label, row: table.headerRow, column: name,
-                    message: "missing column (expected a header with at least \(RiskRegisterImporter.requiredColumns.joined(separator: ", ")))"
-                ))
-            }
+            _ = cells.checkHeader(required: RiskRegisterImporter.requiredColumns.map { Column(rawValue: $0)! })
             if (positions[.targetLikelihood] == nil) != (positions[.targetImpact] == nil) {
                 let present: Column = positions[.targetLikelihood] == nil ? .targetImpact : .targetLikelihood
-                errors.append(BatchInputError(
-                    file: table.label, row: table.headerRow, column: table.headers[positions[present]!].label,
+                cells.errors.append(BatchInputError(
+                    file: cells.table.label, row: cells.table.headerRow, column: cells.table.headers[positions[present]!].label,
                     message: "a target needs both target_likelihood and target_impact (expected both columns, or neither)"
                 ))
             }
@@ -174,20 +97,7 @@ public enum RiskRegisterImporter {
 
         /// The review a row gives, or nil after recording each of its rejected cells.
         mutating func review(_ row: SpreadsheetRow) -> RiskReview? {
-            if let fields = table.fieldCounts[row.number], fields != table.headers.count {
-                errors.append(BatchInputError(
-                    file: table.label, row: row.number, column: fields < table.headers.count ? table.headers[fields].label : SpreadsheetColumn.letters(fields),
-                    message: "the row has \(fields) fields but the header has \(table.headers.count) (expected one field per column; is the row cut short?)"
-                ))
-                return nil
-            }
-            if let extra = (table.headers.count..<max(table.headers.count, row.cells.count)).first(where: { !row[$0].isBlank }) {
-                errors.append(BatchInputError(
-                    file: table.label, row: row.number, column: SpreadsheetColumn.letters(extra),
-                    message: "a value in a column with no header (expected a header naming the column, or nothing in the column)"
-                ))
-                return nil
-            }
+            guard cells.checkShape(row) else { return nil }
             let before = errors.count
             let reference = text(row, .reference, required: "the risk's reference in the register, such as CYP01", longest: RiskReview.longestReference)
             if reference == RiskRegisterImporter.exampleReference {
@@ -209,43 +119,21 @@ public enum RiskRegisterImporter {
         }
 
         private func cell(_ row: SpreadsheetRow, _ column: Column) -> SpreadsheetCell {
-            positions[column].map { row[$0] } ?? .empty
+            cells.cell(row, column)
         }
 
-        /// The cell's text, trimmed; nil (with the problem recorded when `required` says what is
-        /// expected) when blank.
         private mutating func text(_ row: SpreadsheetRow, _ column: Column, required: String?, longest: Int) -> String? {
-            do {
-                guard let text = try LocalCellReading.text(cell(row, column)) else {
-                    if let required { reject(row.number, column, "blank (expected \(required))") }
-                    return nil
-                }
-                if text.count > longest {
-                    reject(row.number, column, "\(text.count) characters (expected at most \(longest))")
-                    return nil
-                }
-                return text
-            } catch {
-                reject(row.number, column, error.message)
-                return nil
-            }
+            cells.text(row, column, required: required, longest: longest)
         }
 
+        /// The day of the review, not after today.
         private mutating func date(_ row: SpreadsheetRow) -> CalendarDate? {
-            do {
-                guard let day = try LocalCellReading.date(cell(row, .reviewedOn)) else {
-                    reject(row.number, .reviewedOn, "blank (expected the day the risk was reviewed, such as 2026-06-09)")
-                    return nil
-                }
-                if today < day {
-                    reject(row.number, .reviewedOn, "\(day.iso) is after today, \(today.iso) (expected the day the risk was reviewed)")
-                    return nil
-                }
-                return day
-            } catch {
-                reject(row.number, .reviewedOn, error.message)
+            guard let day = cells.date(row, .reviewedOn, required: "the day the risk was reviewed, such as 2026-06-09") else { return nil }
+            if today < day {
+                reject(row.number, .reviewedOn, "\(day.iso) is after today, \(today.iso) (expected the day the risk was reviewed)")
                 return nil
             }
+            return day
         }
 
         /// A likelihood and impact from 1 to 5, checked against the row's own score when it gives one.

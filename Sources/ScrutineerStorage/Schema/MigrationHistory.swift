@@ -9,6 +9,7 @@ extension Migration {
         keepPublishedReports,
         trackCommitteeRequests,
         keepRiskRegisters,
+        keepFinanceReturns,
     ]
 
     /// 1: every table, with the constraints the database can enforce.
@@ -700,6 +701,36 @@ extension Migration {
                 \(R.status) \(text) NOT NULL CHECK (\(SQLText.oneOf(R.status, ["open", "closed"]))),
                 PRIMARY KEY (\(R.committeeCode), \(R.reference), \(R.reviewedOn)),
                 CHECK ((\(R.targetLikelihood) IS NULL AND \(R.targetImpact) IS NULL) OR (\(R.targetLikelihood) IS NOT NULL AND \(R.targetImpact) IS NOT NULL))
+            )
+            """,
+        ]
+    }
+}
+
+extension Migration {
+    /// 13: each committee's quarterly finance returns (PRODUCT.md R10). Amounts are whole pence
+    /// in 64-bit integers, so totals add up exactly; completion dates are for capital schemes.
+    static let keepFinanceReturns = Migration(number: 13, name: "finance returns") { engine in
+        let text = engine.text
+        typealias F = Schema.FinanceLines
+        typealias K = Schema.Committees
+        func named(_ column: String) -> String { "\(column) \(text) NOT NULL CHECK (\(column) <> '')" }
+        return [
+            """
+            CREATE TABLE \(F.table) (
+                \(F.committeeCode) \(text) NOT NULL REFERENCES \(K.table) (\(K.code)),
+                \(F.period) \(text) NOT NULL CHECK (\(F.period) LIKE '____/__ Q_'),
+                \(F.kind) \(text) NOT NULL CHECK (\(SQLText.oneOf(F.kind, ["revenue", "savings", "income", "capital"]))),
+                \(named(F.service)),
+                \(named(F.line)),
+                \(F.budgetPence) BIGINT NOT NULL,
+                \(F.forecastPence) BIGINT NOT NULL,
+                \(F.plannedCompletion) \(text) CHECK (\(F.plannedCompletion) LIKE \(SQLText.isoDate)),
+                \(F.forecastCompletion) \(text) CHECK (\(F.forecastCompletion) LIKE \(SQLText.isoDate)),
+                \(F.explanation) \(text) NOT NULL,
+                PRIMARY KEY (\(F.committeeCode), \(F.period), \(F.kind), \(F.service), \(F.line)),
+                CHECK (\(F.kind) = 'revenue' OR (\(F.budgetPence) >= 0 AND \(F.forecastPence) >= 0)),
+                CHECK (\(F.kind) = 'capital' OR (\(F.plannedCompletion) IS NULL AND \(F.forecastCompletion) IS NULL))
             )
             """,
         ]

@@ -27,11 +27,12 @@ struct ImportWriter {
         let neighbourLists = try await replaceNeighbourLists(batch.neighbourLists)
         let groups = try await replaceComparatorGroups(batch.comparatorGroups, definedAt: batch.groupsDefinedAt)
         let risks = try await replaceRiskReviews(batch.riskReviews)
+        let finance = try await replaceFinanceLines(batch.financeLines)
         let observations = try await planObservations(batch.observations, datesAreData: batch.kind == .local)
         let summary = ImportSummary(
             rowsRead: batch.rowsRead,
             records: [
-                .measure: measures, .area: areas, .neighbourList: neighbourLists, .comparatorGroup: groups, .riskReview: risks,
+                .measure: measures, .area: areas, .neighbourList: neighbourLists, .comparatorGroup: groups, .riskReview: risks, .financeLine: finance,
                 .observation: observations.counts,
             ]
         )
@@ -137,10 +138,10 @@ struct ImportWriter {
     static func auditAction(_ kind: ImportKind) -> String { "import \(kind.rawValue)" }
 
     /// The audit action of `batch`, with the release dates the user gave:
-    /// `import lait (release of 2025-03-20; next update due 2026-03-19)`; a risk register's with its
-    /// committee: `import risks for WARKS-CYP`.
+    /// `import lait (release of 2025-03-20; next update due 2026-03-19)`; a risk register's or finance
+    /// return's with its committee: `import risks for WARKS-CYP`.
     static func auditAction(_ batch: ImportBatch) -> String {
-        let committees = Set(batch.riskReviews.map(\.committeeCode)).sorted()
+        let committees = Set(batch.riskReviews.map(\.committeeCode) + batch.financeLines.map(\.committeeCode)).sorted()
         if !committees.isEmpty { return auditAction(batch.kind) + " for " + committees.joined(separator: ", ") }
         let release = [
             batch.releasePublished.map { "release of \($0.iso)" }, batch.releaseNextUpdateDue.map { "next update due \($0.iso)" },
@@ -281,6 +282,35 @@ struct ImportWriter {
             try await session.insertRows(
                 into: R.table, columns: R.columns, cells: plan.toWrite.flatMap(RiskReviewRecord.cells),
                 tail: Self.updateOnConflict(key: R.committeeCode, R.reference, R.reviewedOn, columns: R.columns)
+            )
+        }
+        return plan.counts
+    }
+
+    // MARK: Finance returns
+
+    /// Adds new lines and replaces changed ones (the same quarter, kind, service and line).
+    private func replaceFinanceLines(_ lines: [FinanceLine]) async throws -> ImportTally {
+        guard !lines.isEmpty else { return ImportTally() }
+        typealias F = Schema.FinanceLines
+        try Self.requireUnique(lines.map(FinanceLineRecord.key), record: "finance line")
+        var stored: [String: FinanceLine] = [:]
+        for committee in Set(lines.map(\.committeeCode)).sorted() {
+            let periods = Array(Set(lines.filter { $0.committeeCode == committee }.map(\.period.label))).sorted()
+            let rows = try await database.rows("""
+                SELECT \(unsafeRaw: F.columns.joined(separator: ", ")) FROM \(unsafeRaw: F.table)
+                WHERE \(unsafeRaw: F.committeeCode) = \(bind: committee) AND \(unsafeRaw: F.period) IN (\(binds: periods))
+                """, table: F.table)
+            for row in rows {
+                let line = try FinanceLineRecord.decode(row)
+                stored[FinanceLineRecord.key(line)] = line
+            }
+        }
+        let plan = UpsertPlan(lines, stored: stored, key: FinanceLineRecord.key, same: ==)
+        if !plan.toWrite.isEmpty {
+            try await session.insertRows(
+                into: F.table, columns: F.columns, cells: plan.toWrite.flatMap(FinanceLineRecord.cells),
+                tail: Self.updateOnConflict(key: F.committeeCode, F.period, F.kind, F.service, F.line, columns: F.columns)
             )
         }
         return plan.counts

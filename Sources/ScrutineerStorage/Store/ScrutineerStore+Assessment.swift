@@ -23,7 +23,7 @@ extension ScrutineerStore {
 
     /// A committee's report for one period as it stands now, judged as on `today` for every
     /// audience, with its newest commentary, its council's target history, and the committee's
-    /// requests and risk register: what `publishReport(_:)` keeps (PRODUCT.md R15).
+    /// requests, risk register and finance returns: what `publishReport(_:)` keeps (PRODUCT.md R15).
     public func reportSnapshot(of definition: CommitteeDefinition, period: Period, today: CalendarDate, by user: String) async throws -> ReportSnapshot {
         let committee = definition.committee
         let index = try await assessmentIndex(for: definition)
@@ -35,7 +35,8 @@ extension ScrutineerStore {
             committeeCode: committee.code, periodLabel: period.label, takenBy: user,
             assessments: try CommitteeAssessment.forEveryAudience(index, committee: committee, reportingPeriod: period, today: today),
             commentary: try await commentary(committeeCode: committee.code, periodLabel: period.label), targets: targets,
-            requests: try await requests(committeeCode: committee.code), risks: try await risks(committeeCode: committee.code)
+            requests: try await requests(committeeCode: committee.code), risks: try await risks(committeeCode: committee.code),
+            finance: try await finance(committeeCode: committee.code)
         )
     }
 

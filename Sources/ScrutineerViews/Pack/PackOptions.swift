@@ -18,12 +18,16 @@ public struct PackOptions: Sendable, Hashable {
     /// The committee's risks the report lists (`ReportedRisk.inReport`), shown after the requests;
     /// nil leaves the section out (an empty list says there are none).
     public var risks: [ReportedRisk]?
+    /// Every line of the committee's finance returns; the section shows the newest return of the
+    /// report's financial year (`FinanceReport.inReport`), after the requests. Nil leaves the
+    /// section out (an empty list says no return is in).
+    public var finance: [FinanceLine]?
 
     /// Options; every one has a default.
     public init(
         generatedOn: CalendarDate? = nil, reportTitle: String = "Integrated Performance Report",
         commentary: [String: String] = [:], includeData: Bool = true, requests: [ReportedRequest]? = nil,
-        risks: [ReportedRisk]? = nil
+        risks: [ReportedRisk]? = nil, finance: [FinanceLine]? = nil
     ) {
         self.generatedOn = generatedOn
         self.reportTitle = reportTitle
@@ -31,5 +35,6 @@ public struct PackOptions: Sendable, Hashable {
         self.includeData = includeData
         self.requests = requests
         self.risks = risks
+        self.finance = finance
     }
 }

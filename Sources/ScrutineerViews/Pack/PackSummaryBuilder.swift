@@ -45,7 +45,7 @@ struct PackSummaryBuilder {
             heading: "\(a.committee.name): \(options.reportTitle), \(a.reportingPeriod.label)",
             facts: facts, audienceNote: PackWording.audienceNote(a.audience), headline: a.headline.sentence,
             statusTable: statusTable, directionTable: directionTable, themes: themes, requests: options.requests.map(requestsSection),
-            risks: options.risks.map(risksSection),
+            risks: options.risks.map(risksSection), finance: options.finance.map(financeSection),
             dataLinks: options.includeData ? dataLinks : [], hasData: options.includeData, key: key
         )
     }

@@ -11,6 +11,7 @@ enum PackTemplates {
         ("page", page), ("summary", summary), ("measure", measure), ("measureKey", measureKey), ("print", print),
         ("table", table), ("figure", figure), ("facts", facts), ("keySection", keySection), ("requestsSection", requestsSection),
         ("risksSection", risksSection),
+        ("financeSection", financeSection),
     ]
 
     /// Every template parsed, or the first that does not parse.
@@ -126,6 +127,7 @@ enum PackTemplates {
     </section>
     {{/themes}}
     {{#requests}}{{>requestsSection}}{{/requests}}
+    {{#finance}}{{>financeSection}}{{/finance}}
     {{#risks}}{{>risksSection}}{{/risks}}
     {{#hasData}}
     <section class="data-files" aria-labelledby="data">
@@ -157,6 +159,23 @@ enum PackTemplates {
     <h2 id="risks">Risks the committee owns</h2>
     <p>{{sentence}}</p>
     {{#table}}{{>table}}{{/table}}
+    </section>
+
+    """
+
+    /// The committee's finance return, as the report shows it (the pack's summary, the site's
+    /// committee page).
+    static let financeSection = """
+    <section class="finance" aria-labelledby="finance">
+    <h2 id="finance">Finance</h2>
+    <p>{{sentence}}</p>
+    {{#parts}}
+    <section aria-labelledby="{{id}}">
+    <h3 id="{{id}}">{{heading}}</h3>
+    <p>{{sentence}}</p>
+    {{#table}}{{>table}}{{/table}}
+    </section>
+    {{/parts}}
     </section>
 
     """

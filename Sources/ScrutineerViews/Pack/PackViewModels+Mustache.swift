@@ -156,6 +156,28 @@ extension PackListSection: MustacheParent {
     }
 }
 
+extension PackFinanceSection: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "sentence": sentence
+        case "parts": parts
+        default: nil
+        }
+    }
+}
+
+extension PackFinancePart: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "heading": heading
+        case "sentence": sentence
+        case "table": table
+        default: nil
+        }
+    }
+}
+
 extension PackSummaryModel: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
@@ -168,6 +190,7 @@ extension PackSummaryModel: MustacheParent {
         case "themes": themes
         case "requests": requests
         case "risks": risks
+        case "finance": finance
         case "dataLinks": dataLinks
         case "hasData": hasData
         case "key": key

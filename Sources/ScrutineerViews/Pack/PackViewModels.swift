@@ -180,6 +180,8 @@ struct PackSummaryModel: Sendable {
     let requests: PackListSection?
     /// Nil when the pack was rendered without the committee's risk register.
     let risks: PackListSection?
+    /// Nil when the pack was rendered without the committee's finance returns.
+    let finance: PackFinanceSection?
     let dataLinks: [PackLink]
     let hasData: Bool
     let key: PackTable

@@ -24,10 +24,10 @@ public enum SiteRenderer {
     /// A committee's home: the headline, a tile per theme and the counts.
     public static func committeeHome(
         _ a: CommitteeAssessment, links: SiteLinks, state: SiteReportState, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil,
-        chrome: SiteChrome
+        finance: [FinanceLine]? = nil, chrome: SiteChrome
     ) throws -> String {
         var symbols = PackSymbols(key: a.key)
-        let summary = summaryBuilder(a, links: links, requests: requests, risks: risks).build(symbols: &symbols, fullKey: false)
+        let summary = summaryBuilder(a, links: links, requests: requests, risks: risks, finance: finance).build(symbols: &symbols, fullKey: false)
         let tiles: [[String: Any]] = a.themes.enumerated().map { index, theme in
             [
                 "name": theme.name, "href": links.theme(index), "owner": theme.owner ?? "", "hasOwner": theme.owner != nil,
@@ -55,6 +55,7 @@ public enum SiteRenderer {
         ]
         // Only when given: a nil in the model would still open the section.
         if let section = summary.requests { model["requests"] = section }
+        if let section = summary.finance { model["finance"] = section }
         if let section = summary.risks { model["risks"] = section }
         if let forms = state.requestForms {
             model["requestForms"] = [
@@ -208,9 +209,11 @@ public enum SiteRenderer {
     }
 
     static func summaryBuilder(
-        _ a: CommitteeAssessment, links: SiteLinks, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil
+        _ a: CommitteeAssessment, links: SiteLinks, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil,
+        finance: [FinanceLine]? = nil
     ) -> PackSummaryBuilder {
-        var builder = PackSummaryBuilder(assessment: a, fileNames: [:], page: .index, options: PackOptions(requests: requests, risks: risks), generated: a.today)
+        let options = PackOptions(requests: requests, risks: risks, finance: finance)
+        var builder = PackSummaryBuilder(assessment: a, fileNames: [:], page: .index, options: options, generated: a.today)
         builder.measureLink = links.measure
         return builder
     }

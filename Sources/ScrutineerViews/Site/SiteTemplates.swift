@@ -159,6 +159,7 @@ enum SiteTemplates {
     {{/outstanding}}
     </section>
     {{/requestForms}}
+    {{#finance}}{{>financeSection}}{{/finance}}
     {{#risks}}{{>risksSection}}{{/risks}}
     <section class="data-files" aria-labelledby="data">
     <h2 id="data">The data behind this report</h2>

@@ -13,7 +13,7 @@ struct APIController: Sendable {
 
     func addRoutes(to router: Router<WebRequestContext>) {
         let handlers: [String: @Sendable (Request, WebRequestContext) async throws -> Data] = [
-            "listCommittees": committees, "getCommittee": committee, "getAssessment": assessment, "listCommentary": commentary, "listRequests": requests, "listRisks": risks,
+            "listCommittees": committees, "getCommittee": committee, "getAssessment": assessment, "listCommentary": commentary, "listRequests": requests, "listRisks": risks, "listFinance": finance,
             "listMeasures": measures, "getMeasure": measure, "listTargets": targets, "listObservations": observations,
             "listAreas": areas, "getArea": area, "listComparatorGroups": comparatorGroups,
         ]
@@ -84,6 +84,12 @@ struct APIController: Sendable {
     func risks(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
         return try Self.encode(try await access.risks(report).map(RiskJSON.init))
+    }
+
+    func finance(_ request: Request, _ context: WebRequestContext) async throws -> Data {
+        let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
+        guard let shown = FinanceReport.inReport(try await access.finance(report), reportingPeriod: report.period) else { return try Self.encode([FinanceLineJSON]()) }
+        return try Self.encode(shown.lines.map { FinanceLineJSON($0, in: shown) })
     }
 
     func measures(_ request: Request, _ context: WebRequestContext) async throws -> Data {

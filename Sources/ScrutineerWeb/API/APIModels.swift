@@ -267,6 +267,47 @@ struct RiskJSON: Encodable {
     }
 }
 
+struct FinanceLineJSON: Encodable {
+    /// The quarter of the return (the report's, or the newest before it in its financial year).
+    let period: String
+    let kind: String
+    let service: String
+    let line: String
+    /// Pounds: the budget (or savings planned, income target, capital budget this year) and the forecast.
+    let budget: Double
+    let forecast: Double
+    /// The forecast less the budget, in pounds, and as a percentage of the budget (when above zero).
+    let variance: Double
+    let variancePercent: Double?
+    let varianceText: String
+    /// The line's variance at the return before in the same financial year, when it was there.
+    let previousPeriod: String?
+    let previousVariance: Double?
+    let plannedCompletion: String?
+    let forecastCompletion: String?
+    let completionText: String?
+    let explanation: String
+
+    init(_ line: FinanceLine, in report: FinanceReport) {
+        period = line.period.label
+        kind = line.kind.rawValue
+        service = line.service
+        self.line = line.line
+        budget = line.budget.pounds
+        forecast = line.forecast.pounds
+        variance = line.variance.pounds
+        variancePercent = line.variancePercent
+        varianceText = line.kind.varianceText(line.variance, percent: line.variancePercent)
+        let previous = report.previous(of: line)
+        previousPeriod = previous?.period.label
+        previousVariance = previous?.variance.pounds
+        plannedCompletion = line.plannedCompletion?.iso
+        forecastCompletion = line.forecastCompletion?.iso
+        completionText = line.completionText
+        explanation = line.explanation
+    }
+}
+
 struct CountsJSON: Encodable {
     let measures, onTrack, withinTolerance, notOnTrack, completed, notDue, noData, notJudged: Int
     let improving, `static`, declining, increasing, decreasing, directionNotCalculated: Int

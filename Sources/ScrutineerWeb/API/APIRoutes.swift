@@ -8,6 +8,7 @@ enum APIRoutes {
     static let commentary = RouteTemplate("/api/v1/committees/{committee}/commentary")
     static let requests = RouteTemplate("/api/v1/committees/{committee}/requests")
     static let risks = RouteTemplate("/api/v1/committees/{committee}/risks")
+    static let finance = RouteTemplate("/api/v1/committees/{committee}/finance")
     static let measures = RouteTemplate("/api/v1/measures")
     static let measure = RouteTemplate("/api/v1/measures/{measure}")
     static let targets = RouteTemplate("/api/v1/measures/{measure}/targets")
@@ -50,6 +51,7 @@ enum APIRoutes {
         Endpoint(route: commentary, operationId: "listCommentary", summary: "The newest commentary on each measure of a committee's report for a period", query: [period], schema: "Commentary", isList: true),
         Endpoint(route: requests, operationId: "listRequests", summary: "The committee's requests a report lists, as they stand in it: those open on its day, and those answered during its period or since", query: [period], schema: "Request", isList: true),
         Endpoint(route: risks, operationId: "listRisks", summary: "The risks the committee owns as a report lists them: each open risk at its newest review by the report's day, with its score, the move since the review before, its target and mitigation, and those closed during its period or since", query: [period], schema: "Risk", isList: true),
+        Endpoint(route: finance, operationId: "listFinance", summary: "The committee's finance return as a report shows it: each line of the newest return of the report's financial year by the end of its period (revenue budget and forecast outturn, savings, income, capital), with its variance and the variance at the return before", query: [period], schema: "FinanceLine", isList: true),
         Endpoint(route: measures, operationId: "listMeasures", summary: "Measures, optionally those of one committee or matching words", query: [
             Parameter("committee", "Only the measures of this committee (its code)."),
             Parameter("q", "Only measures whose title or code contains these words."),

@@ -106,6 +106,12 @@ enum OpenAPIDocument {
                 "reference", "title", "description", "owner", "reviewedOn", "reviewedThisPeriod", "status", "likelihood", "impact", "score", "rating",
                 "trend", "trendText", "mitigation",
             ]),
+            "FinanceLine": object([
+                "period": string, "kind": ["type": "string", "enum": FinanceLine.Kind.allCases.map(\.rawValue)], "service": string, "line": string,
+                "budget": number, "forecast": number, "variance": number, "variancePercent": number, "varianceText": string,
+                "previousPeriod": string, "previousVariance": number,
+                "plannedCompletion": string, "forecastCompletion": string, "completionText": string, "explanation": string,
+            ], required: ["period", "kind", "service", "line", "budget", "forecast", "variance", "varianceText", "explanation"]),
             "Measure": object([
                 "code": string, "title": string, "definition": string, "theme": string, "owner": string, "unit": string, "decimalPlaces": integer,
                 "polarity": string, "periodicity": string, "yearType": string, "source": string, "publicationLagDays": integer,

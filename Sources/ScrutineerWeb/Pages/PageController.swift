@@ -82,7 +82,7 @@ struct PageController: Sendable {
             )
             return try SiteRenderer.committeeHome(
                 assessment, links: links(report), state: state, requests: requests, risks: try await access.risks(report),
-                chrome: chrome(context, breadcrumbs: [SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink(report.committee.name, href: "", isCurrent: true)],
+                finance: try await access.finance(report), chrome: chrome(context, breadcrumbs: [SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink(report.committee.name, href: "", isCurrent: true)],
                                navigation: themeNavigation(report, current: nil), navigationLabel: "Dashboards")
             )
         }

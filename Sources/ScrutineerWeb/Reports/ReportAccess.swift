@@ -111,6 +111,13 @@ struct ReportAccess: Sendable {
         return ReportedRisk.inReport(try await cache.store.risks(committeeCode: report.committee.code), period: report.period, on: today)
     }
 
+    /// Every line of the committee's finance returns the report may show: as published, when it is.
+    /// The report shows the newest return of its financial year (`FinanceReport.inReport`).
+    func finance(_ report: Report) async throws -> [FinanceLine] {
+        if let snapshot = try await snapshot(report) { return snapshot.finance ?? [] }
+        return try await cache.store.finance(committeeCode: report.committee.code)
+    }
+
     static func stageWord(_ stage: ReportPublication.Stage) -> String {
         switch stage {
         case .draft: "draft"

@@ -11,8 +11,10 @@ struct ImportCommand: AsyncParsableCommand {
         abstract: "Import published statistics or a council's own measures into the database.",
         discussion: """
         KIND is lait, ees, fingertips, neighbours, areas, local, groups (a council's comparator \
-        groups: group_code,group_name,area_code) or risks (a committee's risk register, CSV or XLSX: \
-        reference,title,owner,reviewed_on,likelihood,impact,mitigation; needs --committee). Every cell is checked before \
+        groups: group_code,group_name,area_code), risks (a committee's risk register, CSV or XLSX: \
+        reference,title,owner,reviewed_on,likelihood,impact,mitigation; needs --committee) or finance \
+        (a committee's quarterly finance returns, CSV or XLSX: period,kind,service,line,budget,forecast; \
+        needs --committee). Every cell is checked before \
         anything is written; a rejected cell is reported as FILE:ROW:COLUMN: problem (expected …), \
         exit status 65, and the database is left as it was. Importing the same file twice changes \
         nothing and says so; a corrected file updates only what changed, keeping the old values in \
@@ -21,10 +23,10 @@ struct ImportCommand: AsyncParsableCommand {
         """
     )
 
-    @Argument(help: "What the files are: lait, ees, fingertips, neighbours, areas, local, groups or risks.")
+    @Argument(help: "What the files are: lait, ees, fingertips, neighbours, areas, local, groups, risks or finance.")
     var kind: ImportKind
 
-    @Argument(help: "The files to import (CSV; XLSX for local and risks).")
+    @Argument(help: "The files to import (CSV; XLSX for local, risks and finance).")
     var files: [String]
 
     @OptionGroup var database: DatabaseOption
@@ -62,13 +64,13 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .customLong("next-update"), help: "LAIT/EES/Fingertips: the date the next release is due (YYYY-MM-DD), as the release page says.")
     var nextUpdate: String?
 
-    @Option(help: "Local and risks XLSX: the sheet to read (default: the first).")
+    @Option(help: "Local, risks and finance XLSX: the sheet to read (default: the first).")
     var sheet: String?
 
     @Option(help: "Local: the council whose own measures the files define (ONS code, e.g. E10000031; default: the one council their figures are for). Groups: the council whose own groups they are (default: every council's).")
     var council: String?
 
-    @Option(help: "Risks: the committee that owns the risks (scrutineer committee list shows the codes).")
+    @Option(help: "Risks and finance: the committee that owns the risks or whose finance return it is (scrutineer committee list shows the codes).")
     var committee: String?
 
     @Option(help: "Who is importing, for the audit trail (default: $USER).")
@@ -90,11 +92,14 @@ struct ImportCommand: AsyncParsableCommand {
         if kind == .risks, committee == nil {
             throw ValidationError("import risks needs --committee CODE, the committee that owns the risks (scrutineer committee list shows the codes)")
         }
-        if committee != nil, kind != .risks {
-            throw ValidationError("--committee is for risks imports (a committee's risk register); other files are not a committee's")
+        if kind == .finance, committee == nil {
+            throw ValidationError("import finance needs --committee CODE, the committee whose finance return it is (scrutineer committee list shows the codes)")
         }
-        if sheet != nil, kind != .local, kind != .risks {
-            throw ValidationError("--sheet names a workbook's sheet, for local and risks imports (the other imports read CSV files)")
+        if committee != nil, kind != .risks, kind != .finance {
+            throw ValidationError("--committee is for risks and finance imports (a committee's risk register and finance return); other files are not a committee's")
+        }
+        if sheet != nil, ![.local, .risks, .finance].contains(kind) {
+            throw ValidationError("--sheet names a workbook's sheet, for local, risks and finance imports (the other imports read CSV files)")
         }
     }
 
@@ -202,6 +207,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if kind == .risks, let committee {
             return try RiskRegisterImporter.parse(inputs, committeeCode: committee, sheet: sheet)
+        }
+        if kind == .finance, let committee {
+            return try FinanceReturnImporter.parse(inputs, committeeCode: committee, sheet: sheet)
         }
         var mappingFile: PublishedFile?
         if let mapping {

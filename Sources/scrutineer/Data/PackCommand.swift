@@ -42,8 +42,8 @@ struct PackCommand: AsyncParsableCommand {
         let reportingPeriod = try report.reportingPeriod()
         let today = try ReportOptions.day(asOf)
         let committee = report.committee
-        typealias Contents = (CommitteeAssessment, [Commentary], [ReportedRequest], [ReportedRisk])
-        let (assessment, commentary, requests, risks) = try await database.withStore { store -> Contents in
+        typealias Contents = (CommitteeAssessment, [Commentary], [ReportedRequest], [ReportedRisk], [FinanceLine])
+        let (assessment, commentary, requests, risks, finance) = try await database.withStore { store -> Contents in
             let definition = try await report.definition(in: store)
             let published = try await store.publications(committeeCode: committee).contains { $0.periodLabel == reportingPeriod.label && $0.stage == .published }
             if published, let snapshot = try await store.reportSnapshot(committeeCode: committee, periodLabel: reportingPeriod.label),
@@ -53,21 +53,22 @@ struct PackCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("--as-of: the report of \(committee) for \(reportingPeriod.label) is published, judged as on \(assessment.today.iso), and its pack is built as it stood then (expected no --as-of for a published report)\n".utf8))
                     throw ExitCode(64)
                 }
-                return (assessment, snapshot.commentary, snapshot.reportedRequests(for: audience.audience), snapshot.reportedRisks(for: audience.audience))
+                return (assessment, snapshot.commentary, snapshot.reportedRequests(for: audience.audience), snapshot.reportedRisks(for: audience.audience), snapshot.finance ?? [])
             }
             let index = try await store.assessmentIndex(for: definition)
             let assessment = try index.assess(committee: definition.committee, reportingPeriod: reportingPeriod, today: today, audience: audience.audience)
             return (
                 assessment, try await store.commentary(committeeCode: committee, periodLabel: reportingPeriod.label),
                 ReportedRequest.inReport(try await store.requests(committeeCode: committee), period: reportingPeriod, on: assessment.today),
-                ReportedRisk.inReport(try await store.risks(committeeCode: committee), period: reportingPeriod, on: assessment.today)
+                ReportedRisk.inReport(try await store.risks(committeeCode: committee), period: reportingPeriod, on: assessment.today),
+                try await store.finance(committeeCode: committee)
             )
         }
 
         // Each measure's newest commentary for the period, as the site shows it (PRODUCT.md R9).
         let written = Dictionary(commentary.map { ($0.measureCode, $0.text) }, uniquingKeysWith: { _, newest in newest })
         let files = try PackRenderer.render(assessment, options: PackOptions(
-            generatedOn: assessment.today, commentary: written, requests: requests, risks: risks
+            generatedOn: assessment.today, commentary: written, requests: requests, risks: risks, finance: finance
         ))
         let folder = URL(fileURLWithPath: out)
         try PackWriter.write(files, to: folder)

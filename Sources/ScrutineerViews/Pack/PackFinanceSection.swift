@@ -1,0 +1,135 @@
+import ScrutineerCore
+
+/// The committee's finance (PRODUCT.md R10): a sentence on the return shown, then a part for
+/// each kind of line it has (revenue, savings, income, capital), each a sentence and a table.
+struct PackFinanceSection: Sendable {
+    let sentence: String
+    let parts: [PackFinancePart]
+}
+
+/// One kind of line of a finance return: its heading, what it comes to in a sentence, and a row
+/// per line (with a total row per service of several lines).
+struct PackFinancePart: Sendable {
+    let id: String
+    let heading: String
+    let sentence: String
+    let table: PackTable
+}
+
+extension PackSummaryBuilder {
+    /// The finance section for the committee's finance returns `lines`: the newest return of the
+    /// financial year by the end of the report's period, compared with the return before it.
+    func financeSection(_ lines: [FinanceLine]) -> PackFinanceSection {
+        let period = assessment.reportingPeriod
+        guard let report = FinanceReport.inReport(lines, reportingPeriod: period) else {
+            return PackFinanceSection(
+                sentence: "No finance return for \(FinanceReport.financialYearLabel(of: period.end)) was in by the end of \(period.label).", parts: []
+            )
+        }
+        var intro = ["The finance return for \(report.period.label) forecasts the whole financial year."]
+        if !report.isForReportingPeriod {
+            intro.append("The return for \(period.label) is not in yet: this is the newest.")
+        }
+        if let previous = report.previousPeriod { intro.append("Each variance is shown beside the return before, for \(previous.label).") }
+        let parts = report.kinds.map { kind in
+            PackFinancePart(
+                id: "finance-\(kind.rawValue)", heading: kind.heading, sentence: Self.financeSentence(kind, report: report),
+                table: financeTable(kind, report: report)
+            )
+        }
+        return PackFinanceSection(sentence: intro.joined(separator: " "), parts: parts)
+    }
+
+    /// What a kind of line comes to, in a sentence.
+    static func financeSentence(_ kind: FinanceLine.Kind, report: FinanceReport) -> String {
+        let services = report.services(kind)
+        let total = report.total(kind)
+        let budget = total.budget, forecast = total.forecast
+        switch kind {
+        case .revenue:
+            var sentences = services.map { service -> String in
+                var text = "\(service.name) is forecast "
+                switch service.variance.pence.signum() {
+                case 1: text += "to overspend by \(service.variance.sizeText)"
+                case -1: text += "to underspend by \(service.variance.sizeText)"
+                default: text += "to spend its budget exactly"
+                }
+                if service.variance.pence != 0 {
+                    let share = service.variancePercent.map { "\(FinanceReport.percentText(abs($0))) of " } ?? ""
+                    text += ", \(share)its \(service.budget.text) budget"
+                }
+                if let previous = report.previousPeriod, let variance = service.previousVariance {
+                    text += " (at \(previous.label), \(lowercasedFirst(kind.varianceText(variance, percent: nil))))"
+                }
+                if service.variance.pence > 0, let largest = service.largestAdverseLine {
+                    text += "; the largest part, \(largest.variance.sizeText), is \(largest.line)"
+                }
+                return text + "."
+            }
+            if services.count > 1 {
+                sentences.append("In all, \(lowercasedFirst(total.varianceText)) against budgets of \(budget.text).")
+            }
+            return sentences.joined(separator: " ")
+        case .savings:
+            if forecast >= budget { return "All \(budget.text) of savings planned is forecast to be delivered." }
+            return "\(forecast.text) of the \(budget.text) of savings planned is forecast to be delivered: \(lowercasedFirst(total.varianceText))."
+        case .income:
+            return "Income of \(forecast.text) is forecast against targets of \(budget.text): \(lowercasedFirst(total.varianceText))."
+        case .capital:
+            let late = total.lines.filter(\.isLate)
+            var text = "The capital programme's \(budget.text) budget this year is forecast \(total.variance.pence == 0 ? "to be spent as budgeted" : "with \(lowercasedFirst(total.varianceText))")."
+            if !late.isEmpty {
+                let named = late.map { "\($0.line), \($0.completionText ?? "")" }.joined(separator: "; ")
+                text += " \(late.count == 1 ? "One scheme is" : "\(late.count) schemes are") forecast to finish late: \(named)."
+            }
+            return text
+        }
+    }
+
+    private static func lowercasedFirst(_ text: String) -> String {
+        text.first?.isUppercase == true ? text.prefix(1).lowercased() + text.dropFirst() : text
+    }
+
+    /// A row per line of `kind`, after a total row for each service with more than one line.
+    func financeTable(_ kind: FinanceLine.Kind, report: FinanceReport) -> PackTable {
+        let hasPrevious = report.previousPeriod != nil
+        var headers = [
+            PackHeader(kind == .capital ? "Scheme" : "Service and line"), PackHeader(kind.budgetHeading, isNumeric: true),
+            PackHeader(kind.forecastHeading, isNumeric: true), PackHeader("Variance"),
+        ]
+        if let previous = report.previousPeriod { headers.append(PackHeader("At \(previous.label)")) }
+        if kind == .capital { headers.append(PackHeader("Completion")) }
+        headers.append(PackHeader("Explanation"))
+        func money(_ amount: Money) -> PackCell { PackCell([PackLine(amount.text)], isNumeric: true) }
+        func before(_ variance: Money?) -> PackCell {
+            PackCell(variance.map { kind.varianceText($0, percent: nil) } ?? "Not in that return")
+        }
+        var rows: [PackRow] = []
+        for service in report.services(kind) {
+            if service.lines.count > 1 {
+                var cells = [money(service.budget), money(service.forecast), PackCell(service.varianceText)]
+                if hasPrevious { cells.append(before(service.previousVariance)) }
+                if kind == .capital { cells.append(PackCell("")) }
+                cells.append(PackCell(""))
+                rows.append(PackRow(header: PackCell("\(service.name): total"), cells: cells))
+            }
+            for line in service.lines {
+                var cells = [money(line.budget), money(line.forecast), PackCell(kind.varianceText(line.variance, percent: line.variancePercent))]
+                if hasPrevious { cells.append(before(report.previous(of: line)?.variance)) }
+                if kind == .capital {
+                    var completion: [PackLine] = []
+                    if let planned = line.plannedCompletion { completion.append(PackLine("Planned: \(planned.displayText)")) }
+                    if let forecast = line.forecastCompletion { completion.append(PackLine("Forecast: \(forecast.displayText)")) }
+                    if let delay = line.completionText { completion.append(PackLine(delay, isNote: true)) }
+                    cells.append(completion.isEmpty ? PackCell("Not given") : PackCell(completion))
+                }
+                cells.append(PackCell(line.explanation.isEmpty ? "None given" : line.explanation))
+                rows.append(PackRow(header: PackCell("\(service.name): \(line.line)"), cells: cells))
+            }
+        }
+        return PackTable(
+            id: "finance-\(kind.rawValue)-table", caption: "\(kind.heading), forecast for the year at \(report.period.label)", cssClass: "finance",
+            headers: headers, rows: rows
+        )
+    }
+}
