@@ -3,27 +3,32 @@ import Foundation
 import ScrutineerFormats
 
 /// `scrutineer template local > measures.xlsx`: the workbook councils fill in for `import local`;
-/// `scrutineer template risks > risks.xlsx`, the risk register for `import risks`.
+/// `scrutineer template risks > risks.xlsx`, the risk register for `import risks`; `scrutineer
+/// template finance > finance.xlsx`, the finance return for `import finance`.
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "Write an import template to standard output (redirect it to a file).",
         discussion: """
         `scrutineer template local > measures.xlsx` writes the local-measures workbook: sheets observations, measures and guidance. \
-        `scrutineer template risks > risks.xlsx` writes a committee's risk register: sheets risks and guidance.
+        `scrutineer template risks > risks.xlsx` writes a committee's risk register: sheets risks and guidance. \
+        `scrutineer template finance > finance.xlsx` writes a committee's finance return: sheets finance and guidance.
         """
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case local, risks
+        case local, risks, finance
+
+        /// The file name the usage suggests.
+        var fileName: String { self == .local ? "measures.xlsx" : "\(rawValue).xlsx" }
     }
 
-    @Argument(help: "Which template: local or risks.")
+    @Argument(help: "Which template: local, risks or finance.")
     var kind: Kind
 
     func run() throws {
         if isatty(FileHandle.standardOutput.fileDescriptor) != 0 {
-            FileHandle.standardError.write(Data("scrutineer template \(kind.rawValue) writes an XLSX workbook: redirect it to a file, e.g. scrutineer template \(kind.rawValue) > \(kind == .local ? "measures" : "risks").xlsx\n".utf8))
+            FileHandle.standardError.write(Data("scrutineer template \(kind.rawValue) writes an XLSX workbook: redirect it to a file, e.g. scrutineer template \(kind.rawValue) > \(kind.fileName)\n".utf8))
             throw ExitCode(64)
         }
         switch kind {
@@ -31,6 +36,8 @@ struct TemplateCommand: ParsableCommand {
             FileHandle.standardOutput.write(try LocalMeasuresTemplate.xlsxData())
         case .risks:
             FileHandle.standardOutput.write(try RiskRegisterTemplate.xlsxData())
+        case .finance:
+            FileHandle.standardOutput.write(try FinanceReturnTemplate.xlsxData())
         }
     }
 }

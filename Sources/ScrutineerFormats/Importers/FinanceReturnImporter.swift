@@ -127,8 +127,13 @@ public enum FinanceReturnImporter {
         /// An amount in pounds, to the penny; below zero only on a revenue line.
         private mutating func amount(_ row: SpreadsheetRow, _ column: Column, kind: FinanceLine.Kind?) -> Money? {
             let expected = "an amount in pounds such as 1250000 or £1,250,000"
+            let cell = cells.cell(row, column)
+            if case .percentage = cell { return rejectPercentage(row, column, cell.description, expected: expected) }
+            if case let .text(text) = cell, text.trimmingCharacters(in: .whitespaces).hasSuffix("%") {
+                return rejectPercentage(row, column, ImportText.quoted(text), expected: expected)
+            }
             do {
-                guard let pounds = try LocalCellReading.number(cells.cell(row, column), unit: .money, example: "1250000") else {
+                guard let pounds = try LocalCellReading.number(cell, unit: .money, example: "1250000") else {
                     cells.reject(row.number, column, "blank (expected \(expected))")
                     return nil
                 }
@@ -147,11 +152,16 @@ public enum FinanceReturnImporter {
             }
         }
 
+        private mutating func rejectPercentage(_ row: SpreadsheetRow, _ column: Column, _ written: String, expected: String) -> Money? {
+            cells.reject(row.number, column, "\(written) is a percentage (expected \(expected))")
+            return nil
+        }
+
         /// A completion date, only on a capital line.
         private mutating func completion(_ row: SpreadsheetRow, _ column: Column, kind: FinanceLine.Kind?) -> CalendarDate? {
             guard let day = cells.date(row, column, required: nil) else { return nil }
             if let kind, kind != .capital {
-                cells.reject(row.number, column, "a completion date on a \(kind.rawValue) line (expected it blank: completion dates are for capital schemes)")
+                cells.reject(row.number, column, "a completion date on \(kind == .income ? "an" : "a") \(kind.rawValue) line (expected it blank: completion dates are for capital schemes)")
                 return nil
             }
             return day

@@ -29,6 +29,8 @@ struct PublishedFileLayoutTests {
             (try Self.repositoryFile("examples/comparator-groups.csv"), "a file of comparator groups"),
             (try Self.repositoryFile("Sources/ScrutineerDemo/DemoData/local/warwickshire-observations.csv"), "a council's own figures"),
             (try Self.repositoryFile("Sources/ScrutineerDemo/DemoData/local/warwickshire-measures.csv"), "a council's own measures"),
+            (try Self.repositoryFile("Sources/ScrutineerDemo/DemoData/risks/warwickshire-cyp-risks.csv"), "a risk register"),
+            (try Self.repositoryFile("Sources/ScrutineerDemo/DemoData/finance/warwickshire-cyp-finance.csv"), "a finance return"),
             // Header names of a council's own file ignore case, and spaces equal underscores.
             (ImportFixtures.text("ours.csv", "Measure Code,Area Code,Period,Value\r\n"), "a council's own figures"),
             (PublishedFile(name: "template.xlsx", data: try LocalMeasuresTemplate.xlsxData()), "an Excel workbook"),

@@ -1,0 +1,152 @@
+import ScrutineerCore
+import Testing
+
+/// Which finance return a report shows, and how its amounts, variances and delays are worded
+/// (PRODUCT.md R10: "revenue budget vs forecast outturn by service (the £15m overspend, £6m of it
+/// staffing; reduced from £10m to £7m), overspend %, savings delivered vs planned (20%
+/// underachievement), capital programme delays, income targets").
+private func day(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+private func quarter(_ label: String) -> Period { try! Period.parse(label, yearType: .financial) }
+private func pounds(_ amount: Double) -> Money { Money(pounds: amount)! }
+
+@Suite("Finance returns")
+struct FinanceTests {
+
+    /// A revenue line.
+    static func line(_ period: String, _ line: String, _ budget: Double, _ forecast: Double, service: String = "Children and Families") -> FinanceLine {
+        Self.line(period, .revenue, line, budget, forecast, service: service)
+    }
+
+    static func line(
+        _ period: String, _ kind: FinanceLine.Kind, _ line: String, _ budget: Double, _ forecast: Double, service: String = "Children and Families",
+        planned: String? = nil, forecastCompletion: String? = nil
+    ) -> FinanceLine {
+        FinanceLine(
+            committeeCode: "WARKS-CYP", period: quarter(period), kind: kind, service: service, line: line, budget: pounds(budget), forecast: pounds(forecast),
+            plannedCompletion: planned.map(day), forecastCompletion: forecastCompletion.map(day)
+        )
+    }
+
+    @Test("amounts are kept in whole pence and written as a committee reads them: £m to one place from £1m, whole pounds below")
+    func money() throws {
+        #expect(Money(pounds: 1_250_000.5)?.pence == 125_000_050)
+        #expect(Money(pounds: 0.125) == nil)
+        #expect(Money(pounds: .infinity) == nil)
+        #expect(Money(pounds: 1e17) == nil)
+        #expect(pounds(15_000_000).text == "£15.0m")
+        #expect(pounds(185_300_000).text == "£185.3m")
+        #expect(pounds(50_000).text == "£50,000")
+        #expect(pounds(999_999.49).text == "£999,999")
+        // Half away from zero, on the pence: £1,049,999.99 is £1.0m, £1,050,000 is £1.1m.
+        #expect(pounds(1_049_999.99).text == "£1.0m")
+        #expect(pounds(1_050_000).text == "£1.1m")
+        #expect(pounds(-2_500_000).text == "-£2.5m")
+        #expect(pounds(-2_500_000).sizeText == "£2.5m")
+        #expect(pounds(1_234_567_890).text == "£1,234.6m")
+        #expect(Money.zero.text == "£0")
+        // Sums are exact: ten lines of 10p add to £1.
+        #expect((0..<10).reduce(Money.zero) { total, _ in total + pounds(0.1) } == pounds(1))
+    }
+
+    @Test("a variance is worded the adverse way for its kind, with its share of the budget to one decimal place")
+    func variances() {
+        // The minutes' "£15m overspend" of a £185.3m budget: 15 / 185.3 = 8.0950…%, 8.1%.
+        let overspend = Self.line("2025/26 Q2", "Staffing", 185_300_000, 200_300_000)
+        #expect(overspend.variance == pounds(15_000_000))
+        #expect(FinanceLine.Kind.revenue.varianceText(overspend.variance, percent: overspend.variancePercent) == "£15.0m over budget (8.1%)")
+        #expect(FinanceLine.Kind.revenue.varianceText(pounds(-100_000), percent: nil) == "£100,000 under budget")
+        #expect(FinanceLine.Kind.revenue.varianceText(.zero, percent: 0) == "On budget")
+        // "20 per cent underachievement in terms of savings": £1.0m of £5.0m.
+        let savings = Self.line("2025/26 Q4", .savings, "All proposals", 5_000_000, 4_000_000)
+        #expect(FinanceLine.Kind.savings.varianceText(savings.variance, percent: savings.variancePercent) == "£1.0m short of plan (20.0%)")
+        #expect(FinanceLine.Kind.savings.varianceText(.zero, percent: 0) == "Delivered as planned")
+        #expect(FinanceLine.Kind.income.varianceText(pounds(-18_000), percent: 36) == "£18,000 short of target (36.0%)")
+        #expect(FinanceLine.Kind.income.varianceText(pounds(5_000), percent: nil) == "£5,000 above target")
+        #expect(FinanceLine.Kind.capital.varianceText(pounds(-1_800_000), percent: 30) == "£1.8m slipping into later years (30.0%)")
+        #expect(FinanceLine.Kind.capital.varianceText(pounds(300_000), percent: nil) == "£300,000 more than budgeted")
+        // Rounded half away from zero (DfERounding), as every figure: 0.05% is 0.1%.
+        #expect(FinanceReport.percentText(0.05) == "0.1%")
+        // No percentage of a budget that is not above zero (a net budget can be below zero).
+        #expect(Self.line("2025/26 Q2", "Traded services", -200_000, -150_000).variancePercent == nil)
+        #expect(Self.line("2025/26 Q2", "New line", 0, 10_000).variancePercent == nil)
+    }
+
+    @Test("a capital scheme is late or early in whole months once a month is reached (month ends count), otherwise in days")
+    func completion() {
+        func text(_ planned: String, _ forecast: String) -> String? {
+            Self.line("2025/26 Q2", .capital, "Scheme", 1, 1, planned: planned, forecastCompletion: forecast).completionText
+        }
+        #expect(text("2026-03-31", "2026-09-30") == "6 months late")
+        #expect(text("2026-03-15", "2026-09-14") == "5 months late")
+        #expect(text("2026-03-15", "2026-04-15") == "1 month late")
+        #expect(text("2026-08-31", "2026-08-19") == "12 days early")
+        #expect(text("2026-08-31", "2026-09-01") == "1 day late")
+        #expect(text("2026-08-31", "2026-08-31") == "On time")
+        #expect(text("2026-12-31", "2026-09-30") == "3 months early")
+        #expect(Self.line("2025/26 Q2", .capital, "Scheme", 1, 1, planned: "2026-03-31").completionText == nil)
+        #expect(Self.line("2025/26 Q2", .capital, "Scheme", 1, 1, planned: "2026-03-31", forecastCompletion: "2026-04-30").isLate)
+    }
+
+    static let returns = [
+        line("2025/26 Q1", "Staffing", 62_000_000, 66_500_000),
+        line("2025/26 Q1", "Placements", 98_000_000, 103_000_000),
+        line("2025/26 Q2", "Staffing", 62_000_000, 68_000_000),
+        line("2025/26 Q2", "Placements", 98_000_000, 106_500_000),
+        line("2025/26 Q2", "Legal costs", 5_000_000, 5_000_000),
+        line("2025/26 Q2", .savings, "Reduce agency social workers", 2_000_000, 1_400_000),
+        line("2024/25 Q4", "Staffing", 60_000_000, 61_000_000),
+        line("2026/27 Q1", "Staffing", 66_000_000, 69_000_000),
+    ]
+
+    @Test("a report shows the newest return of its financial year by its period's end, beside the return before in that year")
+    func whichReturn() throws {
+        let q2 = try #require(FinanceReport.inReport(Self.returns, reportingPeriod: quarter("2025/26 Q2")))
+        #expect(q2.period.label == "2025/26 Q2")
+        #expect(q2.isForReportingPeriod)
+        #expect(q2.previousPeriod?.label == "2025/26 Q1")
+        #expect(q2.lines.map(\.line) == ["Legal costs", "Placements", "Staffing", "Reduce agency social workers"])
+        #expect(q2.kinds == [.revenue, .savings])
+        let staffing = try #require(q2.lines.first { $0.line == "Staffing" })
+        #expect(q2.previous(of: staffing)?.forecast == pounds(66_500_000))
+        #expect(q2.previous(of: q2.lines[0]) == nil)
+
+        // The service adds its lines: £14.5m over, up from £9.5m at Q1; the largest part is placements.
+        let service = try #require(q2.services(.revenue).first)
+        #expect(service.name == "Children and Families")
+        #expect(service.budget == pounds(165_000_000))
+        #expect(service.variance == pounds(14_500_000))
+        #expect(service.previousVariance == pounds(9_500_000))
+        #expect(service.largestAdverseLine?.line == "Placements")
+        #expect(service.varianceText == "£14.5m over budget (8.8%)")
+        #expect(q2.total(.savings).variance == pounds(-600_000))
+
+        // Q3's return is not in: its report shows Q2's, and says so.
+        let q3 = try #require(FinanceReport.inReport(Self.returns, reportingPeriod: quarter("2025/26 Q3")))
+        #expect(q3.period.label == "2025/26 Q2")
+        #expect(!q3.isForReportingPeriod)
+        // The first return of a year has none before it; the year before's Q4 is another year.
+        let q1 = try #require(FinanceReport.inReport(Self.returns, reportingPeriod: quarter("2025/26 Q1")))
+        #expect(q1.previousPeriod == nil)
+        #expect(q1.services(.revenue).first?.previousVariance == nil)
+        #expect(FinanceReport.inReport(Self.returns, reportingPeriod: quarter("2026/27 Q2"))?.period.label == "2026/27 Q1")
+        #expect(FinanceReport.inReport(Self.returns, reportingPeriod: quarter("2027/28 Q1")) == nil)
+        #expect(FinanceReport.inReport([], reportingPeriod: quarter("2025/26 Q2")) == nil)
+        // An academic-year report period is matched by its end: 2025/26 Q2 of the academic year
+        // ends on 31 December 2025, in the financial year 2025/26, whose newest return then is Q2's.
+        let academic = try Period.parse("2025/26 Q2", yearType: .academic)
+        #expect(FinanceReport.inReport(Self.returns, reportingPeriod: academic)?.period.label == "2025/26 Q2")
+        #expect(FinanceReport.financialYearLabel(of: day("2026-03-31")) == "2025/26")
+        #expect(FinanceReport.financialYearLabel(of: day("2009-04-01")) == "2009/10")
+    }
+
+    @Test("a service with one line has no largest part, and an underspending service names none")
+    func largestPart() throws {
+        let report = try #require(FinanceReport.inReport(
+            [Self.line("2025/26 Q2", "Staffing", 10, 20), Self.line("2025/26 Q2", "Transport", 10, 5, service: "Education"), Self.line("2025/26 Q2", "SEND", 10, 8, service: "Education")],
+            reportingPeriod: quarter("2025/26 Q2")
+        ))
+        #expect(report.services(.revenue).map(\.name) == ["Children and Families", "Education"])
+        #expect(report.services(.revenue)[0].largestAdverseLine == nil)
+        #expect(report.services(.revenue)[1].largestAdverseLine == nil)
+    }
+}
