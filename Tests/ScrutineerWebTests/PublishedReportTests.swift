@@ -19,6 +19,7 @@ struct PublishedReportTests {
         "/api/v1/committees/WARKS-CYP/commentary?period=\(q1)",
         "/api/v1/committees/WARKS-CYP/requests?period=\(q1)",
         "/api/v1/committees/WARKS-CYP/risks?period=\(q1)",
+        "/api/v1/committees/WARKS-CYP/finance?period=\(q1)",
     ]
 
     /// Each of `pages` as `browser` reads it from a server that judges as on `day`.

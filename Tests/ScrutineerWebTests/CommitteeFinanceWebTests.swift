@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ScrutineerCore
+import ScrutineerStorage
+import Testing
+@testable import ScrutineerWeb
+
+/// Each committee's finance return (PRODUCT.md R10) on its page and in the API: the demo's
+/// illustrative returns (DemoData/finance), the newest of each report's financial year by its
+/// period's end; a published report shows the return as it stood when it was published.
+@Suite("Finance returns on the site and in the API")
+struct CommitteeFinanceWebTests {
+    static func summary(_ lines: [[String: Any]]) -> [String] {
+        lines.map { "\($0["period"] as? String ?? "?") \($0["kind"] as? String ?? "?") \($0["line"] as? String ?? "?") \($0["variance"] as? Double ?? .nan)" }
+    }
+
+    @Test("The newest return of the report's year, beside the one before; a line corrected after publication shows in the next report, not the published one")
+    func financeShown() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        try await withApplication(url) { client in
+            // Wokingham's 2026/27 Q1 report, published on the demo's day. Expected from
+            // DemoData/finance/wokingham-cs-finance.csv: placements £31.0m budgeted, £32.2m
+            // forecast (£1.2m over, 1.2 / 31 = 3.87%); staffing £24.0m and £24.6m.
+            let wokingham = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/finance")
+            #expect(Self.summary(wokingham) == [
+                "2026/27 Q1 revenue Placements 1200000.0", "2026/27 Q1 revenue Staffing 600000.0",
+                "2026/27 Q1 savings Placement commissioning -200000.0", "2026/27 Q1 income Health contributions to care packages -40000.0",
+            ])
+            #expect(wokingham[0]["budget"] as? Double == 31_000_000 && wokingham[0]["forecast"] as? Double == 32_200_000)
+            #expect(wokingham[0]["varianceText"] as? String == "£1.2m over budget (3.9%)")
+            #expect(wokingham[0]["previousPeriod"] == nil, "the first return of the year has none before it")
+            #expect(wokingham[2]["varianceText"] as? String == "£200,000 short of plan (22.2%)")
+
+            let page = try await client.execute(uri: "/committees/WOK-CS", method: .get).text
+            for text in [
+                "<h2 id=\"finance\">Finance</h2>", "<h3 id=\"finance-revenue\">Revenue budget</h3>",
+                // 1.8 / 55.0 = 3.27%.
+                "Children&#39;s Services is forecast to overspend by £1.8m, 3.3% of its £55.0m budget; the largest part, £1.2m, is Placements.",
+                "£700,000 of the £900,000 of savings planned is forecast to be delivered: £200,000 short of plan (22.2%).",
+                "Income of £760,000 is forecast against targets of £800,000: £40,000 short of target (5.0%).",
+            ] {
+                #expect(page.contains(text), "\(text)")
+            }
+
+            // Warwickshire's 2026/27 Q2 report in preparation, for its analyst: the overspend
+            // "reduced from £10m to £7m" (7.0 / 196.0 = 3.57%).
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            let q2 = try await analyst.jsonList(client, "/api/v1/committees/WARKS-CYP/finance?period=2026%2F27%20Q2")
+            #expect(q2.count == 12, "5 revenue lines, 3 savings, 2 income, 2 capital schemes")
+            #expect(q2.allSatisfy { $0["period"] as? String == "2026/27 Q2" && $0["previousPeriod"] as? String == "2026/27 Q1" })
+            let homes = try #require(q2.first { $0["line"] as? String == "Two council-owned children's homes" })
+            #expect(homes["completionText"] as? String == "9 months late")
+            #expect(homes["plannedCompletion"] as? String == "2026-03-31" && homes["forecastCompletion"] as? String == "2026-12-31")
+            let committeePage = try await analyst.get(client, "/committees/WARKS-CYP?period=2026%2F27%20Q2").text
+            #expect(committeePage.contains("Children and Families is forecast to overspend by £7.0m, 3.6% of its £196.0m budget (at 2026/27 Q1, £10.0m over budget)"))
+            let hidden = try await client.execute(uri: "/api/v1/committees/WARKS-CYP/finance?period=2026%2F27%20Q2", method: .get)
+            #expect(hidden.status == .notFound, "the public does not see the report in preparation")
+        }
+
+        // Wokingham corrects its Q1 placements forecast after the Q1 report was published.
+        let store = try await StoreConnection.open(url: url, logger: quietLogger)
+        _ = try await store.importBatch(ImportBatch(kind: .finance, files: ["correction.csv"], rowsRead: 1, financeLines: [FinanceLine(
+            committeeCode: "WOK-CS", period: try Period.parse("2026/27 Q1", yearType: .financial), kind: .revenue, service: "Children's Services",
+            line: "Placements", budget: Money(pounds: 31_000_000)!, forecast: Money(pounds: 31_500_000)!
+        )]), by: "wok.analyst")
+        try await store.close()
+        try await withApplication(url) { client in
+            let published = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/finance?period=2026%2F27%20Q1")
+            #expect(published.first?["variance"] as? Double == 1_200_000, "the published report as the committee read it")
+            let analyst = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
+            let next = try await analyst.jsonList(client, "/api/v1/committees/WOK-CS/finance?period=2026%2F27%20Q2")
+            #expect(next.first?["line"] as? String == "Placements")
+            #expect(next.first?["previousVariance"] as? Double == 500_000, "Q2's report compares with Q1's corrected return")
+        }
+    }
+}
