@@ -83,6 +83,25 @@ def test_requests_are_in_the_pdf(root, pdf_pages):
     assert "1 still needs an answer for this report (1 overdue)" in text
 
 
+def test_finance_is_in_the_pdf(root, pdf_pages):
+    """The committee's finance return (PRODUCT.md R10; scripts/test imports the demo's) is in the
+    printed pack: print.html has a table per kind of line with the variances in words, and the PDF
+    carries the section with its sentences."""
+    printed = (root / "print.html").read_text(encoding="utf-8")
+    tables = {kind: re.search(rf'<table id="finance-{kind}-table".*?</table>', printed, re.S) for kind in ("revenue", "savings", "income", "capital")}
+    assert all(tables.values()), f"print.html lacks finance tables: {[k for k, v in tables.items() if not v]}"
+    revenue = normalise(html.unescape(re.sub(r"<[^>]+>", " ", tables["revenue"].group(0))))
+    # Expected from Sources/ScrutineerDemo/DemoData/finance/warwickshire-cyp-finance.csv, the 2025/26 Q2
+    # return beside Q1's: Children and Families £185.3m budgeted, £200.3m forecast (15 / 185.3 = 8.09%).
+    assert "Children and Families: total £185.3m £200.3m £15.0m over budget (8.1%) £10.0m over budget" in revenue
+    capital = normalise(html.unescape(re.sub(r"<[^>]+>", " ", tables["capital"].group(0))))
+    assert "Planned: 31 Mar 2026 Forecast: 30 Sep 2026 6 months late" in capital
+    assert "2025/26 Q3" not in printed, "a return after the pack's period"
+    text = normalise(" ".join(pdf_pages))
+    assert "Finance" in text and "Capital programme" in text
+    assert "£1.6m short of plan (32.0%)" in text
+
+
 def test_risks_are_in_the_pdf(root, pdf_pages):
     """The committee's risk register (PRODUCT.md R11; scripts/test imports the demo's) is in the
     printed pack: print.html lists each open risk with its score, band and move in words, and the

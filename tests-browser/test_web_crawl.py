@@ -257,6 +257,12 @@ def test_public_reads_the_committees_risks(public_crawl):
     assert len({path.split("?")[0] for path in listed}) >= 2, f"the risks are not on both committees' pages: {listed[:10]}"
 
 
+def test_public_reads_the_committees_finance(public_crawl):
+    """The published committee pages show each committee's finance return (the demo imports returns for each)."""
+    listed = [path for path in public_crawl.html_pages() if b'<h2 id="finance">Finance</h2>' in public_crawl.pages[path].body]
+    assert len({path.split("?")[0] for path in listed}) >= 2, f"the finance return is not on both committees' pages: {listed[:10]}"
+
+
 def test_public_pages_have_no_script(public_crawl):
     """The pages work without JavaScript because they carry none."""
     with_script = [path for path, count in public_crawl.scripts.items() if count]

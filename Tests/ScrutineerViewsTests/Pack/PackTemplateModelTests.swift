@@ -37,7 +37,11 @@ import Testing
         )
         let options = PackOptions(
             requests: [ReportedRequest(request: request, standing: .open(overdue: false))],
-            risks: [ReportedRisk(review: risk, trend: .new, reviewedThisPeriod: true)]
+            risks: [ReportedRisk(review: risk, trend: .new, reviewedThisPeriod: true)],
+            finance: [FinanceLine(
+                committeeCode: a.committee.code, period: a.reportingPeriod, kind: .revenue, service: "Children and Families", line: "Staffing",
+                budget: Money(pence: 100), forecast: Money(pence: 120)
+            )]
         )
         let summary = PackSummaryBuilder(assessment: a, fileNames: PackRenderer.fileNames(for: a), page: .index, options: options, generated: a.today)
             .build(symbols: &symbols, fullKey: true)
