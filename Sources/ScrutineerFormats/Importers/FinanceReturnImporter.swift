@@ -35,36 +35,19 @@ public enum FinanceReturnImporter {
     public static func parse(
         _ files: [PublishedFile], committeeCode: String, sheet: String? = nil, today: CalendarDate = .todayUTC
     ) throws(BatchInputErrors) -> ImportBatch {
-        var errors: [BatchInputError] = []
-        var lines: [FinanceLine] = []
-        var rowsRead = 0
-        var firstRow: [String: String] = [:]
-        for file in files {
-            let table: RegisterTable
-            do {
-                table = try RegisterTable(file, sheet: sheet, required: requiredColumns, rowsAre: "one row per line of a finance return")
-            } catch { errors.append(error); continue }
-            rowsRead += table.rows.count
-            var reader = RowReader(table: table, committeeCode: committeeCode, today: today)
-            guard reader.cells.checkHeader(required: requiredColumns.map { Column(rawValue: $0)! }) else { errors += reader.cells.errors; continue }
-            for row in table.rows {
-                guard let line = reader.line(row) else { continue }
-                let key = [line.period.label, line.kind.rawValue, line.service, line.line].joined(separator: "\u{1F}")
-                if let earlier = firstRow[key] {
-                    reader.cells.reject(row.number, .line, "\(line.kind.rawValue) line \(ImportText.quoted(line.line)) of \(line.service) for \(line.period.label) is in \(earlier) too (expected each line once a quarter)")
-                    continue
-                }
-                firstRow[key] = "\(table.label) row \(row.number)"
-                lines.append(line)
+        let (lines, rowsRead) = try RegisterTable.records(
+            in: files, sheet: sheet, required: requiredColumns, rowsAre: "one row per line of a finance return",
+            reading: { RowReader(table: $0, committeeCode: committeeCode, today: today) },
+            key: { [$0.period.label, $0.kind.rawValue, $0.service, $0.line].joined(separator: "\u{1F}") },
+            duplicate: { line, earlier in
+                (.line, "\(line.kind.rawValue) line \(ImportText.quoted(line.line)) of \(line.service) for \(line.period.label) is in \(earlier) too (expected each line once a quarter)")
             }
-            errors += reader.cells.errors
-        }
-        if !errors.isEmpty { throw BatchInputErrors(errors) }
+        )
         return ImportBatch(kind: .finance, files: files.map(\.name), rowsRead: rowsRead, financeLines: lines)
     }
 
     /// Reads a table's rows as lines, collecting every rejected cell.
-    struct RowReader {
+    struct RowReader: RegisterRowReading {
         var cells: RegisterCellReader<Column>
         let committeeCode: String
         let today: CalendarDate
@@ -75,8 +58,12 @@ public enum FinanceReturnImporter {
             self.today = today
         }
 
+        mutating func checkHeader() -> Bool {
+            cells.checkHeader(required: FinanceReturnImporter.requiredColumns.map { Column(rawValue: $0)! })
+        }
+
         /// The line a row gives, or nil after recording each of its rejected cells.
-        mutating func line(_ row: SpreadsheetRow) -> FinanceLine? {
+        mutating func record(_ row: SpreadsheetRow) -> FinanceLine? {
             guard cells.checkShape(row) else { return nil }
             let before = cells.errors.count
             let period = self.period(row)

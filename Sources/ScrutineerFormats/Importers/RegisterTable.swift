@@ -165,3 +165,49 @@ struct RegisterCellReader<Column: RawRepresentable & CaseIterable & Hashable> wh
         }
     }
 }
+
+/// Reads one kind of record from a `RegisterTable`'s rows, collecting every rejected cell in `cells`.
+protocol RegisterRowReading {
+    associatedtype Column: RawRepresentable & CaseIterable & Hashable where Column.RawValue == String
+    associatedtype Record
+    var cells: RegisterCellReader<Column> { get set }
+    /// Finds each column; false after recording every problem with the header.
+    mutating func checkHeader() -> Bool
+    /// The record a row gives, or nil after recording each of its rejected cells.
+    mutating func record(_ row: SpreadsheetRow) -> Record?
+}
+
+extension RegisterTable {
+    /// Every record `files` hold, read by the reader `reading` makes for each file's table, or every
+    /// rejected cell. A record whose `key` an earlier row gave is refused: `duplicate` says in which
+    /// column and words, given the earlier row ("finance.csv row 9").
+    static func records<Reader: RegisterRowReading>(
+        in files: [PublishedFile], sheet: String?, required: [String], rowsAre: String, reading: (RegisterTable) -> Reader,
+        key: (Reader.Record) -> String, duplicate: (Reader.Record, _ earlier: String) -> (Reader.Column, String)
+    ) throws(BatchInputErrors) -> (records: [Reader.Record], rowsRead: Int) {
+        var errors: [BatchInputError] = []
+        var records: [Reader.Record] = []
+        var rowsRead = 0
+        var firstRow: [String: String] = [:]
+        for file in files {
+            let table: RegisterTable
+            do { table = try RegisterTable(file, sheet: sheet, required: required, rowsAre: rowsAre) } catch { errors.append(error); continue }
+            rowsRead += table.rows.count
+            var reader = reading(table)
+            guard reader.checkHeader() else { errors += reader.cells.errors; continue }
+            for row in table.rows {
+                guard let record = reader.record(row) else { continue }
+                if let earlier = firstRow[key(record)] {
+                    let (column, message) = duplicate(record, earlier)
+                    reader.cells.reject(row.number, column, message)
+                    continue
+                }
+                firstRow[key(record)] = "\(table.label) row \(row.number)"
+                records.append(record)
+            }
+            errors += reader.cells.errors
+        }
+        if !errors.isEmpty { throw BatchInputErrors(errors) }
+        return (records, rowsRead)
+    }
+}

@@ -35,36 +35,19 @@ public enum RiskRegisterImporter {
     public static func parse(
         _ files: [PublishedFile], committeeCode: String, sheet: String? = nil, today: CalendarDate = .todayUTC
     ) throws(BatchInputErrors) -> ImportBatch {
-        var errors: [BatchInputError] = []
-        var reviews: [RiskReview] = []
-        var rowsRead = 0
-        var firstRow: [String: String] = [:]
-        for file in files {
-            let table: RegisterTable
-            do {
-                table = try RegisterTable(file, sheet: sheet, required: requiredColumns, rowsAre: "one row per review of a risk")
-            } catch { errors.append(error); continue }
-            rowsRead += table.rows.count
-            var reader = RowReader(table: table, committeeCode: committeeCode, today: today)
-            guard reader.checkHeader() else { errors += reader.errors; continue }
-            for row in table.rows {
-                guard let review = reader.review(row) else { continue }
-                let key = "\(review.reference)\u{1F}\(review.reviewedOn.iso)"
-                if let earlier = firstRow[key] {
-                    reader.reject(row.number, Column.reviewedOn, "risk \(review.reference) is reviewed on \(review.reviewedOn.iso) in \(earlier) too (expected one row per risk and day)")
-                    continue
-                }
-                firstRow[key] = "\(table.label) row \(row.number)"
-                reviews.append(review)
+        let (reviews, rowsRead) = try RegisterTable.records(
+            in: files, sheet: sheet, required: requiredColumns, rowsAre: "one row per review of a risk",
+            reading: { RowReader(table: $0, committeeCode: committeeCode, today: today) },
+            key: { "\($0.reference)\u{1F}\($0.reviewedOn.iso)" },
+            duplicate: { review, earlier in
+                (.reviewedOn, "risk \(review.reference) is reviewed on \(review.reviewedOn.iso) in \(earlier) too (expected one row per risk and day)")
             }
-            errors += reader.errors
-        }
-        if !errors.isEmpty { throw BatchInputErrors(errors) }
+        )
         return ImportBatch(kind: .risks, files: files.map(\.name), rowsRead: rowsRead, riskReviews: reviews)
     }
 
     /// Reads a table's rows as reviews, collecting every rejected cell.
-    struct RowReader {
+    struct RowReader: RegisterRowReading {
         var cells: RegisterCellReader<Column>
         let committeeCode: String
         let today: CalendarDate
@@ -96,7 +79,7 @@ public enum RiskRegisterImporter {
         }
 
         /// The review a row gives, or nil after recording each of its rejected cells.
-        mutating func review(_ row: SpreadsheetRow) -> RiskReview? {
+        mutating func record(_ row: SpreadsheetRow) -> RiskReview? {
             guard cells.checkShape(row) else { return nil }
             let before = errors.count
             let reference = text(row, .reference, required: "the risk's reference in the register, such as CYP01", longest: RiskReview.longestReference)
