@@ -235,26 +235,24 @@ public struct FinanceReport: Sendable, Hashable {
         FinanceLine.Kind.allCases.filter { kind in lines.contains { $0.kind == kind } }
     }
 
-    /// The services with lines of `kind`, by name, each added up.
+    /// The services with lines of `kind`, in the return's order, each added up.
     public func services(_ kind: FinanceLine.Kind) -> [FinanceService] {
-        let ofKind = lines.filter { $0.kind == kind }
         var names: [String] = []
-        for line in ofKind where !names.contains(line.service) { names.append(line.service) }
-        return names.map { name in
-            let serviceLines = ofKind.filter { $0.service == name }
-            let previous = previousLines.values.filter { $0.kind == kind && $0.service == name }
-            return FinanceService(
-                kind: kind, name: name, lines: serviceLines,
-                previousVariance: previous.isEmpty ? nil : previous.reduce(.zero) { $0 + $1.variance }
-            )
-        }
+        for line in lines where line.kind == kind && !names.contains(line.service) { names.append(line.service) }
+        return names.map { name in added(kind, name: name) { $0.service == name } }
     }
 
     /// Every line of `kind` added up, as one service named "All services".
     public func total(_ kind: FinanceLine.Kind) -> FinanceService {
-        let previous = previousLines.values.filter { $0.kind == kind }
+        added(kind, name: "All services") { _ in true }
+    }
+
+    /// The lines of `kind` that `include` keeps, added up, with the same lines' variance at the
+    /// return before when it had any.
+    private func added(_ kind: FinanceLine.Kind, name: String, _ include: (FinanceLine) -> Bool) -> FinanceService {
+        let previous = previousLines.values.filter { $0.kind == kind && include($0) }
         return FinanceService(
-            kind: kind, name: "All services", lines: lines.filter { $0.kind == kind },
+            kind: kind, name: name, lines: lines.filter { $0.kind == kind && include($0) },
             previousVariance: previous.isEmpty ? nil : previous.reduce(.zero) { $0 + $1.variance }
         )
     }

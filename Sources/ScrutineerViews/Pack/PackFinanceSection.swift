@@ -74,7 +74,8 @@ extension PackSummaryBuilder {
             if forecast >= budget { return "All \(budget.text) of savings planned is forecast to be delivered." }
             return "\(forecast.text) of the \(budget.text) of savings planned is forecast to be delivered: \(lowercasedFirst(total.varianceText))."
         case .income:
-            return "Income of \(forecast.text) is forecast against targets of \(budget.text): \(lowercasedFirst(total.varianceText))."
+            let targets = total.lines.count == 1 ? "a target of" : "targets of"
+            return "Income of \(forecast.text) is forecast against \(targets) \(budget.text): \(lowercasedFirst(total.varianceText))."
         case .capital:
             let late = total.lines.filter(\.isLate)
             var text = "The capital programme's \(budget.text) budget this year is forecast \(total.variance.pence == 0 ? "to be spent as budgeted" : "with \(lowercasedFirst(total.varianceText))")."
