@@ -15,8 +15,8 @@ struct PackCommand: AsyncParsableCommand {
         direction of travel, England, region and statistical-neighbour benchmarks, rank and quartile \
         band, SPC) and writes DIR/index.html, a page per measure, DIR/pack.pdf (printed by headless \
         Chromium) and the data behind every table and chart, with the measures' commentary and the \
-        committee's requests (scrutineer committee request) and risk register (scrutineer import \
-        risks). The public audience never sees a \
+        committee's requests (scrutineer committee request), finance return (scrutineer import \
+        finance) and risk register (scrutineer import risks). The public audience never sees a \
         suppressed count or anything derived from one. A published report's pack is built from \
         what was published: the figures and judgements as they stood on the day.
         """
