@@ -38,7 +38,7 @@ struct CommitteeFinanceWebTests {
                 // 1.8 / 55.0 = 3.27%.
                 "Children&#39;s Services is forecast to overspend by £1.8m, 3.3% of its £55.0m budget; the largest part, £1.2m, is Placements.",
                 "£700,000 of the £900,000 of savings planned is forecast to be delivered: £200,000 short of plan (22.2%).",
-                "Income of £760,000 is forecast against targets of £800,000: £40,000 short of target (5.0%).",
+                "Income of £760,000 is forecast against a target of £800,000: £40,000 short of target (5.0%).",
             ] {
                 #expect(page.contains(text), "\(text)")
             }
