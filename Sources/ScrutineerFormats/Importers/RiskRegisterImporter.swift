@@ -58,62 +58,44 @@ public enum RiskRegisterImporter {
             self.today = today
         }
 
-        var errors: [BatchInputError] { cells.errors }
-        private var positions: [Column: Int] { cells.positions }
-
-        mutating func reject(_ row: Int, _ column: Column, _ message: String) {
-            cells.reject(row, column, message)
-        }
-
         /// Finds each column; false after recording every problem with the header.
         mutating func checkHeader() -> Bool {
             _ = cells.checkHeader(required: RiskRegisterImporter.requiredColumns.map { Column(rawValue: $0)! })
-            if (positions[.targetLikelihood] == nil) != (positions[.targetImpact] == nil) {
-                let present: Column = positions[.targetLikelihood] == nil ? .targetImpact : .targetLikelihood
-                cells.errors.append(BatchInputError(
-                    file: cells.table.label, row: cells.table.headerRow, column: cells.table.headers[positions[present]!].label,
-                    message: "a target needs both target_likelihood and target_impact (expected both columns, or neither)"
-                ))
+            if (cells.positions[.targetLikelihood] == nil) != (cells.positions[.targetImpact] == nil) {
+                let present: Column = cells.positions[.targetLikelihood] == nil ? .targetImpact : .targetLikelihood
+                cells.reject(cells.table.headerRow, present, "a target needs both target_likelihood and target_impact (expected both columns, or neither)")
             }
-            return errors.isEmpty
+            return cells.errors.isEmpty
         }
 
         /// The review a row gives, or nil after recording each of its rejected cells.
         mutating func record(_ row: SpreadsheetRow) -> RiskReview? {
             guard cells.checkShape(row) else { return nil }
-            let before = errors.count
-            let reference = text(row, .reference, required: "the risk's reference in the register, such as CYP01", longest: RiskReview.longestReference)
+            let before = cells.errors.count
+            let reference = cells.text(row, .reference, required: "the risk's reference in the register, such as CYP01", longest: RiskReview.longestReference)
             if reference == RiskRegisterImporter.exampleReference {
-                reject(row.number, .reference, "EXAMPLE marks an example row of the template (expected your own risk reference: delete the example rows before importing)")
+                cells.reject(row.number, .reference, "EXAMPLE marks an example row of the template (expected your own risk reference: delete the example rows before importing)")
             }
-            let title = text(row, .title, required: "the risk in a line", longest: RiskReview.longestName)
-            let description = text(row, .description, required: nil, longest: RiskReview.longestText)
-            let owner = text(row, .owner, required: "who owns the risk, by job title", longest: RiskReview.longestName)
-            let mitigation = text(row, .mitigation, required: "what is being done about the risk", longest: RiskReview.longestText)
+            let title = cells.text(row, .title, required: "the risk in a line", longest: RiskReview.longestName)
+            let description = cells.text(row, .description, required: nil, longest: RiskReview.longestText)
+            let owner = cells.text(row, .owner, required: "who owns the risk, by job title", longest: RiskReview.longestName)
+            let mitigation = cells.text(row, .mitigation, required: "what is being done about the risk", longest: RiskReview.longestText)
             let reviewedOn = date(row)
             let score = self.score(row, .likelihood, .impact, checkedBy: .score, required: true)
             let target = self.score(row, .targetLikelihood, .targetImpact, checkedBy: .targetScore, required: false)
             let status = self.status(row)
-            guard errors.count == before, let reference, let title, let owner, let mitigation, let reviewedOn, let score, let status else { return nil }
+            guard cells.errors.count == before, let reference, let title, let owner, let mitigation, let reviewedOn, let score, let status else { return nil }
             return RiskReview(
                 committeeCode: committeeCode, reference: reference, title: title, description: description ?? "", owner: owner,
                 reviewedOn: reviewedOn, score: score, target: target, mitigation: mitigation, status: status
             )
         }
 
-        private func cell(_ row: SpreadsheetRow, _ column: Column) -> SpreadsheetCell {
-            cells.cell(row, column)
-        }
-
-        private mutating func text(_ row: SpreadsheetRow, _ column: Column, required: String?, longest: Int) -> String? {
-            cells.text(row, column, required: required, longest: longest)
-        }
-
         /// The day of the review, not after today.
         private mutating func date(_ row: SpreadsheetRow) -> CalendarDate? {
             guard let day = cells.date(row, .reviewedOn, required: "the day the risk was reviewed, such as 2026-06-09") else { return nil }
             if today < day {
-                reject(row.number, .reviewedOn, "\(day.iso) is after today, \(today.iso) (expected the day the risk was reviewed)")
+                cells.reject(row.number, .reviewedOn, "\(day.iso) is after today, \(today.iso) (expected the day the risk was reviewed)")
                 return nil
             }
             return day
@@ -125,23 +107,23 @@ public enum RiskRegisterImporter {
             let impact = factor(row, impactColumn, required: required)
             if !required, (likelihood == nil) != (impact == nil) {
                 let blank = likelihood == nil ? likelihoodColumn : impactColumn, filled = likelihood == nil ? impactColumn : likelihoodColumn
-                reject(row.number, blank, "blank, but \(filled.rawValue) is filled (expected both, or neither when no target is set)")
+                cells.reject(row.number, blank, "blank, but \(filled.rawValue) is filled (expected both, or neither when no target is set)")
                 return nil
             }
             guard let likelihood, let impact else {
-                if !required, let stated = try? LocalCellReading.text(cell(row, scoreColumn)) {
-                    reject(row.number, scoreColumn, "\(stated) with no \(likelihoodColumn.rawValue) and \(impactColumn.rawValue) (expected it blank, or both of them filled)")
+                if !required, let stated = try? LocalCellReading.text(cells.cell(row, scoreColumn)) {
+                    cells.reject(row.number, scoreColumn, "\(stated) with no \(likelihoodColumn.rawValue) and \(impactColumn.rawValue) (expected it blank, or both of them filled)")
                 }
                 return nil
             }
             let score = RiskScore(likelihood: likelihood, impact: impact)
             do {
-                if let stated = try LocalCellReading.wholeNumber(cell(row, scoreColumn), example: "\(score.value)"), stated != score.value {
-                    reject(row.number, scoreColumn, "\(stated) is not \(likelihoodColumn.rawValue) × \(impactColumn.rawValue), \(likelihood) × \(impact) = \(score.value) (expected the two multiplied, or the cell blank)")
+                if let stated = try LocalCellReading.wholeNumber(cells.cell(row, scoreColumn), example: "\(score.value)"), stated != score.value {
+                    cells.reject(row.number, scoreColumn, "\(stated) is not \(likelihoodColumn.rawValue) × \(impactColumn.rawValue), \(likelihood) × \(impact) = \(score.value) (expected the two multiplied, or the cell blank)")
                     return nil
                 }
             } catch {
-                reject(row.number, scoreColumn, error.message)
+                cells.reject(row.number, scoreColumn, error.message)
                 return nil
             }
             return score
@@ -150,28 +132,28 @@ public enum RiskRegisterImporter {
         private mutating func factor(_ row: SpreadsheetRow, _ column: Column, required: Bool) -> Int? {
             let expected = "a whole number from 1 to 5"
             do {
-                guard let value = try LocalCellReading.wholeNumber(cell(row, column), example: "3") else {
-                    if required { reject(row.number, column, "blank (expected \(expected))") }
+                guard let value = try LocalCellReading.wholeNumber(cells.cell(row, column), example: "3") else {
+                    if required { cells.reject(row.number, column, "blank (expected \(expected))") }
                     return nil
                 }
                 guard RiskScore.scale.contains(value) else {
-                    reject(row.number, column, "\(value) is outside the five-by-five matrix (expected \(expected))")
+                    cells.reject(row.number, column, "\(value) is outside the five-by-five matrix (expected \(expected))")
                     return nil
                 }
                 return value
             } catch {
-                reject(row.number, column, "\(error.message.replacingOccurrences(of: "a whole number such as 3", with: expected))")
+                cells.reject(row.number, column, "\(error.message.replacingOccurrences(of: "a whole number such as 3", with: expected))")
                 return nil
             }
         }
 
         private mutating func status(_ row: SpreadsheetRow) -> RiskReview.Status? {
             do {
-                guard let text = try LocalCellReading.text(cell(row, .status)) else { return .open }
+                guard let text = try LocalCellReading.text(cells.cell(row, .status)) else { return .open }
                 if let status = RiskReview.Status(rawValue: text.lowercased()) { return status }
-                reject(row.number, .status, "\(ImportText.quoted(text)) is not a status (expected open or closed, or blank for open)")
+                cells.reject(row.number, .status, "\(ImportText.quoted(text)) is not a status (expected open or closed, or blank for open)")
             } catch {
-                reject(row.number, .status, error.message)
+                cells.reject(row.number, .status, error.message)
             }
             return nil
         }
