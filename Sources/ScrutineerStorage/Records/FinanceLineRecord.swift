@@ -1,8 +1,17 @@
 import ScrutineerCore
 
 /// How a `FinanceLine` is written to and read from committee_finance_lines.
-enum FinanceLineRecord {
+enum FinanceLineRecord: CommitteeRecordMapping {
     typealias Columns = Schema.FinanceLines
+
+    static let recordName = "finance line"
+    static let table = Columns.table
+    static let columns = Columns.columns
+    static let keyColumns = [Columns.committeeCode, Columns.period, Columns.kind, Columns.service, Columns.line]
+    /// An import reads the stored lines of the quarters it names.
+    static let narrowingColumn = Columns.period
+    static func committeeCode(of line: FinanceLine) -> String { line.committeeCode }
+    static func narrowingValue(of line: FinanceLine) -> String { line.period.label }
 
     /// The line's row in `Schema.FinanceLines.columns` order.
     static func cells(_ line: FinanceLine) -> [SQLCell] {

@@ -1,8 +1,17 @@
 import ScrutineerCore
 
 /// How a `RiskReview` is written to and read from committee_risk_reviews.
-enum RiskReviewRecord {
+enum RiskReviewRecord: CommitteeRecordMapping {
     typealias Columns = Schema.RiskReviews
+
+    static let recordName = "risk review"
+    static let table = Columns.table
+    static let columns = Columns.columns
+    static let keyColumns = [Columns.committeeCode, Columns.reference, Columns.reviewedOn]
+    /// An import reads the stored reviews of the risks it names.
+    static let narrowingColumn = Columns.reference
+    static func committeeCode(of review: RiskReview) -> String { review.committeeCode }
+    static func narrowingValue(of review: RiskReview) -> String { review.reference }
 
     /// The review's row in `Schema.RiskReviews.columns` order.
     static func cells(_ review: RiskReview) -> [SQLCell] {

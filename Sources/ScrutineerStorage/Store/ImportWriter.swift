@@ -26,8 +26,8 @@ struct ImportWriter {
         let areas = try await upsertAreas(batch.areas)
         let neighbourLists = try await replaceNeighbourLists(batch.neighbourLists)
         let groups = try await replaceComparatorGroups(batch.comparatorGroups, definedAt: batch.groupsDefinedAt)
-        let risks = try await replaceRiskReviews(batch.riskReviews)
-        let finance = try await replaceFinanceLines(batch.financeLines)
+        let risks = try await replaceCommitteeRecords(batch.riskReviews, RiskReviewRecord.self)
+        let finance = try await replaceCommitteeRecords(batch.financeLines, FinanceLineRecord.self)
         let observations = try await planObservations(batch.observations, datesAreData: batch.kind == .local)
         let summary = ImportSummary(
             rowsRead: batch.rowsRead,
@@ -78,7 +78,7 @@ struct ImportWriter {
         guard !plan.toWrite.isEmpty else { return plan.counts }
         try await session.insertRows(
             into: M.table, columns: M.columns, cells: plan.toWrite.flatMap(MeasureRecord.cells),
-            tail: Self.updateOnConflict(key: M.code, columns: M.columns)
+            tail: Self.updateOnConflict(key: [M.code], columns: M.columns)
         )
         try await session.forEachChunk(of: plan.changedKeys) { codes in
             try await database.raw("DELETE FROM \(unsafeRaw: C.table) WHERE \(unsafeRaw: C.measureCode) IN (\(binds: codes))").run()
@@ -168,14 +168,14 @@ struct ImportWriter {
         if !plan.toWrite.isEmpty {
             try await session.insertRows(
                 into: A.table, columns: A.columns, cells: plan.toWrite.flatMap(AreaRecord.cells),
-                tail: Self.updateOnConflict(key: A.code, columns: A.columns)
+                tail: Self.updateOnConflict(key: [A.code], columns: A.columns)
             )
         }
         return plan.counts
     }
 
     /// `ON CONFLICT (key columns) DO UPDATE SET …` for every other column: the upsert both engines spell alike.
-    private static func updateOnConflict(key: String..., columns: [String]) -> String {
+    private static func updateOnConflict(key: [String], columns: [String]) -> String {
         "ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET "
             + columns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", ")
     }
@@ -250,67 +250,39 @@ struct ImportWriter {
         }
         try await session.insertRows(
             into: G.table, columns: G.columns, cells: plan.toWrite.flatMap(ComparatorGroupRecord.cells),
-            tail: Self.updateOnConflict(key: G.code, columns: G.columns)
+            tail: Self.updateOnConflict(key: [G.code], columns: G.columns)
         )
         try await session.insertRows(into: B.table, columns: B.columns, cells: plan.toWrite.flatMap(ComparatorGroupRecord.memberCells))
         return plan.counts
     }
 
-    // MARK: Risk registers
+    // MARK: Risk registers and finance returns
 
-    /// Adds new reviews and replaces changed ones (the same risk reviewed on the same day).
-    private func replaceRiskReviews(_ reviews: [RiskReview]) async throws -> ImportTally {
-        guard !reviews.isEmpty else { return ImportTally() }
-        typealias R = Schema.RiskReviews
-        try Self.requireUnique(reviews.map(RiskReviewRecord.key), record: "risk review")
-        var stored: [String: RiskReview] = [:]
-        for committee in Set(reviews.map(\.committeeCode)).sorted() {
-            let references = Array(Set(reviews.filter { $0.committeeCode == committee }.map(\.reference))).sorted()
-            try await session.forEachChunk(of: references) { chunk in
+    /// Adds new records a committee keeps and replaces changed ones (the same key): reads the
+    /// stored rows of each committee's `narrowingColumn` values in the batch, compares in memory,
+    /// and writes only what is new or changed in one upsert.
+    private func replaceCommitteeRecords<Mapping: CommitteeRecordMapping>(_ records: [Mapping.Record], _ mapping: Mapping.Type) async throws -> ImportTally {
+        guard !records.isEmpty else { return ImportTally() }
+        try Self.requireUnique(records.map(Mapping.key), record: Mapping.recordName)
+        var stored: [String: Mapping.Record] = [:]
+        for committee in Set(records.map(Mapping.committeeCode)).sorted() {
+            let values = Array(Set(records.filter { Mapping.committeeCode(of: $0) == committee }.map(Mapping.narrowingValue))).sorted()
+            try await session.forEachChunk(of: values) { chunk in
                 let rows = try await database.rows("""
-                    SELECT \(unsafeRaw: R.columns.joined(separator: ", ")) FROM \(unsafeRaw: R.table)
-                    WHERE \(unsafeRaw: R.committeeCode) = \(bind: committee) AND \(unsafeRaw: R.reference) IN (\(binds: chunk))
-                    """, table: R.table)
+                    SELECT \(unsafeRaw: Mapping.columns.joined(separator: ", ")) FROM \(unsafeRaw: Mapping.table)
+                    WHERE \(unsafeRaw: Mapping.keyColumns[0]) = \(bind: committee) AND \(unsafeRaw: Mapping.narrowingColumn) IN (\(binds: chunk))
+                    """, table: Mapping.table)
                 for row in rows {
-                    let review = try RiskReviewRecord.decode(row)
-                    stored[RiskReviewRecord.key(review)] = review
+                    let record = try Mapping.decode(row)
+                    stored[Mapping.key(record)] = record
                 }
             }
         }
-        let plan = UpsertPlan(reviews, stored: stored, key: RiskReviewRecord.key, same: ==)
+        let plan = UpsertPlan(records, stored: stored, key: Mapping.key, same: ==)
         if !plan.toWrite.isEmpty {
             try await session.insertRows(
-                into: R.table, columns: R.columns, cells: plan.toWrite.flatMap(RiskReviewRecord.cells),
-                tail: Self.updateOnConflict(key: R.committeeCode, R.reference, R.reviewedOn, columns: R.columns)
-            )
-        }
-        return plan.counts
-    }
-
-    // MARK: Finance returns
-
-    /// Adds new lines and replaces changed ones (the same quarter, kind, service and line).
-    private func replaceFinanceLines(_ lines: [FinanceLine]) async throws -> ImportTally {
-        guard !lines.isEmpty else { return ImportTally() }
-        typealias F = Schema.FinanceLines
-        try Self.requireUnique(lines.map(FinanceLineRecord.key), record: "finance line")
-        var stored: [String: FinanceLine] = [:]
-        for committee in Set(lines.map(\.committeeCode)).sorted() {
-            let periods = Array(Set(lines.filter { $0.committeeCode == committee }.map(\.period.label))).sorted()
-            let rows = try await database.rows("""
-                SELECT \(unsafeRaw: F.columns.joined(separator: ", ")) FROM \(unsafeRaw: F.table)
-                WHERE \(unsafeRaw: F.committeeCode) = \(bind: committee) AND \(unsafeRaw: F.period) IN (\(binds: periods))
-                """, table: F.table)
-            for row in rows {
-                let line = try FinanceLineRecord.decode(row)
-                stored[FinanceLineRecord.key(line)] = line
-            }
-        }
-        let plan = UpsertPlan(lines, stored: stored, key: FinanceLineRecord.key, same: ==)
-        if !plan.toWrite.isEmpty {
-            try await session.insertRows(
-                into: F.table, columns: F.columns, cells: plan.toWrite.flatMap(FinanceLineRecord.cells),
-                tail: Self.updateOnConflict(key: F.committeeCode, F.period, F.kind, F.service, F.line, columns: F.columns)
+                into: Mapping.table, columns: Mapping.columns, cells: plan.toWrite.flatMap(Mapping.cells),
+                tail: Self.updateOnConflict(key: Mapping.keyColumns, columns: Mapping.columns)
             )
         }
         return plan.counts
