@@ -63,6 +63,11 @@ struct FinanceCommandTests {
             #expect(index.contains(text), "\(text)")
         }
         #expect(!index.contains("2025/26 Q3"), "Q3's return is after the report's period")
+        // The data behind the section: Q2's 13 lines, each beside its variance at Q1 (staffing £4.5m over then).
+        let financeData = try String(contentsOf: folder.appendingPathComponent("live/data/finance.csv"), encoding: .utf8)
+        #expect(financeData.split(separator: "\n").count == 14)
+        #expect(financeData.contains("\n2025/26 Q2,revenue,Children and Families,Staffing,62000000.00,68000000.00,6000000.00,9.7,£6.0m over budget (9.7%),2025/26 Q1,4500000.00,,,,"))
+        #expect(index.contains("href=\"data/finance.csv\""))
         #expect(try String(contentsOf: folder.appendingPathComponent("live/print.html"), encoding: .utf8).contains("<h2 id=\"finance\">Finance</h2>"))
 
         // Published, then a line corrected: the published pack still shows the return as it stood.

@@ -42,6 +42,15 @@ struct CommitteeFinanceWebTests {
             ] {
                 #expect(page.contains(text), "\(text)")
             }
+            // The data behind the section, linked from the page, and the other sections' files beside it.
+            #expect(page.contains("/committees/WOK-CS/data/finance.csv?period=2026%2F27%20Q1"))
+            let financeFile = try await client.execute(uri: "/committees/WOK-CS/data/finance.csv?period=2026%2F27%20Q1", method: .get)
+            #expect(financeFile.status == .ok)
+            #expect(financeFile.text.contains("\n2026/27 Q1,revenue,Children's Services,Placements,31000000.00,32200000.00,1200000.00,3.9,£1.2m over budget (3.9%),,,"))
+            for (name, header) in [("requests.csv", "Number,Request,"), ("risks.csv", "Reference,Risk,")] {
+                let file = try await client.execute(uri: "/committees/WOK-CS/data/\(name)?period=2026%2F27%20Q1", method: .get)
+                #expect(file.status == .ok && file.text.hasPrefix(header), "\(name)")
+            }
 
             // Warwickshire's 2026/27 Q2 report in preparation, for its analyst: the overspend
             // "reduced from £10m to £7m" (7.0 / 196.0 = 3.57%).
@@ -68,6 +77,8 @@ struct CommitteeFinanceWebTests {
         try await withApplication(url) { client in
             let published = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/finance?period=2026%2F27%20Q1")
             #expect(published.first?["variance"] as? Double == 1_200_000, "the published report as the committee read it")
+            let publishedFile = try await client.execute(uri: "/committees/WOK-CS/data/finance.csv?period=2026%2F27%20Q1", method: .get).text
+            #expect(publishedFile.contains(",Placements,31000000.00,32200000.00,1200000.00,") && !publishedFile.contains("31500000.00"))
             let analyst = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
             let next = try await analyst.jsonList(client, "/api/v1/committees/WOK-CS/finance?period=2026%2F27%20Q2")
             #expect(next.first?["line"] as? String == "Placements")

@@ -6,6 +6,8 @@ enum PackDataCell: Sendable, Hashable {
     case text(String)
     /// A number and the decimal places it is shown to; written rounded half away from zero.
     case number(Double, decimalPlaces: Int)
+    /// An amount in pounds, written to the penny from its whole pence ("1250000.00").
+    case money(Money)
     case empty
 
     /// A measure's figure as shown, or empty.
@@ -26,8 +28,11 @@ enum PackDataCell: Sendable, Hashable {
 
     /// The number rounded to its places.
     var roundedValue: Double? {
-        guard case let .number(value, places) = self else { return nil }
-        return (try? DfERounding.roundFiveUp(value, decimalPlaces: places)) ?? value
+        switch self {
+        case let .number(value, places): (try? DfERounding.roundFiveUp(value, decimalPlaces: places)) ?? value
+        case let .money(amount): amount.pounds
+        case .text, .empty: nil
+        }
     }
 
     /// The CSV field: "61.2", "12", the text, or "".
@@ -35,6 +40,8 @@ enum PackDataCell: Sendable, Hashable {
         switch self {
         case let .text(text): text
         case let .number(value, places): (try? DfERounding.formatted(value, decimalPlaces: places)) ?? String(value)
+        case let .money(amount):
+            "\(amount.pence < 0 ? "-" : "")\(amount.pence.magnitude / 100).\(amount.pence.magnitude % 100 < 10 ? "0" : "")\(amount.pence.magnitude % 100)"
         case .empty: ""
         }
     }
@@ -43,7 +50,7 @@ enum PackDataCell: Sendable, Hashable {
     var spreadsheetCell: SpreadsheetCell {
         switch self {
         case let .text(text): .text(text)
-        case .number: .number(roundedValue ?? 0)
+        case .number, .money: .number(roundedValue ?? 0)
         case .empty: .empty
         }
     }

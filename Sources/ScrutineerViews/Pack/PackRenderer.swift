@@ -154,7 +154,7 @@ struct Rendering {
 
     /// The data files: a CSV per table and the workbook.
     func dataFiles() -> Result<[PackFile], PackRenderError> {
-        let tables = PackDataTables.tables(assessment)
+        let tables = PackDataTables.tables(assessment, options: options)
         var files = tables.map { PackFile(path: PackRoute.data($0.file.fileName).path, text: $0.csv) }
         do {
             files.append(PackFile(path: PackRoute.data(PackDataTables.workbookName).path, data: try XLSXWriter.data(for: tables.map(\.sheet))))

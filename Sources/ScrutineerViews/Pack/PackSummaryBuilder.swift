@@ -206,7 +206,7 @@ struct PackSummaryBuilder {
 
     /// The data files' links.
     var dataLinks: [PackLink] {
-        PackDataTables.files.map { PackLink($0.description, href: PackRoute.data($0.fileName).href(from: page)) }
+        PackDataTables.files(options).map { PackLink($0.description, href: PackRoute.data($0.fileName).href(from: page)) }
             + [PackLink("Every table above in one workbook (Excel, XLSX)", href: PackRoute.data(PackDataTables.workbookName).href(from: page))]
     }
 }

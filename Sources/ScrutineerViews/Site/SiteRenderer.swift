@@ -50,7 +50,7 @@ public enum SiteRenderer {
             "headline": a.headline.sentence,
             "tiles": tiles,
             "statusTable": summary.statusTable, "directionTable": summary.directionTable,
-            "dataLinks": PackDataTables.files.map { ["text": $0.description, "href": links.reportData($0.fileName)] }
+            "dataLinks": PackDataTables.files(PackOptions(requests: requests, risks: risks, finance: finance)).map { ["text": $0.description, "href": links.reportData($0.fileName)] }
                 + [["text": "Every table in one workbook (Excel, XLSX)", "href": links.reportData(PackDataTables.workbookName)]],
         ]
         // Only when given: a nil in the model would still open the section.
@@ -165,9 +165,13 @@ public enum SiteRenderer {
 
     // MARK: Data
 
-    /// One of the report's data files (`measures.csv`, `pack.xlsx`…), as the pack writes it; nil for another name.
-    public static func reportData(_ a: CommitteeAssessment, fileName: String) throws -> Data? {
-        let tables = PackDataTables.tables(a)
+    /// One of the report's data files (`measures.csv`, `finance.csv`, `pack.xlsx`…), as the pack
+    /// with the committee's `requests`, `risks` and `finance` writes it; nil for another name, or
+    /// for a section's file when it is not given.
+    public static func reportData(
+        _ a: CommitteeAssessment, fileName: String, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil, finance: [FinanceLine]? = nil
+    ) throws -> Data? {
+        let tables = PackDataTables.tables(a, options: PackOptions(requests: requests, risks: risks, finance: finance))
         if fileName == PackDataTables.workbookName { return try XLSXWriter.data(for: tables.map(\.sheet)) }
         return tables.first { $0.file.fileName == fileName }.map { Data($0.csv.utf8) }
     }

@@ -164,9 +164,11 @@ struct PageController: Sendable {
     }
 
     func reportData(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        let (_, assessment) = try await load(request, context)
+        let (report, assessment) = try await load(request, context)
         let file = try context.parameter("file")
-        guard let data = try SiteRenderer.reportData(assessment, fileName: file) else { throw WebError.notFound("The report has no data file \(file).") }
+        guard let data = try SiteRenderer.reportData(
+            assessment, fileName: file, requests: try await access.requests(report), risks: try await access.risks(report), finance: try await access.finance(report)
+        ) else { throw WebError.notFound("The report has no data file \(file).") }
         return Response.download(data, fileExtension: (file as NSString).pathExtension, fileName: file)
     }
 

@@ -1,0 +1,92 @@
+import ScrutineerCore
+
+/// The data behind the pack's requests, finance and risks sections (PRODUCT.md R13: "the data
+/// behind every chart as CSV/XLSX", with the finance and risk appendices): one file each, written
+/// only when the pack has that section, holding what the section's table lists, a row per
+/// request, finance line or risk, with the codes and dates the API gives beside the words the
+/// page shows.
+extension PackDataTables {
+    static let requests = PackDataFile(fileName: "requests.csv", sheetName: "Requests", description: "The committee's requests and their answers (CSV)")
+    static let finance = PackDataFile(fileName: "finance.csv", sheetName: "Finance", description: "Each line of the finance return shown (CSV)")
+    static let risks = PackDataFile(fileName: "risks.csv", sheetName: "Risks", description: "The committee's risks, scores and mitigation (CSV)")
+
+    /// Every data file a pack with `options` has, in the order the summary lists them: the
+    /// measures' files, then one for each section the pack shows, in the order of the sections.
+    static func files(_ options: PackOptions) -> [PackDataFile] {
+        files + [options.requests.map { _ in requests }, options.finance.map { _ in finance }, options.risks.map { _ in risks }].compactMap { $0 }
+    }
+
+    /// Every table of a pack with `options`, in the order of `files(_:)`.
+    static func tables(_ assessment: CommitteeAssessment, options: PackOptions) -> [PackDataTable] {
+        var tables = tables(assessment)
+        if let listed = options.requests { tables.append(requestTable(listed)) }
+        if let lines = options.finance { tables.append(financeTable(lines, reportingPeriod: assessment.reportingPeriod)) }
+        if let listed = options.risks { tables.append(riskTable(listed)) }
+        return tables
+    }
+
+    /// A row per request the report lists, in its order.
+    static func requestTable(_ listed: [ReportedRequest]) -> PackDataTable {
+        PackDataTable(
+            file: requests,
+            header: ["Number", "Request", "Asked by", "Raised on", "Recurrence", "Measure code", "Provided by", "Promised by",
+                     "Status", "Status text", "Answered on", "Answer"],
+            rows: listed.map { listed in
+                let r = listed.request
+                let answeredOn: CalendarDate? = switch listed.standing {
+                case let .delivered(delivery), let .provided(delivery): delivery.deliveredOn
+                case let .closed(day, _): day
+                case .open, .due: nil
+                }
+                return [
+                    .whole(r.number), .text(r.request), .words(r.askedBy), .text(r.raisedOn.iso),
+                    .text(r.recurrence == .everyReport ? "Every report" : "Once"), .words(r.measureCode), .words(r.providedBy),
+                    .words(r.dueBy?.iso), .text(listed.standing.code), .text(listed.statusText), .words(answeredOn?.iso), .words(listed.detail),
+                ]
+            }
+        )
+    }
+
+    /// A row per line of the return the report shows (`FinanceReport.inReport`), in the order of
+    /// the section's tables, each with its variance at the return before; no rows when no return
+    /// of the report's financial year is in.
+    static func financeTable(_ lines: [FinanceLine], reportingPeriod: Period) -> PackDataTable {
+        let report = FinanceReport.inReport(lines, reportingPeriod: reportingPeriod)
+        return PackDataTable(
+            file: finance,
+            header: ["Return", "Kind", "Service", "Line", "Budget (£)", "Forecast (£)", "Variance (£)", "Variance (% of budget)", "Variance",
+                     "Previous return", "Variance at previous return (£)", "Planned completion", "Forecast completion", "Completion", "Explanation"],
+            rows: (report?.lines ?? []).map { line in
+                let previous = report?.previous(of: line)
+                return [
+                    .text(line.period.label), .text(line.kind.rawValue), .text(line.service), .text(line.line),
+                    .money(line.budget), .money(line.forecast), .money(line.variance), line.variancePercent.map { .number($0, decimalPlaces: 1) } ?? .empty,
+                    .text(line.kind.varianceText(line.variance, percent: line.variancePercent)),
+                    .words(report?.previousPeriod?.label), previous.map { .money($0.variance) } ?? .empty,
+                    .words(line.plannedCompletion?.iso), .words(line.forecastCompletion?.iso), .words(line.completionText), .words(line.explanation),
+                ]
+            }
+        )
+    }
+
+    /// A row per risk the report lists, highest score first as the section lists them.
+    static func riskTable(_ listed: [ReportedRisk]) -> PackDataTable {
+        PackDataTable(
+            file: risks,
+            header: ["Reference", "Risk", "Description", "Owner", "Status", "Reviewed on", "Reviewed this period", "Likelihood", "Impact",
+                     "Score", "Rating", "Trend", "Since the review before", "Previous score", "Previous review", "Target likelihood",
+                     "Target impact", "Target score", "Target rating", "Mitigation"],
+            rows: listed.map { listed in
+                let r = listed.review
+                let previous = listed.trend.previous
+                return [
+                    .text(r.reference), .text(r.title), .words(r.description), .text(r.owner), .text(r.status.rawValue), .text(r.reviewedOn.iso),
+                    .text(listed.reviewedThisPeriod ? "Yes" : "No"), .whole(r.score.likelihood), .whole(r.score.impact), .whole(r.score.value),
+                    .text(r.score.rating.word), .text(listed.trend.code), .text(listed.trendText), .whole(previous?.score.value),
+                    .words(previous?.reviewedOn.iso), .whole(r.target?.likelihood), .whole(r.target?.impact), .whole(r.target?.value),
+                    .words(r.target?.rating.word), .words(r.mitigation),
+                ]
+            }
+        )
+    }
+}

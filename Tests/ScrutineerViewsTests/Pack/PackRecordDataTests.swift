@@ -1,0 +1,176 @@
+import Foundation
+import ScrutineerCore
+import ScrutineerFormats
+import ScrutineerTestSupport
+import Testing
+@testable import ScrutineerViews
+
+/// The data behind the pack's requests, finance and risks sections (PRODUCT.md R13): a file each,
+/// only when the pack has the section, holding the rows its table lists, amounts to the penny.
+/// The finance and risks come from the demo's own illustrative files, read by their importers.
+@Suite struct PackRecordDataTests {
+    static let demoData = SharedFiles.repositoryRoot.appendingPathComponent("Sources/ScrutineerDemo/DemoData")
+    /// The importers refuse what is after their day; the report itself is judged as on 20 Nov 2025.
+    static let importedOn = CalendarDate(iso: "2026-11-23")!
+
+    struct Pack {
+        let assessment: CommitteeAssessment
+        let files: [PackFile]
+        let index: HTMLTree
+        let requests: [ReportedRequest]
+        let risks: [ReportedRisk]
+
+        func csv(_ name: String) throws -> CSVTable {
+            guard let file = files.first(where: { $0.path == "data/\(name)" }) else { throw PackFixtureError(description: "no data/\(name)") }
+            return try CSVReader.table(from: file.data, fileName: name)
+        }
+
+        func table(_ id: String) throws -> Int {
+            try #require(PackPages.element(index, id: id))
+        }
+    }
+
+    static func pack(_ audience: Audience) throws -> Pack {
+        let assessment = try WarwickshireCommittee.rendered(audience).assessment
+        let code = assessment.committee.code
+        func file(_ path: String) throws -> [PublishedFile] {
+            let url = demoData.appendingPathComponent(path)
+            return [PublishedFile(name: url.lastPathComponent, data: try Data(contentsOf: url))]
+        }
+        let finance = try FinanceReturnImporter.parse(try file("finance/warwickshire-cyp-finance.csv"), committeeCode: code, today: importedOn).financeLines
+        let reviews = try RiskRegisterImporter.parse(try file("risks/warwickshire-cyp-risks.csv"), committeeCode: code, today: importedOn).riskReviews
+        let risks = ReportedRisk.inReport(reviews, period: assessment.reportingPeriod, on: assessment.today)
+        let asked = CommitteeRequest(
+            committeeCode: code, raisedOn: CalendarDate(iso: "2025-07-10")!,
+            request: "A breakdown of permanent exclusions of children with SEND, by gender and ethnicity.", askedBy: "Councillor Jan Matecki",
+            providedBy: "Head of Inclusion",
+            recurrence: .everyReport, measureCode: WarwickshireCommittee.exclusions, recordedBy: "clerk", number: 1
+        )
+        let briefing = try CommitteeRequest(
+            committeeCode: code, raisedOn: CalendarDate(iso: "2025-07-10")!, request: "A briefing note on agency social workers.",
+            dueBy: CalendarDate(iso: "2025-09-30")!, recordedBy: "clerk", number: 2
+        ).delivering(.init(deliveredOn: CalendarDate(iso: "2025-09-15")!, note: "Sent to members by email.", recordedBy: "clerk", recordedAt: "2025-09-15T10:00:00Z"))
+        let requests = ReportedRequest.inReport([asked, briefing], period: assessment.reportingPeriod, on: assessment.today)
+        let files = try PackRenderer.render(assessment, options: PackOptions(requests: requests, risks: risks, finance: finance))
+        guard let index = files.first(where: { $0.path == "index.html" }) else { throw PackFixtureError(description: "no index.html") }
+        return Pack(assessment: assessment, files: files, index: try HTMLTree(index.text, name: "index.html"), requests: requests, risks: risks)
+    }
+
+    @Test("A pack with requests, finance and risks has a file and a sheet for each, listed on the summary")
+    func files() throws {
+        let pack = try Self.pack(.officer)
+        let data = pack.files.map(\.path).filter { $0.hasPrefix("data/") }
+        #expect(data == ["data/summary.csv", "data/measures.csv", "data/targets.csv", "data/trend.csv", "data/spc.csv", "data/breakdowns.csv",
+                         "data/requests.csv", "data/finance.csv", "data/risks.csv", "data/pack.xlsx"])
+        let workbookFile = try #require(pack.files.first { $0.path == "data/pack.xlsx" })
+        let workbook = try XLSXWorkbook(data: workbookFile.data, fileName: "pack.xlsx")
+        #expect(workbook.sheetNames == ["Summary", "Measures", "Targets", "Trend", "SPC", "Breakdowns", "Requests", "Finance", "Risks"])
+        let links = pack.index.all.filter { pack.index[$0].name == "a" }.compactMap { pack.index[$0].attributes["href"] }
+        for name in ["requests.csv", "finance.csv", "risks.csv"] { #expect(links.contains("data/\(name)"), "\(name)") }
+
+        // The same sheets as the files, amounts as numbers of pounds.
+        for (sheetName, name) in [("Requests", "requests.csv"), ("Finance", "finance.csv"), ("Risks", "risks.csv")] {
+            let csv = try pack.csv(name)
+            let sheet = try workbook.sheet(named: sheetName)
+            #expect(sheet.rows.count == csv.records.count + 1, "\(sheetName)")
+            for (r, record) in csv.records.enumerated() {
+                for (c, field) in record.fields.enumerated() {
+                    switch sheet.cell(row: r + 2, column: c) {
+                    case let .number(value): #expect(Double(field) == value, "\(sheetName) row \(r + 2) column \(c + 1)")
+                    case let .text(text): #expect(text == field, "\(sheetName) row \(r + 2) column \(c + 1)")
+                    case .empty: #expect(field.isEmpty, "\(sheetName) row \(r + 2) column \(c + 1)")
+                    default: Issue.record("\(sheetName) row \(r + 2) column \(c + 1)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("finance.csv holds each line of the return the section shows, to the penny, with its variance at the return before")
+    func finance() throws {
+        let pack = try Self.pack(.public)
+        let rows = try pack.csv("finance.csv").dictionaries()
+        // Expected from Sources/ScrutineerDemo/DemoData/finance/warwickshire-cyp-finance.csv: the
+        // report for 2025/26 Q2 shows Q2's 13 lines beside Q1's. Staffing: £62,000,000 budget,
+        // £68,000,000 forecast, £6,000,000 over (6 / 62 = 9.68%, 9.7 to one place).
+        #expect(rows.count == 13)
+        #expect(Set(rows.map { $0["Return"] ?? "" }) == ["2025/26 Q2"])
+        #expect(Set(rows.map { $0["Previous return"] ?? "" }) == ["2025/26 Q1"])
+        let staffing = try #require(rows.first { $0["Line"] == "Staffing" })
+        #expect(staffing["Kind"] == "revenue" && staffing["Service"] == "Children and Families")
+        #expect(staffing["Budget (£)"] == "62000000.00" && staffing["Forecast (£)"] == "68000000.00" && staffing["Variance (£)"] == "6000000.00")
+        #expect(staffing["Variance (% of budget)"] == "9.7")
+        #expect(staffing["Variance"] == "£6.0m over budget (9.7%)")
+        // Children and Families' revenue lines add up to the £15.0m overspend the section reports.
+        let overspend = rows.filter { $0["Kind"] == "revenue" && $0["Service"] == "Children and Families" }.compactMap { Double($0["Variance (£)"] ?? "") }
+        #expect(overspend.reduce(0, +) == 15_000_000)
+        let homes = try #require(rows.first { $0["Line"] == "Two council-owned children's homes" })
+        #expect(homes["Planned completion"] == "2026-03-31" && homes["Forecast completion"] == "2026-09-30" && homes["Completion"] == "6 months late")
+        #expect(homes["Variance"] == "£1.8m slipping into later years (30.0%)")
+        #expect(rows.first { $0["Line"] == "Education safeguarding training" }?["Forecast (£)"] == "32000.00")
+
+        // Each row is the line the section's tables show: the same service and line, amounts and words.
+        var htmlLines: [[String]] = []
+        for kind in FinanceLine.Kind.allCases {
+            htmlLines += PackPages.firstLines(pack.index, table: try pack.table("finance-\(kind.rawValue)-table")).filter { !$0[0].hasSuffix(": total") }
+        }
+        #expect(htmlLines.count == rows.count)
+        for (row, html) in zip(rows, htmlLines) {
+            #expect(html[0] == "\(row["Service"] ?? ""): \(row["Line"] ?? "")")
+            let budget = try #require(Double(row["Budget (£)"] ?? ""))
+            #expect(Money(pounds: budget)?.text == html[1], "\(html[0]) budget")
+            #expect(row["Variance"] == html[3], "\(html[0]) variance")
+        }
+    }
+
+    @Test("A pack whose year has no finance return yet writes finance.csv with its header alone")
+    func noReturn() throws {
+        let assessment = try WarwickshireCommittee.rendered(.public).assessment
+        let files = try PackRenderer.render(assessment, options: PackOptions(finance: []))
+        let file = try #require(files.first { $0.path == "data/finance.csv" })
+        let csv = try CSVReader.table(from: file.data, fileName: "finance.csv")
+        #expect(csv.records.isEmpty && csv.header.first == "Return")
+        #expect(!files.contains { $0.path == "data/risks.csv" || $0.path == "data/requests.csv" })
+    }
+
+    @Test("risks.csv and requests.csv hold the rows of the sections' tables, in their order")
+    func risksAndRequests() throws {
+        let pack = try Self.pack(.member)
+        let risks = try pack.csv("risks.csv").dictionaries()
+        let riskRows = PackPages.firstLines(pack.index, table: try pack.table("risks-table"))
+        #expect(risks.count == pack.risks.count && riskRows.count == risks.count && !risks.isEmpty)
+        for (row, html) in zip(risks, riskRows) {
+            #expect(html[0] == "\(row["Reference"] ?? ""): \(row["Risk"] ?? "")")
+            #expect(html[1] == "\(row["Score"] ?? "") (\(row["Rating"] ?? ""))")
+            #expect(html[2] == row["Since the review before"])
+        }
+        // Expected from Sources/ScrutineerDemo/DemoData/risks/warwickshire-cyp-risks.csv: CYP-R01
+        // was scored 3 × 4 = 12 on 10 Jun 2025 and 4 × 4 = 16 on 9 Sep 2025, the newest by 20 Nov 2025.
+        let placements = try #require(risks.first { $0["Reference"] == "CYP-R01" })
+        #expect(placements["Score"] == "16" && placements["Likelihood"] == "4" && placements["Impact"] == "4" && placements["Rating"] == "high")
+        #expect(placements["Trend"] == "worse" && placements["Previous score"] == "12" && placements["Previous review"] == "2025-06-10")
+        #expect(placements["Reviewed on"] == "2025-09-09" && placements["Target score"] == "9")
+
+        let requests = try pack.csv("requests.csv").dictionaries()
+        let requestRows = PackPages.firstLines(pack.index, table: try pack.table("requests-table"))
+        #expect(requests.count == 2 && requestRows.count == 2)
+        for (row, html) in zip(requests, requestRows) {
+            #expect(html[0] == "\(row["Number"] ?? ""). \(row["Request"] ?? "")")
+            #expect(html[3] == row["Status text"])
+        }
+        let recurring = try #require(requests.first { $0["Number"] == "1" })
+        #expect(recurring["Recurrence"] == "Every report" && recurring["Measure code"] == WarwickshireCommittee.exclusions)
+        #expect(recurring["Asked by"] == "Councillor Jan Matecki" && recurring["Answered on"] == "")
+        let briefing = try #require(requests.first { $0["Number"] == "2" })
+        #expect(briefing["Status"] == "delivered" && briefing["Answered on"] == "2025-09-15" && briefing["Answer"] == "Sent to members by email.")
+        #expect(briefing["Promised by"] == "2025-09-30")
+    }
+
+    @Test("Amounts are written to the penny from whole pence, below zero too")
+    func money() {
+        #expect(PackDataCell.money(Money(pence: 123_456_789)).csvField == "1234567.89")
+        #expect(PackDataCell.money(Money(pence: -5)).csvField == "-0.05")
+        #expect(PackDataCell.money(Money(pence: 100_000_000_000_000_000)).csvField == "1000000000000000.00")
+        #expect(PackDataCell.money(Money(pence: -250)).spreadsheetCell == .number(-2.5))
+    }
+}
