@@ -144,8 +144,11 @@ public protocol ScrutineerStore: Sendable {
     func setPublication(_ publication: ReportPublication) async throws -> ReportPublication
     /// Publishes a committee's report for a period, keeping its snapshot as the next version.
     func publishReport(_ snapshot: ReportSnapshot) async throws -> ReportPublication
-    /// The newest snapshot of a committee's report for a period; nil when it was never published.
-    func reportSnapshot(committeeCode: String, periodLabel: String) async throws -> ReportSnapshot?
+    /// Snapshot `version` of a committee's report for a period, or its newest when `version` is
+    /// nil; nil when there is no such snapshot (never published, or not that many times).
+    func reportSnapshot(committeeCode: String, periodLabel: String, version: Int?) async throws -> ReportSnapshot?
+    /// Every snapshot of a committee's report for a period, oldest first, without what they hold.
+    func reportSnapshotVersions(committeeCode: String, periodLabel: String) async throws -> [ReportSnapshotVersion]
     /// The sign-off stage of every report of a committee that has one.
     func publications(committeeCode: String) async throws -> [ReportPublication]
 

@@ -67,7 +67,7 @@ struct PackCommandTests {
         #expect(!commented.contains("First draft.") && !commented.contains("No commentary yet."))
         let published = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-08-15", "--user", "wren"])
         #expect(published.status == 0, "\(published.standardError)")
-        #expect(published.standardOutput == "Published the report of WARKS-CYP for 2026/27 Q1, as it stands judged as on 2026-08-15.\n")
+        #expect(published.standardOutput == "Published the report of WARKS-CYP for 2026/27 Q1, as it stands judged as on 2026-08-15 (snapshot 1).\n")
         try await comment(["Written after publication."])
         let asPublished = try pack("published")
         #expect(asPublished.status == 0, "\(asPublished.standardError)")
@@ -91,5 +91,32 @@ struct PackCommandTests {
         #expect(audit.contains("mark report WARKS-CYP 2026/27 Q1 checked"))
         let misplaced = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "checked", "--as-of", "2026-08-15"])
         #expect(misplaced.status == 64)
+
+        // Published again, judged as on 30 September: the first publication can still be reproduced.
+        let again = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-09-30", "--user", "ash"])
+        #expect(again.standardOutput == "Published the report of WARKS-CYP for 2026/27 Q1, as it stands judged as on 2026-09-30 (snapshot 2).\n")
+        let listed = try CommandRunner.run(["committee", "snapshots"] + report).standardOutput.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
+        #expect(listed.map { [$0[0], $0[2]] } == [["1", "wren"], ["2", "ash"]])
+        #expect(listed.allSatisfy { $0.count == 3 && $0[1].count == 20 && $0[1].hasSuffix("Z") }, "\(listed)")
+        #expect(try pack("first", ["--snapshot", "1"]).status == 0)
+        #expect(try Self.files(folder.appendingPathComponent("first")) == live, "snapshot 1 is the report as the committee first read it")
+        #expect(try pack("newest").status == 0)
+        #expect(try pack("second", ["--snapshot", "2"]).status == 0)
+        let newest = try Self.files(folder.appendingPathComponent("newest"))
+        let second = try Self.files(folder.appendingPathComponent("second"))
+        #expect(newest == checkedFiles && newest == second, "the newest publication, as judged on 30 September")
+        let refusals: [([String], Int32, String)] = [
+            (["--snapshot", "3"], 65, "--snapshot: the report of WARKS-CYP for 2026/27 Q1 has no snapshot 3 (expected a snapshot from 1 to 2)\n"),
+            (["--snapshot", "0"], 64, "--snapshot: 0 is not a publication (expected 1 for the report's first, 2 for its second…)"),
+            (["--snapshot", "1", "--as-of", "2026-08-15"], 64, "--as-of: a snapshot is judged as on the day it was published (expected --snapshot or --as-of, not both)"),
+        ]
+        for (extra, status, message) in refusals {
+            let refused = try pack("refused", extra)
+            #expect(refused.status == status && refused.standardError.contains(message), "\(extra): \(refused.standardError)")
+        }
+        let never = try CommandRunner.run(["pack", "--committee", "WARKS-CYP", "--period", "2026/27 Q2", "--db", db, "--out", folder.appendingPathComponent("q2").path, "--snapshot", "1"])
+        #expect(never.status == 65 && never.standardError == "--snapshot: the report of WARKS-CYP for 2026/27 Q2 has no snapshot 1 (expected no --snapshot: it was never published)\n")
+        #expect(try CommandRunner.run(["committee", "snapshots", "--committee", "WARKS-CYP", "--period", "2026/27 Q2", "--db", db]).standardOutput.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("refused").path), "a refused pack writes nothing")
     }
 }

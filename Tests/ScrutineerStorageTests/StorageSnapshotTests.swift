@@ -62,6 +62,16 @@ struct StorageSnapshotTests {
             #expect(second.assessments == now.assessments)
             #expect(second.commentary(on: "PrevRegCPR")?.text == "Two.")
             #expect(second.targets(of: "PrevRegCPR").map(\.value) == [20, 18])
+            // Each publication can still be read by its number, and they are listed oldest first.
+            #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: label, version: 1) == kept)
+            #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: label, version: 2) == second)
+            #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: label, version: 3) == nil)
+            let versions = try await store.reportSnapshotVersions(committeeCode: "WARKS-CYP", periodLabel: label)
+            #expect(versions == [
+                ReportSnapshotVersion(version: 1, takenBy: kept.takenBy, takenAt: kept.takenAt),
+                ReportSnapshotVersion(version: 2, takenBy: second.takenBy, takenAt: second.takenAt),
+            ])
+            #expect(try await store.reportSnapshotVersions(committeeCode: "WARKS-CYP", periodLabel: "2025/26 Q1").isEmpty)
         }
     }
 }

@@ -107,6 +107,8 @@ struct PublishedReportTests {
         #expect(again[1].contains("Raised after the committee met."))
         #expect(again[4].contains(text))
         #expect(!published[1].contains(text))
+        #expect(again[0].contains("It has been published 2 times; this is the newest, and each earlier publication is kept as it stood"))
+        #expect(!published[0].contains("It has been published"))
     }
 }
 

@@ -78,6 +78,20 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
     }
 }
 
+/// One publication of a report, without what it said: its version, who published it and when.
+public struct ReportSnapshotVersion: Sendable, Hashable {
+    public let version: Int
+    public let takenBy: String
+    /// ISO 8601, UTC.
+    public let takenAt: String
+
+    public init(version: Int, takenBy: String, takenAt: String) {
+        self.version = version
+        self.takenBy = takenBy
+        self.takenAt = takenAt
+    }
+}
+
 extension CommitteeAssessment {
     /// The committee's report for one period, judged as on `today`, for every audience.
     public static func forEveryAudience(

@@ -122,15 +122,21 @@ extension SQLStore {
         return stored
     }
 
-    /// The newest snapshot of a committee's report for one period, or nil when it was never published.
-    public func reportSnapshot(committeeCode: String, periodLabel: String) async throws -> ReportSnapshot? {
+    /// Snapshot `version` of a committee's report for one period, or its newest when `version` is
+    /// nil; nil when there is no such snapshot.
+    public func reportSnapshot(committeeCode: String, periodLabel: String, version: Int?) async throws -> ReportSnapshot? {
         typealias S = Schema.Snapshots
         let rows = try await read { session in
-            try await session.sql.rows("""
+            var query: SQLQueryString = """
                 SELECT \(unsafeRaw: S.columns.joined(separator: ", ")) FROM \(unsafeRaw: S.table)
                 WHERE \(unsafeRaw: S.committeeCode) = \(bind: committeeCode) AND \(unsafeRaw: S.periodLabel) = \(bind: periodLabel)
-                ORDER BY \(unsafeRaw: S.version) DESC LIMIT 1
-                """, table: S.table)
+                """
+            if let version {
+                query.appendLiteral(" AND \(S.version) = ")
+                query.appendInterpolation(bind: version)
+            }
+            query.appendLiteral(" ORDER BY \(S.version) DESC LIMIT 1")
+            return try await session.sql.rows(query, table: S.table)
         }
         guard let row = rows.first else { return nil }
         let format = try row.integer(S.format)
@@ -149,6 +155,21 @@ extension SQLStore {
         snapshot.takenBy = try row.text(S.takenBy)
         snapshot.takenAt = try row.text(S.takenAt)
         return snapshot
+    }
+
+    /// Every snapshot of a committee's report for one period, oldest first, without their bodies.
+    public func reportSnapshotVersions(committeeCode: String, periodLabel: String) async throws -> [ReportSnapshotVersion] {
+        typealias S = Schema.Snapshots
+        let rows = try await read { session in
+            try await session.sql.rows("""
+                SELECT \(unsafeRaw: S.version), \(unsafeRaw: S.takenBy), \(unsafeRaw: S.takenAt) FROM \(unsafeRaw: S.table)
+                WHERE \(unsafeRaw: S.committeeCode) = \(bind: committeeCode) AND \(unsafeRaw: S.periodLabel) = \(bind: periodLabel)
+                ORDER BY \(unsafeRaw: S.version)
+                """, table: S.table)
+        }
+        return try rows.map { row in
+            ReportSnapshotVersion(version: try row.integer(S.version), takenBy: try row.text(S.takenBy), takenAt: try row.text(S.takenAt))
+        }
     }
 
     /// How a snapshot writes a number JSON cannot hold (none is expected; an assessment's figures are finite).

@@ -21,6 +21,11 @@ extension ScrutineerStore {
         )
     }
 
+    /// The newest snapshot of a committee's report for a period; nil when it was never published.
+    public func reportSnapshot(committeeCode: String, periodLabel: String) async throws -> ReportSnapshot? {
+        try await reportSnapshot(committeeCode: committeeCode, periodLabel: periodLabel, version: nil)
+    }
+
     /// A committee's report for one period as it stands now, judged as on `today` for every
     /// audience, with its newest commentary, its council's target history, and the committee's
     /// requests, risk register and finance returns: what `publishReport(_:)` keeps (PRODUCT.md R15).

@@ -57,8 +57,11 @@ struct PageController: Sendable {
             let canPublish = AccessPolicy.canPublish(context.viewer.account, report.committee)
             var note = ""
             if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \((CalendarDate(timestamp: p.changedAt)?.displayText ?? p.changedAt))" }
-            if try await access.snapshot(report) != nil {
+            if let snapshot = try await access.snapshot(report) {
                 note += ". Its figures, judgements and commentary are as they stood when it was published, judged as on \(assessment.today.displayText); later data does not change them"
+                if snapshot.version > 1 {
+                    note += ". It has been published \(snapshot.version) times; this is the newest, and each earlier publication is kept as it stood"
+                }
             }
             let requests = try await access.requests(report)
             var forms: SiteRequestForms?

@@ -9,7 +9,7 @@ struct CommitteeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "committee",
         abstract: "Define committees (their themes, measures and targets), sign off their reports and track their requests.",
-        subcommands: [Add.self, List.self, SignOff.self, RequestCommand.self]
+        subcommands: [Add.self, List.self, SignOff.self, Snapshots.self, RequestCommand.self]
     )
 
     struct Add: AsyncParsableCommand {
@@ -103,14 +103,41 @@ extension CommitteeCommand {
         func run() async throws {
             let period = try report.reportingPeriod()
             let today = try ReportOptions.day(asOf)
-            try await database.withStore { store in
+            let snapshots = try await database.withStore { store in
                 let definition = try await report.definition(in: store)
                 _ = try await store.moveReport(definition, period: period, to: stage.stage, by: user, today: today)
+                return try await store.reportSnapshotVersions(committeeCode: report.committee, periodLabel: period.label).count
             }
             switch stage {
-            case .published: print("Published the report of \(report.committee) for \(period.label), as it stands judged as on \(today.iso).")
+            case .published:
+                print("Published the report of \(report.committee) for \(period.label), as it stands judged as on \(today.iso) (snapshot \(snapshots)).")
             case .draft, .checked: print("Marked the report of \(report.committee) for \(period.label) \(stage.rawValue).")
             }
+        }
+    }
+
+    /// `scrutineer committee snapshots --committee CODE --period LABEL`.
+    struct Snapshots: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List each publication of a committee's report for a period: its snapshot number, when and by whom.",
+            discussion: """
+            Prints a tab-separated line per snapshot, oldest first: the number, the time it was \
+            published (ISO 8601, UTC) and who published it. scrutineer pack --snapshot N builds the \
+            pack as that publication stood. Nothing is printed for a report never published.
+            """
+        )
+
+        @OptionGroup var report: ReportOptions
+
+        @OptionGroup var database: DatabaseOption
+
+        func run() async throws {
+            let period = try report.reportingPeriod()
+            let versions = try await database.withStore { store in
+                _ = try await report.definition(in: store)
+                return try await store.reportSnapshotVersions(committeeCode: report.committee, periodLabel: period.label)
+            }
+            for version in versions { print("\(version.version)\t\(version.takenAt)\t\(version.takenBy)") }
         }
     }
 

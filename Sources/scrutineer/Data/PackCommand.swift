@@ -18,7 +18,9 @@ struct PackCommand: AsyncParsableCommand {
         committee's requests (scrutineer committee request), finance return (scrutineer import \
         finance) and risk register (scrutineer import risks). The public audience never sees a \
         suppressed count or anything derived from one. A published report's pack is built from \
-        what was published: the figures and judgements as they stood on the day.
+        what was published: the figures and judgements as they stood on the day. --snapshot N \
+        builds it as its Nth publication stood (scrutineer committee snapshots lists them), \
+        whatever its stage now.
         """
     )
 
@@ -33,18 +35,45 @@ struct PackCommand: AsyncParsableCommand {
     @Option(name: .customLong("as-of"), help: "Judge currency as on this date (YYYY-MM-DD; default: today). Not for a published report, which is judged as on the day it was published.")
     var asOf: String?
 
+    @Option(help: "Build the pack as the report's Nth publication stood (1 for its first; see scrutineer committee snapshots), whatever its stage now.")
+    var snapshot: Int?
+
     @Flag(name: .customLong("no-pdf"), help: "Skip pack.pdf.")
     var noPDF = false
 
     @OptionGroup var database: DatabaseOption
 
+    func validate() throws {
+        if let snapshot, snapshot < 1 { throw ValidationError("--snapshot: \(snapshot) is not a publication (expected 1 for the report's first, 2 for its second…)") }
+        if snapshot != nil, asOf != nil {
+            throw ValidationError("--as-of: a snapshot is judged as on the day it was published (expected --snapshot or --as-of, not both)")
+        }
+    }
+
+    typealias Contents = (CommitteeAssessment, [Commentary], [ReportedRequest], [ReportedRisk], [FinanceLine])
+
+    /// What a snapshot held for the pack's audience.
+    func contents(of snapshot: ReportSnapshot, _ assessment: CommitteeAssessment) -> Contents {
+        (assessment, snapshot.commentary, snapshot.reportedRequests(for: audience.audience), snapshot.reportedRisks(for: audience.audience), snapshot.finance ?? [])
+    }
+
     func run() async throws {
         let reportingPeriod = try report.reportingPeriod()
         let today = try ReportOptions.day(asOf)
         let committee = report.committee
-        typealias Contents = (CommitteeAssessment, [Commentary], [ReportedRequest], [ReportedRisk], [FinanceLine])
         let (assessment, commentary, requests, risks, finance) = try await database.withStore { store -> Contents in
             let definition = try await report.definition(in: store)
+            if let number = snapshot {
+                // An earlier publication, reproduced as the committee read it then (PRODUCT.md R15).
+                guard let kept = try await store.reportSnapshot(committeeCode: committee, periodLabel: reportingPeriod.label, version: number),
+                      let assessment = kept.assessment(for: audience.audience) else {
+                    let versions = try await store.reportSnapshotVersions(committeeCode: committee, periodLabel: reportingPeriod.label)
+                    let expected = versions.isEmpty ? "no --snapshot: it was never published" : "a snapshot from 1 to \(versions.count)"
+                    FileHandle.standardError.write(Data("--snapshot: the report of \(committee) for \(reportingPeriod.label) has no snapshot \(number) (expected \(expected))\n".utf8))
+                    throw ExitCode(65)
+                }
+                return contents(of: kept, assessment)
+            }
             let published = try await store.publications(committeeCode: committee).contains { $0.periodLabel == reportingPeriod.label && $0.stage == .published }
             if published, let snapshot = try await store.reportSnapshot(committeeCode: committee, periodLabel: reportingPeriod.label),
                let assessment = snapshot.assessment(for: audience.audience) {
@@ -53,7 +82,7 @@ struct PackCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("--as-of: the report of \(committee) for \(reportingPeriod.label) is published, judged as on \(assessment.today.iso), and its pack is built as it stood then (expected no --as-of for a published report)\n".utf8))
                     throw ExitCode(64)
                 }
-                return (assessment, snapshot.commentary, snapshot.reportedRequests(for: audience.audience), snapshot.reportedRisks(for: audience.audience), snapshot.finance ?? [])
+                return contents(of: snapshot, assessment)
             }
             let index = try await store.assessmentIndex(for: definition)
             let assessment = try index.assess(committee: definition.committee, reportingPeriod: reportingPeriod, today: today, audience: audience.audience)
