@@ -38,3 +38,18 @@ public struct PackOptions: Sendable, Hashable {
         self.finance = finance
     }
 }
+
+extension PackOptions {
+    /// The options as `audience` reads them: for the public, every small count of children in the
+    /// commentary, requests, risks and finance explanations is "a small number of" them
+    /// (`FreeTextDisclosure`, PRODUCT.md R8).
+    func redacted(for audience: Audience) -> PackOptions {
+        guard audience.appliesDisclosureControl else { return self }
+        var copy = self
+        copy.commentary = commentary.mapValues { FreeTextDisclosure.redacted($0) }
+        copy.requests = requests?.map { $0.redacted(for: audience) }
+        copy.risks = risks?.map { $0.redacted(for: audience) }
+        copy.finance = finance?.map { $0.redacted(for: audience) }
+        return copy
+    }
+}

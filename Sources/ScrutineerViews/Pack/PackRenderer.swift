@@ -51,7 +51,7 @@ struct Rendering {
 
     init(assessment: CommitteeAssessment, options: PackOptions, library: MustacheLibrary) {
         self.assessment = assessment
-        self.options = options
+        self.options = options.redacted(for: assessment.audience)
         self.library = library
         fileNames = PackRoute.fileNames(for: assessment.measures.map(\.measure.code))
         generated = options.generatedOn ?? assessment.today

@@ -101,7 +101,7 @@ enum PackWording {
         case .member:
             "Committee version: every figure is shown, as in the committee papers."
         case .public:
-            "Public version: small numbers that could identify a child, and any figure worked out from them, are withheld. A withheld figure shows its symbol (such as c) and the reason it is blank."
+            "Public version: small numbers that could identify a child, and any figure worked out from them, are withheld. A withheld figure shows its symbol (such as c) and the reason it is blank. In the text officers write, a count of 1 to 5 children or families reads \"a small number of\" them."
         }
     }
 

@@ -94,7 +94,7 @@ public enum SiteRenderer {
         guard let m = a.measures.first(where: { $0.measure.code == code }) else { return nil }
         let fileName = PackRoute.fileNames(for: [code])[code] ?? code
         var symbols = PackSymbols(key: a.key)
-        let builder = PackMeasureBuilder(assessment: a, measure: m, fileName: fileName, commentary: extras.commentary?.text)
+        let builder = PackMeasureBuilder(assessment: a, measure: m, fileName: fileName, commentary: extras.commentary?.redacted(for: a.audience).text)
         let model = builder.build(symbols: &symbols)
         var meta = ""
         if let c = extras.commentary {
@@ -171,7 +171,7 @@ public enum SiteRenderer {
     public static func reportData(
         _ a: CommitteeAssessment, fileName: String, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil, finance: [FinanceLine]? = nil
     ) throws -> Data? {
-        let tables = PackDataTables.tables(a, options: PackOptions(requests: requests, risks: risks, finance: finance))
+        let tables = PackDataTables.tables(a, options: PackOptions(requests: requests, risks: risks, finance: finance).redacted(for: a.audience))
         if fileName == PackDataTables.workbookName { return try XLSXWriter.data(for: tables.map(\.sheet)) }
         return tables.first { $0.file.fileName == fileName }.map { Data($0.csv.utf8) }
     }
@@ -216,7 +216,7 @@ public enum SiteRenderer {
         _ a: CommitteeAssessment, links: SiteLinks, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil,
         finance: [FinanceLine]? = nil
     ) -> PackSummaryBuilder {
-        let options = PackOptions(requests: requests, risks: risks, finance: finance)
+        let options = PackOptions(requests: requests, risks: risks, finance: finance).redacted(for: a.audience)
         var builder = PackSummaryBuilder(assessment: a, fileNames: [:], page: .index, options: options, generated: a.today)
         builder.measureLink = links.measure
         return builder

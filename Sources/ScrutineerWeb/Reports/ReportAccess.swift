@@ -95,27 +95,35 @@ struct ReportAccess: Sendable {
 
     /// The newest commentary on each of the report's measures: as published, when it is.
     func commentary(_ report: Report) async throws -> [Commentary] {
-        if let snapshot = try await snapshot(report) { return snapshot.commentary }
-        return try await cache.store.commentary(committeeCode: report.committee.code, periodLabel: report.period.label)
+        let written = if let snapshot = try await snapshot(report) { snapshot.commentary } else {
+            try await cache.store.commentary(committeeCode: report.committee.code, periodLabel: report.period.label)
+        }
+        return written.map { $0.redacted(for: report.audience) }
     }
 
     /// The committee's requests the report lists, as they stand on its day: as published, when it is.
     func requests(_ report: Report) async throws -> [ReportedRequest] {
-        if let snapshot = try await snapshot(report) { return snapshot.reportedRequests(for: report.audience) }
-        return ReportedRequest.inReport(try await cache.store.requests(committeeCode: report.committee.code), period: report.period, on: today)
+        let listed = if let snapshot = try await snapshot(report) { snapshot.reportedRequests(for: report.audience) } else {
+            ReportedRequest.inReport(try await cache.store.requests(committeeCode: report.committee.code), period: report.period, on: today)
+        }
+        return listed.map { $0.redacted(for: report.audience) }
     }
 
     /// The committee's risks the report lists, as they stand on its day: as published, when it is.
     func risks(_ report: Report) async throws -> [ReportedRisk] {
-        if let snapshot = try await snapshot(report) { return snapshot.reportedRisks(for: report.audience) }
-        return ReportedRisk.inReport(try await cache.store.risks(committeeCode: report.committee.code), period: report.period, on: today)
+        let listed = if let snapshot = try await snapshot(report) { snapshot.reportedRisks(for: report.audience) } else {
+            ReportedRisk.inReport(try await cache.store.risks(committeeCode: report.committee.code), period: report.period, on: today)
+        }
+        return listed.map { $0.redacted(for: report.audience) }
     }
 
     /// Every line of the committee's finance returns the report may show: as published, when it is.
     /// The report shows the newest return of its financial year (`FinanceReport.inReport`).
     func finance(_ report: Report) async throws -> [FinanceLine] {
-        if let snapshot = try await snapshot(report) { return snapshot.finance ?? [] }
-        return try await cache.store.finance(committeeCode: report.committee.code)
+        let lines = if let snapshot = try await snapshot(report) { snapshot.finance ?? [] } else {
+            try await cache.store.finance(committeeCode: report.committee.code)
+        }
+        return lines.map { $0.redacted(for: report.audience) }
     }
 
     static func stageWord(_ stage: ReportPublication.Stage) -> String {

@@ -166,6 +166,38 @@ import Testing
         #expect(briefing["Promised by"] == "2025-09-30")
     }
 
+    @Test("The public's pack reads a small count of children in officers' text as 'a small number of' them; the members' as written", arguments: [Audience.public, .member])
+    func smallCountsInText(audience: Audience) throws {
+        let assessment = try WarwickshireCommittee.rendered(audience).assessment
+        let code = assessment.committee.code
+        let measure = WarwickshireCommittee.earlyHelp
+        let day = assessment.today
+        let request = CommitteeRequest(committeeCode: code, raisedOn: day, request: "Why were 3 pupils excluded twice?", recordedBy: "clerk", number: 1)
+        let risk = RiskReview(
+            committeeCode: code, reference: "R1", title: "Placements", description: "Two children are placed far from home.", owner: "Director",
+            reviewedOn: day, score: RiskScore(likelihood: 4, impact: 4), mitigation: "Homes."
+        )
+        let line = FinanceLine(
+            committeeCode: code, period: assessment.reportingPeriod, kind: .revenue, service: "Children and Families", line: "Secure",
+            budget: Money(pence: 100), forecast: Money(pence: 200), explanation: "One child in a secure placement."
+        )
+        let files = try PackRenderer.render(assessment, options: PackOptions(
+            commentary: [measure: "Early help closed well. 4 families stepped up to social care."],
+            requests: [ReportedRequest(request: request, standing: .open(overdue: false))],
+            risks: [ReportedRisk(review: risk, trend: .new, reviewedThisPeriod: true)], finance: [line]
+        ))
+        let text = files.filter { !$0.path.hasSuffix(".xlsx") }.map(\.text).joined()
+        let written = ["4 families stepped up", "3 pupils excluded", "Two children are placed", "One child in a secure placement"]
+        let shown = [
+            "A small number of families stepped up", "a small number of pupils excluded", "A small number of children are placed",
+            "A small number of children in a secure placement",
+        ]
+        for (raw, redacted) in zip(written, shown) {
+            #expect(text.contains(raw) == (audience == .member), "\(raw)")
+            #expect(text.contains(redacted) == (audience == .public), "\(redacted)")
+        }
+    }
+
     @Test("Amounts are written to the penny from whole pence, below zero too")
     func money() {
         #expect(PackDataCell.money(Money(pence: 123_456_789)).csvField == "1234567.89")

@@ -1,0 +1,221 @@
+/// Small counts of children in what officers write (PRODUCT.md R8: "small numbers that could
+/// identify a child are suppressed in anything members of the public can see"). Commentary,
+/// answers to the committee's requests, risks and finance explanations are free text, so the
+/// figures' suppression (`DisclosurePolicy`) cannot reach them. For the public, a count from 1 to
+/// the policy's threshold written before a word for children, young people or families ("3
+/// children", "two young people", "4 of the care leavers", "one family") becomes "a small number
+/// of" them ("a small number of children", "a small number of the care leavers"). Members and
+/// officers read the text as written.
+///
+/// It reads the common ways of writing such a count, not every one: a count after the noun ("the
+/// children, 3 of them") or spelled unusually is not found, so officers still write for the public.
+/// Not counted: a number that is a label or a part of another figure ("Year 5 pupils", "key stage
+/// 2 pupils", "1 in 5 children", "£3", "5%", "2.5", "3/4"), and a possessive ("3 children's homes").
+public enum FreeTextDisclosure {
+    /// One small count found: the words as written ("3 children") and the count.
+    public struct Finding: Sendable, Hashable {
+        public let phrase: String
+        public let count: Int
+
+        public init(phrase: String, count: Int) {
+            self.phrase = phrase
+            self.count = count
+        }
+    }
+
+    /// The small counts of children and families in `text` under `policy`.
+    public static func findings(in text: String, policy: DisclosurePolicy = .dfe) -> [Finding] {
+        let words = Word.split(text)
+        return matches(words, text: text, policy: policy).map { match in
+            Finding(phrase: String(text[words[match.start].range.lowerBound..<words[match.noun].range.upperBound]), count: match.value)
+        }
+    }
+
+    /// `text` with each small count of children and families written as "a small number of" them.
+    public static func redacted(_ text: String, policy: DisclosurePolicy = .dfe) -> String {
+        let words = Word.split(text)
+        let found = matches(words, text: text, policy: policy)
+        guard !found.isEmpty else { return text }
+        var out = ""
+        var from = text.startIndex
+        for match in found {
+            let first = words[match.start]
+            out += text[from..<first.range.lowerBound]
+            var fillers = Array(words[(match.count + 1)..<match.noun])
+            if fillers.first?.lowered == "of" { fillers.removeFirst() }
+            let capital = first.text.first?.isUppercase == true || startsSentence(text, at: first.range.lowerBound)
+            out += capital ? "A small number of " : "a small number of "
+            if let filler = fillers.first {
+                out += text[filler.range.lowerBound..<words[match.noun].range.lowerBound]
+            }
+            out += plural(words[match.noun].text)
+            from = words[match.noun].range.upperBound
+        }
+        out += text[from...]
+        return out
+    }
+
+    /// True when `text` holds a small count of children or families under `policy`.
+    public static func needsRedaction(_ text: String, policy: DisclosurePolicy = .dfe) -> Bool {
+        !matches(Word.split(text), text: text, policy: policy).isEmpty
+    }
+
+    // MARK: Reading
+
+    /// A word of the text: letters, digits, apostrophes and hyphens, with where it is.
+    struct Word {
+        let text: String
+        let lowered: String
+        let range: Range<String.Index>
+
+        static func split(_ text: String) -> [Word] {
+            var words: [Word] = []
+            var start: String.Index?
+            var index = text.startIndex
+            while index < text.endIndex {
+                let c = text[index]
+                let inWord = c.isLetter || c.isNumber || ((c == "'" || c == "’" || c == "-") && start != nil)
+                if inWord {
+                    if start == nil { start = index }
+                } else if let begun = start {
+                    words.append(Word(text[begun..<index]))
+                    start = nil
+                }
+                index = text.index(after: index)
+            }
+            if let begun = start { words.append(Word(text[begun..<text.endIndex])) }
+            return words
+        }
+
+        init(_ slice: Substring) {
+            // A trailing apostrophe or hyphen is punctuation, not part of the word.
+            var end = slice.endIndex
+            while end > slice.startIndex, ["'", "’", "-"].contains(slice[slice.index(before: end)]) { end = slice.index(before: end) }
+            text = String(slice[slice.startIndex..<end])
+            lowered = text.lowercased()
+            range = slice.startIndex..<end
+        }
+    }
+
+    struct Match {
+        /// The first word replaced: the count, or the determiner before it ("the 3 children").
+        let start: Int
+        let count: Int
+        let noun: Int
+        let value: Int
+    }
+
+    static func matches(_ words: [Word], text: String, policy: DisclosurePolicy) -> [Match] {
+        var found: [Match] = []
+        var i = 0
+        while i < words.count {
+            guard let value = count(words, i, text: text), policy.isSmallCount(value) else {
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < words.count, j - i <= maxFillers, fillers.contains(words[j].lowered) { j += 1 }
+            if j < words.count, j - i - 1 <= maxFillers, nouns.contains(words[j].lowered), !isJoined(words[j], in: text) {
+                let afterLast = found.last.map { $0.noun + 1 } ?? 0
+                let start = i > afterLast && determiners.contains(words[i - 1].lowered) ? i - 1 : i
+                found.append(Match(start: start, count: i, noun: j, value: value))
+                i = j + 1
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    /// The count word `i` is, when it stands alone as a count of something.
+    static func count(_ words: [Word], _ i: Int, text: String) -> Int? {
+        let word = words[i]
+        let value: Int
+        if word.text.allSatisfy(\.isASCII), word.text.allSatisfy(\.isNumber), word.text.first != "0", word.text.count <= 3, let number = Int(word.text) {
+            value = number
+        } else if let number = numberWords[word.lowered] {
+            value = number
+        } else {
+            return nil
+        }
+        // Part of another figure: "£3", "5%", "2.5", "3/4", "10:30", "3rd".
+        if word.range.lowerBound > text.startIndex, "£$€/.:,".contains(text[text.index(before: word.range.lowerBound)]) { return nil }
+        if word.range.upperBound < text.endIndex {
+            let next = text[word.range.upperBound]
+            if "%/:".contains(next) { return nil }
+            if next == "." || next == ",", text.index(after: word.range.upperBound) < text.endIndex,
+               text[text.index(after: word.range.upperBound)].isNumber { return nil }
+        }
+        if i > 0 {
+            let before = words[i - 1].lowered
+            if labels.contains(before) { return nil }
+            // A ratio: "1 in 5 children", "2 out of 5 children".
+            if before == "in" || before == "of", i > 1, words[i - 2].text.allSatisfy(\.isNumber) || numberWords[words[i - 2].lowered] != nil { return nil }
+            if before == "of", i > 2, words[i - 2].lowered == "out" { return nil }
+        }
+        return value
+    }
+
+    /// A possessive or a compound ("children's homes", "child-friendly") is not a count of people.
+    static func isJoined(_ word: Word, in text: String) -> Bool {
+        if word.lowered.hasSuffix("'s") || word.lowered.hasSuffix("’s") || word.lowered.hasSuffix("s'") || word.lowered.hasSuffix("s’") { return true }
+        if word.range.upperBound < text.endIndex, ["'", "’"].contains(text[word.range.upperBound]) { return true }
+        return word.text.contains("-")
+    }
+
+    /// True when only spaces stand between `index` and the start of the text or the end of a sentence.
+    static func startsSentence(_ text: String, at index: String.Index) -> Bool {
+        var i = index
+        while i > text.startIndex {
+            i = text.index(before: i)
+            let c = text[i]
+            if c.isWhitespace { continue }
+            return ".!?".contains(c)
+        }
+        return true
+    }
+
+    static func plural(_ noun: String) -> String {
+        let lowered = noun.lowercased()
+        if lowered == "children" || lowered == "people" { return noun }
+        if let irregular = irregularPlurals[lowered] { return irregular }
+        if noun.count > 1, noun == noun.uppercased() { return noun } // UASC, CLA, CYP
+        return lowered.hasSuffix("s") ? noun : noun + "s"
+    }
+
+    static let maxFillers = 3
+
+    /// Words before a count that go with it: "the 3 children" is "a small number of children".
+    static let determiners: Set<String> = ["the", "these", "those", "all", "our", "their"]
+
+    static let numberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    ]
+
+    /// Words before a number that make it a label, not a count: "Year 5", "key stage 2", "aged 4".
+    static let labels: Set<String> = [
+        "year", "years", "stage", "ks", "level", "age", "aged", "ages", "under", "over", "q", "quarter", "phase", "tier", "step",
+        "section", "page", "priority", "table", "figure", "appendix", "grade", "item", "point", "no", "number", "band", "rank", "ranked",
+        "top", "bottom", "version", "option", "question", "paragraph", "recommendation", "risk", "ward", "group", "room", "cohort",
+    ]
+
+    /// Words that may stand between a count and its noun: "3 looked-after children", "4 of the care leavers".
+    static let fillers: Set<String> = [
+        "of", "the", "our", "these", "those", "their", "more", "further", "new", "other", "additional", "looked-after", "looked", "after",
+        "disabled", "vulnerable", "young", "unaccompanied", "asylum-seeking", "asylum", "seeking", "separated", "missing", "excluded",
+        "permanently", "local", "older", "younger", "white", "black", "asian", "mixed", "male", "female", "eligible", "sen", "send",
+        "care", "different", "individual", "identified", "known", "referred", "such", "school-age", "adopted", "fostered", "home-educated",
+    ]
+
+    /// Words for children, young people and families.
+    static let nouns: Set<String> = [
+        "child", "children", "kid", "kids", "person", "people", "pupil", "pupils", "student", "students", "learner", "learners",
+        "baby", "babies", "infant", "infants", "toddler", "toddlers", "family", "families", "leaver", "leavers", "girl", "girls",
+        "boy", "boys", "teenager", "teenagers", "adolescent", "adolescents", "sibling", "siblings", "youngster", "youngsters",
+        "case", "cases", "uasc", "cla", "cic", "cyp", "neet",
+    ]
+
+    static let irregularPlurals: [String: String] = [
+        "child": "children", "person": "people", "baby": "babies", "family": "families", "case": "cases",
+    ]
+}

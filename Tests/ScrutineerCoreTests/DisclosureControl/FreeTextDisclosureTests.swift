@@ -1,0 +1,86 @@
+import ScrutineerCore
+import Testing
+
+/// Small counts of children in officers' text, as the public reads it (PRODUCT.md R8). The
+/// threshold is DfE's, counts from 1 to 5 (METHODS.md §11, `DisclosurePolicy.dfe`); each expected
+/// sentence follows the rule written in `FreeTextDisclosure`.
+@Suite("Free text: small counts of children for the public")
+struct FreeTextDisclosureTests {
+    @Test("A count from 1 to 5 before a word for children or families becomes 'a small number of' them", arguments: [
+        ("3 children were permanently excluded this quarter.", "A small number of children were permanently excluded this quarter."),
+        ("Two young people left care in June.", "A small number of young people left care in June."),
+        ("We placed 4 of the care leavers in university accommodation.", "We placed a small number of the care leavers in university accommodation."),
+        ("One child was missing for 3 days.", "A small number of children was missing for 3 days."),
+        ("Since June the 2 UASC have settled.", "Since June a small number of UASC have settled."),
+        ("Of the 40 referrals, 5 looked-after children were placed out of county; see the appendix.",
+         "Of the 40 referrals, a small number of looked-after children were placed out of county; see the appendix."),
+        ("Placements rose.\n\nfive families moved away.", "Placements rose.\n\nA small number of families moved away."),
+        ("Including three disabled pupils and one young person.", "Including a small number of disabled pupils and a small number of young people."),
+    ])
+    func redacted(text: String, expected: String) {
+        #expect(FreeTextDisclosure.redacted(text) == expected)
+        #expect(FreeTextDisclosure.needsRedaction(text))
+        #expect(FreeTextDisclosure.redacted(expected) == expected, "nothing is left to withhold")
+    }
+
+    @Test("Labels, parts of other figures, larger counts, possessives and other nouns are left as written", arguments: [
+        "Year 5 pupils and key stage 2 pupils did well.",
+        "1 in 5 children, 2 out of 5 families.",
+        "£3 per child; 5% of children; 2.5 children per family; 3/4 children.",
+        "10,000 children, 6 children, 15 children and 0 children.",
+        "3 children's homes opened, and 2 residential homes.",
+        "Children aged 3 and the 3rd child.",
+        "We met 4 schools and 3 social workers over 2 weeks.",
+        "No one person holds the risk.",
+        "Re-referrals fell to 17.0% in 2025/26 Q2.",
+    ])
+    func leftAlone(text: String) {
+        #expect(FreeTextDisclosure.redacted(text) == text)
+        #expect(FreeTextDisclosure.findings(in: text).isEmpty)
+    }
+
+    @Test("Findings name each phrase as written and its count; a policy of 0 withholds nothing")
+    func findings() throws {
+        let text = "The 3 children and two families, then 12 children."
+        #expect(FreeTextDisclosure.findings(in: text) == [
+            FreeTextDisclosure.Finding(phrase: "The 3 children", count: 3), FreeTextDisclosure.Finding(phrase: "two families", count: 2),
+        ])
+        let none = try DisclosurePolicy(largestSuppressedCount: 0)
+        #expect(FreeTextDisclosure.redacted(text, policy: none) == text)
+        // Health data's threshold of 7 withholds 7 children too.
+        let health = try DisclosurePolicy(largestSuppressedCount: 7, aggregateRoundingBase: 5)
+        #expect(FreeTextDisclosure.redacted("seven children", policy: health) == "A small number of children")
+    }
+
+    @Test("The public reads commentary, requests, risks and finance explanations redacted; members read them as written")
+    func audiences() throws {
+        let day = try #require(CalendarDate(iso: "2025-09-15"))
+        let commentary = Commentary(committeeCode: "C", measureCode: "M", periodLabel: "2025/26 Q2", text: "2 children were excluded.", author: "o")
+        #expect(commentary.redacted(for: .public).text == "A small number of children were excluded.")
+        #expect(commentary.redacted(for: .member) == commentary)
+
+        let request = try CommitteeRequest(committeeCode: "C", raisedOn: day, request: "Why were 3 pupils excluded?", recordedBy: "clerk", number: 1)
+            .delivering(.init(deliveredOn: day, note: "Briefing on the 3 pupils sent.", recordedBy: "clerk"))
+        let listed = ReportedRequest(request: request, standing: .delivered(request.deliveries[0]))
+        let seen = listed.redacted(for: .public)
+        #expect(seen.request.request == "Why were a small number of pupils excluded?")
+        #expect(seen.detail == "Briefing on a small number of pupils sent.")
+        #expect(seen.request.deliveries[0].note == "Briefing on a small number of pupils sent.")
+        #expect(listed.redacted(for: .officer) == listed)
+
+        let risk = RiskReview(
+            committeeCode: "C", reference: "R1", title: "Placements", description: "4 children are placed far from home.", owner: "Director",
+            reviewedOn: day, score: RiskScore(likelihood: 4, impact: 4), mitigation: "Bring the 4 children home."
+        )
+        let reported = ReportedRisk(review: risk, trend: .new, reviewedThisPeriod: true).redacted(for: .public)
+        #expect(reported.review.description == "A small number of children are placed far from home.")
+        #expect(reported.review.mitigation == "Bring a small number of children home.")
+
+        let line = FinanceLine(
+            committeeCode: "C", period: try Period.parse("2025/26 Q2", yearType: .financial), kind: .revenue, service: "Children and Families",
+            line: "Placements", budget: Money(pence: 100), forecast: Money(pence: 200), explanation: "Two children in residential care."
+        )
+        #expect(line.redacted(for: .public).explanation == "A small number of children in residential care.")
+        #expect(line.redacted(for: .member) == line)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ScrutineerCore
+import ScrutineerStorage
+import Testing
+@testable import ScrutineerWeb
+
+/// What officers write reaches the public without a small count of children (PRODUCT.md R8):
+/// commentary, requests, risks and finance explanations on a published report's pages, data files
+/// and API answers read "a small number of" where the officers wrote 1 to 5; members read them as
+/// written.
+@Suite("Officers' text as the public reads it")
+struct PublicTextWebTests {
+    @Test("A published report's commentary, request, risk and finance text: redacted for the public, as written for members")
+    func redactedForThePublic() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        let period = try Period.parse("2026/27 Q2", yearType: .financial)
+        let store = try await StoreConnection.open(url: url, logger: quietLogger)
+        do {
+            _ = try await store.addCommentary(Commentary(
+                committeeCode: "WARKS-CYP", measureCode: "ReReferral", periodLabel: period.label,
+                text: "Re-referrals fell. 3 children were referred again within a month.", author: "Olu Officer"
+            ), by: "warks.officer")
+            _ = try await store.addRequest(CommitteeRequest(
+                committeeCode: "WARKS-CYP", raisedOn: CalendarDate(year: 2026, month: 9, day: 8)!,
+                request: "A briefing on the two young people placed out of county.", recordedBy: "warks.analyst"
+            ), by: "warks.analyst")
+            _ = try await store.importBatch(ImportBatch(kind: .risks, files: ["review.csv"], rowsRead: 1, riskReviews: [RiskReview(
+                committeeCode: "WARKS-CYP", reference: "CYP-R09", title: "Placements far from home",
+                description: "4 children are placed more than 20 miles away.", owner: "Director", reviewedOn: CalendarDate(year: 2026, month: 9, day: 9)!,
+                score: RiskScore(likelihood: 3, impact: 3), mitigation: "Bring the 4 children closer to home."
+            )]), by: "warks.analyst")
+            _ = try await store.importBatch(ImportBatch(kind: .finance, files: ["q2.csv"], rowsRead: 1, financeLines: [FinanceLine(
+                committeeCode: "WARKS-CYP", period: period, kind: .revenue, service: "Children and Families", line: "Secure placements",
+                budget: Money(pounds: 1_000_000)!, forecast: Money(pounds: 1_900_000)!, explanation: "Two children in secure welfare placements."
+            )]), by: "warks.analyst")
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            for stage in ["checked", "published"] {
+                let moved = try await analyst.post(client, "/committees/WARKS-CYP/publication", [("period", period.label), ("stage", stage)])
+                #expect(moved.status == .seeOther)
+            }
+            let q = "period=2026%2F27%20Q2"
+            let member = try await Browser.signIn(client, username: "warks.member", password: "demo-warks-member")
+            let written = [
+                "3 children were referred again", "the two young people placed out of county", "4 children are placed more than 20 miles away",
+                "Bring the 4 children closer to home", "Two children in secure welfare placements",
+            ]
+            let redacted = [
+                "A small number of children were referred again", "a small number of young people placed out of county",
+                "A small number of children are placed more than 20 miles away", "Bring a small number of children closer to home",
+                "A small number of children in secure welfare placements",
+            ]
+            var publicText = ""
+            var memberText = ""
+            for path in [
+                "/committees/WARKS-CYP?\(q)", "/committees/WARKS-CYP/measures/ReReferral?\(q)", "/committees/WARKS-CYP/data/requests.csv?\(q)",
+                "/committees/WARKS-CYP/data/risks.csv?\(q)", "/committees/WARKS-CYP/data/finance.csv?\(q)", "/committees/WARKS-CYP/data/pack.xlsx?\(q)",
+                "/api/v1/committees/WARKS-CYP/commentary?\(q)", "/api/v1/committees/WARKS-CYP/requests?\(q)",
+                "/api/v1/committees/WARKS-CYP/risks?\(q)", "/api/v1/committees/WARKS-CYP/finance?\(q)",
+            ] {
+                let seen = try await client.execute(uri: path, method: .get)
+                #expect(seen.status == .ok, "\(path)")
+                let asMember = try await member.get(client, path)
+                #expect(asMember.status == .ok, "\(path)")
+                guard !path.contains("pack.xlsx") else { continue }
+                publicText += seen.text
+                memberText += asMember.text
+            }
+            for (raw, shown) in zip(written, redacted) {
+                #expect(!publicText.contains(raw), "the public never reads \(raw)")
+                #expect(publicText.contains(shown), "\(shown)")
+                #expect(memberText.contains(raw), "members read \(raw)")
+            }
+            #expect(publicText.contains("a count of 1 to 5 children or families reads"), "the public's page says so")
+        }
+    }
+}
