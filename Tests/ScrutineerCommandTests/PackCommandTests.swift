@@ -68,7 +68,7 @@ struct PackCommandTests {
         let published = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-08-15", "--user", "wren"])
         #expect(published.status == 0, "\(published.standardError)")
         #expect(published.standardOutput == "Published the report of WARKS-CYP for 2026/27 Q1, as it stands judged as on 2026-08-15 (snapshot 1).\n")
-        try await comment(["Written after publication."])
+        try await comment(["Written after publication: 2 children were referred again."])
         let asPublished = try pack("published")
         #expect(asPublished.status == 0, "\(asPublished.standardError)")
         let live = try Self.files(folder.appendingPathComponent("live"))
@@ -84,7 +84,7 @@ struct PackCommandTests {
         #expect(try pack("checked", ["--as-of", "2026-09-30"]).status == 0)
         let checkedFiles = try Self.files(folder.appendingPathComponent("checked"))
         #expect(checkedFiles != live, "a report that is not published is judged as on the day asked")
-        #expect(checkedFiles["/measures/ReReferral.html"].map { String(decoding: $0, as: UTF8.self).contains("<p>Written after publication.</p>") } == true)
+        #expect(checkedFiles["/measures/ReReferral.html"].map { String(decoding: $0, as: UTF8.self).contains("<p>Written after publication: 2 children were referred again.</p>") } == true, "members read it as written")
 
         let audit = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput
         #expect(audit.contains("mark report WARKS-CYP 2026/27 Q1 published (snapshot 1)"))
@@ -94,7 +94,16 @@ struct PackCommandTests {
 
         // Published again, judged as on 30 September: the first publication can still be reproduced.
         let again = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-09-30", "--user", "ash"])
-        #expect(again.standardOutput == "Published the report of WARKS-CYP for 2026/27 Q1, as it stands judged as on 2026-09-30 (snapshot 2).\n")
+        #expect(again.standardOutput == """
+            Published the report of WARKS-CYP for 2026/27 Q1, as it stands judged as on 2026-09-30 (snapshot 2).
+            The public reads one small count of children in the text as "a small number of" them:
+              commentary on ReReferral: "2 children"
+
+            """)
+        let publicPack = try pack("public", ["--audience", "public"])
+        #expect(publicPack.status == 0, "\(publicPack.standardError)")
+        let publicPage = try #require(try Self.files(folder.appendingPathComponent("public"))["/measures/ReReferral.html"].map { String(decoding: $0, as: UTF8.self) })
+        #expect(publicPage.contains("<p>Written after publication: a small number of children were referred again.</p>"))
         let listed = try CommandRunner.run(["committee", "snapshots"] + report).standardOutput.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
         #expect(listed.map { [$0[0], $0[2]] } == [["1", "wren"], ["2", "ash"]])
         #expect(listed.allSatisfy { $0.count == 3 && $0[1].count == 20 && $0[1].hasSuffix("Z") }, "\(listed)")

@@ -57,3 +57,35 @@ extension FinanceLine {
         return copy
     }
 }
+
+/// A small count of children the public's copy of a report reads as "a small number of" them:
+/// where it is written, and the words as written.
+public struct SmallCountInText: Sendable, Hashable {
+    /// "commentary on ReReferral", "request 2", "risk CYP-R01", "finance line Children and Families: Placements".
+    public let place: String
+    public let phrase: String
+}
+
+extension ReportSnapshot {
+    /// Every small count of children in the text the published report shows the public, so the
+    /// analyst who publishes it knows what the public reads differently.
+    public func smallCountsInText() -> [SmallCountInText] {
+        guard let assessment = assessment(for: .public) else { return [] }
+        var found: [SmallCountInText] = []
+        func check(_ text: String, _ place: String) {
+            found += FreeTextDisclosure.findings(in: text).map { SmallCountInText(place: place, phrase: $0.phrase) }
+        }
+        for item in commentary { check(item.text, "commentary on \(item.measureCode)") }
+        for listed in reportedRequests(for: .public) {
+            check(listed.request.request, "request \(listed.request.number)")
+            check(listed.detail, "request \(listed.request.number)'s answer")
+        }
+        for listed in reportedRisks(for: .public) {
+            for text in [listed.review.title, listed.review.description, listed.review.mitigation] { check(text, "risk \(listed.review.reference)") }
+        }
+        for line in FinanceReport.inReport(finance ?? [], reportingPeriod: assessment.reportingPeriod)?.lines ?? [] {
+            check(line.explanation, "finance line \(line.service): \(line.line)")
+        }
+        return found
+    }
+}

@@ -103,14 +103,21 @@ extension CommitteeCommand {
         func run() async throws {
             let period = try report.reportingPeriod()
             let today = try ReportOptions.day(asOf)
-            let snapshots = try await database.withStore { store in
+            let snapshot = try await database.withStore { store -> ReportSnapshot? in
                 let definition = try await report.definition(in: store)
                 _ = try await store.moveReport(definition, period: period, to: stage.stage, by: user, today: today)
-                return try await store.reportSnapshotVersions(committeeCode: report.committee, periodLabel: period.label).count
+                guard stage == .published else { return nil }
+                return try await store.reportSnapshot(committeeCode: report.committee, periodLabel: period.label)
             }
             switch stage {
             case .published:
-                print("Published the report of \(report.committee) for \(period.label), as it stands judged as on \(today.iso) (snapshot \(snapshots)).")
+                print("Published the report of \(report.committee) for \(period.label), as it stands judged as on \(today.iso) (snapshot \(snapshot?.version ?? 0)).")
+                // What the public reads differently (PRODUCT.md R8), so the analyst can reword it.
+                let counts = snapshot?.smallCountsInText() ?? []
+                if !counts.isEmpty {
+                    print("The public reads \(counts.count == 1 ? "one small count" : "\(counts.count) small counts") of children in the text as \"a small number of\" them:")
+                    for count in counts { print("  \(count.place): \"\(count.phrase)\"") }
+                }
             case .draft, .checked: print("Marked the report of \(report.committee) for \(period.label) \(stage.rawValue).")
             }
         }
