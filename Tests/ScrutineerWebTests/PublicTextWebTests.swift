@@ -43,12 +43,23 @@ struct PublicTextWebTests {
 
         try await withApplication(url) { client in
             let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            // Before publishing, the analyst's page lists what the public will read differently.
+            let before = try await analyst.get(client, "/committees/WARKS-CYP?period=2026%2F27%20Q2").text
+            for item in [
+                "commentary on ReReferral: “3 children”", "request 3: “the two young people”", "risk CYP-R09: “4 children”",
+                "finance line Children and Families: Secure placements: “Two children”",
+            ] {
+                #expect(before.contains("<li>\(item)</li>"), "\(item)")
+            }
+            #expect(before.contains("id=\"small-counts-in-text\""))
+            let member = try await Browser.signIn(client, username: "warks.member", password: "demo-warks-member")
+            #expect(!(try await member.get(client, "/committees/WARKS-CYP?period=2026%2F27%20Q2").text.contains("small-counts-in-text")), "only for who may publish")
             for stage in ["checked", "published"] {
                 let moved = try await analyst.post(client, "/committees/WARKS-CYP/publication", [("period", period.label), ("stage", stage)])
                 #expect(moved.status == .seeOther)
             }
             let q = "period=2026%2F27%20Q2"
-            let member = try await Browser.signIn(client, username: "warks.member", password: "demo-warks-member")
+            #expect(!(try await analyst.get(client, "/committees/WARKS-CYP?\(q)").text.contains("small-counts-in-text")), "published: nothing left to reword")
             let written = [
                 "3 children were referred again", "the two young people placed out of county", "4 children are placed more than 20 miles away",
                 "Bring the 4 children closer to home", "Two children in secure welfare placements",

@@ -66,26 +66,42 @@ public struct SmallCountInText: Sendable, Hashable {
     public let phrase: String
 }
 
-extension ReportSnapshot {
-    /// Every small count of children in the text the published report shows the public, so the
-    /// analyst who publishes it knows what the public reads differently.
-    public func smallCountsInText() -> [SmallCountInText] {
-        guard let assessment = assessment(for: .public) else { return [] }
+extension SmallCountInText {
+    /// Every small count of children in the text a report shows: its commentary, the requests and
+    /// their answers, the risks, and the explanations of the finance return shown for `period`.
+    public static func find(
+        commentary: [Commentary], requests: [ReportedRequest], risks: [ReportedRisk], finance: [FinanceLine], reportingPeriod: Period
+    ) -> [SmallCountInText] {
         var found: [SmallCountInText] = []
         func check(_ text: String, _ place: String) {
             found += FreeTextDisclosure.findings(in: text).map { SmallCountInText(place: place, phrase: $0.phrase) }
         }
         for item in commentary { check(item.text, "commentary on \(item.measureCode)") }
-        for listed in reportedRequests(for: .public) {
+        for listed in requests {
             check(listed.request.request, "request \(listed.request.number)")
             check(listed.detail, "request \(listed.request.number)'s answer")
         }
-        for listed in reportedRisks(for: .public) {
+        for listed in risks {
             for text in [listed.review.title, listed.review.description, listed.review.mitigation] { check(text, "risk \(listed.review.reference)") }
         }
-        for line in FinanceReport.inReport(finance ?? [], reportingPeriod: assessment.reportingPeriod)?.lines ?? [] {
+        for line in FinanceReport.inReport(finance, reportingPeriod: reportingPeriod)?.lines ?? [] {
             check(line.explanation, "finance line \(line.service): \(line.line)")
         }
         return found
+    }
+
+    /// "commentary on ReReferral: "3 children"".
+    public var text: String { "\(place): \u{201C}\(phrase)\u{201D}" }
+}
+
+extension ReportSnapshot {
+    /// Every small count of children in the text the published report shows the public, so the
+    /// analyst who publishes it knows what the public reads differently.
+    public func smallCountsInText() -> [SmallCountInText] {
+        guard let assessment = assessment(for: .public) else { return [] }
+        return SmallCountInText.find(
+            commentary: commentary, requests: reportedRequests(for: .public), risks: reportedRisks(for: .public), finance: finance ?? [],
+            reportingPeriod: assessment.reportingPeriod
+        )
     }
 }

@@ -114,15 +114,20 @@ public struct SiteReportState: Sendable {
 
     /// The forms that record the committee's requests, when the reader may; nil otherwise.
     public var requestForms: SiteRequestForms?
+    /// For whoever may publish a report in preparation: each small count of children in its text
+    /// that the public will read as "a small number of" them.
+    public var smallCountsInText: [SmallCountInText]
 
     public init(
-        periods: [(label: String, text: String)], stage: ReportPublication.Stage, stageNote: String, publishAction: String?, requestForms: SiteRequestForms? = nil
+        periods: [(label: String, text: String)], stage: ReportPublication.Stage, stageNote: String, publishAction: String?,
+        requestForms: SiteRequestForms? = nil, smallCountsInText: [SmallCountInText] = []
     ) {
         self.periods = periods
         self.stage = stage
         self.stageNote = stageNote
         self.publishAction = publishAction
         self.requestForms = requestForms
+        self.smallCountsInText = smallCountsInText
     }
 }
 

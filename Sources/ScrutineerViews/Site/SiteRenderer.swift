@@ -46,6 +46,7 @@ public enum SiteRenderer {
             "committeeHref": links.committee,
             "periods": state.periods.map { ["label": $0.label, "text": $0.text, "isCurrent": $0.label == a.reportingPeriod.label] },
             "canPublish": state.publishAction != nil, "publishAction": state.publishAction ?? "", "csrfToken": chrome.csrfToken,
+            "hasSmallCounts": !state.smallCountsInText.isEmpty, "smallCounts": state.smallCountsInText.map { ["text": $0.text] },
             "periodLabel": a.reportingPeriod.label, "stages": stages,
             "headline": a.headline.sentence,
             "tiles": tiles,

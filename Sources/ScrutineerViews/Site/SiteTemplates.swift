@@ -91,7 +91,11 @@ enum SiteTemplates {
     <label for="stage">Sign-off stage of this report</label>
     <select id="stage" name="stage">{{#stages}}<option value="{{value}}"{{#isCurrent}} selected{{/isCurrent}}>{{text}}</option>{{/stages}}</select>
     <button type="submit">Save stage</button>
-    </form>{{/canPublish}}
+    </form>
+    {{#hasSmallCounts}}<div class="notice" id="small-counts-in-text">
+    <p>Before publishing: the public will read each of these as “a small number of” children or families, because a count of 1 to 5 could identify a child. Reword any that no longer reads well.</p>
+    <ul>{{#smallCounts}}<li>{{text}}</li>{{/smallCounts}}</ul>
+    </div>{{/hasSmallCounts}}{{/canPublish}}
     <section class="headline" aria-labelledby="headline">
     <h2 id="headline">Headline</h2>
     <p class="headline-sentence">{{headline}}</p>

@@ -79,13 +79,19 @@ struct PageController: Sendable {
                     }
                 )
             }
+            let risks = try await access.risks(report)
+            let finance = try await access.finance(report)
+            // Before publishing: what the public will read differently (PRODUCT.md R8).
+            let smallCounts = canPublish && report.stage != .published ? SmallCountInText.find(
+                commentary: try await access.commentary(report), requests: requests, risks: risks, finance: finance, reportingPeriod: report.period
+            ) : []
             let state = SiteReportState(
                 periods: report.periods, stage: report.stage, stageNote: note,
-                publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil, requestForms: forms
+                publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil, requestForms: forms, smallCountsInText: smallCounts
             )
             return try SiteRenderer.committeeHome(
-                assessment, links: links(report), state: state, requests: requests, risks: try await access.risks(report),
-                finance: try await access.finance(report), chrome: chrome(context, breadcrumbs: [SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink(report.committee.name, href: "", isCurrent: true)],
+                assessment, links: links(report), state: state, requests: requests, risks: risks,
+                finance: finance, chrome: chrome(context, breadcrumbs: [SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink(report.committee.name, href: "", isCurrent: true)],
                                navigation: themeNavigation(report, current: nil), navigationLabel: "Dashboards")
             )
         }
