@@ -68,7 +68,7 @@ public struct SmallCountInText: Sendable, Hashable {
 
 extension SmallCountInText {
     /// Every small count of children in the text a report shows: its commentary, the requests and
-    /// their answers, the risks, and the explanations of the finance return shown for `period`.
+    /// their answers, the risks, and the explanations of the finance return shown for `reportingPeriod`.
     public static func find(
         commentary: [Commentary], requests: [ReportedRequest], risks: [ReportedRisk], finance: [FinanceLine], reportingPeriod: Period
     ) -> [SmallCountInText] {
