@@ -283,6 +283,15 @@ public struct ReportedRequest: Sendable, Hashable {
         }
     }
 
+    /// The day of the delivery or closure the status reports; nil while it still needs an answer.
+    public var answeredOn: CalendarDate? {
+        switch standing {
+        case let .delivered(delivery), let .provided(delivery): delivery.deliveredOn
+        case let .closed(day, _): day
+        case .open, .due: nil
+        }
+    }
+
     /// "Asked by Councillor Kam Kaur on 3 Jun 2026" or "Asked on 3 Jun 2026"; with "; for every
     /// report" for a recurring request.
     public var askedText: String {

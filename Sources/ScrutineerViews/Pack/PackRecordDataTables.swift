@@ -33,15 +33,10 @@ extension PackDataTables {
                      "Status", "Status text", "Answered on", "Answer"],
             rows: listed.map { listed in
                 let r = listed.request
-                let answeredOn: CalendarDate? = switch listed.standing {
-                case let .delivered(delivery), let .provided(delivery): delivery.deliveredOn
-                case let .closed(day, _): day
-                case .open, .due: nil
-                }
                 return [
                     .whole(r.number), .text(r.request), .words(r.askedBy), .text(r.raisedOn.iso),
                     .text(r.recurrence == .everyReport ? "Every report" : "Once"), .words(r.measureCode), .words(r.providedBy),
-                    .words(r.dueBy?.iso), .text(listed.standing.code), .text(listed.statusText), .words(answeredOn?.iso), .words(listed.detail),
+                    .words(r.dueBy?.iso), .text(listed.standing.code), .text(listed.statusText), .words(listed.answeredOn?.iso), .words(listed.detail),
                 ]
             }
         )

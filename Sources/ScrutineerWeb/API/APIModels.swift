@@ -210,11 +210,7 @@ struct RequestJSON: Encodable {
         measureCode = r.measureCode
         status = listed.standing.code
         statusText = listed.statusText
-        switch listed.standing {
-        case let .delivered(d), let .provided(d): answeredOn = d.deliveredOn.iso
-        case let .closed(day, _): answeredOn = day.iso
-        case .open, .due: answeredOn = nil
-        }
+        answeredOn = listed.answeredOn?.iso
         answer = listed.detail.isEmpty ? nil : listed.detail
     }
 }
