@@ -19,7 +19,7 @@ struct FreeTextDisclosureTests {
     ])
     func redacted(text: String, expected: String) {
         #expect(FreeTextDisclosure.redacted(text) == expected)
-        #expect(FreeTextDisclosure.needsRedaction(text))
+        #expect(!FreeTextDisclosure.findings(in: text).isEmpty)
         #expect(FreeTextDisclosure.redacted(expected) == expected, "nothing is left to withhold")
     }
 

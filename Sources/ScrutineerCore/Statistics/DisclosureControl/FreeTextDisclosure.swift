@@ -55,11 +55,6 @@ public enum FreeTextDisclosure {
         return out
     }
 
-    /// True when `text` holds a small count of children or families under `policy`.
-    public static func needsRedaction(_ text: String, policy: DisclosurePolicy = .dfe) -> Bool {
-        !matches(Word.split(text), text: text, policy: policy).isEmpty
-    }
-
     // MARK: Reading
 
     /// A word of the text: letters, digits, apostrophes and hyphens, with where it is.
@@ -115,7 +110,7 @@ public enum FreeTextDisclosure {
             }
             var j = i + 1
             while j < words.count, j - i <= maxFillers, fillers.contains(words[j].lowered) { j += 1 }
-            if j < words.count, j - i - 1 <= maxFillers, nouns.contains(words[j].lowered), !isJoined(words[j], in: text) {
+            if j < words.count, nouns.contains(words[j].lowered), !isPossessive(words[j], in: text) {
                 let afterLast = found.last.map { $0.noun + 1 } ?? 0
                 let start = i > afterLast && determiners.contains(words[i - 1].lowered) ? i - 1 : i
                 found.append(Match(start: start, count: i, noun: j, value: value))
@@ -156,11 +151,10 @@ public enum FreeTextDisclosure {
         return value
     }
 
-    /// A possessive or a compound ("children's homes", "child-friendly") is not a count of people.
-    static func isJoined(_ word: Word, in text: String) -> Bool {
-        if word.lowered.hasSuffix("'s") || word.lowered.hasSuffix("’s") || word.lowered.hasSuffix("s'") || word.lowered.hasSuffix("s’") { return true }
-        if word.range.upperBound < text.endIndex, ["'", "’"].contains(text[word.range.upperBound]) { return true }
-        return word.text.contains("-")
+    /// A plural possessive ("girls' football"): the apostrophe after the noun is not part of its
+    /// word. A singular one ("children's homes") is a word of its own, not a noun of the list.
+    static func isPossessive(_ word: Word, in text: String) -> Bool {
+        word.range.upperBound < text.endIndex && ["'", "’"].contains(text[word.range.upperBound])
     }
 
     /// True when only spaces stand between `index` and the start of the text or the end of a sentence.
