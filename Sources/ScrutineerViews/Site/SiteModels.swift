@@ -166,7 +166,7 @@ public struct SiteRequestForms: Sendable {
 /// What a measure's page shows beyond the pack's: the commentary and who may change it, and every
 /// version of every target.
 public struct SiteMeasureExtras: Sendable {
-    /// The newest commentary for the period, if any.
+    /// The newest commentary for the period, if any, as the reader's audience reads it (`redacted(for:)`).
     public var commentary: Commentary?
     /// How many versions of it there are.
     public var commentaryVersions: Int

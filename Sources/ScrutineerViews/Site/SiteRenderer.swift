@@ -21,7 +21,8 @@ public enum SiteRenderer {
         return try page(title: "Committee performance reports", bodyClass: "home-page", chrome: chrome, content: content)
     }
 
-    /// A committee's home: the headline, a tile per theme and the counts.
+    /// A committee's home: the headline, a tile per theme and the counts. Like the assessment,
+    /// `requests`, `risks` and `finance` come as its audience reads them (`redacted(for:)`).
     public static func committeeHome(
         _ a: CommitteeAssessment, links: SiteLinks, state: SiteReportState, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil,
         finance: [FinanceLine]? = nil, chrome: SiteChrome
@@ -95,7 +96,7 @@ public enum SiteRenderer {
         guard let m = a.measures.first(where: { $0.measure.code == code }) else { return nil }
         let fileName = PackRoute.fileNames(for: [code])[code] ?? code
         var symbols = PackSymbols(key: a.key)
-        let builder = PackMeasureBuilder(assessment: a, measure: m, fileName: fileName, commentary: extras.commentary?.redacted(for: a.audience).text)
+        let builder = PackMeasureBuilder(assessment: a, measure: m, fileName: fileName, commentary: extras.commentary?.text)
         let model = builder.build(symbols: &symbols)
         var meta = ""
         if let c = extras.commentary {
@@ -167,12 +168,12 @@ public enum SiteRenderer {
     // MARK: Data
 
     /// One of the report's data files (`measures.csv`, `finance.csv`, `pack.xlsx`…), as the pack
-    /// with the committee's `requests`, `risks` and `finance` writes it; nil for another name, or
-    /// for a section's file when it is not given.
+    /// with the committee's `requests`, `risks` and `finance` (as the assessment's audience reads
+    /// them) writes it; nil for another name, or for a section's file when it is not given.
     public static func reportData(
         _ a: CommitteeAssessment, fileName: String, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil, finance: [FinanceLine]? = nil
     ) throws -> Data? {
-        let tables = PackDataTables.tables(a, options: PackOptions(requests: requests, risks: risks, finance: finance).redacted(for: a.audience))
+        let tables = PackDataTables.tables(a, options: PackOptions(requests: requests, risks: risks, finance: finance))
         if fileName == PackDataTables.workbookName { return try XLSXWriter.data(for: tables.map(\.sheet)) }
         return tables.first { $0.file.fileName == fileName }.map { Data($0.csv.utf8) }
     }
@@ -217,7 +218,7 @@ public enum SiteRenderer {
         _ a: CommitteeAssessment, links: SiteLinks, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil,
         finance: [FinanceLine]? = nil
     ) -> PackSummaryBuilder {
-        let options = PackOptions(requests: requests, risks: risks, finance: finance).redacted(for: a.audience)
+        let options = PackOptions(requests: requests, risks: risks, finance: finance)
         var builder = PackSummaryBuilder(assessment: a, fileNames: [:], page: .index, options: options, generated: a.today)
         builder.measureLink = links.measure
         return builder

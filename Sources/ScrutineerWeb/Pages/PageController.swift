@@ -118,7 +118,7 @@ struct PageController: Sendable {
             let extras: SiteMeasureExtras
             if let snapshot = try await access.snapshot(report) {
                 // As published: the commentary and targets the committee read, and no form to change them.
-                let commentary = snapshot.commentary(on: code)
+                let commentary = snapshot.commentary(on: code)?.redacted(for: report.audience)
                 extras = SiteMeasureExtras(
                     commentary: commentary, commentaryVersions: commentary?.version ?? 0, commentaryAction: nil, targetHistory: snapshot.targets(of: code)
                 )
@@ -126,7 +126,7 @@ struct PageController: Sendable {
                 let history = try await cache.store.commentaryHistory(committeeCode: report.committee.code, measureCode: code, periodLabel: report.period.label)
                 let canWrite = AccessPolicy.canWriteCommentary(viewer.account, measureCode: code, in: report.committee)
                 extras = SiteMeasureExtras(
-                    commentary: history.last, commentaryVersions: history.count,
+                    commentary: history.last?.redacted(for: report.audience), commentaryVersions: history.count,
                     commentaryAction: canWrite ? SiteRoutes.commentary.href(["committee": report.committee.code, "measure": code]) : nil,
                     targetHistory: try await cache.store.targets(for: code, council: report.committee.councilAreaCode)
                 )
