@@ -7,11 +7,17 @@ import ScrutineerStorage
 /// the DfE LA lookup and statistical neighbours (2021 and 2025), the illustrative local values
 /// of measures no national collection holds, Warwickshire's Children and Young People OSC and
 /// Wokingham's Children's Services committee with their targets and commentary, and the
-/// 2026/27 Q1 reports published (Q2 is the draft in preparation).
+/// 2026/27 Q1 reports published (Wokingham's twice; Q2 is the draft in preparation).
 public enum DemoDatabase {
     /// The period whose reports the demo publishes, and the one in preparation (with commentary).
     public static let publishedPeriod = "2026/27 Q1"
     public static let draftPeriod = "2026/27 Q2"
+
+    /// The note added to a published report after its meeting, which is then published again.
+    static let republished = (
+        committee: "WOK-CS", measureCode: "WOK_EHCP_20WK", author: "Assistant Director, Learning and Partnerships",
+        text: "Added after the committee met, at the members' request: most of this quarter's late plans were delayed by late advice from health partners, and the service is reviewing advice timescales with the integrated care board."
+    )
 
     /// A demo sign-in: the account and its password (printed by `scrutineer demo`).
     public struct Person: Sendable {
@@ -124,7 +130,18 @@ public enum DemoDatabase {
         for definition in definitions {
             _ = try await store.moveReport(definition, period: published, to: .published, by: "Demo Analyst", today: today)
         }
-        progress("Published the \(publishedPeriod) reports; \(draftPeriod) is in preparation")
+        // Wokingham's report is published a second time, with a note the committee asked for, so
+        // the demo shows a report's publications, each kept as it stood (PRODUCT.md R15).
+        if let wokingham = definitions.first(where: { $0.committee.code == republished.committee }) {
+            _ = try await store.addCommentary(
+                Commentary(committeeCode: republished.committee, measureCode: republished.measureCode, periodLabel: publishedPeriod, text: republished.text, author: republished.author),
+                by: user
+            )
+            for stage in [ReportPublication.Stage.checked, .published] {
+                _ = try await store.moveReport(wokingham, period: published, to: stage, by: "Demo Analyst", today: today)
+            }
+        }
+        progress("Published the \(publishedPeriod) reports (\(republished.committee)'s twice, with a note added after the meeting); \(draftPeriod) is in preparation")
 
         for person in people {
             _ = try await store.addUser(person.account, passwordHash: hashPassword(person.password), by: user)

@@ -43,6 +43,9 @@ struct StorageSnapshotTests {
             #expect(kept.assessments.allSatisfy { $0.today == Self.publishedOn })
             #expect(kept.commentary(on: "PrevRegCPR")?.text == "One.")
             #expect(kept.targets(of: "PrevRegCPR").map(\.value) == [20])
+            // And each measure's comparison with other councils, as it stood.
+            #expect(kept.comparisons == asItStood.comparisons)
+            #expect(kept.comparison(of: "PrevRegCPR")?.measureCode == "PrevRegCPR")
             let status = try #require(kept.assessment(for: .member)?.measures.first { $0.measure.code == "PrevRegCPR" }?.status)
             #expect(status.reason.contains("local target of 20"), "the status is judged against the target in force when published: \(status.reason)")
 

@@ -31,11 +31,16 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
     /// Every quarter's finance return for the committee when it was published (PRODUCT.md R10);
     /// nil in a snapshot taken before finance returns were kept, which shows none.
     public var finance: [FinanceLine]?
+    /// Each measure's comparison with its neighbours, region and comparator groups when it was
+    /// published (PRODUCT.md R5); nil in a snapshot taken before comparisons were kept, whose
+    /// comparison pages read the figures stored now.
+    public var comparisons: [MeasureComparison]?
 
     /// A snapshot to publish.
     public init(
         committeeCode: String, periodLabel: String, takenBy: String, assessments: [CommitteeAssessment], commentary: [Commentary],
-        targets: [Target], requests: [CommitteeRequest] = [], risks: [RiskReview] = [], finance: [FinanceLine] = [], version: Int = 0, takenAt: String = ""
+        targets: [Target], requests: [CommitteeRequest] = [], risks: [RiskReview] = [], finance: [FinanceLine] = [],
+        comparisons: [MeasureComparison] = [], version: Int = 0, takenAt: String = ""
     ) {
         self.committeeCode = committeeCode
         self.periodLabel = periodLabel
@@ -48,6 +53,7 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
         self.requests = requests
         self.risks = risks
         self.finance = finance
+        self.comparisons = comparisons
     }
 
     /// The report as `audience` reads it; nil when the snapshot holds no assessment for it.
@@ -70,6 +76,11 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
     public func reportedRisks(for audience: Audience) -> [ReportedRisk] {
         guard let assessment = assessment(for: audience) else { return [] }
         return ReportedRisk.inReport(risks ?? [], period: assessment.reportingPeriod, on: assessment.today)
+    }
+
+    /// A measure's comparison when the report was published; nil when the snapshot keeps none.
+    public func comparison(of measureCode: String) -> MeasureComparison? {
+        comparisons?.first { $0.measureCode == measureCode }
     }
 
     /// A measure's target versions when the report was published, in the order the store lists them.

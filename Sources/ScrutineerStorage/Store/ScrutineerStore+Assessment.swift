@@ -13,11 +13,9 @@ extension ScrutineerStore {
             observations += try await self.observations(ObservationQuery(measureCode: code))
             targets += try await self.targets(for: code, council: definition.committee.councilAreaCode)
         }
-        var neighbours = try await statisticalNeighbours(edition: "2025")
-        if neighbours.isEmpty { neighbours = try await statisticalNeighbours(edition: "2021") }
         return AssessmentIndex(
             measures: measures, observations: observations, targets: targets,
-            statisticalNeighbours: neighbours, areas: try await areas(), settings: definition.settings
+            statisticalNeighbours: try await newestStatisticalNeighbours(), areas: try await areas(), settings: definition.settings
         )
     }
 
@@ -36,13 +34,38 @@ extension ScrutineerStore {
         for code in committee.measureCodes {
             targets += try await self.targets(for: code, council: committee.councilAreaCode)
         }
+        let assessments = try CommitteeAssessment.forEveryAudience(index, committee: committee, reportingPeriod: period, today: today)
         return ReportSnapshot(
-            committeeCode: committee.code, periodLabel: period.label, takenBy: user,
-            assessments: try CommitteeAssessment.forEveryAudience(index, committee: committee, reportingPeriod: period, today: today),
+            committeeCode: committee.code, periodLabel: period.label, takenBy: user, assessments: assessments,
             commentary: try await commentary(committeeCode: committee.code, periodLabel: period.label), targets: targets,
             requests: try await requests(committeeCode: committee.code), risks: try await risks(committeeCode: committee.code),
-            finance: try await finance(committeeCode: committee.code)
+            finance: try await finance(committeeCode: committee.code),
+            comparisons: try await comparisons(of: assessments.first, council: committee.councilAreaCode, period: period)
         )
+    }
+
+    /// Each measure of `assessment` compared with the council's neighbours, region and comparator
+    /// groups at the period of its latest figure (the reporting period when it has none).
+    public func comparisons(of assessment: CommitteeAssessment?, council: String, period: Period) async throws -> [MeasureComparison] {
+        guard let assessment else { return [] }
+        let areas = try await areas()
+        let neighbours = try await newestStatisticalNeighbours()
+        let groups = try await comparatorGroups()
+        var comparisons: [MeasureComparison] = []
+        for measure in assessment.measures {
+            let label = (measure.latest?.period ?? period).label
+            comparisons.append(MeasureComparison(
+                measureCode: measure.measure.code, periodLabel: label, councilAreaCode: council, areas: areas, neighbours: neighbours, groups: groups,
+                observations: try await observations(ObservationQuery(measureCode: measure.measure.code, periodLabel: label))
+            ))
+        }
+        return comparisons
+    }
+
+    /// The newest edition of the DfE's statistical-neighbour lists: 2025, else 2021.
+    public func newestStatisticalNeighbours() async throws -> [StatisticalNeighbours] {
+        let newest = try await statisticalNeighbours(edition: "2025")
+        return newest.isEmpty ? try await statisticalNeighbours(edition: "2021") : newest
     }
 
     /// Moves a committee's report for one period to a stage of sign-off; publishing keeps the

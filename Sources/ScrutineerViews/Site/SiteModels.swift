@@ -117,10 +117,13 @@ public struct SiteReportState: Sendable {
     /// For whoever may publish a report in preparation: each small count of children in its text
     /// that the public will read as "a small number of" them.
     public var smallCountsInText: [SmallCountInText]
+    /// Each publication of the report, oldest first, when there is more than one or an earlier
+    /// one is read; empty otherwise.
+    public var publications: [SitePublication]
 
     public init(
         periods: [(label: String, text: String)], stage: ReportPublication.Stage, stageNote: String, publishAction: String?,
-        requestForms: SiteRequestForms? = nil, smallCountsInText: [SmallCountInText] = []
+        requestForms: SiteRequestForms? = nil, smallCountsInText: [SmallCountInText] = [], publications: [SitePublication] = []
     ) {
         self.periods = periods
         self.stage = stage
@@ -128,6 +131,22 @@ public struct SiteReportState: Sendable {
         self.publishAction = publishAction
         self.requestForms = requestForms
         self.smallCountsInText = smallCountsInText
+        self.publications = publications
+    }
+}
+
+/// One publication of a report, as the committee page lists it (PRODUCT.md R15).
+public struct SitePublication: Sendable {
+    /// "Publication 1, by Ann Analyst on 1 July 2026".
+    public var text: String
+    public var href: String
+    /// True for the publication the page shows.
+    public var isCurrent: Bool
+
+    public init(text: String, href: String, isCurrent: Bool) {
+        self.text = text
+        self.href = href
+        self.isCurrent = isCurrent
     }
 }
 

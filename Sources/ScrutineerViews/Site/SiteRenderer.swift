@@ -48,6 +48,8 @@ public enum SiteRenderer {
             "periods": state.periods.map { ["label": $0.label, "text": $0.text, "isCurrent": $0.label == a.reportingPeriod.label] },
             "canPublish": state.publishAction != nil, "publishAction": state.publishAction ?? "", "csrfToken": chrome.csrfToken,
             "hasSmallCounts": !state.smallCountsInText.isEmpty, "smallCounts": state.smallCountsInText.map { ["text": $0.text] },
+            "hasPublications": !state.publications.isEmpty,
+            "publications": state.publications.map { ["text": $0.text, "href": $0.href, "isCurrent": $0.isCurrent] as [String: Any] },
             "periodLabel": a.reportingPeriod.label, "stages": stages,
             "headline": a.headline.sentence,
             "tiles": tiles,

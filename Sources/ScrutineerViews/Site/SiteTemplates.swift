@@ -77,6 +77,12 @@ enum SiteTemplates {
     {{#facts}}{{>facts}}{{/facts}}
     <p class="report-stage stage-{{stage}}"><strong>{{stageLabel}}</strong>{{#hasStageNote}} — {{stageNote}}{{/hasStageNote}}</p>
     <p class="audience-note">{{audienceNote}}</p>
+    {{#hasPublications}}<nav class="publications" aria-labelledby="publications">
+    <h2 id="publications">Publications of this report</h2>
+    <p>Each publication is kept as the committee read it.</p>
+    <ol>{{#publications}}<li>{{#isCurrent}}<a href="{{href}}" aria-current="page">{{text}}</a> (shown here){{/isCurrent}}{{^isCurrent}}<a href="{{href}}">{{text}}</a>{{/isCurrent}}</li>
+    {{/publications}}</ol>
+    </nav>{{/hasPublications}}
     <form class="period-form" method="get" action="{{committeeHref}}">
     <label for="period">Reporting period</label>
     <select id="period" name="period">

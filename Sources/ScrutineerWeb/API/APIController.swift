@@ -46,6 +46,11 @@ struct APIController: Sendable {
         request.queryValue(name).flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The report a committee's report endpoint asks for with its `period` and `snapshot` parameters.
+    func report(_ request: Request, _ context: WebRequestContext) async throws -> ReportAccess.Report {
+        try await access.report(try context.parameter("committee"), period: query(request, "period"), snapshot: query(request, "snapshot"), for: context.viewer.account)
+    }
+
     // MARK: Handlers
 
     func committees(_ request: Request, _ context: WebRequestContext) async throws -> Data {
@@ -59,35 +64,41 @@ struct APIController: Sendable {
     func committee(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let definition = try await access.committee(try context.parameter("committee"), for: context.viewer.account)
         let readsDrafts = AccessPolicy.canReadDrafts(context.viewer.account, of: definition.committee)
-        let reports = try await cache.publications(definition.committee.code)
-            .filter { readsDrafts || $0.stage == .published }
-            .map { ReportJSON(period: $0.periodLabel, stage: $0.stage.rawValue, changedBy: $0.changedBy, changedAt: $0.changedAt) }
+        var reports: [ReportJSON] = []
+        for publication in try await cache.publications(definition.committee.code) where readsDrafts || publication.stage == .published {
+            let versions = try await cache.snapshotVersions(definition.committee.code, period: publication.periodLabel)
+            reports.append(ReportJSON(
+                period: publication.periodLabel, stage: publication.stage.rawValue, changedBy: publication.changedBy, changedAt: publication.changedAt,
+                publications: versions.map { ReportJSON.Publication(number: $0.version, takenBy: $0.takenBy, takenAt: $0.takenAt) }
+            ))
+        }
         return try Self.encode(CommitteeDetailJSON(committee: CommitteeJSON(definition.committee), reports: reports))
     }
 
     func assessment(_ request: Request, _ context: WebRequestContext) async throws -> Data {
-        let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
-        return try Self.encode(AssessmentJSON(try await access.assessment(report), stage: report.stage))
+        let report = try await report(request, context)
+        let snapshot = try await access.snapshot(report)
+        return try Self.encode(AssessmentJSON(try await access.assessment(report), stage: report.stage, snapshot: snapshot?.version))
     }
 
     func commentary(_ request: Request, _ context: WebRequestContext) async throws -> Data {
-        let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
+        let report = try await report(request, context)
         let items = try await access.commentary(report)
         return try Self.encode(items.map(CommentaryJSON.init))
     }
 
     func requests(_ request: Request, _ context: WebRequestContext) async throws -> Data {
-        let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
+        let report = try await report(request, context)
         return try Self.encode(try await access.requests(report).map(RequestJSON.init))
     }
 
     func risks(_ request: Request, _ context: WebRequestContext) async throws -> Data {
-        let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
+        let report = try await report(request, context)
         return try Self.encode(try await access.risks(report).map(RiskJSON.init))
     }
 
     func finance(_ request: Request, _ context: WebRequestContext) async throws -> Data {
-        let report = try await access.report(try context.parameter("committee"), period: query(request, "period"), for: context.viewer.account)
+        let report = try await report(request, context)
         guard let shown = FinanceReport.inReport(try await access.finance(report), reportingPeriod: report.period) else { return try Self.encode([FinanceLineJSON]()) }
         return try Self.encode(shown.lines.map { FinanceLineJSON($0, in: shown) })
     }

@@ -24,10 +24,19 @@ struct CommitteeJSON: Encodable {
 }
 
 struct ReportJSON: Encodable {
+    /// One publication of the report, which the `snapshot` parameter reads back.
+    struct Publication: Encodable {
+        let number: Int
+        let takenBy: String
+        let takenAt: String
+    }
+
     let period: String
     let stage: String
     let changedBy: String
     let changedAt: String
+    /// Every publication, oldest first; none for a report never published.
+    let publications: [Publication]
 }
 
 struct CommitteeDetailJSON: Encodable {
@@ -385,18 +394,21 @@ struct AssessmentJSON: Encodable {
     let councilName: String
     let period: String
     let stage: String
+    /// The publication the answer reads, when it reads one.
+    let snapshot: Int?
     let audience: String
     let dataAsAt: String
     let headline: Headline
     let measures: [MeasureResult]
 
-    init(_ a: CommitteeAssessment, stage: ReportPublication.Stage) {
+    init(_ a: CommitteeAssessment, stage: ReportPublication.Stage, snapshot: Int?) {
         committee = a.committee.code
         committeeName = a.committee.name
         councilAreaCode = a.committee.councilAreaCode
         councilName = a.councilName
         period = a.reportingPeriod.label
         self.stage = stage.rawValue
+        self.snapshot = snapshot
         audience = a.audience.rawValue
         dataAsAt = a.today.iso
         headline = Headline(

@@ -22,11 +22,14 @@ enum APIRoutes {
         let name: String
         let description: String
         let isRequired: Bool
+        /// A whole number from 1, rather than text.
+        let isCount: Bool
 
-        init(_ name: String, _ description: String, required: Bool = false) {
+        init(_ name: String, _ description: String, required: Bool = false, isCount: Bool = false) {
             self.name = name
             self.description = description
             isRequired = required
+            self.isCount = isCount
         }
     }
 
@@ -42,16 +45,17 @@ enum APIRoutes {
     }
 
     static let period = Parameter("period", "A reporting period such as 2026/27 Q2; default: the newest report the caller may see.")
+    static let snapshot = Parameter("snapshot", "A publication of the report, numbered from 1 (its first), read as it stood; default: the newest publication of a published report, or the report as it stands.", isCount: true)
 
     /// Every endpoint of `/api/v1`, in the order the document lists them.
     static let endpoints: [Endpoint] = [
         Endpoint(route: committees, operationId: "listCommittees", summary: "Committees whose reports the caller may see", query: [], schema: "Committee", isList: true),
         Endpoint(route: committee, operationId: "getCommittee", summary: "A committee: its themes, measures, targets and the sign-off stage of its reports", query: [], schema: "CommitteeDetail", isList: false),
-        Endpoint(route: assessment, operationId: "getAssessment", summary: "A committee's report for a period: the headline and every measure's judgements with their reasons", query: [period], schema: "Assessment", isList: false),
-        Endpoint(route: commentary, operationId: "listCommentary", summary: "The newest commentary on each measure of a committee's report for a period", query: [period], schema: "Commentary", isList: true),
-        Endpoint(route: requests, operationId: "listRequests", summary: "The committee's requests a report lists, as they stand in it: those open on its day, and those answered during its period or since", query: [period], schema: "Request", isList: true),
-        Endpoint(route: risks, operationId: "listRisks", summary: "The risks the committee owns as a report lists them: each open risk at its newest review by the report's day, with its score, the move since the review before, its target and mitigation, and those closed during its period or since", query: [period], schema: "Risk", isList: true),
-        Endpoint(route: finance, operationId: "listFinance", summary: "The committee's finance return as a report shows it: each line of the newest return of the report's financial year by the end of its period (revenue budget and forecast outturn, savings, income, capital), with its variance and the variance at the return before", query: [period], schema: "FinanceLine", isList: true),
+        Endpoint(route: assessment, operationId: "getAssessment", summary: "A committee's report for a period: the headline and every measure's judgements with their reasons", query: [period, snapshot], schema: "Assessment", isList: false),
+        Endpoint(route: commentary, operationId: "listCommentary", summary: "The newest commentary on each measure of a committee's report for a period", query: [period, snapshot], schema: "Commentary", isList: true),
+        Endpoint(route: requests, operationId: "listRequests", summary: "The committee's requests a report lists, as they stand in it: those open on its day, and those answered during its period or since", query: [period, snapshot], schema: "Request", isList: true),
+        Endpoint(route: risks, operationId: "listRisks", summary: "The risks the committee owns as a report lists them: each open risk at its newest review by the report's day, with its score, the move since the review before, its target and mitigation, and those closed during its period or since", query: [period, snapshot], schema: "Risk", isList: true),
+        Endpoint(route: finance, operationId: "listFinance", summary: "The committee's finance return as a report shows it: each line of the newest return of the report's financial year by the end of its period (revenue budget and forecast outturn, savings, income, capital), with its variance and the variance at the return before", query: [period, snapshot], schema: "FinanceLine", isList: true),
         Endpoint(route: measures, operationId: "listMeasures", summary: "Measures, optionally those of one committee or matching words", query: [
             Parameter("committee", "Only the measures of this committee (its code)."),
             Parameter("q", "Only measures whose title or code contains these words."),

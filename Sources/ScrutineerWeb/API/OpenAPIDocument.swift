@@ -14,7 +14,8 @@ enum OpenAPIDocument {
                 ["name": name, "in": "path", "required": true, "schema": ["type": "string"], "description": "The \(name)'s code."]
             }
             parameters += endpoint.query.map { p in
-                ["name": p.name, "in": "query", "required": p.isRequired, "schema": ["type": "string"], "description": p.description]
+                let schema: [String: Any] = p.isCount ? ["type": "integer", "minimum": 1] : ["type": "string"]
+                return ["name": p.name, "in": "query", "required": p.isRequired, "schema": schema, "description": p.description]
             }
             let item = ref(endpoint.schema)
             let schema: [String: Any] = endpoint.isList ? ["type": "array", "items": item] : item
@@ -68,11 +69,14 @@ enum OpenAPIDocument {
             ], required: ["code", "name", "councilAreaCode", "themes"]),
             "CommitteeDetail": object([
                 "committee": ref("Committee"),
-                "reports": ["type": "array", "items": object(["period": string, "stage": ["type": "string", "enum": ["draft", "checked", "published"]], "changedBy": string, "changedAt": string], required: ["period", "stage", "changedBy", "changedAt"])],
+                "reports": ["type": "array", "items": object([
+                    "period": string, "stage": ["type": "string", "enum": ["draft", "checked", "published"]], "changedBy": string, "changedAt": string,
+                    "publications": ["type": "array", "items": object(["number": integer, "takenBy": string, "takenAt": string], required: ["number", "takenBy", "takenAt"])],
+                ], required: ["period", "stage", "changedBy", "changedAt", "publications"])],
             ], required: ["committee", "reports"]),
             "Assessment": object([
                 "committee": string, "committeeName": string, "councilAreaCode": string, "councilName": string, "period": string,
-                "stage": string, "audience": string, "dataAsAt": string,
+                "stage": string, "snapshot": integer, "audience": string, "dataAsAt": string,
                 "headline": object([
                     "sentence": string, "counts": counts,
                     "themes": ["type": "array", "items": object(["name": string, "sentence": string, "counts": counts], required: ["name", "sentence", "counts"])],

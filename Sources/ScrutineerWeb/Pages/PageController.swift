@@ -54,19 +54,33 @@ struct PageController: Sendable {
         try await publicCached(request, context) {
             let (report, assessment) = try await load(request, context)
             let code = report.committee.code
-            let canPublish = AccessPolicy.canPublish(context.viewer.account, report.committee)
+            // An earlier publication is read, not changed: no forms on it.
+            let readsEarlier = report.snapshotVersion != nil
+            let canPublish = AccessPolicy.canPublish(context.viewer.account, report.committee) && !readsEarlier
+            let versions = try await cache.snapshotVersions(code, period: report.period.label)
             var note = ""
-            if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \((CalendarDate(timestamp: p.changedAt)?.displayText ?? p.changedAt))" }
+            if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \(Self.day(p.changedAt))" }
             if let snapshot = try await access.snapshot(report) {
-                note += ". Its figures, judgements and commentary are as they stood when it was published, judged as on \(assessment.today.displayText); later data does not change them"
-                if snapshot.version > 1 {
-                    note += ". It has been published \(snapshot.version) times; this is the newest, and each earlier publication is kept as it stood"
+                if readsEarlier {
+                    note += ". You are reading publication \(snapshot.version) of \(versions.count), by \(snapshot.takenBy) on \(Self.day(snapshot.takenAt)): its figures, judgements and commentary are as they stood then, judged as on \(assessment.today.displayText); later publications and data do not change them"
+                } else {
+                    note += ". Its figures, judgements and commentary are as they stood when it was published, judged as on \(assessment.today.displayText); later data does not change them"
+                    if snapshot.version > 1 {
+                        note += ". It has been published \(snapshot.version) times; this is the newest, and each earlier publication is kept as it stood"
+                    }
                 }
             }
+            let publications = versions.count > 1 || readsEarlier ? versions.map { v in
+                SitePublication(
+                    text: "Publication \(v.version), by \(v.takenBy) on \(Self.day(v.takenAt))",
+                    href: SiteRoutes.committee.href(["committee": code], query: [("period", report.period.label), ("snapshot", String(v.version))]),
+                    isCurrent: v.version == (report.snapshotVersion ?? (report.stage == .published ? versions.last?.version : nil))
+                )
+            } : []
             let requests = try await access.requests(report)
             var forms: SiteRequestForms?
             // Recorded from a report in preparation: a published one keeps its requests as they stood.
-            if AccessPolicy.canRecordRequests(context.viewer.account, report.committee), report.stage != .published {
+            if AccessPolicy.canRecordRequests(context.viewer.account, report.committee), report.stage != .published, !readsEarlier {
                 forms = SiteRequestForms(
                     addAction: SiteRoutes.requests.href(["committee": code]),
                     measures: assessment.measures.map { ($0.measure.code, $0.measure.title) },
@@ -87,7 +101,8 @@ struct PageController: Sendable {
             ) : []
             let state = SiteReportState(
                 periods: report.periods, stage: report.stage, stageNote: note,
-                publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil, requestForms: forms, smallCountsInText: smallCounts
+                publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil, requestForms: forms, smallCountsInText: smallCounts,
+                publications: publications
             )
             return try SiteRenderer.committeeHome(
                 assessment, links: links(report), state: state, requests: requests, risks: risks,
@@ -151,11 +166,11 @@ struct PageController: Sendable {
             let orderText = request.queryValue("order") ?? (m.measure.polarity == .lowIsGood ? "asc" : "desc")
             guard orderText == "asc" || orderText == "desc" else { throw WebError.badParameter("order", "order: \(orderText) is not an order (expected asc or desc)") }
             let comparison = try await ComparisonBuilder(cache: cache).comparison(
-                report: report, measure: m, councilName: assessment.councilName, sort: sort, descending: orderText == "desc",
+                report: report, published: try await access.snapshot(report), measure: m, councilName: assessment.councilName, sort: sort, descending: orderText == "desc",
                 sortHref: { key, descending in
-                    SiteRoutes.compare.href(["committee": report.committee.code, "measure": code], query: [("period", report.period.label), ("sort", key.rawValue), ("order", descending ? "desc" : "asc")])
+                    SiteRoutes.compare.href(["committee": report.committee.code, "measure": code], query: Self.query(report) + [("sort", key.rawValue), ("order", descending ? "desc" : "asc")])
                 },
-                measureHref: SiteRoutes.measure.href(["committee": report.committee.code, "measure": code], query: [("period", report.period.label)])
+                measureHref: SiteRoutes.measure.href(["committee": report.committee.code, "measure": code], query: Self.query(report))
             )
             return try SiteRenderer.compare(comparison, chrome: chrome(
                 context, breadcrumbs: committeeCrumbs(report) + [
@@ -251,8 +266,7 @@ struct PageController: Sendable {
     /// The report and assessment a committee page asks for.
     func load(_ request: Request, _ context: WebRequestContext) async throws -> (ReportAccess.Report, CommitteeAssessment) {
         let code = try context.parameter("committee")
-        let period = request.queryValue("period")
-        let report = try await access.report(code, period: period, for: context.viewer.account)
+        let report = try await access.report(code, period: request.queryValue("period"), snapshot: request.queryValue("snapshot"), for: context.viewer.account)
         return (report, try await access.assessment(report))
     }
 
@@ -267,29 +281,40 @@ struct PageController: Sendable {
         try await cache.publicResponse(request, context, contentType: "text/html; charset=utf-8") { Data(try await render().utf8) }
     }
 
+    /// The query that keeps a page on the report it shows: its period, and the publication read when
+    /// an earlier one was asked for.
+    static func query(_ report: ReportAccess.Report) -> [(String, String)] {
+        [("period", report.period.label)] + (report.snapshotVersion.map { [("snapshot", String($0))] } ?? [])
+    }
+
+    /// The day of an ISO 8601 timestamp, in words ("1 July 2026"), or the timestamp when it is not one.
+    static func day(_ timestamp: String) -> String {
+        CalendarDate(timestamp: timestamp)?.displayText ?? timestamp
+    }
+
     func links(_ report: ReportAccess.Report) -> SiteLinks {
-        let code = report.committee.code, period = report.period.label
+        let code = report.committee.code, query = Self.query(report)
         let themes = report.committee.themes.map { Self.slug($0.name) }
         return SiteLinks(
             committee: SiteRoutes.committee.href(["committee": code]),
-            theme: { SiteRoutes.theme.href(["committee": code, "theme": themes[$0]], query: [("period", period)]) },
-            measure: { SiteRoutes.measure.href(["committee": code, "measure": $0], query: [("period", period)]) },
-            compare: { SiteRoutes.compare.href(["committee": code, "measure": $0], query: [("period", period)]) },
-            measureData: { measure, ext in (ext == "csv" ? SiteRoutes.measureCSV : SiteRoutes.measureXLSX).href(["committee": code, "measure": measure], query: [("period", period)]) },
-            reportData: { SiteRoutes.reportData.href(["committee": code, "file": $0], query: [("period", period)]) }
+            theme: { SiteRoutes.theme.href(["committee": code, "theme": themes[$0]], query: query) },
+            measure: { SiteRoutes.measure.href(["committee": code, "measure": $0], query: query) },
+            compare: { SiteRoutes.compare.href(["committee": code, "measure": $0], query: query) },
+            measureData: { measure, ext in (ext == "csv" ? SiteRoutes.measureCSV : SiteRoutes.measureXLSX).href(["committee": code, "measure": measure], query: query) },
+            reportData: { SiteRoutes.reportData.href(["committee": code, "file": $0], query: query) }
         )
     }
 
     func committeeCrumbs(_ report: ReportAccess.Report) -> [SiteLink] {
         [
             SiteLink("Committees", href: SiteRoutes.home.href()),
-            SiteLink(report.committee.name, href: SiteRoutes.committee.href(["committee": report.committee.code], query: [("period", report.period.label)])),
+            SiteLink(report.committee.name, href: SiteRoutes.committee.href(["committee": report.committee.code], query: Self.query(report))),
         ]
     }
 
     func themeNavigation(_ report: ReportAccess.Report, current: Int?) -> [SiteLink] {
         let l = links(report)
-        return [SiteLink("Summary", href: SiteRoutes.committee.href(["committee": report.committee.code], query: [("period", report.period.label)]), isCurrent: current == nil)]
+        return [SiteLink("Summary", href: SiteRoutes.committee.href(["committee": report.committee.code], query: Self.query(report)), isCurrent: current == nil)]
             + report.committee.themes.enumerated().map { SiteLink($1.name, href: l.theme($0), isCurrent: current == $0) }
     }
 

@@ -19,6 +19,9 @@ struct ReportAccess: Sendable {
         /// The periods the viewer may choose, newest first, with their stage in words.
         let periods: [(label: String, text: String)]
         let canReadDrafts: Bool
+        /// The earlier publication asked for (the `snapshot` parameter); nil for the report as it
+        /// stands, which is its newest publication when it is published.
+        let snapshotVersion: Int?
 
         var committee: Committee { definition.committee }
     }
@@ -40,8 +43,9 @@ struct ReportAccess: Sendable {
     }
 
     /// The report of committee `code` for the period asked for (the `period` parameter), or the
-    /// newest the viewer may see.
-    func report(_ code: String, period requested: String?, for account: UserAccount?) async throws -> Report {
+    /// newest the viewer may see; with `snapshot`, that report's publication of that number
+    /// (PRODUCT.md R15), which whoever may read the report may read, whatever its stage now.
+    func report(_ code: String, period requested: String?, snapshot: String? = nil, for account: UserAccount?) async throws -> Report {
         let definition = try await committee(code, for: account)
         let publications = try await cache.publications(code)
         let canReadDrafts = AccessPolicy.canReadDrafts(account, of: definition.committee)
@@ -76,13 +80,33 @@ struct ReportAccess: Sendable {
         let periods = choices.map { p in (label: p.label, text: "\(p.label) (\(Self.stageWord(stages[p.label]?.stage ?? .draft)))") }
         return Report(
             definition: definition, period: period, stage: stages[period.label]?.stage ?? .draft, publication: stages[period.label],
-            audience: AccessPolicy.audience(account, for: definition.committee), periods: periods, canReadDrafts: canReadDrafts
+            audience: AccessPolicy.audience(account, for: definition.committee), periods: periods, canReadDrafts: canReadDrafts,
+            snapshotVersion: try await snapshotVersion(snapshot, of: definition.committee, period: period)
         )
     }
 
-    /// What the report said when it was published; nil unless it is published. A report published
-    /// before Scrutineer kept snapshots (migration 10) has none, and is assessed afresh.
+    /// The publication number `text` asks for, checked against those the report has; nil when none
+    /// is asked for.
+    private func snapshotVersion(_ text: String?, of committee: Committee, period: Period) async throws -> Int? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let version = Int(text), version >= 1 else {
+            throw WebError.badParameter("snapshot", "snapshot: \(text) is not a publication number (expected a whole number from 1)")
+        }
+        let versions = try await cache.snapshotVersions(committee.code, period: period.label)
+        guard versions.contains(where: { $0.version == version }) else {
+            let expected = versions.isEmpty ? "it was never published" : versions.count == 1 ? "expected 1" : "expected a publication from 1 to \(versions.count)"
+            throw WebError.notFound("The report of \(committee.name) for \(period.label) has no publication \(version) (\(expected)).")
+        }
+        return version
+    }
+
+    /// What the report said when it was published: the publication asked for, else the newest;
+    /// nil when no publication was asked for and it is not published. A report published before
+    /// Scrutineer kept snapshots (migration 10) has none, and is assessed afresh.
     func snapshot(_ report: Report) async throws -> ReportSnapshot? {
+        if let version = report.snapshotVersion {
+            return try await cache.snapshot(report.committee.code, period: report.period.label, version: version)
+        }
         guard report.stage == .published else { return nil }
         return try await cache.snapshot(report.committee.code, period: report.period.label)
     }

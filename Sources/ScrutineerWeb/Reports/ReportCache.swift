@@ -20,6 +20,8 @@ final class ReportCache: Sendable {
     struct SnapshotKey: Hashable {
         let committee: String
         let period: String
+        /// nil for the newest.
+        let version: Int?
     }
 
     private struct State {
@@ -31,6 +33,7 @@ final class ReportCache: Sendable {
         var definitions: [String: CommitteeDefinition?] = [:]
         var publications: [String: [ReportPublication]] = [:]
         var snapshots: [SnapshotKey: ReportSnapshot?] = [:]
+        var snapshotVersions: [SnapshotKey: [ReportSnapshotVersion]] = [:]
         var indexes: [String: AssessmentIndex] = [:]
         var assessments: [AssessmentKey: CommitteeAssessment] = [:]
         var pages: [String: CachedPage] = [:]
@@ -92,10 +95,18 @@ final class ReportCache: Sendable {
         try await remembered(\.publications[code]) { try await store.publications(committeeCode: code) }
     }
 
-    /// The newest snapshot of a committee's report for a period, or nil when it was never published.
-    func snapshot(_ code: String, period: String) async throws -> ReportSnapshot? {
-        try await remembered(\.snapshots[SnapshotKey(committee: code, period: period)]) {
-            try await store.reportSnapshot(committeeCode: code, periodLabel: period)
+    /// A snapshot of a committee's report for a period: its `version`th publication, or the newest
+    /// when `version` is nil; nil when there is no such publication.
+    func snapshot(_ code: String, period: String, version: Int? = nil) async throws -> ReportSnapshot? {
+        try await remembered(\.snapshots[SnapshotKey(committee: code, period: period, version: version)]) {
+            try await store.reportSnapshot(committeeCode: code, periodLabel: period, version: version)
+        }
+    }
+
+    /// Each publication of a committee's report for a period, oldest first.
+    func snapshotVersions(_ code: String, period: String) async throws -> [ReportSnapshotVersion] {
+        try await remembered(\.snapshotVersions[SnapshotKey(committee: code, period: period, version: nil)]) {
+            try await store.reportSnapshotVersions(committeeCode: code, periodLabel: period)
         }
     }
 
