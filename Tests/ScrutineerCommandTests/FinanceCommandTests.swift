@@ -6,6 +6,40 @@ import Testing
 /// nothing, and the pack shows the newest return of the report's year, a published pack as it stood.
 @Suite("scrutineer import finance")
 struct FinanceCommandTests {
+    @Test("--whole-return: a corrected quarter's return without a line removes it, says so and names it in the audit trail; without the flag a file may hold only corrections")
+    func wholeReturn() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (file, db) = try warwickshireCommitteeDatabase(in: folder, named: "whole-return.sqlite")
+        let header = "period,kind,service,line,budget,forecast\n"
+        let first = folder.appendingPathComponent("q2.csv"), correction = folder.appendingPathComponent("q2-correction.csv")
+        let corrected = folder.appendingPathComponent("q2-corrected.csv")
+        try Data((header + "2025/26 Q2,revenue,Children and Families,Staffing,62000000,68000000\n2025/26 Q2,revenue,Children and Families,Agency,4000000,6000000\n2025/26 Q2,revenue,Children and Families,Placements,80000000,88500000\n2025/26 Q1,revenue,Children and Families,Agency,4000000,5000000\n").utf8).write(to: first)
+        try Data((header + "2025/26 Q2,revenue,Children and Families,Placements,80000000,88000000\n").utf8).write(to: correction)
+        // Finance merged agency staff into staffing: the corrected return has no Agency line.
+        try Data((header + "2025/26 Q2,revenue,Children and Families,Staffing,66000000,74000000\n2025/26 Q2,revenue,Children and Families,Placements,80000000,88000000\n").utf8).write(to: corrected)
+        let committee = ["--committee", "WARKS-CYP", "--db", db]
+        #expect(try CommandRunner.run(["import", "finance", first.path] + committee).status == 0)
+
+        // A file of corrections alone changes the line it holds and removes nothing.
+        let partial = try CommandRunner.run(["import", "finance", correction.path] + committee)
+        #expect(partial.standardOutput.hasPrefix("1 row read: 0 added, 1 changed, 0 unchanged, 0 rejected.\n  finance line: 0 added, 1 changed, 0 unchanged.\n"), "\(partial.standardOutput)")
+
+        let before = try Data(contentsOf: file)
+        let refused = try CommandRunner.run(["import", "lait", corrected.path, "--whole-return", "--db", db])
+        #expect(refused.status == 64)
+        #expect(refused.standardError.contains("--whole-return is for finance imports"), "\(refused.standardError)")
+        #expect(try Data(contentsOf: file) == before)
+
+        let whole = try CommandRunner.run(["import", "finance", corrected.path, "--whole-return", "--user", "finance.officer"] + committee)
+        #expect(whole.status == 0, "\(whole.standardError)")
+        #expect(whole.standardOutput.hasPrefix("2 rows read: 0 added, 1 changed, 1 unchanged, 0 rejected.\n  finance lines: 0 added, 1 changed, 1 unchanged, 1 removed (no longer in the file).\n"), "\(whole.standardOutput)")
+        let audit = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput
+        #expect(audit.contains("import finance for WARKS-CYP; removed, no longer in the file: WARKS-CYP 2025/26 Q2 revenue line Children and Families: Agency"), "\(audit)")
+        let again = try CommandRunner.run(["import", "finance", corrected.path, "--whole-return"] + committee)
+        #expect(again.standardOutput.contains("Nothing changed"), "\(again.standardOutput)")
+    }
+
     @Test("import the demo's returns, refusals first; a repeat changes nothing; the pack shows the return; a published pack keeps it")
     func financeEndToEnd() throws {
         let folder = try CommandRunner.temporaryDirectory()

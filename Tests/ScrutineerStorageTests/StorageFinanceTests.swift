@@ -26,6 +26,33 @@ struct StorageFinanceTests {
         ImportBatch(kind: .finance, files: ["finance.csv"], rowsRead: lines.count, financeLines: lines)
     }
 
+    @Test("a whole return removes the lines of its quarters it no longer holds, and only those; a repeat changes nothing", arguments: TestEngine.available)
+    func wholeReturnRemovesMissingLines(engine: TestEngine) async throws {
+        try await withSampleStore(engine) { store in
+            try await store.saveCommittee(StorageCommitteeTests.definition(target: 20), by: "analyst")
+            let first = [
+                Self.line("2025/26 Q1", .revenue, "Agency", 400, 500),
+                Self.line("2025/26 Q2", .revenue, "Agency", 400, 600),
+                Self.line("2025/26 Q2", .revenue, "Staffing", 6_200, 6_800),
+                Self.line("2025/26 Q2", .savings, "Agency staff", 200, 140),
+            ]
+            _ = try await store.importBatch(Self.batch(first), by: "analyst")
+            var corrected = Self.batch([Self.line("2025/26 Q2", .revenue, "Staffing", 6_600, 7_400), Self.line("2025/26 Q2", .savings, "Agency staff", 200, 140)])
+            corrected.financeReturnsAreWhole = true
+            let summary = try await store.importBatch(corrected, by: "finance.officer")
+            #expect(summary.records[.financeLine] == ImportTally(changed: 1, unchanged: 1, removed: 1))
+            #expect(summary.removed == 1)
+            #expect(!summary.changedNothing)
+            // Q1 is not in the file, so its Agency line stays; Q2's goes.
+            #expect(try await store.finance(committeeCode: "WARKS-CYP").map { "\($0.period.label) \($0.kind.rawValue) \($0.line)" } == [
+                "2025/26 Q1 revenue Agency", "2025/26 Q2 revenue Staffing", "2025/26 Q2 savings Agency staff",
+            ])
+            #expect(try await store.auditTrail().last?.action == "import finance for WARKS-CYP; removed, no longer in the file: WARKS-CYP 2025/26 Q2 revenue line Children and Families: Agency")
+            let again = try await store.importBatch(corrected, by: "finance.officer")
+            #expect(again.changedNothing)
+        }
+    }
+
     @Test("lines are added (amounts past 32 bits of pence kept exactly), a repeat changes nothing, a correction changes one, a refused import writes nothing, a published report keeps them", arguments: TestEngine.available)
     func returnsImported(engine: TestEngine) async throws {
         try await withSampleStore(engine) { store in

@@ -24,6 +24,10 @@ public struct ImportBatch: Sendable, Hashable {
     /// Lines of a committee's quarterly finance returns, each replacing the stored line of the
     /// same quarter, kind, service and line.
     public var financeLines: [FinanceLine]
+    /// True when the files hold the whole finance return of each quarter they name, so a line
+    /// stored for such a quarter that they do not hold is removed (`import finance --whole-return`);
+    /// false when they may hold only the lines they correct.
+    public var financeReturnsAreWhole = false
     /// The cell that defined each measure of `measures`, by code, where a file defined it, so a
     /// measure the store refuses is named by file, row and column like any rejected cell.
     public var measuresDefinedAt: [String: CellReference]
@@ -104,11 +108,15 @@ public struct ImportTally: Sendable, Hashable, Codable {
     public var added: Int
     public var changed: Int
     public var unchanged: Int
+    /// Stored records the import's files replace whole and no longer hold (a finance line missing
+    /// from a corrected return), which were removed; not among those the import held.
+    public var removed: Int
 
-    public init(added: Int = 0, changed: Int = 0, unchanged: Int = 0) {
+    public init(added: Int = 0, changed: Int = 0, unchanged: Int = 0, removed: Int = 0) {
         self.added = added
         self.changed = changed
         self.unchanged = unchanged
+        self.removed = removed
     }
 
     /// Every record of the kind the import held.
@@ -129,6 +137,9 @@ public struct ImportSummary: Sendable, Hashable, Codable {
     /// The counts above by kind of record, for each kind the import held. Empty in a summary read
     /// back from the audit table, which keeps only the totals.
     public var records: [ImportRecord: ImportTally]
+    /// Stored records removed because the files that replace them whole no longer hold them (the
+    /// audit row's action names them; 0 in a summary read back from the audit table).
+    public var removed = 0
 
     /// A summary of totals alone, as the audit table keeps it.
     public init(rowsRead: Int, added: Int, changed: Int, unchanged: Int, rejected: Int = 0) {
@@ -149,6 +160,7 @@ public struct ImportSummary: Sendable, Hashable, Codable {
         unchanged = records.values.reduce(0) { $0 + $1.unchanged }
         rejected = 0
         self.records = records.filter { $0.value.total > 0 }
+        removed = records.values.reduce(0) { $0 + $1.removed }
     }
 
     /// The summary without the counts by kind, as the audit table keeps it.
@@ -157,7 +169,7 @@ public struct ImportSummary: Sendable, Hashable, Codable {
     }
 
     /// True when the import changed nothing.
-    public var changedNothing: Bool { added == 0 && changed == 0 }
+    public var changedNothing: Bool { added == 0 && changed == 0 && removed == 0 }
 }
 
 /// Which measures, areas and breakdown groups are already known, so a parser can check every

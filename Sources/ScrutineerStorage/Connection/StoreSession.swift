@@ -28,6 +28,22 @@ struct StoreSession: Sendable {
         }
     }
 
+    /// Deletes the row whose `columns` hold `key` (one cell each, none NULL), for each key.
+    func deleteRows(from table: String, columns: [String], keys: [[SQLCell]]) async throws {
+        guard !keys.isEmpty else { return }
+        var serializer = SQLSerializer(database: sql)
+        var placeholders = Placeholders(sql)
+        serializer.write("DELETE FROM \(table) WHERE ")
+        for (index, column) in columns.enumerated() {
+            serializer.write((index == 0 ? "" : " AND ") + column + " = ")
+            placeholders.write(to: &serializer)
+        }
+        for key in keys {
+            precondition(key.count == columns.count && !key.contains(.null), "a key is one cell for each column, none NULL")
+            try await run(BoundStatement(text: serializer.sql, binds: key))
+        }
+    }
+
     /// Runs one planned statement.
     func run(_ statement: BoundStatement) async throws {
         try await driver.execute(statement.text, binds: statement.binds[...])

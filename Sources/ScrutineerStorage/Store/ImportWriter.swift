@@ -27,17 +27,18 @@ struct ImportWriter {
         let neighbourLists = try await replaceNeighbourLists(batch.neighbourLists)
         let groups = try await replaceComparatorGroups(batch.comparatorGroups, definedAt: batch.groupsDefinedAt)
         let risks = try await replaceCommitteeRecords(batch.riskReviews, RiskReviewRecord.self)
-        let finance = try await replaceCommitteeRecords(batch.financeLines, FinanceLineRecord.self)
+        let finance = try await replaceCommitteeRecords(batch.financeLines, FinanceLineRecord.self, removingMissing: batch.financeReturnsAreWhole)
+        let removed = risks.removedKeys + finance.removedKeys
         let observations = try await planObservations(batch.observations, datesAreData: batch.kind == .local)
         let summary = ImportSummary(
             rowsRead: batch.rowsRead,
             records: [
-                .measure: measures, .area: areas, .neighbourList: neighbourLists, .comparatorGroup: groups, .riskReview: risks, .financeLine: finance,
+                .measure: measures, .area: areas, .neighbourList: neighbourLists, .comparatorGroup: groups, .riskReview: risks.counts, .financeLine: finance.counts,
                 .observation: observations.counts,
             ]
         )
         let auditId = try await AuditWriter.insert(
-            into: session, action: Self.auditAction(batch), user: user, at: timestamp, files: batch.files, summary: summary
+            into: session, action: Self.auditAction(batch) + (removed.isEmpty ? "" : "; removed, no longer in the file: " + removed.joined(separator: "; ")), user: user, at: timestamp, files: batch.files, summary: summary
         )
         try await supersede(observations.superseded, by: auditId)
         try await insert(observations.toWrite, importedBy: auditId, progress: progress)
@@ -260,9 +261,12 @@ struct ImportWriter {
 
     /// Adds new records a committee keeps and replaces changed ones (the same key): reads the
     /// stored rows of each committee's `narrowingColumn` values in the batch, compares in memory,
-    /// and writes only what is new or changed in one upsert.
-    private func replaceCommitteeRecords<Mapping: CommitteeRecordMapping>(_ records: [Mapping.Record], _ mapping: Mapping.Type) async throws -> ImportTally {
-        guard !records.isEmpty else { return ImportTally() }
+    /// and writes only what is new or changed in one upsert. With `removingMissing`, also removes
+    /// the stored records of those values that the batch does not hold, and names them.
+    private func replaceCommitteeRecords<Mapping: CommitteeRecordMapping>(
+        _ records: [Mapping.Record], _ mapping: Mapping.Type, removingMissing: Bool = false
+    ) async throws -> (counts: ImportTally, removedKeys: [String]) {
+        guard !records.isEmpty else { return (ImportTally(), []) }
         try Self.requireUnique(records.map(Mapping.key), record: Mapping.recordName)
         var stored: [String: Mapping.Record] = [:]
         for committee in Set(records.map(Mapping.committeeCode)).sorted() {
@@ -278,14 +282,25 @@ struct ImportWriter {
                 }
             }
         }
-        let plan = UpsertPlan(records, stored: stored, key: Mapping.key, same: ==)
+        var plan = UpsertPlan(records, stored: stored, key: Mapping.key, same: ==)
         if !plan.toWrite.isEmpty {
             try await session.insertRows(
                 into: Mapping.table, columns: Mapping.columns, cells: plan.toWrite.flatMap(Mapping.cells),
                 tail: Self.updateOnConflict(key: Mapping.keyColumns, columns: Mapping.columns)
             )
         }
-        return plan.counts
+        // Files that hold every record of each narrowing value they name (a quarter's whole finance
+        // return) remove the stored records of those values they no longer hold.
+        guard removingMissing else { return (plan.counts, []) }
+        let held = Set(records.map(Mapping.key))
+        let missing = stored.filter { !held.contains($0.key) }.sorted { $0.key < $1.key }
+        let keyPositions = Mapping.keyColumns.map { Mapping.columns.firstIndex(of: $0)! }
+        try await session.deleteRows(from: Mapping.table, columns: Mapping.keyColumns, keys: missing.map { _, record in
+            let cells = Mapping.cells(record)
+            return keyPositions.map { cells[$0] }
+        })
+        plan.counts.removed = missing.count
+        return (plan.counts, missing.map(\.key))
     }
 
     // MARK: Observations

@@ -73,6 +73,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "Risks and finance: the committee that owns the risks or whose finance return it is (scrutineer committee list shows the codes).")
     var committee: String?
 
+    @Flag(name: .customLong("whole-return"), help: "Finance: each quarter the files name is the committee's whole return, so a line stored for that quarter that they do not hold is removed (without it, the files may hold only the lines they add or correct).")
+    var wholeReturn = false
+
     @Option(help: "Who is importing, for the audit trail (default: $USER).")
     var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
 
@@ -97,6 +100,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if committee != nil, kind != .risks, kind != .finance {
             throw ValidationError("--committee is for risks and finance imports (a committee's risk register and finance return); other files are not a committee's")
+        }
+        if wholeReturn, kind != .finance {
+            throw ValidationError("--whole-return is for finance imports (a quarter's whole finance return); other files never remove what they do not hold")
         }
         if sheet != nil, ![.local, .risks, .finance].contains(kind) {
             throw ValidationError("--sheet names a workbook's sheet, for local, risks and finance imports (the other imports read CSV files)")
@@ -209,7 +215,9 @@ struct ImportCommand: AsyncParsableCommand {
             return try RiskRegisterImporter.parse(inputs, committeeCode: committee, sheet: sheet)
         }
         if kind == .finance, let committee {
-            return try FinanceReturnImporter.parse(inputs, committeeCode: committee, sheet: sheet)
+            var batch = try FinanceReturnImporter.parse(inputs, committeeCode: committee, sheet: sheet)
+            batch.financeReturnsAreWhole = wholeReturn
+            return batch
         }
         var mappingFile: PublishedFile?
         if let mapping {

@@ -56,7 +56,8 @@ struct ImportReport {
         var lines = ["\(summary.rowsRead) \(summary.rowsRead == 1 ? "row" : "rows") read: \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) unchanged, \(summary.rejected) rejected."]
         for record in ImportRecord.allCases {
             guard let tally = summary.records[record] else { continue }
-            lines.append("  \(record.name(count: tally.total)): \(tally.added) added, \(tally.changed) changed, \(tally.unchanged) unchanged.")
+            let removed = tally.removed > 0 ? ", \(tally.removed) removed (no longer in the file)" : ""
+            lines.append("  \(record.name(count: tally.total)): \(tally.added) added, \(tally.changed) changed, \(tally.unchanged) unchanged\(removed).")
         }
         lines += skipped.map { "  " + $0.description }
         lines.append(summary.changedNothing
