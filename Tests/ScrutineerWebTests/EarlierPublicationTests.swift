@@ -132,6 +132,32 @@ struct EarlierPublicationTests {
         }
     }
 
+    @Test("The public reads a published report's text as it was kept on the day, not as the rule would redact it now")
+    func publicTextKept() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        let written = "3 children waited longer than six weeks."
+        // A publication whose kept public text differs from what today's rule gives ("A small number
+        // of children waited…"), as after a change to the rule.
+        try await Self.withStore(url) { store in
+            var snapshot = try #require(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2026/27 Q1"))
+            snapshot.commentary.append(Commentary(committeeCode: "WARKS-CYP", measureCode: "WARKS_HV_68WK", periodLabel: "2026/27 Q1", text: written, author: "Olu Officer"))
+            snapshot.publicText?[written] = "Some children waited longer than six weeks."
+            _ = try await store.publishReport(snapshot)
+        }
+        try await withApplication(url) { client in
+            let page = "/committees/WARKS-CYP/measures/WARKS_HV_68WK?period=\(Self.q1)"
+            let api = "/api/v1/committees/WARKS-CYP/commentary?period=\(Self.q1)"
+            for uri in [page, api] {
+                let text = try await Browser.anonymous.get(client, uri).text
+                #expect(text.contains("Some children waited longer than six weeks."), "\(uri)")
+                #expect(!text.contains("A small number of children waited"), "\(uri)")
+                #expect(!text.contains(written), "\(uri)")
+            }
+            let member = try await Browser.signIn(client, username: "warks.member", password: "demo-warks-member")
+            #expect(try await member.get(client, page).text.contains(written), "members read it as written")
+        }
+    }
+
     @Test("A publication the report does not have is refused, naming those it has")
     func refusals() async throws {
         let url = try await DemoDatabases.load(.sqlite)

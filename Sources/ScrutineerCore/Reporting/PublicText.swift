@@ -1,22 +1,55 @@
+/// How the public's copy of officers' text is made (PRODUCT.md R8): by `FreeTextDisclosure` as it
+/// stands, or as a published report kept it when it was published (R15), so a later change to the
+/// rule does not change what the public read on the day.
+public struct PublicTextRule: Sendable, Hashable {
+    /// Each text the rule changed when the report was published, with how the public read it; nil
+    /// to apply the rule as it stands.
+    public let kept: [String: String]?
+
+    public init(kept: [String: String]?) {
+        self.kept = kept
+    }
+
+    /// `FreeTextDisclosure` as it stands.
+    public static let current = PublicTextRule(kept: nil)
+
+    /// `text` as the public reads it.
+    public func apply(_ text: String) -> String {
+        guard let kept else { return FreeTextDisclosure.redacted(text) }
+        return kept[text] ?? text
+    }
+
+    /// Each of `texts` the rule as it stands changes, with how the public reads it: what a
+    /// published report keeps.
+    public static func keeping(_ texts: some Sequence<String>) -> [String: String] {
+        var kept: [String: String] = [:]
+        for text in texts where kept[text] == nil {
+            let shown = FreeTextDisclosure.redacted(text)
+            if shown != text { kept[text] = shown }
+        }
+        return kept
+    }
+}
+
 /// What each audience reads of the text officers write (PRODUCT.md R8): the public reads every
-/// small count of children and families as "a small number of" them (`FreeTextDisclosure`);
-/// members and officers read the text as written. Each report's pages, pack, data files and API
-/// answers pass their text through these before showing it.
+/// small count of children and families as "a small number of" them (`rule`, by default
+/// `FreeTextDisclosure` as it stands); members and officers read the text as written. Each
+/// report's pages, pack, data files and API answers pass their text through these before showing it.
 extension Commentary {
     /// The commentary as `audience` reads it.
-    public func redacted(for audience: Audience) -> Commentary {
+    public func redacted(for audience: Audience, rule: PublicTextRule = .current) -> Commentary {
         guard audience.appliesDisclosureControl else { return self }
         var copy = self
-        copy.text = FreeTextDisclosure.redacted(text)
+        copy.text = rule.apply(text)
         return copy
     }
 }
 
 extension ReportedRequest {
     /// The request, its answers and any reason it was closed, as `audience` reads them.
-    public func redacted(for audience: Audience) -> ReportedRequest {
+    public func redacted(for audience: Audience, rule: PublicTextRule = .current) -> ReportedRequest {
         guard audience.appliesDisclosureControl else { return self }
-        func shown(_ text: String) -> String { FreeTextDisclosure.redacted(text) }
+        func shown(_ text: String) -> String { rule.apply(text) }
         func delivery(_ d: CommitteeRequest.Delivery) -> CommitteeRequest.Delivery {
             var copy = d
             copy.note = shown(d.note)
@@ -38,22 +71,22 @@ extension ReportedRequest {
 
 extension ReportedRisk {
     /// The risk's title, description and mitigation as `audience` reads them.
-    public func redacted(for audience: Audience) -> ReportedRisk {
+    public func redacted(for audience: Audience, rule: PublicTextRule = .current) -> ReportedRisk {
         guard audience.appliesDisclosureControl else { return self }
         var review = self.review
-        review.title = FreeTextDisclosure.redacted(review.title)
-        review.description = FreeTextDisclosure.redacted(review.description)
-        review.mitigation = FreeTextDisclosure.redacted(review.mitigation)
+        review.title = rule.apply(review.title)
+        review.description = rule.apply(review.description)
+        review.mitigation = rule.apply(review.mitigation)
         return ReportedRisk(review: review, trend: trend, reviewedThisPeriod: reviewedThisPeriod)
     }
 }
 
 extension FinanceLine {
     /// The line's explanation as `audience` reads it (its names are the council's headings).
-    public func redacted(for audience: Audience) -> FinanceLine {
+    public func redacted(for audience: Audience, rule: PublicTextRule = .current) -> FinanceLine {
         guard audience.appliesDisclosureControl else { return self }
         var copy = self
-        copy.explanation = FreeTextDisclosure.redacted(explanation)
+        copy.explanation = rule.apply(explanation)
         return copy
     }
 }

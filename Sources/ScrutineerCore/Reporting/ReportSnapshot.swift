@@ -35,6 +35,10 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
     /// published (PRODUCT.md R5); nil in a snapshot taken before comparisons were kept, whose
     /// comparison pages read the figures stored now.
     public var comparisons: [MeasureComparison]?
+    /// Each text of the snapshot's commentary, requests, risks and finance that the public read
+    /// differently when it was published, with how they read it (`PublicTextRule.keeping`); nil in
+    /// a snapshot taken before this was kept, whose text the rule as it stands is applied to.
+    public var publicText: [String: String]?
 
     /// A snapshot to publish.
     public init(
@@ -54,7 +58,13 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
         self.risks = risks
         self.finance = finance
         self.comparisons = comparisons
+        let requestTexts = requests.flatMap { [$0.request, $0.closedReason ?? ""] + $0.deliveries.map(\.note) }
+        let riskTexts = risks.flatMap { [$0.title, $0.description, $0.mitigation] }
+        publicText = PublicTextRule.keeping(commentary.map(\.text) + requestTexts + riskTexts + finance.map(\.explanation))
     }
+
+    /// How the public reads the snapshot's text: as kept when it was published.
+    public var publicTextRule: PublicTextRule { PublicTextRule(kept: publicText) }
 
     /// The report as `audience` reads it; nil when the snapshot holds no assessment for it.
     public func assessment(for audience: Audience) -> CommitteeAssessment? {

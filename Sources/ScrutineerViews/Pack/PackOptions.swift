@@ -22,12 +22,15 @@ public struct PackOptions: Sendable, Hashable {
     /// report's financial year (`FinanceReport.inReport`), after the requests. Nil leaves the
     /// section out (an empty list says no return is in).
     public var finance: [FinanceLine]?
+    /// How the public reads the text above: the rule as it stands, or a published report's kept text
+    /// (`ReportSnapshot.publicTextRule`).
+    public var publicText: PublicTextRule
 
     /// Options; every one has a default.
     public init(
         generatedOn: CalendarDate? = nil, reportTitle: String = "Integrated Performance Report",
         commentary: [String: String] = [:], includeData: Bool = true, requests: [ReportedRequest]? = nil,
-        risks: [ReportedRisk]? = nil, finance: [FinanceLine]? = nil
+        risks: [ReportedRisk]? = nil, finance: [FinanceLine]? = nil, publicText: PublicTextRule = .current
     ) {
         self.generatedOn = generatedOn
         self.reportTitle = reportTitle
@@ -36,20 +39,21 @@ public struct PackOptions: Sendable, Hashable {
         self.requests = requests
         self.risks = risks
         self.finance = finance
+        self.publicText = publicText
     }
 }
 
 extension PackOptions {
     /// The options as `audience` reads them: for the public, every small count of children in the
     /// commentary, requests, risks and finance explanations is "a small number of" them
-    /// (`FreeTextDisclosure`, PRODUCT.md R8).
+    /// (`publicText`, PRODUCT.md R8).
     func redacted(for audience: Audience) -> PackOptions {
         guard audience.appliesDisclosureControl else { return self }
         var copy = self
-        copy.commentary = commentary.mapValues { FreeTextDisclosure.redacted($0) }
-        copy.requests = requests?.map { $0.redacted(for: audience) }
-        copy.risks = risks?.map { $0.redacted(for: audience) }
-        copy.finance = finance?.map { $0.redacted(for: audience) }
+        copy.commentary = commentary.mapValues { publicText.apply($0) }
+        copy.requests = requests?.map { $0.redacted(for: audience, rule: publicText) }
+        copy.risks = risks?.map { $0.redacted(for: audience, rule: publicText) }
+        copy.finance = finance?.map { $0.redacted(for: audience, rule: publicText) }
         return copy
     }
 }

@@ -133,7 +133,7 @@ struct PageController: Sendable {
             let extras: SiteMeasureExtras
             if let snapshot = try await access.snapshot(report) {
                 // As published: the commentary and targets the committee read, and no form to change them.
-                let commentary = snapshot.commentary(on: code)?.redacted(for: report.audience)
+                let commentary = snapshot.commentary(on: code)?.redacted(for: report.audience, rule: snapshot.publicTextRule)
                 extras = SiteMeasureExtras(
                     commentary: commentary, commentaryVersions: commentary?.version ?? 0, commentaryAction: nil, targetHistory: snapshot.targets(of: code)
                 )

@@ -117,37 +117,42 @@ struct ReportAccess: Sendable {
         return try await cache.assessment(report.definition, period: report.period, audience: report.audience, today: today)
     }
 
-    /// The newest commentary on each of the report's measures: as published, when it is.
+    /// The newest commentary on each of the report's measures: as published, when it is. Officers'
+    /// text below reaches the public as a published report kept it (`ReportSnapshot.publicTextRule`).
     func commentary(_ report: Report) async throws -> [Commentary] {
-        let written = if let snapshot = try await snapshot(report) { snapshot.commentary } else {
+        let snapshot = try await snapshot(report)
+        let written = if let snapshot { snapshot.commentary } else {
             try await cache.store.commentary(committeeCode: report.committee.code, periodLabel: report.period.label)
         }
-        return written.map { $0.redacted(for: report.audience) }
+        return written.map { $0.redacted(for: report.audience, rule: snapshot?.publicTextRule ?? .current) }
     }
 
     /// The committee's requests the report lists, as they stand on its day: as published, when it is.
     func requests(_ report: Report) async throws -> [ReportedRequest] {
-        let listed = if let snapshot = try await snapshot(report) { snapshot.reportedRequests(for: report.audience) } else {
+        let snapshot = try await snapshot(report)
+        let listed = if let snapshot { snapshot.reportedRequests(for: report.audience) } else {
             ReportedRequest.inReport(try await cache.store.requests(committeeCode: report.committee.code), period: report.period, on: today)
         }
-        return listed.map { $0.redacted(for: report.audience) }
+        return listed.map { $0.redacted(for: report.audience, rule: snapshot?.publicTextRule ?? .current) }
     }
 
     /// The committee's risks the report lists, as they stand on its day: as published, when it is.
     func risks(_ report: Report) async throws -> [ReportedRisk] {
-        let listed = if let snapshot = try await snapshot(report) { snapshot.reportedRisks(for: report.audience) } else {
+        let snapshot = try await snapshot(report)
+        let listed = if let snapshot { snapshot.reportedRisks(for: report.audience) } else {
             ReportedRisk.inReport(try await cache.store.risks(committeeCode: report.committee.code), period: report.period, on: today)
         }
-        return listed.map { $0.redacted(for: report.audience) }
+        return listed.map { $0.redacted(for: report.audience, rule: snapshot?.publicTextRule ?? .current) }
     }
 
     /// Every line of the committee's finance returns the report may show: as published, when it is.
     /// The report shows the newest return of its financial year (`FinanceReport.inReport`).
     func finance(_ report: Report) async throws -> [FinanceLine] {
-        let lines = if let snapshot = try await snapshot(report) { snapshot.finance ?? [] } else {
+        let snapshot = try await snapshot(report)
+        let lines = if let snapshot { snapshot.finance ?? [] } else {
             try await cache.store.finance(committeeCode: report.committee.code)
         }
-        return lines.map { $0.redacted(for: report.audience) }
+        return lines.map { $0.redacted(for: report.audience, rule: snapshot?.publicTextRule ?? .current) }
     }
 
     static func stageWord(_ stage: ReportPublication.Stage) -> String {

@@ -50,18 +50,21 @@ struct PackCommand: AsyncParsableCommand {
         }
     }
 
-    typealias Contents = (CommitteeAssessment, [Commentary], [ReportedRequest], [ReportedRisk], [FinanceLine])
+    typealias Contents = (CommitteeAssessment, [Commentary], [ReportedRequest], [ReportedRisk], [FinanceLine], PublicTextRule)
 
-    /// What a snapshot held for the pack's audience.
+    /// What a snapshot held for the pack's audience, with the public's text as it kept it.
     func contents(of snapshot: ReportSnapshot, _ assessment: CommitteeAssessment) -> Contents {
-        (assessment, snapshot.commentary, snapshot.reportedRequests(for: audience.audience), snapshot.reportedRisks(for: audience.audience), snapshot.finance ?? [])
+        (
+            assessment, snapshot.commentary, snapshot.reportedRequests(for: audience.audience), snapshot.reportedRisks(for: audience.audience),
+            snapshot.finance ?? [], snapshot.publicTextRule
+        )
     }
 
     func run() async throws {
         let reportingPeriod = try report.reportingPeriod()
         let today = try ReportOptions.day(asOf)
         let committee = report.committee
-        let (assessment, commentary, requests, risks, finance) = try await database.withStore { store -> Contents in
+        let (assessment, commentary, requests, risks, finance, publicText) = try await database.withStore { store -> Contents in
             let definition = try await report.definition(in: store)
             if let number = snapshot {
                 // An earlier publication, reproduced as the committee read it then (PRODUCT.md R15).
@@ -90,14 +93,14 @@ struct PackCommand: AsyncParsableCommand {
                 assessment, try await store.commentary(committeeCode: committee, periodLabel: reportingPeriod.label),
                 ReportedRequest.inReport(try await store.requests(committeeCode: committee), period: reportingPeriod, on: assessment.today),
                 ReportedRisk.inReport(try await store.risks(committeeCode: committee), period: reportingPeriod, on: assessment.today),
-                try await store.finance(committeeCode: committee)
+                try await store.finance(committeeCode: committee), .current
             )
         }
 
         // Each measure's newest commentary for the period, as the site shows it (PRODUCT.md R9).
         let written = Dictionary(commentary.map { ($0.measureCode, $0.text) }, uniquingKeysWith: { _, newest in newest })
         let files = try PackRenderer.render(assessment, options: PackOptions(
-            generatedOn: assessment.today, commentary: written, requests: requests, risks: risks, finance: finance
+            generatedOn: assessment.today, commentary: written, requests: requests, risks: risks, finance: finance, publicText: publicText
         ))
         let folder = URL(fileURLWithPath: out)
         try PackWriter.write(files, to: folder)

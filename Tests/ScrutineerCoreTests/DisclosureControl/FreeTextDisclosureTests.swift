@@ -1,3 +1,4 @@
+import Foundation
 import ScrutineerCore
 import Testing
 
@@ -82,5 +83,52 @@ struct FreeTextDisclosureTests {
         )
         #expect(line.redacted(for: .public).explanation == "A small number of children in residential care.")
         #expect(line.redacted(for: .member) == line)
+    }
+
+    @Test("A published report keeps how the public read each text it changed, and is read with it, whatever the rule says later")
+    func keptAtPublication() throws {
+        let day = try #require(CalendarDate(iso: "2025-09-15"))
+        let commentary = [
+            Commentary(committeeCode: "C", measureCode: "M", periodLabel: "2025/26 Q2", text: "2 children were excluded.", author: "o"),
+            Commentary(committeeCode: "C", measureCode: "N", periodLabel: "2025/26 Q2", text: "Nothing to protect here.", author: "o"),
+        ]
+        let request = try CommitteeRequest(committeeCode: "C", raisedOn: day, request: "Why were 3 pupils excluded?", recordedBy: "clerk", number: 1)
+            .delivering(.init(deliveredOn: day, note: "Briefing on the 3 pupils sent.", recordedBy: "clerk"))
+        let risk = RiskReview(
+            committeeCode: "C", reference: "R1", title: "Placements", description: "4 children are placed far from home.", owner: "Director",
+            reviewedOn: day, score: RiskScore(likelihood: 4, impact: 4), mitigation: "Keep reviewing placements."
+        )
+        let line = FinanceLine(
+            committeeCode: "C", period: try Period.parse("2025/26 Q2", yearType: .financial), kind: .revenue, service: "Children and Families",
+            line: "Placements", budget: Money(pence: 100), forecast: Money(pence: 200), explanation: "Two children in residential care."
+        )
+        let snapshot = ReportSnapshot(
+            committeeCode: "C", periodLabel: "2025/26 Q2", takenBy: "analyst", assessments: [], commentary: commentary, targets: [],
+            requests: [request], risks: [risk], finance: [line]
+        )
+        // Only the texts the rule changes are kept, each with how the public read it.
+        #expect(snapshot.publicText == [
+            "2 children were excluded.": "A small number of children were excluded.",
+            "Why were 3 pupils excluded?": "Why were a small number of pupils excluded?",
+            "Briefing on the 3 pupils sent.": "Briefing on a small number of pupils sent.",
+            "4 children are placed far from home.": "A small number of children are placed far from home.",
+            "Two children in residential care.": "A small number of children in residential care.",
+        ])
+        // Read back, the kept text is what the public reads, even where today's rule would differ.
+        var kept = snapshot
+        kept.publicText?["2 children were excluded."] = "The wording the public read on the day."
+        let decoded = try JSONDecoder().decode(ReportSnapshot.self, from: JSONEncoder().encode(kept))
+        #expect(decoded.publicText == kept.publicText)
+        #expect(commentary[0].redacted(for: .public, rule: decoded.publicTextRule).text == "The wording the public read on the day.")
+        #expect(commentary[1].redacted(for: .public, rule: decoded.publicTextRule) == commentary[1])
+        #expect(commentary[0].redacted(for: .member, rule: decoded.publicTextRule) == commentary[0])
+        #expect(line.redacted(for: .public, rule: decoded.publicTextRule).explanation == "A small number of children in residential care.")
+
+        // A snapshot stored before the public's text was kept reads with the rule as it stands.
+        var old = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(kept)) as? [String: Any])
+        old["publicText"] = nil
+        let earlier = try JSONDecoder().decode(ReportSnapshot.self, from: JSONSerialization.data(withJSONObject: old))
+        #expect(earlier.publicText == nil)
+        #expect(commentary[0].redacted(for: .public, rule: earlier.publicTextRule).text == "A small number of children were excluded.")
     }
 }

@@ -196,6 +196,14 @@ import Testing
             #expect(text.contains(raw) == (audience == .member), "\(raw)")
             #expect(text.contains(redacted) == (audience == .public), "\(redacted)")
         }
+
+        // A published report's pack reads the public's text as the snapshot kept it.
+        let kept = try PackRenderer.render(assessment, options: PackOptions(
+            commentary: [measure: "Early help closed well. 4 families stepped up to social care."],
+            publicText: PublicTextRule(kept: ["Early help closed well. 4 families stepped up to social care.": "Kept on the day."])
+        )).filter { !$0.path.hasSuffix(".xlsx") }.map(\.text).joined()
+        #expect(kept.contains("Kept on the day.") == (audience == .public))
+        #expect(kept.contains("A small number of families stepped up") == false)
     }
 
     @Test("Amounts are written to the penny from whole pence, below zero too")
