@@ -44,12 +44,14 @@ enum SiteStylesheet {
     .lede { color: var(--muted); }
     .council-row th, .council-row td { background: var(--panel); }
     .compare th a { display: inline-block; min-height: 24px; }
+    .publications li { margin-bottom: 0.5rem; }
+    .publications a { display: inline-block; min-height: 24px; padding: 0.1rem 0; }
     .visually-hidden { position: absolute !important; width: 1px !important; height: 1px !important; margin: 0 !important; padding: 0 !important; overflow: hidden !important; clip: rect(0 0 0 0) !important; clip-path: inset(50%) !important; border: 0 !important; white-space: nowrap !important; }
     .error-summary { border: 5px solid #d4351c; padding: 1rem; margin-bottom: 1.5rem; }
     .error-summary h2 { margin-top: 0; }
     .results li { margin-bottom: 0.5rem; }
     @media print {
-      .site-header, .breadcrumbs, .site-search, .period-form, .publish-form, .notice, .commentary-form, .request-forms { display: none; }
+      .site-header, .breadcrumbs, .site-search, .period-form, .publish-form, .notice, .commentary-form, .request-forms, .publications { display: none; }
     }
 
     """
