@@ -58,6 +58,11 @@ public struct MeasureComparison: Sendable, Hashable, Codable {
         self.groupNames = groupNames
     }
 
+    /// The period a measure is compared at: that of its latest figure, else the reporting period.
+    public static func period(of measure: MeasureAssessment, reportingPeriod: Period) -> Period {
+        measure.latest?.period ?? reportingPeriod
+    }
+
     /// The comparison of `measureCode` for the council `councilAreaCode` in the period labelled
     /// `periodLabel`: its neighbours in `neighbours` (one edition's lists), the other local
     /// authorities of its region in `areas`, and the members of the `groups` it sees, each with

@@ -5,18 +5,22 @@ extension ScrutineerStore {
     /// observations for every area, its council's targets for them, the newest statistical-neighbour edition (2025,
     /// else 2021), the areas and the committee's settings.
     public func assessmentIndex(for definition: CommitteeDefinition) async throws -> AssessmentIndex {
+        try await assessmentInputs(for: definition).index
+    }
+
+    /// What the assessment of a committee reads, each read once: a publication also keeps the
+    /// targets and compares the observations.
+    private func assessmentInputs(for definition: CommitteeDefinition) async throws -> AssessmentInputs {
         let codes = Set(definition.committee.measureCodes)
-        let measures = try await self.measures().filter { codes.contains($0.code) }
-        var observations: [Observation] = []
-        var targets: [Target] = []
-        for code in codes.sorted() {
-            observations += try await self.observations(ObservationQuery(measureCode: code))
-            targets += try await self.targets(for: code, council: definition.committee.councilAreaCode)
-        }
-        return AssessmentIndex(
-            measures: measures, observations: observations, targets: targets,
-            statisticalNeighbours: try await newestStatisticalNeighbours(), areas: try await areas(), settings: definition.settings
+        var inputs = AssessmentInputs(
+            definition: definition, measures: try await self.measures().filter { codes.contains($0.code) },
+            neighbours: try await newestStatisticalNeighbours(), areas: try await areas()
         )
+        for code in codes.sorted() {
+            inputs.observations[code] = try await self.observations(ObservationQuery(measureCode: code))
+            inputs.targets[code] = try await self.targets(for: code, council: definition.committee.councilAreaCode)
+        }
+        return inputs
     }
 
     /// The newest snapshot of a committee's report for a period; nil when it was never published.
@@ -29,37 +33,25 @@ extension ScrutineerStore {
     /// requests, risk register and finance returns: what `publishReport(_:)` keeps (PRODUCT.md R15).
     public func reportSnapshot(of definition: CommitteeDefinition, period: Period, today: CalendarDate, by user: String) async throws -> ReportSnapshot {
         let committee = definition.committee
-        let index = try await assessmentIndex(for: definition)
-        var targets: [Target] = []
-        for code in committee.measureCodes {
-            targets += try await self.targets(for: code, council: committee.councilAreaCode)
+        let inputs = try await assessmentInputs(for: definition)
+        let assessments = try CommitteeAssessment.forEveryAudience(inputs.index, committee: committee, reportingPeriod: period, today: today)
+        // Each measure compared with the council's neighbours, region and comparator groups at the
+        // period of its latest figure, from the observations the assessment read.
+        let groups = try await comparatorGroups()
+        let comparisons = (assessments.first?.measures ?? []).map { measure in
+            MeasureComparison(
+                measureCode: measure.measure.code, periodLabel: MeasureComparison.period(of: measure, reportingPeriod: period).label,
+                councilAreaCode: committee.councilAreaCode, areas: inputs.areas, neighbours: inputs.neighbours, groups: groups,
+                observations: inputs.observations[measure.measure.code] ?? []
+            )
         }
-        let assessments = try CommitteeAssessment.forEveryAudience(index, committee: committee, reportingPeriod: period, today: today)
         return ReportSnapshot(
             committeeCode: committee.code, periodLabel: period.label, takenBy: user, assessments: assessments,
-            commentary: try await commentary(committeeCode: committee.code, periodLabel: period.label), targets: targets,
+            commentary: try await commentary(committeeCode: committee.code, periodLabel: period.label),
+            targets: committee.measureCodes.flatMap { inputs.targets[$0] ?? [] },
             requests: try await requests(committeeCode: committee.code), risks: try await risks(committeeCode: committee.code),
-            finance: try await finance(committeeCode: committee.code),
-            comparisons: try await comparisons(of: assessments.first, council: committee.councilAreaCode, period: period)
+            finance: try await finance(committeeCode: committee.code), comparisons: comparisons
         )
-    }
-
-    /// Each measure of `assessment` compared with the council's neighbours, region and comparator
-    /// groups at the period of its latest figure (the reporting period when it has none).
-    public func comparisons(of assessment: CommitteeAssessment?, council: String, period: Period) async throws -> [MeasureComparison] {
-        guard let assessment else { return [] }
-        let areas = try await areas()
-        let neighbours = try await newestStatisticalNeighbours()
-        let groups = try await comparatorGroups()
-        var comparisons: [MeasureComparison] = []
-        for measure in assessment.measures {
-            let label = (measure.latest?.period ?? period).label
-            comparisons.append(MeasureComparison(
-                measureCode: measure.measure.code, periodLabel: label, councilAreaCode: council, areas: areas, neighbours: neighbours, groups: groups,
-                observations: try await observations(ObservationQuery(measureCode: measure.measure.code, periodLabel: label))
-            ))
-        }
-        return comparisons
     }
 
     /// The newest edition of the DfE's statistical-neighbour lists: 2025, else 2021.
@@ -75,5 +67,24 @@ extension ScrutineerStore {
             return try await setPublication(ReportPublication(committeeCode: definition.committee.code, periodLabel: period.label, stage: stage, changedBy: user))
         }
         return try await publishReport(try await reportSnapshot(of: definition, period: period, today: today, by: user))
+    }
+}
+
+/// What the assessment of a committee reads from the store, by measure code.
+private struct AssessmentInputs {
+    let definition: CommitteeDefinition
+    let measures: [Measure]
+    let neighbours: [StatisticalNeighbours]
+    let areas: [Area]
+    var observations: [String: [Observation]] = [:]
+    var targets: [String: [Target]] = [:]
+
+    /// The index the assessment reads, with each measure's observations and targets in order of code.
+    var index: AssessmentIndex {
+        let codes = observations.keys.sorted()
+        return AssessmentIndex(
+            measures: measures, observations: codes.flatMap { observations[$0] ?? [] }, targets: codes.flatMap { targets[$0] ?? [] },
+            statisticalNeighbours: neighbours, areas: areas, settings: definition.settings
+        )
     }
 }

@@ -19,7 +19,7 @@ struct ComparisonBuilder {
             compared = kept
         } else {
             let store = cache.store
-            let label = (m.latest?.period ?? report.period).label
+            let label = MeasureComparison.period(of: m, reportingPeriod: report.period).label
             compared = MeasureComparison(
                 measureCode: m.measure.code, periodLabel: label, councilAreaCode: report.committee.councilAreaCode, areas: try await cache.areas(),
                 neighbours: try await store.newestStatisticalNeighbours(), groups: try await store.comparatorGroups(),
