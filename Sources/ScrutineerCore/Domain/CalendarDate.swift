@@ -115,4 +115,10 @@ extension CalendarDate {
     public init?(timestamp: String) {
         self.init(iso: String(timestamp.prefix(10)))
     }
+
+    /// The day of an ISO 8601 timestamp in words ("1 July 2026"), or the timestamp as given when it
+    /// does not start with a date.
+    public static func displayText(ofTimestamp timestamp: String) -> String {
+        CalendarDate(timestamp: timestamp)?.displayText ?? timestamp
+    }
 }

@@ -37,9 +37,8 @@ struct ImportWriter {
                 .observation: observations.counts,
             ]
         )
-        let auditId = try await AuditWriter.insert(
-            into: session, action: Self.auditAction(batch) + (removed.isEmpty ? "" : "; removed, no longer in the file: " + removed.joined(separator: "; ")), user: user, at: timestamp, files: batch.files, summary: summary
-        )
+        let action = Self.auditAction(batch) + (removed.isEmpty ? "" : "; removed, no longer in the file: " + removed.joined(separator: "; "))
+        let auditId = try await AuditWriter.insert(into: session, action: action, user: user, at: timestamp, files: batch.files, summary: summary)
         try await supersede(observations.superseded, by: auditId)
         try await insert(observations.toWrite, importedBy: auditId, progress: progress)
         if !observations.superseded.isEmpty { try await removeUnusedSources() }

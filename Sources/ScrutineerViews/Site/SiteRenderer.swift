@@ -102,7 +102,7 @@ public enum SiteRenderer {
         let model = builder.build(symbols: &symbols)
         var meta = ""
         if let c = extras.commentary {
-            meta = "version \(extras.commentaryVersions), written by \(c.author) on \(CalendarDate(timestamp: c.writtenAt)?.displayText ?? c.writtenAt)."
+            meta = "version \(extras.commentaryVersions), written by \(c.author) on \(CalendarDate.displayText(ofTimestamp: c.writtenAt))."
         }
         let extrasModel: [String: Any] = [
             "compareHref": links.compare(code), "csvHref": links.measureData(code, "csv"), "xlsxHref": links.measureData(code, "xlsx"),

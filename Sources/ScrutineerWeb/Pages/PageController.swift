@@ -59,10 +59,10 @@ struct PageController: Sendable {
             let canPublish = AccessPolicy.canPublish(context.viewer.account, report.committee) && !readsEarlier
             let versions = try await cache.snapshotVersions(code, period: report.period.label)
             var note = ""
-            if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \(Self.day(p.changedAt))" }
+            if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \(CalendarDate.displayText(ofTimestamp: p.changedAt))" }
             if let snapshot = try await access.snapshot(report) {
                 if readsEarlier {
-                    note += ". You are reading publication \(snapshot.version) of \(versions.count), by \(snapshot.takenBy) on \(Self.day(snapshot.takenAt)): its figures, judgements and commentary are as they stood then, judged as on \(assessment.today.displayText); later publications and data do not change them"
+                    note += ". You are reading publication \(snapshot.version) of \(versions.count), by \(snapshot.takenBy) on \(CalendarDate.displayText(ofTimestamp: snapshot.takenAt)): its figures, judgements and commentary are as they stood then, judged as on \(assessment.today.displayText); later publications and data do not change them"
                 } else {
                     note += ". Its figures, judgements and commentary are as they stood when it was published, judged as on \(assessment.today.displayText); later data does not change them"
                     if snapshot.version > 1 {
@@ -72,7 +72,7 @@ struct PageController: Sendable {
             }
             let publications = versions.count > 1 || readsEarlier ? versions.map { v in
                 SitePublication(
-                    text: "Publication \(v.version), by \(v.takenBy) on \(Self.day(v.takenAt))",
+                    text: "Publication \(v.version), by \(v.takenBy) on \(CalendarDate.displayText(ofTimestamp: v.takenAt))",
                     href: SiteRoutes.committee.href(["committee": code], query: [("period", report.period.label), ("snapshot", String(v.version))]),
                     isCurrent: v.version == (report.snapshotVersion ?? (report.stage == .published ? versions.last?.version : nil))
                 )
@@ -285,11 +285,6 @@ struct PageController: Sendable {
     /// an earlier one was asked for.
     static func query(_ report: ReportAccess.Report) -> [(String, String)] {
         [("period", report.period.label)] + (report.snapshotVersion.map { [("snapshot", String($0))] } ?? [])
-    }
-
-    /// The day of an ISO 8601 timestamp, in words ("1 July 2026"), or the timestamp when it is not one.
-    static func day(_ timestamp: String) -> String {
-        CalendarDate(timestamp: timestamp)?.displayText ?? timestamp
     }
 
     func links(_ report: ReportAccess.Report) -> SiteLinks {
