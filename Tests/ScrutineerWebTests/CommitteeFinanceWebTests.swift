@@ -68,12 +68,12 @@ struct CommitteeFinanceWebTests {
         }
 
         // Wokingham corrects its Q1 placements forecast after the Q1 report was published.
-        let store = try await StoreConnection.open(url: url, logger: quietLogger)
-        _ = try await store.importBatch(ImportBatch(kind: .finance, files: ["correction.csv"], rowsRead: 1, financeLines: [FinanceLine(
-            committeeCode: "WOK-CS", period: try Period.parse("2026/27 Q1", yearType: .financial), kind: .revenue, service: "Children's Services",
-            line: "Placements", budget: Money(pounds: 31_000_000)!, forecast: Money(pounds: 31_500_000)!
-        )]), by: "wok.analyst")
-        try await store.close()
+        try await withStore(url) { store in
+            _ = try await store.importBatch(ImportBatch(kind: .finance, files: ["correction.csv"], rowsRead: 1, financeLines: [FinanceLine(
+                committeeCode: "WOK-CS", period: try Period.parse("2026/27 Q1", yearType: .financial), kind: .revenue, service: "Children's Services",
+                line: "Placements", budget: Money(pounds: 31_000_000)!, forecast: Money(pounds: 31_500_000)!
+            )]), by: "wok.analyst")
+        }
         try await withApplication(url) { client in
             let published = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/finance?period=2026%2F27%20Q1")
             #expect(published.first?["variance"] as? Double == 1_200_000, "the published report as the committee read it")

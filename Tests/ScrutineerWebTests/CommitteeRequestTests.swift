@@ -39,12 +39,12 @@ struct CommitteeRequestWebTests {
         }
 
         // The attendance data is sent, recorded after the report was published.
-        let store = try await StoreConnection.open(url: url, logger: quietLogger)
-        _ = try await store.deliverRequest(
-            committeeCode: "WOK-CS", number: 2, .init(deliveredOn: CalendarDate(year: 2026, month: 11, day: 20)!, note: "Attendance report circulated to members.", recordedBy: "wok.analyst"),
-            by: "wok.analyst"
-        )
-        try await store.close()
+        try await withStore(url) { store in
+            _ = try await store.deliverRequest(
+                committeeCode: "WOK-CS", number: 2, .init(deliveredOn: CalendarDate(year: 2026, month: 11, day: 20)!, note: "Attendance report circulated to members.", recordedBy: "wok.analyst"),
+                by: "wok.analyst"
+            )
+        }
         try await withApplication(url) { client in
             let published = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q1")
             #expect(published.map { $0["status"] as? String } == ["provided", "overdue"], "the published report as the committee read it")

@@ -50,12 +50,12 @@ struct CommitteeRiskWebTests {
         }
 
         // Wokingham reviews its attendance risk again after the Q1 report was published.
-        let store = try await StoreConnection.open(url: url, logger: quietLogger)
-        _ = try await store.importBatch(ImportBatch(kind: .risks, files: ["review.csv"], rowsRead: 1, riskReviews: [RiskReview(
-            committeeCode: "WOK-CS", reference: "WCS-02", title: "Persistent absence from school stays above pre-pandemic levels", owner: "Head of Education Welfare",
-            reviewedOn: CalendarDate(year: 2026, month: 11, day: 20)!, score: RiskScore(likelihood: 4, impact: 3), mitigation: "Attendance hubs in two towns."
-        )]), by: "wok.analyst")
-        try await store.close()
+        try await withStore(url) { store in
+            _ = try await store.importBatch(ImportBatch(kind: .risks, files: ["review.csv"], rowsRead: 1, riskReviews: [RiskReview(
+                committeeCode: "WOK-CS", reference: "WCS-02", title: "Persistent absence from school stays above pre-pandemic levels", owner: "Head of Education Welfare",
+                reviewedOn: CalendarDate(year: 2026, month: 11, day: 20)!, score: RiskScore(likelihood: 4, impact: 3), mitigation: "Attendance hubs in two towns."
+            )]), by: "wok.analyst")
+        }
         try await withApplication(url) { client in
             let published = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/risks?period=2026%2F27%20Q1")
             #expect(Self.summary(published) == ["WCS-01 20 worse open", "WCS-02 9 unchanged open", "WCS-03 9 better open"], "the published report as the committee read it")

@@ -47,25 +47,12 @@ struct EarlierPublicationTests {
         }
     }
 
-    /// Runs `body` on the store at `url`, closing it after.
-    static func withStore<T: Sendable>(_ url: String, _ body: (any ScrutineerStore) async throws -> T) async throws -> T {
-        let store = try await StoreConnection.open(url: url, logger: quietLogger)
-        do {
-            let result = try await body(store)
-            try await store.close()
-            return result
-        } catch {
-            try? await store.close()
-            throw error
-        }
-    }
-
     @Test("A published comparison keeps the other councils' figures of the day; moved back to checked, it reads the corrected figure")
     func comparisonKept() async throws {
         let url = try await DemoDatabases.load(.sqlite)
         let before = try await Self.read(url)[2]
         // A statistical neighbour's figure for the compared period, corrected after publication.
-        let (label, corrected) = try await Self.withStore(url) { store in
+        let (label, corrected) = try await withStore(url) { store in
             let snapshot = try #require(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2026/27 Q1"))
             let comparison = try #require(snapshot.comparison(of: "ReReferral"))
             let neighbour = try #require(comparison.areas.first { $0.isStatisticalNeighbour && $0.value != nil })
@@ -93,7 +80,7 @@ struct EarlierPublicationTests {
         let url = try await DemoDatabases.load(.sqlite)
         let first = try await Self.read(url)
         let text = "Written after the committee met, for the second publication."
-        try await Self.withStore(url) { store in
+        try await withStore(url) { store in
             _ = try await store.addCommentary(Commentary(committeeCode: "WARKS-CYP", measureCode: "WARKS_HV_68WK", periodLabel: "2026/27 Q1", text: text, author: "Olu Officer"), by: "warks.officer")
         }
         try await Self.move(url, to: ["checked", "published"])
@@ -138,7 +125,7 @@ struct EarlierPublicationTests {
         let written = "3 children waited longer than six weeks."
         // A publication whose kept public text differs from what today's rule gives ("A small number
         // of children waited…"), as after a change to the rule.
-        try await Self.withStore(url) { store in
+        try await withStore(url) { store in
             var snapshot = try #require(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2026/27 Q1"))
             snapshot.commentary.append(Commentary(committeeCode: "WARKS-CYP", measureCode: "WARKS_HV_68WK", periodLabel: "2026/27 Q1", text: written, author: "Olu Officer"))
             snapshot.publicText?[written] = "Some children waited longer than six weeks."

@@ -16,8 +16,7 @@ struct PublicTextWebTests {
     func redactedForThePublic() async throws {
         let url = try await DemoDatabases.load(.sqlite)
         let period = try Period.parse("2026/27 Q2", yearType: .financial)
-        let store = try await StoreConnection.open(url: url, logger: quietLogger)
-        do {
+        try await withStore(url) { store in
             _ = try await store.addCommentary(Commentary(
                 committeeCode: "WARKS-CYP", measureCode: "ReReferral", periodLabel: period.label,
                 text: "Re-referrals fell. 3 children were referred again within a month.", author: "Olu Officer"
@@ -35,11 +34,7 @@ struct PublicTextWebTests {
                 committeeCode: "WARKS-CYP", period: period, kind: .revenue, service: "Children and Families", line: "Secure placements",
                 budget: Money(pounds: 1_000_000)!, forecast: Money(pounds: 1_900_000)!, explanation: "Two children in secure welfare placements."
             )]), by: "warks.analyst")
-        } catch {
-            try? await store.close()
-            throw error
         }
-        try await store.close()
 
         try await withApplication(url) { client in
             let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")

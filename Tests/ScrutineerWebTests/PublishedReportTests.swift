@@ -80,19 +80,14 @@ struct PublishedReportTests {
             #expect(refused.text.contains("is published"))
         }
         // …and what reaches the database another way, with a new target, does not change it.
-        let store = try await StoreConnection.open(url: url, logger: quietLogger)
-        do {
+        try await withStore(url) { store in
             _ = try await store.addCommentary(Commentary(committeeCode: "WARKS-CYP", measureCode: "WARKS_HV_68WK", periodLabel: "2026/27 Q1", text: text, author: "Olu Officer"), by: "warks.officer")
             var definition = try #require(try await store.committee(code: "WARKS-CYP"))
             let index = try #require(definition.targets.firstIndex { $0.measureCode == "WARKS_HV_68WK" })
             definition.targets[index].value += 5
             definition.targets[index].reason = "Raised after the committee met."
             try await store.saveCommittee(definition, by: "warks.analyst")
-        } catch {
-            try? await store.close()
-            throw error
         }
-        try await store.close()
         #expect(try await Self.read(url, on: demoDay) == published)
 
         try await withApplication(url) { client in

@@ -46,16 +46,11 @@ actor DemoDatabases {
     /// A demo database of its own, for a test that changes what others read.
     static func load(_ engine: TestEngine) async throws -> String {
         let url = try engine.newDatabaseURL()
-        let store = try await StoreConnection.open(url: url, logger: quietLogger)
-        do {
+        try await withStore(url) { store in
             // bcrypt at its lowest cost: the tests sign in many times; the product uses 12 (10 in the demo).
             // Published as on the day the tests judge by (`testSettings.asOf`).
             try await DemoDatabase.load(into: store, today: demoDay, hashPassword: { Credentials.hash(password: $0, cost: 4) })
-        } catch {
-            try? await store.close()
-            throw error
         }
-        try await store.close()
         return url
     }
 }
@@ -66,6 +61,19 @@ let testSettings = WebSettings(secureCookies: true, bcryptCost: 4, asOf: demoDay
 
 /// The day the demo was written for, 23 November 2026.
 let demoDay = CalendarDate(year: 2026, month: 11, day: 23)!
+
+/// Runs `body` on a store of the database at `url`, closing it after, also when `body` throws.
+func withStore<T: Sendable>(_ url: String, _ body: (any ScrutineerStore) async throws -> T) async throws -> T {
+    let store = try await StoreConnection.open(url: url, logger: quietLogger)
+    do {
+        let result = try await body(store)
+        try await store.close()
+        return result
+    } catch {
+        try? await store.close()
+        throw error
+    }
+}
 
 /// Runs `body` with an in-process application on a store of the database at `url`.
 func withApplication(_ url: String, settings: WebSettings = testSettings, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
