@@ -85,4 +85,61 @@ struct CommitteeFinanceWebTests {
             #expect(next.first?["previousVariance"] as? Double == 500_000, "Q2's report compares with Q1's corrected return")
         }
     }
+
+    @Test("The forecast at each return of the year: the API, the committee page's charts and finance-year.csv agree, and a published report keeps them")
+    func financeYear() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        try await withApplication(url) { client in
+            // Warwickshire's 2026/27 Q2 report, for its analyst. Expected from
+            // DemoData/finance/warwickshire-cyp-finance.csv: Children and Families' revenue at Q1
+            // 69 + 111 + 26 = £206.0m forecast against 66 + 104 + 26 = £196.0m (£10.0m over); at Q2
+            // 68.5 + 108.5 + 26 = £203.0m (£7.0m over), the minutes' "reduced from £10m to £7m".
+            // Education Services: 30.5 + 43.0 and 30.6 + 42.8 against 30 + 43 (£0.5m, £0.4m over).
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            let year = try await analyst.jsonList(client, "/api/v1/committees/WARKS-CYP/finance/year?period=2026%2F27%20Q2")
+            let revenue = year.filter { $0["kind"] as? String == "revenue" }
+            #expect(revenue.map { "\($0["period"] as? String ?? "?") \($0["service"] as? String ?? "?") \($0["variance"] as? Double ?? .nan)" } == [
+                "2026/27 Q1 Children and Families 10000000.0", "2026/27 Q1 Education Services 500000.0", "2026/27 Q1 All services 10500000.0",
+                "2026/27 Q2 Children and Families 7000000.0", "2026/27 Q2 Education Services 400000.0", "2026/27 Q2 All services 7400000.0",
+            ])
+            #expect(revenue.map { $0["isTotal"] as? Bool == true } == [false, false, true, false, false, true])
+            #expect(revenue[3]["budget"] as? Double == 196_000_000 && revenue[3]["varianceText"] as? String == "£7.0m over budget (3.6%)")
+            #expect(Set(year.map { $0["kind"] as? String ?? "" }) == ["revenue", "savings", "income", "capital"])
+
+            let page = try await analyst.get(client, "/committees/WARKS-CYP?period=2026%2F27%20Q2").text
+            #expect(page.contains(#"<svg class="chart" id="finance-revenue-chart""#))
+            #expect(page.contains("All services together at each return: £10.5m over budget at 2026/27 Q1, £7.4m over budget at 2026/27 Q2."))
+            #expect(page.contains("/committees/WARKS-CYP/data/finance-year.csv?period=2026%2F27%20Q2"))
+            let file = try await analyst.get(client, "/committees/WARKS-CYP/data/finance-year.csv?period=2026%2F27%20Q2").text
+            #expect(file.hasPrefix("Return,Kind,Service,Budget (£),Forecast (£),Variance (£),Variance (% of budget),Variance\n"))
+            #expect(file.contains("\n2026/27 Q2,revenue,All services,269000000.00,276400000.00,7400000.00,2.8,£7.4m over budget (2.8%)\n"))
+
+            // Wokingham's published 2026/27 Q1 report: one return so far, so no chart; one service.
+            let wokingham = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/finance/year")
+            #expect(wokingham.filter { $0["kind"] as? String == "revenue" }.map { $0["variance"] as? Double } == [1_800_000, 1_800_000])
+            let wokinghamPage = try await client.execute(uri: "/committees/WOK-CS", method: .get).text
+            #expect(wokinghamPage.contains("<h3 id=\"finance-revenue\">Revenue budget</h3>") && !wokinghamPage.contains("finance-revenue-chart"))
+            let unknown = try await client.execute(uri: "/api/v1/committees/WOK-CS/finance/year?quarter=Q1", method: .get)
+            #expect(unknown.status == .badRequest)
+        }
+
+        // Wokingham corrects its Q1 placements forecast after the Q1 report was published: the
+        // published report's figures stay as they were; the Q2 report's movement starts from the correction.
+        try await withStore(url) { store in
+            _ = try await store.importBatch(ImportBatch(kind: .finance, files: ["correction.csv"], rowsRead: 1, financeLines: [FinanceLine(
+                committeeCode: "WOK-CS", period: try Period.parse("2026/27 Q1", yearType: .financial), kind: .revenue, service: "Children's Services",
+                line: "Placements", budget: Money(pounds: 31_000_000)!, forecast: Money(pounds: 31_500_000)!
+            )]), by: "wok.analyst")
+        }
+        try await withApplication(url) { client in
+            let published = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/finance/year?period=2026%2F27%20Q1")
+            #expect(published.first?["variance"] as? Double == 1_800_000)
+            let analyst = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
+            let next = try await analyst.jsonList(client, "/api/v1/committees/WOK-CS/finance/year?period=2026%2F27%20Q2")
+            // Q1 now 0.6 + 0.5 = £1.1m over; Q2 0.9 + 0.8 = £1.7m over.
+            #expect(next.filter { $0["kind"] as? String == "revenue" && $0["isTotal"] as? Bool == true }.map { $0["variance"] as? Double } == [1_100_000, 1_700_000])
+            let page = try await analyst.get(client, "/committees/WOK-CS?period=2026%2F27%20Q2").text
+            #expect(page.contains("Children&#39;s Services at each return: £1.1m over budget at 2026/27 Q1, £1.7m over budget at 2026/27 Q2."))
+        }
+    }
 }

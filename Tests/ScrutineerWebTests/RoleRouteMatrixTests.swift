@@ -112,6 +112,8 @@ struct RoleRouteMatrixTests {
         Case(APIRoutes.risks, "/api/v1/committees/WARKS-CYP/risks?\(q2)", draft),
         Case(APIRoutes.finance, "/api/v1/committees/WARKS-CYP/finance?\(q1)", all(.ok)),
         Case(APIRoutes.finance, "/api/v1/committees/WARKS-CYP/finance?\(q2)", draft),
+        Case(APIRoutes.financeYear, "/api/v1/committees/WARKS-CYP/finance/year?\(q1)", all(.ok)),
+        Case(APIRoutes.financeYear, "/api/v1/committees/WARKS-CYP/finance/year?\(q2)", draft),
         Case(APIRoutes.measures, "/api/v1/measures?committee=WARKS-CYP", all(.ok)),
         Case(APIRoutes.measure, "/api/v1/measures/ReReferral", all(.ok)),
         Case(APIRoutes.targets, "/api/v1/measures/WARKS_EH_ASSESS45/targets", all(.ok)),

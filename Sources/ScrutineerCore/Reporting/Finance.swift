@@ -133,6 +133,16 @@ extension FinanceLine.Kind {
         }
     }
 
+    /// Which way a variance drawn above zero goes, for a chart's axis: "over budget (+), under (−)".
+    public var varianceAxis: String {
+        switch self {
+        case .revenue: "over budget (+), under (−)"
+        case .savings: "above plan (+), short (−)"
+        case .income: "above target (+), short (−)"
+        case .capital: "over budget (+), slipping (−)"
+        }
+    }
+
     /// A variance in words, with its percentage of the budget when there is one: "£15.0m over
     /// budget (8.1%)", "£1.1m short of plan (20.0%)", "£50,000 short of target", "£1.2m
     /// slipping into later years", "On budget".
@@ -194,6 +204,9 @@ public struct FinanceReport: Sendable, Hashable {
     /// The return's lines, by kind, service and line.
     public let lines: [FinanceLine]
     private let previousLines: [FinanceLine.Place: FinanceLine]
+    /// Every return of the financial year up to the one shown, oldest first, and their lines.
+    private let returnPeriods: [Period]
+    private let returnLines: [[FinanceLine]]
 
     /// The return the report for `reportingPeriod` shows, from every return of the committee; nil
     /// when none of that financial year is in by the period's end.
@@ -206,7 +219,8 @@ public struct FinanceReport: Sendable, Hashable {
         return FinanceReport(
             period: shown, isForReportingPeriod: shown.end >= reportingPeriod.end, previousPeriod: previous,
             lines: byQuarter[shown, default: []].sorted(by: Self.inOrder),
-            previousLines: Dictionary((previous.map { byQuarter[$0, default: []] } ?? []).map { ($0.place, $0) }, uniquingKeysWith: { first, _ in first })
+            previousLines: Dictionary((previous.map { byQuarter[$0, default: []] } ?? []).map { ($0.place, $0) }, uniquingKeysWith: { first, _ in first }),
+            returnPeriods: quarters, returnLines: quarters.map { byQuarter[$0, default: []] }
         )
     }
 
@@ -257,6 +271,29 @@ public struct FinanceReport: Sendable, Hashable {
         )
     }
 
+    /// How the forecast of `kind` moved over the financial year's returns up to the one shown: each
+    /// service, and all of them, added up at each return that had lines of `kind` (PRODUCT.md R10:
+    /// an overspend "reduced from £10m to £7m").
+    public func movement(_ kind: FinanceLine.Kind) -> FinanceMovement {
+        let returns = zip(returnPeriods, returnLines).filter { $0.1.contains { $0.kind == kind } }
+        var names = services(kind).map(\.name)
+        var others: [String] = []
+        for (_, lines) in returns {
+            for line in lines where line.kind == kind && !names.contains(line.service) && !others.contains(line.service) { others.append(line.service) }
+        }
+        names += others.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        func row(_ name: String, _ include: @escaping (FinanceLine) -> Bool) -> FinanceMovement.Row {
+            FinanceMovement.Row(name: name, amounts: returns.map { _, lines in
+                let kept = lines.filter { $0.kind == kind && include($0) }
+                return kept.isEmpty ? nil : FinanceService(kind: kind, name: name, lines: kept, previousVariance: nil)
+            })
+        }
+        return FinanceMovement(
+            kind: kind, periods: returns.map(\.0), services: names.map { name in row(name) { $0.service == name } },
+            total: row("All services") { _ in true }
+        )
+    }
+
     /// The same line in the return before, when it was there.
     public func previous(of line: FinanceLine) -> FinanceLine? {
         previousLines[line.place]
@@ -266,5 +303,43 @@ public struct FinanceReport: Sendable, Hashable {
     /// (`DfERounding`): "8.1%".
     public static func percentText(_ percent: Double) -> String {
         ((try? DfERounding.formatted(percent, decimalPlaces: 1)) ?? "-") + "%"
+    }
+}
+
+/// How the forecast of one kind of line moved over a financial year's returns up to the one a
+/// report shows: a row for each service and one for all of them, added up at each return.
+public struct FinanceMovement: Sendable, Hashable {
+    public let kind: FinanceLine.Kind
+    /// The returns of the year with lines of this kind, oldest first, the one shown last.
+    public let periods: [Period]
+    /// Each service: those of the return shown in its order, then any only in earlier returns.
+    public let services: [Row]
+    /// Every service added up, named "All services".
+    public let total: Row
+
+    /// One service (or all of them) at each return: its lines added up, nil where that return has
+    /// none of its lines of this kind.
+    public struct Row: Sendable, Hashable {
+        public let name: String
+        /// One for each of the movement's `periods`.
+        public let amounts: [FinanceService?]
+    }
+
+    /// "All services at each return: £12.0m over budget at 2026/27 Q1, £9.0m over budget at
+    /// 2026/27 Q2." The total's variance at each return, in words.
+    public var sentence: String {
+        let moves = zip(periods, total.amounts).compactMap { period, amount in
+            amount.map { "\(kind.varianceText($0.variance, percent: nil).lowercasingFirst) at \(period.label)" }
+        }
+        let who = services.count == 1 ? services[0].name : "All services together"
+        return "\(who) at each return: \(moves.joined(separator: ", "))."
+    }
+}
+
+extension String {
+    /// The text with its first letter lower case, to follow on in a sentence ("On budget" → "on
+    /// budget"); "£1.0m short of plan" as it is.
+    public var lowercasingFirst: String {
+        first?.isUppercase == true ? prefix(1).lowercased() + dropFirst() : self
     }
 }

@@ -18,14 +18,20 @@ public enum ChartSeriesStyle: String, Sendable, Hashable, CaseIterable {
     case centreLine
     /// SPC process limits: thin dashed lines.
     case processLimit
+    /// Further lines with no fixed meaning (the services of a finance chart), patterned as
+    /// England, the region and the neighbours' mean are.
+    case other1, other2, other3
+
+    /// The styles for lines with no fixed meaning, in the order they are used.
+    public static let others: [ChartSeriesStyle] = [.other1, .other2, .other3]
 
     var dashArray: String? {
         switch self {
         case .primary, .centreLine: nil
         case .target: "8 4"
-        case .england: "2 3"
-        case .region: "8 3 2 3"
-        case .neighbours: "12 4"
+        case .england, .other1: "2 3"
+        case .region, .other2: "8 3 2 3"
+        case .neighbours, .other3: "12 4"
         case .processLimit: "4 3"
         }
     }
@@ -41,9 +47,9 @@ public enum ChartSeriesStyle: String, Sendable, Hashable, CaseIterable {
     var marker: ChartMarker? {
         switch self {
         case .primary: .circle
-        case .england: .square
-        case .region: .diamond
-        case .neighbours: .triangle
+        case .england, .other1: .square
+        case .region, .other2: .diamond
+        case .neighbours, .other3: .triangle
         case .target, .centreLine, .processLimit: nil
         }
     }
@@ -90,6 +96,8 @@ public struct LineChart: Sendable, Hashable {
     public var summary: String
     /// The x-axis categories, oldest first (period labels).
     public var categories: [String]
+    /// What the categories are, as the data table's first heading.
+    public var categoryHeading: String
     public var series: [ChartSeries]
     /// The unit shown on the value axis ("%", "per 10,000").
     public var unitLabel: String
@@ -101,12 +109,13 @@ public struct LineChart: Sendable, Hashable {
 
     public init(
         id: String, title: String, summary: String, categories: [String], series: [ChartSeries], unitLabel: String,
-        decimalPlaces: Int = 1, valueFormat: ValueFormat? = nil
+        decimalPlaces: Int = 1, valueFormat: ValueFormat? = nil, categoryHeading: String = "Period"
     ) {
         self.id = id
         self.title = title
         self.summary = summary
         self.categories = categories
+        self.categoryHeading = categoryHeading
         self.series = series
         self.unitLabel = unitLabel
         self.decimalPlaces = valueFormat?.decimalPlaces ?? decimalPlaces
@@ -211,7 +220,7 @@ public struct LineChart: Sendable, Hashable {
     /// The numbers the chart draws, as rows for a data table: one row per category, one column per
     /// series; a gap shows the series' gap text (a disclosure symbol) or a dash.
     public var table: (header: [String], rows: [[String]]) {
-        let header = ["Period"] + series.map(\.name)
+        let header = [categoryHeading] + series.map(\.name)
         let rows = categories.enumerated().map { i, category in
             [category] + series.map { line in
                 if line.values.indices.contains(i), let value = line.values[i] { return label(value) }

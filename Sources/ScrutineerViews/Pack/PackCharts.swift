@@ -97,6 +97,39 @@ enum PackCharts {
         )
     }
 
+    /// How the forecast variance of one kind of finance line moved over the year's returns: all
+    /// services together, each service beside it when there are two or three, and the line of no
+    /// variance; nil before the year's second return. Amounts are drawn in £m from a variance of
+    /// £1m, otherwise in £ thousands.
+    static func finance(_ movement: FinanceMovement, id: String) -> LineChart? {
+        guard movement.periods.count > 1 else { return nil }
+        let rows = movement.services + [movement.total]
+        let largest = rows.flatMap { $0.amounts.compactMap { $0.map { abs($0.variance.pence) } } }.max() ?? 0
+        let (divisor, unit, places) = largest >= 100_000_000 ? (100_000_000.0, "£m", 1) : (100_000.0, "£ thousand", 0)
+        func values(_ row: FinanceMovement.Row) -> [Double?] { row.amounts.map { $0.map { Double($0.variance.pence) / divisor } } }
+        let kind = movement.kind
+        var series: [ChartSeries] = []
+        var summary = movement.sentence
+        if movement.services.count == 1 {
+            series.append(ChartSeries(name: movement.services[0].name, values: values(movement.total), style: .primary))
+        } else {
+            if movement.services.count <= ChartSeriesStyle.others.count {
+                for (service, style) in zip(movement.services, ChartSeriesStyle.others) {
+                    series.append(ChartSeries(name: service.name, values: values(service), style: style))
+                }
+            } else {
+                summary += " The chart draws the \(movement.services.count) services together; the data file gives each."
+            }
+            series.append(ChartSeries(name: movement.total.name, values: values(movement.total), style: .primary))
+        }
+        series.append(ChartSeries(name: kind.varianceText(.zero, percent: nil), values: movement.periods.map { _ in 0 }, style: .target))
+        return LineChart(
+            id: id, title: "\(kind.heading): the forecast at each return of the year",
+            summary: summary, categories: movement.periods.map(\.label), series: series,
+            unitLabel: "\(unit), \(kind.varianceAxis)", decimalPlaces: places, categoryHeading: "Return"
+        )
+    }
+
     /// A small marker drawn as in the chart, for the list of point types under it.
     static func markerIcon(_ type: XmRPointType) -> String {
         let (shape, cssClass) = marker(type)

@@ -7,13 +7,16 @@ struct PackFinanceSection: Sendable {
     let parts: [PackFinancePart]
 }
 
-/// One kind of line of a finance return: its heading, what it comes to in a sentence, and a row
-/// per line (with a total row per service of several lines).
+/// One kind of line of a finance return: its heading, what it comes to in a sentence, a row per
+/// line (with a total row per service of several lines), and from the year's second return a
+/// chart of how the forecast moved.
 struct PackFinancePart: Sendable {
     let id: String
     let heading: String
     let sentence: String
     let table: PackTable
+    let hasChart: Bool
+    let chart: PackFigure
 }
 
 extension PackSummaryBuilder {
@@ -32,9 +35,12 @@ extension PackSummaryBuilder {
         }
         if let previous = report.previousPeriod { intro.append("Each variance is shown beside the return before, for \(previous.label).") }
         let parts = report.kinds.map { kind in
-            PackFinancePart(
+            let chart = PackCharts.finance(report.movement(kind), id: "finance-\(kind.rawValue)-chart")
+            return PackFinancePart(
                 id: "finance-\(kind.rawValue)", heading: kind.heading, sentence: Self.financeSentence(kind, report: report),
-                table: financeTable(kind, report: report)
+                table: financeTable(kind, report: report), hasChart: chart != nil,
+                chart: chart.map { PackFigure($0, caption: "\(kind.heading): the forecast variance at each return of \(FinanceReport.financialYearLabel(of: report.period.end))") }
+                    ?? PackMeasureBuilder.emptyFigure
             )
         }
         return PackFinanceSection(sentence: intro.joined(separator: " "), parts: parts)
@@ -59,7 +65,7 @@ extension PackSummaryBuilder {
                     text += ", \(share)its \(service.budget.text) budget"
                 }
                 if let previous = report.previousPeriod, let variance = service.previousVariance {
-                    text += " (at \(previous.label), \(lowercasedFirst(kind.varianceText(variance, percent: nil))))"
+                    text += " (at \(previous.label), \(kind.varianceText(variance, percent: nil).lowercasingFirst))"
                 }
                 if service.variance.pence > 0, let largest = service.largestAdverseLine {
                     text += "; the largest part, \(largest.variance.sizeText), is \(largest.line)"
@@ -67,28 +73,24 @@ extension PackSummaryBuilder {
                 return text + "."
             }
             if services.count > 1 {
-                sentences.append("In all, \(lowercasedFirst(total.varianceText)) against budgets of \(budget.text).")
+                sentences.append("In all, \(total.varianceText.lowercasingFirst) against budgets of \(budget.text).")
             }
             return sentences.joined(separator: " ")
         case .savings:
             if forecast >= budget { return "All \(budget.text) of savings planned is forecast to be delivered." }
-            return "\(forecast.text) of the \(budget.text) of savings planned is forecast to be delivered: \(lowercasedFirst(total.varianceText))."
+            return "\(forecast.text) of the \(budget.text) of savings planned is forecast to be delivered: \(total.varianceText.lowercasingFirst)."
         case .income:
             let targets = total.lines.count == 1 ? "a target of" : "targets of"
-            return "Income of \(forecast.text) is forecast against \(targets) \(budget.text): \(lowercasedFirst(total.varianceText))."
+            return "Income of \(forecast.text) is forecast against \(targets) \(budget.text): \(total.varianceText.lowercasingFirst)."
         case .capital:
             let late = total.lines.filter(\.isLate)
-            var text = "The capital programme's \(budget.text) budget this year is forecast \(total.variance.pence == 0 ? "to be spent as budgeted" : "with \(lowercasedFirst(total.varianceText))")."
+            var text = "The capital programme's \(budget.text) budget this year is forecast \(total.variance.pence == 0 ? "to be spent as budgeted" : "with \(total.varianceText.lowercasingFirst)")."
             if !late.isEmpty {
                 let named = late.map { "\($0.line), \($0.completionText ?? "")" }.joined(separator: "; ")
                 text += " \(late.count == 1 ? "One scheme is" : "\(late.count) schemes are") forecast to finish late: \(named)."
             }
             return text
         }
-    }
-
-    private static func lowercasedFirst(_ text: String) -> String {
-        text.first?.isUppercase == true ? text.prefix(1).lowercased() + text.dropFirst() : text
     }
 
     /// A row per line of `kind`, after a total row for each service with more than one line.

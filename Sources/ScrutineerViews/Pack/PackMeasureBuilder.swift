@@ -94,7 +94,7 @@ struct PackMeasureBuilder {
                     cells[i][0] = PackCell(symbols.cellLines(cell, format: format), isNumeric: true)
                 }
             }
-            trend = figure(chart, caption: "Trend: \(m.measure.title)", cells: cells)
+            trend = PackFigure(chart, caption: "Trend: \(m.measure.title)", cells: cells)
         }
 
         // Benchmarks.
@@ -153,8 +153,8 @@ struct PackMeasureBuilder {
             let types = spc.analysis.points.map(\.pointType)
             var cells = chart.table.rows.map { row in row.dropFirst().map { PackCell($0, isNumeric: true) } }
             for i in cells.indices { cells[i].append(PackCell(types[i].map(PackWording.pointType) ?? "Not classified")) }
-            spcFigure = figure(chart, caption: "Statistical process control: \(m.measure.title)", cells: cells, extraHeaders: ["Point type"],
-                               pointTypes: XmRPointType.allCases.filter(types.contains).map { PackLine(PackWording.pointType($0), icon: PackCharts.markerIcon($0)) })
+            spcFigure = PackFigure(chart, caption: "Statistical process control: \(m.measure.title)", cells: cells, extraHeaders: ["Point type"],
+                                   pointTypes: XmRPointType.allCases.filter(types.contains).map { PackLine(PackWording.pointType($0), icon: PackCharts.markerIcon($0)) })
             if let symbol = spc.variationSymbol, let icon = spc.variationIcon {
                 spcLines.append(symbols.line(symbol, "Variation: \(icon.words)"))
             }
@@ -204,23 +204,6 @@ struct PackMeasureBuilder {
             hasSPC: m.spc != nil, spc: spcFigure, spcLines: spcLines, spcReason: m.spc?.reason ?? "",
             hasBreakdowns: !m.breakdowns.isEmpty, breakdowns: breakdownTable,
             commentary: paragraphs, hasCommentary: !paragraphs.isEmpty, key: key
-        )
-    }
-
-    /// A chart's figure: its SVG, caption, summary and data table (`cells` replaces the table's
-    /// data cells when given; `extraHeaders` follow the series' names).
-    private func figure(
-        _ chart: LineChart, caption: String, cells: [[PackCell]]?, extraHeaders: [String] = [], pointTypes: [PackLine] = []
-    ) -> PackFigure {
-        let table = chart.table
-        let rows = table.rows.enumerated().map { i, row in
-            PackRow(header: PackCell(row[0]), cells: cells?[i] ?? row.dropFirst().map { PackCell($0, isNumeric: true) })
-        }
-        let headers = table.header.enumerated().map { PackHeader($1, isNumeric: $0 > 0) } + extraHeaders.map { PackHeader($0) }
-        return PackFigure(
-            id: chart.id, caption: caption, svg: chart.svg, summary: chart.summary,
-            table: PackTable(id: "\(chart.id)-table", caption: "The figures in the chart (\(chart.unitLabel))", headers: headers, rows: rows),
-            pointTypes: pointTypes, hasPointTypes: !pointTypes.isEmpty
         )
     }
 

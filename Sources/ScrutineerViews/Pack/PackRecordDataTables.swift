@@ -8,19 +8,26 @@ import ScrutineerCore
 extension PackDataTables {
     static let requests = PackDataFile(fileName: "requests.csv", sheetName: "Requests", description: "The committee's requests and their answers (CSV)")
     static let finance = PackDataFile(fileName: "finance.csv", sheetName: "Finance", description: "Each line of the finance return shown (CSV)")
+    static let financeYear = PackDataFile(
+        fileName: "finance-year.csv", sheetName: "Finance by return", description: "Each service's finance at each return of the year so far, as the finance charts draw it (CSV)"
+    )
     static let risks = PackDataFile(fileName: "risks.csv", sheetName: "Risks", description: "The committee's risks, scores and mitigation (CSV)")
 
     /// Every data file a pack with `options` has, in the order the summary lists them: the
     /// measures' files, then one for each section the pack shows, in the order of the sections.
     static func files(_ options: PackOptions) -> [PackDataFile] {
-        files + [options.requests.map { _ in requests }, options.finance.map { _ in finance }, options.risks.map { _ in risks }].compactMap { $0 }
+        files + [options.requests.map { _ in [requests] }, options.finance.map { _ in [finance, financeYear] }, options.risks.map { _ in [risks] }]
+            .compactMap { $0 }.flatMap { $0 }
     }
 
     /// Every table of a pack with `options`, in the order of `files(_:)`.
     static func tables(_ assessment: CommitteeAssessment, options: PackOptions) -> [PackDataTable] {
         var tables = tables(assessment)
         if let listed = options.requests { tables.append(requestTable(listed)) }
-        if let lines = options.finance { tables.append(financeTable(lines, reportingPeriod: assessment.reportingPeriod)) }
+        if let lines = options.finance {
+            let report = FinanceReport.inReport(lines, reportingPeriod: assessment.reportingPeriod)
+            tables += [financeTable(report), financeYearTable(report)]
+        }
         if let listed = options.risks { tables.append(riskTable(listed)) }
         return tables
     }
@@ -45,9 +52,8 @@ extension PackDataTables {
     /// A row per line of the return the report shows (`FinanceReport.inReport`), in the order of
     /// the section's tables, each with its variance at the return before; no rows when no return
     /// of the report's financial year is in.
-    static func financeTable(_ lines: [FinanceLine], reportingPeriod: Period) -> PackDataTable {
-        let report = FinanceReport.inReport(lines, reportingPeriod: reportingPeriod)
-        return PackDataTable(
+    static func financeTable(_ report: FinanceReport?) -> PackDataTable {
+        PackDataTable(
             file: finance,
             header: ["Return", "Kind", "Service", "Line", "Budget (£)", "Forecast (£)", "Variance (£)", "Variance (% of budget)", "Variance",
                      "Previous return", "Variance at previous return (£)", "Planned completion", "Forecast completion", "Completion", "Explanation"],
@@ -61,6 +67,30 @@ extension PackDataTables {
                     .words(line.plannedCompletion?.iso), .words(line.forecastCompletion?.iso), .words(line.completionText), .words(line.explanation),
                 ]
             }
+        )
+    }
+
+    /// For each kind of line of the return the report shows, a row per return of the year so far
+    /// (oldest first) for each service and then all services together, as `PackCharts.finance`
+    /// draws them; no rows when no return of the report's financial year is in.
+    static func financeYearTable(_ report: FinanceReport?) -> PackDataTable {
+        var rows: [[PackDataCell]] = []
+        for kind in report?.kinds ?? [] {
+            guard let movement = report?.movement(kind) else { continue }
+            for (i, period) in movement.periods.enumerated() {
+                for row in movement.services + [movement.total] {
+                    guard let amount = row.amounts[i] else { continue }
+                    rows.append([
+                        .text(period.label), .text(kind.rawValue), .text(row.name), .money(amount.budget), .money(amount.forecast),
+                        .money(amount.variance), amount.variancePercent.map { .number($0, decimalPlaces: 1) } ?? .empty, .text(amount.varianceText),
+                    ])
+                }
+            }
+        }
+        return PackDataTable(
+            file: financeYear,
+            header: ["Return", "Kind", "Service", "Budget (£)", "Forecast (£)", "Variance (£)", "Variance (% of budget)", "Variance"],
+            rows: rows
         )
     }
 

@@ -174,6 +174,7 @@ enum PackTemplates {
     <h3 id="{{id}}">{{heading}}</h3>
     <p>{{sentence}}</p>
     {{#table}}{{>table}}{{/table}}
+    {{#hasChart}}{{#chart}}{{>figure}}{{/chart}}{{/hasChart}}
     </section>
     {{/parts}}
     </section>

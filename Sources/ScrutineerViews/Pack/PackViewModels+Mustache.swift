@@ -173,6 +173,8 @@ extension PackFinancePart: MustacheParent {
         case "heading": heading
         case "sentence": sentence
         case "table": table
+        case "hasChart": hasChart
+        case "chart": chart
         default: nil
         }
     }

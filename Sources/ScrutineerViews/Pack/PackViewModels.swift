@@ -135,6 +135,23 @@ struct PackFigure: Sendable {
     let hasPointTypes: Bool
 }
 
+extension PackFigure {
+    /// A chart's figure: its SVG, caption, summary and data table (`cells` replaces the table's
+    /// data cells when given; `extraHeaders` follow the series' names).
+    init(_ chart: LineChart, caption: String, cells: [[PackCell]]? = nil, extraHeaders: [String] = [], pointTypes: [PackLine] = []) {
+        let table = chart.table
+        let rows = table.rows.enumerated().map { i, row in
+            PackRow(header: PackCell(row[0]), cells: cells?[i] ?? row.dropFirst().map { PackCell($0, isNumeric: true) })
+        }
+        let headers = table.header.enumerated().map { PackHeader($1, isNumeric: $0 > 0) } + extraHeaders.map { PackHeader($0) }
+        self.init(
+            id: chart.id, caption: caption, svg: chart.svg, summary: chart.summary,
+            table: PackTable(id: "\(chart.id)-table", caption: "The figures in the chart (\(chart.unitLabel))", headers: headers, rows: rows),
+            pointTypes: pointTypes, hasPointTypes: !pointTypes.isEmpty
+        )
+    }
+}
+
 /// The page around the content: head, skip link, running header, navigation and footer.
 struct PackPageModel: Sendable {
     let title: String

@@ -14,6 +14,7 @@ struct APIController: Sendable {
     func addRoutes(to router: Router<WebRequestContext>) {
         let handlers: [String: @Sendable (Request, WebRequestContext) async throws -> Data] = [
             "listCommittees": committees, "getCommittee": committee, "getAssessment": assessment, "listCommentary": commentary, "listRequests": requests, "listRisks": risks, "listFinance": finance,
+            "listFinanceYear": financeYear,
             "listMeasures": measures, "getMeasure": measure, "listTargets": targets, "listObservations": observations,
             "listAreas": areas, "getArea": area, "listComparatorGroups": comparatorGroups,
         ]
@@ -101,6 +102,12 @@ struct APIController: Sendable {
         let report = try await report(request, context)
         guard let shown = FinanceReport.inReport(try await access.finance(report), reportingPeriod: report.period) else { return try Self.encode([FinanceLineJSON]()) }
         return try Self.encode(shown.lines.map { FinanceLineJSON($0, in: shown) })
+    }
+
+    func financeYear(_ request: Request, _ context: WebRequestContext) async throws -> Data {
+        let report = try await report(request, context)
+        guard let shown = FinanceReport.inReport(try await access.finance(report), reportingPeriod: report.period) else { return try Self.encode([FinanceTotalJSON]()) }
+        return try Self.encode(shown.kinds.flatMap { FinanceTotalJSON.rows(shown.movement($0)) })
     }
 
     func measures(_ request: Request, _ context: WebRequestContext) async throws -> Data {

@@ -313,6 +313,36 @@ struct FinanceLineJSON: Encodable {
     }
 }
 
+/// One service's lines of one kind (or all services') added up at one return of the year.
+struct FinanceTotalJSON: Encodable {
+    let period: String
+    let kind: String
+    /// The service, or "All services".
+    let service: String
+    let isTotal: Bool
+    let budget: Double
+    let forecast: Double
+    let variance: Double
+    let variancePercent: Double?
+    let varianceText: String
+
+    /// A row per return (oldest first) for each service and then all services, skipping a service
+    /// at a return with none of its lines.
+    static func rows(_ movement: FinanceMovement) -> [FinanceTotalJSON] {
+        movement.periods.enumerated().flatMap { i, period in
+            (movement.services.map { ($0, false) } + [(movement.total, true)]).compactMap { row, isTotal in
+                row.amounts[i].map { amount in
+                    FinanceTotalJSON(
+                        period: period.label, kind: movement.kind.rawValue, service: row.name, isTotal: isTotal,
+                        budget: amount.budget.pounds, forecast: amount.forecast.pounds, variance: amount.variance.pounds,
+                        variancePercent: amount.variancePercent, varianceText: amount.varianceText
+                    )
+                }
+            }
+        }
+    }
+}
+
 struct CountsJSON: Encodable {
     let measures, onTrack, withinTolerance, notOnTrack, completed, notDue, noData, notJudged: Int
     let improving, `static`, declining, increasing, decreasing, directionNotCalculated: Int

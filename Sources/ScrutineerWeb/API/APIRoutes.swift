@@ -9,6 +9,7 @@ enum APIRoutes {
     static let requests = RouteTemplate("/api/v1/committees/{committee}/requests")
     static let risks = RouteTemplate("/api/v1/committees/{committee}/risks")
     static let finance = RouteTemplate("/api/v1/committees/{committee}/finance")
+    static let financeYear = RouteTemplate("/api/v1/committees/{committee}/finance/year")
     static let measures = RouteTemplate("/api/v1/measures")
     static let measure = RouteTemplate("/api/v1/measures/{measure}")
     static let targets = RouteTemplate("/api/v1/measures/{measure}/targets")
@@ -56,6 +57,7 @@ enum APIRoutes {
         Endpoint(route: requests, operationId: "listRequests", summary: "The committee's requests a report lists, as they stand in it: those open on its day, and those answered during its period or since", query: [period, snapshot], schema: "Request", isList: true),
         Endpoint(route: risks, operationId: "listRisks", summary: "The risks the committee owns as a report lists them: each open risk at its newest review by the report's day, with its score, the move since the review before, its target and mitigation, and those closed during its period or since", query: [period, snapshot], schema: "Risk", isList: true),
         Endpoint(route: finance, operationId: "listFinance", summary: "The committee's finance return as a report shows it: each line of the newest return of the report's financial year by the end of its period (revenue budget and forecast outturn, savings, income, capital), with its variance and the variance at the return before", query: [period, snapshot], schema: "FinanceLine", isList: true),
+        Endpoint(route: financeYear, operationId: "listFinanceYear", summary: "How the finance a report shows moved over its financial year: for each kind of line of the return shown, each service and all services together, added up at each return of the year up to that one (oldest first), as the finance charts draw them", query: [period, snapshot], schema: "FinanceTotal", isList: true),
         Endpoint(route: measures, operationId: "listMeasures", summary: "Measures, optionally those of one committee or matching words", query: [
             Parameter("committee", "Only the measures of this committee (its code)."),
             Parameter("q", "Only measures whose title or code contains these words."),

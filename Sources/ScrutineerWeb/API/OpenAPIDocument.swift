@@ -116,6 +116,10 @@ enum OpenAPIDocument {
                 "previousPeriod": string, "previousVariance": number,
                 "plannedCompletion": string, "forecastCompletion": string, "completionText": string, "explanation": string,
             ], required: ["period", "kind", "service", "line", "budget", "forecast", "variance", "varianceText", "explanation"]),
+            "FinanceTotal": object([
+                "period": string, "kind": ["type": "string", "enum": FinanceLine.Kind.allCases.map(\.rawValue)], "service": string, "isTotal": boolean,
+                "budget": number, "forecast": number, "variance": number, "variancePercent": number, "varianceText": string,
+            ], required: ["period", "kind", "service", "isTotal", "budget", "forecast", "variance", "varianceText"]),
             "Measure": object([
                 "code": string, "title": string, "definition": string, "theme": string, "owner": string, "unit": string, "decimalPlaces": integer,
                 "polarity": string, "periodicity": string, "yearType": string, "source": string, "publicationLagDays": integer,

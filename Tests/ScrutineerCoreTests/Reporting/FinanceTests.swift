@@ -149,4 +149,51 @@ struct FinanceTests {
         #expect(report.services(.revenue)[0].largestAdverseLine == nil)
         #expect(report.services(.revenue)[1].largestAdverseLine == nil)
     }
+
+    @Test("the forecast's movement over the year: each service and all services added up at each return with lines of the kind, up to the one shown")
+    func movement() throws {
+        // The minutes' overspend "reduced from £10m to £7m": three returns of one year, a service
+        // with no revenue lines at Q2 and one only in earlier returns, savings only at Q1 and Q3,
+        // the year before's Q4 and the next year's Q1 left out.
+        let lines = [
+            Self.line("2024/25 Q4", "Staffing", 60_000_000, 61_000_000),
+            Self.line("2025/26 Q1", "Staffing", 62_000_000, 70_000_000),
+            Self.line("2025/26 Q1", "Placements", 98_000_000, 100_000_000),
+            Self.line("2025/26 Q1", "Transport", 28_000_000, 28_500_000, service: "Education"),
+            Self.line("2025/26 Q1", "Nursery grants", 5_000_000, 4_900_000, service: "Early Years"),
+            Self.line("2025/26 Q1", .savings, "Agency staff", 2_000_000, 1_500_000),
+            Self.line("2025/26 Q2", "Staffing", 62_000_000, 69_000_000),
+            Self.line("2025/26 Q2", "Placements", 98_000_000, 99_000_000),
+            Self.line("2025/26 Q3", "Staffing", 62_000_000, 67_000_000),
+            Self.line("2025/26 Q3", "Placements", 98_000_000, 100_000_000),
+            Self.line("2025/26 Q3", "Transport", 28_000_000, 28_100_000, service: "Education"),
+            Self.line("2025/26 Q3", .savings, "Agency staff", 2_000_000, 1_800_000),
+            Self.line("2026/27 Q1", "Staffing", 66_000_000, 69_000_000),
+        ]
+        let report = try #require(FinanceReport.inReport(lines, reportingPeriod: quarter("2025/26 Q3")))
+        let revenue = report.movement(.revenue)
+        #expect(revenue.periods.map(\.label) == ["2025/26 Q1", "2025/26 Q2", "2025/26 Q3"])
+        // The return shown's services in its order, then Early Years, only at Q1.
+        #expect(revenue.services.map(\.name) == ["Children and Families", "Education", "Early Years"])
+        #expect(revenue.services[0].amounts.map { $0?.variance } == [pounds(10_000_000), pounds(8_000_000), pounds(7_000_000)])
+        #expect(revenue.services[1].amounts.map { $0?.variance } == [pounds(500_000), nil, pounds(100_000)])
+        #expect(revenue.services[2].amounts.map { $0?.variance } == [pounds(-100_000), nil, nil])
+        // All services: 10.0 + 0.5 − 0.1 = £10.4m, £8.0m, 7.0 + 0.1 = £7.1m; budgets added the same way.
+        #expect(revenue.total.name == "All services")
+        #expect(revenue.total.amounts.map { $0?.variance } == [pounds(10_400_000), pounds(8_000_000), pounds(7_100_000)])
+        #expect(revenue.total.amounts.map { $0?.budget } == [pounds(193_000_000), pounds(160_000_000), pounds(188_000_000)])
+        #expect(revenue.sentence == "All services together at each return: £10.4m over budget at 2025/26 Q1, £8.0m over budget at 2025/26 Q2, £7.1m over budget at 2025/26 Q3.")
+
+        // Savings: only the returns with savings lines; one service is named as itself.
+        let savings = report.movement(.savings)
+        #expect(savings.periods.map(\.label) == ["2025/26 Q1", "2025/26 Q3"])
+        #expect(savings.total.amounts.map { $0?.variance } == [pounds(-500_000), pounds(-200_000)])
+        #expect(savings.sentence == "Children and Families at each return: £500,000 short of plan at 2025/26 Q1, £200,000 short of plan at 2025/26 Q3.")
+
+        // At Q2 the year so far is Q1 and Q2; a kind with no lines has no returns.
+        let q2 = try #require(FinanceReport.inReport(lines, reportingPeriod: quarter("2025/26 Q2")))
+        #expect(q2.movement(.revenue).periods.map(\.label) == ["2025/26 Q1", "2025/26 Q2"])
+        #expect(q2.movement(.savings).periods.map(\.label) == ["2025/26 Q1"])
+        #expect(q2.movement(.capital).periods.isEmpty && q2.movement(.capital).services.isEmpty)
+    }
 }

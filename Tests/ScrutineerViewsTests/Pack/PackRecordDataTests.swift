@@ -61,15 +61,15 @@ import Testing
         let pack = try Self.pack(.officer)
         let data = pack.files.map(\.path).filter { $0.hasPrefix("data/") }
         #expect(data == ["data/summary.csv", "data/measures.csv", "data/targets.csv", "data/trend.csv", "data/spc.csv", "data/breakdowns.csv",
-                         "data/requests.csv", "data/finance.csv", "data/risks.csv", "data/pack.xlsx"])
+                         "data/requests.csv", "data/finance.csv", "data/finance-year.csv", "data/risks.csv", "data/pack.xlsx"])
         let workbookFile = try #require(pack.files.first { $0.path == "data/pack.xlsx" })
         let workbook = try XLSXWorkbook(data: workbookFile.data, fileName: "pack.xlsx")
-        #expect(workbook.sheetNames == ["Summary", "Measures", "Targets", "Trend", "SPC", "Breakdowns", "Requests", "Finance", "Risks"])
+        #expect(workbook.sheetNames == ["Summary", "Measures", "Targets", "Trend", "SPC", "Breakdowns", "Requests", "Finance", "Finance by return", "Risks"])
         let links = pack.index.all.filter { pack.index[$0].name == "a" }.compactMap { pack.index[$0].attributes["href"] }
-        for name in ["requests.csv", "finance.csv", "risks.csv"] { #expect(links.contains("data/\(name)"), "\(name)") }
+        for name in ["requests.csv", "finance.csv", "finance-year.csv", "risks.csv"] { #expect(links.contains("data/\(name)"), "\(name)") }
 
         // The same sheets as the files, amounts as numbers of pounds.
-        for (sheetName, name) in [("Requests", "requests.csv"), ("Finance", "finance.csv"), ("Risks", "risks.csv")] {
+        for (sheetName, name) in [("Requests", "requests.csv"), ("Finance", "finance.csv"), ("Finance by return", "finance-year.csv"), ("Risks", "risks.csv")] {
             let csv = try pack.csv(name)
             let sheet = try workbook.sheet(named: sheetName)
             #expect(sheet.rows.count == csv.records.count + 1, "\(sheetName)")
@@ -123,13 +123,69 @@ import Testing
         }
     }
 
-    @Test("A pack whose year has no finance return yet writes finance.csv with its header alone")
+    @Test("Each kind of finance line has a chart of the forecast at each return of the year, its table the figures of finance-year.csv")
+    func financeYear() throws {
+        let pack = try Self.pack(.public)
+        let rows = try pack.csv("finance-year.csv").dictionaries()
+        // Expected from Sources/ScrutineerDemo/DemoData/finance/warwickshire-cyp-finance.csv, the
+        // report for 2025/26 Q2: revenue at Q1, Children and Families 62 + 98 + 25.3 = £185.3m
+        // budgeted, 66.5 + 103 + 25.8 = £195.3m forecast, £10.0m over (10 / 185.3 = 5.40%); at Q2
+        // 68 + 106.5 + 25.8 = £200.3m, the minutes' "£15m overspend" (8.1%). Education Services
+        // 28.5 + 41.2 = £69.7m budgeted: 29.4 + 41.0, £0.7m over at Q1; 29.9 + 41.1, £1.3m at Q2.
+        let revenue = rows.filter { $0["Kind"] == "revenue" }
+        #expect(revenue.map { "\($0["Return"] ?? "") \($0["Service"] ?? "") \($0["Variance (£)"] ?? "")" } == [
+            "2025/26 Q1 Children and Families 10000000.00", "2025/26 Q1 Education Services 700000.00", "2025/26 Q1 All services 10700000.00",
+            "2025/26 Q2 Children and Families 15000000.00", "2025/26 Q2 Education Services 1300000.00", "2025/26 Q2 All services 16300000.00",
+        ])
+        #expect(revenue[0]["Budget (£)"] == "185300000.00" && revenue[0]["Forecast (£)"] == "195300000.00" && revenue[0]["Variance (% of budget)"] == "5.4")
+        #expect(revenue[3]["Variance"] == "£15.0m over budget (8.1%)")
+        #expect(revenue[5]["Budget (£)"] == "255000000.00")
+        // Savings at Q2: 1.4 + 1.2 of 2.0 + 1.5 (£0.9m short); 0.8 + 0 of 0.8 + 0.7 (£0.7m short).
+        let savings = rows.filter { $0["Kind"] == "savings" && $0["Return"] == "2025/26 Q2" }
+        #expect(savings.map { $0["Variance (£)"] ?? "" } == ["-900000.00", "-700000.00", "-1600000.00"])
+        #expect(Set(rows.map { $0["Kind"] ?? "" }) == ["revenue", "savings", "income", "capital"])
+
+        // The revenue chart: an SVG with its title, the summary in words, and a table of the same
+        // variances in £m, with the line of no variance.
+        let chart = try pack.table("finance-revenue-chart")
+        #expect(pack.index[chart].name == "svg" && pack.index[chart].attributes["role"] == "img")
+        let figure = try pack.table("finance-revenue-chart-figure")
+        #expect(pack.index.text(figure).contains("All services together at each return: £10.7m over budget at 2025/26 Q1, £16.3m over budget at 2025/26 Q2."))
+        let table = try pack.table("finance-revenue-chart-table")
+        #expect(PackPages.headers(pack.index, table: table) == ["Return", "Children and Families", "Education Services", "All services", "On budget"])
+        #expect(PackPages.firstLines(pack.index, table: table) == [["2025/26 Q1", "10.0", "0.7", "10.7", "0.0"], ["2025/26 Q2", "15.0", "1.3", "16.3", "0.0"]])
+        // Income varies by less than £1m: drawn in £ thousands. Q2: 2.6m of 3.0m, 32,000 of 50,000.
+        let income = try pack.table("finance-income-chart-table")
+        #expect(PackPages.firstLines(pack.index, table: income).last == ["2025/26 Q2", "-400", "-18", "-418", "0"])
+        #expect(pack.index.text(try pack.table("finance-income-chart-figure")).contains("£ thousand, above target (+), short (−)"))
+    }
+
+    @Test("A report at its year's first return has no finance chart, and finance-year.csv holds that return's totals")
+    func financeFirstReturn() throws {
+        let assessment = try WarwickshireCommittee.rendered(.public).assessment
+        let lines = [
+            FinanceLine(committeeCode: assessment.committee.code, period: assessment.reportingPeriod, kind: .revenue, service: "Children and Families",
+                        line: "Staffing", budget: Money(pounds: 62_000_000)!, forecast: Money(pounds: 68_000_000)!),
+        ]
+        let files = try PackRenderer.render(assessment, options: PackOptions(finance: lines))
+        let index = try #require(files.first { $0.path == "index.html" })
+        #expect(index.text.contains(#"id="finance-revenue-table""#))
+        #expect(!index.text.contains("finance-revenue-chart"))
+        let file = try #require(files.first { $0.path == "data/finance-year.csv" })
+        let rows = try CSVReader.table(from: file.data, fileName: "finance-year.csv").dictionaries()
+        #expect(rows.map { $0["Service"] ?? "" } == ["Children and Families", "All services"])
+        #expect(rows.map { $0["Variance (£)"] ?? "" } == ["6000000.00", "6000000.00"])
+    }
+
+    @Test("A pack whose year has no finance return yet writes finance.csv and finance-year.csv with their headers alone")
     func noReturn() throws {
         let assessment = try WarwickshireCommittee.rendered(.public).assessment
         let files = try PackRenderer.render(assessment, options: PackOptions(finance: []))
-        let file = try #require(files.first { $0.path == "data/finance.csv" })
-        let csv = try CSVReader.table(from: file.data, fileName: "finance.csv")
-        #expect(csv.records.isEmpty && csv.header.first == "Return")
+        for name in ["finance.csv", "finance-year.csv"] {
+            let file = try #require(files.first { $0.path == "data/\(name)" })
+            let csv = try CSVReader.table(from: file.data, fileName: name)
+            #expect(csv.records.isEmpty && csv.header.first == "Return", "\(name)")
+        }
         #expect(!files.contains { $0.path == "data/risks.csv" || $0.path == "data/requests.csv" })
     }
 
