@@ -317,6 +317,16 @@ def test_analyst_reaches_the_draft_and_its_forms(analyst_crawl):
     assert commentary, "no measure page with the commentary form reached"
 
 
+def test_analyst_reads_the_finance_charts(analyst_crawl):
+    """The draft 2026/27 Q2 report is the demo's year's second return: its committee page draws how
+    each kind of finance line moved, each chart with its table, and links finance-year.csv."""
+    bodies = {path: analyst_crawl.pages[path].body for path in analyst_crawl.html_pages()}
+    charted = [path for path, body in bodies.items()
+               if b'<svg class="chart" id="finance-revenue-chart"' in body and b'id="finance-revenue-chart-table"' in body]
+    assert charted, "no committee page with the revenue chart and its table reached"
+    assert any("/data/finance-year.csv" in path for path in analyst_crawl.pages), "finance-year.csv was not reached"
+
+
 def test_analyst_pages_have_no_script(analyst_crawl):
     with_script = [path for path, count in analyst_crawl.scripts.items() if count]
     assert with_script == [], f"pages with <script>: {with_script[:20]}"
