@@ -76,6 +76,12 @@ enum PackStylesheet {
         .chart text { font-family: Arial, Helvetica, sans-serif; font-size: 12px; fill: var(--text); }
         .chart .grid { stroke: #dcdcdc; stroke-width: 1; }
         .chart .axis { stroke: var(--text); stroke-width: 1; }
+        .risk-matrix { table-layout: fixed; min-width: 40rem; }
+        .risk-matrix td { vertical-align: top; }
+        .risk-matrix .band-low, .risk-matrix .band-medium, .risk-matrix .band-high { display: block; padding: 0 0.25rem; border-left: 6px solid; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+        .risk-matrix .band-low { background: #cce2d8; border-color: #00703c; }
+        .risk-matrix .band-medium { background: #fff7bf; border-color: #b58840; }
+        .risk-matrix .band-high { background: #f6d7d2; border-color: #d4351c; }
         .chart .series-primary path, .chart .series-primary line { stroke: #1d70b8; }
         .chart .series-primary .marker { fill: #1d70b8; }
         .chart .series-target path, .chart .series-target line { stroke: #0b0c0c; }
@@ -130,7 +136,7 @@ enum PackStylesheet {
           h1, h2, h3, h4, caption, figcaption { break-after: avoid; page-break-after: avoid; }
           p, dl > div { orphans: 3; widows: 3; }
           .table-scroll { overflow: visible; }
-          table, table.measures, table.counts { min-width: 0; width: 100%; font-size: 8pt; }
+          table, table.measures, table.counts, table.risk-matrix { min-width: 0; width: 100%; font-size: 8pt; }
           th, td { padding: 1.5pt 3pt; overflow-wrap: break-word; hyphens: auto; }
           thead { display: table-header-group; }
           tr, .facts > div, .chart-box, .point-types { break-inside: avoid; page-break-inside: avoid; }

@@ -195,12 +195,38 @@ struct PackSummaryBuilder {
             ])
         }
         return PackListSection(
-            sentence: parts.joined(separator: "; ") + ".",
+            sentence: parts.joined(separator: "; ") + ".", matrix: open.isEmpty ? nil : Self.riskMatrix(open, period: period),
             table: PackTable(
                 id: "risks-table", caption: "Risks the committee owns, \(period), highest score first", cssClass: "risks",
                 headers: [PackHeader("Risk"), PackHeader("Score"), PackHeader("Since the review before"), PackHeader("Target score"), PackHeader("Mitigation")],
                 rows: rows, note: RiskRating.keyText
             )
+        )
+    }
+
+    /// Where the open risks sit on the five-by-five matrix: a row per impact (most severe first), a
+    /// column per likelihood, each cell its score and band in words (and shaded by band), then the
+    /// reference of each risk there with its move since the review before.
+    static func riskMatrix(_ open: [ReportedRisk], period: String) -> PackTable {
+        func factor(_ name: String, _ value: Int, least: String, most: String) -> String {
+            value == RiskScore.scale.lowerBound ? "\(name) \(value) (\(least))" : value == RiskScore.scale.upperBound ? "\(name) \(value) (\(most))" : "\(name) \(value)"
+        }
+        let rows = RiskScore.scale.reversed().map { impact in
+            PackRow(
+                header: PackCell(factor("Impact", impact, least: "negligible", most: "severe")),
+                cells: RiskScore.scale.map { likelihood in
+                    let score = RiskScore(likelihood: likelihood, impact: impact)
+                    let here = open.filter { $0.review.score == score }.map { listed in
+                        PackLine(listed.trend.code == "unchanged" ? listed.review.reference : "\(listed.review.reference) (\(listed.trend.code))")
+                    }
+                    return PackCell([PackLine("\(score.value) \(score.rating.word)", extraClass: "band-\(score.rating.rawValue)")] + here)
+                }
+            )
+        }
+        return PackTable(
+            id: "risks-matrix", caption: "Where the open risks sit, \(period): impact down, likelihood across", cssClass: "risk-matrix",
+            headers: [PackHeader("Impact")] + RiskScore.scale.map { PackHeader(factor("Likelihood", $0, least: "rare", most: "almost certain")) },
+            rows: rows, note: "Each cell gives its score and band, then each open risk there by its reference, with how its score moved since the review before (new, worse or better; no word where it is unchanged). " + RiskRating.keyText
         )
     }
 

@@ -158,6 +158,7 @@ enum PackTemplates {
     <section class="risks" aria-labelledby="risks">
     <h2 id="risks">Risks the committee owns</h2>
     <p>{{sentence}}</p>
+    {{#matrix}}{{>table}}{{/matrix}}
     {{#table}}{{>table}}{{/table}}
     </section>
 

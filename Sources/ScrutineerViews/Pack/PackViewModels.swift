@@ -17,13 +17,14 @@ struct PackLine: Sendable {
     let link: [PackLink]
     let unlinkedText: String
 
-    init(_ text: String, icon: String = "", href: String? = nil, isNote: Bool = false) {
+    /// `extraClass` is added to the line's class (`band-high`), for lines styled beyond a note.
+    init(_ text: String, icon: String = "", href: String? = nil, isNote: Bool = false, extraClass: String? = nil) {
         self.icon = icon
         self.text = text
         self.href = href ?? ""
         self.hasLink = href != nil
         self.isNote = isNote
-        cssClass = isNote ? "line note" : "line"
+        cssClass = (isNote ? "line note" : "line") + (extraClass.map { " \($0)" } ?? "")
         link = href.map { [PackLink(text, href: $0)] } ?? []
         unlinkedText = href == nil ? text : ""
     }
@@ -41,7 +42,7 @@ struct PackCell: Sendable {
         self.lines = lines
         self.isNumeric = isNumeric
         let single = lines.count == 1 ? lines[0] : nil
-        isPlain = single.map { $0.icon.isEmpty && !$0.hasLink && !$0.isNote } ?? false
+        isPlain = single.map { $0.icon.isEmpty && !$0.hasLink && $0.cssClass == "line" } ?? false
         plain = isPlain ? single?.text ?? "" : ""
     }
 
@@ -178,10 +179,18 @@ struct PackThemeSection: Sendable {
 }
 
 /// A list the report gives beside the measures, as a sentence and a table, or a sentence saying
-/// there is nothing to list: the committee's requests (PRODUCT.md R12) and its risks (R11).
+/// there is nothing to list: the committee's requests (PRODUCT.md R12) and its risks (R11, with
+/// the matrix of where the open risks sit before the list).
 struct PackListSection: Sendable {
     let sentence: String
+    let matrix: PackTable?
     let table: PackTable?
+
+    init(sentence: String, matrix: PackTable? = nil, table: PackTable?) {
+        self.sentence = sentence
+        self.matrix = matrix
+        self.table = table
+    }
 }
 
 /// The summary: who and when, the headline, one table per theme, the data files and the key.

@@ -222,6 +222,46 @@ import Testing
         #expect(briefing["Promised by"] == "2025-09-30")
     }
 
+    @Test("The risk matrix puts each open risk of risks.csv in the cell of its likelihood and impact, each cell with its score and band in words")
+    func riskMatrix() throws {
+        let pack = try Self.pack(.member)
+        let matrix = try pack.table("risks-matrix")
+        #expect(PackPages.headers(pack.index, table: matrix) == ["Impact", "Likelihood 1 (rare)", "Likelihood 2", "Likelihood 3", "Likelihood 4", "Likelihood 5 (almost certain)"])
+        let rows = PackPages.rows(pack.index, table: matrix)
+        #expect(rows.map { $0[0] } == ["Impact 5 (severe)", "Impact 4", "Impact 3", "Impact 2", "Impact 1 (negligible)"])
+        // Each cell: likelihood × impact and its band (RiskRating: 1–4 low, 5–12 medium, 15–25 high).
+        let lines = try PackPages.cellLines(pack.index, table: matrix)
+        for (r, row) in lines.enumerated() {
+            let impact = 5 - r
+            for (c, cell) in row.enumerated() {
+                let score = (c + 1) * impact
+                #expect(cell.first == "\(score) \(score >= 15 ? "high" : score >= 5 ? "medium" : "low")", "impact \(impact), likelihood \(c + 1)")
+            }
+        }
+        // Every open risk of risks.csv, and only those, where its likelihood and impact put it.
+        let open = try pack.csv("risks.csv").dictionaries().filter { $0["Status"] == "open" }
+        #expect(!open.isEmpty)
+        var placed: [String] = []
+        for (r, row) in lines.enumerated() {
+            for (c, cell) in row.enumerated() {
+                for reference in cell.dropFirst() {
+                    let code = String(reference.split(separator: " ")[0])
+                    let risk = try #require(open.first { $0["Reference"] == code }, "\(reference)")
+                    #expect(risk["Likelihood"] == "\(c + 1)" && risk["Impact"] == "\(5 - r)", "\(reference)")
+                    #expect(reference == (risk["Trend"] == "unchanged" ? code : "\(code) (\(risk["Trend"] ?? ""))"))
+                    placed.append(code)
+                }
+            }
+        }
+        #expect(placed.sorted() == open.compactMap { $0["Reference"] }.sorted())
+        // Expected from Sources/ScrutineerDemo/DemoData/risks/warwickshire-cyp-risks.csv, reviews by
+        // the report's day: CYP-R01 3 × 4 on 10 Jun 2025, then 4 × 4 on 9 Sep 2025 (worse); CYP-R03
+        // 4 × 4 at both; CYP-R02 4 × 3, first reviewed 9 Sep 2025 (new); CYP-R04 3 × 3 on 10 Jun 2025.
+        #expect(lines[1][3] == ["16 high", "CYP-R01 (worse)", "CYP-R03"])
+        #expect(lines[2][3] == ["12 medium", "CYP-R02 (new)"])
+        #expect(lines[2][2] == ["9 medium", "CYP-R04 (new)"])
+    }
+
     @Test("The public's pack reads a small count of children in officers' text as 'a small number of' them; the members' as written", arguments: [Audience.public, .member])
     func smallCountsInText(audience: Audience) throws {
         let assessment = try WarwickshireCommittee.rendered(audience).assessment

@@ -71,4 +71,14 @@ struct PackPages: Sendable {
             }
         }
     }
+
+    /// Each data cell of a table's rows as its lines (`span.line`), without the row header.
+    static func cellLines(_ tree: HTMLTree, table: Int) throws -> [[[String]]] {
+        let rows = tree.descendants(table).filter { tree[$0].name == "tr" && tree.isInside($0, where: { $0.name == "tbody" }) }
+        return rows.map { row in
+            tree[row].children.filter { tree[$0].name == "td" }.map { cell in
+                tree.descendants(cell).filter { tree[$0].attributes["class"]?.hasPrefix("line") == true }.map { tree.text($0) }
+            }
+        }
+    }
 }
