@@ -100,6 +100,11 @@ def test_finance_is_in_the_pdf(root, pdf_pages):
     text = normalise(" ".join(pdf_pages))
     assert "Finance" in text and "Capital programme" in text
     assert "£1.6m short of plan (32.0%)" in text
+    # The year's second return: each kind has its chart of the forecast at each return, with its
+    # summary (Q1 10.0 + 0.7, Q2 15.0 + 1.3 £m over budget) and table.
+    for kind in ("revenue", "savings", "income", "capital"):
+        assert f'<svg class="chart" id="finance-{kind}-chart"' in printed and f'<table id="finance-{kind}-chart-table"' in printed, kind
+    assert "All services together at each return: £10.7m over budget at 2025/26 Q1, £16.3m over budget at 2025/26 Q2." in text
 
 
 def test_risks_are_in_the_pdf(root, pdf_pages):
@@ -116,6 +121,13 @@ def test_risks_are_in_the_pdf(root, pdf_pages):
     assert "Worse: up from 12 (medium) on 10 Jun 2025" in cells
     assert "Last reviewed on 10 Jun 2025, before this period" in cells
     assert "CYP-R05" not in cells, "a risk first reviewed after the pack's day"
+    # The matrix: impact 4 (second row), likelihood 4 (fourth cell) holds CYP-R01 and CYP-R03.
+    matrix = re.search(r'<table id="risks-matrix".*?</table>', printed, re.S)
+    assert matrix, "print.html has no risk matrix"
+    rows = re.findall(r"<tr>.*?</tr>", matrix.group(0), re.S)[1:]
+    cells = [normalise(html.unescape(re.sub(r"<[^>]+>", " ", cell))) for cell in re.findall(r"<td>.*?</td>", rows[1], re.S)]
+    assert cells[3] == "16 high CYP-R01 (worse) CYP-R03", cells
     text = normalise(" ".join(pdf_pages))
     assert "Risks the committee owns" in text
+    assert "Where the open risks sit, 2025/26 Q2: impact down, likelihood across" in text
     assert "1–4 is low, 5–12 medium and 15–25 high" in text
