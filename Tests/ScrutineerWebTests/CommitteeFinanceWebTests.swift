@@ -11,6 +11,16 @@ import Testing
 /// period's end; a published report shows the return as it stood when it was published.
 @Suite("Finance returns on the site and in the API")
 struct CommitteeFinanceWebTests {
+    /// Wokingham's analyst imports a correction to its Q1 placements line: £31.5m forecast, not £32.2m.
+    static func correctWokinghamPlacements(_ url: String) async throws {
+        try await withStore(url) { store in
+            _ = try await store.importBatch(ImportBatch(kind: .finance, files: ["correction.csv"], rowsRead: 1, financeLines: [FinanceLine(
+                committeeCode: "WOK-CS", period: try Period.parse("2026/27 Q1", yearType: .financial), kind: .revenue, service: "Children's Services",
+                line: "Placements", budget: Money(pounds: 31_000_000)!, forecast: Money(pounds: 31_500_000)!
+            )]), by: "wok.analyst")
+        }
+    }
+
     static func summary(_ lines: [[String: Any]]) -> [String] {
         lines.map { "\($0["period"] as? String ?? "?") \($0["kind"] as? String ?? "?") \($0["line"] as? String ?? "?") \($0["variance"] as? Double ?? .nan)" }
     }
@@ -68,12 +78,7 @@ struct CommitteeFinanceWebTests {
         }
 
         // Wokingham corrects its Q1 placements forecast after the Q1 report was published.
-        try await withStore(url) { store in
-            _ = try await store.importBatch(ImportBatch(kind: .finance, files: ["correction.csv"], rowsRead: 1, financeLines: [FinanceLine(
-                committeeCode: "WOK-CS", period: try Period.parse("2026/27 Q1", yearType: .financial), kind: .revenue, service: "Children's Services",
-                line: "Placements", budget: Money(pounds: 31_000_000)!, forecast: Money(pounds: 31_500_000)!
-            )]), by: "wok.analyst")
-        }
+        try await Self.correctWokinghamPlacements(url)
         try await withApplication(url) { client in
             let published = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/finance?period=2026%2F27%20Q1")
             #expect(published.first?["variance"] as? Double == 1_200_000, "the published report as the committee read it")
@@ -125,12 +130,7 @@ struct CommitteeFinanceWebTests {
 
         // Wokingham corrects its Q1 placements forecast after the Q1 report was published: the
         // published report's figures stay as they were; the Q2 report's movement starts from the correction.
-        try await withStore(url) { store in
-            _ = try await store.importBatch(ImportBatch(kind: .finance, files: ["correction.csv"], rowsRead: 1, financeLines: [FinanceLine(
-                committeeCode: "WOK-CS", period: try Period.parse("2026/27 Q1", yearType: .financial), kind: .revenue, service: "Children's Services",
-                line: "Placements", budget: Money(pounds: 31_000_000)!, forecast: Money(pounds: 31_500_000)!
-            )]), by: "wok.analyst")
-        }
+        try await Self.correctWokinghamPlacements(url)
         try await withApplication(url) { client in
             let published = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WOK-CS/finance/year?period=2026%2F27%20Q1")
             #expect(published.first?["variance"] as? Double == 1_800_000)

@@ -85,18 +85,12 @@ enum PackStylesheet {
         .chart .series-primary path, .chart .series-primary line { stroke: #1d70b8; }
         .chart .series-primary .marker { fill: #1d70b8; }
         .chart .series-target path, .chart .series-target line { stroke: #0b0c0c; }
-        .chart .series-england path, .chart .series-england line { stroke: #505a5f; }
-        .chart .series-england .marker { fill: #505a5f; }
-        .chart .series-region path, .chart .series-region line { stroke: #00625e; }
-        .chart .series-region .marker { fill: #00625e; }
-        .chart .series-neighbours path, .chart .series-neighbours line { stroke: #912b88; }
-        .chart .series-neighbours .marker { fill: #912b88; }
-        .chart .series-other1 path, .chart .series-other1 line { stroke: #505a5f; }
-        .chart .series-other1 .marker { fill: #505a5f; }
-        .chart .series-other2 path, .chart .series-other2 line { stroke: #00625e; }
-        .chart .series-other2 .marker { fill: #00625e; }
-        .chart .series-other3 path, .chart .series-other3 line { stroke: #912b88; }
-        .chart .series-other3 .marker { fill: #912b88; }
+        .chart .series-england path, .chart .series-england line, .chart .series-other1 path, .chart .series-other1 line { stroke: #505a5f; }
+        .chart .series-england .marker, .chart .series-other1 .marker { fill: #505a5f; }
+        .chart .series-region path, .chart .series-region line, .chart .series-other2 path, .chart .series-other2 line { stroke: #00625e; }
+        .chart .series-region .marker, .chart .series-other2 .marker { fill: #00625e; }
+        .chart .series-neighbours path, .chart .series-neighbours line, .chart .series-other3 path, .chart .series-other3 line { stroke: #912b88; }
+        .chart .series-neighbours .marker, .chart .series-other3 .marker { fill: #912b88; }
         .chart .series-centreLine path, .chart .series-centreLine line { stroke: #0b0c0c; }
         .chart .series-processLimit path, .chart .series-processLimit line { stroke: #505a5f; }
         .chart .series .marker.point-common, .marker-key .marker.point-common { fill: #505a5f; }
