@@ -107,6 +107,9 @@ struct EarlierPublicationTests {
             #expect(old.status == .ok)
             #expect(old.text.contains("You are reading publication 1 of 2"))
             #expect(old.text.contains("aria-current=\"page\">Publication 1, by"))
+            // Both were published today: each is told apart by its minute, in UTC.
+            let listed = home.text.components(separatedBy: "\">Publication ").dropFirst().map { String($0.prefix { $0 != "<" }) }
+            #expect(listed.count == 2 && listed.allSatisfy { $0.range(of: #" on \d{1,2} [A-Z][a-z]{2} \d{4} at \d{2}:\d{2} UTC$"#, options: .regularExpression) != nil }, "\(listed)")
 
             let detail = try #require(try await Browser.anonymous.get(client, "/api/v1/committees/WARKS-CYP").json as? [String: Any])
             let reports = try #require(detail["reports"] as? [[String: Any]])

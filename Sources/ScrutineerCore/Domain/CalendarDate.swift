@@ -121,4 +121,16 @@ extension CalendarDate {
     public static func displayText(ofTimestamp timestamp: String) -> String {
         CalendarDate(timestamp: timestamp)?.displayText ?? timestamp
     }
+
+    /// The day and minute of an ISO 8601 timestamp in UTC ("1 July 2026 at 14:05 UTC"), to tell
+    /// apart two things done on one day; the day alone when the timestamp gives no UTC time.
+    public static func displayText(ofTimestampWithTime timestamp: String) -> String {
+        let day = displayText(ofTimestamp: timestamp)
+        let characters = Array(timestamp)
+        guard CalendarDate(timestamp: timestamp) != nil, characters.count >= 17, characters[10] == "T", characters[13] == ":",
+              timestamp.hasSuffix("Z") || timestamp.hasSuffix("+00:00"),
+              (characters[11...12] + characters[14...15]).allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return day }
+        return "\(day) at \(String(characters[11...15])) UTC"
+    }
 }

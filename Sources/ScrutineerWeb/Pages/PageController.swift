@@ -59,10 +59,10 @@ struct PageController: Sendable {
             let canPublish = AccessPolicy.canPublish(context.viewer.account, report.committee) && !readsEarlier
             let versions = try await cache.snapshotVersions(code, period: report.period.label)
             var note = ""
-            if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \(CalendarDate.displayText(ofTimestamp: p.changedAt))" }
+            if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \(CalendarDate.displayText(ofTimestampWithTime: p.changedAt))" }
             if let snapshot = try await access.snapshot(report) {
                 if readsEarlier {
-                    note += ". You are reading publication \(snapshot.version) of \(versions.count), by \(snapshot.takenBy) on \(CalendarDate.displayText(ofTimestamp: snapshot.takenAt)): its figures, judgements and commentary are as they stood then, judged as on \(assessment.today.displayText); later publications and data do not change them"
+                    note += ". You are reading publication \(snapshot.version) of \(versions.count), by \(snapshot.takenBy) on \(CalendarDate.displayText(ofTimestampWithTime: snapshot.takenAt)): its figures, judgements and commentary are as they stood then, judged as on \(assessment.today.displayText); later publications and data do not change them"
                 } else {
                     note += ". Its figures, judgements and commentary are as they stood when it was published, judged as on \(assessment.today.displayText); later data does not change them"
                     if snapshot.version > 1 {
@@ -72,7 +72,7 @@ struct PageController: Sendable {
             }
             let publications = versions.count > 1 || readsEarlier ? versions.map { v in
                 SitePublication(
-                    text: "Publication \(v.version), by \(v.takenBy) on \(CalendarDate.displayText(ofTimestamp: v.takenAt))",
+                    text: "Publication \(v.version), by \(v.takenBy) on \(CalendarDate.displayText(ofTimestampWithTime: v.takenAt))",
                     href: SiteRoutes.committee.href(["committee": code], query: [("period", report.period.label), ("snapshot", String(v.version))]),
                     isCurrent: v.version == (report.snapshotVersion ?? (report.stage == .published ? versions.last?.version : nil))
                 )
