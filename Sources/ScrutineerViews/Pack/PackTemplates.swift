@@ -158,7 +158,7 @@ enum PackTemplates {
     <section class="risks" aria-labelledby="risks">
     <h2 id="risks">Risks the committee owns</h2>
     <p>{{sentence}}</p>
-    {{#matrix}}{{>table}}{{/matrix}}
+    {{#hasMatrix}}{{#matrix}}{{>table}}{{/matrix}}{{/hasMatrix}}
     {{#table}}{{>table}}{{/table}}
     </section>
 

@@ -150,6 +150,7 @@ extension PackListSection: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "sentence": sentence
+        case "hasMatrix": hasMatrix
         case "matrix": matrix
         case "table": table
         default: nil

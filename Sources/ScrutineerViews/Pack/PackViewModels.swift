@@ -183,12 +183,14 @@ struct PackThemeSection: Sendable {
 /// the matrix of where the open risks sit before the list).
 struct PackListSection: Sendable {
     let sentence: String
-    let matrix: PackTable?
+    let hasMatrix: Bool
+    let matrix: PackTable
     let table: PackTable?
 
     init(sentence: String, matrix: PackTable? = nil, table: PackTable?) {
         self.sentence = sentence
-        self.matrix = matrix
+        hasMatrix = matrix != nil
+        self.matrix = matrix ?? PackMeasureBuilder.emptyTable
         self.table = table
     }
 }
