@@ -325,12 +325,13 @@ public struct FinanceMovement: Sendable, Hashable {
         public let amounts: [FinanceService?]
     }
 
-    /// "All services at each return: £12.0m over budget at 2026/27 Q1, £9.0m over budget at
-    /// 2026/27 Q2." The total's variance at each return, in words.
+    /// "All services together at each return: £10.0m over budget at 2026/27 Q1, £7.0m over budget
+    /// at 2026/27 Q2." The total's variance at each return, in words; a single service is named.
     public var sentence: String {
         let moves = zip(periods, total.amounts).compactMap { period, amount in
             amount.map { "\(kind.varianceText($0.variance, percent: nil).lowercasingFirst) at \(period.label)" }
         }
+        guard !moves.isEmpty else { return "No return of the year has lines of this kind." }
         let who = services.count == 1 ? services[0].name : "All services together"
         return "\(who) at each return: \(moves.joined(separator: ", "))."
     }

@@ -195,5 +195,6 @@ struct FinanceTests {
         #expect(q2.movement(.revenue).periods.map(\.label) == ["2025/26 Q1", "2025/26 Q2"])
         #expect(q2.movement(.savings).periods.map(\.label) == ["2025/26 Q1"])
         #expect(q2.movement(.capital).periods.isEmpty && q2.movement(.capital).services.isEmpty)
+        #expect(q2.movement(.capital).sentence == "No return of the year has lines of this kind.")
     }
 }
