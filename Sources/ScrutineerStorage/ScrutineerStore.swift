@@ -173,3 +173,19 @@ public protocol ScrutineerStore: Sendable {
     /// Releases connections and stops the store's threads.
     func close() async throws
 }
+
+extension ScrutineerStore {
+    /// Runs `body`, then closes the store, also when `body` throws (its error is passed on, not
+    /// one from closing): for whoever opened the store for one piece of work.
+    public func closing<Result>(after body: () async throws -> Result) async throws -> Result {
+        let result: Result
+        do {
+            result = try await body()
+        } catch {
+            try? await close()
+            throw error
+        }
+        try await close()
+        return result
+    }
+}

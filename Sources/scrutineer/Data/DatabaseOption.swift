@@ -22,14 +22,9 @@ struct DatabaseOption: ParsableArguments {
     /// migration throws (the error is passed on).
     func withStore<Result>(_ body: (SQLStore) async throws -> Result) async throws -> Result {
         let store = try await openStore()
-        do {
+        return try await store.closing {
             try await store.migrate()
-            let result = try await body(store)
-            try await store.close()
-            return result
-        } catch {
-            try? await store.close()
-            throw error
+            return try await body(store)
         }
     }
 }

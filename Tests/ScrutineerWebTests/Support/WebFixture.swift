@@ -65,27 +65,15 @@ let demoDay = CalendarDate(year: 2026, month: 11, day: 23)!
 /// Runs `body` on a store of the database at `url`, closing it after, also when `body` throws.
 func withStore<T: Sendable>(_ url: String, _ body: (any ScrutineerStore) async throws -> T) async throws -> T {
     let store = try await StoreConnection.open(url: url, logger: quietLogger)
-    do {
-        let result = try await body(store)
-        try await store.close()
-        return result
-    } catch {
-        try? await store.close()
-        throw error
-    }
+    return try await store.closing { try await body(store) }
 }
 
 /// Runs `body` with an in-process application on a store of the database at `url`.
 func withApplication(_ url: String, settings: WebSettings = testSettings, _ body: @escaping @Sendable (any TestClientProtocol) async throws -> Void) async throws {
     let store = try await StoreConnection.open(url: url, logger: quietLogger)
-    do {
-        let app = buildApplication(store: store, settings: settings, logger: quietLogger)
-        try await app.test(.router, body)
-    } catch {
-        try? await store.close()
-        throw error
+    try await store.closing {
+        try await buildApplication(store: store, settings: settings, logger: quietLogger).test(.router, body)
     }
-    try await store.close()
 }
 
 /// A signed-in (or public) browser: its cookie and the session's CSRF token.
