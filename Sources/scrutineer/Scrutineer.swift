@@ -8,7 +8,7 @@ struct Scrutineer: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scrutineer",
         abstract: "Performance management and scrutiny reporting for English local authorities.",
-        subcommands: [DemoCommand.self, ServeCommand.self, ImportCommand.self, ExportCommand.self, CommitteeCommand.self, PackCommand.self, UserCommand.self, TemplateCommand.self, StatsCommand.self]
+        subcommands: [DemoCommand.self, ServeCommand.self, ImportCommand.self, ExportCommand.self, CommitteeCommand.self, PackCommand.self, UserCommand.self, BackupCommand.self, TemplateCommand.self, StatsCommand.self]
     )
 
     static func main() async {

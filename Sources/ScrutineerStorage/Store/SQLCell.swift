@@ -10,6 +10,11 @@ enum SQLCell: Sendable, Hashable {
     init(_ double: Double?) { self = double.map(SQLCell.double) ?? .null }
     init(_ integer: Int?) { self = integer.map(SQLCell.integer) ?? .null }
 
+    /// The text, when the cell holds text.
+    var text: String? { if case let .text(text) = self { text } else { nil } }
+    /// The integer, when the cell holds an integer.
+    var integer: Int? { if case let .integer(integer) = self { integer } else { nil } }
+
     /// A value SQLKit's serializer collected from a `\(bind:)` in a query.
     init(bound value: any Encodable & Sendable) {
         switch value {

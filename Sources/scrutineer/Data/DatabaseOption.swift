@@ -7,11 +7,22 @@ struct DatabaseOption: ParsableArguments {
     @Option(name: .customLong("db"), help: "The database: sqlite://./scrutineer.sqlite (default) or postgres://user:password@host:port/database. Also SCRUTINEER_DB_URL.")
     var url: String?
 
+    /// Where `--db`, the environment or the default puts the database; exit 78 when the URL is
+    /// not one Scrutineer reads.
+    func location() throws -> DatabaseLocation {
+        do {
+            return try DatabaseLocation(url: Settings.load(databaseOption: url).databaseURL)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(78)
+        }
+    }
+
     /// Opens the store named by `--db`, the environment or the default.
     func openStore() async throws -> SQLStore {
-        let settings = Settings.load(databaseOption: url)
+        let location = try location()
         do {
-            return try await StoreConnection.open(url: settings.databaseURL)
+            return try await StoreConnection.open(location)
         } catch let error as StoreError {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(78)
