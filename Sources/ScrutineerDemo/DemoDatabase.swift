@@ -84,6 +84,11 @@ public enum DemoDatabase {
             let summary = try await importBatch { try LocalMeasuresImporter.importBatch(localFiles, options: LocalImportOptions(), context: $0) }
             progress("Imported \(council)'s illustrative local values (\(summary.added) added)")
         }
+        // Warwickshire then corrects one figure its last report showed, so the demo's measure page
+        // lists a revision: what the figure was, what it became, when and from which file.
+        let corrections = LocalImportFile(name: "warwickshire-corrections.csv", data: try Data(contentsOf: local.appendingPathComponent("warwickshire-corrections.csv")))
+        let corrected = try await importBatch { try LocalMeasuresImporter.importBatch([corrections], options: LocalImportOptions(), context: $0) }
+        progress("Imported Warwickshire's correction of an earlier figure (\(corrected.changed) changed)")
         // Warwickshire's own comparator groups, beside England, its region and its neighbours.
         let groupsFile = PublishedFile(name: "warwickshire-groups.csv", data: try Data(contentsOf: local.appendingPathComponent("warwickshire-groups.csv")))
         let groups = try await importBatch { try ComparatorGroupsImporter.parse([groupsFile], council: "E10000031", context: $0) }

@@ -193,12 +193,15 @@ public struct SiteMeasureExtras: Sendable {
     public var commentaryAction: String?
     /// Every version of every target the committee's council has set for the measure, oldest first.
     public var targetHistory: [Target]
+    /// The council's figures for the measure that later imports revised, as the reader may see them.
+    public var revisions: FigureRevisions
 
-    public init(commentary: Commentary?, commentaryVersions: Int, commentaryAction: String?, targetHistory: [Target]) {
+    public init(commentary: Commentary?, commentaryVersions: Int, commentaryAction: String?, targetHistory: [Target], revisions: FigureRevisions) {
         self.commentary = commentary
         self.commentaryVersions = commentaryVersions
         self.commentaryAction = commentaryAction
         self.targetHistory = targetHistory
+        self.revisions = revisions
     }
 }
 

@@ -194,7 +194,7 @@ enum SiteTemplates {
     """
 
     /// What the measure page adds to the pack's measure section: comparison and data links, the
-    /// commentary form, and the history of every target.
+    /// commentary form, the history of every target, and the council's revised figures.
     static let measureExtras = """
     <section aria-labelledby="more">
     <h2 id="more">Compare and download</h2>
@@ -217,6 +217,11 @@ enum SiteTemplates {
     <h2 id="target-history">Targets and their history</h2>
     {{#hasTargetHistory}}{{#targetHistory}}{{>table}}{{/targetHistory}}{{/hasTargetHistory}}
     {{^hasTargetHistory}}<p>No target has been set for this measure.</p>{{/hasTargetHistory}}
+    </section>
+    <section aria-labelledby="revisions">
+    <h2 id="revisions">Revised figures</h2>
+    <p>{{revisionsSentence}}</p>
+    {{#hasRevisions}}{{#revisions}}{{>table}}{{/revisions}}{{/hasRevisions}}
     </section>
 
     """

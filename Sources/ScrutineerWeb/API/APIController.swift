@@ -14,7 +14,7 @@ struct APIController: Sendable {
     func addRoutes(to router: Router<WebRequestContext>) {
         let handlers: [String: @Sendable (Request, WebRequestContext) async throws -> Data] = [
             "listCommittees": committees, "getCommittee": committee, "getAssessment": assessment, "listCommentary": commentary, "listRequests": requests, "listRisks": risks, "listFinance": finance,
-            "listFinanceYear": financeYear,
+            "listFinanceYear": financeYear, "getRevisions": revisions,
             "listMeasures": measures, "getMeasure": measure, "listTargets": targets, "listObservations": observations,
             "listAreas": areas, "getArea": area, "listComparatorGroups": comparatorGroups,
         ]
@@ -108,6 +108,15 @@ struct APIController: Sendable {
         let report = try await report(request, context)
         guard let shown = FinanceReport.inReport(try await access.finance(report), reportingPeriod: report.period) else { return try Self.encode([FinanceTotalJSON]()) }
         return try Self.encode(shown.kinds.flatMap { FinanceTotalJSON.rows(shown.movement($0)) })
+    }
+
+    func revisions(_ request: Request, _ context: WebRequestContext) async throws -> Data {
+        let report = try await report(request, context)
+        let code = try context.parameter("measure")
+        guard report.committee.measureCodes.contains(code), let measure = try await cache.measures().first(where: { $0.code == code }) else {
+            throw WebError.notFound("Committee \(report.committee.code) does not report measure \(code).")
+        }
+        return try Self.encode(RevisionsJSON(try await access.revisions(report, measure: measure), format: ValueFormat(measure)))
     }
 
     func measures(_ request: Request, _ context: WebRequestContext) async throws -> Data {

@@ -343,6 +343,41 @@ struct FinanceTotalJSON: Encodable {
     }
 }
 
+struct RevisionsJSON: Encodable {
+    struct Revision: Encodable {
+        let period: String
+        /// `age=17-18;sex=Female`, or "" for the whole population.
+        let breakdown: String
+        /// The numbers, or nil when withheld (then the text is the symbol).
+        let before: Double?
+        let beforeText: String
+        let after: Double?
+        let afterText: String
+        let revisedAt: String
+        let beforeSource: String
+        let afterSource: String
+    }
+
+    let revisions: [Revision]
+    let breakdownRevisionsWithheld: Int
+
+    init(_ r: FigureRevisions, format: ValueFormat) {
+        func text(_ cell: PublishedCell) -> String {
+            switch cell {
+            case let .value(number): format.text(number)
+            case let .suppressed(symbol, _): symbol.rawValue
+            }
+        }
+        revisions = r.revisions.map {
+            Revision(
+                period: $0.period.label, breakdown: $0.breakdown.key, before: $0.before.value, beforeText: text($0.before),
+                after: $0.after.value, afterText: text($0.after), revisedAt: $0.revisedAt, beforeSource: $0.beforeSource, afterSource: $0.afterSource
+            )
+        }
+        breakdownRevisionsWithheld = r.breakdownRevisionsWithheld
+    }
+}
+
 struct CountsJSON: Encodable {
     let measures, onTrack, withinTolerance, notOnTrack, completed, notDue, noData, notJudged: Int
     let improving, `static`, declining, increasing, decreasing, directionNotCalculated: Int

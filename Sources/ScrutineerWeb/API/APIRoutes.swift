@@ -10,6 +10,7 @@ enum APIRoutes {
     static let risks = RouteTemplate("/api/v1/committees/{committee}/risks")
     static let finance = RouteTemplate("/api/v1/committees/{committee}/finance")
     static let financeYear = RouteTemplate("/api/v1/committees/{committee}/finance/year")
+    static let revisions = RouteTemplate("/api/v1/committees/{committee}/measures/{measure}/revisions")
     static let measures = RouteTemplate("/api/v1/measures")
     static let measure = RouteTemplate("/api/v1/measures/{measure}")
     static let targets = RouteTemplate("/api/v1/measures/{measure}/targets")
@@ -58,6 +59,7 @@ enum APIRoutes {
         Endpoint(route: risks, operationId: "listRisks", summary: "The risks the committee owns as a report lists them: each open risk at its newest review by the report's day, with its score, the move since the review before, its target and mitigation, and those closed during its period or since", query: [period, snapshot], schema: "Risk", isList: true),
         Endpoint(route: finance, operationId: "listFinance", summary: "The committee's finance return as a report shows it: each line of the newest return of the report's financial year by the end of its period (revenue budget and forecast outturn, savings, income, capital), with its variance and the variance at the return before", query: [period, snapshot], schema: "FinanceLine", isList: true),
         Endpoint(route: financeYear, operationId: "listFinanceYear", summary: "How the finance a report shows moved over its financial year: for each kind of line of the return shown, each service and all services together, added up at each return of the year up to that one (oldest first), as the finance charts draw them", query: [period, snapshot], schema: "FinanceTotal", isList: true),
+        Endpoint(route: revisions, operationId: "getRevisions", summary: "The council's figures for one of a report's measures that later imports revised, newest revision first: what each was, what it became, when and from which files, as the report's reader may see them (as they stood when a published report was published; the public reads revisions of whole-population figures only, and how many breakdown revisions are not listed)", query: [period, snapshot], schema: "Revisions", isList: false),
         Endpoint(route: measures, operationId: "listMeasures", summary: "Measures, optionally those of one committee or matching words", query: [
             Parameter("committee", "Only the measures of this committee (its code)."),
             Parameter("q", "Only measures whose title or code contains these words."),

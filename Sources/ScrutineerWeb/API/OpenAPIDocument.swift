@@ -120,6 +120,13 @@ enum OpenAPIDocument {
                 "period": string, "kind": ["type": "string", "enum": FinanceLine.Kind.allCases.map(\.rawValue)], "service": string, "isTotal": boolean,
                 "budget": number, "forecast": number, "variance": number, "variancePercent": number, "varianceText": string,
             ], required: ["period", "kind", "service", "isTotal", "budget", "forecast", "variance", "varianceText"]),
+            "Revisions": object([
+                "revisions": ["type": "array", "items": object([
+                    "period": string, "breakdown": string, "before": number, "beforeText": string, "after": number, "afterText": string,
+                    "revisedAt": string, "beforeSource": string, "afterSource": string,
+                ], required: ["period", "breakdown", "beforeText", "afterText", "revisedAt", "beforeSource", "afterSource"])],
+                "breakdownRevisionsWithheld": integer,
+            ], required: ["revisions", "breakdownRevisionsWithheld"]),
             "Measure": object([
                 "code": string, "title": string, "definition": string, "theme": string, "owner": string, "unit": string, "decimalPlaces": integer,
                 "polarity": string, "periodicity": string, "yearType": string, "source": string, "publicationLagDays": integer,

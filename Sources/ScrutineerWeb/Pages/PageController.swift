@@ -130,12 +130,17 @@ struct PageController: Sendable {
             let (report, assessment) = try await load(request, context)
             let code = try measureCode(context, in: report)
             let viewer = context.viewer
+            guard let measure = assessment.measures.first(where: { $0.measure.code == code })?.measure else {
+                throw WebError.notFound("Committee \(report.committee.code) does not report measure \(code).")
+            }
+            let revisions = try await access.revisions(report, measure: measure)
             let extras: SiteMeasureExtras
             if let snapshot = try await access.snapshot(report) {
                 // As published: the commentary and targets the committee read, and no form to change them.
                 let commentary = snapshot.commentary(on: code)?.redacted(for: report.audience, rule: snapshot.publicTextRule)
                 extras = SiteMeasureExtras(
-                    commentary: commentary, commentaryVersions: commentary?.version ?? 0, commentaryAction: nil, targetHistory: snapshot.targets(of: code)
+                    commentary: commentary, commentaryVersions: commentary?.version ?? 0, commentaryAction: nil, targetHistory: snapshot.targets(of: code),
+                    revisions: revisions
                 )
             } else {
                 let history = try await cache.store.commentaryHistory(committeeCode: report.committee.code, measureCode: code, periodLabel: report.period.label)
@@ -143,12 +148,11 @@ struct PageController: Sendable {
                 extras = SiteMeasureExtras(
                     commentary: history.last?.redacted(for: report.audience), commentaryVersions: history.count,
                     commentaryAction: canWrite ? SiteRoutes.commentary.href(["committee": report.committee.code, "measure": code]) : nil,
-                    targetHistory: try await cache.store.targets(for: code, council: report.committee.councilAreaCode)
+                    targetHistory: try await cache.store.targets(for: code, council: report.committee.councilAreaCode), revisions: revisions
                 )
             }
-            let title = assessment.measures.first { $0.measure.code == code }?.measure.title ?? code
             guard let html = try SiteRenderer.measure(assessment, code: code, links: links(report), extras: extras, chrome: chrome(
-                context, breadcrumbs: committeeCrumbs(report) + [SiteLink(title, href: "", isCurrent: true)]))
+                context, breadcrumbs: committeeCrumbs(report) + [SiteLink(measure.title, href: "", isCurrent: true)]))
             else { throw WebError.notFound("Committee \(report.committee.code) does not report measure \(code).") }
             return html
         }

@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ScrutineerCore
+import ScrutineerStorage
+import Testing
+@testable import ScrutineerWeb
+
+/// The council's revised figures on the measure page and in the API (PRODUCT.md R7 and R15: a
+/// later publication of a figure supersedes it and the old value stays in history). The demo
+/// imports one correction (DemoData/local/warwickshire-corrections.csv) before its reports are
+/// published.
+@Suite("Revised figures on the measure page and in the API")
+struct RevisionsWebTests {
+    static let measurePage = "/committees/WARKS-CYP/measures/WARKS_HV_68WK"
+    static let api = "/api/v1/committees/WARKS-CYP/measures/WARKS_HV_68WK/revisions"
+    static let q1 = "period=2026%2F27%20Q1", q2 = "period=2026%2F27%20Q2"
+
+    static func summary(_ revision: [String: Any]) -> String {
+        "\(revision["period"] as? String ?? "?") \(revision["beforeText"] as? String ?? "?") (\(revision["beforeSource"] as? String ?? "?")) → "
+            + "\(revision["afterText"] as? String ?? "?") (\(revision["afterSource"] as? String ?? "?"))"
+    }
+
+    @Test("the demo's correction on the published and the draft report; a correction after publication shows on the draft only")
+    func revisions() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        try await withApplication(url) { client in
+            // Health visitor reviews at 6–8 weeks, 2025/26 Q4: 85.2% in warwickshire-observations.csv
+            // (1085 of 1274), 85.6% in warwickshire-corrections.csv (1091 of 1274).
+            let response = try await client.execute(uri: "\(Self.api)?\(Self.q1)", method: .get)
+            #expect(response.status == .ok)
+            let published = try #require(response.json as? [String: Any])
+            let listed = try #require(published["revisions"] as? [[String: Any]])
+            #expect(listed.map(Self.summary) == ["2025/26 Q4 85.2% (warwickshire-observations.csv) → 85.6% (warwickshire-corrections.csv)"])
+            #expect(listed.first?["before"] as? Double == 85.2 && listed.first?["after"] as? Double == 85.6 && listed.first?["breakdown"] as? String == "")
+            #expect(published["breakdownRevisionsWithheld"] as? Int == 0)
+
+            let page = try await client.execute(uri: "\(Self.measurePage)?\(Self.q1)", method: .get).text
+            #expect(page.contains(#"<h2 id="revisions">Revised figures</h2>"#))
+            #expect(page.contains("Warwickshire&#39;s figures for this measure have been revised once since they were first imported, most recently on "))
+            #expect(page.contains(#"<table id="revisions-table""#))
+            #expect(page.contains("<td><span class=\"line\">85.2%</span></td><td><span class=\"line\">85.6%</span></td>"))
+
+            let other = try await client.execute(uri: "/committees/WARKS-CYP/measures/ReReferral?\(Self.q1)", method: .get).text
+            #expect(other.contains("Warwickshire&#39;s figures for this measure have not been revised since they were first imported."))
+            #expect(!other.contains("revisions-table"))
+            let unknownParameter = try await client.execute(uri: "\(Self.api)?quarter=Q1", method: .get)
+            #expect(unknownParameter.status == .badRequest)
+        }
+
+        // After the Q1 report is published, the analyst corrects its Q1 figure (1118 of 1318 →
+        // 1125 of 1318, 85.4%). Imported in a later second than the publication, so "as it stood
+        // when published" is unambiguous.
+        try await withStore(url) { store in
+            let takenAt = try #require(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2026/27 Q1", version: nil)?.takenAt)
+            while StoreTimestamp.now() <= takenAt { try await Task.sleep(for: .milliseconds(50)) }
+            let query = ObservationQuery(measureCode: "WARKS_HV_68WK", areaCode: "E10000031", periodLabel: "2026/27 Q1")
+            var figure = try #require(try await store.observations(query).first)
+            #expect(figure.value == 84.8)
+            figure.value = 85.4
+            figure.numerator = 1125
+            figure.source = "q1-correction.csv"
+            _ = try await store.importBatch(ImportBatch(kind: .local, files: ["q1-correction.csv"], rowsRead: 1, observations: [figure]), by: "warks.analyst")
+        }
+        try await withApplication(url) { client in
+            let published = try #require(try await client.execute(uri: "\(Self.api)?\(Self.q1)", method: .get).json as? [String: Any])
+            #expect((published["revisions"] as? [[String: Any]])?.map(Self.summary) == [
+                "2025/26 Q4 85.2% (warwickshire-observations.csv) → 85.6% (warwickshire-corrections.csv)",
+            ], "the published report lists what was known when it was published")
+
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            let draft = try #require(try await analyst.get(client, "\(Self.api)?\(Self.q2)").json as? [String: Any])
+            #expect((draft["revisions"] as? [[String: Any]])?.map(Self.summary) == [
+                "2026/27 Q1 84.8% (warwickshire-observations.csv) → 85.4% (q1-correction.csv)",
+                "2025/26 Q4 85.2% (warwickshire-observations.csv) → 85.6% (warwickshire-corrections.csv)",
+            ])
+            let page = try await analyst.get(client, "\(Self.measurePage)?\(Self.q2)").text
+            #expect(page.contains("have been revised twice since they were first imported"))
+        }
+    }
+}
