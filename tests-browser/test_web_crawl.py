@@ -267,6 +267,20 @@ def test_public_reads_the_committees_finance(public_crawl):
     assert len({path.split("?")[0] for path in listed}) >= 2, f"the finance return is not on both committees' pages: {listed[:10]}"
 
 
+def test_public_reads_the_revised_figure(public_crawl):
+    """The demo corrects Warwickshire's 2025/26 Q4 health visitor figure (85.2% → 85.6%) before
+    publishing: its published measure page lists the revision in a captioned table; the other
+    measures' pages say none of their figures was revised."""
+    revised = [path for path in public_crawl.html_pages()
+               if "/measures/WARKS_HV_68WK" in path and b'<table id="revisions-table"' in public_crawl.pages[path].body]
+    assert revised, "the crawl did not reach a measure page listing the corrected figure"
+    body = public_crawl.pages[revised[0]].body
+    assert b"<caption>The council&#39;s figures for this measure that a later import revised" in body
+    assert b'<span class="line">85.2%</span></td><td><span class="line">85.6%</span>' in body
+    unrevised = [path for path in public_crawl.html_pages() if b"have not been revised since they were first imported." in public_crawl.pages[path].body]
+    assert unrevised, "no measure page says its figures were not revised"
+
+
 def test_public_reads_each_publication(public_crawl):
     """Wokingham's report, published twice in the demo, lists both publications, and the first
     reads as it stood (PRODUCT.md R15)."""
