@@ -12,12 +12,7 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
     public let format: ValueFormat
 
     /// "61.2%", or the symbol ("c").
-    public var text: String {
-        switch cell {
-        case let .value(number): format.text(number)
-        case let .suppressed(symbol, _): symbol.rawValue
-        }
-    }
+    public var text: String { format.text(cell) }
 
     /// Why the cell is blank, e.g. "c: a small count that could identify individuals"; nil when shown.
     public var reason: String? {

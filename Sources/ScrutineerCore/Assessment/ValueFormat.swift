@@ -35,6 +35,14 @@ public struct ValueFormat: Sendable, Hashable, Codable {
         withUnit(number(value), negative: value < 0 && number(value) != number(0))
     }
 
+    /// A figure as an audience may see it: the value with its unit, or the symbol shown instead ("c").
+    public func text(_ cell: PublishedCell) -> String {
+        switch cell {
+        case let .value(number): text(number)
+        case let .suppressed(symbol, _): symbol.rawValue
+        }
+    }
+
     /// A target or tolerance: as `text`, but trailing zeros after the decimal point dropped
     /// ("70%" rather than "70.0%").
     public func trimmedText(_ value: Double) -> String {

@@ -255,10 +255,7 @@ public enum SiteRenderer {
     /// and from which files.
     static func revisionsTable(_ revisions: FigureRevisions, format: ValueFormat) -> PackTable {
         func text(_ cell: PublishedCell) -> String {
-            switch cell {
-            case let .value(number): format.text(number)
-            case let .suppressed(symbol, _): "\(symbol.rawValue) (\(symbol.meaning))"
-            }
+            format.text(cell) + (cell.symbol.map { " (\($0.meaning))" } ?? "")
         }
         return PackTable(
             id: "revisions-table", caption: "The council's figures for this measure that a later import revised, newest revision first",

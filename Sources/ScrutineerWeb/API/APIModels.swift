@@ -362,16 +362,10 @@ struct RevisionsJSON: Encodable {
     let breakdownRevisionsWithheld: Int
 
     init(_ r: FigureRevisions, format: ValueFormat) {
-        func text(_ cell: PublishedCell) -> String {
-            switch cell {
-            case let .value(number): format.text(number)
-            case let .suppressed(symbol, _): symbol.rawValue
-            }
-        }
         revisions = r.revisions.map {
             Revision(
-                period: $0.period.label, breakdown: $0.breakdown.key, before: $0.before.value, beforeText: text($0.before),
-                after: $0.after.value, afterText: text($0.after), revisedAt: $0.revisedAt, beforeSource: $0.beforeSource, afterSource: $0.afterSource
+                period: $0.period.label, breakdown: $0.breakdown.key, before: $0.before.value, beforeText: format.text($0.before),
+                after: $0.after.value, afterText: format.text($0.after), revisedAt: $0.revisedAt, beforeSource: $0.beforeSource, afterSource: $0.afterSource
             )
         }
         breakdownRevisionsWithheld = r.breakdownRevisionsWithheld
