@@ -27,7 +27,7 @@ public struct BackupContents: Sendable, Hashable {
 
 /// How many rows one kind of record has in a backup.
 public struct BackupCount: Sendable, Hashable {
-    /// What is counted, plural, in words: "observations", "published reports"…
+    /// What is counted, plural, in words: "observations", "publications of reports"…
     public var what: String
     public var count: Int
 
@@ -182,7 +182,7 @@ public enum StoreBackup {
         let counted: [(String, String)] = [
             ("measures", Schema.Measures.table), ("areas", Schema.Areas.table), ("observations", Schema.ObservationValues.table),
             ("earlier versions of observations", Schema.ObservationHistory.table), ("targets", Schema.Targets.table),
-            ("committees", Schema.Committees.table), ("published reports", Schema.Publications.table),
+            ("committees", Schema.Committees.table), ("publications of reports", Schema.Snapshots.table),
             ("people", Schema.Users.table), ("audit entries", Schema.Audit.table),
         ].filter { tables.contains($0.1) }
         typealias U = Schema.Audit

@@ -83,7 +83,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     /// What a checked backup holds, in two lines.
     static func describe(_ contents: BackupContents) -> String {
-        let counts = contents.counts.map { "\($0.count) \($0.what)" }.joined(separator: ", ")
+        let counts = contents.counts.map { "\($0.what) \($0.count)" }.joined(separator: ", ")
         let last = contents.lastChange.map { "Its last recorded change: \(CalendarDate.displayText(ofTimestampWithTime: $0))." }
             ?? "It records no change yet."
         return "\(contents.bytes) bytes, schema \(contents.schema): \(counts).\n\(last)"
