@@ -12,7 +12,7 @@ struct BackupCommand: AsyncParsableCommand {
         abstract: "Back up the SQLite database to a file, check a backup, or restore one.",
         discussion: """
             scrutineer backup FILE copies the database (it may be in use: the copy is consistent) and checks the copy.
-            Restore stops nothing: stop every scrutineer serve on the database first. PostgreSQL is backed up with pg_dump.
+            Stop every scrutineer serve on the database before restoring. PostgreSQL is backed up with pg_dump.
             """,
         subcommands: [Write.self, Check.self, Restore.self],
         defaultSubcommand: Write.self
@@ -20,7 +20,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     struct Write: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "write", abstract: "Write a consistent copy of the database to a new file and check it (the default)."
+            commandName: "write", abstract: "Write a consistent copy of the database to a new file and check it."
         )
 
         @Argument(help: "The backup file to write; it must not exist yet.") var file: String
