@@ -113,9 +113,8 @@ struct APIController: Sendable {
     func revisions(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let report = try await report(request, context)
         let code = try context.parameter("measure")
-        guard report.committee.measureCodes.contains(code), let measure = try await cache.measures().first(where: { $0.code == code }) else {
-            throw WebError.notFound("Committee \(report.committee.code) does not report measure \(code).")
-        }
+        guard report.committee.measureCodes.contains(code) else { throw WebError.measureNotReported(code, committee: report.committee.code) }
+        let measure = try await findMeasure(code)
         return try Self.encode(RevisionsJSON(try await access.revisions(report, measure: measure), format: ValueFormat(measure)))
     }
 

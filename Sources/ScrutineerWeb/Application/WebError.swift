@@ -16,6 +16,10 @@ struct WebError: Error, Sendable {
     }
 
     static func notFound(_ what: String) -> WebError { WebError(.notFound, what) }
+    /// A measure the committee's reports do not hold (a page, form or endpoint under the committee).
+    static func measureNotReported(_ code: String, committee: String) -> WebError {
+        notFound("Committee \(committee) does not report measure \(code).")
+    }
     static func badParameter(_ name: String, _ message: String) -> WebError { WebError(.badRequest, message, parameter: name) }
     static let signInRequired = WebError(.unauthorized, "Sign in to see this page.")
     static let forbidden = WebError(.forbidden, "Your role does not allow this.")

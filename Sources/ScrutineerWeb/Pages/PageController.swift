@@ -128,11 +128,9 @@ struct PageController: Sendable {
     func measure(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         try await publicCached(request, context) {
             let (report, assessment) = try await load(request, context)
-            let code = try measureCode(context, in: report)
+            let measure = try reportedMeasure(context, in: report, assessment).measure
+            let code = measure.code
             let viewer = context.viewer
-            guard let measure = assessment.measures.first(where: { $0.measure.code == code })?.measure else {
-                throw WebError.notFound("Committee \(report.committee.code) does not report measure \(code).")
-            }
             let revisions = try await access.revisions(report, measure: measure)
             let extras: SiteMeasureExtras
             if let snapshot = try await access.snapshot(report) {
@@ -153,7 +151,7 @@ struct PageController: Sendable {
             }
             guard let html = try SiteRenderer.measure(assessment, code: code, links: links(report), extras: extras, chrome: chrome(
                 context, breadcrumbs: committeeCrumbs(report) + [SiteLink(measure.title, href: "", isCurrent: true)]))
-            else { throw WebError.notFound("Committee \(report.committee.code) does not report measure \(code).") }
+            else { throw WebError.measureNotReported(code, committee: report.committee.code) }
             return html
         }
     }
@@ -161,8 +159,8 @@ struct PageController: Sendable {
     func compare(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         try await publicCached(request, context) {
             let (report, assessment) = try await load(request, context)
-            let code = try measureCode(context, in: report)
-            guard let m = assessment.measures.first(where: { $0.measure.code == code }) else { throw WebError.notFound("No measure \(code).") }
+            let m = try reportedMeasure(context, in: report, assessment)
+            let code = m.measure.code
             let sortText = request.queryValue("sort") ?? "value"
             guard let sort = SiteComparison.SortKey(rawValue: sortText) else {
                 throw WebError.badParameter("sort", "sort: \(sortText) is not a column (expected area, group or value)")
@@ -232,7 +230,7 @@ struct PageController: Sendable {
         let committeeCode = try context.parameter("committee")
         let definition = try await access.committee(committeeCode, for: account)
         let code = try context.parameter("measure")
-        guard definition.committee.measureCodes.contains(code) else { throw WebError.notFound("Committee \(committeeCode) does not report measure \(code).") }
+        guard definition.committee.measureCodes.contains(code) else { throw WebError.measureNotReported(code, committee: committeeCode) }
         guard AccessPolicy.canWriteCommentary(account, measureCode: code, in: definition.committee) else {
             throw WebError(.forbidden, "Only the measure's owner, an analyst or an administrator of \(definition.committee.councilAreaCode) may write its commentary.")
         }
@@ -276,8 +274,17 @@ struct PageController: Sendable {
 
     func measureCode(_ context: WebRequestContext, in report: ReportAccess.Report) throws -> String {
         let code = try context.parameter("measure")
-        guard report.committee.measureCodes.contains(code) else { throw WebError.notFound("Committee \(report.committee.code) does not report measure \(code).") }
+        guard report.committee.measureCodes.contains(code) else { throw WebError.measureNotReported(code, committee: report.committee.code) }
         return code
+    }
+
+    /// The measure the route names, as the report assesses it; 404 when the committee does not report it.
+    func reportedMeasure(_ context: WebRequestContext, in report: ReportAccess.Report, _ assessment: CommitteeAssessment) throws -> MeasureAssessment {
+        let code = try measureCode(context, in: report)
+        guard let measure = assessment.measures.first(where: { $0.measure.code == code }) else {
+            throw WebError.measureNotReported(code, committee: report.committee.code)
+        }
+        return measure
     }
 
     /// A public page from the cache, or rendered and kept (see `ReportCache.publicResponse`).
