@@ -325,6 +325,23 @@ public struct FinanceMovement: Sendable, Hashable {
         public let amounts: [FinanceService?]
     }
 
+    /// One service, or all services together (`isTotal`), at one return: `amount` is named as its row.
+    public struct Entry: Sendable, Hashable {
+        public let period: Period
+        public let isTotal: Bool
+        public let amount: FinanceService
+    }
+
+    /// Each return, oldest first, with each service and then all services at it, leaving out a
+    /// service at a return with none of its lines: the rows of the finance-year data file and API.
+    public var entries: [Entry] {
+        periods.enumerated().flatMap { i, period in
+            (services.map { ($0, false) } + [(total, true)]).compactMap { row, isTotal in
+                row.amounts[i].map { Entry(period: period, isTotal: isTotal, amount: $0) }
+            }
+        }
+    }
+
     /// "All services together at each return: £10.0m over budget at 2026/27 Q1, £7.0m over budget
     /// at 2026/27 Q2." The total's variance at each return, in words; a single service is named.
     public var sentence: String {

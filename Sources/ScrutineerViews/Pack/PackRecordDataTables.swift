@@ -74,18 +74,13 @@ extension PackDataTables {
     /// (oldest first) for each service and then all services together, as `PackCharts.finance`
     /// draws them; no rows when no return of the report's financial year is in.
     static func financeYearTable(_ report: FinanceReport?) -> PackDataTable {
-        var rows: [[PackDataCell]] = []
-        for kind in report?.kinds ?? [] {
-            guard let movement = report?.movement(kind) else { continue }
-            for (i, period) in movement.periods.enumerated() {
-                for row in movement.services + [movement.total] {
-                    guard let amount = row.amounts[i] else { continue }
-                    rows.append([
-                        .text(period.label), .text(kind.rawValue), .text(row.name), .money(amount.budget), .money(amount.forecast),
-                        .money(amount.variance), amount.variancePercent.map { .number($0, decimalPlaces: 1) } ?? .empty, .text(amount.varianceText),
-                    ])
-                }
-            }
+        let entries = report.map { report in report.kinds.flatMap { report.movement($0).entries } } ?? []
+        let rows: [[PackDataCell]] = entries.map { entry in
+            let amount = entry.amount
+            return [
+                .text(entry.period.label), .text(amount.kind.rawValue), .text(amount.name), .money(amount.budget), .money(amount.forecast),
+                .money(amount.variance), amount.variancePercent.map { .number($0, decimalPlaces: 1) } ?? .empty, .text(amount.varianceText),
+            ]
         }
         return PackDataTable(
             file: financeYear,

@@ -329,16 +329,13 @@ struct FinanceTotalJSON: Encodable {
     /// A row per return (oldest first) for each service and then all services, skipping a service
     /// at a return with none of its lines.
     static func rows(_ movement: FinanceMovement) -> [FinanceTotalJSON] {
-        movement.periods.enumerated().flatMap { i, period in
-            (movement.services.map { ($0, false) } + [(movement.total, true)]).compactMap { row, isTotal in
-                row.amounts[i].map { amount in
-                    FinanceTotalJSON(
-                        period: period.label, kind: movement.kind.rawValue, service: row.name, isTotal: isTotal,
-                        budget: amount.budget.pounds, forecast: amount.forecast.pounds, variance: amount.variance.pounds,
-                        variancePercent: amount.variancePercent, varianceText: amount.varianceText
-                    )
-                }
-            }
+        movement.entries.map { entry in
+            let amount = entry.amount
+            return FinanceTotalJSON(
+                period: entry.period.label, kind: movement.kind.rawValue, service: amount.name, isTotal: entry.isTotal,
+                budget: amount.budget.pounds, forecast: amount.forecast.pounds, variance: amount.variance.pounds,
+                variancePercent: amount.variancePercent, varianceText: amount.varianceText
+            )
         }
     }
 }
