@@ -89,12 +89,7 @@ public struct LatestFigure: Sendable, Hashable, Codable {
 
     /// "61.2%", "Completed", or the symbol shown instead ("c").
     public var text: String {
-        switch cell {
-        case let .value(number):
-            isMilestone ? (number >= 1 ? "Completed" : "Not completed") : format.text(number)
-        case let .suppressed(symbol, _):
-            symbol.rawValue
-        }
+        format.text(cell, isMilestone: isMilestone)
     }
 }
 

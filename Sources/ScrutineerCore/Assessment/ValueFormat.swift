@@ -35,9 +35,11 @@ public struct ValueFormat: Sendable, Hashable, Codable {
         withUnit(number(value), negative: value < 0 && number(value) != number(0))
     }
 
-    /// A figure as an audience may see it: the value with its unit, or the symbol shown instead ("c").
-    public func text(_ cell: PublishedCell) -> String {
+    /// A figure as an audience may see it: the value with its unit ("Completed" or "Not completed"
+    /// for a milestone measure, whose figure is 1 once done), or the symbol shown instead ("c").
+    public func text(_ cell: PublishedCell, isMilestone: Bool = false) -> String {
         switch cell {
+        case let .value(number) where isMilestone: number >= 1 ? "Completed" : "Not completed"
         case let .value(number): text(number)
         case let .suppressed(symbol, _): symbol.rawValue
         }

@@ -111,7 +111,7 @@ public enum SiteRenderer {
             "periodLabel": a.reportingPeriod.label, "commentaryText": extras.commentary?.text ?? "",
             "hasTargetHistory": !extras.targetHistory.isEmpty, "targetHistory": targetHistoryTable(extras.targetHistory, format: m.format),
             "revisionsSentence": extras.revisions.sentence(councilName: a.councilName),
-            "hasRevisions": !extras.revisions.revisions.isEmpty, "revisions": revisionsTable(extras.revisions, format: m.format),
+            "hasRevisions": !extras.revisions.revisions.isEmpty, "revisions": revisionsTable(extras.revisions, format: m.format, isMilestone: m.status.isMilestone),
         ]
         let content = try render(model, "measure") + (try render(extrasModel, "siteMeasureExtras")) + (try render(model, "measureKey"))
         return try page(title: "\(m.measure.title): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "measure-page-body", chrome: chrome, content: content)
@@ -253,9 +253,9 @@ public enum SiteRenderer {
 
     /// The council's revised figures, newest revision first: what each was, what it became, when
     /// and from which files.
-    static func revisionsTable(_ revisions: FigureRevisions, format: ValueFormat) -> PackTable {
+    static func revisionsTable(_ revisions: FigureRevisions, format: ValueFormat, isMilestone: Bool) -> PackTable {
         func text(_ cell: PublishedCell) -> String {
-            format.text(cell) + (cell.symbol.map { " (\($0.meaning))" } ?? "")
+            format.text(cell, isMilestone: isMilestone) + (cell.symbol.map { " (\($0.meaning))" } ?? "")
         }
         return PackTable(
             id: "revisions-table", caption: "The council's figures for this measure that a later import revised, newest revision first",

@@ -113,9 +113,11 @@ struct APIController: Sendable {
     func revisions(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let report = try await report(request, context)
         let code = try context.parameter("measure")
-        guard report.committee.measureCodes.contains(code) else { throw WebError.measureNotReported(code, committee: report.committee.code) }
-        let measure = try await findMeasure(code)
-        return try Self.encode(RevisionsJSON(try await access.revisions(report, measure: measure), format: ValueFormat(measure)))
+        guard let assessed = try await access.assessment(report).measures.first(where: { $0.measure.code == code }) else {
+            throw WebError.measureNotReported(code, committee: report.committee.code)
+        }
+        let revisions = try await access.revisions(report, measure: assessed.measure)
+        return try Self.encode(RevisionsJSON(revisions, format: assessed.format, isMilestone: assessed.status.isMilestone))
     }
 
     func measures(_ request: Request, _ context: WebRequestContext) async throws -> Data {

@@ -358,11 +358,11 @@ struct RevisionsJSON: Encodable {
     let revisions: [Revision]
     let breakdownRevisionsWithheld: Int
 
-    init(_ r: FigureRevisions, format: ValueFormat) {
+    init(_ r: FigureRevisions, format: ValueFormat, isMilestone: Bool) {
         revisions = r.revisions.map {
             Revision(
-                period: $0.period.label, breakdown: $0.breakdown.key, before: $0.before.value, beforeText: format.text($0.before),
-                after: $0.after.value, afterText: format.text($0.after), revisedAt: $0.revisedAt, beforeSource: $0.beforeSource, afterSource: $0.afterSource
+                period: $0.period.label, breakdown: $0.breakdown.key, before: $0.before.value, beforeText: format.text($0.before, isMilestone: isMilestone),
+                after: $0.after.value, afterText: format.text($0.after, isMilestone: isMilestone), revisedAt: $0.revisedAt, beforeSource: $0.beforeSource, afterSource: $0.afterSource
             )
         }
         breakdownRevisionsWithheld = r.breakdownRevisionsWithheld

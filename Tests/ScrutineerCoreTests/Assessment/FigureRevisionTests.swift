@@ -90,4 +90,13 @@ struct FigureRevisionTests {
         #expect(onlyBreakdown.sentence(councilName: "Warwickshire") == "Warwickshire's whole-population figures for this measure have not been revised since they were first imported. "
             + "1 revision of a breakdown figure is listed for signed-in readers only, so that no small number can be worked out.")
     }
+
+    @Test("a milestone's revision reads Completed and Not completed, as its latest figure does, not 1 and 0")
+    func milestones() throws {
+        let format = ValueFormat(unit: .count, decimalPlaces: 0)
+        #expect(format.text(.value(1), isMilestone: true) == "Completed")
+        #expect(format.text(.value(0), isMilestone: true) == "Not completed")
+        #expect(format.text(.suppressed(symbol: .confidential, reason: .smallCount), isMilestone: true) == "c")
+        #expect(format.text(.value(1)) == "1", "a measure that is not a milestone writes its number")
+    }
 }
