@@ -128,4 +128,53 @@ struct PackCommandTests {
         #expect(try CommandRunner.run(["committee", "snapshots", "--committee", "WARKS-CYP", "--period", "2026/27 Q2", "--db", db]).standardOutput.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("refused").path), "a refused pack writes nothing")
     }
+
+    @Test("a figure revised after a report was published: the published pack reads as before, a later report's pack lists the revision on the measure's page and in print, for the public too")
+    func revisedFigures() async throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("revised.sqlite").path
+        let local = ["warwickshire-measures.csv", "warwickshire-observations.csv"].map { CommitteeCommandTests.demoData.appendingPathComponent("local/\($0)").path }
+        for arguments in ImportCommandTests.imports.prefix(3) + [["local"] + local] {
+            let result = try CommandRunner.run(["import"] + arguments + ["--db", db])
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        #expect(try CommandRunner.run(["committee", "add", CommitteeCommandTests.definition, "--db", db]).status == 0)
+        func pack(_ name: String, period: String, _ extra: [String] = []) throws -> [String: String] {
+            let result = try CommandRunner.run(
+                ["pack", "--committee", "WARKS-CYP", "--period", period, "--db", db, "--out", folder.appendingPathComponent(name).path, "--no-pdf"] + extra
+            )
+            #expect(result.status == 0, "\(result.standardError)")
+            return try Self.files(folder.appendingPathComponent(name)).mapValues { String(decoding: $0, as: UTF8.self) }
+        }
+        let published = try CommandRunner.run(["committee", "sign-off", "--committee", "WARKS-CYP", "--period", "2026/27 Q1", "--db", db, "--stage", "published", "--as-of", "2026-08-15"])
+        #expect(published.status == 0, "\(published.standardError)")
+        let before = try pack("before", period: "2026/27 Q1")
+        #expect(!before.values.contains { $0.contains("Revised figures") }, "no figure had been revised when the report was published")
+
+        // The demo's correction of health visitor reviews, 2025/26 Q4 (85.2% → 85.6%), imported in a
+        // later second than the publication, so "as it stood when published" is unambiguous.
+        let store = try await StoreConnection.open(url: db)
+        let takenAt = try #require(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2026/27 Q1")?.takenAt)
+        try await store.close()
+        while StoreTimestamp.now() <= takenAt { try await Task.sleep(for: .milliseconds(50)) }
+        let corrections = CommitteeCommandTests.demoData.appendingPathComponent("local/warwickshire-corrections.csv").path
+        let corrected = try CommandRunner.run(["import", "local", corrections, "--db", db])
+        #expect(corrected.status == 0, "\(corrected.standardError)")
+
+        #expect(try pack("published", period: "2026/27 Q1") == before, "the published pack is the report as it stood on the day")
+        for audience in ["member", "public"] {
+            let q2 = try pack("q2-\(audience)", period: "2026/27 Q2", ["--audience", audience])
+            let page = try #require(q2["/measures/WARKS_HV_68WK.html"])
+            #expect(page.contains(#"<h2 id="m-WARKS_HV_68WK-revisions">Revised figures</h2>"#), "\(audience)")
+            #expect(page.contains("Warwickshire&#39;s figures for this measure have been revised once since they were first imported, most recently on "))
+            #expect(page.contains(#"<table id="m-WARKS_HV_68WK-revisions-table""#))
+            #expect(page.contains(#"<td><span class="line">85.2%</span></td><td><span class="line">85.6%</span></td>"#))
+            #expect(page.contains("<td><span class=\"line\">warwickshire-observations.csv</span></td><td><span class=\"line\">warwickshire-corrections.csv</span></td>"))
+            let printed = try #require(q2["/print.html"])
+            #expect(printed.contains(#"<h3 id="m-WARKS_HV_68WK-revisions">Revised figures</h3>"#), "in print, a section of the measure")
+            let unrevised = q2.filter { $0.key.hasPrefix("/measures/") && $0.key != "/measures/WARKS_HV_68WK.html" }
+            #expect(unrevised.count > 10 && !unrevised.values.contains { $0.contains("Revised figures") }, "a measure whose figures were not revised has no section")
+        }
+    }
 }

@@ -36,9 +36,9 @@ struct RevisionsWebTests {
             #expect(published["breakdownRevisionsWithheld"] as? Int == 0)
 
             let page = try await client.execute(uri: "\(Self.measurePage)?\(Self.q1)", method: .get).text
-            #expect(page.contains(#"<h2 id="revisions">Revised figures</h2>"#))
+            #expect(page.contains(#"<h2 id="m-WARKS_HV_68WK-revisions">Revised figures</h2>"#))
             #expect(page.contains("Warwickshire&#39;s figures for this measure have been revised once since they were first imported, most recently on "))
-            #expect(page.contains(#"<table id="revisions-table""#))
+            #expect(page.contains(#"<table id="m-WARKS_HV_68WK-revisions-table""#))
             #expect(page.contains("<td><span class=\"line\">85.2%</span></td><td><span class=\"line\">85.6%</span></td>"))
 
             let other = try await client.execute(uri: "/committees/WARKS-CYP/measures/ReReferral?\(Self.q1)", method: .get).text

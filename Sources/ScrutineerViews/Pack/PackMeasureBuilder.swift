@@ -3,13 +3,16 @@ import ScrutineerCore
 
 /// Builds one measure's page model: what the measure is, its latest figure and currency, every
 /// target in force with its result, the direction of travel, the trend and SPC charts with their
-/// tables, the benchmarks, the breakdowns, the commentary slot and the key, each with its reason.
+/// tables, the benchmarks, the breakdowns, the revised figures, the commentary slot and the key,
+/// each with its reason.
 struct PackMeasureBuilder {
     let assessment: CommitteeAssessment
     let measure: MeasureAssessment
     /// The measure's file name, also its anchor (`m-<name>`) in the printed pack.
     let fileName: String
     let commentary: String?
+    /// The revisions of the council's figures for the measure; nil leaves the section out.
+    var revisions: FigureRevisions? = nil
 
     var anchor: String { "m-\(fileName)" }
 
@@ -186,7 +189,8 @@ struct PackMeasureBuilder {
             )
         }
 
-        // Every symbol is drawn by now: the key lists exactly those.
+        // Every symbol is drawn by now: the key lists exactly those. (A revised figure withheld from
+        // the public says what its symbol means beside it, as the symbol need not be in the key.)
         let paragraphs = (commentary ?? "").components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         let key = symbols.keyTable(assessment.key, id: "\(anchor)-key-table", caption: "Key to the symbols on this page")
         return PackMeasureModel(
@@ -203,7 +207,28 @@ struct PackMeasureBuilder {
             noBenchmarks: m.status.isMilestone ? "A milestone measure is not benchmarked." : "No figure to compare with England, the region or the statistical neighbours.",
             hasSPC: m.spc != nil, spc: spcFigure, spcLines: spcLines, spcReason: m.spc?.reason ?? "",
             hasBreakdowns: !m.breakdowns.isEmpty, breakdowns: breakdownTable,
+            hasRevisions: revisions != nil, revisionsSentence: revisions?.sentence(councilName: councilName) ?? "",
+            hasRevisionsTable: !(revisions?.revisions.isEmpty ?? true), revisions: revisions.map(revisionsTable) ?? Self.emptyTable,
             commentary: paragraphs, hasCommentary: !paragraphs.isEmpty, key: key
+        )
+    }
+
+    /// The revisions as a table: each figure's period and breakdown, what it was and became (a
+    /// withheld figure's symbol with its meaning), when it was revised and from which files.
+    func revisionsTable(_ revisions: FigureRevisions) -> PackTable {
+        let m = measure
+        func text(_ cell: PublishedCell) -> String {
+            m.format.text(cell, isMilestone: m.status.isMilestone) + (cell.symbol.map { " (\($0.meaning))" } ?? "")
+        }
+        return PackTable(
+            id: "\(anchor)-revisions-table", caption: "\(assessment.councilName)'s figures for \(m.measure.title) that a later import revised, newest revision first",
+            headers: ["Period", "Breakdown", "Was", "Became", "Revised on", "Was from", "Became from"].map { PackHeader($0) },
+            rows: revisions.revisions.map { r in
+                PackRow(header: PackCell(r.period.label), cells: [
+                    PackCell(PackWording.breakdown(r.breakdown)), PackCell(text(r.before)), PackCell(text(r.after)),
+                    PackCell(CalendarDate.displayText(ofTimestampWithTime: r.revisedAt)), PackCell(r.beforeSource), PackCell(r.afterSource),
+                ])
+            }
         )
     }
 

@@ -25,12 +25,17 @@ public struct PackOptions: Sendable, Hashable {
     /// How the public reads the text above: the rule as it stands, or a published report's kept text
     /// (`ReportSnapshot.publicTextRule`).
     public var publicText: PublicTextRule
+    /// The revisions of the council's figures, by measure code, as the pack's audience may read them
+    /// (`FigureRevisions`); a measure given here has a "Revised figures" section after its
+    /// breakdowns, one not given has none.
+    public var revisions: [String: FigureRevisions]
 
     /// Options; every one has a default.
     public init(
         generatedOn: CalendarDate? = nil, reportTitle: String = "Integrated Performance Report",
         commentary: [String: String] = [:], includeData: Bool = true, requests: [ReportedRequest]? = nil,
-        risks: [ReportedRisk]? = nil, finance: [FinanceLine]? = nil, publicText: PublicTextRule = .current
+        risks: [ReportedRisk]? = nil, finance: [FinanceLine]? = nil, publicText: PublicTextRule = .current,
+        revisions: [String: FigureRevisions] = [:]
     ) {
         self.generatedOn = generatedOn
         self.reportTitle = reportTitle
@@ -40,6 +45,7 @@ public struct PackOptions: Sendable, Hashable {
         self.risks = risks
         self.finance = finance
         self.publicText = publicText
+        self.revisions = revisions
     }
 }
 

@@ -132,7 +132,9 @@ struct Rendering {
         let name = fileNames[m.measure.code] ?? m.measure.code
         let route = PackRoute.measure(fileName: name)
         var symbols = PackSymbols(key: assessment.key)
-        let builder = PackMeasureBuilder(assessment: assessment, measure: m, fileName: name, commentary: options.commentary[m.measure.code])
+        let builder = PackMeasureBuilder(
+            assessment: assessment, measure: m, fileName: name, commentary: options.commentary[m.measure.code], revisions: options.revisions[m.measure.code]
+        )
         let model = builder.build(symbols: &symbols)
         let content = render(model, "measure")
         var navigation = [PackLink("Summary", href: PackRoute.index.href(from: route))]

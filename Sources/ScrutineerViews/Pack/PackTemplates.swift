@@ -245,6 +245,13 @@ enum PackTemplates {
     {{#breakdowns}}{{>table}}{{/breakdowns}}
     </section>
     {{/hasBreakdowns}}
+    {{#hasRevisions}}
+    <section aria-labelledby="{{anchor}}-revisions">
+    <h2 id="{{anchor}}-revisions">Revised figures</h2>
+    <p>{{revisionsSentence}}</p>
+    {{#hasRevisionsTable}}{{#revisions}}{{>table}}{{/revisions}}{{/hasRevisionsTable}}
+    </section>
+    {{/hasRevisions}}
     <section class="commentary" aria-labelledby="{{anchor}}-commentary">
     <h2 id="{{anchor}}-commentary">Commentary</h2>
     <div class="commentary-slot" data-commentary-for="{{code}}">

@@ -234,6 +234,10 @@ extension PackMeasureModel: MustacheParent {
         case "spcReason": spcReason
         case "hasBreakdowns": hasBreakdowns
         case "breakdowns": breakdowns
+        case "hasRevisions": hasRevisions
+        case "revisionsSentence": revisionsSentence
+        case "hasRevisionsTable": hasRevisionsTable
+        case "revisions": revisions
         case "commentary": commentary
         case "hasCommentary": hasCommentary
         case "key": key

@@ -245,6 +245,11 @@ struct PackMeasureModel: Sendable {
     let spcReason: String
     let hasBreakdowns: Bool
     let breakdowns: PackTable
+    /// The revised figures: a sentence, and a table when there are any to list.
+    let hasRevisions: Bool
+    let revisionsSentence: String
+    let hasRevisionsTable: Bool
+    let revisions: PackTable
     let commentary: [String]
     let hasCommentary: Bool
     /// The key to the symbols the measure draws, for the foot of its own page.

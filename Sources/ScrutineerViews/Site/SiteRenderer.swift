@@ -98,7 +98,7 @@ public enum SiteRenderer {
         guard let m = a.measures.first(where: { $0.measure.code == code }) else { return nil }
         let fileName = PackRoute.fileNames(for: [code])[code] ?? code
         var symbols = PackSymbols(key: a.key)
-        let builder = PackMeasureBuilder(assessment: a, measure: m, fileName: fileName, commentary: extras.commentary?.text)
+        let builder = PackMeasureBuilder(assessment: a, measure: m, fileName: fileName, commentary: extras.commentary?.text, revisions: extras.revisions)
         let model = builder.build(symbols: &symbols)
         var meta = ""
         if let c = extras.commentary {
@@ -110,8 +110,6 @@ public enum SiteRenderer {
             "canEdit": extras.commentaryAction != nil, "commentaryAction": extras.commentaryAction ?? "", "csrfToken": chrome.csrfToken,
             "periodLabel": a.reportingPeriod.label, "commentaryText": extras.commentary?.text ?? "",
             "hasTargetHistory": !extras.targetHistory.isEmpty, "targetHistory": targetHistoryTable(extras.targetHistory, format: m.format),
-            "revisionsSentence": extras.revisions.sentence(councilName: a.councilName),
-            "hasRevisions": !extras.revisions.revisions.isEmpty, "revisions": revisionsTable(extras.revisions, format: m.format, isMilestone: m.status.isMilestone),
         ]
         let content = try render(model, "measure") + (try render(extrasModel, "siteMeasureExtras")) + (try render(model, "measureKey"))
         return try page(title: "\(m.measure.title): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "measure-page-body", chrome: chrome, content: content)
@@ -246,24 +244,6 @@ public enum SiteRenderer {
                     PackCell(format.text(t.value)), PackCell(t.tolerance.map { format.amountText($0) } ?? "None"),
                     PackCell(t.validFrom.displayText), PackCell(t.validTo?.displayText ?? "In force"), PackCell(String(t.version)),
                     PackCell(t.setBy), PackCell(t.setOn.displayText), PackCell(t.reason), PackCell(t.decision ?? "Not recorded"),
-                ])
-            }
-        )
-    }
-
-    /// The council's revised figures, newest revision first: what each was, what it became, when
-    /// and from which files.
-    static func revisionsTable(_ revisions: FigureRevisions, format: ValueFormat, isMilestone: Bool) -> PackTable {
-        func text(_ cell: PublishedCell) -> String {
-            format.text(cell, isMilestone: isMilestone) + (cell.symbol.map { " (\($0.meaning))" } ?? "")
-        }
-        return PackTable(
-            id: "revisions-table", caption: "The council's figures for this measure that a later import revised, newest revision first",
-            headers: ["Period", "Breakdown", "Was", "Became", "Revised on", "Was from", "Became from"].map { PackHeader($0) },
-            rows: revisions.revisions.map { r in
-                PackRow(header: PackCell(r.period.label), cells: [
-                    PackCell(PackWording.breakdown(r.breakdown)), PackCell(text(r.before)), PackCell(text(r.after)),
-                    PackCell(CalendarDate.displayText(ofTimestampWithTime: r.revisedAt)), PackCell(r.beforeSource), PackCell(r.afterSource),
                 ])
             }
         )

@@ -218,11 +218,6 @@ enum SiteTemplates {
     {{#hasTargetHistory}}{{#targetHistory}}{{>table}}{{/targetHistory}}{{/hasTargetHistory}}
     {{^hasTargetHistory}}<p>No target has been set for this measure.</p>{{/hasTargetHistory}}
     </section>
-    <section aria-labelledby="revisions">
-    <h2 id="revisions">Revised figures</h2>
-    <p>{{revisionsSentence}}</p>
-    {{#hasRevisions}}{{#revisions}}{{>table}}{{/revisions}}{{/hasRevisions}}
-    </section>
 
     """
 

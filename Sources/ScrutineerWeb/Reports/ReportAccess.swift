@@ -159,14 +159,9 @@ struct ReportAccess: Sendable {
     /// they stood when the report was published (history is never rewritten, so this is what was
     /// known on the day), else as they stand now.
     func revisions(_ report: Report, measure: Measure) async throws -> FigureRevisions {
-        let asOf = try await snapshot(report)?.takenAt
-        let query = ObservationQuery(measureCode: measure.code, areaCode: report.committee.councilAreaCode, asOf: asOf)
-        let store = cache.store
-        let replaced = try await store.observationHistory(query).map {
-            ReplacedFigure(observation: $0.observation, replacedBy: $0.supersededBy, replacedAt: $0.supersededAt)
-        }
-        let current = replaced.isEmpty ? [] : try await store.observations(query)
-        return FigureRevisions(measure: measure, councilAreaCode: report.committee.councilAreaCode, replaced: replaced, current: current, audience: report.audience)
+        try await cache.store.figureRevisions(
+            of: measure, councilAreaCode: report.committee.councilAreaCode, asOf: try await snapshot(report)?.takenAt, audience: report.audience
+        )
     }
 
     static func stageWord(_ stage: ReportPublication.Stage) -> String {

@@ -50,57 +50,85 @@ struct PackCommand: AsyncParsableCommand {
         }
     }
 
-    typealias Contents = (CommitteeAssessment, [Commentary], [ReportedRequest], [ReportedRisk], [FinanceLine], PublicTextRule)
+    /// What the pack shows besides the assessment, as its audience reads it.
+    struct Contents {
+        var assessment: CommitteeAssessment
+        var commentary: [Commentary]
+        var requests: [ReportedRequest]
+        var risks: [ReportedRisk]
+        var finance: [FinanceLine]
+        var publicText: PublicTextRule
+        /// When a published report was taken, so that its revised figures are those known then; nil
+        /// for a report as it stands now.
+        var takenAt: String?
+    }
 
     /// What a snapshot held for the pack's audience, with the public's text as it kept it.
     func contents(of snapshot: ReportSnapshot, _ assessment: CommitteeAssessment) -> Contents {
-        (
-            assessment, snapshot.commentary, snapshot.reportedRequests(for: audience.audience), snapshot.reportedRisks(for: audience.audience),
-            snapshot.finance ?? [], snapshot.publicTextRule
+        Contents(
+            assessment: assessment, commentary: snapshot.commentary, requests: snapshot.reportedRequests(for: audience.audience),
+            risks: snapshot.reportedRisks(for: audience.audience), finance: snapshot.finance ?? [], publicText: snapshot.publicTextRule,
+            takenAt: snapshot.takenAt
+        )
+    }
+
+    /// The report as published (`--snapshot N`, or its newest publication when it is published), or
+    /// as it stands now.
+    func contents(in store: SQLStore, reportingPeriod: Period, today: CalendarDate) async throws -> Contents {
+        let committee = report.committee
+        let definition = try await report.definition(in: store)
+        if let number = snapshot {
+            // An earlier publication, reproduced as the committee read it then (PRODUCT.md R15).
+            guard let kept = try await store.reportSnapshot(committeeCode: committee, periodLabel: reportingPeriod.label, version: number),
+                  let assessment = kept.assessment(for: audience.audience) else {
+                let versions = try await store.reportSnapshotVersions(committeeCode: committee, periodLabel: reportingPeriod.label)
+                let expected = versions.isEmpty ? "no --snapshot: it was never published" : "a snapshot from 1 to \(versions.count)"
+                FileHandle.standardError.write(Data("--snapshot: the report of \(committee) for \(reportingPeriod.label) has no snapshot \(number) (expected \(expected))\n".utf8))
+                throw ExitCode(65)
+            }
+            return contents(of: kept, assessment)
+        }
+        let published = try await store.publications(committeeCode: committee).contains { $0.periodLabel == reportingPeriod.label && $0.stage == .published }
+        if published, let snapshot = try await store.reportSnapshot(committeeCode: committee, periodLabel: reportingPeriod.label),
+           let assessment = snapshot.assessment(for: audience.audience) {
+            // A published report is built as the committee read it (PRODUCT.md R15).
+            guard asOf == nil else {
+                FileHandle.standardError.write(Data("--as-of: the report of \(committee) for \(reportingPeriod.label) is published, judged as on \(assessment.today.iso), and its pack is built as it stood then (expected no --as-of for a published report)\n".utf8))
+                throw ExitCode(64)
+            }
+            return contents(of: snapshot, assessment)
+        }
+        let index = try await store.assessmentIndex(for: definition)
+        let assessment = try index.assess(committee: definition.committee, reportingPeriod: reportingPeriod, today: today, audience: audience.audience)
+        return Contents(
+            assessment: assessment, commentary: try await store.commentary(committeeCode: committee, periodLabel: reportingPeriod.label),
+            requests: ReportedRequest.inReport(try await store.requests(committeeCode: committee), period: reportingPeriod, on: assessment.today),
+            risks: ReportedRisk.inReport(try await store.risks(committeeCode: committee), period: reportingPeriod, on: assessment.today),
+            finance: try await store.finance(committeeCode: committee), publicText: .current, takenAt: nil
         )
     }
 
     func run() async throws {
         let reportingPeriod = try report.reportingPeriod()
         let today = try ReportOptions.day(asOf)
-        let committee = report.committee
-        let (assessment, commentary, requests, risks, finance, publicText) = try await database.withStore { store -> Contents in
-            let definition = try await report.definition(in: store)
-            if let number = snapshot {
-                // An earlier publication, reproduced as the committee read it then (PRODUCT.md R15).
-                guard let kept = try await store.reportSnapshot(committeeCode: committee, periodLabel: reportingPeriod.label, version: number),
-                      let assessment = kept.assessment(for: audience.audience) else {
-                    let versions = try await store.reportSnapshotVersions(committeeCode: committee, periodLabel: reportingPeriod.label)
-                    let expected = versions.isEmpty ? "no --snapshot: it was never published" : "a snapshot from 1 to \(versions.count)"
-                    FileHandle.standardError.write(Data("--snapshot: the report of \(committee) for \(reportingPeriod.label) has no snapshot \(number) (expected \(expected))\n".utf8))
-                    throw ExitCode(65)
-                }
-                return contents(of: kept, assessment)
-            }
-            let published = try await store.publications(committeeCode: committee).contains { $0.periodLabel == reportingPeriod.label && $0.stage == .published }
-            if published, let snapshot = try await store.reportSnapshot(committeeCode: committee, periodLabel: reportingPeriod.label),
-               let assessment = snapshot.assessment(for: audience.audience) {
-                // A published report is built as the committee read it (PRODUCT.md R15).
-                guard asOf == nil else {
-                    FileHandle.standardError.write(Data("--as-of: the report of \(committee) for \(reportingPeriod.label) is published, judged as on \(assessment.today.iso), and its pack is built as it stood then (expected no --as-of for a published report)\n".utf8))
-                    throw ExitCode(64)
-                }
-                return contents(of: snapshot, assessment)
-            }
-            let index = try await store.assessmentIndex(for: definition)
-            let assessment = try index.assess(committee: definition.committee, reportingPeriod: reportingPeriod, today: today, audience: audience.audience)
-            return (
-                assessment, try await store.commentary(committeeCode: committee, periodLabel: reportingPeriod.label),
-                ReportedRequest.inReport(try await store.requests(committeeCode: committee), period: reportingPeriod, on: assessment.today),
-                ReportedRisk.inReport(try await store.risks(committeeCode: committee), period: reportingPeriod, on: assessment.today),
-                try await store.finance(committeeCode: committee), .current
+        let (shown, revisions) = try await database.withStore { store -> (Contents, [FigureRevisions]) in
+            let shown = try await contents(in: store, reportingPeriod: reportingPeriod, today: today)
+            let a = shown.assessment
+            // Each measure whose figures were revised gets its section (PRODUCT.md R7, R15).
+            let revisions = try await store.figureRevisions(
+                of: a.measures.map(\.measure), councilAreaCode: a.committee.councilAreaCode, asOf: shown.takenAt, audience: a.audience
             )
+            return (shown, revisions)
         }
-
+        let assessment = shown.assessment
         // Each measure's newest commentary for the period, as the site shows it (PRODUCT.md R9).
-        let written = Dictionary(commentary.map { ($0.measureCode, $0.text) }, uniquingKeysWith: { _, newest in newest })
+        let written = Dictionary(shown.commentary.map { ($0.measureCode, $0.text) }, uniquingKeysWith: { _, newest in newest })
+        let revised = Dictionary(zip(assessment.measures, revisions).compactMap { m, r -> (String, FigureRevisions)? in
+            r.revisions.isEmpty && r.breakdownRevisionsWithheld == 0 ? nil : (m.measure.code, r)
+        }, uniquingKeysWith: { first, _ in first })
         let files = try PackRenderer.render(assessment, options: PackOptions(
-            generatedOn: assessment.today, commentary: written, requests: requests, risks: risks, finance: finance, publicText: publicText
+            generatedOn: assessment.today, commentary: written, requests: shown.requests, risks: shown.risks, finance: shown.finance,
+            publicText: shown.publicText, revisions: revised
         ))
         let folder = URL(fileURLWithPath: out)
         try PackWriter.write(files, to: folder)
