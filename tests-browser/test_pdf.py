@@ -131,3 +131,23 @@ def test_risks_are_in_the_pdf(root, pdf_pages):
     assert "Risks the committee owns" in text
     assert "Where the open risks sit, 2025/26 Q2: impact down, likelihood across" in text
     assert "1–4 is low, 5–12 medium and 15–25 high" in text
+
+
+def test_revised_figures_are_in_the_pdf(root, pdf_pages):
+    """The figures a later import revised (PRODUCT.md R7, R15; scripts/test imports the demo's
+    corrections after its figures): the measure's section in print.html lists what the figure was
+    and became, and the PDF carries it. Expected from Sources/ScrutineerDemo/DemoData/local:
+    early help assessments within 45 working days, 2025/26 Q2, 88.7% in warwickshire-observations.csv,
+    89.0% in warwickshire-corrections.csv. The file's other correction, of 2025/26 Q4, is after the
+    pack's period and so not listed."""
+    printed = (root / "print.html").read_text(encoding="utf-8")
+    table = re.search(r'<table id="m-WARKS_EH_ASSESS45-revisions-table".*?</table>', printed, re.S)
+    assert table, "print.html lists no revised figure for WARKS_EH_ASSESS45"
+    cells = normalise(html.unescape(re.sub(r"<[^>]+>", " ", table.group(0))))
+    assert "2025/26 Q2 Total 88.7% 89.0%" in cells, cells
+    assert "warwickshire-observations.csv warwickshire-corrections.csv" in cells
+    assert printed.count("Revised figures</h3>") == 1, "only the measure whose figures were revised has the section"
+    assert "2025/26 Q4" not in cells
+    text = normalise(" ".join(pdf_pages))
+    assert "Revised figures" in text
+    assert "Warwickshire's figures for this measure have been revised once since they were first imported" in text

@@ -275,7 +275,7 @@ def test_public_reads_the_revised_figure(public_crawl):
                if "/measures/WARKS_HV_68WK" in path and b'<table id="m-WARKS_HV_68WK-revisions-table"' in public_crawl.pages[path].body]
     assert revised, "the crawl did not reach a measure page listing the corrected figure"
     body = public_crawl.pages[revised[0]].body
-    assert b"<caption>Warwickshire&#39;s figures for Health visitor reviews" in body
+    assert "<caption>Warwickshire&#39;s figures for Health visitor 6–8 week reviews completed by 8 weeks (%) that a later import revised".encode() in body
     assert b'<span class="line">85.2%</span></td><td><span class="line">85.6%</span>' in body
     unrevised = [path for path in public_crawl.html_pages() if b"have not been revised since they were first imported." in public_crawl.pages[path].body]
     assert unrevised, "no measure page says its figures were not revised"

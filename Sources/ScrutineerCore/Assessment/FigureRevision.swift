@@ -54,12 +54,18 @@ public struct FigureRevisions: Sendable, Hashable, Codable {
 
     /// Pairs each replaced version of `measure`'s figures for `councilAreaCode` with what replaced
     /// it: the next version in the cell's history, else the figure in `current` (the cell as it
-    /// stands). A replaced version whose cell is no longer stored is left out. Values are shown to
-    /// `audience` under `policy` as every other figure is (METHODS.md §13.7).
+    /// stands). A replaced version whose cell is no longer stored is left out, and so is one for a
+    /// period that ends after `reportingPeriod` (a report lists the figures it could show, as the
+    /// assessment does). Values are shown to `audience` under `policy` as every other figure is
+    /// (METHODS.md §13.7).
     public init(
-        measure: Measure, councilAreaCode: String, replaced: [ReplacedFigure], current: [Observation], audience: Audience, policy: DisclosurePolicy = .dfe
+        measure: Measure, councilAreaCode: String, replaced: [ReplacedFigure], current: [Observation], audience: Audience,
+        upTo reportingPeriod: Period? = nil, policy: DisclosurePolicy = .dfe
     ) {
-        let ours = replaced.filter { $0.observation.measureCode == measure.code && $0.observation.areaCode == councilAreaCode }
+        let ours = replaced.filter { figure in
+            figure.observation.measureCode == measure.code && figure.observation.areaCode == councilAreaCode
+                && reportingPeriod.map { figure.observation.period.end <= $0.end } ?? true
+        }
         let standing = Dictionary(current.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var revisions: [FigureRevision] = []
         var withheld = 0

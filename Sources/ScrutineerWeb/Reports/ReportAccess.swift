@@ -155,12 +155,12 @@ struct ReportAccess: Sendable {
         return lines.map { $0.redacted(for: report.audience, rule: snapshot?.publicTextRule ?? .current) }
     }
 
-    /// The revisions of the council's figures for `measure` that the report's reader may see: as
-    /// they stood when the report was published (history is never rewritten, so this is what was
-    /// known on the day), else as they stand now.
+    /// The revisions of the council's figures for `measure` up to the report's period that its
+    /// reader may see: as they stood when the report was published (history is never rewritten, so
+    /// this is what was known on the day), else as they stand now.
     func revisions(_ report: Report, measure: Measure) async throws -> FigureRevisions {
         try await cache.store.figureRevisions(
-            of: measure, councilAreaCode: report.committee.councilAreaCode, asOf: try await snapshot(report)?.takenAt, audience: report.audience
+            of: measure, councilAreaCode: report.committee.councilAreaCode, upTo: report.period, asOf: try await snapshot(report)?.takenAt, audience: report.audience
         )
     }
 

@@ -116,7 +116,7 @@ struct PackCommand: AsyncParsableCommand {
             let a = shown.assessment
             // Each measure whose figures were revised gets its section (PRODUCT.md R7, R15).
             let revisions = try await store.figureRevisions(
-                of: a.measures.map(\.measure), councilAreaCode: a.committee.councilAreaCode, asOf: shown.takenAt, audience: a.audience
+                of: a.measures.map(\.measure), councilAreaCode: a.committee.councilAreaCode, upTo: a.reportingPeriod, asOf: shown.takenAt, audience: a.audience
             )
             return (shown, revisions)
         }

@@ -76,6 +76,20 @@ struct FigureRevisionTests {
         #expect(members.revisions.count == 4, "members read every figure, as in the committee papers")
     }
 
+    @Test("a report lists revisions of the figures it could show: none for a period that ends after its own")
+    func upToTheReportingPeriod() throws {
+        let (replaced, current) = try Self.history()
+        let q1 = try Period.parse("2026/27 Q1", yearType: .financial)
+        let revisions = FigureRevisions(measure: Self.measure, councilAreaCode: Self.council, replaced: replaced, current: current, audience: .officer, upTo: q1)
+        #expect(revisions.revisions.map(Self.summary) == [
+            "2026/27 Q1 total 14.0 (second.csv) → 3.0 (third.csv) 2026-11-20T10:00:00Z",
+            "2026/27 Q1 total 12.0 (first.csv) → 14.0 (second.csv) 2026-10-01T09:00:00Z",
+        ])
+        let year = try Period.parse("2026/27", yearType: .financial)
+        #expect(FigureRevisions(measure: Self.measure, councilAreaCode: Self.council, replaced: replaced, current: current, audience: .officer, upTo: year).revisions.count == 4,
+                "a year's report covers its quarters")
+    }
+
     @Test("none, once and twice in words")
     func sentences() throws {
         let none = FigureRevisions(measure: Self.measure, councilAreaCode: Self.council, replaced: [], current: [], audience: .public)
