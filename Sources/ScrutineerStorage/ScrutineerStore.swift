@@ -159,6 +159,9 @@ public protocol ScrutineerStore: Sendable {
     func deliverRequest(committeeCode: String, number: Int, _ delivery: CommitteeRequest.Delivery, by user: String) async throws -> CommitteeRequest
     /// Closes a request no longer needed, or ends a recurring one; audited.
     func closeRequest(committeeCode: String, number: Int, on day: CalendarDate, reason: String, by user: String) async throws -> CommitteeRequest
+    /// Changes a request's wording, asker, provider or promised day (`CommitteeRequest.amending(_:)`
+    /// says which are allowed); audited with what was and what became. Returns it amended.
+    func amendRequest(committeeCode: String, number: Int, _ amendment: CommitteeRequest.Amendment, by user: String) async throws -> CommitteeRequest
     /// Every request of a committee with its deliveries, by number.
     func requests(committeeCode: String) async throws -> [CommitteeRequest]
 

@@ -90,4 +90,46 @@ struct RequestCommandTests {
             #expect(audit.contains(action), "\(action)")
         }
     }
+
+    @Test("amend moves the promised day and names someone else to provide it; the request is then listed as open, not overdue; refusals exit 64 or 65 and write nothing; the audit keeps what it was")
+    func amend() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (file, db) = try warwickshireCommitteeDatabase(in: folder, named: "amend.sqlite")
+        func request(_ arguments: [String]) throws -> CommandRunner.Result {
+            try CommandRunner.run(["committee", "request"] + arguments + ["--committee", "WARKS-CYP", "--db", db])
+        }
+        #expect(try request([
+            "add", "--raised-on", "2026-06-10", "--request", "A briefing note to outline the work that was going on.",
+            "--provided-by", "Becky Hale", "--due-by", "2026-07-31", "--user", "clerk",
+        ]).status == 0)
+        func standing() throws -> String {
+            String(try request(["list", "--period", "2026/27 Q1", "--as-of", "2026-08-15"]).standardOutput.split(separator: "\t")[2])
+        }
+        #expect(try standing() == "overdue")
+
+        let before = try Data(contentsOf: file)
+        let refusals: [([String], Int32, String)] = [
+            (["amend", "--number", "1"], 64, "nothing to change (expected at least one of --request, --asked-by, --provided-by, --due-by, --no-due-by)"),
+            (["amend", "--number", "1", "--due-by", "2026-09-30", "--no-due-by"], 64, "--no-due-by: a request has one promised day or none"),
+            (["amend", "--number", "1", "--due-by", "2026-06-01"], 65,
+             "due-by: 2026-06-01 is before the meeting that asked (2026-06-10) (expected a day on or after 2026-06-10); nothing was written\n"),
+            (["amend", "--number", "1", "--provided-by", "Becky Hale"], 65,
+             "number: the amendment changes nothing in request 1 of WARKS-CYP (expected a new wording, asker, provider or promised day); nothing was written\n"),
+            (["amend", "--number", "4", "--no-due-by"], 65, "number: committee WARKS-CYP has no request 4"),
+        ]
+        for (arguments, status, message) in refusals {
+            let refused = try request(arguments)
+            #expect(refused.status == status, "\(arguments): \(refused.standardError)")
+            #expect(refused.standardError.contains(message), "\(arguments): \(refused.standardError)")
+        }
+        #expect(try Data(contentsOf: file) == before)
+
+        let amended = try request(["amend", "--number", "1", "--due-by", "2026-09-30", "--provided-by", "John Coleman", "--user", "clerk"])
+        #expect(amended.status == 0, "\(amended.standardError)")
+        #expect(amended.standardOutput == "Amended request 1 of WARKS-CYP, now due by 2026-09-30.\n")
+        #expect(try standing() == "open", "due by 30 September now, so not overdue on 15 August")
+        let audit = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput
+        #expect(audit.contains(#"clerk,"amend request WARKS-CYP 1: provided by ""Becky Hale"" → ""John Coleman""; due by 2026-07-31 → 2026-09-30""#), "\(audit)")
+    }
 }

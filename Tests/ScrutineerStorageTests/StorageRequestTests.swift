@@ -88,4 +88,48 @@ struct StorageRequestTests {
             ])
         }
     }
+
+    @Test("an amendment changes the stored request and records what it was in the audit trail; a refused one writes nothing; a published report keeps the request as it stood", arguments: TestEngine.available)
+    func requestsAmended(engine: TestEngine) async throws {
+        try await withSampleStore(engine) { store in
+            let definition = StorageCommitteeTests.definition(target: 20)
+            try await store.saveCommittee(definition, by: "analyst")
+            let note = try await store.addRequest(CommitteeRequest(
+                committeeCode: "WARKS-CYP", raisedOn: Self.day("2025-01-15"), request: "A briefing note on the work going on.",
+                askedBy: "Councillor Kam Kaur", providedBy: "Becky Hale", dueBy: Self.day("2025-03-01"), recordedBy: "clerk"
+            ), by: "clerk")
+            let period = try Period.parse("2024/25 Q4", yearType: .financial)
+            _ = try await store.moveReport(definition, period: period, to: .published, by: "analyst", today: Self.day("2025-02-20"))
+
+            let moved = try await store.amendRequest(committeeCode: "WARKS-CYP", number: 1, .init(providedBy: "John Coleman", dueBy: .on(Self.day("2025-04-30"))), by: "clerk")
+            #expect(moved.dueBy == Self.day("2025-04-30") && moved.providedBy == "John Coleman" && moved.request == note.request)
+            let cleared = try await store.amendRequest(committeeCode: "WARKS-CYP", number: 1, .init(request: "A briefing note on the work going on, by service.", dueBy: .none), by: "chair's clerk")
+            #expect(try await store.requests(committeeCode: "WARKS-CYP") == [cleared])
+            #expect(cleared.dueBy == nil && cleared.request == "A briefing note on the work going on, by service." && cleared.askedBy == "Councillor Kam Kaur")
+            #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4")?.requests == [note], "the published report keeps the request as it stood")
+
+            let revision = try await store.revision()
+            await #expect(throws: StoreError.requestRefused(CommitteeRequestError(field: "due-by", problem: "2025-01-01 is before the meeting that asked (2025-01-15)", expected: "a day on or after 2025-01-15"))) {
+                _ = try await store.amendRequest(committeeCode: "WARKS-CYP", number: 1, .init(dueBy: .on(Self.day("2025-01-01"))), by: "clerk")
+            }
+            await #expect(throws: StoreError.unknownRequest(committee: "WARKS-CYP", number: 2)) {
+                _ = try await store.amendRequest(committeeCode: "WARKS-CYP", number: 2, .init(dueBy: .none), by: "clerk")
+            }
+            #expect(try await store.revision() == revision, "a refused amendment writes nothing")
+            _ = try await store.deliverRequest(committeeCode: "WARKS-CYP", number: 1, .init(deliveredOn: Self.day("2025-04-20"), note: "Emailed.", recordedBy: "clerk"), by: "clerk")
+            let delivered = try await store.revision()
+            #expect(delivered != revision)
+            await #expect(throws: StoreError.requestRefused(CommitteeRequestError(field: "number", problem: "request 1 of WARKS-CYP was delivered on 2025-04-20", expected: "a request not yet delivered"))) {
+                _ = try await store.amendRequest(committeeCode: "WARKS-CYP", number: 1, .init(providedBy: "Someone else"), by: "clerk")
+            }
+            #expect(try await store.revision() == delivered)
+
+            let audit = try await store.auditTrail().filter { $0.action.hasPrefix("amend request") }
+            #expect(audit.map(\.action) == [
+                #"amend request WARKS-CYP 1: provided by "Becky Hale" → "John Coleman"; due by 2025-03-01 → 2025-04-30"#,
+                #"amend request WARKS-CYP 1: request reworded (was "A briefing note on the work going on."); due by 2025-04-30 → no day"#,
+            ])
+            #expect(audit.map(\.user) == ["clerk", "chair's clerk"])
+        }
+    }
 }

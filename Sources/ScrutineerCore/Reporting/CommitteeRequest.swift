@@ -155,6 +155,62 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
         return closed
     }
 
+    /// A change to what the minutes recorded, agreed since: the wording corrected, someone else to
+    /// provide it, a new promised day (or none). A field left nil stays as it is.
+    public struct Amendment: Sendable, Hashable {
+        public var request: String?
+        public var askedBy: String?
+        public var providedBy: String?
+        public var dueBy: DueBy
+
+        /// The promised day: kept, moved to a day, or no day now.
+        public enum DueBy: Sendable, Hashable {
+            case unchanged
+            case on(CalendarDate)
+            case none
+        }
+
+        public init(request: String? = nil, askedBy: String? = nil, providedBy: String? = nil, dueBy: DueBy = .unchanged) {
+            self.request = request
+            self.askedBy = askedBy
+            self.providedBy = providedBy
+            self.dueBy = dueBy
+        }
+    }
+
+    /// The request with `amendment` made, and what changed in words for the audit trail
+    /// (`due by 2025-10-31 → 2025-11-30`, `provided by "Becky Hale" → "John Coleman"`, `request
+    /// reworded (was "…")`), so that what it was stays on record. Refused for a closed request, a one-off request already delivered, and an
+    /// amendment that changes nothing; the amended request is checked as a new one is.
+    public func amending(_ amendment: Amendment) throws(CommitteeRequestError) -> (amended: CommitteeRequest, changes: [String]) {
+        if let closedOn {
+            throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was closed on \(closedOn.iso)", expected: "an open request")
+        }
+        if recurrence == .once, let first = deliveries.first {
+            throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was delivered on \(first.deliveredOn.iso)", expected: "a request not yet delivered")
+        }
+        var changed = self
+        if let request = amendment.request { changed.request = request }
+        if let askedBy = amendment.askedBy { changed.askedBy = askedBy }
+        if let providedBy = amendment.providedBy { changed.providedBy = providedBy }
+        switch amendment.dueBy {
+        case .unchanged: break
+        case let .on(day): changed.dueBy = day
+        case .none: changed.dueBy = nil
+        }
+        let checked = try changed.validated()
+        func quoted(_ name: String) -> String { name.isEmpty ? "nobody named" : "\"\(name)\"" }
+        var changes: [String] = []
+        if checked.request != request { changes.append("request reworded (was \(quoted(request)))") }
+        if checked.askedBy != askedBy { changes.append("asked by \(quoted(askedBy)) → \(quoted(checked.askedBy))") }
+        if checked.providedBy != providedBy { changes.append("provided by \(quoted(providedBy)) → \(quoted(checked.providedBy))") }
+        if checked.dueBy != dueBy { changes.append("due by \(dueBy?.iso ?? "no day") → \(checked.dueBy?.iso ?? "no day")") }
+        if changes.isEmpty {
+            throw CommitteeRequestError(field: "number", problem: "the amendment changes nothing in request \(number) of \(committeeCode)", expected: "a new wording, asker, provider or promised day")
+        }
+        return (checked, changes)
+    }
+
     /// `text` without surrounding white space; refused when empty or longer than `longestText`.
     private static func text(_ text: String, field: String, expected: String) throws(CommitteeRequestError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -69,6 +69,26 @@ extension SQLStore {
         }
     }
 
+    /// Changes what the minutes recorded of a request, as the committee has since agreed; audited
+    /// with each change ("amend request WARKS-CYP 1: due by 2025-10-31 → 2025-11-30"), so that the
+    /// old wording, asker, provider and day stay on record. Returns it amended.
+    public func amendRequest(committeeCode: String, number: Int, _ amendment: CommitteeRequest.Amendment, by user: String) async throws -> CommitteeRequest {
+        typealias R = Schema.Requests
+        return try await change { session in
+            let request = try await Self.request(committeeCode: committeeCode, number: number, in: session)
+            let (amended, changes) = try Self.refusing { () throws(CommitteeRequestError) in try request.amending(amendment) }
+            try await session.sql.raw("""
+                UPDATE \(unsafeRaw: R.table) SET \(unsafeRaw: R.request) = \(bind: amended.request), \(unsafeRaw: R.askedBy) = \(bind: amended.askedBy),
+                \(unsafeRaw: R.providedBy) = \(bind: amended.providedBy), \(unsafeRaw: R.dueBy) = \(bind: amended.dueBy?.iso)
+                WHERE \(unsafeRaw: R.committeeCode) = \(bind: committeeCode) AND \(unsafeRaw: R.number) = \(bind: number)
+                """).run()
+            _ = try await AuditWriter.insert(
+                into: session, action: "amend request \(committeeCode) \(number): " + changes.joined(separator: "; "), user: user, at: StoreTimestamp.now(), files: [], summary: nil
+            )
+            return amended
+        }
+    }
+
     /// Every request of a committee with its deliveries, by number.
     public func requests(committeeCode: String) async throws -> [CommitteeRequest] {
         try await read { session in try await Self.requests(committeeCode: committeeCode, number: nil, in: session) }

@@ -3,7 +3,7 @@ import Foundation
 import ScrutineerCore
 import ScrutineerStorage
 
-/// `scrutineer committee request add|deliver|close|list`: what a committee asked for at its
+/// `scrutineer committee request add|amend|deliver|close|list`: what a committee asked for at its
 /// meetings, tracked until it is delivered (PRODUCT.md R12). Every change is audited.
 struct RequestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +14,7 @@ struct RequestCommand: AsyncParsableCommand {
         closed since its period began; a request for every report is listed in each one, due or \
         provided, until it is closed.
         """,
-        subcommands: [Add.self, Deliver.self, Close.self, List.self]
+        subcommands: [Add.self, Amend.self, Deliver.self, Close.self, List.self]
     )
 
     /// `--user NAME`.
@@ -68,6 +68,56 @@ struct RequestCommand: AsyncParsableCommand {
                 ), by: user.user)
             }
             if let stored { print("Recorded request \(stored.number) of \(stored.committeeCode).") }
+        }
+    }
+
+    struct Amend: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a request not yet answered: its wording, who asked, who provides it, or the day it is promised for.",
+            discussion: "Give only what changes. The audit trail keeps what each was (scrutineer export audit); a published report keeps the request as it stood."
+        )
+
+        @OptionGroup var committee: CommitteeOption
+
+        @Option(help: "The request's number (scrutineer committee request list shows them).")
+        var number: Int
+
+        @Option(help: "What was asked for, in the minutes' words, as now agreed.")
+        var request: String?
+
+        @Option(name: .customLong("asked-by"), help: "Who asked (an empty value: the committee).")
+        var askedBy: String?
+
+        @Option(name: .customLong("provided-by"), help: "Who now provides it.")
+        var providedBy: String?
+
+        @Option(name: .customLong("due-by"), help: "The day it is now promised for (YYYY-MM-DD).")
+        var dueBy: String?
+
+        @Flag(name: .customLong("no-due-by"), help: "No day is promised now.")
+        var noDueBy = false
+
+        @OptionGroup var database: DatabaseOption
+        @OptionGroup var user: UserOption
+
+        func validate() throws {
+            if dueBy != nil, noDueBy { throw ValidationError("--no-due-by: a request has one promised day or none (expected --due-by or --no-due-by, not both)") }
+            if request == nil, askedBy == nil, providedBy == nil, dueBy == nil, !noDueBy {
+                throw ValidationError("nothing to change (expected at least one of --request, --asked-by, --provided-by, --due-by, --no-due-by)")
+            }
+        }
+
+        func run() async throws {
+            let due: CommitteeRequest.Amendment.DueBy = try dueBy.map { .on(try CommitteeOption.date($0, flag: "--due-by")) } ?? (noDueBy ? .none : .unchanged)
+            let amendment = CommitteeRequest.Amendment(request: request, askedBy: askedBy, providedBy: providedBy, dueBy: due)
+            var amended: CommitteeRequest?
+            try await withStore(database) { store in
+                let code = try await committee.definition(in: store).committee.code
+                amended = try await store.amendRequest(committeeCode: code, number: number, amendment, by: user.user)
+            }
+            if let amended {
+                print("Amended request \(amended.number) of \(amended.committeeCode)" + (amended.dueBy.map { ", now due by \($0.iso)" } ?? "") + ".")
+            }
         }
     }
 

@@ -80,4 +80,37 @@ struct CommitteeRequestTests {
         }
         #expect(CommitteeRequestError(field: "on", problem: "p", expected: "e").description == "on: p (expected e)")
     }
+
+    @Test("an amendment changes the wording, who asked, who provides or the promised day, and says what changed; it is refused once the request is answered, closed, or when it changes nothing")
+    func amendments() throws {
+        let once = Self.request(1, due: "2026-06-30")
+        let (moved, changes) = try once.amending(.init(providedBy: " Becky Hale ", dueBy: .on(Self.day("2026-07-31"))))
+        #expect(moved.dueBy == Self.day("2026-07-31") && moved.providedBy == "Becky Hale" && moved.request == once.request && moved.askedBy == once.askedBy)
+        #expect(changes == [#"provided by nobody named → "Becky Hale""#, "due by 2026-06-30 → 2026-07-31"])
+        let (reworded, more) = try moved.amending(.init(request: "Request 1, as the minutes were corrected.", askedBy: "", dueBy: .none))
+        #expect(reworded.dueBy == nil && reworded.askedBy == "")
+        #expect(more == [#"request reworded (was "Request 1.")"#, #"asked by "Councillor Kam Kaur" → nobody named"#, "due by 2026-07-31 → no day"])
+
+        #expect(throws: CommitteeRequestError(field: "number", problem: "the amendment changes nothing in request 1 of WARKS-CYP", expected: "a new wording, asker, provider or promised day")) {
+            try once.amending(.init(request: "  Request 1.  ", dueBy: .on(Self.day("2026-06-30"))))
+        }
+        #expect(throws: CommitteeRequestError(field: "due-by", problem: "2026-05-01 is before the meeting that asked (2026-05-12)", expected: "a day on or after 2026-05-12")) {
+            try once.amending(.init(dueBy: .on(Self.day("2026-05-01"))))
+        }
+        #expect(throws: CommitteeRequestError(field: "request", problem: "empty", expected: "what the committee asked for, in the minutes' words")) {
+            try once.amending(.init(request: " "))
+        }
+        let delivered = try once.delivering(.init(deliveredOn: Self.day("2026-06-01"), note: "Sent.", recordedBy: "clerk"))
+        #expect(throws: CommitteeRequestError(field: "number", problem: "request 1 of WARKS-CYP was delivered on 2026-06-01", expected: "a request not yet delivered")) {
+            try delivered.amending(.init(dueBy: .none))
+        }
+        let closed = try once.closing(on: Self.day("2026-06-01"), reason: "No longer needed.")
+        #expect(throws: CommitteeRequestError(field: "number", problem: "request 1 of WARKS-CYP was closed on 2026-06-01", expected: "an open request")) {
+            try closed.amending(.init(dueBy: .none))
+        }
+        // A recurring request answered for one report can still be amended for the next.
+        let recurring = try Self.request(2, recurrence: .everyReport)
+            .delivering(.init(periodLabel: "2026/27 Q1", deliveredOn: Self.day("2026-06-01"), note: "Table B.", recordedBy: "clerk"))
+        #expect(try recurring.amending(.init(providedBy: "Head of Education Services")).changes == [#"provided by nobody named → "Head of Education Services""#])
+    }
 }
