@@ -57,7 +57,7 @@ struct CommitteeRequestWebTests {
         }
     }
 
-    @Test("An analyst records a request, a delivery and a closure from the committee's page; refusals name the field; members and published reports get no forms")
+    @Test("An analyst records a request, a delivery, an amendment and a closure from the committee's page; refusals name the field; members and published reports get no forms")
     func forms() async throws {
         let url = try await DemoDatabases.load(.sqlite)
         try await withApplication(url) { client in
@@ -65,7 +65,7 @@ struct CommitteeRequestWebTests {
             let q2 = "/committees/WOK-CS?period=2026%2F27%20Q2"
             let page = try await analyst.get(client, q2).text
             #expect(page.contains("<summary>Record a new request</summary>"))
-            #expect(page.contains("<summary>Answer or close request 1</summary>") && page.contains("<summary>Answer or close request 2</summary>"))
+            #expect(page.contains("<summary>Answer, change or close request 1</summary>") && page.contains("<summary>Answer, change or close request 2</summary>"))
             #expect(page.contains("Day it was delivered, for 2026/27 Q2"), "the recurring request is answered for this report")
             #expect(!(try await analyst.get(client, "/committees/WOK-CS?period=2026%2F27%20Q1").text.contains("request-forms")), "a published report keeps its requests as they stood")
             let member = try await Browser.signIn(client, username: "wok.member", password: "demo-wok-member")
@@ -85,6 +85,19 @@ struct CommitteeRequestWebTests {
             #expect(after[2]["request"] as? String == "A note on  <b>children missing education</b>." && after[2]["measureCode"] as? String == "WOK_CME")
             let shown = try await analyst.get(client, q2).text
             #expect(shown.contains("3. A note on  &lt;b&gt;children missing education&lt;/b&gt;."), "escaped on the page")
+            // The amendment form holds the request as it stands; sent back changed, it moves the day.
+            #expect(shown.contains(#"<input id="request-3-provided-by" name="provided-by" type="text" value="Head of Education"/>"#))
+            #expect(shown.contains(#"<input id="request-3-due-by" name="due-by" type="date" value="2026-12-01"/>"#))
+            let amend = "/committees/WOK-CS/requests/3/amendment"
+            let fields = [("period", "2026/27 Q2"), ("request", "A note on  <b>children missing education</b>."), ("asked-by", "")]
+            let amended = try await analyst.post(client, amend, fields + [("provided-by", "Assistant Director, Education"), ("due-by", "2027-01-15")])
+            #expect(amended.status == .seeOther && amended.headers[.location] == "/committees/WOK-CS?period=2026%2F27%20Q2#requests")
+            let unchanged = try await analyst.post(client, amend, fields + [("provided-by", "Assistant Director, Education"), ("due-by", "2027-01-15")])
+            #expect(unchanged.status == .badRequest && unchanged.text.contains("the amendment changes nothing in request 3 of WOK-CS"))
+            let listed = try await analyst.jsonList(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2")
+            #expect(listed[2]["dueBy"] as? String == "2027-01-15" && listed[2]["providedBy"] as? String == "Assistant Director, Education")
+            let actions = try await withStore(url) { store in try await store.auditTrail().map(\.action) }
+            #expect(actions.last == #"amend request WOK-CS 3: provided by "Head of Education" → "Assistant Director, Education"; due by 2026-12-01 → 2027-01-15"#)
 
             let refused = try await analyst.post(client, "/committees/WOK-CS/requests", [("period", "2026/27 Q2"), ("raised-on", "2026-10-06"), ("request", "Late."), ("due-by", "2026-10-01")])
             #expect(refused.status == .badRequest)

@@ -87,13 +87,16 @@ struct RoleRouteMatrixTests {
         // Sign-off: analysts and administrators of the council (a period no other test reads).
         Case(SiteRoutes.publication, "/committees/WARKS-CYP/publication", form: [("period", "2024/25 Q3"), ("stage", "checked")],
              [.public: .unauthorized, .administrator: .seeOther, .analyst: .seeOther, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
-        // Requests: analysts and administrators of the council. Adding one succeeds; an answer or a
-        // closure without its text is refused after the permission check (400), so nothing changes.
+        // Requests: analysts and administrators of the council. Adding one succeeds; an answer, an
+        // amendment or a closure without its text is refused after the permission check (400), so
+        // nothing changes.
         Case(SiteRoutes.requests, "/committees/WARKS-CYP/requests", form: [("period", "2026/27 Q2"), ("raised-on", "2026-09-15"), ("request", "Checked by the matrix test.")],
              [.public: .unauthorized, .administrator: .seeOther, .analyst: .seeOther, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
         Case(SiteRoutes.requests, "/committees/WARKS-CYP/requests", form: [("period", "2026/27 Q2"), ("raised-on", "2026-09-15"), ("request", "Forged.")], withCSRF: false,
              [.public: .unauthorized, .administrator: .forbidden, .analyst: .forbidden, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
         Case(SiteRoutes.requestDelivery, "/committees/WARKS-CYP/requests/2/delivery", form: [("period", "2026/27 Q2"), ("on", "2026-10-01"), ("note", "")],
+             [.public: .unauthorized, .administrator: .badRequest, .analyst: .badRequest, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
+        Case(SiteRoutes.requestAmendment, "/committees/WARKS-CYP/requests/2/amendment", form: [("period", "2026/27 Q2"), ("request", "")],
              [.public: .unauthorized, .administrator: .badRequest, .analyst: .badRequest, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
         Case(SiteRoutes.requestClosure, "/committees/WARKS-CYP/requests/2/closure", form: [("period", "2026/27 Q2"), ("on", "2026-10-01"), ("reason", " ")],
              [.public: .unauthorized, .administrator: .badRequest, .analyst: .badRequest, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),

@@ -151,21 +151,19 @@ public struct SitePublication: Sendable {
 }
 
 /// The forms on a committee's page that record its requests (PRODUCT.md R12): a new one, and an
-/// answer or a closure for each the report lists as still needing one.
+/// answer, an amendment or a closure for each the report lists as still needing one.
 public struct SiteRequestForms: Sendable {
-    /// A request still needing an answer, with where its two forms post.
+    /// A request still needing an answer, with where its three forms post.
     public struct Outstanding: Sendable {
-        public var number: Int
-        public var request: String
-        public var isRecurring: Bool
+        public var request: CommitteeRequest
         public var deliverAction: String
+        public var amendAction: String
         public var closeAction: String
 
-        public init(number: Int, request: String, isRecurring: Bool, deliverAction: String, closeAction: String) {
-            self.number = number
+        public init(_ request: CommitteeRequest, deliverAction: String, amendAction: String, closeAction: String) {
             self.request = request
-            self.isRecurring = isRecurring
             self.deliverAction = deliverAction
+            self.amendAction = amendAction
             self.closeAction = closeAction
         }
     }

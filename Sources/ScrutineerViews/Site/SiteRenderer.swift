@@ -67,8 +67,10 @@ public enum SiteRenderer {
                 "measures": forms.measures.map { ["code": $0.code, "title": $0.title] },
                 "outstanding": forms.outstanding.map {
                     [
-                        "number": $0.number, "request": $0.request, "isRecurring": $0.isRecurring, "deliverAction": $0.deliverAction,
-                        "closeAction": $0.closeAction, "csrfToken": chrome.csrfToken, "periodLabel": a.reportingPeriod.label,
+                        "number": $0.request.number, "request": $0.request.request, "isRecurring": $0.request.recurrence == .everyReport,
+                        "askedBy": $0.request.askedBy, "providedBy": $0.request.providedBy, "dueBy": $0.request.dueBy?.iso ?? "",
+                        "deliverAction": $0.deliverAction, "amendAction": $0.amendAction, "closeAction": $0.closeAction,
+                        "csrfToken": chrome.csrfToken, "periodLabel": a.reportingPeriod.label,
                     ] as [String: Any]
                 },
             ] as [String: Any]

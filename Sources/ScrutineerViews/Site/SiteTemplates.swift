@@ -145,7 +145,7 @@ enum SiteTemplates {
     </details>
     {{#outstanding}}
     <details>
-    <summary>Answer or close request {{number}}</summary>
+    <summary>Answer, change or close request {{number}}</summary>
     <p>{{request}}</p>
     <form class="request-delivery-form" method="post" action="{{deliverAction}}">
     <input type="hidden" name="csrf" value="{{csrfToken}}"/>
@@ -155,6 +155,20 @@ enum SiteTemplates {
     <label for="request-{{number}}-note">What was delivered and where members can find it</label>
     <textarea id="request-{{number}}-note" name="note" rows="2" required></textarea>
     <button type="submit">Record the delivery</button>
+    </form>
+    <form class="request-amendment-form" method="post" action="{{amendAction}}">
+    <input type="hidden" name="csrf" value="{{csrfToken}}"/>
+    <input type="hidden" name="period" value="{{periodLabel}}"/>
+    <p class="hint">Change what was recorded, as the committee has since agreed. The audit trail keeps what each was.</p>
+    <label for="request-{{number}}-text">What the committee asked for</label>
+    <textarea id="request-{{number}}-text" name="request" rows="3" required>{{request}}</textarea>
+    <label for="request-{{number}}-asked-by">Asked by (leave empty for the committee)</label>
+    <input id="request-{{number}}-asked-by" name="asked-by" type="text" value="{{askedBy}}"/>
+    <label for="request-{{number}}-provided-by">Who provides it</label>
+    <input id="request-{{number}}-provided-by" name="provided-by" type="text" value="{{providedBy}}"/>
+    <label for="request-{{number}}-due-by">Promised by (leave empty for no day)</label>
+    <input id="request-{{number}}-due-by" name="due-by" type="date" value="{{dueBy}}"/>
+    <button type="submit">Change the request</button>
     </form>
     <form class="request-closure-form" method="post" action="{{closeAction}}">
     <input type="hidden" name="csrf" value="{{csrfToken}}"/>

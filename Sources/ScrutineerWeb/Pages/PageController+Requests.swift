@@ -5,12 +5,13 @@ import ScrutineerStorage
 import ScrutineerViews
 
 /// The forms that record the committee's requests (PRODUCT.md R12) from its page: a new request,
-/// a delivery, a closure. Analysts and administrators of the committee's council may use them;
+/// a delivery, an amendment, a closure. Analysts and administrators of the committee's council may use them;
 /// each change is audited by the store. The form fields are named as the command's flags are.
 extension PageController {
     func addRoutesForRequests(to router: Router<WebRequestContext>) {
         router.on(RouterPath(SiteRoutes.requests.pattern), method: .post) { request, context in try await addRequest(request, context) }
         router.on(RouterPath(SiteRoutes.requestDelivery.pattern), method: .post) { request, context in try await deliverRequest(request, context) }
+        router.on(RouterPath(SiteRoutes.requestAmendment.pattern), method: .post) { request, context in try await amendRequest(request, context) }
         router.on(RouterPath(SiteRoutes.requestClosure.pattern), method: .post) { request, context in try await closeRequest(request, context) }
     }
 
@@ -43,6 +44,20 @@ extension PageController {
                 committeeCode: code, number: number, .init(periodLabel: recurring ? period.label : nil, deliveredOn: day, note: form.text("note"), recordedBy: account.username),
                 by: account.username
             )
+        }
+        return requestsPage(definition, period)
+    }
+
+    /// The amendment form sends every field as it now stands; an empty promised day is none.
+    func amendRequest(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let (form, account, definition, period) = try await requestForm(request, context)
+        let number = try requestNumber(context)
+        let due = try form.optionalDate("due-by")
+        let amendment = CommitteeRequest.Amendment(
+            request: form.text("request"), askedBy: form.text("asked-by"), providedBy: form.text("provided-by"), dueBy: due.map { .on($0) } ?? .none
+        )
+        try await refusalsAsBadParameters {
+            _ = try await cache.store.amendRequest(committeeCode: definition.committee.code, number: number, amendment, by: account.username)
         }
         return requestsPage(definition, period)
     }

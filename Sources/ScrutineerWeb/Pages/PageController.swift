@@ -87,8 +87,8 @@ struct PageController: Sendable {
                     outstanding: requests.filter(\.standing.isOutstanding).map { listed in
                         let path = ["committee": code, "number": String(listed.request.number)]
                         return SiteRequestForms.Outstanding(
-                            number: listed.request.number, request: listed.request.request, isRecurring: listed.request.recurrence == .everyReport,
-                            deliverAction: SiteRoutes.requestDelivery.href(path), closeAction: SiteRoutes.requestClosure.href(path)
+                            listed.request, deliverAction: SiteRoutes.requestDelivery.href(path), amendAction: SiteRoutes.requestAmendment.href(path),
+                            closeAction: SiteRoutes.requestClosure.href(path)
                         )
                     }
                 )

@@ -58,6 +58,7 @@ enum SiteRoutes {
     static let publication = RouteTemplate("/committees/{committee}/publication", method: .post)
     static let requests = RouteTemplate("/committees/{committee}/requests", method: .post)
     static let requestDelivery = RouteTemplate("/committees/{committee}/requests/{number}/delivery", method: .post)
+    static let requestAmendment = RouteTemplate("/committees/{committee}/requests/{number}/amendment", method: .post)
     static let requestClosure = RouteTemplate("/committees/{committee}/requests/{number}/closure", method: .post)
     static let search = RouteTemplate("/search")
     static let signInForm = RouteTemplate("/sign-in")
@@ -69,7 +70,7 @@ enum SiteRoutes {
 
     /// Every page and form route, for the route × role test.
     static let all = [
-        home, committee, theme, measure, compare, measureCSV, measureXLSX, reportData, commentary, publication, requests, requestDelivery, requestClosure, search,
+        home, committee, theme, measure, compare, measureCSV, measureXLSX, reportData, commentary, publication, requests, requestDelivery, requestAmendment, requestClosure, search,
         signInForm, signIn, signOut, stylesheet, health, metrics,
     ]
 }
