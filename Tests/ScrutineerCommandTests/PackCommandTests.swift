@@ -38,13 +38,7 @@ struct PackCommandTests {
     func publishedPack() async throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = "sqlite://" + folder.appendingPathComponent("packs.sqlite").path
-        let local = ["warwickshire-measures.csv", "warwickshire-observations.csv"].map { CommitteeCommandTests.demoData.appendingPathComponent("local/\($0)").path }
-        for arguments in ImportCommandTests.imports.prefix(3) + [["local"] + local] {
-            let result = try CommandRunner.run(["import"] + arguments + ["--db", db])
-            #expect(result.status == 0, "\(result.standardError)")
-        }
-        #expect(try CommandRunner.run(["committee", "add", CommitteeCommandTests.definition, "--db", db]).status == 0)
+        let db = try warwickshireCommitteeDatabase(in: folder, named: "packs.sqlite").db
         let report = ["--committee", "WARKS-CYP", "--period", "2026/27 Q1", "--db", db]
         func pack(_ name: String, _ extra: [String] = []) throws -> CommandRunner.Result {
             try CommandRunner.run(["pack"] + report + ["--out", folder.appendingPathComponent(name).path, "--no-pdf"] + extra)
@@ -133,13 +127,7 @@ struct PackCommandTests {
     func revisedFigures() async throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let db = "sqlite://" + folder.appendingPathComponent("revised.sqlite").path
-        let local = ["warwickshire-measures.csv", "warwickshire-observations.csv"].map { CommitteeCommandTests.demoData.appendingPathComponent("local/\($0)").path }
-        for arguments in ImportCommandTests.imports.prefix(3) + [["local"] + local] {
-            let result = try CommandRunner.run(["import"] + arguments + ["--db", db])
-            #expect(result.status == 0, "\(result.standardError)")
-        }
-        #expect(try CommandRunner.run(["committee", "add", CommitteeCommandTests.definition, "--db", db]).status == 0)
+        let db = try warwickshireCommitteeDatabase(in: folder, named: "revised.sqlite").db
         func pack(_ name: String, period: String, _ extra: [String] = []) throws -> [String: String] {
             let result = try CommandRunner.run(
                 ["pack", "--committee", "WARKS-CYP", "--period", period, "--db", db, "--out", folder.appendingPathComponent(name).path, "--no-pdf"] + extra
