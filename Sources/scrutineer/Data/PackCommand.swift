@@ -50,7 +50,7 @@ struct PackCommand: AsyncParsableCommand {
         }
     }
 
-    /// What the pack shows besides the assessment, as its audience reads it.
+    /// What the pack shows: the assessment, and the text, requests, risks and finance as its audience reads them.
     struct Contents {
         var assessment: CommitteeAssessment
         var commentary: [Commentary]
