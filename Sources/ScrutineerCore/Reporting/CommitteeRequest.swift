@@ -110,9 +110,7 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
     public func delivering(_ delivery: Delivery) throws(CommitteeRequestError) -> CommitteeRequest {
         var answer = delivery
         answer.note = try Self.text(delivery.note, field: "note", expected: "what was delivered and where members can find it")
-        if let closedOn {
-            throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was closed on \(closedOn.iso)", expected: "an open request")
-        }
+        try checkOpen()
         if delivery.deliveredOn < raisedOn {
             throw CommitteeRequestError(field: "on", problem: "\(delivery.deliveredOn.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
         }
@@ -121,9 +119,7 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
             if delivery.periodLabel != nil {
                 throw CommitteeRequestError(field: "period", problem: "request \(number) of \(committeeCode) is asked for once, not for each report", expected: "no period")
             }
-            if let first = deliveries.first {
-                throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was delivered on \(first.deliveredOn.iso)", expected: "a request not yet delivered")
-            }
+            try checkNotDelivered()
         case .everyReport:
             guard let label = delivery.periodLabel else {
                 throw CommitteeRequestError(field: "period", problem: "request \(number) of \(committeeCode) is asked for every report", expected: "the report it was provided for, such as 2026/27 Q1")
@@ -140,12 +136,8 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
     /// The request closed on `day` for `reason`: no longer needed, or a recurring request ended.
     public func closing(on day: CalendarDate, reason: String) throws(CommitteeRequestError) -> CommitteeRequest {
         let why = try Self.text(reason, field: "reason", expected: "why the request is closed, such as the committee's decision")
-        if let closedOn {
-            throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was closed on \(closedOn.iso)", expected: "an open request")
-        }
-        if recurrence == .once, let first = deliveries.first {
-            throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was delivered on \(first.deliveredOn.iso)", expected: "a request not yet delivered")
-        }
+        try checkOpen()
+        try checkNotDelivered()
         if day < raisedOn {
             throw CommitteeRequestError(field: "on", problem: "\(day.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
         }
@@ -180,15 +172,12 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
 
     /// The request with `amendment` made, and what changed in words for the audit trail
     /// (`due by 2025-10-31 → 2025-11-30`, `provided by "Becky Hale" → "John Coleman"`, `request
-    /// reworded (was "…")`), so that what it was stays on record. Refused for a closed request, a one-off request already delivered, and an
-    /// amendment that changes nothing; the amended request is checked as a new one is.
+    /// reworded (was "…")`), so that what it was stays on record. Refused for a closed request, a
+    /// one-off request already delivered, and an amendment that changes nothing; the amended request
+    /// is checked as a new one is.
     public func amending(_ amendment: Amendment) throws(CommitteeRequestError) -> (amended: CommitteeRequest, changes: [String]) {
-        if let closedOn {
-            throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was closed on \(closedOn.iso)", expected: "an open request")
-        }
-        if recurrence == .once, let first = deliveries.first {
-            throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was delivered on \(first.deliveredOn.iso)", expected: "a request not yet delivered")
-        }
+        try checkOpen()
+        try checkNotDelivered()
         var changed = self
         if let request = amendment.request { changed.request = request }
         if let askedBy = amendment.askedBy { changed.askedBy = askedBy }
@@ -209,6 +198,20 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
             throw CommitteeRequestError(field: "number", problem: "the amendment changes nothing in request \(number) of \(committeeCode)", expected: "a new wording, asker, provider or promised day")
         }
         return (checked, changes)
+    }
+
+    /// Refused once the request is closed.
+    private func checkOpen() throws(CommitteeRequestError) {
+        if let closedOn {
+            throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was closed on \(closedOn.iso)", expected: "an open request")
+        }
+    }
+
+    /// Refused for a one-off request once it is delivered (a recurring one stays open for the next report).
+    private func checkNotDelivered() throws(CommitteeRequestError) {
+        if recurrence == .once, let first = deliveries.first {
+            throw CommitteeRequestError(field: "number", problem: "request \(number) of \(committeeCode) was delivered on \(first.deliveredOn.iso)", expected: "a request not yet delivered")
+        }
     }
 
     /// `text` without surrounding white space; refused when empty or longer than `longestText`.
