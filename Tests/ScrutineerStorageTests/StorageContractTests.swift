@@ -11,7 +11,7 @@ struct StorageContractTests {
         try await withStore(engine) { store, database in
             let bytesBefore = engine == .sqlite ? try database.fileBytes() : nil
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
             #expect(try await store.areas() == Area.englandAndRegions.sorted { $0.code < $1.code })
             #expect(try await store.auditTrail().isEmpty)
             if let bytesBefore { #expect(try database.fileBytes() == bytesBefore) }

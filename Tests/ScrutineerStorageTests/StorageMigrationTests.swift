@@ -43,7 +43,7 @@ struct StorageMigrationTests {
             }
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
             let stored = try await store.observations(ObservationQuery())
             let expected = batch.observations.sorted(by: Observation.storeOrder)
             #expect(stored == expected)
@@ -108,7 +108,7 @@ struct StorageMigrationTests {
             }
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
             for council in ["E10000031", "E06000041"] {
                 let expected = [first, second].map { target in
                     var target = target
@@ -164,7 +164,7 @@ struct StorageMigrationTests {
             #expect(periods.count > 10 && history.count == 1)
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
             #expect(try await store.read { session in try await session.cells(periodsQuery) } == periods)
             #expect(try await store.observations(ObservationQuery()) == observations)
             #expect(try await store.observationHistory(ObservationQuery()) == history)
@@ -207,11 +207,46 @@ struct StorageMigrationTests {
             let before = try await store.publications(committeeCode: "WARKS-CYP")
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
             #expect(try await store.publications(committeeCode: "WARKS-CYP") == before)
             #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4") == nil)
             _ = try await store.moveReport(definition, period: try Period.parse("2024/25 Q4", yearType: .financial), to: .published, by: "Analyst", today: CalendarDate(year: 2026, month: 1, day: 5)!)
             #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4")?.version == 1)
+        }
+    }
+
+    /// Migration 14 adds the day a request was first promised for. A request recorded before it
+    /// keeps every field, with no first day; its next move of the promise records one, and the
+    /// database refuses a first day before the meeting that asked.
+    @Test("migration 14 keeps every request as it was, and the next move of a promise keeps the day first promised", arguments: TestEngine.available)
+    func firstPromisedDays(engine: TestEngine) async throws {
+        try await withSampleStore(engine, migratedThrough: 13) { store in
+            try await store.saveCommittee(StorageCommitteeTests.definition(target: 20), by: "analyst")
+            typealias R = Schema.Requests
+            let migration13Columns = Array(R.columns.dropLast())
+            #expect(!migration13Columns.contains(R.firstDueBy))
+            try await store.change { session in
+                try await session.insertRows(into: R.table, columns: migration13Columns, cells: [
+                    .text("WARKS-CYP"), .integer(1), .text("2025-01-15"), .text("Councillor Kam Kaur"), .text("A briefing note."), .text("Becky Hale"),
+                    .text("2025-03-01"), .text("once"), .null, .null, .null, .text("clerk"), .text("2025-01-16T09:00:00Z"),
+                ])
+            }
+            try await store.migrate()
+            #expect(try await store.appliedMigrations().last == 14)
+            let kept = try #require(try await store.requests(committeeCode: "WARKS-CYP").first)
+            #expect(kept == CommitteeRequest(
+                committeeCode: "WARKS-CYP", raisedOn: CalendarDate(iso: "2025-01-15")!, request: "A briefing note.", askedBy: "Councillor Kam Kaur",
+                providedBy: "Becky Hale", dueBy: CalendarDate(iso: "2025-03-01")!, recordedBy: "clerk", number: 1, recordedAt: "2025-01-16T09:00:00Z"
+            ))
+            let moved = try await store.amendRequest(committeeCode: "WARKS-CYP", number: 1, .init(dueBy: .on(CalendarDate(iso: "2025-04-30")!)), by: "clerk")
+            #expect(try await store.requests(committeeCode: "WARKS-CYP") == [moved])
+            #expect(moved.firstDueBy == CalendarDate(iso: "2025-03-01")!)
+            await #expect(throws: (any Error).self, "the database refuses a first day before the meeting") {
+                try await store.change { session in
+                    try await session.sql.raw("UPDATE \(unsafeRaw: R.table) SET \(unsafeRaw: R.firstDueBy) = '2025-01-01'").run()
+                }
+            }
+            #expect(try await store.requests(committeeCode: "WARKS-CYP") == [moved])
         }
     }
 

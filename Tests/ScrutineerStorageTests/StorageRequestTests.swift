@@ -103,9 +103,11 @@ struct StorageRequestTests {
 
             let moved = try await store.amendRequest(committeeCode: "WARKS-CYP", number: 1, .init(providedBy: "John Coleman", dueBy: .on(Self.day("2025-04-30"))), by: "clerk")
             #expect(moved.dueBy == Self.day("2025-04-30") && moved.providedBy == "John Coleman" && moved.request == note.request)
+            #expect(try await store.requests(committeeCode: "WARKS-CYP").first?.firstDueBy == Self.day("2025-03-01"), "the day first promised is stored (migration 14)")
             let cleared = try await store.amendRequest(committeeCode: "WARKS-CYP", number: 1, .init(request: "A briefing note on the work going on, by service.", dueBy: .none), by: "chair's clerk")
             #expect(try await store.requests(committeeCode: "WARKS-CYP") == [cleared])
             #expect(cleared.dueBy == nil && cleared.request == "A briefing note on the work going on, by service." && cleared.askedBy == "Councillor Kam Kaur")
+            #expect(cleared.firstDueBy == Self.day("2025-03-01"))
             #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4")?.requests == [note], "the published report keeps the request as it stood")
 
             let revision = try await store.revision()

@@ -50,6 +50,10 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
     public var providedBy: String
     /// When it was promised for, if a date was given.
     public var dueBy: CalendarDate?
+    /// The day first promised, once the promise has moved (to another day, or to none); nil while
+    /// it has not, or when no day was promised before. Set by `amending(_:)`, so a slipped
+    /// deadline is shown beside the one now promised.
+    public var firstDueBy: CalendarDate?
     public var recurrence: Recurrence
     /// The committee measure it is about, if any (a breakdown of one measure).
     public var measureCode: String?
@@ -66,7 +70,7 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
     public init(
         committeeCode: String, raisedOn: CalendarDate, request: String, askedBy: String = "", providedBy: String = "", dueBy: CalendarDate? = nil,
         recurrence: Recurrence = .once, measureCode: String? = nil, recordedBy: String, number: Int = 0, recordedAt: String = "",
-        closedOn: CalendarDate? = nil, closedReason: String? = nil, deliveries: [Delivery] = []
+        closedOn: CalendarDate? = nil, closedReason: String? = nil, deliveries: [Delivery] = [], firstDueBy: CalendarDate? = nil
     ) {
         self.committeeCode = committeeCode
         self.number = number
@@ -75,6 +79,7 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
         self.request = request
         self.providedBy = providedBy
         self.dueBy = dueBy
+        self.firstDueBy = firstDueBy
         self.recurrence = recurrence
         self.measureCode = measureCode
         self.closedOn = closedOn
@@ -101,6 +106,9 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
         }
         if let dueBy, dueBy < raisedOn {
             throw CommitteeRequestError(field: "due-by", problem: "\(dueBy.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
+        }
+        if let firstDueBy, firstDueBy < raisedOn {
+            throw CommitteeRequestError(field: "first-due-by", problem: "\(firstDueBy.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
         }
         return checked
     }
@@ -172,9 +180,10 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
 
     /// The request with `amendment` made, and what changed in words for the audit trail
     /// (`due by 2025-10-31 → 2025-11-30`, `provided by "Becky Hale" → "John Coleman"`, `request
-    /// reworded (was "…")`), so that what it was stays on record. Refused for a closed request, a
-    /// one-off request already delivered, and an amendment that changes nothing; the amended request
-    /// is checked as a new one is.
+    /// reworded (was "…")`), so that what it was stays on record. When the promised day moves, the
+    /// day first promised is kept in `firstDueBy` (and forgotten if the promise moves back to it).
+    /// Refused for a closed request, a one-off request already delivered, and an amendment that
+    /// changes nothing; the amended request is checked as a new one is.
     public func amending(_ amendment: Amendment) throws(CommitteeRequestError) -> (amended: CommitteeRequest, changes: [String]) {
         try checkOpen()
         try checkNotDelivered()
@@ -186,6 +195,10 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
         case .unchanged: break
         case let .on(day): changed.dueBy = day
         case .none: changed.dueBy = nil
+        }
+        if changed.dueBy != dueBy {
+            changed.firstDueBy = firstDueBy ?? dueBy
+            if changed.firstDueBy == changed.dueBy { changed.firstDueBy = nil }
         }
         let checked = try changed.validated()
         func quoted(_ name: String) -> String { name.isEmpty ? "nobody named" : "\"\(name)\"" }
@@ -315,21 +328,24 @@ public struct ReportedRequest: Sendable, Hashable {
         }
     }
 
-    /// The standing in words, with the dates: "Overdue: promised by 30 Sep 2026".
+    /// The standing in words, with the dates: "Overdue: promised by 30 Sep 2026". While it needs an
+    /// answer, a promise that has moved says so: "Open: promised by 30 Nov 2026 (first promised by
+    /// 31 Oct 2026)", "Open: no day promised now (first promised by 31 Oct 2026)".
     public var statusText: String {
+        let first = request.firstDueBy.map { " (first promised by \($0.displayText))" } ?? ""
         switch standing {
         case .open(overdue: false):
-            request.dueBy.map { "Open: promised by \($0.displayText)" } ?? "Open"
+            return request.dueBy.map { "Open: promised by \($0.displayText)\(first)" } ?? (first.isEmpty ? "Open" : "Open: no day promised now\(first)")
         case .open(overdue: true):
-            "Overdue: promised by \(request.dueBy?.displayText ?? "")"
+            return "Overdue: promised by \(request.dueBy?.displayText ?? "")\(first)"
         case let .delivered(delivery):
-            "Delivered on \(delivery.deliveredOn.displayText)"
+            return "Delivered on \(delivery.deliveredOn.displayText)"
         case .due:
-            "Due for this report"
+            return "Due for this report"
         case let .provided(delivery):
-            "Provided for \(delivery.periodLabel ?? "this report") on \(delivery.deliveredOn.displayText)"
+            return "Provided for \(delivery.periodLabel ?? "this report") on \(delivery.deliveredOn.displayText)"
         case let .closed(day, _):
-            "Closed on \(day.displayText)"
+            return "Closed on \(day.displayText)"
         }
     }
 

@@ -10,6 +10,7 @@ extension Migration {
         trackCommitteeRequests,
         keepRiskRegisters,
         keepFinanceReturns,
+        keepFirstPromisedDays,
     ]
 
     /// 1: every table, with the constraints the database can enforce.
@@ -733,6 +734,18 @@ extension Migration {
                 CHECK (\(F.kind) = 'capital' OR (\(F.plannedCompletion) IS NULL AND \(F.forecastCompletion) IS NULL))
             )
             """,
+        ]
+    }
+}
+
+extension Migration {
+    /// 14: the day a committee request was first promised for, kept once the promise moves
+    /// (PRODUCT.md R12), so a slipped deadline shows beside the one now promised. Empty for the
+    /// requests recorded before: their earlier days are in the audit trail only.
+    static let keepFirstPromisedDays = Migration(number: 14, name: "first promised days of requests") { engine in
+        typealias R = Schema.Requests
+        return [
+            "ALTER TABLE \(R.table) ADD COLUMN \(R.firstDueBy) \(engine.text) CHECK (\(R.firstDueBy) LIKE \(SQLText.isoDate) AND \(R.firstDueBy) >= \(R.raisedOn))",
         ]
     }
 }

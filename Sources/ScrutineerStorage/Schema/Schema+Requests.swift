@@ -1,4 +1,5 @@
-/// The tables of migration 11: what committees asked for, and each answer (PRODUCT.md R12).
+/// The tables of migration 11: what committees asked for, and each answer (PRODUCT.md R12), with
+/// the day first promised that migration 14 added.
 extension Schema {
     /// A committee's requests, numbered 1, 2, 3… per committee.
     enum Requests {
@@ -16,9 +17,12 @@ extension Schema {
         static let closedReason = "closed_reason"
         static let recordedBy = "recorded_by"
         static let recordedAt = "recorded_at"
+        /// Migration 14: the day first promised, once the promise has moved.
+        static let firstDueBy = "first_due_by"
 
         static let columns = [
             committeeCode, number, raisedOn, askedBy, request, providedBy, dueBy, recurrence, measureCode, closedOn, closedReason, recordedBy, recordedAt,
+            firstDueBy,
         ]
     }
 

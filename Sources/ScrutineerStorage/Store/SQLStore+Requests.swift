@@ -17,10 +17,11 @@ extension SQLStore {
             stored.closedOn = nil
             stored.closedReason = nil
             stored.deliveries = []
+            stored.firstDueBy = nil
             try await session.insertRows(into: R.table, columns: R.columns, cells: [
                 .text(stored.committeeCode), .integer(stored.number), .text(stored.raisedOn.iso), .text(stored.askedBy), .text(stored.request),
                 .text(stored.providedBy), stored.dueBy.map { .text($0.iso) } ?? .null, .text(stored.recurrence.rawValue),
-                stored.measureCode.map { .text($0) } ?? .null, .null, .null, .text(stored.recordedBy), .text(stored.recordedAt),
+                stored.measureCode.map { .text($0) } ?? .null, .null, .null, .text(stored.recordedBy), .text(stored.recordedAt), .null,
             ])
             _ = try await AuditWriter.insert(
                 into: session, action: "record request \(stored.committeeCode) \(stored.number)", user: user, at: stored.recordedAt, files: [], summary: nil
@@ -79,7 +80,8 @@ extension SQLStore {
             let (amended, changes) = try Self.refusing { () throws(CommitteeRequestError) in try request.amending(amendment) }
             try await session.sql.raw("""
                 UPDATE \(unsafeRaw: R.table) SET \(unsafeRaw: R.request) = \(bind: amended.request), \(unsafeRaw: R.askedBy) = \(bind: amended.askedBy),
-                \(unsafeRaw: R.providedBy) = \(bind: amended.providedBy), \(unsafeRaw: R.dueBy) = \(bind: amended.dueBy?.iso)
+                \(unsafeRaw: R.providedBy) = \(bind: amended.providedBy), \(unsafeRaw: R.dueBy) = \(bind: amended.dueBy?.iso),
+                \(unsafeRaw: R.firstDueBy) = \(bind: amended.firstDueBy?.iso)
                 WHERE \(unsafeRaw: R.committeeCode) = \(bind: committeeCode) AND \(unsafeRaw: R.number) = \(bind: number)
                 """).run()
             _ = try await AuditWriter.insert(
@@ -135,7 +137,8 @@ extension SQLStore {
                 askedBy: try row.text(R.askedBy), providedBy: try row.text(R.providedBy), dueBy: try row.optionalDate(R.dueBy),
                 recurrence: try row.parsed(R.recurrence) { CommitteeRequest.Recurrence(rawValue: $0) }, measureCode: try row.optionalText(R.measureCode),
                 recordedBy: try row.text(R.recordedBy), number: number, recordedAt: try row.text(R.recordedAt),
-                closedOn: try row.optionalDate(R.closedOn), closedReason: try row.optionalText(R.closedReason), deliveries: deliveries[number] ?? []
+                closedOn: try row.optionalDate(R.closedOn), closedReason: try row.optionalText(R.closedReason), deliveries: deliveries[number] ?? [],
+                firstDueBy: try row.optionalDate(R.firstDueBy)
             )
         }
     }

@@ -113,4 +113,36 @@ struct CommitteeRequestTests {
             .delivering(.init(periodLabel: "2026/27 Q1", deliveredOn: Self.day("2026-06-01"), note: "Table B.", recordedBy: "clerk"))
         #expect(try recurring.amending(.init(providedBy: "Head of Education Services")).changes == [#"provided by nobody named → "Head of Education Services""#])
     }
+
+    @Test("a moved promise keeps the day first promised, which the status shows while the request needs an answer")
+    func movedPromise() throws {
+        func status(_ request: CommitteeRequest, on iso: String) throws -> String {
+            try #require(ReportedRequest.inReport([request], period: Self.q1, on: Self.day(iso)).first).statusText
+        }
+        let once = Self.request(1, due: "2026-06-30")
+        #expect(once.firstDueBy == nil)
+        let moved = try once.amending(.init(dueBy: .on(Self.day("2026-07-31")))).amended
+        #expect(moved.firstDueBy == Self.day("2026-06-30"))
+        #expect(try status(moved, on: "2026-07-01") == "Open: promised by 31 Jul 2026 (first promised by 30 Jun 2026)")
+        #expect(try status(moved, on: "2026-08-01") == "Overdue: promised by 31 Jul 2026 (first promised by 30 Jun 2026)")
+        // Moved again: the first promise is still the one kept; a change of provider leaves it alone.
+        let again = try moved.amending(.init(providedBy: "Becky Hale", dueBy: .on(Self.day("2026-08-31")))).amended
+        #expect(again.firstDueBy == Self.day("2026-06-30") && again.dueBy == Self.day("2026-08-31"))
+        #expect(try again.amending(.init(providedBy: "John Coleman")).amended.firstDueBy == Self.day("2026-06-30"))
+        // No day now.
+        let noDay = try again.amending(.init(dueBy: .none)).amended
+        #expect(noDay.firstDueBy == Self.day("2026-06-30") && noDay.dueBy == nil)
+        #expect(try status(noDay, on: "2026-09-01") == "Open: no day promised now (first promised by 30 Jun 2026)")
+        // Moved back to the first day: it has not moved after all.
+        let back = try again.amending(.init(dueBy: .on(Self.day("2026-06-30")))).amended
+        #expect(back.firstDueBy == nil)
+        #expect(try status(back, on: "2026-06-01") == "Open: promised by 30 Jun 2026")
+        // A day given where none was: nothing was promised before, so nothing has moved.
+        let dated = try Self.request(2).amending(.init(dueBy: .on(Self.day("2026-07-31")))).amended
+        #expect(dated.firstDueBy == nil)
+        #expect(try status(Self.request(2), on: "2026-06-01") == "Open")
+        // Once answered, the status is the answer.
+        let delivered = try moved.delivering(.init(deliveredOn: Self.day("2026-06-20"), note: "Sent.", recordedBy: "clerk"))
+        #expect(try status(delivered, on: "2026-07-01") == "Delivered on 20 Jun 2026")
+    }
 }
