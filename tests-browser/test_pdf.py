@@ -70,17 +70,20 @@ def test_running_header_and_page_numbers(root, pdf_pages):
 
 
 def test_requests_are_in_the_pdf(root, pdf_pages):
-    """The committee's requests (PRODUCT.md R12; scripts/test records two) are in the printed pack:
-    print.html lists each with its status in words, and the PDF carries the section."""
+    """The committee's requests (PRODUCT.md R12; scripts/add-demo-committee records two) are in the
+    printed pack: print.html lists each with its status in words and a moved promise with the day
+    first promised, and the PDF carries the section."""
     printed = (root / "print.html").read_text(encoding="utf-8")
     table = re.search(r'<table id="requests-table".*?</table>', printed, re.S)
     assert table, "print.html lists no requests from the committee"
     cells = normalise(html.unescape(re.sub(r"<[^>]+>", " ", table.group(0))))
-    assert "Overdue: promised by 31 Oct 2025" in cells
+    # scripts/add-demo-committee first promises request 1 for 30 September 2025, then moves it to 31 October.
+    assert "Overdue: promised by 31 Oct 2025 (first promised by 30 Sep 2025)" in cells
+    assert "First promised by 30 Sep 2025" in cells
     assert "Provided for 2025/26 Q2 on 10 Nov 2025" in cells
     text = normalise(" ".join(pdf_pages))
     assert "Requests from the committee" in text
-    assert "1 still needs an answer for this report (1 overdue)" in text
+    assert "1 still needs an answer for this report (1 overdue, 1 with its promised day moved)" in text
 
 
 def test_finance_is_in_the_pdf(root, pdf_pages):

@@ -155,7 +155,7 @@ public enum DemoDatabase {
     }
 
     /// The committees' requests (`requests.json`), modelled on those in the councils' minutes,
-    /// with their deliveries.
+    /// with any promise moved since and their deliveries.
     static func loadRequests(into store: any ScrutineerStore, from file: URL, by user: String, progress: Progress) async throws {
         struct Delivery: Decodable {
             let period: String?
@@ -167,6 +167,8 @@ public enum DemoDatabase {
             let raisedOn: CalendarDate
             let askedBy, providedBy, measure: String?
             let dueBy: CalendarDate?
+            /// The day the promise was moved to since, as the committee agreed.
+            let movedTo: CalendarDate?
             let everyReport: Bool?
             let deliveries: [Delivery]
         }
@@ -176,6 +178,9 @@ public enum DemoDatabase {
                 committeeCode: entry.committee, raisedOn: entry.raisedOn, request: entry.request, askedBy: entry.askedBy ?? "", providedBy: entry.providedBy ?? "",
                 dueBy: entry.dueBy, recurrence: entry.everyReport == true ? .everyReport : .once, measureCode: entry.measure, recordedBy: user
             ), by: user)
+            if let day = entry.movedTo {
+                _ = try await store.amendRequest(committeeCode: entry.committee, number: request.number, .init(dueBy: .on(day)), by: user)
+            }
             for delivery in entry.deliveries {
                 _ = try await store.deliverRequest(
                     committeeCode: entry.committee, number: request.number,

@@ -127,7 +127,7 @@ struct RequestCommandTests {
 
         let amended = try request(["amend", "--number", "1", "--due-by", "2026-09-30", "--provided-by", "John Coleman", "--user", "clerk"])
         #expect(amended.status == 0, "\(amended.standardError)")
-        #expect(amended.standardOutput == "Amended request 1 of WARKS-CYP, now due by 2026-09-30.\n")
+        #expect(amended.standardOutput == "Amended request 1 of WARKS-CYP, now due by 2026-09-30 (first promised by 2026-07-31).\n")
         #expect(try standing() == "open", "due by 30 September now, so not overdue on 15 August")
         let audit = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput
         #expect(audit.contains(#"clerk,"amend request WARKS-CYP 1: provided by ""Becky Hale"" → ""John Coleman""; due by 2026-07-31 → 2026-09-30""#), "\(audit)")

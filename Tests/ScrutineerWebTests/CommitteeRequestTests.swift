@@ -23,15 +23,18 @@ struct CommitteeRequestWebTests {
             #expect(wokingham[0]["measureCode"] as? String == "TotPermEx")
             #expect(wokingham[0]["answeredOn"] as? String == "2026-08-12")
             #expect((wokingham[0]["answer"] as? String)?.hasPrefix("Table of permanent exclusions") == true)
-            #expect(wokingham[1]["statusText"] as? String == "Overdue: promised by 31 Oct 2026")
+            // DemoData/requests.json first promises the attendance data for 30 September, then moves it to 31 October.
+            #expect(wokingham[1]["statusText"] as? String == "Overdue: promised by 31 Oct 2026 (first promised by 30 Sep 2026)")
             #expect(wokingham[1]["answer"] == nil && wokingham[1]["dueBy"] as? String == "2026-10-31")
+            #expect(wokingham[1]["firstDueBy"] as? String == "2026-09-30" && wokingham[0]["firstDueBy"] == nil)
             let warwickshire = try await Browser.anonymous.jsonList(client, "/api/v1/committees/WARKS-CYP/requests")
             #expect(warwickshire.map { $0["status"] as? String } == ["delivered", "open"])
 
             let page = try await client.execute(uri: "/committees/WOK-CS", method: .get).text
             for text in [
                 "<h2 id=\"requests\">Requests from the committee</h2>", "2 requests are listed: those open on 23 Nov 2026",
-                "1 still needs an answer for this report (1 overdue)", "Overdue: promised by 31 Oct 2026", "Provided for 2026/27 Q1 on 12 Aug 2026",
+                "1 still needs an answer for this report (1 overdue, 1 with its promised day moved)",
+                "Overdue: promised by 31 Oct 2026 (first promised by 30 Sep 2026)", "First promised by 30 Sep 2026", "Provided for 2026/27 Q1 on 12 Aug 2026",
                 "<a href=\"/committees/WOK-CS/measures/TotPermEx?period=2026%2F27%20Q1\">About: ",
             ] {
                 #expect(page.contains(text), "\(text)")

@@ -37,13 +37,13 @@ extension PackDataTables {
         PackDataTable(
             file: requests,
             header: ["Number", "Request", "Asked by", "Raised on", "Recurrence", "Measure code", "Provided by", "Promised by",
-                     "Status", "Status text", "Answered on", "Answer"],
+                     "First promised by", "Status", "Status text", "Answered on", "Answer"],
             rows: listed.map { listed in
                 let r = listed.request
                 return [
                     .whole(r.number), .text(r.request), .words(r.askedBy), .text(r.raisedOn.iso),
                     .text(r.recurrence == .everyReport ? "Every report" : "Once"), .words(r.measureCode), .words(r.providedBy),
-                    .words(r.dueBy?.iso), .text(listed.standing.code), .text(listed.statusText), .words(listed.answeredOn?.iso), .words(listed.detail),
+                    .words(r.dueBy?.iso), .words(r.firstDueBy?.iso), .text(listed.standing.code), .text(listed.statusText), .words(listed.answeredOn?.iso), .words(listed.detail),
                 ]
             }
         )

@@ -137,7 +137,10 @@ struct PackSummaryBuilder {
         let overdue = requests.filter { $0.standing == .open(overdue: true) }.count
         let counted = requests.count == 1 ? "One request is listed" : "\(requests.count) requests are listed"
         let waiting = outstanding == 0 ? "none still needs an answer" : "\(outstanding) still \(outstanding == 1 ? "needs" : "need") an answer for this report"
-        let late = overdue == 0 ? "" : " (\(overdue) overdue)"
+        let moved = requests.filter { $0.standing.isOutstanding && $0.request.firstDueBy != nil }.count
+        let late = [overdue == 0 ? nil : "\(overdue) overdue", moved == 0 ? nil : "\(moved) with \(moved == 1 ? "its" : "their") promised day moved"]
+            .compactMap { $0 }.joined(separator: ", ")
+        let notes = late.isEmpty ? "" : " (\(late))"
         let titles = Dictionary(assessment.measures.map { ($0.measure.code, $0.measure.title) }, uniquingKeysWith: { first, _ in first })
         let rows = requests.map { listed in
             let request = listed.request
@@ -147,14 +150,16 @@ struct PackSummaryBuilder {
             }
             var status = [PackLine(listed.statusText)]
             if !listed.detail.isEmpty { status.append(PackLine(listed.detail, isNote: true)) }
+            var promised = [PackLine(request.dueBy?.displayText ?? (request.recurrence == .everyReport ? "Every report" : "No date given"))]
+            if let first = request.firstDueBy { promised.append(PackLine("First promised by \(first.displayText)", isNote: true)) }
             return PackRow(header: PackCell(header), cells: [
                 PackCell(request.providedBy.isEmpty ? "Not recorded" : request.providedBy),
-                PackCell(request.dueBy?.displayText ?? (request.recurrence == .everyReport ? "Every report" : "No date given")),
+                PackCell(promised),
                 PackCell(status),
             ])
         }
         return PackListSection(
-            sentence: "\(counted): those open on \(assessment.today.displayText) and those answered during \(assessment.reportingPeriod.label) or since; \(waiting)\(late).",
+            sentence: "\(counted): those open on \(assessment.today.displayText) and those answered during \(assessment.reportingPeriod.label) or since; \(waiting)\(notes).",
             table: PackTable(
                 id: "requests-table", caption: "Requests from the committee, \(assessment.reportingPeriod.label)", cssClass: "requests",
                 headers: [PackHeader("Request"), PackHeader("Provided by"), PackHeader("Promised by"), PackHeader("Status")], rows: rows

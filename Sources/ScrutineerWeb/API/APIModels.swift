@@ -199,6 +199,8 @@ struct RequestJSON: Encodable {
     let raisedOn: String
     let providedBy: String
     let dueBy: String?
+    /// The day first promised, once the promise has moved.
+    let firstDueBy: String?
     let recurrence: String
     let measureCode: String?
     let status: String
@@ -215,6 +217,7 @@ struct RequestJSON: Encodable {
         raisedOn = r.raisedOn.iso
         providedBy = r.providedBy
         dueBy = r.dueBy?.iso
+        firstDueBy = r.firstDueBy?.iso
         recurrence = r.recurrence.rawValue
         measureCode = r.measureCode
         status = listed.standing.code

@@ -94,7 +94,7 @@ enum OpenAPIDocument {
             "Commentary": object(["measureCode": string, "period": string, "text": string, "author": string, "writtenAt": string, "version": integer],
                                  required: ["measureCode", "period", "text", "author", "writtenAt", "version"]),
             "Request": object([
-                "number": integer, "request": string, "askedBy": string, "raisedOn": string, "providedBy": string, "dueBy": string,
+                "number": integer, "request": string, "askedBy": string, "raisedOn": string, "providedBy": string, "dueBy": string, "firstDueBy": string,
                 "recurrence": ["type": "string", "enum": CommitteeRequest.Recurrence.allCases.map(\.rawValue)], "measureCode": string,
                 "status": ["type": "string", "enum": RequestStanding.codes], "statusText": string,
                 "answeredOn": string, "answer": string,

@@ -74,7 +74,10 @@ struct RequestCommand: AsyncParsableCommand {
     struct Amend: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a request not yet answered: its wording, who asked, who provides it, or the day it is promised for.",
-            discussion: "Give only what changes. The audit trail keeps what each was (scrutineer export audit); a published report keeps the request as it stood."
+            discussion: """
+                Give only what changes. The audit trail keeps what each was (scrutineer export audit); a published report keeps the request as it stood. \
+                When the promised day moves, the day first promised is kept, and reports show it beside the day now promised.
+                """
         )
 
         @OptionGroup var committee: CommitteeOption
@@ -116,7 +119,8 @@ struct RequestCommand: AsyncParsableCommand {
                 amended = try await store.amendRequest(committeeCode: code, number: number, amendment, by: user.user)
             }
             if let amended {
-                print("Amended request \(amended.number) of \(amended.committeeCode)" + (amended.dueBy.map { ", now due by \($0.iso)" } ?? "") + ".")
+                print("Amended request \(amended.number) of \(amended.committeeCode)" + (amended.dueBy.map { ", now due by \($0.iso)" } ?? "")
+                    + (amended.firstDueBy.map { " (first promised by \($0.iso))" } ?? "") + ".")
             }
         }
     }

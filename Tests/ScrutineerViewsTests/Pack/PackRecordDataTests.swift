@@ -48,8 +48,8 @@ import Testing
         )
         let briefing = try CommitteeRequest(
             committeeCode: code, raisedOn: CalendarDate(iso: "2025-07-10")!, request: "A briefing note on agency social workers.",
-            dueBy: CalendarDate(iso: "2025-09-30")!, recordedBy: "clerk", number: 2
-        ).delivering(.init(deliveredOn: CalendarDate(iso: "2025-09-15")!, note: "Sent to members by email.", recordedBy: "clerk", recordedAt: "2025-09-15T10:00:00Z"))
+            dueBy: CalendarDate(iso: "2025-08-31")!, recordedBy: "clerk", number: 2
+        ).amending(.init(dueBy: .on(CalendarDate(iso: "2025-09-30")!))).amended.delivering(.init(deliveredOn: CalendarDate(iso: "2025-09-15")!, note: "Sent to members by email.", recordedBy: "clerk", recordedAt: "2025-09-15T10:00:00Z"))
         let requests = ReportedRequest.inReport([asked, briefing], period: assessment.reportingPeriod, on: assessment.today)
         let files = try PackRenderer.render(assessment, options: PackOptions(requests: requests, risks: risks, finance: finance))
         guard let index = files.first(where: { $0.path == "index.html" }) else { throw PackFixtureError(description: "no index.html") }
@@ -219,7 +219,8 @@ import Testing
         #expect(recurring["Asked by"] == "Councillor Jan Matecki" && recurring["Answered on"] == "")
         let briefing = try #require(requests.first { $0["Number"] == "2" })
         #expect(briefing["Status"] == "delivered" && briefing["Answered on"] == "2025-09-15" && briefing["Answer"] == "Sent to members by email.")
-        #expect(briefing["Promised by"] == "2025-09-30")
+        #expect(briefing["Promised by"] == "2025-09-30" && briefing["First promised by"] == "2025-08-31", "first promised for 31 August, then moved")
+        #expect(recurring["Promised by"] == "" && recurring["First promised by"] == "")
     }
 
     @Test("The risk matrix puts each open risk of risks.csv in the cell of its likelihood and impact, each cell with its score and band in words")
