@@ -32,13 +32,19 @@ struct RoleRouteMatrixTests {
         let route: RouteTemplate
         let uri: String
         let form: [(String, String)]?
+        /// Files sent with the form (`multipart/form-data`), as a file input sends them.
+        let files: [(name: String, data: Data)]?
         let withCSRF: Bool
         let expected: [Who: HTTPResponse.Status]
 
-        init(_ route: RouteTemplate, _ uri: String, form: [(String, String)]? = nil, withCSRF: Bool = true, _ expected: [Who: HTTPResponse.Status]) {
+        init(
+            _ route: RouteTemplate, _ uri: String, form: [(String, String)]? = nil, files: [(name: String, data: Data)]? = nil, withCSRF: Bool = true,
+            _ expected: [Who: HTTPResponse.Status]
+        ) {
             self.route = route
             self.uri = uri
             self.form = form
+            self.files = files
             self.withCSRF = withCSRF
             self.expected = expected
         }
@@ -50,6 +56,9 @@ struct RoleRouteMatrixTests {
 
     /// Drafts: Warwickshire's staff and its member; not the public, not another council.
     static let draft: [Who: HTTPResponse.Status] = [.public: .notFound, .administrator: .ok, .analyst: .ok, .officer: .ok, .member: .ok, .otherCouncilAnalyst: .notFound]
+
+    /// A local figure that is not a number.
+    static let badFigure = "measure_code,area_code,period,value\nWARKS_HV_68WK,E10000031,2026/27 Q2,about 80\n"
 
     static let q1 = "period=2026%2F27%20Q1"
     static let q2 = "period=2026%2F27%20Q2"
@@ -100,6 +109,14 @@ struct RoleRouteMatrixTests {
              [.public: .unauthorized, .administrator: .badRequest, .analyst: .badRequest, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
         Case(SiteRoutes.requestClosure, "/committees/WARKS-CYP/requests/2/closure", form: [("period", "2026/27 Q2"), ("on", "2026-10-01"), ("reason", " ")],
              [.public: .unauthorized, .administrator: .badRequest, .analyst: .badRequest, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
+        // Imports: analysts and administrators of the council. The file's figure is not a number, so
+        // the import is refused after the permission check (422) and nothing changes.
+        Case(SiteRoutes.importForm, "/committees/WARKS-CYP/imports",
+             [.public: .unauthorized, .administrator: .ok, .analyst: .ok, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
+        Case(SiteRoutes.imports, "/committees/WARKS-CYP/imports", form: [("kind", "local")], files: [("figures.csv", Data(badFigure.utf8))],
+             [.public: .unauthorized, .administrator: .unprocessableContent, .analyst: .unprocessableContent, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
+        Case(SiteRoutes.imports, "/committees/WARKS-CYP/imports", form: [("kind", "local")], files: [("figures.csv", Data(badFigure.utf8))], withCSRF: false,
+             [.public: .unauthorized, .administrator: .forbidden, .analyst: .forbidden, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
         Case(SiteRoutes.stylesheet, "/assets/scrutineer.css", all(.ok)),
         Case(SiteRoutes.health, "/health", all(.ok)),
         Case(SiteRoutes.metrics, "/metrics", all(.ok)),
@@ -152,7 +169,9 @@ struct RoleRouteMatrixTests {
             for c in Self.cases {
                 for who in Who.allCases {
                     let browser = browsers[who]!
-                    let status = if let form = c.form {
+                    let status = if let files = c.files {
+                        try await browser.upload(client, c.uri, c.form ?? [], files: files, csrf: c.withCSRF).status
+                    } else if let form = c.form {
                         try await browser.post(client, c.uri, form, csrf: c.withCSRF).status
                     } else {
                         try await browser.get(client, c.uri).status

@@ -7,7 +7,8 @@
 ///   sees them; an administrator without a council sees every council's.
 /// - Commentary is written by analysts and administrators of the council, and by officers for
 ///   the measures they own.
-/// - Publishing a report (or taking it back to draft) is for analysts and administrators of the council.
+/// - Publishing a report (or taking it back to draft), recording the committee's requests and
+///   importing its own spreadsheets are for analysts and administrators of the council.
 /// - Managing people is for administrators.
 public enum AccessPolicy {
     /// Whether `account` belongs to the council `areaCode` (an administrator without a council belongs to all).
@@ -46,6 +47,12 @@ public enum AccessPolicy {
     /// Whether `account` may record the committee's requests, their deliveries and closures: those
     /// who prepare its reports.
     public static func canRecordRequests(_ account: UserAccount?, _ committee: Committee) -> Bool {
+        canPublish(account, committee)
+    }
+
+    /// Whether `account` may import the committee's own spreadsheets from the site (its council's
+    /// own measures, its risk register, its finance return): those who prepare its reports.
+    public static func canImport(_ account: UserAccount?, _ committee: Committee) -> Bool {
         canPublish(account, committee)
     }
 

@@ -1,4 +1,5 @@
 import ScrutineerCore
+import ScrutineerFormats
 
 /// A link the site's pages show: its words, where it goes, and whether it is the page itself.
 public struct SiteLink: Sendable, Hashable {
@@ -114,6 +115,8 @@ public struct SiteReportState: Sendable {
 
     /// The forms that record the committee's requests, when the reader may; nil otherwise.
     public var requestForms: SiteRequestForms?
+    /// The page that imports the committee's own spreadsheets, when the reader may; nil otherwise.
+    public var importHref: String?
     /// For whoever may publish a report in preparation: each small count of children in its text
     /// that the public will read as "a small number of" them.
     public var smallCountsInText: [SmallCountInText]
@@ -123,13 +126,14 @@ public struct SiteReportState: Sendable {
 
     public init(
         periods: [(label: String, text: String)], stage: ReportPublication.Stage, stageNote: String, publishAction: String?,
-        requestForms: SiteRequestForms? = nil, smallCountsInText: [SmallCountInText] = [], publications: [SitePublication] = []
+        requestForms: SiteRequestForms? = nil, importHref: String? = nil, smallCountsInText: [SmallCountInText] = [], publications: [SitePublication] = []
     ) {
         self.periods = periods
         self.stage = stage
         self.stageNote = stageNote
         self.publishAction = publishAction
         self.requestForms = requestForms
+        self.importHref = importHref
         self.smallCountsInText = smallCountsInText
         self.publications = publications
     }
@@ -277,5 +281,41 @@ public struct SiteSearchResult: Sendable {
         self.code = code
         self.context = context
         self.href = href
+    }
+}
+
+/// The page that imports a committee's own spreadsheets from the site (PRODUCT.md R14): the form,
+/// and what the last import did or why it was refused.
+public struct SiteImportPage: Sendable {
+    /// What the last import did.
+    public enum Outcome: Sendable {
+        /// Written: the summary's lines (`ImportReport.lines`).
+        case imported(summary: [String])
+        /// Refused, nothing written: each problem as file, row, column and message (the first
+        /// `SiteImportPage.problemsListed` of them), and the digest's lines.
+        case refused(problems: [BatchInputError], total: Int, digest: [String])
+    }
+
+    public var committeeName: String
+    public var councilName: String
+    public var formAction: String
+    /// The committee's page for the report in preparation.
+    public var committeeHref: String
+    /// The kind chosen last (`local`, `risks` or `finance`), kept for the form.
+    public var kind: String
+    public var sheet: String
+    public var outcome: Outcome?
+
+    /// The most problems listed on the page; the digest counts them all.
+    public static let problemsListed = 200
+
+    public init(committeeName: String, councilName: String, formAction: String, committeeHref: String, kind: String = "local", sheet: String = "", outcome: Outcome? = nil) {
+        self.committeeName = committeeName
+        self.councilName = councilName
+        self.formAction = formAction
+        self.committeeHref = committeeHref
+        self.kind = kind
+        self.sheet = sheet
+        self.outcome = outcome
     }
 }

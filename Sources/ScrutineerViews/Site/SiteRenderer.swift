@@ -47,6 +47,7 @@ public enum SiteRenderer {
             "committeeHref": links.committee,
             "periods": state.periods.map { ["label": $0.label, "text": $0.text, "isCurrent": $0.label == a.reportingPeriod.label] },
             "canPublish": state.publishAction != nil, "publishAction": state.publishAction ?? "", "csrfToken": chrome.csrfToken,
+            "hasImport": state.importHref != nil, "importHref": state.importHref ?? "",
             "hasSmallCounts": !state.smallCountsInText.isEmpty, "smallCounts": state.smallCountsInText.map { ["text": $0.text] },
             "hasPublications": !state.publications.isEmpty,
             "publications": state.publications.map { ["text": $0.text, "href": $0.href, "isCurrent": $0.isCurrent] as [String: Any] },
@@ -162,6 +163,34 @@ public enum SiteRenderer {
             "hasError": error != nil, "error": error ?? "",
         ]
         return try page(title: error == nil ? "Sign in" : "Error: sign in", bodyClass: "sign-in-page", chrome: chrome, content: try render(model, "siteSignIn"))
+    }
+
+    /// The import form for a committee's own spreadsheets, with what the last import did.
+    public static func importPage(_ p: SiteImportPage, chrome: SiteChrome) throws -> String {
+        var model: [String: Any] = [
+            "committeeName": p.committeeName, "councilName": p.councilName, "formAction": p.formAction, "committeeHref": p.committeeHref,
+            "csrfToken": chrome.csrfToken, "sheet": p.sheet,
+            "isLocal": p.kind == "local", "isRisks": p.kind == "risks", "isFinance": p.kind == "finance",
+        ]
+        var title = "Import data: \(p.committeeName)"
+        switch p.outcome {
+        case let .imported(summary)?:
+            model["isImported"] = true
+            model["summary"] = summary
+            title = "Imported: \(p.committeeName)"
+        case let .refused(problems, total, digest)?:
+            model["isRefused"] = true
+            model["problemCountText"] = total == 1 ? "problem" : "\(total) problems"
+            model["digest"] = digest
+            let listed = problems.prefix(SiteImportPage.problemsListed)
+            model["problemsCaption"] = listed.count < total
+                ? "The first \(listed.count) of \(total) problems, by file, row and column" : "Problems found, by file, row and column"
+            model["problems"] = listed.map { ["file": $0.file, "row": $0.row, "column": $0.column, "message": $0.message] as [String: Any] }
+            title = "Error: nothing imported: \(p.committeeName)"
+        case nil:
+            break
+        }
+        return try page(title: title, bodyClass: "import-page", chrome: chrome, content: try render(model, "siteImport"))
     }
 
     /// A page of explanation: not found, not allowed, a bad request.

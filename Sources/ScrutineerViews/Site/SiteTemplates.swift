@@ -10,6 +10,7 @@ enum SiteTemplates {
     static let sources: [(name: String, text: String)] = [
         ("sitePage", page), ("siteHome", home), ("siteCommittee", committee), ("siteTheme", theme), ("siteMeasureExtras", measureExtras),
         ("siteCompare", compare), ("siteSearch", search), ("siteSignIn", signIn), ("siteMessage", message),
+        ("siteImport", importFiles),
     ]
 
     /// A whole page: head, skip link, header with search and sign-in, breadcrumbs, section
@@ -102,6 +103,7 @@ enum SiteTemplates {
     <p>Before publishing: the public will read each of these as “a small number of” children or families, because a count of 1 to 5 could identify a child. Reword any that no longer reads well.</p>
     <ul>{{#smallCounts}}<li>{{text}}</li>{{/smallCounts}}</ul>
     </div>{{/hasSmallCounts}}{{/canPublish}}
+    {{#hasImport}}<p class="import-link"><a href="{{importHref}}">Import the committee's figures, risk register or finance return</a></p>{{/hasImport}}
     <section class="headline" aria-labelledby="headline">
     <h2 id="headline">Headline</h2>
     <p class="headline-sentence">{{headline}}</p>
@@ -294,6 +296,50 @@ enum SiteTemplates {
     {{#paragraphs}}<p>{{.}}</p>
     {{/paragraphs}}
     <p><a href="{{homeHref}}">Go to the list of committee reports</a></p>
+
+    """
+
+    /// The import form for a committee's own spreadsheets, after what the last import did.
+    static let importFiles = """
+    <h1>Import data for {{committeeName}}</h1>
+    {{#isImported}}<div class="import-result" role="status" aria-labelledby="import-result" tabindex="-1">
+    <h2 id="import-result">Imported</h2>
+    <ul class="import-summary">{{#summary}}<li>{{.}}</li>{{/summary}}</ul>
+    <p><a href="{{committeeHref}}">Go to the committee's report</a> to see the figures as the report judges them.</p>
+    </div>{{/isImported}}
+    {{#isRefused}}<div class="error-summary" role="alert" aria-labelledby="import-result" tabindex="-1">
+    <h2 id="import-result">Nothing was imported</h2>
+    <p>Every cell is checked before anything is written. Correct the {{problemCountText}} below in your file and import it again.</p>
+    <ul class="import-digest">{{#digest}}<li>{{.}}</li>{{/digest}}</ul>
+    </div>
+    <table id="import-problems" class="import-problems">
+    <caption>{{problemsCaption}}</caption>
+    <thead><tr><th scope="col">File</th><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
+    <tbody>
+    {{#problems}}<tr><td>{{file}}</td><td class="num">{{row}}</td><td>{{column}}</td><td>{{message}}</td></tr>
+    {{/problems}}
+    </tbody>
+    </table>{{/isRefused}}
+    <p>Import the spreadsheets {{councilName}} keeps for this committee, as CSV files or Excel workbooks (XLSX): figures of the council's own measures, the committee's risk register, or its finance return. Every cell is checked first; when any is wrong, nothing is written and each problem is listed by file, row and column. Importing the same file again changes nothing; a corrected file changes only what changed, and the audit trail records who imported which file and when.</p>
+    <form class="import-form" method="post" action="{{formAction}}" enctype="multipart/form-data">
+    <input type="hidden" name="csrf" value="{{csrfToken}}"/>
+    <fieldset>
+    <legend>What the files hold</legend>
+    <p class="radio"><input id="import-kind-local" name="kind" type="radio" value="local"{{#isLocal}} checked{{/isLocal}}/> <label for="import-kind-local">Figures of {{councilName}}'s own measures, and their definitions</label></p>
+    <p class="hint" id="import-kind-local-hint">Columns measure_code, area_code, period, value (numerator, denominator, published, next_update_due, breakdowns optional); a measures file defines new measures. <code>scrutineer template local</code> writes a workbook with both sheets.</p>
+    <p class="radio"><input id="import-kind-risks" name="kind" type="radio" value="risks"{{#isRisks}} checked{{/isRisks}}/> <label for="import-kind-risks">The committee's risk register</label></p>
+    <p class="hint">Columns reference, title, owner, reviewed_on, likelihood, impact, mitigation (and the optional ones the register keeps).</p>
+    <p class="radio"><input id="import-kind-finance" name="kind" type="radio" value="finance"{{#isFinance}} checked{{/isFinance}}/> <label for="import-kind-finance">The committee's finance return</label></p>
+    <p class="hint">Columns period, kind, service, line, budget, forecast (and the optional ones the return keeps).</p>
+    </fieldset>
+    <label for="import-files">Files (CSV or XLSX; choose several to import them together)</label>
+    <input id="import-files" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" multiple required/>
+    <label for="import-sheet">Sheet to read in a workbook (leave empty for the first)</label>
+    <input id="import-sheet" name="sheet" type="text" value="{{sheet}}"/>
+    <p class="checkbox"><input id="import-whole-return" name="whole-return" type="checkbox" value="yes"/> <label for="import-whole-return">Finance: each quarter in the files is the committee's whole return, so a line stored for that quarter that the files do not hold is removed</label></p>
+    <button type="submit">Check and import</button>
+    </form>
+    <p>Published statistics (LAIT, Explore Education Statistics, Fingertips) are imported by an administrator with <code>scrutineer import</code>.</p>
 
     """
 }

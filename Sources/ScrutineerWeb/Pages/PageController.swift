@@ -27,6 +27,7 @@ struct PageController: Sendable {
         router.on(RouterPath(SiteRoutes.commentary.pattern), method: .post) { request, context in try await writeCommentary(request, context) }
         router.on(RouterPath(SiteRoutes.publication.pattern), method: .post) { request, context in try await setStage(request, context) }
         addRoutesForRequests(to: router)
+        addRoutesForImports(to: router)
         router.on(RouterPath(SiteRoutes.stylesheet.pattern), method: .get) { _, _ in
             Response.body(Data(SiteRenderer.stylesheet.utf8), contentType: "text/css; charset=utf-8", cacheControl: "public, max-age=3600")
         }
@@ -101,7 +102,9 @@ struct PageController: Sendable {
             ) : []
             let state = SiteReportState(
                 periods: report.periods, stage: report.stage, stageNote: note,
-                publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil, requestForms: forms, smallCountsInText: smallCounts,
+                publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil, requestForms: forms,
+                importHref: AccessPolicy.canImport(context.viewer.account, report.committee) && !readsEarlier ? SiteRoutes.importForm.href(["committee": code]) : nil,
+                smallCountsInText: smallCounts,
                 publications: publications
             )
             return try SiteRenderer.committeeHome(

@@ -60,6 +60,8 @@ enum SiteRoutes {
     static let requestDelivery = RouteTemplate("/committees/{committee}/requests/{number}/delivery", method: .post)
     static let requestAmendment = RouteTemplate("/committees/{committee}/requests/{number}/amendment", method: .post)
     static let requestClosure = RouteTemplate("/committees/{committee}/requests/{number}/closure", method: .post)
+    static let importForm = RouteTemplate("/committees/{committee}/imports")
+    static let imports = RouteTemplate("/committees/{committee}/imports", method: .post)
     static let search = RouteTemplate("/search")
     static let signInForm = RouteTemplate("/sign-in")
     static let signIn = RouteTemplate("/sign-in", method: .post)
@@ -70,7 +72,8 @@ enum SiteRoutes {
 
     /// Every page and form route, for the route × role test.
     static let all = [
-        home, committee, theme, measure, compare, measureCSV, measureXLSX, reportData, commentary, publication, requests, requestDelivery, requestAmendment, requestClosure, search,
+        home, committee, theme, measure, compare, measureCSV, measureXLSX, reportData, commentary, publication, requests, requestDelivery, requestAmendment, requestClosure,
+        importForm, imports, search,
         signInForm, signIn, signOut, stylesheet, health, metrics,
     ]
 }

@@ -132,6 +132,27 @@ struct Browser: Sendable {
         let body = all.map { "\($0)=\(RouteTemplate.encodeQueryValue($1))" }.joined(separator: "&")
         return try await client.execute(uri: uri, method: .post, headers: headers(form: true), body: ByteBuffer(string: body))
     }
+
+    /// POSTs a form with files as a browser does (`multipart/form-data`), each file in the field
+    /// `file` under its name; `csrf` true adds the session's token.
+    func upload(
+        _ client: any TestClientProtocol, _ uri: String, _ fields: [(String, String)], files: [(name: String, data: Data)], csrf: Bool = true
+    ) async throws -> TestResponse {
+        let boundary = "----ScrutineerTestBoundary7MA4YWxkTrZu0gW"
+        var body = Data()
+        for (name, value) in (csrf ? [("csrf", self.csrf)] : []) + fields {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
+        }
+        for file in files {
+            body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8))
+            body.append(file.data)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        var headers = headers()
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body))
+    }
 }
 
 extension TestResponse {

@@ -1,5 +1,4 @@
 import ScrutineerCore
-import ScrutineerFormats
 
 /// The last lines of a refused import, after every rejected cell: when there are many, what they
 /// are mostly about (by file and column, most first), then how many and that nothing was written:
@@ -7,19 +6,23 @@ import ScrutineerFormats
 ///     By file and column, most first:
 ///       lait_kpi_subset_long.csv new_la_code: 52140 problems, the first on row 2: unknown area code …
 ///     52140 problems found; nothing was written.
-struct ImportProblemsDigest {
+public struct ImportProblemsDigest: Sendable {
     /// Above this many problems the lines have scrolled past, so the digest is printed.
-    static let longReport = 10
+    public static let longReport = 10
     /// The most columns the digest lists.
-    static let columnsListed = 10
+    public static let columnsListed = 10
 
-    var errors: BatchInputErrors
+    public var errors: BatchInputErrors
 
-    init(_ errors: BatchInputErrors) {
+    public init(_ errors: BatchInputErrors) {
         self.errors = errors
     }
 
-    var text: String {
+    /// The digest's lines, each ending in a line break.
+    public var text: String { lines.map { $0 + "\n" }.joined() }
+
+    /// The digest's lines: the columns most problems are in (only for a long report), then the count.
+    public var lines: [String] {
         let count = errors.errors.count
         var lines: [String] = []
         if count > Self.longReport {
@@ -35,7 +38,7 @@ struct ImportProblemsDigest {
             }
         }
         lines.append("\(count) \(count == 1 ? "problem" : "problems") found; nothing was written.")
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 }
 
@@ -47,12 +50,22 @@ struct ImportProblemsDigest {
 ///       measure: 1 added, 0 changed, 0 unchanged.
 ///       observations: 2132 added, 0 changed, 0 unchanged.
 ///     Imported d3_cpps_subsequent_plan_2013_to_2025.csv.
-struct ImportReport {
-    var files: [String]
-    var summary: ImportSummary
-    var skipped: [ImportSkip] = []
+public struct ImportReport: Sendable {
+    public var files: [String]
+    public var summary: ImportSummary
+    public var skipped: [ImportSkip]
 
-    var text: String {
+    public init(files: [String], summary: ImportSummary, skipped: [ImportSkip] = []) {
+        self.files = files
+        self.summary = summary
+        self.skipped = skipped
+    }
+
+    public var text: String { lines.joined(separator: "\n") }
+
+    /// The summary's lines: the totals, then (indented two spaces) each kind of record and the rows
+    /// skipped, then the outcome.
+    public var lines: [String] {
         var lines = ["\(summary.rowsRead) \(summary.rowsRead == 1 ? "row" : "rows") read: \(summary.added) added, \(summary.changed) changed, \(summary.unchanged) unchanged, \(summary.rejected) rejected."]
         for record in ImportRecord.allCases {
             guard let tally = summary.records[record] else { continue }
@@ -63,6 +76,6 @@ struct ImportReport {
         lines.append(summary.changedNothing
             ? "Nothing changed: the database already held exactly this."
             : "Imported \(files.joined(separator: ", ")).")
-        return lines.joined(separator: "\n")
+        return lines
     }
 }

@@ -1,0 +1,135 @@
+import Foundation
+import Hummingbird
+import ScrutineerCore
+import ScrutineerFormats
+import ScrutineerStorage
+import ScrutineerViews
+
+/// Importing a committee's own spreadsheets from the site (PRODUCT.md R14): figures of the
+/// council's own measures, the committee's risk register, its finance return, as `scrutineer
+/// import local | risks | finance` reads them, all or nothing and audited under the analyst's
+/// name. Analysts and administrators of the committee's council may import. Figures of published
+/// statistics, which every council's reports compare with, are left to `scrutineer import`: a
+/// file here may hold figures of the council's own measures only.
+extension PageController {
+    /// The kinds of file the site imports, as the form names them.
+    static let siteImportKinds: [ImportKind] = [.local, .risks, .finance]
+
+    func addRoutesForImports(to router: Router<WebRequestContext>) {
+        router.on(RouterPath(SiteRoutes.importForm.pattern), method: .get) { request, context in try await importForm(request, context) }
+        router.on(RouterPath(SiteRoutes.imports.pattern), method: .post) { request, context in try await importFiles(request, context) }
+    }
+
+    func importForm(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        let definition = try await importer(context).definition
+        return try await importPage(definition, context, status: .ok)
+    }
+
+    func importFiles(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        // Who asks is checked before the files are read.
+        let (account, definition) = try await importer(context)
+        let form = try await UploadedForm.read(request, context, fileField: "file")
+        try CSRF.check(form.fields, context.viewer)
+        let kindText = form.fields["kind"] ?? ""
+        guard let kind = ImportKind(rawValue: kindText), Self.siteImportKinds.contains(kind) else {
+            throw WebError.badParameter("kind", "kind: \(kindText.isEmpty ? "not chosen" : kindText) (expected local, risks or finance)")
+        }
+        guard !form.files.isEmpty else {
+            throw WebError.badParameter("file", "file: no file chosen (expected one or more CSV or XLSX files)")
+        }
+        let sheet = form.fields.text("sheet").trimmingCharacters(in: .whitespaces)
+        let committee = definition.committee
+        let store = cache.store
+        let importContext = try await store.importContext()
+        var page = SiteImportPage(
+            committeeName: committee.name, councilName: councilName(committee.councilAreaCode, try await cache.areas()),
+            formAction: SiteRoutes.imports.href(["committee": committee.code]), committeeHref: SiteRoutes.committee.href(["committee": committee.code]),
+            kind: kind.rawValue, sheet: sheet
+        )
+        func refused(_ errors: BatchInputErrors) throws -> Response {
+            page.outcome = .refused(problems: errors.errors, total: errors.errors.count, digest: ImportProblemsDigest(errors).lines)
+            return try render(page, context, status: .unprocessableContent)
+        }
+        var batch: ImportBatch
+        do {
+            batch = try Self.parse(kind, form, sheet: sheet.isEmpty ? nil : sheet, committee: committee, context: importContext)
+        } catch {
+            return try refused(PublishedFileLayout.namingMisplacedFiles(error, kind: kind, files: form.files))
+        }
+        if kind == .local, let problems = Self.othersMeasures(batch, council: committee.councilAreaCode, context: importContext) {
+            return try refused(problems)
+        }
+        batch.financeReturnsAreWhole = kind == .finance && form.fields["whole-return"] == "yes"
+        let summary: ImportSummary
+        do {
+            summary = try await store.importBatch(batch, by: account.username)
+        } catch let error as StoreError {
+            // The store rolled the whole import back; its words name the record and the cell.
+            return try refused(BatchInputErrors([BatchInputError(file: form.files.map(\.name).joined(separator: ", "), row: 0, column: "-", message: "\(error)")]))
+        }
+        cache.invalidate()
+        page.outcome = .imported(summary: ImportReport(files: form.files.map(\.name), summary: summary, skipped: batch.skipped).lines)
+        return try render(page, context, status: .ok)
+    }
+
+    /// The batch the files hold, read as the command reads that kind, for the committee and its council.
+    static func parse(_ kind: ImportKind, _ form: UploadedForm, sheet: String?, committee: Committee, context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
+        switch kind {
+        case .risks:
+            return try RiskRegisterImporter.parse(form.files, committeeCode: committee.code, sheet: sheet)
+        case .finance:
+            return try FinanceReturnImporter.parse(form.files, committeeCode: committee.code, sheet: sheet)
+        default:
+            return try LocalMeasuresImporter.importBatch(
+                form.files.map { LocalImportFile(name: $0.name, data: $0.data) }, options: LocalImportOptions(sheet: sheet, council: committee.councilAreaCode), context: context
+            )
+        }
+    }
+
+    /// A problem for each measure the batch gives figures of that is not the council's own
+    /// (defined by the files for it, or already its own): published statistics, or another
+    /// council's measures. nil when there is none.
+    static func othersMeasures(_ batch: ImportBatch, council: String, context: ImportContext) -> BatchInputErrors? {
+        let defined = Set(batch.measures.map(\.code))
+        var seen: Set<String> = []
+        var problems: [BatchInputError] = []
+        for observation in batch.observations where !seen.contains(observation.measureCode) {
+            let code = observation.measureCode
+            seen.insert(code)
+            if defined.contains(code) || context.measures[code]?.councilAreaCode == council { continue }
+            let whose = context.measures[code]?.councilAreaCode.map { "\($0)'s own measure" } ?? "a published measure, which every council's reports compare with"
+            problems.append(BatchInputError(
+                file: observation.source, row: 0, column: "measure_code",
+                message: "\(code) is \(whose) (expected a measure of \(council)'s own; published statistics are imported with scrutineer import)"
+            ))
+        }
+        return problems.isEmpty ? nil : BatchInputErrors(problems)
+    }
+
+    /// The signed-in analyst or administrator of the committee's council, and the committee.
+    private func importer(_ context: WebRequestContext) async throws -> (account: UserAccount, definition: CommitteeDefinition) {
+        guard let account = context.viewer.account else { throw WebError.signInRequired }
+        let definition = try await access.committee(try context.parameter("committee"), for: account)
+        guard AccessPolicy.canImport(account, definition.committee) else {
+            throw WebError(.forbidden, "Only an analyst or an administrator of the committee's council may import its data.")
+        }
+        return (account, definition)
+    }
+
+    private func importPage(_ definition: CommitteeDefinition, _ context: WebRequestContext, status: HTTPResponse.Status) async throws -> Response {
+        let committee = definition.committee
+        let page = SiteImportPage(
+            committeeName: committee.name, councilName: councilName(committee.councilAreaCode, try await cache.areas()),
+            formAction: SiteRoutes.imports.href(["committee": committee.code]), committeeHref: SiteRoutes.committee.href(["committee": committee.code])
+        )
+        return try render(page, context, status: status)
+    }
+
+    private func render(_ page: SiteImportPage, _ context: WebRequestContext, status: HTTPResponse.Status) throws -> Response {
+        let crumbs = [
+            SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink(page.committeeName, href: page.committeeHref),
+            SiteLink("Import data", href: "", isCurrent: true),
+        ]
+        return .html(try SiteRenderer.importPage(page, chrome: chrome(context, breadcrumbs: crumbs)), status: status)
+    }
+}
