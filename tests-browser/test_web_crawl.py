@@ -6,6 +6,7 @@ browser, and pages reflow at 320 CSS pixels. Skipped unless WEB_URL is set."""
 import collections
 import html.parser
 import os
+import pathlib
 import time
 import urllib.error
 import urllib.parse
@@ -318,8 +319,8 @@ def test_analyst_crawl_has_no_broken_link(analyst_crawl):
 
 
 def test_analyst_reaches_the_draft_and_its_forms(analyst_crawl):
-    """The crawl reached the draft report: the publication and request forms on its committee page
-    and the commentary form on its measure pages."""
+    """The crawl reached the draft report: the publication and request forms on its committee page,
+    the commentary form on its measure pages, and the import page (checked by axe with the others)."""
     bodies = {path: analyst_crawl.pages[path].body for path in analyst_crawl.html_pages()}
     drafts = [path for path, body in bodies.items() if b"Draft: not published" in body]
     publish = [path for path, body in bodies.items() if b'class="publish-form"' in body]
@@ -329,6 +330,8 @@ def test_analyst_reaches_the_draft_and_its_forms(analyst_crawl):
     assert publish, "no page with the publication form reached"
     assert requests, "no committee page with the request forms reached"
     assert commentary, "no measure page with the commentary form reached"
+    imports = [path for path, body in bodies.items() if b'class="import-form"' in body and b'enctype="multipart/form-data"' in body]
+    assert imports == ["/committees/WARKS-CYP/imports"], f"the import page was not reached: {imports}"
 
 
 def test_analyst_reads_the_finance_charts(analyst_crawl):
@@ -510,3 +513,20 @@ def test_draft_pages_reflow_at_320px(analyst_crawl, analyst_browser, web_url):
                      if b'class="publish-form"' in analyst_crawl.pages[path].body)
     assert_reflows(analyst_browser, web_url + committee)
     assert_reflows(analyst_browser, web_url + draft_measure_path(analyst_crawl))
+
+
+def test_import_form_in_the_browser(analyst_browser, web_url):
+    """The import form, filled in and sent by Chromium (multipart/form-data, as every browser sends a
+    file): the demo's own risk register, chosen from disk, imports and changes nothing, since the
+    demo imported it; the result is announced on the page."""
+    driver = analyst_browser
+    register = pathlib.Path(__file__).resolve().parent.parent / "Sources/ScrutineerDemo/DemoData/risks/warwickshire-cyp-risks.csv"
+    driver.get(web_url + "/committees/WARKS-CYP/imports")
+    driver.find_element(By.ID, "import-kind-risks").click()
+    driver.find_element(By.ID, "import-files").send_keys(str(register))
+    driver.find_element(By.CSS_SELECTOR, ".import-form button[type=submit]").click()
+    WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.ID, "import-result"))
+    result = driver.find_element(By.CSS_SELECTOR, "[role=status]").text
+    assert driver.find_element(By.ID, "import-result").text == "Imported"
+    assert "Nothing changed: the database already held exactly this." in result, result
+    assert driver.find_element(By.ID, "import-kind-risks").is_selected(), "the form keeps the kind chosen"
