@@ -185,7 +185,10 @@ public enum SiteRenderer {
             let listed = problems.prefix(SiteImportPage.problemsListed)
             model["problemsCaption"] = listed.count < total
                 ? "The first \(listed.count) of \(total) problems, by file, row and column" : "Problems found, by file, row and column"
-            model["problems"] = listed.map { ["file": $0.file, "row": $0.row, "column": $0.column, "message": $0.message] as [String: Any] }
+            // A problem with the whole file or a whole measure has no row or column (row 0, column "-").
+            model["problems"] = listed.map {
+                ["file": $0.file, "row": $0.row > 0 ? String($0.row) : "", "column": $0.column == "-" ? "" : $0.column, "message": $0.message]
+            }
             title = "Error: nothing imported: \(p.committeeName)"
         case nil:
             break
