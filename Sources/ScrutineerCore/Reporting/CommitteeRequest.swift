@@ -104,11 +104,10 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
         for (field, name) in [("asked-by", checked.askedBy), ("provided-by", checked.providedBy)] where name.count > Self.longestName {
             throw CommitteeRequestError(field: field, problem: "\(name.count) characters", expected: "a name or job title of at most \(Self.longestName)")
         }
-        if let dueBy, dueBy < raisedOn {
-            throw CommitteeRequestError(field: "due-by", problem: "\(dueBy.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
-        }
-        if let firstDueBy, firstDueBy < raisedOn {
-            throw CommitteeRequestError(field: "first-due-by", problem: "\(firstDueBy.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
+        for (field, day) in [("due-by", dueBy), ("first-due-by", firstDueBy)] {
+            if let day, day < raisedOn {
+                throw CommitteeRequestError(field: field, problem: "\(day.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
+            }
         }
         return checked
     }

@@ -291,9 +291,9 @@ public struct SiteImportPage: Sendable {
     public enum Outcome: Sendable {
         /// Written: the summary's lines (`ImportReport.lines`).
         case imported(summary: [String])
-        /// Refused, nothing written: each problem as file, row, column and message (the first
-        /// `SiteImportPage.problemsListed` of them), and the digest's lines.
-        case refused(problems: [BatchInputError], total: Int, digest: [String])
+        /// Refused, nothing written: every problem as file, row, column and message (the page lists
+        /// the first `SiteImportPage.problemsListed` of them), and the digest's lines.
+        case refused(problems: [BatchInputError], digest: [String])
     }
 
     public var committeeName: String

@@ -178,7 +178,8 @@ public enum SiteRenderer {
             model["isImported"] = true
             model["summary"] = summary
             title = "Imported: \(p.committeeName)"
-        case let .refused(problems, total, digest)?:
+        case let .refused(problems, digest)?:
+            let total = problems.count
             model["isRefused"] = true
             model["problemCountText"] = total == 1 ? "problem" : "\(total) problems"
             model["digest"] = digest

@@ -326,7 +326,7 @@ enum SiteTemplates {
     <fieldset>
     <legend>What the files hold</legend>
     <p class="radio"><input id="import-kind-local" name="kind" type="radio" value="local"{{#isLocal}} checked{{/isLocal}}/> <label for="import-kind-local">Figures of {{councilName}}'s own measures, and their definitions</label></p>
-    <p class="hint" id="import-kind-local-hint">Columns measure_code, area_code, period, value (numerator, denominator, published, next_update_due, breakdowns optional); a measures file defines new measures. <code>scrutineer template local</code> writes a workbook with both sheets.</p>
+    <p class="hint">Columns measure_code, area_code, period, value (numerator, denominator, published, next_update_due, breakdowns optional); a measures file defines new measures. <code>scrutineer template local</code> writes a workbook with both sheets.</p>
     <p class="radio"><input id="import-kind-risks" name="kind" type="radio" value="risks"{{#isRisks}} checked{{/isRisks}}/> <label for="import-kind-risks">The committee's risk register</label></p>
     <p class="hint">Columns reference, title, owner, reviewed_on, likelihood, impact, mitigation (and the optional ones the register keeps).</p>
     <p class="radio"><input id="import-kind-finance" name="kind" type="radio" value="finance"{{#isFinance}} checked{{/isFinance}}/> <label for="import-kind-finance">The committee's finance return</label></p>

@@ -13,7 +13,7 @@ struct UploadedForm: Sendable {
     /// The largest form read: a council's spreadsheets, not a national release.
     static let largestUpload = 25 * 1024 * 1024
 
-    static func read(_ request: Request, _ context: WebRequestContext, fileField: String) async throws -> UploadedForm {
+    static func read(_ request: Request, fileField: String) async throws -> UploadedForm {
         guard let type = request.headers[.contentType], let boundary = boundary(of: type) else {
             throw WebError.badParameter(fileField, "\(fileField): the form was not sent as multipart/form-data (expected the page's form, which sends its files)")
         }

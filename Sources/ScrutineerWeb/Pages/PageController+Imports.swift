@@ -21,14 +21,14 @@ extension PageController {
     }
 
     func importForm(_ request: Request, _ context: WebRequestContext) async throws -> Response {
-        let definition = try await importer(context).definition
-        return try await importPage(definition, context, status: .ok)
+        let page = try await importPage(try await importer(context).committee)
+        return try render(page, context, status: .ok)
     }
 
     func importFiles(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         // Who asks is checked before the files are read.
-        let (account, definition) = try await importer(context)
-        let form = try await UploadedForm.read(request, context, fileField: "file")
+        let (account, committee) = try await importer(context)
+        let form = try await UploadedForm.read(request, fileField: "file")
         try CSRF.check(form.fields, context.viewer)
         let kindText = form.fields["kind"] ?? ""
         guard let kind = ImportKind(rawValue: kindText), Self.siteImportKinds.contains(kind) else {
@@ -38,16 +38,11 @@ extension PageController {
             throw WebError.badParameter("file", "file: no file chosen (expected one or more CSV or XLSX files)")
         }
         let sheet = form.fields.text("sheet").trimmingCharacters(in: .whitespaces)
-        let committee = definition.committee
         let store = cache.store
         let importContext = try await store.importContext()
-        var page = SiteImportPage(
-            committeeName: committee.name, councilName: councilName(committee.councilAreaCode, try await cache.areas()),
-            formAction: SiteRoutes.imports.href(["committee": committee.code]), committeeHref: SiteRoutes.committee.href(["committee": committee.code]),
-            kind: kind.rawValue, sheet: sheet
-        )
+        var page = try await importPage(committee, kind: kind.rawValue, sheet: sheet)
         func refused(_ errors: BatchInputErrors) throws -> Response {
-            page.outcome = .refused(problems: errors.errors, total: errors.errors.count, digest: ImportProblemsDigest(errors).lines)
+            page.outcome = .refused(problems: errors.errors, digest: ImportProblemsDigest(errors).lines)
             return try render(page, context, status: .unprocessableContent)
         }
         var batch: ImportBatch
@@ -107,22 +102,22 @@ extension PageController {
     }
 
     /// The signed-in analyst or administrator of the committee's council, and the committee.
-    private func importer(_ context: WebRequestContext) async throws -> (account: UserAccount, definition: CommitteeDefinition) {
+    private func importer(_ context: WebRequestContext) async throws -> (account: UserAccount, committee: Committee) {
         guard let account = context.viewer.account else { throw WebError.signInRequired }
-        let definition = try await access.committee(try context.parameter("committee"), for: account)
-        guard AccessPolicy.canImport(account, definition.committee) else {
+        let committee = try await access.committee(try context.parameter("committee"), for: account).committee
+        guard AccessPolicy.canImport(account, committee) else {
             throw WebError(.forbidden, "Only an analyst or an administrator of the committee's council may import its data.")
         }
-        return (account, definition)
+        return (account, committee)
     }
 
-    private func importPage(_ definition: CommitteeDefinition, _ context: WebRequestContext, status: HTTPResponse.Status) async throws -> Response {
-        let committee = definition.committee
-        let page = SiteImportPage(
+    /// The import page for `committee`, with the kind and sheet the form last sent, and no outcome yet.
+    private func importPage(_ committee: Committee, kind: String = "local", sheet: String = "") async throws -> SiteImportPage {
+        SiteImportPage(
             committeeName: committee.name, councilName: councilName(committee.councilAreaCode, try await cache.areas()),
-            formAction: SiteRoutes.imports.href(["committee": committee.code]), committeeHref: SiteRoutes.committee.href(["committee": committee.code])
+            formAction: SiteRoutes.imports.href(["committee": committee.code]), committeeHref: SiteRoutes.committee.href(["committee": committee.code]),
+            kind: kind, sheet: sheet
         )
-        return try render(page, context, status: status)
     }
 
     private func render(_ page: SiteImportPage, _ context: WebRequestContext, status: HTTPResponse.Status) throws -> Response {
