@@ -278,8 +278,25 @@ def test_public_reads_the_revised_figure(public_crawl):
     body = public_crawl.pages[revised[0]].body
     assert "<caption>Warwickshire&#39;s figures for Health visitor 6–8 week reviews completed by 8 weeks (%) that a later import revised".encode() in body
     assert b'<span class="line">85.2%</span></td><td><span class="line">85.6%</span>' in body
-    unrevised = [path for path in public_crawl.html_pages() if b"have not been revised since they were first imported." in public_crawl.pages[path].body]
+    unrevised = [path for path in public_crawl.html_pages() if b"had not been revised since they were first imported." in public_crawl.pages[path].body]
     assert unrevised, "no measure page says its figures were not revised"
+
+
+def test_public_reads_what_was_revised_since_publication(public_crawl):
+    """The demo corrects Warwickshire's 2026/27 Q1 return home interview figure (79.6% → 79.9%)
+    after publishing the Q1 report (PRODUCT.md R15): the published committee page names the measure
+    and links to where its page lists what the figure became, in a captioned table."""
+    committee = [path for path in public_crawl.html_pages()
+                 if path.split("?")[0] == "/committees/WARKS-CYP" and b'<h2 id="revised-since-publication">Figures revised since publication</h2>' in public_crawl.pages[path].body]
+    assert committee, "no published Warwickshire committee page names the figures revised since publication"
+    assert b'/committees/WARKS-CYP/measures/WARKS_MISS_RHI?period=2026%2F27%20Q1#m-WARKS_MISS_RHI-revised-since"' in public_crawl.pages[committee[0]].body
+    measure = [path for path in public_crawl.html_pages()
+               if "/measures/WARKS_MISS_RHI" in path and b'<table id="m-WARKS_MISS_RHI-revised-since-table"' in public_crawl.pages[path].body]
+    assert measure, "the crawl did not reach the measure page listing the figure revised since publication"
+    body = public_crawl.pages[measure[0]].body
+    assert b'<h3 id="m-WARKS_MISS_RHI-revised-since">Revised since this report was published</h3>' in body
+    assert b'<p class="revised-notice"><strong>Revised since publication:</strong>' in body
+    assert b'<span class="line">79.6%</span></td><td><span class="line">79.9%</span>' in body
 
 
 def test_public_reads_each_publication(public_crawl):

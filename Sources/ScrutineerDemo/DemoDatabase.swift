@@ -147,6 +147,14 @@ public enum DemoDatabase {
             }
         }
         progress("Published the \(publishedPeriod) reports (\(republished.committee)'s twice, with a note added after the meeting); \(draftPeriod) is in preparation")
+        // Warwickshire then corrects a figure its published report showed: the report keeps it as the
+        // committee read it and says it has been revised since (PRODUCT.md R15).
+        let late = LocalImportFile(
+            name: "warwickshire-corrections-after-publication.csv",
+            data: try Data(contentsOf: local.appendingPathComponent("warwickshire-corrections-after-publication.csv"))
+        )
+        let lateSummary = try await importBatch { try LocalMeasuresImporter.importBatch([late], options: LocalImportOptions(), context: $0) }
+        progress("Imported Warwickshire's correction of a figure its published report showed (\(lateSummary.changed) changed)")
 
         for person in people {
             _ = try await store.addUser(person.account, passwordHash: hashPassword(person.password), by: user)

@@ -5,17 +5,17 @@ public struct ObservationQuery: Sendable, Hashable {
     public var measureCode: String?
     public var areaCode: String?
     public var periodLabel: String?
-    /// The figures as they stood at this time (ISO 8601, UTC, as `StoreTimestamp` and the audit
-    /// trail write it), e.g. when a committee's report was published (PRODUCT.md R15): each
-    /// cell's version that an import had written by then and none had yet replaced, and, for
-    /// history, the versions replaced by then. Nil: as they stand now.
-    public var asOf: String?
+    /// The figures as they stood at this revision of the data (an audit id: `revision()` now,
+    /// `revision(at:)` at a time, `ReportSnapshot.revision` when a committee's report was published,
+    /// PRODUCT.md R15): each cell's version that an import had written by then and none had yet
+    /// replaced, and, for history, the versions replaced by then. Nil: as they stand now.
+    public var asOfRevision: Int?
 
-    public init(measureCode: String? = nil, areaCode: String? = nil, periodLabel: String? = nil, asOf: String? = nil) {
+    public init(measureCode: String? = nil, areaCode: String? = nil, periodLabel: String? = nil, asOfRevision: Int? = nil) {
         self.measureCode = measureCode
         self.areaCode = areaCode
         self.periodLabel = periodLabel
-        self.asOf = asOf
+        self.asOfRevision = asOfRevision
     }
 }
 
@@ -77,13 +77,13 @@ public protocol ScrutineerStore: Sendable {
     func areas() async throws -> [Area]
     /// What an import is checked against: every measure and area, and every breakdown stored.
     func importContext() async throws -> ImportContext
-    /// Current observations matching `query` (or as they stood at `query.asOf`), ordered by
+    /// Current observations matching `query` (or as they stood at `query.asOfRevision`), ordered by
     /// measure, area, period (end, start, label) and breakdown.
     func observations(_ query: ObservationQuery) async throws -> [Observation]
     /// Earlier, superseded versions of one observation cell, oldest first, each with when and by
     /// which import it was replaced.
     func observationHistory(_ key: ObservationKey) async throws -> [SupersededObservation]
-    /// Earlier versions of every cell matching `query` (those replaced by `query.asOf`, when
+    /// Earlier versions of every cell matching `query` (those replaced by `query.asOfRevision`, when
     /// given), ordered as `observations(_:)` orders the cells, each cell's oldest first.
     func observationHistory(_ query: ObservationQuery) async throws -> [SupersededObservation]
     /// Every LA's neighbour list in one edition ("2021", "2025").
@@ -108,6 +108,9 @@ public protocol ScrutineerStore: Sendable {
     /// A number that grows with every audited change: what is computed from the data stays valid
     /// while it stays the same.
     func revision() async throws -> Int
+    /// The revision the data had at `time` (ISO 8601, UTC, as the audit trail writes it): the
+    /// newest audit id recorded then or before; 0 before the first change.
+    func revision(at time: String) async throws -> Int
 
     // People and sessions (PRODUCT.md R16).
     /// Adds a person with their grants; fails when the name is taken.

@@ -11,7 +11,7 @@ struct StorageContractTests {
         try await withStore(engine) { store, database in
             let bytesBefore = engine == .sqlite ? try database.fileBytes() : nil
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
             #expect(try await store.areas() == Area.englandAndRegions.sorted { $0.code < $1.code })
             #expect(try await store.auditTrail().isEmpty)
             if let bytesBefore { #expect(try database.fileBytes() == bytesBefore) }
@@ -171,7 +171,7 @@ struct StorageContractTests {
         }
     }
 
-    @Test("observations as they stood at a time: the version written by then and not yet replaced, and the history replaced by then", arguments: TestEngine.available)
+    @Test("observations as they stood at a time (the revision of the data then): the version written by then and not yet replaced, and the history replaced by then", arguments: TestEngine.available)
     func observationsAsOf(engine: TestEngine) async throws {
         let data = try RealData.load()
         let (batch, correctedFigure, index) = try Self.sampleWithCorrection(data)
@@ -190,7 +190,9 @@ struct StorageContractTests {
                 }
             }
             func asOf(_ time: String?, measure: String? = nil) async throws -> [Observation] {
-                try await store.observations(ObservationQuery(measureCode: measure, asOf: time))
+                var revision: Int?
+                if let time { revision = try await store.revision(at: time) }
+                return try await store.observations(ObservationQuery(measureCode: measure, asOfRevision: revision))
             }
             let before = batch.observations.sorted(by: Observation.storeOrder)
             let after = corrected.observations.sorted(by: Observation.storeOrder)
@@ -201,9 +203,36 @@ struct StorageContractTests {
             #expect(try await asOf(nil) == after)
             #expect(try await asOf("2026-07-15T00:00:00Z", measure: "PrevRegCPR") == before.filter { $0.measureCode == "PrevRegCPR" })
 
-            let replacedBy = { (time: String) in try await store.observationHistory(ObservationQuery(asOf: time)).map(\.observation) }
+            let replacedBy = { (time: String) in
+                try await store.observationHistory(ObservationQuery(asOfRevision: try await store.revision(at: time))).map(\.observation)
+            }
             #expect(try await replacedBy("2026-07-31T23:59:59Z").isEmpty)
             #expect(try await replacedBy(august) == [original])
+            #expect(try await store.revision(at: "2026-07-01T08:59:59Z") == 0)
+        }
+    }
+
+    @Test("two imports in the same second: the revision of the data after the first reads its figures, not the second's, which times to the second cannot tell apart", arguments: TestEngine.available)
+    func observationsAsOfRevisionInOneSecond(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let (batch, corrected, index) = try Self.sampleWithCorrection(data)
+        let second = "2026-08-01T09:00:00Z"
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            var revisions: [Int] = []
+            for batch in [batch, corrected] {
+                _ = try await store.inTransaction { session in
+                    try await ImportWriter(session: session).write(batch, by: "analyst", at: second, progress: nil)
+                }
+                revisions.append(try await store.revision())
+            }
+            #expect(revisions[0] < revisions[1])
+            #expect(try await store.revision(at: second) == revisions[1], "a time names the newest change in its second")
+            let first = try await store.observations(ObservationQuery(asOfRevision: revisions[0]))
+            #expect(first == batch.observations.sorted(by: Observation.storeOrder))
+            #expect(try await store.observations(ObservationQuery(asOfRevision: revisions[1])) == corrected.observations.sorted(by: Observation.storeOrder))
+            #expect(try await store.observationHistory(ObservationQuery(asOfRevision: revisions[0])).isEmpty)
+            #expect(try await store.observationHistory(ObservationQuery(asOfRevision: revisions[1])).map(\.observation) == [batch.observations[index]])
         }
     }
 

@@ -43,7 +43,7 @@ struct StorageMigrationTests {
             }
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
             let stored = try await store.observations(ObservationQuery())
             let expected = batch.observations.sorted(by: Observation.storeOrder)
             #expect(stored == expected)
@@ -108,7 +108,7 @@ struct StorageMigrationTests {
             }
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
             for council in ["E10000031", "E06000041"] {
                 let expected = [first, second].map { target in
                     var target = target
@@ -164,7 +164,7 @@ struct StorageMigrationTests {
             #expect(periods.count > 10 && history.count == 1)
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
             #expect(try await store.read { session in try await session.cells(periodsQuery) } == periods)
             #expect(try await store.observations(ObservationQuery()) == observations)
             #expect(try await store.observationHistory(ObservationQuery()) == history)
@@ -207,7 +207,7 @@ struct StorageMigrationTests {
             let before = try await store.publications(committeeCode: "WARKS-CYP")
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
+            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
             #expect(try await store.publications(committeeCode: "WARKS-CYP") == before)
             #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4") == nil)
             _ = try await store.moveReport(definition, period: try Period.parse("2024/25 Q4", yearType: .financial), to: .published, by: "Analyst", today: CalendarDate(year: 2026, month: 1, day: 5)!)
@@ -232,7 +232,7 @@ struct StorageMigrationTests {
                 ])
             }
             try await store.migrate()
-            #expect(try await store.appliedMigrations().last == 14)
+            #expect(try await store.appliedMigrations().last == 15)
             let kept = try #require(try await store.requests(committeeCode: "WARKS-CYP").first)
             #expect(kept == CommitteeRequest(
                 committeeCode: "WARKS-CYP", raisedOn: CalendarDate(iso: "2025-01-15")!, request: "A briefing note.", askedBy: "Councillor Kam Kaur",
@@ -247,6 +247,52 @@ struct StorageMigrationTests {
                 }
             }
             #expect(try await store.requests(committeeCode: "WARKS-CYP") == [moved])
+        }
+    }
+
+    /// Migration 15 gives each earlier publication the revision of the data it was taken at: the
+    /// audit entry its publication wrote, else the newest at or before its time. A publication
+    /// after it records its own entry.
+    @Test("migration 15 gives each earlier publication the audit entry that recorded it, else the newest at or before its time", arguments: TestEngine.available)
+    func publishedRevisions(engine: TestEngine) async throws {
+        try await withSampleStore(engine, migratedThrough: 14) { store in
+            let definition = StorageCommitteeTests.definition(target: 20)
+            try await store.saveCommittee(definition, by: "analyst")
+            typealias S = Schema.Snapshots
+            let migration14Columns = Array(S.columns.dropLast())
+            #expect(!migration14Columns.contains(S.revision))
+            let body = String(decoding: try JSONEncoder().encode(ReportSnapshot(
+                committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4", takenBy: "analyst", assessments: [], commentary: [], targets: []
+            )), as: UTF8.self)
+            let first = "2025-05-20T10:00:00Z", second = "2025-06-20T10:00:00Z"
+            let (recorded, sameSecond, beforeSecond) = try await store.change { session in
+                let recorded = try await AuditWriter.insert(
+                    into: session, action: "mark report WARKS-CYP 2024/25 Q4 published (snapshot 1)", user: "analyst", at: first, files: [], summary: nil
+                )
+                // An import in the same second, after the publication: not part of it.
+                let sameSecond = try await AuditWriter.insert(into: session, action: "import local", user: "analyst", at: first, files: [], summary: nil)
+                // The second publication has no entry of its own here: it falls back to its time.
+                let beforeSecond = try await AuditWriter.insert(into: session, action: "import local", user: "analyst", at: second, files: [], summary: nil)
+                _ = try await AuditWriter.insert(into: session, action: "import local", user: "analyst", at: "2025-06-21T10:00:00Z", files: [], summary: nil)
+                for (version, at) in [(1, first), (2, second)] {
+                    try await session.insertRows(into: S.table, columns: migration14Columns, cells: [
+                        .text("WARKS-CYP"), .text("2024/25 Q4"), .integer(version), .text("analyst"), .text(at), .integer(ReportSnapshot.format), .text(body),
+                    ])
+                }
+                return (recorded, sameSecond, beforeSecond)
+            }
+            #expect(recorded < sameSecond)
+
+            try await store.migrate()
+            #expect(try await store.appliedMigrations().last == 15)
+            #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4", version: 1)?.revision == recorded)
+            #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4", version: 2)?.revision == beforeSecond)
+
+            _ = try await store.moveReport(definition, period: try Period.parse("2024/25 Q4", yearType: .financial), to: .published, by: "analyst", today: CalendarDate(year: 2026, month: 1, day: 5)!)
+            let third = try #require(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4", version: 3))
+            let newest = try await store.revision()
+            #expect(third.revision == newest)
+            #expect(try await store.auditTrail().last.map { [$0.id, $0.action] as [AnyHashable] } == [newest, "mark report WARKS-CYP 2024/25 Q4 published (snapshot 3)"])
         }
     }
 

@@ -56,15 +56,19 @@ public struct FigureRevisions: Sendable, Hashable, Codable {
     /// it: the next version in the cell's history, else the figure in `current` (the cell as it
     /// stands). A replaced version whose cell is no longer stored is left out, and so is one for a
     /// period that ends after `reportingPeriod` (a report lists the figures it could show, as the
-    /// assessment does). Values are shown to `audience` under `policy` as every other figure is
-    /// (METHODS.md §13.7).
+    /// assessment does). With `after` (a revision of the data: an audit id), only the versions
+    /// replaced after it are listed: what changed since a report was published. Values are shown to
+    /// `audience` under `policy` as every other figure is (METHODS.md §13.7).
     public init(
         measure: Measure, councilAreaCode: String, replaced: [ReplacedFigure], current: [Observation], audience: Audience,
-        upTo reportingPeriod: Period? = nil, policy: DisclosurePolicy = .dfe
+        upTo reportingPeriod: Period? = nil, after revision: Int? = nil, policy: DisclosurePolicy = .dfe
     ) {
+        // Versions replaced after `revision` are the newest of each cell's, so each still pairs
+        // with the version after it.
         let ours = replaced.filter { figure in
             figure.observation.measureCode == measure.code && figure.observation.areaCode == councilAreaCode
                 && reportingPeriod.map { figure.observation.period.end <= $0.end } ?? true
+                && revision.map { figure.replacedBy > $0 } ?? true
         }
         let standing = Dictionary(current.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var revisions: [FigureRevision] = []
@@ -95,22 +99,58 @@ public struct FigureRevisions: Sendable, Hashable, Codable {
 
     /// What the list holds, in a sentence: "Warwickshire's figures for this measure have been
     /// revised twice since they were first imported, most recently on 24 Nov 2026.", or "… have not
-    /// been revised since they were first imported."; for the public, when breakdown revisions are
-    /// withheld, a second sentence says how many.
-    public func sentence(councilName: String) -> String {
+    /// been revised since they were first imported."; on a published report, which lists them as
+    /// they were then (`asPublished`), "When this report was published, Warwickshire's figures …
+    /// had been revised …"; with `publishedAt` (for the revisions made after a publication), "…
+    /// since this report was published on 20 Nov 2026 …". For the public, when breakdown revisions
+    /// are withheld, a second sentence says how many.
+    public func sentence(councilName: String, asPublished: Bool = false, publishedAt: String? = nil) -> String {
         let withheldNote = breakdownRevisionsWithheld == 0 ? "" : " "
             + (breakdownRevisionsWithheld == 1 ? "1 revision of a breakdown figure is" : "\(breakdownRevisionsWithheld) revisions of breakdown figures are")
             + " listed for signed-in readers only, so that no small number can be worked out."
         let figures = breakdownRevisionsWithheld == 0 ? "figures" : "whole-population figures"
+        let subject = (asPublished ? "When this report was published, " : "") + "\(councilName)'s \(figures) for this measure"
+        let have = asPublished ? "had" : "have"
+        let since = publishedAt.map { "this report was published on \(CalendarDate.displayText(ofTimestamp: $0))" } ?? "they were first imported"
         guard let newest = revisions.first else {
-            return "\(councilName)'s \(figures) for this measure have not been revised since they were first imported." + withheldNote
+            return "\(subject) \(have) not been revised since \(since)." + withheldNote
         }
         let times = switch revisions.count {
         case 1: "once"
         case 2: "twice"
         default: "\(revisions.count) times"
         }
-        return "\(councilName)'s \(figures) for this measure have been revised \(times) since they were first imported, most recently on "
+        return "\(subject) \(have) been revised \(times) since \(since), most recently on "
             + "\(CalendarDate.displayText(ofTimestamp: newest.revisedAt))." + withheldNote
+    }
+}
+
+/// The revisions of a published report's figures made after it was published (PRODUCT.md R15).
+/// The report still shows its figures as the committee read them; this says which have changed
+/// since, what they were and what they became.
+public struct RevisionsSincePublication: Sendable, Hashable {
+    /// When the report was published (ISO 8601, UTC).
+    public var publishedAt: String
+    /// The revisions made after the publication's revision of the data, as the reader may see them.
+    public var revisions: FigureRevisions
+
+    public init(publishedAt: String, revisions: FigureRevisions) {
+        self.publishedAt = publishedAt
+        self.revisions = revisions
+    }
+
+    /// Whether any of the figures has been revised since (listed, or withheld from the public).
+    public var anyRevised: Bool { !revisions.revisions.isEmpty || revisions.breakdownRevisionsWithheld > 0 }
+
+    /// "Warwickshire's figures for this measure have been revised once since this report was
+    /// published on 20 Nov 2026, most recently on 22 Nov 2026.", or "… have not been revised since …".
+    public func sentence(councilName: String) -> String {
+        revisions.sentence(councilName: councilName, publishedAt: publishedAt)
+    }
+
+    /// A published report's committee page on `count` of its measures with figures revised since:
+    /// "Since this report was published, later imports have revised figures of two of its measures."
+    public static func committeeSentence(revisedMeasures count: Int) -> String {
+        "Since this report was published, later imports have revised figures of \(AssessmentWording.count(count)) of its measures."
     }
 }

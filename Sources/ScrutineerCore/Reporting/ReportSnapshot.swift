@@ -16,6 +16,10 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
     /// Who published it, and when (ISO 8601, UTC; set by the store).
     public var takenBy: String
     public var takenAt: String
+    /// The revision of the data it was taken at: the audit entry that recorded its publication (set
+    /// by the store). Every change with a higher id came after it, so a figure revised since is
+    /// told from one revised before even in the same second. Nil before it is stored.
+    public var revision: Int?
     /// The report as each audience reads it: one assessment per `Audience`.
     public var assessments: [CommitteeAssessment]
     /// The newest commentary on each measure when it was published.

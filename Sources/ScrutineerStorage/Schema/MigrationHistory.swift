@@ -11,6 +11,7 @@ extension Migration {
         keepRiskRegisters,
         keepFinanceReturns,
         keepFirstPromisedDays,
+        keepPublishedRevisions,
     ]
 
     /// 1: every table, with the constraints the database can enforce.
@@ -746,6 +747,27 @@ extension Migration {
         typealias R = Schema.Requests
         return [
             "ALTER TABLE \(R.table) ADD COLUMN \(R.firstDueBy) \(engine.text) CHECK (\(R.firstDueBy) LIKE \(SQLText.isoDate) AND \(R.firstDueBy) >= \(R.raisedOn))",
+        ]
+    }
+}
+
+extension Migration {
+    /// 15: the revision of the data each published report was taken at: the audit entry that
+    /// recorded its publication. Audit ids order changes exactly, where times to the second do
+    /// not, so a figure revised after publication is told from one revised before it even in the
+    /// same second (PRODUCT.md R15). Earlier snapshots are given the entry their publication wrote
+    /// ("mark report CODE PERIOD published (snapshot N)"), else the newest at or before their time.
+    static let keepPublishedRevisions = Migration(number: 15, name: "revisions of published reports") { engine in
+        typealias S = Schema.Snapshots
+        typealias U = Schema.Audit
+        let publishedAction = "'mark report ' || \(S.table).\(S.committeeCode) || ' ' || \(S.table).\(S.periodLabel) || ' published (snapshot ' || \(S.table).\(S.version) || ')'"
+        return [
+            "ALTER TABLE \(S.table) ADD COLUMN \(S.revision) INTEGER REFERENCES \(U.table) (\(U.id))",
+            """
+            UPDATE \(S.table) SET \(S.revision) = COALESCE(
+                (SELECT MAX(\(U.id)) FROM \(U.table) WHERE \(U.action) = \(publishedAction)),
+                (SELECT MAX(\(U.id)) FROM \(U.table) WHERE \(U.recordedAt) <= \(S.table).\(S.takenAt)))
+            """,
         ]
     }
 }

@@ -85,7 +85,9 @@ extension Schema {
         static let takenAt = "taken_at"
         static let format = "format"
         static let body = "body"
+        /// The audit entry that recorded the publication (migration 15): the data's revision then.
+        static let revision = "audit_id"
 
-        static let columns = [committeeCode, periodLabel, version, takenBy, takenAt, format, body]
+        static let columns = [committeeCode, periodLabel, version, takenBy, takenAt, format, body, revision]
     }
 }

@@ -49,12 +49,12 @@ extension SQLStore {
         return ImportContext(measures: try await measures(), areas: try await areas(), breakdowns: breakdowns)
     }
 
-    /// Current observations matching `query` (or as they stood at `query.asOf`), ordered by
+    /// Current observations matching `query` (or as they stood at `query.asOfRevision`), ordered by
     /// measure, area, period (end, start, label) and breakdown.
     public func observations(_ query: ObservationQuery) async throws -> [Observation] {
         typealias O = Schema.Observations
         let fields = O.fieldColumns.joined(separator: ", ")
-        let sql = Self.filtered("SELECT \(unsafeRaw: fields) FROM \(Self.observationsTable(asOf: query.asOf))", by: Self.conditions(query))
+        let sql = Self.filtered("SELECT \(unsafeRaw: fields) FROM \(Self.observationsTable(asOfRevision: query.asOfRevision))", by: Self.conditions(query))
         let query: SQLQueryString = "\(sql) ORDER BY \(unsafeRaw: Self.cellOrder.joined(separator: ", "))"
         return try await read { session in
             try await session.cells(query).map { cells in
@@ -73,33 +73,29 @@ extension SQLStore {
         ])
     }
 
-    /// Earlier versions of every cell matching `query` (those replaced by `query.asOf`, when
+    /// Earlier versions of every cell matching `query` (those replaced by `query.asOfRevision`, when
     /// given), by measure, area, period (end, start, label) and breakdown, each cell's oldest first.
     public func observationHistory(_ query: ObservationQuery) async throws -> [SupersededObservation] {
         var conditions = Self.conditions(query, on: "h.")
-        if let asOf = query.asOf { conditions.append("a.\(unsafeRaw: Schema.Audit.recordedAt) <= \(bind: asOf)") }
+        if let revision = query.asOfRevision { conditions.append("h.\(unsafeRaw: Schema.ObservationHistory.supersededBy) <= \(bind: revision)") }
         return try await history(where: conditions)
     }
 
-    /// The observations as they stand, or as they stood at `asOf`: each cell's version that an
-    /// import had written by then (the current one, or one in the history) and that no import
-    /// had yet replaced. Imports never remove a cell, so every cell stored by then is there.
-    private static func observationsTable(asOf: String?) -> SQLQueryString {
+    /// The observations as they stand, or as they stood at revision `asOfRevision`: each cell's
+    /// version that an import had written by then (the current one, or one in the history) and
+    /// that no import had yet replaced. Imports never remove a cell, so every cell stored by then is
+    /// there. Audit ids order the changes exactly, even several in one second.
+    private static func observationsTable(asOfRevision: Int?) -> SQLQueryString {
         typealias O = Schema.Observations
         typealias H = Schema.ObservationHistory
-        typealias U = Schema.Audit
-        guard let asOf else { return "\(unsafeRaw: O.table)" }
+        guard let revision = asOfRevision else { return "\(unsafeRaw: O.table)" }
         let fields = O.fieldColumns.joined(separator: ", ")
         let historyFields = O.fieldColumns.map { "h.\($0)" }.joined(separator: ", ")
         return """
-            (SELECT \(unsafeRaw: fields) FROM \(unsafeRaw: O.table) o
-                JOIN \(unsafeRaw: U.table) w ON w.\(unsafeRaw: U.id) = o.\(unsafeRaw: O.importedBy)
-                WHERE w.\(unsafeRaw: U.recordedAt) <= \(bind: asOf)
+            (SELECT \(unsafeRaw: fields) FROM \(unsafeRaw: O.table) o WHERE o.\(unsafeRaw: O.importedBy) <= \(bind: revision)
             UNION ALL
             SELECT \(unsafeRaw: historyFields) FROM \(unsafeRaw: H.table) h
-                JOIN \(unsafeRaw: U.table) w ON w.\(unsafeRaw: U.id) = h.\(unsafeRaw: O.importedBy)
-                JOIN \(unsafeRaw: U.table) r ON r.\(unsafeRaw: U.id) = h.\(unsafeRaw: H.supersededBy)
-                WHERE w.\(unsafeRaw: U.recordedAt) <= \(bind: asOf) AND r.\(unsafeRaw: U.recordedAt) > \(bind: asOf)) as_of
+                WHERE h.\(unsafeRaw: O.importedBy) <= \(bind: revision) AND h.\(unsafeRaw: H.supersededBy) > \(bind: revision)) as_of
             """
     }
 

@@ -69,7 +69,7 @@ extension SQLStore {
         guard publication.stage != .published else {
             throw StoreError.publishedWithoutSnapshot(committee: publication.committeeCode, period: publication.periodLabel)
         }
-        return try await change { session in try await Self.record(publication, in: session, action: "") }
+        return try await change { session in try await Self.record(publication, in: session, action: "").publication }
     }
 
     /// Publishes a committee's report for one period with its snapshot, the next version of the
@@ -84,15 +84,17 @@ extension SQLStore {
                 \(unsafeRaw: S.committeeCode) = \(bind: snapshot.committeeCode) AND \(unsafeRaw: S.periodLabel) = \(bind: snapshot.periodLabel)
                 """)
             stored.takenAt = StoreTimestamp.now()
+            let (publication, revision) = try await Self.record(
+                ReportPublication(committeeCode: stored.committeeCode, periodLabel: stored.periodLabel, stage: .published, changedBy: stored.takenBy, changedAt: stored.takenAt),
+                in: session, action: " (snapshot \(stored.version))"
+            )
+            stored.revision = revision
             let body = String(decoding: try encoder.encode(stored), as: UTF8.self)
             try await session.insertRows(into: S.table, columns: S.columns, cells: [
                 .text(stored.committeeCode), .text(stored.periodLabel), .integer(stored.version), .text(stored.takenBy), .text(stored.takenAt),
-                .integer(ReportSnapshot.format), .text(body),
+                .integer(ReportSnapshot.format), .text(body), .integer(revision),
             ])
-            let publication = ReportPublication(
-                committeeCode: stored.committeeCode, periodLabel: stored.periodLabel, stage: .published, changedBy: stored.takenBy, changedAt: stored.takenAt
-            )
-            return try await Self.record(publication, in: session, action: " (snapshot \(stored.version))")
+            return publication
         }
     }
 
@@ -107,7 +109,7 @@ extension SQLStore {
 
     /// Writes a report's stage, replacing the one before, and its audit row; `action` ends the
     /// audit's words.
-    private static func record(_ publication: ReportPublication, in session: StoreSession, action: String) async throws -> ReportPublication {
+    private static func record(_ publication: ReportPublication, in session: StoreSession, action: String) async throws -> (publication: ReportPublication, auditID: Int) {
         typealias P = Schema.Publications
         var stored = publication
         if stored.changedAt.isEmpty { stored.changedAt = StoreTimestamp.now() }
@@ -115,11 +117,11 @@ extension SQLStore {
         try await session.insertRows(into: P.table, columns: P.columns, cells: [
             .text(stored.committeeCode), .text(stored.periodLabel), .text(stored.stage.rawValue), .text(stored.changedBy), .text(stored.changedAt),
         ])
-        _ = try await AuditWriter.insert(
+        let auditID = try await AuditWriter.insert(
             into: session, action: "mark report \(stored.committeeCode) \(stored.periodLabel) \(stored.stage.rawValue)\(action)",
             user: stored.changedBy, at: stored.changedAt, files: [], summary: nil
         )
-        return stored
+        return (stored, auditID)
     }
 
     /// Snapshot `version` of a committee's report for one period, or its newest when `version` is
@@ -154,6 +156,7 @@ extension SQLStore {
         snapshot.version = try row.integer(S.version)
         snapshot.takenBy = try row.text(S.takenBy)
         snapshot.takenAt = try row.text(S.takenAt)
+        snapshot.revision = try row.optionalInteger(S.revision)
         return snapshot
     }
 
@@ -200,6 +203,16 @@ extension SQLStore {
         typealias U = Schema.Audit
         let cells = try await read { session in
             try await session.cells("SELECT MAX(\(unsafeRaw: U.id)) FROM \(unsafeRaw: U.table)")
+        }
+        var reader = CellReader(cells.first ?? [.null], table: U.table, columns: [U.id])
+        return (try reader.optionalDouble()).map { Int($0) } ?? 0
+    }
+
+    /// The newest audit id recorded at or before `time`; 0 when there is none.
+    public func revision(at time: String) async throws -> Int {
+        typealias U = Schema.Audit
+        let cells = try await read { session in
+            try await session.cells("SELECT MAX(\(unsafeRaw: U.id)) FROM \(unsafeRaw: U.table) WHERE \(unsafeRaw: U.recordedAt) <= \(bind: time)")
         }
         var reader = CellReader(cells.first ?? [.null], table: U.table, columns: [U.id])
         return (try reader.optionalDouble()).map { Int($0) } ?? 0

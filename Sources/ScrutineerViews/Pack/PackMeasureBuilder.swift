@@ -13,6 +13,9 @@ struct PackMeasureBuilder {
     let commentary: String?
     /// The revisions of the council's figures for the measure; nil leaves the section out.
     var revisions: FigureRevisions? = nil
+    /// On a published report's page (the site's), the revisions made since it was published; nil
+    /// leaves that part out.
+    var sincePublication: RevisionsSincePublication? = nil
 
     var anchor: String { "m-\(fileName)" }
 
@@ -207,21 +210,30 @@ struct PackMeasureBuilder {
             noBenchmarks: m.status.isMilestone ? "A milestone measure is not benchmarked." : "No figure to compare with England, the region or the statistical neighbours.",
             hasSPC: m.spc != nil, spc: spcFigure, spcLines: spcLines, spcReason: m.spc?.reason ?? "",
             hasBreakdowns: !m.breakdowns.isEmpty, breakdowns: breakdownTable,
-            hasRevisions: revisions != nil, revisionsSentence: revisions?.sentence(councilName: councilName) ?? "",
-            hasRevisionsTable: !(revisions?.revisions.isEmpty ?? true), revisions: revisions.map(revisionsTable) ?? Self.emptyTable,
+            hasRevisions: revisions != nil, revisionsSentence: revisions?.sentence(councilName: councilName, asPublished: sincePublication != nil) ?? "",
+            hasRevisionsTable: !(revisions?.revisions.isEmpty ?? true),
+            revisions: revisions.map {
+                revisionsTable($0, id: "\(anchor)-revisions-table", caption: "\(councilName)'s figures for \(m.measure.title) that a later import revised, newest revision first")
+            } ?? Self.emptyTable,
+            hasSincePublication: sincePublication != nil, isRevisedSincePublication: sincePublication?.anyRevised ?? false,
+            sincePublicationSentence: sincePublication?.sentence(councilName: councilName) ?? "",
+            hasSincePublicationTable: !(sincePublication?.revisions.revisions.isEmpty ?? true),
+            sincePublication: sincePublication.map {
+                revisionsTable($0.revisions, id: "\(anchor)-revised-since-table", caption: "\(councilName)'s figures for \(m.measure.title) revised since this report was published, newest revision first")
+            } ?? Self.emptyTable,
             commentary: paragraphs, hasCommentary: !paragraphs.isEmpty, key: key
         )
     }
 
     /// The revisions as a table: each figure's period and breakdown, what it was and became (a
     /// withheld figure's symbol with its meaning), when it was revised and from which files.
-    func revisionsTable(_ revisions: FigureRevisions) -> PackTable {
+    func revisionsTable(_ revisions: FigureRevisions, id: String, caption: String) -> PackTable {
         let m = measure
         func text(_ cell: PublishedCell) -> String {
             m.format.text(cell, isMilestone: m.status.isMilestone) + (cell.symbol.map { " (\($0.meaning))" } ?? "")
         }
         return PackTable(
-            id: "\(anchor)-revisions-table", caption: "\(assessment.councilName)'s figures for \(m.measure.title) that a later import revised, newest revision first",
+            id: id, caption: caption,
             headers: ["Period", "Breakdown", "Was", "Became", "Revised on", "Was from", "Became from"].map { PackHeader($0) },
             rows: revisions.revisions.map { r in
                 PackRow(header: PackCell(r.period.label), cells: [

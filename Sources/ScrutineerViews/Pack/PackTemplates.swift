@@ -199,6 +199,7 @@ enum PackTemplates {
     <article class="measure" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
     <h1 id="{{anchor}}-title">{{title}}</h1>
     <p class="measure-meta">Code {{code}}{{#hasTheme}} · Theme: {{theme}}{{/hasTheme}}{{#isIllustrative}} · <strong class="illustrative">Illustrative values, not real data</strong>{{/isIllustrative}}</p>
+    {{#isRevisedSincePublication}}<p class="revised-notice"><strong>Revised since publication:</strong> {{sincePublicationSentence}} <a href="#{{anchor}}-revised-since">What the figures became</a>.</p>{{/isRevisedSincePublication}}
     <section aria-labelledby="{{anchor}}-about">
     <h2 id="{{anchor}}-about">About this measure</h2>
     {{#about}}{{>facts}}{{/about}}
@@ -250,6 +251,13 @@ enum PackTemplates {
     <h2 id="{{anchor}}-revisions">Revised figures</h2>
     <p>{{revisionsSentence}}</p>
     {{#hasRevisionsTable}}{{#revisions}}{{>table}}{{/revisions}}{{/hasRevisionsTable}}
+    {{#hasSincePublication}}
+    <section aria-labelledby="{{anchor}}-revised-since">
+    <h3 id="{{anchor}}-revised-since">Revised since this report was published</h3>
+    <p>{{sincePublicationSentence}}{{#hasSincePublicationTable}} The report above shows each figure as the committee read it; the table shows what it became.{{/hasSincePublicationTable}}</p>
+    {{#hasSincePublicationTable}}{{#sincePublication}}{{>table}}{{/sincePublication}}{{/hasSincePublicationTable}}
+    </section>
+    {{/hasSincePublication}}
     </section>
     {{/hasRevisions}}
     <section class="commentary" aria-labelledby="{{anchor}}-commentary">

@@ -238,6 +238,11 @@ extension PackMeasureModel: MustacheParent {
         case "revisionsSentence": revisionsSentence
         case "hasRevisionsTable": hasRevisionsTable
         case "revisions": revisions
+        case "hasSincePublication": hasSincePublication
+        case "isRevisedSincePublication": isRevisedSincePublication
+        case "sincePublicationSentence": sincePublicationSentence
+        case "hasSincePublicationTable": hasSincePublicationTable
+        case "sincePublication": sincePublication
         case "commentary": commentary
         case "hasCommentary": hasCommentary
         case "key": key

@@ -250,6 +250,13 @@ struct PackMeasureModel: Sendable {
     let revisionsSentence: String
     let hasRevisionsTable: Bool
     let revisions: PackTable
+    /// On a published report's page, the figures revised since it was published: a sentence, and
+    /// a table when there are any to list; `isRevisedSincePublication` opens the page with a note.
+    let hasSincePublication: Bool
+    let isRevisedSincePublication: Bool
+    let sincePublicationSentence: String
+    let hasSincePublicationTable: Bool
+    let sincePublication: PackTable
     let commentary: [String]
     let hasCommentary: Bool
     /// The key to the symbols the measure draws, for the foot of its own page.

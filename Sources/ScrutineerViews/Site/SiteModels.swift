@@ -123,10 +123,14 @@ public struct SiteReportState: Sendable {
     /// Each publication of the report, oldest first, when there is more than one or an earlier
     /// one is read; empty otherwise.
     public var publications: [SitePublication]
+    /// On a published report, the code of each measure with figures revised since it was
+    /// published (PRODUCT.md R15), in the report's order; empty otherwise.
+    public var revisedSincePublication: [String]
 
     public init(
         periods: [(label: String, text: String)], stage: ReportPublication.Stage, stageNote: String, publishAction: String?,
-        requestForms: SiteRequestForms? = nil, importHref: String? = nil, smallCountsInText: [SmallCountInText] = [], publications: [SitePublication] = []
+        requestForms: SiteRequestForms? = nil, importHref: String? = nil, smallCountsInText: [SmallCountInText] = [], publications: [SitePublication] = [],
+        revisedSincePublication: [String] = []
     ) {
         self.periods = periods
         self.stage = stage
@@ -136,6 +140,7 @@ public struct SiteReportState: Sendable {
         self.importHref = importHref
         self.smallCountsInText = smallCountsInText
         self.publications = publications
+        self.revisedSincePublication = revisedSincePublication
     }
 }
 
@@ -195,15 +200,22 @@ public struct SiteMeasureExtras: Sendable {
     public var commentaryAction: String?
     /// Every version of every target the committee's council has set for the measure, oldest first.
     public var targetHistory: [Target]
-    /// The council's figures for the measure that later imports revised, as the reader may see them.
+    /// The council's figures for the measure that later imports revised, as the reader may see them
+    /// (on a published report, as they were when it was published).
     public var revisions: FigureRevisions
+    /// On a published report, those revised since it was published; nil otherwise.
+    public var sincePublication: RevisionsSincePublication?
 
-    public init(commentary: Commentary?, commentaryVersions: Int, commentaryAction: String?, targetHistory: [Target], revisions: FigureRevisions) {
+    public init(
+        commentary: Commentary?, commentaryVersions: Int, commentaryAction: String?, targetHistory: [Target], revisions: FigureRevisions,
+        sincePublication: RevisionsSincePublication? = nil
+    ) {
         self.commentary = commentary
         self.commentaryVersions = commentaryVersions
         self.commentaryAction = commentaryAction
         self.targetHistory = targetHistory
         self.revisions = revisions
+        self.sincePublication = sincePublication
     }
 }
 

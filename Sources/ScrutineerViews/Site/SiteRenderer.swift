@@ -51,6 +51,12 @@ public enum SiteRenderer {
             "hasSmallCounts": !state.smallCountsInText.isEmpty, "smallCounts": state.smallCountsInText.map { ["text": $0.text] },
             "hasPublications": !state.publications.isEmpty,
             "publications": state.publications.map { ["text": $0.text, "href": $0.href, "isCurrent": $0.isCurrent] as [String: Any] },
+            // Each links to the part of its page that lists what its figures became.
+            "hasRevisedSincePublication": !state.revisedSincePublication.isEmpty,
+            "revisedSincePublication": a.measures.filter { state.revisedSincePublication.contains($0.measure.code) }.map { m in
+                SiteLink(m.measure.title, href: links.measure(m.measure.code) + "#m-\(PackRoute.fileNames(for: [m.measure.code])[m.measure.code] ?? m.measure.code)-revised-since").model
+            },
+            "revisedSincePublicationSentence": RevisionsSincePublication.committeeSentence(revisedMeasures: state.revisedSincePublication.count),
             "periodLabel": a.reportingPeriod.label, "stages": stages,
             "headline": a.headline.sentence,
             "tiles": tiles,
@@ -101,7 +107,9 @@ public enum SiteRenderer {
         guard let m = a.measures.first(where: { $0.measure.code == code }) else { return nil }
         let fileName = PackRoute.fileNames(for: [code])[code] ?? code
         var symbols = PackSymbols(key: a.key)
-        let builder = PackMeasureBuilder(assessment: a, measure: m, fileName: fileName, commentary: extras.commentary?.text, revisions: extras.revisions)
+        let builder = PackMeasureBuilder(
+            assessment: a, measure: m, fileName: fileName, commentary: extras.commentary?.text, revisions: extras.revisions, sincePublication: extras.sincePublication
+        )
         let model = builder.build(symbols: &symbols)
         var meta = ""
         if let c = extras.commentary {

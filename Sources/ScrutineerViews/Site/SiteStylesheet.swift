@@ -28,6 +28,7 @@ enum SiteStylesheet {
     .commentary-form button, .sign-in-form button { margin-top: 0.5rem; }
     .request-forms details { margin: 1rem 0; border-left: 5px solid var(--border); padding: 0.25rem 0.75rem; }
     .notice { margin: 1rem 0; border-left: 5px solid var(--border); padding: 0.25rem 0.75rem; }
+    .revised-notice { margin: 1rem 0; border-left: 5px solid var(--border); padding: 0.25rem 0.75rem; }
     .request-forms summary { cursor: pointer; font-weight: 700; min-height: 24px; }
     .request-forms form { margin: 0.75rem 0 1.25rem; }
     .request-forms form label { display: block; margin: 0.75rem 0 0.25rem; }

@@ -84,6 +84,11 @@ enum SiteTemplates {
     <ol>{{#publications}}<li>{{#isCurrent}}<a href="{{href}}" aria-current="page">{{text}}</a> (shown here){{/isCurrent}}{{^isCurrent}}<a href="{{href}}">{{text}}</a>{{/isCurrent}}</li>
     {{/publications}}</ol>
     </nav>{{/hasPublications}}
+    {{#hasRevisedSincePublication}}<section class="revised-notice" aria-labelledby="revised-since-publication">
+    <h2 id="revised-since-publication">Figures revised since publication</h2>
+    <p>{{revisedSincePublicationSentence}} The report shows each figure as the committee read it; each measure's page says what it became.</p>
+    <ul>{{#revisedSincePublication}}<li><a href="{{href}}">{{text}}</a></li>{{/revisedSincePublication}}</ul>
+    </section>{{/hasRevisedSincePublication}}
     <form class="period-form" method="get" action="{{committeeHref}}">
     <label for="period">Reporting period</label>
     <select id="period" name="period">

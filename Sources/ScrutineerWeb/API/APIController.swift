@@ -117,7 +117,8 @@ struct APIController: Sendable {
             throw WebError.measureNotReported(code, committee: report.committee.code)
         }
         let revisions = try await access.revisions(report, measure: assessed.measure)
-        return try Self.encode(RevisionsJSON(revisions, format: assessed.format, isMilestone: assessed.status.isMilestone))
+        let since = try await access.revisionsSincePublication(report, measures: [assessed.measure])?.first
+        return try Self.encode(RevisionsJSON(revisions, sincePublication: since, format: assessed.format, isMilestone: assessed.status.isMilestone))
     }
 
     func measures(_ request: Request, _ context: WebRequestContext) async throws -> Data {

@@ -356,19 +356,38 @@ struct RevisionsJSON: Encodable {
         let revisedAt: String
         let beforeSource: String
         let afterSource: String
+
+        static func list(_ r: FigureRevisions, format: ValueFormat, isMilestone: Bool) -> [Revision] {
+            r.revisions.map {
+                Revision(
+                    period: $0.period.label, breakdown: $0.breakdown.key, before: $0.before.value, beforeText: format.text($0.before, isMilestone: isMilestone),
+                    after: $0.after.value, afterText: format.text($0.after, isMilestone: isMilestone), revisedAt: $0.revisedAt, beforeSource: $0.beforeSource, afterSource: $0.afterSource
+                )
+            }
+        }
+    }
+
+    /// The revisions made after a published report was published (PRODUCT.md R15).
+    struct SincePublication: Encodable {
+        let publishedAt: String
+        let revisions: [Revision]
+        let breakdownRevisionsWithheld: Int
     }
 
     let revisions: [Revision]
     let breakdownRevisionsWithheld: Int
+    /// For a report read as published; nil (left out) for one in preparation.
+    let sincePublication: SincePublication?
 
-    init(_ r: FigureRevisions, format: ValueFormat, isMilestone: Bool) {
-        revisions = r.revisions.map {
-            Revision(
-                period: $0.period.label, breakdown: $0.breakdown.key, before: $0.before.value, beforeText: format.text($0.before, isMilestone: isMilestone),
-                after: $0.after.value, afterText: format.text($0.after, isMilestone: isMilestone), revisedAt: $0.revisedAt, beforeSource: $0.beforeSource, afterSource: $0.afterSource
+    init(_ r: FigureRevisions, sincePublication since: RevisionsSincePublication?, format: ValueFormat, isMilestone: Bool) {
+        revisions = Revision.list(r, format: format, isMilestone: isMilestone)
+        breakdownRevisionsWithheld = r.breakdownRevisionsWithheld
+        sincePublication = since.map {
+            SincePublication(
+                publishedAt: $0.publishedAt, revisions: Revision.list($0.revisions, format: format, isMilestone: isMilestone),
+                breakdownRevisionsWithheld: $0.revisions.breakdownRevisionsWithheld
             )
         }
-        breakdownRevisionsWithheld = r.breakdownRevisionsWithheld
     }
 }
 

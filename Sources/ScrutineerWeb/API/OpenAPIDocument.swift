@@ -61,6 +61,10 @@ enum OpenAPIDocument {
         let judgement = object(["label": string, "reason": string], required: ["label", "reason"])
         let counts = object(Dictionary(uniqueKeysWithValues: countNames.map { ($0, integer) }), required: countNames)
         let factor: [String: Any] = ["type": "integer", "minimum": RiskScore.scale.lowerBound, "maximum": RiskScore.scale.upperBound]
+        let revisionList: [String: Any] = ["type": "array", "items": object([
+            "period": string, "breakdown": string, "before": number, "beforeText": string, "after": number, "afterText": string,
+            "revisedAt": string, "beforeSource": string, "afterSource": string,
+        ], required: ["period", "breakdown", "beforeText", "afterText", "revisedAt", "beforeSource", "afterSource"])]
         return [
             "Error": object(["error": object(["status": integer, "message": string, "parameter": string], required: ["status", "message"])], required: ["error"]),
             "Committee": object([
@@ -121,11 +125,12 @@ enum OpenAPIDocument {
                 "budget": number, "forecast": number, "variance": number, "variancePercent": number, "varianceText": string,
             ], required: ["period", "kind", "service", "isTotal", "budget", "forecast", "variance", "varianceText"]),
             "Revisions": object([
-                "revisions": ["type": "array", "items": object([
-                    "period": string, "breakdown": string, "before": number, "beforeText": string, "after": number, "afterText": string,
-                    "revisedAt": string, "beforeSource": string, "afterSource": string,
-                ], required: ["period", "breakdown", "beforeText", "afterText", "revisedAt", "beforeSource", "afterSource"])],
+                "revisions": revisionList,
                 "breakdownRevisionsWithheld": integer,
+                "sincePublication": object(
+                    ["publishedAt": string, "revisions": revisionList, "breakdownRevisionsWithheld": integer],
+                    required: ["publishedAt", "revisions", "breakdownRevisionsWithheld"]
+                ),
             ], required: ["revisions", "breakdownRevisionsWithheld"]),
             "Measure": object([
                 "code": string, "title": string, "definition": string, "theme": string, "owner": string, "unit": string, "decimalPlaces": integer,

@@ -100,12 +100,17 @@ struct PageController: Sendable {
             let smallCounts = canPublish && report.stage != .published ? SmallCountInText.find(
                 commentary: try await access.commentary(report), requests: requests, risks: risks, finance: finance, reportingPeriod: report.period
             ) : []
+            // A published report keeps its figures; it names the measures revised since.
+            let measures = assessment.measures.map(\.measure)
+            let revisedSince = zip(measures, try await access.revisionsSincePublication(report, measures: measures) ?? []).compactMap { measure, since in
+                since.anyRevised ? measure.code : nil
+            }
             let state = SiteReportState(
                 periods: report.periods, stage: report.stage, stageNote: note,
                 publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil, requestForms: forms,
                 importHref: AccessPolicy.canImport(context.viewer.account, report.committee) && !readsEarlier ? SiteRoutes.importForm.href(["committee": code]) : nil,
                 smallCountsInText: smallCounts,
-                publications: publications
+                publications: publications, revisedSincePublication: revisedSince
             )
             return try SiteRenderer.committeeHome(
                 assessment, links: links(report), state: state, requests: requests, risks: risks,
@@ -141,7 +146,7 @@ struct PageController: Sendable {
                 let commentary = snapshot.commentary(on: code)?.redacted(for: report.audience, rule: snapshot.publicTextRule)
                 extras = SiteMeasureExtras(
                     commentary: commentary, commentaryVersions: commentary?.version ?? 0, commentaryAction: nil, targetHistory: snapshot.targets(of: code),
-                    revisions: revisions
+                    revisions: revisions, sincePublication: try await access.revisionsSincePublication(report, measures: [measure])?.first
                 )
             } else {
                 let history = try await cache.store.commentaryHistory(committeeCode: report.committee.code, measureCode: code, periodLabel: report.period.label)

@@ -160,8 +160,22 @@ struct ReportAccess: Sendable {
     /// this is what was known on the day), else as they stand now.
     func revisions(_ report: Report, measure: Measure) async throws -> FigureRevisions {
         try await cache.store.figureRevisions(
-            of: measure, councilAreaCode: report.committee.councilAreaCode, upTo: report.period, asOf: try await snapshot(report)?.takenAt, audience: report.audience
+            of: measure, councilAreaCode: report.committee.councilAreaCode, upTo: report.period,
+            asOfRevision: try await snapshot(report).map { $0.revision ?? 0 }, audience: report.audience
         )
+    }
+
+    /// For a report read as published, the revisions of the council's figures for each of
+    /// `measures` (in their order) made since that publication, as its reader may see them
+    /// (PRODUCT.md R15: the report keeps what the committee read, and says what changed since);
+    /// nil for a report in preparation.
+    func revisionsSincePublication(_ report: Report, measures: [Measure]) async throws -> [RevisionsSincePublication]? {
+        guard let snapshot = try await snapshot(report) else { return nil }
+        let revisions = try await cache.store.figureRevisions(
+            of: measures, councilAreaCode: report.committee.councilAreaCode, upTo: report.period, asOfRevision: nil, after: snapshot.revision ?? 0,
+            audience: report.audience
+        )
+        return revisions.map { RevisionsSincePublication(publishedAt: snapshot.takenAt, revisions: $0) }
     }
 
     static func stageWord(_ stage: ReportPublication.Stage) -> String {

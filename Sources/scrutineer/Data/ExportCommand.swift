@@ -81,8 +81,12 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         if what == .groups { return try await exportGroups() }
         if what == .audit { return try await exportAudit() }
-        let query = ObservationQuery(measureCode: measure, areaCode: area, asOf: try asOfTime())
+        let asOfTime = try asOfTime()
         let (observations, superseded, unknown) = try await database.withStore { store in
+            // As they stood at the revision of the data the time had.
+            var revision: Int?
+            if let asOfTime { revision = try await store.revision(at: asOfTime) }
+            let query = ObservationQuery(measureCode: measure, areaCode: area, asOfRevision: revision)
             let observations = try await store.observations(query)
             let superseded = history ? try await store.observationHistory(query) : []
             var unknown: [String] = []

@@ -58,9 +58,9 @@ struct PackCommand: AsyncParsableCommand {
         var risks: [ReportedRisk]
         var finance: [FinanceLine]
         var publicText: PublicTextRule
-        /// When a published report was taken, so that its revised figures are those known then; nil
-        /// for a report as it stands now.
-        var takenAt: String?
+        /// The revision of the data a published report was taken at, so that its revised figures are
+        /// those known then; nil for a report as it stands now.
+        var revision: Int?
     }
 
     /// What a snapshot held for the pack's audience, with the public's text as it kept it.
@@ -68,7 +68,7 @@ struct PackCommand: AsyncParsableCommand {
         Contents(
             assessment: assessment, commentary: snapshot.commentary, requests: snapshot.reportedRequests(for: audience.audience),
             risks: snapshot.reportedRisks(for: audience.audience), finance: snapshot.finance ?? [], publicText: snapshot.publicTextRule,
-            takenAt: snapshot.takenAt
+            revision: snapshot.revision ?? 0
         )
     }
 
@@ -104,7 +104,7 @@ struct PackCommand: AsyncParsableCommand {
             assessment: assessment, commentary: try await store.commentary(committeeCode: committee, periodLabel: reportingPeriod.label),
             requests: ReportedRequest.inReport(try await store.requests(committeeCode: committee), period: reportingPeriod, on: assessment.today),
             risks: ReportedRisk.inReport(try await store.risks(committeeCode: committee), period: reportingPeriod, on: assessment.today),
-            finance: try await store.finance(committeeCode: committee), publicText: .current, takenAt: nil
+            finance: try await store.finance(committeeCode: committee), publicText: .current, revision: nil
         )
     }
 
@@ -116,7 +116,7 @@ struct PackCommand: AsyncParsableCommand {
             let a = shown.assessment
             // Each measure whose figures were revised gets its section (PRODUCT.md R7, R15).
             let revisions = try await store.figureRevisions(
-                of: a.measures.map(\.measure), councilAreaCode: a.committee.councilAreaCode, upTo: a.reportingPeriod, asOf: shown.takenAt, audience: a.audience
+                of: a.measures.map(\.measure), councilAreaCode: a.committee.councilAreaCode, upTo: a.reportingPeriod, asOfRevision: shown.revision, audience: a.audience
             )
             return (shown, revisions)
         }

@@ -90,6 +90,49 @@ struct FigureRevisionTests {
                 "a year's report covers its quarters")
     }
 
+    @Test("since a publication: only the versions replaced after its revision of the data, each still paired with the version after it")
+    func sincePublication() throws {
+        let (replaced, current) = try Self.history()
+        // Published at revision 7, between the imports of audit ids 5 and 9.
+        let since = FigureRevisions(measure: Self.measure, councilAreaCode: Self.council, replaced: replaced, current: current, audience: .officer, after: 7)
+        #expect(since.revisions.map(Self.summary) == [
+            "2026/27 Q2 total 20.0 (first.csv) → 21.0 (second.csv) 2026-11-20T10:00:00Z",
+            "2026/27 Q2 SEND=EHCP 4.0 (first.csv) → 7.0 (second.csv) 2026-11-20T10:00:00Z",
+            "2026/27 Q1 total 14.0 (second.csv) → 3.0 (third.csv) 2026-11-20T10:00:00Z",
+        ])
+        let report = RevisionsSincePublication(publishedAt: "2026-10-15T12:00:00Z", revisions: since)
+        #expect(report.anyRevised)
+        #expect(report.sentence(councilName: "Warwickshire")
+            == "Warwickshire's figures for this measure have been revised 3 times since this report was published on 15 Oct 2026, most recently on 20 Nov 2026.")
+        // The revision of the import itself counts as before: what it wrote was known when published.
+        #expect(FigureRevisions(measure: Self.measure, councilAreaCode: Self.council, replaced: replaced, current: current, audience: .officer, after: 9).revisions.isEmpty)
+        let untouched = RevisionsSincePublication(
+            publishedAt: "2026-11-21T08:00:00Z",
+            revisions: FigureRevisions(measure: Self.measure, councilAreaCode: Self.council, replaced: replaced, current: current, audience: .public, after: 9)
+        )
+        #expect(!untouched.anyRevised)
+        #expect(untouched.sentence(councilName: "Warwickshire") == "Warwickshire's figures for this measure have not been revised since this report was published on 21 Nov 2026.")
+        // The public: the breakdown's revision is withheld, and counted, as in the full list.
+        let publicSince = FigureRevisions(measure: Self.measure, councilAreaCode: Self.council, replaced: replaced, current: current, audience: .public, after: 7)
+        #expect(publicSince.revisions.count == 2 && publicSince.breakdownRevisionsWithheld == 1)
+        #expect(RevisionsSincePublication.committeeSentence(revisedMeasures: 1) == "Since this report was published, later imports have revised figures of one of its measures.")
+        #expect(RevisionsSincePublication.committeeSentence(revisedMeasures: 12) == "Since this report was published, later imports have revised figures of 12 of its measures.")
+        #expect(RevisionsSincePublication(publishedAt: "2026-10-15T12:00:00Z", revisions: FigureRevisions(
+            measure: Self.measure, councilAreaCode: Self.council, replaced: [replaced[3]], current: current, audience: .public, after: 7
+        )).anyRevised, "a withheld revision is still a revision")
+    }
+
+    @Test("as published: what was known when the report was published, in the past tense")
+    func asPublished() throws {
+        let (replaced, current) = try Self.history()
+        let once = FigureRevisions(measure: Self.measure, councilAreaCode: Self.council, replaced: [replaced[1]], current: current, audience: .officer)
+        #expect(once.sentence(councilName: "Warwickshire", asPublished: true)
+            == "When this report was published, Warwickshire's figures for this measure had been revised once since they were first imported, most recently on 1 Oct 2026.")
+        let none = FigureRevisions(measure: Self.measure, councilAreaCode: Self.council, replaced: [], current: [], audience: .public)
+        #expect(none.sentence(councilName: "Wokingham", asPublished: true)
+            == "When this report was published, Wokingham's figures for this measure had not been revised since they were first imported.")
+    }
+
     @Test("none, once and twice in words")
     func sentences() throws {
         let none = FigureRevisions(measure: Self.measure, councilAreaCode: Self.council, replaced: [], current: [], audience: .public)
