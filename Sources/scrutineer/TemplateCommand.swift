@@ -16,28 +16,16 @@ struct TemplateCommand: ParsableCommand {
         """
     )
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case local, risks, finance
-
-        /// The file name the usage suggests.
-        var fileName: String { self == .local ? "measures.xlsx" : "\(rawValue).xlsx" }
-    }
-
     @Argument(help: "Which template: local, risks or finance.")
-    var kind: Kind
+    var kind: ImportTemplate
 
     func run() throws {
         if isatty(FileHandle.standardOutput.fileDescriptor) != 0 {
             FileHandle.standardError.write(Data("scrutineer template \(kind.rawValue) writes an XLSX workbook: redirect it to a file, e.g. scrutineer template \(kind.rawValue) > \(kind.fileName)\n".utf8))
             throw ExitCode(64)
         }
-        switch kind {
-        case .local:
-            FileHandle.standardOutput.write(try LocalMeasuresTemplate.xlsxData())
-        case .risks:
-            FileHandle.standardOutput.write(try RiskRegisterTemplate.xlsxData())
-        case .finance:
-            FileHandle.standardOutput.write(try FinanceReturnTemplate.xlsxData())
-        }
+        FileHandle.standardOutput.write(try kind.xlsxData())
     }
 }
+
+extension ImportTemplate: ExpressibleByArgument {}

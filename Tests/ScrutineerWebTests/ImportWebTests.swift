@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import ScrutineerCore
 import ScrutineerDemo
+import ScrutineerFormats
 import ScrutineerStorage
 import Testing
 @testable import ScrutineerWeb
@@ -120,8 +121,37 @@ struct ImportWebTests {
             )
             #expect(whole.status == .ok, "\(whole.text.prefix(600))")
             #expect(whole.text.contains("removed (no longer in the file)"), "\(whole.text)")
+            #expect(whole.text.contains(#"<input id="import-whole-return" name="whole-return" type="checkbox" value="yes" checked/>"#), "the box stays as it was sent")
+            #expect(whole.text.contains(#"<input id="import-kind-finance" name="kind" type="radio" value="finance" checked/>"#))
             let api = try await analyst.jsonList(client, "/api/v1/committees/WARKS-CYP/finance?period=\(RouteTemplate.encodeQueryValue(newest))")
             #expect(api.count == 1, "\(api)")
+        }
+    }
+
+    @Test("The import page links each kind's template workbook, the one `scrutineer template` writes; an unknown one is 404")
+    func templates() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            let page = try await analyst.get(client, Self.imports).text
+            #expect(!page.contains(#"checked/> <label for="import-whole-return""#), "the whole-return box starts unticked")
+            for (template, link, sheets) in [
+                (ImportTemplate.local, "Download the measures template", ["observations", "measures", "guidance"]),
+                (.risks, "Download the risk register template", ["risks", "guidance"]), (.finance, "Download the finance return template", ["finance", "guidance"]),
+            ] {
+                let href = "\(Self.imports)/templates/\(template.fileName)"
+                #expect(page.contains(#"<a href="\#(href)">\#(link)</a>"#), "\(template)")
+                let response = try await analyst.get(client, href)
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                #expect(response.headers[.contentDisposition]?.contains("filename=\"\(template.fileName)\"") == true, "\(response.headers)")
+                let workbook = try XLSXWorkbook(data: Data(buffer: response.body), fileName: template.fileName)
+                #expect(workbook.sheetNames == sheets)
+                #expect(try workbook.sheets().map(\.rows) == (try XLSXWorkbook(data: try template.xlsxData(), fileName: template.fileName).sheets().map(\.rows)))
+            }
+            #expect(try await analyst.get(client, "\(Self.imports)/templates/budget.xlsx").status == .notFound)
+            let member = try await Browser.signIn(client, username: "warks.member", password: "demo-warks-member")
+            #expect(try await member.get(client, "\(Self.imports)/templates/risks.xlsx").status == .forbidden)
         }
     }
 

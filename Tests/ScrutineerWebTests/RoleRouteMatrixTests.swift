@@ -113,6 +113,10 @@ struct RoleRouteMatrixTests {
         // the import is refused after the permission check (422) and nothing changes.
         Case(SiteRoutes.importForm, "/committees/WARKS-CYP/imports",
              [.public: .unauthorized, .administrator: .ok, .analyst: .ok, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
+        Case(SiteRoutes.importTemplate, "/committees/WARKS-CYP/imports/templates/measures.xlsx",
+             [.public: .unauthorized, .administrator: .ok, .analyst: .ok, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
+        Case(SiteRoutes.importTemplate, "/committees/WARKS-CYP/imports/templates/budget.xlsx",
+             [.public: .unauthorized, .administrator: .notFound, .analyst: .notFound, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
         Case(SiteRoutes.imports, "/committees/WARKS-CYP/imports", form: [("kind", "local")], files: [("figures.csv", Data(badFigure.utf8))],
              [.public: .unauthorized, .administrator: .unprocessableContent, .analyst: .unprocessableContent, .officer: .forbidden, .member: .forbidden, .otherCouncilAnalyst: .forbidden]),
         Case(SiteRoutes.imports, "/committees/WARKS-CYP/imports", form: [("kind", "local")], files: [("figures.csv", Data(badFigure.utf8))], withCSRF: false,

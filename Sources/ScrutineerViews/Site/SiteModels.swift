@@ -313,21 +313,30 @@ public struct SiteImportPage: Sendable {
     public var formAction: String
     /// The committee's page for the report in preparation.
     public var committeeHref: String
-    /// The kind chosen last (`local`, `risks` or `finance`), kept for the form.
+    /// Where each kind's template workbook is downloaded from.
+    public var templateHrefs: [ImportTemplate: String]
+    /// The kind chosen last (`local`, `risks` or `finance`), the sheet and whether the finance
+    /// return was whole, kept for the form.
     public var kind: String
     public var sheet: String
+    public var wholeReturn: Bool
     public var outcome: Outcome?
 
     /// The most problems listed on the page; the digest counts them all.
     public static let problemsListed = 200
 
-    public init(committeeName: String, councilName: String, formAction: String, committeeHref: String, kind: String = "local", sheet: String = "", outcome: Outcome? = nil) {
+    public init(
+        committeeName: String, councilName: String, formAction: String, committeeHref: String, templateHrefs: [ImportTemplate: String],
+        kind: String = "local", sheet: String = "", wholeReturn: Bool = false, outcome: Outcome? = nil
+    ) {
         self.committeeName = committeeName
         self.councilName = councilName
         self.formAction = formAction
         self.committeeHref = committeeHref
+        self.templateHrefs = templateHrefs
         self.kind = kind
         self.sheet = sheet
+        self.wholeReturn = wholeReturn
         self.outcome = outcome
     }
 }

@@ -178,7 +178,9 @@ public enum SiteRenderer {
         var model: [String: Any] = [
             "committeeName": p.committeeName, "councilName": p.councilName, "formAction": p.formAction, "committeeHref": p.committeeHref,
             "csrfToken": chrome.csrfToken, "sheet": p.sheet,
-            "isLocal": p.kind == "local", "isRisks": p.kind == "risks", "isFinance": p.kind == "finance",
+            "isLocal": p.kind == "local", "isRisks": p.kind == "risks", "isFinance": p.kind == "finance", "wholeReturn": p.wholeReturn,
+            "localTemplateHref": p.templateHrefs[.local] ?? "", "risksTemplateHref": p.templateHrefs[.risks] ?? "",
+            "financeTemplateHref": p.templateHrefs[.finance] ?? "",
         ]
         var title = "Import data: \(p.committeeName)"
         switch p.outcome {

@@ -331,17 +331,17 @@ enum SiteTemplates {
     <fieldset>
     <legend>What the files hold</legend>
     <p class="radio"><input id="import-kind-local" name="kind" type="radio" value="local"{{#isLocal}} checked{{/isLocal}}/> <label for="import-kind-local">Figures of {{councilName}}'s own measures, and their definitions</label></p>
-    <p class="hint">Columns measure_code, area_code, period, value (numerator, denominator, published, next_update_due, breakdowns optional); a measures file defines new measures. <code>scrutineer template local</code> writes a workbook with both sheets.</p>
+    <p class="hint">Columns measure_code, area_code, period, value (numerator, denominator, published, next_update_due, breakdowns optional); a measures file defines new measures. <a href="{{localTemplateHref}}">Download the measures template</a> (measures.xlsx, an Excel workbook with both sheets and guidance).</p>
     <p class="radio"><input id="import-kind-risks" name="kind" type="radio" value="risks"{{#isRisks}} checked{{/isRisks}}/> <label for="import-kind-risks">The committee's risk register</label></p>
-    <p class="hint">Columns reference, title, owner, reviewed_on, likelihood, impact, mitigation (and the optional ones the register keeps).</p>
+    <p class="hint">Columns reference, title, owner, reviewed_on, likelihood, impact, mitigation (and the optional ones the register keeps). <a href="{{risksTemplateHref}}">Download the risk register template</a> (risks.xlsx).</p>
     <p class="radio"><input id="import-kind-finance" name="kind" type="radio" value="finance"{{#isFinance}} checked{{/isFinance}}/> <label for="import-kind-finance">The committee's finance return</label></p>
-    <p class="hint">Columns period, kind, service, line, budget, forecast (and the optional ones the return keeps).</p>
+    <p class="hint">Columns period, kind, service, line, budget, forecast (and the optional ones the return keeps). <a href="{{financeTemplateHref}}">Download the finance return template</a> (finance.xlsx).</p>
     </fieldset>
     <label for="import-files">Files (CSV or XLSX; choose several to import them together)</label>
     <input id="import-files" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" multiple required/>
     <label for="import-sheet">Sheet to read in a workbook (leave empty for the first)</label>
     <input id="import-sheet" name="sheet" type="text" value="{{sheet}}"/>
-    <p class="checkbox"><input id="import-whole-return" name="whole-return" type="checkbox" value="yes"/> <label for="import-whole-return">Finance: each quarter in the files is the committee's whole return, so a line stored for that quarter that the files do not hold is removed</label></p>
+    <p class="checkbox"><input id="import-whole-return" name="whole-return" type="checkbox" value="yes"{{#wholeReturn}} checked{{/wholeReturn}}/> <label for="import-whole-return">Finance: each quarter in the files is the committee's whole return, so a line stored for that quarter that the files do not hold is removed</label></p>
     <button type="submit">Check and import</button>
     </form>
     <p>Published statistics (LAIT, Explore Education Statistics, Fingertips) are imported by an administrator with <code>scrutineer import</code>.</p>

@@ -18,11 +18,22 @@ extension PageController {
     func addRoutesForImports(to router: Router<WebRequestContext>) {
         router.on(RouterPath(SiteRoutes.importForm.pattern), method: .get) { request, context in try await importForm(request, context) }
         router.on(RouterPath(SiteRoutes.imports.pattern), method: .post) { request, context in try await importFiles(request, context) }
+        router.on(RouterPath(SiteRoutes.importTemplate.pattern), method: .get) { request, context in try await importTemplate(request, context) }
     }
 
     func importForm(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let page = try await importPage(try await importer(context).committee)
         return try render(page, context, status: .ok)
+    }
+
+    /// A kind's template workbook (`ImportTemplate`), as `scrutineer template KIND` writes it.
+    func importTemplate(_ request: Request, _ context: WebRequestContext) async throws -> Response {
+        _ = try await importer(context)
+        let file = try context.parameter("file")
+        guard let template = ImportTemplate(fileName: file) else {
+            throw WebError.notFound("There is no template \(file) (expected \(ImportTemplate.allCases.map(\.fileName).joined(separator: ", ")))).")
+        }
+        return Response.download(try template.xlsxData(), fileExtension: "xlsx", fileName: template.fileName)
     }
 
     func importFiles(_ request: Request, _ context: WebRequestContext) async throws -> Response {
@@ -40,7 +51,8 @@ extension PageController {
         let sheet = form.fields.text("sheet").trimmingCharacters(in: .whitespaces)
         let store = cache.store
         let importContext = try await store.importContext()
-        var page = try await importPage(committee, kind: kind.rawValue, sheet: sheet)
+        let wholeReturn = form.fields["whole-return"] == "yes"
+        var page = try await importPage(committee, kind: kind.rawValue, sheet: sheet, wholeReturn: wholeReturn)
         func refused(_ errors: BatchInputErrors) throws -> Response {
             page.outcome = .refused(problems: errors.errors, digest: ImportProblemsDigest(errors).lines)
             return try render(page, context, status: .unprocessableContent)
@@ -54,7 +66,7 @@ extension PageController {
         if kind == .local, let problems = Self.othersMeasures(batch, council: committee.councilAreaCode, context: importContext) {
             return try refused(problems)
         }
-        batch.financeReturnsAreWhole = kind == .finance && form.fields["whole-return"] == "yes"
+        batch.financeReturnsAreWhole = kind == .finance && wholeReturn
         let summary: ImportSummary
         do {
             summary = try await store.importBatch(batch, by: account.username)
@@ -111,12 +123,14 @@ extension PageController {
         return (account, committee)
     }
 
-    /// The import page for `committee`, with the kind and sheet the form last sent, and no outcome yet.
-    private func importPage(_ committee: Committee, kind: String = "local", sheet: String = "") async throws -> SiteImportPage {
-        SiteImportPage(
+    /// The import page for `committee`, with the kind, sheet and whole-return box the form last
+    /// sent, and no outcome yet.
+    private func importPage(_ committee: Committee, kind: String = "local", sheet: String = "", wholeReturn: Bool = false) async throws -> SiteImportPage {
+        let templates = ImportTemplate.allCases.map { ($0, SiteRoutes.importTemplate.href(["committee": committee.code, "file": $0.fileName])) }
+        return SiteImportPage(
             committeeName: committee.name, councilName: councilName(committee.councilAreaCode, try await cache.areas()),
             formAction: SiteRoutes.imports.href(["committee": committee.code]), committeeHref: SiteRoutes.committee.href(["committee": committee.code]),
-            kind: kind, sheet: sheet
+            templateHrefs: Dictionary(uniqueKeysWithValues: templates), kind: kind, sheet: sheet, wholeReturn: wholeReturn
         )
     }
 

@@ -62,6 +62,7 @@ enum SiteRoutes {
     static let requestClosure = RouteTemplate("/committees/{committee}/requests/{number}/closure", method: .post)
     static let importForm = RouteTemplate("/committees/{committee}/imports")
     static let imports = RouteTemplate("/committees/{committee}/imports", method: .post)
+    static let importTemplate = RouteTemplate("/committees/{committee}/imports/templates/{file}")
     static let search = RouteTemplate("/search")
     static let signInForm = RouteTemplate("/sign-in")
     static let signIn = RouteTemplate("/sign-in", method: .post)
@@ -73,7 +74,7 @@ enum SiteRoutes {
     /// Every page and form route, for the route × role test.
     static let all = [
         home, committee, theme, measure, compare, measureCSV, measureXLSX, reportData, commentary, publication, requests, requestDelivery, requestAmendment, requestClosure,
-        importForm, imports, search,
+        importForm, imports, importTemplate, search,
         signInForm, signIn, signOut, stylesheet, health, metrics,
     ]
 }
