@@ -15,15 +15,6 @@ public enum ImportTemplate: String, CaseIterable, Sendable {
         self = template
     }
 
-    /// What it is for, in words: "figures of the council's own measures, with their definitions".
-    public var description: String {
-        switch self {
-        case .local: "figures of the council's own measures, with their definitions"
-        case .risks: "the committee's risk register"
-        case .finance: "the committee's finance return"
-        }
-    }
-
     /// The workbook's `.xlsx` bytes.
     public func xlsxData() throws(XLSXWriteError) -> Data {
         switch self {

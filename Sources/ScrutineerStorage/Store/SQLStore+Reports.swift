@@ -200,20 +200,24 @@ extension SQLStore {
     /// A number that grows with every change to the data (the newest audit id; 0 for an empty
     /// database): pages computed from the data stay valid while it stays the same.
     public func revision() async throws -> Int {
-        typealias U = Schema.Audit
-        let cells = try await read { session in
-            try await session.cells("SELECT MAX(\(unsafeRaw: U.id)) FROM \(unsafeRaw: U.table)")
-        }
-        var reader = CellReader(cells.first ?? [.null], table: U.table, columns: [U.id])
-        return (try reader.optionalDouble()).map { Int($0) } ?? 0
+        try await newestAuditID(recordedBy: nil)
     }
 
     /// The newest audit id recorded at or before `time`; 0 when there is none.
     public func revision(at time: String) async throws -> Int {
+        try await newestAuditID(recordedBy: time)
+    }
+
+    /// The newest audit id, of those recorded at or before `time` when given; 0 when there is none.
+    private func newestAuditID(recordedBy time: String?) async throws -> Int {
         typealias U = Schema.Audit
-        let cells = try await read { session in
-            try await session.cells("SELECT MAX(\(unsafeRaw: U.id)) FROM \(unsafeRaw: U.table) WHERE \(unsafeRaw: U.recordedAt) <= \(bind: time)")
+        var query: SQLQueryString = "SELECT MAX(\(unsafeRaw: U.id)) FROM \(unsafeRaw: U.table)"
+        if let time {
+            query.appendLiteral(" WHERE \(U.recordedAt) <= ")
+            query.appendInterpolation(bind: time)
         }
+        let sql = query
+        let cells = try await read { session in try await session.cells(sql) }
         var reader = CellReader(cells.first ?? [.null], table: U.table, columns: [U.id])
         return (try reader.optionalDouble()).map { Int($0) } ?? 0
     }
