@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import ScrutineerCore
+import ScrutineerFormats
 import ScrutineerStorage
 import Testing
 @testable import ScrutineerWeb
@@ -45,6 +46,21 @@ struct RevisionsWebTests {
             #expect(!page.contains("revised-since-table") && !page.contains(#"class="revised-notice""#))
             #expect(page.contains(#"<table id="m-WARKS_HV_68WK-revisions-table""#))
             #expect(page.contains("<td><span class=\"line\">85.2%</span></td><td><span class=\"line\">85.6%</span></td>"))
+
+            // The report's data: revisions.csv, as the pages list them when it was published (the
+            // correction made after publication is not among them), and a sheet of pack.xlsx.
+            let csv = try await client.execute(uri: "/committees/WARKS-CYP/data/revisions.csv?\(Self.q1)", method: .get)
+            #expect(csv.status == .ok)
+            #expect(csv.text.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(3).joined(separator: ",") } == [
+                "WARKS_HV_68WK,Health visitor 6–8 week reviews completed by 8 weeks (%),2025/26 Q4",
+                "WARKS_EH_ASSESS45,Early help assessments completed within 45 working days (%),2025/26 Q2",
+            ])
+            let home = try await client.execute(uri: "/committees/WARKS-CYP?\(Self.q1)", method: .get).text
+            #expect(home.contains(#"<a href="/committees/WARKS-CYP/data/revisions.csv?period=2026%2F27%20Q1">"#))
+            let workbook = try XLSXWorkbook(
+                data: Data(buffer: try await client.execute(uri: "/committees/WARKS-CYP/data/pack.xlsx?\(Self.q1)", method: .get).body), fileName: "pack.xlsx"
+            )
+            #expect(workbook.sheetNames.last == "Revisions")
 
             let other = try await client.execute(uri: "/committees/WARKS-CYP/measures/ReReferral?\(Self.q1)", method: .get).text
             #expect(other.contains("When this report was published, Warwickshire&#39;s figures for this measure had not been revised since they were first imported."))

@@ -97,6 +97,9 @@ public struct FigureRevisions: Sendable, Hashable, Codable {
         breakdownRevisionsWithheld = withheld
     }
 
+    /// Whether any figure was revised (listed, or withheld from the public).
+    public var anyRevised: Bool { !revisions.isEmpty || breakdownRevisionsWithheld > 0 }
+
     /// What the list holds, in a sentence: "Warwickshire's figures for this measure have been
     /// revised twice since they were first imported, most recently on 24 Nov 2026.", or "… have not
     /// been revised since they were first imported."; on a published report, which lists them as
@@ -140,7 +143,7 @@ public struct RevisionsSincePublication: Sendable, Hashable {
     }
 
     /// Whether any of the figures has been revised since (listed, or withheld from the public).
-    public var anyRevised: Bool { !revisions.revisions.isEmpty || revisions.breakdownRevisionsWithheld > 0 }
+    public var anyRevised: Bool { revisions.anyRevised }
 
     /// "Warwickshire's figures for this measure have been revised once since this report was
     /// published on 20 Nov 2026, most recently on 22 Nov 2026.", or "… have not been revised since …".

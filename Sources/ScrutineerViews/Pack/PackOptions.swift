@@ -27,8 +27,14 @@ public struct PackOptions: Sendable, Hashable {
     public var publicText: PublicTextRule
     /// The revisions of the council's figures, by measure code, as the pack's audience may read them
     /// (`FigureRevisions`); a measure given here has a "Revised figures" section after its
-    /// breakdowns, one not given has none.
+    /// breakdowns, one not given has none, and revisions.csv lists them all.
     public var revisions: [String: FigureRevisions]
+
+    /// The revisions of each of `measures` (in their order) that any figure was revised in, by code:
+    /// those a pack gives a "Revised figures" section.
+    public static func revised(_ measures: [Measure], _ revisions: [FigureRevisions]) -> [String: FigureRevisions] {
+        Dictionary(zip(measures, revisions).filter { $0.1.anyRevised }.map { ($0.0.code, $0.1) }, uniquingKeysWith: { first, _ in first })
+    }
 
     /// Options; every one has a default.
     public init(

@@ -12,12 +12,18 @@ extension PackDataTables {
         fileName: "finance-year.csv", sheetName: "Finance by return", description: "Each service's finance at each return of the year so far, as the finance charts draw it (CSV)"
     )
     static let risks = PackDataFile(fileName: "risks.csv", sheetName: "Risks", description: "The committee's risks, scores and mitigation (CSV)")
+    static let revisions = PackDataFile(
+        fileName: "revisions.csv", sheetName: "Revisions", description: "The council's figures that a later import revised: what each was and became (CSV)"
+    )
 
     /// Every data file a pack with `options` has, in the order the summary lists them: the
-    /// measures' files, then one for each section the pack shows, in the order of the sections.
+    /// measures' files, then one for each section the pack shows, in the order of the sections,
+    /// then the revised figures when any measure has them.
     static func files(_ options: PackOptions) -> [PackDataFile] {
-        files + [options.requests.map { _ in [requests] }, options.finance.map { _ in [finance, financeYear] }, options.risks.map { _ in [risks] }]
-            .compactMap { $0 }.flatMap { $0 }
+        files + [
+            options.requests.map { _ in [requests] }, options.finance.map { _ in [finance, financeYear] }, options.risks.map { _ in [risks] },
+            options.revisions.isEmpty ? nil : [revisions],
+        ].compactMap { $0 }.flatMap { $0 }
     }
 
     /// Every table of a pack with `options`, in the order of `files(_:)`.
@@ -29,7 +35,26 @@ extension PackDataTables {
             tables += [financeTable(report), financeYearTable(report)]
         }
         if let listed = options.risks { tables.append(riskTable(listed)) }
+        if !options.revisions.isEmpty { tables.append(revisionTable(assessment, options.revisions)) }
         return tables
+    }
+
+    /// A row per revision of each measure's figures, measures in the report's order, each newest
+    /// revision first, as the "Revised figures" tables list them (a withheld figure blank, with its symbol).
+    static func revisionTable(_ assessment: CommitteeAssessment, _ revised: [String: FigureRevisions]) -> PackDataTable {
+        PackDataTable(
+            file: revisions,
+            header: ["Code", "Measure", "Period", "Breakdown", "Was", "Was symbol", "Became", "Became symbol", "Revised at", "Was from", "Became from"],
+            rows: assessment.measures.flatMap { m in
+                (revised[m.measure.code]?.revisions ?? []).map { r -> [PackDataCell] in
+                    [
+                        .text(m.measure.code), .text(m.measure.title), .text(r.period.label), .words(r.breakdown.key),
+                        .figure(r.before.value, m.format), .words(r.before.symbol?.rawValue), .figure(r.after.value, m.format), .words(r.after.symbol?.rawValue),
+                        .text(r.revisedAt), .text(r.beforeSource), .text(r.afterSource),
+                    ]
+                }
+            }
+        )
     }
 
     /// A row per request the report lists, in its order.

@@ -25,7 +25,7 @@ public enum SiteRenderer {
     /// `requests`, `risks` and `finance` come as its audience reads them (`redacted(for:)`).
     public static func committeeHome(
         _ a: CommitteeAssessment, links: SiteLinks, state: SiteReportState, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil,
-        finance: [FinanceLine]? = nil, chrome: SiteChrome
+        finance: [FinanceLine]? = nil, revisions: [String: FigureRevisions] = [:], chrome: SiteChrome
     ) throws -> String {
         var symbols = PackSymbols(key: a.key)
         let summary = summaryBuilder(a, links: links, requests: requests, risks: risks, finance: finance).build(symbols: &symbols, fullKey: false)
@@ -61,7 +61,7 @@ public enum SiteRenderer {
             "headline": a.headline.sentence,
             "tiles": tiles,
             "statusTable": summary.statusTable, "directionTable": summary.directionTable,
-            "dataLinks": PackDataTables.files(PackOptions(requests: requests, risks: risks, finance: finance)).map { ["text": $0.description, "href": links.reportData($0.fileName)] }
+            "dataLinks": PackDataTables.files(PackOptions(requests: requests, risks: risks, finance: finance, revisions: revisions)).map { ["text": $0.description, "href": links.reportData($0.fileName)] }
                 + [["text": "Every table in one workbook (Excel, XLSX)", "href": links.reportData(PackDataTables.workbookName)]],
         ]
         // Only when given: a nil in the model would still open the section.
@@ -218,9 +218,10 @@ public enum SiteRenderer {
     /// with the committee's `requests`, `risks` and `finance` (as the assessment's audience reads
     /// them) writes it; nil for another name, or for a section's file when it is not given.
     public static func reportData(
-        _ a: CommitteeAssessment, fileName: String, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil, finance: [FinanceLine]? = nil
+        _ a: CommitteeAssessment, fileName: String, requests: [ReportedRequest]? = nil, risks: [ReportedRisk]? = nil, finance: [FinanceLine]? = nil,
+        revisions: [String: FigureRevisions] = [:]
     ) throws -> Data? {
-        let tables = PackDataTables.tables(a, options: PackOptions(requests: requests, risks: risks, finance: finance))
+        let tables = PackDataTables.tables(a, options: PackOptions(requests: requests, risks: risks, finance: finance, revisions: revisions))
         if fileName == PackDataTables.workbookName { return try XLSXWriter.data(for: tables.map(\.sheet)) }
         return tables.first { $0.file.fileName == fileName }.map { Data($0.csv.utf8) }
     }

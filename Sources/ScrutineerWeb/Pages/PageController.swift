@@ -114,7 +114,7 @@ struct PageController: Sendable {
             )
             return try SiteRenderer.committeeHome(
                 assessment, links: links(report), state: state, requests: requests, risks: risks,
-                finance: finance, chrome: chrome(context, breadcrumbs: [SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink(report.committee.name, href: "", isCurrent: true)],
+                finance: finance, revisions: try await access.revisedFigures(report, assessment), chrome: chrome(context, breadcrumbs: [SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink(report.committee.name, href: "", isCurrent: true)],
                                navigation: themeNavigation(report, current: nil), navigationLabel: "Dashboards")
             )
         }
@@ -201,7 +201,8 @@ struct PageController: Sendable {
         let (report, assessment) = try await load(request, context)
         let file = try context.parameter("file")
         guard let data = try SiteRenderer.reportData(
-            assessment, fileName: file, requests: try await access.requests(report), risks: try await access.risks(report), finance: try await access.finance(report)
+            assessment, fileName: file, requests: try await access.requests(report), risks: try await access.risks(report), finance: try await access.finance(report),
+            revisions: try await access.revisedFigures(report, assessment)
         ) else { throw WebError.notFound("The report has no data file \(file).") }
         return Response.download(data, fileExtension: (file as NSString).pathExtension, fileName: file)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import ScrutineerCore
 import ScrutineerStorage
+import ScrutineerViews
 
 /// Which of a committee's reports a viewer may open, and for which period and audience
 /// (PRODUCT.md R15, R16): the public reads published reports only; those who may read the
@@ -159,10 +160,22 @@ struct ReportAccess: Sendable {
     /// reader may see: as they stood when the report was published (history is never rewritten, so
     /// this is what was known on the day), else as they stand now.
     func revisions(_ report: Report, measure: Measure) async throws -> FigureRevisions {
+        try await revisions(report, measures: [measure])[0]
+    }
+
+    /// As `revisions(_:measure:)` for each of `measures`, in their order.
+    func revisions(_ report: Report, measures: [Measure]) async throws -> [FigureRevisions] {
         try await cache.store.figureRevisions(
-            of: measure, councilAreaCode: report.committee.councilAreaCode, upTo: report.period,
+            of: measures, councilAreaCode: report.committee.councilAreaCode, upTo: report.period,
             asOfRevision: try await snapshot(report).map { $0.revision ?? 0 }, audience: report.audience
         )
+    }
+
+    /// The report's measures whose figures were revised, with their revisions, as its pages list
+    /// them: the report's revisions.csv.
+    func revisedFigures(_ report: Report, _ assessment: CommitteeAssessment) async throws -> [String: FigureRevisions] {
+        let measures = assessment.measures.map(\.measure)
+        return PackOptions.revised(measures, try await revisions(report, measures: measures))
     }
 
     /// For a report read as published, the revisions of the council's figures for each of

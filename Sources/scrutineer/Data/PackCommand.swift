@@ -123,9 +123,7 @@ struct PackCommand: AsyncParsableCommand {
         let assessment = shown.assessment
         // Each measure's newest commentary for the period, as the site shows it (PRODUCT.md R9).
         let written = Dictionary(shown.commentary.map { ($0.measureCode, $0.text) }, uniquingKeysWith: { _, newest in newest })
-        let revised = Dictionary(zip(assessment.measures, revisions).compactMap { m, r -> (String, FigureRevisions)? in
-            r.revisions.isEmpty && r.breakdownRevisionsWithheld == 0 ? nil : (m.measure.code, r)
-        }, uniquingKeysWith: { first, _ in first })
+        let revised = PackOptions.revised(assessment.measures.map(\.measure), revisions)
         let files = try PackRenderer.render(assessment, options: PackOptions(
             generatedOn: assessment.today, commentary: written, requests: shown.requests, risks: shown.risks, finance: shown.finance,
             publicText: shown.publicText, revisions: revised
