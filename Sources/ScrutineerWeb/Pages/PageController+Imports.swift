@@ -31,7 +31,7 @@ extension PageController {
         _ = try await importer(context)
         let file = try context.parameter("file")
         guard let template = ImportTemplate(fileName: file) else {
-            throw WebError.notFound("There is no template \(file) (expected \(ImportTemplate.allCases.map(\.fileName).joined(separator: ", ")))).")
+            throw WebError.notFound("There is no template \(file) (expected \(ImportTemplate.allCases.map(\.fileName).joined(separator: ", "))).")
         }
         return Response.download(try template.xlsxData(), fileExtension: "xlsx", fileName: template.fileName)
     }
