@@ -11,6 +11,10 @@ struct Settings {
     var port: Int
     /// `http.secure-cookies` (default true): mark cookies Secure.
     var secureCookies: Bool
+    /// `http.metrics-token` (`SCRUTINEER_HTTP_METRICS_TOKEN`; no default): when set, `/metrics`
+    /// answers only `Authorization: Bearer TOKEN`. Read from the environment only, so it is not
+    /// shown in the process list as a command-line option would be.
+    var metricsToken: String?
 
     static let defaultDatabaseURL = "sqlite://./scrutineer.sqlite"
 
@@ -30,7 +34,8 @@ struct Settings {
             databaseURL: config.string(forKey: "db.url", isSecret: true, default: defaultDatabaseURL),
             host: config.string(forKey: "http.host", default: "127.0.0.1"),
             port: config.int(forKey: "http.port", default: 8080),
-            secureCookies: config.bool(forKey: "http.secure-cookies", default: true)
+            secureCookies: config.bool(forKey: "http.secure-cookies", default: true),
+            metricsToken: config.string(forKey: "http.metrics-token", isSecret: true)
         )
     }
 }

@@ -45,10 +45,31 @@ func buildRouter(store: any ScrutineerStore, settings: WebSettings) -> Router<We
         _ = try await store.revision()
         return Response.body(Data("ok\n".utf8), contentType: "text/plain; charset=utf-8")
     }
-    router.on(RouterPath(SiteRoutes.metrics.pattern), method: .get) { _, _ in
+    router.on(RouterPath(SiteRoutes.metrics.pattern), method: .get) { request, _ in
+        if let token = settings.metricsToken, !MetricsAccess.presents(token, request.headers[.authorization]) {
+            var refused = Response.body(
+                Data("The metrics need the server's metrics token (expected Authorization: Bearer TOKEN).\n".utf8), status: .unauthorized,
+                contentType: "text/plain; charset=utf-8"
+            )
+            refused.headers[.wwwAuthenticate] = #"Bearer realm="metrics""#
+            return refused
+        }
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
         return Response.body(Data(buffer), contentType: "text/plain; version=0.0.4; charset=utf-8")
     }
     return router
+}
+
+/// Whether a request to `/metrics` presents the server's token.
+enum MetricsAccess {
+    /// True when `authorization` is `Bearer TOKEN` with exactly `token`, compared in time that does
+    /// not depend on where the two first differ.
+    static func presents(_ token: String, _ authorization: String?) -> Bool {
+        guard let authorization, authorization.hasPrefix("Bearer ") else { return false }
+        let given = Array(authorization.dropFirst("Bearer ".count).utf8), expected = Array(token.utf8)
+        var difference = given.count ^ expected.count
+        for index in expected.indices { difference |= Int(expected[index] ^ (index < given.count ? given[index] : 0)) }
+        return difference == 0
+    }
 }

@@ -20,11 +20,15 @@ public struct WebSettings: Sendable {
     /// How often, in seconds, a server asks the database whether the data changed (cached pages
     /// are rebuilt when it has); its own changes are seen at once.
     public var revisionCheckInterval: Double
+    /// When set, `/metrics` answers only a request that presents it (`Authorization: Bearer TOKEN`,
+    /// as Prometheus's `authorization` setting sends it), so a public server need not show its
+    /// request counts to everyone; nil leaves `/metrics` open, for a server reached only inside.
+    public var metricsToken: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, sessionLifetime: Int = 8 * 3600,
         signInAttempts: Int = 5, signInWindow: Int = 15 * 60, bcryptCost: UInt8 = 12, asOf: CalendarDate? = nil,
-        revisionCheckInterval: Double = 1
+        revisionCheckInterval: Double = 1, metricsToken: String? = nil
     ) {
         self.host = host
         self.port = port
@@ -35,5 +39,6 @@ public struct WebSettings: Sendable {
         self.bcryptCost = bcryptCost
         self.asOf = asOf
         self.revisionCheckInterval = revisionCheckInterval
+        self.metricsToken = metricsToken.flatMap { $0.isEmpty ? nil : $0 }
     }
 }

@@ -13,7 +13,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
         Settings: --db or SCRUTINEER_DB_URL; --host or SCRUTINEER_HTTP_HOST (default 127.0.0.1); --port or \
         SCRUTINEER_HTTP_PORT (default 8080); SCRUTINEER_HTTP_SECURE_COOKIES=false only when the server is reached \
-        over plain HTTP on the same machine. Any number of servers may share one PostgreSQL database. Stops \
+        over plain HTTP on the same machine; SCRUTINEER_HTTP_METRICS_TOKEN=TOKEN to serve /metrics only to \
+        Authorization: Bearer TOKEN. Any number of servers may share one PostgreSQL database. Stops \
         gracefully on SIGTERM or SIGINT.
         """
     )
@@ -28,7 +29,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = Settings.load(databaseOption: database.url, host: host, port: port)
-        let web = WebSettings(host: settings.host, port: settings.port, secureCookies: settings.secureCookies)
+        let web = WebSettings(host: settings.host, port: settings.port, secureCookies: settings.secureCookies, metricsToken: settings.metricsToken)
         try await database.withStore { store in
             say("Scrutineer is serving on http://\(web.host):\(web.port)/ (stop with Ctrl-C)")
             try await buildApplication(store: store, settings: web, logger: Logger(label: "scrutineer.web")).runService()
