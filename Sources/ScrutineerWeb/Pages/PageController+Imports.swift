@@ -57,16 +57,20 @@ extension PageController {
             page.outcome = .refused(problems: errors.errors, digest: ImportProblemsDigest(errors).lines)
             return try render(page, context, status: .unprocessableContent)
         }
-        var batch: ImportBatch
+        // Read as the command reads the council's own files, for this committee and its council.
+        let parsed: ImportBatch?
         do {
-            batch = try Self.parse(kind, form, sheet: sheet.isEmpty ? nil : sheet, committee: committee, context: importContext)
+            parsed = try OwnDataImport.parse(
+                kind, files: form.files, sheet: sheet.isEmpty ? nil : sheet, council: committee.councilAreaCode, committeeCode: committee.code,
+                wholeReturn: wholeReturn, context: importContext
+            )
         } catch {
             return try refused(PublishedFileLayout.namingMisplacedFiles(error, kind: kind, files: form.files))
         }
+        guard let batch = parsed else { throw WebError.badParameter("kind", "kind: \(kind.rawValue) is not a council's own file (expected local, risks or finance)") }
         if kind == .local, let problems = Self.othersMeasures(batch, council: committee.councilAreaCode, context: importContext) {
             return try refused(problems)
         }
-        batch.financeReturnsAreWhole = kind == .finance && wholeReturn
         let summary: ImportSummary
         do {
             summary = try await store.importBatch(batch, by: account.username)
@@ -77,20 +81,6 @@ extension PageController {
         cache.invalidate()
         page.outcome = .imported(summary: ImportReport(files: form.files.map(\.name), summary: summary, skipped: batch.skipped).lines)
         return try render(page, context, status: .ok)
-    }
-
-    /// The batch the files hold, read as the command reads that kind, for the committee and its council.
-    static func parse(_ kind: ImportKind, _ form: UploadedForm, sheet: String?, committee: Committee, context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
-        switch kind {
-        case .risks:
-            return try RiskRegisterImporter.parse(form.files, committeeCode: committee.code, sheet: sheet)
-        case .finance:
-            return try FinanceReturnImporter.parse(form.files, committeeCode: committee.code, sheet: sheet)
-        default:
-            return try LocalMeasuresImporter.importBatch(
-                form.files.map { LocalImportFile(name: $0.name, data: $0.data) }, options: LocalImportOptions(sheet: sheet, council: committee.councilAreaCode), context: context
-            )
-        }
     }
 
     /// A problem for each measure the batch gives figures of that is not the council's own

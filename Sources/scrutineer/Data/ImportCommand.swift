@@ -201,23 +201,13 @@ struct ImportCommand: AsyncParsableCommand {
     }
 
     private func parseAsKind(_ inputs: [PublishedFile], context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
-        if kind == .local {
-            return try LocalMeasuresImporter.importBatch(
-                inputs.map { LocalImportFile(name: $0.name, data: $0.data) },
-                options: LocalImportOptions(sheet: sheet, council: council),
-                context: context
-            )
+        if let own = try OwnDataImport.parse(
+            kind, files: inputs, sheet: sheet, council: council, committeeCode: committee, wholeReturn: wholeReturn, context: context
+        ) {
+            return own
         }
         if kind == .groups {
             return try ComparatorGroupsImporter.parse(inputs, council: council, context: context)
-        }
-        if kind == .risks, let committee {
-            return try RiskRegisterImporter.parse(inputs, committeeCode: committee, sheet: sheet)
-        }
-        if kind == .finance, let committee {
-            var batch = try FinanceReturnImporter.parse(inputs, committeeCode: committee, sheet: sheet)
-            batch.financeReturnsAreWhole = wholeReturn
-            return batch
         }
         var mappingFile: PublishedFile?
         if let mapping {
