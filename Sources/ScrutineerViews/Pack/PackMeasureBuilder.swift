@@ -17,7 +17,11 @@ struct PackMeasureBuilder {
     /// leaves that part out.
     var sincePublication: RevisionsSincePublication? = nil
 
-    var anchor: String { "m-\(fileName)" }
+    var anchor: String { Self.anchor(fileName: fileName) }
+
+    /// A measure's anchor (`m-<name>`), from its file name; its sections' ids start with it
+    /// (`m-<name>-revised-since`).
+    static func anchor(fileName: String) -> String { "m-\(fileName)" }
 
     /// The model, with the key to the symbols it draws.
     func build(symbols: inout PackSymbols) -> PackMeasureModel {

@@ -54,7 +54,7 @@ public enum SiteRenderer {
             // Each links to the part of its page that lists what its figures became.
             "hasRevisedSincePublication": !state.revisedSincePublication.isEmpty,
             "revisedSincePublication": a.measures.filter { state.revisedSincePublication.contains($0.measure.code) }.map { m in
-                SiteLink(m.measure.title, href: links.measure(m.measure.code) + "#m-\(PackRoute.fileNames(for: [m.measure.code])[m.measure.code] ?? m.measure.code)-revised-since").model
+                SiteLink(m.measure.title, href: links.measure(m.measure.code) + "#\(PackMeasureBuilder.anchor(fileName: measurePageFileName(m.measure.code)))-revised-since").model
             },
             "revisedSincePublicationSentence": RevisionsSincePublication.committeeSentence(revisedMeasures: state.revisedSincePublication.count),
             "periodLabel": a.reportingPeriod.label, "stages": stages,
@@ -105,7 +105,7 @@ public enum SiteRenderer {
     /// A measure's page; nil when the committee does not report it.
     public static func measure(_ a: CommitteeAssessment, code: String, links: SiteLinks, extras: SiteMeasureExtras, chrome: SiteChrome) throws -> String? {
         guard let m = a.measures.first(where: { $0.measure.code == code }) else { return nil }
-        let fileName = PackRoute.fileNames(for: [code])[code] ?? code
+        let fileName = measurePageFileName(code)
         var symbols = PackSymbols(key: a.key)
         let builder = PackMeasureBuilder(
             assessment: a, measure: m, fileName: fileName, commentary: extras.commentary?.text, revisions: extras.revisions, sincePublication: extras.sincePublication
@@ -171,6 +171,12 @@ public enum SiteRenderer {
             "hasError": error != nil, "error": error ?? "",
         ]
         return try page(title: error == nil ? "Sign in" : "Error: sign in", bodyClass: "sign-in-page", chrome: chrome, content: try render(model, "siteSignIn"))
+    }
+
+    /// The file name a measure's own page builds its anchors from (a page holds one measure, so no
+    /// other code's name can clash with it).
+    static func measurePageFileName(_ code: String) -> String {
+        PackRoute.fileNames(for: [code])[code] ?? code
     }
 
     /// The import form for a committee's own spreadsheets, with what the last import did.
