@@ -5,6 +5,9 @@ import ScrutineerCore
 /// command (`scrutineer import local | risks | finance`) and the site's import page read them
 /// through here, so both read a file the same way.
 public enum OwnDataImport {
+    /// The kinds read here; `parse` gives nil for every other.
+    public static let kinds: [ImportKind] = [.local, .risks, .finance]
+
     /// The batch `files` hold, read as `kind`: `local` for `council`'s own measures (nil: the
     /// council each figure names); `risks` or `finance` for the committee `committeeCode`, a finance
     /// return being the committee's whole return for its quarters when `wholeReturn`. Nil for any

@@ -12,8 +12,8 @@ import ScrutineerViews
 /// statistics, which every council's reports compare with, are left to `scrutineer import`: a
 /// file here may hold figures of the council's own measures only.
 extension PageController {
-    /// The kinds of file the site imports, as the form names them.
-    static let siteImportKinds: [ImportKind] = [.local, .risks, .finance]
+    /// The kinds of file the site imports, as the form names them: a council's own files.
+    static let siteImportKinds = OwnDataImport.kinds
 
     func addRoutesForImports(to router: Router<WebRequestContext>) {
         router.on(RouterPath(SiteRoutes.importForm.pattern), method: .get) { request, context in try await importForm(request, context) }
