@@ -1,4 +1,5 @@
 import Foundation
+import ScrutineerStorage
 import ScrutineerTestSupport
 import Testing
 
@@ -188,12 +189,14 @@ struct ImportCommandTests {
     }
 
     @Test("LAIT before the areas: every LA row refused, and the report ends with what the problems are mostly about; nothing written")
-    func problemsDigest() throws {
+    func problemsDigest() async throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("no-areas.sqlite")
         let db = "sqlite://" + file.path
-        #expect(try CommandRunner.run(["export", "observations", "--db", db]).status == 0, "creates and migrates the database")
+        // A new database, migrated, with no areas.
+        let store = try await StoreConnection.open(url: db)
+        try await store.closing(after: { try await store.migrate() })
         let before = try Data(contentsOf: file)
         let result = try CommandRunner.run(["import"] + Self.imports[2] + ["--db", db])
         #expect(result.status == 65)
@@ -505,13 +508,40 @@ struct ImportCommandTests {
         #expect(none.status == 0, "\(none.standardError)")
         #expect(none.standardOutput == header + "\n")
 
-        // A database that cannot be opened is said once, in the store's words (the connection
-        // pool's own log line of the same failure is not shown), exit 78.
-        let missing = folder.appendingPathComponent("no-such-folder/x.sqlite").path
-        let unopened = try CommandRunner.run(["export", "observations", "--db", "sqlite://" + missing])
+        // --output into a folder that is not there, or at a folder, is said in words, exit 73.
+        let nowhere = folder.appendingPathComponent("no-such-folder/a.csv").path
+        let unwritten = try CommandRunner.run(["export", "audit", "--output", nowhere, "--db", db])
+        #expect(unwritten.status == 73)
+        #expect(unwritten.standardError == "\(nowhere): there is no folder \(folder.path)/no-such-folder to write it in\n")
+        let atFolder = try CommandRunner.run(["export", "audit", "-o", folder.path, "--db", db])
+        #expect(atFolder.status == 73)
+        #expect(atFolder.standardError == "\(folder.path): is a folder (expected the name of a file to write)\n")
+
+        // A database that cannot be opened (here a folder) is said once, in the store's words (the
+        // connection pool's own log line of the same failure is not shown), exit 78.
+        let unopened = try CommandRunner.run(["export", "observations", "--db", "sqlite://" + folder.path])
         #expect(unopened.status == 78)
-        #expect(unopened.standardError.hasPrefix("db.url: cannot open sqlite://\(missing): "), "\(unopened.standardError)")
+        #expect(unopened.standardError.hasPrefix("db.url: cannot open sqlite://\(folder.path): "), "\(unopened.standardError)")
         #expect(unopened.standardError.split(separator: "\n").count == 1, "\(unopened.standardError)")
+    }
+
+    @Test("a command that reads or changes what a database holds refuses a mistyped SQLite path (exit 66) rather than answer from a new, empty database, and makes no file there")
+    func missingDatabaseRefused() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let typo = folder.appendingPathComponent("typo.sqlite").path
+        let report = ["--committee", "WARKS-CYP", "--period", "2025/26 Q2"]
+        for command in [
+            ["export", "observations"], ["export", "groups"], ["export", "audit"], ["committee", "list"],
+            ["committee", "snapshots"] + report, ["committee", "sign-off"] + report + ["--stage", "checked"],
+            ["committee", "request", "list", "--committee", "WARKS-CYP"], ["pack"] + report + ["--out", folder.appendingPathComponent("pack").path],
+        ] {
+            let result = try CommandRunner.run(command + ["--db", "sqlite://" + typo])
+            #expect(result.status == 66, "\(command)")
+            #expect(result.standardError == "--db: there is no database at \(typo) (expected an existing Scrutineer database; scrutineer import or scrutineer committee add makes one)\n", "\(command)")
+            #expect(result.standardOutput.isEmpty, "\(command)")
+            #expect(!FileManager.default.fileExists(atPath: typo), "\(command)")
+        }
     }
 }
 

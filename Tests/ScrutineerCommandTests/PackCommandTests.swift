@@ -22,6 +22,40 @@ struct PackCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("none.sqlite").path))
     }
 
+    @Test("pack --out refuses a file, or a folder holding anything but an earlier pack, before the database is opened (exit 73), and leaves them as they were")
+    func packFolderRefused() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let fm = FileManager.default
+        let report = folder.appendingPathComponent("report.txt"), kept = folder.appendingPathComponent("mine")
+        try Data("my report\n".utf8).write(to: report)
+        try fm.createDirectory(at: kept.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("notes\n".utf8).write(to: kept.appendingPathComponent("notes.txt"))
+        try Data("more\n".utf8).write(to: kept.appendingPathComponent("sub/more.txt"))
+        // A folder with an index page, but not a pack's other files, is not taken for a pack.
+        let lookalike = folder.appendingPathComponent("site")
+        try fm.createDirectory(at: lookalike, withIntermediateDirectories: true)
+        try Data("<p>my site</p>".utf8).write(to: lookalike.appendingPathComponent("index.html"))
+        let database = folder.appendingPathComponent("none.sqlite")
+        func pack(_ out: URL) throws -> CommandRunner.Result {
+            try CommandRunner.run(["pack", "--committee", "WARKS-CYP", "--period", "2025/26 Q2", "--no-pdf", "--out", out.path, "--db", "sqlite://" + database.path])
+        }
+        let file = try pack(report)
+        #expect(file.status == 73)
+        #expect(file.standardError == "--out: \(report.path) is a file, not a folder (expected a folder for the pack: a new one, an empty one or an earlier pack, which is replaced)\n")
+        let other = try pack(kept)
+        #expect(other.status == 73)
+        #expect(other.standardError == "--out: \(kept.path) holds 2 files or folders that are not a pack, which writing the pack would delete (expected a new folder, an empty one or an earlier pack, which is replaced)\n")
+        let site = try pack(lookalike)
+        #expect(site.status == 73)
+        #expect(site.standardError == "--out: \(lookalike.path) holds a file or folder that is not a pack, which writing the pack would delete (expected a new folder, an empty one or an earlier pack, which is replaced)\n")
+        #expect(try String(contentsOf: report, encoding: .utf8) == "my report\n")
+        #expect(try String(contentsOf: kept.appendingPathComponent("sub/more.txt"), encoding: .utf8) == "more\n")
+        #expect(try fm.contentsOfDirectory(atPath: kept.path).sorted() == ["notes.txt", "sub"])
+        #expect(try fm.contentsOfDirectory(atPath: lookalike.path) == ["index.html"])
+        #expect(!fm.fileExists(atPath: database.path), "refused before the database is opened")
+    }
+
     /// Every file of a pack folder but the workbook (a ZIP whose entries carry the time written),
     /// by path.
     static func files(_ folder: URL) throws -> [String: Data] {
@@ -69,6 +103,12 @@ struct PackCommandTests {
         #expect(live.count > 20)
         #expect(try Self.files(folder.appendingPathComponent("published")) == live, "the published pack is the report as judged on the day")
 
+        // Published again without being moved back: refused, the report stays as the committee read it.
+        let twice = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-09-30", "--user", "wren"])
+        #expect(twice.status == 65)
+        #expect(twice.standardError == "the report of committee WARKS-CYP for 2026/27 Q1 is already published, and stays as the committee read it (expected it moved back to checked first, to publish it again); nothing was written\n")
+        #expect(try CommandRunner.run(["committee", "snapshots"] + report).standardOutput.split(separator: "\n").count == 1, "one snapshot still")
+
         let reJudged = try pack("rejudged", ["--as-of", "2026-09-30"])
         #expect(reJudged.status == 64)
         #expect(reJudged.standardError == "--as-of: the report of WARKS-CYP for 2026/27 Q1 is published, judged as on 2026-08-15, and its pack is built as it stood then (expected no --as-of for a published report)\n")
@@ -104,6 +144,10 @@ struct PackCommandTests {
         #expect(try pack("first", ["--snapshot", "1"]).status == 0)
         #expect(try Self.files(folder.appendingPathComponent("first")) == live, "snapshot 1 is the report as the committee first read it")
         #expect(try pack("newest").status == 0)
+        // An earlier pack in the folder is replaced, a file it no longer has included.
+        try Data("old".utf8).write(to: folder.appendingPathComponent("newest/measures/Removed.html"))
+        #expect(try pack("newest").status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("newest/measures/Removed.html").path))
         #expect(try pack("second", ["--snapshot", "2"]).status == 0)
         let newest = try Self.files(folder.appendingPathComponent("newest"))
         let second = try Self.files(folder.appendingPathComponent("second"))

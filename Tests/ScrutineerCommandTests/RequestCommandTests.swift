@@ -1,4 +1,5 @@
 import Foundation
+import ScrutineerCore
 import Testing
 
 /// `scrutineer committee request`, as a clerk or analyst runs it (PRODUCT.md R12): requests from
@@ -42,6 +43,10 @@ struct RequestCommandTests {
             (["deliver", "--number", "7", "--on", "2026-08-05", "--note", "Sent."], 65,
              "number: committee WARKS-CYP has no request 7 (expected a number that scrutineer committee request list shows); nothing was written\n"),
             (["deliver", "--number", "2", "--on", "2026-08-05", "--note", "Sent.", "--period", "2026/27 Q5"], 64, "--period: \"2026/27 Q5\" is not a reporting period"),
+            // The minutes record what was asked and answered, so a day to come is refused.
+            (["add", "--raised-on", "2099-09-16", "--request", "More."], 65, "raised-on: 2099-09-16 is after today (\(CalendarDate.todayUTC.iso)) (expected a day that has come, on or before \(CalendarDate.todayUTC.iso)); nothing was written\n"),
+            (["deliver", "--number", "2", "--period", "2026/27 Q1", "--on", "2099-01-01", "--note", "Sent."], 65, "on: 2099-01-01 is after today"),
+            (["close", "--number", "2", "--on", "2099-01-01", "--reason", "Done."], 65, "on: 2099-01-01 is after today"),
         ]
         for (arguments, status, message) in refusals {
             let refused = try request(arguments)
@@ -82,7 +87,7 @@ struct RequestCommandTests {
         #expect(try PackCommandTests.files(folder.appendingPathComponent("published")) == PackCommandTests.files(folder.appendingPathComponent("live")))
         #expect(try request(["list", "--period", "2026/27 Q2", "--as-of", "2026-11-10"]).standardOutput.split(separator: "\n").map { $0.split(separator: "\t")[2] } == ["delivered", "due"])
 
-        let closed = try request(["close", "--number", "2", "--on", "2026-12-01", "--reason", "The committee agreed the termly dashboard now shows it."])
+        let closed = try request(["close", "--number", "2", "--on", "2026-11-20", "--reason", "The committee agreed the termly dashboard now shows it."])
         #expect(closed.standardOutput == "Closed request 2 of WARKS-CYP.\n", "\(closed.standardError)")
         #expect(try request(["list"]).standardOutput.split(separator: "\n").map { $0.split(separator: "\t")[2] } == ["delivered", "closed"])
         let audit = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput

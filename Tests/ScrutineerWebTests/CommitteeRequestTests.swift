@@ -108,6 +108,13 @@ struct CommitteeRequestWebTests {
             let again = try await analyst.post(client, "/committees/WOK-CS/requests/1/delivery", [("period", "2026/27 Q2"), ("on", "2026-11-13"), ("note", "Again.")])
             #expect(again.status == .badRequest)
             #expect(again.text.contains("was provided for 2026/27 Q2 on 2026-11-12"))
+            // The day the site judges by is 23 November 2026: a meeting or an answer after it is refused.
+            let planned = try await analyst.post(client, "/committees/WOK-CS/requests", [("period", "2026/27 Q2"), ("raised-on", "2026-11-24"), ("request", "Planned.")])
+            #expect(planned.status == .badRequest)
+            #expect(planned.text.contains("raised-on: 2026-11-24 is after today (2026-11-23) (expected a day that has come, on or before 2026-11-23)"))
+            let early = try await analyst.post(client, "/committees/WOK-CS/requests/3/closure", [("period", "2026/27 Q2"), ("on", "2026-12-01"), ("reason", "x")])
+            #expect(early.status == .badRequest)
+            #expect(early.text.contains("on: 2026-12-01 is after today (2026-11-23)"))
             let missing = try await analyst.post(client, "/committees/WOK-CS/requests/9/closure", [("period", "2026/27 Q2"), ("on", "2026-11-02"), ("reason", "x")])
             #expect(missing.status == .notFound)
             #expect(try await analyst.jsonList(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2").count == 3, "refusals wrote nothing")

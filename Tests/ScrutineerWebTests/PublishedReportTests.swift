@@ -92,6 +92,15 @@ struct PublishedReportTests {
 
         try await withApplication(url) { client in
             let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            // "Save stage" on a published report, leaving it published, does not publish it again.
+            let unmoved = try await analyst.post(client, "/committees/WARKS-CYP/publication", [("period", "2026/27 Q1"), ("stage", "published")])
+            #expect(unmoved.status == .conflict)
+            #expect(unmoved.text.contains("is already published, and stays as the committee read it (expected it moved back to checked first, to publish it again)."))
+        }
+        #expect(try await Self.read(url, on: demoDay) == published)
+
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
             for stage in ["checked", "published"] {
                 let moved = try await analyst.post(client, "/committees/WARKS-CYP/publication", [("period", "2026/27 Q1"), ("stage", stage)])
                 #expect(moved.status == .seeOther)

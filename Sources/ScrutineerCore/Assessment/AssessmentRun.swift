@@ -126,6 +126,8 @@ struct AssessmentRun {
         var shown: [Int32] = []
         // Reuses the last measure's buffer (an allocation per measure and council saved).
         var comparable: [Int32] = []
+        // The figure of the period before the latest, with or without a value.
+        var previous: Observation?
         swap(&comparable, &comparableBuffer)
         comparable.removeAll(keepingCapacity: true)
         defer { swap(&comparable, &comparableBuffer) }
@@ -138,6 +140,7 @@ struct AssessmentRun {
                 if k < latestAt, samePeriod(Int(series[k + 1]), i), isAvailable(Int(series[k + 1])) { continue }
                 if includeHistory { shown.append(series[k]) }
                 if !index.values[i].isNaN { comparable.append(series[k]) }
+                if k < latestAt { previous = observations[i] }
             }
         }
         let comparableSeries = ObservationSeries(observations: observations, positions: comparable)
@@ -162,7 +165,7 @@ struct AssessmentRun {
             settings: settings, targets: targets, reportingPeriod: reportingPeriod
         )
         let direction = DirectionOfTravel.assess(
-            latest: latest, comparedAt: compared(comparable, basis: settings.directionBasis), series: comparableSeries,
+            latest: latest, previous: previous, comparedAt: compared(comparable, basis: settings.directionBasis), series: comparableSeries,
             measure: measure, settings: settings, audience: audience
         )
 

@@ -51,6 +51,10 @@ public enum DirectionNotCalculatedReason: Sendable, Hashable, Codable {
     case noFigure
     /// There is no earlier figure to compare with on the measure's basis.
     case noComparisonFigure(DirectionBasis)
+    /// The period before the latest was published without a figure (its status symbol, if any):
+    /// the change from it is missing, as in DfE's LAIT (METHODS.md §7.1) and Fingertips' change
+    /// from the previous value (§8.2), not taken from an older figure instead.
+    case previousFigureMissing(period: String, symbol: StatusSymbol?)
     /// The CI-overlap method needs 95% limits (published, or counts to compute them) for both figures.
     case noConfidenceIntervals
     /// The five-point recent trend could not be calculated.
@@ -68,6 +72,8 @@ public enum DirectionNotCalculatedReason: Sendable, Hashable, Codable {
         case .noFigure: "there is no figure"
         case let .noComparisonFigure(basis):
             basis == .previousPeriod ? "there is no earlier figure to compare with" : "there is no figure for the same period last year"
+        case let .previousFigureMissing(period, symbol):
+            "the previous period, \(period), has no figure\(symbol.map { " (published as “\($0.rawValue)”)" } ?? ""), and an older figure is not the previous period's"
         case .noConfidenceIntervals: "the comparison of confidence intervals needs 95% limits (or counts) for both figures"
         case let .trendUnavailable(reason): "the five-point trend cannot be calculated: \(reason)"
         case let .tooFewPointsForSPC(count): "SPC needs at least \(SPCSummary.minimumPoints) points and the series has \(count)"
@@ -80,8 +86,9 @@ public enum DirectionNotCalculatedReason: Sendable, Hashable, Codable {
 /// A measure's direction of travel by its stated method (METHODS.md §8.4, §13.4), with the change in
 /// the measure's unit (percentage points for percentages) and what it is against.
 ///
-/// - **simple**: the sign of latest − compared; static when the change is no bigger than the
-///   measure's `staticTolerance` or shows as zero at its decimal places.
+/// - **simple**: the sign of latest − compared; static when the change is smaller than the
+///   measure's `staticTolerance` ("a tolerance below which it is static", METHODS.md §13.4; a change
+///   of exactly the tolerance is not static) or shows as zero at its decimal places.
 /// - **ci-overlap**: the 95% intervals of the two figures overlap ⇒ static (§8.2), so a small change
 ///   inside the noise is never called improving or declining.
 /// - **recent-trend**: the Fingertips five-point χ² trend (§8.1) over the latest five figures with intervals.
@@ -162,7 +169,9 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
         switch method {
         case .simple:
             if direction == .static {
-                let within = (tolerance ?? 0) > 0 ? "within the tolerance of \(format.amountText(tolerance ?? 0, trimmed: true))" : "no change at the figures shown"
+                // The comparison already says so when the change shows as zero.
+                if let change, format.isZeroWhenShown(change) { return "\(label): \(comparison)" }
+                let within = (tolerance ?? 0) > 0 ? "less than the tolerance of \(format.amountText(tolerance ?? 0, trimmed: true))" : "no change at the figures shown"
                 return "\(label): \(comparison), \(within)"
             }
             return "\(label): \(comparison); \(polarityWords)"
@@ -209,8 +218,12 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
     /// same period last year's), with `series` (the council's figures of the latest's period kind
     /// with values, oldest first, ending with the latest) for the statistical methods. For the
     /// public, the figures (not the judgement) are blanked when either figure is a small count.
+    ///
+    /// `previous` is the council's figure for the period before the latest (of its kind), with or
+    /// without a value: when it has none, a comparison with the previous period (simple or
+    /// ci-overlap) is not calculated rather than made with an older figure.
     static func assess(
-        latest: Observation?, comparedAt: Int?, series: ObservationSeries, measure: Measure,
+        latest: Observation?, previous: Observation? = nil, comparedAt: Int?, series: ObservationSeries, measure: Measure,
         settings: MeasureAssessmentSettings, audience: Audience
     ) -> DirectionOfTravel {
         let policy = DisclosurePolicy.dfe
@@ -219,8 +232,12 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
             return policy.cell(for: observation, unit: measure.unit, audience: audience).isSuppressed
         }
         let latestHidden = hidden(latest)
-        // Read from the series where it lies; copied whole only where a method needs it.
-        let comparedPeriod = comparedAt.map { series[$0].period }
+        // Read from the series where it lies; copied whole only where a method needs it. A previous
+        // period without a figure stops a comparison with the previous period.
+        let previousMissing = previous.flatMap { $0.value == nil ? $0 : nil }
+        let comparesPrevious = settings.directionBasis == .previousPeriod && [.simple, .confidenceIntervalOverlap].contains(measure.directionOfTravel)
+        let comparedAt = comparesPrevious && previousMissing != nil ? nil : comparedAt
+        let comparedPeriod = comparesPrevious && previousMissing != nil ? previousMissing?.period : comparedAt.map { series[$0].period }
         let comparedValue = comparedAt.flatMap { series[$0].value }
         let comparedHidden = audience.appliesDisclosureControl && hidden(comparedAt.map { series[$0] })
         var change: Double?
@@ -230,6 +247,8 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
         var outcome = Outcome()
         if settings.isMilestone {
             outcome.reason = .milestone
+        } else if latest?.value != nil, comparesPrevious, let previousMissing {
+            outcome.reason = .previousFigureMissing(period: previousMissing.period.label, symbol: previousMissing.statusSymbol)
         } else if let latest, let latestValue = latest.value {
             outcome = judge(latest: latest, latestValue: latestValue, comparedAt: comparedAt, comparedValue: comparedValue,
                             series: series, measure: measure, settings: settings)
@@ -277,8 +296,10 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
             guard let comparedValue else { return Outcome(reason: .noComparisonFigure(settings.directionBasis)) }
             let change = latestValue - comparedValue
             let tolerance = settings.staticTolerance ?? 0
+            // Below the tolerance, by more than the figures' rounding error: 4.4 − 4.9 is a change
+            // of exactly the tolerance 0.5, however the subtraction rounds, and is not static.
             let slack = 1e-9 * max(1, abs(latestValue), abs(comparedValue))
-            let isStatic = abs(change) <= tolerance + slack || ValueFormat(measure).isZeroWhenShown(change)
+            let isStatic = abs(change) < tolerance - slack || ValueFormat(measure).isZeroWhenShown(change)
             return Outcome(movement: isStatic ? .flat : (change > 0 ? .up : .down))
 
         case .confidenceIntervalOverlap:

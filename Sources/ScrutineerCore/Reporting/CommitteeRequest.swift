@@ -112,6 +112,14 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
         return checked
     }
 
+    /// Refuses a meeting, delivery or closure on a day that has not come: the minutes record what
+    /// was asked and answered, never what is planned (a promised day is `dueBy`).
+    public static func checkHasCome(_ day: CalendarDate, field: String, today: CalendarDate) throws(CommitteeRequestError) {
+        if day > today {
+            throw CommitteeRequestError(field: field, problem: "\(day.iso) is after today (\(today.iso))", expected: "a day that has come, on or before \(today.iso)")
+        }
+    }
+
     /// The request with `delivery` added: a one-off request is then delivered; a recurring one is
     /// answered for the report `delivery.periodLabel` names and stays open for the next.
     public func delivering(_ delivery: Delivery) throws(CommitteeRequestError) -> CommitteeRequest {

@@ -12,11 +12,14 @@ public struct Money: Sendable, Hashable, Codable, Comparable {
     /// inside what 64-bit pence can add up.
     public static let largestPence = 1_000_000_000_000_000
 
-    /// `pounds` in pence; nil when it has a fraction of a penny or is beyond `largestPence`.
+    /// `pounds` in pence; nil when it has a fraction of a penny or is beyond `largestPence`. A
+    /// number written to the penny is read as a double a little off it, by at most about
+    /// 2.3 × 10⁻¹⁶ of the pence once multiplied by 100; the allowance is 40 times that, so
+    /// `28500000.005` (half a penny over) is refused however large the amount.
     public init?(pounds: Double) {
         guard pounds.isFinite else { return nil }
         let pence = (pounds * 100).rounded()
-        guard abs(pence) <= Double(Self.largestPence), abs(pounds * 100 - pence) < 1e-6 * max(1, abs(pence)) else { return nil }
+        guard abs(pence) <= Double(Self.largestPence), abs(pounds * 100 - pence) <= 1e-9 + 1e-14 * abs(pence) else { return nil }
         self.pence = Int(pence)
     }
 

@@ -79,6 +79,15 @@ extension SQLStore {
         let encoder = JSONEncoder()
         encoder.nonConformingFloatEncodingStrategy = Self.nonFiniteNumbers
         return try await change { session in
+            typealias P = Schema.Publications
+            // Published again only once moved back: read within the change, so two servers cannot both publish.
+            let stage = try await session.cells("""
+                SELECT \(unsafeRaw: P.stage) FROM \(unsafeRaw: P.table)
+                WHERE \(unsafeRaw: P.committeeCode) = \(bind: snapshot.committeeCode) AND \(unsafeRaw: P.periodLabel) = \(bind: snapshot.periodLabel)
+                """)
+            if stage.first?.first?.text == ReportPublication.Stage.published.rawValue {
+                throw StoreError.alreadyPublished(committee: snapshot.committeeCode, period: snapshot.periodLabel)
+            }
             var stored = snapshot
             stored.version = try await Self.nextVersion(in: session, table: S.table, column: S.version, where: """
                 \(unsafeRaw: S.committeeCode) = \(bind: snapshot.committeeCode) AND \(unsafeRaw: S.periodLabel) = \(bind: snapshot.periodLabel)

@@ -43,6 +43,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case unreadableStoredValue(table: String, column: String, value: String)
     /// A report was to be marked published without the snapshot that publishing keeps.
     case publishedWithoutSnapshot(committee: String, period: String)
+    /// A report was to be published while it is published: it stays as the committee read it until
+    /// it is moved back to checked (PRODUCT.md R15).
+    case alreadyPublished(committee: String, period: String)
     /// A committee request, delivery or closure refused (`CommitteeRequestError` says why); nothing was written.
     case requestRefused(CommitteeRequestError)
     /// No request with this number from this committee.
@@ -97,6 +100,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .publishedWithoutSnapshot(committee, period):
             "the report of committee \(committee) for \(period) cannot be marked published without its snapshot "
                 + "(expected publishReport with the report as it stands); nothing was written"
+        case let .alreadyPublished(committee, period):
+            "the report of committee \(committee) for \(period) is already published, and stays as the committee read it "
+                + "(expected it moved back to checked first, to publish it again); nothing was written"
         case let .requestRefused(error):
             "\(error); nothing was written"
         case let .unknownRequest(committee, number):

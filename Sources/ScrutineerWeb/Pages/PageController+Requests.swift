@@ -24,6 +24,7 @@ extension PageController {
             throw WebError.badParameter("measure", "measure: \(measure) is not one of \(definition.committee.code)'s measures (expected one of: \(definition.committee.measureCodes.joined(separator: ", ")))")
         }
         try await refusalsAsBadParameters {
+            try CommitteeRequest.checkHasCome(raised, field: "raised-on", today: today)
             _ = try await cache.store.addRequest(CommitteeRequest(
                 committeeCode: definition.committee.code, raisedOn: raised, request: form.text("request"), askedBy: form.text("asked-by"),
                 providedBy: form.text("provided-by"), dueBy: due, recurrence: form["every-report"] == "yes" ? .everyReport : .once,
@@ -38,6 +39,7 @@ extension PageController {
         let (code, number) = (definition.committee.code, try requestNumber(context))
         let day = try form.requiredDate("on")
         try await refusalsAsBadParameters {
+            try CommitteeRequest.checkHasCome(day, field: "on", today: today)
             // A request for every report is answered for the report the form was on.
             let recurring = try await cache.store.requests(committeeCode: code).first { $0.number == number }?.recurrence == .everyReport
             _ = try await cache.store.deliverRequest(
@@ -67,6 +69,7 @@ extension PageController {
         let number = try requestNumber(context)
         let day = try form.requiredDate("on")
         try await refusalsAsBadParameters {
+            try CommitteeRequest.checkHasCome(day, field: "on", today: today)
             _ = try await cache.store.closeRequest(committeeCode: definition.committee.code, number: number, on: day, reason: form.text("reason"), by: account.username)
         }
         return requestsPage(definition, period)
@@ -96,6 +99,8 @@ extension PageController {
         do {
             try await change()
         } catch let StoreError.requestRefused(error) {
+            throw WebError.badParameter(error.field, error.description)
+        } catch let error as CommitteeRequestError {
             throw WebError.badParameter(error.field, error.description)
         } catch let StoreError.unknownRequest(committee, number) {
             throw WebError.notFound("Committee \(committee) has no request \(number).")

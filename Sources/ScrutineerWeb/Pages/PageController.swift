@@ -267,7 +267,11 @@ struct PageController: Sendable {
         guard let stage = ReportPublication.Stage(rawValue: form["stage"] ?? "") else {
             throw WebError.badParameter("stage", "stage: \(form["stage"] ?? "nothing") is not a stage (expected draft, checked or published)")
         }
-        _ = try await cache.store.moveReport(definition, period: period, to: stage, by: account.displayName, today: today)
+        do {
+            _ = try await cache.store.moveReport(definition, period: period, to: stage, by: account.displayName, today: today)
+        } catch StoreError.alreadyPublished {
+            throw WebError(.conflict, "The report of \(definition.committee.name) for \(period.label) is already published, and stays as the committee read it (expected it moved back to checked first, to publish it again).")
+        }
         cache.invalidate()
         return .redirect(to: SiteRoutes.committee.href(["committee": committeeCode], query: [("period", period.label)]), type: .normal)
     }

@@ -61,7 +61,7 @@ struct CommitteeCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         func run() async throws {
-            let committees = try await database.withStore { try await $0.committees() }
+            let committees = try await database.withStore(existing: true) { try await $0.committees() }
             for committee in committees {
                 print("\(committee.code)\t\(committee.councilAreaCode)\t\(committee.name)")
             }
@@ -103,11 +103,17 @@ extension CommitteeCommand {
         func run() async throws {
             let period = try report.reportingPeriod()
             let today = try ReportOptions.day(asOf)
-            let snapshot = try await database.withStore { store -> ReportSnapshot? in
-                let definition = try await report.definition(in: store)
-                _ = try await store.moveReport(definition, period: period, to: stage.stage, by: user, today: today)
-                guard stage == .published else { return nil }
-                return try await store.reportSnapshot(committeeCode: report.committee, periodLabel: period.label)
+            let snapshot: ReportSnapshot?
+            do {
+                snapshot = try await database.withStore(existing: true) { store -> ReportSnapshot? in
+                    let definition = try await report.definition(in: store)
+                    _ = try await store.moveReport(definition, period: period, to: stage.stage, by: user, today: today)
+                    guard stage == .published else { return nil }
+                    return try await store.reportSnapshot(committeeCode: report.committee, periodLabel: period.label)
+                }
+            } catch let error as StoreError {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                throw ExitCode(65)
             }
             switch stage {
             case .published:
@@ -140,7 +146,7 @@ extension CommitteeCommand {
 
         func run() async throws {
             let period = try report.reportingPeriod()
-            let versions = try await database.withStore { store in
+            let versions = try await database.withStore(existing: true) { store in
                 _ = try await report.definition(in: store)
                 return try await store.reportSnapshotVersions(committeeCode: report.committee, periodLabel: period.label)
             }

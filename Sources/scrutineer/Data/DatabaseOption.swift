@@ -30,8 +30,14 @@ struct DatabaseOption: ParsableArguments {
     }
 
     /// Opens and migrates the store, runs `body` on it and closes it, also when `body` or the
-    /// migration throws (the error is passed on).
-    func withStore<Result>(_ body: (SQLStore) async throws -> Result) async throws -> Result {
+    /// migration throws (the error is passed on). With `existing`, an SQLite file that is not
+    /// there is refused (exit 66) rather than made: a command that reads or changes what a
+    /// database holds must not answer from a new, empty one at a mistyped path.
+    func withStore<Result>(existing: Bool = false, _ body: (SQLStore) async throws -> Result) async throws -> Result {
+        if existing, case let .sqliteFile(path) = try location(), !FileManager.default.fileExists(atPath: path) {
+            FileHandle.standardError.write(Data("--db: there is no database at \(path) (expected an existing Scrutineer database; scrutineer import or scrutineer committee add makes one)\n".utf8))
+            throw ExitCode(66)
+        }
         let store = try await openStore()
         return try await store.closing {
             try await store.migrate()

@@ -82,7 +82,7 @@ struct ExportCommand: AsyncParsableCommand {
         if what == .groups { return try await exportGroups() }
         if what == .audit { return try await exportAudit() }
         let asOfTime = try asOfTime()
-        let (observations, superseded, unknown) = try await database.withStore { store in
+        let (observations, superseded, unknown) = try await database.withStore(existing: true) { store in
             // As they stood at the revision of the data the time had.
             var revision: Int?
             if let asOfTime { revision = try await store.revision(at: asOfTime) }
@@ -135,7 +135,7 @@ struct ExportCommand: AsyncParsableCommand {
     /// Writes `text` to `--output`, or to standard output.
     private func write(_ text: String) throws {
         if let output {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try reportingDataErrors { try OutputFile.write(text, to: output) }
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
@@ -144,7 +144,7 @@ struct ExportCommand: AsyncParsableCommand {
     /// One row per member of each group `--council` owns (or every council sees), by group code
     /// and member code, in the layout `scrutineer import groups` reads.
     private func exportGroups() async throws {
-        let (groups, areas) = try await database.withStore { store in
+        let (groups, areas) = try await database.withStore(existing: true) { store in
             let groups = try await store.comparatorGroups().filter { $0.ownerAreaCode == council }
             return (groups, Dictionary(uniqueKeysWithValues: try await store.areas().map { ($0.code, $0) }))
         }
@@ -163,7 +163,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     /// Every audit entry, oldest first: who did what, when, with which files, and what an import did.
     private func exportAudit() async throws {
-        let trail = try await database.withStore { try await $0.auditTrail() }
+        let trail = try await database.withStore(existing: true) { try await $0.auditTrail() }
         var text = CSVWriter.line(Self.auditColumns)
         for entry in trail {
             let counts = entry.summary.map { [$0.rowsRead, $0.added, $0.changed, $0.unchanged, $0.rejected].map(String.init) }

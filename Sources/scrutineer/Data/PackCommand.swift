@@ -26,7 +26,7 @@ struct PackCommand: AsyncParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
-    @Option(help: "The folder to write the pack into (created if missing).")
+    @Option(help: "The folder to write the pack into: created if missing; an earlier pack there is replaced; a file, or a folder holding anything else, is refused.")
     var out: String
 
     @Option(help: "Who the pack is for: officer, member or public.")
@@ -111,7 +111,10 @@ struct PackCommand: AsyncParsableCommand {
     func run() async throws {
         let reportingPeriod = try report.reportingPeriod()
         let today = try ReportOptions.day(asOf)
-        let (shown, revisions) = try await database.withStore { store -> (Contents, [FigureRevisions]) in
+        let folder = URL(fileURLWithPath: out).standardizedFileURL
+        // Refused before the report is built, and checked again as it is written.
+        try refusingFolder { try PackWriter.checkReplaceable(folder) }
+        let (shown, revisions) = try await database.withStore(existing: true) { store -> (Contents, [FigureRevisions]) in
             let shown = try await contents(in: store, reportingPeriod: reportingPeriod, today: today)
             let a = shown.assessment
             // Each measure whose figures were revised gets its section (PRODUCT.md R7, R15).
@@ -128,8 +131,7 @@ struct PackCommand: AsyncParsableCommand {
             generatedOn: assessment.today, commentary: written, requests: shown.requests, risks: shown.risks, finance: shown.finance,
             publicText: shown.publicText, revisions: revised
         ))
-        let folder = URL(fileURLWithPath: out)
-        try PackWriter.write(files, to: folder)
+        try refusingFolder { try PackWriter.write(files, to: folder) }
         var wrote = "Wrote \(files.count) files to \(folder.path)"
         if !noPDF {
             switch PDFPrinter.print(folder.appendingPathComponent("print.html"), to: folder.appendingPathComponent("pack.pdf")) {
@@ -138,6 +140,18 @@ struct PackCommand: AsyncParsableCommand {
             }
         }
         print(wrote + ". " + assessment.headline.sentence)
+    }
+}
+
+extension PackCommand {
+    /// Runs `body`, turning a refused `--out` folder into its message and exit 73 (EX_CANTCREAT).
+    func refusingFolder(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let refused as PackWriter.FolderRefused {
+            FileHandle.standardError.write(Data((refused.description + "\n").utf8))
+            throw ExitCode(73)
+        }
     }
 }
 
@@ -155,10 +169,37 @@ enum AudienceArgument: String, ExpressibleByArgument, CaseIterable {
 }
 
 /// Writes a pack's files into a folder: first into a sibling temporary folder, then moved into
-/// place, so a failure never leaves half a pack.
+/// place, so a failure never leaves half a pack. The folder may be missing, empty or an earlier
+/// pack, which is replaced; anything else (a file, a folder of other things) is refused, so a
+/// mistyped `--out` never deletes what a user keeps there.
 enum PackWriter {
+    /// Why a folder cannot take the pack.
+    struct FolderRefused: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The files every pack has, by which an earlier pack is known.
+    static let packMarkers = ["index.html", "print.html", "data/pack.xlsx"]
+
+    /// Refuses a folder that is neither missing, empty nor an earlier pack.
+    static func checkReplaceable(_ folder: URL) throws(FolderRefused) {
+        let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: folder.path, isDirectory: &isFolder) else { return }
+        guard isFolder.boolValue else {
+            throw FolderRefused(description: "--out: \(folder.path) is a file, not a folder (expected a folder for the pack: a new one, an empty one or an earlier pack, which is replaced)")
+        }
+        let entries = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard !entries.isEmpty else { return }
+        guard packMarkers.allSatisfy({ fm.fileExists(atPath: folder.appendingPathComponent($0).path) }) else {
+            throw FolderRefused(description: "--out: \(folder.path) holds \(entries.count == 1 ? "a file or folder that is" : "\(entries.count) files or folders that are") not a pack, which writing the pack would delete (expected a new folder, an empty one or an earlier pack, which is replaced)")
+        }
+    }
+
     static func write(_ files: [PackFile], to folder: URL) throws {
         let fm = FileManager.default
+        let folder = folder.standardizedFileURL
+        try checkReplaceable(folder)
         let staging = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).\(UUID().uuidString)")
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         do {

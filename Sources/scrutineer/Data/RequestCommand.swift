@@ -56,7 +56,8 @@ struct RequestCommand: AsyncParsableCommand {
             let raised = try CommitteeOption.date(raisedOn, flag: "--raised-on")
             let due = try dueBy.map { try CommitteeOption.date($0, flag: "--due-by") }
             var stored: CommitteeRequest?
-            try await withStore(database) { store in
+            try await withStore(database, existing: true) { store in
+                try refuseUnlessCome(raised, field: "raised-on")
                 let definition = try await committee.definition(in: store)
                 if let measure, !definition.committee.measureCodes.contains(measure) {
                     FileHandle.standardError.write(Data("--measure: \(measure) is not one of \(definition.committee.code)'s measures (expected one of: \(definition.committee.measureCodes.joined(separator: ", ")))\n".utf8))
@@ -114,7 +115,7 @@ struct RequestCommand: AsyncParsableCommand {
             let due: CommitteeRequest.Amendment.DueBy = try dueBy.map { .on(try CommitteeOption.date($0, flag: "--due-by")) } ?? (noDueBy ? .none : .unchanged)
             let amendment = CommitteeRequest.Amendment(request: request, askedBy: askedBy, providedBy: providedBy, dueBy: due)
             var amended: CommitteeRequest?
-            try await withStore(database) { store in
+            try await withStore(database, existing: true) { store in
                 let code = try await committee.definition(in: store).committee.code
                 amended = try await store.amendRequest(committeeCode: code, number: number, amendment, by: user.user)
             }
@@ -150,7 +151,8 @@ struct RequestCommand: AsyncParsableCommand {
         func run() async throws {
             let day = try CommitteeOption.date(on, flag: "--on")
             let report = try period.map { try ReportOptions.reportingPeriod($0).label }
-            try await withStore(database) { store in
+            try await withStore(database, existing: true) { store in
+                try refuseUnlessCome(day, field: "on")
                 let code = try await committee.definition(in: store).committee.code
                 _ = try await store.deliverRequest(
                     committeeCode: code, number: number, .init(periodLabel: report, deliveredOn: day, note: note, recordedBy: user.user), by: user.user
@@ -179,7 +181,8 @@ struct RequestCommand: AsyncParsableCommand {
 
         func run() async throws {
             let day = try CommitteeOption.date(on, flag: "--on")
-            try await withStore(database) { store in
+            try await withStore(database, existing: true) { store in
+                try refuseUnlessCome(day, field: "on")
                 let code = try await committee.definition(in: store).committee.code
                 _ = try await store.closeRequest(committeeCode: code, number: number, on: day, reason: reason, by: user.user)
             }
@@ -211,7 +214,7 @@ struct RequestCommand: AsyncParsableCommand {
             let report = try period.map { try ReportOptions.reportingPeriod($0) }
             let today = try ReportOptions.day(asOf)
             var requests: [CommitteeRequest] = []
-            try await withStore(database) { store in
+            try await withStore(database, existing: true) { store in
                 let code = try await committee.definition(in: store).committee.code
                 requests = try await store.requests(committeeCode: code)
             }
@@ -229,5 +232,15 @@ struct RequestCommand: AsyncParsableCommand {
                 print([String(request.number), request.recurrence.rawValue, status, request.raisedOn.iso, oneLine].joined(separator: "\t"))
             }
         }
+    }
+}
+
+/// Refuses a meeting, delivery or closure day after today (`CommitteeRequest.checkHasCome`), in
+/// the words and with the exit status of the store's own refusals.
+private func refuseUnlessCome(_ day: CalendarDate, field: String) throws {
+    do {
+        try CommitteeRequest.checkHasCome(day, field: field, today: .todayUTC)
+    } catch {
+        throw StoreError.requestRefused(error)
     }
 }

@@ -50,11 +50,7 @@ struct StatsFiles: ParsableArguments {
     /// Writes `text` to the output file atomically, or to standard output.
     func write(_ text: String) throws {
         if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            } catch {
-                throw DataError(message: "\(output): cannot be written (\(error.localizedDescription))", exitCode: 73)
-            }
+            try OutputFile.write(text, to: output)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

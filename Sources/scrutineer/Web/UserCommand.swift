@@ -108,10 +108,11 @@ struct UserCommand: AsyncParsableCommand {
 
 extension ScrutineerCore.Role: ExpressibleByArgument {}
 
-/// Runs `body` on the migrated store, reporting a refusal in words with exit status 65.
-func withStore(_ database: DatabaseOption, _ body: (SQLStore) async throws -> Void) async throws {
+/// Runs `body` on the migrated store, reporting a refusal in words with exit status 65. With
+/// `existing`, a missing SQLite file is refused (`DatabaseOption.withStore(existing:_:)`).
+func withStore(_ database: DatabaseOption, existing: Bool = false, _ body: (SQLStore) async throws -> Void) async throws {
     do {
-        try await database.withStore(body)
+        try await database.withStore(existing: existing, body)
     } catch let error as StoreError {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         throw ExitCode(65)

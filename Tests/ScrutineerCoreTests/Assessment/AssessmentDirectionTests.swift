@@ -41,13 +41,57 @@ import Testing
         #expect(direction.direction == .static)
         #expect(direction.movement == .flat)
         #expect(direction.symbol == "arrow-flat-static")
-        #expect(direction.reason == "Static: 17.0% in 2025 against 18.4% in 2024 (the previous period), down 1.4 pp, within the tolerance of 2 pp")
+        #expect(direction.reason == "Static: 17.0% in 2025 against 18.4% in 2024 (the previous period), down 1.4 pp, less than the tolerance of 2 pp")
     }
 
-    @Test("Simple: a change on the tolerance's edge is static (rounding noise in the data does not tip it)")
+    @Test("Simple: static means a change below the tolerance (METHODS.md §13.4): a change of exactly the tolerance is not static, however its subtraction rounds")
     func simpleOnToleranceEdge() throws {
-        let direction = try Self.lait("ReReferral", settings: [MeasureAssessmentSettings(measureCode: "ReReferral", staticTolerance: 1.4)]).direction
+        // 17.0 − 18.4 is −1.3999999999999986 in doubles: still the tolerance 1.4 itself.
+        let onEdge = try Self.lait("ReReferral", settings: [MeasureAssessmentSettings(measureCode: "ReReferral", staticTolerance: 1.4)]).direction
+        #expect(onEdge.direction == .improving)
+        let justAbove = try Self.lait("ReReferral", settings: [MeasureAssessmentSettings(measureCode: "ReReferral", staticTolerance: 1.41)]).direction
+        #expect(justAbove.direction == .static)
+        // 4.4 − 4.9 is −0.5000000000000009: the tolerance 0.5 again, and not static either.
+        let report = try Build.assess(
+            [Build.percentage("REPEAT", polarity: .lowIsGood)], [try Build.observation("REPEAT", "2024/25 Q1", 4.9), try Build.observation("REPEAT", "2024/25 Q2", 4.4)],
+            settings: [MeasureAssessmentSettings(measureCode: "REPEAT", staticTolerance: 0.5)], period: "2024/25 Q2", today: "2024-11-20"
+        )
+        #expect(try #require(report.measures.first).direction.direction == .improving)
+    }
+
+    @Test("Simple: a change that shows as zero is static, said once")
+    func simpleZeroAtFiguresShown() throws {
+        let report = try Build.assess(
+            [Build.percentage("EET")], [try Build.observation("EET", "2024/25 Q1", 65.04), try Build.observation("EET", "2024/25 Q2", 65.01)],
+            period: "2024/25 Q2", today: "2024-11-20"
+        )
+        let direction = try #require(report.measures.first).direction
         #expect(direction.direction == .static)
+        #expect(direction.reason == "Static: 65.0% in 2024/25 Q2 against 65.0% in 2024/25 Q1 (the previous period), no change at the figures shown")
+    }
+
+    @Test("The previous period published without a figure: no direction against the previous period, not one against an older figure (LAIT §7.1, Fingertips §8.2)")
+    func previousFigureMissing() throws {
+        // lait_kpi_subset_long.csv: HCP_PHOF, Warwickshire: 2022 92.94, 2023 "-", 2024 93.56.
+        let direction = try Self.lait("HCP_PHOF").direction
+        #expect(direction.direction == .notCalculated)
+        #expect(direction.comparedPeriod?.label == "2023")
+        #expect(direction.comparedValue == nil && direction.change == nil)
+        #expect(direction.reason == "Not calculated: the previous period, 2023, has no figure (published as “-”), and an older figure is not the previous period's")
+        // Against the same period last year, which also has no figure, it is not calculated either.
+        let lastYear = try Self.lait("HCP_PHOF", settings: [MeasureAssessmentSettings(measureCode: "HCP_PHOF", directionBasis: .samePeriodLastYear)]).direction
+        #expect(lastYear.direction == .notCalculated)
+        // A period with no row at all (not published as missing) leaves the figure before it to compare with.
+        let gap = try Build.assess(
+            [Build.percentage("EET")], [try Build.observation("EET", "2024/25 Q1", 60), try Build.observation("EET", "2024/25 Q3", 64)],
+            period: "2024/25 Q3", today: "2025-01-20"
+        )
+        #expect(try #require(gap.measures.first).direction.direction == .improving)
+        let withheld = try Build.assess(
+            [Build.percentage("EET")], [try Build.observation("EET", "2024/25 Q1", 60), try Build.observation("EET", "2024/25 Q2", nil), try Build.observation("EET", "2024/25 Q3", 64)],
+            period: "2024/25 Q3", today: "2025-01-20"
+        )
+        #expect(try #require(withheld.measures.first).direction.reason == "Not calculated: the previous period, 2024/25 Q2, has no figure, and an older figure is not the previous period's")
     }
 
     @Test("Polarity none: children in need went down, with no better or worse: decreasing")

@@ -31,6 +31,16 @@ struct FinanceTests {
     func money() throws {
         #expect(Money(pounds: 1_250_000.5)?.pence == 125_000_050)
         #expect(Money(pounds: 0.125) == nil)
+        // Half a penny or a tenth of one over a large amount is still a fraction of a penny; every
+        // amount written to the penny is read as it was written.
+        #expect(Money(pounds: 28_500_000.005) == nil)
+        #expect(Money(pounds: 29_400_000.999) == nil)
+        #expect(Money(pounds: 9_999_999_999.001) == nil)
+        #expect(Money(pounds: 28_500_000.01)?.pence == 2_850_000_001)
+        for pence in stride(from: 1, through: 10_000_000_000_000, by: 7_777_777_777) {
+            let written = Double("\(pence / 100).\(pence % 100 < 10 ? "0" : "")\(pence % 100)")!
+            #expect(Money(pounds: written)?.pence == pence, "\(written)")
+        }
         #expect(Money(pounds: .infinity) == nil)
         #expect(Money(pounds: 1e17) == nil)
         #expect(pounds(15_000_000).text == "£15.0m")
