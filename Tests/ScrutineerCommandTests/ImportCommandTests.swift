@@ -75,6 +75,29 @@ struct ImportCommandTests {
             """)
     }
 
+    @Test("an EES measure imported by its mapping and again by --measure --indicator --numerator --denominator is unchanged, counts and all; --numerator without --indicator is refused (exit 64)")
+    func eesCountsByOptions() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("ees.sqlite").path
+        let referrals = Self.data("ees/c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv")
+        // examples/ees-mapping.csv's first measure: rereferral_percent over rereferral_count and referral_count.
+        let mapping = folder.appendingPathComponent("one.csv")
+        try (String(contentsOfFile: Self.mapping, encoding: .utf8).split(separator: "\n").prefix(2).joined(separator: "\n") + "\n").write(to: mapping, atomically: true, encoding: .utf8)
+        #expect(try CommandRunner.run(["import"] + Self.imports[0] + ["--db", db]).status == 0)
+        #expect(try CommandRunner.run(["import", "ees", referrals, "--mapping", mapping.path, "--db", db]).status == 0)
+        let options = ["import", "ees", referrals, "--measure", "EES_REREFERRAL_PC", "--indicator", "rereferral_percent", "--db", db]
+        let again = try CommandRunner.run(options + ["--numerator", "rereferral_count", "--denominator", "referral_count"])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(again.standardOutput.hasSuffix("Nothing changed: the database already held exactly this.\n"), "\(again.standardOutput)")
+        let warwickshire = try CommandRunner.run(["export", "observations", "--measure", "EES_REREFERRAL_PC", "--area", "E10000031", "--db", db])
+        // c1_…csv: Warwickshire 2025, 878 re-referrals of 5,152 referrals, 17%.
+        #expect(warwickshire.standardOutput.contains("EES_REREFERRAL_PC,E10000031,2025,,17,878,5152,"))
+        let alone = try CommandRunner.run(["import", "ees", referrals, "--numerator", "rereferral_count", "--db", db])
+        #expect(alone.status == 64)
+        #expect(alone.standardError.contains("--numerator and --denominator name the counts of --indicator's measure"))
+    }
+
     @Test("a later release under another name changes only the figure that differs; export --history shows the value it replaced, and --as-of the figures as they stood")
     func laterReleaseAndHistory() throws {
         let folder = try CommandRunner.temporaryDirectory()

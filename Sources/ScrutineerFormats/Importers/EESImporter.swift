@@ -430,6 +430,15 @@ public enum EESImporter {
                     let (value, symbol) = figure(spec.indicator, spec.indicatorName)
                     let numerator = spec.numerator.flatMap { figure($0.index, $0.name).0 }
                     let denominator = spec.denominator.flatMap { figure($0.index, $0.name).0 }
+                    // Each figure the database cannot hold (a count below zero, limits the wrong way round), at its column.
+                    for problem in Observation.figureProblems(value: value, numerator: numerator, denominator: denominator, unit: nil, asPublished: true) {
+                        switch problem.figure {
+                        case .numerator: reject(spec.numerator?.name ?? spec.indicatorName, problem.message)
+                        case .denominator: reject(spec.denominator?.name ?? spec.indicatorName, problem.message)
+                        default: reject(spec.indicatorName, problem.message)
+                        }
+                        cellValid = false
+                    }
                     var breakdown = Breakdown.total
                     if !spec.breakdown.isEmpty || district != nil {
                         var pairs: [String: String] = [:]

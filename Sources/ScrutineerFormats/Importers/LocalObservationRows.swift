@@ -116,9 +116,6 @@ struct LocalObservationRows {
             if valueCell.isBlank, cell(.statusSymbol).isBlank {
                 fail(.value, "missing value (expected a number, or a status symbol such as c in status_symbol)")
             }
-            if let number = value, measure?.unit == .percentage, !(0...100).contains(number) {
-                fail(.value, "\(SpreadsheetCell.plainText(number)) is outside 0–100 for a percentage (expected percentage points such as 61.2, or a cell formatted as a percentage)")
-            }
         }
         func number(_ column: LocalObservationColumn, example: String) -> Double? {
             read(column) { (content) throws(LocalCellReading.Problem) in
@@ -127,19 +124,17 @@ struct LocalObservationRows {
         }
         let numerator = number(.numerator, example: "153")
         let denominator = number(.denominator, example: "250")
-        if let denominator, denominator < 0 {
-            fail(.denominator, "a denominator of \(SpreadsheetCell.plainText(denominator)) (expected a count of 0 or more)")
-        }
-        if let numerator, numerator < 0, measure?.unit == .percentage {
-            fail(.numerator, "a numerator of \(SpreadsheetCell.plainText(numerator)) (expected a count of 0 or more)")
-        }
-        if let numerator, let denominator, measure?.unit == .percentage, numerator > denominator {
-            fail(.numerator, "numerator \(SpreadsheetCell.plainText(numerator)) is above denominator \(SpreadsheetCell.plainText(denominator)) for a percentage (expected a numerator no larger than the denominator)")
-        }
         let lower = number(.lower95, example: unit == .percentage ? "55.0" : "38")
         let upper = number(.upper95, example: unit == .percentage ? "67.1" : "47")
-        if let lower, let upper, lower > upper {
-            fail(.lower95, "lower limit \(SpreadsheetCell.plainText(lower)) is above upper limit \(SpreadsheetCell.plainText(upper)) (expected lower95 ≤ upper95)")
+        // The checks every import makes of the figures (the unit's, once the measure is known).
+        for problem in Observation.figureProblems(value: value, numerator: numerator, denominator: denominator, lower95: lower, upper95: upper, unit: measure?.unit) {
+            switch problem.figure {
+            case .value: fail(.value, problem.message.replacingOccurrences(of: "such as 61.2)", with: "such as 61.2, or a cell formatted as a percentage)"))
+            case .numerator: fail(.numerator, problem.message)
+            case .denominator: fail(.denominator, problem.message)
+            case .lower95, .lower99_8: fail(.lower95, problem.message)
+            case .upper95, .upper99_8: fail(.upper95, problem.message)
+            }
         }
         let published = read(.published, LocalCellReading.date)
         let nextUpdate = read(.nextUpdateDue, LocalCellReading.date)

@@ -8,6 +8,9 @@ public struct NationalImportOptions: Sendable, Hashable {
     public var indicator: String?
     /// `--filter NAME=VALUE`, repeatable: the EES filter values of `--measure`'s rows.
     public var filters: [EESFilter]
+    /// `--numerator`, `--denominator`: the EES indicator columns holding `--measure`'s counts.
+    public var numerator: String?
+    public var denominator: String?
     /// `--mapping`: an EES mapping file (`EESMeasureMapping.read`).
     public var mappingFile: PublishedFile?
     /// `--edition`: the statistical-neighbour edition ("2021", "2025").
@@ -23,13 +26,16 @@ public struct NationalImportOptions: Sendable, Hashable {
     public var nextUpdateDue: CalendarDate?
 
     public init(
-        measureCode: String? = nil, indicator: String? = nil, filters: [EESFilter] = [], mappingFile: PublishedFile? = nil,
+        measureCode: String? = nil, indicator: String? = nil, filters: [EESFilter] = [], numerator: String? = nil, denominator: String? = nil,
+        mappingFile: PublishedFile? = nil,
         edition: String? = nil, title: String? = nil, unit: MeasureUnit? = nil, polarity: Polarity? = nil, yearType: YearType? = nil,
         published: CalendarDate? = nil, nextUpdateDue: CalendarDate? = nil
     ) {
         self.measureCode = measureCode
         self.indicator = indicator
         self.filters = filters
+        self.numerator = numerator
+        self.denominator = denominator
         self.mappingFile = mappingFile
         self.edition = edition
         self.title = title
@@ -41,13 +47,15 @@ public struct NationalImportOptions: Sendable, Hashable {
     }
 
     /// The EES mappings these options give: the mapping file's rows, then the one measure of
-    /// `--measure`/`--indicator`/`--filter` (its code defaulting to the indicator's name).
+    /// `--measure`/`--indicator`/`--filter`/`--numerator`/`--denominator` (its code defaulting to
+    /// the indicator's name).
     public func eesMappings() throws(BatchInputErrors) -> [EESMeasureMapping] {
         var mappings: [EESMeasureMapping] = []
         if let mappingFile { mappings = try EESMeasureMapping.read(mappingFile) }
         if let indicator {
             mappings.append(EESMeasureMapping(
-                measureCode: measureCode ?? indicator, indicator: indicator, filters: filters, title: title, unit: unit, polarity: polarity, yearType: yearType
+                measureCode: measureCode ?? indicator, indicator: indicator, filters: filters, title: title, unit: unit, polarity: polarity, yearType: yearType,
+                numerator: numerator, denominator: denominator
             ))
         }
         return mappings

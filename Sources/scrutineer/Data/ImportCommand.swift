@@ -40,7 +40,13 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(help: "EES: keep rows whose filter column NAME equals VALUE (repeatable), as NAME=VALUE.")
     var filter: [String] = []
 
-    @Option(help: "EES: a mapping file (measure_code,indicator,filters,title,unit,polarity,year_type) for several measures.")
+    @Option(help: "EES: the indicator column holding --measure's numerator, for its confidence intervals (a re-import without it stores the figures without their counts).")
+    var numerator: String?
+
+    @Option(help: "EES: the indicator column holding --measure's denominator.")
+    var denominator: String?
+
+    @Option(help: "EES: a mapping file (measure_code,indicator,filters,title,unit,polarity,year_type,numerator,denominator) for several measures.")
     var mapping: String?
 
     @Option(help: "Neighbours: the edition of the list, e.g. 2021 or 2025 (default: the year in the file name).")
@@ -85,6 +91,9 @@ struct ImportCommand: AsyncParsableCommand {
         if let polarity, MeasureText.polarity(polarity) == nil { throw ValidationError("--polarity \(polarity) is not a polarity (expected high, low or none)") }
         if let yearType, MeasureText.yearType(yearType) == nil { throw ValidationError("--year-type \(yearType) is not a year type (expected financial, academic, calendar or year-ending-september)") }
         for text in filter where EESFilter(text: text) == nil { throw ValidationError("--filter \(text) is not NAME=VALUE") }
+        if numerator != nil || denominator != nil, indicator == nil {
+            throw ValidationError("--numerator and --denominator name the counts of --indicator's measure (expected --indicator COLUMN with them, or a mapping file's numerator and denominator columns)")
+        }
         let dates = try releaseDates()
         if dates.published != nil || dates.nextUpdateDue != nil, ![.lait, .ees, .fingertips].contains(kind) {
             throw ValidationError("--published and --next-update date a LAIT, EES or Fingertips release (a local file gives its dates in its published and next_update_due columns)")
@@ -219,7 +228,7 @@ struct ImportCommand: AsyncParsableCommand {
         // validate() has refused dates that cannot be read.
         let dates = (try? releaseDates()) ?? (published: nil, nextUpdateDue: nil)
         let options = NationalImportOptions(
-            measureCode: measure, indicator: indicator, filters: filter.compactMap(EESFilter.init(text:)),
+            measureCode: measure, indicator: indicator, filters: filter.compactMap(EESFilter.init(text:)), numerator: numerator, denominator: denominator,
             mappingFile: mappingFile, edition: edition, title: title,
             unit: unit.flatMap(MeasureText.unit), polarity: polarity.flatMap(MeasureText.polarity),
             yearType: yearType.flatMap(MeasureText.yearType),

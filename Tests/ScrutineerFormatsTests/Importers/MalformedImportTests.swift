@@ -109,6 +109,42 @@ struct MalformedImportTests {
         ])
     }
 
+    @Test("Fingertips and EES: a count below zero or limits the wrong way round are named at their cells, every one; a figure as published (a percentage over 100, a count over a denominator of 0) is kept")
+    func publishedFigures() throws {
+        let header = "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,Compared to England value or percentiles\n"
+        let file = ImportFixtures.text("ft.csv", header + """
+        90284,Injuries,E92000001,England,E10000031,Warwickshire,County,Persons,<15 yrs,,,2010/11,80,90,70,60,100,-5,1000,,,Better
+        90284,Injuries,E92000001,England,E10000031,Warwickshire,County,Persons,<15 yrs,,,2011/12,80,70,90,95,65,10,-1000,,,Better
+        90284,Injuries,E92000001,England,E10000031,Warwickshire,County,Persons,<15 yrs,,,2012/13,80,70,90,,,1050,0,,,Better
+
+        """)
+        let context = try ImportFixtures.context()
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try FingertipsImporter.parse([file], context: context) } == [
+            "ft.csv:2:Count: a numerator of -5 (expected a count of 0 or more)",
+            "ft.csv:2:Lower CI 95.0 limit: lower limit 90 is above upper limit 70 (expected the lower 95% limit no larger than the upper)",
+            "ft.csv:3:Denominator: a denominator of -1000 (expected a count of 0 or more)",
+            "ft.csv:3:Lower CI 99.8 limit: lower limit 95 is above upper limit 65 (expected the lower 99.8% limit no larger than the upper)",
+        ])
+
+        // c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv's header, and Warwickshire's
+        // 2025 row with its re-referral count changed.
+        let eesHeader = "time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,old_la_code,new_la_code,la_name,category,referral_count,rereferral_count,rereferral_percent\n"
+        let row = "2025,Reporting year,Local authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,Referrals and Re-referrals,5152,"
+        let mapping = try EESMeasureMapping.read(ImportFixtures.text("mapping.csv", """
+        measure_code,indicator,filters,title,unit,polarity,year_type,numerator,denominator
+        ReReferral,rereferral_percent,,Re-referrals within 12 months,percentage,low,financial,rereferral_count,referral_count
+
+        """))
+        let negative = ImportFixtures.text("c1.csv", eesHeader + row + "-878,17\n")
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([negative], mappings: mapping, context: context) } == [
+            "c1.csv:2:rereferral_count: a numerator of -878 (expected a count of 0 or more)",
+        ])
+        // DfE publishes take-up above 100% where the eligible population is estimated: kept as published.
+        let over = ImportFixtures.text("c1.csv", eesHeader + row + "6000,116.5\n")
+        let kept = try EESImporter.parse([over], mappings: mapping, context: context)
+        #expect(kept.observations.map { [$0.value, $0.numerator, $0.denominator] } == [[116.5, 6000, 5152]])
+    }
+
     @Test("a file that is not CSV, or has none of a layout's columns, is one error at its header")
     func notTheLayout() throws {
         let context = try Self.context()

@@ -1,0 +1,72 @@
+/// One of an observation's figures, for naming the cell a problem lies in.
+public enum ObservationFigure: Sendable, Hashable, CaseIterable {
+    case value, numerator, denominator, lower95, upper95, lower99_8, upper99_8
+}
+
+/// A figure no published statistic of its kind can have, and why.
+public struct ObservationFigureProblem: Sendable, Hashable {
+    public let figure: ObservationFigure
+    /// "numerator 500 is above denominator 463 for a percentage (expected …)".
+    public let message: String
+}
+
+extension Observation {
+    /// The figures that cannot be right, checked the same way by every import (PRODUCT.md R14), each
+    /// naming its figure so that an importer reports it at its own column; empty when the figures
+    /// are possible.
+    ///
+    /// - Always: a count below zero and a lower limit above its upper limit, which the database
+    ///   refuses too.
+    /// - Unless `asPublished`: for a percentage of `unit`, a value outside 0–100 or a numerator above
+    ///   its denominator; for another unit, a numerator over a denominator of 0. A national
+    ///   statistic keeps its figure as published: DfE publishes take-up above 100% where the
+    ///   eligible population is an estimate (LAIT `%_2yr_olds`, 130.1% for one council in 2018).
+    public func figureProblems(unit: MeasureUnit?, asPublished: Bool = false) -> [ObservationFigureProblem] {
+        Self.figureProblems(
+            value: value, numerator: numerator, denominator: denominator, lower95: lower95, upper95: upper95,
+            lower99_8: lower99_8, upper99_8: upper99_8, unit: unit, asPublished: asPublished
+        )
+    }
+
+    /// `figureProblems(unit:asPublished:)` for figures read before the observation is made.
+    public static func figureProblems(
+        value: Double?, numerator: Double?, denominator: Double?, lower95: Double? = nil, upper95: Double? = nil,
+        lower99_8: Double? = nil, upper99_8: Double? = nil, unit: MeasureUnit?, asPublished: Bool = false
+    ) -> [ObservationFigureProblem] {
+        var problems: [ObservationFigureProblem] = []
+        func problem(_ figure: ObservationFigure, _ message: String) {
+            problems.append(ObservationFigureProblem(figure: figure, message: message))
+        }
+        let isPercentage = unit == .percentage
+        let judgesPlausibility = !asPublished
+        if let value, judgesPlausibility, isPercentage, !(0...100).contains(value) {
+            problem(.value, "\(plain(value)) is outside 0–100 for a percentage (expected percentage points such as 61.2)")
+        }
+        if let numerator, numerator < 0 {
+            problem(.numerator, "a numerator of \(plain(numerator)) (expected a count of 0 or more)")
+        }
+        if let denominator, denominator < 0 {
+            problem(.denominator, "a denominator of \(plain(denominator)) (expected a count of 0 or more)")
+        }
+        if judgesPlausibility, let numerator, let denominator, numerator >= 0, denominator >= 0 {
+            if isPercentage, numerator > denominator {
+                problem(.numerator, "numerator \(plain(numerator)) is above denominator \(plain(denominator)) for a percentage (expected a numerator no larger than the denominator)")
+            } else if !isPercentage, denominator == 0, numerator > 0 {
+                problem(.denominator, "a denominator of 0 with a numerator of \(plain(numerator)) (expected a denominator above 0 when there is a numerator)")
+            }
+        }
+        if let lower95, let upper95, lower95 > upper95 {
+            problem(.lower95, "lower limit \(plain(lower95)) is above upper limit \(plain(upper95)) (expected the lower 95% limit no larger than the upper)")
+        }
+        if let lower99_8, let upper99_8, lower99_8 > upper99_8 {
+            problem(.lower99_8, "lower limit \(plain(lower99_8)) is above upper limit \(plain(upper99_8)) (expected the lower 99.8% limit no larger than the upper)")
+        }
+        return problems
+    }
+
+    /// A number as it was written: whole numbers without a point.
+    private static func plain(_ number: Double) -> String {
+        if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
+        return String(number)
+    }
+}
