@@ -88,6 +88,8 @@ public protocol ScrutineerStore: Sendable {
     func observationHistory(_ query: ObservationQuery) async throws -> [SupersededObservation]
     /// Every LA's neighbour list in one edition ("2021", "2025").
     func statisticalNeighbours(edition: String) async throws -> [StatisticalNeighbours]
+    /// The editions of the statistical-neighbour lists held, in order.
+    func statisticalNeighbourEditions() async throws -> [String]
     /// Every comparator group councils have defined, by code, members in code order.
     func comparatorGroups() async throws -> [ComparatorGroup]
     /// Adds a new version of a council's target, closing the one it replaces; returns it with its

@@ -103,6 +103,11 @@ struct PackCommandTests {
         #expect(live.count > 20)
         #expect(try Self.files(folder.appendingPathComponent("published")) == live, "the published pack is the report as judged on the day")
 
+        // A report of a quarter that has not begun by the day given cannot be signed off.
+        let early = try CommandRunner.run(["committee", "sign-off", "--committee", "WARKS-CYP", "--period", "2026/27 Q3", "--db", db, "--stage", "published", "--as-of", "2026-09-30"])
+        #expect(early.status == 65)
+        #expect(early.standardError == "the report of committee WARKS-CYP for 2026/27 Q3 cannot be signed off on 2026-09-30, before its period begins (expected a reporting period that has begun); nothing was written\n")
+
         // Published again without being moved back: refused, the report stays as the committee read it.
         let twice = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-09-30", "--user", "wren"])
         #expect(twice.status == 65)

@@ -519,6 +519,15 @@ struct StorageContractTests {
             #expect(try await store.statisticalNeighbours(edition: "2025") == [barnsley2025, revised])
             #expect(try await store.statisticalNeighbours(edition: "2021") == [warwickshire2021])
             #expect(try await store.statisticalNeighbours(edition: "2019").isEmpty)
+            #expect(try await store.statisticalNeighbourEditions() == ["2021", "2025"])
+            #expect(try await store.newestStatisticalNeighbours() == [barnsley2025, revised])
+
+            // A later edition DfE publishes is the newest: the one the reports use.
+            var warwickshire2026 = warwickshire2025
+            warwickshire2026.edition = "2026"
+            _ = try await store.importBatch(ImportBatch(kind: .neighbours, files: ["n3.csv"], rowsRead: 10, neighbourLists: [warwickshire2026]), by: "analyst")
+            #expect(try await store.statisticalNeighbourEditions() == ["2021", "2025", "2026"])
+            #expect(try await store.newestStatisticalNeighbours() == [warwickshire2026])
         }
     }
 

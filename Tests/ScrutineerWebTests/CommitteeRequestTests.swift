@@ -105,6 +105,8 @@ struct CommitteeRequestWebTests {
             let refused = try await analyst.post(client, "/committees/WOK-CS/requests", [("period", "2026/27 Q2"), ("raised-on", "2026-10-06"), ("request", "Late."), ("due-by", "2026-10-01")])
             #expect(refused.status == .badRequest)
             #expect(refused.text.contains("due-by: 2026-10-01 is before the meeting that asked (2026-10-06)"))
+            #expect(refused.text.contains("<h1>There is a problem with what was sent</h1>"))
+            #expect(refused.text.contains("Go back to the form with your browser&#39;s Back button, which keeps what you typed") || refused.text.contains("Go back to the form with your browser's Back button, which keeps what you typed"))
             let again = try await analyst.post(client, "/committees/WOK-CS/requests/1/delivery", [("period", "2026/27 Q2"), ("on", "2026-11-13"), ("note", "Again.")])
             #expect(again.status == .badRequest)
             #expect(again.text.contains("was provided for 2026/27 Q2 on 2026-11-12"))

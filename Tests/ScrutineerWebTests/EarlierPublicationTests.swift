@@ -132,6 +132,8 @@ struct EarlierPublicationTests {
             var snapshot = try #require(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2026/27 Q1"))
             snapshot.commentary.append(Commentary(committeeCode: "WARKS-CYP", measureCode: "WARKS_HV_68WK", periodLabel: "2026/27 Q1", text: written, author: "Olu Officer"))
             snapshot.publicText?[written] = "Some children waited longer than six weeks."
+            // Moved back first, as only then is a published report published again.
+            _ = try await store.setPublication(ReportPublication(committeeCode: "WARKS-CYP", periodLabel: "2026/27 Q1", stage: .checked, changedBy: "Demo Analyst"))
             _ = try await store.publishReport(snapshot)
         }
         try await withApplication(url) { client in

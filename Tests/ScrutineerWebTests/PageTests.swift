@@ -76,6 +76,9 @@ struct PageTests {
             #expect(page.contains("<th scope=\"row\">Leicestershire</th><td>Statistical neighbour; Midlands county councils</td>"))
             #expect(page.contains("<th scope=\"row\">Worcestershire</th><td>Region; Midlands county councils; West Midlands shire areas</td>"))
             #expect(page.contains("aria-sort=\"ascending\""))
+            // The public reads the published 2026/27 Q1 report; re-referrals' latest figures are 2025's (LAIT), and the page says so.
+            #expect(page.contains("<p class=\"lede\">The 2026/27 Q1 report · figures for 2025 · polarity: a lower figure is better</p>"))
+            #expect(page.contains("areas have a figure for 2025, the latest in the 2026/27 Q1 report."))
             let bad = try await client.execute(uri: "/committees/WARKS-CYP/measures/ReReferral/compare?sort=colour", method: .get)
             #expect(bad.status == .badRequest)
             #expect(bad.text.contains("sort: colour is not a column"))

@@ -78,6 +78,7 @@ struct PublishedReportTests {
             let refused = try await officer.post(client, "/committees/WARKS-CYP/measures/WARKS_HV_68WK/commentary", [("period", "2026/27 Q1"), ("text", text)])
             #expect(refused.status == .conflict)
             #expect(refused.text.contains("is published"))
+            #expect(refused.text.contains("<h1>This cannot be changed now</h1>"))
         }
         // …and what reaches the database another way, with a new target, does not change it.
         try await withStore(url) { store in
@@ -92,6 +93,13 @@ struct PublishedReportTests {
 
         try await withApplication(url) { client in
             let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            // A quarter that has not begun on the site's day (23 November 2026) has no report to sign off.
+            for stage in ["draft", "published"] {
+                let early = try await analyst.post(client, "/committees/WARKS-CYP/publication", [("period", "2027/28 Q1"), ("stage", stage)])
+                #expect(early.status == .badRequest)
+                #expect(early.text.contains("period: 2027/28 Q1 has not begun on 23 Nov 2026 (expected a reporting period that has begun)"))
+            }
+            #expect(try await withStore(url) { try await $0.publications(committeeCode: "WARKS-CYP") }.allSatisfy { $0.periodLabel != "2027/28 Q1" })
             // "Save stage" on a published report, leaving it published, does not publish it again.
             let unmoved = try await analyst.post(client, "/committees/WARKS-CYP/publication", [("period", "2026/27 Q1"), ("stage", "published")])
             #expect(unmoved.status == .conflict)

@@ -59,13 +59,26 @@ public struct PublishedFileLayout: Sendable {
         fits: { _ in false }
     )
 
-    /// The layout of `data`: a workbook, or a CSV file by its first line; nil for an unknown
-    /// header (or a title above the header).
+    /// The layout of `data`: a CSV file by its first line; a workbook by the header of its first
+    /// sheet (the first of its top rows that fits a layout, as a title may stand above it), else
+    /// `workbook`; nil for an unknown CSV header (or a title above the header).
     public static func recognise(_ data: Data) -> PublishedFileLayout? {
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return workbook }
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            guard let sheet = try? XLSXWorkbook(data: data, fileName: "").sheet(named: nil) else { return workbook }
+            for row in sheet.rows.prefix(10) where !row.isBlank {
+                let header = row.cells.map { $0.description.trimmingCharacters(in: .whitespaces) }
+                if let layout = all.first(where: { $0.fits(header) }) { return layout }
+            }
+            return workbook
+        }
         let firstLine = data.prefix { $0 != UInt8(ascii: "\n") }
         guard let header = try? CSVReader.table(from: Data(firstLine), fileName: "").header else { return nil }
         return all.first { $0.fits(header) }
+    }
+
+    /// True when `error` is about `file`: the file itself, or one of its sheets (`book.xlsx[sheet]`).
+    private static func isAbout(_ error: BatchInputError, _ file: PublishedFile) -> Bool {
+        error.file == file.name || (error.file.hasPrefix(file.name + "[") && error.file.hasSuffix("]"))
     }
 
     /// `errors`, with each of `files` that is another import's layout reported once as what it is,
@@ -73,7 +86,7 @@ public struct PublishedFileLayout: Sendable {
     /// are rewritten; what an import accepts is never judged by its header here.
     public static func namingMisplacedFiles(_ errors: BatchInputErrors, kind: ImportKind, files: [PublishedFile]) -> BatchInputErrors {
         var misplaced: [String: BatchInputError] = [:]
-        for file in files where errors.errors.contains(where: { $0.file == file.name }) {
+        for file in files where errors.errors.contains(where: { isAbout($0, file) }) {
             guard let layout = recognise(file.data), !layout.importedBy.contains(kind) else { continue }
             misplaced[file.name] = BatchInputError(
                 file: file.name, row: 1, column: "*",
@@ -83,7 +96,7 @@ public struct PublishedFileLayout: Sendable {
         guard !misplaced.isEmpty else { return errors }
         var rewritten: [BatchInputError] = []
         for error in errors.errors {
-            guard let replacement = misplaced[error.file] else {
+            guard let file = files.first(where: { misplaced[$0.name] != nil && isAbout(error, $0) }), let replacement = misplaced[file.name] else {
                 rewritten.append(error)
                 continue
             }

@@ -91,7 +91,12 @@ public enum StatisticalNeighboursImporter {
     private static func fileEdition(_ option: String?, table: inout ImportTable) -> String? {
         if let option {
             let edition = ImportText.trimmed(option)
-            if !edition.isEmpty { return edition }
+            // Editions are the years DfE published them, by which the newest is chosen.
+            guard edition.count == 4, edition.allSatisfy(\.isASCII), Int(edition) != nil else {
+                table.reject(table.table.headerLine, "*", "edition \(ImportText.quoted(edition)) is not a year (expected --edition with the 4-digit year of the lists, such as 2021 or 2025)")
+                return nil
+            }
+            return edition
         }
         if let edition = editionFromFileName(table.file) { return edition }
         table.reject(table.table.headerLine, "*", "no edition for these statistical neighbours (expected --edition such as 2021 or 2025, or one 4-digit year in the file name)")

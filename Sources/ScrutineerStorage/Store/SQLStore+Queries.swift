@@ -162,6 +162,14 @@ extension SQLStore {
         }
     }
 
+    /// The editions of the statistical-neighbour lists held, in order.
+    public func statisticalNeighbourEditions() async throws -> [String] {
+        typealias N = Schema.Neighbours
+        return try await read { session in
+            try await session.cells("SELECT DISTINCT \(unsafeRaw: N.edition) FROM \(unsafeRaw: N.table) ORDER BY \(unsafeRaw: N.edition)").compactMap { $0.first?.text }
+        }
+    }
+
     /// Every comparator group councils have defined, by code, members in code order.
     public func comparatorGroups() async throws -> [ComparatorGroup] {
         typealias G = Schema.ComparatorGroups

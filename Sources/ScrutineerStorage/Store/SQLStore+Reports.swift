@@ -80,18 +80,20 @@ extension SQLStore {
         encoder.nonConformingFloatEncodingStrategy = Self.nonFiniteNumbers
         return try await change { session in
             typealias P = Schema.Publications
-            // Published again only once moved back: read within the change, so two servers cannot both publish.
-            let stage = try await session.cells("""
-                SELECT \(unsafeRaw: P.stage) FROM \(unsafeRaw: P.table)
-                WHERE \(unsafeRaw: P.committeeCode) = \(bind: snapshot.committeeCode) AND \(unsafeRaw: P.periodLabel) = \(bind: snapshot.periodLabel)
-                """)
-            if stage.first?.first?.text == ReportPublication.Stage.published.rawValue {
-                throw StoreError.alreadyPublished(committee: snapshot.committeeCode, period: snapshot.periodLabel)
-            }
             var stored = snapshot
             stored.version = try await Self.nextVersion(in: session, table: S.table, column: S.version, where: """
                 \(unsafeRaw: S.committeeCode) = \(bind: snapshot.committeeCode) AND \(unsafeRaw: S.periodLabel) = \(bind: snapshot.periodLabel)
                 """)
+            // Published again only once moved back, read within the change so that two servers
+            // cannot both publish; a report published before snapshots were kept (migration 10)
+            // has none, and publishing it again keeps its first.
+            let stage = try await session.cells("""
+                SELECT \(unsafeRaw: P.stage) FROM \(unsafeRaw: P.table)
+                WHERE \(unsafeRaw: P.committeeCode) = \(bind: snapshot.committeeCode) AND \(unsafeRaw: P.periodLabel) = \(bind: snapshot.periodLabel)
+                """)
+            if stage.first?.first?.text == ReportPublication.Stage.published.rawValue, stored.version > 1 {
+                throw StoreError.alreadyPublished(committee: snapshot.committeeCode, period: snapshot.periodLabel)
+            }
             stored.takenAt = StoreTimestamp.now()
             let (publication, revision) = try await Self.record(
                 ReportPublication(committeeCode: stored.committeeCode, periodLabel: stored.periodLabel, stage: .published, changedBy: stored.takenBy, changedAt: stored.takenAt),

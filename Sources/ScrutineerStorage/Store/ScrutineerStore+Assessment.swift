@@ -2,8 +2,8 @@ import ScrutineerCore
 
 extension ScrutineerStore {
     /// Everything the assessment of a committee reads, from the store: its measures, their
-    /// observations for every area, its council's targets for them, the newest statistical-neighbour edition (2025,
-    /// else 2021), the areas and the committee's settings.
+    /// observations for every area, its council's targets for them, the newest statistical-neighbour edition held, the
+    /// areas and the committee's settings.
     public func assessmentIndex(for definition: CommitteeDefinition) async throws -> AssessmentIndex {
         try await assessmentInputs(for: definition).index
     }
@@ -54,15 +54,20 @@ extension ScrutineerStore {
         )
     }
 
-    /// The newest edition of the DfE's statistical-neighbour lists: 2025, else 2021.
+    /// The newest edition of the DfE's statistical-neighbour lists the database holds (editions are
+    /// years: 2021, 2025, and any DfE publishes later).
     public func newestStatisticalNeighbours() async throws -> [StatisticalNeighbours] {
-        let newest = try await statisticalNeighbours(edition: "2025")
-        return newest.isEmpty ? try await statisticalNeighbours(edition: "2021") : newest
+        guard let newest = try await statisticalNeighbourEditions().max(by: { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }) else { return [] }
+        return try await statisticalNeighbours(edition: newest)
     }
 
     /// Moves a committee's report for one period to a stage of sign-off; publishing keeps the
     /// report as it stands, judged as on `today` (`reportSnapshot(of:period:today:by:)`).
     public func moveReport(_ definition: CommitteeDefinition, period: Period, to stage: ReportPublication.Stage, by user: String, today: CalendarDate) async throws -> ReportPublication {
+        // A report of a quarter to come has nothing to sign off, and would open the public site.
+        guard period.start <= today else {
+            throw StoreError.reportingPeriodNotBegun(committee: definition.committee.code, period: period.label, today: today.iso)
+        }
         guard stage == .published else {
             return try await setPublication(ReportPublication(committeeCode: definition.committee.code, periodLabel: period.label, stage: stage, changedBy: user))
         }

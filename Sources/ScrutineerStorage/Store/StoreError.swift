@@ -43,6 +43,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case unreadableStoredValue(table: String, column: String, value: String)
     /// A report was to be marked published without the snapshot that publishing keeps.
     case publishedWithoutSnapshot(committee: String, period: String)
+    /// A report's stage was to be set for a period that has not begun on the day it is judged by.
+    case reportingPeriodNotBegun(committee: String, period: String, today: String)
     /// A report was to be published while it is published: it stays as the committee read it until
     /// it is moved back to checked (PRODUCT.md R15).
     case alreadyPublished(committee: String, period: String)
@@ -100,6 +102,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .publishedWithoutSnapshot(committee, period):
             "the report of committee \(committee) for \(period) cannot be marked published without its snapshot "
                 + "(expected publishReport with the report as it stands); nothing was written"
+        case let .reportingPeriodNotBegun(committee, period, today):
+            "the report of committee \(committee) for \(period) cannot be signed off on \(today), before its period begins "
+                + "(expected a reporting period that has begun); nothing was written"
         case let .alreadyPublished(committee, period):
             "the report of committee \(committee) for \(period) is already published, and stays as the committee read it "
                 + "(expected it moved back to checked first, to publish it again); nothing was written"

@@ -251,7 +251,10 @@ public struct SiteComparison: Sendable {
 
     public var measureTitle: String
     public var measureCode: String
+    /// The report's period.
     public var periodLabel: String
+    /// The period of the figures compared: the measure's latest in the report, often earlier.
+    public var figuresPeriodLabel: String
     /// "Percentage; a higher figure is better".
     public var about: String
     public var rows: [Row]
@@ -264,12 +267,13 @@ public struct SiteComparison: Sendable {
     public var measureHref: String
 
     public init(
-        measureTitle: String, measureCode: String, periodLabel: String, about: String, rows: [Row], groupNames: [String] = [],
+        measureTitle: String, measureCode: String, periodLabel: String, figuresPeriodLabel: String? = nil, about: String, rows: [Row], groupNames: [String] = [],
         sort: SortKey, descending: Bool, sortHref: @escaping @Sendable (SortKey, Bool) -> String, measureHref: String
     ) {
         self.measureTitle = measureTitle
         self.measureCode = measureCode
         self.periodLabel = periodLabel
+        self.figuresPeriodLabel = figuresPeriodLabel ?? periodLabel
         self.about = about
         self.rows = rows
         self.groupNames = groupNames

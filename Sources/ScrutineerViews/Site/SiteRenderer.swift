@@ -141,10 +141,13 @@ public enum SiteRenderer {
         let comparedWithParts = ["statistical neighbours", "the region"] + c.groupNames
         let comparedWith = comparedWithParts.dropLast().joined(separator: ", ") + " and " + comparedWithParts[comparedWithParts.count - 1]
         let withValues = c.rows.filter { $0.value != nil }.count
-        let summary = "\(withValues) of \(c.rows.count) areas have a figure for \(c.periodLabel). Sorted by \(c.sort.rawValue), \(c.descending ? "descending" : "ascending"); choose a column heading to sort by it."
+        // The figures are the measure's latest in the report, which for an annual statistic is
+        // often a year before the report's quarter: say which.
+        let figures = c.figuresPeriodLabel == c.periodLabel ? c.periodLabel : "\(c.figuresPeriodLabel), the latest in the \(c.periodLabel) report"
+        let summary = "\(withValues) of \(c.rows.count) areas have a figure for \(figures). Sorted by \(c.sort.rawValue), \(c.descending ? "descending" : "ascending"); choose a column heading to sort by it."
         let model: [String: Any] = [
             "title": c.measureTitle, "comparedWith": comparedWith, "periodLabel": c.periodLabel, "about": c.about, "summary": summary,
-            "caption": "\(c.measureTitle) (\(c.measureCode)), \(c.periodLabel): this council compared with \(comparedWith)",
+            "caption": "\(c.measureTitle) (\(c.measureCode)), \(c.figuresPeriodLabel): this council compared with \(comparedWith)",
             "headers": headers,
             "rows": rows.map { ["areaName": $0.areaName, "group": $0.group, "valueText": $0.valueText, "isCouncil": $0.isCouncil] as [String: Any] },
             "measureHref": c.measureHref,

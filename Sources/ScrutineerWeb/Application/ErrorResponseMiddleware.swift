@@ -26,13 +26,19 @@ struct ErrorResponseMiddleware: RouterMiddleware {
             }
             var paragraphs = [webError.message]
             if webError.status == .unauthorized { paragraphs.append("Sign in from the link at the top of the page.") }
+            // A form refused: the reader goes back to it, where the browser keeps what was typed.
+            let sentForm = request.method == .post
+            if sentForm, [.badRequest, .conflict].contains(webError.status) {
+                paragraphs.append("Go back to the form with your browser's Back button, which keeps what you typed, to correct it and send it again.")
+            }
             let title: String
             switch webError.status {
             case .notFound: title = "Page not found"
             case .unauthorized: title = "Sign in needed"
             case .forbidden: title = "Not allowed"
             case .tooManyRequests: title = "Too many attempts"
-            case .badRequest: title = "There is a problem with the address"
+            case .badRequest: title = sentForm ? "There is a problem with what was sent" : "There is a problem with the address"
+            case .conflict: title = "This cannot be changed now"
             default: title = "Sorry, there is a problem with the service"
             }
             let html = (try? SiteRenderer.message(title: title, paragraphs: paragraphs, chrome: SiteChrome.make(context.viewer))) ?? webError.message

@@ -41,7 +41,8 @@ struct ComparisonBuilder {
         case .noJudgement: "neither higher nor lower is better"
         }
         return SiteComparison(
-            measureTitle: m.measure.title, measureCode: m.measure.code, periodLabel: report.period.label, about: "\(compared.periodLabel) · polarity: \(polarity)",
+            measureTitle: m.measure.title, measureCode: m.measure.code, periodLabel: report.period.label, figuresPeriodLabel: compared.periodLabel,
+            about: "figures for \(compared.periodLabel) · polarity: \(polarity)",
             rows: rows, groupNames: compared.groupNames, sort: sort, descending: descending, sortHref: sortHref, measureHref: measureHref
         )
     }

@@ -271,6 +271,8 @@ struct PageController: Sendable {
             _ = try await cache.store.moveReport(definition, period: period, to: stage, by: account.displayName, today: today)
         } catch StoreError.alreadyPublished {
             throw WebError(.conflict, "The report of \(definition.committee.name) for \(period.label) is already published, and stays as the committee read it (expected it moved back to checked first, to publish it again).")
+        } catch StoreError.reportingPeriodNotBegun {
+            throw WebError.badParameter("period", "period: \(period.label) has not begun on \(today.displayText) (expected a reporting period that has begun)")
         }
         cache.invalidate()
         return .redirect(to: SiteRoutes.committee.href(["committee": committeeCode], query: [("period", period.label)]), type: .normal)

@@ -33,7 +33,11 @@ struct PublishedFileLayoutTests {
             (try Self.repositoryFile("Sources/ScrutineerDemo/DemoData/finance/warwickshire-cyp-finance.csv"), "a finance return"),
             // Header names of a council's own file ignore case, and spaces equal underscores.
             (ImportFixtures.text("ours.csv", "Measure Code,Area Code,Period,Value\r\n"), "a council's own figures"),
-            (PublishedFile(name: "template.xlsx", data: try LocalMeasuresTemplate.xlsxData()), "an Excel workbook"),
+            // Workbooks by the header of their first sheet, as `scrutineer template` writes them.
+            (PublishedFile(name: "measures.xlsx", data: try ImportTemplate.local.xlsxData()), "a council's own figures"),
+            (PublishedFile(name: "risks.xlsx", data: try ImportTemplate.risks.xlsxData()), "a risk register"),
+            (PublishedFile(name: "finance.xlsx", data: try ImportTemplate.finance.xlsxData()), "a finance return"),
+            (PublishedFile(name: "other.xlsx", data: try XLSXWriter.data(for: [XLSXSheet(name: "Notes", rows: [[.text("what"), .text("when")], [.text("x"), .text("y")]])])), "an Excel workbook"),
         ]
         for (file, expected) in cases {
             #expect(PublishedFileLayout.recognise(file.data)?.name == expected, "\(file.name)")
@@ -71,6 +75,15 @@ struct PublishedFileLayoutTests {
         let own = try #require(throws: BatchInputErrors.self) { try LAITImporter.parse([data, measures, unknown], context: context) }
         #expect(own.errors.contains { $0.file == "notes.csv" })
         #expect(PublishedFileLayout.namingMisplacedFiles(own, kind: .lait, files: [data, measures, unknown]).errors == own.errors)
+        // A template workbook given to another import, named in one line as a CSV file is.
+        let finance = PublishedFile(name: "finance.xlsx", data: try ImportTemplate.finance.xlsxData())
+        let asRisks = try #require(throws: BatchInputErrors.self) {
+            try RiskRegisterImporter.parse([finance], committeeCode: "WARKS-CYP")
+        }
+        #expect(asRisks.errors.count > 1)
+        #expect(PublishedFileLayout.namingMisplacedFiles(asRisks, kind: .risks, files: [finance]).errors.map(\.description) == [
+            "finance.xlsx:1:*: this is a finance return, not a file scrutineer import risks reads (expected scrutineer import finance FILE… --committee CODE)",
+        ])
         // An EES mapping given as an EES data file: the same kind, but an option's file.
         let mapping = try Self.repositoryFile("examples/ees-mapping.csv")
         let asData = try #require(throws: BatchInputErrors.self) { try EESImporter.parse([mapping], mappings: [], context: context) }

@@ -63,12 +63,17 @@ struct StatisticalNeighboursImportTests {
         ])
     }
 
-    @Test("the edition comes from the option before the file name; with neither it is an error")
+    @Test("the edition comes from the option before the file name; with neither, or an option that is not a year, it is an error")
     func edition() throws {
         let context = try ImportFixtures.context()
         let file = try ImportFixtures.file(Self.long2025)
-        let batch = try StatisticalNeighboursImporter.parse([file], edition: "2025b", context: context)
-        #expect(batch.neighbourLists.allSatisfy { $0.edition == "2025b" })
+        let batch = try StatisticalNeighboursImporter.parse([file], edition: "2026", context: context)
+        #expect(batch.neighbourLists.allSatisfy { $0.edition == "2026" })
+        for notAYear in ["2025b", "twenty", "25"] {
+            #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try StatisticalNeighboursImporter.parse([file], edition: notAYear, context: context) } == [
+                "statistical_neighbours_2025_long.csv:1:*: edition \"\(notAYear)\" is not a year (expected --edition with the 4-digit year of the lists, such as 2021 or 2025)",
+            ])
+        }
         let unnamed = PublishedFile(name: "neighbours.csv", data: file.data)
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try StatisticalNeighboursImporter.parse([unnamed], edition: nil, context: context) } == [
             "neighbours.csv:1:*: no edition for these statistical neighbours (expected --edition such as 2021 or 2025, or one 4-digit year in the file name)",
