@@ -70,6 +70,8 @@ struct CommitteeRequestWebTests {
             #expect(page.contains("<summary>Record a new request</summary>"))
             #expect(page.contains("<summary>Answer, change or close request 1</summary>") && page.contains("<summary>Answer, change or close request 2</summary>"))
             #expect(page.contains("Day it was delivered, for 2026/27 Q2"), "the recurring request is answered for this report")
+            #expect(page.contains("<textarea id=\"request-text\" name=\"request\" rows=\"3\" maxlength=\"2000\" required>"))
+            #expect(page.contains("<textarea id=\"request-1-note\" name=\"note\" rows=\"2\" maxlength=\"2000\" required>"), "the length reaches each request's forms")
             #expect(!(try await analyst.get(client, "/committees/WOK-CS?period=2026%2F27%20Q1").text.contains("request-forms")), "a published report keeps its requests as they stood")
             let member = try await Browser.signIn(client, username: "wok.member", password: "demo-wok-member")
             #expect(!(try await member.get(client, q2).text.contains("request-forms")))

@@ -51,6 +51,7 @@ struct PageTests {
             let page = try await officer.get(client, uri).text
             #expect(page.contains("Illustrative values, not real data"))
             #expect(page.contains("id=\"commentary-text\""), "the officer owns WARKS_HV_68WK")
+            #expect(page.contains("name=\"text\" rows=\"8\" maxlength=\"20000\""), "the browser stops at the length the site takes")
             let notOwned = try await officer.get(client, "/committees/WARKS-CYP/measures/Under18concep?period=2026%2F27%20Q2").text
             #expect(!notOwned.contains("id=\"commentary-text\""))
             let member = try await Browser.signIn(client, username: "warks.member", password: "demo-warks-member")

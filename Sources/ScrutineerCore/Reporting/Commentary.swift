@@ -7,6 +7,8 @@ public struct Commentary: Sendable, Hashable, Codable {
     public var periodLabel: String
     /// Plain text; paragraphs separated by a blank line.
     public var text: String
+    /// The longest commentary the site takes: a page of explanation and plan, not a report.
+    public static let longestText = 20_000
     /// Who wrote it, as they signed in or as the import named them.
     public var author: String
     /// When: ISO 8601, UTC.

@@ -71,6 +71,7 @@ public enum SiteRenderer {
         if let forms = state.requestForms {
             model["requestForms"] = [
                 "addAction": forms.addAction, "csrfToken": chrome.csrfToken, "periodLabel": a.reportingPeriod.label,
+                "longestText": CommitteeRequest.longestText,
                 "measures": forms.measures.map { ["code": $0.code, "title": $0.title] },
                 "outstanding": forms.outstanding.map {
                     [
@@ -119,7 +120,7 @@ public enum SiteRenderer {
             "compareHref": links.compare(code), "csvHref": links.measureData(code, "csv"), "xlsxHref": links.measureData(code, "xlsx"),
             "hasCommentaryMeta": !meta.isEmpty, "commentaryMeta": meta,
             "canEdit": extras.commentaryAction != nil, "commentaryAction": extras.commentaryAction ?? "", "csrfToken": chrome.csrfToken,
-            "periodLabel": a.reportingPeriod.label, "commentaryText": extras.commentary?.text ?? "",
+            "periodLabel": a.reportingPeriod.label, "commentaryText": extras.commentary?.text ?? "", "commentaryLongest": Commentary.longestText,
             "hasTargetHistory": !extras.targetHistory.isEmpty, "targetHistory": targetHistoryTable(extras.targetHistory, format: m.format),
         ]
         let content = try render(model, "measure") + (try render(extrasModel, "siteMeasureExtras")) + (try render(model, "measureKey"))

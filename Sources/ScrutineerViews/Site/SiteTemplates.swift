@@ -135,7 +135,7 @@ enum SiteTemplates {
     <input type="hidden" name="csrf" value="{{csrfToken}}"/>
     <input type="hidden" name="period" value="{{periodLabel}}"/>
     <label for="request-text">What the committee asked for, in the minutes' words</label>
-    <textarea id="request-text" name="request" rows="3" maxlength="2000" required></textarea>
+    <textarea id="request-text" name="request" rows="3" maxlength="{{longestText}}" required></textarea>
     <label for="request-raised-on">Day of the meeting that asked</label>
     <input id="request-raised-on" name="raised-on" type="date" required/>
     <label for="request-asked-by">Asked by (leave empty for the committee)</label>
@@ -160,7 +160,7 @@ enum SiteTemplates {
     <label for="request-{{number}}-on">Day it was delivered{{#isRecurring}}, for {{periodLabel}}{{/isRecurring}}</label>
     <input id="request-{{number}}-on" name="on" type="date" required/>
     <label for="request-{{number}}-note">What was delivered and where members can find it</label>
-    <textarea id="request-{{number}}-note" name="note" rows="2" maxlength="2000" required></textarea>
+    <textarea id="request-{{number}}-note" name="note" rows="2" maxlength="{{longestText}}" required></textarea>
     <button type="submit">Record the delivery</button>
     </form>
     <form class="request-amendment-form" method="post" action="{{amendAction}}">
@@ -168,7 +168,7 @@ enum SiteTemplates {
     <input type="hidden" name="period" value="{{periodLabel}}"/>
     <p class="hint">Change what was recorded, as the committee has since agreed. The audit trail keeps what each was.</p>
     <label for="request-{{number}}-text">What the committee asked for</label>
-    <textarea id="request-{{number}}-text" name="request" rows="3" maxlength="2000" required>{{request}}</textarea>
+    <textarea id="request-{{number}}-text" name="request" rows="3" maxlength="{{longestText}}" required>{{request}}</textarea>
     <label for="request-{{number}}-asked-by">Asked by (leave empty for the committee)</label>
     <input id="request-{{number}}-asked-by" name="asked-by" type="text" value="{{askedBy}}"/>
     <label for="request-{{number}}-provided-by">Who provides it</label>
@@ -183,7 +183,7 @@ enum SiteTemplates {
     <label for="request-{{number}}-closed-on">Day it was closed</label>
     <input id="request-{{number}}-closed-on" name="on" type="date" required/>
     <label for="request-{{number}}-reason">Why it is closed</label>
-    <textarea id="request-{{number}}-reason" name="reason" rows="2" maxlength="2000" required></textarea>
+    <textarea id="request-{{number}}-reason" name="reason" rows="2" maxlength="{{longestText}}" required></textarea>
     <button type="submit">Close the request</button>
     </form>
     </details>
@@ -231,7 +231,7 @@ enum SiteTemplates {
     <input type="hidden" name="period" value="{{periodLabel}}"/>
     <label for="commentary-text">Write the commentary for {{periodLabel}}</label>
     <p class="hint" id="commentary-hint">Plain text. Leave a blank line between paragraphs. Each save is kept as a new version.</p>
-    <textarea id="commentary-text" name="text" rows="8" maxlength="20000" aria-describedby="commentary-hint">{{commentaryText}}</textarea>
+    <textarea id="commentary-text" name="text" rows="8" maxlength="{{commentaryLongest}}" aria-describedby="commentary-hint">{{commentaryText}}</textarea>
     <button type="submit">Save commentary</button>
     </form>{{/canEdit}}
     <section aria-labelledby="target-history">

@@ -248,7 +248,9 @@ struct PageController: Sendable {
             throw WebError(.conflict, "The report of \(definition.committee.name) for \(period.label) is published, so its commentary stays as the committee read it (expected a report that is not published; an analyst can move it back to checked first).")
         }
         let text = form["text"]?.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard text.count <= 20_000 else { throw WebError.badParameter("text", "text: the commentary is longer than 20,000 characters (expected a shorter text)") }
+        guard text.count <= Commentary.longestText else {
+            throw WebError.badParameter("text", "text: the commentary is longer than \(Commentary.longestText) characters (expected a shorter text)")
+        }
         _ = try await cache.store.addCommentary(Commentary(committeeCode: committeeCode, measureCode: code, periodLabel: period.label, text: text, author: account.displayName), by: account.username)
         cache.invalidate()
         return .redirect(to: SiteRoutes.measure.href(["committee": committeeCode, "measure": code], query: [("period", period.label)]), type: .normal)
