@@ -159,6 +159,12 @@ public enum FingertipsImporter {
         var ages: Set<String> = []
     }
 
+    /// The export's column for each figure, where a problem with it is reported.
+    static let figureColumns: [ObservationFigure: String] = [
+        .value: "Value", .numerator: "Count", .denominator: "Denominator", .lower95: "Lower CI 95.0 limit",
+        .upper95: "Upper CI 95.0 limit", .lower99_8: "Lower CI 99.8 limit", .upper99_8: "Upper CI 99.8 limit",
+    ]
+
     /// What reading an indicator's rows needs, copied out of its measure.
     struct IndicatorPlan {
         var measureCode: String
@@ -286,15 +292,11 @@ public enum FingertipsImporter {
             let selfComparison = areaCode == Area.englandCode && categoryType.isEmpty
             if plan != nil {
                 // Each figure the database cannot hold (a count below zero, limits the wrong way round), at its column.
-                let columns: [ObservationFigure: String] = [
-                    .value: "Value", .numerator: "Count", .denominator: "Denominator", .lower95: "Lower CI 95.0 limit",
-                    .upper95: "Upper CI 95.0 limit", .lower99_8: "Lower CI 99.8 limit", .upper99_8: "Upper CI 99.8 limit",
-                ]
                 for problem in Observation.figureProblems(
                     value: value, numerator: count, denominator: denominator, lower95: limits[0], upper95: limits[1],
                     lower99_8: limits[2], upper99_8: limits[3], unit: nil, asPublished: true
                 ) {
-                    reject(columns[problem.figure] ?? "Value", problem.message)
+                    reject(figureColumns[problem.figure] ?? "Value", problem.message)
                 }
             }
             guard valid, let plan, let period else { continue }
