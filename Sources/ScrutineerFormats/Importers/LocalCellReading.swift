@@ -18,6 +18,7 @@ enum LocalCellReading {
         switch cell {
         case .empty: return nil
         case let .error(code): throw Problem("the cell holds the spreadsheet error \(code) (expected a value)")
+        case let .formulaWithoutResult(formula): throw Problem("\(SpreadsheetCell.unsavedFormula(formula)) (expected \(SpreadsheetCell.savedResult))")
         default:
             let text = cell.description.trimmingCharacters(in: .whitespacesAndNewlines)
             return text.isEmpty ? nil : text
@@ -64,6 +65,8 @@ enum LocalCellReading {
             throw Problem("the cell holds \(flag ? "TRUE" : "FALSE"), not a number (\(expected))")
         case let .error(code):
             throw Problem("the cell holds the spreadsheet error \(code) (\(expected))")
+        case let .formulaWithoutResult(formula):
+            throw Problem("\(SpreadsheetCell.unsavedFormula(formula)) (expected \(SpreadsheetCell.savedResult))")
         }
     }
 
@@ -91,6 +94,8 @@ enum LocalCellReading {
             return date
         case let .error(code):
             throw Problem("the cell holds the spreadsheet error \(code) (\(expected))")
+        case let .formulaWithoutResult(formula):
+            throw Problem("\(SpreadsheetCell.unsavedFormula(formula)) (expected \(SpreadsheetCell.savedResult))")
         default:
             throw Problem("\(cell) is not a date (\(expected))")
         }

@@ -110,7 +110,8 @@ struct LocalImportTableLoader {
         var sheets: [SpreadsheetSheet] = []
         do {
             workbook = try XLSXWorkbook(data: file.data, fileName: file.name)
-            let chosen = try workbook.sheet(named: sheet)
+            // The template's sheet of figures wherever it stands, unless --sheet names another.
+            let chosen = try workbook.sheet(named: sheet ?? workbook.sheetName(matching: "observations"))
             sheets.append(chosen)
             if let measuresName = workbook.sheetName(matching: "measures"), measuresName != chosen.name {
                 sheets.append(try workbook.sheet(named: measuresName))

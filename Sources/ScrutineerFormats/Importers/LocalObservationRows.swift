@@ -204,6 +204,9 @@ struct LocalObservationRows {
         case let .error(code):
             fail("the cell holds the spreadsheet error \(code) (expected a period label such as 2023/24)")
             return nil
+        case let .formulaWithoutResult(formula):
+            fail("\(SpreadsheetCell.unsavedFormula(formula)) (expected \(SpreadsheetCell.savedResult))")
+            return nil
         default:
             label = cell.description.trimmingCharacters(in: .whitespacesAndNewlines)
         }

@@ -16,6 +16,19 @@ public enum SpreadsheetCell: Sendable, Hashable, CustomStringConvertible {
     case boolean(Bool)
     /// An Excel error value such as `#DIV/0!` or `#N/A`.
     case error(String)
+    /// A formula the workbook holds without its result (`=E3/F3*100`), as a program that writes
+    /// workbooks without calculating them (Python's openpyxl) leaves it: its value is unknown,
+    /// never blank. Excel or LibreOffice store the result when they save.
+    case formulaWithoutResult(String)
+
+    /// Why such a formula cannot be read, for a message: "the cell holds the formula =E3/F3*100
+    /// with no saved result".
+    public static func unsavedFormula(_ formula: String) -> String {
+        formula.isEmpty ? "the cell holds a formula with no saved result" : "the cell holds the formula =\(formula) with no saved result"
+    }
+
+    /// What to do about it, for a message's "expected".
+    public static let savedResult = "a value: open the workbook in Excel or LibreOffice and save it, which stores each formula's result"
 
     /// True for `.empty` and for text that is only spaces.
     public var isBlank: Bool {
@@ -36,6 +49,7 @@ public enum SpreadsheetCell: Sendable, Hashable, CustomStringConvertible {
         case let .date(date): date.iso
         case let .boolean(flag): flag ? "TRUE" : "FALSE"
         case let .error(code): code
+        case let .formulaWithoutResult(formula): "=" + formula
         }
     }
 

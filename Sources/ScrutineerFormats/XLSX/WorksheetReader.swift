@@ -21,6 +21,7 @@ struct WorksheetReader {
         var cellType = ""
         var cellStyle = 0
         var value = ""
+        var formula: String?
         var inlineText = ""
         var inInlineString = false
         var phoneticDepth = 0
@@ -39,7 +40,10 @@ struct WorksheetReader {
                 cellType = attributes["t"] ?? "n"
                 cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
                 value = ""
+                formula = nil
                 inlineText = ""
+            case "f":
+                formula = formula ?? ""
             case "is":
                 inInlineString = true
             case "rPh":
@@ -51,6 +55,8 @@ struct WorksheetReader {
             switch name {
             case "v":
                 value = text
+            case "f":
+                formula = OOXMLText.unescaped(text)
             case "t" where inInlineString && phoneticDepth == 0:
                 inlineText += text
             case "is":
@@ -60,7 +66,12 @@ struct WorksheetReader {
             case "c":
                 let cell: SpreadsheetCell
                 do throws(XLSXError) {
-                    cell = try typedCell(type: cellType, style: cellStyle, value: value, inlineText: inlineText, reference: cellReference)
+                    // A formula saved without its result is not a blank cell: its value is unknown.
+                    if let formula, value.isEmpty, inlineText.isEmpty {
+                        cell = .formulaWithoutResult(formula)
+                    } else {
+                        cell = try typedCell(type: cellType, style: cellStyle, value: value, inlineText: inlineText, reference: cellReference)
+                    }
                 } catch {
                     if firstProblem == nil { firstProblem = error }
                     cell = .empty

@@ -23,6 +23,12 @@ struct XLSXPackage {
     init(data: Data, fileName: String) throws(XLSXError) {
         self.fileName = fileName
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            // Excel keeps a password-protected .xlsx in the same container as an .xls, its
+            // workbook encrypted in a stream named EncryptedPackage (written in UTF-16).
+            let encryptedPackage = Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            if data.range(of: encryptedPackage) != nil {
+                throw XLSXError(fileName: fileName, message: "the workbook is protected by a password, which Scrutineer cannot open (expected a workbook saved without a password: in Excel, File › Info › Protect Workbook › Encrypt with Password, clear the password and save)")
+            }
             throw XLSXError(fileName: fileName, message: "the file is an Excel 97–2003 workbook (.xls), which Scrutineer cannot read (expected .xlsx: open it and save it as an Excel Workbook, or as CSV)")
         }
         let notZIP = XLSXError(fileName: fileName, message: "the file is not an XLSX workbook: it is not a ZIP package (expected a file saved by a spreadsheet program as .xlsx)")

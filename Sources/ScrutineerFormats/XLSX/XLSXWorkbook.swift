@@ -22,6 +22,9 @@ public struct XLSXWorkbook: Sendable {
         var name: String
         var path: String
         var xml: Data
+        /// Hidden from the person using the workbook (`state="hidden"` or `"veryHidden"`), as a
+        /// sheet of drop-down lists or lookups often is.
+        var isHidden: Bool
     }
 
     /// Opens the workbook in `data`; a file that is not an XLSX package is an error naming `fileName`.
@@ -32,13 +35,14 @@ public struct XLSXWorkbook: Sendable {
         let workbookXML = try package.part(workbookPath)
         let relationships = try package.relationships(of: workbookPath)
 
-        var declaredSheets: [(name: String, relationshipID: String)] = []
+        var declaredSheets: [(name: String, relationshipID: String, isHidden: Bool)] = []
         var date1904 = false
         try XMLPartScanner.scan(workbookXML, partName: workbookPath, fileName: fileName, onStart: { name, attributes in
             switch name {
             case "sheet":
                 let id = attributes.first { XMLPartScanner.localName($0.key) == "id" && $0.key.contains(":") }?.value
-                declaredSheets.append((attributes["name"] ?? "", id ?? ""))
+                let state = attributes["state"]?.lowercased() ?? "visible"
+                declaredSheets.append((attributes["name"] ?? "", id ?? "", state == "hidden" || state == "veryhidden"))
             case "workbookPr":
                 let flag = attributes["date1904"]?.lowercased()
                 date1904 = flag == "1" || flag == "true"
@@ -53,7 +57,7 @@ public struct XLSXWorkbook: Sendable {
             guard let target = relationships.byID[sheet.relationshipID] else {
                 throw XLSXError(fileName: fileName, message: "the workbook lists sheet \"\(sheet.name)\" but not where it is stored; the workbook is damaged (expected a file saved by a spreadsheet program as .xlsx)")
             }
-            parts.append(SheetPart(name: sheet.name, path: target, xml: try package.part(target)))
+            parts.append(SheetPart(name: sheet.name, path: target, xml: try package.part(target), isHidden: sheet.isHidden))
         }
         sheetParts = parts
         sheetNames = parts.map(\.name)
@@ -70,8 +74,9 @@ public struct XLSXWorkbook: Sendable {
         }
     }
 
-    /// The sheet called `name` (exactly, or failing that ignoring case), or the first sheet when
-    /// `name` is nil. A missing sheet is an error listing the sheets there are.
+    /// The sheet called `name` (exactly, or failing that ignoring case), or the first sheet the
+    /// workbook shows when `name` is nil (a hidden sheet of lists is passed over; the first sheet
+    /// when every one is hidden). A missing sheet is an error listing the sheets there are.
     public func sheet(named name: String? = nil) throws(XLSXError) -> SpreadsheetSheet {
         guard let part = try sheetPart(named: name) else {
             throw XLSXError(fileName: fileName, message: "the workbook has no sheets (expected at least one worksheet)")
@@ -92,7 +97,7 @@ public struct XLSXWorkbook: Sendable {
     }
 
     private func sheetPart(named name: String?) throws(XLSXError) -> SheetPart? {
-        guard let name else { return sheetParts.first }
+        guard let name else { return sheetParts.first { !$0.isHidden } ?? sheetParts.first }
         guard let found = sheetName(matching: name), let part = sheetParts.first(where: { $0.name == found }) else {
             let listed = sheetNames.map { "\"\($0)\"" }.joined(separator: ", ")
             throw XLSXError(fileName: fileName, message: "no sheet named \"\(name)\" (expected one of the workbook's sheets: \(listed))")

@@ -213,6 +213,8 @@ public enum XLSXWriter {
             return "<c r=\"\(reference)\" t=\"b\"><v>\(flag ? 1 : 0)</v></c>"
         case let .error(code):
             return "<c r=\"\(reference)\" t=\"e\"><v>\(OOXMLText.escaped(code))</v></c>"
+        case let .formulaWithoutResult(formula):
+            return "<c r=\"\(reference)\"><f>\(OOXMLText.escaped(formula))</f></c>"
         }
     }
 

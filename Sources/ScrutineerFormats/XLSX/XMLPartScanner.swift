@@ -25,7 +25,9 @@ final class XMLPartScanner: NSObject, XMLParserDelegate {
         onEnd: @escaping (Substring, String) -> Void = { _, _ in }
     ) throws(XLSXError) {
         let scanner = XMLPartScanner(onStart: onStart, onEnd: onEnd)
-        let parser = XMLParser(data: data)
+        // Read through a stream, in chunks: given the whole part at once, Foundation's parser on
+        // Linux (libxml2) refuses a part over 10 MB, a worksheet of about 30,000 rows.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = scanner
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false

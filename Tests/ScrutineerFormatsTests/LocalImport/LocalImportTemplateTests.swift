@@ -56,6 +56,15 @@ struct LocalImportTemplateTests {
         #expect(total.value == 61.2 && total.numerator == 153 && total.denominator == 250 && total.breakdown == .total)
         #expect(total.period.label == "2023/24" && total.nextUpdateDue == CalendarDate(year: 2025, month: 10, day: 30))
         #expect(underFive.value == nil && underFive.statusSymbol == .confidential && underFive.breakdown.key == "age_band=0-4")
+
+        // The sheets in another order (the measures tab moved first): the observations sheet is
+        // still the one read for the figures, as the guidance says.
+        let reordered = LocalImportFile(name: "reordered.xlsx", data: try XLSXWriter.data(for: sheets.reversed()))
+        #expect(try LocalMeasuresImporter.importBatch([reordered], context: LocalImportData.context()).observations == batch.observations.map {
+            var moved = $0
+            moved.source = "reordered.xlsx"
+            return moved
+        })
     }
 
     @Test(

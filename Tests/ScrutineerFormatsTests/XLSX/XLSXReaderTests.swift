@@ -9,18 +9,18 @@ struct XLSXReaderTests {
     private let date = XLSXFixtures.date
 
     /// The `types` sheet as both producers hold it; the differences are the formulas, whose
-    /// results only LibreOffice stores.
+    /// results only LibreOffice stores (openpyxl's are formulas without a result, never blank).
     private func expectedTypes(formulaResults: Bool) -> [SpreadsheetRow] {
         [
             SpreadsheetRow(number: 1, cells: [.text("shared text"), .number(42), .percentage(0.612), .date(date("2025-03-31"))]),
             SpreadsheetRow(number: 2, cells: [.text("shared text"), .empty, .boolean(true)]),
             SpreadsheetRow(number: 4, cells: [
-                .text("plain bold tail"), .date(date("1900-02-28")), .error("#N/A"), formulaResults ? .number(84) : .empty, .number(1234.5),
+                .text("plain bold tail"), .date(date("1900-02-28")), .error("#N/A"), formulaResults ? .number(84) : .formulaWithoutResult("B1*2"), .number(1234.5),
             ]),
             SpreadsheetRow(number: 5, cells: [
                 .text("  spaced  "), .text("line one\nline two"), .text("Ünïcödé & <markup>"), .date(date("1900-01-01")),
             ]),
-            SpreadsheetRow(number: 6, cells: [formulaResults ? .text("total") : .empty, .empty, .empty, .empty, .empty, .percentage(0.05)]),
+            SpreadsheetRow(number: 6, cells: [formulaResults ? .text("total") : .formulaWithoutResult("CONCATENATE(\"to\",\"tal\")"), .empty, .empty, .empty, .empty, .percentage(0.05)]),
         ]
     }
 
@@ -175,6 +175,63 @@ struct XLSXReaderTests {
             SpreadsheetRow(number: 1, cells: [.text("a\rb"), .number(2)]),
             SpreadsheetRow(number: 4, cells: [.empty, .empty, .date(date("2024-09-30")), .text("after C")]),
         ])
+    }
+
+    @Test("a formula saved without its result is read as one, not as a blank cell; with its result, as the result")
+    func formulasWithoutResults() throws {
+        let sheet = """
+        <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+        <row r="1"><c r="A1"><f>150+3</f></c><c r="B1"><f>150+3</f><v>153</v></c><c r="C1" t="str"><f>"a"&amp;"b"</f><v>ab</v></c><c r="D1"><f t="shared" si="0"/></c></row>
+        </sheetData></worksheet>
+        """
+        let workbook = try XLSXWorkbook(data: try Self.zip(Self.minimalParts(sheetXML: sheet)), fileName: "f.xlsx")
+        #expect(try workbook.sheet().rows == [
+            SpreadsheetRow(number: 1, cells: [.formulaWithoutResult("150+3"), .number(153), .text("ab"), .formulaWithoutResult("")]),
+        ])
+        #expect(throws: LocalCellReading.Problem("the cell holds the formula =150+3 with no saved result (expected a value: open the workbook in Excel or LibreOffice and save it, which stores each formula's result)")) {
+            _ = try LocalCellReading.number(.formulaWithoutResult("150+3"), unit: .count, example: "42")
+        }
+        #expect(throws: LocalCellReading.Problem("the cell holds a formula with no saved result (expected a value: open the workbook in Excel or LibreOffice and save it, which stores each formula's result)")) {
+            _ = try LocalCellReading.date(.formulaWithoutResult(""))
+        }
+    }
+
+    @Test("by default the first sheet the workbook shows: a hidden sheet of lists before it is passed over; named, it is read")
+    func hiddenSheets() throws {
+        let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        var parts = Self.minimalParts(sheetXML: "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>lists</t></is></c></row></sheetData></worksheet>")
+        parts["xl/worksheets/sheet2.xml"] = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>figures</t></is></c></row></sheetData></worksheet>"
+        parts["xl/workbook.xml"] = "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"\(relationships)\"><sheets><sheet name=\"Lists\" sheetId=\"1\" state=\"hidden\" r:id=\"rId1\"/><sheet name=\"Figures\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>"
+        parts["xl/_rels/workbook.xml.rels"] = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"\(relationships)/worksheet\" Target=\"/xl/worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"\(relationships)/worksheet\" Target=\"/xl/worksheets/sheet2.xml\"/></Relationships>"
+        let workbook = try XLSXWorkbook(data: try Self.zip(parts), fileName: "h.xlsx")
+        #expect(try workbook.sheet().name == "Figures")
+        #expect(try workbook.sheet(named: "lists").rows == [SpreadsheetRow(number: 1, cells: [.text("lists")])])
+        #expect(workbook.sheetNames == ["Lists", "Figures"])
+    }
+
+    @Test("a sheet whose part is over 10 MB (30,000 rows of 8 columns) reads whole, as Excel writes it on one line")
+    func largeSheet() throws {
+        var rows: [String] = []
+        rows.reserveCapacity(30_000)
+        for row in 1...30_000 {
+            let cells = (0..<8).map { column in "<c r=\"\(SpreadsheetColumn.letters(column))\(row)\" t=\"inlineStr\"><is><t>row \(row) column \(column) of a long sheet</t></is></c>" }
+            rows.append("<row r=\"\(row)\">" + cells.joined() + "</row>")
+        }
+        let sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" + rows.joined() + "</sheetData></worksheet>"
+        #expect(sheet.utf8.count > 10_000_000)
+        let read = try XLSXWorkbook(data: try Self.zip(Self.minimalParts(sheetXML: sheet)), fileName: "long.xlsx").sheet().rows
+        #expect(read.count == 30_000)
+        #expect(read.last?.cells.last == .text("row 30000 column 7 of a long sheet"))
+    }
+
+    @Test("a password-protected workbook (kept by Excel in the old container) is named as one, not as an .xls")
+    func passwordProtected() throws {
+        // The compound file's header, then a directory entry naming the stream EncryptedPackage in UTF-16.
+        var data = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
+        data.append(Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+        #expect(throws: XLSXError(fileName: "locked.xlsx", message: "the workbook is protected by a password, which Scrutineer cannot open (expected a workbook saved without a password: in Excel, File › Info › Protect Workbook › Encrypt with Password, clear the password and save)")) {
+            _ = try XLSXWorkbook(data: data, fileName: "locked.xlsx")
+        }
     }
 
     // MARK: - Helpers
