@@ -131,8 +131,8 @@ public protocol ScrutineerStore: Sendable {
     func session(tokenHash: String, at now: String) async throws -> (account: UserAccount, csrfToken: String)?
     /// Ends a session, and every expired one.
     func deleteSession(tokenHash: String, expiredBy now: String) async throws
-    /// Records a failed sign-in.
-    func recordSignInFailure(username: String, at: String) async throws
+    /// Claims a sign-in attempt, recorded as failed until a success forgets it; false at the limit.
+    func claimSignInAttempt(username: String, at: String, since: String, limit: Int) async throws -> Bool
     /// Failed sign-ins for a name since a time.
     func signInFailureCount(username: String, since: String) async throws -> Int
     /// Forgets a name's failed sign-ins.

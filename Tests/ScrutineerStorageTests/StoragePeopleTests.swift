@@ -32,12 +32,38 @@ struct StoragePeopleTests {
             try await store.setPasswordHash("$2b$04$other", for: "ada", by: "setup")
             #expect(try await store.session(tokenHash: "live", at: "2026-11-23T12:00:00Z") == nil, "a new password signs the person out")
 
-            try await store.recordSignInFailure(username: "ada", at: "2026-11-23T11:00:00Z")
-            try await store.recordSignInFailure(username: "ada", at: "2026-11-23T11:10:00Z")
+            #expect(try await store.claimSignInAttempt(username: "ada", at: "2026-11-23T11:00:00Z", since: "2026-11-23T10:00:00Z", limit: 2))
+            #expect(try await store.claimSignInAttempt(username: "ada", at: "2026-11-23T11:10:00Z", since: "2026-11-23T10:00:00Z", limit: 2))
             #expect(try await store.signInFailureCount(username: "ada", since: "2026-11-23T11:05:00Z") == 1)
+            // At the limit the attempt is refused and not recorded; another name is not held back.
+            #expect(try await !store.claimSignInAttempt(username: "ada", at: "2026-11-23T11:20:00Z", since: "2026-11-23T10:00:00Z", limit: 2))
+            #expect(try await store.signInFailureCount(username: "ada", since: "2026-11-23T10:00:00Z") == 2)
+            #expect(try await store.claimSignInAttempt(username: "bob", at: "2026-11-23T11:20:00Z", since: "2026-11-23T10:00:00Z", limit: 2))
+            try await store.clearSignInFailures(username: "bob")
             try await store.clearSignInFailures(username: "ada")
             #expect(try await store.signInFailureCount(username: "ada", since: "2026-01-01T00:00:00Z") == 0)
             #expect(try await store.auditTrail().map(\.action) == ["add user ada as administrator", "update user ada as member", "set password of ada"])
+        }
+    }
+
+    @Test("twenty sign-in attempts for one name at the same moment, through two connections of each of two servers: exactly the limit of five are claimed", arguments: TestEngine.available)
+    func simultaneousSignIns(engine: TestEngine) async throws {
+        try await withStore(engine) { store, database in
+            let other = try await database.open()
+            let servers: [SQLStore] = [store, other]
+            let claimed = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for attempt in 0..<20 {
+                    group.addTask {
+                        try await servers[attempt % 2].claimSignInAttempt(username: "ada", at: "2026-11-25T10:00:00Z", since: "2026-11-25T09:45:00Z", limit: 5)
+                    }
+                }
+                var count = 0
+                for try await wasClaimed in group where wasClaimed { count += 1 }
+                return count
+            }
+            try await other.close()
+            #expect(claimed == 5)
+            #expect(try await store.signInFailureCount(username: "ada", since: "2026-11-25T09:45:00Z") == 5)
         }
     }
 
@@ -77,7 +103,7 @@ struct StoragePeopleTests {
                     _ = try await ImportWriter(session: session).write(data.sampleLaitBatch, by: "analyst", at: StoreTimestamp.now(), progress: nil)
                     // …while another server records a failed sign-in, a sign-in and a sign-out.
                     let signing = Task {
-                        try await webServer.recordSignInFailure(username: "ada", at: "2026-11-24T09:00:00Z")
+                        _ = try await webServer.claimSignInAttempt(username: "ada", at: "2026-11-24T09:00:00Z", since: "2026-11-24T08:00:00Z", limit: 5)
                         try await webServer.clearSignInFailures(username: "ada")
                         try await webServer.createSession(StoredSession(
                             tokenHash: "t", userId: ada.id, csrfToken: "c", createdAt: "2026-11-24T09:00:01Z", expiresAt: "2026-11-24T17:00:00Z"

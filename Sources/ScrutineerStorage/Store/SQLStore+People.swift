@@ -179,10 +179,27 @@ extension SQLStore {
 
     // MARK: Sign-in failures
 
-    /// Records a failed sign-in for `username` at `at` (ISO 8601, UTC).
-    public func recordSignInFailure(username: String, at: String) async throws {
-        try await change(takingTurns: false) { session in
-            try await session.insertRows(into: Schema.SignInFailures.table, columns: Schema.SignInFailures.columns, cells: [.text(username), .text(at)])
+    /// Claims one sign-in attempt for `username` at `at` (ISO 8601, UTC): while fewer than `limit`
+    /// have failed since `since`, records this one as failed (a successful sign-in then forgets
+    /// them, `clearSignInFailures`) and returns true; at the limit, records nothing and returns
+    /// false. Counting and recording are one step, so attempts made at the same moment, on one
+    /// server or several, cannot all pass the count: on PostgreSQL the attempts for one name take
+    /// turns by an advisory lock of their own (never the imports' lock, so signing in does not wait
+    /// for an import); SQLite has one writer at a time.
+    public func claimSignInAttempt(username: String, at: String, since: String, limit: Int) async throws -> Bool {
+        typealias F = Schema.SignInFailures
+        let engine = self.engine
+        return try await change(takingTurns: false) { session in
+            if engine == .postgresql {
+                try await session.sql.raw("""
+                    SELECT pg_advisory_xact_lock(hashtextextended('scrutineer sign-in ' || COALESCE(current_schema(), '') || ' ' || \(bind: username), 0))
+                    """).run()
+            }
+            let cells = try await session.cells("SELECT COUNT(*) FROM \(unsafeRaw: F.table) WHERE \(unsafeRaw: F.username) = \(bind: username) AND \(unsafeRaw: F.failedAt) > \(bind: since)")
+            var reader = CellReader(cells.first ?? [], table: F.table, columns: ["count"])
+            guard try reader.integer() < limit else { return false }
+            try await session.insertRows(into: F.table, columns: F.columns, cells: [.text(username), .text(at)])
+            return true
         }
     }
 

@@ -9,12 +9,17 @@ import ScrutineerStorage
 /// The web application (PRODUCT.md R13, R16–R18) on a store: pages, the JSON API and its OpenAPI
 /// document, sign-in, `/health` and Prometheus `/metrics`. Stateless: sessions, sign-in failures
 /// and everything else live in the database, so several servers can share one PostgreSQL database.
-/// Tests call this in-process; `scrutineer serve` and `scrutineer demo` run it.
-public func buildApplication(store: any ScrutineerStore, settings: WebSettings, logger: Logger = Logger(label: "scrutineer.web")) -> some ApplicationProtocol {
+/// Tests call this in-process; `scrutineer serve` and `scrutineer demo` run it. `onServerRunning`
+/// is called once the server listens on its port (never when the port cannot be had).
+public func buildApplication(
+    store: any ScrutineerStore, settings: WebSettings, logger: Logger = Logger(label: "scrutineer.web"),
+    onServerRunning: @escaping @Sendable () async -> Void = {}
+) -> some ApplicationProtocol {
     let router = buildRouter(store: store, settings: settings)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "Scrutineer"),
+        onServerRunning: { _ in await onServerRunning() },
         logger: logger
     )
 }

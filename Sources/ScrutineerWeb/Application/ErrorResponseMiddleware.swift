@@ -18,7 +18,9 @@ struct ErrorResponseMiddleware: RouterMiddleware {
                 context.logger.error("store: \(error.description)")
                 webError = WebError(.internalServerError, "The database could not answer. Try again shortly.")
             default:
-                context.logger.error("unexpected: \(String(describing: error))")
+                // The full account for the log (PostgresNIO describes its errors generically and
+                // keeps the server's message for this), never for the reader.
+                context.logger.error("unexpected: \(String(reflecting: error))")
                 webError = WebError(.internalServerError, "Something went wrong on the server. Try again shortly.")
             }
             if request.uri.path.hasPrefix("/api/") {

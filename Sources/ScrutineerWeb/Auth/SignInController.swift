@@ -40,13 +40,14 @@ struct SignInController: Sendable {
         guard !username.isEmpty, !password.isEmpty else {
             return form(request, context, username: username, error: "Enter your username and your password.", status: .badRequest)
         }
+        // The attempt is claimed (and counted as failed) before the password is checked, so
+        // attempts sent at once cannot all slip under the limit.
         let since = StoreTimestamp.now(plus: -settings.signInWindow)
-        if try await store.signInFailureCount(username: username, since: since) >= settings.signInAttempts {
+        guard try await store.claimSignInAttempt(username: username, at: StoreTimestamp.now(), since: since, limit: settings.signInAttempts) else {
             context.logger.warning("sign-in refused: too many failures", metadata: ["user": .string(username)])
             return form(request, context, username: username, error: "Too many failed sign-ins for this username. Wait \(settings.signInWindow / 60) minutes, then try again.", status: .tooManyRequests)
         }
         guard let user = try await store.user(named: username), Credentials.verify(password: password, hash: user.passwordHash) else {
-            try await store.recordSignInFailure(username: username, at: StoreTimestamp.now())
             context.logger.info("sign-in failed", metadata: ["user": .string(username)])
             return form(request, context, username: username, error: "The username or password is not right.", status: .unauthorized)
         }

@@ -28,7 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The SQLite file to create (replaced if it exists).")
     var file = "demo/scrutineer-demo.sqlite"
 
-    @Option(name: .customLong("db"), help: "Load the demo into this empty database instead (e.g. postgres://user@host:port/db), to try the demo on PostgreSQL.")
+    @Option(name: .customLong("db"), help: "Load the demo into this empty database instead (e.g. postgres://user@host:port/db), to try the demo on PostgreSQL; a database that holds any import, change or user is refused.")
     var databaseURL: String?
 
     func run() async throws {
@@ -43,19 +43,37 @@ struct DemoCommand: AsyncParsableCommand {
             store = try await StoreConnection.open(url: "sqlite://\(url.path)")
             say("Building the demo database in \(url.path)…")
         }
-        try await DemoDatabase.load(into: store, hashPassword: { Credentials.hash(password: $0, cost: 10) }, progress: { say("  \($0)") })
+        do {
+            // The demo's sign-ins and figures go only into a database that holds nothing yet: into
+            // a live one they would add an administrator whose password the README publishes.
+            try await store.migrate()
+            guard try await store.auditTrail().isEmpty, try await store.users().isEmpty else {
+                FileHandle.standardError.write(Data("--db: \(store.location.redacted) already holds data (expected an empty database for the demo, which adds sign-ins whose passwords are published; create a new one, e.g. createdb)\n".utf8))
+                throw ExitCode(65)
+            }
+            try await DemoDatabase.load(into: store, hashPassword: { Credentials.hash(password: $0, cost: 10) }, progress: { say("  \($0)") })
+        } catch {
+            try? await store.close()
+            throw error
+        }
         say("")
-        say("Scrutineer demo: http://\(host):\(port)/")
         say("Published reports need no sign-in. Demo sign-ins (username / password):")
         for person in DemoDatabase.people {
             let council = person.account.councilAreaCode.map { " of \($0)" } ?? ""
             say("  \(person.account.username) / \(person.password)  (\(person.account.role.displayName)\(council))")
         }
         say("Contains public sector information licensed under the Open Government Licence v3.0.")
-        say("Stop with Ctrl-C.")
         // Plain HTTP on this machine only, so cookies cannot be marked Secure; `serve` keeps them Secure.
         let settings = WebSettings(host: host, port: port, secureCookies: false)
-        try await buildApplication(store: store, settings: settings, logger: Logger(label: "scrutineer.web")).runService()
+        do {
+            // The address once the port is ours (never for a port taken).
+            try await buildApplication(store: store, settings: settings, logger: Logger(label: "scrutineer.web"), onServerRunning: {
+                say("Scrutineer demo: http://\(host):\(port)/ (stop with Ctrl-C)")
+            }).runService()
+        } catch {
+            try? await store.close()
+            throw error
+        }
         try await store.close()
     }
 }

@@ -31,8 +31,11 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = Settings.load(databaseOption: database.url, host: host, port: port)
         let web = WebSettings(host: settings.host, port: settings.port, secureCookies: settings.secureCookies, metricsToken: settings.metricsToken)
         try await database.withStore { store in
-            say("Scrutineer is serving on http://\(web.host):\(web.port)/ (stop with Ctrl-C)")
-            try await buildApplication(store: store, settings: web, logger: Logger(label: "scrutineer.web")).runService()
+            // Said once the port is ours, so a script watching for it never takes a server that
+            // could not start (the port taken) for one that did.
+            try await buildApplication(store: store, settings: web, logger: Logger(label: "scrutineer.web"), onServerRunning: {
+                say("Scrutineer is serving on http://\(web.host):\(web.port)/ (stop with Ctrl-C)")
+            }).runService()
         }
     }
 }

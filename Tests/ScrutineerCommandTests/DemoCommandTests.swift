@@ -1,0 +1,46 @@
+import Foundation
+import ScrutineerTestSupport
+import Testing
+
+/// `scrutineer demo` and `scrutineer serve` as an operator starts them.
+@Suite("scrutineer demo and serve")
+struct DemoCommandTests {
+    @Test("demo --db refuses a database that already holds data (exit 65), which it leaves byte for byte as it was, rather than add the demo's published sign-ins")
+    func demoRefusesALiveDatabase() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("live.sqlite")
+        let db = "sqlite://" + file.path
+        #expect(try CommandRunner.run(["import", "areas", SharedFiles.data("reference/la_lookup_from_ees.csv").path, "--db", db]).status == 0)
+        let before = try Data(contentsOf: file)
+        let demo = try CommandRunner.run(["demo", "--db", db, "--port", "0"])
+        #expect(demo.status == 65)
+        #expect(demo.standardError == "--db: \(db) already holds data (expected an empty database for the demo, which adds sign-ins whose passwords are published; create a new one, e.g. createdb)\n")
+        #expect(try Data(contentsOf: file) == before)
+    }
+
+    @Test("serve says it is serving only once it has the port: with the port taken it exits 1 and never says so")
+    func serveSaysSoOnlyOnceListening() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("s.sqlite").path
+        #expect(try CommandRunner.run(["import", "areas", SharedFiles.data("reference/la_lookup_from_ees.csv").path, "--db", db]).status == 0)
+        // A port held by a listening socket of this process.
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(holder, $0, length) == 0 && listen(holder, 1) == 0 && getsockname(holder, $0, &length) == 0 }
+        }
+        try #require(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let taken = try CommandRunner.run(["serve", "--db", db, "--port", String(port)])
+        #expect(taken.status == 1)
+        #expect(!taken.standardOutput.contains("serving on"), "\(taken.standardOutput)")
+        #expect(taken.standardError.contains("Address already in use"), "\(taken.standardError)")
+    }
+}
