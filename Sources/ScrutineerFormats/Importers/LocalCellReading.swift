@@ -11,6 +11,11 @@ enum LocalCellReading {
         init(_ message: String) {
             self.message = message
         }
+
+        /// A formula saved without its result, which no reading of the cell can give a value.
+        static func unsavedFormula(_ formula: String) -> Problem {
+            Problem("\(SpreadsheetCell.unsavedFormula(formula)) (expected \(SpreadsheetCell.savedResult))")
+        }
     }
 
     /// The cell as text, trimmed: numbers as written without a trailing `.0`, dates as ISO.
@@ -18,7 +23,7 @@ enum LocalCellReading {
         switch cell {
         case .empty: return nil
         case let .error(code): throw Problem("the cell holds the spreadsheet error \(code) (expected a value)")
-        case let .formulaWithoutResult(formula): throw Problem("\(SpreadsheetCell.unsavedFormula(formula)) (expected \(SpreadsheetCell.savedResult))")
+        case let .formulaWithoutResult(formula): throw Problem.unsavedFormula(formula)
         default:
             let text = cell.description.trimmingCharacters(in: .whitespacesAndNewlines)
             return text.isEmpty ? nil : text
@@ -66,7 +71,7 @@ enum LocalCellReading {
         case let .error(code):
             throw Problem("the cell holds the spreadsheet error \(code) (\(expected))")
         case let .formulaWithoutResult(formula):
-            throw Problem("\(SpreadsheetCell.unsavedFormula(formula)) (expected \(SpreadsheetCell.savedResult))")
+            throw Problem.unsavedFormula(formula)
         }
     }
 
@@ -95,7 +100,7 @@ enum LocalCellReading {
         case let .error(code):
             throw Problem("the cell holds the spreadsheet error \(code) (\(expected))")
         case let .formulaWithoutResult(formula):
-            throw Problem("\(SpreadsheetCell.unsavedFormula(formula)) (expected \(SpreadsheetCell.savedResult))")
+            throw Problem.unsavedFormula(formula)
         default:
             throw Problem("\(cell) is not a date (\(expected))")
         }

@@ -205,7 +205,7 @@ struct LocalObservationRows {
             fail("the cell holds the spreadsheet error \(code) (expected a period label such as 2023/24)")
             return nil
         case let .formulaWithoutResult(formula):
-            fail("\(SpreadsheetCell.unsavedFormula(formula)) (expected \(SpreadsheetCell.savedResult))")
+            fail(LocalCellReading.Problem.unsavedFormula(formula).message)
             return nil
         default:
             label = cell.description.trimmingCharacters(in: .whitespacesAndNewlines)

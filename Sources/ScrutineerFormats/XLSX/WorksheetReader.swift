@@ -67,7 +67,8 @@ struct WorksheetReader {
                 let cell: SpreadsheetCell
                 do throws(XLSXError) {
                     // A formula saved without its result is not a blank cell: its value is unknown.
-                    if let formula, value.isEmpty, inlineText.isEmpty {
+                    // (One whose result is empty text, such as =IF(A1="","",A1), is typed str.)
+                    if let formula, value.isEmpty, inlineText.isEmpty, cellType != "str" {
                         cell = .formulaWithoutResult(formula)
                     } else {
                         cell = try typedCell(type: cellType, style: cellStyle, value: value, inlineText: inlineText, reference: cellReference)
