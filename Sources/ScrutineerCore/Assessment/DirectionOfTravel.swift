@@ -233,11 +233,11 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
         }
         let latestHidden = hidden(latest)
         // Read from the series where it lies; copied whole only where a method needs it. A previous
-        // period without a figure stops a comparison with the previous period.
-        let previousMissing = previous.flatMap { $0.value == nil ? $0 : nil }
+        // period without a figure (`gap`) stops a comparison with the previous period.
         let comparesPrevious = settings.directionBasis == .previousPeriod && [.simple, .confidenceIntervalOverlap].contains(measure.directionOfTravel)
-        let comparedAt = comparesPrevious && previousMissing != nil ? nil : comparedAt
-        let comparedPeriod = comparesPrevious && previousMissing != nil ? previousMissing?.period : comparedAt.map { series[$0].period }
+        let gap = comparesPrevious ? previous.flatMap { $0.value == nil ? $0 : nil } : nil
+        let comparedAt = gap == nil ? comparedAt : nil
+        let comparedPeriod = gap?.period ?? comparedAt.map { series[$0].period }
         let comparedValue = comparedAt.flatMap { series[$0].value }
         let comparedHidden = audience.appliesDisclosureControl && hidden(comparedAt.map { series[$0] })
         var change: Double?
@@ -247,8 +247,8 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
         var outcome = Outcome()
         if settings.isMilestone {
             outcome.reason = .milestone
-        } else if latest?.value != nil, comparesPrevious, let previousMissing {
-            outcome.reason = .previousFigureMissing(period: previousMissing.period.label, symbol: previousMissing.statusSymbol)
+        } else if latest?.value != nil, let gap {
+            outcome.reason = .previousFigureMissing(period: gap.period.label, symbol: gap.statusSymbol)
         } else if let latest, let latestValue = latest.value {
             outcome = judge(latest: latest, latestValue: latestValue, comparedAt: comparedAt, comparedValue: comparedValue,
                             series: series, measure: measure, settings: settings)

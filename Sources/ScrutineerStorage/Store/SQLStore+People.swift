@@ -195,9 +195,7 @@ extension SQLStore {
                     SELECT pg_advisory_xact_lock(hashtextextended('scrutineer sign-in ' || COALESCE(current_schema(), '') || ' ' || \(bind: username), 0))
                     """).run()
             }
-            let cells = try await session.cells("SELECT COUNT(*) FROM \(unsafeRaw: F.table) WHERE \(unsafeRaw: F.username) = \(bind: username) AND \(unsafeRaw: F.failedAt) > \(bind: since)")
-            var reader = CellReader(cells.first ?? [], table: F.table, columns: ["count"])
-            guard try reader.integer() < limit else { return false }
+            guard try await Self.signInFailureCount(in: session, username: username, since: since) < limit else { return false }
             try await session.insertRows(into: F.table, columns: F.columns, cells: [.text(username), .text(at)])
             return true
         }
@@ -205,10 +203,13 @@ extension SQLStore {
 
     /// How many sign-ins for `username` have failed since `since` (ISO 8601, UTC).
     public func signInFailureCount(username: String, since: String) async throws -> Int {
+        try await read { session in try await Self.signInFailureCount(in: session, username: username, since: since) }
+    }
+
+    /// `signInFailureCount(username:since:)` within a transaction under way.
+    private static func signInFailureCount(in session: StoreSession, username: String, since: String) async throws -> Int {
         typealias F = Schema.SignInFailures
-        let cells = try await read { session in
-            try await session.cells("SELECT COUNT(*) FROM \(unsafeRaw: F.table) WHERE \(unsafeRaw: F.username) = \(bind: username) AND \(unsafeRaw: F.failedAt) > \(bind: since)")
-        }
+        let cells = try await session.cells("SELECT COUNT(*) FROM \(unsafeRaw: F.table) WHERE \(unsafeRaw: F.username) = \(bind: username) AND \(unsafeRaw: F.failedAt) > \(bind: since)")
         var reader = CellReader(cells.first ?? [], table: F.table, columns: ["count"])
         return try reader.integer()
     }

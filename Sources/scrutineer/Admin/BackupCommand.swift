@@ -28,7 +28,7 @@ struct BackupCommand: AsyncParsableCommand {
 
         func run() async throws {
             let location = try database.location()
-            if case let .sqliteFile(path) = location, !FileManager.default.fileExists(atPath: path) {
+            if let path = try database.missingSQLiteFile() {
                 try BackupCommand.refuse("\(location.redacted): there is no database at \(path) to back up")
             }
             let contents = try await BackupCommand.reporting {

@@ -18,6 +18,13 @@ struct DatabaseOption: ParsableArguments {
         }
     }
 
+    /// The path of the SQLite file the database names when nothing is there (a mistyped path); nil
+    /// for a file that exists, an in-memory database or PostgreSQL.
+    func missingSQLiteFile() throws -> String? {
+        guard case let .sqliteFile(path) = try location(), !FileManager.default.fileExists(atPath: path) else { return nil }
+        return path
+    }
+
     /// Opens the store named by `--db`, the environment or the default.
     func openStore() async throws -> SQLStore {
         let location = try location()
@@ -34,7 +41,7 @@ struct DatabaseOption: ParsableArguments {
     /// there is refused (exit 66) rather than made: a command that reads or changes what a
     /// database holds must not answer from a new, empty one at a mistyped path.
     func withStore<Result>(existing: Bool = false, _ body: (SQLStore) async throws -> Result) async throws -> Result {
-        if existing, case let .sqliteFile(path) = try location(), !FileManager.default.fileExists(atPath: path) {
+        if existing, let path = try missingSQLiteFile() {
             FileHandle.standardError.write(Data("--db: there is no database at \(path) (expected an existing Scrutineer database; scrutineer import or scrutineer committee add makes one)\n".utf8))
             throw ExitCode(66)
         }
