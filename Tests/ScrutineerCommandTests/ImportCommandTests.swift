@@ -90,6 +90,8 @@ struct ImportCommandTests {
         let again = try CommandRunner.run(options + ["--numerator", "rereferral_count", "--denominator", "referral_count"])
         #expect(again.status == 0, "\(again.standardError)")
         #expect(again.standardOutput.hasSuffix("Nothing changed: the database already held exactly this.\n"), "\(again.standardOutput)")
+        // The measure the figures belong to is counted as unchanged, as LAIT's are.
+        #expect(again.standardOutput.contains("\n  measure: 0 added, 0 changed, 1 unchanged.\n"), "\(again.standardOutput)")
         let warwickshire = try CommandRunner.run(["export", "observations", "--measure", "EES_REREFERRAL_PC", "--area", "E10000031", "--db", db])
         // c1_…csv: Warwickshire 2025, 878 re-referrals of 5,152 referrals, 17%.
         #expect(warwickshire.standardOutput.contains("EES_REREFERRAL_PC,E10000031,2025,,17,878,5152,"))
@@ -175,6 +177,7 @@ struct ImportCommandTests {
         // The same release again, with no dates or later ones, changes nothing: its figures keep their first date.
         let again = try CommandRunner.run(["import"] + fingertips + ["--published", "2025-06-01"])
         #expect(again.standardOutput.contains("Nothing changed"), "\(again.standardOutput)")
+        #expect(again.standardOutput.contains("\n  measure: 0 added, 0 changed, 1 unchanged.\n"), "\(again.standardOutput)")
         // The audit trail records each import with the release dates it was given.
         let audit = try CommandRunner.run(["export", "audit", "--db", db])
         #expect(audit.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[3] } == [

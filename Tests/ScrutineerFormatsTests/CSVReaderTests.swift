@@ -56,6 +56,25 @@ struct CSVReaderTests {
         )) { try CSVReader.table(from: Data(bytes), fileName: "excel.csv") }
     }
 
+    @Test("UTF-16 text, with or without its byte-order mark, and fields separated by semicolons or tabs are refused as such, not read as one odd column")
+    func otherSavedForms() throws {
+        let text = "code,title\nA,Children\n"
+        let utf16 = "the file is UTF-16 text, or not text at all (expected UTF-8: in Excel, save as \"CSV UTF-8 (Comma delimited)\")"
+        for (data, name) in [(text.data(using: .utf16)!, "with mark"), (text.data(using: .utf16LittleEndian)!, "little-endian"), (text.data(using: .utf16BigEndian)!, "big-endian")] {
+            #expect(throws: CSVError(fileName: "u.csv", line: 1, message: utf16), "\(name)") { try CSVReader.table(from: data, fileName: "u.csv") }
+        }
+        for (separator, name) in [(";", "semicolon"), ("\t", "tab")] {
+            let separated = text.replacingOccurrences(of: ",", with: separator)
+            #expect(throws: CSVError(
+                fileName: "s.csv", line: 1,
+                message: "the fields are separated by \(name)s, not commas (expected comma-separated values: in Excel, save as \"CSV UTF-8 (Comma delimited)\")"
+            )) { try CSVReader.table(from: Data(separated.utf8), fileName: "s.csv") }
+        }
+        // One column whose header holds a semicolon, over values that do not, is a column.
+        #expect(try CSVReader.table(from: Data("note; for people\nfirst\n".utf8), fileName: "n.csv").records.count == 1)
+        #expect(try CSVReader.table(from: Data("a;b,c\n1,2\n".utf8), fileName: "n.csv").header == ["a;b", "c"])
+    }
+
     @Test("malformed UTF-8 is found at its first byte: a stray continuation, an overlong form, a surrogate, beyond U+10FFFF, a sequence cut short")
     func malformedUTF8() {
         let prefix = Array("ok é,".utf8)  // 6 bytes, é being two

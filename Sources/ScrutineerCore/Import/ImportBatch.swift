@@ -12,6 +12,9 @@ public struct ImportBatch: Sendable, Hashable {
     /// Data rows read across the files.
     public var rowsRead: Int
     public var measures: [Measure]
+    /// Codes of stored measures whose figures the files hold without defining them (an EES or
+    /// Fingertips import into a measure already stored), counted as unchanged measures.
+    public var measuresUsedAsStored: Set<String> = []
     public var areas: [Area]
     public var neighbourLists: [StatisticalNeighbours]
     public var observations: [Observation]

@@ -70,6 +70,9 @@ public enum CSVReader {
     ) throws(CSVError) -> CSVTable {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let message = TextEncoding.utf16Message(bytes) {
+            throw CSVError(fileName: fileName, line: 1, message: message)
+        }
         if let offset = TextEncoding.firstByteNotUTF8(bytes) {
             let line = 1 + bytes[..<offset].reduce(0) { $0 + ($1 == lineFeed ? 1 : 0) }
             throw CSVError(fileName: fileName, line: line, message: TextEncoding.notUTF8Message(byte: bytes[offset]))
@@ -79,12 +82,29 @@ public enum CSVReader {
             throw CSVError(fileName: fileName, line: 1, message: "the file is empty (expected a header row)")
         }
         let header = records.removeFirst()
+        if let separator = otherSeparator(header.fields, next: records.first?.fields) {
+            throw CSVError(
+                fileName: fileName, line: header.line,
+                message: "the fields are separated by \(separator)s, not commas (expected comma-separated values: in Excel, save as \"CSV UTF-8 (Comma delimited)\")"
+            )
+        }
         return CSVTable(
             fileName: fileName,
             header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) },
             headerLine: header.line,
             records: records
         )
+    }
+
+    /// "semicolon" or "tab" when the header and the line after it are each one field holding that
+    /// character, as a file saved where a comma is the decimal point, or as tab-separated text, is.
+    private static func otherSeparator(_ header: [String], next: [String]?) -> String? {
+        guard header.count == 1, (next?.count ?? 1) == 1 else { return nil }
+        for (character, name) in [(";", "semicolon"), ("\t", "tab")]
+        where header[0].contains(character) && (next.map { $0[0].contains(character) } ?? true) {
+            return name
+        }
+        return nil
     }
 
     /// Reads and parses the file at `url`; the error names the file by its last path component.

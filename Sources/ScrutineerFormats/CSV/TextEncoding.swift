@@ -50,6 +50,14 @@ enum TextEncoding {
         }
     }
 
+    /// What the user sees for a file in UTF-16 (Excel's "Unicode Text" and some systems' exports):
+    /// a UTF-16 byte-order mark, or a zero byte among the first, which UTF-8 text never holds.
+    /// Nil for anything else.
+    static func utf16Message(_ bytes: [UInt8]) -> String? {
+        guard bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(1024).contains(0) else { return nil }
+        return "the file is UTF-16 text, or not text at all (expected UTF-8: in Excel, save as \"CSV UTF-8 (Comma delimited)\")"
+    }
+
     /// What the user sees for a file whose `byte` is not UTF-8: the character it is in
     /// Windows-1252, and how to save the file as UTF-8.
     static func notUTF8Message(byte: UInt8) -> String {

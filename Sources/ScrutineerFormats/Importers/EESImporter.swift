@@ -99,7 +99,7 @@ public enum EESImporter {
             }
         }
         if !errors.isEmpty { throw BatchInputErrors(errors) }
-        return ImportBatch(
+        var batch = ImportBatch(
             kind: .ees, files: files.map(\.name), rowsRead: reader.rowsRead,
             measures: reader.newMeasureOrder.map { reader.newMeasures[$0]!.measure }, observations: reader.collector.observations,
             skipped: [
@@ -122,6 +122,8 @@ public enum EESImporter {
                 ),
             ]
         )
+        batch.measuresUsedAsStored = reader.storedMeasures
+        return batch
     }
 
     /// One measure read from one data file: what its rows need of the measure, and its columns.
@@ -146,6 +148,8 @@ public enum EESImporter {
         var rowsRead: Int
         var newMeasures: [String: (measure: Measure, file: String)] = [:]
         var newMeasureOrder: [String] = []
+        /// Stored measures the files' figures belong to.
+        var storedMeasures: Set<String> = []
         var collector = ObservationCollector()
         /// Valid rows whose filter values select no measure.
         var unselected = 0
@@ -241,6 +245,7 @@ public enum EESImporter {
                 let measure: Measure
                 if let known = context.measures[code] {
                     measure = known
+                    storedMeasures.insert(code)
                 } else {
                     // A new measure's years and periodicity follow the first row it selects.
                     let first = firstIdentifier(table, selection: selection)

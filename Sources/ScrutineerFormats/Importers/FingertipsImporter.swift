@@ -105,12 +105,14 @@ public enum FingertipsImporter {
         }
         var plans: [String: IndicatorPlan] = [:]
         var newMeasures: [Measure] = []
+        var storedMeasures: Set<String> = []
         for id in indicatorOrder {
             let summary = indicators[id]!
             guard let number = Int(id), number > 0 else { continue }
             let code = options.measureCode ?? "FT\(number)"
             if let known = context.measures[code] {
                 plans[id] = IndicatorPlan(measure: known, ageVaries: summary.ages.count > 1)
+                storedMeasures.insert(code)
                 continue
             }
             let label = summary.firstPeriod
@@ -138,7 +140,7 @@ public enum FingertipsImporter {
             errors += table.errors
         }
         if !errors.isEmpty { throw BatchInputErrors(errors) }
-        return ImportBatch(
+        var batch = ImportBatch(
             kind: .fingertips, files: files.map(\.name), rowsRead: rowsRead, measures: newMeasures, observations: collector.observations,
             skipped: [collector.skippedRepeats] + skippedAreaTypes.entries.map { areaType, count in
                 ImportSkip(
@@ -148,6 +150,8 @@ public enum FingertipsImporter {
                 )
             }
         )
+        batch.measuresUsedAsStored = storedMeasures
+        return batch
     }
 
     /// What the first pass learns about an indicator.

@@ -74,11 +74,11 @@ struct LocalImportTableLoader {
         var headerLine = csv.headerLine
         var records = csv.records[...]
         // A sheet saved as CSV keeps its title and notes above the header, as in a workbook.
-        if Self.kind(ofHeader: headerCells) == nil,
-           let index = csv.records.prefix(Self.rowsSearchedForHeader).firstIndex(where: { Self.kind(ofHeader: cells($0.fields)) != nil }) {
-            headerCells = cells(csv.records[index].fields)
-            headerLine = csv.records[index].line
-            records = csv.records[(index + 1)...]
+        let candidates = [headerCells] + csv.records.prefix(Self.rowsSearchedForHeader).map { cells($0.fields) }
+        if let index = Self.headerIndex(among: candidates), index > 0 {
+            headerCells = candidates[index]
+            headerLine = csv.records[index - 1].line
+            records = csv.records[index...]
         }
         var rows: [SpreadsheetRow] = []
         var shortRows: [(row: SpreadsheetRow, fields: Int)] = []
@@ -127,12 +127,16 @@ struct LocalImportTableLoader {
                 fileProblem(label, "the sheet is empty (expected a header row naming the columns, then one row per figure)")
                 continue
             }
-            // A council's sheet often has a title or notes above its header: the header is the
-            // first of the first few filled rows that names a table's columns.
-            let header = filled.prefix(Self.rowsSearchedForHeader).first { Self.kind(ofHeader: $0.cells) != nil } ?? first
+            // A council's sheet often has a title or notes above its header.
+            let candidates = Array(filled.prefix(Self.rowsSearchedForHeader))
+            let header = Self.headerIndex(among: candidates.map(\.cells)).map { candidates[$0] } ?? first
             let rows = sheet.rows.filter { $0.number > header.number && !$0.isBlank }
             if let table = classify(label: label, fileName: file.name, headerRow: header.number, headerCells: header.cells, rows: rows, spreadsheet: true) {
                 tables.append(table)
+                for merged in MergedCells.amongRecords(sheet.mergedCells, headerRow: header.number) {
+                    let column = table.columns.first { $0.index == merged.firstColumn }?.label ?? SpreadsheetColumn.letters(merged.firstColumn)
+                    errors.append(LocalImportProblem(in: table, BatchInputError(file: label, row: merged.firstRow, column: column, message: merged.problem)))
+                }
             }
         }
     }
@@ -206,6 +210,25 @@ struct LocalImportTableLoader {
 
     /// How many rows at the top of a sheet or CSV file may hold its header (a title and notes above it).
     static let rowsSearchedForHeader = 10
+
+    /// Which of the first filled rows of a sheet or file is its header: the one naming the most
+    /// columns of a table (a notes row above the header may name one, such as "Period"), the
+    /// first of those that name as many; nil when none names any.
+    static func headerIndex(among rows: [[SpreadsheetCell]]) -> Int? {
+        var best: (index: Int, named: Int)?
+        for (index, cells) in rows.enumerated() {
+            let names = cells.map { LocalHeaderName.normalised($0.description) }
+            guard let kind = kind(ofNames: names) else { continue }
+            let named = Set(names.filter { name in
+                switch role(of: name, in: kind) {
+                case .observation, .breakdown, .measure: true
+                default: false
+                }
+            }).count
+            if named > (best?.named ?? 0) { best = (index, named) }
+        }
+        return best?.index
+    }
 
     /// The table a header row makes: observations when it names an observation or breakdown
     /// column, measures when it names `code` or `title`, or nil.

@@ -4,7 +4,7 @@ import ScrutineerCore
 /// A table a council keeps for one committee, such as a risk register or a finance return: a CSV
 /// file or a workbook's sheet (the first, or `--sheet`), with a header row naming the columns and
 /// one record per row below it. A title or notes may sit above the header, which is the first of
-/// the top rows to name every required column.
+/// the top rows to name the most required columns.
 struct RegisterTable {
     /// How errors name it: `file.csv`, or `book.xlsx[sheet]`.
     var label: String
@@ -14,17 +14,21 @@ struct RegisterTable {
     var rows: [SpreadsheetRow]
     /// For CSV, the number of fields each row had, to report a row cut short.
     var fieldCounts: [Int: Int]
+    /// For a sheet, its merged cells among the records, each refused.
+    var mergedCells: [MergedCells] = []
 
     /// `required` are normalised header names; `rowsAre` says what each row is, for an empty file
     /// ("one row per review of a risk").
     init(_ file: PublishedFile, sheet: String?, required: [String], rowsAre: String) throws(BatchInputError) {
         var rows: [SpreadsheetRow]
         var fieldCounts: [Int: Int] = [:]
+        var merged: [MergedCells] = []
         if LocalImportTableLoader.isWorkbook(LocalImportFile(name: file.name, data: file.data)) {
             do {
                 let chosen = try XLSXWorkbook(data: file.data, fileName: file.name).sheet(named: sheet)
                 label = "\(file.name)[\(chosen.name)]"
                 rows = chosen.rows.filter { !$0.isBlank }
+                merged = chosen.mergedCells
             } catch {
                 throw BatchInputError(file: file.name, row: 1, column: "-", message: error.message)
             }
@@ -47,8 +51,16 @@ struct RegisterTable {
             throw BatchInputError(file: label, row: 1, column: "-", message: "the file is empty (expected a header row naming the columns, then \(rowsAre))")
         }
         func names(_ row: SpreadsheetRow) -> [String] { row.cells.map { LocalHeaderName.normalised($0.description) } }
-        let header = rows.prefix(LocalImportTableLoader.rowsSearchedForHeader).first { Set(names($0)).isSuperset(of: required) } ?? first
+        // The header names the most required columns: a header with one of them misspelt still
+        // names more than a title above it.
+        var header = first
+        var named = 0
+        for row in rows.prefix(LocalImportTableLoader.rowsSearchedForHeader) {
+            let count = Set(names(row)).intersection(required).count
+            if count > named { (header, named) = (row, count) }
+        }
         headerRow = header.number
+        mergedCells = MergedCells.amongRecords(merged, headerRow: header.number)
         headers = header.cells.enumerated().map { index, cell in
             let written = cell.description.trimmingCharacters(in: .whitespacesAndNewlines)
             return (written.isEmpty ? SpreadsheetColumn.letters(index) : written, LocalHeaderName.normalised(written))
@@ -195,6 +207,10 @@ extension RegisterTable {
             rowsRead += table.rows.count
             var reader = reading(table)
             guard reader.checkHeader() else { errors += reader.cells.errors; continue }
+            for merged in table.mergedCells {
+                let column = merged.firstColumn < table.headers.count ? table.headers[merged.firstColumn].label : SpreadsheetColumn.letters(merged.firstColumn)
+                errors.append(BatchInputError(file: table.label, row: merged.firstRow, column: column, message: merged.problem))
+            }
             for row in table.rows {
                 guard let record = reader.record(row) else { continue }
                 if let earlier = firstRow[key(record)] {

@@ -24,11 +24,16 @@ public struct SpreadsheetRow: Sendable, Hashable {
 public struct SpreadsheetSheet: Sendable, Hashable {
     public var name: String
     public var rows: [SpreadsheetRow]
+    /// The sheet's merged cells: each range shows the value of its top-left cell, and every other
+    /// cell of it holds nothing.
+    public var mergedCells: [MergedCells]
 
-    public init(name: String, rows: [SpreadsheetRow]) {
+    public init(name: String, rows: [SpreadsheetRow], mergedCells: [MergedCells] = []) {
         self.name = name
         self.rows = rows
+        self.mergedCells = mergedCells
     }
+
 
     /// The cell at a 1-based row number and 0-based column, `.empty` if the sheet holds none.
     public func cell(row: Int, column: Int) -> SpreadsheetCell {
@@ -76,5 +81,40 @@ public enum SpreadsheetColumn {
         }
         guard sawLetter, sawDigit, row > 0 else { return nil }
         return (column - 1, row)
+    }
+}
+
+/// A range of merged cells, such as `A3:A6`.
+public struct MergedCells: Sendable, Hashable {
+    /// 1-based rows and 0-based columns of the range's corners.
+    public var firstRow: Int
+    public var firstColumn: Int
+    public var lastRow: Int
+    public var lastColumn: Int
+
+    /// The range a `ref` such as `A3:A6` names; nil if malformed.
+    public init?(reference: String) {
+        let corners = reference.split(separator: ":")
+        guard corners.count == 2,
+              let first = SpreadsheetColumn.position(ofReference: String(corners[0])),
+              let last = SpreadsheetColumn.position(ofReference: String(corners[1])) else { return nil }
+        (firstRow, firstColumn, lastRow, lastColumn) = (min(first.row, last.row), min(first.column, last.column), max(first.row, last.row), max(first.column, last.column))
+    }
+
+    /// The ranges of `ranges` that reach below the header row `headerRow`, among the records, where
+    /// a merge leaves every cell but the first blank, in sheet order.
+    public static func amongRecords(_ ranges: [MergedCells], headerRow: Int) -> [MergedCells] {
+        ranges.filter { $0.lastRow > headerRow }.sorted { ($0.firstRow, $0.firstColumn) < ($1.firstRow, $1.firstColumn) }
+    }
+
+    /// `A3:A6`.
+    public var reference: String {
+        SpreadsheetColumn.letters(firstColumn) + String(firstRow) + ":" + SpreadsheetColumn.letters(lastColumn) + String(lastRow)
+    }
+
+    /// Why a merge among a table's records is refused, for a message naming its first cell.
+    public var problem: String {
+        let first = SpreadsheetColumn.letters(firstColumn) + String(firstRow)
+        return "the cells \(reference) are merged, so only \(first) holds a value and the others are blank (expected a value in each cell: unmerge the cells and fill each one)"
     }
 }

@@ -10,9 +10,10 @@ struct WorksheetReader {
     var fileName: String
     var sheetName: String
 
-    /// The rows of the part that hold at least one cell, in order.
-    func rows(from xml: Data, partName: String) throws(XLSXError) -> [SpreadsheetRow] {
+    /// The rows of the part that hold at least one cell, in order, and its merged cells.
+    func rows(from xml: Data, partName: String) throws(XLSXError) -> (rows: [SpreadsheetRow], mergedCells: [MergedCells]) {
         var rows: [SpreadsheetRow] = []
+        var mergedCells: [MergedCells] = []
         var rowNumber = 0
         var cells: [SpreadsheetCell] = []
         var nextColumn = 0
@@ -33,6 +34,8 @@ struct WorksheetReader {
                 rowNumber = attributes["r"].flatMap { Int($0) } ?? rowNumber + 1
                 cells = []
                 nextColumn = 0
+            case "mergeCell":
+                if let range = attributes["ref"].flatMap(MergedCells.init(reference:)) { mergedCells.append(range) }
             case "c":
                 cellReference = attributes["r"] ?? ""
                 cellColumn = SpreadsheetColumn.position(ofReference: cellReference)?.column ?? nextColumn
@@ -92,7 +95,7 @@ struct WorksheetReader {
             }
         })
         if let firstProblem { throw firstProblem }
-        return rows
+        return (rows, mergedCells)
     }
 
     /// The cell a `<c>` element stands for, from its type (`t`), style (`s`) and value.

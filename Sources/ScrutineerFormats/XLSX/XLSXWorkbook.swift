@@ -110,7 +110,8 @@ public struct XLSXWorkbook: Sendable {
             sharedStrings: sharedStrings, styleKinds: styleKinds, uses1904DateSystem: uses1904DateSystem,
             fileName: fileName, sheetName: part.name
         )
-        return SpreadsheetSheet(name: part.name, rows: try reader.rows(from: part.xml, partName: part.path))
+        let read = try reader.rows(from: part.xml, partName: part.path)
+        return SpreadsheetSheet(name: part.name, rows: read.rows, mergedCells: read.mergedCells)
     }
 
     /// The strings of `sharedStrings.xml`, each the text of its `<t>` elements joined (rich-text

@@ -22,7 +22,8 @@ struct ImportWriter {
                 throw StoreError.notFinite(record: Self.describe(ObservationRecord.key(observation)), field: field)
             }
         }
-        let measures = try await upsertMeasures(batch.measures, definedAt: batch.measuresDefinedAt)
+        var measures = try await upsertMeasures(batch.measures, definedAt: batch.measuresDefinedAt)
+        measures.unchanged += batch.measuresUsedAsStored.subtracting(batch.measures.map(\.code)).count
         let areas = try await upsertAreas(batch.areas)
         let neighbourLists = try await replaceNeighbourLists(batch.neighbourLists)
         let groups = try await replaceComparatorGroups(batch.comparatorGroups, definedAt: batch.groupsDefinedAt)

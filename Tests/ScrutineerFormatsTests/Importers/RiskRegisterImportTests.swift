@@ -68,6 +68,26 @@ struct RiskRegisterImportTests {
             ),
         ])
         #expect(Self.errors([file], sheet: "Risks") == ["register.xlsx:1:-: no sheet named \"Risks\" (expected one of the workbook's sheets: \"Cover\", \"Register\")"])
+        // Cells merged down the records are refused as merged.
+        let merged = try XLSXWorkbook(data: try XLSXWriter.data(for: [sheet]), fileName: "x.xlsx").sheet()
+        #expect(merged.mergedCells.isEmpty)
+        var parts = XLSXReaderTests.minimalParts(sheetXML: "")
+        parts["xl/worksheets/sheet1.xml"] = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+            + "<row r=\"1\">" + Self.header.split(separator: ",").enumerated().map { "<c r=\"\(SpreadsheetColumn.letters($0.offset))1\" t=\"inlineStr\"><is><t>\($0.element)</t></is></c>" }.joined() + "</row>"
+            + "<row r=\"2\">" + ["R1", "Placements", "Director", "2026-09-08", "4", "5", "Homes."].enumerated().map { "<c r=\"\(SpreadsheetColumn.letters($0.offset))2\" t=\"inlineStr\"><is><t>\($0.element)</t></is></c>" }.joined() + "</row>"
+            + "<row r=\"3\">" + ["R2", "Staffing", "", "2026-09-08", "2", "2", "Academy."].enumerated().map { "<c r=\"\(SpreadsheetColumn.letters($0.offset))3\" t=\"inlineStr\"><is><t>\($0.element)</t></is></c>" }.joined() + "</row>"
+            + "</sheetData><mergeCells count=\"1\"><mergeCell ref=\"C2:C3\"/></mergeCells></worksheet>"
+        let mergedErrors = Self.errors([PublishedFile(name: "m.xlsx", data: try XLSXReaderTests.zip(parts))])
+        #expect(mergedErrors == [
+            "m.xlsx[Data]:2:owner: the cells C2:C3 are merged, so only C2 holds a value and the others are blank (expected a value in each cell: unmerge the cells and fill each one)",
+            "m.xlsx[Data]:3:owner: blank (expected who owns the risk, by job title)",
+        ], "\(mergedErrors)")
+        // With one column misspelt, the header is still the row naming the most columns, not the title.
+        let misspelt = "Children and Young People: risk register,,,,,,\n" + Self.header.replacingOccurrences(of: "likelihood", with: "likelyhood") + "\nR1,Placements,Director,2026-09-08,4,5,Homes.\n"
+        #expect(Self.errors([Self.csv("register.csv", misspelt)]) == [
+            "register.csv:2:likelyhood: unknown column (expected reference, title, description, owner, reviewed_on, likelihood, impact, target_likelihood, target_impact, mitigation, status, score, target_score, or a note or comment column for people)",
+            "register.csv:2:likelihood: missing column (expected a header with at least reference, title, owner, reviewed_on, likelihood, impact, mitigation)",
+        ])
     }
 
     @Test("every rejected cell is named by file, row and column, with what was expected, and nothing is returned")
