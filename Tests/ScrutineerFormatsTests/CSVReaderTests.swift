@@ -39,6 +39,16 @@ struct CSVReaderTests {
         #expect(back.records.first?.fields == fields)
     }
 
+    @Test("text that a spreadsheet would run as a formula is made inert with a leading apostrophe; numbers and a lone symbol are not (OWASP CSV injection)")
+    func inertText() {
+        for formula in ["=HYPERLINK(\"http://evil.example/\",\"Open\")", "+SUM(1,2)", "-2+3+cmd|' /C calc'!A0", "@SUM(A1)", "\t=1", "\r=1", "=1+1"] {
+            #expect(CSVWriter.inert(formula) == "'" + formula, "\(formula)")
+        }
+        for kept in ["-1.5", "+3", "-", "=", "Children's centres", "", "2024/25 Q1", "c"] {
+            #expect(CSVWriter.inert(kept) == kept, "\(kept)")
+        }
+    }
+
     @Test("UTF-8 text of every length is read; a file saved as Windows-1252 is refused at the line of its first such byte, with the character it meant")
     func encodings() throws {
         // ’ (3 bytes), é (2), 🙂 (4), and a byte-order mark.

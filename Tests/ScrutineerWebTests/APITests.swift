@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ScrutineerCore
 import Testing
 @testable import ScrutineerWeb
 
@@ -76,6 +77,27 @@ struct APITests {
         }
     }
 
+    @Test("A council's target agreed for a period no published report reaches is its staff's: the public and other councils do not see it")
+    func draftTargets() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        try await withStore(url) { store in
+            _ = try await store.setTarget(Target(
+                measureCode: "SEN_EHC_Excpt_20wks", councilAreaCode: "E10000031", kind: .local, value: 70, validFrom: CalendarDate(iso: "2027-04-01")!,
+                setBy: "Director of Education", setOn: CalendarDate(iso: "2026-11-20")!, reason: "Draft for 2027/28, not yet agreed"
+            ), by: "warks.analyst")
+        }
+        try await withApplication(url) { client in
+            let uri = "/api/v1/measures/SEN_EHC_Excpt_20wks/targets?council=E10000031"
+            func reasons(_ rows: [[String: Any]]) -> [String] { rows.compactMap { $0["reason"] as? String } }
+            let publicRows = try #require(try await client.execute(uri: uri, method: .get).json as? [[String: Any]])
+            let other = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
+            let staff = try await Browser.signIn(client, username: "warks.officer", password: "demo-warks-officer")
+            #expect(!publicRows.isEmpty && !reasons(publicRows).contains("Draft for 2027/28, not yet agreed"))
+            #expect(reasons(try await other.jsonList(client, uri)) == reasons(publicRows))
+            #expect(reasons(try await staff.jsonList(client, uri)) == reasons(publicRows) + ["Draft for 2027/28, not yet agreed"])
+        }
+    }
+
     @Test("An area's comparator groups: England, its region, its neighbours, and its council's own groups, which no other council sees")
     func comparatorGroups() async throws {
         let url = try await DemoDatabases.shared.url(.sqlite)
@@ -126,6 +148,32 @@ struct APITests {
             // National statistics are public in full.
             let lait = try #require(try await client.execute(uri: "/api/v1/observations?measure=ReReferral&area=E10000031", method: .get).json as? [[String: Any]])
             #expect(!lait.isEmpty)
+        }
+    }
+
+    @Test("The public API withholds exactly the figures the public pages withhold: a count measure's count of 1–5, and a percentage whose counts or their difference are 1–5")
+    func apiWithholdsWhatPagesDo() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            for measure in ["WOK_CME", "WOK_EHCP_20WK", "WARKS_HV_68WK"] {
+                let committee = measure.hasPrefix("WOK") ? "WOK-CS" : "WARKS-CYP"
+                let csv = try await client.execute(uri: "/committees/\(committee)/measures/\(measure)/data.csv", method: .get).text
+                let withheldOnPage = Set(csv.split(separator: "\n").dropFirst().compactMap { line -> String? in
+                    let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+                    return cells.contains("c") ? String(cells[cells.count - 8]) : nil
+                })
+                let rows = try #require(try await client.execute(uri: "/api/v1/observations?measure=\(measure)", method: .get).json as? [[String: Any]])
+                let withheldByAPI = Set(rows.filter { $0["statusSymbol"] as? String == "c" }.compactMap { $0["period"] as? String })
+                #expect(withheldByAPI == withheldOnPage, "\(measure)")
+                #expect(rows.filter { $0["statusSymbol"] as? String == "c" }.allSatisfy { $0["value"] == nil && $0["numerator"] == nil }, "\(measure)")
+            }
+            // WOK_CME counts children missing education: 2022/23 Q1 is 5 (DemoData/local), never shown to the public.
+            let cme = try #require(try await client.execute(uri: "/api/v1/observations?measure=WOK_CME&period=2022%2F23%20Q1", method: .get).json as? [[String: Any]])
+            #expect(cme.count == 1 && cme[0]["value"] == nil && cme[0]["statusSymbol"] as? String == "c")
+            // Wokingham's analyst reads the count.
+            let analyst = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
+            let own = try #require(try await analyst.get(client, "/api/v1/observations?measure=WOK_CME&period=2022%2F23%20Q1").json as? [[String: Any]])
+            #expect(own.first?["value"] as? Double == 5)
         }
     }
 

@@ -39,6 +39,34 @@ struct SessionTests {
         }
     }
 
+    @Test("A form over the limit is refused as too large (413, naming the limits), not as a server error; text not sent as UTF-8 is refused naming its field (400), and nothing is saved")
+    func refusedBodies() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            let uri = "/committees/WARKS-CYP/measures/WARKS_EH_ASSESS45/commentary"
+            let large = try await analyst.post(client, uri, [("period", "2026/27 Q2"), ("text", String(repeating: "x", count: 300 * 1024))])
+            #expect(large.status == .contentTooLarge)
+            #expect(large.text.contains("What was sent is larger than this form accepts: at most 25 MB of files for an import, and 256 KB for any other form."))
+            let signIn = try await Browser.attemptSignIn(client, username: String(repeating: "x", count: 300 * 1024), password: "x")
+            #expect(signIn.status == .contentTooLarge)
+            let before = try await analyst.get(client, "/api/v1/committees/WARKS-CYP/commentary?period=2026%2F27%20Q2").text
+            let latin1 = try await client.execute(
+                uri: uri, method: .post, headers: analyst.headers(form: true),
+                body: ByteBuffer(string: "csrf=\(analyst.csrf)&period=2026%2F27+Q2&text=Caf%E9+is+closed")
+            )
+            #expect(latin1.status == .badRequest)
+            #expect(latin1.text.contains("text: the text sent is not UTF-8"), "\(latin1.text.prefix(400))")
+            #expect(try await analyst.get(client, "/api/v1/committees/WARKS-CYP/commentary?period=2026%2F27%20Q2").text == before)
+        }
+    }
+
+    @Test("A name typed at sign-in is logged with its line breaks escaped, so it cannot forge a line of the log")
+    func loggedNames() {
+        #expect(SignInController.loggable("admin\n2026-11-25T06:59:59+0000 warning FORGED") == "admin\\u{A}2026-11-25T06:59:59+0000 warning FORGED")
+        #expect(SignInController.loggable("Zoë O'Brien") == "Zoë O'Brien")
+    }
+
     @Test("Signing out ends the session on the server")
     func signOut() async throws {
         let url = try await DemoDatabases.shared.url(.sqlite)

@@ -96,8 +96,11 @@ public struct LatestFigure: Sendable, Hashable, Codable {
 extension DisclosurePolicy {
     /// An observation's value as `audience` may see it: a published symbol stays; for the public, a
     /// count of 1–5 (a count measure's value, or a numerator or denominator) is `c`, and so is any
-    /// figure derived from one (METHODS.md §13.7).
-    func cell(for observation: Observation, unit: MeasureUnit, audience: Audience) -> PublishedCell {
+    /// figure derived from one (METHODS.md §13.7). A percentage's denominator less its numerator is
+    /// a count of children too (5 of 38 plans late, from "33 of 38 on time"), so a small one
+    /// withholds the percentage and its counts: the secondary suppression by which a withheld
+    /// count cannot be recovered from a total.
+    public func cell(for observation: Observation, unit: MeasureUnit, audience: Audience) -> PublishedCell {
         guard let value = observation.value else {
             let symbol = observation.statusSymbol ?? .unavailable
             return .suppressed(symbol: symbol, reason: symbol == .confidential ? .smallCount : .notApplicable)
@@ -106,7 +109,11 @@ extension DisclosurePolicy {
         if case .count = unit, let count = Self.wholeCount(value), isSmallCount(count) {
             return .suppressed(symbol: .confidential, reason: .smallCount)
         }
-        let sources = [observation.numerator, observation.denominator].compactMap { $0 }.compactMap(Self.wholeCount)
+        var counts = [observation.numerator, observation.denominator].compactMap { $0 }
+        if case .percentage = unit, let numerator = observation.numerator, let denominator = observation.denominator {
+            counts.append(denominator - numerator)
+        }
+        let sources = counts.compactMap(Self.wholeCount)
             .map { isSmallCount($0) ? PublishedCell.suppressed(symbol: .confidential, reason: .smallCount) : .value(Double($0)) }
         return publishDerived(value, from: sources)
     }

@@ -35,10 +35,10 @@ enum PackDataCell: Sendable, Hashable {
         }
     }
 
-    /// The CSV field: "61.2", "12", the text, or "".
+    /// The CSV field: "61.2", "12", the text (kept from being read as a formula), or "".
     var csvField: String {
         switch self {
-        case let .text(text): text
+        case let .text(text): CSVWriter.inert(text)
         case let .number(value, places): (try? DfERounding.formatted(value, decimalPlaces: places)) ?? String(value)
         case let .money(amount):
             "\(amount.pence < 0 ? "-" : "")\(amount.pence.magnitude / 100).\(amount.pence.magnitude % 100 < 10 ? "0" : "")\(amount.pence.magnitude % 100)"

@@ -142,7 +142,36 @@ struct APIController: Sendable {
         let measure = try await findMeasure(try context.parameter("measure"))
         var council: String?
         if let code = query(request, "council") { council = try await findArea(code).code }
-        return try Self.encode(try await cache.store.targets(for: measure.code, council: council).map(TargetJSON.init))
+        let targets = try await cache.store.targets(for: measure.code, council: council)
+        return try Self.encode(try await visibleTargets(targets, to: context.viewer.account).map(TargetJSON.init))
+    }
+
+    /// The targets a caller may see: targets for every council are public; a council's own are seen
+    /// in full by whoever may read the drafts of one of its committees, and by anyone else only
+    /// those in force by the end of the newest period the council has published a report for (a
+    /// target agreed for next year is a draft until a report uses it).
+    func visibleTargets(_ targets: [Target], to account: UserAccount?) async throws -> [Target] {
+        let committees = try await cache.committees()
+        var publishedTo: [String: CalendarDate?] = [:]
+        for council in Set(targets.compactMap(\.councilAreaCode)) {
+            let own = committees.filter { $0.councilAreaCode == council }
+            if own.contains(where: { AccessPolicy.canReadDrafts(account, of: $0) })
+                || (AccessPolicy.isOfCouncil(account, council) && [.administrator, .analyst, .officer].contains(account?.role)) {
+                continue
+            }
+            var end: CalendarDate?
+            for committee in own {
+                for publication in try await cache.publications(committee.code) where publication.stage == .published {
+                    if let period = try? Period.parse(publication.periodLabel, yearType: .financial), end.map({ period.end > $0 }) ?? true { end = period.end }
+                }
+            }
+            publishedTo[council] = .some(end)
+        }
+        return targets.filter { target in
+            guard let council = target.councilAreaCode, let limit = publishedTo[council] else { return true }
+            guard let limit else { return false }
+            return target.validFrom <= limit
+        }
     }
 
     func observations(_ request: Request, _ context: WebRequestContext) async throws -> Data {
@@ -202,9 +231,10 @@ struct APIController: Sendable {
 }
 
 /// Which observations a caller may see. National statistics are public. A council's own
-/// measures (those that name the committees they serve) are seen in full by whoever may read
-/// that committee's drafts; anyone else sees them only up to the end of the newest published
-/// report, with small counts suppressed (fewer than 6: DfE's rule, METHODS.md §11).
+/// measures (those a council defined, or that name the committees they serve) are seen in full by
+/// whoever may read the drafts of a committee reporting them, or, for one no committee reports
+/// yet, by the council's staff; anyone else sees them only up to the end of the newest published
+/// report, withheld as the pages withhold them (small counts, METHODS.md §13.7).
 struct ObservationAccess {
     let cache: ReportCache
 
@@ -213,9 +243,15 @@ struct ObservationAccess {
         let committees = try await cache.committees()
         var rules: [String: (readsAll: Bool, cutoff: Int?)] = [:]
         for code in Set(observations.map(\.measureCode)) {
-            guard let names = measures[code]?.committees, !names.isEmpty else { rules[code] = (true, nil); continue }
-            let owners = committees.filter { names.contains($0.code) || names.contains($0.name) }
-            if owners.isEmpty || owners.contains(where: { AccessPolicy.canReadDrafts(account, of: $0) }) { rules[code] = (true, nil); continue }
+            let names = measures[code]?.committees ?? []
+            let council = measures[code]?.councilAreaCode
+            guard !names.isEmpty || council != nil else { rules[code] = (true, nil); continue }
+            let owners = committees.filter { names.contains($0.code) || names.contains($0.name) || (council != nil && $0.measureCodes.contains(code)) }
+            let councilsStaff = owners.isEmpty && council.map { AccessPolicy.isOfCouncil(account, $0) && [.administrator, .analyst, .officer].contains(account?.role) } == true
+            if (owners.isEmpty && council == nil) || councilsStaff || owners.contains(where: { AccessPolicy.canReadDrafts(account, of: $0) }) {
+                rules[code] = (true, nil)
+                continue
+            }
             var cutoff: Int?
             for committee in owners {
                 for p in try await cache.publications(committee.code) where p.stage == .published {
@@ -228,10 +264,11 @@ struct ObservationAccess {
         return observations.compactMap { o in
             guard let rule = rules[o.measureCode] else { return nil }
             if rule.readsAll { return o }
+            guard let unit = measures[o.measureCode]?.unit else { return nil }
             guard let cutoff = rule.cutoff, o.period.end.dayNumber <= cutoff else { return nil }
             var shown = o
-            let counts = [o.numerator, o.denominator.flatMap { d in o.numerator.map { d - $0 } }].compactMap { $0 }
-            if counts.contains(where: { policy.isSmallCount(Int($0.rounded())) && $0 > 0 }) {
+            // The pages' rule (a small count, or a figure derived from one), so the API withholds what they do.
+            if o.value != nil, policy.cell(for: o, unit: unit, audience: .public).isSuppressed {
                 shown.value = nil
                 shown.numerator = nil
                 shown.denominator = nil

@@ -14,6 +14,9 @@ struct ErrorResponseMiddleware: RouterMiddleware {
             case let error as WebError: webError = error
             case let error as HTTPError:
                 webError = WebError(error.status, error.status == .notFound ? "There is no page at \(request.uri.path)." : (error.body ?? error.status.reasonPhrase))
+            case let error as any HTTPResponseError where error.status == .contentTooLarge:
+                // Hummingbird's answer to a body over the limit a form reads it with.
+                webError = WebError(error.status, "What was sent is larger than this form accepts: at most \(UploadedForm.largestUpload / 1024 / 1024) MB of files for an import, and \(WebRequestContext.largestForm / 1024) KB for any other form.")
             case let error as StoreError:
                 context.logger.error("store: \(error.description)")
                 webError = WebError(.internalServerError, "The database could not answer. Try again shortly.")
@@ -41,6 +44,7 @@ struct ErrorResponseMiddleware: RouterMiddleware {
             case .tooManyRequests: title = "Too many attempts"
             case .badRequest: title = sentForm ? "There is a problem with what was sent" : "There is a problem with the address"
             case .conflict: title = "This cannot be changed now"
+            case .contentTooLarge: title = "What was sent is too large"
             default: title = "Sorry, there is a problem with the service"
             }
             let html = (try? SiteRenderer.message(title: title, paragraphs: paragraphs, chrome: SiteChrome.make(context.viewer))) ?? webError.message

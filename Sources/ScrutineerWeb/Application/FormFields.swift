@@ -10,9 +10,24 @@ struct FormFields: Sendable {
     static func read(_ request: Request, _ context: WebRequestContext) async throws -> FormFields {
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let text = String(buffer: buffer)
+        if let name = fieldNotUTF8(text) {
+            throw WebError.badParameter(name, "\(name): the text sent is not UTF-8 (expected the page's own form, which sends UTF-8); nothing was saved")
+        }
         var fields: [String: String] = [:]
-        for (name, value) in pairs(String(buffer: buffer)) where fields[name] == nil { fields[name] = value }
+        for (name, value) in pairs(text) where fields[name] == nil { fields[name] = value }
         return FormFields(fields: fields)
+    }
+
+    /// The name of the first field of `text` whose value does not percent-decode to UTF-8 (`Caf%E9`,
+    /// sent as Latin-1), which `pairs` would read as empty; nil when every one does.
+    static func fieldNotUTF8(_ text: String) -> String? {
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count > 1, String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding == nil else { continue }
+            return String(parts[0]).removingPercentEncoding ?? String(parts[0])
+        }
+        return nil
     }
 
     /// `a=1&b=two+words` as name–value pairs: `+` is a space, then percent-decoding.

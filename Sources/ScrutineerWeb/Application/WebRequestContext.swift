@@ -24,5 +24,7 @@ struct WebRequestContext: RequestContext {
     }
 
     /// Form posts are small: a commentary of a few pages at most.
-    var maxUploadSize: Int { 256 * 1024 }
+    var maxUploadSize: Int { Self.largestForm }
+    /// The largest form of text read (an upload of files has its own limit, `UploadedForm.largestUpload`).
+    static let largestForm = 256 * 1024
 }

@@ -11,12 +11,35 @@ import ScrutineerViews
 struct SignInController: Sendable {
     let store: any ScrutineerStore
     let settings: WebSettings
+    /// A hash checked when no one has the name given, so an unknown name takes as long to refuse
+    /// as a wrong password and the time taken does not tell which names exist.
+    let absentUserHash: String
+
+    init(store: any ScrutineerStore, settings: WebSettings) {
+        self.store = store
+        self.settings = settings
+        absentUserHash = Credentials.hash(password: Credentials.randomToken(), cost: settings.bcryptCost)
+    }
     var cookies: SessionCookies { SessionCookies(secure: settings.secureCookies, lifetime: settings.sessionLifetime) }
 
     func addRoutes(to router: Router<WebRequestContext>) {
         router.on(RouterPath(SiteRoutes.signInForm.pattern), method: .get) { request, context in form(request, context) }
         router.on(RouterPath(SiteRoutes.signIn.pattern), method: .post) { request, context in try await signIn(request, context) }
         router.on(RouterPath(SiteRoutes.signOut.pattern), method: .post) { request, context in try await signOut(request, context) }
+    }
+
+    /// A name as typed, with control characters (a line break) written as escapes, so a name
+    /// cannot forge lines of the log (CWE-117).
+    static func loggable(_ text: String) -> String {
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     func form(_ request: Request, _ context: WebRequestContext, username: String = "", error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
@@ -44,11 +67,12 @@ struct SignInController: Sendable {
         // attempts sent at once cannot all slip under the limit.
         let since = StoreTimestamp.now(plus: -settings.signInWindow)
         guard try await store.claimSignInAttempt(username: username, at: StoreTimestamp.now(), since: since, limit: settings.signInAttempts) else {
-            context.logger.warning("sign-in refused: too many failures", metadata: ["user": .string(username)])
+            context.logger.warning("sign-in refused: too many failures", metadata: ["user": .string(Self.loggable(username))])
             return form(request, context, username: username, error: "Too many failed sign-ins for this username. Wait \(settings.signInWindow / 60) minutes, then try again.", status: .tooManyRequests)
         }
-        guard let user = try await store.user(named: username), Credentials.verify(password: password, hash: user.passwordHash) else {
-            context.logger.info("sign-in failed", metadata: ["user": .string(username)])
+        let user = try await store.user(named: username)
+        guard Credentials.verify(password: password, hash: user?.passwordHash ?? absentUserHash), let user else {
+            context.logger.info("sign-in failed", metadata: ["user": .string(Self.loggable(username))])
             return form(request, context, username: username, error: "The username or password is not right.", status: .unauthorized)
         }
         try await store.clearSignInFailures(username: username)
@@ -57,7 +81,7 @@ struct SignInController: Sendable {
             tokenHash: Credentials.tokenHash(token), userId: user.account.id, csrfToken: Credentials.randomToken(),
             createdAt: StoreTimestamp.now(), expiresAt: StoreTimestamp.now(plus: settings.sessionLifetime)
         ))
-        context.logger.info("signed in", metadata: ["user": .string(username)])
+        context.logger.info("signed in", metadata: ["user": .string(Self.loggable(username))])
         var response = Response.redirect(to: SiteRoutes.home.href(), type: .normal)
         response.setCookie(cookies.session(token))
         return response

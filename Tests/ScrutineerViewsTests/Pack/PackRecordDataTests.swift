@@ -310,4 +310,12 @@ import Testing
         #expect(PackDataCell.money(Money(pence: 100_000_000_000_000_000)).csvField == "1000000000000000.00")
         #expect(PackDataCell.money(Money(pence: -250)).spreadsheetCell == .number(-2.5))
     }
+
+    @Test("Text in the data files that a spreadsheet would run as a formula (a risk titled =HYPERLINK(…)) is written inert in the CSV and as text in the workbook")
+    func formulaText() {
+        let title = PackDataCell.text("=HYPERLINK(\"http://evil.example/\",\"Open the register\")")
+        #expect(title.csvField == "'=HYPERLINK(\"http://evil.example/\",\"Open the register\")")
+        #expect(title.spreadsheetCell == .text("=HYPERLINK(\"http://evil.example/\",\"Open the register\")"))
+        #expect(PackDataCell.money(Money(pence: -5)).csvField == "-0.05")
+    }
 }
