@@ -518,7 +518,8 @@ def test_pages_pass_axe_on_a_phone(public_browser, analyst_crawl, analyst_browse
 
 
 @pytest.mark.parametrize("path", ["/committees/WARKS-CYP", "/committees/WARKS-CYP/themes/child-protection",
-                                  "/committees/WOK-CS/themes/early-help", "/committees/WARKS-CYP/measures/ReReferral"])
+                                  "/committees/WOK-CS/themes/early-help", "/committees/WARKS-CYP/measures/ReReferral",
+                                  "/committees/WARKS-CYP/measures/ReReferral/compare"])
 def test_public_pages_reflow_at_320px(public_browser, web_url, path):
     """At 320 CSS pixels (WCAG 1.4.10) the page body never scrolls sideways: tables scroll in their region."""
     assert_reflows(public_browser, web_url + path)

@@ -395,7 +395,7 @@ struct ImportCommandTests {
             """), "\(wrongImport.standardError)")
         #expect(try Data(contentsOf: file) == before)
     }
-    @Test("a council's own measures: another council's import of a code is refused by row, exit 65, nothing written; --council names the council")
+    @Test("a council's own measures: another council's import of a code is refused by row, exit 65, nothing written; --council names the council; figures of a published or another council's measure are refused at their row")
     func councilsOwnMeasures() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -426,6 +426,24 @@ struct ImportCommandTests {
         #expect(owner.status == 0, "\(owner.standardError)")
         #expect(owner.standardOutput.contains("Nothing changed"), "\(owner.standardOutput)")
         #expect(try CommandRunner.run(["import", "lait", Self.data("lait/lait_kpi_measures.csv"), "--council", "E10000031", "--db", db]).status == 64)
+
+        // A local import holds figures of council's own measures only: not a published statistic's
+        // (England's or the council's own LAIT figure), not another council's measure.
+        #expect(try CommandRunner.run(["import", "lait", Self.data("lait/lait_kpi_measures.csv"), "--db", db]).status == 0)
+        let withLAIT = try Data(contentsOf: file)
+        let header = "measure_code,area_code,period,value\n"
+        for (rows, council, message) in [
+            ("ReReferral,E10000031,2025,20\n", ["--council", "E10000031"], "published.csv:2:measure_code: ReReferral is a published measure, which every council's reports compare with (expected a measure of E10000031's own;"),
+            ("WARKS_HV_68WK,E10000031,2026/27 Q3,84\nReReferral,E92000001,2025,50\n", [], "published.csv:3:measure_code: ReReferral is a published measure"),
+            ("WARKS_HV_68WK,E06000041,2026/27 Q3,84\n", ["--council", "E06000041"], "published.csv:2:measure_code: WARKS_HV_68WK is E10000031's own measure (expected a measure of E06000041's own;"),
+        ] {
+            let published = folder.appendingPathComponent("published.csv")
+            try (header + rows).write(to: published, atomically: true, encoding: .utf8)
+            let refusedFigures = try CommandRunner.run(["import", "local", published.path, "--db", db] + council)
+            #expect(refusedFigures.status == 65, "\(rows)")
+            #expect(refusedFigures.standardError.hasPrefix(message), "\(refusedFigures.standardError)")
+            #expect(try Data(contentsOf: file) == withLAIT)
+        }
     }
 
     @Test("a district written another way than the database holds it is refused at its cell (exit 65), nothing written; spelled as stored, its figures join the same series")

@@ -108,6 +108,12 @@ struct PackCommandTests {
         #expect(early.status == 65)
         #expect(early.standardError == "the report of committee WARKS-CYP for 2026/27 Q3 cannot be signed off on 2026-09-30, before its period begins (expected a reporting period that has begun); nothing was written\n")
 
+        // Nor judged as on a day to come, which would freeze judgements of that day into the report.
+        let future = try CommandRunner.run(["committee", "sign-off", "--committee", "WARKS-CYP", "--period", "2026/27 Q3", "--db", db, "--stage", "published", "--as-of", "2099-09-01"])
+        #expect(future.status == 64)
+        #expect(future.standardError.contains("--as-of 2099-09-01 is after today"), "\(future.standardError)")
+        #expect(try pack("future", ["--as-of", "2099-09-01"]).status == 64)
+
         // Published again without being moved back: refused, the report stays as the committee read it.
         let twice = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-09-30", "--user", "wren"])
         #expect(twice.status == 65)

@@ -81,7 +81,7 @@ struct ImportWebTests {
             let refusedPublished = try await analyst.upload(client, Self.imports, [("kind", "local")], files: [("mixed.csv", Data(published.utf8))])
             #expect(refusedPublished.status == .unprocessableContent)
             #expect(refusedPublished.text.contains(
-                "<tr><td>mixed.csv</td><td class=\"num\"></td><td>measure_code</td><td>ReReferral is a published measure, which every council&#39;s reports compare with"
+                "<tr><td>mixed.csv</td><td class=\"num\">3</td><td>measure_code</td><td>ReReferral is a published measure, which every council&#39;s reports compare with"
             ), "\(refusedPublished.text)")
 
             let wokingham = Self.header + "WOK_EHCP_20WK,E06000041,2026/27 Q3,60.0,,,2027-01-25,2027-04-25\n"

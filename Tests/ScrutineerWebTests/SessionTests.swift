@@ -61,6 +61,21 @@ struct SessionTests {
         }
     }
 
+    @Test("A page explaining an error shows the reader signed in, as every other page does")
+    func errorPagesKnowTheReader() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            for uri in ["/nope", "/committees/WARKS-CYP?period=garbage"] {
+                let page = try await analyst.get(client, uri)
+                #expect([.notFound, .badRequest].contains(page.status), "\(uri)")
+                #expect(page.text.contains("Sign out") && !page.text.contains(">Sign in</a>"), "\(uri): \(page.text.prefix(600))")
+            }
+            let anonymous = try await client.execute(uri: "/nope", method: .get)
+            #expect(anonymous.text.contains(">Sign in</a>"))
+        }
+    }
+
     @Test("A name typed at sign-in is logged with its line breaks escaped, so it cannot forge a line of the log")
     func loggedNames() {
         #expect(SignInController.loggable("admin\n2026-11-25T06:59:59+0000 warning FORGED") == "admin\\u{A}2026-11-25T06:59:59+0000 warning FORGED")

@@ -65,9 +65,11 @@ public enum LocalMeasuresImporter {
         }
 
         var councilProblems: [LocalImportProblem] = []
+        var importingCouncil: String?
         if !measureRows.measures.isEmpty || options.council != nil {
             switch council(options.council, of: measureRows.measures, figures: observationRows.observations, context: context) {
             case let .success(council):
+                importingCouncil = council
                 measureRows.belong(to: council, known: context.measures, areas: context.areas)
             case let .failure(problem):
                 if let table = measureRows.firstTable ?? loader.tables.first {
@@ -76,6 +78,21 @@ public enum LocalMeasuresImporter {
                     ))
                 }
             }
+        }
+
+        // Figures of a published statistic, or of another council's own measure, are not this import's.
+        let defined = Set(measureRows.measures.map(\.code))
+        for (code, place) in observationRows.firstRowOfMeasure.sorted(by: { ($0.value.table.order, $0.value.row) < ($1.value.table.order, $1.value.row) })
+        where !defined.contains(code) {
+            let owner = context.measures[code]?.councilAreaCode
+            guard owner == nil || (importingCouncil != nil && owner != importingCouncil) else { continue }
+            let whose = owner.map { "\($0)'s own measure" } ?? "a published measure, which every council's reports compare with"
+            let importer = importingCouncil.map { "\($0)'s own" } ?? "a council's own"
+            let column = place.table.column(.observation(.measureCode))?.label ?? LocalObservationColumn.measureCode.rawValue
+            councilProblems.append(LocalImportProblem(in: place.table, BatchInputError(
+                file: place.table.label, row: place.row, column: column,
+                message: "\(code) is \(whose) (expected a measure of \(importer); published statistics are imported with scrutineer import lait, ees or fingertips, and keep their figures as published)"
+            )))
         }
 
         let problems = loader.errors + measureRows.errors + observationRows.errors + councilProblems

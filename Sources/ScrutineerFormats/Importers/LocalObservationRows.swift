@@ -18,6 +18,9 @@ struct LocalObservationRows {
     private(set) var observations: [Observation] = []
     private var placeOfKey: [ObservationKey: (place: String, index: Int)] = [:]
     private(set) var errors: [LocalImportProblem] = []
+    /// The first row holding a figure of each measure, where a figure of a measure the import may
+    /// not hold is refused.
+    private(set) var firstRowOfMeasure: [String: (table: LocalImportTable, row: Int)] = [:]
 
     init(measures: [String: Measure], areas: [String: Area], breakdownGroups: [String: Set<String>] = [:]) {
         self.measures = measures
@@ -179,6 +182,7 @@ struct LocalObservationRows {
             }
             return
         }
+        if firstRowOfMeasure[measure.code] == nil { firstRowOfMeasure[measure.code] = (table, row.number) }
         placeOfKey[key] = ("\(table.label):\(row.number)", observations.count)
         observations.append(observation)
     }

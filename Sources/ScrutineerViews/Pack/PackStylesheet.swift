@@ -53,7 +53,7 @@ enum PackStylesheet {
         .reason { max-width: 50rem; }
         .judgement .line { display: inline-flex; align-items: center; margin-right: 1.25rem; font-weight: 700; }
 
-        .table-scroll { overflow-x: auto; max-width: 100%; margin: 0 0 1.5rem; }
+        .table-scroll { overflow-x: auto; max-width: 100%; margin: 0 0 1.5rem; position: relative; }
         table { border-collapse: collapse; width: 100%; font-size: 0.92rem; }
         table.measures { min-width: 62rem; }
         table.counts { min-width: 36rem; }

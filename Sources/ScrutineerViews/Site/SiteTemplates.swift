@@ -317,6 +317,7 @@ enum SiteTemplates {
     <p>Every cell is checked before anything is written. Correct the {{problemCountText}} below in your file and import it again.</p>
     <ul class="import-digest">{{#digest}}<li>{{.}}</li>{{/digest}}</ul>
     </div>
+    <div class="table-scroll" role="region" aria-label="{{problemsCaption}}" tabindex="0">
     <table id="import-problems" class="import-problems">
     <caption>{{problemsCaption}}</caption>
     <thead><tr><th scope="col">File</th><th scope="col">Row</th><th scope="col">Column</th><th scope="col">Problem</th></tr></thead>
@@ -324,7 +325,8 @@ enum SiteTemplates {
     {{#problems}}<tr><td>{{file}}</td><td class="num">{{row}}</td><td>{{column}}</td><td>{{message}}</td></tr>
     {{/problems}}
     </tbody>
-    </table>{{/isRefused}}
+    </table>
+    </div>{{/isRefused}}
     <p>Import the spreadsheets {{councilName}} keeps for this committee, as CSV files or Excel workbooks (XLSX): figures of the council's own measures, the committee's risk register, or its finance return. Every cell is checked first; when any is wrong, nothing is written and each problem is listed by file, row and column. Importing the same file again changes nothing; a corrected file changes only what changed, and the audit trail records who imported which file and when.</p>
     <form class="import-form" method="post" action="{{formAction}}" enctype="multipart/form-data">
     <input type="hidden" name="csrf" value="{{csrfToken}}"/>

@@ -8,7 +8,9 @@ struct ErrorResponseMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: WebRequestContext, next: (Request, WebRequestContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch {
+        } catch var error {
+            var viewer = context.viewer
+            if let raised = error as? ErrorForViewer { (error, viewer) = (raised.error, raised.viewer) }
             let webError: WebError
             switch error {
             case let error as WebError: webError = error
@@ -47,7 +49,7 @@ struct ErrorResponseMiddleware: RouterMiddleware {
             case .contentTooLarge: title = "What was sent is too large"
             default: title = "Sorry, there is a problem with the service"
             }
-            let html = (try? SiteRenderer.message(title: title, paragraphs: paragraphs, chrome: SiteChrome.make(context.viewer))) ?? webError.message
+            let html = (try? SiteRenderer.message(title: title, paragraphs: paragraphs, chrome: SiteChrome.make(viewer))) ?? webError.message
             return .html(html, status: webError.status)
         }
     }

@@ -15,6 +15,18 @@ struct SessionMiddleware: RouterMiddleware {
                 context.viewer = Viewer(account: account, csrfToken: csrf, sessionTokenHash: hash)
             }
         }
-        return try await next(request, context)
+        guard context.viewer.account != nil else { return try await next(request, context) }
+        do {
+            return try await next(request, context)
+        } catch {
+            // The error page is made outside this middleware: it is told who is signed in.
+            throw ErrorForViewer(error: error, viewer: context.viewer)
+        }
     }
+}
+
+/// An error raised for a signed-in reader, so the page that explains it shows them signed in.
+struct ErrorForViewer: Error {
+    let error: any Error
+    let viewer: Viewer
 }

@@ -9,8 +9,9 @@ import ScrutineerViews
 /// council's own measures, the committee's risk register, its finance return, as `scrutineer
 /// import local | risks | finance` reads them, all or nothing and audited under the analyst's
 /// name. Analysts and administrators of the committee's council may import. Figures of published
-/// statistics, which every council's reports compare with, are left to `scrutineer import`: a
-/// file here may hold figures of the council's own measures only.
+/// statistics, which every council's reports compare with, are left to `scrutineer import`: the
+/// local import refuses a figure of any measure not the council's own, on the site as at the
+/// command line.
 extension PageController {
     /// The kinds of file the site imports, as the form names them: a council's own files.
     static let siteImportKinds = OwnDataImport.kinds
@@ -68,9 +69,6 @@ extension PageController {
             return try refused(PublishedFileLayout.namingMisplacedFiles(error, kind: kind, files: form.files))
         }
         guard let batch = parsed else { throw WebError.badParameter("kind", "kind: \(kind.rawValue) is not a council's own file (expected local, risks or finance)") }
-        if kind == .local, let problems = Self.othersMeasures(batch, council: committee.councilAreaCode, context: importContext) {
-            return try refused(problems)
-        }
         let summary: ImportSummary
         do {
             summary = try await store.importBatch(batch, by: account.username)
@@ -81,26 +79,6 @@ extension PageController {
         cache.invalidate()
         page.outcome = .imported(summary: ImportReport(files: form.files.map(\.name), summary: summary, skipped: batch.skipped).lines)
         return try render(page, context, status: .ok)
-    }
-
-    /// A problem for each measure the batch gives figures of that is not the council's own
-    /// (defined by the files for it, or already its own): published statistics, or another
-    /// council's measures. nil when there is none.
-    static func othersMeasures(_ batch: ImportBatch, council: String, context: ImportContext) -> BatchInputErrors? {
-        let defined = Set(batch.measures.map(\.code))
-        var seen: Set<String> = []
-        var problems: [BatchInputError] = []
-        for observation in batch.observations where !seen.contains(observation.measureCode) {
-            let code = observation.measureCode
-            seen.insert(code)
-            if defined.contains(code) || context.measures[code]?.councilAreaCode == council { continue }
-            let whose = context.measures[code]?.councilAreaCode.map { "\($0)'s own measure" } ?? "a published measure, which every council's reports compare with"
-            problems.append(BatchInputError(
-                file: observation.source, row: 0, column: "measure_code",
-                message: "\(code) is \(whose) (expected a measure of \(council)'s own; published statistics are imported with scrutineer import)"
-            ))
-        }
-        return problems.isEmpty ? nil : BatchInputErrors(problems)
     }
 
     /// The signed-in analyst or administrator of the committee's council, and the committee.

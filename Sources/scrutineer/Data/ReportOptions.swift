@@ -36,9 +36,16 @@ struct ReportOptions: ParsableArguments {
         try await committeeOption.definition(in: store)
     }
 
-    /// `--as-of`'s day, or today (UTC) without one.
+    /// `--as-of`'s day, or today (UTC) without one. A day to come is refused: a report judged as
+    /// on it would call figures stale, and requests overdue, that are not, and a published one
+    /// would keep those judgements.
     static func day(_ text: String?) throws -> CalendarDate {
-        guard let text else { return CalendarDate.todayUTC }
-        return try CommitteeOption.date(text, flag: "--as-of")
+        let today = CalendarDate.todayUTC
+        guard let text else { return today }
+        let day = try CommitteeOption.date(text, flag: "--as-of")
+        guard day <= today else {
+            throw ValidationError("--as-of \(day.iso) is after today, \(today.iso) (expected a day that has come: a report is judged as on a day whose figures are known)")
+        }
+        return day
     }
 }

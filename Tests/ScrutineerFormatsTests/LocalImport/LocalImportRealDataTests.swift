@@ -135,7 +135,7 @@ struct LocalImportRealDataTests {
 
     @Test("cells merged down a sheet's records are refused as merged, at the range's first cell, not only called blank; a merged title above the header is no matter")
     func mergedCells() throws {
-        let known = Measure(code: "PrevRegCPR", title: "Second or subsequent plans", unit: .percentage, polarity: .lowIsGood, yearType: .financial)
+        let known = Measure(code: "PrevRegCPR", title: "Second or subsequent plans", unit: .percentage, polarity: .lowIsGood, yearType: .financial, councilAreaCode: "E10000031")
         func cell(_ reference: String, _ text: String) -> String { "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
         let rows = [
             "<row r=\"1\">" + cell("A1", "Key measures") + "</row>",
@@ -155,7 +155,7 @@ struct LocalImportRealDataTests {
 
     @Test("a title and notes above a sheet's header, or a CSV's, are passed over; rows keep their numbers in the sheet or file")
     func titleAboveHeader() throws {
-        let known = Measure(code: "PrevRegCPR", title: "Second or subsequent plans", unit: .percentage, polarity: .lowIsGood, yearType: .financial)
+        let known = Measure(code: "PrevRegCPR", title: "Second or subsequent plans", unit: .percentage, polarity: .lowIsGood, yearType: .financial, councilAreaCode: "E10000031")
         let header = ["measure_code", "area_code", "period", "value"].map(SpreadsheetCell.text)
         let title: [[SpreadsheetCell]] = [
             [.text("Warwickshire children's services: key measures, 2024/25 Q2")],
@@ -204,7 +204,7 @@ struct LocalImportRealDataTests {
 
     @Test("measures already in the database need no measures sheet; a row repeated with the same figures, even in another file, counts once")
     func knownMeasures() throws {
-        let known = Measure(code: "PrevRegCPR", title: "Second or subsequent plans", unit: .percentage, polarity: .lowIsGood, yearType: .financial)
+        let known = Measure(code: "PrevRegCPR", title: "Second or subsequent plans", unit: .percentage, polarity: .lowIsGood, yearType: .financial, councilAreaCode: "E10000031")
         let text = """
         measure_code,area_code,period,value,numerator,denominator
         PrevRegCPR,E10000031,2025,23.0,114,496

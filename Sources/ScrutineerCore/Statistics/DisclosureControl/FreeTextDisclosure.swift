@@ -7,6 +7,9 @@
 /// of" them ("a small number of children", "a small number of the care leavers"). Members and
 /// officers read the text as written.
 ///
+/// A count of a whole ("2 of the 45 children", "2 out of 45 children") is read too, and the whole
+/// kept unless it is small itself ("a small number of the 45 children").
+///
 /// It reads the common ways of writing such a count, not every one: a count after the noun ("the
 /// children, 3 of them") or spelled unusually is not found, so officers still write for the public.
 /// Not counted: a number that is a label or a part of another figure ("Year 5 pupils", "key stage
@@ -41,12 +44,16 @@ public enum FreeTextDisclosure {
         for match in found {
             let first = words[match.start]
             out += text[from..<first.range.lowerBound]
-            var fillers = Array(words[(match.count + 1)..<match.noun])
-            if fillers.first?.lowered == "of" { fillers.removeFirst() }
+            var fillers = Array((match.count + 1)..<match.noun)
+            if fillers.count > 1, words[fillers[0]].lowered == "out", words[fillers[1]].lowered == "of" { fillers.removeFirst(2) }
+            if let filler = fillers.first, words[filler].lowered == "of" { fillers.removeFirst() }
+            // A whole written among them is kept ("of the 45 children"), unless it is small itself.
+            fillers.removeAll { wholeNumber(words[$0], in: text).map(policy.isSmallCount) == true }
             let capital = first.text.first?.isUppercase == true || startsSentence(text, at: first.range.lowerBound)
             out += capital ? "A small number of " : "a small number of "
-            if let filler = fillers.first {
-                out += text[filler.range.lowerBound..<words[match.noun].range.lowerBound]
+            if let filler = fillers.first, wholeNumber(words[filler], in: text) != nil { out += "the " }
+            for filler in fillers {
+                out += text[words[filler].range.lowerBound..<words[filler + 1].range.lowerBound]
             }
             out += plural(words[match.noun].text)
             from = words[match.noun].range.upperBound
@@ -109,7 +116,7 @@ public enum FreeTextDisclosure {
                 continue
             }
             var j = i + 1
-            while j < words.count, j - i <= maxFillers, fillers.contains(words[j].lowered) { j += 1 }
+            while j < words.count, j - i <= maxFillers, isFiller(words, j, text: text) { j += 1 }
             if j < words.count, nouns.contains(words[j].lowered), !isPossessive(words[j], in: text) {
                 let afterLast = found.last.map { $0.noun + 1 } ?? 0
                 let start = i > afterLast && determiners.contains(words[i - 1].lowered) ? i - 1 : i
@@ -143,12 +150,35 @@ public enum FreeTextDisclosure {
         }
         if i > 0 {
             let before = words[i - 1].lowered
-            if labels.contains(before) { return nil }
+            // A label stands right before its number ("Year 5"), not across a stop ("two years: 2").
+            if labels.contains(before), text[words[i - 1].range.upperBound..<word.range.lowerBound].allSatisfy(\.isWhitespace) { return nil }
             // A ratio: "1 in 5 children", "2 out of 5 children".
             if before == "in" || before == "of", i > 1, words[i - 2].text.allSatisfy(\.isNumber) || numberWords[words[i - 2].lowered] != nil { return nil }
             if before == "of", i > 2, words[i - 2].lowered == "out" { return nil }
         }
         return value
+    }
+
+    /// Whether word `j` may stand between a count and its noun: a filler word, "out" in "out of",
+    /// or the whole of which the count is a part ("2 of the 45 children", "2 out of 45 children").
+    static func isFiller(_ words: [Word], _ j: Int, text: String) -> Bool {
+        let word = words[j].lowered
+        if fillers.contains(word) { return true }
+        if word == "out" { return j + 1 < words.count && words[j + 1].lowered == "of" }
+        return wholeNumber(words[j], in: text) != nil && ["of", "the", "our", "these", "those", "their"].contains(words[j - 1].lowered)
+    }
+
+    /// The number `word` is when it is digits alone (a whole such as 45 or 1,318 is written plain
+    /// here), not a part of another figure ("£45", "45%", "4.5").
+    static func wholeNumber(_ word: Word, in text: String) -> Int? {
+        guard word.text.allSatisfy({ $0.isASCII && $0.isNumber }), word.text.count <= 9, word.text.first != "0" || word.text == "0" else { return nil }
+        if word.range.lowerBound > text.startIndex, "£$€/.:,".contains(text[text.index(before: word.range.lowerBound)]) { return nil }
+        if word.range.upperBound < text.endIndex {
+            let next = text[word.range.upperBound], after = text.index(after: word.range.upperBound)
+            if "%/:".contains(next) { return nil }
+            if next == "." || next == ",", after < text.endIndex, text[after].isNumber { return nil }
+        }
+        return Int(word.text)
     }
 
     /// A plural possessive ("girls' football"): the apostrophe after the noun is not part of its
@@ -177,7 +207,7 @@ public enum FreeTextDisclosure {
         return lowered.hasSuffix("s") ? noun : noun + "s"
     }
 
-    static let maxFillers = 3
+    static let maxFillers = 4
 
     /// Words before a count that go with it: "the 3 children" is "a small number of children".
     static let determiners: Set<String> = ["the", "these", "those", "all", "our", "their"]
