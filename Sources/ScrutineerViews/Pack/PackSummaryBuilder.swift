@@ -235,9 +235,14 @@ struct PackSummaryBuilder {
         )
     }
 
-    /// The data files' links.
+    /// The data files' links. The printed pack names each file's path instead: on paper a link
+    /// shows nothing, and in the PDF it would lead to the folder on the computer that built it.
     var dataLinks: [PackLink] {
-        PackDataTables.files(options).map { PackLink($0.description, href: PackRoute.data($0.fileName).href(from: page)) }
-            + [PackLink("Every table above in one workbook (Excel, XLSX)", href: PackRoute.data(PackDataTables.workbookName).href(from: page))]
+        let files = PackDataTables.files(options).map { ($0.description, $0.fileName) }
+            + [("Every table above in one workbook (Excel, XLSX)", PackDataTables.workbookName)]
+        return files.map { description, fileName in
+            let route = PackRoute.data(fileName)
+            return page == .print ? PackLink("\(description): \(route.path), beside this document", href: "") : PackLink(description, href: route.href(from: page))
+        }
     }
 }

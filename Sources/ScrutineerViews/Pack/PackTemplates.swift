@@ -133,7 +133,7 @@ enum PackTemplates {
     <section class="data-files" aria-labelledby="data">
     <h2 id="data">The data behind this report</h2>
     <ul>
-    {{#dataLinks}}<li><a href="{{href}}">{{text}}</a></li>
+    {{#dataLinks}}<li>{{#hasHref}}<a href="{{href}}">{{text}}</a>{{/hasHref}}{{^hasHref}}{{text}}{{/hasHref}}</li>
     {{/dataLinks}}
     </ul>
     </section>

@@ -92,6 +92,7 @@ extension PackLink: MustacheParent {
         switch name {
         case "text": text
         case "href": href
+        case "hasHref": !href.isEmpty
         case "isCurrent": isCurrent
         default: nil
         }

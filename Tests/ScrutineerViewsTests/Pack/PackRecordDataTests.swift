@@ -67,6 +67,11 @@ import Testing
         #expect(workbook.sheetNames == ["Summary", "Measures", "Targets", "Trend", "SPC", "Breakdowns", "Requests", "Finance", "Finance by return", "Risks"])
         let links = pack.index.all.filter { pack.index[$0].name == "a" }.compactMap { pack.index[$0].attributes["href"] }
         for name in ["requests.csv", "finance.csv", "finance-year.csv", "risks.csv"] { #expect(links.contains("data/\(name)"), "\(name)") }
+        // The printed pack names every file's path, and links to none (in the PDF a link would lead
+        // to the folder on the computer that built it).
+        let printed = try #require(pack.files.first { $0.path == "print.html" }).text
+        for path in data { #expect(printed.contains(": \(path), beside this document</li>"), "\(path)") }
+        #expect(!printed.contains("href=\"data/"))
 
         // The same sheets as the files, amounts as numbers of pounds.
         for (sheetName, name) in [("Requests", "requests.csv"), ("Finance", "finance.csv"), ("Finance by return", "finance-year.csv"), ("Risks", "risks.csv")] {
