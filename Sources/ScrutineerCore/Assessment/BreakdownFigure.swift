@@ -16,7 +16,7 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
 
     /// Why the cell is blank, e.g. "c: a small count that could identify individuals"; nil when shown.
     public var reason: String? {
-        cell.reason.map { "\(cell.symbol?.rawValue ?? ""): \($0.explanation)" }
+        cell.whyBlank.map { "\(cell.symbol?.rawValue ?? ""): \($0)" }
     }
 
     /// The symbol names the cell draws: `symbol-c`, `symbol-z`, …; empty when shown.

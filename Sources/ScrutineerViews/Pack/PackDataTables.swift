@@ -130,7 +130,7 @@ enum PackDataTables {
                 var row: [PackDataCell] = [.words(m.theme)] + identity(m)
                 row += [.text(m.measure.unit.code), .text(PackWording.polarity(m.measure.polarity)), .text(m.measure.isIllustrative ? "Yes" : "No")]
                 row += [.words(latest?.period.label), latest?.isMilestone == true ? .words(latest?.text) : .figure(latest?.value, format),
-                        .words(latest?.cell.symbol?.rawValue), .words(latest?.cell.reason?.explanation)]
+                        .words(latest?.cell.symbol?.rawValue), .words(latest?.cell.whyBlank)]
                 row += [.words(m.currency.published?.iso), .words(m.currency.nextUpdateDue?.iso), .text(m.currency.label)]
                 row += [.text(m.status.label), .words(reported.map { PackWording.targetKind($0.kind) }), .figure(reported?.value, format)]
                 let direction = m.direction
@@ -171,7 +171,7 @@ enum PackDataTables {
                     let point = m.history[i]
                     trendRows.append(identity(m) + [
                         .text(period), .figure(council?.values[i], m.format), .words(point.council?.symbol?.rawValue),
-                        .words(point.council?.reason?.explanation), value(.target), value(.england), value(.region), value(.neighbours),
+                        .words(point.council?.whyBlank), value(.target), value(.england), value(.region), value(.neighbours),
                     ])
                 }
             }
@@ -205,7 +205,7 @@ enum PackDataTables {
                 m.breakdowns.map { f -> [PackDataCell] in
                     identity(m) + [
                         .text(f.period.label), .text(PackWording.breakdown(f.breakdown)), .figure(f.cell.value, m.format),
-                        .words(f.cell.symbol?.rawValue), .words(f.cell.reason?.explanation),
+                        .words(f.cell.symbol?.rawValue), .words(f.cell.whyBlank),
                         .figure(f.numerator?.value, counts0), .words(f.numerator?.symbol?.rawValue),
                         .figure(f.denominator?.value, counts0), .words(f.denominator?.symbol?.rawValue),
                     ]

@@ -33,10 +33,10 @@ struct PackSymbols {
         switch cell {
         case let .value(number):
             return [PackLine(text ?? format.text(number))]
-        case let .suppressed(symbol, reason):
+        case let .suppressed(symbol, _):
             return [
                 line("symbol-\(symbol.rawValue)", symbol.rawValue),
-                PackLine("Blank: \(reason.explanation)", isNote: true),
+                PackLine("Blank: \(cell.whyBlank ?? "")", isNote: true),
             ]
         }
     }

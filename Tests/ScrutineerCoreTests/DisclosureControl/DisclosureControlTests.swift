@@ -85,4 +85,14 @@ struct DisclosureControlTests {
         #expect(StatusSymbol(publishedText: "12") == nil)
         #expect(SuppressionReason.allCases.allSatisfy { !$0.explanation.isEmpty })
     }
+
+    @Test("Why a cell is blank: the reason it was withheld, or what the publisher's symbol means (LAIT's - is not applicable or not shown, METHODS.md §11), never a guess at a zero denominator")
+    func whyBlank() {
+        #expect(PublishedCell.suppressed(symbol: .laitDash, reason: .notApplicable).whyBlank == "not applicable or not shown (DfE LAIT)")
+        #expect(PublishedCell.suppressed(symbol: .unavailable, reason: .notApplicable).whyBlank == "the figure was not collected or cannot be shown")
+        #expect(PublishedCell.suppressed(symbol: .laitNotAvailable, reason: .notApplicable).whyBlank == "not available (DfE LAIT)")
+        #expect(PublishedCell.suppressed(symbol: .notApplicable, reason: .notApplicable).whyBlank == "cannot be calculated (for example, a percentage of zero)")
+        #expect(PublishedCell.suppressed(symbol: .confidential, reason: .smallCount).whyBlank == "a small count that could identify individuals")
+        #expect(PublishedCell.value(3).whyBlank == nil)
+    }
 }

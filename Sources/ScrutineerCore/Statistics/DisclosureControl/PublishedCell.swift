@@ -31,6 +31,19 @@ public enum PublishedCell: Sendable, Hashable, Codable {
     /// The figure is replaced by `symbol` (usually `c`) for `reason`.
     case suppressed(symbol: StatusSymbol, reason: SuppressionReason)
 
+    /// Why the cell is blank, in plain English, or nil when it shows its number: the reason it was
+    /// withheld, or, for a symbol published with the figures (LAIT's `-`, EES's `x`), what the
+    /// publisher's symbol means rather than a guess at why.
+    public var whyBlank: String? {
+        guard case let .suppressed(symbol, reason) = self else { return nil }
+        if reason == .notApplicable, symbol != .notApplicable {
+            let meaning = symbol.meaning
+            guard let colon = meaning.range(of: ": ") else { return meaning.prefix(1).lowercased() + meaning.dropFirst() }
+            return String(meaning[colon.upperBound...])
+        }
+        return reason.explanation
+    }
+
     /// The number, or nil when suppressed.
     public var value: Double? {
         if case let .value(number) = self { return number }
