@@ -47,7 +47,7 @@ struct BackupCommandTests {
         #expect(postgres.status == 65)
         #expect(postgres.standardError.contains("Back up PostgreSQL with its own tools (e.g. pg_dump"))
 
-        let later = try CommandRunner.run(["user", "add", "bo", "--role", "analyst", "--db", db], input: "another long passphrase\n")
+        let later = try CommandRunner.run(["user", "add", "bo", "--role", "administrator", "--db", db], input: "another long passphrase\n")
         #expect(later.status == 0, "\(later.standardError)")
         let replacedBytes = try Data(contentsOf: URL(fileURLWithPath: file))
         let restored = try CommandRunner.run(["backup", "restore", backup, "--db", db, "--user", "admin"])

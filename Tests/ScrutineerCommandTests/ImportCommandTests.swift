@@ -185,6 +185,25 @@ struct ImportCommandTests {
         ], "\(audit.standardOutput)")
     }
 
+    @Test("a Fingertips measure first imported without --unit and --polarity is restated by importing again with them (the measure changed, its figures not); its years cannot change")
+    func fingertipsRestated() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("ft.sqlite").path
+        #expect(try CommandRunner.run(["import"] + Self.imports[0] + ["--db", db]).status == 0)
+        let file = Self.data("fingertips/la_hospital_admissions_2324.csv")
+        #expect(try CommandRunner.run(["import", "fingertips", file, "--db", db]).status == 0)
+        let restated = try CommandRunner.run(["import", "fingertips", file, "--unit", "rate:10000", "--polarity", "low", "--db", db])
+        #expect(restated.status == 0, "\(restated.standardError)")
+        #expect(restated.standardOutput.contains("\n  measure: 0 added, 1 changed, 0 unchanged.\n"), "\(restated.standardOutput)")
+        #expect(restated.standardOutput.contains("observations: 0 added, 0 changed,"), "\(restated.standardOutput)")
+        let again = try CommandRunner.run(["import", "fingertips", file, "--unit", "rate:10000", "--polarity", "low", "--db", db])
+        #expect(again.standardOutput.contains("Nothing changed"), "\(again.standardOutput)")
+        let years = try CommandRunner.run(["import", "fingertips", file, "--year-type", "academic", "--db", db])
+        #expect(years.status == 65)
+        #expect(years.standardError.contains(":Indicator ID: --year-type academic: FT90284 is stored with financial years"), "\(years.standardError)")
+    }
+
     @Test("export audit lists every import, oldest first: when, who, what, which files and the counts; filters are refused (exit 64)")
     func exportAudit() throws {
         let folder = try CommandRunner.temporaryDirectory()

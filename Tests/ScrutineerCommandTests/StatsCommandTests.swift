@@ -29,4 +29,15 @@ struct StatsCommandTests {
         #expect(failed.status == 65)
         #expect(try String(contentsOf: folder.appendingPathComponent("out.csv"), encoding: .utf8) == written)
     }
+
+    @Test("stats round --dp takes a negative number as written in the help (--dp -1 rounds to tens), halves away from zero")
+    func roundToTens() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "count\n1234\n-15\nc\n".write(to: folder.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["stats", "round", "in.csv", "--column", "count", "--dp", "-1"], in: folder)
+        #expect(result.status == 0, "\(result.standardError)")
+        // DfE's round_five_up (METHODS.md §11): 1234 → 1230, −15 → −20 (away from zero); the symbol is kept.
+        #expect(result.standardOutput == "count\n1230\n-20\nc\n", "\(result.standardOutput)")
+    }
 }

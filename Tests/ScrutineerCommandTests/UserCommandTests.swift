@@ -16,7 +16,7 @@ struct UserCommandTests {
         #expect(added.status == 0, "\(added.standardError)")
         #expect(added.standardOutput == "Added ada as administrator.\n")
 
-        let again = try CommandRunner.run(["user", "add", "ada", "--role", "analyst", "--db", db], input: "another long passphrase\n")
+        let again = try CommandRunner.run(["user", "add", "ada", "--role", "administrator", "--db", db], input: "another long passphrase\n")
         #expect(again.status == 65)
         #expect(again.standardError.contains("a user ada already exists"))
 
@@ -26,12 +26,24 @@ struct UserCommandTests {
 
         let noCouncil = try CommandRunner.run(["user", "add", "cllr.b", "--role", "member", "--council", "E10000031", "--db", db], input: "councillor passphrase\n")
         #expect(noCouncil.status == 65)
-        #expect(noCouncil.standardError.contains("there is no area E10000031"))
+        #expect(noCouncil.standardError.contains("--council E10000031 is not a local authority the database holds"), "\(noCouncil.standardError)")
         let areas = try CommandRunner.run(["import", "areas", SharedFiles.data("reference/la_lookup_from_ees.csv").path, "--db", db])
         #expect(areas.status == 0, "\(areas.standardError)")
 
-        let member = try CommandRunner.run(["user", "add", "cllr.b", "--role", "member", "--council", "E10000031", "--committee", "WARKS-CYP", "--db", db], input: "councillor passphrase\n")
+        // Grants that could give nothing are refused: no council for a member, a committee or a
+        // measure the database does not hold.
+        let everyCouncil = try CommandRunner.run(["user", "add", "cllr.b", "--role", "member", "--db", db], input: "councillor passphrase\n")
+        #expect(everyCouncil.status == 65)
+        #expect(everyCouncil.standardError.hasPrefix("--council is needed for a member"), "\(everyCouncil.standardError)")
+        let noCommittee = try CommandRunner.run(["user", "add", "cllr.b", "--role", "member", "--council", "E10000031", "--committee", "NOPE", "--db", db], input: "councillor passphrase\n")
+        #expect(noCommittee.status == 65)
+        #expect(noCommittee.standardError == "--committee NOPE is not a committee of E10000031 (expected one of: none defined yet)\nnothing was written\n")
+        let member = try CommandRunner.run(["user", "add", "cllr.b", "--role", "member", "--council", "E10000031", "--db", db], input: "councillor passphrase\n")
         #expect(member.status == 0, "\(member.standardError)")
+        let noMeasure = try CommandRunner.run(["user", "role", "cllr.b", "officer", "--council", "E10000031", "--measure", "ReReferral", "--db", db])
+        #expect(noMeasure.status == 65)
+        #expect(noMeasure.standardError.hasPrefix("--measure ReReferral is not a measure the database holds"), "\(noMeasure.standardError)")
+        #expect(try CommandRunner.run(["import", "lait", SharedFiles.data("lait/lait_kpi_measures.csv").path, "--db", db]).status == 0)
         let role = try CommandRunner.run(["user", "role", "cllr.b", "officer", "--council", "E10000031", "--measure", "ReReferral", "--db", db])
         #expect(role.status == 0, "\(role.standardError)")
         let passwd = try CommandRunner.run(["user", "passwd", "cllr.b", "--db", db], input: "a brand new passphrase\n")
@@ -40,6 +52,8 @@ struct UserCommandTests {
         #expect(unknown.status == 65)
         #expect(unknown.standardError.contains("there is no user nobody"))
 
+        let mistyped = try CommandRunner.run(["user", "list", "--db", db + "x"])
+        #expect(mistyped.status == 66, "a listing makes no database at a mistyped path")
         let list = try CommandRunner.run(["user", "list", "--db", db])
         #expect(list.standardOutput == """
             ada\tadministrator\tevery council\tAda Lovelace

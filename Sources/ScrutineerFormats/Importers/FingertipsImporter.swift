@@ -111,8 +111,21 @@ public enum FingertipsImporter {
             guard let number = Int(id), number > 0 else { continue }
             let code = options.measureCode ?? "FT\(number)"
             if let known = context.measures[code] {
-                plans[id] = IndicatorPlan(measure: known, ageVaries: summary.ages.count > 1)
+                // --title, --unit and --polarity restate a stored measure (a measure first imported
+                // without them has no judgement); its years cannot change under its stored figures.
+                var measure = known
+                if let title = options.title { measure.title = title }
+                if let unit = options.unit { measure.unit = unit }
+                if let polarity = options.polarity { measure.polarity = polarity }
+                if let yearType = options.yearType, yearType != known.yearType {
+                    errors.append(BatchInputError(
+                        file: summary.file, row: summary.row, column: "Indicator ID",
+                        message: "--year-type \(yearType.rawValue): \(code) is stored with \(known.yearType.rawValue) years (expected no --year-type, or \(known.yearType.rawValue): a measure's years cannot change under the figures stored for it)"
+                    ))
+                }
+                plans[id] = IndicatorPlan(measure: measure, ageVaries: summary.ages.count > 1)
                 storedMeasures.insert(code)
+                if measure != known { newMeasures.append(measure) }
                 continue
             }
             let label = summary.firstPeriod

@@ -14,7 +14,8 @@ struct StatsRound: ParsableCommand {
     @Option(help: "The column to round; repeat for several.")
     var column: [String]
 
-    @Option(help: "Decimal places (negative for tens, hundreds…).")
+    // Unconditional, so `--dp -2` reads -2 as the value, not as a flag.
+    @Option(parsing: .unconditional, help: "Decimal places (negative for tens, hundreds…: --dp -1 rounds to tens).")
     var dp: Int
 
     func validate() throws {

@@ -27,6 +27,34 @@ struct UserCommand: AsyncParsableCommand {
 
         @Option(help: "A measure an officer owns (repeat for several).")
         var measure: [String] = []
+
+        /// Refuses grants that give `role` nothing it could use: a council the database does not
+        /// hold as a local authority, a committee not of that council, a measure it does not hold,
+        /// or no council for anyone but an administrator or the public (exit 65, nothing written).
+        func check(for role: ScrutineerCore.Role, in store: any ScrutineerStore) async throws {
+            var problems: [String] = []
+            if let council {
+                let area = try await store.areas().first { $0.code == council }
+                if area?.type != .localAuthority {
+                    problems.append("--council \(council) is not a local authority the database holds (expected the ONS code of a council, e.g. E10000031, after scrutineer import areas)")
+                }
+                let theirs = Set(try await store.committees().filter { $0.councilAreaCode == council }.map(\.code))
+                for code in committee where !theirs.contains(code) {
+                    problems.append("--committee \(code) is not a committee of \(council) (expected one of: \(theirs.isEmpty ? "none defined yet" : theirs.sorted().joined(separator: ", ")))")
+                }
+            } else if role != .administrator && role != .public {
+                problems.append("--council is needed for \(role == .analyst ? "an" : "a") \(role.rawValue) (expected the ONS code of the council whose drafts they see; only an administrator may be of every council)")
+            }
+            let measures = Set(try await store.measures().map(\.code))
+            for code in measure where !measures.contains(code) {
+                problems.append("--measure \(code) is not a measure the database holds (expected a measure's code, as scrutineer export observations lists them)")
+            }
+            guard problems.isEmpty else {
+                FileHandle.standardError.write(Data((problems.joined(separator: "\n") + "\nnothing was written\n").utf8))
+                throw ExitCode(65)
+            }
+        }
+
     }
 
     struct Add: AsyncParsableCommand {
@@ -45,6 +73,7 @@ struct UserCommand: AsyncParsableCommand {
                 committeeCodes: grants.committee, measureCodes: grants.measure
             )
             try await withStore(database) { store in
+                try await grants.check(for: role, in: store)
                 _ = try await store.addUser(account, passwordHash: Credentials.hash(password: password), by: ProcessInfo.processInfo.userName)
             }
             print("Added \(username) as \(role.rawValue).")
@@ -77,6 +106,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             try await withStore(database) { store in
                 guard let existing = try await store.user(named: username) else { throw StoreError.unknownUser(username) }
+                try await grants.check(for: role, in: store)
                 var account = existing.account
                 account.role = role
                 account.councilAreaCode = grants.council
@@ -94,7 +124,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         func run() async throws {
-            try await withStore(database) { store in
+            try await withStore(database, existing: true) { store in
                 for user in try await store.users() {
                     var line = "\(user.username)\t\(user.role.rawValue)\t\(user.councilAreaCode ?? "every council")\t\(user.displayName)"
                     if !user.committeeCodes.isEmpty { line += "\tcommittees: \(user.committeeCodes.joined(separator: ","))" }
