@@ -17,9 +17,10 @@ struct DemoCommandTests {
         #expect(demo.status == 65)
         #expect(demo.standardError == "--db: \(db) already holds data (expected an empty database for the demo, which adds sign-ins whose passwords are published; create a new one, e.g. createdb)\n")
         #expect(try Data(contentsOf: file) == before)
+        #expect(!demo.standardOutput.contains("Building"), "it says it builds only once it may: \(demo.standardOutput)")
     }
 
-    @Test("serve says it is serving only once it has the port: with the port taken it exits 1 and never says so")
+    @Test("serve says it is serving only once it has the port: with the port taken it says so in words (exit 69), and the demo does before building its database")
     func serveSaysSoOnlyOnceListening() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -39,8 +40,13 @@ struct DemoCommandTests {
         try #require(bound)
         let port = Int(UInt16(bigEndian: address.sin_port))
         let taken = try CommandRunner.run(["serve", "--db", db, "--port", String(port)])
-        #expect(taken.status == 1)
+        #expect(taken.status == 69)
         #expect(!taken.standardOutput.contains("serving on"), "\(taken.standardOutput)")
-        #expect(taken.standardError.contains("Address already in use"), "\(taken.standardError)")
+        #expect(taken.standardError == "--port \(port): another program is listening on 127.0.0.1:\(port) (expected a free port: stop that program, or give another --port)\n", "\(taken.standardError)")
+        // The demo says so before it builds its database, and builds none.
+        let demoFile = folder.appendingPathComponent("demo.sqlite")
+        let demo = try CommandRunner.run(["demo", "--port", String(port), "--file", demoFile.path])
+        #expect(demo.status == 69 && demo.standardOutput.isEmpty, "\(demo.standardOutput)")
+        #expect(!FileManager.default.fileExists(atPath: demoFile.path))
     }
 }

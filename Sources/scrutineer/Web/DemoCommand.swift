@@ -32,10 +32,10 @@ struct DemoCommand: AsyncParsableCommand {
     var databaseURL: String?
 
     func run() async throws {
+        try FreePort.require(host: host, port: port)
         let store: SQLStore
         if let databaseURL {
             store = try await StoreConnection.open(url: databaseURL)
-            say("Building the demo database in \(store.location.redacted)…")
         } else {
             let url = URL(fileURLWithPath: file)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -51,6 +51,7 @@ struct DemoCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("--db: \(store.location.redacted) already holds data (expected an empty database for the demo, which adds sign-ins whose passwords are published; create a new one, e.g. createdb)\n".utf8))
                 throw ExitCode(65)
             }
+            if databaseURL != nil { say("Building the demo database in \(store.location.redacted)…") }
             try await DemoDatabase.load(into: store, hashPassword: { Credentials.hash(password: $0, cost: 10) }, progress: { say("  \($0)") })
         } catch {
             try? await store.close()

@@ -30,6 +30,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = Settings.load(databaseOption: database.url, host: host, port: port)
         let web = WebSettings(host: settings.host, port: settings.port, secureCookies: settings.secureCookies, metricsToken: settings.metricsToken)
+        try FreePort.require(host: web.host, port: web.port)
         try await database.withStore { store in
             // Said once the port is ours, so a script watching for it never takes a server that
             // could not start (the port taken) for one that did.
