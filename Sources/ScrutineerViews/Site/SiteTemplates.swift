@@ -341,7 +341,7 @@ enum SiteTemplates {
     </fieldset>
     <label for="import-files">Files (CSV or XLSX; choose several to import them together)</label>
     <input id="import-files" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" multiple required/>
-    <label for="import-sheet">Sheet to read in a workbook (leave empty for the first)</label>
+    <label for="import-sheet">Sheet to read in a workbook (leave empty for the first; for figures, the sheet named observations wherever it stands)</label>
     <input id="import-sheet" name="sheet" type="text" value="{{sheet}}"/>
     <p class="checkbox"><input id="import-whole-return" name="whole-return" type="checkbox" value="yes"{{#wholeReturn}} checked{{/wholeReturn}}/> <label for="import-whole-return">Finance: each quarter in the files is the committee's whole return, so a line stored for that quarter that the files do not hold is removed</label></p>
     <button type="submit">Check and import</button>

@@ -65,7 +65,7 @@ struct BackupCommand: AsyncParsableCommand {
         @Argument(help: "The backup file.") var file: String
         @OptionGroup var database: DatabaseOption
 
-        @Option(help: "Who is restoring, for the audit trail (default: $USER).")
+        @Option(help: "Who is restoring, for the audit trail: $USER unless given.")
         var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
 
         func run() async throws {

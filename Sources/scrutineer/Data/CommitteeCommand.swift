@@ -22,7 +22,7 @@ struct CommitteeCommand: AsyncParsableCommand {
 
         @OptionGroup var database: DatabaseOption
 
-        @Option(help: "Who is making the change, for the audit trail (default: $USER).")
+        @Option(help: "Who is making the change, for the audit trail: $USER unless given.")
         var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
 
         func run() async throws {
@@ -93,7 +93,7 @@ extension CommitteeCommand {
 
         @OptionGroup var database: DatabaseOption
 
-        @Option(help: "Who is making the change, for the audit trail (default: $USER).")
+        @Option(help: "Who is making the change, for the audit trail: $USER unless given.")
         var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
 
         func validate() throws {

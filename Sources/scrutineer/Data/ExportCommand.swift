@@ -19,8 +19,9 @@ struct ExportCommand: AsyncParsableCommand {
         built that day showed), and with --history the values replaced by then. groups: group_code,group_name,area_code,area_name, \
         one row per member, as scrutineer import groups reads them: with --council, that council's own groups; without, \
         the groups every council sees. audit: id,recorded_at,user,action,files,rows_read,added,changed,unchanged,rejected, \
-        one row per import, target change, committee change or sign-off, oldest first (files separated by semicolons; \
-        the counts only for imports).
+        one row per change, oldest first: imports, committee and target changes, sign-offs, commentary, committee \
+        requests (recorded, amended, delivered, closed), people, their roles and passwords, and restores from a backup (files \
+        separated by semicolons; the counts only for imports).
         """
     )
 

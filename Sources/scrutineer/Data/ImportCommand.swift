@@ -70,7 +70,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Option(name: .customLong("next-update"), help: "LAIT/EES/Fingertips: the date the next release is due (YYYY-MM-DD), as the release page says.")
     var nextUpdate: String?
 
-    @Option(help: "Local, risks and finance XLSX: the sheet to read (default: the first).")
+    @Option(help: "Local, risks and finance XLSX: the sheet to read (default: for local, the sheet named observations, else the first visible one; for risks and finance, the first visible one).")
     var sheet: String?
 
     @Option(help: "Local: the council whose own measures the files define (ONS code, e.g. E10000031; default: the one council their figures are for). Groups: the council whose own groups they are (default: every council's).")
@@ -82,7 +82,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("whole-return"), help: "Finance: each quarter the files name is the committee's whole return, so a line stored for that quarter that they do not hold is removed (without it, the files may hold only the lines they add or correct).")
     var wholeReturn = false
 
-    @Option(help: "Who is importing, for the audit trail (default: $USER).")
+    @Option(help: "Who is importing, for the audit trail: $USER unless given.")
     var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
 
     func validate() throws {

@@ -19,7 +19,7 @@ struct RequestCommand: AsyncParsableCommand {
 
     /// `--user NAME`.
     struct UserOption: ParsableArguments {
-        @Option(help: "Who is making the change, for the audit trail (default: $USER).")
+        @Option(help: "Who is making the change, for the audit trail: $USER unless given.")
         var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
     }
 
