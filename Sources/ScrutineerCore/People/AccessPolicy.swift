@@ -18,14 +18,18 @@ public enum AccessPolicy {
         return account.councilAreaCode == areaCode
     }
 
+    /// Whether `account` is one of the council's staff (an administrator, analyst or officer of it),
+    /// who read every one of its committees' unpublished reports.
+    public static func isCouncilStaff(_ account: UserAccount?, _ areaCode: String) -> Bool {
+        guard let account, isOfCouncil(account, areaCode) else { return false }
+        return [.administrator, .analyst, .officer].contains(account.role)
+    }
+
     /// Whether `account` may read the committee's unpublished reports.
     public static func canReadDrafts(_ account: UserAccount?, of committee: Committee) -> Bool {
-        guard let account, isOfCouncil(account, committee.councilAreaCode) else { return false }
-        switch account.role {
-        case .administrator, .analyst, .officer: return true
-        case .member: return account.committeeCodes.contains(committee.code)
-        case .public: return false
-        }
+        if isCouncilStaff(account, committee.councilAreaCode) { return true }
+        guard let account, account.role == .member, isOfCouncil(account, committee.councilAreaCode) else { return false }
+        return account.committeeCodes.contains(committee.code)
     }
 
     /// Whether `account` may write commentary on `measureCode` in the committee's reports.

@@ -212,22 +212,28 @@ struct LocalImportTableLoader {
     static let rowsSearchedForHeader = 10
 
     /// Which of the first filled rows of a sheet or file is its header: the one naming the most
-    /// columns of a table (a notes row above the header may name one, such as "Period"), the
-    /// first of those that name as many; nil when none names any.
-    static func headerIndex(among rows: [[SpreadsheetCell]]) -> Int? {
+    /// columns (a notes row above the header may name one, such as "Period"; a header with one
+    /// column misspelt still names more than a title above it), the first of those that name as
+    /// many; nil when none names any. `named` counts the columns a row's normalised names name;
+    /// by default, those of a local import's table.
+    static func headerIndex(among rows: [[SpreadsheetCell]], named: ([String]) -> Int = columnsNamed) -> Int? {
         var best: (index: Int, named: Int)?
         for (index, cells) in rows.enumerated() {
-            let names = cells.map { LocalHeaderName.normalised($0.description) }
-            guard let kind = kind(ofNames: names) else { continue }
-            let named = Set(names.filter { name in
-                switch role(of: name, in: kind) {
-                case .observation, .breakdown, .measure: true
-                default: false
-                }
-            }).count
-            if named > (best?.named ?? 0) { best = (index, named) }
+            let count = named(cells.map { LocalHeaderName.normalised($0.description) })
+            if count > (best?.named ?? 0) { best = (index, count) }
         }
         return best?.index
+    }
+
+    /// How many columns of a local import's table the normalised `names` name.
+    static func columnsNamed(_ names: [String]) -> Int {
+        guard let kind = kind(ofNames: names) else { return 0 }
+        return Set(names.filter { name in
+            switch role(of: name, in: kind) {
+            case .observation, .breakdown, .measure: true
+            default: false
+            }
+        }).count
     }
 
     /// The table a header row makes: observations when it names an observation or breakdown

@@ -50,15 +50,8 @@ struct RegisterTable {
         guard let first = rows.first else {
             throw BatchInputError(file: label, row: 1, column: "-", message: "the file is empty (expected a header row naming the columns, then \(rowsAre))")
         }
-        func names(_ row: SpreadsheetRow) -> [String] { row.cells.map { LocalHeaderName.normalised($0.description) } }
-        // The header names the most required columns: a header with one of them misspelt still
-        // names more than a title above it.
-        var header = first
-        var named = 0
-        for row in rows.prefix(LocalImportTableLoader.rowsSearchedForHeader) {
-            let count = Set(names(row)).intersection(required).count
-            if count > named { (header, named) = (row, count) }
-        }
+        let top = Array(rows.prefix(LocalImportTableLoader.rowsSearchedForHeader))
+        let header = LocalImportTableLoader.headerIndex(among: top.map(\.cells)) { Set($0).intersection(required).count }.map { top[$0] } ?? first
         headerRow = header.number
         mergedCells = MergedCells.amongRecords(merged, headerRow: header.number)
         headers = header.cells.enumerated().map { index, cell in

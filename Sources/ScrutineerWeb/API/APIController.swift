@@ -155,17 +155,8 @@ struct APIController: Sendable {
         var publishedTo: [String: CalendarDate?] = [:]
         for council in Set(targets.compactMap(\.councilAreaCode)) {
             let own = committees.filter { $0.councilAreaCode == council }
-            if own.contains(where: { AccessPolicy.canReadDrafts(account, of: $0) })
-                || (AccessPolicy.isOfCouncil(account, council) && [.administrator, .analyst, .officer].contains(account?.role)) {
-                continue
-            }
-            var end: CalendarDate?
-            for committee in own {
-                for publication in try await cache.publications(committee.code) where publication.stage == .published {
-                    if let period = try? Period.parse(publication.periodLabel, yearType: .financial), end.map({ period.end > $0 }) ?? true { end = period.end }
-                }
-            }
-            publishedTo[council] = .some(end)
+            if AccessPolicy.isCouncilStaff(account, council) || own.contains(where: { AccessPolicy.canReadDrafts(account, of: $0) }) { continue }
+            publishedTo[council] = .some(try await cache.publishedThrough(own))
         }
         return targets.filter { target in
             guard let council = target.councilAreaCode, let limit = publishedTo[council] else { return true }
@@ -241,31 +232,25 @@ struct ObservationAccess {
     func visible(_ observations: [Observation], to account: UserAccount?) async throws -> [Observation] {
         let measures = Dictionary(try await cache.measures().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         let committees = try await cache.committees()
-        var rules: [String: (readsAll: Bool, cutoff: Int?)] = [:]
+        var rules: [String: (readsAll: Bool, cutoff: CalendarDate?)] = [:]
         for code in Set(observations.map(\.measureCode)) {
             let names = measures[code]?.committees ?? []
             let council = measures[code]?.councilAreaCode
             guard !names.isEmpty || council != nil else { rules[code] = (true, nil); continue }
             let owners = committees.filter { names.contains($0.code) || names.contains($0.name) || (council != nil && $0.measureCodes.contains(code)) }
-            let councilsStaff = owners.isEmpty && council.map { AccessPolicy.isOfCouncil(account, $0) && [.administrator, .analyst, .officer].contains(account?.role) } == true
+            let councilsStaff = owners.isEmpty && council.map { AccessPolicy.isCouncilStaff(account, $0) } == true
             if (owners.isEmpty && council == nil) || councilsStaff || owners.contains(where: { AccessPolicy.canReadDrafts(account, of: $0) }) {
                 rules[code] = (true, nil)
                 continue
             }
-            var cutoff: Int?
-            for committee in owners {
-                for p in try await cache.publications(committee.code) where p.stage == .published {
-                    if let period = try? Period.parse(p.periodLabel, yearType: .financial) { cutoff = max(cutoff ?? .min, period.end.dayNumber) }
-                }
-            }
-            rules[code] = (false, cutoff)
+            rules[code] = (false, try await cache.publishedThrough(owners))
         }
         let policy = DisclosurePolicy.dfe
         return observations.compactMap { o in
             guard let rule = rules[o.measureCode] else { return nil }
             if rule.readsAll { return o }
             guard let unit = measures[o.measureCode]?.unit else { return nil }
-            guard let cutoff = rule.cutoff, o.period.end.dayNumber <= cutoff else { return nil }
+            guard let cutoff = rule.cutoff, o.period.end <= cutoff else { return nil }
             var shown = o
             // The pages' rule (a small count, or a figure derived from one), so the API withholds what they do.
             if o.value != nil, policy.cell(for: o, unit: unit, audience: .public).isSuppressed {

@@ -95,6 +95,18 @@ final class ReportCache: Sendable {
         try await remembered(\.publications[code]) { try await store.publications(committeeCode: code) }
     }
 
+    /// The last day of the newest period any of `committees` has published a report for; nil when
+    /// none has published one.
+    func publishedThrough(_ committees: [Committee]) async throws -> CalendarDate? {
+        var end: CalendarDate?
+        for committee in committees {
+            for publication in try await publications(committee.code) where publication.stage == .published {
+                if let period = try? Period.parse(publication.periodLabel, yearType: .financial), end.map({ period.end > $0 }) ?? true { end = period.end }
+            }
+        }
+        return end
+    }
+
     /// A snapshot of a committee's report for a period: its `version`th publication, or the newest
     /// when `version` is nil; nil when there is no such publication.
     func snapshot(_ code: String, period: String, version: Int? = nil) async throws -> ReportSnapshot? {
