@@ -21,8 +21,11 @@ struct UserCommandTests {
         #expect(again.standardError.contains("a user ada already exists"))
 
         let short = try CommandRunner.run(["user", "add", "bob", "--role", "member", "--db", db], input: "short\n")
-        #expect(short.status != 0)
-        #expect(short.standardError.contains("at least 12 characters"))
+        #expect(short.status == 65)
+        #expect(short.standardError == "a password needs at least 12 characters (expected a longer passphrase)\nnothing was written\n", "no usage text")
+        let none = try CommandRunner.run(["user", "add", "bob", "--role", "member", "--db", db], input: "")
+        #expect(none.status == 65)
+        #expect(none.standardError.hasPrefix("no password on standard input"))
 
         let noCouncil = try CommandRunner.run(["user", "add", "cllr.b", "--role", "member", "--council", "E10000031", "--db", db], input: "councillor passphrase\n")
         #expect(noCouncil.status == 65)

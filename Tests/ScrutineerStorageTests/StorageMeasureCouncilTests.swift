@@ -66,6 +66,9 @@ struct StorageMeasureCouncilTests {
             )
             try await Self.expectRefused(claim, by: store, refusal)
             #expect(refusal.description.hasPrefix("measures.xlsx:7:code: measure PrevRegCPR holds figures from published data"))
+            // The site's table of problems shows the cell in its own columns, then the problem.
+            #expect(refusal.cell == CellReference(file: "measures.xlsx", row: 7, column: "code"))
+            #expect(refusal.problem.hasPrefix("measure PrevRegCPR holds figures from published data"))
             // A published measure with no figures yet stays published when a later publication
             // redefines it, and becomes a council's own only if the council claims it first.
             published.measures = [Self.measure("NEW_PUBLISHED")]

@@ -111,6 +111,10 @@ struct APITests {
             #expect(own[0]["memberCodes"] as? [String] == ["E10000007", "E10000018", "E10000024", "E10000028", "E10000031", "E10000034"])
             let wokingham = try #require(try await client.execute(uri: "/api/v1/areas/E06000041/comparator-groups", method: .get).json as? [[String: Any]])
             #expect(!wokingham.contains { $0["kind"] as? String == "council" })
+            // la_lookup_from_ees.csv: Buckinghamshire's county council E10000002 was replaced by
+            // E06000060 (both DfE 825), so the South East lists Buckinghamshire once.
+            let southEast = try #require(wokingham.first { $0["kind"] as? String == "region" }?["memberCodes"] as? [String])
+            #expect(southEast.contains("E06000060") && !southEast.contains("E10000002"))
         }
     }
 

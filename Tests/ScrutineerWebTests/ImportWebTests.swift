@@ -88,6 +88,14 @@ struct ImportWebTests {
             let refusedOther = try await analyst.upload(client, Self.imports, [("kind", "local")], files: [("wok.csv", Data(wokingham.utf8))])
             #expect(refusedOther.status == .unprocessableContent)
             #expect(refusedOther.text.contains("WOK_EHCP_20WK is E06000041&#39;s own measure"), "\(refusedOther.text)")
+            // Defining another council's measure is refused at the cell that defines it.
+            let measures = try String(contentsOf: DemoDataFolder.url.appending(path: "local/warwickshire-measures.csv"), encoding: .utf8)
+                .split(separator: "\n").prefix(2).joined(separator: "\n").replacingOccurrences(of: "WARKS_HV_68WK,", with: "WOK_EHCP_20WK,") + "\n"
+            let redefined = try await analyst.upload(client, Self.imports, [("kind", "local")], files: [("measures.csv", Data(measures.utf8))])
+            #expect(redefined.status == .unprocessableContent)
+            #expect(redefined.text.contains(
+                "<tr><td>measures.csv</td><td class=\"num\">2</td><td>code</td><td>WOK_EHCP_20WK is already council E06000041 Wokingham&#39;s own measure"
+            ), "\(redefined.text)")
 
             // The form itself: a kind, a file, and multipart/form-data.
             let noKind = try await analyst.upload(client, Self.imports, [], files: [("hv.csv", Data(Self.corrected.utf8))])

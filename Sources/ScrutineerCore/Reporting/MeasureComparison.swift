@@ -65,7 +65,8 @@ public struct MeasureComparison: Sendable, Hashable, Codable {
 
     /// The comparison of `measureCode` for the council `councilAreaCode` in the period labelled
     /// `periodLabel`: its neighbours in `neighbours` (one edition's lists), the other local
-    /// authorities of its region in `areas`, and the members of the `groups` it sees, each with
+    /// authorities of its region in `areas` (one another replaced only when it has a figure for the
+    /// period), and the members of the `groups` it sees, each with
     /// its total figure among `observations` for that measure and period.
     public init(
         measureCode: String, periodLabel: String, councilAreaCode council: String, areas: [Area],
@@ -73,19 +74,22 @@ public struct MeasureComparison: Sendable, Hashable, Codable {
     ) {
         let areasByCode = Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let neighbourCodes = Set(neighbours.first { $0.areaCode == council }?.neighbours.map(\.areaCode) ?? [])
+        var figures: [String: Observation] = [:]
+        for observation in observations
+        where observation.measureCode == measureCode && observation.period.label == periodLabel && observation.breakdown.isTotal {
+            figures[observation.areaCode] = observation
+        }
         let region = areasByCode[council]?.regionCode
+        // A council another replaced (Buckinghamshire's county E10000002 by E06000060) is in the
+        // region only for a period it published a figure for, so the region never lists one place twice.
         let regionCodes = Set(areas.filter {
             region != nil && $0.regionCode == region && $0.code != council && $0.type == .localAuthority
+                && ($0.successorCode == nil || figures[$0.code] != nil)
         }.map(\.code))
         let seen = groups.filter { $0.isSeen(by: council) }
         var groupNamesOf: [String: [String]] = [:]
         for group in seen {
             for code in group.memberCodes where code != council { groupNamesOf[code, default: []].append(group.name) }
-        }
-        var figures: [String: Observation] = [:]
-        for observation in observations
-        where observation.measureCode == measureCode && observation.period.label == periodLabel && observation.breakdown.isTotal {
-            figures[observation.areaCode] = observation
         }
         self.init(
             measureCode: measureCode, periodLabel: periodLabel,

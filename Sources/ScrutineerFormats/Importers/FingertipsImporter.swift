@@ -214,7 +214,7 @@ public enum FingertipsImporter {
         for record in table.records {
             let line = record.line
             guard record.fields.count == width else {
-                errors.append(BatchInputError(file: file, row: line, column: "*", message: "the row has \(record.fields.count) fields (expected \(width), as in the header)"))
+                errors.append(BatchInputError(file: file, row: line, column: "*", message: ImportText.rowWidthProblem(fields: record.fields.count, width: width)))
                 continue
             }
             var valid = true

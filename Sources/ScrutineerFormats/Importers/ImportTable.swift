@@ -48,7 +48,7 @@ struct ImportTable {
     /// True when `record` has as many fields as the header; otherwise records an error for the row.
     mutating func hasFullWidth(_ record: CSVRecord) -> Bool {
         if record.fields.count == table.header.count { return true }
-        reject(record.line, "*", "the row has \(record.fields.count) fields (expected \(table.header.count), as in the header)")
+        reject(record.line, "*", ImportText.rowWidthProblem(fields: record.fields.count, width: table.header.count))
         return false
     }
 

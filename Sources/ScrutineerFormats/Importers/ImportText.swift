@@ -42,6 +42,14 @@ enum ImportText {
     /// Text quoted for an error message.
     static func quoted(_ text: String) -> String { "\"\(text)\"" }
 
+    /// "1 field", "3 fields".
+    static func fields(_ count: Int) -> String { count == 1 ? "1 field" : "\(count) fields" }
+
+    /// Why a CSV row with `count` fields is refused when its header has `width`.
+    static func rowWidthProblem(fields count: Int, width: Int) -> String {
+        "the row has \(fields(count)) (expected \(width), as in the header)"
+    }
+
     /// Why an area code is rejected: blank, or not a known area.
     static func unknownArea(_ code: String) -> String {
         code.isEmpty

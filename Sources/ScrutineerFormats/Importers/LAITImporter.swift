@@ -6,8 +6,9 @@ import ScrutineerCore
 /// - dictionary: `measure_code,measure,topic,polarity,year_type,dps,periods`.
 ///
 /// Dictionary rows become measures: theme = topic; polarity High / Low / `-` or blank (no
-/// judgement); year type from `year_type` (`YearType(laitName:)`); decimal places = dps; unit from
-/// the title (`MeasureText.unit(fromTitle:)`, as LAIT states none); every label in `periods` must
+/// judgement); year type from `year_type` (`YearType(laitName:)`); decimal places = dps; unit and
+/// definition from LAIT's full data dictionary (`LAITMeasureReference`), as this one states
+/// neither, else the unit from the title (`MeasureText.unit(fromTitle:)`); every label in `periods` must
 /// be a period of that year type, and a measure whose periods are all pooled years is multi-year;
 /// source "DfE LAIT"; benchmarks not compared, as LAIT publishes no counts or limits.
 ///
@@ -137,8 +138,10 @@ public enum LAITImporter {
                 if kinds == [.pooledYears] { periodicity = .multiYear }
             }
             guard valid, let yearType else { continue }
+            let reference = LAITMeasureReference.entry(code: code)
             measures.append((Measure(
-                code: code, title: title, theme: topic.isEmpty ? nil : topic, unit: MeasureText.unit(fromTitle: title),
+                code: code, title: title, definition: reference?.definition, theme: topic.isEmpty ? nil : topic,
+                unit: reference?.unit ?? MeasureText.unit(fromTitle: title),
                 decimalPlaces: decimalPlaces, polarity: polarity, periodicity: periodicity, yearType: yearType,
                 source: source, benchmarkComparison: .notCompared
             ), line))
@@ -187,7 +190,7 @@ public enum LAITImporter {
         for record in table.records {
             let line = record.line
             guard record.fields.count == width else {
-                errors.append(BatchInputError(file: file, row: line, column: "*", message: "the row has \(record.fields.count) fields (expected \(width), as in the header)"))
+                errors.append(BatchInputError(file: file, row: line, column: "*", message: ImportText.rowWidthProblem(fields: record.fields.count, width: width)))
                 continue
             }
             let fields = record.fields

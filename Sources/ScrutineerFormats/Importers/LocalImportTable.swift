@@ -188,7 +188,7 @@ struct LocalImportTableLoader {
                     file: label, row: row.number, column: SpreadsheetColumn.letters(extra),
                     message: spreadsheet
                         ? "a value in a column with no header (expected a header naming the column, or nothing in the column)"
-                        : "the row has \(row.cells.count) fields but the header has \(headerCells.count) (expected one field per column)"
+                        : "the row has \(ImportText.fields(row.cells.count)) but the header has \(headerCells.count) (expected one field per column)"
                 )))
             }
         }

@@ -121,7 +121,7 @@ struct RegisterCellReader<Column: RawRepresentable & CaseIterable & Hashable> wh
         if let fields = table.fieldCounts[row.number], fields != table.headers.count {
             errors.append(BatchInputError(
                 file: table.label, row: row.number, column: fields < table.headers.count ? table.headers[fields].label : SpreadsheetColumn.letters(fields),
-                message: "the row has \(fields) fields but the header has \(table.headers.count) (expected one field per column; is the row cut short?)"
+                message: "the row has \(ImportText.fields(fields)) but the header has \(table.headers.count) (expected one field per column; is the row cut short?)"
             ))
             return false
         }

@@ -66,7 +66,7 @@ struct BatchTable {
         for record in table.records where record.fields.count != table.header.count {
             errors.append(BatchInputError(
                 file: file, row: record.line, column: "*",
-                message: "the row has \(record.fields.count) fields (expected \(table.header.count), as in the header)"
+                message: ImportText.rowWidthProblem(fields: record.fields.count, width: table.header.count)
             ))
         }
     }

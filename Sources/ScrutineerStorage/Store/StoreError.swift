@@ -53,7 +53,21 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No request with this number from this committee.
     case unknownRequest(committee: String, number: Int)
 
-    public var description: String {
+    public var description: String { (cell.map { "\($0): " } ?? "") + problem }
+
+    /// The imported cell a refusal is about, when a file defined what was refused.
+    public var cell: CellReference? {
+        switch self {
+        case let .measureOfAnotherCouncil(_, _, _, definedAt), let .measureNotOnlyCouncils(_, _, definedAt),
+             let .groupOfAnotherOwner(_, _, _, definedAt):
+            definedAt
+        default: nil
+        }
+    }
+
+    /// What was refused and why, without the cell (`description` begins with the cell, as rejected
+    /// cells are named).
+    public var problem: String {
         switch self {
         case let .invalidDatabaseURL(url):
             "db.url: \"\(url)\" is not a database URL (expected sqlite://PATH such as sqlite://./scrutineer.sqlite, "
@@ -78,15 +92,15 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .targetOfAnotherCouncil(committee, council, measure, targetCouncil):
             "committee \(committee) belongs to council \(council), but its target for \(measure) is council \(targetCouncil)'s "
                 + "(expected councilAreaCode \(council), or none); nothing was written"
-        case let .measureOfAnotherCouncil(measure, council, importedFor, definedAt):
-            Self.cell(definedAt) + "measure \(measure) is council \(council)'s own, and this import would redefine it "
+        case let .measureOfAnotherCouncil(measure, council, importedFor, _):
+            "measure \(measure) is council \(council)'s own, and this import would redefine it "
                 + (importedFor.map { "as council \($0)'s" } ?? "as a published measure")
                 + " (expected a code of the importing council's own, e.g. with its prefix); nothing was written"
-        case let .measureNotOnlyCouncils(measure, council, definedAt):
-            Self.cell(definedAt) + "measure \(measure) holds figures from published data or from other councils, so it cannot become council "
+        case let .measureNotOnlyCouncils(measure, council, _):
+            "measure \(measure) holds figures from published data or from other councils, so it cannot become council "
                 + "\(council)'s own (expected a code of the council's own, e.g. with its prefix); nothing was written"
-        case let .groupOfAnotherOwner(group, owner, importedFor, definedAt):
-            Self.cell(definedAt) + "comparator group \(group) is " + (owner.map { "council \($0)'s own" } ?? "every council's")
+        case let .groupOfAnotherOwner(group, owner, importedFor, _):
+            "comparator group \(group) is " + (owner.map { "council \($0)'s own" } ?? "every council's")
                 + ", and this import would redefine it " + (importedFor.map { "as council \($0)'s" } ?? "as every council's")
                 + " (expected " + (owner.map { "--council \($0), or " } ?? "no --council, or ") + "another group code); nothing was written"
         case let .changeRolledBack(reason):
@@ -113,11 +127,6 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .unknownRequest(committee, number):
             "number: committee \(committee) has no request \(number) (expected a number that scrutineer committee request list shows); nothing was written"
         }
-    }
-
-    /// `FILE:ROW:COLUMN: ` for a refusal of what that cell defined, as rejected cells are named.
-    private static func cell(_ reference: CellReference?) -> String {
-        reference.map { "\($0): " } ?? ""
     }
 
     /// The database's own words for `error`: PostgreSQL's message and detail (which PostgresNIO

@@ -195,9 +195,11 @@ struct APIController: Sendable {
     func comparatorGroups(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let area = try await findArea(try context.parameter("area"))
         let areas = try await cache.areas()
-        var groups = [ComparatorGroupJSON(kind: "england", name: "England", edition: nil, memberCodes: areas.filter { $0.type == .localAuthority && $0.successorCode == nil }.map(\.code))]
+        // England and the region hold today's councils: none another replaced.
+        let councils = areas.filter { $0.type == .localAuthority && $0.successorCode == nil }
+        var groups = [ComparatorGroupJSON(kind: "england", name: "England", edition: nil, memberCodes: councils.map(\.code))]
         if let region = area.regionCode, let regionArea = areas.first(where: { $0.code == region }) {
-            groups.append(ComparatorGroupJSON(kind: "region", name: regionArea.name, edition: nil, memberCodes: areas.filter { $0.regionCode == region && $0.type == .localAuthority }.map(\.code)))
+            groups.append(ComparatorGroupJSON(kind: "region", name: regionArea.name, edition: nil, memberCodes: councils.filter { $0.regionCode == region }.map(\.code)))
         }
         for edition in ["2021", "2025"] {
             if let list = try await cache.store.statisticalNeighbours(edition: edition).first(where: { $0.areaCode == area.code }) {

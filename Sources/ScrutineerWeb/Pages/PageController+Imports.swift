@@ -73,8 +73,14 @@ extension PageController {
         do {
             summary = try await store.importBatch(batch, by: account.username)
         } catch let error as StoreError {
-            // The store rolled the whole import back; its words name the record and the cell.
-            return try refused(BatchInputErrors([BatchInputError(file: form.files.map(\.name).joined(separator: ", "), row: 0, column: "-", message: "\(error)")]))
+            // The store rolled the whole import back; its words name the record, and the cell
+            // when a file defined what was refused.
+            let refusal = if let cell = error.cell {
+                BatchInputError(file: cell.file, row: cell.row, column: cell.column, message: error.problem)
+            } else {
+                BatchInputError(file: form.files.map(\.name).joined(separator: ", "), row: 0, column: "-", message: error.description)
+            }
+            return try refused(BatchInputErrors([refusal]))
         }
         cache.invalidate()
         page.outcome = .imported(summary: ImportReport(files: form.files.map(\.name), summary: summary, skipped: batch.skipped).lines)

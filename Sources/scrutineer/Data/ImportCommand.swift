@@ -86,11 +86,11 @@ struct ImportCommand: AsyncParsableCommand {
     var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("name at least one file to import") }
+        if files.isEmpty { throw ValidationError("no file to import (expected one or more file paths after the kind)") }
         if let unit, MeasureText.unit(unit) == nil { throw ValidationError("--unit \(unit) is not a unit (expected percentage, rate:10000, count, days, weeks, money or number)") }
         if let polarity, MeasureText.polarity(polarity) == nil { throw ValidationError("--polarity \(polarity) is not a polarity (expected high, low or none)") }
         if let yearType, MeasureText.yearType(yearType) == nil { throw ValidationError("--year-type \(yearType) is not a year type (expected financial, academic, calendar or year-ending-september)") }
-        for text in filter where EESFilter(text: text) == nil { throw ValidationError("--filter \(text) is not NAME=VALUE") }
+        for text in filter where EESFilter(text: text) == nil { throw ValidationError("--filter \(text) is not a filter (expected NAME=VALUE, such as --filter \"time_identifier=Academic year\")") }
         if numerator != nil || denominator != nil, indicator == nil {
             throw ValidationError("--numerator and --denominator name the counts of --indicator's measure (expected --indicator COLUMN with them, or a mapping file's numerator and denominator columns)")
         }

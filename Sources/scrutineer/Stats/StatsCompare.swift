@@ -24,7 +24,7 @@ struct StatsCompare: ParsableCommand {
 
     func validate() throws {
         guard CompareBatch.Method(rawValue: method) != nil else {
-            throw ValidationError("--method must be 1 or 17 (got \(method))")
+            throw ValidationError("--method \(method) is not a Fingertips comparator method Scrutineer applies (expected 1, the 95% limits, or 17, the 95% and 99.8% limits)")
         }
     }
 

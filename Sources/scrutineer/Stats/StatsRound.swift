@@ -19,7 +19,7 @@ struct StatsRound: ParsableCommand {
     var dp: Int
 
     func validate() throws {
-        if column.isEmpty { throw ValidationError("name at least one --column to round") }
+        if column.isEmpty { throw ValidationError("no column to round (expected --column NAME, once for each column)") }
     }
 
     func run() throws {

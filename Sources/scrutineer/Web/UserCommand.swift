@@ -157,7 +157,12 @@ func readPassword() throws -> String {
     } else {
         password = readLine(strippingNewline: true)
     }
-    guard let password, !password.isEmpty else { throw ValidationError("no password on standard input") }
-    if let weakness = Credentials.weakness(of: password) { throw ValidationError(weakness) }
+    // Said in words, with nothing written and exit status 65, not as a misused command.
+    func refused(_ problem: String) -> ExitCode {
+        FileHandle.standardError.write(Data("\(problem)\nnothing was written\n".utf8))
+        return ExitCode(65)
+    }
+    guard let password, !password.isEmpty else { throw refused("no password on standard input (expected the password as its first line)") }
+    if let weakness = Credentials.weakness(of: password) { throw refused(weakness) }
     return password
 }

@@ -65,6 +65,30 @@ struct MeasureComparisonTests {
         #expect(comparison.groupNames == ["Shire counties", "Warwickshire's own"])
     }
 
+    @Test("A council another replaced is in the region only for a period it has a figure for, so no place is listed twice")
+    func replacedCouncils() throws {
+        // Buckinghamshire's county council (E10000002) was replaced by the unitary E06000060 in 2020
+        // (la_lookup_from_ees.csv gives both DfE number 825).
+        let areas = [
+            Area(code: "E06000041", name: "Wokingham", type: .localAuthority, regionCode: "E12000008"),
+            Area(code: "E10000002", name: "Buckinghamshire", type: .localAuthority, regionCode: "E12000008", successorCode: "E06000060"),
+            Area(code: "E06000060", name: "Buckinghamshire", type: .localAuthority, regionCode: "E12000008"),
+            Area(code: "E10000014", name: "Hampshire", type: .localAuthority, regionCode: "E12000008"),
+        ]
+        let observations = [
+            try Self.observation("E10000002", "2018/19", 20), try Self.observation("E06000060", "2018/19", 21),
+            try Self.observation("E06000060", "2024/25", 22),
+        ]
+        func compared(_ label: String) -> [String] {
+            MeasureComparison(
+                measureCode: "ReReferral", periodLabel: label, councilAreaCode: "E06000041", areas: areas,
+                neighbours: [], groups: [], observations: observations
+            ).areas.map(\.areaCode)
+        }
+        #expect(compared("2024/25") == ["E06000060", "E10000014"])
+        #expect(compared("2018/19") == ["E06000060", "E10000002", "E10000014"], "the old council published that year")
+    }
+
     @Test("A council with no neighbour list, no region and no groups is compared with no one")
     func noOne() throws {
         let comparison = MeasureComparison(

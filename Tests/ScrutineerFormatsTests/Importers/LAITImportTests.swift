@@ -61,23 +61,33 @@ struct LAITImportTests {
         #expect(suppressed.statusSymbol == .laitDash)
     }
 
-    @Test("dictionary rows become measures: unit from the title, polarity, year type, dps, multi-year when every period is pooled")
+    @Test("dictionary rows become measures: unit and definition as LAIT's full dictionary states them, polarity, year type, dps, multi-year when every period is pooled")
     func measures() throws {
         let measures = Dictionary(uniqueKeysWithValues: try ImportFixtures.laitBatch().measures.map { ($0.code, $0) })
         let rereferral = try #require(measures["ReReferral"])
         #expect(rereferral == Measure(
-            code: "ReReferral", title: "Percentage of re-referrals to children's social care within 12 months", theme: "Child Protection",
-            unit: .percentage, polarity: .lowIsGood, yearType: .financial, source: "DfE LAIT", benchmarkComparison: .notCompared
+            code: "ReReferral", title: "Percentage of re-referrals to children's social care within 12 months",
+            definition: "Referrals to children's social care within 12 months of a previous referral, as a percentage of all referrals.",
+            theme: "Child Protection", unit: .percentage, polarity: .lowIsGood, yearType: .financial, source: "DfE LAIT", benchmarkComparison: .notCompared
         ))
-        #expect(measures["LAC"]?.unit == .rate(per: 10000))
+        // The units are LAIT's own data dictionary's y-axis names (lait_data_dictionary.csv in
+        // dfe-analytical-services/local-authority-interactive-tool), which the shipped dictionary omits.
+        #expect(measures["LAC"]?.unit == .rate(per: 10000)) // "Rate per 10,000"
         #expect(measures["LAC"]?.polarity == .noJudgement) // "-"
         #expect(measures["LAC"]?.yearType == .financial) // "Annual": at 31 March
-        #expect(measures["CPP_Total_Rateper10,000"]?.unit == .rate(per: 10000)) // "Rates per 10,000 of referrals…"
-        #expect(measures["Work_Force_AvgNumCase_SW"]?.unit == .number) // "Average number of cases…"
-        #expect(measures["Work_Force_TO_Rate"]?.unit == .percentage) // "Percentage rate of social worker turnover"
-        #expect(measures["HCP_PHOF"]?.unit == .percentage) // "Proportion of children aged 2-2½yrs…"
-        #expect(measures["CareLeaverAcc"]?.unit == .percentage) // "(%)"
-        #expect(measures["TotAbs"]?.unit == .number)
+        #expect(measures["CPP_Total_Rateper10,000"]?.unit == .rate(per: 10000)) // "Rate per 10,000"
+        #expect(measures["Under18concep"]?.unit == .rate(per: 1000)) // "Rate per 1000 15 - 17 year olds"
+        #expect(measures["FirstYJS"]?.unit == .rate(per: 100_000)) // "Rate per 100,000 of 10-17 population"
+        #expect(measures["Hosp_Adm_Alc_<18yrs"]?.unit == .rate(per: 100_000)) // "Rate per 100,000"
+        #expect(measures["Work_Force_AvgNumCase_SW"]?.unit == .number) // "Case Load"
+        #expect(measures["Work_Force_TO_Rate"]?.unit == .percentage) // "Turnover rate", "Social worker turnover (%)"
+        #expect(measures["HCP_PHOF"]?.unit == .percentage) // "% 2-2½ year olds"
+        #expect(measures["TotAbs"]?.unit == .percentage) // "% half days missed"
+        #expect(measures["TotPermEx"]?.unit == .percentage) // "% of the school population"
+        #expect(measures["6wksBreast"]?.unit == .percentage) // "% infants breastfeeding"
+        #expect(measures.values.filter { $0.unit == .number }.map(\.code) == ["Work_Force_AvgNumCase_SW"])
+        #expect(measures.values.allSatisfy { $0.definition != nil }, "every shipped LAIT measure is defined")
+        #expect(measures["Under18concep"]?.definition == "Conceptions to girls aged under 18, per 1,000 females aged 15 to 17 (ONS conception statistics).")
         #expect(measures["TotAbs"]?.decimalPlaces == 2)
         #expect(measures["TotAbs"]?.yearType == .academic)
         #expect(measures["SEN_TotStat"]?.polarity == .noJudgement) // blank
@@ -101,6 +111,20 @@ struct LAITImportTests {
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try LAITImporter.parse([unknown], context: context) } == [
             "lait.csv:2:measure_code: unknown measure \"ReReferral\" (expected a measure already known, or import lait_kpi_measures.csv with the data)",
         ])
+    }
+
+    @Test("a measure LAIT's full dictionary does not list takes its unit from its title and has no definition")
+    func unlistedMeasure() throws {
+        let file = ImportFixtures.text("measures.csv", """
+        measure_code,measure,topic,polarity,year_type,dps,periods
+        NEW_PCT,Percentage of something new,T,High,Financial Year,,2025
+        NEW_RATE,"Something new rate per 1,000",T,Low,Financial Year,,2025
+        NEW_NUM,Something new,T,Low,Financial Year,,2025
+
+        """)
+        let measures = try LAITImporter.parse([file], context: ImportContext()).measures
+        #expect(measures.map(\.unit) == [.percentage, .rate(per: 1000), .number])
+        #expect(measures.allSatisfy { $0.definition == nil })
     }
 
     @Test("bad dictionary cells are each named")

@@ -14,6 +14,8 @@ struct MalformedImportTests {
     static let cases: [(name: String, line: String, error: String)] = [
         ("a truncated row", "ReReferral,2024,Local authority,Warwickshire,937,E10000031,West Midlands,18.4",
          "lait.csv:3:*: the row has 8 fields (expected 9, as in the header)"),
+        ("a row of one field", "ReReferral",
+         "lait.csv:3:*: the row has 1 field (expected 9, as in the header)"),
         ("text in a number column", "ReReferral,2024,Local authority,Warwickshire,937,E10000031,West Midlands,eighteen,",
          "lait.csv:3:value: \"eighteen\" is not a number (expected a number such as 17.0, or a blank value with value_note -)"),
         ("an unknown period", "ReReferral,2024/26,Local authority,Warwickshire,937,E10000031,West Midlands,18.4,",
