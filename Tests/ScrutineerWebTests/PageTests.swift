@@ -20,6 +20,21 @@ struct PageTests {
         }
     }
 
+    @Test("HEAD answers as GET does, without the body")
+    func head() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            for uri in ["/", "/committees/WOK-CS", "/api/v1/measures", "/health"] {
+                let get = try await client.execute(uri: uri, method: .get)
+                let head = try await client.execute(uri: uri, method: .head)
+                #expect(head.status == .ok && get.status == .ok, "\(uri): \(head.status.code)")
+                #expect(head.headers[.contentType] == get.headers[.contentType], "\(uri)")
+                #expect(head.body.readableBytes == 0 && get.body.readableBytes > 0, "\(uri)")
+            }
+            #expect(try await client.execute(uri: "/no-such-page", method: .head).status == .notFound)
+        }
+    }
+
     @Test("Every link on the committee's pages leads to a page that answers 200")
     func linksResolve() async throws {
         let url = try await DemoDatabases.shared.url(.sqlite)

@@ -36,7 +36,8 @@ enum MetricsRegistry {
 /// The router with every route and middleware.
 func buildRouter(store: any ScrutineerStore, settings: WebSettings) -> Router<WebRequestContext> {
     let registry = MetricsRegistry.shared
-    let router = Router(context: WebRequestContext.self)
+    // HEAD answers as GET does, without the body (link checkers and uptime monitors ask HEAD).
+    let router = Router(context: WebRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: LogRequestsMiddleware(.info))
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
