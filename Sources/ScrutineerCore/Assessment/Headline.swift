@@ -122,15 +122,51 @@ public struct Headline: Sendable, Hashable, Codable {
     }
 
     /// "Of the 22 key business measures, 16 were on track or had been completed; two were static
-    /// and four declining." With `theme`: "Of the four key business measures in Child Protection, …".
+    /// and four declining.", the minutes' sentence, then what became of the rest, so the counts
+    /// add up: "The other six were not on track." With `theme`: "Of the four key business measures
+    /// in Child Protection, …". One measure: "The one key business measure was on track or had been
+    /// completed; it was improving."
     public static func sentence(_ counts: HeadlineCounts, noun: String, singular: String, theme: String?) -> String {
         let place = theme.map { " in \($0)" } ?? ""
         guard counts.measures > 0 else { return "There are no \(noun)\(place)." }
+        if counts.measures == 1 { return sentence(one: counts, singular: "\(singular)\(place)") }
         let count = AssessmentWording.count
-        let subject = counts.measures == 1 ? "Of the one \(singular)\(place)" : "Of the \(count(counts.measures)) \(noun)\(place)"
         let onTrack = counts.onTrackOrCompleted
         let staticCount = counts.static
-        return "\(subject), \(count(onTrack)) \(onTrack == 1 ? "was" : "were") on track or had been completed; "
+        let minutes = "Of the \(count(counts.measures)) \(noun)\(place), \(count(onTrack)) \(onTrack == 1 ? "was" : "were") on track or had been completed; "
             + "\(count(staticCount)) \(staticCount == 1 ? "was" : "were") static and \(count(counts.declining)) declining."
+        let others = counts.measures - onTrack
+        guard others > 0 else { return minutes }
+        let rest = [MeasureStatus.notOnTrack, .notDue, .noData, .notJudged].filter { counts.count($0) > 0 }
+        if rest.count == 1 {
+            return minutes + " The other \(count(others)) \(statusPhrase(rest[0], plural: others > 1))."
+        }
+        let parts = rest.map { "\(count(counts.count($0))) \(statusPhrase($0, plural: counts.count($0) > 1))" }
+        return minutes + " Of the other \(count(others)), " + parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1] + "."
+    }
+
+    /// "The one key business measure in Education was not on track; it was declining."
+    private static func sentence(one counts: HeadlineCounts, singular: String) -> String {
+        let status = MeasureStatus.allCases.first { counts.count($0) > 0 } ?? .noData
+        let direction = TravelDirection.allCases.first { counts.count($0) > 0 } ?? .notCalculated
+        let travel = switch direction {
+        case .notCalculated: "no direction of travel could be worked out"
+        default: "it was \(direction.rawValue)"
+        }
+        let statusWords = status == .onTrack || status == .completed ? "was on track or had been completed" : statusPhrase(status, plural: false)
+        return "The one \(singular) \(statusWords); \(travel)."
+    }
+
+    /// "were not on track", "was not due", "had no figure", "had no target to judge it by".
+    private static func statusPhrase(_ status: MeasureStatus, plural: Bool) -> String {
+        let be = plural ? "were" : "was"
+        return switch status {
+        case .onTrack: "\(be) on track"
+        case .completed: "had been completed"
+        case .notOnTrack: "\(be) not on track"
+        case .notDue: "\(be) not due a new figure"
+        case .noData: "had no figure"
+        case .notJudged: "could not be judged"
+        }
     }
 }

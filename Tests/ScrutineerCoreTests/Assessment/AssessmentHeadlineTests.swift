@@ -54,7 +54,7 @@ import Testing
         #expect(counts.directionNotCalculated == 2)
         #expect(MeasureStatus.allCases.map(counts.count).reduce(0, +) == 22)
         #expect(TravelDirection.allCases.map(counts.count).reduce(0, +) == 22)
-        #expect(report.headline.sentence == "Of the 22 key business measures, 16 were on track or had been completed; two were static and four declining.")
+        #expect(report.headline.sentence == "Of the 22 key business measures, 16 were on track or had been completed; two were static and four declining. The other six were not on track.")
     }
 
     @Test("Per theme, with numbers below 10 as words and 10 or more as digits")
@@ -67,12 +67,12 @@ import Testing
         let report = try Self.twentyTwo(themes: themes)
         #expect(report.themes.map(\.measures.count) == [4, 10, 8])
         #expect(report.headline.themes.map(\.sentence) == [
-            "Of the four key business measures in Education, three were on track or had been completed; one was static and one declining.",
+            "Of the four key business measures in Education, three were on track or had been completed; one was static and one declining. The other one was not on track.",
             "Of the 10 key business measures in Children in Care, 10 were on track or had been completed; none were static and none declining.",
-            "Of the eight key business measures in Early Help, three were on track or had been completed; one was static and three declining.",
+            "Of the eight key business measures in Early Help, three were on track or had been completed; one was static and three declining. The other five were not on track.",
         ])
         #expect(report.headline.themes.map(\.counts.notOnTrack) == [1, 0, 5])
-        #expect(report.headline.sentence == "Of the 22 key business measures, 16 were on track or had been completed; two were static and four declining.")
+        #expect(report.headline.sentence == "Of the 22 key business measures, 16 were on track or had been completed; two were static and four declining. The other six were not on track.")
     }
 
     @Test("The committee's own word for its measures, and the singular")
@@ -83,10 +83,27 @@ import Testing
             [Build.percentage("EET")], [try Build.observation("EET", "2024/25 Q2", 72, published: "2024-11-14")],
             targets: [try Build.target("EET", .local, 70)], period: "2024/25 Q2", today: "2024-11-20"
         )
-        #expect(one.headline.sentence == "Of the one key business measure, one was on track or had been completed; none were static and none declining.")
+        #expect(one.headline.sentence == "The one key business measure was on track or had been completed; no direction of travel could be worked out.")
         counts = try Self.twentyTwo(noun: ("focus areas", "focus area")).headline.counts
         #expect(Headline.sentence(counts, noun: "focus areas", singular: "focus area", theme: nil)
-            == "Of the 22 focus areas, 16 were on track or had been completed; two were static and four declining.")
+            == "Of the 22 focus areas, 16 were on track or had been completed; two were static and four declining. The other six were not on track.")
+    }
+
+    @Test("The sentence accounts for every measure: those not on track, with no figure or not judged are counted after the minutes' words")
+    func everyMeasureCounted() throws {
+        let measures = ["MET", "MISSED", "NO_FIGURE", "NO_TARGET"].map { Build.percentage($0) }
+        let observations = try ["MET", "MISSED", "NO_TARGET"].flatMap { code in
+            [try Build.observation(code, "2024/25 Q1", 75, published: "2024-08-10"), try Build.observation(code, "2024/25 Q2", code == "MISSED" ? 60 : 75, published: "2024-11-14")]
+        }
+        let report = try Build.assess(
+            measures, observations, targets: [try Build.target("MET", .local, 70), try Build.target("MISSED", .local, 70)],
+            period: "2024/25 Q2", today: "2024-11-20", themes: [("Early Help", measures.map(\.code))]
+        )
+        #expect(report.headline.sentence == "Of the four key business measures, one was on track or had been completed; two were static and one declining. "
+            + "Of the other three, one was not on track, one had no figure and one could not be judged.")
+        #expect(report.headline.themes[0].sentence.hasPrefix("Of the four key business measures in Early Help, "))
+        let single = try Build.assess([measures[1]], observations.filter { $0.measureCode == "MISSED" }, targets: [try Build.target("MISSED", .local, 70)], period: "2024/25 Q2", today: "2024-11-20", themes: [("Early Help", ["MISSED"])])
+        #expect(single.headline.themes[0].sentence == "The one key business measure in Early Help was not on track; it was declining.")
     }
 
     @Test("An assessment encodes to JSON and decodes to the same value")
