@@ -104,7 +104,7 @@ struct PackMeasureBuilder {
                     cells[i][0] = PackCell(symbols.cellLines(cell, format: format), isNumeric: true)
                 }
             }
-            trend = PackFigure(chart, caption: "Trend: \(m.measure.title)", cells: cells)
+            trend = PackFigure(chart, caption: "Trend: \(m.measure.title)", chartName: "trend chart", cells: cells)
         }
 
         // Benchmarks.
@@ -163,7 +163,7 @@ struct PackMeasureBuilder {
             let types = spc.analysis.points.map(\.pointType)
             var cells = chart.table.rows.map { row in row.dropFirst().map { PackCell($0, isNumeric: true) } }
             for i in cells.indices { cells[i].append(PackCell(types[i].map(PackWording.pointType) ?? "Not classified")) }
-            spcFigure = PackFigure(chart, caption: "Statistical process control: \(m.measure.title)", cells: cells, extraHeaders: ["Point type"],
+            spcFigure = PackFigure(chart, caption: "Statistical process control: \(m.measure.title)", chartName: "statistical process control chart", cells: cells, extraHeaders: ["Point type"],
                                    pointTypes: XmRPointType.allCases.filter(types.contains).map { PackLine(PackWording.pointType($0), icon: PackCharts.markerIcon($0)) })
             if let symbol = spc.variationSymbol, let icon = spc.variationIcon {
                 spcLines.append(symbols.line(symbol, "Variation: \(icon.words)"))

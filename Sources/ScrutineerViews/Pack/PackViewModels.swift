@@ -138,8 +138,12 @@ struct PackFigure: Sendable {
 
 extension PackFigure {
     /// A chart's figure: its SVG, caption, summary and data table (`cells` replaces the table's
-    /// data cells when given; `extraHeaders` follow the series' names).
-    init(_ chart: LineChart, caption: String, cells: [[PackCell]]? = nil, extraHeaders: [String] = [], pointTypes: [PackLine] = []) {
+    /// data cells when given; `extraHeaders` follow the series' names). The table is named after
+    /// `chartName` ("trend chart"), so two charts' tables on one page have different names.
+    init(
+        _ chart: LineChart, caption: String, chartName: String = "chart", cells: [[PackCell]]? = nil, extraHeaders: [String] = [],
+        pointTypes: [PackLine] = []
+    ) {
         let table = chart.table
         let rows = table.rows.enumerated().map { i, row in
             PackRow(header: PackCell(row[0]), cells: cells?[i] ?? row.dropFirst().map { PackCell($0, isNumeric: true) })
@@ -147,7 +151,7 @@ extension PackFigure {
         let headers = table.header.enumerated().map { PackHeader($1, isNumeric: $0 > 0) } + extraHeaders.map { PackHeader($0) }
         self.init(
             id: chart.id, caption: caption, svg: chart.svg, summary: chart.summary,
-            table: PackTable(id: "\(chart.id)-table", caption: "The figures in the chart (\(chart.unitLabel))", headers: headers, rows: rows),
+            table: PackTable(id: "\(chart.id)-table", caption: "The figures in the \(chartName) (\(chart.unitLabel))", headers: headers, rows: rows),
             pointTypes: pointTypes, hasPointTypes: !pointTypes.isEmpty
         )
     }

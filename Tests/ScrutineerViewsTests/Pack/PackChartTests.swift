@@ -73,6 +73,11 @@ import Testing
         let tree = try pages.tree(pages.measurePath(m.measure.code))
         let table = try #require(PackPages.element(tree, id: "m-EH_OUTCOMES-spc-chart-table"))
         #expect(PackPages.headers(tree, table: table) == ["Period", "Warwickshire", "Mean", "Lower process limit", "Upper process limit", "Target", "Point type"])
+        // Each chart's table has a name of its own (WCAG 1.3.1: two tables named alike are not told apart).
+        let captions = tree.elements("caption").map { tree.text($0) }
+        #expect(captions.contains { $0.hasPrefix("The figures in the statistical process control chart") })
+        #expect(captions.contains { $0.hasPrefix("The figures in the trend chart") })
+        #expect(Set(captions).count == captions.count, "\(captions)")
         let rows = PackPages.rows(tree, table: table)
         #expect(rows.count == spc.analysis.points.count)
         for (row, point) in zip(rows, spc.analysis.points) {
