@@ -203,7 +203,7 @@ struct PackMeasureBuilder {
         return PackMeasureModel(
             anchor: anchor,
             title: m.measure.title, code: m.measure.code, isIllustrative: m.measure.isIllustrative,
-            theme: m.theme ?? "", hasTheme: m.theme != nil,
+            theme: m.theme ?? "", hasTheme: m.theme != nil, inShort: MeasureInShort(m).text,
             about: PackFacts(items: about), latest: PackFacts(items: latest), currencyReason: currency.reason,
             status: statusLines, statusReason: status.reason,
             hasTargets: !status.targets.isEmpty, targets: targets,

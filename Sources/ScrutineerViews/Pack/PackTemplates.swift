@@ -200,6 +200,10 @@ enum PackTemplates {
     <h1 id="{{anchor}}-title">{{title}}</h1>
     <p class="measure-meta">Code {{code}}{{#hasTheme}} · Theme: {{theme}}{{/hasTheme}}{{#isIllustrative}} · <strong class="illustrative">Illustrative values, not real data</strong>{{/isIllustrative}}</p>
     {{#isRevisedSincePublication}}<p class="revised-notice"><strong>Revised since publication:</strong> {{sincePublicationSentence}} <a href="#{{anchor}}-revised-since">What the figures became</a>.</p>{{/isRevisedSincePublication}}
+    <section class="in-short" aria-labelledby="{{anchor}}-in-short">
+    <h2 id="{{anchor}}-in-short">In short</h2>
+    <p>{{inShort}}</p>
+    </section>
     <section aria-labelledby="{{anchor}}-about">
     <h2 id="{{anchor}}-about">About this measure</h2>
     {{#about}}{{>facts}}{{/about}}

@@ -213,6 +213,7 @@ extension PackMeasureModel: MustacheParent {
         case "isIllustrative": isIllustrative
         case "theme": theme
         case "hasTheme": hasTheme
+        case "inShort": inShort
         case "about": about
         case "latest": latest
         case "currencyReason": currencyReason

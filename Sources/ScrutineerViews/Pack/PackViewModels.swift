@@ -227,6 +227,8 @@ struct PackMeasureModel: Sendable {
     let isIllustrative: Bool
     let theme: String
     let hasTheme: Bool
+    /// Status, direction and SPC read together (`MeasureInShort`).
+    let inShort: String
     let about: PackFacts
     let latest: PackFacts
     let currencyReason: String

@@ -1,0 +1,100 @@
+/// A measure's status, direction of travel and statistical process control signals read together
+/// in a few plain sentences, so a reader need not reconcile three judgements that answer different
+/// questions (PRODUCT.md R2, R4 and §9 of METHODS.md; members asking "what do the arrows mean"):
+///
+/// "Not on track: 79.6% is short of the target of 85% by more than its tolerance. Since 2025/26 Q4
+/// it has not changed by enough to count as better or worse. Over the longer run, though, the 17
+/// figures charted show a real improvement, beyond their usual variation. Their usual range, 74.2%
+/// to 80.2%, lies wholly below the target, so it will not be met without a change in how the
+/// service works."
+public struct MeasureInShort: Sendable, Hashable {
+    public let sentences: [String]
+
+    public var text: String { sentences.joined(separator: " ") }
+
+    public init(_ m: MeasureAssessment) {
+        let format = m.format
+        var sentences: [String] = []
+        let status = m.status
+        let figure = m.latest.flatMap { $0.value == nil ? nil : $0.text } ?? "the latest figure"
+        let target = status.reportedTarget.map { format.trimmedText($0.target.value) }
+        switch status.status {
+        case .onTrack:
+            if let target {
+                sentences.append(status.isWithinTolerance
+                    ? "On track within tolerance: \(figure) is short of the target of \(target), but by no more than its tolerance."
+                    : "On track: \(figure) meets the target of \(target).")
+            } else {
+                sentences.append("On track.")
+            }
+        case .notOnTrack:
+            sentences.append(target.map { "Not on track: \(figure) is short of the target of \($0) by more than its tolerance." } ?? "Not on track.")
+        case .completed: sentences.append("Completed.")
+        case .notDue: sentences.append("No new figure was due this period, so the last one stands.")
+        case .noData: sentences.append("There is no figure yet.")
+        case .notJudged:
+            sentences.append(status.notJudgedReason == .noDirection
+                ? "Not judged against a target: neither a higher nor a lower figure is better."
+                : "Not judged against a target: none is in force.")
+        }
+
+        let direction = m.direction
+        let since = direction.comparedPeriod.map { "Since \($0.label)" } ?? "Lately"
+        let travelled: String? = switch direction.direction {
+        case .improving: "\(since) it has improved."
+        case .declining: "\(since) it has got worse."
+        case .static: "\(since) it has not changed by enough to count as better or worse."
+        case .increasing: "\(since) it has risen."
+        case .decreasing: "\(since) it has fallen."
+        case .notCalculated: nil
+        }
+        if let travelled { sentences.append(travelled) }
+
+        if let spc = m.spc, let icon = spc.variationIcon {
+            let longRun = Self.sense(of: icon) != Self.sense(of: direction.direction) && travelled != nil
+                ? "Over the longer run, though, the \(spc.pointCount) figures charted"
+                : "Over the longer run, the \(spc.pointCount) figures charted"
+            let variation = switch icon {
+            case .commonCause: "\(longRun) vary only as much as they usually do."
+            case .improvementHigh, .improvementLow: "\(longRun) show a real improvement, beyond their usual variation."
+            case .concernHigh, .concernLow: "\(longRun) show a real deterioration, beyond their usual variation."
+            case .neutralHigh: "\(longRun) show a real rise, beyond their usual variation."
+            case .neutralLow: "\(longRun) show a real fall, beyond their usual variation."
+            }
+            sentences.append(variation)
+            if let assurance = spc.assuranceIcon, let target = spc.target, let latest = spc.analysis.points.last,
+               let lower = latest.lowerProcessLimit, let upper = latest.upperProcessLimit {
+                let range = "Their usual range, \(format.trimmedText(lower)) to \(format.trimmedText(upper)),"
+                let highIsGood = m.measure.polarity != .lowIsGood
+                let targetText = format.trimmedText(target)
+                let assured = switch assurance {
+                case .consistentFail:
+                    "\(range) lies wholly \(highIsGood ? "below" : "above") the target of \(targetText), so it will not be met without a change in how the service works."
+                case .consistentPass:
+                    "\(range) lies wholly \(highIsGood ? "above" : "below") the target of \(targetText), so it can be expected to go on being met."
+                case .inconsistent:
+                    "\(range) takes in the target of \(targetText), so it will be met in some periods and missed in others."
+                }
+                sentences.append(assured)
+            }
+        }
+        self.sentences = sentences
+    }
+
+    /// +1 better, −1 worse, 0 neither (for "though" when the short and long run disagree).
+    private static func sense(of icon: VariationIcon) -> Int {
+        switch icon {
+        case .improvementHigh, .improvementLow: 1
+        case .concernHigh, .concernLow: -1
+        case .commonCause, .neutralHigh, .neutralLow: 0
+        }
+    }
+
+    private static func sense(of direction: TravelDirection) -> Int {
+        switch direction {
+        case .improving: 1
+        case .declining: -1
+        case .static, .increasing, .decreasing, .notCalculated: 0
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ScrutineerCore
+import Testing
+
+/// A measure's status, direction and SPC read together in plain sentences, so a member need not
+/// reconcile "not on track", "static" and "special cause improvement" alone (PRODUCT.md R2, R4).
+@Suite struct MeasureInShortTests {
+    /// 16 quarters from 2021/22 Q1: twelve around 70, then four around 80, the last two equal.
+    static func quarters(_ code: String) throws -> [Observation] {
+        let values: [Double] = [70, 71, 69, 70, 72, 70, 69, 71, 70, 70, 71, 69, 79, 80, 81, 81]
+        let labels = (2021...2024).flatMap { year in (1...4).map { "\(year)/\(String(year + 1).suffix(2)) Q\($0)" } }
+        return try zip(labels, values).map { try Build.observation(code, $0, $1, published: "2025-05-01") }
+    }
+
+    @Test("Short of the target, static since the last quarter, improving over the longer run, and the usual range below the target")
+    func improvingButShort() throws {
+        let report = try Build.assess(
+            [Build.percentage("RHI")], try Self.quarters("RHI"), targets: [try Build.target("RHI", .local, 85, tolerance: 3, from: "2021-04-01")],
+            period: "2024/25 Q4", today: "2025-05-20"
+        )
+        let m = try #require(report.measures.first)
+        #expect(m.status.status == .notOnTrack)
+        #expect(m.direction.direction == .static)
+        let spc = try #require(m.spc)
+        let inShort = MeasureInShort(m)
+        #expect(inShort.sentences[0] == "Not on track: 81.0% is short of the target of 85% by more than its tolerance.")
+        #expect(inShort.sentences[1] == "Since 2024/25 Q3 it has not changed by enough to count as better or worse.")
+        #expect(inShort.sentences[2] == "Over the longer run, though, the 16 figures charted show a real improvement, beyond their usual variation.",
+                "\(spc.reason)")
+        #expect(inShort.sentences.count == 4)
+        #expect(inShort.sentences[3].hasSuffix("lies wholly below the target of 85%, so it will not be met without a change in how the service works."), "\(inShort.sentences[3])")
+    }
+
+    @Test("On track and improving, with too few figures for a chart; a withheld figure is not named")
+    func onTrack() throws {
+        let observations = [
+            try Build.observation("EET", "2024/25 Q1", 70, published: "2024-08-10"), try Build.observation("EET", "2024/25 Q2", 76, published: "2024-11-14"),
+        ]
+        let report = try Build.assess([Build.percentage("EET")], observations, targets: [try Build.target("EET", .local, 75)], period: "2024/25 Q2", today: "2024-11-20")
+        let m = try #require(report.measures.first)
+        #expect(MeasureInShort(m).text == "On track: 76.0% meets the target of 75%. Since 2024/25 Q1 it has improved.")
+        let none = try Build.assess([Build.percentage("NONE")], [], period: "2024/25 Q2", today: "2024-11-20")
+        #expect(MeasureInShort(try #require(none.measures.first)).text == "There is no figure yet.")
+    }
+}
