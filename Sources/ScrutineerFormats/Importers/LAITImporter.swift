@@ -58,6 +58,10 @@ public enum LAITImporter {
                     table.reject(row, "measure_code", "\(measure.code) is council \(ImportText.council(council, areas: context.areas))'s own measure, so LAIT's dictionary may not redefine it (expected the council to give its own measure a code of its own, e.g. with its prefix, before LAIT is imported)")
                     continue
                 }
+                if let stored = context.measures[measure.code], stored.yearType != measure.yearType {
+                    table.reject(row, "year_type", "\(measure.code) is stored with \(stored.yearType.rawValue) years (expected the year type it is stored with: a measure's years cannot change under the figures stored for it)")
+                    continue
+                }
                 definedAt[measure.code] = CellReference(file: table.file, row: row, column: "measure_code")
                 measures.append(measure)
             }

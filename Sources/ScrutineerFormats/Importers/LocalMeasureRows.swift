@@ -10,6 +10,13 @@ struct LocalMeasureRows {
     /// Where each measure was defined, in the order of `measures`, for errors naming its row.
     private var origins: [(table: LocalImportTable, row: Int)] = []
     private(set) var errors: [LocalImportProblem] = []
+    /// The measures already stored, by code: a column a file leaves out keeps the stored
+    /// measure's setting, and a stored measure's years and periods cannot change under its figures.
+    private let stored: [String: Measure]
+
+    init(stored: [String: Measure] = [:]) {
+        self.stored = stored
+    }
 
     /// The code that marks the template's example rows; importing one is an error.
     static let exampleCode = "EXAMPLE"
@@ -122,16 +129,39 @@ struct LocalMeasureRows {
         let committees = (text(.committees) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let definition = text(.definition), theme = text(.theme), owner = text(.owner), source = text(.source), priority = text(.planPriority)
 
+        // A stored measure keeps its years and its periods: its figures are dated by them.
+        let before = code.flatMap { stored[$0] }
+        if let before, let yearType, yearType != before.yearType {
+            fail(.yearType, "\(before.code) is stored with \(before.yearType.rawValue) years (expected \(before.yearType.rawValue): a measure's years cannot change under the figures stored for it)")
+        }
+        if let before, table.column(.measure(.periodicity)) != nil, rowErrors.isEmpty, periodicity != before.periodicity {
+            fail(.periodicity, "\(before.code) is stored as \(before.periodicity.rawValue) (expected \(before.periodicity.rawValue): a measure's periods cannot change under the figures stored for it)")
+        }
         guard rowErrors.isEmpty, let code, let title, let unit, let polarity, let yearType else {
             errors.append(contentsOf: rowErrors.map { LocalImportProblem(in: table, $0) })
             return
         }
-        let measure = Measure(
+        var measure = Measure(
             code: code, title: title, definition: definition, theme: theme, owner: owner, unit: unit,
             decimalPlaces: decimalPlaces, polarity: polarity, periodicity: periodicity, yearType: yearType, source: source,
             publicationLagDays: lag, benchmarkComparison: comparison, directionOfTravel: direction, planPriority: priority,
             committees: committees
         )
+        // A column the file does not have did not change: the stored measure keeps its setting.
+        if let before {
+            func absent(_ column: LocalMeasureColumn) -> Bool { table.column(.measure(column)) == nil }
+            if absent(.definition) { measure.definition = before.definition }
+            if absent(.theme) { measure.theme = before.theme }
+            if absent(.owner) { measure.owner = before.owner }
+            if absent(.decimalPlaces) { measure.decimalPlaces = before.decimalPlaces }
+            if absent(.periodicity) { measure.periodicity = before.periodicity }
+            if absent(.source) { measure.source = before.source }
+            if absent(.publicationLagDays) { measure.publicationLagDays = before.publicationLagDays }
+            if absent(.benchmarkComparison) { measure.benchmarkComparison = before.benchmarkComparison }
+            if absent(.directionOfTravel) { measure.directionOfTravel = before.directionOfTravel }
+            if absent(.planPriority) { measure.planPriority = before.planPriority }
+            if absent(.committees) { measure.committees = before.committees }
+        }
         if let earlier = positions[code] {
             if measures[earlier] != measure {
                 let place = "\(origins[earlier].table.label):\(origins[earlier].row)"

@@ -52,7 +52,7 @@ public enum LocalMeasuresImporter {
         var loader = LocalImportTableLoader(sheet: options.sheet)
         for file in files { loader.load(file) }
 
-        var measureRows = LocalMeasureRows()
+        var measureRows = LocalMeasureRows(stored: context.measures)
         for table in loader.tables where table.kind == .measures {
             measureRows.read(table)
         }

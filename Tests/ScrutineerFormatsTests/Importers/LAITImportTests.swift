@@ -127,6 +127,15 @@ struct LAITImportTests {
         #expect(measures.allSatisfy { $0.definition == nil })
     }
 
+    @Test("a stored measure's years cannot change under its figures")
+    func storedYears() throws {
+        let file = ImportFixtures.text("measures.csv", "measure_code,measure,topic,polarity,year_type,dps,periods\nPrevRegCPR,Repeat plans,CP,Low,Academic Year,,2024/25\n")
+        let stored = Measure(code: "PrevRegCPR", title: "Repeat plans", unit: .percentage, polarity: .lowIsGood, yearType: .financial)
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try LAITImporter.parse([file], context: ImportContext(measures: [stored])) } == [
+            "measures.csv:2:year_type: PrevRegCPR is stored with financial years (expected the year type it is stored with: a measure's years cannot change under the figures stored for it)",
+        ])
+    }
+
     @Test("bad dictionary cells are each named")
     func badDictionary() throws {
         let file = ImportFixtures.text("measures.csv", """
