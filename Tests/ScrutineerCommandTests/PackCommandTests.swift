@@ -92,7 +92,7 @@ struct PackCommandTests {
         #expect(try pack("live", ["--as-of", "2026-08-15"]).status == 0)
         let commented = try #require(try Self.files(folder.appendingPathComponent("live"))["/measures/ReReferral.html"].map { String(decoding: $0, as: UTF8.self) })
         #expect(commented.contains("<p>Re-referrals fell &lt;b&gt;this&lt;/b&gt; quarter.</p><p>The audit of repeat referrals continues.</p>"), "the newest commentary, escaped, a paragraph each")
-        #expect(!commented.contains("First draft.") && !commented.contains("No commentary yet."))
+        #expect(!commented.contains("First draft.") && !commented.contains("No commentary was given."))
         let published = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-08-15", "--user", "wren"])
         #expect(published.status == 0, "\(published.standardError)")
         #expect(published.standardOutput == "Published the report of WARKS-CYP for 2026/27 Q1, as it stands judged as on 2026-08-15 (snapshot 1).\n")

@@ -49,6 +49,9 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
         (a.end, a.start, a.label) < (b.end, b.start, b.label)
     }
 
+    /// The years a period may fall in.
+    static let plausibleYears = 1900...2100
+
     /// Reads `text` as a period of a measure whose years are `yearType`. With `monthly`, an
     /// ambiguous `2011-12` is December 2011 rather than the year 2011/12.
     public static func parse(_ text: String, yearType: YearType, monthly: Bool = false) throws(PeriodError) -> Period {
@@ -59,7 +62,9 @@ public struct Period: Sendable, Hashable, Comparable, Codable, CustomStringConve
             body = body[..<open].trimmingCharacters(in: .whitespaces)
             guard note.count > 3 else { throw PeriodError(label: text, yearType: yearType) }
         }
-        guard let period = parseBody(body, yearType: yearType, monthly: monthly) else {
+        // Years outside 1900–2100 are typing slips ("0225" for 2025), not periods to guess at.
+        guard let period = parseBody(body, yearType: yearType, monthly: monthly), Self.plausibleYears.contains(period.start.year),
+              Self.plausibleYears.contains(period.end.year) else {
             throw PeriodError(label: text, yearType: yearType)
         }
         return note.isEmpty ? period : Period(label: period.label + note, kind: period.kind, start: period.start, end: period.end)

@@ -165,6 +165,10 @@ public enum StatisticalNeighboursImporter {
                 table.reject(line, "rank", "\(code) already has rank \(rank) on row \(earlier) (expected each rank once per LA)")
                 continue
             }
+            if let problem = neighbourProblem(neighbourCode, of: code, among: found[code]!.neighbours) {
+                table.reject(line, "neighbour_new_la_code", problem)
+                continue
+            }
             found[code]!.ranks[rank] = line
             found[code]!.neighbours.append(StatisticalNeighbour(rank: rank, areaCode: neighbourCode, closeness: isBlankOrNaN(closeness) ? nil : closeness))
         }
@@ -214,6 +218,11 @@ public enum StatisticalNeighboursImporter {
                     valid = false
                     continue
                 }
+                if !code.isEmpty, let problem = neighbourProblem(area.code, of: code, among: neighbours) {
+                    table.reject(line, name, problem)
+                    valid = false
+                    continue
+                }
                 let closeness = closenessColumns[rank].map { table.text(record, $0) } ?? ""
                 neighbours.append(StatisticalNeighbour(rank: rank + 1, areaCode: area.code, closeness: closeness.isEmpty ? nil : closeness))
             }
@@ -221,6 +230,16 @@ public enum StatisticalNeighboursImporter {
             lists.append(ReadList(list: StatisticalNeighbours(edition: edition, areaCode: code, neighbours: neighbours), row: line, column: "LA num"))
         }
         return lists
+    }
+
+    /// Why `neighbour` cannot be among `code`'s neighbours, `listed` so far: it is the LA itself,
+    /// or listed already.
+    private static func neighbourProblem(_ neighbour: String, of code: String, among listed: [StatisticalNeighbour]) -> String? {
+        if neighbour == code { return "\(code) is listed as its own neighbour (expected another LA)" }
+        if let earlier = listed.first(where: { $0.areaCode == neighbour }) {
+            return "\(neighbour) is already \(code)'s neighbour of rank \(earlier.rank) (expected each neighbour once per LA)"
+        }
+        return nil
     }
 
     private static func unknownDfENumber(_ text: String, known: KnownAreas) -> String {

@@ -8,7 +8,7 @@ public struct PackOptions: Sendable, Hashable {
     /// The report's name, after the committee's: "Integrated Performance Report".
     public var reportTitle: String
     /// Commentary by measure code, as plain text (paragraphs separated by a blank line); a measure
-    /// without any shows the "No commentary yet" placeholder in its commentary slot.
+    /// without any shows the "No commentary was given." placeholder in its commentary slot.
     public var commentary: [String: String]
     /// Also write `data/*.csv` and `data/pack.xlsx` (the data behind every table and chart).
     public var includeData: Bool

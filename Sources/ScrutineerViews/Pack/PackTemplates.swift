@@ -268,7 +268,7 @@ enum PackTemplates {
     <h2 id="{{anchor}}-commentary">Commentary</h2>
     <div class="commentary-slot" data-commentary-for="{{code}}">
     {{#hasCommentary}}{{#commentary}}<p>{{.}}</p>{{/commentary}}{{/hasCommentary}}
-    {{^hasCommentary}}<p class="placeholder">No commentary yet.</p>{{/hasCommentary}}
+    {{^hasCommentary}}<p class="placeholder">No commentary was given.</p>{{/hasCommentary}}
     </div>
     </section>
     </article>

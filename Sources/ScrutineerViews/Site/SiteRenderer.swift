@@ -145,7 +145,7 @@ public enum SiteRenderer {
         // The figures are the measure's latest in the report, which for an annual statistic is
         // often a year before the report's quarter: say which.
         let figures = c.figuresPeriodLabel == c.periodLabel ? c.periodLabel : "\(c.figuresPeriodLabel), the latest in the \(c.periodLabel) report"
-        let summary = "\(withValues) of \(c.rows.count) areas have a figure for \(figures). Sorted by \(c.sort.rawValue), \(c.descending ? "descending" : "ascending"); choose a column heading to sort by it."
+        let summary = "\(withValues) of \(c.rows.count) areas \(withValues == 1 ? "has" : "have") a figure for \(figures). Sorted by \(c.sort.rawValue), \(c.descending ? "descending" : "ascending"); choose a column heading to sort by it."
         let model: [String: Any] = [
             "title": c.measureTitle, "comparedWith": comparedWith, "periodLabel": c.periodLabel, "about": c.about, "summary": summary,
             "caption": "\(c.measureTitle) (\(c.measureCode)), \(c.figuresPeriodLabel): this council compared with \(comparedWith)",

@@ -87,6 +87,8 @@ struct PeriodTests {
     @Test("unknown labels are errors that say what was expected", arguments: [
         "2023/25", "24/25", "2024-13", "2024/25 Q5", "FY2024", "", "2023/24 ()", "2021/22-21/22",
         "Q5 2024/25", "Q2 2024/26", "Q2  2024", "QQ 2024/25", "2024-26 Q2",
+        // Typing slips for 2025, not years to guess at.
+        "0225", "0000", "0001-01", "9999", "1025/26",
     ])
     func unknown(label: String) {
         #expect(throws: PeriodError.self) { try Period.parse(label, yearType: .financial) }

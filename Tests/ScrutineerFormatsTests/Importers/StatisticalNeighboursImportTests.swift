@@ -105,6 +105,22 @@ struct StatisticalNeighboursImportTests {
             "SN_2021.csv:2:SN2: no known area has DfE number 999 (expected the number of an LA from the areas import: run scrutineer import areas first)",
             "SN_2021.csv:4:LA num: \"12\" is not a DfE LA number (expected 3 digits such as 937)",
         ])
+        // An LA as its own neighbour, or one neighbour twice, is named at its cell, not left to the database.
+        let repeated = ImportFixtures.text("sn_2025.csv", """
+        old_la_code,new_la_code,la_name,rank,neighbour_old_la_code,neighbour_new_la_code,closeness
+        937,E10000031,Warwickshire,1,916,E10000013,Extremely close
+        937,E10000031,Warwickshire,2,916,E10000013,Very close
+        937,E10000031,Warwickshire,3,937,E10000031,Very close
+
+        """)
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try StatisticalNeighboursImporter.parse([repeated], edition: nil, context: context) } == [
+            "sn_2025.csv:3:neighbour_new_la_code: E10000013 is already E10000031's neighbour of rank 1 (expected each neighbour once per LA)",
+            "sn_2025.csv:4:neighbour_new_la_code: E10000031 is listed as its own neighbour (expected another LA)",
+        ])
+        let wideSelf = ImportFixtures.text("SN_2021.csv", "LA num,LA Name,LA number,GOInd,GOReg,SN1,SNP,SN2,SNP\n937,Warwickshire,937,8,West Midlands,937,Extremely Close,896,Very Close\n")
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try StatisticalNeighboursImporter.parse([wideSelf], edition: nil, context: context) } == [
+            "SN_2021.csv:2:SN1: E10000031 is listed as its own neighbour (expected another LA)",
+        ])
         let other = ImportFixtures.text("sn_2021.csv", "la,neighbour\n937,916\n")
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try StatisticalNeighboursImporter.parse([other], edition: nil, context: context) } == [
             "sn_2021.csv:1:*: the header is neither statistical-neighbour layout (expected old_la_code,new_la_code,la_name,rank,neighbour_old_la_code,neighbour_new_la_code,closeness, or DfE's LA num,LA Name,LA number,GOInd,GOReg,SN1,SNP,…,SN10,SNP)",

@@ -174,7 +174,7 @@ import Testing
         #expect(rows.map { $0[1] } == ["50", "100"])
         #expect(rows.map { $0[6] } == m.status.targets.map { $0.result.words.prefix(1).uppercased() + $0.result.words.dropFirst() })
         let slot = try #require(tree.all.first { tree[$0].attributes["data-commentary-for"] == m.measure.code })
-        #expect(tree.text(slot) == "No commentary yet.")
+        #expect(tree.text(slot) == "No commentary was given.")
         let benchmarks = try #require(PackPages.element(tree, id: "m-SEN_EHC_All_20wks-benchmarks-table"))
         let b = try #require(m.benchmarks)
         let figures = Dictionary(PackPages.rows(tree, table: benchmarks).map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
@@ -191,7 +191,7 @@ import Testing
         let files = try PackRenderer.render(assessment, options: PackOptions(commentary: ["ReReferral": "Fewer re-referrals <b>this</b> year.\n\nThe audit continues."]))
         let page = try #require(files.first { $0.path == "measures/ReReferral.html" })
         #expect(page.text.contains("<p>Fewer re-referrals &lt;b&gt;this&lt;/b&gt; year.</p><p>The audit continues.</p>"))
-        #expect(!page.text.contains("No commentary yet"))
+        #expect(!page.text.contains("No commentary was given"))
     }
 
     @Test("Measure codes become distinct, safe file names")
