@@ -157,7 +157,7 @@ public struct Headline: Sendable, Hashable, Codable {
         return "The one \(singular) \(statusWords); \(travel)."
     }
 
-    /// "were not on track", "was not due", "had no figure", "had no target to judge it by".
+    /// "were not on track", "was not due a new figure", "had no figure", "could not be judged".
     private static func statusPhrase(_ status: MeasureStatus, plural: Bool) -> String {
         let be = plural ? "were" : "was"
         return switch status {
