@@ -49,10 +49,7 @@ struct UserCommand: AsyncParsableCommand {
             for code in measure where !measures.contains(code) {
                 problems.append("--measure \(code) is not a measure the database holds (expected a measure's code, as scrutineer export observations lists them)")
             }
-            guard problems.isEmpty else {
-                FileHandle.standardError.write(Data((problems.joined(separator: "\n") + "\nnothing was written\n").utf8))
-                throw ExitCode(65)
-            }
+            guard problems.isEmpty else { throw refused(problems) }
         }
 
     }
@@ -157,12 +154,14 @@ func readPassword() throws -> String {
     } else {
         password = readLine(strippingNewline: true)
     }
-    // Said in words, with nothing written and exit status 65, not as a misused command.
-    func refused(_ problem: String) -> ExitCode {
-        FileHandle.standardError.write(Data("\(problem)\nnothing was written\n".utf8))
-        return ExitCode(65)
-    }
-    guard let password, !password.isEmpty else { throw refused("no password on standard input (expected the password as its first line)") }
-    if let weakness = Credentials.weakness(of: password) { throw refused(weakness) }
+    guard let password, !password.isEmpty else { throw refused(["no password on standard input (expected the password as its first line)"]) }
+    if let weakness = Credentials.weakness(of: password) { throw refused([weakness]) }
     return password
+}
+
+/// A change to a person refused: each problem in words on standard error, then "nothing was
+/// written", and exit status 65 (not a misused command's usage text).
+private func refused(_ problems: [String]) -> ExitCode {
+    FileHandle.standardError.write(Data((problems.joined(separator: "\n") + "\nnothing was written\n").utf8))
+    return ExitCode(65)
 }
