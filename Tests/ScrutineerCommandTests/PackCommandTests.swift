@@ -68,6 +68,25 @@ struct PackCommandTests {
         return files
     }
 
+    /// `files` without what says where the report stands in sign-off (`SignOffStanding`): each
+    /// page's stage line, the summary's stage paragraph, the prefix of titles and of the printed
+    /// running header. What is left is the report's content.
+    static func content(_ files: [String: Data]) -> [String: String] {
+        let prefix = #/(Draft, not published|Checked, not yet published|Earlier publication \(\d+ of \d+\))( – | · )/#
+        return files.mapValues { data in
+            String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.contains("class=\"pack-header-stage") && !$0.contains("class=\"report-stage") }
+                .map { $0.replacing(prefix, with: "") }
+                .joined(separator: "\n")
+        }
+    }
+
+    /// The sign-off stage line of the summary page in `folder`.
+    static func stage(_ folder: URL) throws -> String {
+        let index = String(decoding: try Data(contentsOf: folder.appendingPathComponent("index.html")), as: UTF8.self)
+        return index.split(separator: "\n").first { $0.contains("class=\"report-stage") }.map(String.init) ?? ""
+    }
+
     @Test("committee sign-off --stage published keeps the report: its pack, with the measure's newest commentary, is built as it stood on the day, --as-of is refused for it; moved back to checked, it is judged afresh")
     func publishedPack() async throws {
         let folder = try CommandRunner.temporaryDirectory()
@@ -89,7 +108,9 @@ struct PackCommandTests {
         try await comment(["First draft.", "Re-referrals fell <b>this</b> quarter.\n\nThe audit of repeat referrals continues."])
 
         // The report as it stood on 15 August 2026, before and after it is published on that day's terms.
-        #expect(try pack("live", ["--as-of", "2026-08-15"]).status == 0)
+        let livePack = try pack("live", ["--as-of", "2026-08-15"])
+        #expect(livePack.status == 0)
+        #expect(livePack.standardOutput.contains(". Draft: not published. "), "\(livePack.standardOutput)")
         let commented = try #require(try Self.files(folder.appendingPathComponent("live"))["/measures/ReReferral.html"].map { String(decoding: $0, as: UTF8.self) })
         #expect(commented.contains("<p>Re-referrals fell &lt;b&gt;this&lt;/b&gt; quarter.</p><p>The audit of repeat referrals continues.</p>"), "the newest commentary, escaped, a paragraph each")
         #expect(!commented.contains("First draft.") && !commented.contains("No commentary was given."))
@@ -101,7 +122,20 @@ struct PackCommandTests {
         #expect(asPublished.status == 0, "\(asPublished.standardError)")
         let live = try Self.files(folder.appendingPathComponent("live"))
         #expect(live.count > 20)
-        #expect(try Self.files(folder.appendingPathComponent("published")) == live, "the published pack is the report as judged on the day")
+        #expect(Self.content(try Self.files(folder.appendingPathComponent("published"))) == Self.content(live), "the published pack is the report as judged on the day")
+        // Each says where it stood (PRODUCT.md R15): every page of the draft says so, in its title and header.
+        let liveSummary = String(decoding: try #require(live["/index.html"]), as: UTF8.self)
+        #expect(liveSummary.contains("<title>Draft, not published – Children and Young People"), "\(liveSummary.prefix(400))")
+        #expect(try Self.stage(folder.appendingPathComponent("live")) == #"<p class="report-stage stage-draft"><strong>Draft: not published.</strong> Its figures, judgements and commentary may change before it is published.</p>"#)
+        for (path, page) in live where path.hasSuffix(".html") {
+            #expect(String(decoding: page, as: UTF8.self).contains(#"<p class="pack-header-stage stage-draft"><strong>Draft: not published</strong></p>"#), "\(path)")
+        }
+        #expect(String(decoding: try #require(live["/pack.css"]), as: UTF8.self).contains(#"@top-left { content: "Draft, not published · Children and Young People"#), "every printed page")
+        let publishedFolder = folder.appendingPathComponent("published")
+        let publishedStage = try Self.stage(publishedFolder)
+        #expect(publishedStage.hasPrefix(#"<p class="report-stage stage-published"><strong>Published.</strong> wren published it on "# + CalendarDate.todayUTC.displayText), "\(publishedStage)")
+        #expect(publishedStage.hasSuffix("Its figures, judgements and commentary are as they stood when it was published, judged as on 15 Aug 2026; later data does not change them.</p>"))
+        #expect(!String(decoding: try Data(contentsOf: publishedFolder.appendingPathComponent("index.html")), as: UTF8.self).contains("<title>Draft"))
 
         // A report of a quarter that has not begun by the day given cannot be signed off.
         let early = try CommandRunner.run(["committee", "sign-off", "--committee", "WARKS-CYP", "--period", "2026/27 Q3", "--db", db, "--stage", "published", "--as-of", "2026-09-30"])
@@ -128,6 +162,7 @@ struct PackCommandTests {
         #expect(checked.standardOutput == "Marked the report of WARKS-CYP for 2026/27 Q1 checked.\n")
         #expect(try pack("checked", ["--as-of", "2026-09-30"]).status == 0)
         let checkedFiles = try Self.files(folder.appendingPathComponent("checked"))
+        #expect(try Self.stage(folder.appendingPathComponent("checked")).hasPrefix(#"<p class="report-stage stage-checked"><strong>Checked: not yet published.</strong> Marked checked by wren on "#))
         #expect(checkedFiles != live, "a report that is not published is judged as on the day asked")
         #expect(checkedFiles["/measures/ReReferral.html"].map { String(decoding: $0, as: UTF8.self).contains("<p>Written after publication: 2 children were referred again.</p>") } == true, "members read it as written")
 
@@ -153,7 +188,11 @@ struct PackCommandTests {
         #expect(listed.map { [$0[0], $0[2]] } == [["1", "wren"], ["2", "ash"]])
         #expect(listed.allSatisfy { $0.count == 3 && $0[1].count == 20 && $0[1].hasSuffix("Z") }, "\(listed)")
         #expect(try pack("first", ["--snapshot", "1"]).status == 0)
-        #expect(try Self.files(folder.appendingPathComponent("first")) == live, "snapshot 1 is the report as the committee first read it")
+        #expect(Self.content(try Self.files(folder.appendingPathComponent("first"))) == Self.content(live), "snapshot 1 is the report as the committee first read it")
+        let first = try Self.stage(folder.appendingPathComponent("first"))
+        #expect(first.hasPrefix(#"<p class="report-stage stage-earlier"><strong>An earlier publication.</strong> You are reading publication 1 of 2, by wren on "# + CalendarDate.todayUTC.displayText), "\(first)")
+        #expect(first.contains("its figures, judgements and commentary are as they stood then, judged as on 15 Aug 2026; later publications and data do not change them."))
+        #expect(first.contains(" The report itself was last marked published by ash on \(CalendarDate.todayUTC.displayText) at "), "\(first)")
         #expect(try pack("newest").status == 0)
         // An earlier pack in the folder is replaced, a file it no longer has included.
         try Data("old".utf8).write(to: folder.appendingPathComponent("newest/measures/Removed.html"))
@@ -162,7 +201,8 @@ struct PackCommandTests {
         #expect(try pack("second", ["--snapshot", "2"]).status == 0)
         let newest = try Self.files(folder.appendingPathComponent("newest"))
         let second = try Self.files(folder.appendingPathComponent("second"))
-        #expect(newest == checkedFiles && newest == second, "the newest publication, as judged on 30 September")
+        #expect(Self.content(newest) == Self.content(checkedFiles) && newest == second, "the newest publication, as judged on 30 September")
+        #expect(try Self.stage(folder.appendingPathComponent("newest")).contains("It has been published 2 times; this is the newest, and each earlier publication is kept as it stood."))
         let refusals: [([String], Int32, String)] = [
             (["--snapshot", "3"], 65, "--snapshot: the report of WARKS-CYP for 2026/27 Q1 has no snapshot 3 (expected a snapshot from 1 to 2)\n"),
             (["--snapshot", "0"], 64, "--snapshot: 0 is not a publication (expected 1 for the report's first, 2 for its second…)"),

@@ -62,6 +62,15 @@ struct PublishedReportTests {
         let checkedOnTheDay = try await Self.read(url, on: demoDay, as: "warks.analyst")
         let checkedLater = try await Self.read(url, on: later, as: "warks.analyst")
         #expect(!checkedOnTheDay[0].contains("as they stood when it was published"))
+        // Every page of a report in preparation says so, in its title and above its content.
+        for page in checkedOnTheDay.prefix(3) {
+            #expect(page.contains("<title>Checked, not yet published – "), "\(page.prefix(300))")
+            #expect(page.contains(#"<p class="report-stage stage-checked"><strong>Checked: not yet published.</strong> Marked checked by "#), "\(page.prefix(300))")
+            #expect(page.contains("Its figures, judgements and commentary may change before it is published.</p>"))
+        }
+        for page in onTheDay.prefix(3) + analystOnTheDay.prefix(3) {
+            #expect(!page.contains("<title>Checked") && !page.contains("<title>Draft") && !page.contains("may change before it is published"), "the published report's pages")
+        }
         #expect(checkedLater[3] != checkedOnTheDay[3], "a report that is not published is judged as on the day it is read")
     }
 

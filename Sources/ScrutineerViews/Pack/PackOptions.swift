@@ -29,6 +29,10 @@ public struct PackOptions: Sendable, Hashable {
     /// (`FigureRevisions`); a measure given here has a "Revised figures" section after its
     /// breakdowns, one not given has none, and revisions.csv lists them all.
     public var revisions: [String: FigureRevisions]
+    /// Where the report stands in sign-off (PRODUCT.md R15): every page's header, the printed
+    /// pack's running header and the summary say it, and a page's title says a draft or an
+    /// earlier publication. Nil says nothing: an assessment with no report behind it.
+    public var standing: SignOffStanding?
 
     /// The revisions of each of `measures` (in their order) that any figure was revised in, by code:
     /// those a pack gives a "Revised figures" section.
@@ -41,7 +45,7 @@ public struct PackOptions: Sendable, Hashable {
         generatedOn: CalendarDate? = nil, reportTitle: String = "Integrated Performance Report",
         commentary: [String: String] = [:], includeData: Bool = true, requests: [ReportedRequest]? = nil,
         risks: [ReportedRisk]? = nil, finance: [FinanceLine]? = nil, publicText: PublicTextRule = .current,
-        revisions: [String: FigureRevisions] = [:]
+        revisions: [String: FigureRevisions] = [:], standing: SignOffStanding? = nil
     ) {
         self.generatedOn = generatedOn
         self.reportTitle = reportTitle
@@ -52,6 +56,7 @@ public struct PackOptions: Sendable, Hashable {
         self.finance = finance
         self.publicText = publicText
         self.revisions = revisions
+        self.standing = standing
     }
 }
 

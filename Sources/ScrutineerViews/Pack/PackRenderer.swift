@@ -66,10 +66,10 @@ struct Rendering {
     /// A whole page around `content`.
     func page(_ route: PackRoute, title: String, bodyClass: String, navigation: [PackLink], content: String) -> PackFile {
         let model = PackPageModel(
-            title: title, stylesheet: PackRoute.stylesheet.href(from: route), bodyClass: bodyClass,
+            title: PackWording.titlePrefix(options.standing) + title, stylesheet: PackRoute.stylesheet.href(from: route), bodyClass: bodyClass,
             committeeName: assessment.committee.name, councilName: assessment.councilName,
             periodLabel: assessment.reportingPeriod.label, audienceLabel: PackWording.audience(assessment.audience),
-            navigation: navigation, content: content, generated: generated.displayText, attribution: PackRenderer.attribution
+            stageLabel: options.standing?.label ?? "", stageClass: PackWording.stageClass(options.standing), navigation: navigation, content: content, generated: generated.displayText, attribution: PackRenderer.attribution
         )
         return PackFile(path: route.path, text: render(model, "page"))
     }
@@ -210,7 +210,7 @@ struct Rendering {
             content: render(PackPrintModel(summary: done.printSummary, measures: measures.map(\.printed)), "print")
         ))
         files.append(PackFile(path: PackRoute.stylesheet.path, text: PackStylesheet.css(
-            runningHeader: "\(assessment.committee.name) · \(assessment.reportingPeriod.label)",
+            runningHeader: PackWording.titlePrefix(options.standing, separator: " · ") + "\(assessment.committee.name) · \(assessment.reportingPeriod.label)",
             runningTitle: "\(assessment.councilName) · \(options.reportTitle)",
             attribution: PackRenderer.attribution
         )))

@@ -46,6 +46,10 @@ enum PackStylesheet {
         .facts > div { display: grid; grid-template-columns: minmax(9rem, 15rem) 1fr; gap: 0 1rem; padding: 0.35rem 0; border-bottom: 1px solid var(--border); }
         .facts dt { font-weight: 700; }
         .facts dd { margin: 0; }
+        .report-stage { border-left: 5px solid var(--text); padding: 0.5rem 1rem; }
+        .report-stage.stage-draft, .report-stage.stage-checked, .report-stage.stage-earlier { border: 3px solid var(--text); background: #fff7bf; }
+        .pack-header .pack-header-stage { margin-top: 0.25rem; }
+        .pack-header-stage.stage-draft strong, .pack-header-stage.stage-checked strong, .pack-header-stage.stage-earlier strong { background: #fff7bf; color: var(--text); padding: 0 0.35rem; }
         .audience-note { border-left: 5px solid var(--link); background: var(--panel); padding: 0.5rem 1rem; }
         .headline-sentence { font-size: 1.2rem; font-weight: 700; }
         .measure-meta { color: var(--muted); }

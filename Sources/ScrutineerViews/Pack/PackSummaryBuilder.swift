@@ -43,6 +43,7 @@ struct PackSummaryBuilder {
             : symbols.keyTable(a.key, id: "key-table", caption: "Key to the symbols on this page")
         return PackSummaryModel(
             heading: "\(a.committee.name): \(options.reportTitle), \(a.reportingPeriod.label)",
+            stageLabel: options.standing?.label ?? "", stageNote: options.standing?.note ?? "", stageClass: PackWording.stageClass(options.standing),
             facts: facts, audienceNote: PackWording.audienceNote(a.audience), headline: a.headline.sentence,
             statusTable: statusTable, directionTable: directionTable, themes: themes, requests: options.requests.map(requestsSection),
             risks: options.risks.map(risksSection), finance: options.finance.map(financeSection),

@@ -45,6 +45,7 @@ enum PackTemplates {
     <header class="pack-header">
     <p class="pack-header-committee">{{committeeName}}</p>
     <p class="pack-header-meta">{{councilName}} · {{periodLabel}} · For: {{audienceLabel}}</p>
+    {{#hasStage}}<p class="pack-header-stage stage-{{stageClass}}"><strong>{{stageLabel}}</strong></p>{{/hasStage}}
     </header>
     <nav class="pack-nav" aria-label="Pack">
     <ul>
@@ -110,6 +111,7 @@ enum PackTemplates {
     /// The summary: the report's first page.
     static let summary = """
     <h1>{{heading}}</h1>
+    {{#hasStage}}<p class="report-stage stage-{{stageClass}}"><strong>{{stageLabel}}.</strong> {{stageNote}}</p>{{/hasStage}}
     {{#facts}}{{>facts}}{{/facts}}
     <p class="audience-note">{{audienceNote}}</p>
     <section class="headline" aria-labelledby="headline">

@@ -124,6 +124,9 @@ extension PackPageModel: MustacheParent {
         case "councilName": councilName
         case "periodLabel": periodLabel
         case "audienceLabel": audienceLabel
+        case "hasStage": !stageLabel.isEmpty
+        case "stageLabel": stageLabel
+        case "stageClass": stageClass
         case "navigation": navigation
         case "content": content
         case "generated": generated
@@ -187,6 +190,10 @@ extension PackSummaryModel: MustacheParent {
     func child(named name: String) -> Any? {
         switch name {
         case "heading": heading
+        case "hasStage": !stageLabel.isEmpty
+        case "stageLabel": stageLabel
+        case "stageNote": stageNote
+        case "stageClass": stageClass
         case "facts": facts
         case "audienceNote": audienceNote
         case "headline": headline

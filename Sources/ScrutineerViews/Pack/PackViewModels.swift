@@ -166,6 +166,10 @@ struct PackPageModel: Sendable {
     let councilName: String
     let periodLabel: String
     let audienceLabel: String
+    /// The report's sign-off stage in a few words ("Draft: not published"); empty when not known.
+    let stageLabel: String
+    /// `draft`, `checked`, `published` or `earlier`, for its style.
+    let stageClass: String
     let navigation: [PackLink]
     let content: String
     let generated: String
@@ -202,6 +206,10 @@ struct PackListSection: Sendable {
 /// The summary: who and when, the headline, one table per theme, the data files and the key.
 struct PackSummaryModel: Sendable {
     let heading: String
+    /// The report's sign-off stage and what it means, as `stageLabel` and `stageNote`; empty when not known.
+    let stageLabel: String
+    let stageNote: String
+    let stageClass: String
     let facts: PackFacts
     let audienceNote: String
     let headline: String

@@ -84,6 +84,30 @@ enum PackWording {
         }
     }
 
+    /// What a page's title and the printed running header say before the report's name, so that a
+    /// report not (or no longer) the committee's published one is never read as it: "Draft, not
+    /// published – ", "Checked, not yet published – ", "Earlier publication (1 of 2) – "; empty for
+    /// a published report or an unknown stage.
+    static func titlePrefix(_ standing: SignOffStanding?, separator: String = " – ") -> String {
+        guard let standing else { return "" }
+        if standing.readsEarlier, let publication = standing.publication {
+            return "Earlier publication (\(publication.version) of \(standing.publicationCount))" + separator
+        }
+        switch standing.mayChange ? standing.stage : .published {
+        case .draft: return "Draft, not published" + separator
+        case .checked: return "Checked, not yet published" + separator
+        case .published: return ""
+        }
+    }
+
+    /// `draft`, `checked`, `published` or `earlier` (a publication made since): the class that
+    /// styles the stage; empty for an unknown stage.
+    static func stageClass(_ standing: SignOffStanding?) -> String {
+        guard let standing else { return "" }
+        if standing.readsEarlier { return "earlier" }
+        return standing.mayChange ? standing.stage.rawValue : ReportPublication.Stage.published.rawValue
+    }
+
     /// "Officers", "Committee members", "The public".
     static func audience(_ audience: Audience) -> String {
         switch audience {

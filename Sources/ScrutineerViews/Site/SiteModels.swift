@@ -36,6 +36,10 @@ public struct SiteChrome: Sendable {
     /// Links between the pages of one section (a committee's dashboards), with its label.
     public var navigation: [SiteLink]
     public var navigationLabel: String
+    /// On a page of one report (a dashboard, a measure): where the report stands in sign-off, said
+    /// above the content when the page may change or is an earlier publication
+    /// (`SignOffStanding.mayChange`, `readsEarlier`); nil, or a published report, says nothing.
+    public var standing: SignOffStanding?
 
     public init(
         homeHref: String, stylesheetHref: String, searchHref: String, signInHref: String, signOutHref: String, apiHref: String,
@@ -107,9 +111,8 @@ public struct SiteCommitteeEntry: Sendable {
 public struct SiteReportState: Sendable {
     /// Every period the reader may see, newest first, with its stage ("2026/27 Q2 (draft)").
     public var periods: [(label: String, text: String)]
-    public var stage: ReportPublication.Stage
-    /// Who moved it to this stage and when, in words; empty for a draft never signed off.
-    public var stageNote: String
+    /// Where it stands in sign-off, and who moved it there when.
+    public var standing: SignOffStanding
     /// The form's action when the reader may change the stage; nil otherwise.
     public var publishAction: String?
 
@@ -128,13 +131,12 @@ public struct SiteReportState: Sendable {
     public var revisedSincePublication: [String]
 
     public init(
-        periods: [(label: String, text: String)], stage: ReportPublication.Stage, stageNote: String, publishAction: String?,
+        periods: [(label: String, text: String)], standing: SignOffStanding, publishAction: String?,
         requestForms: SiteRequestForms? = nil, importHref: String? = nil, smallCountsInText: [SmallCountInText] = [], publications: [SitePublication] = [],
         revisedSincePublication: [String] = []
     ) {
         self.periods = periods
-        self.stage = stage
-        self.stageNote = stageNote
+        self.standing = standing
         self.publishAction = publishAction
         self.requestForms = requestForms
         self.importHref = importHref

@@ -36,13 +36,12 @@ public enum SiteRenderer {
             ]
         }
         let stages: [[String: Any]] = ReportPublication.Stage.allCases.map {
-            ["value": $0.rawValue, "text": stageLabel($0), "isCurrent": $0 == state.stage]
+            ["value": $0.rawValue, "text": $0.label, "isCurrent": $0 == state.standing.stage]
         }
         var model: [String: Any] = [
             "heading": "\(a.committee.name): \(a.reportingPeriod.label)",
             "facts": summary.facts,
-            "stage": state.stage.rawValue, "stageLabel": stageLabel(state.stage),
-            "stageNote": state.stageNote, "hasStageNote": !state.stageNote.isEmpty,
+            "stageClass": PackWording.stageClass(state.standing), "stageLabel": state.standing.label, "stageNote": state.standing.note,
             "audienceNote": summary.audienceNote,
             "committeeHref": links.committee,
             "periods": state.periods.map { ["label": $0.label, "text": $0.text, "isCurrent": $0.label == a.reportingPeriod.label] },
@@ -83,7 +82,7 @@ public enum SiteRenderer {
                 },
             ] as [String: Any]
         }
-        return try page(title: "\(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "committee-page", chrome: chrome, content: try render(model, "siteCommittee"))
+        return try page(title: PackWording.titlePrefix(state.standing) + "\(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "committee-page", chrome: chrome, content: try render(model, "siteCommittee"))
     }
 
     /// A theme's dashboard, by its position in the report; nil when there is no such theme.
@@ -100,7 +99,7 @@ public enum SiteRenderer {
             "table": table,
             "key": symbols.keyTable(a.key, id: "key-table", caption: "Key to the symbols on this page"),
         ]
-        return try page(title: "\(theme.name): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "theme-page", chrome: chrome, content: try render(model, "siteTheme"))
+        return try page(title: PackWording.titlePrefix(chrome.standing) + "\(theme.name): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "theme-page", chrome: chrome, content: try render(model, "siteTheme"))
     }
 
     /// A measure's page; nil when the committee does not report it.
@@ -124,7 +123,7 @@ public enum SiteRenderer {
             "hasTargetHistory": !extras.targetHistory.isEmpty, "targetHistory": targetHistoryTable(extras.targetHistory, format: m.format),
         ]
         let content = try render(model, "measure") + (try render(extrasModel, "siteMeasureExtras")) + (try render(model, "measureKey"))
-        return try page(title: "\(m.measure.title): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "measure-page-body", chrome: chrome, content: content)
+        return try page(title: PackWording.titlePrefix(chrome.standing) + "\(m.measure.title): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "measure-page-body", chrome: chrome, content: content)
     }
 
     /// One measure across the council's statistical neighbours, region and comparator groups.
@@ -153,7 +152,7 @@ public enum SiteRenderer {
             "rows": rows.map { ["areaName": $0.areaName, "group": $0.group, "valueText": $0.valueText, "isCouncil": $0.isCouncil] as [String: Any] },
             "measureHref": c.measureHref,
         ]
-        return try page(title: "Compare \(c.measureTitle), \(c.periodLabel)", bodyClass: "compare-page", chrome: chrome, content: try render(model, "siteCompare"))
+        return try page(title: PackWording.titlePrefix(chrome.standing) + "Compare \(c.measureTitle), \(c.periodLabel)", bodyClass: "compare-page", chrome: chrome, content: try render(model, "siteCompare"))
     }
 
     /// The search page with its results.
@@ -260,7 +259,7 @@ public enum SiteRenderer {
     }
 
     static func page(title: String, bodyClass: String, chrome: SiteChrome, content: String) throws -> String {
-        let model: [String: Any] = [
+        var model: [String: Any] = [
             "title": title, "bodyClass": bodyClass, "stylesheet": chrome.stylesheetHref, "homeHref": chrome.homeHref,
             "searchHref": chrome.searchHref, "query": chrome.query,
             "isSignedIn": chrome.signedInAs != nil, "signedInAs": chrome.signedInAs ?? "", "csrfToken": chrome.csrfToken,
@@ -269,6 +268,12 @@ public enum SiteRenderer {
             "hasNavigation": !chrome.navigation.isEmpty, "navigation": chrome.navigation.map(\.model), "navigationLabel": chrome.navigationLabel,
             "content": content, "attribution": attribution,
         ]
+        if let standing = chrome.standing, standing.mayChange || standing.readsEarlier {
+            model["hasStanding"] = true
+            model["stageClass"] = PackWording.stageClass(standing)
+            model["stageLabel"] = standing.label
+            model["stageNote"] = standing.note
+        }
         return try render(model, "sitePage")
     }
 
@@ -280,14 +285,6 @@ public enum SiteRenderer {
         var builder = PackSummaryBuilder(assessment: a, fileNames: [:], page: .index, options: options, generated: a.today)
         builder.measureLink = links.measure
         return builder
-    }
-
-    static func stageLabel(_ stage: ReportPublication.Stage) -> String {
-        switch stage {
-        case .draft: "Draft: not published"
-        case .checked: "Checked: not yet published"
-        case .published: "Published"
-        }
     }
 
     static func targetHistoryTable(_ targets: [Target], format: ValueFormat) -> PackTable {

@@ -42,6 +42,7 @@ enum SiteStylesheet {
     .tile { border: 1px solid var(--border); border-top: 5px solid var(--link); padding: 0.75rem 1rem; background: #ffffff; }
     .tile h2, .tile h3 { margin: 0 0 0.5rem; font-size: 1.2rem; }
     .report-stage { border-left: 5px solid var(--text); padding: 0.25rem 0.75rem; }
+    .report-stage.stage-draft, .report-stage.stage-checked, .report-stage.stage-earlier { border: 3px solid var(--text); background: #fff7bf; }
     .lede { color: var(--muted); }
     .council-row th, .council-row td { background: var(--panel); }
     .compare th a { display: inline-block; min-height: 24px; }

@@ -49,6 +49,7 @@ enum SiteTemplates {
     </ul>
     </nav>{{/hasNavigation}}
     <main id="main" tabindex="-1">
+    {{#hasStanding}}<p class="report-stage stage-{{stageClass}}"><strong>{{stageLabel}}.</strong> {{stageNote}}</p>{{/hasStanding}}
     {{{content}}}
     </main>
     <footer class="pack-footer">
@@ -76,7 +77,7 @@ enum SiteTemplates {
     static let committee = """
     <h1>{{heading}}</h1>
     {{#facts}}{{>facts}}{{/facts}}
-    <p class="report-stage stage-{{stage}}"><strong>{{stageLabel}}</strong>{{#hasStageNote}} — {{stageNote}}{{/hasStageNote}}</p>
+    <p class="report-stage stage-{{stageClass}}"><strong>{{stageLabel}}.</strong> {{stageNote}}</p>
     <p class="audience-note">{{audienceNote}}</p>
     {{#hasPublications}}<nav class="publications" aria-labelledby="publications">
     <h2 id="publications">Publications of this report</h2>

@@ -59,18 +59,7 @@ struct PageController: Sendable {
             let readsEarlier = report.snapshotVersion != nil
             let canPublish = AccessPolicy.canPublish(context.viewer.account, report.committee) && !readsEarlier
             let versions = try await cache.snapshotVersions(code, period: report.period.label)
-            var note = ""
-            if let p = report.publication { note = "marked \(ReportAccess.stageWord(p.stage)) by \(p.changedBy) on \(CalendarDate.displayText(ofTimestampWithTime: p.changedAt))" }
-            if let snapshot = try await access.snapshot(report) {
-                if readsEarlier {
-                    note += ". You are reading publication \(snapshot.version) of \(versions.count), by \(snapshot.takenBy) on \(CalendarDate.displayText(ofTimestampWithTime: snapshot.takenAt)): its figures, judgements and commentary are as they stood then, judged as on \(assessment.today.displayText); later publications and data do not change them"
-                } else {
-                    note += ". Its figures, judgements and commentary are as they stood when it was published, judged as on \(assessment.today.displayText); later data does not change them"
-                    if snapshot.version > 1 {
-                        note += ". It has been published \(snapshot.version) times; this is the newest, and each earlier publication is kept as it stood"
-                    }
-                }
-            }
+            let standing = try await standing(report, assessment)
             let publications = versions.count > 1 || readsEarlier ? versions.map { v in
                 SitePublication(
                     text: "Publication \(v.version), by \(v.takenBy) on \(CalendarDate.displayText(ofTimestampWithTime: v.takenAt))",
@@ -106,7 +95,7 @@ struct PageController: Sendable {
                 since.anyRevised ? measure.code : nil
             }
             let state = SiteReportState(
-                periods: report.periods, stage: report.stage, stageNote: note,
+                periods: report.periods, standing: standing,
                 publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil, requestForms: forms,
                 importHref: AccessPolicy.canImport(context.viewer.account, report.committee) && !readsEarlier ? SiteRoutes.importForm.href(["committee": code]) : nil,
                 smallCountsInText: smallCounts,
@@ -127,7 +116,7 @@ struct PageController: Sendable {
             guard let index = report.committee.themes.firstIndex(where: { Self.slug($0.name) == slug }),
                   let html = try SiteRenderer.theme(assessment, index: index, links: links(report), chrome: chrome(
                     context, breadcrumbs: committeeCrumbs(report) + [SiteLink(report.committee.themes[index].name, href: "", isCurrent: true)],
-                    navigation: themeNavigation(report, current: index), navigationLabel: "Dashboards"))
+                    navigation: themeNavigation(report, current: index), navigationLabel: "Dashboards", standing: try await standing(report, assessment)))
             else { throw WebError.notFound("Committee \(report.committee.code) has no theme \(slug).") }
             return html
         }
@@ -158,7 +147,7 @@ struct PageController: Sendable {
                 )
             }
             guard let html = try SiteRenderer.measure(assessment, code: code, links: links(report), extras: extras, chrome: chrome(
-                context, breadcrumbs: committeeCrumbs(report) + [SiteLink(measure.title, href: "", isCurrent: true)]))
+                context, breadcrumbs: committeeCrumbs(report) + [SiteLink(measure.title, href: "", isCurrent: true)], standing: try await standing(report, assessment)))
             else { throw WebError.measureNotReported(code, committee: report.committee.code) }
             return html
         }
@@ -185,7 +174,7 @@ struct PageController: Sendable {
             return try SiteRenderer.compare(comparison, chrome: chrome(
                 context, breadcrumbs: committeeCrumbs(report) + [
                     SiteLink(m.measure.title, href: comparison.measureHref), SiteLink("Compare", href: "", isCurrent: true),
-                ]))
+                ], standing: try await standing(report, assessment)))
         }
     }
 
@@ -341,8 +330,23 @@ struct PageController: Sendable {
             + report.committee.themes.enumerated().map { SiteLink($1.name, href: l.theme($0), isCurrent: current == $0) }
     }
 
-    func chrome(_ context: WebRequestContext, query: String = "", breadcrumbs: [SiteLink], navigation: [SiteLink] = [], navigationLabel: String = "Pages") -> SiteChrome {
-        SiteChrome.make(context.viewer, query: query, breadcrumbs: breadcrumbs, navigation: navigation, navigationLabel: navigationLabel)
+    func chrome(
+        _ context: WebRequestContext, query: String = "", breadcrumbs: [SiteLink], navigation: [SiteLink] = [], navigationLabel: String = "Pages",
+        standing: SignOffStanding? = nil
+    ) -> SiteChrome {
+        var chrome = SiteChrome.make(context.viewer, query: query, breadcrumbs: breadcrumbs, navigation: navigation, navigationLabel: navigationLabel)
+        chrome.standing = standing
+        return chrome
+    }
+
+    /// Where the report read stands in sign-off: its stage, who marked it, and the publication read.
+    func standing(_ report: ReportAccess.Report, _ assessment: CommitteeAssessment) async throws -> SignOffStanding {
+        let shown = try await access.snapshot(report)
+        return SignOffStanding(
+            stage: report.stage, marking: report.publication,
+            publication: shown.map { ReportSnapshotVersion(version: $0.version, takenBy: $0.takenBy, takenAt: $0.takenAt) },
+            publicationCount: try await cache.snapshotVersions(report.committee.code, period: report.period.label).count, judgedOn: assessment.today
+        )
     }
 
     func councilName(_ code: String, _ areas: [Area]) -> String {

@@ -78,7 +78,7 @@ struct ReportAccess: Sendable {
         } else {
             throw WebError.notFound("There is no published report of committee \(code).")
         }
-        let periods = choices.map { p in (label: p.label, text: "\(p.label) (\(Self.stageWord(stages[p.label]?.stage ?? .draft)))") }
+        let periods = choices.map { p in (label: p.label, text: "\(p.label) (\((stages[p.label]?.stage ?? .draft).rawValue))") }
         return Report(
             definition: definition, period: period, stage: stages[period.label]?.stage ?? .draft, publication: stages[period.label],
             audience: AccessPolicy.audience(account, for: definition.committee), periods: periods, canReadDrafts: canReadDrafts,
@@ -189,13 +189,5 @@ struct ReportAccess: Sendable {
             audience: report.audience
         )
         return revisions.map { RevisionsSincePublication(publishedAt: snapshot.takenAt, revisions: $0) }
-    }
-
-    static func stageWord(_ stage: ReportPublication.Stage) -> String {
-        switch stage {
-        case .draft: "draft"
-        case .checked: "checked"
-        case .published: "published"
-        }
     }
 }

@@ -61,14 +61,21 @@ struct PackCommand: AsyncParsableCommand {
         /// The revision of the data a published report was taken at, so that its revised figures are
         /// those known then; nil for a report as it stands now.
         var revision: Int?
+        /// Where the report stands in sign-off, as every page says it (PRODUCT.md R15).
+        var standing: SignOffStanding
     }
 
     /// What a snapshot held for the pack's audience, with the public's text as it kept it.
-    func contents(of snapshot: ReportSnapshot, _ assessment: CommitteeAssessment) -> Contents {
+    func contents(of snapshot: ReportSnapshot, _ assessment: CommitteeAssessment, marking: ReportPublication?, publications: Int) -> Contents {
         Contents(
             assessment: assessment, commentary: snapshot.commentary, requests: snapshot.reportedRequests(for: audience.audience),
             risks: snapshot.reportedRisks(for: audience.audience), finance: snapshot.finance ?? [], publicText: snapshot.publicTextRule,
-            revision: snapshot.revision ?? 0
+            revision: snapshot.revision ?? 0,
+            standing: SignOffStanding(
+                stage: marking?.stage ?? .draft, marking: marking,
+                publication: ReportSnapshotVersion(version: snapshot.version, takenBy: snapshot.takenBy, takenAt: snapshot.takenAt),
+                publicationCount: publications, judgedOn: assessment.today
+            )
         )
     }
 
@@ -77,26 +84,26 @@ struct PackCommand: AsyncParsableCommand {
     func contents(in store: SQLStore, reportingPeriod: Period, today: CalendarDate) async throws -> Contents {
         let committee = report.committee
         let definition = try await report.definition(in: store)
+        let marking = try await store.publications(committeeCode: committee).first { $0.periodLabel == reportingPeriod.label }
+        let publications = try await store.reportSnapshotVersions(committeeCode: committee, periodLabel: reportingPeriod.label).count
         if let number = snapshot {
             // An earlier publication, reproduced as the committee read it then (PRODUCT.md R15).
             guard let kept = try await store.reportSnapshot(committeeCode: committee, periodLabel: reportingPeriod.label, version: number),
                   let assessment = kept.assessment(for: audience.audience) else {
-                let versions = try await store.reportSnapshotVersions(committeeCode: committee, periodLabel: reportingPeriod.label)
-                let expected = versions.isEmpty ? "no --snapshot: it was never published" : "a snapshot from 1 to \(versions.count)"
+                let expected = publications == 0 ? "no --snapshot: it was never published" : "a snapshot from 1 to \(publications)"
                 FileHandle.standardError.write(Data("--snapshot: the report of \(committee) for \(reportingPeriod.label) has no snapshot \(number) (expected \(expected))\n".utf8))
                 throw ExitCode(65)
             }
-            return contents(of: kept, assessment)
+            return contents(of: kept, assessment, marking: marking, publications: publications)
         }
-        let published = try await store.publications(committeeCode: committee).contains { $0.periodLabel == reportingPeriod.label && $0.stage == .published }
-        if published, let snapshot = try await store.reportSnapshot(committeeCode: committee, periodLabel: reportingPeriod.label),
+        if marking?.stage == .published, let snapshot = try await store.reportSnapshot(committeeCode: committee, periodLabel: reportingPeriod.label),
            let assessment = snapshot.assessment(for: audience.audience) {
             // A published report is built as the committee read it (PRODUCT.md R15).
             guard asOf == nil else {
                 FileHandle.standardError.write(Data("--as-of: the report of \(committee) for \(reportingPeriod.label) is published, judged as on \(assessment.today.iso), and its pack is built as it stood then (expected no --as-of for a published report)\n".utf8))
                 throw ExitCode(64)
             }
-            return contents(of: snapshot, assessment)
+            return contents(of: snapshot, assessment, marking: marking, publications: publications)
         }
         let index = try await store.assessmentIndex(for: definition)
         let assessment = try index.assess(committee: definition.committee, reportingPeriod: reportingPeriod, today: today, audience: audience.audience)
@@ -104,7 +111,8 @@ struct PackCommand: AsyncParsableCommand {
             assessment: assessment, commentary: try await store.commentary(committeeCode: committee, periodLabel: reportingPeriod.label),
             requests: ReportedRequest.inReport(try await store.requests(committeeCode: committee), period: reportingPeriod, on: assessment.today),
             risks: ReportedRisk.inReport(try await store.risks(committeeCode: committee), period: reportingPeriod, on: assessment.today),
-            finance: try await store.finance(committeeCode: committee), publicText: .current, revision: nil
+            finance: try await store.finance(committeeCode: committee), publicText: .current, revision: nil,
+            standing: SignOffStanding(stage: marking?.stage ?? .draft, marking: marking, publicationCount: publications, judgedOn: assessment.today)
         )
     }
 
@@ -129,7 +137,7 @@ struct PackCommand: AsyncParsableCommand {
         let revised = PackOptions.revised(assessment.measures.map(\.measure), revisions)
         let files = try PackRenderer.render(assessment, options: PackOptions(
             generatedOn: assessment.today, commentary: written, requests: shown.requests, risks: shown.risks, finance: shown.finance,
-            publicText: shown.publicText, revisions: revised
+            publicText: shown.publicText, revisions: revised, standing: shown.standing
         ))
         try refusingFolder { try PackWriter.write(files, to: folder) }
         var wrote = "Wrote \(files.count) files to \(folder.path)"
@@ -139,7 +147,7 @@ struct PackCommand: AsyncParsableCommand {
             case let .notPrinted(reason): FileHandle.standardError.write(Data("pack.pdf not written: \(reason)\n".utf8))
             }
         }
-        print(wrote + ". " + assessment.headline.sentence)
+        print(wrote + ". " + shown.standing.label + ". " + assessment.headline.sentence)
     }
 }
 

@@ -49,11 +49,11 @@ import Testing
         let page = PackMeasureBuilder(assessment: a, measure: measure, fileName: "EH_OUTCOMES", commentary: "A note.").build(symbols: &symbols)
         let layout = PackPageModel(
             title: "t", stylesheet: "pack.css", bodyClass: "b", committeeName: "c", councilName: "w", periodLabel: "p", audienceLabel: "a",
-            navigation: [PackLink("Summary", href: "index.html")], content: "", generated: "g", attribution: "o"
+            stageLabel: "Draft: not published", stageClass: "draft", navigation: [PackLink("Summary", href: "index.html")], content: "", generated: "g", attribution: "o"
         )
         #expect(Self.check(summary, "summary") > 500)
         #expect(Self.check(page, "measure") > 500)
-        #expect(Self.check(layout, "page") == 14)
+        #expect(Self.check(layout, "page") == 16)
         #expect(Self.check(PackPrintModel(summary: "", measures: [""]), "print") == 2)
     }
 
