@@ -40,6 +40,20 @@ struct LineChartTests {
         #expect(group.components(separatedBy: "<circle").count - 1 == 4)
     }
 
+    @Test("a point alone in a series drawn without markers (a target in force only at the latest figure) is a short level stroke within the plot")
+    func isolatedPoint() throws {
+        var chart = Self.chart
+        chart.series[2] = ChartSeries(name: "Target", values: [nil, 20, nil, nil, 21], style: .target)
+        let svg = chart.svg
+        let start = try #require(svg.range(of: #"<g class="series series-target series-2">"#))
+        let group = svg[start.upperBound...].prefix { $0 != ">" }
+        let d = try #require(group.range(of: #"d=""#).map { group[$0.upperBound...].prefix { $0 != "\"" } })
+        let points = d.split(whereSeparator: { $0 == "M" || $0 == "L" }).map { $0.split(separator: " ").compactMap { Double($0) } }
+        #expect(points.count == 4, "two strokes of two ends: \(d)")
+        #expect(points[0][1] == points[1][1] && points[0][0] < points[1][0], "level, left to right: \(d)")
+        #expect(points[3][0] <= LineChart.width - 20, "the latest's stroke ends within the plot: \(d)")
+    }
+
     @Test("every series is told apart by pattern and marker, not colour alone, and named in the legend")
     func notColourAlone() {
         let svg = Self.chart.svg

@@ -126,6 +126,8 @@ public struct LineChart: Sendable, Hashable {
     static let height = 320.0
     static let margin = (top: 20.0, right: 20.0, bottom: 60.0, left: 64.0)
     static let legendRowHeight = 20.0
+    /// Half the width of the stroke that draws a point alone in a series without markers.
+    static let isolatedHalfWidth = 10.0
 
     /// Where each legend entry goes: its row (0 first) and x, wrapping onto a new row rather than
     /// running off the chart.
@@ -188,6 +190,13 @@ public struct LineChart: Sendable, Hashable {
             var penDown = false
             for (i, value) in line.values.enumerated() {
                 guard let value else { penDown = false; continue }
+                let isolated = !penDown && (i + 1 == line.values.count || line.values[i + 1] == nil)
+                if isolated, line.style.marker == nil, line.pointMarkers == nil {
+                    // A point alone in a series drawn without markers is a short level stroke, not nothing.
+                    let from = max(plotLeft, x(i) - Self.isolatedHalfWidth), to = min(plotRight, x(i) + Self.isolatedHalfWidth)
+                    path += "M\(format(from)) \(format(y(value)))L\(format(to)) \(format(y(value)))"
+                    continue
+                }
                 path += (penDown ? "L" : "M") + "\(format(x(i))) \(format(y(value)))"
                 penDown = true
             }

@@ -16,11 +16,8 @@ enum PackCharts {
         let trajectory = history.map(\.trajectoryTarget)
         if trajectory.contains(where: { $0 != nil }) {
             series.append(ChartSeries(name: "Trajectory target", values: trajectory, style: .target))
-        } else if let reported = m.status.reportedTarget?.target {
-            series.append(ChartSeries(
-                name: "\(PackWording.targetKind(reported.kind)) (\(format.trimmedText(reported.value)))",
-                values: Array(repeating: reported.value, count: history.count), style: .target
-            ))
+        } else if let line = reportedTargetLine(m, periods: history.map(\.period)) {
+            series.append(line)
         }
         let england = history.map(\.england)
         if england.contains(where: { $0 != nil }) { series.append(ChartSeries(name: "England", values: england, style: .england)) }
@@ -37,6 +34,32 @@ enum PackCharts {
             summary: trendSummary(m, councilName: councilName), categories: history.map(\.period.label), series: series,
             unitLabel: PackWording.axis(m.measure.unit), valueFormat: format
         )
+    }
+
+    /// The reported target as a line over `periods` (oldest first), drawn only where it was in
+    /// force — periods ending on or after its `validFrom` — and at the last, the latest figure, which
+    /// the status judges against it (a period not known is drawn). Its name says the value, and the
+    /// day it took effect when the line starts after the first period: "Local target (85%, from 1
+    /// Oct 2023)". Nil with no reported target.
+    static func reportedTargetLine(_ m: MeasureAssessment, periods: [Period?], name: String? = nil) -> ChartSeries? {
+        guard let target = m.status.reportedTarget?.target, !periods.isEmpty else { return nil }
+        var inForce = periods.map { period in period.map { $0.end >= target.validFrom } ?? true }
+        inForce[inForce.count - 1] = true
+        let from = inForce.allSatisfy { $0 } ? "" : "from \(target.validFrom.displayText)"
+        let named = if let name {
+            from.isEmpty ? name : "\(name) (\(from))"
+        } else {
+            "\(PackWording.targetKind(target.kind)) (\(m.format.trimmedText(target.value))\(from.isEmpty ? "" : ", " + from))"
+        }
+        return ChartSeries(name: named, values: inForce.map { $0 ? target.value : nil }, style: .target)
+    }
+
+    /// The SPC chart's target line, one value per point: "Target", drawn where it was in force
+    /// (`reportedTargetLine`); nil when the chart has no target.
+    static func spcTarget(_ m: MeasureAssessment, _ spc: SPCSummary) -> ChartSeries? {
+        guard spc.target != nil else { return nil }
+        let periods = Dictionary(m.history.map { ($0.period.label, $0.period) }, uniquingKeysWith: { first, _ in first })
+        return reportedTargetLine(m, periods: spc.analysis.points.map { periods[$0.period] }, name: "Target")
     }
 
     /// "Warwickshire's figure went from 24.1% in 2016 to 19.9% in 2025 (10 periods); England was 22.6% in 2025."
@@ -82,9 +105,7 @@ enum PackCharts {
             ChartSeries(name: "Lower process limit", values: points.map(\.lowerProcessLimit), style: .processLimit),
             ChartSeries(name: "Upper process limit", values: points.map(\.upperProcessLimit), style: .processLimit),
         ]
-        if let target = spc.target {
-            series.append(ChartSeries(name: "Target", values: Array(repeating: target, count: points.count), style: .target))
-        }
+        if let line = spcTarget(m, spc) { series.append(line) }
         let latest = points.last
         var summary = "\(points.count) points from \(points.first?.period ?? "") to \(latest?.period ?? "")"
         if let mean = latest?.mean, let lower = latest?.lowerProcessLimit, let upper = latest?.upperProcessLimit {

@@ -176,10 +176,11 @@ enum PackDataTables {
                 }
             }
             if let spc = m.spc {
-                for point in spc.analysis.points {
+                let target = PackCharts.spcTarget(m, spc)
+                for (i, point) in spc.analysis.points.enumerated() {
                     spcRows.append(identity(m) + [
                         .text(point.period), .figure(point.value, m.format), .figure(point.mean, m.format),
-                        .figure(point.lowerProcessLimit, m.format), .figure(point.upperProcessLimit, m.format), .figure(spc.target, m.format),
+                        .figure(point.lowerProcessLimit, m.format), .figure(point.upperProcessLimit, m.format), .figure(target?.values[i], m.format),
                         .words(point.pointType.map(PackWording.pointType)), .words(point.specialCause?.plotTheDotsLabel),
                     ])
                 }

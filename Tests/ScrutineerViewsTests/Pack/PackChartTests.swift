@@ -72,7 +72,8 @@ import Testing
         let spc = try #require(m.spc)
         let tree = try pages.tree(pages.measurePath(m.measure.code))
         let table = try #require(PackPages.element(tree, id: "m-EH_OUTCOMES-spc-chart-table"))
-        #expect(PackPages.headers(tree, table: table) == ["Period", "Warwickshire", "Mean", "Lower process limit", "Upper process limit", "Target", "Point type"])
+        // The target took effect on 1 April 2025, the seventh month charted (`targetsWhereInForce`).
+        #expect(PackPages.headers(tree, table: table) == ["Period", "Warwickshire", "Mean", "Lower process limit", "Upper process limit", "Target (from 1 Apr 2025)", "Point type"])
         // Each chart's table has a name of its own (WCAG 1.3.1: two tables named alike are not told apart).
         let captions = tree.elements("caption").map { tree.text($0) }
         #expect(captions.contains { $0.hasPrefix("The figures in the statistical process control chart") })
@@ -101,5 +102,42 @@ import Testing
         #expect(text.contains("Variation: \(spc.variationIcon!.words)"))
         #expect(text.contains("Assurance: \(spc.assuranceIcon!.words)"))
         #expect(text.contains("Special cause: improvement") && text.contains("Special cause: concern"))
+    }
+
+    @Test("A target is drawn only for the periods it was in force, and at the latest figure, which is judged against it; its name says when it took effect", arguments: [Audience.officer, .public])
+    func targetsWhereInForce(audience: Audience) throws {
+        let pages = try PackPages.of(audience)
+        // Every fixture target takes effect on 1 April 2025 (WarwickshireCommittee.target).
+        let from = CalendarDate(iso: "2025-04-01")!
+
+        // Re-referrals: yearly figures to 2024/25 ("2025", ending 31 March 2025), all before the
+        // local target of 18%, so only the latest figure has it, drawn as a short level stroke.
+        let reReferral = try #require(pages.assessment.measures.first { $0.measure.code == "ReReferral" })
+        #expect(reReferral.status.reportedTarget?.target.validFrom == from)
+        let tree = try pages.tree(pages.measurePath("ReReferral"))
+        let table = try #require(PackPages.element(tree, id: "m-ReReferral-trend-chart-table"))
+        let headers = PackPages.headers(tree, table: table)
+        let column = try #require(headers.firstIndex(of: "Local target (18%, from 1 Apr 2025)"), "\(headers)")
+        let rows = PackPages.firstLines(tree, table: table)
+        #expect(rows.count == reReferral.history.count && rows.count > 5)
+        #expect(rows.dropLast().allSatisfy { $0[column] == "–" }, "no target before it existed: \(rows.map { $0[column] })")
+        #expect(rows.last?[column] == reReferral.format.number(18))
+        let chart = try #require(PackPages.element(tree, id: "m-ReReferral-trend-chart"))
+        let target = try #require(tree.descendants(chart).first { tree[$0].attributes["class"]?.hasPrefix("series series-target") == true })
+        let path = try #require(tree.descendants(target).first { tree[$0].name == "path" }.flatMap { tree[$0].attributes["d"] })
+        #expect(path.filter { $0 == "M" }.count == 1 && path.filter { $0 == "L" }.count == 1, "one short stroke: \(path)")
+
+        // Early Help's SPC chart: 18 months from April 2024; the target is drawn from April 2025.
+        let earlyHelp = try #require(pages.assessment.measures.first { $0.measure.code == WarwickshireCommittee.earlyHelp })
+        let spc = try #require(earlyHelp.spc)
+        let spcTree = try pages.tree(pages.measurePath(earlyHelp.measure.code))
+        let spcTable = try #require(PackPages.element(spcTree, id: "m-EH_OUTCOMES-spc-chart-table"))
+        let spcRows = PackPages.rows(spcTree, table: spcTable)
+        #expect(spcRows.count == spc.analysis.points.count)
+        for (row, point) in zip(spcRows, spc.analysis.points) {
+            let inForce = try Period.parse(point.period, yearType: .financial).end >= from
+            #expect(row[5] == (inForce ? spc.target.map(earlyHelp.format.number) : "–"), "\(point.period)")
+        }
+        #expect(spcRows.filter { $0[5] != "–" }.count == 6)
     }
 }
