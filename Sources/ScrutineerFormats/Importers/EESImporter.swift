@@ -242,16 +242,33 @@ public enum EESImporter {
                     return (index, name)
                 }
                 let code = mapping?.measureCode ?? indicator
+                let described = metadata?.indicators[indicator]
+                // Where the metadata describes the indicator, for a refusal of what it says.
+                func rejectDescription(_ column: String, _ message: String) {
+                    guard let metadata, let described else { return reject(indicator, message) }
+                    table.errors.append(BatchInputError(file: metadata.fileName, row: described.row, column: column, message: message))
+                    valid = false
+                }
                 let measure: Measure
                 if let known = context.measures[code] {
                     measure = known
                     storedMeasures.insert(code)
+                    // Named by its column alone, an indicator is the stored measure only if the
+                    // metadata describes it the same way: another publication's column of the same
+                    // name is another measure (a mapping says which measure it is).
+                    if mapping == nil, let described {
+                        let unitDiffers = described.unitProblem != nil || described.unit.map { $0 != known.unit } ?? false
+                        if described.label != known.title || unitDiffers {
+                            let said = described.label != known.title ? "label" : "indicator_unit"
+                            rejectDescription(said, "\(indicator) is the stored measure \(code), \(ImportText.quoted(known.title)) (\(known.unit.code)), which this file describes differently, as \(ImportText.quoted(described.label))\(described.unit.map { " (\($0.code))" } ?? "") (expected the same label and unit; or, to import it as a measure of its own, a mapping: --measure NEW_CODE --indicator \(indicator); or, into the stored measure, --measure \(code) --indicator \(indicator))")
+                        }
+                    }
                 } else {
                     // A new measure's years and periodicity follow the first row it selects.
                     let first = firstIdentifier(table, selection: selection)
                     let defaultYearType = first?.impliedYearType ?? .financial
                     let periodicity = first?.periodicity ?? .annual
-                    let described = metadata?.indicators[indicator]
+                    if mapping?.unit == nil, let problem = described?.unitProblem { rejectDescription("indicator_unit", problem) }
                     let hasFraction = fractionColumns.allSatisfy { $0 != nil } && mapping?.numerator != nil
                     measure = Measure(
                         code: code, title: mapping?.title ?? described?.label ?? indicator,

@@ -7,9 +7,14 @@ import ScrutineerCore
 struct EESMetadata {
     struct Indicator {
         var label: String
-        /// nil when the metadata gives no unit.
+        /// nil when the metadata gives no unit, or one Scrutineer does not read (`unitProblem`).
         var unit: MeasureUnit?
         var decimalPlaces: Int?
+        /// The metadata row that describes it.
+        var row: Int
+        /// Why its `indicator_unit` is not a Scrutineer unit (`£m`, `numberstring`); a problem only
+        /// when the indicator is imported with no unit given by a mapping.
+        var unitProblem: String?
     }
 
     var fileName: String
@@ -61,14 +66,14 @@ struct EESMetadata {
             case "Indicator":
                 let unitText = unitColumn.map { table.text(record, $0) } ?? ""
                 var unit: MeasureUnit?
+                var unitProblem: String?
                 switch unitText {
                 case "": unit = nil
                 case "%": unit = .percentage
                 case "£": unit = .money
                 case "pp": unit = .number
                 default:
-                    table.reject(line, "indicator_unit", "\(ImportText.quoted(unitText)) is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit)")
-                    valid = false
+                    unitProblem = "\(ImportText.quoted(unitText)) is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit: give the measure's unit in a mapping, --unit or the mapping file's unit column)"
                 }
                 let dpText = dpColumn.map { table.text(record, $0) } ?? ""
                 var decimalPlaces: Int?
@@ -81,7 +86,7 @@ struct EESMetadata {
                     }
                 }
                 if valid {
-                    indicators[name] = Indicator(label: label, unit: unit, decimalPlaces: decimalPlaces)
+                    indicators[name] = Indicator(label: label, unit: unit, decimalPlaces: decimalPlaces, row: line, unitProblem: unitProblem)
                     indicatorOrder.append(name)
                 }
             default:

@@ -108,6 +108,67 @@ struct EESImportTests {
         #expect(batch.observations.filter { $0.measureCode == "CPP_subsequent_percent" && $0.statusSymbol == .notApplicable }.count == zeros)
     }
 
+    @Test("an indicator named like a stored measure but described differently by its metadata is another publication's: refused at the metadata's row, unless a mapping says which measure it is")
+    func sameNamedIndicator() throws {
+        // c1 was imported with its metadata: rereferral_percent is the stored percentage of re-referrals.
+        let stored = Measure(
+            code: "CPP_subsequent_percent", title: "Second or subsequent plans (%)", unit: .percentage, polarity: .noJudgement, yearType: .financial,
+            source: EESImporter.source
+        )
+        let context = try ImportFixtures.context(measures: [stored])
+        let name = "d3_cpps_subsequent_plan_2013_to_2025"
+        func meta(_ rows: String) -> PublishedFile {
+            ImportFixtures.text("\(name).meta.csv", "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column\ncategory,Filter,Category,,,,,\n" + rows)
+        }
+        let data = try ImportFixtures.file(ImportFixtures.eesSubsequentPlans)
+        // Described as before: the stored measure, its figures added.
+        let same = try EESImporter.parse([data, meta("CPP_subsequent_percent,Indicator,Second or subsequent plans (%),,%,1,,\n")], mappings: [], context: context)
+        #expect(same.measures.isEmpty && same.observations.count > 100)
+        // Another label, or another unit: refused, naming the metadata's row.
+        let expected = "(expected the same label and unit; or, to import it as a measure of its own, a mapping: --measure NEW_CODE --indicator CPP_subsequent_percent; or, into the stored measure, --measure CPP_subsequent_percent --indicator CPP_subsequent_percent)"
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in
+            try EESImporter.parse([data, meta("CPP_start,Indicator,CPP starts,,,0,,\nCPP_subsequent_percent,Indicator,Number of plans,,,0,,\n")], mappings: [], context: context)
+        } == [
+            "\(name).meta.csv:4:label: CPP_subsequent_percent is the stored measure CPP_subsequent_percent, \"Second or subsequent plans (%)\" (percentage), which this file describes differently, as \"Number of plans\" \(expected)",
+        ])
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in
+            try EESImporter.parse([data, meta("CPP_subsequent_percent,Indicator,Second or subsequent plans (%),,£,1,,\n")], mappings: [], context: context)
+        } == [
+            "\(name).meta.csv:3:indicator_unit: CPP_subsequent_percent is the stored measure CPP_subsequent_percent, \"Second or subsequent plans (%)\" (percentage), which this file describes differently, as \"Second or subsequent plans (%)\" (money) \(expected)",
+        ])
+        // A mapping names the measure: into the stored one, or as one of its own.
+        let relabelled = meta("CPP_subsequent_percent,Indicator,Number of plans,,,0,,\n")
+        let into = try EESImporter.parse([data, relabelled], mappings: [EESMeasureMapping(measureCode: "CPP_subsequent_percent", indicator: "CPP_subsequent_percent")], context: context)
+        #expect(into.measures.isEmpty && into.observations.allSatisfy { $0.measureCode == "CPP_subsequent_percent" })
+        let own = try EESImporter.parse([data, relabelled], mappings: [EESMeasureMapping(measureCode: "CPP_PLANS", indicator: "CPP_subsequent_percent")], context: context)
+        #expect(own.measures.map(\.code) == ["CPP_PLANS"] && own.measures.first?.title == "Number of plans")
+    }
+
+    @Test("a metadata unit Scrutineer does not read (£m, numberstring) is refused only for an indicator imported without a unit given")
+    func unreadableMetadataUnit() throws {
+        let context = try ImportFixtures.context()
+        let name = "d3_cpps_subsequent_plan_2013_to_2025"
+        let meta = ImportFixtures.text("\(name).meta.csv", """
+        col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column
+        category,Filter,Category,,,,,
+        CPP_start,Indicator,Child protection plans starting,,,0,,
+        CPP_subsequent,Indicator,Second or subsequent plans,,numberstring,0,,
+        CPP_subsequent_percent,Indicator,Second or subsequent plans (%),,£m,1,,
+
+        """)
+        let data = try ImportFixtures.file(ImportFixtures.eesSubsequentPlans)
+        // Every indicator a measure: the two whose units are not read are refused, each at its row.
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([data, meta], mappings: [], context: context) } == [
+            "\(name).meta.csv:4:indicator_unit: \"numberstring\" is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit: give the measure's unit in a mapping, --unit or the mapping file's unit column)",
+            "\(name).meta.csv:5:indicator_unit: \"£m\" is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit: give the measure's unit in a mapping, --unit or the mapping file's unit column)",
+        ])
+        // Another indicator of the file, or one given its unit, imports.
+        let other = try EESImporter.parse([data, meta], mappings: [EESMeasureMapping(measureCode: "STARTS", indicator: "CPP_start")], context: context)
+        #expect(other.measures.map(\.code) == ["STARTS"] && other.measures.first?.unit == .number)
+        let given = try EESImporter.parse([data, meta], mappings: [EESMeasureMapping(measureCode: "SUBS", indicator: "CPP_subsequent", unit: .count)], context: context)
+        #expect(given.measures.first?.unit == .count)
+    }
+
     @Test("filters with several values become breakdowns (Total is the whole population); academic years and symbols")
     func breakdowns() throws {
         let data = ImportFixtures.text("pupils.csv", """
