@@ -26,12 +26,13 @@ public enum AreaLookupImporter {
         var rows: [LookupRow] = []
         var combined: [CombinedRow] = []
         var listed: Set<String> = []
-        var rowsRead = 0
+        var rowsRead = 0, blankRows = 0
         let known = KnownAreas(context: context)
         for file in files {
             var table: ImportTable
             do { table = try ImportTable(file) } catch { errors += error.errors; continue }
-            rowsRead += table.records.count
+            rowsRead += table.rowsRead
+            blankRows += table.blankRows
             readRows(&table, known: known, into: &rows, combined: &combined, listed: &listed)
             errors += table.errors
         }
@@ -42,7 +43,7 @@ public enum AreaLookupImporter {
             count: combined.count, one: "row that combines several LAs", many: "rows that combine several LAs",
             reason: "each of those LAs has its own row, which is imported"
         )
-        return ImportBatch(kind: .areas, files: files.map(\.name), rowsRead: rowsRead, areas: areas, skipped: [skipped])
+        return ImportBatch(kind: .areas, files: files.map(\.name), rowsRead: rowsRead, areas: areas, skipped: [skipped, ImportTable.blankRowsSkip(blankRows)])
     }
 
     /// One valid row of the lookup.

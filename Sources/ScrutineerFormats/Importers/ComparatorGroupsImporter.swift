@@ -15,7 +15,7 @@ public enum ComparatorGroupsImporter {
 
     public static func parse(_ files: [PublishedFile], council: String?, context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
         var errors: [BatchInputError] = []
-        var rowsRead = 0
+        var rowsRead = 0, blankRows = 0
         var order: [String] = []
         var groups: [String: (name: String, members: [String], firstRow: CellReference)] = [:]
         var repeated = 0
@@ -29,7 +29,8 @@ public enum ComparatorGroupsImporter {
         for file in files {
             var table: ImportTable
             do { table = try ImportTable(file) } catch { errors += error.errors; continue }
-            rowsRead += table.records.count
+            rowsRead += table.rowsRead
+            blankRows += table.blankRows
             guard let c = table.requireColumns(requiredColumns) else { errors += table.errors; continue }
             for name in table.header where !requiredColumns.contains(name) && !isForPeople(name) {
                 table.reject(table.table.headerLine, name, "unknown column (expected group_code, group_name, area_code, and area_name or note columns for people)")
@@ -74,7 +75,10 @@ public enum ComparatorGroupsImporter {
             kind: .groups, files: files.map(\.name), rowsRead: rowsRead,
             comparatorGroups: order.map { ComparatorGroup(code: $0, name: groups[$0]!.name, ownerAreaCode: council, memberCodes: groups[$0]!.members) },
             groupsDefinedAt: Dictionary(uniqueKeysWithValues: order.map { ($0, groups[$0]!.firstRow) }),
-            skipped: [ImportSkip(count: repeated, one: "repeated member row", many: "repeated member rows", reason: "the council is already a member of the group, and is stored once")]
+            skipped: [
+                ImportSkip(count: repeated, one: "repeated member row", many: "repeated member rows", reason: "the council is already a member of the group, and is stored once"),
+                ImportTable.blankRowsSkip(blankRows),
+            ]
         )
     }
 

@@ -68,11 +68,12 @@ public enum EESImporter {
         var errors: [BatchInputError] = []
         var dataTables: [ImportTable] = []
         var metadataTables: [String: ImportTable] = [:]
-        var rowsRead = 0
+        var rowsRead = 0, blankRows = 0
         for file in files {
             let table: ImportTable
             do { table = try ImportTable(file) } catch { errors += error.errors; continue }
-            rowsRead += table.records.count
+            rowsRead += table.rowsRead
+            blankRows += table.blankRows
             if EESMetadata.isMetadata(header: table.header) {
                 metadataTables[file.name] = table
             } else {
@@ -120,6 +121,7 @@ public enum EESImporter {
                     count: reader.otherCountryRows, one: "National row for another country", many: "National rows for other countries",
                     reason: "Scrutineer compares councils with England (E92000001), not the United Kingdom, Great Britain or another nation"
                 ),
+                ImportTable.blankRowsSkip(blankRows),
             ]
         )
         batch.measuresUsedAsStored = reader.storedMeasures

@@ -76,11 +76,12 @@ public enum FingertipsImporter {
     public static func parse(_ files: [PublishedFile], options: FingertipsImportOptions = FingertipsImportOptions(), context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
         var errors: [BatchInputError] = []
         var tables: [(table: ImportTable, columns: [Int])] = []
-        var rowsRead = 0
+        var rowsRead = 0, blankRows = 0
         for file in files {
             var table: ImportTable
             do { table = try ImportTable(file) } catch { errors += error.errors; continue }
-            rowsRead += table.records.count
+            rowsRead += table.rowsRead
+            blankRows += table.blankRows
             if let columns = table.requireColumns(requiredColumns) {
                 tables.append((table, columns))
             } else {
@@ -161,7 +162,7 @@ public enum FingertipsImporter {
                     reason: "Scrutineer holds England, its regions and its upper-tier councils (export Counties & UAs from Fingertips for those"
                         + (isDistrictType(areaType) ? ", or districts with Counties & UAs as parent areas for figures by district)" : ")")
                 )
-            }
+            } + [ImportTable.blankRowsSkip(blankRows)]
         )
         batch.measuresUsedAsStored = storedMeasures
         return batch

@@ -1,18 +1,36 @@
 import Foundation
+import ScrutineerCore
 
 /// A CSV file being imported, with the checks every importer shares: required columns, row
 /// widths, numbers, and every rejected cell collected before anything is returned.
 struct ImportTable {
     let table: CSVTable
     var errors: [BatchInputError] = []
+    /// How many rows had nothing in any cell (`,,,,` as Excel saves the rows under or between its
+    /// data): left out of `records`, and counted in the summary (`blankRowsSkip`).
+    let blankRows: Int
 
-    /// Reads `file` as CSV; a file that is not CSV at all is one error naming the line.
-    init(_ file: PublishedFile) throws(BatchInputErrors) {
+    /// Reads `file` as CSV; a file that is not CSV at all is one error naming the line. Rows with
+    /// nothing in any cell are left out, unless `keepingBlankRows` (for a layout that reads them).
+    init(_ file: PublishedFile, keepingBlankRows: Bool = false) throws(BatchInputErrors) {
+        var read: CSVTable
         do {
-            table = try CSVReader.table(from: file.data, fileName: file.name)
+            read = try CSVReader.table(from: file.data, fileName: file.name)
         } catch {
             throw BatchInputErrors([BatchInputError(file: error.fileName, row: error.line, column: "*", message: error.message)])
         }
+        let filled = keepingBlankRows ? read.records : read.records.filter { record in record.fields.contains { !ImportText.trimmed($0).isEmpty } }
+        blankRows = read.records.count - filled.count
+        read.records = filled
+        table = read
+    }
+
+    /// The rows read, blank ones included.
+    var rowsRead: Int { records.count + blankRows }
+
+    /// The summary's line for `count` blank rows.
+    static func blankRowsSkip(_ count: Int) -> ImportSkip {
+        ImportSkip(count: count, one: "blank row", many: "blank rows", reason: "nothing in any cell, as a spreadsheet saves the rows under or between its data")
     }
 
     var file: String { table.fileName }

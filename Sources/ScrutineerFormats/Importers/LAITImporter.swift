@@ -31,11 +31,12 @@ public enum LAITImporter {
         var errors: [BatchInputError] = []
         var dataTables: [ImportTable] = []
         var dictionaryTables: [ImportTable] = []
-        var rowsRead = 0
+        var rowsRead = 0, blankRows = 0
         for file in files {
             var table: ImportTable
             do { table = try ImportTable(file) } catch { errors += error.errors; continue }
-            rowsRead += table.records.count
+            rowsRead += table.rowsRead
+            blankRows += table.blankRows
             if table.hasColumns(dataColumns) {
                 dataTables.append(table)
             } else if table.hasColumns(dictionaryColumns) {
@@ -78,7 +79,7 @@ public enum LAITImporter {
         if !errors.isEmpty { throw BatchInputErrors(errors) }
         return ImportBatch(
             kind: .lait, files: files.map(\.name), rowsRead: rowsRead, measures: measures, observations: collector.observations,
-            measuresDefinedAt: definedAt, skipped: [collector.skippedRepeats]
+            measuresDefinedAt: definedAt, skipped: [collector.skippedRepeats, ImportTable.blankRowsSkip(blankRows)]
         )
     }
 
