@@ -145,7 +145,7 @@ struct ImportCommandTests {
         #expect(try asOf(releaseTime, history: true) == lines)
         let dayBefore = try Date(lait, strategy: .iso8601).addingTimeInterval(-86_400).formatted(.iso8601.year().month().day())
         #expect(try asOf(dayBefore) == [ExportCommandColumns.header])
-        for bad in ["2026-02-30", "2026-07-01T10:00:00", "July 2026"] {
+        for bad in ["2026-02-30", "2026-07-01T10:00:00", "July 2026", "2026-07-01T25:00:00Z", "2026-06-31T10:00:00Z"] {
             let refused = try CommandRunner.run(["export", "observations", "--as-of", bad, "--db", db])
             #expect(refused.status == 64 && refused.standardError.contains("--as-of \(bad) is not a date or a time (expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SSZ"), "\(refused.standardError)")
         }

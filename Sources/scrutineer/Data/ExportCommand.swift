@@ -75,7 +75,8 @@ struct ExportCommand: AsyncParsableCommand {
     func asOfTime() throws -> String? {
         guard let asOf else { return nil }
         if asOf.count == 10, CalendarDate(iso: asOf) != nil { return asOf + "T23:59:59Z" }
-        if asOf.hasSuffix("Z"), let time = try? Date(asOf, strategy: .iso8601) { return time.formatted(.iso8601) }
+        // Read back as written: a time that rolls over (T25:00:00Z, a 31 June) is not one.
+        if asOf.hasSuffix("Z"), let time = try? Date(asOf, strategy: .iso8601), time.formatted(.iso8601) == asOf { return asOf }
         throw ValidationError("--as-of \(asOf) is not a date or a time (expected YYYY-MM-DD, or YYYY-MM-DDTHH:MM:SSZ in UTC as export audit writes it)")
     }
 
