@@ -82,7 +82,12 @@ public enum FingertipsImporter {
             do { table = try ImportTable(file) } catch { errors += error.errors; continue }
             rowsRead += table.rowsRead
             blankRows += table.blankRows
-            if let columns = table.requireColumns(requiredColumns) {
+            // A confidence limit under another name would be passed over, and its figures lost.
+            let limits = ["Lower CI 95.0 limit", "Upper CI 95.0 limit", "Lower CI 99.8 limit", "Upper CI 99.8 limit"]
+            for name in table.header where !limits.contains(name) && name.lowercased().contains("ci") && name.lowercased().contains("limit") {
+                table.reject(table.table.headerLine, name, "not a confidence limit column Scrutineer reads (expected \(limits.joined(separator: ", ")), as Fingertips names them)")
+            }
+            if let columns = table.requireColumns(requiredColumns), table.errors.isEmpty {
                 tables.append((table, columns))
             } else {
                 errors += table.errors

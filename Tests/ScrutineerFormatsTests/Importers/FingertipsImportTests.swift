@@ -160,4 +160,16 @@ struct FingertipsImportTests {
             "counties.csv:7:Area Code: unknown area code E10000099 (expected the ONS code of England, a region or an LA already imported with scrutineer import areas)",
         ])
     }
+
+    @Test("a confidence limit column under a name Fingertips does not use is refused at the header, not passed over with its figures")
+    func limitColumnNames() throws {
+        let rows = "1,Thing,E92000001,Persons,All ages,2021,5,4.1,5.9\n"
+        let context = try ImportFixtures.context()
+        let named = try FingertipsImporter.parse([ImportFixtures.text("ok.csv", "Indicator ID,Indicator Name,Area Code,Sex,Age,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit\n" + rows)], context: context)
+        #expect(named.observations.first?.lower95 == 4.1 && named.observations.first?.upper95 == 5.9)
+        let other = ImportFixtures.text("other.csv", "Indicator ID,Indicator Name,Area Code,Sex,Age,Time period,Value,Lower CI 95 limit,Upper CI 95.0 limit\n" + rows)
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try FingertipsImporter.parse([other], context: context) } == [
+            "other.csv:1:Lower CI 95 limit: not a confidence limit column Scrutineer reads (expected Lower CI 95.0 limit, Upper CI 95.0 limit, Lower CI 99.8 limit, Upper CI 99.8 limit, as Fingertips names them)",
+        ])
+    }
 }
