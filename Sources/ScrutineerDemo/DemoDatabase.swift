@@ -113,7 +113,8 @@ public enum DemoDatabase {
                 by: user
             )
         }
-        progress("Wrote \(entries.count) commentaries for \(draftPeriod)")
+        let periods = Dictionary(grouping: entries, by: \.period).sorted { $0.key < $1.key }.map { "\($0.value.count) for \($0.key)" }
+        progress("Wrote commentary: \(periods.joined(separator: ", "))")
 
         try await loadRequests(into: store, from: folder.appendingPathComponent("requests.json"), by: user, progress: progress)
 

@@ -111,7 +111,8 @@ struct FinanceCommandTests {
         let corrected = try CommandRunner.run(["import", "finance", correction.path, "--committee", "WARKS-CYP", "--db", db])
         #expect(corrected.standardOutput.contains("0 added, 1 changed"), "\(corrected.standardOutput)")
         #expect(try CommandRunner.run(["pack"] + report + ["--out", folder.appendingPathComponent("published").path, "--no-pdf"]).status == 0)
-        #expect(try PackCommandTests.files(folder.appendingPathComponent("published")) == PackCommandTests.files(folder.appendingPathComponent("live")))
+        // The same report, apart from where it stands in sign-off, which every page says.
+        #expect(PackCommandTests.content(try PackCommandTests.files(folder.appendingPathComponent("published"))) == PackCommandTests.content(try PackCommandTests.files(folder.appendingPathComponent("live"))))
         // A report in preparation shows the correction.
         let nextReport = ["--committee", "WARKS-CYP", "--period", "2025/26 Q3", "--db", db, "--no-pdf", "--as-of", "2025-12-20"]
         #expect(try CommandRunner.run(["pack"] + nextReport + ["--out", folder.appendingPathComponent("q3").path]).status == 0)

@@ -68,6 +68,7 @@ struct RiskCommandTests {
         let corrected = try CommandRunner.run(["import", "risks", correction.path, "--committee", "WARKS-CYP", "--db", db])
         #expect(corrected.standardOutput.hasPrefix("1 rows read: 0 added, 1 changed") || corrected.standardOutput.hasPrefix("1 row read: 0 added, 1 changed"), "\(corrected.standardOutput)")
         #expect(try CommandRunner.run(["pack"] + report + ["--out", folder.appendingPathComponent("published").path, "--no-pdf"]).status == 0)
-        #expect(try PackCommandTests.files(folder.appendingPathComponent("published")) == PackCommandTests.files(folder.appendingPathComponent("live")))
+        // The same report, apart from where it stands in sign-off, which every page says.
+        #expect(PackCommandTests.content(try PackCommandTests.files(folder.appendingPathComponent("published"))) == PackCommandTests.content(try PackCommandTests.files(folder.appendingPathComponent("live"))))
     }
 }
