@@ -63,6 +63,16 @@ struct Rendering {
         library.render(model, withTemplate: template) ?? ""
     }
 
+    /// The words and abbreviations `html` uses, explained; "" when it uses none (`PackGlossary`).
+    func glossary(_ html: String) -> String {
+        PackGlossary.section(for: html) { render($0, $1) }
+    }
+
+    /// The navigation's link to a page's glossary, when it has one.
+    func glossaryLink(_ glossary: String, from page: PackRoute) -> [PackLink] {
+        glossary.isEmpty ? [] : [PackLink("Words and abbreviations", href: page.href(from: page, anchor: "glossary"))]
+    }
+
     /// A whole page around `content`.
     func page(_ route: PackRoute, title: String, bodyClass: String, navigation: [PackLink], content: String) -> PackFile {
         let model = PackPageModel(
@@ -105,14 +115,17 @@ struct Rendering {
         var symbols = PackSymbols(key: assessment.key)
         let summary = PackSummaryBuilder(assessment: assessment, fileNames: fileNames, page: .index, options: options, generated: generated)
             .build(symbols: &symbols, fullKey: false)
+        let content = render(summary, "summary")
+        let words = glossary(content)
         return page(
             .index, title: reportName, bodyClass: "summary-page",
             navigation: [
                 PackLink("Summary", href: PackRoute.index.href(from: .index), isCurrent: true),
                 PackLink("Key", href: PackRoute.index.href(from: .index, anchor: "key")),
+            ] + glossaryLink(words, from: .index) + [
                 PackLink("Print version", href: PackRoute.print.href(from: .index)),
             ] + dataLink(from: .index),
-            content: render(summary, "summary")
+            content: content + words
         )
     }
 
@@ -147,9 +160,10 @@ struct Rendering {
             navigation.append(PackLink("Next: \(next.title)", href: PackRoute.measure(fileName: fileNames[next.code] ?? next.code).href(from: route)))
         }
         navigation.append(PackLink("Print version", href: PackRoute.print.href(from: route, anchor: builder.anchor)))
+        let pageContent = content + render(model, "measureKey")
         let file = page(
             route, title: "\(m.measure.title): \(reportName)", bodyClass: "measure-page-body",
-            navigation: navigation + dataLink(from: route), content: content + render(model, "measureKey")
+            navigation: navigation + dataLink(from: route), content: pageContent + glossary(pageContent)
         )
         return (file, Self.headingsOneLevelDown(content))
     }
@@ -201,13 +215,15 @@ struct Rendering {
         let measures = done.measures.compactMap { $0 }
         var files: [PackFile] = done.index.map { [$0] } ?? []
         files += measures.map(\.page)
+        let printed = render(PackPrintModel(summary: done.printSummary, measures: measures.map(\.printed)), "print")
+        let words = glossary(printed)
         files.append(page(
             .print, title: "\(reportName) (print version)", bodyClass: "print-pack",
             navigation: [
                 PackLink("Summary", href: PackRoute.index.href(from: .print)),
                 PackLink("Key", href: PackRoute.print.href(from: .print, anchor: "key")),
-            ],
-            content: render(PackPrintModel(summary: done.printSummary, measures: measures.map(\.printed)), "print")
+            ] + glossaryLink(words, from: .print),
+            content: printed + words
         ))
         files.append(PackFile(path: PackRoute.stylesheet.path, text: PackStylesheet.css(
             runningHeader: PackWording.titlePrefix(options.standing, separator: " · ") + "\(assessment.committee.name) · \(assessment.reportingPeriod.label)",

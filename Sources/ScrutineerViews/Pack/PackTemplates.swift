@@ -11,7 +11,7 @@ enum PackTemplates {
         ("page", page), ("summary", summary), ("measure", measure), ("measureKey", measureKey), ("print", print),
         ("table", table), ("figure", figure), ("facts", facts), ("keySection", keySection), ("requestsSection", requestsSection),
         ("risksSection", risksSection),
-        ("financeSection", financeSection),
+        ("financeSection", financeSection), ("glossary", glossary),
     ]
 
     /// Every template parsed, or the first that does not parse.
@@ -190,6 +190,18 @@ enum PackTemplates {
     <h2 id="key">Key</h2>
     <p>Every symbol used above, with what it means. Each symbol is always shown with its words; colour is never the only signal.</p>
     {{#key}}{{>table}}{{/key}}
+    </section>
+
+    """
+
+    /// The words and abbreviations a page uses, explained (`PackGlossary`).
+    static let glossary = """
+    <section class="glossary" aria-labelledby="glossary">
+    <h2 id="glossary">Words and abbreviations</h2>
+    <p>What the words and abbreviations used on this page mean.</p>
+    <dl class="facts glossary-list">
+    {{#entries}}<div><dt>{{term}}</dt><dd>{{meaning}}</dd></div>
+    {{/entries}}</dl>
     </section>
 
     """

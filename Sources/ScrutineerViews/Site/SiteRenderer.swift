@@ -82,7 +82,7 @@ public enum SiteRenderer {
                 },
             ] as [String: Any]
         }
-        return try page(title: PackWording.titlePrefix(state.standing) + "\(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "committee-page", chrome: chrome, content: try render(model, "siteCommittee"))
+        return try page(title: PackWording.titlePrefix(state.standing) + "\(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "committee-page", chrome: chrome, content: try withGlossary(render(model, "siteCommittee")))
     }
 
     /// A theme's dashboard, by its position in the report; nil when there is no such theme.
@@ -99,7 +99,7 @@ public enum SiteRenderer {
             "table": table,
             "key": symbols.keyTable(a.key, id: "key-table", caption: "Key to the symbols on this page"),
         ]
-        return try page(title: PackWording.titlePrefix(chrome.standing) + "\(theme.name): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "theme-page", chrome: chrome, content: try render(model, "siteTheme"))
+        return try page(title: PackWording.titlePrefix(chrome.standing) + "\(theme.name): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "theme-page", chrome: chrome, content: try withGlossary(render(model, "siteTheme")))
     }
 
     /// A measure's page; nil when the committee does not report it.
@@ -123,7 +123,7 @@ public enum SiteRenderer {
             "hasTargetHistory": !extras.targetHistory.isEmpty, "targetHistory": targetHistoryTable(extras.targetHistory, format: m.format),
         ]
         let content = try render(model, "measure") + (try render(extrasModel, "siteMeasureExtras")) + (try render(model, "measureKey"))
-        return try page(title: PackWording.titlePrefix(chrome.standing) + "\(m.measure.title): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "measure-page-body", chrome: chrome, content: content)
+        return try page(title: PackWording.titlePrefix(chrome.standing) + "\(m.measure.title): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "measure-page-body", chrome: chrome, content: try withGlossary(content))
     }
 
     /// One measure across the council's statistical neighbours, region and comparator groups.
@@ -256,6 +256,16 @@ public enum SiteRenderer {
         let library = try SiteTemplates.library.get()
         guard let text = library.render(model, withTemplate: template) else { throw PackRenderError.template(name: template, message: "not registered") }
         return text
+    }
+
+    /// `content` followed by the words and abbreviations it uses, explained (`PackGlossary`).
+    static func withGlossary(_ content: String) throws -> String {
+        var failure: (any Error)?
+        let glossary = PackGlossary.section(for: content) { model, template in
+            do { return try render(model, template) } catch { failure = error; return "" }
+        }
+        if let failure { throw failure }
+        return content + glossary
     }
 
     static func page(title: String, bodyClass: String, chrome: SiteChrome, content: String) throws -> String {

@@ -1,0 +1,153 @@
+/// The words and abbreviations a report uses, each explained once, so that a reader never has to
+/// ask what "pp", "special cause" or "CLA" means (PRODUCT.md's glossary; R13: a report that
+/// explains itself). A page lists only the entries whose words appear on it.
+enum PackGlossary {
+    struct Entry: Sendable, Hashable {
+        /// The term as the list shows it: "Percentage points (pp)".
+        let term: String
+        let meaning: String
+        /// The words whose appearance on a page puts the entry in its list, matched whole (not
+        /// inside a longer word) and with their case.
+        let words: [String]
+    }
+
+    /// Every entry, in the order a list shows them: the report's own terms, then abbreviations.
+    static let entries: [Entry] = [
+        Entry(
+            term: "Percentage points (pp)",
+            meaning: "The difference between two percentages: from 20% to 25% is a rise of 5 percentage points (and a relative rise of 25%).",
+            words: ["pp", "percentage points"]
+        ),
+        Entry(
+            term: "Tolerance",
+            meaning: "How far short of its target a figure may fall and still count as on track (within tolerance). For direction of travel, the smallest change that counts as better or worse.",
+            words: ["tolerance"]
+        ),
+        Entry(
+            term: "Direction of travel",
+            meaning: "Whether the latest figure is better, worse or about the same (static) as the one it is compared with: the figure before, or the same period a year before. Each measure says which comparison it uses, and whether the change must be more than a tolerance or statistically significant to count.",
+            words: ["Direction of travel", "direction of travel", "Improving", "Declining", "Static"]
+        ),
+        Entry(
+            term: "Confidence interval",
+            meaning: "The range in which the true figure very probably lies, given how many people it is based on: a 95% interval holds it 95 times in 100. Small numbers give wide intervals.",
+            words: ["confidence interval", "confidence intervals", "Confidence interval"]
+        ),
+        Entry(
+            term: "Statistically significant",
+            meaning: "A difference too large to be put down to chance alone: the two figures' confidence intervals do not overlap.",
+            words: ["significant", "significantly", "Significantly"]
+        ),
+        Entry(
+            term: "Statistical process control (SPC)",
+            meaning: "A chart of a measure over time, with its mean and process limits, that shows whether a change is beyond the measure's usual variation (NHS England's \"Making Data Count\" method).",
+            words: ["SPC", "statistical process control"]
+        ),
+        Entry(
+            term: "Process limits",
+            meaning: "The range in which a measure's figures usually fall, worked out from their own ups and downs. A figure outside them, or a long run of figures on one side of the mean, is a special cause.",
+            words: ["process limit", "process limits", "Process limits", "usual range"]
+        ),
+        Entry(
+            term: "Common cause variation",
+            meaning: "The ordinary ups and downs of a measure, which need no explanation of their own.",
+            words: ["Common cause", "common cause"]
+        ),
+        Entry(
+            term: "Special cause variation",
+            meaning: "A change beyond a measure's usual variation, worth explaining: of an improving nature when the measure got better, of a concerning nature when it got worse.",
+            words: ["Special cause", "special cause", "real improvement", "real deterioration"]
+        ),
+        Entry(
+            term: "Statistical neighbours",
+            meaning: "The 10 councils most like this one in their population and need, as listed by the Department for Education, to compare with.",
+            words: ["Statistical neighbours", "statistical neighbours", "Statistical neighbour", "statistical neighbour"]
+        ),
+        Entry(
+            term: "Quartile band",
+            meaning: "Where the council's figure falls among every council's figure, in four equal bands from A (the best quarter) to D (the worst).",
+            words: ["Quartile band", "quartile band"]
+        ),
+        Entry(
+            term: "Currency",
+            meaning: "Whether the latest figure is as new as it should be: current, not due a newer figure yet, or stale (a newer one should have been published).",
+            words: ["Currency", "currency", "Stale", "stale"]
+        ),
+        Entry(
+            term: "Withheld (c)",
+            meaning: "A figure not shown so that no child or family can be identified from a small number, marked c as the Department for Education does.",
+            words: ["withheld", "Withheld"]
+        ),
+        Entry(
+            term: "Section 47 enquiry",
+            meaning: "An enquiry by children's social care, under section 47 of the Children Act 1989, into whether a child is suffering, or likely to suffer, significant harm.",
+            words: ["Section 47", "section 47"]
+        ),
+        Entry(
+            term: "Return home interview",
+            meaning: "A conversation offered to a child after they come back from being missing, to understand why they went and to keep them safe.",
+            words: ["return home interview", "Return home interview", "return home interviews", "Return home interviews"]
+        ),
+        Entry(
+            term: "Early Help",
+            meaning: "Support for a child and their family as soon as problems emerge, before children's social care is needed.",
+            words: ["Early Help", "early help"]
+        ),
+        Entry(term: "CIC, CLA", meaning: "Children in care; looked-after children (the same children).", words: ["CIC", "CLA"]),
+        Entry(term: "CME", meaning: "Children missing education.", words: ["CME"]),
+        Entry(term: "CPP", meaning: "Child protection plan.", words: ["CPP", "CPPs"]),
+        Entry(term: "CSE", meaning: "Child sexual exploitation.", words: ["CSE"]),
+        Entry(term: "CYP", meaning: "Children and young people.", words: ["CYP"]),
+        Entry(term: "EET, NEET", meaning: "In education, employment or training; not in education, employment or training.", words: ["EET", "NEET"]),
+        Entry(term: "EHCP", meaning: "Education, health and care plan, for a child with special educational needs; the law says a plan should be issued within 20 weeks.", words: ["EHCP", "EHCPs", "EHC"]),
+        Entry(term: "KPI", meaning: "Key performance indicator: a key business measure.", words: ["KPI", "KPIs"]),
+        Entry(term: "OGL", meaning: "Open Government Licence v3.0, under which the national statistics are published.", words: ["OGL", "Open Government Licence"]),
+        Entry(term: "OSC", meaning: "Overview and Scrutiny Committee.", words: ["OSC"]),
+        Entry(term: "RAG", meaning: "Red, amber, green: not on track, within tolerance, on track.", words: ["RAG"]),
+        Entry(term: "SEND", meaning: "Special educational needs and disabilities.", words: ["SEND"]),
+        Entry(term: "SGO", meaning: "Special guardianship order.", words: ["SGO"]),
+        Entry(term: "UASC", meaning: "Unaccompanied asylum-seeking children.", words: ["UASC"]),
+    ]
+
+    /// The entries whose words appear in `html`'s text (its markup and attributes left out).
+    static func entries(usedIn html: String) -> [Entry] {
+        let text = visibleText(html)
+        return entries.filter { entry in entry.words.contains { contains(text, word: $0) } }
+    }
+
+    /// `html` without its tags, with the entities templates write turned back into characters.
+    static func visibleText(_ html: String) -> String {
+        var text = ""
+        text.reserveCapacity(html.utf8.count)
+        var inTag = false
+        for character in html {
+            if character == "<" { inTag = true } else if character == ">" { inTag = false; text.append(" ") } else if !inTag { text.append(character) }
+        }
+        for (entity, character) in [("&amp;", "&"), ("&#39;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
+    }
+
+    /// True when `word` appears in `text` with no letter or digit either side of it.
+    static func contains(_ text: String, word: String) -> Bool {
+        var searchFrom = text.startIndex
+        while let range = text.range(of: word, range: searchFrom..<text.endIndex) {
+            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+            if !(before.map(isWordCharacter) ?? false), !(after.map(isWordCharacter) ?? false) { return true }
+            searchFrom = range.upperBound
+        }
+        return false
+    }
+
+    private static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+
+    /// The list for a page whose content is `html`, as a section headed "Words and abbreviations";
+    /// "" when none of its words appear.
+    static func section(for html: String, render: (Any, String) -> String) -> String {
+        let used = entries(usedIn: html)
+        guard !used.isEmpty else { return "" }
+        return render(["entries": used.map { ["term": $0.term, "meaning": $0.meaning] }], "glossary")
+    }
+}
