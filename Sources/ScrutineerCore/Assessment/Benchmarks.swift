@@ -64,8 +64,9 @@ public struct EnglandComparison: Sendable, Hashable, Codable {
         }
     }
 
-    /// "Better", "Similar", "Worse", "Better 99.8%", … or "Not compared".
-    public var label: String { outcome.words }
+    /// "Better", "Similar", "Worse", "Better 99.8%", …, or "Not judged better or worse" (shown
+    /// beside England's figure and the difference from it, "Not compared" would read as a contradiction).
+    public var label: String { outcome == .notCompared ? "Not judged better or worse" : outcome.words }
 
     /// The symbol naming the method: `comparison-fingertips-1`, `comparison-fingertips-17`, `comparison-not-compared`.
     public var methodSymbol: String { "comparison-\(choice.rawValue)" }

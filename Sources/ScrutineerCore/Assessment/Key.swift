@@ -190,7 +190,7 @@ public struct KeyEntry: Sendable, Hashable, Codable, Identifiable {
         case .lower: "Significantly lower than England (no better or worse direction)"
         case .highest: "Higher than England at 99.8% (no better or worse direction)"
         case .lowest: "Lower than England at 99.8% (no better or worse direction)"
-        case .notCompared: "Not compared statistically: no confidence interval, no England figure, or the measure is not compared"
+        case .notCompared: "Not judged better or worse than England: no confidence interval, no England figure, or the measure is shown beside England without a statistical comparison"
         }
         return KeyEntry(group: .comparison, symbol: comparison.symbol, label: comparison.label, meaning: meaning)
     }

@@ -109,6 +109,8 @@ import Testing
         let benchmarks = try #require(assessment.benchmarks)
         #expect(benchmarks.comparison.outcome == .notCompared)
         #expect(benchmarks.comparison.notComparedReason == .noInterval)
+        // Beside "Warwickshire 5.6 pp lower", the label does not say the two were not compared.
+        #expect(benchmarks.comparison.label == "Not judged better or worse")
         #expect(benchmarks.comparisonReason == "Not compared with England (England 22.6%): no confidence interval (no limits or counts published)")
         #expect(benchmarks.differenceFromEngland == 17.0 - 22.6)
         #expect(benchmarks.summary
