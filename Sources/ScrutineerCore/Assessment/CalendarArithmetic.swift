@@ -31,6 +31,14 @@ extension CalendarDate {
 }
 
 extension Period {
+    /// The label, with the months it covers where the label alone would be misread: a bare year
+    /// that is not a calendar year, as LAIT labels financial and academic years ("2025 (April 2024
+    /// to March 2025)"); any other label as it is.
+    public var clearLabel: String {
+        guard kind == .year, label.count == 4, label.allSatisfy(\.isNumber), start.month != 1 || end.month != 12 else { return label }
+        return "\(label) (\(spanText))"
+    }
+
     /// "April 2023 to March 2024", or "December 2021" for a single month.
     public var spanText: String {
         if start.year == end.year && start.month == end.month { return end.monthAndYearText }

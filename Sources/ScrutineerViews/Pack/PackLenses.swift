@@ -18,7 +18,7 @@ enum PackLenses {
         var lines: [PackLine] = []
         if let latest = m.latest {
             lines += symbols.cellLines(latest.cell, format: latest.format, text: latest.text)
-            lines.append(PackLine(latest.period.label, isNote: true))
+            lines.append(PackLine(latest.period.clearLabel, isNote: true))
         } else {
             lines.append(PackLine("No figure"))
         }

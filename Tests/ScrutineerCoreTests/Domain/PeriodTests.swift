@@ -129,4 +129,13 @@ struct PeriodTests {
         #expect(form("Warwick") != form("North Warwickshire"))
         #expect(form("-") == "")
     }
+
+    @Test("a bare year that is not a calendar year says the months it covers; other labels stand alone")
+    func clearLabels() throws {
+        #expect(try Period.parse("2025", yearType: .financial).clearLabel == "2025 (April 2024 to March 2025)")
+        #expect(try Period.parse("2025", yearType: .academic).clearLabel == "2025 (September 2024 to August 2025)")
+        #expect(try Period.parse("2025", yearType: .calendar).clearLabel == "2025")
+        #expect(try Period.parse("2024/25", yearType: .financial).clearLabel == "2024/25")
+        #expect(try Period.parse("2024/25 Q2", yearType: .financial).clearLabel == "2024/25 Q2")
+    }
 }

@@ -32,7 +32,15 @@ import Testing
             #expect(rowLinks == theme.measures.map { pages.measurePath($0.measure.code) }, "\(theme.name)")
             let titles = PackPages.firstLines(index, table: table).map { $0[0] }
             #expect(titles == theme.measures.map(\.measure.title))
+            // Each latest figure's period, with its months where a bare year is not a calendar year.
+            let cells = PackPages.rows(index, table: table)
+            for (cell, m) in zip(cells, theme.measures) {
+                guard let latest = m.latest else { continue }
+                #expect(cell[1].contains(latest.period.clearLabel), "\(m.measure.code): \(cell[1])")
+            }
         }
+        let reReferral = try #require(pages.assessment.measures.first { $0.measure.code == "ReReferral" }?.latest)
+        #expect(reReferral.period.clearLabel == "2025 (April 2024 to March 2025)")
         for m in pages.assessment.measures {
             let page = try pages.tree(pages.measurePath(m.measure.code))
             #expect(page.elements("h1").map { page.text($0) } == [m.measure.title])
