@@ -177,9 +177,15 @@ struct AssessmentRun {
         }
 
         var spc: SPCSummary?
-        if !settings.isMilestone, comparable.count >= SPCSummary.minimumPoints,
-           !comparableSeries.contains(where: { policy.cell(for: $0, unit: measure.unit, audience: audience).isSuppressed }) {
-            spc = SPCSummary.analyse(Array(comparableSeries), polarity: measure.polarity, target: status.reportedTarget?.target.value, format: format)
+        var spcAbsence: String?
+        if !settings.isMilestone {
+            if comparable.count < SPCSummary.minimumPoints {
+                spcAbsence = "No statistical process control chart: one needs at least \(SPCSummary.minimumPoints) figures of the same kind of period, and this measure has \(comparable.count)."
+            } else if comparableSeries.contains(where: { policy.cell(for: $0, unit: measure.unit, audience: audience).isSuppressed }) {
+                spcAbsence = "No statistical process control chart: some of the figures it would draw are withheld to protect individuals, and its limits would give them back."
+            } else {
+                spc = SPCSummary.analyse(Array(comparableSeries), polarity: measure.polarity, target: status.reportedTarget?.target.value, format: format)
+            }
         }
 
         var breakdowns: [BreakdownFigure] = []
@@ -215,7 +221,7 @@ struct AssessmentRun {
         return MeasureAssessment(
             measure: measure, settings: settings, theme: theme, councilAreaCode: council.code, latest: latestFigure,
             currency: currency, status: status, direction: direction, benchmarks: benchmarks, spc: spc,
-            breakdowns: breakdowns, history: history
+            spcAbsence: spcAbsence, breakdowns: breakdowns, history: history
         )
     }
 

@@ -39,6 +39,9 @@ public struct MeasureAssessment: Sendable, Hashable, Codable, Identifiable {
     public let benchmarks: Benchmarks?
     /// The XmR chart, when the series has at least `SPCSummary.minimumPoints` figures.
     public let spc: SPCSummary?
+    /// Why a measure that is not a milestone has no XmR chart, in words; nil with a chart, for a
+    /// milestone, or in an assessment stored before it was said.
+    public var spcAbsence: String? = nil
     /// The breakdowns for the latest period.
     public let breakdowns: [BreakdownFigure]
     /// The series for the chart, oldest first (empty when the assessment was asked without history).

@@ -212,7 +212,7 @@ struct PackMeasureBuilder {
             noTrend: m.status.isMilestone ? "A milestone measure: there is no trend to chart." : "No figures to chart.",
             hasBenchmarks: m.benchmarks != nil, benchmarks: benchmarkTable, comparisonReason: comparisonReason,
             noBenchmarks: m.status.isMilestone ? "A milestone measure is not benchmarked." : "No figure to compare with England, the region or the statistical neighbours.",
-            hasSPC: m.spc != nil, spc: spcFigure, spcLines: spcLines, spcReason: m.spc?.reason ?? "",
+            hasSPC: m.spc != nil, spc: spcFigure, spcLines: spcLines, spcReason: m.spc?.reason ?? "", spcAbsence: m.spc == nil ? m.spcAbsence ?? "" : "",
             hasBreakdowns: !m.breakdowns.isEmpty, breakdowns: breakdownTable,
             hasRevisions: revisions != nil, revisionsSentence: revisions?.sentence(councilName: councilName, asPublished: sincePublication != nil) ?? "",
             hasRevisionsTable: !(revisions?.revisions.isEmpty ?? true),

@@ -258,6 +258,12 @@ enum PackTemplates {
     {{#spc}}{{>figure}}{{/spc}}
     </section>
     {{/hasSPC}}
+    {{#hasSPCAbsence}}
+    <section aria-labelledby="{{anchor}}-spc">
+    <h2 id="{{anchor}}-spc">Statistical process control</h2>
+    <p class="reason">{{spcAbsence}}</p>
+    </section>
+    {{/hasSPCAbsence}}
     {{#hasBreakdowns}}
     <section aria-labelledby="{{anchor}}-breakdowns">
     <h2 id="{{anchor}}-breakdowns">Breakdowns</h2>

@@ -241,6 +241,8 @@ extension PackMeasureModel: MustacheParent {
         case "spc": spc
         case "spcLines": spcLines
         case "spcReason": spcReason
+        case "spcAbsence": spcAbsence
+        case "hasSPCAbsence": !spcAbsence.isEmpty
         case "hasBreakdowns": hasBreakdowns
         case "breakdowns": breakdowns
         case "hasRevisions": hasRevisions

@@ -257,6 +257,8 @@ struct PackMeasureModel: Sendable {
     let spc: PackFigure
     let spcLines: [PackLine]
     let spcReason: String
+    /// Why there is no SPC chart; empty with one, or for a milestone.
+    let spcAbsence: String
     let hasBreakdowns: Bool
     let breakdowns: PackTable
     /// The revised figures: a sentence, and a table when there are any to list.

@@ -260,5 +260,20 @@ import Testing
         #expect(assessment.direction.notCalculatedReason == .tooFewPointsForSPC(10))
         #expect(assessment.direction.reason == "Not calculated: SPC needs at least 12 points and the series has 10")
         #expect(assessment.spc == nil)
+        #expect(assessment.spcAbsence == "No statistical process control chart: one needs at least 12 figures of the same kind of period, and this measure has 10.")
+    }
+
+    @Test("SPC for the public when a figure it would draw is withheld: no chart, and the page says why")
+    func spcWithheld() throws {
+        let measure = Build.percentage("M", periodicity: .monthly)
+        let counts: [Double] = [30, 31, 29, 3, 30, 32, 28, 30, 31, 29, 30, 31]
+        let observations = try counts.enumerated().map { k, count in
+            try Build.observation("M", "2024-\(k + 1 < 10 ? "0" : "")\(k + 1)", count / 60 * 100, numerator: count, denominator: 60)
+        }
+        let officer = try #require(try Build.assess([measure], observations, period: "2024/25 Q3", today: "2025-01-20").measures.first)
+        #expect(officer.spc != nil && officer.spcAbsence == nil)
+        let shown = try #require(try Build.assess([measure], observations, period: "2024/25 Q3", today: "2025-01-20", audience: .public).measures.first)
+        #expect(shown.spc == nil)
+        #expect(shown.spcAbsence == "No statistical process control chart: some of the figures it would draw are withheld to protect individuals, and its limits would give them back.")
     }
 }
