@@ -35,6 +35,31 @@ struct PageTests {
         }
     }
 
+    @Test("A method an address does not take is 405 naming those it does (RFC 9110), OPTIONS answers with them, and an address of nothing is still 404")
+    func methodNotAllowed() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let cases: [(String, HTTPRequest.Method, String)] = [
+                ("/api/v1/committees", .post, "GET, HEAD, OPTIONS"),
+                ("/api/v1/measures/ReReferral", .delete, "GET, HEAD, OPTIONS"),
+                ("/committees/WOK-CS", .put, "GET, HEAD, OPTIONS"),
+                ("/committees/WOK-CS/publication", .get, "POST, OPTIONS"),
+                ("/sign-in", .delete, "GET, HEAD, POST, OPTIONS"),
+            ]
+            for (uri, method, allowed) in cases {
+                let refused = try await client.execute(uri: uri, method: method)
+                #expect(refused.status == .methodNotAllowed, "\(method) \(uri): \(refused.status.code)")
+                #expect(refused.headers[.allow] == allowed, "\(method) \(uri)")
+                #expect(refused.text.contains("does not take a \(method.rawValue) request (expected \(allowed))"), "\(refused.text.prefix(300))")
+                let options = try await client.execute(uri: uri, method: .options)
+                #expect(options.status == .noContent && options.headers[.allow] == allowed, "OPTIONS \(uri)")
+            }
+            for method in [HTTPRequest.Method.get, .post, .options] {
+                #expect(try await client.execute(uri: "/no-such-page", method: method).status == .notFound, "\(method)")
+            }
+        }
+    }
+
     @Test("Every link on the committee's pages leads to a page that answers 200")
     func linksResolve() async throws {
         let url = try await DemoDatabases.shared.url(.sqlite)

@@ -12,8 +12,18 @@ struct ErrorResponseMiddleware: RouterMiddleware {
             var viewer = context.viewer
             if let raised = error as? ErrorForViewer { (error, viewer) = (raised.error, raised.viewer) }
             let webError: WebError
+            // An address that answers other methods than the one asked (RFC 9110 §15.5.6): 405,
+            // saying which; OPTIONS is answered with them.
+            var allowed: [HTTPRequest.Method] = []
+            if let error = error as? HTTPError, error.status == .notFound { allowed = RouteTemplate.methods(at: request.uri.path) }
+            let allow = allowed.map(\.rawValue).joined(separator: ", ")
+            if request.method == .options, !allowed.isEmpty {
+                return Response(status: .noContent, headers: [.allow: allow])
+            }
             switch error {
             case let error as WebError: webError = error
+            case _ where !allowed.isEmpty:
+                webError = WebError(.methodNotAllowed, "\(request.uri.path) does not take a \(request.method.rawValue) request (expected \(allow)).")
             case let error as HTTPError:
                 webError = WebError(error.status, error.status == .notFound ? "There is no page at \(request.uri.path)." : (error.body ?? error.status.reasonPhrase))
             case let error as any HTTPResponseError where error.status == .contentTooLarge:
@@ -29,7 +39,9 @@ struct ErrorResponseMiddleware: RouterMiddleware {
                 webError = WebError(.internalServerError, "Something went wrong on the server. Try again shortly.")
             }
             if request.uri.path.hasPrefix("/api/") {
-                return .json(webError.json, status: webError.status)
+                var response = Response.json(webError.json, status: webError.status)
+                if !allowed.isEmpty { response.headers[.allow] = allow }
+                return response
             }
             var paragraphs = [webError.message]
             if webError.status == .unauthorized { paragraphs.append("Sign in from the link at the top of the page.") }
@@ -47,10 +59,13 @@ struct ErrorResponseMiddleware: RouterMiddleware {
             case .badRequest: title = sentForm ? "There is a problem with what was sent" : "There is a problem with the address"
             case .conflict: title = "This cannot be changed now"
             case .contentTooLarge: title = "What was sent is too large"
+            case .methodNotAllowed: title = "This address does not take that request"
             default: title = "Sorry, there is a problem with the service"
             }
             let html = (try? SiteRenderer.message(title: title, paragraphs: paragraphs, chrome: SiteChrome.make(viewer))) ?? webError.message
-            return .html(html, status: webError.status)
+            var response = Response.html(html, status: webError.status)
+            if !allowed.isEmpty { response.headers[.allow] = allow }
+            return response
         }
     }
 }

@@ -13,6 +13,27 @@ struct RouteTemplate: Sendable, Hashable {
         self.pattern = pattern
     }
 
+    /// True when `path` fits the pattern: the same fixed segments, and a segment for each parameter.
+    func matches(path: String) -> Bool {
+        let want = pattern.split(separator: "/", omittingEmptySubsequences: false)
+        let have = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard want.count == have.count else { return false }
+        return zip(want, have).allSatisfy { pattern, segment in
+            pattern.hasPrefix("{") && pattern.hasSuffix("}") ? !segment.isEmpty : pattern == segment
+        }
+    }
+
+    /// Every route the application answers: the site's pages and forms, and the API.
+    static let every = SiteRoutes.all + [APIRoutes.openAPI] + APIRoutes.endpoints.map(\.route)
+
+    /// The methods the application answers at `path`, HEAD with each GET and OPTIONS with any;
+    /// empty when no route fits it.
+    static func methods(at path: String) -> [HTTPRequest.Method] {
+        let methods = Set(every.filter { $0.matches(path: path) }.map(\.method))
+        guard !methods.isEmpty else { return [] }
+        return [.get, .head, .post].filter { $0 == .head ? methods.contains(.get) : methods.contains($0) } + [.options]
+    }
+
     /// The path's parameter names, in order.
     var parameterNames: [String] {
         pattern.split(separator: "/").compactMap { segment in
