@@ -97,18 +97,20 @@ struct ImportWriter {
     /// claimed by its council's next import, but a published one cannot).
     private func requireEachCouncilsOwn(_ measures: [Measure], stored: [String: Measure], definedAt: [String: CellReference]) async throws {
         var claims: [String: [String]] = [:]
+        var refusals: [StoreError] = []
         for measure in measures {
             guard let existing = stored[measure.code] else { continue }
             if let owner = existing.councilAreaCode {
                 if owner != measure.councilAreaCode {
-                    throw StoreError.measureOfAnotherCouncil(
+                    refusals.append(.measureOfAnotherCouncil(
                         measureCode: measure.code, council: owner, importedFor: measure.councilAreaCode, definedAt: definedAt[measure.code]
-                    )
+                    ))
                 }
             } else if let council = measure.councilAreaCode {
                 claims[council, default: []].append(measure.code)
             }
         }
+        try StoreError.refusing(refusals)
         typealias S = Schema.Series
         typealias V = Schema.ObservationValues
         typealias R = Schema.ObservationSources
@@ -237,13 +239,12 @@ struct ImportWriter {
             )
             for group in try ComparatorGroupRecord.decode(rows, members: members) { stored[group.code] = group }
         }
-        for group in groups {
-            if let existing = stored[group.code], existing.ownerAreaCode != group.ownerAreaCode {
-                throw StoreError.groupOfAnotherOwner(
-                    groupCode: group.code, owner: existing.ownerAreaCode, importedFor: group.ownerAreaCode, definedAt: definedAt[group.code]
-                )
-            }
-        }
+        try StoreError.refusing(groups.compactMap { group in
+            guard let existing = stored[group.code], existing.ownerAreaCode != group.ownerAreaCode else { return nil }
+            return .groupOfAnotherOwner(
+                groupCode: group.code, owner: existing.ownerAreaCode, importedFor: group.ownerAreaCode, definedAt: definedAt[group.code]
+            )
+        })
         let plan = UpsertPlan(groups, stored: stored, key: \.code, same: ==)
         guard !plan.toWrite.isEmpty else { return plan.counts }
         try await session.forEachChunk(of: plan.changedKeys) { codes in

@@ -6,6 +6,9 @@ import SQLiteNIO
 public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The `db.url` setting is not a database URL Scrutineer understands.
     case invalidDatabaseURL(String)
+    /// Several refusals of one import, each with its cell: every one is said at once, so the file
+    /// is corrected in one go (`StoreError.refusing(_:)` makes one refusal plain).
+    indirect case several([StoreError])
     /// The database could not be opened or reached (the URL is shown without its password).
     case cannotConnect(url: String, reason: String)
     /// The database has migrations this version of Scrutineer does not know.
@@ -53,7 +56,22 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No request with this number from this committee.
     case unknownRequest(committee: String, number: Int)
 
-    public var description: String { (cell.map { "\($0): " } ?? "") + problem }
+    public var description: String {
+        if case let .several(refusals) = self { return refusals.map(\.description).joined(separator: "\n") }
+        return (cell.map { "\($0): " } ?? "") + problem
+    }
+
+    /// Each refusal this error holds: itself, or those of `several`.
+    public var refusals: [StoreError] {
+        if case let .several(refusals) = self { return refusals }
+        return [self]
+    }
+
+    /// Throws `refusals`: none, one as it is, or several together.
+    static func refusing(_ refusals: [StoreError]) throws {
+        guard let first = refusals.first else { return }
+        throw refusals.count == 1 ? first : StoreError.several(refusals)
+    }
 
     /// The imported cell a refusal is about, when a file defined what was refused.
     public var cell: CellReference? {
@@ -69,6 +87,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// cells are named).
     public var problem: String {
         switch self {
+        case let .several(refusals):
+            refusals.map(\.problem).joined(separator: "\n")
         case let .invalidDatabaseURL(url):
             "db.url: \"\(url)\" is not a database URL (expected sqlite://PATH such as sqlite://./scrutineer.sqlite, "
                 + "sqlite://:memory:, or postgres://USER:PASSWORD@HOST:PORT/DATABASE)"

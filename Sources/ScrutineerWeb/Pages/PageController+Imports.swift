@@ -75,12 +75,14 @@ extension PageController {
         } catch let error as StoreError {
             // The store rolled the whole import back; its words name the record, and the cell
             // when a file defined what was refused.
-            let refusal = if let cell = error.cell {
-                BatchInputError(file: cell.file, row: cell.row, column: cell.column, message: error.problem)
-            } else {
-                BatchInputError(file: form.files.map(\.name).joined(separator: ", "), row: 0, column: "-", message: error.description)
+            let refusals = error.refusals.map { error in
+                if let cell = error.cell {
+                    BatchInputError(file: cell.file, row: cell.row, column: cell.column, message: error.problem)
+                } else {
+                    BatchInputError(file: form.files.map(\.name).joined(separator: ", "), row: 0, column: "-", message: error.description)
+                }
             }
-            return try refused(BatchInputErrors([refusal]))
+            return try refused(BatchInputErrors(refusals))
         }
         cache.invalidate()
         page.outcome = .imported(summary: ImportReport(files: form.files.map(\.name), summary: summary, skipped: batch.skipped).lines)
