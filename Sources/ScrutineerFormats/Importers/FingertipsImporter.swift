@@ -126,7 +126,7 @@ public enum FingertipsImporter {
                 if let yearType = options.yearType, yearType != known.yearType {
                     errors.append(BatchInputError(
                         file: summary.file, row: summary.row, column: "Indicator ID",
-                        message: "--year-type \(yearType.rawValue): \(code) is stored with \(known.yearType.rawValue) years (expected no --year-type, or \(known.yearType.rawValue): a measure's years cannot change under the figures stored for it)"
+                        message: "--year-type \(yearType.rawValue): \(code) is stored with \(known.yearType.rawValue) years (expected no --year-type, or \(known.yearType.rawValue): \(ImportText.storedYearsStay))"
                     ))
                 }
                 plans[id] = IndicatorPlan(measure: measure, ageVaries: summary.ages.count > 1)

@@ -3,6 +3,11 @@ import ScrutineerCore
 
 /// Small text helpers shared by the importers, written to be cheap on every cell.
 enum ImportText {
+    /// Why a stored measure's year type is kept, ending each message that refuses to change it.
+    static let storedYearsStay = "a measure's years cannot change under the figures stored for it"
+    /// Why a stored measure's periodicity is kept.
+    static let storedPeriodsStay = "a measure's periods cannot change under the figures stored for it"
+
     /// `text` without leading and trailing spaces and tabs (returned as is when it has none).
     @inline(__always)
     static func trimmed(_ text: String) -> String {

@@ -60,7 +60,7 @@ public enum LAITImporter {
                     continue
                 }
                 if let stored = context.measures[measure.code], stored.yearType != measure.yearType {
-                    table.reject(row, "year_type", "\(measure.code) is stored with \(stored.yearType.rawValue) years (expected the year type it is stored with: a measure's years cannot change under the figures stored for it)")
+                    table.reject(row, "year_type", "\(measure.code) is stored with \(stored.yearType.rawValue) years (expected the year type it is stored with: \(ImportText.storedYearsStay))")
                     continue
                 }
                 definedAt[measure.code] = CellReference(file: table.file, row: row, column: "measure_code")

@@ -91,13 +91,16 @@ struct LocalMeasureRows {
             return known
         }
         var periodicity = Periodicity.annual
+        var periodicityRead = true
         if let written = text(.periodicity) {
             switch LocalHeaderName.normalised(written).replacingOccurrences(of: "-", with: "_") {
             case "monthly": periodicity = .monthly
             case "quarterly": periodicity = .quarterly
             case "annual", "annually", "yearly": periodicity = .annual
             case "multi_year", "multiyear": periodicity = .multiYear
-            default: fail(.periodicity, "\"\(written)\" is not a periodicity (expected monthly, quarterly, annual or multi-year)")
+            default:
+                fail(.periodicity, "\"\(written)\" is not a periodicity (expected monthly, quarterly, annual or multi-year)")
+                periodicityRead = false
             }
         }
         let decimalPlaces = value(.decimalPlaces) { (content) throws(LocalCellReading.Problem) in
@@ -132,10 +135,10 @@ struct LocalMeasureRows {
         // A stored measure keeps its years and its periods: its figures are dated by them.
         let before = code.flatMap { stored[$0] }
         if let before, let yearType, yearType != before.yearType {
-            fail(.yearType, "\(before.code) is stored with \(before.yearType.rawValue) years (expected \(before.yearType.rawValue): a measure's years cannot change under the figures stored for it)")
+            fail(.yearType, "\(before.code) is stored with \(before.yearType.rawValue) years (expected \(before.yearType.rawValue): \(ImportText.storedYearsStay))")
         }
-        if let before, table.column(.measure(.periodicity)) != nil, rowErrors.isEmpty, periodicity != before.periodicity {
-            fail(.periodicity, "\(before.code) is stored as \(before.periodicity.rawValue) (expected \(before.periodicity.rawValue): a measure's periods cannot change under the figures stored for it)")
+        if let before, table.column(.measure(.periodicity)) != nil, periodicityRead, periodicity != before.periodicity {
+            fail(.periodicity, "\(before.code) is stored as \(before.periodicity.rawValue) (expected \(before.periodicity.rawValue): \(ImportText.storedPeriodsStay))")
         }
         guard rowErrors.isEmpty, let code, let title, let unit, let polarity, let yearType else {
             errors.append(contentsOf: rowErrors.map { LocalImportProblem(in: table, $0) })

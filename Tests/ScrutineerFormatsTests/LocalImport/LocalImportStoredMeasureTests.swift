@@ -36,8 +36,10 @@ struct LocalImportStoredMeasureTests {
     func yearsAndPeriodsKept() throws {
         let context = try LocalImportData.context(measures: [Self.stored])
         let text = "code,title,unit,polarity,year_type,periodicity\nWARKS_HV,Health visitor reviews (%),percentage,high,academic,monthly\n"
+        // Both cells of the row are named at once.
         #expect(LocalImportData.errors([LocalImportData.csv("measures.csv", text)], context: context) == [
             "measures.csv:2:year_type: WARKS_HV is stored with financial years (expected financial: a measure's years cannot change under the figures stored for it)",
+            "measures.csv:2:periodicity: WARKS_HV is stored as quarterly (expected quarterly: a measure's periods cannot change under the figures stored for it)",
         ])
         let monthly = "code,title,unit,polarity,year_type,periodicity\nWARKS_HV,Health visitor reviews (%),percentage,high,financial,monthly\n"
         #expect(LocalImportData.errors([LocalImportData.csv("measures.csv", monthly)], context: context) == [
