@@ -80,6 +80,11 @@ struct CSVReaderTests {
                 message: "the fields are separated by \(name)s, not commas (expected comma-separated values: in Excel, save as \"CSV UTF-8 (Comma delimited)\")"
             )) { try CSVReader.table(from: Data(separated.utf8), fileName: "s.csv") }
         }
+        // Saved where a comma is the decimal point: the figures' commas split the lines, not the header.
+        #expect(throws: CSVError(
+            fileName: "d.csv", line: 1,
+            message: "the fields are separated by semicolons, not commas (expected comma-separated values: in Excel, save as \"CSV UTF-8 (Comma delimited)\")"
+        )) { try CSVReader.table(from: Data("code;period;value\nA;2025;12,5\n".utf8), fileName: "d.csv") }
         // One column whose header holds a semicolon, over values that do not, is a column.
         #expect(try CSVReader.table(from: Data("note; for people\nfirst\n".utf8), fileName: "n.csv").records.count == 1)
         #expect(try CSVReader.table(from: Data("a;b,c\n1,2\n".utf8), fileName: "n.csv").header == ["a;b", "c"])

@@ -96,12 +96,13 @@ public enum CSVReader {
         )
     }
 
-    /// "semicolon" or "tab" when the header and the line after it are each one field holding that
-    /// character, as a file saved where a comma is the decimal point, or as tab-separated text, is.
+    /// "semicolon" or "tab" when the header is one field holding that character and the line after
+    /// it holds it too, as a file saved where a comma is the decimal point (whose figures' commas
+    /// split its lines: `A;1,5;2`), or as tab-separated text, is.
     private static func otherSeparator(_ header: [String], next: [String]?) -> String? {
-        guard header.count == 1, (next?.count ?? 1) == 1 else { return nil }
+        guard header.count == 1 else { return nil }
         for (character, name) in [(";", "semicolon"), ("\t", "tab")]
-        where header[0].contains(character) && (next.map { $0[0].contains(character) } ?? true) {
+        where header[0].contains(character) && (next.map { $0.contains { $0.contains(character) } } ?? true) {
             return name
         }
         return nil
