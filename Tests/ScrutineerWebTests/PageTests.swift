@@ -99,6 +99,27 @@ struct PageTests {
         }
     }
 
+    @Test("Saving the commentary comes back to its form, which says which version was saved; the form has a section of its own")
+    func commentarySaved() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        try await withApplication(url) { client in
+            let officer = try await Browser.signIn(client, username: "warks.officer", password: "demo-warks-officer")
+            let page = "/committees/WARKS-CYP/measures/WARKS_HV_68WK?period=2026%2F27%20Q2"
+            let before = try await officer.get(client, page).text
+            #expect(before.contains(#"<section class="commentary-edit" aria-labelledby="commentary-edit">"#) && before.contains(#"<h2 id="commentary-edit">Write the commentary</h2>"#))
+            #expect(!before.contains(#"role="status""#))
+            let saved = try await officer.post(client, "/committees/WARKS-CYP/measures/WARKS_HV_68WK/commentary", [("period", "2026/27 Q2"), ("text", "Reviews recovered in September.")])
+            #expect(saved.status == .seeOther)
+            let location = try #require(saved.headers[.location])
+            #expect(location == page + "&saved=commentary#commentary-edit")
+            let after = try await officer.get(client, String(location.prefix { $0 != "#" })).text
+            #expect(after.contains("<p>Reviews recovered in September.</p>"))
+            let notice = try #require(after.range(of: #"<p class="notice" role="status">"#).map { String(after[$0.upperBound...].prefix { $0 != "<" }) })
+            #expect(notice.hasPrefix("Saved: the commentary for 2026/27 Q2 is now version 2, written by "), "\(notice)")
+            #expect(!(try await officer.get(client, page).text.contains(#"role="status""#)), "only on the page the writer comes back to")
+        }
+    }
+
     @Test("The comparison sorts by value and lists the statistical neighbours, the region and the council's own groups")
     func comparison() async throws {
         let url = try await DemoDatabases.shared.url(.sqlite)

@@ -207,6 +207,9 @@ public struct SiteMeasureExtras: Sendable {
     public var revisions: FigureRevisions
     /// On a published report, those revised since it was published; nil otherwise.
     public var sincePublication: RevisionsSincePublication?
+    /// True on the page the writer comes back to after saving the commentary, which then says
+    /// which version was saved.
+    public var commentarySaved = false
 
     public init(
         commentary: Commentary?, commentaryVersions: Int, commentaryAction: String?, targetHistory: [Target], revisions: FigureRevisions,

@@ -118,6 +118,8 @@ public enum SiteRenderer {
         let extrasModel: [String: Any] = [
             "compareHref": links.compare(code), "csvHref": links.measureData(code, "csv"), "xlsxHref": links.measureData(code, "xlsx"),
             "hasCommentaryMeta": !meta.isEmpty, "commentaryMeta": meta,
+            "hasSavedNotice": extras.commentarySaved && extras.commentary != nil,
+            "savedNotice": extras.commentary.map { "Saved: the commentary for \(a.reportingPeriod.label) is now version \(extras.commentaryVersions), written by \($0.author) on \(CalendarDate.displayText(ofTimestampWithTime: $0.writtenAt)). It shows above, under Commentary." } ?? "",
             "canEdit": extras.commentaryAction != nil, "commentaryAction": extras.commentaryAction ?? "", "csrfToken": chrome.csrfToken,
             "periodLabel": a.reportingPeriod.label, "commentaryText": extras.commentary?.text ?? "", "commentaryLongest": Commentary.longestText,
             "hasTargetHistory": !extras.targetHistory.isEmpty, "targetHistory": targetHistoryTable(extras.targetHistory, format: m.format),

@@ -53,7 +53,7 @@ enum SiteStylesheet {
     .error-summary h2 { margin-top: 0; }
     .results li { margin-bottom: 0.5rem; }
     @media print {
-      .site-header, .breadcrumbs, .site-search, .period-form, .publish-form, .notice, .commentary-form, .request-forms, .publications { display: none; }
+      .site-header, .breadcrumbs, .site-search, .period-form, .publish-form, .notice, .commentary-edit, .commentary-form, .request-forms, .publications { display: none; }
     }
 
     """

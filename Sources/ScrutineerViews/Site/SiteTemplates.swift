@@ -227,14 +227,18 @@ enum SiteTemplates {
     </ul>
     </section>
     {{#hasCommentaryMeta}}<p class="note">Commentary: {{commentaryMeta}}</p>{{/hasCommentaryMeta}}
-    {{#canEdit}}<form class="commentary-form" method="post" action="{{commentaryAction}}">
+    {{#canEdit}}<section class="commentary-edit" aria-labelledby="commentary-edit">
+    <h2 id="commentary-edit">Write the commentary</h2>
+    {{#hasSavedNotice}}<p class="notice" role="status">{{savedNotice}}</p>{{/hasSavedNotice}}
+    <form class="commentary-form" method="post" action="{{commentaryAction}}">
     <input type="hidden" name="csrf" value="{{csrfToken}}"/>
     <input type="hidden" name="period" value="{{periodLabel}}"/>
     <label for="commentary-text">Write the commentary for {{periodLabel}}</label>
     <p class="hint" id="commentary-hint">Plain text. Leave a blank line between paragraphs. Each save is kept as a new version.</p>
     <textarea id="commentary-text" name="text" rows="8" maxlength="{{commentaryLongest}}" aria-describedby="commentary-hint">{{commentaryText}}</textarea>
     <button type="submit">Save commentary</button>
-    </form>{{/canEdit}}
+    </form>
+    </section>{{/canEdit}}
     <section aria-labelledby="target-history">
     <h2 id="target-history">Targets and their history</h2>
     {{#hasTargetHistory}}{{#targetHistory}}{{>table}}{{/targetHistory}}{{/hasTargetHistory}}

@@ -129,7 +129,7 @@ struct PageController: Sendable {
             let code = measure.code
             let viewer = context.viewer
             let revisions = try await access.revisions(report, measure: measure)
-            let extras: SiteMeasureExtras
+            var extras: SiteMeasureExtras
             if let snapshot = try await access.snapshot(report) {
                 // As published: the commentary and targets the committee read, and no form to change them.
                 let commentary = snapshot.commentary(on: code)?.redacted(for: report.audience, rule: snapshot.publicTextRule)
@@ -145,6 +145,7 @@ struct PageController: Sendable {
                     commentaryAction: canWrite ? SiteRoutes.commentary.href(["committee": report.committee.code, "measure": code]) : nil,
                     targetHistory: try await cache.store.targets(for: code, council: report.committee.councilAreaCode), revisions: revisions
                 )
+                extras.commentarySaved = request.uri.queryParameters.get("saved") == "commentary"
             }
             guard let html = try SiteRenderer.measure(assessment, code: code, links: links(report), extras: extras, chrome: chrome(
                 context, breadcrumbs: committeeCrumbs(report) + [SiteLink(measure.title, href: "", isCurrent: true)], standing: try await standing(report, assessment)))
@@ -242,7 +243,8 @@ struct PageController: Sendable {
         }
         _ = try await cache.store.addCommentary(Commentary(committeeCode: committeeCode, measureCode: code, periodLabel: period.label, text: text, author: account.displayName), by: account.username)
         cache.invalidate()
-        return .redirect(to: SiteRoutes.measure.href(["committee": committeeCode, "measure": code], query: [("period", period.label)]), type: .normal)
+        // Back to the form, which says which version was saved.
+        return .redirect(to: SiteRoutes.measure.href(["committee": committeeCode, "measure": code], query: [("period", period.label), ("saved", "commentary")]) + "#commentary-edit", type: .normal)
     }
 
     func setStage(_ request: Request, _ context: WebRequestContext) async throws -> Response {
