@@ -41,4 +41,54 @@ struct CommitteeCommandTests {
         // The demo committee: 22 key business measures in eight themes (README), 17 targets in the file.
         #expect(saved.standardOutput == "Saved committee WARKS-CYP: 22 measures in 8 themes, 17 targets.\n")
     }
+
+    @Test("a definition may list a target's history: versions already held are not written again, so the council's first file can be saved after a target changed; one that would rewrite history is refused naming the file, exit 65")
+    func targetHistory() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("committee.sqlite")
+        let db = "sqlite://" + file.path
+        let local = ["warwickshire-measures.csv", "warwickshire-observations.csv"].map { Self.demoData.appendingPathComponent("local/\($0)").path }
+        for arguments in ImportCommandTests.imports.prefix(3) + [["local"] + local] {
+            #expect(try CommandRunner.run(["import"] + arguments + ["--db", db]).status == 0)
+        }
+        #expect(try CommandRunner.run(["committee", "add", Self.definition, "--db", db]).status == 0)
+
+        // The first target (Under18concep's local 13 per 1,000 from April 2022) changes from April 2026.
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.definition))) as? [String: Any])
+        var targets = try #require(json["targets"] as? [[String: Any]])
+        var changed = targets[0]
+        changed["value"] = 12.0
+        changed["validFrom"] = "2026-04-01"
+        changed["setOn"] = "2026-03-12"
+        changed["reason"] = "Lowered for 2026/27"
+        func write(_ targets: [[String: Any]], _ name: String) throws -> String {
+            json["targets"] = targets
+            let path = folder.appendingPathComponent(name).path
+            try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let history = try write(targets + [changed], "history.json")
+        #expect(try CommandRunner.run(["committee", "add", history, "--db", db]).status == 0)
+        func versions() throws -> Int {
+            try CommandRunner.run(["export", "audit", "--db", db]).standardOutput.components(separatedBy: "set target Under18concep").count - 1
+        }
+        let written = try versions()
+        // The council's first file, and the history again: nothing rewritten, the change kept.
+        for path in [Self.definition, history] {
+            let again = try CommandRunner.run(["committee", "add", path, "--db", db])
+            #expect(again.status == 0, "\(again.standardError)")
+        }
+        #expect(try versions() == written, "no target version written again")
+
+        // A version that starts before the one in force, and is not one held: refused whole.
+        targets[0]["value"] = 14.0
+        let rewrite = try write(targets, "rewrite.json")
+        let before = try Data(contentsOf: file)
+        let refused = try CommandRunner.run(["committee", "add", rewrite, "--db", db])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.hasPrefix("\(rewrite): the new local target for Under18concep starts on 2022-04-01, before the version it replaces (from 2026-04-01)"), "\(refused.standardError)")
+        #expect(refused.standardError.hasSuffix("; nothing was written\n"))
+        #expect(try Data(contentsOf: file) == before)
+    }
 }

@@ -200,6 +200,7 @@ struct AssessmentRun {
         }
 
         var history: [HistoryPoint] = []
+        let reportedKind = status.reportedTarget?.target.kind
         if includeHistory, let id = council.id {
             history = shown.map { i in
                 let observation = observations[Int(i)]
@@ -213,7 +214,8 @@ struct AssessmentRun {
                     england: slot.flatMap { value(m, $0, index.englandID) },
                     region: slot.flatMap { region(m, $0, council: id)?.value },
                     statisticalNeighbourMean: slot.flatMap { neighbours(m, $0, council: id)?.mean },
-                    trajectoryTarget: trajectory?.value
+                    trajectoryTarget: trajectory?.value,
+                    target: reportedKind.flatMap { kind in TargetJudgement.targetsInForce(targets, for: period, at: period.end).first { $0.kind == kind }?.value }
                 )
             }
         }

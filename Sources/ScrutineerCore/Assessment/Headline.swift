@@ -138,11 +138,14 @@ public struct Headline: Sendable, Hashable, Codable {
         let others = counts.measures - onTrack
         guard others > 0 else { return minutes }
         let rest = [MeasureStatus.notOnTrack, .notDue, .noData, .notJudged].filter { counts.count($0) > 0 }
+        // With none on track, the rest are all of them, not "the other" ones.
         if rest.count == 1 {
-            return minutes + " The other \(count(others)) \(statusPhrase(rest[0], plural: others > 1))."
+            let who = onTrack > 0 ? "The other \(count(others))" : others == 2 ? "Both" : "All \(count(others))"
+            return minutes + " \(who) \(statusPhrase(rest[0], plural: others > 1))."
         }
         let parts = rest.map { "\(count(counts.count($0))) \(statusPhrase($0, plural: counts.count($0) > 1))" }
-        return minutes + " Of the other \(count(others)), " + parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1] + "."
+        let of = onTrack > 0 ? "Of the other \(count(others))" : "Of them"
+        return minutes + " \(of), " + parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1] + "."
     }
 
     /// "The one key business measure in Education was not on track; it was declining."

@@ -13,6 +13,10 @@ public struct HistoryPoint: Sendable, Hashable, Codable {
     public let statisticalNeighbourMean: Double?
     /// The trajectory target for the period, if one is in force.
     public let trajectoryTarget: Double?
+    /// The value of the reported target's kind in force on the period's last day: the version that
+    /// applied then (8% until March 2025, 11% after); nil when none was in force, with no reported
+    /// target, or in an assessment stored before it was kept.
+    public var target: Double? = nil
 }
 
 /// Everything the report says about one measure for the reporting period: its latest figure and

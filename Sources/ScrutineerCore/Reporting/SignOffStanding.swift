@@ -43,7 +43,7 @@ public struct SignOffStanding: Sendable, Hashable {
     }
 
     /// Who published or marked it and when, and what that means for its figures, as sentences:
-    /// "Marked checked by Ann Analyst on 1 July 2026 at 10:00 UTC. Its figures, judgements and
+    /// "Marked checked by Ann Analyst on 1 Jul 2026 at 10:00 UTC. Its figures, judgements and
     /// commentary may change before it is published."
     public var note: String {
         let marked = marking.map { "marked \($0.stage.rawValue) by \($0.changedBy) on \(CalendarDate.displayText(ofTimestampWithTime: $0.changedAt))" }

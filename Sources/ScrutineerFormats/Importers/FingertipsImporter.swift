@@ -84,7 +84,7 @@ public enum FingertipsImporter {
             blankRows += table.blankRows
             // A confidence limit under another name would be passed over, and its figures lost.
             let limits = ["Lower CI 95.0 limit", "Upper CI 95.0 limit", "Lower CI 99.8 limit", "Upper CI 99.8 limit"]
-            for name in table.header where !limits.contains(name) && name.lowercased().contains("ci") && name.lowercased().contains("limit") {
+            for name in table.header where !limits.contains(name) && Set(name.lowercased().split(separator: " ")).isSuperset(of: ["ci", "limit"]) {
                 table.reject(table.table.headerLine, name, "not a confidence limit column Scrutineer reads (expected \(limits.joined(separator: ", ")), as Fingertips names them)")
             }
             if let columns = table.requireColumns(requiredColumns), table.errors.isEmpty {

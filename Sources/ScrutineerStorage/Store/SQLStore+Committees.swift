@@ -45,8 +45,9 @@ extension SQLStore {
             for target in targets {
                 let versions = try await writer.versions(of: target.measureCode, council: committee.councilAreaCode)
                     .filter { $0.kind == target.kind && $0.periodLabel == target.periodLabel }
-                if let current = versions.last, current.value == target.value, current.tolerance == target.tolerance,
-                   current.validFrom == target.validFrom, current.reason == target.reason {
+                // A version already held, current or earlier, is not written again: a definition may
+                // list a target's history, and saving the council's first file again keeps today's.
+                if versions.contains(where: { $0.value == target.value && $0.tolerance == target.tolerance && $0.validFrom == target.validFrom && $0.reason == target.reason }) {
                     continue
                 }
                 _ = try await writer.write(target, by: user, at: timestamp)

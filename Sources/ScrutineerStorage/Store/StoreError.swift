@@ -6,9 +6,6 @@ import SQLiteNIO
 public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The `db.url` setting is not a database URL Scrutineer understands.
     case invalidDatabaseURL(String)
-    /// Several refusals of one import, each with its cell: every one is said at once, so the file
-    /// is corrected in one go (`StoreError.refusing(_:)` makes one refusal plain).
-    indirect case several([StoreError])
     /// The database could not be opened or reached (the URL is shown without its password).
     case cannotConnect(url: String, reason: String)
     /// The database has migrations this version of Scrutineer does not know.
@@ -34,6 +31,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An import would redefine a council's own comparator group for another council or for
     /// every council, or take a group every council sees as one council's own.
     case groupOfAnotherOwner(groupCode: String, owner: String?, importedFor: String?, definedAt: CellReference?)
+    /// Several refusals of one import, each with its cell: every one is said at once, so the file
+    /// is corrected in one go (`StoreError.refusing(_:)` makes one refusal plain).
+    indirect case several([StoreError])
     /// The database refused a change; nothing was written.
     case changeRolledBack(reason: String)
     /// No person has this sign-in name.

@@ -36,22 +36,36 @@ enum PackCharts {
         )
     }
 
-    /// The reported target as a line over `periods` (oldest first), drawn only where it was in
-    /// force — periods ending on or after its `validFrom` — and at the last, the latest figure, which
-    /// the status judges against it (a period not known is drawn). Its name says the value, and the
-    /// day it took effect when the line starts after the first period: "Local target (85%, from 1
-    /// Oct 2023)". Nil with no reported target.
+    /// The reported target's kind as a line over `periods` (oldest first): at each period, the
+    /// version in force on its last day (`HistoryPoint.target`; none before the first took effect),
+    /// and at the last, the latest figure, the reported target it is judged against. An assessment
+    /// stored before versions were kept draws the reported target from its `validFrom`. The name
+    /// says the value, and when it took effect if the line starts late ("Local target (85%, from 1
+    /// Oct 2023)"), or that versions changed ("Local target (as in force each period; 11% now)").
+    /// Nil with no reported target.
     static func reportedTargetLine(_ m: MeasureAssessment, periods: [Period?], name: String? = nil) -> ChartSeries? {
         guard let target = m.status.reportedTarget?.target, !periods.isEmpty else { return nil }
-        var inForce = periods.map { period in period.map { $0.end >= target.validFrom } ?? true }
-        inForce[inForce.count - 1] = true
-        let from = inForce.allSatisfy { $0 } ? "" : "from \(target.validFrom.displayText)"
-        let named = if let name {
-            from.isEmpty ? name : "\(name) (\(from))"
-        } else {
-            "\(PackWording.targetKind(target.kind)) (\(m.format.trimmedText(target.value))\(from.isEmpty ? "" : ", " + from))"
+        let versions = Dictionary(m.history.map { ($0.period.label, $0.target) }, uniquingKeysWith: { first, _ in first })
+        let kept = versions.values.contains { $0 != nil }
+        var values: [Double?] = periods.map { period in
+            guard let period else { return target.value }
+            return kept ? versions[period.label] ?? nil : (period.end >= target.validFrom ? target.value : nil)
         }
-        return ChartSeries(name: named, values: inForce.map { $0 ? target.value : nil }, style: .target)
+        values[values.count - 1] = target.value
+        let value = m.format.trimmedText(target.value)
+        let detail: String? = if values.contains(where: { $0 != nil && $0 != target.value }) {
+            "as in force each period; \(value) now"
+        } else if values.contains(nil) {
+            "from \(target.validFrom.displayText)"
+        } else {
+            nil
+        }
+        let named = if let name {
+            detail.map { "\(name) (\($0))" } ?? name
+        } else {
+            "\(PackWording.targetKind(target.kind)) (" + (detail.map { $0.hasPrefix("as") ? $0 : "\(value), \($0)" } ?? value) + ")"
+        }
+        return ChartSeries(name: named, values: values, style: .target)
     }
 
     /// The SPC chart's target line, one value per point: "Target", drawn where it was in force

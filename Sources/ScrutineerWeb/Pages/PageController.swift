@@ -261,7 +261,7 @@ struct PageController: Sendable {
             throw WebError.badParameter("stage", "stage: \(form["stage"] ?? "nothing") is not a stage (expected draft, checked or published)")
         }
         do {
-            _ = try await cache.store.moveReport(definition, period: period, to: stage, by: account.displayName, today: today)
+            _ = try await cache.store.moveReport(definition, period: period, to: stage, by: account.username, today: today)
         } catch StoreError.alreadyPublished {
             throw WebError(.conflict, "The report of \(definition.committee.name) for \(period.label) is already published, and stays as the committee read it (expected it moved back to checked first, to publish it again).")
         } catch StoreError.reportingPeriodNotBegun {

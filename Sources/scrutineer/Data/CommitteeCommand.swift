@@ -49,7 +49,13 @@ struct CommitteeCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("\(file): unknown \(codes) (expected measures already imported: the national data with scrutineer import lait, ees or fingertips, the council's own with scrutineer import local)\n".utf8))
                     throw ExitCode(65)
                 }
-                try await store.saveCommittee(definition, by: user)
+                do {
+                    try await store.saveCommittee(definition, by: user)
+                } catch let error as StoreError {
+                    // Refused whole: say why, naming the file, and exit like bad data.
+                    FileHandle.standardError.write(Data("\(file): \(error); nothing was written\n".utf8))
+                    throw ExitCode(65)
+                }
             }
             print("Saved committee \(definition.committee.code): \(definition.committee.measureCodes.count) measures in \(definition.committee.themes.count) themes, \(definition.targets.count) targets.")
         }

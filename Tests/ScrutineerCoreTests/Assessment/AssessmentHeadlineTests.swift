@@ -104,6 +104,21 @@ import Testing
         #expect(report.headline.themes[0].sentence.hasPrefix("Of the four key business measures in Early Help, "))
         let single = try Build.assess([measures[1]], observations.filter { $0.measureCode == "MISSED" }, targets: [try Build.target("MISSED", .local, 70)], period: "2024/25 Q2", today: "2024-11-20", themes: [("Early Help", ["MISSED"])])
         #expect(single.headline.themes[0].sentence == "The one key business measure in Early Help was not on track; it was declining.")
+        // None on track: the rest are all of them, not "the other" ones.
+        let none = try Build.assess(
+            [measures[1], measures[2]], observations.filter { $0.measureCode == "MISSED" }, targets: [try Build.target("MISSED", .local, 70)],
+            period: "2024/25 Q2", today: "2024-11-20"
+        )
+        #expect(none.headline.sentence == "Of the two key business measures, none were on track or had been completed; none were static and one declining. "
+            + "Of them, one was not on track and one had no figure.")
+        let both = try Build.assess(
+            [measures[1], Build.percentage("MISSED_TOO")],
+            try ["MISSED", "MISSED_TOO"].flatMap { code in
+                [try Build.observation(code, "2024/25 Q1", 75, published: "2024-08-10"), try Build.observation(code, "2024/25 Q2", 60, published: "2024-11-14")]
+            },
+            targets: [try Build.target("MISSED", .local, 70), try Build.target("MISSED_TOO", .local, 70)], period: "2024/25 Q2", today: "2024-11-20"
+        )
+        #expect(both.headline.sentence.hasSuffix("declining. Both were not on track."), "\(both.headline.sentence)")
     }
 
     @Test("An assessment encodes to JSON and decodes to the same value")

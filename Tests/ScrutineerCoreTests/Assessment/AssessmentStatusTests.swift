@@ -222,4 +222,19 @@ import Testing
         #expect(assessment.status.reason
             == "Not judged: 280.3 per 10,000 for 2025; this measure has no better or worse direction, so it has no target status")
     }
+
+    @Test("The history keeps, at each period, the version of the reported target's kind in force on its last day, none before the first")
+    func targetVersionsInHistory() throws {
+        let measure = Build.percentage("M")
+        let quarters = ["2023/24 Q4", "2024/25 Q1", "2024/25 Q2", "2024/25 Q3", "2024/25 Q4", "2025/26 Q1", "2025/26 Q2"]
+        let observations = try quarters.map { try Build.observation("M", $0, 9) }
+        let targets = [
+            try Build.target("M", .local, 8, from: "2024-04-01"),
+            try Build.target("M", .local, 11, from: "2025-04-01", version: 2),
+        ]
+        let m = try #require(try Build.assess([measure], observations, targets: targets, period: "2025/26 Q2", today: "2025-11-20").measures.first)
+        #expect(m.status.reportedTarget?.target.value == 11)
+        #expect(m.history.map(\.period.label) == quarters)
+        #expect(m.history.map(\.target) == [nil, 8, 8, 8, 8, 11, 11])
+    }
 }

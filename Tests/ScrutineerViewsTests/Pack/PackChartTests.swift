@@ -72,8 +72,8 @@ import Testing
         let spc = try #require(m.spc)
         let tree = try pages.tree(pages.measurePath(m.measure.code))
         let table = try #require(PackPages.element(tree, id: "m-EH_OUTCOMES-spc-chart-table"))
-        // The target took effect on 1 April 2025, the seventh month charted (`targetsWhereInForce`).
-        #expect(PackPages.headers(tree, table: table) == ["Period", "Warwickshire", "Mean", "Lower process limit", "Upper process limit", "Target (from 1 Apr 2025)", "Point type"])
+        // Each month's trajectory target from April 2025, the seventh month charted (`targetsWhereInForce`).
+        #expect(PackPages.headers(tree, table: table) == ["Period", "Warwickshire", "Mean", "Lower process limit", "Upper process limit", "Target (as in force each period; 76.5% now)", "Point type"])
         // Each chart's table has a name of its own (WCAG 1.3.1: two tables named alike are not told apart).
         let captions = tree.elements("caption").map { tree.text($0) }
         #expect(captions.contains { $0.hasPrefix("The figures in the statistical process control chart") })
@@ -127,16 +127,18 @@ import Testing
         let path = try #require(tree.descendants(target).first { tree[$0].name == "path" }.flatMap { tree[$0].attributes["d"] })
         #expect(path.filter { $0 == "M" }.count == 1 && path.filter { $0 == "L" }.count == 1, "one short stroke: \(path)")
 
-        // Early Help's SPC chart: 18 months from April 2024; the target is drawn from April 2025.
+        // Early Help's SPC chart: 18 months from April 2024; each month from April 2025 has its own
+        // trajectory target (WarwickshireCommittee.targets), none before.
         let earlyHelp = try #require(pages.assessment.measures.first { $0.measure.code == WarwickshireCommittee.earlyHelp })
         let spc = try #require(earlyHelp.spc)
         let spcTree = try pages.tree(pages.measurePath(earlyHelp.measure.code))
         let spcTable = try #require(PackPages.element(spcTree, id: "m-EH_OUTCOMES-spc-chart-table"))
         let spcRows = PackPages.rows(spcTree, table: spcTable)
         #expect(spcRows.count == spc.analysis.points.count)
+        let trajectory = Dictionary(uniqueKeysWithValues: WarwickshireCommittee.targets.compactMap { t in t.periodLabel.map { ($0, t.value) } })
         for (row, point) in zip(spcRows, spc.analysis.points) {
             let inForce = try Period.parse(point.period, yearType: .financial).end >= from
-            #expect(row[5] == (inForce ? spc.target.map(earlyHelp.format.number) : "–"), "\(point.period)")
+            #expect(row[5] == (inForce ? trajectory[point.period].map(earlyHelp.format.number) : "–"), "\(point.period)")
         }
         #expect(spcRows.filter { $0[5] != "–" }.count == 6)
     }
