@@ -208,50 +208,51 @@ enum PackTemplates {
 
     /// One measure: what it is, its latest figure, status, direction, trend, benchmarks, SPC,
     /// breakdowns and commentary, with headings from h1 (its own page; the printed pack shifts
-    /// them one level down, see `PackRenderer`).
+    /// them one level down, see `PackRenderer`). Each section is named by its heading and the
+    /// measure's title, so the printed pack's 20-odd "In short" regions are told apart.
     static let measure = """
     <article class="measure" id="{{anchor}}" aria-labelledby="{{anchor}}-title">
     <h1 id="{{anchor}}-title">{{title}}</h1>
     <p class="measure-meta">Code {{code}}{{#hasTheme}} · Theme: {{theme}}{{/hasTheme}}{{#isIllustrative}} · <strong class="illustrative">Illustrative values, not real data</strong>{{/isIllustrative}}</p>
     {{#isRevisedSincePublication}}<p class="revised-notice"><strong>Revised since publication:</strong> {{sincePublicationSentence}} <a href="#{{anchor}}-revised-since">What the figures became</a>.</p>{{/isRevisedSincePublication}}
-    <section class="in-short" aria-labelledby="{{anchor}}-in-short">
+    <section class="in-short" aria-labelledby="{{anchor}}-in-short {{anchor}}-title">
     <h2 id="{{anchor}}-in-short">In short</h2>
     <p>{{inShort}}</p>
     </section>
-    <section aria-labelledby="{{anchor}}-about">
+    <section aria-labelledby="{{anchor}}-about {{anchor}}-title">
     <h2 id="{{anchor}}-about">About this measure</h2>
     {{#about}}{{>facts}}{{/about}}
     </section>
-    <section aria-labelledby="{{anchor}}-latest">
+    <section aria-labelledby="{{anchor}}-latest {{anchor}}-title">
     <h2 id="{{anchor}}-latest">Latest figure and data currency</h2>
     {{#latest}}{{>facts}}{{/latest}}
     <p class="reason">{{currencyReason}}</p>
     </section>
-    <section aria-labelledby="{{anchor}}-status">
+    <section aria-labelledby="{{anchor}}-status {{anchor}}-title">
     <h2 id="{{anchor}}-status">Status against target</h2>
     <p class="judgement">{{#status}}\(line){{/status}}</p>
     <p class="reason">{{statusReason}}</p>
     {{#hasTargets}}{{#targets}}{{>table}}{{/targets}}{{/hasTargets}}
     {{^hasTargets}}<p>No target is in force for this period.</p>{{/hasTargets}}
     </section>
-    <section aria-labelledby="{{anchor}}-direction">
+    <section aria-labelledby="{{anchor}}-direction {{anchor}}-title">
     <h2 id="{{anchor}}-direction">Direction of travel</h2>
     <p class="judgement">{{#direction}}\(line){{/direction}}</p>
     <p class="reason">{{directionReason}}</p>
     </section>
-    <section aria-labelledby="{{anchor}}-trend">
+    <section aria-labelledby="{{anchor}}-trend {{anchor}}-title">
     <h2 id="{{anchor}}-trend">Trend</h2>
     {{#hasTrend}}{{#trend}}{{>figure}}{{/trend}}{{/hasTrend}}
     {{^hasTrend}}<p>{{noTrend}}</p>{{/hasTrend}}
     </section>
-    <section aria-labelledby="{{anchor}}-benchmarks">
+    <section aria-labelledby="{{anchor}}-benchmarks {{anchor}}-title">
     <h2 id="{{anchor}}-benchmarks">Benchmarks</h2>
     {{#hasBenchmarks}}{{#benchmarks}}{{>table}}{{/benchmarks}}
     <p class="reason">{{comparisonReason}}</p>{{/hasBenchmarks}}
     {{^hasBenchmarks}}<p>{{noBenchmarks}}</p>{{/hasBenchmarks}}
     </section>
     {{#hasSPC}}
-    <section aria-labelledby="{{anchor}}-spc">
+    <section aria-labelledby="{{anchor}}-spc {{anchor}}-title">
     <h2 id="{{anchor}}-spc">Statistical process control</h2>
     <p class="judgement">{{#spcLines}}\(line){{/spcLines}}</p>
     <p class="reason">{{spcReason}}</p>
@@ -259,24 +260,24 @@ enum PackTemplates {
     </section>
     {{/hasSPC}}
     {{#hasSPCAbsence}}
-    <section aria-labelledby="{{anchor}}-spc">
+    <section aria-labelledby="{{anchor}}-spc {{anchor}}-title">
     <h2 id="{{anchor}}-spc">Statistical process control</h2>
     <p class="reason">{{spcAbsence}}</p>
     </section>
     {{/hasSPCAbsence}}
     {{#hasBreakdowns}}
-    <section aria-labelledby="{{anchor}}-breakdowns">
+    <section aria-labelledby="{{anchor}}-breakdowns {{anchor}}-title">
     <h2 id="{{anchor}}-breakdowns">Breakdowns</h2>
     {{#breakdowns}}{{>table}}{{/breakdowns}}
     </section>
     {{/hasBreakdowns}}
     {{#hasRevisions}}
-    <section aria-labelledby="{{anchor}}-revisions">
+    <section aria-labelledby="{{anchor}}-revisions {{anchor}}-title">
     <h2 id="{{anchor}}-revisions">Revised figures</h2>
     <p>{{revisionsSentence}}</p>
     {{#hasRevisionsTable}}{{#revisions}}{{>table}}{{/revisions}}{{/hasRevisionsTable}}
     {{#hasSincePublication}}
-    <section aria-labelledby="{{anchor}}-revised-since">
+    <section aria-labelledby="{{anchor}}-revised-since {{anchor}}-title">
     <h3 id="{{anchor}}-revised-since">Revised since this report was published</h3>
     <p>{{sincePublicationSentence}}{{#hasSincePublicationTable}} The report above shows each figure as the committee read it; the table shows what it became.{{/hasSincePublicationTable}}</p>
     {{#hasSincePublicationTable}}{{#sincePublication}}{{>table}}{{/sincePublication}}{{/hasSincePublicationTable}}
@@ -284,7 +285,7 @@ enum PackTemplates {
     {{/hasSincePublication}}
     </section>
     {{/hasRevisions}}
-    <section class="commentary" aria-labelledby="{{anchor}}-commentary">
+    <section class="commentary" aria-labelledby="{{anchor}}-commentary {{anchor}}-title">
     <h2 id="{{anchor}}-commentary">Commentary</h2>
     <div class="commentary-slot" data-commentary-for="{{code}}">
     {{#hasCommentary}}{{#commentary}}<p>{{.}}</p>{{/commentary}}{{/hasCommentary}}
