@@ -19,10 +19,22 @@ struct ImportTable {
         } catch {
             throw BatchInputErrors([BatchInputError(file: error.fileName, row: error.line, column: "*", message: error.message)])
         }
-        let filled = keepingBlankRows ? read.records : read.records.filter { record in record.fields.contains { !ImportText.trimmed($0).isEmpty } }
-        blankRows = read.records.count - filled.count
-        read.records = filled
+        // One quick pass (a first cell with text settles a row); the records are copied only when
+        // a blank row is found, so a file without any costs no more to read.
+        if !keepingBlankRows, read.records.contains(where: Self.isBlank) {
+            let filled = read.records.filter { !Self.isBlank($0) }
+            blankRows = read.records.count - filled.count
+            read.records = filled
+        } else {
+            blankRows = 0
+        }
         table = read
+    }
+
+    /// True when no cell of `record` holds anything but spaces.
+    static func isBlank(_ record: CSVRecord) -> Bool {
+        if let first = record.fields.first, let character = first.utf8.first, character != UInt8(ascii: " "), character != UInt8(ascii: "\t") { return false }
+        return record.fields.allSatisfy { ImportText.trimmed($0).isEmpty }
     }
 
     /// The rows read, blank ones included.
