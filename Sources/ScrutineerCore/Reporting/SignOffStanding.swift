@@ -35,11 +35,32 @@ public struct SignOffStanding: Sendable, Hashable {
     /// True when what is read may yet change: a report in preparation, not a publication of it.
     public var mayChange: Bool { publication == nil && stage != .published }
 
+    /// What is read, as every page that says it tells it apart.
+    public enum Shown: String, Sendable, Hashable {
+        /// A report in preparation, at that stage.
+        case draft, checked
+        /// The newest publication (or a report published before publications were kept).
+        case published
+        /// A publication the report has had since, or moved back from.
+        case earlier
+    }
+
+    /// What is read: a draft, a checked report, the published one, or an earlier publication.
+    public var shown: Shown {
+        if readsEarlier { return .earlier }
+        guard mayChange else { return .published }
+        return stage == .draft ? .draft : .checked
+    }
+
     /// The stage of what is read in a few words: "Draft: not published", "Checked: not yet
     /// published", "Published", or "An earlier publication".
     public var label: String {
-        if readsEarlier { return "An earlier publication" }
-        return publication != nil ? ReportPublication.Stage.published.label : stage.label
+        switch shown {
+        case .draft: ReportPublication.Stage.draft.label
+        case .checked: ReportPublication.Stage.checked.label
+        case .published: ReportPublication.Stage.published.label
+        case .earlier: "An earlier publication"
+        }
     }
 
     /// Who published or marked it and when, and what that means for its figures, as sentences:

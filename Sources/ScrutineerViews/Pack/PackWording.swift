@@ -90,22 +90,18 @@ enum PackWording {
     /// a published report or an unknown stage.
     static func titlePrefix(_ standing: SignOffStanding?, separator: String = " – ") -> String {
         guard let standing else { return "" }
-        if standing.readsEarlier, let publication = standing.publication {
-            return "Earlier publication (\(publication.version) of \(standing.publicationCount))" + separator
-        }
-        switch standing.mayChange ? standing.stage : .published {
-        case .draft: return "Draft, not published" + separator
-        case .checked: return "Checked, not yet published" + separator
-        case .published: return ""
+        return switch standing.shown {
+        case .draft: "Draft, not published" + separator
+        case .checked: "Checked, not yet published" + separator
+        case .published: ""
+        case .earlier: "Earlier publication (\(standing.publication?.version ?? 0) of \(standing.publicationCount))" + separator
         }
     }
 
     /// `draft`, `checked`, `published` or `earlier` (a publication made since): the class that
     /// styles the stage; empty for an unknown stage.
     static func stageClass(_ standing: SignOffStanding?) -> String {
-        guard let standing else { return "" }
-        if standing.readsEarlier { return "earlier" }
-        return standing.mayChange ? standing.stage.rawValue : ReportPublication.Stage.published.rawValue
+        standing?.shown.rawValue ?? ""
     }
 
     /// "Officers", "Committee members", "The public".

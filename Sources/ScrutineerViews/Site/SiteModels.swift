@@ -38,7 +38,7 @@ public struct SiteChrome: Sendable {
     public var navigationLabel: String
     /// On a page of one report (a dashboard, a measure): where the report stands in sign-off, said
     /// above the content when the page may change or is an earlier publication
-    /// (`SignOffStanding.mayChange`, `readsEarlier`); nil, or a published report, says nothing.
+    /// (`SignOffStanding.shown` is not `.published`); nil, or a published report, says nothing.
     public var standing: SignOffStanding?
 
     public init(

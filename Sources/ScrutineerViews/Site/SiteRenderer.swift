@@ -280,7 +280,7 @@ public enum SiteRenderer {
             "hasNavigation": !chrome.navigation.isEmpty, "navigation": chrome.navigation.map(\.model), "navigationLabel": chrome.navigationLabel,
             "content": content, "attribution": attribution,
         ]
-        if let standing = chrome.standing, standing.mayChange || standing.readsEarlier {
+        if let standing = chrome.standing, standing.shown != .published {
             model["hasStanding"] = true
             model["stageClass"] = PackWording.stageClass(standing)
             model["stageLabel"] = standing.label
