@@ -70,6 +70,9 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
     /// How the public reads the snapshot's text: as kept when it was published.
     public var publicTextRule: PublicTextRule { PublicTextRule(kept: publicText) }
 
+    /// Which publication this is, by whom and when, as `committee snapshots` lists it.
+    public var publication: ReportSnapshotVersion { ReportSnapshotVersion(version: version, takenBy: takenBy, takenAt: takenAt) }
+
     /// The report as `audience` reads it; nil when the snapshot holds no assessment for it.
     public func assessment(for audience: Audience) -> CommitteeAssessment? {
         assessments.first { $0.audience == audience }

@@ -343,10 +343,8 @@ struct PageController: Sendable {
 
     /// Where the report read stands in sign-off: its stage, who marked it, and the publication read.
     func standing(_ report: ReportAccess.Report, _ assessment: CommitteeAssessment) async throws -> SignOffStanding {
-        let shown = try await access.snapshot(report)
-        return SignOffStanding(
-            stage: report.stage, marking: report.publication,
-            publication: shown.map { ReportSnapshotVersion(version: $0.version, takenBy: $0.takenBy, takenAt: $0.takenAt) },
+        SignOffStanding(
+            stage: report.stage, marking: report.publication, publication: try await access.snapshot(report)?.publication,
             publicationCount: try await cache.snapshotVersions(report.committee.code, period: report.period.label).count, judgedOn: assessment.today
         )
     }

@@ -73,7 +73,7 @@ struct PackCommand: AsyncParsableCommand {
             revision: snapshot.revision ?? 0,
             standing: SignOffStanding(
                 stage: marking?.stage ?? .draft, marking: marking,
-                publication: ReportSnapshotVersion(version: snapshot.version, takenBy: snapshot.takenBy, takenAt: snapshot.takenAt),
+                publication: snapshot.publication,
                 publicationCount: publications, judgedOn: assessment.today
             )
         )
