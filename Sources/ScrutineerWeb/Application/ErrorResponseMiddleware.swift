@@ -38,34 +38,37 @@ struct ErrorResponseMiddleware: RouterMiddleware {
                 context.logger.error("unexpected: \(String(reflecting: error))")
                 webError = WebError(.internalServerError, "Something went wrong on the server. Try again shortly.")
             }
-            if request.uri.path.hasPrefix("/api/") {
-                var response = Response.json(webError.json, status: webError.status)
-                if !allowed.isEmpty { response.headers[.allow] = allow }
-                return response
-            }
-            var paragraphs = [webError.message]
-            if webError.status == .unauthorized { paragraphs.append("Sign in from the link at the top of the page.") }
-            // A form refused: the reader goes back to it, where the browser keeps what was typed.
-            let sentForm = request.method == .post
-            if sentForm, [.badRequest, .conflict].contains(webError.status) {
-                paragraphs.append("Go back to the form with your browser's Back button, which keeps what you typed, to correct it and send it again.")
-            }
-            let title: String
-            switch webError.status {
-            case .notFound: title = "Page not found"
-            case .unauthorized: title = "Sign in needed"
-            case .forbidden: title = "Not allowed"
-            case .tooManyRequests: title = "Too many attempts"
-            case .badRequest: title = sentForm ? "There is a problem with what was sent" : "There is a problem with the address"
-            case .conflict: title = "This cannot be changed now"
-            case .contentTooLarge: title = "What was sent is too large"
-            case .methodNotAllowed: title = "This address does not take that request"
-            default: title = "Sorry, there is a problem with the service"
-            }
-            let html = (try? SiteRenderer.message(title: title, paragraphs: paragraphs, chrome: SiteChrome.make(viewer))) ?? webError.message
-            var response = Response.html(html, status: webError.status)
+            var response = answer(webError, to: request, viewer: viewer)
             if !allowed.isEmpty { response.headers[.allow] = allow }
             return response
         }
+    }
+
+    /// `webError` as the reader reads it: JSON for the API, otherwise a page.
+    private func answer(_ webError: WebError, to request: Request, viewer: Viewer) -> Response {
+        if request.uri.path.hasPrefix("/api/") {
+            return .json(webError.json, status: webError.status)
+        }
+        var paragraphs = [webError.message]
+        if webError.status == .unauthorized { paragraphs.append("Sign in from the link at the top of the page.") }
+        // A form refused: the reader goes back to it, where the browser keeps what was typed.
+        let sentForm = request.method == .post
+        if sentForm, [.badRequest, .conflict].contains(webError.status) {
+            paragraphs.append("Go back to the form with your browser's Back button, which keeps what you typed, to correct it and send it again.")
+        }
+        let title: String
+        switch webError.status {
+        case .notFound: title = "Page not found"
+        case .unauthorized: title = "Sign in needed"
+        case .forbidden: title = "Not allowed"
+        case .tooManyRequests: title = "Too many attempts"
+        case .badRequest: title = sentForm ? "There is a problem with what was sent" : "There is a problem with the address"
+        case .conflict: title = "This cannot be changed now"
+        case .contentTooLarge: title = "What was sent is too large"
+        case .methodNotAllowed: title = "This address does not take that request"
+        default: title = "Sorry, there is a problem with the service"
+        }
+        let html = (try? SiteRenderer.message(title: title, paragraphs: paragraphs, chrome: SiteChrome.make(viewer))) ?? webError.message
+        return .html(html, status: webError.status)
     }
 }
