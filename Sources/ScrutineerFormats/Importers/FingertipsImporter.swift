@@ -83,9 +83,8 @@ public enum FingertipsImporter {
             rowsRead += table.rowsRead
             blankRows += table.blankRows
             // A confidence limit under another name would be passed over, and its figures lost.
-            let limits = ["Lower CI 95.0 limit", "Upper CI 95.0 limit", "Lower CI 99.8 limit", "Upper CI 99.8 limit"]
-            for name in table.header where !limits.contains(name) && Set(name.lowercased().split(separator: " ")).isSuperset(of: ["ci", "limit"]) {
-                table.reject(table.table.headerLine, name, "not a confidence limit column Scrutineer reads (expected \(limits.joined(separator: ", ")), as Fingertips names them)")
+            for name in table.header where !limitColumns.contains(name) && Set(name.lowercased().split(separator: " ")).isSuperset(of: ["ci", "limit"]) {
+                table.reject(table.table.headerLine, name, "not a confidence limit column Scrutineer reads (expected \(limitColumns.joined(separator: ", ")), as Fingertips names them)")
             }
             if let columns = table.requireColumns(requiredColumns), table.errors.isEmpty {
                 tables.append((table, columns))
@@ -187,6 +186,9 @@ public enum FingertipsImporter {
         .value: "Value", .numerator: "Count", .denominator: "Denominator", .lower95: "Lower CI 95.0 limit",
         .upper95: "Upper CI 95.0 limit", .lower99_8: "Lower CI 99.8 limit", .upper99_8: "Upper CI 99.8 limit",
     ]
+
+    /// The confidence limits' columns, as Fingertips names them.
+    static let limitColumns = [ObservationFigure.lower95, .upper95, .lower99_8, .upper99_8].compactMap { figureColumns[$0] }
 
     /// What reading an indicator's rows needs, copied out of its measure.
     struct IndicatorPlan {
