@@ -109,39 +109,80 @@ enum PackGlossary {
         Entry(term: "UASC", meaning: "Unaccompanied asylum-seeking children.", words: ["UASC"]),
     ]
 
-    /// The entries whose words appear in `html`'s text (its markup and attributes left out).
+    /// The entries whose words appear in `html`'s text (its markup and attributes left out): a
+    /// word counts where its letters and digits stand whole, a phrase where its words follow each
+    /// other with one space between. The text is read once into its words; each entry is then a
+    /// look-up, so a whole printed pack costs little more than its reading.
     static func entries(usedIn html: String) -> [Entry] {
-        let text = visibleText(html)
-        return entries.filter { entry in entry.words.contains { contains(text, word: $0) } }
+        let words = Words(visibleText(html))
+        return entries.filter { entry in entry.words.contains(where: words.contains) }
     }
 
-    /// `html` without its tags, with the entities templates write turned back into characters.
+    /// `html` without its tags, each tag a space, with the entities templates write turned back
+    /// into characters.
     static func visibleText(_ html: String) -> String {
-        var text = ""
-        text.reserveCapacity(html.utf8.count)
-        var inTag = false
-        for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false; text.append(" ") } else if !inTag { text.append(character) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(html.utf8.count)
+        let entities: [(name: [UInt8], byte: UInt8)] = [("amp;", "&"), ("#39;", "'"), ("quot;", "\""), ("lt;", "<"), ("gt;", ">")].map {
+            (Array($0.0.utf8), UInt8(ascii: $0.1))
         }
-        for (entity, character) in [("&amp;", "&"), ("&#39;", "'"), ("&quot;", "\""), ("&lt;", "<"), ("&gt;", ">")] {
-            text = text.replacingOccurrences(of: entity, with: character)
+        let source = Array(html.utf8)
+        var i = 0, inTag = false
+        while i < source.count {
+            let byte = source[i]
+            i += 1
+            if byte == UInt8(ascii: "<") { inTag = true; continue }
+            if byte == UInt8(ascii: ">") { inTag = false; bytes.append(UInt8(ascii: " ")); continue }
+            if inTag { continue }
+            if byte == UInt8(ascii: "&"), let entity = entities.first(where: { source[i...].starts(with: $0.name) }) {
+                bytes.append(entity.byte)
+                i += entity.name.count
+                continue
+            }
+            bytes.append(byte)
         }
-        return text
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// True when `word` appears in `text` with no letter or digit either side of it.
-    static func contains(_ text: String, word: String) -> Bool {
-        var searchFrom = text.startIndex
-        while let range = text.range(of: word, range: searchFrom..<text.endIndex) {
-            let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
-            let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
-            if !(before.map(isWordCharacter) ?? false), !(after.map(isWordCharacter) ?? false) { return true }
-            searchFrom = range.upperBound
-        }
-        return false
-    }
+    /// A text's words (runs of letters and digits), in order, with whether each is followed by a
+    /// single space, and where each word stands.
+    struct Words {
+        private var words: [Substring] = []
+        private var spaceAfter: [Bool] = []
+        private var positions: [Substring: [Int]] = [:]
 
-    private static func isWordCharacter(_ character: Character) -> Bool { character.isLetter || character.isNumber }
+        init(_ text: String) {
+            let scalars = text.unicodeScalars
+            var start: String.Index?
+            var index = scalars.startIndex
+            func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+            while index <= scalars.endIndex {
+                let scalar = index < scalars.endIndex ? scalars[index] : nil
+                if let scalar, isWord(scalar) {
+                    if start == nil { start = index }
+                } else if let begun = start {
+                    positions[text[begun..<index], default: []].append(words.count)
+                    words.append(text[begun..<index])
+                    let next = index < scalars.endIndex ? scalars.index(after: index) : index
+                    spaceAfter.append(scalar == " " && next < scalars.endIndex && isWord(scalars[next]))
+                    start = nil
+                }
+                guard index < scalars.endIndex else { break }
+                index = scalars.index(after: index)
+            }
+        }
+
+        /// True when `phrase` (one word, or words with one space between) stands whole in the text.
+        func contains(_ phrase: String) -> Bool {
+            let parts = phrase.split(separator: " ")
+            guard let first = parts.first, let starts = positions[first] else { return false }
+            return starts.contains { at in
+                at + parts.count <= words.count && parts.indices.allSatisfy { k in
+                    words[at + k] == parts[k] && (k == parts.count - 1 || spaceAfter[at + k])
+                }
+            }
+        }
+    }
 
     /// The list for a page whose content is `html`, as a section headed "Words and abbreviations";
     /// "" when none of its words appear.
