@@ -111,76 +111,111 @@ enum PackGlossary {
 
     /// The entries whose words appear in `html`'s text (its markup and attributes left out): a
     /// word counts where its letters and digits stand whole, a phrase where its words follow each
-    /// other with one space between. The text is read once into its words; each entry is then a
-    /// look-up, so a whole printed pack costs little more than its reading.
+    /// other with one space between. The text is read once, byte by byte; at each word's start
+    /// only the phrases beginning with its first byte are compared, and an entry once found is
+    /// not looked for again, so a whole printed pack costs little more than its reading.
     static func entries(usedIn html: String) -> [Entry] {
-        let words = Words(visibleText(html))
-        return entries.filter { entry in entry.words.contains(where: words.contains) }
+        let text = visibleBytes(html)
+        var found = Array(repeating: false, count: entries.count)
+        var left = phrasesByFirstByte
+        var remaining = entries.count
+        text.withUnsafeBufferPointer { text in
+            var i = 0
+            while i < text.count, remaining > 0 {
+                let byte = text[i]
+                defer { i += 1 }
+                guard !left[Int(byte)].isEmpty, !Self.isWordCharacter(endingAt: i - 1, in: text) else { continue }
+                let before = remaining
+                for phrase in left[Int(byte)] where !found[phrase.entry] && matches(phrase.bytes, at: i, in: text) {
+                    found[phrase.entry] = true
+                    remaining -= 1
+                }
+                if remaining < before {
+                    for first in left.indices { left[first].removeAll { found[$0.entry] } }
+                }
+            }
+        }
+        return entries.indices.filter { found[$0] }.map { entries[$0] }
+    }
+
+    /// Each entry's words as bytes, listed under their first byte.
+    private static let phrasesByFirstByte: [[(bytes: [UInt8], entry: Int)]] = {
+        var table = Array(repeating: [(bytes: [UInt8], entry: Int)](), count: 256)
+        for (index, entry) in entries.enumerated() {
+            for word in entry.words {
+                let bytes = Array(word.utf8)
+                table[Int(bytes[0])].append((bytes, index))
+            }
+        }
+        return table
+    }()
+
+    /// True when `phrase` stands in `text` at `start`, not followed by more of a word.
+    private static func matches(_ phrase: [UInt8], at start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard start + phrase.count <= text.count else { return false }
+        for k in phrase.indices where text[start + k] != phrase[k] { return false }
+        return !isWordCharacter(startingAt: start + phrase.count, in: text)
+    }
+
+    /// Whether the character whose UTF-8 encoding ends at byte `end` is a letter or digit (false
+    /// before the text's start).
+    private static func isWordCharacter(endingAt end: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard end >= 0 else { return false }
+        if text[end] < 0x80 { return isASCIIWordByte(text[end]) }
+        var start = end
+        while start > 0, text[start] & 0xC0 == 0x80 { start -= 1 }
+        return isWordCharacter(startingAt: start, in: text)
+    }
+
+    /// Whether the character whose UTF-8 encoding starts at byte `start` is a letter or digit
+    /// (false past the text's end).
+    private static func isWordCharacter(startingAt start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard start < text.count else { return false }
+        if text[start] < 0x80 { return isASCIIWordByte(text[start]) }
+        var end = start + 1
+        while end < text.count, text[end] & 0xC0 == 0x80 { end += 1 }
+        guard let scalar = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self).unicodeScalars.first else { return false }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: false
+        }
     }
 
     /// `html` without its tags, each tag a space, with the entities templates write turned back
     /// into characters.
     static func visibleText(_ html: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(html.utf8.count)
-        let entities: [(name: [UInt8], byte: UInt8)] = [("amp;", "&"), ("#39;", "'"), ("quot;", "\""), ("lt;", "<"), ("gt;", ">")].map {
-            (Array($0.0.utf8), UInt8(ascii: $0.1))
-        }
-        let source = Array(html.utf8)
-        var i = 0, inTag = false
-        while i < source.count {
-            let byte = source[i]
-            i += 1
-            if byte == UInt8(ascii: "<") { inTag = true; continue }
-            if byte == UInt8(ascii: ">") { inTag = false; bytes.append(UInt8(ascii: " ")); continue }
-            if inTag { continue }
-            if byte == UInt8(ascii: "&"), let entity = entities.first(where: { source[i...].starts(with: $0.name) }) {
-                bytes.append(entity.byte)
-                i += entity.name.count
-                continue
-            }
-            bytes.append(byte)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        String(decoding: visibleBytes(html), as: UTF8.self)
     }
 
-    /// A text's words (runs of letters and digits), in order, with whether each is followed by a
-    /// single space, and where each word stands.
-    struct Words {
-        private var words: [Substring] = []
-        private var spaceAfter: [Bool] = []
-        private var positions: [Substring: [Int]] = [:]
+    private static let entityNames: [(name: [UInt8], byte: UInt8)] = [("amp;", "&"), ("#39;", "'"), ("quot;", "\""), ("lt;", "<"), ("gt;", ">")].map {
+        (Array($0.0.utf8), UInt8(ascii: $0.1))
+    }
 
-        init(_ text: String) {
-            let scalars = text.unicodeScalars
-            var start: String.Index?
-            var index = scalars.startIndex
-            func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
-            while index <= scalars.endIndex {
-                let scalar = index < scalars.endIndex ? scalars[index] : nil
-                if let scalar, isWord(scalar) {
-                    if start == nil { start = index }
-                } else if let begun = start {
-                    positions[text[begun..<index], default: []].append(words.count)
-                    words.append(text[begun..<index])
-                    let next = index < scalars.endIndex ? scalars.index(after: index) : index
-                    spaceAfter.append(scalar == " " && next < scalars.endIndex && isWord(scalars[next]))
-                    start = nil
+    /// `visibleText` as UTF-8.
+    private static func visibleBytes(_ html: String) -> [UInt8] {
+        var html = html
+        return html.withUTF8 { source in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(source.count)
+            var i = 0, inTag = false
+            while i < source.count {
+                let byte = source[i]
+                i += 1
+                if byte == UInt8(ascii: "<") { inTag = true; continue }
+                if byte == UInt8(ascii: ">") { inTag = false; bytes.append(UInt8(ascii: " ")); continue }
+                if inTag { continue }
+                if byte == UInt8(ascii: "&"), let entity = entityNames.first(where: { source[i...].starts(with: $0.name) }) {
+                    bytes.append(entity.byte)
+                    i += entity.name.count
+                    continue
                 }
-                guard index < scalars.endIndex else { break }
-                index = scalars.index(after: index)
+                bytes.append(byte)
             }
-        }
-
-        /// True when `phrase` (one word, or words with one space between) stands whole in the text.
-        func contains(_ phrase: String) -> Bool {
-            let parts = phrase.split(separator: " ")
-            guard let first = parts.first, let starts = positions[first] else { return false }
-            return starts.contains { at in
-                at + parts.count <= words.count && parts.indices.allSatisfy { k in
-                    words[at + k] == parts[k] && (k == parts.count - 1 || spaceAfter[at + k])
-                }
-            }
+            return bytes
         }
     }
 

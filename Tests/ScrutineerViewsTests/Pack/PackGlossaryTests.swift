@@ -15,6 +15,19 @@ struct PackGlossaryTests {
         #expect(PackGlossary.visibleText("<b>A</b>&amp;<i>B</i>") == " A & B ", "each tag a space, so words either side stay apart")
     }
 
+    @Test("letters beyond ASCII count as part of a word, punctuation beyond it does not; a phrase needs one space between its words")
+    func boundaries() {
+        func terms(_ html: String) -> [String] { PackGlossary.entries(usedIn: html).map(\.term) }
+        #expect(terms("“SPC”") == ["Statistical process control (SPC)"])
+        #expect(terms("—NEET—") == ["EET, NEET"])
+        #expect(terms("&#39;CLA&#39;") == ["CIC, CLA"])
+        #expect(terms("Ωpp pp") == ["Percentage points (pp)"], "found at its second, whole appearance")
+        for none in ["éSPC", "SPCé", "x CLA2", "2CLA", "Section 47s", "percentage  points", "percentage <b>points</b>", "percentage\npoints"] {
+            #expect(terms(none).isEmpty, "\(none)")
+        }
+        #expect(terms("percentage points and Section 47") == ["Percentage points (pp)", "Section 47 enquiry"])
+    }
+
     @Test("every page of the pack lists exactly the entries whose words its content uses, after the content", arguments: [Audience.officer, .public])
     func pages(audience: Audience) throws {
         let rendered = try WarwickshireCommittee.rendered(audience)
