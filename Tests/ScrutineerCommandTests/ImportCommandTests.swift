@@ -185,6 +185,50 @@ struct ImportCommandTests {
         ], "\(audit.standardOutput)")
     }
 
+    @Test("an older release's figures do not replace stored figures published after them unless --replace-newer is given; the refusal names the file, the cell, both figures and both dates, and writes nothing")
+    func olderRelease() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("older.sqlite").path
+        #expect(try CommandRunner.run(["import"] + Self.imports[0] + ["--db", db]).status == 0)
+        let fingertips = Self.imports[4] + ["--db", db]
+        #expect(try CommandRunner.run(["import"] + fingertips + ["--published", "2025-03-04"]).status == 0)
+        // The same file with Warwickshire's 2010/11 rate as an earlier release gave it.
+        let shipped = try String(contentsOfFile: Self.data("fingertips/la_hospital_admissions_2324.csv"), encoding: .utf8)
+        let row = "E10000031,Warwickshire,Counties & UAs (from Apr 2023),Persons,<15 yrs,,,2010/11,105.173394,"
+        #expect(shipped.components(separatedBy: row).count == 2)
+        let older = folder.appendingPathComponent("la_hospital_admissions_2324.csv")
+        try shipped.replacingOccurrences(of: row, with: row.replacingOccurrences(of: "105.173394", with: "104.9")).write(to: older, atomically: true, encoding: .utf8)
+        let before = try CommandRunner.run(["export", "observations", "--db", db]).standardOutput
+        let olderImport = ["import", "fingertips", older.path, "--unit", "rate:10000", "--polarity", "low", "--db", db]
+
+        let refused = try CommandRunner.run(olderImport + ["--published", "2024-03-05"])
+        #expect(refused.status == 65, "\(refused.standardError)")
+        #expect(refused.standardError.contains(
+            "la_hospital_admissions_2324.csv: 1 figure in this import was published before the stored figure it would replace (FT90284 E10000031 2010/11"
+        ), "\(refused.standardError)")
+        #expect(refused.standardError.contains(": 104.9, published 2024-03-05, would replace 105.173394, published 2025-03-04 by la_hospital_admissions_2324.csv)"), "\(refused.standardError)")
+        #expect(refused.standardError.contains("import again with --replace-newer; the newer ones stay in history); nothing was written"), "\(refused.standardError)")
+        #expect(try CommandRunner.run(["export", "observations", "--db", db]).standardOutput == before, "nothing was written")
+
+        // A later release correcting the figure is no older figure; nor is a release with no date.
+        for dates in [["--published", "2025-06-01"], []] {
+            let scratch = folder.appendingPathComponent("scratch.sqlite")
+            try? FileManager.default.removeItem(at: scratch)
+            try FileManager.default.copyItem(at: folder.appendingPathComponent("older.sqlite"), to: scratch)
+            let corrected = try CommandRunner.run(olderImport.dropLast() + ["sqlite://" + scratch.path] + dates)
+            #expect(corrected.status == 0 && corrected.standardOutput.contains("observations: 0 added, 1 changed,"), "\(dates): \(corrected.standardOutput) \(corrected.standardError)")
+        }
+
+        let putBack = try CommandRunner.run(olderImport + ["--published", "2024-03-05", "--replace-newer"])
+        #expect(putBack.status == 0 && putBack.standardOutput.contains("observations: 0 added, 1 changed,"), "\(putBack.standardOutput) \(putBack.standardError)")
+        let export = try CommandRunner.run(["export", "observations", "--area", "E10000031", "--measure", "FT90284", "--db", db]).standardOutput
+        #expect(export.contains("FT90284,E10000031,2010/11,,104.9,"), "\(export)")
+
+        let areas = try CommandRunner.run(["import"] + Self.imports[0] + ["--replace-newer", "--db", db])
+        #expect(areas.status == 64 && areas.standardError.contains("--replace-newer is for lait, ees, fingertips and local imports"), "\(areas.standardError)")
+    }
+
     @Test("a Fingertips measure first imported without --unit and --polarity is restated by importing again with them (the measure changed, its figures not); its years cannot change")
     func fingertipsRestated() throws {
         let folder = try CommandRunner.temporaryDirectory()

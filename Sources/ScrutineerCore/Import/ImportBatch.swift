@@ -31,6 +31,11 @@ public struct ImportBatch: Sendable, Hashable {
     /// stored for such a quarter that they do not hold is removed (`import finance --whole-return`);
     /// false when they may hold only the lines they correct.
     public var financeReturnsAreWhole = false
+    /// True when the files' figures may replace stored figures published after them (`import
+    /// --replace-newer`): an older release put back on purpose. Without it, a figure dated before
+    /// the stored figure it would change is refused, so re-importing last year's file does not
+    /// silently undo this year's release.
+    public var mayReplaceNewerFigures = false
     /// The cell that defined each measure of `measures`, by code, where a file defined it, so a
     /// measure the store refuses is named by file, row and column like any rejected cell.
     public var measuresDefinedAt: [String: CellReference]

@@ -31,6 +31,9 @@ struct ImportWriter {
         let finance = try await replaceCommitteeRecords(batch.financeLines, FinanceLineRecord.self, removingMissing: batch.financeReturnsAreWhole)
         let removed = risks.removedKeys + finance.removedKeys
         let observations = try await planObservations(batch.observations, datesAreData: batch.kind == .local)
+        if !batch.mayReplaceNewerFigures, !observations.replacingNewer.isEmpty {
+            throw StoreError.olderThanStored(observations.replacingNewer)
+        }
         let summary = ImportSummary(
             rowsRead: batch.rowsRead,
             records: [
@@ -316,6 +319,8 @@ struct ImportWriter {
     private struct ObservationPlan {
         var toWrite: [Observation] = []
         var superseded: [StoredPlace] = []
+        /// The changes whose figures were published before the stored figures they replace.
+        var replacingNewer: [OlderFigure] = []
         var counts = ImportTally()
     }
 
@@ -365,6 +370,14 @@ struct ImportWriter {
                 if old.observation == figures {
                     plan.counts.unchanged += 1
                 } else {
+                    if let published = observation.published, let storedPublished = old.observation.published, published < storedPublished,
+                       !Self.sameFigures(old.observation, observation) {
+                        plan.replacingNewer.append(OlderFigure(
+                            key: Self.describe(ObservationRecord.key(observation)), file: observation.source, published: published.description,
+                            figure: Self.figure(observation), stored: Self.figure(old.observation),
+                            storedPublished: storedPublished.description, storedFile: old.observation.source
+                        ))
+                    }
                     plan.counts.changed += 1
                     plan.superseded.append(old.place)
                     plan.toWrite.append(observation)
@@ -375,6 +388,24 @@ struct ImportWriter {
             }
         }
         return plan
+    }
+
+    /// True when `a` and `b` differ at most in their file and dates: a local file correcting only
+    /// a figure's date is not an older figure put back.
+    private static func sameFigures(_ a: Observation, _ b: Observation) -> Bool {
+        var dated = b
+        dated.source = a.source
+        dated.published = a.published
+        dated.nextUpdateDue = a.nextUpdateDue
+        return a == dated
+    }
+
+    /// An observation's figure as a refusal shows it: its value, else its status symbol.
+    private static func figure(_ observation: Observation) -> String {
+        if let value = observation.value {
+            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        }
+        return observation.statusSymbol.map { "\"\($0.rawValue)\"" } ?? "blank"
     }
 
     /// The measure codes of `observations`, sorted, each once (rows come grouped by measure, so

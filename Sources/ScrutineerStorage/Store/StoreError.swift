@@ -34,6 +34,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Several refusals of one import, each with its cell: every one is said at once, so the file
     /// is corrected in one go (`StoreError.refusing(_:)` makes one refusal plain).
     indirect case several([StoreError])
+    /// An import would replace stored figures with figures published before them (an older
+    /// release re-imported), without `--replace-newer`.
+    case olderThanStored([OlderFigure])
     /// The database refused a change; nothing was written.
     case changeRolledBack(reason: String)
     /// No person has this sign-in name.
@@ -123,6 +126,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "comparator group \(group) is " + (owner.map { "council \($0)'s own" } ?? "every council's")
                 + ", and this import would redefine it " + (importedFor.map { "as council \($0)'s" } ?? "as every council's")
                 + " (expected " + (owner.map { "--council \($0), or " } ?? "no --council, or ") + "another group code); nothing was written"
+        case let .olderThanStored(figures):
+            Self.olderThanStoredProblem(figures)
         case let .changeRolledBack(reason):
             "the change was rolled back and nothing was written: \(reason)"
         case let .unknownUser(name):
@@ -163,3 +168,34 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         return String(describing: error)
     }
 }
+
+/// A figure an import would put in place of a stored figure published after it.
+public struct OlderFigure: Sendable, Hashable {
+    /// The cell: measure, area, period and breakdown.
+    public var key: String
+    public var file: String
+    public var published: String
+    /// The figure as the file gives it, and as stored.
+    public var figure: String
+    public var stored: String
+    public var storedPublished: String
+    public var storedFile: String
+}
+
+extension StoreError {
+    /// How many figures, from which file and date, would replace which newer figures: the first
+    /// three named, so the file can be checked.
+    static func olderThanStoredProblem(_ figures: [OlderFigure]) -> String {
+        let files = Array(Set(figures.map(\.file))).sorted()
+        let shown = figures.prefix(3).map {
+            "\($0.key): \($0.figure), published \($0.published), would replace \($0.stored), published \($0.storedPublished) by \($0.storedFile)"
+        }
+        let more = figures.count > shown.count ? "; and \(figures.count - shown.count) more" : ""
+        let count = figures.count == 1 ? "1 figure" : "\(figures.count) figures"
+        return "\(files.joined(separator: ", ")): \(count) in this import \(figures.count == 1 ? "was" : "were") published before the stored "
+            + "\(figures.count == 1 ? "figure" : "figures") \(figures.count == 1 ? "it" : "they") would replace (" + shown.joined(separator: "; ") + more
+            + "). An older release does not undo a newer one (expected the newest release's file; to put the older figures back "
+            + "on purpose, import again with --replace-newer; the newer ones stay in history); nothing was written"
+    }
+}
+

@@ -82,6 +82,9 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("whole-return"), help: "Finance: each quarter the files name is the committee's whole return, so a line stored for that quarter that they do not hold is removed (without it, the files may hold only the lines they add or correct).")
     var wholeReturn = false
 
+    @Flag(name: .customLong("replace-newer"), help: "LAIT, EES, Fingertips and local: let figures published earlier replace stored figures published later, to put an older release back on purpose (without it, such an import is refused; the newer figures stay in history).")
+    var replaceNewer = false
+
     @Option(help: "Who is importing, for the audit trail: $USER unless given.")
     var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
 
@@ -112,6 +115,9 @@ struct ImportCommand: AsyncParsableCommand {
         }
         if wholeReturn, kind != .finance {
             throw ValidationError("--whole-return is for finance imports (a quarter's whole finance return); other files never remove what they do not hold")
+        }
+        if replaceNewer, ![.lait, .ees, .fingertips, .local].contains(kind) {
+            throw ValidationError("--replace-newer is for lait, ees, fingertips and local imports (files of dated figures); other files have no release dates to compare")
         }
         if sheet != nil, ![.local, .risks, .finance].contains(kind) {
             throw ValidationError("--sheet names a workbook's sheet, for local, risks and finance imports (the other imports read CSV files)")
@@ -157,7 +163,7 @@ struct ImportCommand: AsyncParsableCommand {
         if let committee { _ = try await CommitteeOption.definition(of: committee, in: store) }
         let context = try await store.importContext()
         progress.show(.validating)
-        let batch: ImportBatch
+        var batch: ImportBatch
         do {
             batch = try parse(inputs, context: context)
         } catch {
@@ -166,6 +172,7 @@ struct ImportCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(ImportProblemsDigest(error).text.utf8))
             throw ExitCode(65)
         }
+        batch.mayReplaceNewerFigures = replaceNewer
         progress.show(.writing(batch.rowsRead))
         let rows = batch.rowsRead
         var showWriting: (@Sendable (_ written: Int, _ toWrite: Int) -> Void)?
