@@ -304,6 +304,38 @@ struct StorageContractTests {
         }
     }
 
+    @Test("a figure published before the stored figure it would change is refused with nothing written, unless the batch may replace newer figures", arguments: TestEngine.available)
+    func olderRelease(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        var newer = data.sampleLaitBatch
+        for i in newer.observations.indices { newer.observations[i].published = CalendarDate(iso: "2025-03-20") }
+        let index = try #require(newer.observations.firstIndex { $0.measureCode == "PrevRegCPR" && $0.areaCode == "E10000031" && $0.period.label == "2024" })
+        var older = newer
+        for i in older.observations.indices { older.observations[i].published = CalendarDate(iso: "2024-03-21") }
+        older.observations[index].value = 20.4
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(newer, by: "analyst")
+            let stored = try await store.observations(ObservationQuery())
+            await #expect {
+                try await store.importBatch(older, by: "analyst")
+            } throws: { error in
+                guard case let .olderThanStored(figures) = error as? StoreError else { return false }
+                return figures.map(\.key) == ["PrevRegCPR E10000031 2024"] && figures[0].figure == "20.4" && figures[0].published == "2024-03-21"
+                    && figures[0].storedPublished == "2025-03-20"
+            }
+            #expect(try await store.observations(ObservationQuery()) == stored, "nothing was written")
+            // Repeated figures of the older release change nothing, and are no refusal.
+            older.observations[index].value = newer.observations[index].value
+            #expect(try await store.importBatch(older, by: "analyst").changedNothing)
+            older.observations[index].value = 20.4
+            older.mayReplaceNewerFigures = true
+            #expect(try await store.importBatch(older, by: "analyst").records[.observation] == ImportTally(changed: 1, unchanged: stored.count - 1))
+            let current = try await store.observations(ObservationQuery(measureCode: "PrevRegCPR", areaCode: "E10000031", periodLabel: "2024"))
+            #expect(current.map(\.value) == [20.4])
+        }
+    }
+
     @Test("the audit row keeps who, when (UTC), which files and the summary", arguments: TestEngine.available)
     func auditRow(engine: TestEngine) async throws {
         let data = try RealData.load()
