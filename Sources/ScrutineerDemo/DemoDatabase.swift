@@ -134,7 +134,9 @@ public enum DemoDatabase {
 
         let published = try Period.parse(publishedPeriod, yearType: .financial)
         for definition in definitions {
-            _ = try await store.moveReport(definition, period: published, to: .published, by: "Demo Analyst", today: today)
+            for stage in [ReportPublication.Stage.checked, .published] {
+                _ = try await store.moveReport(definition, period: published, to: stage, by: "Demo Analyst", today: today)
+            }
         }
         // Wokingham's report is published a second time, with a note the committee asked for, so
         // the demo shows a report's publications, each kept as it stood (PRODUCT.md R15).

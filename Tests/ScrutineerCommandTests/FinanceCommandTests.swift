@@ -105,6 +105,7 @@ struct FinanceCommandTests {
         #expect(try String(contentsOf: folder.appendingPathComponent("live/print.html"), encoding: .utf8).contains("<h2 id=\"finance\">Finance</h2>"))
 
         // Published, then a line corrected: the published pack still shows the return as it stood.
+        #expect(try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "checked"]).status == 0)
         #expect(try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2025-11-23"]).status == 0)
         let correction = folder.appendingPathComponent("correction.csv")
         try Data("period,kind,service,line,budget,forecast\n2025/26 Q2,revenue,Children and Families,Staffing,62000000,62000000\n".utf8).write(to: correction)

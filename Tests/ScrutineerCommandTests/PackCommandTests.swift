@@ -114,6 +114,12 @@ struct PackCommandTests {
         let commented = try #require(try Self.files(folder.appendingPathComponent("live"))["/measures/ReReferral.html"].map { String(decoding: $0, as: UTF8.self) })
         #expect(commented.contains("<p>Re-referrals fell &lt;b&gt;this&lt;/b&gt; quarter.</p><p>The audit of repeat referrals continues.</p>"), "the newest commentary, escaped, a paragraph each")
         #expect(!commented.contains("First draft.") && !commented.contains("No commentary was given."))
+        // A draft is not published: draft, then checked, then published (R15).
+        let unchecked = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-08-15", "--user", "wren"])
+        #expect(unchecked.status == 65)
+        #expect(unchecked.standardError == "the report of committee WARKS-CYP for 2026/27 Q1 is a draft, and a report is published only once it has been checked (expected it moved to checked first, then published); nothing was written\n")
+        #expect(try CommandRunner.run(["committee", "snapshots"] + report).standardOutput.isEmpty, "no snapshot")
+        #expect(try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "checked", "--user", "wren"]).status == 0)
         let published = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-08-15", "--user", "wren"])
         #expect(published.status == 0, "\(published.standardError)")
         #expect(published.standardOutput == "Published the report of WARKS-CYP for 2026/27 Q1, as it stands judged as on 2026-08-15 (snapshot 1).\n")
@@ -230,6 +236,7 @@ struct PackCommandTests {
             #expect(result.status == 0, "\(result.standardError)")
             return try Self.files(folder.appendingPathComponent(name)).mapValues { String(decoding: $0, as: UTF8.self) }
         }
+        #expect(try CommandRunner.run(["committee", "sign-off", "--committee", "WARKS-CYP", "--period", "2026/27 Q1", "--db", db, "--stage", "checked"]).status == 0)
         let published = try CommandRunner.run(["committee", "sign-off", "--committee", "WARKS-CYP", "--period", "2026/27 Q1", "--db", db, "--stage", "published", "--as-of", "2026-08-15"])
         #expect(published.status == 0, "\(published.standardError)")
         let before = try pack("before", period: "2026/27 Q1")

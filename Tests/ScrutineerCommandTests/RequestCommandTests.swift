@@ -81,6 +81,7 @@ struct RequestCommandTests {
         #expect(try String(contentsOf: folder.appendingPathComponent("live/print.html"), encoding: .utf8).contains("Requests from the committee"))
 
         // Published, then the briefing note delivered: the published pack still shows it as the committee read it.
+        #expect(try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "checked"]).status == 0)
         #expect(try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-08-15"]).status == 0)
         #expect(try request(["deliver", "--number", "1", "--on", "2026-08-20", "--note", "Emailed to members."]).status == 0)
         #expect(try CommandRunner.run(["pack"] + report + ["--out", folder.appendingPathComponent("published").path, "--no-pdf"]).status == 0)

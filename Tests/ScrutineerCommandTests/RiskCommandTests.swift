@@ -62,6 +62,7 @@ struct RiskCommandTests {
         #expect(try String(contentsOf: folder.appendingPathComponent("live/print.html"), encoding: .utf8).contains("Risks the committee owns"))
 
         // Published, then a review corrected: the published pack still shows the register as it stood.
+        #expect(try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "checked"]).status == 0)
         #expect(try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2025-11-23"]).status == 0)
         let correction = folder.appendingPathComponent("correction.csv")
         try Data("reference,title,owner,reviewed_on,likelihood,impact,mitigation\nCYP-R01,Placements,Director,2025-09-09,2,2,Homes.\n".utf8).write(to: correction)

@@ -109,6 +109,7 @@ struct StorageFinanceTests {
 
             // Published: the report keeps the returns as they stood; a later return does not change them.
             let period = Self.quarter("2025/26 Q2")
+            _ = try await store.moveReport(definition, period: period, to: .checked, by: "analyst", today: CalendarDate(iso: "2025-11-20")!)
             _ = try await store.moveReport(definition, period: period, to: .published, by: "analyst", today: CalendarDate(iso: "2025-11-20")!)
             let snapshot = try #require(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2025/26 Q2"))
             #expect(snapshot.finance == stored)

@@ -288,6 +288,7 @@ struct StorageMigrationTests {
             #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4", version: 1)?.revision == recorded)
             #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4", version: 2)?.revision == beforeSecond)
 
+            _ = try await store.moveReport(definition, period: try Period.parse("2024/25 Q4", yearType: .financial), to: .checked, by: "analyst", today: CalendarDate(year: 2026, month: 1, day: 5)!)
             _ = try await store.moveReport(definition, period: try Period.parse("2024/25 Q4", yearType: .financial), to: .published, by: "analyst", today: CalendarDate(year: 2026, month: 1, day: 5)!)
             let third = try #require(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4", version: 3))
             let newest = try await store.revision()

@@ -81,6 +81,7 @@ struct StoragePeopleTests {
 
             _ = try await store.setPublication(ReportPublication(committeeCode: "C", periodLabel: "2026/27 Q2", stage: .checked, changedBy: "Analyst"))
             let renamed = try #require(try await store.committee(code: "C"))
+            _ = try await store.moveReport(renamed, period: try Period.parse("2026/27 Q2", yearType: .financial), to: .checked, by: "Analyst", today: CalendarDate(year: 2026, month: 11, day: 23)!)
             _ = try await store.moveReport(renamed, period: try Period.parse("2026/27 Q2", yearType: .financial), to: .published, by: "Analyst", today: CalendarDate(year: 2026, month: 11, day: 23)!)
             #expect(try await store.publications(committeeCode: "C").map(\.stage) == [.published])
             let before = try await store.revision()

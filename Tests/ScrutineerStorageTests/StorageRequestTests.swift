@@ -62,6 +62,7 @@ struct StorageRequestTests {
 
             // Published: the report keeps its requests as they stood.
             let period = try Period.parse("2024/25 Q4", yearType: .financial)
+            _ = try await store.moveReport(definition, period: period, to: .checked, by: "analyst", today: Self.day("2025-05-20"))
             _ = try await store.moveReport(definition, period: period, to: .published, by: "analyst", today: Self.day("2025-05-20"))
             let asPublished = try await store.requests(committeeCode: "WARKS-CYP")
             let snapshot = try #require(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4"))
@@ -99,6 +100,7 @@ struct StorageRequestTests {
                 askedBy: "Councillor Kam Kaur", providedBy: "Becky Hale", dueBy: Self.day("2025-03-01"), recordedBy: "clerk"
             ), by: "clerk")
             let period = try Period.parse("2024/25 Q4", yearType: .financial)
+            _ = try await store.moveReport(definition, period: period, to: .checked, by: "analyst", today: Self.day("2025-02-20"))
             _ = try await store.moveReport(definition, period: period, to: .published, by: "analyst", today: Self.day("2025-02-20"))
 
             let moved = try await store.amendRequest(committeeCode: "WARKS-CYP", number: 1, .init(providedBy: "John Coleman", dueBy: .on(Self.day("2025-04-30"))), by: "clerk")

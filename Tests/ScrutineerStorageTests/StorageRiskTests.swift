@@ -67,6 +67,7 @@ struct StorageRiskTests {
 
             // Published: the report keeps the register as it stood; a later review does not change it.
             let period = try Period.parse("2025/26 Q1", yearType: .financial)
+            _ = try await store.moveReport(definition, period: period, to: .checked, by: "analyst", today: Self.day("2025-07-20"))
             _ = try await store.moveReport(definition, period: period, to: .published, by: "analyst", today: Self.day("2025-07-20"))
             let snapshot = try #require(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2025/26 Q1"))
             #expect(snapshot.risks == stored)

@@ -29,7 +29,21 @@ struct StorageSnapshotTests {
             #expect(try await store.publications(committeeCode: "WARKS-CYP").isEmpty)
             #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: label) == nil)
 
+            // Nor is a draft published: draft, then checked, then published (R15).
+            let audited = try await store.auditTrail().count
+            await #expect(throws: StoreError.publishedUnchecked(committee: "WARKS-CYP", period: label)) {
+                _ = try await store.moveReport(definition, period: Self.period, to: .published, by: "Analyst", today: Self.publishedOn)
+            }
+            _ = try await store.moveReport(definition, period: Self.period, to: .draft, by: "Analyst", today: Self.publishedOn)
+            await #expect(throws: StoreError.publishedUnchecked(committee: "WARKS-CYP", period: label)) {
+                _ = try await store.moveReport(definition, period: Self.period, to: .published, by: "Analyst", today: Self.publishedOn)
+            }
+            #expect(try await store.auditTrail().count == audited + 1, "only the move to draft was written")
+            #expect(try await store.publications(committeeCode: "WARKS-CYP").map(\.stage) == [.draft])
+            #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: label) == nil)
+
             let asItStood = try await store.reportSnapshot(of: definition, period: Self.period, today: Self.publishedOn, by: "Analyst")
+            _ = try await store.moveReport(definition, period: Self.period, to: .checked, by: "Analyst", today: Self.publishedOn)
             let publication = try await store.moveReport(definition, period: Self.period, to: .published, by: "Analyst", today: Self.publishedOn)
             #expect(publication.stage == .published)
             #expect(try await store.publications(committeeCode: "WARKS-CYP") == [publication])

@@ -74,6 +74,38 @@ struct PublishedReportTests {
         #expect(checkedLater[3] != checkedOnTheDay[3], "a report that is not published is judged as on the day it is read")
     }
 
+    @Test("A draft is published only once it has been checked: its form offers draft and checked, says why, and publishing it is refused (409) with nothing written")
+    func publishedOnceChecked() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        let q2 = "2026%2F27%20Q2"
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            func stageForm() async throws -> String {
+                let page = try await analyst.get(client, "/committees/WARKS-CYP?period=\(q2)").text
+                let form = try #require(page.range(of: #"<form class="publish-form""#).flatMap { start in page[start.lowerBound...].range(of: "</form>").map { String(page[start.lowerBound..<$0.upperBound]) } })
+                return form
+            }
+            let draftForm = try await stageForm()
+            #expect(draftForm.contains(#"<option value="draft" selected>Draft: not published</option><option value="checked">Checked: not yet published</option></select>"#), "\(draftForm)")
+            #expect(draftForm.contains(#"<p class="hint" id="stage-hint">Draft, then checked, then published: a draft is published once it has been checked.</p>"#))
+            #expect(draftForm.contains(#"<select id="stage" name="stage" aria-describedby="stage-hint">"#))
+
+            let audited = try await withStore(url) { try await $0.auditTrail().count }
+            let refused = try await analyst.post(client, "/committees/WARKS-CYP/publication", [("period", "2026/27 Q2"), ("stage", "published")])
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("is a draft, and a report is published only once it has been checked (expected it moved to checked first, then published)."), "\(refused.text)")
+            #expect(try await withStore(url) { try await $0.auditTrail().count } == audited, "nothing was written")
+
+            #expect(try await analyst.post(client, "/committees/WARKS-CYP/publication", [("period", "2026/27 Q2"), ("stage", "checked")]).status == .seeOther)
+            let checkedForm = try await stageForm()
+            #expect(checkedForm.contains(#"<option value="draft">Draft: not published</option><option value="checked" selected>Checked: not yet published</option><option value="published">Published</option></select>"#), "\(checkedForm)")
+            #expect(!checkedForm.contains("stage-hint"))
+            #expect(try await analyst.post(client, "/committees/WARKS-CYP/publication", [("period", "2026/27 Q2"), ("stage", "published")]).status == .seeOther)
+            let publishedForm = try await stageForm()
+            #expect(publishedForm.contains(#"<option value="draft">Draft: not published</option><option value="checked">Checked: not yet published</option><option value="published" selected>Published</option></select>"#), "\(publishedForm)")
+        }
+    }
+
     @Test("Commentary and targets written after publication appear only when the report is published again")
     func republish() async throws {
         let url = try await DemoDatabases.load(.sqlite)

@@ -4,6 +4,17 @@ public struct ReportPublication: Sendable, Hashable, Codable {
     /// The stages of sign-off.
     public enum Stage: String, Sendable, Hashable, Codable, CaseIterable {
         case draft, checked, published
+
+        /// The stages a report at this stage may move to: a report is published only once it has
+        /// been checked, and a published one only moves back (publishing it again is refused; it
+        /// stays as the committee read it). A stage may be saved again, except published.
+        public var moves: [Stage] {
+            switch self {
+            case .draft: [.draft, .checked]
+            case .checked: [.draft, .checked, .published]
+            case .published: [.draft, .checked]
+            }
+        }
     }
 
     public var committeeCode: String

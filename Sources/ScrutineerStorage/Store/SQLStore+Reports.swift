@@ -84,15 +84,19 @@ extension SQLStore {
             stored.version = try await Self.nextVersion(in: session, table: S.table, column: S.version, where: """
                 \(unsafeRaw: S.committeeCode) = \(bind: snapshot.committeeCode) AND \(unsafeRaw: S.periodLabel) = \(bind: snapshot.periodLabel)
                 """)
-            // Published again only once moved back, read within the change so that two servers
-            // cannot both publish; a report published before snapshots were kept (migration 10)
-            // has none, and publishing it again keeps its first.
+            // Published only from checked, read within the change so that two servers cannot both
+            // publish; a report published before snapshots were kept (migration 10) has none, and
+            // publishing it again keeps its first.
             let stage = try await session.cells("""
                 SELECT \(unsafeRaw: P.stage) FROM \(unsafeRaw: P.table)
                 WHERE \(unsafeRaw: P.committeeCode) = \(bind: snapshot.committeeCode) AND \(unsafeRaw: P.periodLabel) = \(bind: snapshot.periodLabel)
                 """)
-            if stage.first?.first?.text == ReportPublication.Stage.published.rawValue, stored.version > 1 {
-                throw StoreError.alreadyPublished(committee: snapshot.committeeCode, period: snapshot.periodLabel)
+            // Draft → checked → published: a report with no stage is a draft.
+            switch stage.first?.first?.text.flatMap(ReportPublication.Stage.init(rawValue:)) ?? .draft {
+            case .checked: break
+            case .published where stored.version == 1: break
+            case .published: throw StoreError.alreadyPublished(committee: snapshot.committeeCode, period: snapshot.periodLabel)
+            case .draft: throw StoreError.publishedUnchecked(committee: snapshot.committeeCode, period: snapshot.periodLabel)
             }
             stored.takenAt = StoreTimestamp.now()
             let (publication, revision) = try await Self.record(

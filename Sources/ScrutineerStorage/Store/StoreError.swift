@@ -54,6 +54,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A report was to be published while it is published: it stays as the committee read it until
     /// it is moved back to checked (PRODUCT.md R15).
     case alreadyPublished(committee: String, period: String)
+    /// A report was to be published before it was checked (draft → checked → published,
+    /// PRODUCT.md R15).
+    case publishedUnchecked(committee: String, period: String)
     /// A committee request, delivery or closure refused (`CommitteeRequestError` says why); nothing was written.
     case requestRefused(CommitteeRequestError)
     /// No request with this number from this committee.
@@ -147,6 +150,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .alreadyPublished(committee, period):
             "the report of committee \(committee) for \(period) is already published, and stays as the committee read it "
                 + "(expected it moved back to checked first, to publish it again); nothing was written"
+        case let .publishedUnchecked(committee, period):
+            "the report of committee \(committee) for \(period) is a draft, and a report is published only once it has been checked "
+                + "(expected it moved to checked first, then published); nothing was written"
         case let .requestRefused(error):
             "\(error); nothing was written"
         case let .unknownRequest(committee, number):

@@ -35,8 +35,10 @@ public enum SiteRenderer {
                 "sentence": a.headline.themes.first { $0.name == theme.name }?.sentence ?? "",
             ]
         }
-        let stages: [[String: Any]] = ReportPublication.Stage.allCases.map {
-            ["value": $0.rawValue, "text": $0.label, "isCurrent": $0 == state.standing.stage]
+        // Only the moves the report may make: a draft is published once checked.
+        let current = state.standing.stage
+        let stages: [[String: Any]] = ReportPublication.Stage.allCases.filter { $0 == current || current.moves.contains($0) }.map {
+            ["value": $0.rawValue, "text": $0.label, "isCurrent": $0 == current]
         }
         var model: [String: Any] = [
             "heading": "\(a.committee.name): \(a.reportingPeriod.label)",
@@ -56,7 +58,7 @@ public enum SiteRenderer {
                 SiteLink(m.measure.title, href: links.measure(m.measure.code) + "#\(PackMeasureBuilder.anchor(fileName: measurePageFileName(m.measure.code)))-revised-since").model
             },
             "revisedSincePublicationSentence": RevisionsSincePublication.committeeSentence(revisedMeasures: state.revisedSincePublication.count),
-            "periodLabel": a.reportingPeriod.label, "stages": stages,
+            "periodLabel": a.reportingPeriod.label, "stages": stages, "isDraft": current == .draft,
             "headline": a.headline.sentence,
             "tiles": tiles,
             "statusTable": summary.statusTable, "directionTable": summary.directionTable,

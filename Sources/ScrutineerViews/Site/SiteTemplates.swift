@@ -102,7 +102,8 @@ enum SiteTemplates {
     <input type="hidden" name="csrf" value="{{csrfToken}}"/>
     <input type="hidden" name="period" value="{{periodLabel}}"/>
     <label for="stage">Sign-off stage of this report</label>
-    <select id="stage" name="stage">{{#stages}}<option value="{{value}}"{{#isCurrent}} selected{{/isCurrent}}>{{text}}</option>{{/stages}}</select>
+    {{#isDraft}}<p class="hint" id="stage-hint">Draft, then checked, then published: a draft is published once it has been checked.</p>{{/isDraft}}
+    <select id="stage" name="stage"{{#isDraft}} aria-describedby="stage-hint"{{/isDraft}}>{{#stages}}<option value="{{value}}"{{#isCurrent}} selected{{/isCurrent}}>{{text}}</option>{{/stages}}</select>
     <button type="submit">Save stage</button>
     </form>
     {{#hasSmallCounts}}<div class="notice" id="small-counts-in-text">

@@ -264,6 +264,8 @@ struct PageController: Sendable {
             _ = try await cache.store.moveReport(definition, period: period, to: stage, by: account.username, today: today)
         } catch StoreError.alreadyPublished {
             throw WebError(.conflict, "The report of \(definition.committee.name) for \(period.label) is already published, and stays as the committee read it (expected it moved back to checked first, to publish it again).")
+        } catch StoreError.publishedUnchecked {
+            throw WebError(.conflict, "The report of \(definition.committee.name) for \(period.label) is a draft, and a report is published only once it has been checked (expected it moved to checked first, then published).")
         } catch StoreError.reportingPeriodNotBegun {
             throw WebError.badParameter("period", "period: \(period.label) has not begun on \(today.displayText) (expected a reporting period that has begun)")
         }
