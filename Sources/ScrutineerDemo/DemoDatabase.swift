@@ -98,7 +98,7 @@ public enum DemoDatabase {
         var definitions: [CommitteeDefinition] = []
         for name in ["warwickshire-cyp.json", "wokingham-cs.json"] {
             let definition = try JSONDecoder().decode(CommitteeDefinition.self, from: Data(contentsOf: committees.appendingPathComponent(name)))
-            try await store.saveCommittee(definition, by: user)
+            try await store.saveCommittee(definition, by: user, file: name)
             definitions.append(definition)
             progress("Defined \(definition.committee.name) (\(definition.committee.code), \(definition.committee.measureCodes.count) measures)")
         }

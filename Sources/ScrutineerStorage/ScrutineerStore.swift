@@ -99,8 +99,9 @@ public protocol ScrutineerStore: Sendable {
     /// council's when `councilAreaCode` is nil.
     func targets(for measureCode: String, council councilAreaCode: String?) async throws -> [Target]
     /// Stores a committee's definition and records its changed targets as new versions of its
-    /// council's targets, in one transaction.
-    func saveCommittee(_ definition: CommitteeDefinition, by user: String) async throws
+    /// council's targets, in one transaction, naming `file` in the audit trail; says what changed.
+    @discardableResult
+    func saveCommittee(_ definition: CommitteeDefinition, by user: String, file: String?) async throws -> CommitteeSave
     /// The definition of one committee, or nil.
     func committee(code: String) async throws -> CommitteeDefinition?
     /// Every committee, by code.
@@ -183,6 +184,12 @@ public protocol ScrutineerStore: Sendable {
 }
 
 extension ScrutineerStore {
+    /// `saveCommittee(_:by:file:)` for a definition that came from no file.
+    @discardableResult
+    public func saveCommittee(_ definition: CommitteeDefinition, by user: String) async throws -> CommitteeSave {
+        try await saveCommittee(definition, by: user, file: nil)
+    }
+
     /// Runs `body`, then closes the store, also when `body` throws (its error is passed on, not
     /// one from closing): for whoever opened the store for one piece of work.
     public func closing<Result>(after body: () async throws -> Result) async throws -> Result {

@@ -39,7 +39,10 @@ struct CommitteeCommandTests {
         let saved = try CommandRunner.run(["committee", "add", Self.definition, "--db", db])
         #expect(saved.status == 0, "\(saved.standardError)")
         // The demo committee: 22 key business measures in eight themes (README), 17 targets in the file.
-        #expect(saved.standardOutput == "Saved committee WARKS-CYP: 22 measures in 8 themes, 17 targets.\n")
+        let lines = saved.standardOutput.split(separator: "\n")
+        #expect(lines.first == "Added committee WARKS-CYP: 22 measures in 8 themes, 17 targets; 17 new target versions:", "\(saved.standardOutput)")
+        #expect(lines.count == 18 && lines.dropFirst().allSatisfy { $0.hasPrefix("  ") })
+        #expect(lines.contains("  Under18concep local target 13 from 2022-04-01"), "\(saved.standardOutput)")
     }
 
     @Test("a definition may list a target's history: versions already held are not written again, so the council's first file can be saved after a target changed; one that would rewrite history is refused naming the file, exit 65")
@@ -69,17 +72,28 @@ struct CommitteeCommandTests {
             return path
         }
         let history = try write(targets + [changed], "history.json")
-        #expect(try CommandRunner.run(["committee", "add", history, "--db", db]).status == 0)
+        let added = try CommandRunner.run(["committee", "add", history, "--db", db])
+        #expect(added.standardOutput == "Saved committee WARKS-CYP: 22 measures in 8 themes, 18 targets; 1 new target version:\n  Under18concep local target 12 from 2026-04-01\n", "\(added.standardOutput)")
+        // The audit trail names the file and the version added.
+        let audit = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput.split(separator: "\n")
+        #expect(audit.contains { $0.contains(",save committee WARKS-CYP (new target versions: Under18concep local target 12 from 2026-04-01),history.json,") }, "\(audit.suffix(3))")
         func versions() throws -> Int {
             try CommandRunner.run(["export", "audit", "--db", db]).standardOutput.components(separatedBy: "set target Under18concep").count - 1
         }
         let written = try versions()
         // The council's first file, and the history again: nothing rewritten, the change kept.
-        for path in [Self.definition, history] {
+        let audited = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput.split(separator: "\n").count
+        for (path, output) in [
+            (Self.definition, "Saved committee WARKS-CYP: 22 measures in 8 themes, 17 targets; no new target version.\n"),
+            (history, "Saved committee WARKS-CYP: 22 measures in 8 themes, 18 targets; no new target version.\n"),
+            (history, "Nothing changed: committee WARKS-CYP is stored as \(history) defines it, with every target version it lists.\n"),
+        ] {
             let again = try CommandRunner.run(["committee", "add", path, "--db", db])
             #expect(again.status == 0, "\(again.standardError)")
+            #expect(again.standardOutput == output)
         }
         #expect(try versions() == written, "no target version written again")
+        #expect(try CommandRunner.run(["export", "audit", "--db", db]).standardOutput.split(separator: "\n").count == audited + 2, "the unchanged save wrote no audit row")
 
         // A version that starts before the one in force, and is not one held: refused whole.
         targets[0]["value"] = 14.0

@@ -26,18 +26,25 @@ struct StorageCommitteeTests {
     @Test("a committee round-trips; saving it again keeps one target version; a changed target adds a version", arguments: TestEngine.available)
     func committees(engine: TestEngine) async throws {
         try await withSampleStore(engine) { store in
-            try await store.saveCommittee(Self.definition(target: 20), by: "analyst")
+            let first = try await store.saveCommittee(Self.definition(target: 20), by: "analyst", file: "cyp.json")
+            #expect(first.added && first.definitionChanged && first.newTargetWords == ["PrevRegCPR local target 20 from 2024-04-01"])
             #expect(try await store.committee(code: "WARKS-CYP") == Self.definition(target: 20))
             #expect(try await store.committee(code: "NONE") == nil)
             #expect(try await store.committees().map(\.code) == ["WARKS-CYP"])
-            try await store.saveCommittee(Self.definition(target: 20), by: "analyst")
+            let audited = try await store.auditTrail().count
+            #expect(try await store.saveCommittee(Self.definition(target: 20), by: "analyst").changedNothing)
+            #expect(try await store.auditTrail().count == audited, "saved as it is: nothing written")
             #expect(try await store.targets(for: "PrevRegCPR", council: "E10000031").map(\.version) == [1])
-            try await store.saveCommittee(Self.definition(target: 18), by: "analyst")
+            let changed = try await store.saveCommittee(Self.definition(target: 18), by: "analyst")
+            #expect(!changed.added && changed.definitionChanged && changed.newTargetVersions.map(\.value) == [18])
             let versions = try await store.targets(for: "PrevRegCPR", council: "E10000031")
             #expect(versions.map(\.value) == [20, 18])
             #expect(versions.map(\.councilAreaCode) == ["E10000031", "E10000031"])
             #expect(try await store.committee(code: "WARKS-CYP")?.targets.first?.value == 18)
-            #expect(try await store.auditTrail().filter { $0.action == "save committee WARKS-CYP" }.count == 3)
+            #expect(try await store.auditTrail().filter { $0.action.hasPrefix("save committee WARKS-CYP") }.map { "\($0.action) | \($0.files)" } == [
+                "save committee WARKS-CYP (new target versions: PrevRegCPR local target 20 from 2024-04-01) | [\"cyp.json\"]",
+                "save committee WARKS-CYP (new target versions: PrevRegCPR local target 18 from 2024-04-01) | []",
+            ])
         }
     }
 

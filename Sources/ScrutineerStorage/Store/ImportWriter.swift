@@ -402,9 +402,7 @@ struct ImportWriter {
 
     /// An observation's figure as a refusal shows it: its value, else its status symbol.
     private static func figure(_ observation: Observation) -> String {
-        if let value = observation.value {
-            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-        }
+        if let value = observation.value { return PlainNumber.text(value) }
         return observation.statusSymbol.map { "\"\($0.rawValue)\"" } ?? "blank"
     }
 

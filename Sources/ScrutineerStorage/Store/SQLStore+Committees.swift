@@ -4,10 +4,12 @@ import SQLKit
 
 extension SQLStore {
     /// Stores a committee's definition (replacing the one with the same code), then records each of
-    /// its targets that differs from its council's version in force as a new target version, all in
-    /// one transaction. A target that names no council is the committee's council's; one that names
-    /// another council is refused. Audited.
-    public func saveCommittee(_ definition: CommitteeDefinition, by user: String) async throws {
+    /// its targets that its council does not already hold as a new target version, all in one
+    /// transaction. A target that names no council is the committee's council's; one that names
+    /// another council is refused. Audited, with the file the definition came from and the target
+    /// versions it added; a definition stored as it is already, adding no version, writes nothing.
+    @discardableResult
+    public func saveCommittee(_ definition: CommitteeDefinition, by user: String, file: String? = nil) async throws -> CommitteeSave {
         typealias K = Schema.Committees
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -24,24 +26,14 @@ extension SQLStore {
             target.councilAreaCode = council
             return target
         }
-        try await change { session in
+        return try await change { session in
             let timestamp = StoreTimestamp.now()
             let database = session.sql
             // Updated in place when it exists: commentary and publications refer to the committee.
-            let existing = try await session.cells("SELECT \(unsafeRaw: K.code) FROM \(unsafeRaw: K.table) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)")
-            if existing.isEmpty {
-                try await database.raw("""
-                    INSERT INTO \(unsafeRaw: K.table) (\(unsafeRaw: K.columns.joined(separator: ", ")))
-                    VALUES (\(bind: committee.code), \(bind: committee.name), \(bind: committee.councilAreaCode), \(bind: json), \(bind: timestamp))
-                    """).run()
-            } else {
-                try await database.raw("""
-                    UPDATE \(unsafeRaw: K.table) SET \(unsafeRaw: K.name) = \(bind: committee.name), \(unsafeRaw: K.councilAreaCode) = \(bind: committee.councilAreaCode),
-                    \(unsafeRaw: K.definition) = \(bind: json), \(unsafeRaw: K.updatedAt) = \(bind: timestamp) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)
-                    """).run()
-            }
-            _ = try await AuditWriter.insert(into: session, action: "save committee \(committee.code)", user: user, at: timestamp, files: [], summary: nil)
+            let existing = try await session.cells("SELECT \(unsafeRaw: K.definition) FROM \(unsafeRaw: K.table) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)")
+            let stored = existing.first?.first?.text
             let writer = TargetWriter(session: session)
+            var newVersions: [Target] = []
             for target in targets {
                 let versions = try await writer.versions(of: target.measureCode, council: committee.councilAreaCode)
                     .filter { $0.kind == target.kind && $0.periodLabel == target.periodLabel }
@@ -50,8 +42,26 @@ extension SQLStore {
                 if versions.contains(where: { $0.value == target.value && $0.tolerance == target.tolerance && $0.validFrom == target.validFrom && $0.reason == target.reason }) {
                     continue
                 }
+                newVersions.append(target)
+            }
+            let save = CommitteeSave(code: committee.code, added: existing.isEmpty, definitionChanged: stored != json, newTargetVersions: newVersions)
+            guard !save.changedNothing else { return save }
+            if existing.isEmpty {
+                try await database.raw("""
+                    INSERT INTO \(unsafeRaw: K.table) (\(unsafeRaw: K.columns.joined(separator: ", ")))
+                    VALUES (\(bind: committee.code), \(bind: committee.name), \(bind: committee.councilAreaCode), \(bind: json), \(bind: timestamp))
+                    """).run()
+            } else if save.definitionChanged {
+                try await database.raw("""
+                    UPDATE \(unsafeRaw: K.table) SET \(unsafeRaw: K.name) = \(bind: committee.name), \(unsafeRaw: K.councilAreaCode) = \(bind: committee.councilAreaCode),
+                    \(unsafeRaw: K.definition) = \(bind: json), \(unsafeRaw: K.updatedAt) = \(bind: timestamp) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)
+                    """).run()
+            }
+            _ = try await AuditWriter.insert(into: session, action: save.auditAction, user: user, at: timestamp, files: file.map { [$0] } ?? [], summary: nil)
+            for target in newVersions {
                 _ = try await writer.write(target, by: user, at: timestamp)
             }
+            return save
         }
     }
 
@@ -74,3 +84,31 @@ extension SQLStore {
         return try rows.map { try JSONDecoder().decode(CommitteeDefinition.self, from: Data(try $0.text(K.definition).utf8)).committee }
     }
 }
+
+/// What saving a committee's definition did (`SQLStore.saveCommittee`).
+public struct CommitteeSave: Sendable, Hashable {
+    public var code: String
+    /// True when the committee was not stored before.
+    public var added: Bool
+    /// True when the stored definition differed (or there was none).
+    public var definitionChanged: Bool
+    /// The target versions written, each a target its council did not hold.
+    public var newTargetVersions: [Target]
+
+    /// True when the definition was stored as it is and added no target version: nothing written.
+    public var changedNothing: Bool { !definitionChanged && newTargetVersions.isEmpty }
+
+    /// The new target versions in a few words each: "PrevRegCPR local target 18 from 2024-04-01".
+    public var newTargetWords: [String] {
+        newTargetVersions.map { target in
+            "\(target.measureCode) \(target.kind.rawValue) target \(PlainNumber.text(target.value))"
+                + (target.periodLabel.map { " for \($0)" } ?? "") + " from \(target.validFrom.iso)"
+        }
+    }
+
+    /// The audit trail's action: "save committee CODE", with the target versions it added.
+    var auditAction: String {
+        "save committee \(code)" + (newTargetVersions.isEmpty ? "" : " (new target versions: \(newTargetWords.joined(separator: "; ")))")
+    }
+}
+

@@ -49,15 +49,24 @@ struct CommitteeCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("\(file): unknown \(codes) (expected measures already imported: the national data with scrutineer import lait, ees or fingertips, the council's own with scrutineer import local)\n".utf8))
                     throw ExitCode(65)
                 }
+                let save: CommitteeSave
                 do {
-                    try await store.saveCommittee(definition, by: user)
+                    save = try await store.saveCommittee(definition, by: user, file: URL(fileURLWithPath: file).lastPathComponent)
                 } catch let error as StoreError {
                     // Refused whole: say why, naming the file, and exit like bad data.
                     FileHandle.standardError.write(Data("\(file): \(error); nothing was written\n".utf8))
                     throw ExitCode(65)
                 }
+                guard !save.changedNothing else {
+                    print("Nothing changed: committee \(save.code) is stored as \(file) defines it, with every target version it lists.")
+                    return
+                }
+                let versions = save.newTargetWords
+                print("\(save.added ? "Added" : "Saved") committee \(save.code): \(definition.committee.measureCodes.count) measures in \(definition.committee.themes.count) themes, \(definition.targets.count) targets"
+                    + (versions.isEmpty ? "; no new target version." : "; \(versions.count == 1 ? "1 new target version" : "\(versions.count) new target versions"):")
+                    + versions.map { "\n  \($0)" }.joined()
+                )
             }
-            print("Saved committee \(definition.committee.code): \(definition.committee.measureCodes.count) measures in \(definition.committee.themes.count) themes, \(definition.targets.count) targets.")
         }
     }
 
@@ -91,7 +100,7 @@ extension CommitteeCommand {
 
         @OptionGroup var report: ReportOptions
 
-        @Option(help: "The stage: draft, checked or published.")
+        @Option(help: "The stage: draft, checked or published (a report is published once it has been checked).")
         var stage: StageArgument
 
         @Option(name: .customLong("as-of"), help: "Publish the report judged as on this date (YYYY-MM-DD; default: today).")
