@@ -62,6 +62,32 @@ struct ImportWebTests {
         #expect(imports.count == 2 && imports.allSatisfy { $0.user == "warks.analyst" }, "\(imports)")
     }
 
+    @Test("A figure dated before the stored one it would replace is refused, nothing written, unless \"Put older figures back\" is ticked")
+    func olderFigure() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        // The stored 2026/27 Q2 figure (83.7%) was published on 2026-10-25; this one on 2026-10-20.
+        let older = Self.header + "WARKS_HV_68WK,E10000031,2026/27 Q2,82.9,1137,1371,2026-10-20,2027-01-25\n"
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            #expect(try await analyst.get(client, Self.imports).text.contains(
+                #"<input id="import-replace-newer" name="replace-newer" type="checkbox" value="yes"/> <label for="import-replace-newer">Put older figures back: "#
+            ))
+            let audited = try await withStore(url) { try await $0.auditTrail().count }
+            let refused = try await analyst.upload(client, Self.imports, [("kind", "local")], files: [("hv-older.csv", Data(older.utf8))])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("hv-older.csv: 1 figure in this import was published before the stored figure it would replace (WARKS_HV_68WK E10000031 2026/27 Q2: 82.9, published 2026-10-20, would replace 83.7, published 2026-10-25 by warwickshire-observations.csv)"), "\(refused.text)")
+            #expect(refused.text.contains("on the site with &quot;Put older figures back&quot; ticked"))
+            #expect(try await withStore(url) { try await $0.auditTrail().count } == audited, "nothing written")
+            #expect(try await Self.value(client, analyst, period: "2026/27 Q2") == 83.7)
+
+            let putBack = try await analyst.upload(client, Self.imports, [("kind", "local"), ("replace-newer", "yes")], files: [("hv-older.csv", Data(older.utf8))])
+            #expect(putBack.status == .ok, "\(putBack.text.prefix(400))")
+            #expect(putBack.text.contains("<li>1 row read: 0 added, 1 changed, 0 unchanged, 0 rejected.</li>"))
+            #expect(putBack.text.contains(#"name="replace-newer" type="checkbox" value="yes" checked/>"#), "the box stays as sent")
+            #expect(try await Self.value(client, analyst, period: "2026/27 Q2") == 82.9)
+        }
+    }
+
     @Test("Refused: a cell that is not a number, a published measure's figure, another council's measure; nothing is written and each problem names its file, row and column")
     func refusals() async throws {
         let url = try await DemoDatabases.load(.sqlite)

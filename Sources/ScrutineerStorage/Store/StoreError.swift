@@ -201,7 +201,8 @@ extension StoreError {
         return "\(files.joined(separator: ", ")): \(count) in this import \(figures.count == 1 ? "was" : "were") published before the stored "
             + "\(figures.count == 1 ? "figure" : "figures") \(figures.count == 1 ? "it" : "they") would replace (" + shown.joined(separator: "; ") + more
             + "). An older release does not undo a newer one (expected the newest release's file; to put the older figures back "
-            + "on purpose, import again with --replace-newer; the newer ones stay in history); nothing was written"
+            + "on purpose, import again with --replace-newer, or on the site with \"Put older figures back\" ticked; the newer ones stay in history); "
+            + "nothing was written"
     }
 }
 

@@ -329,6 +329,8 @@ public struct SiteImportPage: Sendable {
     public var kind: String
     public var sheet: String
     public var wholeReturn: Bool
+    /// Whether older figures were to replace newer ones (`import --replace-newer`).
+    public var replaceNewer: Bool
     public var outcome: Outcome?
 
     /// The most problems listed on the page; the digest counts them all.
@@ -336,7 +338,7 @@ public struct SiteImportPage: Sendable {
 
     public init(
         committeeName: String, councilName: String, formAction: String, committeeHref: String, templateHrefs: [ImportTemplate: String],
-        kind: String = "local", sheet: String = "", wholeReturn: Bool = false, outcome: Outcome? = nil
+        kind: String = "local", sheet: String = "", wholeReturn: Bool = false, replaceNewer: Bool = false, outcome: Outcome? = nil
     ) {
         self.committeeName = committeeName
         self.councilName = councilName
@@ -346,6 +348,7 @@ public struct SiteImportPage: Sendable {
         self.kind = kind
         self.sheet = sheet
         self.wholeReturn = wholeReturn
+        self.replaceNewer = replaceNewer
         self.outcome = outcome
     }
 }

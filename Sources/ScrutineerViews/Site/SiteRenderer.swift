@@ -191,7 +191,7 @@ public enum SiteRenderer {
         var model: [String: Any] = [
             "committeeName": p.committeeName, "councilName": p.councilName, "formAction": p.formAction, "committeeHref": p.committeeHref,
             "csrfToken": chrome.csrfToken, "sheet": p.sheet,
-            "isLocal": p.kind == "local", "isRisks": p.kind == "risks", "isFinance": p.kind == "finance", "wholeReturn": p.wholeReturn,
+            "isLocal": p.kind == "local", "isRisks": p.kind == "risks", "isFinance": p.kind == "finance", "wholeReturn": p.wholeReturn, "replaceNewer": p.replaceNewer,
             "localTemplateHref": p.templateHrefs[.local] ?? "", "risksTemplateHref": p.templateHrefs[.risks] ?? "",
             "financeTemplateHref": p.templateHrefs[.finance] ?? "",
         ]

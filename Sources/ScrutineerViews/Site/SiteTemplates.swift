@@ -349,6 +349,7 @@ enum SiteTemplates {
     <input id="import-files" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" multiple required/>
     <label for="import-sheet">Sheet to read in a workbook (leave empty for the first; for figures, the sheet named observations wherever it stands)</label>
     <input id="import-sheet" name="sheet" type="text" value="{{sheet}}"/>
+    <p class="checkbox"><input id="import-replace-newer" name="replace-newer" type="checkbox" value="yes"{{#replaceNewer}} checked{{/replaceNewer}}/> <label for="import-replace-newer">Put older figures back: a figure of the council's own measures may replace a stored figure published after it (an older file imported on purpose; the newer figures stay in history)</label></p>
     <p class="checkbox"><input id="import-whole-return" name="whole-return" type="checkbox" value="yes"{{#wholeReturn}} checked{{/wholeReturn}}/> <label for="import-whole-return">Finance: each quarter in the files is the committee's whole return, so a line stored for that quarter that the files do not hold is removed</label></p>
     <button type="submit">Check and import</button>
     </form>

@@ -52,8 +52,8 @@ extension PageController {
         let sheet = form.fields.text("sheet").trimmingCharacters(in: .whitespaces)
         let store = cache.store
         let importContext = try await store.importContext()
-        let wholeReturn = form.fields["whole-return"] == "yes"
-        var page = try await importPage(committee, kind: kind.rawValue, sheet: sheet, wholeReturn: wholeReturn)
+        let wholeReturn = form.fields["whole-return"] == "yes", replaceNewer = form.fields["replace-newer"] == "yes"
+        var page = try await importPage(committee, kind: kind.rawValue, sheet: sheet, wholeReturn: wholeReturn, replaceNewer: replaceNewer)
         func refused(_ errors: BatchInputErrors) throws -> Response {
             page.outcome = .refused(problems: errors.errors, digest: ImportProblemsDigest(errors).lines)
             return try render(page, context, status: .unprocessableContent)
@@ -68,7 +68,8 @@ extension PageController {
         } catch {
             return try refused(PublishedFileLayout.namingMisplacedFiles(error, kind: kind, files: form.files))
         }
-        guard let batch = parsed else { throw WebError.badParameter("kind", "kind: \(kind.rawValue) is not a council's own file (expected local, risks or finance)") }
+        guard var batch = parsed else { throw WebError.badParameter("kind", "kind: \(kind.rawValue) is not a council's own file (expected local, risks or finance)") }
+        batch.mayReplaceNewerFigures = replaceNewer
         let summary: ImportSummary
         do {
             summary = try await store.importBatch(batch, by: account.username)
@@ -99,14 +100,16 @@ extension PageController {
         return (account, committee)
     }
 
-    /// The import page for `committee`, with the kind, sheet and whole-return box the form last
+    /// The import page for `committee`, with the kind, the sheet and the boxes the form last
     /// sent, and no outcome yet.
-    private func importPage(_ committee: Committee, kind: String = "local", sheet: String = "", wholeReturn: Bool = false) async throws -> SiteImportPage {
+    private func importPage(
+        _ committee: Committee, kind: String = "local", sheet: String = "", wholeReturn: Bool = false, replaceNewer: Bool = false
+    ) async throws -> SiteImportPage {
         let templates = ImportTemplate.allCases.map { ($0, SiteRoutes.importTemplate.href(["committee": committee.code, "file": $0.fileName])) }
         return SiteImportPage(
             committeeName: committee.name, councilName: councilName(committee.councilAreaCode, try await cache.areas()),
             formAction: SiteRoutes.imports.href(["committee": committee.code]), committeeHref: SiteRoutes.committee.href(["committee": committee.code]),
-            templateHrefs: Dictionary(uniqueKeysWithValues: templates), kind: kind, sheet: sheet, wholeReturn: wholeReturn
+            templateHrefs: Dictionary(uniqueKeysWithValues: templates), kind: kind, sheet: sheet, wholeReturn: wholeReturn, replaceNewer: replaceNewer
         )
     }
 
