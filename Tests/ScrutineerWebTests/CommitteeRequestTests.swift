@@ -119,6 +119,24 @@ struct CommitteeRequestWebTests {
             let early = try await analyst.post(client, "/committees/WOK-CS/requests/3/closure", [("period", "2026/27 Q2"), ("on", "2026-12-01"), ("reason", "x")])
             #expect(early.status == .badRequest)
             #expect(early.text.contains("on: 2026-12-01 is after today (2026-11-23)"))
+            // Every problem of a form at once, a paragraph each, not one per try.
+            let several = try await analyst.post(client, "/committees/WOK-CS/requests", [
+                ("period", "2026/27 Q2"), ("raised-on", "2026-11-24"), ("request", "  "), ("due-by", "2026-13-01"), ("measure", "NOPE"),
+                ("provided-by", String(repeating: "x", count: 201)),
+            ])
+            #expect(several.status == .badRequest)
+            for line in [
+                "<p>due-by: 2026-13-01 is not a date (expected YYYY-MM-DD)</p>",
+                "<p>measure: NOPE is not one of WOK-CS&#39;s measures (expected one of: ",
+                "<p>raised-on: 2026-11-24 is after today (2026-11-23) (expected a day that has come, on or before 2026-11-23)</p>",
+                "<p>request: empty (expected what the committee asked for, in the minutes&#39; words)</p>",
+                "<p>provided-by: 201 characters (expected a name or job title of at most 200)</p>",
+            ] {
+                #expect(several.text.contains(line) || several.text.contains(line.replacingOccurrences(of: "&#39;", with: "'")), "\(line)")
+            }
+            let closure = try await analyst.post(client, "/committees/WOK-CS/requests/3/closure", [("period", "2026/27 Q2"), ("on", ""), ("reason", "")])
+            #expect(closure.status == .badRequest)
+            #expect(closure.text.contains("<p>on: empty (expected a date, YYYY-MM-DD)</p>") && closure.text.contains("<p>reason: empty (expected why the request is closed"), "\(closure.text)")
             let missing = try await analyst.post(client, "/committees/WOK-CS/requests/9/closure", [("period", "2026/27 Q2"), ("on", "2026-11-02"), ("reason", "x")])
             #expect(missing.status == .notFound)
             #expect(try await analyst.jsonList(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2").count == 3, "refusals wrote nothing")

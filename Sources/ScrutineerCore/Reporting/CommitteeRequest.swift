@@ -96,19 +96,26 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
 
     /// The request checked before it is recorded: what it asks is written, the promised day is
     /// not before the meeting.
+    /// Every field's problem is found, not only the first, so a form is corrected in one go.
     public func validated() throws(CommitteeRequestError) -> CommitteeRequest {
         var checked = self
-        checked.request = try Self.text(request, field: "request", expected: "what the committee asked for, in the minutes' words")
+        var problems: [CommitteeRequestError] = []
+        do {
+            checked.request = try Self.text(request, field: "request", expected: "what the committee asked for, in the minutes' words")
+        } catch {
+            problems.append(error)
+        }
         checked.askedBy = askedBy.trimmingCharacters(in: .whitespacesAndNewlines)
         checked.providedBy = providedBy.trimmingCharacters(in: .whitespacesAndNewlines)
         for (field, name) in [("asked-by", checked.askedBy), ("provided-by", checked.providedBy)] where name.count > Self.longestName {
-            throw CommitteeRequestError(field: field, problem: "\(name.count) characters", expected: "a name or job title of at most \(Self.longestName)")
+            problems.append(CommitteeRequestError(field: field, problem: "\(name.count) characters", expected: "a name or job title of at most \(Self.longestName)"))
         }
         for (field, day) in [("due-by", dueBy), ("first-due-by", firstDueBy)] {
             if let day, day < raisedOn {
-                throw CommitteeRequestError(field: field, problem: "\(day.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
+                problems.append(CommitteeRequestError(field: field, problem: "\(day.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)"))
             }
         }
+        if let refusal = CommitteeRequestError(problems) { throw refusal }
         return checked
     }
 
@@ -123,12 +130,18 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
     /// The request with `delivery` added: a one-off request is then delivered; a recurring one is
     /// answered for the report `delivery.periodLabel` names and stays open for the next.
     public func delivering(_ delivery: Delivery) throws(CommitteeRequestError) -> CommitteeRequest {
-        var answer = delivery
-        answer.note = try Self.text(delivery.note, field: "note", expected: "what was delivered and where members can find it")
         try checkOpen()
-        if delivery.deliveredOn < raisedOn {
-            throw CommitteeRequestError(field: "on", problem: "\(delivery.deliveredOn.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
+        var answer = delivery
+        var problems: [CommitteeRequestError] = []
+        do {
+            answer.note = try Self.text(delivery.note, field: "note", expected: "what was delivered and where members can find it")
+        } catch {
+            problems.append(error)
         }
+        if delivery.deliveredOn < raisedOn {
+            problems.append(CommitteeRequestError(field: "on", problem: "\(delivery.deliveredOn.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)"))
+        }
+        if let refusal = CommitteeRequestError(problems) { throw refusal }
         switch recurrence {
         case .once:
             if delivery.periodLabel != nil {
@@ -150,15 +163,20 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
 
     /// The request closed on `day` for `reason`: no longer needed, or a recurring request ended.
     public func closing(on day: CalendarDate, reason: String) throws(CommitteeRequestError) -> CommitteeRequest {
-        let why = try Self.text(reason, field: "reason", expected: "why the request is closed, such as the committee's decision")
         try checkOpen()
         try checkNotDelivered()
-        if day < raisedOn {
-            throw CommitteeRequestError(field: "on", problem: "\(day.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
-        }
         var closed = self
+        var problems: [CommitteeRequestError] = []
+        do {
+            closed.closedReason = try Self.text(reason, field: "reason", expected: "why the request is closed, such as the committee's decision")
+        } catch {
+            problems.append(error)
+        }
+        if day < raisedOn {
+            problems.append(CommitteeRequestError(field: "on", problem: "\(day.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)"))
+        }
+        if let refusal = CommitteeRequestError(problems) { throw refusal }
         closed.closedOn = day
-        closed.closedReason = why
         return closed
     }
 
@@ -245,11 +263,14 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
     }
 }
 
-/// A request, delivery or closure refused: the field, what was wrong and what was expected.
+/// A request, delivery or closure refused: the field, what was wrong and what was expected, and
+/// any other fields' problems found in the same check (`more`), a line each in `description`.
 public struct CommitteeRequestError: Error, Sendable, Hashable, CustomStringConvertible {
     public let field: String
     public let problem: String
     public let expected: String
+    /// The other problems found with it, in the form's order.
+    public private(set) var more: [CommitteeRequestError] = []
 
     public init(field: String, problem: String, expected: String) {
         self.field = field
@@ -257,7 +278,24 @@ public struct CommitteeRequestError: Error, Sendable, Hashable, CustomStringConv
         self.expected = expected
     }
 
-    public var description: String { "\(field): \(problem) (expected \(expected))" }
+    /// `problems` (each with its own `more`) as one refusal: the first, with the rest; nil when
+    /// there are none.
+    public init?(_ problems: [CommitteeRequestError]) {
+        let all = problems.flatMap(\.all)
+        guard let first = all.first else { return nil }
+        self.init(field: first.field, problem: first.problem, expected: first.expected)
+        more = Array(all.dropFirst())
+    }
+
+    /// Each problem on its own.
+    public var all: [CommitteeRequestError] {
+        [CommitteeRequestError(field: field, problem: problem, expected: expected)] + more
+    }
+
+    /// "field: problem (expected …)", one line per problem.
+    public var description: String {
+        all.map { "\($0.field): \($0.problem) (expected \($0.expected))" }.joined(separator: "\n")
+    }
 }
 
 /// How a request stands in one report, judged as on the report's day.

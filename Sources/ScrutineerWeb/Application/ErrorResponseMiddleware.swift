@@ -49,7 +49,8 @@ struct ErrorResponseMiddleware: RouterMiddleware {
         if request.uri.path.hasPrefix("/api/") {
             return .json(webError.json, status: webError.status)
         }
-        var paragraphs = [webError.message]
+        // A form's several problems come a line each: a paragraph each.
+        var paragraphs = webError.message.split(separator: "\n").map(String.init)
         if webError.status == .unauthorized { paragraphs.append("Sign in from the link at the top of the page.") }
         // A form refused: the reader goes back to it, where the browser keeps what was typed.
         let sentForm = request.method == .post

@@ -15,21 +15,28 @@ extension PageController {
         router.on(RouterPath(SiteRoutes.requestClosure.pattern), method: .post) { request, context in try await closeRequest(request, context) }
     }
 
+    /// Every field is checked before the request is recorded, and every problem is said at once.
     func addRequest(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let (form, account, definition, period) = try await requestForm(request, context)
-        let raised = try form.requiredDate("raised-on")
-        let due = try form.optionalDate("due-by")
+        var problems = FormProblems()
+        let raised = problems.check { try form.requiredDate("raised-on") }
+        let due = problems.check { try form.optionalDate("due-by") } ?? nil
         let measure = form["measure"].flatMap { $0.isEmpty ? nil : $0 }
         if let measure, !definition.committee.measureCodes.contains(measure) {
-            throw WebError.badParameter("measure", "measure: \(measure) is not one of \(definition.committee.code)'s measures (expected one of: \(definition.committee.measureCodes.joined(separator: ", ")))")
+            problems.add(WebError.badParameter("measure", "measure: \(measure) is not one of \(definition.committee.code)'s measures (expected one of: \(definition.committee.measureCodes.joined(separator: ", ")))"))
         }
+        if let raised { problems.check { try CommitteeRequest.checkHasCome(raised, field: "raised-on", today: today) } }
+        // The request's own fields, checked as the store checks them (a day promised before an
+        // unreadable meeting day is not judged).
+        let asked = CommitteeRequest(
+            committeeCode: definition.committee.code, raisedOn: raised ?? due ?? today, request: form.text("request"), askedBy: form.text("asked-by"),
+            providedBy: form.text("provided-by"), dueBy: due, recurrence: form["every-report"] == "yes" ? .everyReport : .once,
+            measureCode: measure, recordedBy: account.username
+        )
+        problems.check { _ = try asked.validated() }
+        try problems.refuseAny()
         try await refusalsAsBadParameters {
-            try CommitteeRequest.checkHasCome(raised, field: "raised-on", today: today)
-            _ = try await cache.store.addRequest(CommitteeRequest(
-                committeeCode: definition.committee.code, raisedOn: raised, request: form.text("request"), askedBy: form.text("asked-by"),
-                providedBy: form.text("provided-by"), dueBy: due, recurrence: form["every-report"] == "yes" ? .everyReport : .once,
-                measureCode: measure, recordedBy: account.username
-            ), by: account.username)
+            _ = try await cache.store.addRequest(asked, by: account.username)
         }
         return requestsPage(definition, period)
     }
@@ -37,9 +44,8 @@ extension PageController {
     func deliverRequest(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let (form, account, definition, period) = try await requestForm(request, context)
         let (code, number) = (definition.committee.code, try requestNumber(context))
-        let day = try form.requiredDate("on")
+        let day = try Self.dayThatHasCome(form, "on", today: today, alsoChecking: "note", expected: "what was delivered and where members can find it")
         try await refusalsAsBadParameters {
-            try CommitteeRequest.checkHasCome(day, field: "on", today: today)
             // A request for every report is answered for the report the form was on.
             let recurring = try await cache.store.requests(committeeCode: code).first { $0.number == number }?.recurrence == .everyReport
             _ = try await cache.store.deliverRequest(
@@ -67,9 +73,8 @@ extension PageController {
     func closeRequest(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let (form, account, definition, period) = try await requestForm(request, context)
         let number = try requestNumber(context)
-        let day = try form.requiredDate("on")
+        let day = try Self.dayThatHasCome(form, "on", today: today, alsoChecking: "reason", expected: "why the request is closed, such as the committee's decision")
         try await refusalsAsBadParameters {
-            try CommitteeRequest.checkHasCome(day, field: "on", today: today)
             _ = try await cache.store.closeRequest(committeeCode: definition.committee.code, number: number, on: day, reason: form.text("reason"), by: account.username)
         }
         return requestsPage(definition, period)
@@ -86,6 +91,19 @@ extension PageController {
             throw WebError(.forbidden, "Only an analyst or an administrator of the committee's council may record its requests.")
         }
         return (form, account, definition, try form.period())
+    }
+
+    /// The form's day `name`, which must be given and have come; refused together with an empty
+    /// `text` field, so both are said at once (the store checks the text again, with the request).
+    private static func dayThatHasCome(_ form: FormFields, _ name: String, today: CalendarDate, alsoChecking text: String, expected: String) throws -> CalendarDate {
+        var problems = FormProblems()
+        let day = problems.check { try form.requiredDate(name) }
+        if let day { problems.check { try CommitteeRequest.checkHasCome(day, field: name, today: today) } }
+        if form.text(text).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.add(CommitteeRequestError(field: text, problem: "empty", expected: expected))
+        }
+        try problems.refuseAny()
+        return day ?? today
     }
 
     private func requestNumber(_ context: WebRequestContext) throws -> Int {

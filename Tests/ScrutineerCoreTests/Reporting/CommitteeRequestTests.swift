@@ -81,6 +81,28 @@ struct CommitteeRequestTests {
         #expect(CommitteeRequestError(field: "on", problem: "p", expected: "e").description == "on: p (expected e)")
     }
 
+    @Test("every field's problem is found at once, in the form's order, a line each")
+    func everyProblem() throws {
+        var request = Self.request(1, due: "2026-05-01")
+        request.request = " "
+        request.askedBy = String(repeating: "a", count: 201)
+        let error = try #require(throws: CommitteeRequestError.self) { try request.validated() }
+        #expect(error.all.map(\.field) == ["request", "asked-by", "due-by"])
+        #expect(error.field == "request")
+        #expect(error.description == """
+            request: empty (expected what the committee asked for, in the minutes' words)
+            asked-by: 201 characters (expected a name or job title of at most 200)
+            due-by: 2026-05-01 is before the meeting that asked (2026-05-12) (expected a day on or after 2026-05-12)
+            """)
+        let delivery = try #require(throws: CommitteeRequestError.self) {
+            try Self.request(1).delivering(.init(deliveredOn: Self.day("2026-05-01"), note: "", recordedBy: "clerk"))
+        }
+        #expect(delivery.all.map(\.field) == ["note", "on"])
+        let closure = try #require(throws: CommitteeRequestError.self) { try Self.request(1).closing(on: Self.day("2026-05-01"), reason: "") }
+        #expect(closure.all.map(\.field) == ["reason", "on"])
+        #expect(CommitteeRequestError([]) == nil)
+    }
+
     @Test("an amendment changes the wording, who asked, who provides or the promised day, and says what changed; it is refused once the request is answered, closed, or when it changes nothing")
     func amendments() throws {
         let once = Self.request(1, due: "2026-06-30")
