@@ -192,23 +192,24 @@ struct Rendering {
     /// (`DispatchQueue.concurrentPerform`); the files come back in the same order every time.
     func files() throws(PackRenderError) -> [PackFile] {
         let count = assessment.measures.count
-        // Jobs 0..<count are the measures; then the summary page, the print summary, the data.
+        // The longest jobs first, so that no core is left with one at the end: the data (every
+        // table, and the workbook), the summary page, the print summary; then the measures.
         let outputs = Mutex(Outputs(measures: Array(repeating: nil, count: count)))
         DispatchQueue.concurrentPerform(iterations: count + 3) { job in
             switch job {
-            case count:
-                let file = indexPage()
-                outputs.withLock { $0.index = file }
-            case count + 1:
-                let summary = printSummary()
-                outputs.withLock { $0.printSummary = summary }
-            case count + 2:
+            case 0:
                 guard options.includeData else { return }
                 let data = dataFiles()
                 outputs.withLock { $0.data = data }
+            case 1:
+                let file = indexPage()
+                outputs.withLock { $0.index = file }
+            case 2:
+                let summary = printSummary()
+                outputs.withLock { $0.printSummary = summary }
             default:
-                let output = measure(job)
-                outputs.withLock { $0.measures[job] = output }
+                let output = measure(job - 3)
+                outputs.withLock { $0.measures[job - 3] = output }
             }
         }
         let done = outputs.withLock { $0 }

@@ -78,9 +78,7 @@ enum PackTemplates {
     <caption>{{caption}}</caption>
     <thead><tr>{{#headers}}<th scope="col"{{#isNumeric}} class="num"{{/isNumeric}}>{{{icon}}}{{text}}</th>{{/headers}}</tr></thead>
     <tbody>
-    {{#rows}}<tr>{{#header}}<th scope="row">{{#isPlain}}<span class="line">{{plain}}</span>{{/isPlain}}{{^isPlain}}{{#lines}}\(line){{/lines}}{{/isPlain}}</th>{{/header}}{{#cells}}<td{{#isNumeric}} class="num"{{/isNumeric}}>{{#isPlain}}<span class="line">{{plain}}</span>{{/isPlain}}{{^isPlain}}{{#lines}}\(line){{/lines}}{{/isPlain}}</td>{{/cells}}</tr>
-    {{/rows}}
-    </tbody>
+    {{{bodyRows}}}</tbody>
     </table>
     </div>
     {{#hasNote}}<p class="table-note">{{note}}</p>{{/hasNote}}

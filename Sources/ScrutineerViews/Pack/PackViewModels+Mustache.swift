@@ -61,6 +61,7 @@ extension PackTable: MustacheParent {
         case "cssClass": cssClass
         case "headers": headers
         case "rows": rows
+        case "bodyRows": bodyRows
         case "note": note
         case "hasNote": hasNote
         default: nil

@@ -39,6 +39,22 @@ import Testing
         #expect(index.contains("Code Hosp_Adm_Alc_&lt;18yrs"))
     }
 
+    @Test("A table's rows, written without the template, escape text as the template escapes it: plain cells, lines, links and their addresses")
+    func tableRows() throws {
+        let text = #"<b>Tom & "Jerry's"</b> 5 < 6 > 4 é –"#
+        let escaped = try #require(try PackTemplates.parse([("text", "{{text}}")]).get().render(["text": text], withTemplate: "text"))
+        #expect(escaped == "&lt;b&gt;Tom &amp; &quot;Jerry&#39;s&quot;&lt;/b&gt; 5 &lt; 6 &gt; 4 é –")
+        #expect(HTMLText.escaped(text) == escaped)
+        #expect(HTMLText.escaped("plain words") == "plain words")
+        let table = PackTable(id: "t", caption: "c", headers: [], rows: [PackRow(
+            header: PackCell(text),
+            cells: [PackCell([PackLine(text, icon: "<svg/>", href: "a.html?x=1&y=\"2\"", isNote: true)], isNumeric: true), PackCell([PackLine("one"), PackLine(text)])]
+        )])
+        #expect(table.bodyRows == "<tr><th scope=\"row\"><span class=\"line\">\(escaped)</span></th>"
+            + "<td class=\"num\"><span class=\"line note\"><svg/><a href=\"a.html?x=1&amp;y=&quot;2&quot;\">\(escaped)</a></span></td>"
+            + "<td><span class=\"line\">one</span><span class=\"line\">\(escaped)</span></td></tr>\n")
+    }
+
     @Test("The running header in pack.css is a CSS string with quotes and backslashes escaped")
     func cssString() {
         #expect(PackStylesheet.cssString(#"A "quoted" \ name"#) == #"A \"quoted\" \\ name"#)
