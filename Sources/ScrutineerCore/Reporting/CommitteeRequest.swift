@@ -100,20 +100,14 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
     public func validated() throws(CommitteeRequestError) -> CommitteeRequest {
         var checked = self
         var problems: [CommitteeRequestError] = []
-        do {
-            checked.request = try Self.text(request, field: "request", expected: "what the committee asked for, in the minutes' words")
-        } catch {
-            problems.append(error)
-        }
+        checked.request = Self.text(request, field: "request", expected: "what the committee asked for, in the minutes' words", problems: &problems)
         checked.askedBy = askedBy.trimmingCharacters(in: .whitespacesAndNewlines)
         checked.providedBy = providedBy.trimmingCharacters(in: .whitespacesAndNewlines)
         for (field, name) in [("asked-by", checked.askedBy), ("provided-by", checked.providedBy)] where name.count > Self.longestName {
             problems.append(CommitteeRequestError(field: field, problem: "\(name.count) characters", expected: "a name or job title of at most \(Self.longestName)"))
         }
         for (field, day) in [("due-by", dueBy), ("first-due-by", firstDueBy)] {
-            if let day, day < raisedOn {
-                problems.append(CommitteeRequestError(field: field, problem: "\(day.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)"))
-            }
+            if let day, let early = beforeMeeting(day, field: field) { problems.append(early) }
         }
         if let refusal = CommitteeRequestError(problems) { throw refusal }
         return checked
@@ -133,14 +127,8 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
         try checkOpen()
         var answer = delivery
         var problems: [CommitteeRequestError] = []
-        do {
-            answer.note = try Self.text(delivery.note, field: "note", expected: "what was delivered and where members can find it")
-        } catch {
-            problems.append(error)
-        }
-        if delivery.deliveredOn < raisedOn {
-            problems.append(CommitteeRequestError(field: "on", problem: "\(delivery.deliveredOn.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)"))
-        }
+        answer.note = Self.text(delivery.note, field: "note", expected: "what was delivered and where members can find it", problems: &problems)
+        if let early = beforeMeeting(delivery.deliveredOn, field: "on") { problems.append(early) }
         if let refusal = CommitteeRequestError(problems) { throw refusal }
         switch recurrence {
         case .once:
@@ -167,14 +155,8 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
         try checkNotDelivered()
         var closed = self
         var problems: [CommitteeRequestError] = []
-        do {
-            closed.closedReason = try Self.text(reason, field: "reason", expected: "why the request is closed, such as the committee's decision")
-        } catch {
-            problems.append(error)
-        }
-        if day < raisedOn {
-            problems.append(CommitteeRequestError(field: "on", problem: "\(day.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)"))
-        }
+        closed.closedReason = Self.text(reason, field: "reason", expected: "why the request is closed, such as the committee's decision", problems: &problems)
+        if let early = beforeMeeting(day, field: "on") { problems.append(early) }
         if let refusal = CommitteeRequestError(problems) { throw refusal }
         closed.closedOn = day
         return closed
@@ -253,6 +235,23 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
     }
 
     /// `text` without surrounding white space; refused when empty or longer than `longestText`.
+    /// `text` trimmed, or as given with its problem added to `problems`.
+    private static func text(_ text: String, field: String, expected: String, problems: inout [CommitteeRequestError]) -> String {
+        do {
+            return try Self.text(text, field: field, expected: expected)
+        } catch {
+            problems.append(error)
+            return text
+        }
+    }
+
+    /// The refusal of `day` in `field` when it is before the meeting that asked.
+    private func beforeMeeting(_ day: CalendarDate, field: String) -> CommitteeRequestError? {
+        day < raisedOn
+            ? CommitteeRequestError(field: field, problem: "\(day.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
+            : nil
+    }
+
     private static func text(_ text: String, field: String, expected: String) throws(CommitteeRequestError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { throw CommitteeRequestError(field: field, problem: "empty", expected: expected) }
