@@ -95,8 +95,8 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
     public static let longestName = 200
 
     /// The request checked before it is recorded: what it asks is written, the promised day is
-    /// not before the meeting.
-    /// Every field's problem is found, not only the first, so a form is corrected in one go.
+    /// not before the meeting. Every field's problem is found, not only the first, so that a form
+    /// is corrected in one go.
     public func validated() throws(CommitteeRequestError) -> CommitteeRequest {
         var checked = self
         var problems: [CommitteeRequestError] = []
@@ -235,6 +235,15 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
     }
 
     /// `text` without surrounding white space; refused when empty or longer than `longestText`.
+    private static func text(_ text: String, field: String, expected: String) throws(CommitteeRequestError) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { throw CommitteeRequestError(field: field, problem: "empty", expected: expected) }
+        if trimmed.count > longestText {
+            throw CommitteeRequestError(field: field, problem: "\(trimmed.count) characters", expected: "at most \(longestText)")
+        }
+        return trimmed
+    }
+
     /// `text` trimmed, or as given with its problem added to `problems`.
     private static func text(_ text: String, field: String, expected: String, problems: inout [CommitteeRequestError]) -> String {
         do {
@@ -250,15 +259,6 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
         day < raisedOn
             ? CommitteeRequestError(field: field, problem: "\(day.iso) is before the meeting that asked (\(raisedOn.iso))", expected: "a day on or after \(raisedOn.iso)")
             : nil
-    }
-
-    private static func text(_ text: String, field: String, expected: String) throws(CommitteeRequestError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty { throw CommitteeRequestError(field: field, problem: "empty", expected: expected) }
-        if trimmed.count > longestText {
-            throw CommitteeRequestError(field: field, problem: "\(trimmed.count) characters", expected: "at most \(longestText)")
-        }
-        return trimmed
     }
 }
 

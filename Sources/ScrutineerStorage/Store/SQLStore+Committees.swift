@@ -35,11 +35,14 @@ extension SQLStore {
             let writer = TargetWriter(session: session)
             var newVersions: [Target] = []
             for target in targets {
-                let versions = try await writer.versions(of: target.measureCode, council: committee.councilAreaCode)
-                    .filter { $0.kind == target.kind && $0.periodLabel == target.periodLabel }
-                // A version already held, current or earlier, is not written again: a definition may
-                // list a target's history, and saving the council's first file again keeps today's.
-                if versions.contains(where: { $0.value == target.value && $0.tolerance == target.tolerance && $0.validFrom == target.validFrom && $0.reason == target.reason }) {
+                let held = try await writer.versions(of: target.measureCode, council: committee.councilAreaCode) + newVersions.filter { $0.measureCode == target.measureCode }
+                // A version already held, current or earlier, is not written again (nor one the
+                // definition lists twice): a definition may list a target's history, and saving the
+                // council's first file again keeps today's.
+                if held.contains(where: {
+                    $0.kind == target.kind && $0.periodLabel == target.periodLabel && $0.value == target.value && $0.tolerance == target.tolerance
+                        && $0.validFrom == target.validFrom && $0.reason == target.reason
+                }) {
                     continue
                 }
                 newVersions.append(target)
