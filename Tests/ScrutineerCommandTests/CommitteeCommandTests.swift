@@ -104,5 +104,28 @@ struct CommitteeCommandTests {
         #expect(refused.standardError.hasPrefix("\(rewrite): the new local target for Under18concep starts on 2022-04-01, before the version it replaces (from 2026-04-01)"), "\(refused.standardError)")
         #expect(refused.standardError.hasSuffix("; nothing was written\n"))
         #expect(try Data(contentsOf: file) == before)
+
+        // Another council's: the stored committee under its code, or a council's own measures.
+        var moved = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.definition))) as? [String: Any])
+        var committee = try #require(moved["committee"] as? [String: Any])
+        committee["councilAreaCode"] = "E06000041"
+        moved["committee"] = committee
+        moved["targets"] = []
+        let movedPath = folder.appendingPathComponent("moved.json").path
+        try JSONSerialization.data(withJSONObject: moved).write(to: URL(fileURLWithPath: movedPath))
+        let movedRefused = try CommandRunner.run(["committee", "add", movedPath, "--db", db])
+        #expect(movedRefused.status == 65)
+        #expect(movedRefused.standardError == "\(movedPath): committee WARKS-CYP is council E10000031's, and this definition would make it council E06000041's (expected councilAreaCode E10000031, or a new committee code for council E06000041); nothing was written\n", "\(movedRefused.standardError)")
+        committee["code"] = "WOK-X"
+        moved["committee"] = committee
+        try JSONSerialization.data(withJSONObject: moved).write(to: URL(fileURLWithPath: movedPath))
+        let borrowed = try CommandRunner.run(["committee", "add", movedPath, "--db", db])
+        #expect(borrowed.status == 65)
+        let lines = borrowed.standardError.split(separator: "\n")
+        #expect(lines.count == 4, "each of Warwickshire's four own measures: \(borrowed.standardError)")
+        #expect(lines.first == "\(movedPath): measure WARKS_HV_68WK is council E10000031's own, and committee WOK-X of council E06000041 cannot report it or set its targets (expected a published measure or one of council E06000041's own)", "\(borrowed.standardError)")
+        #expect(borrowed.standardError.hasSuffix("; nothing was written\n"))
+        #expect(try Data(contentsOf: file) == before)
+        #expect(try CommandRunner.run(["committee", "list", "--db", db]).standardOutput.split(separator: "\n").map { $0.split(separator: "\t").prefix(2).joined(separator: " ") } == ["WARKS-CYP E10000031"])
     }
 }

@@ -53,6 +53,20 @@ struct StorageCommitteeTests {
         }
     }
 
+    @Test("a committee stays its council's: another council's definition under its code is refused, nothing written", arguments: TestEngine.available)
+    func committeeOfAnotherCouncil(engine: TestEngine) async throws {
+        try await withSampleStore(engine) { store in
+            try await store.saveCommittee(Self.definition(target: 20), by: "analyst")
+            let audited = try await store.auditTrail().count
+            await #expect(throws: StoreError.committeeOfAnotherCouncil(committee: "WARKS-CYP", council: "E10000031", definedFor: "E06000041")) {
+                try await store.saveCommittee(Self.definition(target: 30, council: "E06000041"), by: "analyst")
+            }
+            #expect(try await store.committee(code: "WARKS-CYP") == Self.definition(target: 20))
+            #expect(try await store.targets(for: "PrevRegCPR", council: "E06000041").isEmpty)
+            #expect(try await store.auditTrail().count == audited)
+        }
+    }
+
     @Test("two councils' committees each keep their own target for one measure", arguments: TestEngine.available)
     func targetsOfTwoCouncils(engine: TestEngine) async throws {
         try await withSampleStore(engine) { store in

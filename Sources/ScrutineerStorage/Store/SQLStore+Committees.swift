@@ -30,8 +30,16 @@ extension SQLStore {
             let timestamp = StoreTimestamp.now()
             let database = session.sql
             // Updated in place when it exists: commentary and publications refer to the committee.
-            let existing = try await session.cells("SELECT \(unsafeRaw: K.definition) FROM \(unsafeRaw: K.table) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)")
+            let existing = try await session.cells("""
+                SELECT \(unsafeRaw: K.definition), \(unsafeRaw: K.councilAreaCode) FROM \(unsafeRaw: K.table) WHERE \(unsafeRaw: K.code) = \(bind: committee.code)
+                """)
             let stored = existing.first?.first?.text
+            // A committee stays its council's: another council's definition under its code (a copy
+            // not yet renamed) would hand that council its drafts.
+            if let council = existing.first?.last?.text, council != committee.councilAreaCode {
+                throw StoreError.committeeOfAnotherCouncil(committee: committee.code, council: council, definedFor: committee.councilAreaCode)
+            }
+            try await Self.refuseOtherCouncilsMeasures(in: definition, session: session)
             let writer = TargetWriter(session: session)
             var newVersions: [Target] = []
             for target in targets {
@@ -66,6 +74,26 @@ extension SQLStore {
             }
             return save
         }
+    }
+
+    /// Refuses, every one at once, the measures `definition` reports or sets targets for that are
+    /// another council's own: its committee would show that council's unpublished figures.
+    private static func refuseOtherCouncilsMeasures(in definition: CommitteeDefinition, session: StoreSession) async throws {
+        typealias M = Schema.Measures
+        let council = definition.committee.councilAreaCode
+        var codes: [String] = []
+        for code in definition.committee.measureCodes + definition.targets.map(\.measureCode) where !codes.contains(code) { codes.append(code) }
+        var owners: [String: String] = [:]
+        try await session.forEachChunk(of: codes) { chunk in
+            let rows = try await session.cells("""
+                SELECT \(unsafeRaw: M.code), \(unsafeRaw: M.councilAreaCode) FROM \(unsafeRaw: M.table)
+                WHERE \(unsafeRaw: M.code) IN (\(binds: chunk)) AND \(unsafeRaw: M.councilAreaCode) IS NOT NULL
+                """)
+            for row in rows { if let code = row.first?.text, let owner = row.last?.text { owners[code] = owner } }
+        }
+        try StoreError.refusing(codes.compactMap { code in
+            owners[code].flatMap { $0 == council ? nil : StoreError.committeeMeasureOfAnotherCouncil(committee: definition.committee.code, council: council, measureCode: code, measureCouncil: $0) }
+        })
     }
 
     /// The definition of the committee `code`, or nil when there is none.

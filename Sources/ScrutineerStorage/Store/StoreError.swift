@@ -22,6 +22,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case targetWithoutCouncil(measureCode: String, kind: String)
     /// A committee's definition holds a target of another council.
     case targetOfAnotherCouncil(committee: String, council: String, measureCode: String, targetCouncil: String)
+    /// A committee definition names another council than the stored committee of its code.
+    case committeeOfAnotherCouncil(committee: String, council: String, definedFor: String)
+    /// A committee definition reports, or sets a target for, another council's own measure.
+    case committeeMeasureOfAnotherCouncil(committee: String, council: String, measureCode: String, measureCouncil: String)
     /// An import would redefine a council's own measure for another council, or for every council
     /// (`definedAt`: the imported cell that defines it, when a file did).
     case measureOfAnotherCouncil(measureCode: String, council: String, importedFor: String?, definedAt: CellReference?)
@@ -118,6 +122,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .targetOfAnotherCouncil(committee, council, measure, targetCouncil):
             "committee \(committee) belongs to council \(council), but its target for \(measure) is council \(targetCouncil)'s "
                 + "(expected councilAreaCode \(council), or none); nothing was written"
+        case let .committeeOfAnotherCouncil(committee, council, definedFor):
+            "committee \(committee) is council \(council)'s, and this definition would make it council \(definedFor)'s "
+                + "(expected councilAreaCode \(council), or a new committee code for council \(definedFor))"
+        case let .committeeMeasureOfAnotherCouncil(committee, council, measure, measureCouncil):
+            "measure \(measure) is council \(measureCouncil)'s own, and committee \(committee) of council \(council) cannot report it "
+                + "or set its targets (expected a published measure or one of council \(council)'s own)"
         case let .measureOfAnotherCouncil(measure, council, importedFor, _):
             "measure \(measure) is council \(council)'s own, and this import would redefine it "
                 + (importedFor.map { "as council \($0)'s" } ?? "as a published measure")

@@ -53,8 +53,10 @@ struct CommitteeCommand: AsyncParsableCommand {
                 do {
                     save = try await store.saveCommittee(definition, by: user, file: URL(fileURLWithPath: file).lastPathComponent)
                 } catch let error as StoreError {
-                    // Refused whole: say why, naming the file, and exit like bad data.
-                    FileHandle.standardError.write(Data("\(file): \(error); nothing was written\n".utf8))
+                    // Refused whole: say why, each refusal naming the file, and exit like bad data.
+                    let suffix = "; nothing was written"
+                    let lines = error.refusals.map { "\(file): " + ($0.problem.hasSuffix(suffix) ? String($0.problem.dropLast(suffix.count)) : $0.problem) }
+                    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + suffix + "\n").utf8))
                     throw ExitCode(65)
                 }
                 guard !save.changedNothing else {
