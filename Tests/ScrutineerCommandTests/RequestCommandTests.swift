@@ -47,6 +47,16 @@ struct RequestCommandTests {
             (["add", "--raised-on", "2099-09-16", "--request", "More."], 65, "raised-on: 2099-09-16 is after today (\(CalendarDate.todayUTC.iso)) (expected a day that has come, on or before \(CalendarDate.todayUTC.iso)); nothing was written\n"),
             (["deliver", "--number", "2", "--period", "2026/27 Q1", "--on", "2099-01-01", "--note", "Sent."], 65, "on: 2099-01-01 is after today"),
             (["close", "--number", "2", "--on", "2099-01-01", "--reason", "Done."], 65, "on: 2099-01-01 is after today"),
+            // Every problem at once, a line each.
+            (["add", "--raised-on", "2099-09-16", "--request", " ", "--measure", "NotOurs", "--due-by", "2020-01-01"], 65,
+             "raised-on: 2099-09-16 is after today (\(CalendarDate.todayUTC.iso)) (expected a day that has come, on or before \(CalendarDate.todayUTC.iso))\n"
+                + "--measure: NotOurs is not one of WARKS-CYP's measures (expected one of: "),
+            (["add", "--raised-on", "2099-09-16", "--request", " ", "--measure", "NotOurs", "--due-by", "2020-01-01"], 65,
+             "\nrequest: empty (expected what the committee asked for, in the minutes' words)\ndue-by: 2020-01-01 is before the meeting that asked (2099-09-16) (expected a day on or after 2099-09-16); nothing was written\n"),
+            (["deliver", "--number", "2", "--period", "2026/27 Q1", "--on", "2099-01-01", "--note", ""], 65,
+             "on: 2099-01-01 is after today (\(CalendarDate.todayUTC.iso)) (expected a day that has come, on or before \(CalendarDate.todayUTC.iso))\nnote: empty (expected what was delivered and where members can find it); nothing was written\n"),
+            (["close", "--number", "2", "--on", "2099-01-01", "--reason", ""], 65,
+             "\nreason: empty (expected why the request is closed, such as the committee's decision); nothing was written\n"),
         ]
         for (arguments, status, message) in refusals {
             let refused = try request(arguments)

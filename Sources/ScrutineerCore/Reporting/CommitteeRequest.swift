@@ -113,6 +113,23 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
         return checked
     }
 
+    /// What a delivery's note and a closure's reason should say, by field.
+    public static let expectedText = [
+        "note": "what was delivered and where members can find it",
+        "reason": "why the request is closed, such as the committee's decision",
+    ]
+
+    /// The problems of a delivery or closure that are plain before the request is read: its day
+    /// (`dayField`) not yet come, its note or reason (`textField`) empty; each said at once.
+    public static func answerProblems(day: CalendarDate, dayField: String, today: CalendarDate, text: String, textField: String) -> [CommitteeRequestError] {
+        var problems: [CommitteeRequestError] = []
+        do { try checkHasCome(day, field: dayField, today: today) } catch { problems.append(error) }
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append(CommitteeRequestError(field: textField, problem: "empty", expected: expectedText[textField] ?? ""))
+        }
+        return problems
+    }
+
     /// Refuses a meeting, delivery or closure on a day that has not come: the minutes record what
     /// was asked and answered, never what is planned (a promised day is `dueBy`).
     public static func checkHasCome(_ day: CalendarDate, field: String, today: CalendarDate) throws(CommitteeRequestError) {
@@ -127,7 +144,7 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
         try checkOpen()
         var answer = delivery
         var problems: [CommitteeRequestError] = []
-        answer.note = Self.text(delivery.note, field: "note", expected: "what was delivered and where members can find it", problems: &problems)
+        answer.note = Self.text(delivery.note, field: "note", expected: Self.expectedText["note"] ?? "", problems: &problems)
         if let early = beforeMeeting(delivery.deliveredOn, field: "on") { problems.append(early) }
         if let refusal = CommitteeRequestError(problems) { throw refusal }
         switch recurrence {
@@ -155,7 +172,7 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
         try checkNotDelivered()
         var closed = self
         var problems: [CommitteeRequestError] = []
-        closed.closedReason = Self.text(reason, field: "reason", expected: "why the request is closed, such as the committee's decision", problems: &problems)
+        closed.closedReason = Self.text(reason, field: "reason", expected: Self.expectedText["reason"] ?? "", problems: &problems)
         if let early = beforeMeeting(day, field: "on") { problems.append(early) }
         if let refusal = CommitteeRequestError(problems) { throw refusal }
         closed.closedOn = day

@@ -44,7 +44,7 @@ extension PageController {
     func deliverRequest(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let (form, account, definition, period) = try await requestForm(request, context)
         let (code, number) = (definition.committee.code, try requestNumber(context))
-        let day = try Self.dayThatHasCome(form, "on", today: today, alsoChecking: "note", expected: "what was delivered and where members can find it")
+        let day = try Self.dayThatHasCome(form, "on", today: today, alsoChecking: "note")
         try await refusalsAsBadParameters {
             // A request for every report is answered for the report the form was on.
             let recurring = try await cache.store.requests(committeeCode: code).first { $0.number == number }?.recurrence == .everyReport
@@ -73,7 +73,7 @@ extension PageController {
     func closeRequest(_ request: Request, _ context: WebRequestContext) async throws -> Response {
         let (form, account, definition, period) = try await requestForm(request, context)
         let number = try requestNumber(context)
-        let day = try Self.dayThatHasCome(form, "on", today: today, alsoChecking: "reason", expected: "why the request is closed, such as the committee's decision")
+        let day = try Self.dayThatHasCome(form, "on", today: today, alsoChecking: "reason")
         try await refusalsAsBadParameters {
             _ = try await cache.store.closeRequest(committeeCode: definition.committee.code, number: number, on: day, reason: form.text("reason"), by: account.username)
         }
@@ -95,13 +95,11 @@ extension PageController {
 
     /// The form's day `name`, which must be given and have come; refused together with an empty
     /// `text` field, so both are said at once (the store checks the text again, with the request).
-    private static func dayThatHasCome(_ form: FormFields, _ name: String, today: CalendarDate, alsoChecking text: String, expected: String) throws -> CalendarDate {
+    private static func dayThatHasCome(_ form: FormFields, _ name: String, today: CalendarDate, alsoChecking text: String) throws -> CalendarDate {
         var problems = FormProblems()
         let day = problems.check { try form.requiredDate(name) }
-        if let day { problems.check { try CommitteeRequest.checkHasCome(day, field: name, today: today) } }
-        if form.text(text).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            problems.add(CommitteeRequestError(field: text, problem: "empty", expected: expected))
-        }
+        let answer = CommitteeRequest.answerProblems(day: day ?? today, dayField: name, today: today, text: form.text(text), textField: text)
+        if let refusal = CommitteeRequestError(answer) { problems.add(refusal) }
         try problems.refuseAny()
         return day ?? today
     }

@@ -57,16 +57,23 @@ struct RequestCommand: AsyncParsableCommand {
             let due = try dueBy.map { try CommitteeOption.date($0, flag: "--due-by") }
             var stored: CommitteeRequest?
             try await withStore(database, existing: true) { store in
-                try refuseUnlessCome(raised, field: "raised-on")
                 let definition = try await committee.definition(in: store)
-                if let measure, !definition.committee.measureCodes.contains(measure) {
-                    FileHandle.standardError.write(Data("--measure: \(measure) is not one of \(definition.committee.code)'s measures (expected one of: \(definition.committee.measureCodes.joined(separator: ", ")))\n".utf8))
-                    throw ExitCode(65)
-                }
-                stored = try await store.addRequest(CommitteeRequest(
+                let asked = CommitteeRequest(
                     committeeCode: definition.committee.code, raisedOn: raised, request: request, askedBy: askedBy, providedBy: providedBy, dueBy: due,
                     recurrence: everyReport ? .everyReport : .once, measureCode: measure, recordedBy: user.user
-                ), by: user.user)
+                )
+                // Every problem at once: the meeting's day, the measure, then the request's own fields.
+                var problems: [CommitteeRequestError] = []
+                do throws(CommitteeRequestError) { try CommitteeRequest.checkHasCome(raised, field: "raised-on", today: .todayUTC) } catch { problems.append(error) }
+                if let measure, !definition.committee.measureCodes.contains(measure) {
+                    problems.append(CommitteeRequestError(
+                        field: "--measure", problem: "\(measure) is not one of \(definition.committee.code)'s measures",
+                        expected: "one of: \(definition.committee.measureCodes.joined(separator: ", "))"
+                    ))
+                }
+                do throws(CommitteeRequestError) { _ = try asked.validated() } catch { problems.append(error) }
+                if let refusal = CommitteeRequestError(problems) { throw StoreError.requestRefused(refusal) }
+                stored = try await store.addRequest(asked, by: user.user)
             }
             if let stored { print("Recorded request \(stored.number) of \(stored.committeeCode).") }
         }
@@ -152,7 +159,7 @@ struct RequestCommand: AsyncParsableCommand {
             let day = try CommitteeOption.date(on, flag: "--on")
             let report = try period.map { try ReportOptions.reportingPeriod($0).label }
             try await withStore(database, existing: true) { store in
-                try refuseUnlessCome(day, field: "on")
+                try refuseAnswerProblems(day: day, text: note, textField: "note")
                 let code = try await committee.definition(in: store).committee.code
                 _ = try await store.deliverRequest(
                     committeeCode: code, number: number, .init(periodLabel: report, deliveredOn: day, note: note, recordedBy: user.user), by: user.user
@@ -182,7 +189,7 @@ struct RequestCommand: AsyncParsableCommand {
         func run() async throws {
             let day = try CommitteeOption.date(on, flag: "--on")
             try await withStore(database, existing: true) { store in
-                try refuseUnlessCome(day, field: "on")
+                try refuseAnswerProblems(day: day, text: reason, textField: "reason")
                 let code = try await committee.definition(in: store).committee.code
                 _ = try await store.closeRequest(committeeCode: code, number: number, on: day, reason: reason, by: user.user)
             }
@@ -235,12 +242,11 @@ struct RequestCommand: AsyncParsableCommand {
     }
 }
 
-/// Refuses a meeting, delivery or closure day after today (`CommitteeRequest.checkHasCome`), in
-/// the words and with the exit status of the store's own refusals.
-private func refuseUnlessCome(_ day: CalendarDate, field: String) throws {
-    do {
-        try CommitteeRequest.checkHasCome(day, field: field, today: .todayUTC)
-    } catch {
-        throw StoreError.requestRefused(error)
+/// Refuses a delivery or closure day after today and an empty note or reason, both at once
+/// (`CommitteeRequest.answerProblems`), in the words and with the exit status of the store's own
+/// refusals.
+private func refuseAnswerProblems(day: CalendarDate, text: String, textField: String) throws {
+    if let refusal = CommitteeRequestError(CommitteeRequest.answerProblems(day: day, dayField: "on", today: .todayUTC, text: text, textField: textField)) {
+        throw StoreError.requestRefused(refusal)
     }
 }
