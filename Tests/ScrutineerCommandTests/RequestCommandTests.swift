@@ -98,6 +98,10 @@ struct RequestCommandTests {
         // The same report, apart from where it stands in sign-off, which every page says.
         #expect(PackCommandTests.content(try PackCommandTests.files(folder.appendingPathComponent("published"))) == PackCommandTests.content(try PackCommandTests.files(folder.appendingPathComponent("live"))))
         #expect(try request(["list", "--period", "2026/27 Q2", "--as-of", "2026-11-10"]).standardOutput.split(separator: "\n").map { $0.split(separator: "\t")[2] } == ["delivered", "due"])
+        // The published report's list is the one it was published with, as its pack's.
+        #expect(try request(["list", "--period", "2026/27 Q1"]).standardOutput.split(separator: "\n").map { $0.split(separator: "\t")[2] } == ["overdue", "provided"])
+        let rejudged = try request(["list", "--period", "2026/27 Q1", "--as-of", "2026-09-01"])
+        #expect(rejudged.status == 64 && rejudged.standardError.contains("is published, judged as on 2026-08-15, and lists its requests as they stood then"), "\(rejudged.standardError)")
 
         let closed = try request(["close", "--number", "2", "--on", "2026-11-20", "--reason", "The committee agreed the termly dashboard now shows it."])
         #expect(closed.standardOutput == "Closed request 2 of WARKS-CYP.\n", "\(closed.standardError)")

@@ -219,10 +219,23 @@ struct RequestCommand: AsyncParsableCommand {
 
         func run() async throws {
             let report = try period.map { try ReportOptions.reportingPeriod($0) }
-            let today = try ReportOptions.day(asOf)
+            var today = try ReportOptions.day(asOf)
             var requests: [CommitteeRequest] = []
             try await withStore(database, existing: true) { store in
                 let code = try await committee.definition(in: store).committee.code
+                // A published report lists its requests as they stood when it was published, as its
+                // pack and pages do (PRODUCT.md R15).
+                if let report, try await store.publications(committeeCode: code).first(where: { $0.periodLabel == report.label })?.stage == .published,
+                   let snapshot = try await store.reportSnapshot(committeeCode: code, periodLabel: report.label),
+                   let judgedOn = snapshot.assessments.first?.today {
+                    guard asOf == nil else {
+                        FileHandle.standardError.write(Data("--as-of: the report of \(code) for \(report.label) is published, judged as on \(judgedOn.iso), and lists its requests as they stood then (expected no --as-of for a published report)\n".utf8))
+                        throw ExitCode(64)
+                    }
+                    requests = snapshot.requests ?? []
+                    today = judgedOn
+                    return
+                }
                 requests = try await store.requests(committeeCode: code)
             }
             let listed: [(CommitteeRequest, String)]
