@@ -224,6 +224,9 @@ struct ImportCommandTests {
         #expect(putBack.status == 0 && putBack.standardOutput.contains("observations: 0 added, 1 changed,"), "\(putBack.standardOutput) \(putBack.standardError)")
         let export = try CommandRunner.run(["export", "observations", "--area", "E10000031", "--measure", "FT90284", "--db", db]).standardOutput
         #expect(export.contains("FT90284,E10000031,2010/11,,104.9,"), "\(export)")
+        #expect(try CommandRunner.run(["export", "audit", "--db", db]).standardOutput.contains(
+            ",import fingertips (release of 2024-03-05); put back 1 figure published before the stored one (--replace-newer),"
+        ))
 
         let areas = try CommandRunner.run(["import"] + Self.imports[0] + ["--replace-newer", "--db", db])
         #expect(areas.status == 64 && areas.standardError.contains("--replace-newer is for lait, ees, fingertips and local imports"), "\(areas.standardError)")

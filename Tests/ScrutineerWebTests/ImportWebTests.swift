@@ -75,7 +75,7 @@ struct ImportWebTests {
             let audited = try await withStore(url) { try await $0.auditTrail().count }
             let refused = try await analyst.upload(client, Self.imports, [("kind", "local")], files: [("hv-older.csv", Data(older.utf8))])
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.text.contains("hv-older.csv: 1 figure in this import was published before the stored figure it would replace (WARKS_HV_68WK E10000031 2026/27 Q2: 82.9, published 2026-10-20, would replace 83.7, published 2026-10-25 by warwickshire-observations.csv)"), "\(refused.text)")
+            #expect(refused.text.contains("<tr><td>hv-older.csv</td><td class=\"num\"></td><td></td><td>1 figure in this import was published before the stored figure it would replace (WARKS_HV_68WK E10000031 2026/27 Q2: 82.9, published 2026-10-20, would replace 83.7, published 2026-10-25 by warwickshire-observations.csv)"), "the file once, in its column: \(refused.text)")
             #expect(refused.text.contains("on the site with &quot;Put older figures back&quot; ticked"))
             #expect(try await withStore(url) { try await $0.auditTrail().count } == audited, "nothing written")
             #expect(try await Self.value(client, analyst, period: "2026/27 Q2") == 83.7)
@@ -86,6 +86,8 @@ struct ImportWebTests {
             #expect(putBack.text.contains(#"name="replace-newer" type="checkbox" value="yes" checked/>"#), "the box stays as sent")
             #expect(try await Self.value(client, analyst, period: "2026/27 Q2") == 82.9)
         }
+        let audit = try await withStore(url) { try await $0.auditTrail() }
+        #expect(audit.last?.action == "import local; put back 1 figure published before the stored one (--replace-newer)", "the audit says it was on purpose")
     }
 
     @Test("Refused: a cell that is not a number, a published measure's figure, another council's measure; nothing is written and each problem names its file, row and column")

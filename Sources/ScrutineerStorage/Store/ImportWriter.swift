@@ -41,7 +41,9 @@ struct ImportWriter {
                 .observation: observations.counts,
             ]
         )
+        let putBack = observations.replacingNewer.count
         let action = Self.auditAction(batch) + (removed.isEmpty ? "" : "; removed, no longer in the file: " + removed.joined(separator: "; "))
+            + (putBack == 0 ? "" : "; put back \(putBack == 1 ? "1 figure" : "\(putBack) figures") published before the stored \(putBack == 1 ? "one" : "ones") (--replace-newer)")
         let auditId = try await AuditWriter.insert(into: session, action: action, user: user, at: timestamp, files: batch.files, summary: summary)
         try await supersede(observations.superseded, by: auditId)
         try await insert(observations.toWrite, importedBy: auditId, progress: progress)

@@ -68,7 +68,7 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         if case let .several(refusals) = self { return refusals.map(\.description).joined(separator: "\n") }
-        return (cell.map { "\($0): " } ?? "") + problem
+        return (cell.map { "\($0): " } ?? files.map { "\($0): " } ?? "") + problem
     }
 
     /// Each refusal this error holds: itself, or those of `several`.
@@ -81,6 +81,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     static func refusing(_ refusals: [StoreError]) throws {
         guard let first = refusals.first else { return }
         throw refusals.count == 1 ? first : StoreError.several(refusals)
+    }
+
+    /// The files a refusal is about when no one cell is: those of the older figures.
+    public var files: String? {
+        guard case let .olderThanStored(figures) = self else { return nil }
+        return Array(Set(figures.map(\.file))).sorted().joined(separator: ", ")
     }
 
     /// The imported cell a refusal is about, when a file defined what was refused.
@@ -199,16 +205,15 @@ public struct OlderFigure: Sendable, Hashable {
 }
 
 extension StoreError {
-    /// How many figures, from which file and date, would replace which newer figures: the first
-    /// three named, so the file can be checked.
+    /// How many figures, with which dates, would replace which newer figures: the first three
+    /// named, so the file can be checked (`description` begins with the files).
     static func olderThanStoredProblem(_ figures: [OlderFigure]) -> String {
-        let files = Array(Set(figures.map(\.file))).sorted()
         let shown = figures.prefix(3).map {
             "\($0.key): \($0.figure), published \($0.published), would replace \($0.stored), published \($0.storedPublished) by \($0.storedFile)"
         }
         let more = figures.count > shown.count ? "; and \(figures.count - shown.count) more" : ""
         let count = figures.count == 1 ? "1 figure" : "\(figures.count) figures"
-        return "\(files.joined(separator: ", ")): \(count) in this import \(figures.count == 1 ? "was" : "were") published before the stored "
+        return "\(count) in this import \(figures.count == 1 ? "was" : "were") published before the stored "
             + "\(figures.count == 1 ? "figure" : "figures") \(figures.count == 1 ? "it" : "they") would replace (" + shown.joined(separator: "; ") + more
             + "). An older release does not undo a newer one (expected the newest release's file; to put the older figures back "
             + "on purpose, import again with --replace-newer, or on the site with \"Put older figures back\" ticked; the newer ones stay in history); "

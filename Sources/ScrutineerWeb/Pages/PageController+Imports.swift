@@ -80,7 +80,7 @@ extension PageController {
                 if let cell = error.cell {
                     BatchInputError(file: cell.file, row: cell.row, column: cell.column, message: error.problem)
                 } else {
-                    BatchInputError(file: form.files.map(\.name).joined(separator: ", "), row: 0, column: "-", message: error.description)
+                    BatchInputError(file: error.files ?? form.files.map(\.name).joined(separator: ", "), row: 0, column: "-", message: error.files == nil ? error.description : error.problem)
                 }
             }
             return try refused(BatchInputErrors(refusals))
