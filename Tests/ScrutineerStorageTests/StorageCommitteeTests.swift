@@ -107,6 +107,10 @@ struct StorageCommitteeTests {
             #expect(try await store.committee(code: "WARKS-CYP") == Self.definition(target: 20))
             #expect(try await store.targets(for: "PrevRegCPR", council: nil).map(\.value) == [20])
             #expect(try await store.auditTrail() == before)
+            // A refusal takes no number from the audit trail: the next change is the next number
+            // (a PostgreSQL sequence is not rolled back, so the refusal comes before any write).
+            try await store.saveCommittee(Self.definition(target: 19), by: "analyst")
+            #expect(try await store.auditTrail().dropFirst(before.count).map(\.id).first == (before.last?.id ?? 0) + 1)
         }
     }
 }

@@ -43,15 +43,20 @@ extension SQLStore {
             let writer = TargetWriter(session: session)
             var newVersions: [Target] = []
             for target in targets {
-                let held = try await writer.versions(of: target.measureCode, council: committee.councilAreaCode) + newVersions.filter { $0.measureCode == target.measureCode }
+                let held = (try await writer.versions(of: target.measureCode, council: committee.councilAreaCode) + newVersions.filter { $0.measureCode == target.measureCode })
+                    .filter { $0.kind == target.kind && $0.periodLabel == target.periodLabel }
                 // A version already held, current or earlier, is not written again (nor one the
                 // definition lists twice): a definition may list a target's history, and saving the
                 // council's first file again keeps today's.
-                if held.contains(where: {
-                    $0.kind == target.kind && $0.periodLabel == target.periodLabel && $0.value == target.value && $0.tolerance == target.tolerance
-                        && $0.validFrom == target.validFrom && $0.reason == target.reason
-                }) {
+                if held.contains(where: { $0.value == target.value && $0.tolerance == target.tolerance && $0.validFrom == target.validFrom && $0.reason == target.reason }) {
                     continue
+                }
+                // Refused before anything is written, so that a refusal leaves no gap in the audit
+                // trail's numbers (a PostgreSQL sequence is not rolled back).
+                if let latest = held.last, target.validFrom < latest.validFrom {
+                    throw StoreError.targetStartsBeforePrevious(
+                        measureCode: target.measureCode, kind: target.kind.rawValue, validFrom: target.validFrom.iso, previousValidFrom: latest.validFrom.iso
+                    )
                 }
                 newVersions.append(target)
             }
