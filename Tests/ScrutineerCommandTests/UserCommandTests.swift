@@ -47,6 +47,20 @@ struct UserCommandTests {
         #expect(noMeasure.status == 65)
         #expect(noMeasure.standardError.hasPrefix("--measure ReReferral is not a measure the database holds"), "\(noMeasure.standardError)")
         #expect(try CommandRunner.run(["import", "lait", SharedFiles.data("lait/lait_kpi_measures.csv").path, "--db", db]).status == 0)
+        // Nor grants a role cannot use: a council for the public, committees for anyone but a
+        // member, measures for anyone but an officer.
+        let meaningless = try CommandRunner.run(["user", "role", "cllr.b", "public", "--council", "E10000031", "--committee", "NOPE", "--measure", "ReReferral", "--db", db])
+        #expect(meaningless.status == 65)
+        #expect(meaningless.standardError == """
+            --council E10000031 is not for the public, who read only published reports (expected no --council)
+            --committee is for a member, who reads the drafts of the committees named; the public read none (expected no --committee)
+            --measure is for an officer, who writes the commentary on the measures named; the public write none (expected no --measure)
+            --committee NOPE is not a committee of E10000031 (expected one of: none defined yet)
+            nothing was written
+
+            """, "\(meaningless.standardError)")
+        let analyst = try CommandRunner.run(["user", "role", "cllr.b", "analyst", "--council", "E10000031", "--measure", "ReReferral", "--db", db])
+        #expect(analyst.status == 65 && analyst.standardError.hasPrefix("--measure is for an officer, who writes the commentary on the measures named; an analyst writes on every measure of their council"), "\(analyst.standardError)")
         let role = try CommandRunner.run(["user", "role", "cllr.b", "officer", "--council", "E10000031", "--measure", "ReReferral", "--db", db])
         #expect(role.status == 0, "\(role.standardError)")
         let passwd = try CommandRunner.run(["user", "passwd", "cllr.b", "--db", db], input: "a brand new passphrase\n")

@@ -29,10 +29,23 @@ struct UserCommand: AsyncParsableCommand {
         var measure: [String] = []
 
         /// Refuses grants that give `role` nothing it could use: a council the database does not
-        /// hold as a local authority, a committee not of that council, a measure it does not hold,
-        /// or no council for anyone but an administrator or the public (exit 65, nothing written).
+        /// hold as a local authority, a committee not of that council, a measure it does not hold
+        /// or another council's own, no council for anyone but an administrator or the public, a
+        /// council for the public, committees for anyone but a member, measures for anyone but an
+        /// officer (exit 65, nothing written): a list of people shows only what each can use.
         func check(for role: ScrutineerCore.Role, in store: any ScrutineerStore) async throws {
             var problems: [String] = []
+            if role == .public, let council {
+                problems.append("--council \(council) is not for the public, who read only published reports (expected no --council)")
+            }
+            if role != .member, !committee.isEmpty {
+                let reads = role == .public ? "the public read none" : "\(Self.one(role)) reads every committee of their council"
+                problems.append("--committee is for a member, who reads the drafts of the committees named; \(reads) (expected no --committee)")
+            }
+            if role != .officer, !measure.isEmpty {
+                let writes = role == .public ? "the public write none" : role == .member ? "a member writes none" : "\(Self.one(role)) writes on every measure of their council"
+                problems.append("--measure is for an officer, who writes the commentary on the measures named; \(writes) (expected no --measure)")
+            }
             if let council {
                 let area = try await store.areas().first { $0.code == council }
                 if area?.type != .localAuthority {
@@ -45,11 +58,22 @@ struct UserCommand: AsyncParsableCommand {
             } else if role != .administrator && role != .public {
                 problems.append("--council is needed for \(role == .analyst ? "an" : "a") \(role.rawValue) (expected the ONS code of the council whose drafts they see; only an administrator may be of every council)")
             }
-            let measures = Set(try await store.measures().map(\.code))
-            for code in measure where !measures.contains(code) {
-                problems.append("--measure \(code) is not a measure the database holds (expected a measure's code, as scrutineer export observations lists them)")
+            let measures = Dictionary(try await store.measures().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            for code in measure {
+                if let stored = measures[code] {
+                    if let owner = stored.councilAreaCode, owner != council {
+                        problems.append("--measure \(code) is council \(owner)'s own (expected a published measure or one of \(council ?? "the person's council")'s own)")
+                    }
+                } else {
+                    problems.append("--measure \(code) is not a measure the database holds (expected a measure's code, as scrutineer export observations lists them)")
+                }
             }
             guard problems.isEmpty else { throw refused(problems) }
+        }
+
+        /// "an analyst", "an administrator".
+        private static func one(_ role: ScrutineerCore.Role) -> String {
+            (role == .administrator || role == .analyst || role == .officer ? "an " : "a ") + role.rawValue
         }
 
     }
