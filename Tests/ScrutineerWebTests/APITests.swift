@@ -85,6 +85,11 @@ struct APITests {
                 measureCode: "SEN_EHC_Excpt_20wks", councilAreaCode: "E10000031", kind: .local, value: 70, validFrom: CalendarDate(iso: "2027-04-01")!,
                 setBy: "Director of Education", setOn: CalendarDate(iso: "2026-11-20")!, reason: "Draft for 2027/28, not yet agreed"
             ), by: "warks.analyst")
+            // A new version of the statutory target from the same day, which closes the one in force.
+            _ = try await store.setTarget(Target(
+                measureCode: "SEN_EHC_Excpt_20wks", councilAreaCode: "E10000031", kind: .statutory, value: 100, validFrom: CalendarDate(iso: "2027-04-01")!,
+                setBy: "Children and Families Act 2014", setOn: CalendarDate(iso: "2026-11-20")!, reason: "Restated for 2027/28"
+            ), by: "warks.analyst")
         }
         try await withApplication(url) { client in
             let uri = "/api/v1/measures/SEN_EHC_Excpt_20wks/targets?council=E10000031"
@@ -94,7 +99,11 @@ struct APITests {
             let staff = try await Browser.signIn(client, username: "warks.officer", password: "demo-warks-officer")
             #expect(!publicRows.isEmpty && !reasons(publicRows).contains("Draft for 2027/28, not yet agreed"))
             #expect(reasons(try await other.jsonList(client, uri)) == reasons(publicRows))
-            #expect(reasons(try await staff.jsonList(client, uri)) == reasons(publicRows) + ["Draft for 2027/28, not yet agreed"])
+            #expect(reasons(try await staff.jsonList(client, uri)) == reasons(publicRows) + ["Draft for 2027/28, not yet agreed", "Restated for 2027/28"])
+            // Nor does the version it closes give away the day it starts.
+            #expect(!publicRows.contains { $0["validTo"] as? String == "2027-04-01" }, "\(publicRows)")
+            let staffRows = try await staff.jsonList(client, uri)
+            #expect(staffRows.contains { $0["validTo"] as? String == "2027-04-01" }, "\(staffRows)")
         }
     }
 

@@ -149,7 +149,8 @@ struct APIController: Sendable {
     /// The targets a caller may see: targets for every council are public; a council's own are seen
     /// in full by whoever may read the drafts of one of its committees, and by anyone else only
     /// those in force by the end of the newest period the council has published a report for (a
-    /// target agreed for next year is a draft until a report uses it).
+    /// target agreed for next year is a draft until a report uses it). A version closed by one
+    /// not yet seen shows no end, which would give away the day the unseen one starts.
     func visibleTargets(_ targets: [Target], to account: UserAccount?) async throws -> [Target] {
         let committees = try await cache.committees()
         var publishedTo: [String: CalendarDate?] = [:]
@@ -158,10 +159,12 @@ struct APIController: Sendable {
             if AccessPolicy.isCouncilStaff(account, council) || own.contains(where: { AccessPolicy.canReadDrafts(account, of: $0) }) { continue }
             publishedTo[council] = .some(try await cache.publishedThrough(own))
         }
-        return targets.filter { target in
-            guard let council = target.councilAreaCode, let limit = publishedTo[council] else { return true }
-            guard let limit else { return false }
-            return target.validFrom <= limit
+        return targets.compactMap { target in
+            guard let council = target.councilAreaCode, let limit = publishedTo[council] else { return target }
+            guard let limit, target.validFrom <= limit else { return nil }
+            var seen = target
+            if let end = target.validTo, end > limit { seen.validTo = nil }
+            return seen
         }
     }
 
