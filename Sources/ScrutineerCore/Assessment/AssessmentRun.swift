@@ -46,6 +46,12 @@ struct ObservationSeries: RandomAccessCollection {
     subscript(position: Int) -> Observation {
         _read { yield observations[Int(positions[position])] }
     }
+
+    /// The points of an XmR chart of the series, each read in place (`map` over the series itself
+    /// would copy every observation into its closure).
+    var xmrPoints: [XmRObservation] {
+        indices.map { XmRObservation(period: self[$0].period.label, value: self[$0].value) }
+    }
 }
 
 /// One assessment request over an index: the reporting period, the day, the audience, and the
@@ -126,8 +132,9 @@ struct AssessmentRun {
         var shown: [Int32] = []
         // Reuses the last measure's buffer (an allocation per measure and council saved).
         var comparable: [Int32] = []
-        // The figure of the period before the latest, with or without a value.
-        var previous: Observation?
+        // Where the figure of the period before the latest is, with or without a value (copied out
+        // once, after the loop: an observation's copy retains each of its texts).
+        var previousAt: Int?
         swap(&comparable, &comparableBuffer)
         comparable.removeAll(keepingCapacity: true)
         defer { swap(&comparable, &comparableBuffer) }
@@ -140,9 +147,10 @@ struct AssessmentRun {
                 if k < latestAt, samePeriod(Int(series[k + 1]), i), isAvailable(Int(series[k + 1])) { continue }
                 if includeHistory { shown.append(series[k]) }
                 if !index.values[i].isNaN { comparable.append(series[k]) }
-                if k < latestAt { previous = observations[i] }
+                if k < latestAt { previousAt = i }
             }
         }
+        let previous = previousAt.map { observations[$0] }
         let comparableSeries = ObservationSeries(observations: observations, positions: comparable)
 
         let latestCell = latest.map { policy.cell(for: $0, unit: measure.unit, audience: audience) }
@@ -184,7 +192,7 @@ struct AssessmentRun {
             } else if comparableSeries.contains(where: { policy.cell(for: $0, unit: measure.unit, audience: audience).isSuppressed }) {
                 spcAbsence = "No statistical process control chart: some of the figures it would draw are withheld to protect individuals, and its limits would give them back."
             } else {
-                spc = SPCSummary.analyse(Array(comparableSeries), polarity: measure.polarity, target: status.reportedTarget?.target.value, format: format)
+                spc = SPCSummary.analyse(comparableSeries.xmrPoints, polarity: measure.polarity, target: status.reportedTarget?.target.value, format: format)
             }
         }
 

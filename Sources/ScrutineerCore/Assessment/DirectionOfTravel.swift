@@ -353,7 +353,7 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
             guard series.count >= SPCSummary.minimumPoints else { return Outcome(reason: .tooFewPointsForSPC(series.count)) }
             do {
                 let analysis = try XmRChart.analyse(
-                    series.map { XmRObservation(period: $0.period.label, value: $0.value) },
+                    series.xmrPoints,
                     options: XmROptions(improvementDirection: ImprovementDirection(polarity: measure.polarity))
                 )
                 guard let cause = analysis.points.last?.specialCause else { return Outcome(reason: .tooFewPointsForSPC(series.count)) }

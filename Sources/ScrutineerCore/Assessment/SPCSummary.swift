@@ -36,12 +36,12 @@ public struct SPCSummary: Sendable, Hashable, Codable {
         return words
     }
 
-    /// The chart of `series` (values oldest first) when it has at least `minimumPoints` points.
-    static func analyse(_ series: [Observation], polarity: Polarity, target: Double?, format: ValueFormat) -> SPCSummary? {
-        guard series.count >= minimumPoints else { return nil }
+    /// The chart of `points` (oldest first) when it has at least `minimumPoints` points.
+    static func analyse(_ points: [XmRObservation], polarity: Polarity, target: Double?, format: ValueFormat) -> SPCSummary? {
+        guard points.count >= minimumPoints else { return nil }
         let direction = ImprovementDirection(polarity: polarity)
         guard let analysis = try? XmRChart.analyse(
-            series.map { XmRObservation(period: $0.period.label, value: $0.value) },
+            points,
             options: XmROptions(improvementDirection: direction, target: direction == .neutral ? nil : target)
         ) else { return nil }
         return SPCSummary(analysis: analysis, target: direction == .neutral ? nil : target, format: format)
