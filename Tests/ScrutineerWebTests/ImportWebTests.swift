@@ -77,6 +77,7 @@ struct ImportWebTests {
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("<tr><td>hv-older.csv</td><td class=\"num\"></td><td></td><td>1 figure in this import was published before the stored figure it would replace (WARKS_HV_68WK E10000031 2026/27 Q2: 82.9, published 2026-10-20, would replace 83.7, published 2026-10-25 by warwickshire-observations.csv)"), "the file once, in its column: \(refused.text)")
             #expect(refused.text.contains("on the site with &quot;Put older figures back&quot; ticked"))
+            #expect(refused.text.contains("<li>To put the older figures back on purpose, tick &quot;Put older figures back&quot; below and import the file again; the newer figures stay in history.</li>"), "the page says what to do")
             #expect(try await withStore(url) { try await $0.auditTrail().count } == audited, "nothing written")
             #expect(try await Self.value(client, analyst, period: "2026/27 Q2") == 83.7)
 

@@ -54,8 +54,8 @@ extension PageController {
         let importContext = try await store.importContext()
         let wholeReturn = form.fields["whole-return"] == "yes", replaceNewer = form.fields["replace-newer"] == "yes"
         var page = try await importPage(committee, kind: kind.rawValue, sheet: sheet, wholeReturn: wholeReturn, replaceNewer: replaceNewer)
-        func refused(_ errors: BatchInputErrors) throws -> Response {
-            page.outcome = .refused(problems: errors.errors, digest: ImportProblemsDigest(errors).lines)
+        func refused(_ errors: BatchInputErrors, advice: [String] = []) throws -> Response {
+            page.outcome = .refused(problems: errors.errors, digest: ImportProblemsDigest(errors).lines + advice)
             return try render(page, context, status: .unprocessableContent)
         }
         // Read as the command reads the council's own files, for this committee and its council.
@@ -83,7 +83,11 @@ extension PageController {
                     BatchInputError(file: error.files ?? form.files.map(\.name).joined(separator: ", "), row: 0, column: "-", message: error.files == nil ? error.description : error.problem)
                 }
             }
-            return try refused(BatchInputErrors(refusals))
+            // Older figures are not a mistake in the file: the choice is the box.
+            let older = error.refusals.contains { if case .olderThanStored = $0 { true } else { false } }
+            return try refused(BatchInputErrors(refusals), advice: older ? [
+                "To put the older figures back on purpose, tick \"Put older figures back\" below and import the file again; the newer figures stay in history.",
+            ] : [])
         }
         cache.invalidate()
         page.outcome = .imported(summary: ImportReport(files: form.files.map(\.name), summary: summary, skipped: batch.skipped).lines)
