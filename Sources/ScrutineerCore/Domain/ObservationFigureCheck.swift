@@ -40,33 +40,27 @@ extension Observation {
         let isPercentage = unit == .percentage
         let judgesPlausibility = !asPublished
         if let value, judgesPlausibility, isPercentage, !(0...100).contains(value) {
-            problem(.value, "\(plain(value)) is outside 0–100 for a percentage (expected percentage points such as 61.2)")
+            problem(.value, "\(PlainNumber.text(value)) is outside 0–100 for a percentage (expected percentage points such as 61.2)")
         }
         if let numerator, numerator < 0 {
-            problem(.numerator, "a numerator of \(plain(numerator)) (expected a count of 0 or more)")
+            problem(.numerator, "a numerator of \(PlainNumber.text(numerator)) (expected a count of 0 or more)")
         }
         if let denominator, denominator < 0 {
-            problem(.denominator, "a denominator of \(plain(denominator)) (expected a count of 0 or more)")
+            problem(.denominator, "a denominator of \(PlainNumber.text(denominator)) (expected a count of 0 or more)")
         }
         if judgesPlausibility, let numerator, let denominator, numerator >= 0, denominator >= 0 {
             if isPercentage, numerator > denominator {
-                problem(.numerator, "numerator \(plain(numerator)) is above denominator \(plain(denominator)) for a percentage (expected a numerator no larger than the denominator)")
+                problem(.numerator, "numerator \(PlainNumber.text(numerator)) is above denominator \(PlainNumber.text(denominator)) for a percentage (expected a numerator no larger than the denominator)")
             } else if !isPercentage, denominator == 0, numerator > 0 {
-                problem(.denominator, "a denominator of 0 with a numerator of \(plain(numerator)) (expected a denominator above 0 when there is a numerator)")
+                problem(.denominator, "a denominator of 0 with a numerator of \(PlainNumber.text(numerator)) (expected a denominator above 0 when there is a numerator)")
             }
         }
         if let lower95, let upper95, lower95 > upper95 {
-            problem(.lower95, "lower limit \(plain(lower95)) is above upper limit \(plain(upper95)) (expected the lower 95% limit no larger than the upper)")
+            problem(.lower95, "lower limit \(PlainNumber.text(lower95)) is above upper limit \(PlainNumber.text(upper95)) (expected the lower 95% limit no larger than the upper)")
         }
         if let lower99_8, let upper99_8, lower99_8 > upper99_8 {
-            problem(.lower99_8, "lower limit \(plain(lower99_8)) is above upper limit \(plain(upper99_8)) (expected the lower 99.8% limit no larger than the upper)")
+            problem(.lower99_8, "lower limit \(PlainNumber.text(lower99_8)) is above upper limit \(PlainNumber.text(upper99_8)) (expected the lower 99.8% limit no larger than the upper)")
         }
         return problems
-    }
-
-    /// A number as it was written: whole numbers without a point.
-    private static func plain(_ number: Double) -> String {
-        if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
     }
 }

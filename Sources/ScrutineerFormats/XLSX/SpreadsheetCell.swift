@@ -44,19 +44,13 @@ public enum SpreadsheetCell: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .empty: ""
         case let .text(text): text
-        case let .number(number): SpreadsheetCell.plainText(number)
-        case let .percentage(fraction): SpreadsheetCell.plainText(SpreadsheetCell.hundredTimes(fraction)) + "%"
+        case let .number(number): PlainNumber.text(number)
+        case let .percentage(fraction): PlainNumber.text(SpreadsheetCell.hundredTimes(fraction)) + "%"
         case let .date(date): date.iso
         case let .boolean(flag): flag ? "TRUE" : "FALSE"
         case let .error(code): code
         case let .formulaWithoutResult(formula): "=" + formula
         }
-    }
-
-    /// A number written without a trailing `.0` when it is whole (`937`, `61.2`).
-    public static func plainText(_ number: Double) -> String {
-        if number.rounded() == number, abs(number) < 1e15 { return String(Int64(number)) }
-        return String(number)
     }
 
     /// `fraction` × 100 without binary noise: a stored 0.612 gives 61.2, not 61.199999999999996.

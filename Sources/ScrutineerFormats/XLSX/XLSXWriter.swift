@@ -167,7 +167,7 @@ public enum XLSXWriter {
         if !widths.isEmpty {
             xml += "<cols>"
             for (index, width) in widths.enumerated() {
-                xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(SpreadsheetCell.plainText(width))\" customWidth=\"1\"/>"
+                xml += "<col min=\"\(index + 1)\" max=\"\(index + 1)\" width=\"\(PlainNumber.text(width))\" customWidth=\"1\"/>"
             }
             xml += "</cols>"
         }
@@ -199,10 +199,10 @@ public enum XLSXWriter {
             return "<c r=\"\(reference)\"\(styled(style)) t=\"s\"><v>\(strings.index(of: text))</v></c>"
         case let .number(number):
             guard number.isFinite else { throw XLSXWriteError("sheet \"\(sheet)\" cell \(reference): \(number) is not a finite number (expected a number a spreadsheet can hold)") }
-            return "<c r=\"\(reference)\"\(styled(header ? .bold : .plain))><v>\(SpreadsheetCell.plainText(number))</v></c>"
+            return "<c r=\"\(reference)\"\(styled(header ? .bold : .plain))><v>\(PlainNumber.text(number))</v></c>"
         case let .percentage(fraction):
             guard fraction.isFinite else { throw XLSXWriteError("sheet \"\(sheet)\" cell \(reference): \(fraction) is not a finite number (expected a number a spreadsheet can hold)") }
-            return "<c r=\"\(reference)\"\(styled(.percentage))><v>\(SpreadsheetCell.plainText(fraction))</v></c>"
+            return "<c r=\"\(reference)\"\(styled(.percentage))><v>\(PlainNumber.text(fraction))</v></c>"
         case let .date(date):
             guard let serial = ExcelSerialDate.serial(of: date) else {
                 // Excel cannot hold a day before 1900 as a date: keep it as its ISO text.

@@ -184,8 +184,6 @@ struct ExportCommand: AsyncParsableCommand {
 
     /// The shortest text that reads back to exactly `value` (integers without ".0").
     static func exact(_ value: Double?) -> String {
-        guard let value else { return "" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return "\(value)"
+        value.map(PlainNumber.text) ?? ""
     }
 }
