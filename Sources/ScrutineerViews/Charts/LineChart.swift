@@ -274,8 +274,12 @@ public struct LineChart: Sendable, Hashable {
     }
 }
 
-/// Escapes text for HTML and SVG content and attributes.
+/// Escapes text for HTML and SVG content and attributes: `&`, `<`, `>`, `"` and `'` as the
+/// templates' own escaping writes them, character by character as it does. Text with none of them
+/// (most of a pack's) is returned as it is, found by one pass over its bytes.
 func escape(_ text: String) -> String {
+    let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
+    guard text.utf8.contains(where: special) else { return text }
     var out = ""
     out.reserveCapacity(text.count)
     for c in text {

@@ -44,8 +44,8 @@ import Testing
         let text = #"<b>Tom & "Jerry's"</b> 5 < 6 > 4 é –"#
         let escaped = try #require(try PackTemplates.parse([("text", "{{text}}")]).get().render(["text": text], withTemplate: "text"))
         #expect(escaped == "&lt;b&gt;Tom &amp; &quot;Jerry&#39;s&quot;&lt;/b&gt; 5 &lt; 6 &gt; 4 é –")
-        #expect(HTMLText.escaped(text) == escaped)
-        #expect(HTMLText.escaped("plain words") == "plain words")
+        #expect(escape(text) == escaped)
+        #expect(escape("plain words") == "plain words")
         let table = PackTable(id: "t", caption: "c", headers: [], rows: [PackRow(
             header: PackCell(text),
             cells: [PackCell([PackLine(text, icon: "<svg/>", href: "a.html?x=1&y=\"2\"", isNote: true)], isNumeric: true), PackCell([PackLine("one"), PackLine(text)])]
