@@ -185,7 +185,7 @@ struct ImportCommandTests {
         ], "\(audit.standardOutput)")
     }
 
-    @Test("an older release's figures do not replace stored figures published after them unless --replace-newer is given; the refusal names the file, the cell, both figures and both dates, and writes nothing")
+    @Test("an older release's figures do not replace stored figures published after them unless --replace-newer is given; the refusal names the file, the row, the cell, both figures and both dates, and writes nothing")
     func olderRelease() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -197,6 +197,8 @@ struct ImportCommandTests {
         let shipped = try String(contentsOfFile: Self.data("fingertips/la_hospital_admissions_2324.csv"), encoding: .utf8)
         let row = "E10000031,Warwickshire,Counties & UAs (from Apr 2023),Persons,<15 yrs,,,2010/11,105.173394,"
         #expect(shipped.components(separatedBy: row).count == 2)
+        // The row as an editor numbers it, the header being row 1.
+        let line = shipped.components(separatedBy: row)[0].filter { $0 == "\n" }.count + 1
         let older = folder.appendingPathComponent("la_hospital_admissions_2324.csv")
         try shipped.replacingOccurrences(of: row, with: row.replacingOccurrences(of: "105.173394", with: "104.9")).write(to: older, atomically: true, encoding: .utf8)
         let before = try CommandRunner.run(["export", "observations", "--db", db]).standardOutput
@@ -205,7 +207,7 @@ struct ImportCommandTests {
         let refused = try CommandRunner.run(olderImport + ["--published", "2024-03-05"])
         #expect(refused.status == 65, "\(refused.standardError)")
         #expect(refused.standardError.contains(
-            "la_hospital_admissions_2324.csv: 1 figure in this import was published before the stored figure it would replace (FT90284 E10000031 2010/11"
+            "la_hospital_admissions_2324.csv: 1 figure in this import was published before the stored figure it would replace (row \(line), FT90284 E10000031 2010/11"
         ), "\(refused.standardError)")
         #expect(refused.standardError.contains(": 104.9, published 2024-03-05, would replace 105.173394, published 2025-03-04 by la_hospital_admissions_2324.csv)"), "\(refused.standardError)")
         #expect(refused.standardError.contains("import again with --replace-newer, or on the site with \"Put older figures back\" ticked; the newer ones stay in history); nothing was written"), "\(refused.standardError)")

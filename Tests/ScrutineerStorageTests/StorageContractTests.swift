@@ -313,6 +313,8 @@ struct StorageContractTests {
         var older = newer
         for i in older.observations.indices { older.observations[i].published = CalendarDate(iso: "2024-03-21") }
         older.observations[index].value = 20.4
+        // Rows as the parser numbers them, the header being row 1.
+        older.observationRows = older.observations.indices.map { RowReference(file: "lait_2024.csv", row: $0 + 2) }
         try await withStore(engine) { store, _ in
             _ = try await store.importBatch(data.areasBatch, by: "analyst")
             _ = try await store.importBatch(newer, by: "analyst")
@@ -322,7 +324,8 @@ struct StorageContractTests {
             } throws: { error in
                 guard case let .olderThanStored(figures) = error as? StoreError else { return false }
                 return figures.map(\.key) == ["PrevRegCPR E10000031 2024"] && figures[0].figure == "20.4" && figures[0].published == "2024-03-21"
-                    && figures[0].storedPublished == "2025-03-20"
+                    && figures[0].storedPublished == "2025-03-20" && figures[0].file == "lait_2024.csv" && figures[0].row == index + 2
+                    && (error as? StoreError)?.description.hasPrefix("lait_2024.csv: 1 figure in this import was published before the stored figure it would replace (row \(index + 2), PrevRegCPR") == true
             }
             #expect(try await store.observations(ObservationQuery()) == stored, "nothing was written")
             // Repeated figures of the older release change nothing, and are no refusal.

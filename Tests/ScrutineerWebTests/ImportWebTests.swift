@@ -75,7 +75,7 @@ struct ImportWebTests {
             let audited = try await withStore(url) { try await $0.auditTrail().count }
             let refused = try await analyst.upload(client, Self.imports, [("kind", "local")], files: [("hv-older.csv", Data(older.utf8))])
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.text.contains("<tr><td>hv-older.csv</td><td class=\"num\"></td><td></td><td>1 figure in this import was published before the stored figure it would replace (WARKS_HV_68WK E10000031 2026/27 Q2: 82.9, published 2026-10-20, would replace 83.7, published 2026-10-25 by warwickshire-observations.csv)"), "the file once, in its column: \(refused.text)")
+            #expect(refused.text.contains("<tr><td>hv-older.csv</td><td class=\"num\"></td><td></td><td>1 figure in this import was published before the stored figure it would replace (row 2, WARKS_HV_68WK E10000031 2026/27 Q2: 82.9, published 2026-10-20, would replace 83.7, published 2026-10-25 by warwickshire-observations.csv)"), "the file once, in its column: \(refused.text)")
             #expect(refused.text.contains("on the site with &quot;Put older figures back&quot; ticked"))
             #expect(refused.text.contains("<li>To put the older figures back on purpose, tick &quot;Put older figures back&quot; below and import the file again; the newer figures stay in history.</li>"), "the page says what to do")
             #expect(try await withStore(url) { try await $0.auditTrail().count } == audited, "nothing written")

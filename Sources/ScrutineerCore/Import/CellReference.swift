@@ -13,3 +13,17 @@ public struct CellReference: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(file):\(row):\(column)" }
 }
+
+/// One row of an imported file, `FILE:ROW`, where ROW is counted as in `CellReference`: the row
+/// an observation was read from, so a figure the store refuses is named where the file holds it.
+public struct RowReference: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var row: Int
+
+    public init(file: String, row: Int) {
+        self.file = file
+        self.row = row
+    }
+
+    public var description: String { "\(file):\(row)" }
+}

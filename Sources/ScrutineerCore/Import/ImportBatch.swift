@@ -18,6 +18,9 @@ public struct ImportBatch: Sendable, Hashable {
     public var areas: [Area]
     public var neighbourLists: [StatisticalNeighbours]
     public var observations: [Observation]
+    /// The row each of `observations` was read from, in the same order (empty when the parser does
+    /// not say), so a figure the store refuses is named by file and row.
+    public var observationRows: [RowReference] = []
     /// Comparator groups a council defines (or every council sees), each replacing the stored
     /// group of its code.
     public var comparatorGroups: [ComparatorGroup]
@@ -51,7 +54,7 @@ public struct ImportBatch: Sendable, Hashable {
 
     public init(
         kind: ImportKind, files: [String], rowsRead: Int, measures: [Measure] = [], areas: [Area] = [],
-        neighbourLists: [StatisticalNeighbours] = [], observations: [Observation] = [], comparatorGroups: [ComparatorGroup] = [],
+        neighbourLists: [StatisticalNeighbours] = [], observations: [Observation] = [], observationRows: [RowReference] = [], comparatorGroups: [ComparatorGroup] = [],
         riskReviews: [RiskReview] = [], financeLines: [FinanceLine] = [], measuresDefinedAt: [String: CellReference] = [:], groupsDefinedAt: [String: CellReference] = [:], skipped: [ImportSkip] = []
     ) {
         self.kind = kind
@@ -61,6 +64,7 @@ public struct ImportBatch: Sendable, Hashable {
         self.areas = areas
         self.neighbourLists = neighbourLists
         self.observations = observations
+        self.observationRows = observationRows
         self.comparatorGroups = comparatorGroups
         self.riskReviews = riskReviews
         self.financeLines = financeLines

@@ -103,6 +103,7 @@ public enum EESImporter {
         var batch = ImportBatch(
             kind: .ees, files: files.map(\.name), rowsRead: reader.rowsRead,
             measures: reader.newMeasureOrder.map { reader.newMeasures[$0]!.measure }, observations: reader.collector.observations,
+            observationRows: reader.collector.rows,
             skipped: [
                 ImportSkip(
                     count: reader.unselected, one: "row that no measure selects", many: "rows that no measure selects",

@@ -159,7 +159,7 @@ public enum FingertipsImporter {
         }
         if !errors.isEmpty { throw BatchInputErrors(errors) }
         var batch = ImportBatch(
-            kind: .fingertips, files: files.map(\.name), rowsRead: rowsRead, measures: newMeasures, observations: collector.observations,
+            kind: .fingertips, files: files.map(\.name), rowsRead: rowsRead, measures: newMeasures, observations: collector.observations, observationRows: collector.rows,
             skipped: [collector.skippedRepeats] + skippedAreaTypes.entries.map { areaType, count in
                 ImportSkip(
                     count: count, one: "row for an area of type \(areaType)", many: "rows for areas of type \(areaType)",

@@ -78,7 +78,7 @@ public enum LAITImporter {
         }
         if !errors.isEmpty { throw BatchInputErrors(errors) }
         return ImportBatch(
-            kind: .lait, files: files.map(\.name), rowsRead: rowsRead, measures: measures, observations: collector.observations,
+            kind: .lait, files: files.map(\.name), rowsRead: rowsRead, measures: measures, observations: collector.observations, observationRows: collector.rows,
             measuresDefinedAt: definedAt, skipped: [collector.skippedRepeats, ImportTable.blankRowsSkip(blankRows)]
         )
     }

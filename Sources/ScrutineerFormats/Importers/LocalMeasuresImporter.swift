@@ -104,7 +104,8 @@ public enum LocalMeasuresImporter {
         }
         return ImportBatch(
             kind: .local, files: files.map(\.name), rowsRead: loader.tables.reduce(0) { $0 + $1.rows.count },
-            measures: measureRows.measures, observations: observationRows.observations, measuresDefinedAt: measureRows.definedAt
+            measures: measureRows.measures, observations: observationRows.observations,
+            observationRows: observationRows.rows, measuresDefinedAt: measureRows.definedAt
         )
     }
 

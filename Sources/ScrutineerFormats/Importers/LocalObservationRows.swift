@@ -16,7 +16,10 @@ struct LocalObservationRows {
     private var groupSpellings: [String: [String: (spelling: String, place: String?)]] = [:]
 
     private(set) var observations: [Observation] = []
-    private var placeOfKey: [ObservationKey: (place: String, index: Int)] = [:]
+    /// The row each observation was read from.
+    private(set) var rows: [RowReference] = []
+    /// The index in `observations` of each cell read so far.
+    private var indexOfKey: [ObservationKey: Int] = [:]
     private(set) var errors: [LocalImportProblem] = []
     /// The first row holding a figure of each measure, where a figure of a measure the import may
     /// not hold is refused.
@@ -173,18 +176,19 @@ struct LocalObservationRows {
             source: table.fileName, published: published, nextUpdateDue: nextUpdate
         )
         let key = observation.key
-        if let earlier = placeOfKey[key] {
+        if let earlier = indexOfKey[key] {
             // The same figures repeated, even from another file, count once.
-            var first = observations[earlier.index]
+            var first = observations[earlier]
             first.source = observation.source
             if first != observation {
-                fail(.measureCode, "the same measure, area, period and breakdown as \(earlier.place) with different figures (expected one row per measure, area, period and breakdown)")
+                fail(.measureCode, "the same measure, area, period and breakdown as \(rows[earlier]) with different figures (expected one row per measure, area, period and breakdown)")
             }
             return
         }
         if firstRowOfMeasure[measure.code] == nil { firstRowOfMeasure[measure.code] = (table, row.number) }
-        placeOfKey[key] = ("\(table.label):\(row.number)", observations.count)
+        indexOfKey[key] = observations.count
         observations.append(observation)
+        rows.append(RowReference(file: table.label, row: row.number))
     }
 
     /// The area `written` names: an ONS code (any case) or a DfE LA number.

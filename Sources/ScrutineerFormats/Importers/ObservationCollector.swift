@@ -19,13 +19,14 @@ struct ObservationCollector {
     private(set) var observations: [Observation] = []
     /// How many observations repeated an earlier row's cell with identical figures (and were not kept).
     private(set) var repeats = 0
-    private var places: [(file: String, row: Int32)] = []
+    /// The row each observation was read from.
+    private(set) var rows: [RowReference] = []
     private var positions: CellPositions
     private var numbers: [[String: Int32]] = [[:], [:], [:], [:]]
 
     init(expectedCount: Int = 0) {
         observations.reserveCapacity(expectedCount)
-        places.reserveCapacity(expectedCount)
+        rows.reserveCapacity(expectedCount)
         positions = CellPositions(expectedCount: expectedCount)
     }
 
@@ -45,7 +46,7 @@ struct ObservationCollector {
     mutating func add(_ observation: consuming Observation, key: CellKey, file: String, row: Int, column: String, errors: inout [BatchInputError]) {
         guard let earlier = positions.insert(key.measure, key.area, key.period, key.breakdown, position: observations.count) else {
             observations.append(observation)
-            places.append((file, Int32(row)))
+            rows.append(RowReference(file: file, row: row))
             return
         }
         let cellKey = observation.key
@@ -55,8 +56,8 @@ struct ObservationCollector {
             repeats += 1
             return
         }
-        let place = places[earlier]
-        let other = place.file == file ? "row \(place.row)" : "\(place.file):\(place.row)"
+        let place = rows[earlier]
+        let other = place.file == file ? "row \(place.row)" : place.description
         var cell = "measure \(cellKey.measureCode), area \(cellKey.areaCode), period \(cellKey.periodLabel)"
         if !cellKey.breakdownKey.isEmpty { cell += ", breakdown \(cellKey.breakdownKey)" }
         errors.append(BatchInputError(

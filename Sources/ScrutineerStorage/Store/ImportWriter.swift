@@ -30,7 +30,7 @@ struct ImportWriter {
         let risks = try await replaceCommitteeRecords(batch.riskReviews, RiskReviewRecord.self)
         let finance = try await replaceCommitteeRecords(batch.financeLines, FinanceLineRecord.self, removingMissing: batch.financeReturnsAreWhole)
         let removed = risks.removedKeys + finance.removedKeys
-        let observations = try await planObservations(batch.observations, datesAreData: batch.kind == .local)
+        let observations = try await planObservations(batch.observations, rows: batch.observationRows, datesAreData: batch.kind == .local)
         if !batch.mayReplaceNewerFigures, !observations.replacingNewer.isEmpty {
             throw StoreError.olderThanStored(observations.replacingNewer)
         }
@@ -334,7 +334,9 @@ struct ImportWriter {
     /// dates are its own cells (`datesAreData`), so a corrected date there is a change.
     /// A stored cell is matched at most once, so a key the batch holds twice always reaches the
     /// primary key (or `requireOnePeriodPerLabel`) and fails the import (the caller then names the key).
-    private func planObservations(_ observations: [Observation], datesAreData: Bool) async throws -> ObservationPlan {
+    /// `rows` names the row each observation was read from, where the parser said, for an older
+    /// figure refused.
+    private func planObservations(_ observations: [Observation], rows: [RowReference], datesAreData: Bool) async throws -> ObservationPlan {
         var plan = ObservationPlan()
         guard !observations.isEmpty else { return plan }
         typealias O = Schema.Observations
@@ -359,7 +361,8 @@ struct ImportWriter {
             return plan
         }
         plan.toWrite.reserveCapacity(observations.count)
-        for observation in observations {
+        let rows = rows.count == observations.count ? rows : []
+        for (index, observation) in observations.enumerated() {
             if let old = stored.removeValue(forKey: ObservationRecord.key(observation)) {
                 // The same figures from another file (a later release repeating them) are
                 // unchanged: the cell keeps the file that first published them.
@@ -374,8 +377,10 @@ struct ImportWriter {
                 } else {
                     if let published = observation.published, let storedPublished = old.observation.published, published < storedPublished,
                        !Self.sameFigures(old.observation, observation) {
+                        let row = rows.isEmpty ? nil : rows[index]
                         plan.replacingNewer.append(OlderFigure(
-                            key: Self.describe(ObservationRecord.key(observation)), file: observation.source, published: published.description,
+                            key: Self.describe(ObservationRecord.key(observation)), file: row?.file ?? observation.source, row: row?.row,
+                            published: published.description,
                             figure: Self.figure(observation), stored: Self.figure(old.observation),
                             storedPublished: storedPublished.description, storedFile: old.observation.source
                         ))

@@ -195,7 +195,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 public struct OlderFigure: Sendable, Hashable {
     /// The cell: measure, area, period and breakdown.
     public var key: String
+    /// The file (with its sheet, for a workbook) and row it was read from, where the parser said.
     public var file: String
+    public var row: Int?
     public var published: String
     /// The figure as the file gives it, and as stored.
     public var figure: String
@@ -208,8 +210,11 @@ extension StoreError {
     /// How many figures, with which dates, would replace which newer figures: the first three
     /// named, so the file can be checked (`description` begins with the files).
     static func olderThanStoredProblem(_ figures: [OlderFigure]) -> String {
-        let shown = figures.prefix(3).map {
-            "\($0.key): \($0.figure), published \($0.published), would replace \($0.stored), published \($0.storedPublished) by \($0.storedFile)"
+        let oneFile = Set(figures.map(\.file)).count == 1
+        let shown = figures.prefix(3).map { figure in
+            let place = figure.row.map { oneFile ? "row \($0), " : "\(figure.file):\($0), " } ?? ""
+            return place + "\(figure.key): \(figure.figure), published \(figure.published), would replace \(figure.stored), "
+                + "published \(figure.storedPublished) by \(figure.storedFile)"
         }
         let more = figures.count > shown.count ? "; and \(figures.count - shown.count) more" : ""
         let count = figures.count == 1 ? "1 figure" : "\(figures.count) figures"
