@@ -166,6 +166,13 @@ struct PackCommandTests {
 
         let checked = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "checked", "--user", "wren"])
         #expect(checked.standardOutput == "Marked the report of WARKS-CYP for 2026/27 Q1 checked.\n")
+        // Saved again as it stands: nothing written, and the stage stays wren's.
+        let auditLines = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput
+        let unchanged = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "checked", "--user", "ash"])
+        #expect(unchanged.status == 0)
+        #expect(unchanged.standardOutput.hasPrefix("The report of WARKS-CYP for 2026/27 Q1 is already checked, marked by wren at 20"), "\(unchanged.standardOutput)")
+        #expect(unchanged.standardOutput.hasSuffix("; nothing changed.\n"))
+        #expect(try CommandRunner.run(["export", "audit", "--db", db]).standardOutput == auditLines, "no audit row")
         #expect(try pack("checked", ["--as-of", "2026-09-30"]).status == 0)
         let checkedFiles = try Self.files(folder.appendingPathComponent("checked"))
         #expect(try Self.stage(folder.appendingPathComponent("checked")).hasPrefix(#"<p class="report-stage stage-checked"><strong>Checked: not yet published.</strong> Marked checked by wren on "#))

@@ -34,16 +34,26 @@ struct StorageSnapshotTests {
             await #expect(throws: StoreError.publishedUnchecked(committee: "WARKS-CYP", period: label)) {
                 _ = try await store.moveReport(definition, period: Self.period, to: .published, by: "Analyst", today: Self.publishedOn)
             }
+            // A report with no stage is a draft: marking it draft writes nothing.
+            let unmarked = try await store.moveReport(definition, period: Self.period, to: .draft, by: "Analyst", today: Self.publishedOn)
+            #expect(unmarked == ReportPublication(committeeCode: "WARKS-CYP", periodLabel: label, stage: .draft, changedBy: ""))
+            #expect(try await store.auditTrail().count == audited, "nothing was written")
+            let checked = try await store.moveReport(definition, period: Self.period, to: .checked, by: "Analyst", today: Self.publishedOn)
             _ = try await store.moveReport(definition, period: Self.period, to: .draft, by: "Analyst", today: Self.publishedOn)
             await #expect(throws: StoreError.publishedUnchecked(committee: "WARKS-CYP", period: label)) {
                 _ = try await store.moveReport(definition, period: Self.period, to: .published, by: "Analyst", today: Self.publishedOn)
             }
-            #expect(try await store.auditTrail().count == audited + 1, "only the move to draft was written")
+            #expect(try await store.auditTrail().count == audited + 2, "only the moves to checked and back to draft were written")
             #expect(try await store.publications(committeeCode: "WARKS-CYP").map(\.stage) == [.draft])
             #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: label) == nil)
 
             let asItStood = try await store.reportSnapshot(of: definition, period: Self.period, today: Self.publishedOn, by: "Analyst")
-            _ = try await store.moveReport(definition, period: Self.period, to: .checked, by: "Analyst", today: Self.publishedOn)
+            #expect(try await store.moveReport(definition, period: Self.period, to: .checked, by: "Analyst", today: Self.publishedOn).stage == checked.stage)
+            // A stage saved as it stands is left as it was, set when and by whom it was (no audit row).
+            let checkedAgain = try await store.moveReport(definition, period: Self.period, to: .checked, by: "Officer", today: Self.publishedOn)
+            let stored = try await store.publications(committeeCode: "WARKS-CYP")
+            #expect(checkedAgain.changedBy == "Analyst" && [checkedAgain] == stored)
+            #expect(try await store.auditTrail().count == audited + 3)
             let publication = try await store.moveReport(definition, period: Self.period, to: .published, by: "Analyst", today: Self.publishedOn)
             #expect(publication.stage == .published)
             #expect(try await store.publications(committeeCode: "WARKS-CYP") == [publication])

@@ -63,13 +63,29 @@ extension SQLStore {
     }
 
     /// Moves a committee's report for one period to draft or checked; audited. Returns it with its
-    /// time. Publishing takes a snapshot, so it is `publishReport(_:)`'s: a published stage here is
-    /// refused.
+    /// time. A report already at that stage is left as it is, with nothing written (no audit row
+    /// for a stage saved unchanged), and returned as stored: who set the stage and when (a report
+    /// with no stage is a draft, set by no one). Publishing takes a snapshot, so it is
+    /// `publishReport(_:)`'s: a published stage here is refused.
     public func setPublication(_ publication: ReportPublication) async throws -> ReportPublication {
         guard publication.stage != .published else {
             throw StoreError.publishedWithoutSnapshot(committee: publication.committeeCode, period: publication.periodLabel)
         }
-        return try await change { session in try await Self.record(publication, in: session, action: "").publication }
+        return try await change { session in
+            typealias P = Schema.Publications
+            let stored = try await session.cells("""
+                SELECT \(unsafeRaw: P.stage), \(unsafeRaw: P.changedBy), \(unsafeRaw: P.changedAt) FROM \(unsafeRaw: P.table)
+                WHERE \(unsafeRaw: P.committeeCode) = \(bind: publication.committeeCode) AND \(unsafeRaw: P.periodLabel) = \(bind: publication.periodLabel)
+                """).first.map { cells in
+                var row = CellReader(cells, table: P.table, columns: [P.stage, P.changedBy, P.changedAt])
+                return ReportPublication(
+                    committeeCode: publication.committeeCode, periodLabel: publication.periodLabel,
+                    stage: try Self.stage(try row.text()), changedBy: try row.text(), changedAt: try row.text()
+                )
+            } ?? ReportPublication(committeeCode: publication.committeeCode, periodLabel: publication.periodLabel, stage: .draft, changedBy: "")
+            if stored.stage == publication.stage { return stored }
+            return try await Self.record(publication, in: session, action: "").publication
+        }
     }
 
     /// Publishes a committee's report for one period with its snapshot, the next version of the
@@ -194,6 +210,14 @@ extension SQLStore {
     private static let nonFiniteNumbers = JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
     private static let nonFiniteNumbersDecoded = JSONDecoder.NonConformingFloatDecodingStrategy.convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
 
+    /// A stored stage, read back.
+    private static func stage(_ text: String) throws -> ReportPublication.Stage {
+        guard let stage = ReportPublication.Stage(rawValue: text) else {
+            throw StoreError.unreadableStoredValue(table: Schema.Publications.table, column: Schema.Publications.stage, value: text)
+        }
+        return stage
+    }
+
     /// The sign-off stage of every report of a committee that has one, by period label.
     public func publications(committeeCode: String) async throws -> [ReportPublication] {
         typealias P = Schema.Publications
@@ -201,12 +225,8 @@ extension SQLStore {
             try await session.sql.rows("SELECT \(unsafeRaw: P.columns.joined(separator: ", ")) FROM \(unsafeRaw: P.table) WHERE \(unsafeRaw: P.committeeCode) = \(bind: committeeCode) ORDER BY \(unsafeRaw: P.periodLabel)", table: P.table)
         }
         return try rows.map { row in
-            let stageText = try row.text(P.stage)
-            guard let stage = ReportPublication.Stage(rawValue: stageText) else {
-                throw StoreError.unreadableStoredValue(table: P.table, column: P.stage, value: stageText)
-            }
-            return ReportPublication(
-                committeeCode: try row.text(P.committeeCode), periodLabel: try row.text(P.periodLabel), stage: stage,
+            ReportPublication(
+                committeeCode: try row.text(P.committeeCode), periodLabel: try row.text(P.periodLabel), stage: try Self.stage(try row.text(P.stage)),
                 changedBy: try row.text(P.changedBy), changedAt: try row.text(P.changedAt)
             )
         }

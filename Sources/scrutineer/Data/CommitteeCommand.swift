@@ -121,9 +121,12 @@ extension CommitteeCommand {
             let period = try report.reportingPeriod()
             let today = try ReportOptions.day(asOf)
             let snapshot: ReportSnapshot?
+            // The stage before: a stage saved as it stands is left as it was, set by whoever set it.
+            var before: ReportPublication?
             do {
                 snapshot = try await database.withStore(existing: true) { store -> ReportSnapshot? in
                     let definition = try await report.definition(in: store)
+                    before = try await store.publications(committeeCode: definition.committee.code).first { $0.periodLabel == period.label }
                     _ = try await store.moveReport(definition, period: period, to: stage.stage, by: user, today: today)
                     guard stage == .published else { return nil }
                     return try await store.reportSnapshot(committeeCode: report.committee, periodLabel: period.label)
@@ -141,7 +144,13 @@ extension CommitteeCommand {
                     print("The public reads \(counts.count == 1 ? "one small count" : "\(counts.count) small counts") of children in the text as \"a small number of\" them:")
                     for count in counts { print("  \(count.place): \"\(count.phrase)\"") }
                 }
-            case .draft, .checked: print("Marked the report of \(report.committee) for \(period.label) \(stage.rawValue).")
+            case .draft, .checked:
+                if (before?.stage ?? .draft) == stage.stage {
+                    let by = before.map { ", marked by \($0.changedBy) at \($0.changedAt)" } ?? ""
+                    print("The report of \(report.committee) for \(period.label) is already \(stage.rawValue)\(by); nothing changed.")
+                } else {
+                    print("Marked the report of \(report.committee) for \(period.label) \(stage.rawValue).")
+                }
             }
         }
     }
