@@ -17,21 +17,25 @@ extension Observation {
     ///
     /// - Always: a count below zero and a lower limit above its upper limit, which the database
     ///   refuses too.
-    /// - Unless `asPublished`: for a percentage of `unit`, a value outside 0–100 or a numerator above
-    ///   its denominator; for another unit, a numerator over a denominator of 0. A national
-    ///   statistic keeps its figure as published: DfE publishes take-up above 100% where the
-    ///   eligible population is an estimate (LAIT `%_2yr_olds`, 130.1% for one council in 2018).
-    public func figureProblems(unit: MeasureUnit?, asPublished: Bool = false) -> [ObservationFigureProblem] {
+    /// - Unless `asPublished`: for a percentage of `unit`, a value outside 0–100, a numerator above
+    ///   its denominator, or a value other than the numerator's share of the denominator (rounded
+    ///   to the measure's `decimalPlaces`, or to a whole number when it has none), such as a
+    ///   proportion 0.612 typed for 61.2% or a figure rounded for display; for another unit, a
+    ///   numerator over a denominator of 0. A national statistic keeps its figure as published: DfE
+    ///   publishes take-up above 100% where the eligible population is an estimate (LAIT
+    ///   `%_2yr_olds`, 130.1% for one council in 2018). A rate is not checked against its counts,
+    ///   which a standardised rate does not equal.
+    public func figureProblems(unit: MeasureUnit?, decimalPlaces: Int? = nil, asPublished: Bool = false) -> [ObservationFigureProblem] {
         Self.figureProblems(
             value: value, numerator: numerator, denominator: denominator, lower95: lower95, upper95: upper95,
-            lower99_8: lower99_8, upper99_8: upper99_8, unit: unit, asPublished: asPublished
+            lower99_8: lower99_8, upper99_8: upper99_8, unit: unit, decimalPlaces: decimalPlaces, asPublished: asPublished
         )
     }
 
-    /// `figureProblems(unit:asPublished:)` for figures read before the observation is made.
+    /// `figureProblems(unit:decimalPlaces:asPublished:)` for figures read before the observation is made.
     public static func figureProblems(
         value: Double?, numerator: Double?, denominator: Double?, lower95: Double? = nil, upper95: Double? = nil,
-        lower99_8: Double? = nil, upper99_8: Double? = nil, unit: MeasureUnit?, asPublished: Bool = false
+        lower99_8: Double? = nil, upper99_8: Double? = nil, unit: MeasureUnit?, decimalPlaces: Int? = nil, asPublished: Bool = false
     ) -> [ObservationFigureProblem] {
         var problems: [ObservationFigureProblem] = []
         func problem(_ figure: ObservationFigure, _ message: String) {
@@ -51,6 +55,10 @@ extension Observation {
         if judgesPlausibility, let numerator, let denominator, numerator >= 0, denominator >= 0 {
             if isPercentage, numerator > denominator {
                 problem(.numerator, "numerator \(PlainNumber.text(numerator)) is above denominator \(PlainNumber.text(denominator)) for a percentage (expected a numerator no larger than the denominator)")
+            } else if isPercentage, let value, (0...100).contains(value), denominator > 0,
+                      let share = Self.shareDisagreeing(value, numerator: numerator, denominator: denominator, decimalPlaces: decimalPlaces) {
+                problem(.value, "\(PlainNumber.text(value)) is not \(PlainNumber.text(numerator)) of \(PlainNumber.text(denominator)), which is \(share)% "
+                    + "(expected \(share), the numerator's share of the denominator in percentage points, or the counts corrected)")
             } else if !isPercentage, denominator == 0, numerator > 0 {
                 problem(.denominator, "a denominator of 0 with a numerator of \(PlainNumber.text(numerator)) (expected a denominator above 0 when there is a numerator)")
             }
@@ -62,5 +70,17 @@ extension Observation {
             problem(.lower99_8, "lower limit \(PlainNumber.text(lower99_8)) is above upper limit \(PlainNumber.text(upper99_8)) (expected the lower 99.8% limit no larger than the upper)")
         }
         return problems
+    }
+
+    /// The numerator's share of the denominator in percentage points, written to `decimalPlaces`
+    /// (a whole number when nil), when `value` differs from it by more than that rounding allows;
+    /// nil when they agree.
+    static func shareDisagreeing(_ value: Double, numerator: Double, denominator: Double, decimalPlaces: Int?) -> String? {
+        let share = numerator / denominator * 100
+        let places = min(max(decimalPlaces ?? 0, 0), 10)
+        // Half a step either way is the same figure rounded; a little more allows for binary fractions.
+        let halfStep = 0.5 / DfERounding.powerOfTen(places)
+        guard abs(value - share) > halfStep * (1 + 1e-9) + 1e-12 else { return nil }
+        return try? DfERounding.formatted(share, decimalPlaces: places)
     }
 }

@@ -7,6 +7,8 @@ enum ImportText {
     static let storedYearsStay = "a measure's years cannot change under the figures stored for it"
     /// Why a stored measure's periodicity is kept.
     static let storedPeriodsStay = "a measure's periods cannot change under the figures stored for it"
+    /// Why a stored measure's unit is kept.
+    static let storedUnitStays = "a measure's unit cannot change under the figures stored for it; a measure in another unit needs a code of its own"
 
     /// `text` without leading and trailing spaces and tabs (returned as is when it has none).
     @inline(__always)

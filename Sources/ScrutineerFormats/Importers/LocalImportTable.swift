@@ -181,14 +181,20 @@ struct LocalImportTableLoader {
             }
             columns.append(LocalColumnHeader(index: index, label: columnLabel, role: role))
         }
-        // A CSV row longer than its header, or a sheet row beyond the header's last cell.
+        // A CSV row longer than its header, blank extra fields and all: an unquoted 1,234 shifts
+        // every field after it, so the row cannot be read as the header names it. In a sheet, a
+        // value beyond the header's last cell.
         for row in rows {
-            if let extra = (headerCells.count..<max(headerCells.count, row.cells.count)).first(where: { !row[$0].isBlank }) {
+            if !spreadsheet, row.cells.count > headerCells.count {
+                problems.append((headerCells.count, BatchInputError(
+                    file: label, row: row.number, column: SpreadsheetColumn.letters(headerCells.count),
+                    message: "the row has \(ImportText.fields(row.cells.count)) but the header has \(headerCells.count) "
+                        + "(expected one field per column; a number written with a comma, such as 1,234, goes in quotes: \"1,234\")"
+                )))
+            } else if let extra = (headerCells.count..<max(headerCells.count, row.cells.count)).first(where: { !row[$0].isBlank }) {
                 problems.append((extra, BatchInputError(
                     file: label, row: row.number, column: SpreadsheetColumn.letters(extra),
-                    message: spreadsheet
-                        ? "a value in a column with no header (expected a header naming the column, or nothing in the column)"
-                        : "the row has \(ImportText.fields(row.cells.count)) but the header has \(headerCells.count) (expected one field per column)"
+                    message: "a value in a column with no header (expected a header naming the column, or nothing in the column)"
                 )))
             }
         }

@@ -132,8 +132,12 @@ struct LocalMeasureRows {
         let committees = (text(.committees) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let definition = text(.definition), theme = text(.theme), owner = text(.owner), source = text(.source), priority = text(.planPriority)
 
-        // A stored measure keeps its years and its periods: its figures are dated by them.
+        // A stored measure keeps its years and its periods, which date its figures, and its unit,
+        // which they are counted in (a count of 12345 is no percentage).
         let before = code.flatMap { stored[$0] }
+        if let before, let unit, unit != before.unit {
+            fail(.unit, "\(before.code) is stored in \(before.unit.code) (expected \(before.unit.code): \(ImportText.storedUnitStays))")
+        }
         if let before, let yearType, yearType != before.yearType {
             fail(.yearType, "\(before.code) is stored with \(before.yearType.rawValue) years (expected \(before.yearType.rawValue): \(ImportText.storedYearsStay))")
         }

@@ -113,6 +113,10 @@ struct LocalObservationRows {
         if case let .text(written) = valueCell, let symbol = StatusSymbol(publishedText: written) {
             if let statusSymbol, statusSymbol != symbol {
                 fail(.value, "the symbol \(symbol.rawValue) differs from status_symbol \(statusSymbol.rawValue) (expected a number, or the same symbol)")
+            } else if symbol == .laitDash, statusSymbol == nil {
+                // A zero in the accounting format, saved as CSV, is a dash: the figure is not lost unless it is meant.
+                fail(.value, "\"-\" is how a spreadsheet shows 0 in its accounting format, and the symbol for no figure (expected 0, "
+                    + "or - in status_symbol too when there is no figure)")
             }
             statusSymbol = symbol
         } else {
@@ -133,7 +137,7 @@ struct LocalObservationRows {
         let lower = number(.lower95, example: unit == .percentage ? "55.0" : "38")
         let upper = number(.upper95, example: unit == .percentage ? "67.1" : "47")
         // The checks every import makes of the figures (the unit's, once the measure is known).
-        for problem in Observation.figureProblems(value: value, numerator: numerator, denominator: denominator, lower95: lower, upper95: upper, unit: measure?.unit) {
+        for problem in Observation.figureProblems(value: value, numerator: numerator, denominator: denominator, lower95: lower, upper95: upper, unit: measure?.unit, decimalPlaces: measure?.decimalPlaces) {
             switch problem.figure {
             case .value: fail(.value, problem.message.replacingOccurrences(of: "such as 61.2)", with: "such as 61.2, or a cell formatted as a percentage)"))
             case .numerator: fail(.numerator, problem.message)
@@ -148,6 +152,13 @@ struct LocalObservationRows {
         var breakdown: [String: String] = [:]
         for (dimension, column) in breakdownColumns {
             do throws(LocalCellReading.Problem) {
+                if case let .date(day) = row[column.index] {
+                    // Excel turns a band typed as 5-9 or 10-12 into a day (5 Sep, 12 Oct).
+                    throw LocalCellReading.Problem(
+                        "the cell is a date, \(day.iso) (expected the group as text, such as 5-9: a spreadsheet turns a band typed like that into a date, "
+                            + "so format the column as Text and type it again)"
+                    )
+                }
                 guard let written = try LocalCellReading.text(row[column.index]) else { continue }
                 if written.contains(";") || written.contains("=") {
                     throw LocalCellReading.Problem("\"\(written)\" contains ; or = (expected a breakdown value without them, such as 17-18)")

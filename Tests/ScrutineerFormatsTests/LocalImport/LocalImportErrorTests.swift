@@ -38,6 +38,11 @@ struct LocalImportErrorTests {
         ,E10000031,2016/17,18.1,,,,,
         EH_MONTHLY,E10000031,2024-13,5,,,,,
         PrevRegCPR,E10000031,2015/16,c,,,x,,
+        PrevRegCPR,E10000031,2014/15,1,234,,,,,
+        PrevRegCPR,E10000031,2013/14,0.201,93,463,,,
+        PrevRegCPR,E10000031,2012/13, -   ,,,,,
+        PrevRegCPR,E10000031,2011/12,-,,,-,,
+        PrevRegCPR,E10000031,2010/11,20,93,463,,,
 
         """)
         #expect(errors([LocalImportData.measuresCSV, observations]) == [
@@ -54,10 +59,15 @@ struct LocalImportErrorTests {
             "obs.csv:13:published: \"31/13/2025\" is not a date (expected a date such as 2025-03-31, or a cell formatted as a date)",
             "obs.csv:14:breakdown:sex: \"Male;Female\" contains ; or = (expected a breakdown value without them, such as 17-18)",
             "obs.csv:15:period: the row has 2 of the header's 9 fields (expected one field per column; is the row cut short?)",
-            "obs.csv:16:J: the row has 10 fields but the header has 9 (expected one field per column)",
+            "obs.csv:16:J: the row has 10 fields but the header has 9 (expected one field per column; a number written with a comma, such as 1,234, goes in quotes: \"1,234\")",
             "obs.csv:17:measure_code: missing measure code (expected the code of a measure, such as one in the measures sheet)",
             "obs.csv:18:period: unknown period \"2024-13\" for a measure with financial years (expected a label such as 2025, 2023/24, 2021/22-23/24, 2024/25 Q2 or 2024-09)",
             "obs.csv:19:value: the symbol c differs from status_symbol x (expected a number, or the same symbol)",
+            "obs.csv:20:J: the row has 10 fields but the header has 9 (expected one field per column; a number written with a comma, such as 1,234, goes in quotes: \"1,234\")",
+            // 93 of 463 is 20.086…%, 20.1 to the measure's 1 decimal place.
+            "obs.csv:21:value: 0.201 is not 93 of 463, which is 20.1% (expected 20.1, the numerator's share of the denominator in percentage points, or the counts corrected)",
+            "obs.csv:22:value: \"-\" is how a spreadsheet shows 0 in its accounting format, and the symbol for no figure (expected 0, or - in status_symbol too when there is no figure)",
+            "obs.csv:24:value: 20 is not 93 of 463, which is 20.1% (expected 20.1, the numerator's share of the denominator in percentage points, or the counts corrected)",
         ])
     }
 
@@ -206,6 +216,19 @@ struct LocalImportErrorTests {
             "local.xlsx[Figures]:7:published: the cell holds the spreadsheet error #N/A (expected a date such as 2025-03-31, or a cell formatted as a date)",
             "local.xlsx[Figures]:8:area_code: the cell holds the spreadsheet error #REF! (expected a value)",
             "local.xlsx[Figures]:9:area_code: missing area code (expected an ONS code such as E10000031)",
+        ])
+    }
+
+    @Test("a breakdown group a spreadsheet turned into a date (5-9 typed in a UK Excel is 5 September) is refused at its cell")
+    func breakdownDate() throws {
+        let sheet = XLSXSheet(name: "Figures", rows: [
+            [.text("measure_code"), .text("area_code"), .text("period"), .text("value"), .text("breakdown:age_band")],
+            [.text("EH_MONTHLY"), .text("E10000031"), .text("2024-09"), .number(12), .text("0-4")],
+            [.text("EH_MONTHLY"), .text("E10000031"), .text("2024-09"), .number(15), .date(date("2025-09-05"))],
+        ])
+        let file = LocalImportFile(name: "bands.xlsx", data: try XLSXWriter.data(for: [sheet]))
+        #expect(errors([LocalImportData.measuresCSV, file]) == [
+            "bands.xlsx[Figures]:3:breakdown:age_band: the cell is a date, 2025-09-05 (expected the group as text, such as 5-9: a spreadsheet turns a band typed like that into a date, so format the column as Text and type it again)",
         ])
     }
 

@@ -5,7 +5,8 @@ import Testing
 
 /// A council's measures file restating a measure already stored: "a corrected file updates only
 /// what changed" (issue 4), so a column the file leaves out keeps its stored setting, and the
-/// measure's years and periods, which date its stored figures, cannot change.
+/// measure's years and periods, which date its stored figures, and its unit, which they are counted
+/// in, cannot change.
 @Suite("LocalImport: restating a stored measure")
 struct LocalImportStoredMeasureTests {
     static let stored = Measure(
@@ -45,5 +46,16 @@ struct LocalImportStoredMeasureTests {
         #expect(LocalImportData.errors([LocalImportData.csv("measures.csv", monthly)], context: context) == [
             "measures.csv:2:periodicity: WARKS_HV is stored as quarterly (expected quarterly: a measure's periods cannot change under the figures stored for it)",
         ])
+    }
+
+    @Test("Its unit cannot change under its stored figures: a percentage restated as a count, or a rate per another number, is refused")
+    func unitKept() throws {
+        let context = try LocalImportData.context(measures: [Self.stored])
+        for unit in ["count", "rate:1000"] {
+            let text = "code,title,unit,polarity,year_type\nWARKS_HV,Health visitor reviews,\(unit),high,financial\n"
+            #expect(LocalImportData.errors([LocalImportData.csv("measures.csv", text)], context: context) == [
+                "measures.csv:2:unit: WARKS_HV is stored in percentage (expected percentage: a measure's unit cannot change under the figures stored for it; a measure in another unit needs a code of its own)",
+            ])
+        }
     }
 }
