@@ -149,7 +149,7 @@ struct LocalImportTableLoader {
         let names = headerCells.map { LocalHeaderName.normalised($0.description) }
         guard let kind = Self.kind(ofNames: names) else {
             fileProblem(label, row: headerRow,
-                "the header row names neither observations (expected columns measure_code, area_code, period and value) nor measures (expected columns code, title, unit, polarity and year_type)")
+                "no header row among the first \(Self.rowsSearchedForHeader) rows names observations (expected columns measure_code, area_code, period and value) or measures (expected columns code, title, unit, polarity and year_type)")
             return nil
         }
         let order = takeOrder()

@@ -31,8 +31,18 @@ struct XLSXPackage {
             }
             throw XLSXError(fileName: fileName, message: "the file is an Excel 97–2003 workbook (.xls), which Scrutineer cannot read (expected .xlsx: open it and save it as an Excel Workbook, or as CSV)")
         }
+        guard !data.isEmpty else {
+            throw XLSXError(fileName: fileName, message: "the file is empty (expected a file saved by a spreadsheet program as .xlsx)")
+        }
         let notZIP = XLSXError(fileName: fileName, message: "the file is not an XLSX workbook: it is not a ZIP package (expected a file saved by a spreadsheet program as .xlsx)")
-        guard data.starts(with: [0x50, 0x4B]) else { throw notZIP }
+        guard data.starts(with: [0x50, 0x4B]) else {
+            // A CSV file given a workbook's name: its first line is text.
+            let firstLine = data.prefix(4096).prefix { $0 != 0x0A }
+            if !firstLine.isEmpty, firstLine.allSatisfy({ $0 == 0x09 || $0 == 0x0D || $0 >= 0x20 }), String(data: firstLine, encoding: .utf8) != nil {
+                throw XLSXError(fileName: fileName, message: "the file is not an XLSX workbook but text, such as CSV (expected a file saved by a spreadsheet program as .xlsx, or a CSV file named .csv)")
+            }
+            throw notZIP
+        }
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read, pathEncoding: nil)

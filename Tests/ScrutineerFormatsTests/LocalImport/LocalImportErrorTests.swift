@@ -143,7 +143,7 @@ struct LocalImportErrorTests {
             "typo.csv:1:Value: the column value appears twice (expected each column once)",
         ])
         #expect(errors([LocalImportData.csv("other.csv", "name,total\nA,1\n")]) == [
-            "other.csv:1:-: the header row names neither observations (expected columns measure_code, area_code, period and value) nor measures (expected columns code, title, unit, polarity and year_type)",
+            "other.csv:1:-: no header row among the first 10 rows names observations (expected columns measure_code, area_code, period and value) or measures (expected columns code, title, unit, polarity and year_type)",
         ])
         #expect(errors([LocalImportData.csv("empty.csv", "")]) == ["empty.csv:1:-: the file is empty (expected a header row)"])
         #expect(errors([LocalImportData.csv("m.csv", "code,title,unit\nX,Y,count\n")]) == [
@@ -186,7 +186,13 @@ struct LocalImportErrorTests {
             "book.xlsx:1:-: no sheet named \"Data\" (expected one of the workbook's sheets: \"observations\", \"measures\", \"guidance\")",
         ])
         #expect(errors([LocalImportData.csv("figures.xlsx", "measure_code,area_code,period,value\n")]) == [
-            "figures.xlsx:1:-: the file is not an XLSX workbook: it is not a ZIP package (expected a file saved by a spreadsheet program as .xlsx)",
+            "figures.xlsx:1:-: the file is not an XLSX workbook but text, such as CSV (expected a file saved by a spreadsheet program as .xlsx, or a CSV file named .csv)",
+        ])
+        #expect(errors([LocalImportFile(name: "blank.xlsx", data: Data())]) == [
+            "blank.xlsx:1:-: the file is empty (expected a file saved by a spreadsheet program as .xlsx)",
+        ])
+        #expect(errors([LocalImportFile(name: "image.xlsx", data: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))]) == [
+            "image.xlsx:1:-: the file is not an XLSX workbook: it is not a ZIP package (expected a file saved by a spreadsheet program as .xlsx)",
         ])
         let empty = LocalImportFile(name: "empty.xlsx", data: try XLSXWriter.data(for: [XLSXSheet(name: "Sheet1", rows: [])]))
         #expect(errors([empty]) == ["empty.xlsx[Sheet1]:1:-: the sheet is empty (expected a header row naming the columns, then one row per figure)"])

@@ -183,7 +183,7 @@ struct LocalImportRealDataTests {
         let noHeader = title + Array(repeating: [SpreadsheetCell.text("note")], count: 10) + rows
         let titleOnly = try book(noHeader)
         #expect(LocalImportData.errors([titleOnly], context: context) == [
-            "kpis.xlsx[Q2]:1:-: the header row names neither observations (expected columns measure_code, area_code, period and value) nor measures (expected columns code, title, unit, polarity and year_type)",
+            "kpis.xlsx[Q2]:1:-: no header row among the first 10 rows names observations (expected columns measure_code, area_code, period and value) or measures (expected columns code, title, unit, polarity and year_type)",
         ])
         // The same sheet saved as CSV by Excel (every row as wide as the widest), and typed by hand (a title of one field).
         let saved = "Warwickshire children's services: key measures,,,\n,,,\nmeasure_code,area_code,period,value\nPrevRegCPR,E10000031,2025,23\nPrevRegCPR,E10000031,2024,n/a\n"

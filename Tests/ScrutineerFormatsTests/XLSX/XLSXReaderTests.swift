@@ -127,7 +127,7 @@ struct XLSXReaderTests {
 
     @Test("a file that is not a ZIP, an old .xls, and a ZIP that is not a workbook each name the file")
     func notWorkbooks() throws {
-        #expect(throws: XLSXError(fileName: "notes.xlsx", message: "the file is not an XLSX workbook: it is not a ZIP package (expected a file saved by a spreadsheet program as .xlsx)")) {
+        #expect(throws: XLSXError(fileName: "notes.xlsx", message: "the file is not an XLSX workbook but text, such as CSV (expected a file saved by a spreadsheet program as .xlsx, or a CSV file named .csv)")) {
             _ = try XLSXWorkbook(data: Data("measure_code,value\n".utf8), fileName: "notes.xlsx")
         }
         #expect(throws: XLSXError(fileName: "cut.xlsx", message: "the file is not an XLSX workbook: it is not a ZIP package (expected a file saved by a spreadsheet program as .xlsx)")) {
