@@ -205,4 +205,39 @@ struct APITests {
             #expect(measures.count == 22)
         }
     }
+
+    @Test("The assessment gives each measure's counts, 95% interval and SPC chart, as its page shows them (PRODUCT.md R17)")
+    func assessmentIntervalsAndSPC() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            let query = "?period=2026%2F27%20Q2"
+            let json = try #require(try await analyst.get(client, "/api/v1/committees/WARKS-CYP/assessment" + query).json as? [String: Any])
+            let measures = try #require(json["measures"] as? [[String: Any]])
+            let visits = try #require(measures.first { $0["code"] as? String == "WARKS_HV_68WK" })
+            let latest = try #require(visits["latest"] as? [String: Any])
+            let n = try #require(latest["numerator"] as? Double), d = try #require(latest["denominator"] as? Double)
+            let lower = try #require(latest["lower95"] as? Double), upper = try #require(latest["upper95"] as? Double)
+            #expect(latest["intervalSource"] as? String == "wilson")
+            // METHODS.md §1: Wilson's score interval, z = qnorm(0.975), in percentage points.
+            let z = 1.959963984540054, p = n / d
+            let centre = p + z * z / (2 * d), spread = z * ((p * (1 - p) + z * z / (4 * d)) / d).squareRoot()
+            #expect(abs(lower - 100 * (centre - spread) / (1 + z * z / d)) < 1e-9 && abs(upper - 100 * (centre + spread) / (1 + z * z / d)) < 1e-9)
+            let page = try await analyst.get(client, "/committees/WARKS-CYP/measures/WARKS_HV_68WK" + query).text
+            let shown = "\(String(format: "%.1f", lower))% to \(String(format: "%.1f", upper))%"
+            #expect(page.contains(shown), "the page shows the API's interval, \(shown)")
+
+            let spc = try #require(visits["spc"] as? [String: Any])
+            let points = try #require(spc["points"] as? [[String: Any]])
+            #expect(spc["pointCount"] as? Int == points.count && points.count >= 12)
+            #expect(points.last?["period"] as? String == "2026/27 Q2" && points.last?["value"] as? Double == latest["value"] as? Double)
+            #expect(points.allSatisfy { $0["mean"] is Double && $0["lowerProcessLimit"] is Double && $0["upperProcessLimit"] is Double })
+            let variation = try #require(spc["variationText"] as? String)
+            #expect(page.contains(variation.replacingOccurrences(of: "'", with: "&#39;")), "the page shows the API's variation: \(variation)")
+            #expect(visits["spcNotDrawn"] == nil)
+            // A measure with too few figures for a chart says why instead.
+            let undrawn = measures.filter { $0["spc"] == nil }
+            #expect(!undrawn.isEmpty && undrawn.allSatisfy { ($0["spcNotDrawn"] as? String)?.hasPrefix("No statistical process control chart") == true })
+        }
+    }
 }

@@ -114,18 +114,15 @@ struct AssessmentRun {
         let observations = index.observations
         let series = council.id.map { index.series(measure: m, area: $0) } ?? .empty
 
-        // The latest figure: the last period whose newest publication by today has a value.
-        var latestAt = -1
-        var at = series.count - 1
-        while at >= 0 {
-            let i = Int(series[at])
-            guard isAvailable(i) else { at -= 1; continue }
-            // The period's newest publication by today (publications of a period are in order).
-            if !index.values[i].isNaN { latestAt = at; break }
-            at -= 1
-            while at >= 0 && samePeriod(Int(series[at]), i) { at -= 1 }
-        }
+        // The latest figure: the last period's newest publication by today (publications of a
+        // period are in order), with its value or the symbol published instead. A period published
+        // as c, u or - is the latest all the same, as in LAIT, where the latest year is the newest
+        // present and a council without a value there has no rank (METHODS.md §7.1): an older
+        // figure is never shown as the latest.
+        var latestAt = series.count - 1
+        while latestAt >= 0 && !isAvailable(Int(series[latestAt])) { latestAt -= 1 }
         let latest: Observation? = latestAt >= 0 ? observations[Int(series[latestAt])] : nil
+        let latestHasValue = latest?.value != nil
         // The council's figures of the latest's period kind up to it (the series is in period
         // order), oldest first, each period's newest publication by today; `comparable` those with
         // values; `shown` (for the chart) only when history is asked for.
@@ -154,7 +151,8 @@ struct AssessmentRun {
         let comparableSeries = ObservationSeries(observations: observations, positions: comparable)
 
         let latestCell = latest.map { policy.cell(for: $0, unit: measure.unit, audience: audience) }
-        let withheld = latestCell?.isSuppressed ?? false
+        // A figure this audience may not see (a published symbol is no figure, not a withheld one).
+        let withheld = latestHasValue && latestCell?.isSuppressed == true
         var latestFigure: LatestFigure?
         if let latest, let latestCell {
             latestFigure = LatestFigure(
@@ -173,7 +171,7 @@ struct AssessmentRun {
             settings: settings, targets: targets, reportingPeriod: reportingPeriod
         )
         let direction = DirectionOfTravel.assess(
-            latest: latest, previous: previous, comparedAt: compared(comparable, basis: settings.directionBasis), series: comparableSeries,
+            latest: latest, previous: previous, comparedAt: latestHasValue ? compared(comparable, basis: settings.directionBasis) : nil, series: comparableSeries,
             measure: measure, settings: settings, audience: audience
         )
 
@@ -365,7 +363,8 @@ struct AssessmentRun {
         let england = slot.flatMap { value(m, $0, index.englandID) }
         var ranks: RankTable?
         if let slot { ranks = rankTable(measure: m, slot: slot) }
-        let position = withheld ? nil : council.id
+        // No rank or band for a figure withheld, or for a period published without one.
+        let position = withheld || latest.value == nil ? nil : council.id
         return Benchmarks(
             period: latest.period,
             councilName: council.name,
@@ -393,6 +392,7 @@ struct AssessmentRun {
         case .fingertips95And99_8: method = .singleOverlappingCI95And99_8
         }
         if withheld { return notCompared(.withheld) }
+        if latest.value == nil { return notCompared(.noFigure) }
         guard let england else { return notCompared(.noEnglandFigure) }
         guard interval.has95 else { return notCompared(.noInterval) }
         let area = ValueWithConfidenceLimits(

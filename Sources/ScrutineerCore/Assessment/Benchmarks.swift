@@ -30,6 +30,8 @@ public enum NotComparedReason: String, Sendable, Hashable, CaseIterable, Codable
     case noEnglandFigure = "no-england-figure"
     /// The figure is withheld from this audience.
     case withheld
+    /// The council's latest period was published without a figure (a symbol such as c or -).
+    case noFigure = "no-figure"
     /// The statistics rejected the figures.
     case invalidData = "invalid-data"
 
@@ -40,6 +42,7 @@ public enum NotComparedReason: String, Sendable, Hashable, CaseIterable, Codable
         case .noInterval: "no confidence interval (no limits or counts published)"
         case .noEnglandFigure: "England has no figure for the period"
         case .withheld: "the figure is withheld"
+        case .noFigure: "the latest period has no figure"
         case .invalidData: "the figures could not be compared"
         }
     }

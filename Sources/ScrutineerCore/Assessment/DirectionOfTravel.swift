@@ -49,6 +49,9 @@ public enum TravelDirection: String, Sendable, Hashable, CaseIterable, Codable {
 public enum DirectionNotCalculatedReason: Sendable, Hashable, Codable {
     /// The council has no figure.
     case noFigure
+    /// The latest period was published without a figure (its status symbol, if any): there is
+    /// nothing to compare, and an older figure is not the latest.
+    case latestFigureMissing(period: String, symbol: StatusSymbol?)
     /// There is no earlier figure to compare with on the measure's basis.
     case noComparisonFigure(DirectionBasis)
     /// The period before the latest was published without a figure (its status symbol, if any):
@@ -70,6 +73,8 @@ public enum DirectionNotCalculatedReason: Sendable, Hashable, Codable {
     public var words: String {
         switch self {
         case .noFigure: "there is no figure"
+        case let .latestFigureMissing(period, symbol):
+            "the latest period, \(period), has no figure\(symbol.map { " (published as “\($0.rawValue)”)" } ?? ""), and an older figure is not the latest"
         case let .noComparisonFigure(basis):
             basis == .previousPeriod ? "there is no earlier figure to compare with" : "there is no figure for the same period last year"
         case let .previousFigureMissing(period, symbol):
@@ -252,6 +257,8 @@ public struct DirectionOfTravel: Sendable, Hashable, Codable {
         } else if let latest, let latestValue = latest.value {
             outcome = judge(latest: latest, latestValue: latestValue, comparedAt: comparedAt, comparedValue: comparedValue,
                             series: series, measure: measure, settings: settings)
+        } else if let latest {
+            outcome.reason = .latestFigureMissing(period: latest.period.label, symbol: latest.statusSymbol)
         } else {
             outcome.reason = .noFigure
         }

@@ -31,7 +31,8 @@ public struct MeasureInShort: Sendable, Hashable {
             sentences.append(target.map { "Not on track: \(figure) is short of the target of \($0) by more than its tolerance." } ?? "Not on track.")
         case .completed: sentences.append("Completed.")
         case .notDue: sentences.append("No new figure was due this period, so the last one stands.")
-        case .noData: sentences.append("There is no figure yet.")
+        case .noData:
+            sentences.append(status.period.map { "There is no figure for \($0.label), the latest period: it was published \(status.publishedSymbol.map { "as “\($0.rawValue)”" } ?? "without one")." } ?? "There is no figure yet.")
         case .notJudged:
             sentences.append(status.notJudgedReason == .noDirection
                 ? "Not judged against a target: neither a higher nor a lower figure is better."

@@ -125,6 +125,9 @@ public struct StatusAssessment: Sendable, Hashable, Codable {
     public let value: Double?
     /// When the figure judged was published.
     public let published: CalendarDate?
+    /// For no data where the latest period was published without a figure: the symbol published
+    /// instead (c, u, -…), or nil for none given. `period` is then that period.
+    public let publishedSymbol: StatusSymbol?
     /// The period reported on.
     public let reportingPeriod: Period
     public let format: ValueFormat
@@ -159,8 +162,9 @@ public struct StatusAssessment: Sendable, Hashable, Codable {
         let format = ValueFormat(measure)
         guard let latest, let value = latest.value else {
             return StatusAssessment(
-                status: .noData, reportedTarget: nil, targets: [], notJudgedReason: nil, period: nil, value: nil,
-                published: nil, reportingPeriod: reportingPeriod, format: format, isMilestone: settings.isMilestone
+                status: .noData, reportedTarget: nil, targets: [], notJudgedReason: nil, period: latest?.period, value: nil,
+                published: latest?.published, publishedSymbol: latest?.statusSymbol, reportingPeriod: reportingPeriod, format: format,
+                isMilestone: settings.isMilestone
             )
         }
         let polarity: Polarity = settings.isMilestone ? .highIsGood : measure.polarity
@@ -193,7 +197,7 @@ public struct StatusAssessment: Sendable, Hashable, Codable {
         }
         return StatusAssessment(
             status: status, reportedTarget: reported, targets: judged, notJudgedReason: notJudged, period: latest.period,
-            value: shownValue, published: latest.published, reportingPeriod: reportingPeriod, format: format,
+            value: shownValue, published: latest.published, publishedSymbol: nil, reportingPeriod: reportingPeriod, format: format,
             isMilestone: settings.isMilestone
         )
     }
@@ -206,7 +210,10 @@ public struct StatusAssessment: Sendable, Hashable, Codable {
         let published = self.published.map { ", published \($0.displayText)" } ?? ""
         switch status {
         case .noData:
-            return "No data: no figure up to \(reportingPeriod.label)"
+            // "No data: 2024, the latest period, was published as “c” on 30 Oct 2025. Confidential: withheld …"
+            let on = self.published.map { " on \($0.displayText)" } ?? ""
+            guard let publishedSymbol else { return "No data: \(period.label), the latest period, was published\(on) without a figure" }
+            return "No data: \(period.label), the latest period, was published as “\(publishedSymbol.rawValue)”\(on). \(publishedSymbol.meaning)"
         case .completed:
             return "Completed in \(period.label)\(published)"
         case .notDue:

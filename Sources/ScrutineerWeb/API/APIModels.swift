@@ -430,7 +430,69 @@ struct AssessmentJSON: Encodable {
         let period: String
         let value: Double?
         let text: String
+        /// The symbol shown instead of a value (a published c, u or -, or c for a figure withheld).
+        let symbol: String?
         let published: String?
+        let numerator: Double?
+        let denominator: Double?
+        /// The 95% confidence interval the pages show, and where it came from (published, wilson,
+        /// exact-poisson, byars); none when there is no interval or the figure is withheld.
+        let lower95: Double?
+        let upper95: Double?
+        let intervalSource: String
+
+        init(_ latest: LatestFigure) {
+            period = latest.period.label
+            value = latest.value
+            text = latest.text
+            symbol = latest.cell.symbol?.rawValue
+            published = latest.published?.iso
+            numerator = latest.numerator
+            denominator = latest.denominator
+            lower95 = latest.interval.lower95
+            upper95 = latest.interval.upper95
+            intervalSource = latest.interval.source.rawValue
+        }
+    }
+
+    /// The measure's statistical process control chart as its page draws it (METHODS.md §9).
+    struct SPC: Encodable {
+        struct Point: Encodable {
+            let period: String
+            let value: Double?
+            let mean: Double?
+            let lowerProcessLimit: Double?
+            let upperProcessLimit: Double?
+            let pointType: String?
+            let specialCause: String?
+        }
+
+        let reason: String
+        let pointCount: Int
+        let trialLimits: Bool
+        let variation: String?
+        let variationText: String?
+        let assurance: String?
+        let assuranceText: String?
+        let target: Double?
+        let points: [Point]
+
+        init(_ spc: SPCSummary) {
+            reason = spc.reason
+            pointCount = spc.pointCount
+            trialLimits = spc.analysis.hasTrialLimits
+            variation = spc.variationIcon?.rawValue
+            variationText = spc.variationIcon?.words
+            assurance = spc.assuranceIcon?.rawValue
+            assuranceText = spc.assuranceIcon?.words
+            target = spc.target
+            points = spc.analysis.points.map {
+                Point(
+                    period: $0.period, value: $0.value, mean: $0.mean, lowerProcessLimit: $0.lowerProcessLimit, upperProcessLimit: $0.upperProcessLimit,
+                    pointType: $0.pointType?.rawValue, specialCause: $0.specialCause?.plotTheDotsLabel
+                )
+            }
+        }
     }
 
     struct Judgement: Encodable {
@@ -464,6 +526,9 @@ struct AssessmentJSON: Encodable {
         let direction: Judgement
         let change: Double?
         let benchmarks: Benchmark?
+        let spc: SPC?
+        /// Why there is no SPC chart, when there is none.
+        let spcNotDrawn: String?
     }
 
     let committee: String
@@ -497,7 +562,7 @@ struct AssessmentJSON: Encodable {
             MeasureResult(
                 code: m.measure.code, title: m.measure.title, theme: m.theme, unit: m.measure.unit.code, polarity: m.measure.polarity.rawValue,
                 isIllustrative: m.measure.isIllustrative,
-                latest: m.latest.map { Latest(period: $0.period.label, value: $0.value, text: $0.text, published: $0.published?.iso) },
+                latest: m.latest.map(Latest.init),
                 currency: Judgement(label: m.currency.label, reason: m.currency.reason),
                 status: Judgement(label: m.status.label, reason: m.status.reason),
                 direction: Judgement(label: m.direction.label, reason: m.direction.reason),
@@ -508,7 +573,8 @@ struct AssessmentJSON: Encodable {
                         statisticalNeighbourMean: b.statisticalNeighbours?.mean, rank: b.rank, rankedCount: b.rankedCount,
                         quartileBand: b.band?.rawValue, comparedWithEngland: b.comparison.label, reason: b.comparisonReason
                     )
-                }
+                },
+                spc: m.spc.map(SPC.init), spcNotDrawn: m.spc == nil ? m.spcAbsence : nil
             )
         }
     }

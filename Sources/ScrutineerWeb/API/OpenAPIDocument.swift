@@ -87,12 +87,25 @@ enum OpenAPIDocument {
                 ], required: ["sentence", "counts", "themes"]),
                 "measures": ["type": "array", "items": object([
                     "code": string, "title": string, "theme": string, "unit": string, "polarity": string, "isIllustrative": boolean,
-                    "latest": object(["period": string, "value": number, "text": string, "published": string], required: ["period", "text"]),
+                    "latest": object([
+                        "period": string, "value": number, "text": string, "symbol": string, "published": string, "numerator": number, "denominator": number,
+                        "lower95": number, "upper95": number, "intervalSource": ["type": "string", "enum": IntervalSource.allCases.map(\.rawValue)],
+                    ], required: ["period", "text", "intervalSource"]),
                     "currency": judgement, "status": judgement, "direction": judgement, "change": number,
                     "benchmarks": object([
                         "period": string, "england": number, "regionName": string, "region": number, "statisticalNeighbourMean": number,
                         "rank": integer, "rankedCount": integer, "quartileBand": string, "comparedWithEngland": string, "reason": string,
                     ], required: ["period", "rankedCount", "comparedWithEngland", "reason"]),
+                    "spc": object([
+                        "reason": string, "pointCount": integer, "trialLimits": boolean,
+                        "variation": ["type": "string", "enum": VariationIcon.allCases.map(\.rawValue)], "variationText": string,
+                        "assurance": ["type": "string", "enum": AssuranceIcon.allCases.map(\.rawValue)], "assuranceText": string, "target": number,
+                        "points": ["type": "array", "items": object([
+                            "period": string, "value": number, "mean": number, "lowerProcessLimit": number, "upperProcessLimit": number,
+                            "pointType": ["type": "string", "enum": XmRPointType.allCases.map(\.rawValue)], "specialCause": string,
+                        ], required: ["period"])],
+                    ], required: ["reason", "pointCount", "trialLimits", "points"]),
+                    "spcNotDrawn": string,
                 ], required: ["code", "title", "unit", "polarity", "isIllustrative", "currency", "status", "direction"])],
             ], required: ["committee", "committeeName", "councilAreaCode", "councilName", "period", "stage", "audience", "dataAsAt", "headline", "measures"]),
             "Commentary": object(["measureCode": string, "period": string, "text": string, "author": string, "writtenAt": string, "version": integer],

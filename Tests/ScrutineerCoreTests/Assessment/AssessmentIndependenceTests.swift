@@ -83,25 +83,38 @@ import ScrutineerTestSupport
             switch lait.laitPolarity[code] {
             case "High", "Low":
                 #expect(benchmarks.rank == Int(row["rank"]), "\(code): rank \(String(describing: benchmarks.rank)) vs \(row["rank"])")
-                #expect(benchmarks.band?.rawValue == row["band"], "\(code): band \(String(describing: benchmarks.band)) vs \(row["band"])")
+                // No band for a period published without the council's figure (the script's empty cell).
+                #expect((benchmarks.band?.rawValue ?? "") == row["band"], "\(code): band \(String(describing: benchmarks.band)) vs \(row["band"])")
                 rankedAndBanded += 1
             default:
                 #expect(benchmarks.rank == nil, "\(code): no rank without High/Low polarity")
-                #expect(benchmarks.band == .notApplicable, "\(code): band - without High/Low polarity")
+                #expect(benchmarks.band == (assessment.latest?.value == nil ? nil : .notApplicable), "\(code): band - without High/Low polarity")
             }
         }
         #expect(compared == expected.count)
         #expect(rankedAndBanded == lait.laitPolarity.values.filter { $0 == "High" || $0 == "Low" }.count)
     }
 
-    @Test("The two measures Warwickshire has no latest figure for are compared at its latest figure's period")
-    func latestFigureNotMeasuresLatestPeriod() throws {
+    @Test("The two measures whose latest year LAIT publishes as - for Warwickshire show that year, with no figure, rank or band, not an older figure")
+    func latestYearWithoutFigure() throws {
         let lait = try LAITData.shared()
         let assessments = try lait.index().assess(
             council: LAITData.warwickshire, measureCodes: ["6wksBreast", "CPPlans2yrsActive"],
             reportingPeriod: try Build.period("2025/26 Q2"), today: try Build.date("2026-03-01"), audience: .officer
         )
-        #expect(assessments.map { $0.latest?.period.label } == ["2020", "2023"])
+        // lait_kpi_subset_long.csv: 6wksBreast 2024 and CPPlans2yrsActive 2025 are "-" for E10000031;
+        // their last figures are for 2020 and 2023.
+        #expect(assessments.map { $0.latest?.period.label } == ["2024", "2025"])
+        for assessment in assessments {
+            let code = assessment.measure.code
+            #expect(assessment.latest?.value == nil && assessment.latest?.text == "-", "\(code)")
+            #expect(assessment.status.status == .noData, "\(code)")
+            #expect(assessment.status.reason.hasPrefix("No data: \(assessment.latest?.period.label ?? ""), the latest period, was published as “-”"), "\(code): \(assessment.status.reason)")
+            #expect(assessment.direction.notCalculatedReason == .latestFigureMissing(period: assessment.latest?.period.label ?? "", symbol: .laitDash), "\(code)")
+            #expect(assessment.benchmarks?.rank == nil && assessment.benchmarks?.band == nil && assessment.benchmarks?.england != nil, "\(code)")
+            #expect(assessment.currency.state != .stale, "\(code): the latest year is no older figure gone stale")
+            #expect(assessment.history.last?.period == assessment.latest?.period, "\(code): the trend ends with the latest year")
+        }
     }
 }
 

@@ -5,9 +5,9 @@ For one local authority and every LAIT measure: the period compared, the LA's va
 value, its region's value, the mean of its 2025 statistical neighbours, and its rank and LAIT
 quartile band among every LA in that period.
 
-The period is the measure's latest (pandas_assess.py's choice). Where the LA has no value in that
-period, Scrutineer reports its latest figure instead, so this script uses the latest period in which
-the LA has a value (pandas_assess.py would print NaN there).
+The period is the measure's latest (pandas_assess.py's choice, and LAIT's: METHODS.md 7.1). Where
+the LA has no value in that period (LAIT's "-"), its value, rank and band are empty, as
+pandas_assess.py prints NaN there, and England, region and neighbours are still those of the period.
 
 Rank (pandas rank(method="min")): 1 + the number of LAs with a strictly better value; "better" is
 lower when polarity is "Low", otherwise higher (pandas_assess.py treats every other polarity as high).
@@ -75,10 +75,9 @@ def main():
             continue
         own = {r["period"]: number(r["value"]) for r in x
                if r["geographic_level"] == "Local authority" and r["new_la_code"] == la_code}
-        with_value = [p for p in periods if own.get(p) is not None]
-        if not with_value:
+        if not any(v is not None for v in own.values()):
             continue
-        period = periods[-1] if own.get(periods[-1]) is not None else with_value[-1]
+        period = periods[-1]
 
         in_period = [r for r in x if r["period"] == period]
         la = {r["new_la_code"]: number(r["value"]) for r in in_period if r["geographic_level"] == "Local authority"}
@@ -93,14 +92,16 @@ def main():
         sn_present = [v for v in sn_values if v is not None]
         sn_mean = sum(sn_present) / len(sn_present) if sn_present else None
 
-        value = la[la_code]
+        value = la.get(la_code)
         values = sorted(v for v in la.values() if v is not None)
-        q = [quantile_type7(values, p) for p in (0, 0.25, 0.5, 0.75, 1)]
-        low_is_good = m["polarity"] == "Low"
-        better = sum(1 for v in values if (v < value if low_is_good else v > value))
-        rank = 1 + better
-        letters = "ABCD" if low_is_good else "DCBA"
-        band = next(letters[i] for i in range(4) if value <= q[i + 1])
+        rank, band = "", ""
+        if value is not None:
+            q = [quantile_type7(values, p) for p in (0, 0.25, 0.5, 0.75, 1)]
+            low_is_good = m["polarity"] == "Low"
+            better = sum(1 for v in values if (v < value if low_is_good else v > value))
+            rank = 1 + better
+            letters = "ABCD" if low_is_good else "DCBA"
+            band = next(letters[i] for i in range(4) if value <= q[i + 1])
         out.writerow([m["measure_code"], period, cell(value), cell(england), used_region, cell(region),
                       cell(sn_mean), len(sn_present), rank, band, len(values)])
 
