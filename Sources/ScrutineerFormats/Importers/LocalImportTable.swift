@@ -133,7 +133,11 @@ struct LocalImportTableLoader {
             let rows = sheet.rows.filter { $0.number > header.number && !$0.isBlank }
             if let table = classify(label: label, fileName: file.name, headerRow: header.number, headerCells: header.cells, rows: rows, spreadsheet: true) {
                 tables.append(table)
-                for merged in MergedCells.amongRecords(sheet.mergedCells, headerRow: header.number) {
+                // A merge blanks every cell but its first: refused where that blanks a cell the
+                // import reads, not a notes cell merged across columns with no header.
+                let read = Set(table.columns.filter { $0.role != .ignored && $0.role != .unnamed }.map(\.index))
+                for merged in MergedCells.amongRecords(sheet.mergedCells, headerRow: header.number)
+                where (merged.firstColumn...merged.lastColumn).contains(where: { read.contains($0) && ($0 != merged.firstColumn || merged.lastRow > merged.firstRow) }) {
                     let column = table.columns.first { $0.index == merged.firstColumn }?.label ?? SpreadsheetColumn.letters(merged.firstColumn)
                     errors.append(LocalImportProblem(in: table, BatchInputError(file: label, row: merged.firstRow, column: column, message: merged.problem)))
                 }

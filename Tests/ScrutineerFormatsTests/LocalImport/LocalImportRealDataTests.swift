@@ -133,20 +133,21 @@ struct LocalImportRealDataTests {
         #expect(observations[2].value == 1234 && observations[2].published == date("2024-10-15"))
     }
 
-    @Test("cells merged down a sheet's records are refused as merged, at the range's first cell, not only called blank; a merged title above the header is no matter")
+    @Test("cells merged down a sheet's records are refused as merged, at the range's first cell, not only called blank; a merged title above the header, or a note merged across empty columns, is no matter")
     func mergedCells() throws {
         let known = Measure(code: "PrevRegCPR", title: "Second or subsequent plans", unit: .percentage, polarity: .lowIsGood, yearType: .financial, councilAreaCode: "E10000031")
         func cell(_ reference: String, _ text: String) -> String { "<c r=\"\(reference)\" t=\"inlineStr\"><is><t>\(text)</t></is></c>" }
         let rows = [
             "<row r=\"1\">" + cell("A1", "Key measures") + "</row>",
-            "<row r=\"2\">" + cell("A2", "measure_code") + cell("B2", "area_code") + cell("C2", "period") + cell("D2", "value") + "</row>",
-            "<row r=\"3\">" + cell("A3", "PrevRegCPR") + cell("B3", "E10000031") + cell("C3", "2025") + "<c r=\"D3\"><v>23</v></c></row>",
+            "<row r=\"2\">" + cell("A2", "measure_code") + cell("B2", "area_code") + cell("C2", "period") + cell("D2", "value") + cell("E2", "notes") + "</row>",
+            "<row r=\"3\">" + cell("A3", "PrevRegCPR") + cell("B3", "E10000031") + cell("C3", "2025") + "<c r=\"D3\"><v>23</v></c>" + cell("E3", "Revised") + "</row>",
             "<row r=\"4\">" + cell("B4", "E10000031") + cell("C4", "2024") + "<c r=\"D4\"><v>20</v></c></row>",
         ]
         let sheet = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" + rows.joined()
-            + "</sheetData><mergeCells count=\"2\"><mergeCell ref=\"A1:D1\"/><mergeCell ref=\"A3:A4\"/></mergeCells></worksheet>"
+            + "</sheetData><mergeCells count=\"3\"><mergeCell ref=\"A1:D1\"/><mergeCell ref=\"A3:A4\"/><mergeCell ref=\"E3:G3\"/></mergeCells></worksheet>"
         let data = try XLSXReaderTests.zip(XLSXReaderTests.minimalParts(sheetXML: sheet))
-        #expect(try XLSXWorkbook(data: data, fileName: "m.xlsx").sheet().mergedCells.map(\.reference) == ["A1:D1", "A3:A4"])
+        #expect(try XLSXWorkbook(data: data, fileName: "m.xlsx").sheet().mergedCells.map(\.reference) == ["A1:D1", "A3:A4", "E3:G3"])
+        // A note merged across columns with no header blanks nothing the import reads: no matter.
         #expect(LocalImportData.errors([LocalImportFile(name: "m.xlsx", data: data)], context: try LocalImportData.context(measures: [known])) == [
             "m.xlsx[Data]:3:measure_code: the cells A3:A4 are merged, so only A3 holds a value and the others are blank (expected a value in each cell: unmerge the cells and fill each one)",
             "m.xlsx[Data]:4:measure_code: missing measure code (expected the code of a measure, such as one in the measures sheet)",
