@@ -210,8 +210,14 @@ struct LocalImportTableLoader {
         case .observations: "measure_code, area_code, period and value"
         case .measures: "code, title, unit, polarity and year_type"
         }
+        // A workbook's sheet named measures is read as the measures table beside the figures.
+        let readByName = spreadsheet && kind == .measures && label.lowercased().hasSuffix("[measures]")
         for name in missing {
-            problems.append((Int.max, BatchInputError(file: label, row: headerRow, column: name, message: "missing column (expected a header with at least \(requiredList))")))
+            problems.append((Int.max, BatchInputError(
+                file: label, row: headerRow, column: name,
+                message: "missing column (expected a header with at least \(requiredList)"
+                    + (readByName ? "; a sheet named measures is read as the measures table, so rename a sheet of that name kept for people)" : ")")
+            )))
         }
         errors.append(contentsOf: problems.map { LocalImportProblem(order: order, column: $0.column, error: $0.error) })
         guard missing.isEmpty else { return nil }

@@ -225,6 +225,26 @@ struct LocalImportErrorTests {
         ])
     }
 
+    @Test("a sheet named Measures kept for people is read as the measures table, with --sheet too, and its missing columns say to rename it")
+    func measuresSheetByName() throws {
+        let data = XLSXSheet(name: "Data", rows: [
+            [.text("measure_code"), .text("area_code"), .text("period"), .text("value")],
+            [.text("PrevRegCPR"), .text("E10000031"), .text("2024/25"), .number(20.1)],
+        ])
+        let people = XLSXSheet(name: "Measures", rows: [
+            [.text("Code"), .text("Title"), .text("Owner"), .text("RAG")],
+            [.text("PrevRegCPR"), .text("Repeat plans"), .text("Head of service"), .text("Green")],
+        ])
+        let book = LocalImportFile(name: "kpis.xlsx", data: try XLSXWriter.data(for: [data, people]))
+        let hint = "; a sheet named measures is read as the measures table, so rename a sheet of that name kept for people)"
+        #expect(errors([LocalImportData.measuresCSV, book], sheet: "Data") == [
+            "kpis.xlsx[Measures]:1:RAG: unknown column (expected code, title, definition, theme, owner, unit, decimal_places, polarity, periodicity, year_type, source, publication_lag_days, committees, plan_priority, benchmark_comparison, direction_of_travel, or a note column)",
+            "kpis.xlsx[Measures]:1:unit: missing column (expected a header with at least code, title, unit, polarity and year_type" + hint,
+            "kpis.xlsx[Measures]:1:polarity: missing column (expected a header with at least code, title, unit, polarity and year_type" + hint,
+            "kpis.xlsx[Measures]:1:year_type: missing column (expected a header with at least code, title, unit, polarity and year_type" + hint,
+        ])
+    }
+
     @Test("a breakdown group a spreadsheet turned into a date (5-9 typed in a UK Excel is 5 September) is refused at its cell")
     func breakdownDate() throws {
         let sheet = XLSXSheet(name: "Figures", rows: [
