@@ -17,8 +17,8 @@ extension Observation {
     ///
     /// - Always: a count below zero and a lower limit above its upper limit, which the database
     ///   refuses too.
-    /// - Unless `asPublished`: for a percentage of `unit`, a value outside 0–100, a numerator above
-    ///   its denominator, or a value other than the numerator's share of the denominator (rounded
+    /// - Unless `asPublished`: for a percentage of `unit`, a value outside 0–100, counts that are
+    ///   not whole numbers, a numerator above its denominator, or a value other than the numerator's share of the denominator (rounded
     ///   to the measure's `decimalPlaces`, or to a whole number when it has none), such as a
     ///   proportion 0.612 typed for 61.2% or a figure rounded for display; for another unit, a
     ///   numerator over a denominator of 0. A national statistic keeps its figure as published: DfE
@@ -52,10 +52,19 @@ extension Observation {
         if let denominator, denominator < 0 {
             problem(.denominator, "a denominator of \(PlainNumber.text(denominator)) (expected a count of 0 or more)")
         }
+        // A percentage's counts are people or events, and its interval is Wilson's from them (§1).
+        if judgesPlausibility, isPercentage {
+            for (figure, count) in [(ObservationFigure.numerator, numerator), (.denominator, denominator)] {
+                if let count, count >= 0, count.rounded() != count {
+                    problem(figure, "\(figure == .numerator ? "numerator" : "denominator") \(PlainNumber.text(count)) is not a whole number (expected a count of people or events for a percentage)")
+                }
+            }
+        }
         if judgesPlausibility, let numerator, let denominator, numerator >= 0, denominator >= 0 {
             if isPercentage, numerator > denominator {
                 problem(.numerator, "numerator \(PlainNumber.text(numerator)) is above denominator \(PlainNumber.text(denominator)) for a percentage (expected a numerator no larger than the denominator)")
             } else if isPercentage, let value, (0...100).contains(value), denominator > 0,
+                      numerator.rounded() == numerator, denominator.rounded() == denominator,
                       let share = Self.shareDisagreeing(value, numerator: numerator, denominator: denominator, decimalPlaces: decimalPlaces) {
                 problem(.value, "\(PlainNumber.text(value)) is not \(PlainNumber.text(numerator)) of \(PlainNumber.text(denominator)), which is \(share)% "
                     + "(expected \(share), the numerator's share of the denominator in percentage points, or the counts corrected)")

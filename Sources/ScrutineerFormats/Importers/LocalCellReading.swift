@@ -106,13 +106,21 @@ enum LocalCellReading {
         }
     }
 
-    /// `2025-03-31`, `2025-03-31T00:00:00`, `2025-03-31 00:00` or the UK `31/03/2025`.
+    /// `2025-03-31`, `2025-03-31T00:00:00`, `2025-03-31 00:00`, the UK `31/03/2025`, or
+    /// `31/03/2025 00:00` (a date-time cell saved as CSV; the time of day is dropped, as in a workbook).
     static func dateText(_ text: String) -> CalendarDate? {
-        if text.count > 10, let separator = text.dropFirst(10).first, separator == "T" || separator == " " {
-            return CalendarDate(iso: String(text.prefix(10)))
+        if text.count > 10, let separator = text.dropFirst(10).first, separator == "T" || separator == " ",
+           let date = CalendarDate(iso: String(text.prefix(10))) {
+            return date
         }
         if let date = CalendarDate(iso: text) { return date }
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        var day = Substring(text)
+        if let space = day.firstIndex(of: " ") {
+            let time = day[day.index(after: space)...]
+            guard time.contains(":"), time.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == ":" }) else { return nil }
+            day = day[..<space]
+        }
+        let parts = day.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }

@@ -43,6 +43,7 @@ struct LocalImportErrorTests {
         PrevRegCPR,E10000031,2012/13, -   ,,,,,
         PrevRegCPR,E10000031,2011/12,-,,,-,,
         PrevRegCPR,E10000031,2010/11,20,93,463,,,
+        PrevRegCPR,E10000031,2009/10,20.1,93.5,463,,,
 
         """)
         #expect(errors([LocalImportData.measuresCSV, observations]) == [
@@ -68,6 +69,7 @@ struct LocalImportErrorTests {
             "obs.csv:21:value: 0.201 is not 93 of 463, which is 20.1% (expected 20.1, the numerator's share of the denominator in percentage points, or the counts corrected)",
             "obs.csv:22:value: \"-\" is how a spreadsheet shows 0 in its accounting format, and the symbol for no figure (expected 0, or - in status_symbol too when there is no figure)",
             "obs.csv:24:value: 20 is not 93 of 463, which is 20.1% (expected 20.1, the numerator's share of the denominator in percentage points, or the counts corrected)",
+            "obs.csv:25:numerator: numerator 93.5 is not a whole number (expected a count of people or events for a percentage)",
         ])
     }
 
@@ -150,6 +152,21 @@ struct LocalImportErrorTests {
             "m.csv:1:polarity: missing column (expected a header with at least code, title, unit, polarity and year_type)",
             "m.csv:1:year_type: missing column (expected a header with at least code, title, unit, polarity and year_type)",
         ])
+    }
+
+    @Test("dates written as text: ISO, UK day/month/year, and a date-time cell saved as CSV (31/03/2024 00:00); not US, not two-digit years")
+    func datesAsText() {
+        func read(_ text: String) -> String {
+            do { return try LocalCellReading.date(.text(text))?.iso ?? "blank" } catch { return error.message }
+        }
+        #expect(read("2024-03-31") == "2024-03-31")
+        #expect(read("2024-03-31 00:00") == "2024-03-31")
+        #expect(read("31/03/2024") == "2024-03-31")
+        #expect(read("31/03/2024 00:00") == "2024-03-31")
+        #expect(read("1/4/2024 13:45:10") == "2024-04-01")
+        #expect(read("03/31/2024") == "\"03/31/2024\" is not a date (expected a date such as 2025-03-31, or a cell formatted as a date)")
+        #expect(read("31/03/24") == "\"31/03/24\" is not a date (expected a date such as 2025-03-31, or a cell formatted as a date)")
+        #expect(read("31/03/2024 noon") == "\"31/03/2024 noon\" is not a date (expected a date such as 2025-03-31, or a cell formatted as a date)")
     }
 
     @Test("a currency cell saved as CSV (£1,200.50, -£75) is pounds, and only for a money measure; a percentage only for a percentage measure")
