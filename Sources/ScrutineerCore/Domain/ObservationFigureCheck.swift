@@ -16,11 +16,12 @@ extension Observation {
     /// are possible.
     ///
     /// - Always: a count below zero and a lower limit above its upper limit, which the database
-    ///   refuses too.
+    ///   refuses too; a value outside its own 95% limits, and 99.8% limits inside the 95% ones.
     /// - Unless `asPublished`: for a percentage of `unit`, a value outside 0–100, counts that are
-    ///   not whole numbers, a numerator above its denominator, or a value other than the numerator's share of the denominator (rounded
-    ///   to the measure's `decimalPlaces`, or to a whole number when it has none), such as a
-    ///   proportion 0.612 typed for 61.2% or a figure rounded for display; for another unit, a
+    ///   not whole numbers, a numerator above its denominator, or a value other than the
+    ///   numerator's share of the denominator (rounded to the measure's `decimalPlaces`, or to a
+    ///   whole number when it has none), such as a proportion 0.612 typed for 61.2% or a figure
+    ///   rounded for display; for another unit, a
     ///   numerator over a denominator of 0. A national statistic keeps its figure as published: DfE
     ///   publishes take-up above 100% where the eligible population is an estimate (LAIT
     ///   `%_2yr_olds`, 130.1% for one council in 2018). A rate is not checked against its counts,
@@ -77,6 +78,13 @@ extension Observation {
         }
         if let lower99_8, let upper99_8, lower99_8 > upper99_8 {
             problem(.lower99_8, "lower limit \(PlainNumber.text(lower99_8)) is above upper limit \(PlainNumber.text(upper99_8)) (expected the lower 99.8% limit no larger than the upper)")
+        }
+        // An interval holds its own figure, and the 99.8% interval holds the 95% one.
+        if let value, let lower95, let upper95, lower95 <= upper95, !(lower95...upper95).contains(value) {
+            problem(value < lower95 ? .lower95 : .upper95, "\(PlainNumber.text(value)) lies outside its own 95% limits, \(PlainNumber.text(lower95)) to \(PlainNumber.text(upper95)) (expected limits around the value)")
+        }
+        if let lower95, let upper95, let lower99_8, let upper99_8, lower95 <= upper95, lower99_8 <= upper99_8, lower99_8 > lower95 || upper99_8 < upper95 {
+            problem(lower99_8 > lower95 ? .lower99_8 : .upper99_8, "the 99.8% limits, \(PlainNumber.text(lower99_8)) to \(PlainNumber.text(upper99_8)), are narrower than the 95% limits, \(PlainNumber.text(lower95)) to \(PlainNumber.text(upper95)) (expected the 99.8% interval to hold the 95% one)")
         }
         return problems
     }

@@ -14,8 +14,10 @@ import ScrutineerCore
 ///   mapping does not pin become breakdowns, as above.
 ///
 /// Rows: National ⇒ `country_code` (E92000001); Regional ⇒ `region_code` (regions and Inner/Outer
-/// London); Local authority ⇒ `new_la_code` (Barnsley's and Sheffield's old and new codes are
-/// distinct areas); every area must be known and its level must fit it. A `Local authority
+/// London); Local authority ⇒ `new_la_code`, where a council's old code is read as its new one
+/// when only the code changed (Barnsley's E08000016 and Sheffield's E08000019 are E08000038 and
+/// E08000039 since 2024, as LAIT gives them), so one council has one series; every area must be
+/// known and its level must fit it. A `Local authority
 /// district` row whose `new_la_code` is an LA Scrutineer holds is that LA's figure with the
 /// breakdown `district` = `lad_name` (PRODUCT.md R8). Other rows at the EES standard's other
 /// levels (`Local authority district`, `Parliamentary constituency`, `School`, …) and national
@@ -253,7 +255,11 @@ public enum EESImporter {
                     valid = false
                 }
                 let measure: Measure
-                if let known = context.measures[code] {
+                if let known = context.measures[code], let council = known.councilAreaCode {
+                    // A council's own measure holds the council's figures, not a published file's.
+                    reject(mapping?.definedAt == nil ? indicator : "measure_code", "\(code) is council \(ImportText.council(council, areas: context.areas))'s own measure, so an EES file may not hold its figures (expected a mapping to a published measure, or a code of its own)")
+                    continue
+                } else if let known = context.measures[code] {
                     measure = known
                     storedMeasures.insert(code)
                     // Named by its column alone, an indicator is the stored measure only if the
@@ -272,6 +278,9 @@ public enum EESImporter {
                     let defaultYearType = first?.impliedYearType ?? .financial
                     let periodicity = first?.periodicity ?? .annual
                     if mapping?.unit == nil, let problem = described?.unitProblem { rejectDescription("indicator_unit", problem) }
+                    if mapping?.unit == .money, described?.inMillions == true {
+                        reject(mapping?.definedAt == nil ? indicator : "unit", "\(indicator) is published in £m, and Scrutineer's money is pounds, so £45.6m would show as £45.6 (expected unit number, with £m in the measure's title)")
+                    }
                     let hasFraction = fractionColumns.allSatisfy { $0 != nil } && mapping?.numerator != nil
                     measure = Measure(
                         code: code, title: mapping?.title ?? described?.label ?? indicator,
@@ -410,6 +419,7 @@ public enum EESImporter {
                                     reject("old_la_code", "\(ImportText.quoted(cell)) is not the DfE number of \(areaCode) \(area.name) (expected \(dfeCode))")
                                 }
                             }
+                            areaCode = areas.recoded(area).code
                         } else {
                             reject(areaColumn.name, ImportText.unknownArea(areaCode))
                         }

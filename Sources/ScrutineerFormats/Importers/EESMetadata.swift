@@ -15,6 +15,8 @@ struct EESMetadata {
         /// Why its `indicator_unit` is not a Scrutineer unit (`£m`, `numberstring`); a problem only
         /// when the indicator is imported with no unit given by a mapping.
         var unitProblem: String?
+        /// True when its `indicator_unit` is `£m`: millions, which Scrutineer's money (pounds) is not.
+        var inMillions = false
     }
 
     var fileName: String
@@ -73,7 +75,8 @@ struct EESMetadata {
                 case "£": unit = .money
                 case "pp": unit = .number
                 default:
-                    unitProblem = "\(ImportText.quoted(unitText)) is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit: give the measure's unit in a mapping, --unit or the mapping file's unit column)"
+                    unitProblem = "\(ImportText.quoted(unitText)) is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit: give the measure's unit in a mapping, --unit or the mapping file's unit column, "
+                        + "such as number for £m with £m in its title, since Scrutineer's money is pounds)"
                 }
                 let dpText = dpColumn.map { table.text(record, $0) } ?? ""
                 var decimalPlaces: Int?
@@ -86,7 +89,7 @@ struct EESMetadata {
                     }
                 }
                 if valid {
-                    indicators[name] = Indicator(label: label, unit: unit, decimalPlaces: decimalPlaces, row: line, unitProblem: unitProblem)
+                    indicators[name] = Indicator(label: label, unit: unit, decimalPlaces: decimalPlaces, row: line, unitProblem: unitProblem, inMillions: unitText == "£m")
                     indicatorOrder.append(name)
                 }
             default:

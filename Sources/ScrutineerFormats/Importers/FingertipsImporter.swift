@@ -33,8 +33,8 @@ public struct FingertipsImportOptions: Sendable, Hashable {
 /// - Observations: value, 95% and 99.8% limits, Count as numerator, Denominator, and "Compared to
 ///   England value or percentiles" kept as published — except on England's own rows with no
 ///   category, where it compares England with itself (the export says "Not compared" on one copy
-///   and "Similar" on the other) and is left out. A limit of -1 beside a blank value is
-///   Fingertips' placeholder and read as missing. A Value note that is a status symbol, or that
+///   and "Similar" on the other) and is left out. A limit of -1 beside a blank value, and limits
+///   of -1 to -1 around another value, are Fingertips' placeholder and read as missing. A Value note that is a status symbol, or that
 ///   says the value was "suppressed for disclosure control", becomes the status symbol (`c`).
 /// - Breakdown: `sex` for Male and Female (Persons is the total); `Category Type=Category` when
 ///   present (deprivation deciles); `age` only when the indicator's Age varies within the file.
@@ -107,6 +107,13 @@ public enum FingertipsImporter {
         }
         if options.measureCode != nil, indicatorOrder.count > 1, let second = indicators[indicatorOrder[1]] {
             errors.append(BatchInputError(file: second.file, row: second.row, column: "Indicator ID", message: "a second indicator, \(indicatorOrder[1]), in an import given one measure code (expected one indicator per import with --measure, or no --measure for codes FT<Indicator ID>)"))
+        } else if indicatorOrder.count > 1, let second = indicators[indicatorOrder[1]] {
+            // One title, unit, polarity or year type does not describe two indicators.
+            let given = [("--title", options.title != nil), ("--unit", options.unit != nil), ("--polarity", options.polarity != nil), ("--year-type", options.yearType != nil)]
+                .filter(\.1).map(\.0)
+            if !given.isEmpty {
+                errors.append(BatchInputError(file: second.file, row: second.row, column: "Indicator ID", message: "a second indicator, \(indicatorOrder[1]), in an import given \(given.joined(separator: ", ")), which would describe both (expected one indicator per import with \(given.joined(separator: ", ")))"))
+            }
         }
         var plans: [String: IndicatorPlan] = [:]
         var newMeasures: [Measure] = []
@@ -116,12 +123,29 @@ public enum FingertipsImporter {
             guard let number = Int(id), number > 0 else { continue }
             let code = options.measureCode ?? "FT\(number)"
             if let known = context.measures[code] {
+                // A council's own measure holds the council's figures, not a published export's.
+                if let council = known.councilAreaCode {
+                    errors.append(BatchInputError(
+                        file: summary.file, row: summary.row, column: "Indicator ID",
+                        message: "\(code) is council \(ImportText.council(council, areas: context.areas))'s own measure, so a Fingertips export may not hold its figures or redefine it (expected --measure naming a published measure, or no --measure for code FT\(number))"
+                    ))
+                    // Its rows are still read, so their own problems are named too.
+                    plans[id] = IndicatorPlan(measure: known, ageVaries: summary.ages.count > 1)
+                    continue
+                }
                 // --title, --unit and --polarity restate a stored measure (a measure first imported
-                // without them has no judgement); its years cannot change under its stored figures.
+                // without them has no unit or judgement); its years and its unit, once given,
+                // cannot change under its stored figures.
                 var measure = known
                 if let title = options.title { measure.title = title }
                 if let unit = options.unit { measure.unit = unit }
                 if let polarity = options.polarity { measure.polarity = polarity }
+                if let unit = options.unit, unit != known.unit, known.unit != .number {
+                    errors.append(BatchInputError(
+                        file: summary.file, row: summary.row, column: "Indicator ID",
+                        message: "--unit \(unit.code): \(code) is stored in \(known.unit.code) (expected no --unit, or \(known.unit.code): \(ImportText.storedUnitStays))"
+                    ))
+                }
                 if let yearType = options.yearType, yearType != known.yearType {
                     errors.append(BatchInputError(
                         file: summary.file, row: summary.row, column: "Indicator ID",
@@ -271,7 +295,10 @@ public enum FingertipsImporter {
             if plan == nil {
                 reject("Indicator ID", "\(ImportText.quoted(id)) is not an indicator ID (expected a whole number such as 90284)")
             }
-            if area == nil {
+            if let known = area {
+                // A council's old code, where only the code changed, is its new one (one series).
+                areaCode = areas.recoded(known).code
+            } else {
                 reject("Area Code", ImportText.unknownArea(areaCode))
             }
             let sex = text(c[3])
@@ -309,7 +336,13 @@ public enum FingertipsImporter {
                 number(cLower95, "Lower CI 95.0 limit"), number(cUpper95, "Upper CI 95.0 limit"),
                 number(cLower99, "Lower CI 99.8 limit"), number(cUpper99, "Upper CI 99.8 limit"),
             ]
+            // -1 is Fingertips' placeholder for a limit it does not give: beside a blank value, and
+            // as both limits of an interval around another value (no interval is -1 to -1).
             if value == nil { limits = limits.map { $0 == -1 ? nil : $0 } }
+            for pair in [0, 2] where limits[pair] == -1 && limits[pair + 1] == -1 && value != -1 {
+                limits[pair] = nil
+                limits[pair + 1] = nil
+            }
             let count = number(cCount, "Count"), denominator = number(cDenominator, "Denominator")
             let note = text(cNote)
             let symbol = StatusSymbol(rawValue: note) ?? (note.hasPrefix("Value suppressed for disclosure control") ? .confidential : nil)

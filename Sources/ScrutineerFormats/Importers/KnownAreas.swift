@@ -30,6 +30,15 @@ struct KnownAreas {
     /// The area with ONS code `code`.
     subscript(code: String) -> Area? { positions[code].map { areas[Int($0)] } }
 
+    /// The area `area`'s figures belong to: its successor when that is the same council under a
+    /// new code (Barnsley's E08000016 became E08000038 in 2024, both DfE 370), so a file using the
+    /// old code adds to the council's one series; otherwise `area` itself (Northamptonshire's
+    /// figures stay its own: its successors are other councils, with other DfE numbers).
+    func recoded(_ area: Area) -> Area {
+        guard let code = area.successorCode, let successor = self[code], successor.dfeCode != nil, successor.dfeCode == area.dfeCode else { return area }
+        return successor
+    }
+
     /// True when some known area has DfE number `dfeCode`.
     func hasDfECode(_ dfeCode: String) -> Bool { byDfECode[dfeCode] != nil }
 

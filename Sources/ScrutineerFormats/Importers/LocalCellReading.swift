@@ -114,13 +114,13 @@ enum LocalCellReading {
             return date
         }
         if let date = CalendarDate(iso: text) { return date }
-        var day = Substring(text)
-        if let space = day.firstIndex(of: " ") {
-            let time = day[day.index(after: space)...]
+        var written = Substring(text)
+        if let space = written.firstIndex(of: " ") {
+            let time = written[written.index(after: space)...]
             guard time.contains(":"), time.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == ":" }) else { return nil }
-            day = day[..<space]
+            written = written[..<space]
         }
-        let parts = day.split(separator: "/", omittingEmptySubsequences: false)
+        let parts = written.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else { return nil }

@@ -30,9 +30,25 @@ struct EESImportTests {
         let warwickshire = try #require(batch.observations.first { $0.areaCode == "E10000031" && $0.period.label == "2025" })
         #expect(warwickshire.value == 17)
         #expect(warwickshire.period.end == CalendarDate(year: 2025, month: 3, day: 31))
-        // National, regional (with Inner and Outer London) and LA rows, Barnsley under its old code.
+        // National, regional (with Inner and Outer London) and LA rows. The file gives Barnsley and
+        // Sheffield their old codes (E08000016, E08000019) every year; only their codes changed in
+        // 2024 (DfE 370 and 373 both), so their figures are their new codes' series, as in LAIT.
         #expect(batch.observations.filter { $0.areaCode == "E92000001" }.count == 13)
-        #expect(Set(batch.observations.map(\.areaCode)).isSuperset(of: ["E12000007", "E13000001", "E13000002", "E08000016"]))
+        let codes = Set(batch.observations.map(\.areaCode))
+        #expect(codes.isSuperset(of: ["E12000007", "E13000001", "E13000002", "E08000038", "E08000039"]))
+        #expect(codes.isDisjoint(with: ["E08000016", "E08000019"]))
+        #expect(batch.observations.filter { $0.areaCode == "E08000038" }.count == 13)
+    }
+
+    @Test("a council's own measure is refused as an EES file's measure, at its indicator")
+    func ownMeasure() throws {
+        let own = Measure(code: "EES_REREFERRAL_PC", title: "Re-referrals", unit: .percentage, polarity: .lowIsGood, yearType: .financial, councilAreaCode: "E10000031")
+        let data = try ImportFixtures.file(ImportFixtures.eesReferrals)
+        let context = try ImportFixtures.context(measures: [own])
+        let lines = ImportFixtures.errorLines { () throws(BatchInputErrors) in
+            try EESImporter.parse([data], mappings: [EESMeasureMapping(measureCode: "EES_REREFERRAL_PC", indicator: "rereferral_percent")], context: context)
+        }
+        #expect(lines.count == 1 && lines[0].hasSuffix(":rereferral_percent: EES_REREFERRAL_PC is council E10000031 Warwickshire's own measure, so an EES file may not hold its figures (expected a mapping to a published measure, or a code of its own)"), "\(lines)")
     }
 
     @Test("every shipped EES file parses with each of its indicators as a measure; every symbol cell is kept as its symbol", arguments: [
@@ -159,9 +175,13 @@ struct EESImportTests {
         let data = try ImportFixtures.file(ImportFixtures.eesSubsequentPlans)
         // Every indicator a measure: the two whose units are not read are refused, each at its row.
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([data, meta], mappings: [], context: context) } == [
-            "\(name).meta.csv:4:indicator_unit: \"numberstring\" is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit: give the measure's unit in a mapping, --unit or the mapping file's unit column)",
-            "\(name).meta.csv:5:indicator_unit: \"£m\" is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit: give the measure's unit in a mapping, --unit or the mapping file's unit column)",
+            "\(name).meta.csv:4:indicator_unit: \"numberstring\" is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit: give the measure's unit in a mapping, --unit or the mapping file's unit column, such as number for £m with £m in its title, since Scrutineer's money is pounds)",
+            "\(name).meta.csv:5:indicator_unit: \"£m\" is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit: give the measure's unit in a mapping, --unit or the mapping file's unit column, such as number for £m with £m in its title, since Scrutineer's money is pounds)",
         ])
+        // £m given as money would show £45.6m as £45.6: refused.
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in
+            try EESImporter.parse([data, meta], mappings: [EESMeasureMapping(measureCode: "SPEND", indicator: "CPP_subsequent_percent", unit: .money)], context: context)
+        }.first?.hasSuffix(":CPP_subsequent_percent: CPP_subsequent_percent is published in £m, and Scrutineer's money is pounds, so £45.6m would show as £45.6 (expected unit number, with £m in the measure's title)") == true)
         // Another indicator of the file, or one given its unit, imports.
         let other = try EESImporter.parse([data, meta], mappings: [EESMeasureMapping(measureCode: "STARTS", indicator: "CPP_start")], context: context)
         #expect(other.measures.map(\.code) == ["STARTS"] && other.measures.first?.unit == .number)

@@ -27,7 +27,9 @@ struct FingertipsImportTests {
             code: "FT90284", title: "Hospital admissions caused by unintentional and deliberate injuries in children (aged 0 to 14 years)",
             unit: .rate(per: 10000), polarity: .lowIsGood, yearType: .financial, source: "OHID Fingertips"
         )])
-        #expect(Set(batch.observations.map(\.areaCode)) == Set(rows.map { $0["Area Code"]! }))
+        // Barnsley's and Sheffield's old codes, which the export gives, are their new ones (only the codes changed in 2024).
+        let recoded = ["E08000016": "E08000038", "E08000019": "E08000039"]
+        #expect(Set(batch.observations.map(\.areaCode)) == Set(rows.map { recoded[$0["Area Code"]!] ?? $0["Area Code"]! }))
         // Breakdowns: sex for Male and Female, the deprivation deciles, never age (always <15 yrs).
         let distinct = Dictionary(grouping: Set(rows.map(Self.key)), by: { $0[2] })
         #expect(batch.observations.filter { $0.breakdown.pairs.contains { $0.dimension == "sex" && $0.value == "Male" } }.count == distinct["Male"]!.count)
@@ -91,6 +93,60 @@ struct FingertipsImportTests {
         let batch = try FingertipsImporter.parse([ages], context: ImportFixtures.context())
         #expect(batch.measures.first?.yearType == .calendar)
         #expect(batch.observations.map(\.breakdown.key) == ["age=0-4 yrs", "age=5-9 yrs"])
+    }
+
+    @Test("refused at the indicator: a council's own measure (--measure WARKS_HV), one --title, --unit, --polarity or --year-type for two indicators, and a stored measure's unit changed")
+    func measureGuards() throws {
+        let header = "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value\n"
+        let one = ImportFixtures.text("one.csv", header + "90284,Injuries,,,E10000031,Warwickshire,Counties & UAs (from Apr 2023),Persons,<15 yrs,,,2022/23,50\n")
+        let own = Measure(code: "WARKS_HV", title: "Health visits", unit: .percentage, polarity: .highIsGood, yearType: .financial, councilAreaCode: "E10000031")
+        let withOwn = try ImportFixtures.context(measures: [own])
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in
+            try FingertipsImporter.parse([one], options: FingertipsImportOptions(measureCode: "WARKS_HV"), context: withOwn)
+        } == [
+            "one.csv:2:Indicator ID: WARKS_HV is council E10000031 Warwickshire's own measure, so a Fingertips export may not hold its figures or redefine it (expected --measure naming a published measure, or no --measure for code FT90284)",
+        ])
+        let two = ImportFixtures.text("two.csv", header + """
+        90284,Injuries,,,E10000031,Warwickshire,Counties & UAs (from Apr 2023),Persons,<15 yrs,,,2022/23,50
+        90631,School readiness,,,E10000031,Warwickshire,Counties & UAs (from Apr 2023),Persons,5 yrs,,,2022/23,65
+
+        """)
+        let context = try ImportFixtures.context()
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in
+            try FingertipsImporter.parse([two], options: FingertipsImportOptions(title: "Injuries", unit: .rate(per: 10000)), context: context)
+        } == [
+            "two.csv:3:Indicator ID: a second indicator, 90631, in an import given --title, --unit, which would describe both (expected one indicator per import with --title, --unit)",
+        ])
+        let stored = Measure(code: "FT90284", title: "Injuries", unit: .rate(per: 10000), polarity: .lowIsGood, yearType: .financial)
+        let withStored = try ImportFixtures.context(measures: [stored])
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in
+            try FingertipsImporter.parse([one], options: FingertipsImportOptions(unit: .percentage), context: withStored)
+        } == [
+            "one.csv:2:Indicator ID: --unit percentage: FT90284 is stored in rate:10000 (expected no --unit, or rate:10000: a measure's unit cannot change under the figures stored for it; a measure in another unit needs a code of its own)",
+        ])
+        // A measure first imported without --unit (a plain number) is given its unit.
+        var plain = stored
+        plain.unit = .number
+        let given = try FingertipsImporter.parse([one], options: FingertipsImportOptions(unit: .rate(per: 10000)), context: ImportFixtures.context(measures: [plain]))
+        #expect(given.measures.map(\.unit) == [.rate(per: 10000)])
+    }
+
+    @Test("limits of -1 to -1 around a value are Fingertips' placeholder, read as missing; a value outside its own 95% limits, or 99.8% limits inside the 95% ones, are refused")
+    func limitChecks() throws {
+        let header = "Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit\n"
+        let placeholder = ImportFixtures.text("p.csv", header + "90284,Injuries,,,E10000031,Warwickshire,Counties & UAs (from Apr 2023),Persons,<15 yrs,,,2021/22,11.5,-1,-1,-1,-1\n")
+        let read = try FingertipsImporter.parse([placeholder], context: ImportFixtures.context())
+        #expect(read.observations.map { [$0.value, $0.lower95, $0.upper95, $0.lower99_8, $0.upper99_8] } == [[11.5, nil, nil, nil, nil]])
+        let wrong = ImportFixtures.text("w.csv", header + """
+        90284,Injuries,,,E10000031,Warwickshire,Counties & UAs (from Apr 2023),Persons,<15 yrs,,,2021/22,80.1,70,75,65,80
+        90284,Injuries,,,E10000031,Warwickshire,Counties & UAs (from Apr 2023),Persons,<15 yrs,,,2022/23,80,70,90,75,85
+
+        """)
+        let context = try ImportFixtures.context()
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try FingertipsImporter.parse([wrong], context: context) } == [
+            "w.csv:2:Upper CI 95.0 limit: 80.1 lies outside its own 95% limits, 70 to 75 (expected limits around the value)",
+            "w.csv:3:Lower CI 99.8 limit: the 99.8% limits, 75 to 85, are narrower than the 95% limits, 70 to 90 (expected the 99.8% interval to hold the 95% one)",
+        ])
     }
 
     @Test("districts under a county the export names as parent are the county's figures broken down by district; districts under a region are skipped")
