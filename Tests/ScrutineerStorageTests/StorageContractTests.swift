@@ -339,6 +339,32 @@ struct StorageContractTests {
         }
     }
 
+    @Test("a figure for a period its series holds under another label (2023/24 for the financial year stored as 2024) is refused, nothing written, naming its row", arguments: TestEngine.available)
+    func periodUnderAnotherLabel(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        let lait = data.sampleLaitBatch
+        let stored = try #require(lait.observations.first { $0.measureCode == "PrevRegCPR" && $0.areaCode == "E10000031" && $0.period.label == "2024" })
+        var relabelled = stored
+        relabelled.period = try Period.parse("2023/24", yearType: .financial)
+        #expect(relabelled.period.start == stored.period.start && relabelled.period.end == stored.period.end)
+        relabelled.value = 21.0
+        var release = ImportBatch(kind: .ees, files: ["c1.csv"], rowsRead: 1, observations: [relabelled])
+        release.observationRows = [RowReference(file: "c1.csv", row: 7)]
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(lait, by: "analyst")
+            let before = try await store.observations(ObservationQuery())
+            await #expect {
+                try await store.importBatch(release, by: "analyst")
+            } throws: { error in
+                guard case let .periodStoredUnderAnotherLabel(figures) = error as? StoreError else { return false }
+                return figures.map(\.storedLabel) == ["2024"] && figures[0].row == 7
+                    && (error as? StoreError)?.description.hasPrefix("c1.csv: 1 figure in this import is for a period the database holds under another label (row 7, PrevRegCPR E10000031 2023/24: ") == true
+            }
+            #expect(try await store.observations(ObservationQuery()) == before, "nothing was written")
+        }
+    }
+
     @Test("the audit row keeps who, when (UTC), which files and the summary", arguments: TestEngine.available)
     func auditRow(engine: TestEngine) async throws {
         let data = try RealData.load()

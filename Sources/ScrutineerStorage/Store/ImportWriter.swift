@@ -31,6 +31,9 @@ struct ImportWriter {
         let finance = try await replaceCommitteeRecords(batch.financeLines, FinanceLineRecord.self, removingMissing: batch.financeReturnsAreWhole)
         let removed = risks.removedKeys + finance.removedKeys
         let observations = try await planObservations(batch.observations, rows: batch.observationRows, datesAreData: batch.kind == .local)
+        if !observations.relabelled.isEmpty {
+            throw StoreError.periodStoredUnderAnotherLabel(observations.relabelled)
+        }
         if !batch.mayReplaceNewerFigures, !observations.replacingNewer.isEmpty {
             throw StoreError.olderThanStored(observations.replacingNewer)
         }
@@ -323,6 +326,8 @@ struct ImportWriter {
         var superseded: [StoredPlace] = []
         /// The changes whose figures were published before the stored figures they replace.
         var replacingNewer: [OlderFigure] = []
+        /// New figures for a period the same series holds under another label.
+        var relabelled: [RelabelledFigure] = []
         var counts = ImportTally()
     }
 
@@ -362,6 +367,13 @@ struct ImportWriter {
         }
         plan.toWrite.reserveCapacity(observations.count)
         let rows = rows.count == observations.count ? rows : []
+        // Each stored period by its series and dates, so a figure for one of them under another
+        // label (EES's "2024/25" for a financial year stored as "2025") is not a second series.
+        var storedLabels: [PeriodSpan: String] = [:]
+        storedLabels.reserveCapacity(stored.count)
+        for (key, cell) in stored {
+            storedLabels[PeriodSpan(key, cell.observation.period)] = key.periodLabel
+        }
         for (index, observation) in observations.enumerated() {
             if let old = stored.removeValue(forKey: ObservationRecord.key(observation)) {
                 // The same figures from another file (a later release repeating them) are
@@ -390,11 +402,34 @@ struct ImportWriter {
                     plan.toWrite.append(observation)
                 }
             } else {
+                let key = ObservationRecord.key(observation)
+                if let storedLabel = storedLabels[PeriodSpan(key, observation.period)], storedLabel != key.periodLabel {
+                    let row = rows.isEmpty ? nil : rows[index]
+                    plan.relabelled.append(RelabelledFigure(
+                        key: Self.describe(key), file: row?.file ?? observation.source, row: row?.row, span: observation.period.spanText, storedLabel: storedLabel
+                    ))
+                }
                 plan.counts.added += 1
                 plan.toWrite.append(observation)
             }
         }
         return plan
+    }
+
+    /// A series (measure, area, breakdown) and a period's dates and kind, whatever its label.
+    private struct PeriodSpan: Hashable {
+        let measure: String, area: String, breakdown: String
+        let start: CalendarDate, end: CalendarDate
+        let kind: Period.Kind
+
+        init(_ key: ObservationKey, _ period: Period) {
+            measure = key.measureCode
+            area = key.areaCode
+            breakdown = key.breakdownKey
+            start = period.start
+            end = period.end
+            kind = period.kind
+        }
     }
 
     /// True when `a` and `b` differ at most in their file and dates: a local file correcting only

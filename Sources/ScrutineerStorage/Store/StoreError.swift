@@ -41,6 +41,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An import would replace stored figures with figures published before them (an older
     /// release re-imported), without `--replace-newer`.
     case olderThanStored([OlderFigure])
+    /// An import would add figures for periods their series already holds under another label
+    /// (a release labelling a financial year 2024/25 where the stored figures call it 2025).
+    case periodStoredUnderAnotherLabel([RelabelledFigure])
     /// The database refused a change; nothing was written.
     case changeRolledBack(reason: String)
     /// No person has this sign-in name.
@@ -85,8 +88,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The files a refusal is about when no one cell is: those of the older figures.
     public var files: String? {
-        guard case let .olderThanStored(figures) = self else { return nil }
-        return Array(Set(figures.map(\.file))).sorted().joined(separator: ", ")
+        let files: [String] = switch self {
+        case let .olderThanStored(figures): figures.map(\.file)
+        case let .periodStoredUnderAnotherLabel(figures): figures.map(\.file)
+        default: []
+        }
+        return files.isEmpty ? nil : Array(Set(files)).sorted().joined(separator: ", ")
     }
 
     /// The imported cell a refusal is about, when a file defined what was refused.
@@ -147,6 +154,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
                 + " (expected " + (owner.map { "--council \($0), or " } ?? "no --council, or ") + "another group code); nothing was written"
         case let .olderThanStored(figures):
             Self.olderThanStoredProblem(figures)
+        case let .periodStoredUnderAnotherLabel(figures):
+            Self.relabelledProblem(figures)
         case let .changeRolledBack(reason):
             "the change was rolled back and nothing was written: \(reason)"
         case let .unknownUser(name):
@@ -206,7 +215,34 @@ public struct OlderFigure: Sendable, Hashable {
     public var storedFile: String
 }
 
+/// A figure an import would add for a period its series already holds under another label.
+public struct RelabelledFigure: Sendable, Hashable {
+    /// The cell: measure, area, period (as the file labels it) and breakdown.
+    public var key: String
+    /// The file (with its sheet, for a workbook) and row it was read from, where the parser said.
+    public var file: String
+    public var row: Int?
+    /// The period's dates, "April 2024 to March 2025".
+    public var span: String
+    /// The label the stored figures give the same period.
+    public var storedLabel: String
+}
+
 extension StoreError {
+    /// How many figures are for periods stored under other labels: the first three named.
+    static func relabelledProblem(_ figures: [RelabelledFigure]) -> String {
+        let oneFile = Set(figures.map(\.file)).count == 1
+        let shown = figures.prefix(3).map { figure in
+            let place = figure.row.map { oneFile ? "row \($0), " : "\(figure.file):\($0), " } ?? ""
+            return place + "\(figure.key): \(figure.span), stored as \(figure.storedLabel)"
+        }
+        let more = figures.count > shown.count ? "; and \(figures.count - shown.count) more" : ""
+        let count = figures.count == 1 ? "1 figure" : "\(figures.count) figures"
+        return "\(count) in this import \(figures.count == 1 ? "is for a period" : "are for periods") the database holds under another label ("
+            + shown.joined(separator: "; ") + more + "), which would make a second series of the same periods (expected the stored labels, "
+            + "such as a time identifier or --year-type that gives them, or a measure code of its own); nothing was written"
+    }
+
     /// How many figures, with which dates, would replace which newer figures: the first three
     /// named, so the file can be checked (`description` begins with the files).
     static func olderThanStoredProblem(_ figures: [OlderFigure]) -> String {
