@@ -231,31 +231,33 @@ public struct RelabelledFigure: Sendable, Hashable {
 extension StoreError {
     /// How many figures are for periods stored under other labels: the first three named.
     static func relabelledProblem(_ figures: [RelabelledFigure]) -> String {
+        let count = figures.count == 1 ? "1 figure" : "\(figures.count) figures"
+        let listed = firstThree(figures.map { ($0.file, $0.row, "\($0.key): \($0.span), stored as \($0.storedLabel)") })
+        return "\(count) in this import \(figures.count == 1 ? "is for a period" : "are for periods") the database holds under another label ("
+            + listed + "), which would make a second series of the same periods (expected the stored labels, "
+            + "such as a time identifier or --year-type that gives them, or a measure code of its own); nothing was written"
+    }
+
+    /// The first three of `figures`, each after its row ("row 7, …"; "file.csv:7, …" when they
+    /// come from several files), then how many more.
+    static func firstThree(_ figures: [(file: String, row: Int?, words: String)]) -> String {
         let oneFile = Set(figures.map(\.file)).count == 1
         let shown = figures.prefix(3).map { figure in
-            let place = figure.row.map { oneFile ? "row \($0), " : "\(figure.file):\($0), " } ?? ""
-            return place + "\(figure.key): \(figure.span), stored as \(figure.storedLabel)"
+            (figure.row.map { oneFile ? "row \($0), " : "\(figure.file):\($0), " } ?? "") + figure.words
         }
-        let more = figures.count > shown.count ? "; and \(figures.count - shown.count) more" : ""
-        let count = figures.count == 1 ? "1 figure" : "\(figures.count) figures"
-        return "\(count) in this import \(figures.count == 1 ? "is for a period" : "are for periods") the database holds under another label ("
-            + shown.joined(separator: "; ") + more + "), which would make a second series of the same periods (expected the stored labels, "
-            + "such as a time identifier or --year-type that gives them, or a measure code of its own); nothing was written"
+        return shown.joined(separator: "; ") + (figures.count > shown.count ? "; and \(figures.count - shown.count) more" : "")
     }
 
     /// How many figures, with which dates, would replace which newer figures: the first three
     /// named, so the file can be checked (`description` begins with the files).
     static func olderThanStoredProblem(_ figures: [OlderFigure]) -> String {
-        let oneFile = Set(figures.map(\.file)).count == 1
-        let shown = figures.prefix(3).map { figure in
-            let place = figure.row.map { oneFile ? "row \($0), " : "\(figure.file):\($0), " } ?? ""
-            return place + "\(figure.key): \(figure.figure), published \(figure.published), would replace \(figure.stored), "
-                + "published \(figure.storedPublished) by \(figure.storedFile)"
-        }
-        let more = figures.count > shown.count ? "; and \(figures.count - shown.count) more" : ""
+        let listed = firstThree(figures.map { figure in
+            (figure.file, figure.row, "\(figure.key): \(figure.figure), published \(figure.published), would replace \(figure.stored), "
+                + "published \(figure.storedPublished) by \(figure.storedFile)")
+        })
         let count = figures.count == 1 ? "1 figure" : "\(figures.count) figures"
         return "\(count) in this import \(figures.count == 1 ? "was" : "were") published before the stored "
-            + "\(figures.count == 1 ? "figure" : "figures") \(figures.count == 1 ? "it" : "they") would replace (" + shown.joined(separator: "; ") + more
+            + "\(figures.count == 1 ? "figure" : "figures") \(figures.count == 1 ? "it" : "they") would replace (" + listed
             + "). An older release does not undo a newer one (expected the newest release's file; to put the older figures back "
             + "on purpose, import again with --replace-newer, or on the site with \"Put older figures back\" ticked; the newer ones stay in history); "
             + "nothing was written"
