@@ -36,7 +36,8 @@ public struct FingertipsImportOptions: Sendable, Hashable {
 ///   and "Similar" on the other) and is left out. A limit of -1 beside a blank value, and limits
 ///   of -1 to -1 around another value, are Fingertips' placeholder and read as missing. A Value note that is a status symbol, or that
 ///   says the value was "suppressed for disclosure control", becomes the status symbol (`c`).
-/// - Breakdown: `sex` for Male and Female (Persons is the total); `Category Type=Category` when
+/// - Breakdown: `sex` for Male and Female (Persons is the total; an indicator published for one
+///   sex alone, with no Persons rows, has that sex's figures as its total); `Category Type=Category` when
 ///   present (deprivation deciles); `age` only when the indicator's Age varies within the file.
 /// - Every row's area must be known, except a row whose `Area Type` is one Scrutineer never holds
 ///   (lower-tier councils and NHS geographies: `Districts & UAs`, `ICBs`, `GPs`, …) and whose area
@@ -103,6 +104,7 @@ public enum FingertipsImporter {
                     indicatorOrder.append(id)
                 }
                 indicators[id]!.ages.insert(table.text(record, c[4]))
+                indicators[id]!.sexes.insert(table.text(record, c[3]))
             }
         }
         if options.measureCode != nil, indicatorOrder.count > 1, let second = indicators[indicatorOrder[1]] {
@@ -130,7 +132,7 @@ public enum FingertipsImporter {
                         message: "\(code) is council \(ImportText.council(council, areas: context.areas))'s own measure, so a Fingertips export may not hold its figures or redefine it (expected --measure naming a published measure, or no --measure for code FT\(number))"
                     ))
                     // Its rows are still read, so their own problems are named too.
-                    plans[id] = IndicatorPlan(measure: known, ageVaries: summary.ages.count > 1)
+                    plans[id] = IndicatorPlan(measure: known, summary)
                     continue
                 }
                 // --title, --unit and --polarity restate a stored measure (a measure first imported
@@ -152,7 +154,7 @@ public enum FingertipsImporter {
                         message: "--year-type \(yearType.rawValue): \(code) is stored with \(known.yearType.rawValue) years (expected no --year-type, or \(known.yearType.rawValue): \(ImportText.storedYearsStay))"
                     ))
                 }
-                plans[id] = IndicatorPlan(measure: measure, ageVaries: summary.ages.count > 1)
+                plans[id] = IndicatorPlan(measure: measure, summary)
                 storedMeasures.insert(code)
                 if measure != known { newMeasures.append(measure) }
                 continue
@@ -170,7 +172,7 @@ public enum FingertipsImporter {
                 code: code, title: options.title ?? summary.name, unit: options.unit ?? .number, polarity: options.polarity ?? .noJudgement,
                 periodicity: periodicity, yearType: yearType, source: source
             )
-            plans[id] = IndicatorPlan(measure: measure, ageVaries: summary.ages.count > 1)
+            plans[id] = IndicatorPlan(measure: measure, summary)
             newMeasures.append(measure)
         }
         let areas = KnownAreas(context: context)
@@ -203,6 +205,7 @@ public enum FingertipsImporter {
         var file: String
         var row: Int
         var ages: Set<String> = []
+        var sexes: Set<String> = []
     }
 
     /// The export's column for each figure, where a problem with it is reported.
@@ -215,18 +218,30 @@ public enum FingertipsImporter {
     static let limitColumns = [ObservationFigure.lower95, .upper95, .lower99_8, .upper99_8].compactMap { figureColumns[$0] }
 
     /// What reading an indicator's rows needs, copied out of its measure.
+    /// True for Fingertips' calendar-year labels: `2022`, and pooled `2021 - 23`.
+    static func isCalendarLabel(_ label: String) -> Bool {
+        let digits = label.utf8.filter { $0 != 0x20 }
+        let isDigit = { (byte: UInt8) in (0x30...0x39).contains(byte) }
+        if digits.count == 4 { return digits.allSatisfy(isDigit) }
+        return digits.count == 7 && digits.enumerated().allSatisfy { $0.offset == 4 ? $0.element == 0x2D : isDigit($0.element) }
+    }
+
     struct IndicatorPlan {
         var measureCode: String
         var yearType: YearType
         var monthly: Bool
         /// Age goes into the breakdown only when it varies within the indicator.
         var ageVaries: Bool
+        /// Sex goes into the breakdown unless the indicator is published for one sex alone, with
+        /// no Persons rows (under-18 conceptions: Female), whose figures are then its total.
+        var oneSex: Bool
 
-        init(measure: Measure, ageVaries: Bool) {
+        init(measure: Measure, _ summary: IndicatorSummary) {
             measureCode = measure.code
             yearType = measure.yearType
             monthly = measure.periodicity == .monthly
-            self.ageVaries = ageVaries
+            ageVaries = summary.ages.count > 1
+            oneSex = summary.sexes.count == 1
         }
     }
 
@@ -302,7 +317,7 @@ public enum FingertipsImporter {
                 reject("Area Code", ImportText.unknownArea(areaCode))
             }
             let sex = text(c[3])
-            if !["Persons", "Not applicable", ""].contains(sex) { pairs["sex"] = sex }
+            if !["Persons", "Not applicable", ""].contains(sex), plan?.oneSex != true { pairs["sex"] = sex }
             if plan?.ageVaries == true { pairs["age"] = text(c[4]) }
             let categoryType = text(cCategoryType), category = text(cCategory)
             if !categoryType.isEmpty || !category.isEmpty {
@@ -321,6 +336,11 @@ public enum FingertipsImporter {
                     period = cached
                 } else if let error = periodErrors[label] {
                     reject("Time period", error.description)
+                } else if plan.yearType != .calendar, Self.isCalendarLabel(label) {
+                    // Fingertips writes a calendar year 2022 (and 2021 - 23); a financial or
+                    // academic year is 2021/22. Read as the measure's year ending then, it would
+                    // sit three or nine months from where it belongs.
+                    reject("Time period", "\(ImportText.quoted(label)) is a calendar year in Fingertips, and \(plan.measureCode) has \(plan.yearType.rawValue) years (expected a label such as 2021/22, or a measure with calendar years)")
                 } else {
                     do {
                         period = try Period.parse(label, yearType: plan.yearType, monthly: plan.monthly)

@@ -12,12 +12,22 @@ struct ImportTable {
 
     /// Reads `file` as CSV; a file that is not CSV at all is one error naming the line. Rows with
     /// nothing in any cell are left out, unless `keepingBlankRows` (for a layout that reads them).
-    init(_ file: PublishedFile, keepingBlankRows: Bool = false) throws(BatchInputErrors) {
+    /// A column named twice is refused, unless `repeatedColumns` (DfE's wide neighbour sheet
+    /// names its ten neighbour columns alike).
+    init(_ file: PublishedFile, keepingBlankRows: Bool = false, repeatedColumns: Bool = false) throws(BatchInputErrors) {
         var read: CSVTable
         do {
             read = try CSVReader.table(from: file.data, fileName: file.name)
         } catch {
             throw BatchInputErrors([BatchInputError(file: error.fileName, row: error.line, column: "*", message: error.message)])
+        }
+        // A column named twice would be read from its first copy alone, whatever the second holds.
+        var named = Set<String>()
+        let repeated = repeatedColumns ? [] : read.header.map(ImportText.trimmed).filter { !$0.isEmpty && !named.insert($0).inserted }
+        if !repeated.isEmpty {
+            throw BatchInputErrors(Array(Set(repeated)).sorted().map {
+                BatchInputError(file: file.name, row: read.headerLine, column: $0, message: "the column \($0) appears twice (expected each column once)")
+            })
         }
         // One quick pass (a first cell with text settles a row); the records are copied only when
         // a blank row is found, so a file without any costs no more to read.

@@ -20,10 +20,11 @@ enum ImportText {
         return padded ? text.trimmingCharacters(in: .whitespaces) : text
     }
 
-    /// A finite number, or nil when `text` is not one (`nan` and `inf` are not numbers here).
+    /// A finite decimal number, or nil when `text` is not one (`nan` and `inf` are not numbers
+    /// here, nor hexadecimal `0x10`, which Swift would read as 16).
     @inline(__always)
     static func number(_ text: String) -> Double? {
-        guard let value = Double(text), value.isFinite else { return nil }
+        guard let value = Double(text), value.isFinite, !text.utf8.contains(where: { $0 | 0x20 == 0x78 }) else { return nil }
         return value
     }
 

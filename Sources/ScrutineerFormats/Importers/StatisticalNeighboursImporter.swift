@@ -29,7 +29,7 @@ public enum StatisticalNeighboursImporter {
         let known = KnownAreas(context: context)
         for file in files {
             var table: ImportTable
-            do { table = try ImportTable(file, keepingBlankRows: true) } catch { errors += error.errors; continue }
+            do { table = try ImportTable(file, keepingBlankRows: true, repeatedColumns: true) } catch { errors += error.errors; continue }
             rowsRead += table.records.count
             guard let edition = fileEdition(edition, table: &table) else { errors += table.errors; continue }
             var read: [ReadList] = []
