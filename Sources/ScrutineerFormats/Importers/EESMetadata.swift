@@ -45,6 +45,7 @@ struct EESMetadata {
         fileName = table.file
         guard let c = table.requireColumns(EESMetadata.requiredColumns) else { return }
         let unitColumn = table.column("indicator_unit"), dpColumn = table.column("indicator_dp")
+        let groupingColumn = table.column("filter_grouping_column")
         var seen: [String: Int] = [:]
         for record in table.records where table.hasFullWidth(record) {
             let line = record.line
@@ -64,7 +65,17 @@ struct EESMetadata {
             }
             switch type {
             case "Filter":
-                if valid { filters.append(name) }
+                if valid, !filters.contains(name) { filters.append(name) }
+                // A filter's grouping column (ethnicity_major above ethnicity_minor) tells its rows
+                // apart too ("White, Total" and "Black, Total"), so it is read as a filter beside it.
+                let grouping = groupingColumn.map { table.text(record, $0) } ?? ""
+                if valid, !grouping.isEmpty {
+                    if dataHeader.contains(grouping) {
+                        if !filters.contains(grouping) { filters.insert(grouping, at: filters.count - 1) }
+                    } else {
+                        table.reject(line, "filter_grouping_column", "\(ImportText.quoted(grouping)) is not a column of \(dataFile) (expected the column grouping \(name)'s values, or blank)")
+                    }
+                }
             case "Indicator":
                 let unitText = unitColumn.map { table.text(record, $0) } ?? ""
                 var unit: MeasureUnit?

@@ -40,6 +40,20 @@ struct EESImportTests {
         #expect(batch.observations.filter { $0.areaCode == "E08000038" }.count == 13)
     }
 
+    @Test("a column named twice is refused at the header, not read from its first copy; a number is decimal (0x10 is no number)")
+    func repeatedColumnAndHex() throws {
+        let data = ImportFixtures.text("twice.csv", """
+        \(Self.header),pupils,pupils
+        202324,Academic year,National,E92000001,England,,,,,,100,99
+
+        """)
+        let context = try ImportFixtures.context()
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([data], mappings: [], context: context) } == [
+            "twice.csv:1:pupils: the column pupils appears twice (expected each column once)",
+        ])
+        #expect(ImportText.number("0x10") == nil && ImportText.number("16") == 16 && ImportText.number("1e3") == 1000 && ImportText.number("nan") == nil)
+    }
+
     @Test("a council's own measure is refused as an EES file's measure, at its indicator")
     func ownMeasure() throws {
         let own = Measure(code: "EES_REREFERRAL_PC", title: "Re-referrals", unit: .percentage, polarity: .lowIsGood, yearType: .financial, councilAreaCode: "E10000031")
@@ -187,6 +201,22 @@ struct EESImportTests {
         #expect(other.measures.map(\.code) == ["STARTS"] && other.measures.first?.unit == .number)
         let given = try EESImporter.parse([data, meta], mappings: [EESMeasureMapping(measureCode: "SUBS", indicator: "CPP_subsequent", unit: .count)], context: context)
         #expect(given.measures.first?.unit == .count)
+    }
+
+    @Test("a filter's grouping column (filter_grouping_column) is read as a filter beside it: White, Total and Black, Total are two groups")
+    func groupedFilter() throws {
+        let data = ImportFixtures.text("eth.csv", """
+        \(Self.header),ethnicity_major,ethnicity_minor,pupils
+        202324,Academic year,Local authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,Total,Total,1000
+        202324,Academic year,Local authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,White,Total,800
+        202324,Academic year,Local authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,White,White British,700
+        202324,Academic year,Local authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,Black,Total,50
+
+        """)
+        let meta = ImportFixtures.text("eth.meta.csv", "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column\nethnicity_minor,Filter,Ethnicity,,,,,ethnicity_major\npupils,Indicator,Pupils,,,0,,\n")
+        let batch = try EESImporter.parse([data, meta], mappings: [], context: ImportFixtures.context())
+        #expect(batch.observations.map(\.breakdown.key) == ["", "ethnicity_major=White", "ethnicity_major=White;ethnicity_minor=White British", "ethnicity_major=Black"])
+        #expect(batch.observations.map(\.value) == [1000, 800, 700, 50])
     }
 
     @Test("filters with several values become breakdowns (Total is the whole population); academic years and symbols")
