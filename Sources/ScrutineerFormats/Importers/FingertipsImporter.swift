@@ -34,10 +34,9 @@ public struct FingertipsImportOptions: Sendable, Hashable {
 ///   England value or percentiles" kept as published — except on England's own rows with no
 ///   category, where it compares England with itself (the export says "Not compared" on one copy
 ///   and "Similar" on the other) and is left out. A limit of -1 beside a blank value, and limits
-///   of -1 to -1 around another value, are Fingertips' placeholder and read as missing. A Value note that is a status symbol, or that
-///   says the value was "suppressed for disclosure control", becomes the status symbol (`c`).
-/// - Breakdown: `sex` for Male and Female (Persons is the total; an indicator published for one
-///   sex alone, with no Persons rows, has that sex's figures as its total); `Category Type=Category` when
+///   of -1 to -1 around another value, are Fingertips' placeholder and read as missing. A Value
+///   note that is a status symbol, or that says the value was "suppressed for disclosure control", becomes the status symbol (`c`).
+/// - Breakdown: `sex` for Male and Female (Persons is the total); `Category Type=Category` when
 ///   present (deprivation deciles); `age` only when the indicator's Age varies within the file.
 /// - Every row's area must be known, except a row whose `Area Type` is one Scrutineer never holds
 ///   (lower-tier councils and NHS geographies: `Districts & UAs`, `ICBs`, `GPs`, …) and whose area
@@ -104,7 +103,6 @@ public enum FingertipsImporter {
                     indicatorOrder.append(id)
                 }
                 indicators[id]!.ages.insert(table.text(record, c[4]))
-                indicators[id]!.sexes.insert(table.text(record, c[3]))
             }
         }
         if options.measureCode != nil, indicatorOrder.count > 1, let second = indicators[indicatorOrder[1]] {
@@ -205,7 +203,6 @@ public enum FingertipsImporter {
         var file: String
         var row: Int
         var ages: Set<String> = []
-        var sexes: Set<String> = []
     }
 
     /// The export's column for each figure, where a problem with it is reported.
@@ -217,7 +214,6 @@ public enum FingertipsImporter {
     /// The confidence limits' columns, as Fingertips names them.
     static let limitColumns = [ObservationFigure.lower95, .upper95, .lower99_8, .upper99_8].compactMap { figureColumns[$0] }
 
-    /// What reading an indicator's rows needs, copied out of its measure.
     /// True for Fingertips' calendar-year labels: `2022`, and pooled `2021 - 23`.
     static func isCalendarLabel(_ label: String) -> Bool {
         let digits = label.utf8.filter { $0 != 0x20 }
@@ -226,22 +222,19 @@ public enum FingertipsImporter {
         return digits.count == 7 && digits.enumerated().allSatisfy { $0.offset == 4 ? $0.element == 0x2D : isDigit($0.element) }
     }
 
+    /// What reading an indicator's rows needs, copied out of its measure.
     struct IndicatorPlan {
         var measureCode: String
         var yearType: YearType
         var monthly: Bool
         /// Age goes into the breakdown only when it varies within the indicator.
         var ageVaries: Bool
-        /// Sex goes into the breakdown unless the indicator is published for one sex alone, with
-        /// no Persons rows (under-18 conceptions: Female), whose figures are then its total.
-        var oneSex: Bool
 
         init(measure: Measure, _ summary: IndicatorSummary) {
             measureCode = measure.code
             yearType = measure.yearType
             monthly = measure.periodicity == .monthly
             ageVaries = summary.ages.count > 1
-            oneSex = summary.sexes.count == 1
         }
     }
 
@@ -317,7 +310,7 @@ public enum FingertipsImporter {
                 reject("Area Code", ImportText.unknownArea(areaCode))
             }
             let sex = text(c[3])
-            if !["Persons", "Not applicable", ""].contains(sex), plan?.oneSex != true { pairs["sex"] = sex }
+            if !["Persons", "Not applicable", ""].contains(sex) { pairs["sex"] = sex }
             if plan?.ageVaries == true { pairs["age"] = text(c[4]) }
             let categoryType = text(cCategoryType), category = text(cCategory)
             if !categoryType.isEmpty || !category.isEmpty {
