@@ -59,7 +59,7 @@ public enum LocalMeasuresImporter {
         var known = context.measures
         for measure in measureRows.measures { known[measure.code] = measure }
 
-        var observationRows = LocalObservationRows(measures: known, areas: context.areas, breakdownGroups: context.breakdownGroups)
+        var observationRows = LocalObservationRows(measures: known, areas: KnownAreas(context: context), breakdownGroups: context.breakdownGroups)
         for table in loader.tables where table.kind == .observations {
             observationRows.read(table)
         }

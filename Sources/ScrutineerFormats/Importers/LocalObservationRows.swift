@@ -6,9 +6,8 @@ import ScrutineerCore
 struct LocalObservationRows {
     /// Measures by code: those already known, overridden by those this import defines.
     var measures: [String: Measure]
-    /// Areas by ONS code, and by DfE number.
-    var areasByCode: [String: Area]
-    var areasByDfECode: [String: Area]
+    /// The areas a row may name, by ONS code or DfE number.
+    let areas: KnownAreas
 
     /// Each breakdown dimension's groups by their spelling form (`Breakdown.spellingForm`): the
     /// spelling and where it was first met (nil when stored already), so one group written two
@@ -25,7 +24,7 @@ struct LocalObservationRows {
     /// not hold is refused.
     private(set) var firstRowOfMeasure: [String: (table: LocalImportTable, row: Int)] = [:]
 
-    init(measures: [String: Measure], areas: [String: Area], breakdownGroups: [String: Set<String>] = [:]) {
+    init(measures: [String: Measure], areas: KnownAreas, breakdownGroups: [String: Set<String>] = [:]) {
         self.measures = measures
         for (dimension, groups) in breakdownGroups {
             // Sorted, so where stored groups already differ only in spelling the same one is named.
@@ -33,12 +32,7 @@ struct LocalObservationRows {
                 groupSpellings[dimension, default: [:]][Breakdown.spellingForm(of: group)] = (group, nil)
             }
         }
-        areasByCode = areas
-        var byDfE: [String: Area] = [:]
-        for area in areas.values.sorted(by: { $0.code < $1.code }) {
-            if let dfe = area.dfeCode, byDfE[dfe] == nil { byDfE[dfe] = area }
-        }
-        areasByDfECode = byDfE
+        self.areas = areas
     }
 
     /// Reads every row of `table`.
@@ -202,13 +196,14 @@ struct LocalObservationRows {
         rows.append(RowReference(file: table.label, row: row.number))
     }
 
-    /// The area `written` names: an ONS code (any case) or a DfE LA number.
+    /// The area `written` names: an ONS code (any case) or a DfE LA number, the council's new code
+    /// where only its code changed (`KnownAreas.recoded`), as the published imports store it.
     private func areaCode(_ written: String?, fail: (String) -> Void) -> Area? {
         guard let written else {
             fail("missing area code (expected an ONS code such as E10000031)")
             return nil
         }
-        if let area = areasByCode[written.uppercased()] ?? areasByDfECode[written] { return area }
+        if let area = areas[written.uppercased()] ?? areas.currentArea(dfeCode: written) { return areas.recoded(area) }
         fail("unknown area code \"\(written)\" (expected the ONS code of an area Scrutineer knows, such as E10000031, or its DfE number, such as 937)")
         return nil
     }

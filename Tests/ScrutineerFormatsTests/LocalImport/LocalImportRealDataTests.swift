@@ -224,4 +224,18 @@ struct LocalImportRealDataTests {
         #expect(batch.observations.map(\.value) == [23.0, 20.1])
         #expect(batch.observations.map(\.areaCode) == ["E10000031", "E10000031"])
     }
+
+    @Test("a council whose code alone changed is its new code, by DfE number or by old code, as the published imports store it (la_lookup_from_ees.csv: Barnsley 370, E08000016 then E08000038)")
+    func recodedCouncil() throws {
+        let own = Measure(code: "BARN_EH", title: "Early help", unit: .count, polarity: .noJudgement, yearType: .financial, councilAreaCode: "E08000038")
+        let text = """
+        measure_code,area_code,period,value
+        BARN_EH,370,2023,10
+        BARN_EH,E08000016,2024,11
+        BARN_EH,e08000038,2025,12
+
+        """
+        let batch = try LocalMeasuresImporter.importBatch([LocalImportData.csv("barnsley.csv", text)], context: ImportFixtures.context(measures: [own]))
+        #expect(batch.observations.map(\.areaCode) == ["E08000038", "E08000038", "E08000038"])
+    }
 }
