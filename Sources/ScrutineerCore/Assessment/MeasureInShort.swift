@@ -18,17 +18,20 @@ public struct MeasureInShort: Sendable, Hashable {
         let status = m.status
         let figure = m.latest.flatMap { $0.value == nil ? nil : $0.text } ?? "the latest figure"
         let target = status.reportedTarget.map { format.trimmedText($0.target.value) }
+        // Where lower is better a figure that misses is above its target, not short of it.
+        let misses = !status.isMilestone && m.measure.polarity == .lowIsGood ? "is above the target of" : "is short of the target of"
+        let beyondTolerance = (status.reportedTarget?.target.tolerance ?? 0) > 0 ? " by more than its tolerance." : "."
         switch status.status {
         case .onTrack:
             if let target {
                 sentences.append(status.isWithinTolerance
-                    ? "On track within tolerance: \(figure) is short of the target of \(target), but by no more than its tolerance."
+                    ? "On track within tolerance: \(figure) \(misses) \(target), but by no more than its tolerance."
                     : "On track: \(figure) meets the target of \(target).")
             } else {
                 sentences.append("On track.")
             }
         case .notOnTrack:
-            sentences.append(target.map { "Not on track: \(figure) is short of the target of \($0) by more than its tolerance." } ?? "Not on track.")
+            sentences.append(target.map { "Not on track: \(figure) \(misses) \($0)\(beyondTolerance)" } ?? "Not on track.")
         case .completed: sentences.append("Completed.")
         case .notDue: sentences.append("No new figure was due this period, so the last one stands.")
         case .noData:

@@ -74,6 +74,21 @@ public struct TargetJudgement: Sendable, Hashable, Codable {
         return defaultReportingOrder.compactMap { chosen[$0] }
     }
 
+    /// The targets that judge a figure covering `period`, reported in the period ending
+    /// `reportingEnd`: of each kind, the version in force on the figure's period's last day, as the
+    /// charts draw each period's target, so a figure is judged against the target set for its own
+    /// period, not one that had expired or not yet begun by then; where no version of a kind was in
+    /// force then (a target first set after the figure's period, as for figures published a year
+    /// or two late), the version in force at `reportingEnd`. One target per kind, in the default
+    /// reporting order.
+    public static func targetsJudging(_ targets: [Target], figureFor period: Period, reportedAt reportingEnd: CalendarDate) -> [Target] {
+        let then = targetsInForce(targets, for: period, at: period.end)
+        let now = targetsInForce(targets, for: period, at: reportingEnd)
+        let kinds = Set(then.map(\.kind))
+        let chosen = then + now.filter { !kinds.contains($0.kind) }
+        return defaultReportingOrder.compactMap { kind in chosen.first { $0.kind == kind } }
+    }
+
     /// Compares `value` with `target` for a measure of `polarity` (METHODS.md §10, single value: met
     /// when at or beyond the target; then, with a tolerance, within tolerance when at or beyond the
     /// target moved by the tolerance towards worse). No judgement ⇒ not compared.
@@ -87,8 +102,11 @@ public struct TargetJudgement: Sendable, Hashable, Codable {
         guard let met = meets(target.value) else { return .notCompared }
         if met { return .met }
         if let tolerance = target.tolerance, tolerance > 0 {
-            let edge = polarity == .lowIsGood ? target.value + tolerance : target.value - tolerance
-            if meets(edge) == true { return .withinTolerance }
+            // A shortfall of exactly the tolerance is within it, however the subtraction rounds
+            // in binary (70.2 − 0.6 is 69.60000000000001), as direction of travel's static band.
+            let shortfall = polarity == .lowIsGood ? value - target.value : target.value - value
+            let slack = 1e-9 * max(1, abs(value), abs(target.value))
+            if shortfall <= tolerance + slack { return .withinTolerance }
         }
         return .missed
     }
@@ -168,7 +186,7 @@ public struct StatusAssessment: Sendable, Hashable, Codable {
             )
         }
         let polarity: Polarity = settings.isMilestone ? .highIsGood : measure.polarity
-        let inForce = TargetJudgement.targetsInForce(targets, for: latest.period, at: reportingPeriod.end)
+        let inForce = TargetJudgement.targetsJudging(targets, figureFor: latest.period, reportedAt: reportingPeriod.end)
         let judged = inForce.map { TargetJudgement(target: $0, result: TargetJudgement.judge(value, against: $0, polarity: polarity)) }
         var reported: TargetJudgement?
         if let kind = settings.reportAgainst { reported = judged.first { $0.target.kind == kind } }

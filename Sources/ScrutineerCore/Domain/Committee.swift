@@ -29,6 +29,19 @@ public struct Committee: Sendable, Hashable, Codable, Identifiable {
         self.measureNounSingular = measureNounSingular
     }
 
+    /// A definition file may leave out the measure nouns ("key business measures").
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = Committee(code: "", name: "", councilAreaCode: "", themes: [])
+        self.init(
+            code: try container.decode(String.self, forKey: .code), name: try container.decode(String.self, forKey: .name),
+            councilAreaCode: try container.decode(String.self, forKey: .councilAreaCode),
+            themes: try container.decode([CommitteeTheme].self, forKey: .themes),
+            measureNoun: try container.decodeIfPresent(String.self, forKey: .measureNoun) ?? defaults.measureNoun,
+            measureNounSingular: try container.decodeIfPresent(String.self, forKey: .measureNounSingular) ?? defaults.measureNounSingular
+        )
+    }
+
     /// Every measure code, theme by theme, in report order.
     public var measureCodes: [String] { themes.flatMap(\.measureCodes) }
 }

@@ -13,4 +13,12 @@ public struct CommitteeDefinition: Sendable, Hashable, Codable {
         self.settings = settings
         self.targets = targets
     }
+
+    /// A definition file may leave out `settings` and `targets` (none).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        committee = try container.decode(Committee.self, forKey: .committee)
+        settings = try container.decodeIfPresent([MeasureAssessmentSettings].self, forKey: .settings) ?? []
+        targets = try container.decodeIfPresent([Target].self, forKey: .targets) ?? []
+    }
 }

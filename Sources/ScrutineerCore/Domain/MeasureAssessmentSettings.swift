@@ -37,4 +37,16 @@ public struct MeasureAssessmentSettings: Sendable, Hashable, Codable {
         self.isMilestone = isMilestone
         self.reportAgainst = reportAgainst
     }
+
+    /// A definition file may leave out any field but `measureCode` (the defaults above).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            measureCode: try container.decode(String.self, forKey: .measureCode),
+            directionBasis: try container.decodeIfPresent(DirectionBasis.self, forKey: .directionBasis) ?? .previousPeriod,
+            staticTolerance: try container.decodeIfPresent(Double.self, forKey: .staticTolerance),
+            isMilestone: try container.decodeIfPresent(Bool.self, forKey: .isMilestone) ?? false,
+            reportAgainst: try container.decodeIfPresent(TargetKind.self, forKey: .reportAgainst)
+        )
+    }
 }

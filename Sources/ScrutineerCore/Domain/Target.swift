@@ -52,4 +52,35 @@ public struct Target: Sendable, Hashable, Codable {
         self.decision = decision
         self.version = version
     }
+
+    /// A definition file may leave out `version` (the store numbers versions as it records them),
+    /// and the fields that may be blank: `councilAreaCode`, `tolerance`, `periodLabel`, `validTo`,
+    /// `decision`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            measureCode: try container.decode(String.self, forKey: .measureCode),
+            councilAreaCode: try container.decodeIfPresent(String.self, forKey: .councilAreaCode),
+            kind: try container.decode(TargetKind.self, forKey: .kind), value: try container.decode(Double.self, forKey: .value),
+            tolerance: try container.decodeIfPresent(Double.self, forKey: .tolerance),
+            periodLabel: try container.decodeIfPresent(String.self, forKey: .periodLabel),
+            validFrom: try container.decode(CalendarDate.self, forKey: .validFrom), validTo: try container.decodeIfPresent(CalendarDate.self, forKey: .validTo),
+            setBy: try container.decode(String.self, forKey: .setBy), setOn: try container.decode(CalendarDate.self, forKey: .setOn),
+            reason: try container.decode(String.self, forKey: .reason), decision: try container.decodeIfPresent(String.self, forKey: .decision),
+            version: try container.decodeIfPresent(Int.self, forKey: .version) ?? 1
+        )
+    }
+}
+
+extension Target {
+    /// This version as the public sees it when the council's reports have been published through
+    /// `limit` (the last day of the newest period reported): nil when it takes effect after `limit`
+    /// (a target agreed for next year is a draft until a report uses it), and its end left out
+    /// when that is after `limit`, as it would give away the day the unseen version starts.
+    public func seenPublicly(through limit: CalendarDate) -> Target? {
+        guard validFrom <= limit else { return nil }
+        var seen = self
+        if let end = validTo, end > limit { seen.validTo = nil }
+        return seen
+    }
 }

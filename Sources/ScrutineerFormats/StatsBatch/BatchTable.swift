@@ -1,4 +1,5 @@
 import Foundation
+import ScrutineerCore
 
 /// A CSV input to a batch command with the checks every command shares: required columns,
 /// numbers in number columns, and every problem collected before anything is written.
@@ -16,7 +17,14 @@ struct BatchTable {
     mutating func requireColumns(_ names: [String]) -> [String: Int] {
         var found: [String: Int] = [:]
         for name in names {
-            if let index = table.index(of: name) {
+            let positions = table.header.indices.filter { table.header[$0] == name }
+            if positions.count > 1 {
+                // A merged spreadsheet's second copy would be passed over without a word.
+                errors.append(BatchInputError(
+                    file: file, row: table.headerLine, column: name,
+                    message: "\(positions.count) columns are named \(name), columns \(positions.map { String($0 + 1) }.joined(separator: " and ")) (expected one, so that it is clear which to use)"
+                ))
+            } else if let index = positions.first {
                 found[name] = index
             } else {
                 errors.append(BatchInputError(
@@ -54,11 +62,37 @@ struct BatchTable {
         guard let index else { return nil }
         let text = text(record, index)
         if text.isEmpty { return nil }
-        guard let value = Double(text), value.isFinite else {
+        guard let value = ImportText.number(text) else {
             reject(record, column, "\"\(text)\" is not a number (expected a number such as 42 or 0.5, or a blank cell for missing)")
             return nil
         }
         return value
+    }
+
+    /// Records an error for each row of a series (`positions`, in file order) whose period is
+    /// earlier than the row's before it, when both are periods Scrutineer reads (`2015/16`,
+    /// `2024/25 Q2`, `2024-09`): a file sorted newest first would otherwise give the trend or the
+    /// chart backwards. Labels it does not read are taken in file order, as given.
+    mutating func refuseBackwardPeriods(_ positions: [Int], periodIndex: Int, series name: String) {
+        var previous: (label: String, period: Period, line: Int)?
+        var seen: Set<String> = []
+        for position in positions {
+            let record = table.records[position]
+            let label = text(record, periodIndex)
+            // A period given twice is its own error.
+            guard seen.insert(label).inserted else { continue }
+            guard let period = Self.period(label) else { previous = nil; continue }
+            if let before = previous, period.kind == before.period.kind, period.end < before.period.end {
+                reject(record, "period", "\(label) is earlier than \(before.label) on row \(before.line)\(name.isEmpty ? "" : " in series \"\(name)\"") (expected rows oldest first: sort the file by period)")
+                return
+            }
+            previous = (label, period, record.line)
+        }
+    }
+
+    /// `label` as a period, whatever its years: the order of years is the same in every year type.
+    static func period(_ label: String) -> Period? {
+        (try? Period.parse(label, yearType: .financial)) ?? (try? Period.parse(label, yearType: .financial, monthly: true))
     }
 
     /// Records an error for each record whose field count differs from the header's.

@@ -23,6 +23,7 @@ public enum SPCBatch {
         var summaries: [[String]] = []
         var rebaseUsed = Set<String>()
         for (name, positions) in grouping.series {
+            input.refuseBackwardPeriods(positions, periodIndex: periodIndex, series: name)
             var seen: [String: Int] = [:]
             var points: [XmRObservation] = []
             for position in positions {

@@ -19,6 +19,7 @@ public enum TrendBatch {
         let grouping = SeriesGrouping(input, seriesIndex: columns["series"])
         var rows: [[String]] = []
         for (name, positions) in grouping.series {
+            input.refuseBackwardPeriods(positions, periodIndex: columns["period"]!, series: name)
             var seen: [String: Int] = [:]
             let points = positions.map { position -> TrendPoint in
                 let record = csv.records[position]

@@ -83,7 +83,9 @@ struct PackMeasureBuilder {
                 if reported { header.append(PackLine("Reported against", isNote: true)) }
                 let value = status.isMilestone ? (target.value >= 1 ? "Completion" : "Not yet complete") : format.trimmedText(target.value)
                 let tolerance = target.tolerance.map { format.amountText($0, trimmed: true) } ?? "None"
-                let validity = "From \(target.validFrom.displayText)" + (target.validTo.map { " to \($0.displayText)" } ?? "") + " (version \(target.version))"
+                // The public does not see when a version not yet reported takes over.
+                let end = assessment.audience == .public ? target.seenPublicly(through: assessment.reportingPeriod.end)?.validTo : target.validTo
+                let validity = "From \(target.validFrom.displayText)" + (end.map { " to \($0.displayText)" } ?? "") + " (version \(target.version))"
                 var setBy = [PackLine("\(target.setBy), \(target.setOn.displayText)"), PackLine(target.reason, isNote: true)]
                 if let decision = target.decision { setBy.append(PackLine("Decision: \(decision)", isNote: true)) }
                 return PackRow(header: PackCell(header), cells: [

@@ -161,10 +161,7 @@ struct APIController: Sendable {
         }
         return targets.compactMap { target in
             guard let council = target.councilAreaCode, let limit = publishedTo[council] else { return target }
-            guard let limit, target.validFrom <= limit else { return nil }
-            var seen = target
-            if let end = target.validTo, end > limit { seen.validTo = nil }
-            return seen
+            return limit.flatMap(target.seenPublicly)
         }
     }
 

@@ -30,15 +30,17 @@ struct CommitteeCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("\(file): cannot be read (no such file, or no permission)\n".utf8))
                 throw ExitCode(66)
             }
-            let definition: CommitteeDefinition
+            let decoded: CommitteeDefinition
             do {
-                definition = try JSONDecoder().decode(CommitteeDefinition.self, from: data)
+                decoded = try CommitteeDefinition.decode(data)
             } catch {
-                FileHandle.standardError.write(Data("\(file): not a committee definition (\(decodingErrorText(error))\n".utf8))
+                FileHandle.standardError.write(Data(error.problems.map { "\(file): \($0)\n" }.joined().utf8))
                 throw ExitCode(65)
             }
             try await database.withStore { store in
-                let known = Set(try await store.measures().map(\.code))
+                let measures = Dictionary(try await store.measures().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+                let known = Set(measures.keys)
+                let definition = decoded
                 var unknown: [String] = []
                 for code in definition.committee.measureCodes + definition.targets.map(\.measureCode)
                 where !known.contains(code) && !unknown.contains(code) {
@@ -49,9 +51,17 @@ struct CommitteeCommand: AsyncParsableCommand {
                     FileHandle.standardError.write(Data("\(file): unknown \(codes) (expected measures already imported: the national data with scrutineer import lait, ees or fingertips, the council's own with scrutineer import local)\n".utf8))
                     throw ExitCode(65)
                 }
+                let councils = Set(try await store.areas().filter { $0.type == .localAuthority }.map(\.code))
+                let checked: CommitteeDefinition
+                do throws(CommitteeDefinitionProblems) {
+                    checked = try definition.checked(measures: measures, isCouncil: councils.contains)
+                } catch {
+                    FileHandle.standardError.write(Data((error.problems.map { "\(file): \($0)\n" }.joined() + "nothing was written\n").utf8))
+                    throw ExitCode(65)
+                }
                 let save: CommitteeSave
                 do {
-                    save = try await store.saveCommittee(definition, by: user, file: URL(fileURLWithPath: file).lastPathComponent)
+                    save = try await store.saveCommittee(checked, by: user, file: URL(fileURLWithPath: file).lastPathComponent)
                 } catch let error as StoreError {
                     // Refused whole: say why, each refusal naming the file, and exit like bad data.
                     let suffix = "; nothing was written"
@@ -191,19 +201,5 @@ extension CommitteeCommand {
             case .published: .published
             }
         }
-    }
-}
-
-/// A JSON decoding error in words: the field and what was wrong.
-func decodingErrorText(_ error: any Error) -> String {
-    guard let error = error as? DecodingError else { return "\(error))" }
-    func path(_ context: DecodingError.Context) -> String {
-        context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-    }
-    switch error {
-    case let .keyNotFound(key, context): return "\(path(context)).\(key.stringValue) is missing)"
-    case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
-        return "\(path(context)): \(context.debugDescription))"
-    @unknown default: return "\(error))"
     }
 }

@@ -28,14 +28,26 @@ struct StatsFiles: ParsableArguments {
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output (written only if every row is valid).")
     var output: String?
 
+    /// Refuses a multiplier that gives no meaningful figure: zero, negative, or not a number.
+    static func checkMultiplier(_ multiplier: Double) throws {
+        guard multiplier.isFinite, multiplier > 0 else {
+            throw ValidationError("--multiplier \(multiplier) gives no meaningful figure (expected a number above 0, such as 100 for a percentage or 10000 for a rate per 10,000)")
+        }
+    }
+
     /// Reads the input, runs `transform`, writes the result; bad input exits 65 with every error on stderr.
     func run(_ transform: (CSVTable) throws(BatchInputErrors) -> BatchOutput) throws {
         let table: CSVTable
         do {
-            table = try CSVReader.table(contentsOf: URL(fileURLWithPath: input))
+            // Errors name the file as the user gave it (in/trend.csv), not by its last component.
+            table = try CSVReader.table(from: try Data(contentsOf: URL(fileURLWithPath: input)), fileName: input)
         } catch let error as CSVError {
             throw DataError(message: error.description)
         } catch {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: input, isDirectory: &isFolder), isFolder.boolValue {
+                throw DataError(message: "\(input): a folder, not a file (expected a CSV file)", exitCode: 66)
+            }
             throw DataError(message: "\(input): cannot be read (\(error.localizedDescription))", exitCode: 66)
         }
         let result: BatchOutput

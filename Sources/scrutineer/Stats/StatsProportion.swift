@@ -14,6 +14,10 @@ struct StatsProportion: ParsableCommand {
     @Option(help: "Multiply the proportion by this: 100 for a percentage, 1 for a proportion.")
     var multiplier: Double = 100
 
+    func validate() throws {
+        try StatsFiles.checkMultiplier(multiplier)
+    }
+
     func run() throws {
         try reportingDataErrors {
             try files.run { table throws(BatchInputErrors) in try IntervalBatch.proportions(table, multiplier: multiplier) }

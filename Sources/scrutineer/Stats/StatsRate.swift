@@ -14,6 +14,10 @@ struct StatsRate: ParsableCommand {
     @Option(help: "Rate per this many: 100000 by default; children's services publish per 10000.")
     var multiplier: Double = 100_000
 
+    func validate() throws {
+        try StatsFiles.checkMultiplier(multiplier)
+    }
+
     func run() throws {
         try reportingDataErrors {
             try files.run { table throws(BatchInputErrors) in try IntervalBatch.rates(table, multiplier: multiplier) }

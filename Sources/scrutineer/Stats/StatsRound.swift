@@ -1,4 +1,5 @@
 import ArgumentParser
+import ScrutineerCore
 import ScrutineerFormats
 
 /// `scrutineer stats round`: DfE half-up rounding for publication.
@@ -20,6 +21,9 @@ struct StatsRound: ParsableCommand {
 
     func validate() throws {
         if column.isEmpty { throw ValidationError("no column to round (expected --column NAME, once for each column)") }
+        if !DfERounding.decimalPlacesRange.contains(dp) {
+            throw ValidationError("--dp \(dp) is out of range (expected \(DfERounding.decimalPlacesRange.lowerBound) to \(DfERounding.decimalPlacesRange.upperBound))")
+        }
     }
 
     func run() throws {

@@ -34,6 +34,11 @@ struct StatsSPC: ParsableCommand {
     @Flag(help: "Print one row per series with its variation and assurance icons instead of every point.")
     var summary = false
 
+    func validate() throws {
+        if let fixAfter, fixAfter < 2 { throw ValidationError("--fix-after \(fixAfter): limits need at least two points (expected 2 or more)") }
+        if let target, !target.isFinite { throw ValidationError("--target \(target) is not a number (expected a finite number such as 85)") }
+    }
+
     func run() throws {
         let options = XmROptions(
             improvementDirection: improvement,

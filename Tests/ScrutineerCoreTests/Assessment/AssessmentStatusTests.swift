@@ -138,7 +138,7 @@ import Testing
         #expect(q3.history.map(\.trajectoryTarget) == [60, 65, 70])
     }
 
-    @Test("A target changed mid-year: the version in force at the end of the reporting period is used")
+    @Test("A target changed mid-year: the version in force at the end of the figure's period is used")
     func targetChangedMidYear() throws {
         let targets = [
             try Build.target("EET", .local, 70, from: "2024-04-01", to: "2024-09-30", version: 1),
@@ -156,6 +156,38 @@ import Testing
         #expect(q3.status.reportedTarget?.target.version == 2)
         #expect(q3.status.status == .onTrack)
         #expect(q3.status.reason == "On track: 66.0% against a local target of 65%, published 12 Feb 2025")
+    }
+
+    @Test("A figure reported a quarter late is judged against the target set for its own period, whether that has since expired or been replaced")
+    func targetOfTheFiguresOwnPeriod() throws {
+        // The 2024/25 Q4 figure, the latest published when the 2025/26 Q1 report is written.
+        let observations = [try Build.observation("EET", "2024/25 Q4", 81, published: "2025-06-10")]
+        func reported(_ targets: [Target]) throws -> StatusAssessment {
+            try #require(try Build.assess([Build.percentage("EET")], observations, targets: targets, period: "2025/26 Q1", today: "2025-07-20").measures.first).status
+        }
+        // A yearly target that ended on 31 March 2025 still judges the year's last figure.
+        let expired = try reported([try Build.target("EET", .local, 80, from: "2024-04-01", to: "2025-03-31")])
+        #expect(expired.status == .onTrack)
+        #expect(expired.reportedTarget?.target.value == 80)
+        // A stricter target from 1 April 2025 does not judge a figure for the year before it.
+        let replaced = try reported([
+            try Build.target("EET", .local, 80, from: "2024-04-01", version: 1),
+            try Build.target("EET", .local, 85, from: "2025-04-01", version: 2),
+        ])
+        #expect(replaced.reportedTarget?.target.version == 1)
+        #expect(replaced.status == .onTrack)
+        // A target first set after the figure's period judges it, as no earlier one was in force.
+        let later = try reported([try Build.target("EET", .local, 85, from: "2025-04-01")])
+        #expect(later.reportedTarget?.target.value == 85)
+        #expect(later.status == .notOnTrack)
+    }
+
+    @Test("A shortfall of exactly the tolerance is within it, though the subtraction rounds in binary (70.2 − 0.6 is 69.60000000000001)",
+          arguments: [(69.6, 70.2, 0.6, Polarity.highIsGood, TargetResult.withinTolerance), (69.59, 70.2, 0.6, .highIsGood, .missed),
+                      (10.3, 10.1, 0.2, .lowIsGood, .withinTolerance), (10.31, 10.1, 0.2, .lowIsGood, .missed)])
+    func toleranceEdge(value: Double, target: Double, tolerance: Double, polarity: Polarity, expected: TargetResult) throws {
+        let judged = TargetJudgement.judge(value, against: try Build.target("EET", .local, target, tolerance: tolerance), polarity: polarity)
+        #expect(judged == expected)
     }
 
     /// A milestone: the education strategy approved (1) or not yet (0).

@@ -30,6 +30,16 @@ import Testing
         #expect(inShort.sentences[3].hasSuffix("lies wholly below the target of 85%, so it will not be met without a change in how the service works."), "\(inShort.sentences[3])")
     }
 
+    @Test("Where lower is better a figure that misses is above its target; with no tolerance, no tolerance is mentioned")
+    func lowerIsBetterMiss() throws {
+        let measure = Build.percentage("REREF", polarity: .lowIsGood)
+        let observations = [try Build.observation("REREF", "2024/25 Q2", 7.02, published: "2024-11-14")]
+        let missed = try #require(try Build.assess([measure], observations, targets: [try Build.target("REREF", .local, 6.8)], period: "2024/25 Q2", today: "2024-11-20").measures.first)
+        #expect(MeasureInShort(missed).sentences[0] == "Not on track: 7.0% is above the target of 6.8%.")
+        let within = try #require(try Build.assess([measure], observations, targets: [try Build.target("REREF", .local, 6.8, tolerance: 0.5)], period: "2024/25 Q2", today: "2024-11-20").measures.first)
+        #expect(MeasureInShort(within).sentences[0] == "On track within tolerance: 7.0% is above the target of 6.8%, but by no more than its tolerance.")
+    }
+
     @Test("On track and improving, with too few figures for a chart; a withheld figure is not named")
     func onTrack() throws {
         let observations = [

@@ -63,6 +63,16 @@ struct DfERoundingTests {
         #expect(try DfERounding.formatted(1234567.891, decimalPlaces: 2) == "1234567.89")
     }
 
+    @Test("digits beyond the 15 a double holds are written as zeros, not binary leftovers; a number too large to have a fraction is left as it is")
+    func manyDecimals() throws {
+        // 9.995 is stored as 9.99499999999999921…: printed to 15 places it would read 9.994999999999999.
+        #expect(try DfERounding.formatted(9.995, decimalPlaces: 15) == "9.995000000000000")
+        #expect(try DfERounding.formatted(123.456, decimalPlaces: 14) == "123.45600000000000")
+        // 1e20 × 10^5 is past 2^53, where adding the half would move it by 16384.
+        #expect(try DfERounding.formatted(1e20, decimalPlaces: 5) == "100000000000000000000.00000")
+        #expect(try DfERounding.formatted(0.5, decimalPlaces: 15) == "0.500000000000000")
+    }
+
     @Test("invalid input throws a typed error that says what was expected")
     func invalidInput() {
         #expect(throws: RoundingError.notFinite(.infinity)) { try DfERounding.roundFiveUp(.infinity, decimalPlaces: 1) }

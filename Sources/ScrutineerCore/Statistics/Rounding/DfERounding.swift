@@ -42,7 +42,8 @@ public enum DfERounding {
         let scale = powerOfTen(abs(decimalPlaces))
         let magnitude: Double
         if decimalPlaces >= 0 {
-            magnitude = (abs(x) * scale + 0.5 + nudge).rounded(.towardZero) / scale
+            // Beyond 2^52 a double has no fraction left at this scale: it is already rounded.
+            magnitude = abs(x) * scale >= 0x1p52 ? abs(x) : (abs(x) * scale + 0.5 + nudge).rounded(.towardZero) / scale
         } else {
             // Dividing by 10^|dp| is exact where multiplying by 0.1, 0.01, … is not.
             magnitude = (abs(x) / scale + 0.5 + nudge).rounded(.towardZero) * scale
@@ -62,9 +63,16 @@ public enum DfERounding {
 
     /// The round-five-up value as text with exactly `decimalPlaces` decimals ("2.9" for 2.85 to 1 dp,
     /// "3.00" for 3 to 2 dp); no decimal point when `decimalPlaces` ≤ 0 ("290" for 285 to −1).
+    /// Digits beyond the 15 significant ones a double holds are written as zeros, not as the
+    /// binary leftovers (9.995 to 15 dp is 9.995000000000000, not 9.994999999999999).
     public static func formatted(_ x: Double, decimalPlaces: Int) throws -> String {
         let rounded = try roundFiveUp(x, decimalPlaces: decimalPlaces)
-        return String(format: "%.\(max(decimalPlaces, 0))f", locale: nil, rounded)
+        let places = max(decimalPlaces, 0)
+        let wholeDigits = abs(rounded) < 1 ? 1 : Int(log10(abs(rounded)).rounded(.down)) + 1
+        let held = max(15 - wholeDigits, 0)
+        guard places > held else { return String(format: "%.\(places)f", locale: nil, rounded) }
+        let text = String(format: "%.\(held)f", locale: nil, rounded)
+        return text + (held == 0 ? "." : "") + String(repeating: "0", count: places - held)
     }
 
     /// 10^exponent, exact for 0...22.

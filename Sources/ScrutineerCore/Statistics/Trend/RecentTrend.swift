@@ -130,9 +130,11 @@ public struct RecentTrend: Sendable, Hashable {
         let slopes = leaveOneOutSlopes(count: points.count) { kept in
             weightedFit(kept.map { times[$0] }, kept.map { values[$0] }, kept.map { weights[$0] }).slope
         }
+        // A slope within rounding of zero (five equal values) is flat, not a direction.
+        let scale = max(1, values.map(abs).max() ?? 0)
         return result(
             chiSquare: chiSquare,
-            direction: direction(ofSign: fit.slope),
+            direction: direction(ofSign: abs(fit.slope) <= 1e-12 * scale ? 0 : fit.slope),
             slopes: [fit.slope] + slopes,
             points: points.count
         )
