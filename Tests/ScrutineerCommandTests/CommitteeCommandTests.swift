@@ -43,6 +43,27 @@ struct CommitteeCommandTests {
         #expect(lines.first == "Added committee WARKS-CYP: 22 measures in 8 themes, 17 targets; 17 new target versions:", "\(saved.standardOutput)")
         #expect(lines.count == 18 && lines.dropFirst().allSatisfy { $0.hasPrefix("  ") })
         #expect(lines.contains("  Under18concep local target 13 from 2022-04-01"), "\(saved.standardOutput)")
+
+        // A definition with mistakes: every one named by where it is in the file, nothing written.
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: Self.definition))) as? [String: Any])
+        var committee = try #require(json["committee"] as? [String: Any])
+        var themes = try #require(committee["themes"] as? [[String: Any]])
+        themes[1]["measureCodes"] = (themes[1]["measureCodes"] as? [String] ?? []) + ["Under18concep"]
+        committee["themes"] = themes
+        json["committee"] = committee
+        var targets = try #require(json["targets"] as? [[String: Any]])
+        targets[0]["tolerance"] = -1
+        json["targets"] = targets
+        let mistaken = folder.appendingPathComponent("mistaken.json").path
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: mistaken))
+        let stored = try Data(contentsOf: file)
+        let refused2 = try CommandRunner.run(["committee", "add", mistaken, "--db", db])
+        #expect(refused2.status == 65)
+        #expect(refused2.standardError.contains("\(mistaken): committee.themes[1] (\""), "\(refused2.standardError)")
+        #expect(refused2.standardError.contains("measure Under18concep is listed also in committee.themes[0]"), "\(refused2.standardError)")
+        #expect(refused2.standardError.contains("\(mistaken): targets[0] (Under18concep, local).tolerance: -1 is negative"), "\(refused2.standardError)")
+        #expect(refused2.standardError.hasSuffix("\nnothing was written\n"))
+        #expect(try Data(contentsOf: file) == stored)
     }
 
     @Test("a definition may list a target's history: versions already held are not written again, so the council's first file can be saved after a target changed; one that would rewrite history is refused naming the file, exit 65")

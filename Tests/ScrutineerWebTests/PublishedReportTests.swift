@@ -165,6 +165,37 @@ struct PublishedReportTests {
     }
 }
 
+extension PublishedReportTests {
+    @Test("A target version agreed for a later year is not shown to the public on a published report, nor the day the current one ends; staff see it as not yet in force")
+    func laterTargetHidden() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        let reason = "Agreed for 2027/28 by Cabinet."
+        try await withStore(url) { store in
+            var definition = try #require(try await store.committee(code: "WARKS-CYP"))
+            var later = try #require(definition.targets.first { $0.measureCode == "WARKS_HV_68WK" })
+            later.validFrom = CalendarDate(year: 2027, month: 4, day: 1)!
+            later.value += 3
+            later.reason = reason
+            definition.targets.append(later)
+            try await store.saveCommittee(definition, by: "warks.analyst")
+        }
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            for stage in ["checked", "published"] {
+                #expect(try await analyst.post(client, "/committees/WARKS-CYP/publication", [("period", "2026/27 Q1"), ("stage", stage)]).status == .seeOther)
+            }
+            let page = "/committees/WARKS-CYP/measures/WARKS_HV_68WK?period=\(Self.q1)"
+            let anyone = try await Browser.anonymous.get(client, page).text
+            #expect(anyone.contains("Targets and their history"))
+            #expect(!anyone.contains(reason), "the later version is not public")
+            #expect(!anyone.contains("1 Apr 2027"), "nor the day it takes over")
+            let staff = try await analyst.get(client, page).text
+            #expect(staff.contains(reason))
+            #expect(staff.contains("Not yet in force"))
+        }
+    }
+}
+
 /// Page bodies collected inside an application's test closure.
 private actor BodyList {
     var all: [String] = []
