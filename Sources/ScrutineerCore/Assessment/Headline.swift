@@ -89,7 +89,8 @@ public struct ThemeHeadline: Sendable, Hashable, Codable {
     /// Its counts.
     public let counts: HeadlineCounts
     /// "Of the four key business measures in Child Protection, three were on track or had been
-    /// completed; none were static and one declining."
+    /// completed; the other one was not on track. By direction of travel, three were improving,
+    /// none static and one declining."
     public let sentence: String
 }
 
@@ -97,12 +98,14 @@ public struct ThemeHeadline: Sendable, Hashable, Codable {
 /// the minutes quote (PRODUCT.md R2).
 ///
 /// Numbers below 10 are words ("none", "one" … "nine") and 10 or more are digits, as the minutes
-/// write them: "Of the 22 key business measures, 16 were on track or had been completed; two were
-/// static and four declining."
+/// write them: "Of the 22 key business measures, 16 were on track or had been completed; the other
+/// six were not on track. By direction of travel, 14 were improving, two static and four declining;
+/// for two no direction could be worked out."
 public struct Headline: Sendable, Hashable, Codable {
     /// Counts over every measure.
     public let counts: HeadlineCounts
-    /// "Of the 22 key business measures, 16 were on track or had been completed; two were static and four declining."
+    /// "Of the 22 key business measures, 16 were on track or had been completed; the other six were
+    /// not on track. By direction of travel, 14 were improving, two static and four declining; …"
     public let sentence: String
     /// Each theme's counts and sentence, in report order.
     public let themes: [ThemeHeadline]
@@ -121,31 +124,37 @@ public struct Headline: Sendable, Hashable, Codable {
         }
     }
 
-    /// "Of the 22 key business measures, 16 were on track or had been completed; two were static
-    /// and four declining.", the minutes' sentence, then what became of the rest, so the counts
-    /// add up: "The other six were not on track." With `theme`: "Of the four key business measures
-    /// in Child Protection, …". One measure: "The one key business measure was on track or had been
-    /// completed; it was improving."
+    /// The minutes' sentence, "Of the 22 key business measures, 16 were on track or had been
+    /// completed … two static and four declining", in two sentences so that no reader takes the
+    /// directions for those of the measures on track: what became of every measure ("…; the other
+    /// six were not on track."), then every measure's direction of travel ("By direction of travel,
+    /// 14 were improving, two static and four declining; for two no direction could be worked
+    /// out."). With `theme`: "Of the four key business measures in Child Protection, …". One
+    /// measure: "The one key business measure was on track or had been completed; it was improving."
     public static func sentence(_ counts: HeadlineCounts, noun: String, singular: String, theme: String?) -> String {
         let place = theme.map { " in \($0)" } ?? ""
         guard counts.measures > 0 else { return "There are no \(noun)\(place)." }
         if counts.measures == 1 { return sentence(one: counts, singular: "\(singular)\(place)") }
         let count = AssessmentWording.count
+        func were(_ n: Int) -> String { n == 1 ? "was" : "were" }
         let onTrack = counts.onTrackOrCompleted
-        let staticCount = counts.static
-        let minutes = "Of the \(count(counts.measures)) \(noun)\(place), \(count(onTrack)) \(onTrack == 1 ? "was" : "were") on track or had been completed; "
-            + "\(count(staticCount)) \(staticCount == 1 ? "was" : "were") static and \(count(counts.declining)) declining."
+        var status = "Of the \(count(counts.measures)) \(noun)\(place), \(count(onTrack)) \(were(onTrack)) on track or had been completed"
         let others = counts.measures - onTrack
-        guard others > 0 else { return minutes }
         let rest = [MeasureStatus.notOnTrack, .notDue, .noData, .notJudged].filter { counts.count($0) > 0 }
-        // With none on track, the rest are all of them, not "the other" ones.
         if rest.count == 1 {
-            let who = onTrack > 0 ? "The other \(count(others))" : others == 2 ? "Both" : "All \(count(others))"
-            return minutes + " \(who) \(statusPhrase(rest[0], plural: others > 1))."
+            // With none on track, the rest are all of them, not "the other" ones.
+            let who = onTrack > 0 ? "the other \(count(others))" : others == 2 ? "both" : "all \(count(others))"
+            status += "; \(who) \(statusPhrase(rest[0], plural: others > 1))"
+        } else if rest.count > 1 {
+            let parts = rest.map { "\(count(counts.count($0))) \(statusPhrase($0, plural: counts.count($0) > 1))" }
+            status += "; of \(onTrack > 0 ? "the other \(count(others))" : "them"), " + parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
         }
-        let parts = rest.map { "\(count(counts.count($0))) \(statusPhrase($0, plural: counts.count($0) > 1))" }
-        let of = onTrack > 0 ? "Of the other \(count(others))" : "Of them"
-        return minutes + " \(of), " + parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1] + "."
+        var travel = "By direction of travel, \(count(counts.improving)) \(were(counts.improving)) improving, \(count(counts.static)) static and \(count(counts.declining)) declining"
+        if counts.increasing + counts.decreasing > 0 {
+            travel += "; \(count(counts.increasing)) rose and \(count(counts.decreasing)) fell, having no better or worse direction"
+        }
+        if counts.directionNotCalculated > 0 { travel += "; for \(count(counts.directionNotCalculated)) no direction could be worked out" }
+        return status + ". " + travel + "."
     }
 
     /// "The one key business measure in Education was not on track; it was declining."

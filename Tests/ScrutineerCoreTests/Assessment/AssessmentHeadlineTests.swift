@@ -4,7 +4,7 @@ import Testing
 
 /// The headline the minutes quote (PRODUCT.md R2): counts by status and direction, overall and per
 /// theme, and the sentence "Of the 22 key business measures, 16 were on track or had been
-/// completed; two were static and four declining."
+/// completed … two static and four declining", in two sentences (status, then direction of travel).
 @Suite struct AssessmentHeadlineTests {
     /// 22 measures: 12 on track and improving, 2 on track and static, 2 completed milestones,
     /// 4 not on track and declining, 2 not on track but improving.
@@ -54,7 +54,7 @@ import Testing
         #expect(counts.directionNotCalculated == 2)
         #expect(MeasureStatus.allCases.map(counts.count).reduce(0, +) == 22)
         #expect(TravelDirection.allCases.map(counts.count).reduce(0, +) == 22)
-        #expect(report.headline.sentence == "Of the 22 key business measures, 16 were on track or had been completed; two were static and four declining. The other six were not on track.")
+        #expect(report.headline.sentence == "Of the 22 key business measures, 16 were on track or had been completed; the other six were not on track. By direction of travel, 14 were improving, two static and four declining; for two no direction could be worked out.")
     }
 
     @Test("Per theme, with numbers below 10 as words and 10 or more as digits")
@@ -67,12 +67,12 @@ import Testing
         let report = try Self.twentyTwo(themes: themes)
         #expect(report.themes.map(\.measures.count) == [4, 10, 8])
         #expect(report.headline.themes.map(\.sentence) == [
-            "Of the four key business measures in Education, three were on track or had been completed; one was static and one declining. The other one was not on track.",
-            "Of the 10 key business measures in Children in Care, 10 were on track or had been completed; none were static and none declining.",
-            "Of the eight key business measures in Early Help, three were on track or had been completed; one was static and three declining. The other five were not on track.",
+            "Of the four key business measures in Education, three were on track or had been completed; the other one was not on track. By direction of travel, two were improving, one static and one declining.",
+            "Of the 10 key business measures in Children in Care, 10 were on track or had been completed. By direction of travel, 10 were improving, none static and none declining.",
+            "Of the eight key business measures in Early Help, three were on track or had been completed; the other five were not on track. By direction of travel, two were improving, one static and three declining; for two no direction could be worked out.",
         ])
         #expect(report.headline.themes.map(\.counts.notOnTrack) == [1, 0, 5])
-        #expect(report.headline.sentence == "Of the 22 key business measures, 16 were on track or had been completed; two were static and four declining. The other six were not on track.")
+        #expect(report.headline.sentence == "Of the 22 key business measures, 16 were on track or had been completed; the other six were not on track. By direction of travel, 14 were improving, two static and four declining; for two no direction could be worked out.")
     }
 
     @Test("The committee's own word for its measures, and the singular")
@@ -86,7 +86,7 @@ import Testing
         #expect(one.headline.sentence == "The one key business measure was on track or had been completed; no direction of travel could be worked out.")
         counts = try Self.twentyTwo(noun: ("focus areas", "focus area")).headline.counts
         #expect(Headline.sentence(counts, noun: "focus areas", singular: "focus area", theme: nil)
-            == "Of the 22 focus areas, 16 were on track or had been completed; two were static and four declining. The other six were not on track.")
+            == "Of the 22 focus areas, 16 were on track or had been completed; the other six were not on track. By direction of travel, 14 were improving, two static and four declining; for two no direction could be worked out.")
     }
 
     @Test("The sentence accounts for every measure: those not on track, with no figure or not judged are counted after the minutes' words")
@@ -99,8 +99,8 @@ import Testing
             measures, observations, targets: [try Build.target("MET", .local, 70), try Build.target("MISSED", .local, 70)],
             period: "2024/25 Q2", today: "2024-11-20", themes: [("Early Help", measures.map(\.code))]
         )
-        #expect(report.headline.sentence == "Of the four key business measures, one was on track or had been completed; two were static and one declining. "
-            + "Of the other three, one was not on track, one had no figure and one could not be judged.")
+        #expect(report.headline.sentence == "Of the four key business measures, one was on track or had been completed; of the other three, one was not on track, one had no figure and one could not be judged. "
+            + "By direction of travel, none were improving, two static and one declining; for one no direction could be worked out.")
         #expect(report.headline.themes[0].sentence.hasPrefix("Of the four key business measures in Early Help, "))
         let single = try Build.assess([measures[1]], observations.filter { $0.measureCode == "MISSED" }, targets: [try Build.target("MISSED", .local, 70)], period: "2024/25 Q2", today: "2024-11-20", themes: [("Early Help", ["MISSED"])])
         #expect(single.headline.themes[0].sentence == "The one key business measure in Early Help was not on track; it was declining.")
@@ -109,8 +109,8 @@ import Testing
             [measures[1], measures[2]], observations.filter { $0.measureCode == "MISSED" }, targets: [try Build.target("MISSED", .local, 70)],
             period: "2024/25 Q2", today: "2024-11-20"
         )
-        #expect(none.headline.sentence == "Of the two key business measures, none were on track or had been completed; none were static and one declining. "
-            + "Of them, one was not on track and one had no figure.")
+        #expect(none.headline.sentence == "Of the two key business measures, none were on track or had been completed; of them, one was not on track and one had no figure. "
+            + "By direction of travel, none were improving, none static and one declining; for one no direction could be worked out.")
         let both = try Build.assess(
             [measures[1], Build.percentage("MISSED_TOO")],
             try ["MISSED", "MISSED_TOO"].flatMap { code in
@@ -118,7 +118,7 @@ import Testing
             },
             targets: [try Build.target("MISSED", .local, 70), try Build.target("MISSED_TOO", .local, 70)], period: "2024/25 Q2", today: "2024-11-20"
         )
-        #expect(both.headline.sentence.hasSuffix("declining. Both were not on track."), "\(both.headline.sentence)")
+        #expect(both.headline.sentence.hasPrefix("Of the two key business measures, none were on track or had been completed; both were not on track. By direction"), "\(both.headline.sentence)")
     }
 
     @Test("An assessment encodes to JSON and decodes to the same value")
