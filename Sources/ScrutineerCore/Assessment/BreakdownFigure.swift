@@ -1,3 +1,5 @@
+import Foundation
+
 /// One breakdown of the council's figure for the period (district, age band, SEND, sex, ethnicity),
 /// as the audience may see it (PRODUCT.md R8).
 public struct BreakdownFigure: Sendable, Hashable, Codable {
@@ -32,7 +34,8 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
     /// Breakdowns on several dimensions at once get primary suppression only.
     static func figures(_ observations: [Observation], unit: MeasureUnit, audience: Audience, format: ValueFormat) -> [BreakdownFigure] {
         let policy = DisclosurePolicy.dfe
-        let sorted = observations.sorted { $0.breakdown.key < $1.breakdown.key }
+        // Numbers in order of size, not as text: age bands 5-10, 11-15, 16, not 11-15, 16, 5-10.
+        let sorted = observations.sorted { $0.breakdown.key.compare($1.breakdown.key, options: .numeric) == .orderedAscending }
         var figures = sorted.map { observation -> BreakdownFigure in
             func countCell(_ count: Double?) -> PublishedCell? {
                 guard let count else { return nil }

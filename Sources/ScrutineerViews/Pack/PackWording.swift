@@ -126,8 +126,16 @@ enum PackWording {
     }
 
     /// "age: 17-18; sex: Female".
+    /// "Total", or each dimension as words and its value: "Age band: 11-15; Sex: Female" (the
+    /// imported column `age_band` read as words).
     static func breakdown(_ breakdown: Breakdown) -> String {
-        breakdown.isTotal ? "Total" : breakdown.pairs.map { "\($0.dimension): \($0.value)" }.joined(separator: "; ")
+        breakdown.isTotal ? "Total" : breakdown.pairs.map { "\(dimensionWords($0.dimension)): \($0.value)" }.joined(separator: "; ")
+    }
+
+    /// A breakdown dimension as words: underscores as spaces, the first letter a capital.
+    static func dimensionWords(_ dimension: String) -> String {
+        let words = dimension.replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
     }
 
     /// "Common cause", "Special cause (improvement)", …

@@ -35,6 +35,16 @@ import Testing
         #expect(assessment.symbols.contains("symbol-c"))
     }
 
+    @Test("Bands are in order of their numbers, not their text: 5-10, 11-15, 16 (found by exploratory testing)")
+    func numericOrder() throws {
+        let observations = try [("16", 4.0), ("11-15", 9.0), ("5-10", 12.0)].map { band, value in
+            try Build.observation("CME", "2024/25 Q2", value, published: "2024-11-14", breakdown: ["age_band": band])
+        } + [try Build.observation("CME", "2024/25 Q2", 25, published: "2024-11-14")]
+        let measure = Build.percentage("CME")
+        let assessment = try #require(try Build.assess([measure], observations, period: "2024/25 Q2", today: "2024-11-20").measures.first)
+        #expect(assessment.breakdowns.map(\.breakdown.key) == ["age_band=5-10", "age_band=11-15", "age_band=16"])
+    }
+
     @Test("Officers and members see every breakdown")
     func officerSeesEverything() throws {
         for audience in [Audience.officer, .member] {
