@@ -385,6 +385,10 @@ struct AssessmentRun {
         func notCompared(_ reason: NotComparedReason) -> EnglandComparison {
             EnglandComparison(choice: measure.benchmarkComparison, outcome: .notCompared, notComparedReason: reason, interval: interval)
         }
+        // A count grows with the area: a council's is never better or worse than England's total.
+        if measure.unit == .count {
+            return EnglandComparison(choice: .notCompared, outcome: .notCompared, notComparedReason: .measureNotCompared, interval: interval)
+        }
         let method: BenchmarkMethod
         switch measure.benchmarkComparison {
         case .notCompared: return notCompared(.measureNotCompared)

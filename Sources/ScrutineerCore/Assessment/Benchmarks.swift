@@ -108,9 +108,10 @@ public struct Benchmarks: Sendable, Hashable, Codable {
     public let polarity: Polarity
     public let format: ValueFormat
 
-    /// Council − England, unrounded (percentage points for percentages).
+    /// Council − England, unrounded (percentage points for percentages); nil for a count, which
+    /// grows with the area ("622,526 lower" than England's total says nothing).
     public var differenceFromEngland: Double? {
-        guard let councilValue, let england else { return nil }
+        guard let councilValue, let england, format.unit != .count else { return nil }
         return councilValue - england
     }
 

@@ -103,6 +103,22 @@ import Testing
         #expect(shareComparison.outcome == .better)
     }
 
+    @Test("A count is not compared with England's total, nor given a difference from it, whatever its measure's method (found by exploratory testing)")
+    func countNotCompared() throws {
+        let count = Measure(code: "CME", title: "Children missing education", unit: .count, polarity: .lowIsGood, periodicity: .quarterly, yearType: .financial)
+        let observations = [
+            try Build.observation("CME", "2024/25 Q2", 310, numerator: 310, denominator: 120_000),
+            try Build.observation("CME", "2024/25 Q2", 622_836, area: Area.englandCode),
+        ]
+        let report = try Build.assess([count], observations, period: "2024/25 Q2", today: "2024-11-20")
+        let benchmarks = try #require(report.measures.first?.benchmarks)
+        #expect(benchmarks.england == 622_836)
+        #expect(benchmarks.differenceFromEngland == nil)
+        #expect(benchmarks.comparison.outcome == .notCompared)
+        #expect(benchmarks.comparison.choice == .notCompared)
+        #expect(benchmarks.comparison.notComparedReason == .measureNotCompared)
+    }
+
     @Test("No interval and no counts: not compared, and said why")
     func notComparedWithoutCounts() throws {
         var measure = try LAITData.shared().measure("ReReferral")
