@@ -238,6 +238,21 @@ struct APITests {
             // A measure with too few figures for a chart says why instead.
             let undrawn = measures.filter { $0["spc"] == nil }
             #expect(!undrawn.isEmpty && undrawn.allSatisfy { ($0["spcNotDrawn"] as? String)?.hasPrefix("No statistical process control chart") == true })
+
+            // Each target judged, as figures: the reported one is the one the status names.
+            for measure in measures {
+                let targets = try #require(measure["targets"] as? [[String: Any]], "\(measure["code"] ?? "")")
+                let reported = targets.filter { $0["reported"] as? Bool == true }
+                #expect(reported.count <= 1)
+                let status = measure["status"] as? [String: Any]
+                let reason = status?["reason"] as? String ?? "", label = status?["label"] as? String ?? ""
+                for target in reported where label.hasPrefix("On track") || label.hasPrefix("Not on track") {
+                    let kind = try #require(target["kind"] as? String)
+                    #expect(reason.contains("\(kind) target"), "\(measure["code"] ?? ""): \(reason)")
+                    #expect(["met", "within-tolerance", "missed", "not-compared"].contains(target["result"] as? String ?? ""))
+                }
+            }
+            #expect(measures.contains { ($0["targets"] as? [[String: Any]])?.isEmpty == false })
         }
     }
 }

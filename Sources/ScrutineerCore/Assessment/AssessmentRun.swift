@@ -382,13 +382,12 @@ struct AssessmentRun {
     /// Better / similar / worse than England by the measure's method and the council's interval.
     private func comparison(_ latest: Observation, england: Double?, measure: Measure, withheld: Bool) -> EnglandComparison {
         let interval = withheld ? FigureInterval.none : FigureInterval.of(latest, unit: measure.unit)
-        func notCompared(_ reason: NotComparedReason) -> EnglandComparison {
-            EnglandComparison(choice: measure.benchmarkComparison, outcome: .notCompared, notComparedReason: reason, interval: interval)
-        }
         // A count grows with the area: a council's is never better or worse than England's total.
-        if measure.unit == .count {
-            return EnglandComparison(choice: .notCompared, outcome: .notCompared, notComparedReason: .measureNotCompared, interval: interval)
+        let choice: BenchmarkComparisonChoice = measure.unit == .count ? .notCompared : measure.benchmarkComparison
+        func notCompared(_ reason: NotComparedReason) -> EnglandComparison {
+            EnglandComparison(choice: choice, outcome: .notCompared, notComparedReason: reason, interval: interval)
         }
+        if measure.unit == .count { return notCompared(withheld ? .withheld : .measureNotCompared) }
         let method: BenchmarkMethod
         switch measure.benchmarkComparison {
         case .notCompared: return notCompared(.measureNotCompared)

@@ -513,6 +513,30 @@ struct AssessmentJSON: Encodable {
         let reason: String
     }
 
+    /// A target the latest figure was judged against (`status` says which is reported).
+    struct JudgedTarget: Encodable {
+        let kind: String
+        let value: Double
+        let tolerance: Double?
+        let period: String?
+        let validFrom: String
+        let version: Int
+        let result: String
+        let reported: Bool
+
+        init(_ judgement: TargetJudgement, reported: Bool) {
+            let target = judgement.target
+            kind = target.kind.rawValue
+            value = target.value
+            tolerance = target.tolerance
+            period = target.periodLabel
+            validFrom = target.validFrom.iso
+            version = target.version
+            result = judgement.result.rawValue
+            self.reported = reported
+        }
+    }
+
     struct MeasureResult: Encodable {
         let code: String
         let title: String
@@ -523,6 +547,8 @@ struct AssessmentJSON: Encodable {
         let latest: Latest?
         let currency: Judgement
         let status: Judgement
+        /// Each target judged, the reported one marked.
+        let targets: [JudgedTarget]
         let direction: Judgement
         let change: Double?
         let benchmarks: Benchmark?
@@ -565,6 +591,7 @@ struct AssessmentJSON: Encodable {
                 latest: m.latest.map(Latest.init),
                 currency: Judgement(label: m.currency.label, reason: m.currency.reason),
                 status: Judgement(label: m.status.label, reason: m.status.reason),
+                targets: m.status.targets.map { JudgedTarget($0, reported: $0.target.kind == m.status.reportedTarget?.target.kind) },
                 direction: Judgement(label: m.direction.label, reason: m.direction.reason),
                 change: m.direction.change,
                 benchmarks: m.benchmarks.map { b in

@@ -92,6 +92,10 @@ enum OpenAPIDocument {
                         "lower95": number, "upper95": number, "intervalSource": ["type": "string", "enum": IntervalSource.allCases.map(\.rawValue)],
                     ], required: ["period", "text", "intervalSource"]),
                     "currency": judgement, "status": judgement, "direction": judgement, "change": number,
+                    "targets": ["type": "array", "items": object([
+                        "kind": ["type": "string", "enum": TargetKind.allCases.map(\.rawValue)], "value": number, "tolerance": number, "period": string,
+                        "validFrom": string, "version": integer, "result": ["type": "string", "enum": TargetResult.allCases.map(\.rawValue)], "reported": boolean,
+                    ], required: ["kind", "value", "validFrom", "version", "result", "reported"])],
                     "benchmarks": object([
                         "period": string, "england": number, "regionName": string, "region": number, "statisticalNeighbourMean": number,
                         "rank": integer, "rankedCount": integer, "quartileBand": string, "comparedWithEngland": string, "reason": string,
@@ -106,7 +110,7 @@ enum OpenAPIDocument {
                         ], required: ["period"])],
                     ], required: ["reason", "pointCount", "trialLimits", "points"]),
                     "spcNotDrawn": string,
-                ], required: ["code", "title", "unit", "polarity", "isIllustrative", "currency", "status", "direction"])],
+                ], required: ["code", "title", "unit", "polarity", "isIllustrative", "currency", "status", "targets", "direction"])],
             ], required: ["committee", "committeeName", "councilAreaCode", "councilName", "period", "stage", "audience", "dataAsAt", "headline", "measures"]),
             "Commentary": object(["measureCode": string, "period": string, "text": string, "author": string, "writtenAt": string, "version": integer],
                                  required: ["measureCode", "period", "text", "author", "writtenAt", "version"]),

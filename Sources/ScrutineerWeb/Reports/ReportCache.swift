@@ -9,6 +9,11 @@ import Synchronization
 /// stays the same. The revision is read from the database at most once per
 /// `WebSettings.revisionCheckInterval`, so several servers on one database see each other's
 /// changes within that interval, and this server's own changes at once (`invalidate()`).
+///
+/// What is loaded is kept only if the cache has not started again while it loaded (its
+/// `generation`): a load that read the data before a change, and finished after the cache had
+/// started again for it, would otherwise keep the old figures under the new revision until the
+/// data next changed.
 final class ReportCache: Sendable {
     struct AssessmentKey: Hashable {
         let committee: String
@@ -25,6 +30,8 @@ final class ReportCache: Sendable {
     }
 
     private struct State {
+        /// How many times the cache has started again; what was loaded under another is not kept.
+        var generation = 0
         var revision = -1
         var checkedAt = Date.distantPast
         var committees: [Committee]?
@@ -37,6 +44,13 @@ final class ReportCache: Sendable {
         var indexes: [String: AssessmentIndex] = [:]
         var assessments: [AssessmentKey: CommitteeAssessment] = [:]
         var pages: [String: CachedPage] = [:]
+
+        /// Forgets everything, in a new generation.
+        mutating func startAgain() {
+            let next = generation + 1
+            self = State()
+            generation = next
+        }
     }
 
     /// A whole response body with its content type.
@@ -56,7 +70,14 @@ final class ReportCache: Sendable {
 
     /// Forgets everything: this server has just changed the data.
     func invalidate() {
-        state.withLock { $0 = State() }
+        state.withLock { $0.startAgain() }
+    }
+
+    /// Applies `update` unless the cache has started again since `generation`.
+    private func keep(ifStill generation: Int, _ update: (inout State) -> Void) {
+        state.withLock { s in
+            if s.generation == generation { update(&s) }
+        }
     }
 
     /// Brings the cache up to the database's revision when the interval has passed.
@@ -65,7 +86,7 @@ final class ReportCache: Sendable {
         guard due else { return }
         let revision = try await store.revision()
         state.withLock { s in
-            if s.revision != revision { s = State() }
+            if s.revision != revision { s.startAgain() }
             s.revision = revision
             s.checkedAt = Date()
         }
@@ -74,9 +95,10 @@ final class ReportCache: Sendable {
     /// The value at `path` while the revision holds, otherwise `load`ed and kept there.
     private func remembered<Value: Sendable>(_ path: WritableKeyPath<State, Value?> & Sendable, load: () async throws -> Value) async throws -> Value {
         try await refresh()
-        if let cached = state.withLock({ $0[keyPath: path] }) { return cached }
+        let (cached, generation) = state.withLock { ($0[keyPath: path], $0.generation) }
+        if let cached { return cached }
         let value = try await load()
-        state.withLock { $0[keyPath: path] = value }
+        keep(ifStill: generation) { $0[keyPath: path] = value }
         return value
     }
 
@@ -136,29 +158,31 @@ final class ReportCache: Sendable {
     func assessment(_ definition: CommitteeDefinition, period: Period, audience: Audience, today: CalendarDate) async throws -> CommitteeAssessment {
         try await refresh()
         let key = AssessmentKey(committee: definition.committee.code, period: period.label, audience: audience, today: today)
-        if let cached = state.withLock({ $0.assessments[key] }) { return cached }
+        let (cachedAssessment, cachedIndex, generation) = state.withLock { ($0.assessments[key], $0.indexes[key.committee], $0.generation) }
+        if let cachedAssessment { return cachedAssessment }
         let index: AssessmentIndex
-        if let cached = state.withLock({ $0.indexes[key.committee] }) {
-            index = cached
+        if let cachedIndex {
+            index = cachedIndex
         } else {
             index = try await store.assessmentIndex(for: definition)
-            state.withLock { $0.indexes[key.committee] = index }
+            keep(ifStill: generation) { $0.indexes[key.committee] = index }
         }
         let assessment = try index.assess(committee: definition.committee, reportingPeriod: period, today: today, audience: audience)
-        state.withLock { $0.assessments[key] = assessment }
+        keep(ifStill: generation) { $0.assessments[key] = assessment }
         return assessment
     }
 
-    /// A page already rendered for the public.
-    func page(_ key: String) async throws -> CachedPage? {
+    /// A page already rendered for the public, and the generation a page made now belongs to.
+    func page(_ key: String) async throws -> (page: CachedPage?, generation: Int) {
         try await refresh()
-        return state.withLock { $0.pages[key] }
+        return state.withLock { ($0.pages[key], $0.generation) }
     }
 
-    /// Keeps a page rendered for the public. At most `maximumPages` are kept (addresses with
-    /// made-up query strings must not grow the cache without end): past that, the cache starts again.
-    func keep(_ page: CachedPage, for key: String) {
-        state.withLock { s in
+    /// Keeps a page rendered for the public, unless the cache has started again since
+    /// `generation`. At most `maximumPages` are kept (addresses with made-up query strings must not
+    /// grow the cache without end): past that, the pages start again.
+    func keep(_ page: CachedPage, for key: String, ifStill generation: Int) {
+        keep(ifStill: generation) { s in
             if s.pages.count >= Self.maximumPages { s.pages.removeAll(keepingCapacity: true) }
             s.pages[key] = page
         }
@@ -174,9 +198,10 @@ extension ReportCache {
     func publicResponse(_ request: Request, _ context: WebRequestContext, contentType: String, make: () async throws -> Data) async throws -> Response {
         guard context.viewer.account == nil else { return Response.body(try await make(), contentType: contentType) }
         let key = request.uri.description
-        if let page = try await page(key) { return Response.body(page.body, contentType: page.contentType) }
+        let (cached, generation) = try await page(key)
+        if let cached { return Response.body(cached.body, contentType: cached.contentType) }
         let body = try await make()
-        keep(CachedPage(body: body, contentType: contentType), for: key)
+        keep(CachedPage(body: body, contentType: contentType), for: key, ifStill: generation)
         return Response.body(body, contentType: contentType)
     }
 }
