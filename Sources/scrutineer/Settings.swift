@@ -1,3 +1,4 @@
+import Foundation
 import Configuration
 
 /// Scrutineer's settings, read in one place (STYLE.md 3): a command-line option wins, then the
@@ -18,24 +19,52 @@ struct Settings {
 
     static let defaultDatabaseURL = "sqlite://./scrutineer.sqlite"
 
-    /// The settings with `databaseURL`, `host` and `port` from the command line when given.
-    static func load(databaseOption: String? = nil, host: String? = nil, port: Int? = nil) -> Settings {
+    /// A setting that is given but cannot be right: named with where it can be set and what is
+    /// expected, rather than replaced by its default without a word.
+    struct Problem: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// `db.url` alone, from `--db` when given: what every command but `serve` needs, so that a web
+    /// setting wrong in the environment stops only the server.
+    static func databaseURL(option: String?) -> String {
+        if let option { return option }
+        return ConfigReader(provider: EnvironmentVariablesProvider().prefixKeys(with: ["scrutineer"]))
+            .string(forKey: "db.url", isSecret: true, default: defaultDatabaseURL)
+    }
+
+    /// The settings with `databaseURL`, `host` and `port` from the command line when given. A port
+    /// outside 1–65535 or not a number, and a secure-cookies setting that is not true or false, are
+    /// refused (`Problem`).
+    static func load(databaseOption: String? = nil, host: String? = nil, port: Int? = nil) throws(Problem) -> Settings {
         var overrides: [AbsoluteConfigKey: ConfigValue] = [:]
         if let databaseOption {
             overrides[AbsoluteConfigKey(["db", "url"])] = ConfigValue(.string(databaseOption), isSecret: true)
         }
         if let host { overrides[AbsoluteConfigKey(["http", "host"])] = ConfigValue(.string(host), isSecret: false) }
-        if let port { overrides[AbsoluteConfigKey(["http", "port"])] = ConfigValue(.int(port), isSecret: false) }
+        if let port { overrides[AbsoluteConfigKey(["http", "port"])] = ConfigValue(.string(String(port)), isSecret: false) }
         let config = ConfigReader(providers: [
             InMemoryProvider(name: "command line", values: overrides),
             EnvironmentVariablesProvider().prefixKeys(with: ["scrutineer"]),
         ])
+        let portText = config.string(forKey: "http.port", default: "8080").trimmingCharacters(in: .whitespaces)
+        guard let portNumber = Int(portText), (1...65_535).contains(portNumber) else {
+            throw Problem(description: "http.port: \"\(portText)\" is not a port (expected a whole number from 1 to 65535, given as --port or SCRUTINEER_HTTP_PORT)")
+        }
+        let cookiesText = config.string(forKey: "http.secure-cookies", default: "true").trimmingCharacters(in: .whitespaces).lowercased()
+        guard let secureCookies = ["true": true, "1": true, "yes": true, "false": false, "0": false, "no": false][cookiesText] else {
+            throw Problem(description: "http.secure-cookies: \"\(cookiesText)\" is not true or false (expected SCRUTINEER_HTTP_SECURE_COOKIES=true, the default, or false)")
+        }
         return Settings(
             databaseURL: config.string(forKey: "db.url", isSecret: true, default: defaultDatabaseURL),
             host: config.string(forKey: "http.host", default: "127.0.0.1"),
-            port: config.int(forKey: "http.port", default: 8080),
-            secureCookies: config.bool(forKey: "http.secure-cookies", default: true),
+            port: portNumber,
+            secureCookies: secureCookies,
             metricsToken: config.string(forKey: "http.metrics-token", isSecret: true)
         )
     }
 }
+
+/// Who runs a command, for the audit trail when `--user` is not given: `$USER`, or the account's
+/// name where the environment has none (under cron or systemd), the same for every command.
+let commandUser = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName

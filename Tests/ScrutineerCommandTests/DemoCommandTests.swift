@@ -49,4 +49,29 @@ struct DemoCommandTests {
         #expect(demo.status == 69 && demo.standardOutput.isEmpty, "\(demo.standardOutput)")
         #expect(!FileManager.default.fileExists(atPath: demoFile.path))
     }
+
+    @Test("a setting given wrong stops serve naming it (exit 78), never replaced by its default without a word; the other commands read the database alone (found by exploratory testing)")
+    func wrongSettings() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("settings.sqlite").path
+        for (arguments, environment, message) in [
+            (["--port", "83641"], [:], #"http.port: "83641" is not a port (expected a whole number from 1 to 65535, given as --port or SCRUTINEER_HTTP_PORT)"#),
+            ([], ["SCRUTINEER_HTTP_PORT": "abc"], #"http.port: "abc" is not a port"#),
+            ([], ["SCRUTINEER_HTTP_SECURE_COOKIES": "flase"], #"http.secure-cookies: "flase" is not true or false"#),
+        ] {
+            let result = try CommandRunner.run(["serve", "--db", db] + arguments, environment: environment)
+            #expect(result.status == 78, "\(arguments) \(environment): \(result.standardError)")
+            #expect(result.standardError.hasPrefix(message), "\(result.standardError)")
+            #expect(!result.standardOutput.contains("serving on"))
+        }
+        let listed = try CommandRunner.run(["user", "list", "--db", db], environment: ["SCRUTINEER_HTTP_PORT": "abc"])
+        #expect(listed.status == 66 || listed.status == 0, "\(listed.standardError)")
+        #expect(!listed.standardError.contains("http.port"))
+        // A URL Scrutineer cannot read is named without its password.
+        let unreadable = try CommandRunner.run(["user", "list"], environment: ["SCRUTINEER_DB_URL": "postgres://app:Secret1@127.0.0.1:5432"])
+        #expect(unreadable.status == 78)
+        #expect(unreadable.standardError.hasPrefix(#"db.url: "postgres://app:***@127.0.0.1:5432" is not a database URL"#), "\(unreadable.standardError)")
+        #expect(!unreadable.standardError.contains("Secret1"))
+    }
 }

@@ -30,6 +30,9 @@ struct StorageConnectionTests {
             db.url: "mysql://app@localhost/db" is not a database URL (expected sqlite://PATH such as sqlite://./scrutineer.sqlite, \
             sqlite://:memory:, or postgres://USER:PASSWORD@HOST:PORT/DATABASE)
             """)
+        // Not read, and still not shown with its password, even one with unescaped / # ? @.
+        #expect(throws: StoreError.invalidDatabaseURL("postgres://app:***@127.0.0.1:5432")) { try DatabaseLocation(url: "postgres://app:Secret1@127.0.0.1:5432") }
+        #expect(throws: StoreError.invalidDatabaseURL("postgres://special:***@db:5432")) { try DatabaseLocation(url: "postgres://special:p@ss?w@db:5432") }
     }
 
     @Test("a SQLite file in a folder that does not exist cannot be opened, and the error says where")

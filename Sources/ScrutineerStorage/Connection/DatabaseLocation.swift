@@ -16,8 +16,25 @@ public enum DatabaseLocation: Sendable, Hashable {
     /// The default `db.url`: a file beside wherever Scrutineer runs.
     public static let defaultURL = "sqlite://./scrutineer.sqlite"
 
-    /// Reads a `db.url` value.
+    /// Reads a `db.url` value. A value it cannot read is named with its password masked.
     public init(url: String) throws(StoreError) {
+        do throws(StoreError) {
+            try self.init(reading: url)
+        } catch {
+            throw StoreError.invalidDatabaseURL(Self.maskingPassword(url))
+        }
+    }
+
+    /// `text` with whatever lies between `USER:` and the last `@` before the host written `***`:
+    /// a URL Scrutineer cannot read is still shown in messages without its password, even one
+    /// whose password holds a `/`, `#`, `?` or `@` not written as `%2F`, `%23`, `%3F`, `%40`.
+    static func maskingPassword(_ text: String) -> String {
+        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].lastIndex(of: "@"),
+              let colon = text[scheme.upperBound..<at].firstIndex(of: ":") else { return text }
+        return String(text[..<text.index(after: colon)]) + "***" + String(text[at...])
+    }
+
+    private init(reading url: String) throws(StoreError) {
         let text = url.trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("sqlite://") {
             let path = String(text.dropFirst("sqlite://".count))

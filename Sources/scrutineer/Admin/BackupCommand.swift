@@ -66,7 +66,7 @@ struct BackupCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         @Option(help: "Who is restoring, for the audit trail: $USER unless given.")
-        var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
+        var user: String = commandUser
 
         func run() async throws {
             let location = try database.location()

@@ -23,7 +23,7 @@ struct CommitteeCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOption
 
         @Option(help: "Who is making the change, for the audit trail: $USER unless given.")
-        var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
+        var user: String = commandUser
 
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -121,7 +121,7 @@ extension CommitteeCommand {
         @OptionGroup var database: DatabaseOption
 
         @Option(help: "Who is making the change, for the audit trail: $USER unless given.")
-        var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
+        var user: String = commandUser
 
         func validate() throws {
             if asOf != nil && stage != .published { throw ValidationError("--as-of is for publishing (expected --stage published, or no --as-of)") }

@@ -11,7 +11,7 @@ struct DatabaseOption: ParsableArguments {
     /// not one Scrutineer reads.
     func location() throws -> DatabaseLocation {
         do {
-            return try DatabaseLocation(url: Settings.load(databaseOption: url).databaseURL)
+            return try DatabaseLocation(url: Settings.databaseURL(option: url))
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(78)

@@ -86,7 +86,7 @@ struct ImportCommand: AsyncParsableCommand {
     var replaceNewer = false
 
     @Option(help: "Who is importing, for the audit trail: $USER unless given.")
-    var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
+    var user: String = commandUser
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("no file to import (expected one or more file paths after the kind)") }

@@ -20,7 +20,7 @@ struct RequestCommand: AsyncParsableCommand {
     /// `--user NAME`.
     struct UserOption: ParsableArguments {
         @Option(help: "Who is making the change, for the audit trail: $USER unless given.")
-        var user: String = ProcessInfo.processInfo.environment["USER"] ?? "scrutineer"
+        var user: String = commandUser
     }
 
     struct Add: AsyncParsableCommand {

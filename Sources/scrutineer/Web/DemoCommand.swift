@@ -31,6 +31,10 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .customLong("db"), help: "Load the demo into this empty database instead (e.g. postgres://user@host:port/db), to try the demo on PostgreSQL; a database that holds any import, change or user is refused.")
     var databaseURL: String?
 
+    func validate() throws {
+        if !(0...65_535).contains(port) { throw ValidationError("--port \(port) is not a port (expected a whole number up to 65535)") }
+    }
+
     func run() async throws {
         try FreePort.require(host: host, port: port)
         let store: SQLStore

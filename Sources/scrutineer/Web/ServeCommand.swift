@@ -28,7 +28,13 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOption
 
     func run() async throws {
-        let settings = Settings.load(databaseOption: database.url, host: host, port: port)
+        let settings: Settings
+        do {
+            settings = try Settings.load(databaseOption: database.url, host: host, port: port)
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(78)
+        }
         let web = WebSettings(host: settings.host, port: settings.port, secureCookies: settings.secureCookies, metricsToken: settings.metricsToken)
         try FreePort.require(host: web.host, port: web.port)
         try await database.withStore { store in

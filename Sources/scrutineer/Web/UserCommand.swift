@@ -95,7 +95,7 @@ struct UserCommand: AsyncParsableCommand {
             )
             try await withStore(database) { store in
                 try await grants.check(for: role, in: store)
-                _ = try await store.addUser(account, passwordHash: Credentials.hash(password: password), by: ProcessInfo.processInfo.userName)
+                _ = try await store.addUser(account, passwordHash: Credentials.hash(password: password), by: commandUser)
             }
             print("Added \(username) as \(role.rawValue).")
         }
@@ -110,7 +110,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let password = try readPassword()
             try await withStore(database) { store in
-                try await store.setPasswordHash(Credentials.hash(password: password), for: username, by: ProcessInfo.processInfo.userName)
+                try await store.setPasswordHash(Credentials.hash(password: password), for: username, by: commandUser)
             }
             print("Set the password of \(username).")
         }
@@ -133,7 +133,7 @@ struct UserCommand: AsyncParsableCommand {
                 account.councilAreaCode = grants.council
                 account.committeeCodes = grants.committee
                 account.measureCodes = grants.measure
-                try await store.updateUser(account, by: ProcessInfo.processInfo.userName)
+                try await store.updateUser(account, by: commandUser)
             }
             print("\(username) is now \(role.rawValue).")
         }
