@@ -52,6 +52,24 @@ struct StorageConnectionTests {
         #expect(!message.contains("secret"))
     }
 
+    @Test("a connection the server ends is told apart from data refused: a lost connection, so trying again may work (found by exploratory testing)")
+    func connectionLoss() async throws {
+        let url = try TestEngine.requirePostgres()
+        let store = try await StoreConnection.open(url: url, logger: quietLogger)
+        // The server ends this very connection, as an administrator or a failover would.
+        let ended = await #expect(throws: (any Error).self) {
+            try await store.read { session in try await session.sql.raw("SELECT pg_terminate_backend(pg_backend_pid())").run() }
+        }
+        #expect(ended.map(StoreError.isConnectionLoss) == true, "\(ended.map { String(reflecting: $0) } ?? "")")
+        let refused = await #expect(throws: (any Error).self) {
+            try await store.read { session in try await session.sql.raw("SELECT 1 / 0").run() }
+        }
+        #expect(refused.map(StoreError.isConnectionLoss) == false)
+        #expect(StoreError.connectionLost(reason: "terminating connection due to administrator command").description
+            == "the connection to the database was lost, so nothing was written (terminating connection due to administrator command); try again once the database answers")
+        try await store.close()
+    }
+
     @Test("an in-memory SQLite store works until it is closed")
     func memory() async throws {
         let data = try RealData.load()

@@ -21,6 +21,7 @@ extension SQLStore {
         } catch let error as StoreError {
             throw error
         } catch {
+            if StoreError.isConnectionLoss(error) { throw StoreError.connectionLost(reason: StoreError.databaseReason(error)) }
             if let key = ImportWriter.duplicateObservation(in: batch.observations) {
                 throw StoreError.duplicateInBatch(record: "observation", key: ImportWriter.describe(key))
             }

@@ -16,6 +16,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case notFinite(record: String, field: String)
     /// The database refused an import; nothing was written.
     case importRolledBack(reason: String)
+    /// The connection to the database was lost mid-write (a server restarted or failed over, a
+    /// connection ended by an administrator): nothing was written, and trying again may work.
+    case connectionLost(reason: String)
     /// A new version of a target starts before the version it replaces.
     case targetStartsBeforePrevious(measureCode: String, kind: String, validFrom: String, previousValidFrom: String)
     /// A target to store names no council (every stored target is one council's).
@@ -126,6 +129,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "the \(field) of \(record) is not a finite number (expected a number or a blank); nothing was written"
         case let .importRolledBack(reason):
             "the import was rolled back and nothing was written: \(reason)"
+        case let .connectionLost(reason):
+            "the connection to the database was lost, so nothing was written (\(reason)); try again once the database answers"
         case let .targetStartsBeforePrevious(measure, kind, from, previous):
             "the new \(kind) target for \(measure) starts on \(from), before the version it replaces (from \(previous)); "
                 + "history is never rewritten (expected a start on or after \(previous))"
@@ -187,6 +192,17 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The database's own words for `error`: PostgreSQL's message and detail (which PostgresNIO
     /// hides from `description`), SQLite's message, or the error itself.
+    /// True for an error that says the connection to the database was lost rather than that the
+    /// data was refused: PostgresNIO's closed connections, and the server's connection-exception
+    /// (08…) and operator-intervention (57P…) states, such as "terminating connection due to
+    /// administrator command".
+    public static func isConnectionLoss(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError else { return false }
+        if [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown, .poolClosed].contains(error.code) { return true }
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return state.hasPrefix("08") || state.hasPrefix("57P")
+    }
+
     static func databaseReason(_ error: any Error) -> String {
         if let error = error as? StoreError { return error.description }
         if let error = error as? PSQLError {

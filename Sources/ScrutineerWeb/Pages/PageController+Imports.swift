@@ -74,6 +74,8 @@ extension PageController {
         do {
             summary = try await store.importBatch(batch, by: account.username)
         } catch let error as StoreError {
+            // A lost database is not a problem in the file: the error page says to try again (503).
+            if case .connectionLost = error { throw error }
             // The store rolled the whole import back; its words name the record, and the cell
             // when a file defined what was refused.
             let refusals = error.refusals.map { error in

@@ -150,9 +150,11 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             try await database.withStore { store in try await importFiles(inputs, into: store, progress: progress) }
         } catch let error as StoreError {
-            // The store rolled the whole import back: say why, in its words, and exit like bad data.
+            // The store rolled the whole import back: say why, in its words, and exit like bad
+            // data, or with EX_TEMPFAIL (75) when the database was lost and trying again may work.
             progress.finish()
             FileHandle.standardError.write(Data("\(error)\n".utf8))
+            if case .connectionLost = error { throw ExitCode(75) }
             throw ExitCode(65)
         }
     }
