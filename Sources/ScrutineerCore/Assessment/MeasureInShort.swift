@@ -72,8 +72,13 @@ public struct MeasureInShort: Sendable, Hashable {
                 let highIsGood = m.measure.polarity != .lowIsGood
                 let targetText = format.trimmedText(target)
                 let assured = switch assurance {
+                // The latest figure can fall outside its usual range: then it is said, not contradicted.
+                case .consistentFail where status.status == .onTrack:
+                    "\(range) lies wholly \(highIsGood ? "below" : "above") the target of \(targetText), so this figure's meeting it is unusual: it will not go on being met without a change in how the service works."
                 case .consistentFail:
                     "\(range) lies wholly \(highIsGood ? "below" : "above") the target of \(targetText), so it will not be met without a change in how the service works."
+                case .consistentPass where status.status == .notOnTrack:
+                    "\(range) lies wholly \(highIsGood ? "above" : "below") the target of \(targetText), so this figure's missing it is unusual: it can be expected to be met again."
                 case .consistentPass:
                     "\(range) lies wholly \(highIsGood ? "above" : "below") the target of \(targetText), so it can be expected to go on being met."
                 case .inconsistent:

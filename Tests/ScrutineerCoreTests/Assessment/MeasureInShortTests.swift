@@ -40,6 +40,21 @@ import Testing
         #expect(MeasureInShort(within).sentences[0] == "On track within tolerance: 7.0% is above the target of 6.8%, but by no more than its tolerance.")
     }
 
+    @Test("On track this period while the usual range lies wholly short of the target: the figure is said to be unusual, not contradicted (found by exploratory testing)")
+    func metButUsuallyShort() throws {
+        let values: [Double] = [70, 71, 69, 70, 72, 70, 69, 71, 70, 70, 71, 69, 70, 71, 70, 86]
+        let labels = (2021...2024).flatMap { year in (1...4).map { "\(year)/\(String(year + 1).suffix(2)) Q\($0)" } }
+        let observations = try zip(labels, values).map { try Build.observation("RHI", $0, $1, published: "2025-05-01") }
+        let report = try Build.assess(
+            [Build.percentage("RHI")], observations, targets: [try Build.target("RHI", .local, 85, from: "2021-04-01")],
+            period: "2024/25 Q4", today: "2025-05-20"
+        )
+        let m = try #require(report.measures.first)
+        #expect(m.status.status == .onTrack)
+        let last = try #require(MeasureInShort(m).sentences.last)
+        #expect(last.hasSuffix("lies wholly below the target of 85%, so this figure's meeting it is unusual: it will not go on being met without a change in how the service works."), "\(last)")
+    }
+
     @Test("On track and improving, with too few figures for a chart; a withheld figure is not named")
     func onTrack() throws {
         let observations = [
