@@ -62,9 +62,9 @@ struct IntervalBatchTests {
         } catch {
             #expect(error.errors.map(\.description) == [
                 "mine.csv:3:numerator: \"x\" is not a number (expected a number such as 42 or 0.5, or a blank cell for missing)",
-                "mine.csv:4:numerator: numerators must be less than or equal to denominator for a proportion statistic",
-                "mine.csv:5:denominator: denominators must be greater than zero",
-                "mine.csv:6:numerator: numerators must be greater than or equal to zero",
+                "mine.csv:4:numerator: numerators must be less than or equal to denominator for a proportion statistic (expected a numerator no larger than its denominator)",
+                "mine.csv:5:denominator: denominators must be greater than zero (expected a denominator above 0)",
+                "mine.csv:6:numerator: numerators must be greater than or equal to zero (expected a count of 0 or more)",
             ])
         }
     }

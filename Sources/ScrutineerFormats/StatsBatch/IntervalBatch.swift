@@ -26,6 +26,12 @@ public enum IntervalBatch {
         }
     }
 
+    /// What each of PHE's refusals expects instead, after PHE's own words.
+    static let expected: [StatisticsInputError: String] = [
+        .nonPositiveDenominator: "a denominator above 0", .negativeNumerator: "a count of 0 or more",
+        .numeratorAboveDenominator: "a numerator no larger than its denominator",
+    ]
+
     private static func append(
         to csv: CSVTable,
         countColumn: String,
@@ -50,7 +56,7 @@ public enum IntervalBatch {
             } catch {
                 // Say which column is at fault: a denominator problem names the denominator.
                 let column = error == StatisticsInputError.nonPositiveDenominator ? "denominator" : countColumn
-                input.reject(record, column, error.message)
+                input.reject(record, column, error.message + (Self.expected[error].map { " (expected \($0))" } ?? ""))
             }
             rows.append(record.fields + result)
         }

@@ -1,6 +1,6 @@
 /// Input a statistic cannot be computed from, with a message that says what was expected.
 /// The messages follow PHEindicatormethods' wording where it has one (METHODS.md §1, §2).
-public struct StatisticsInputError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct StatisticsInputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, in words a user can act on.
     public var message: String
 
