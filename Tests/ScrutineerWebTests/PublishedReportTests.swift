@@ -189,6 +189,9 @@ extension PublishedReportTests {
             #expect(anyone.contains("Targets and their history"))
             #expect(!anyone.contains(reason), "the later version is not public")
             #expect(!anyone.contains("1 Apr 2027"), "nor the day it takes over")
+            let data = try await Browser.anonymous.get(client, "/committees/WARKS-CYP/data/targets.csv?period=\(Self.q1)")
+            #expect(data.status == .ok)
+            #expect(data.text.contains("WARKS_HV_68WK") && !data.text.contains("2027-04-01"), "nor the public's data file: \(data.text.prefix(400))")
             let staff = try await analyst.get(client, page).text
             #expect(staff.contains(reason))
             #expect(staff.contains("Not yet in force"))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A committee's key business measures, grouped in themes, for one council (PRODUCT.md R1, R2):
 /// what an Integrated Performance Report is assessed for.
 public struct Committee: Sendable, Hashable, Codable, Identifiable {
@@ -44,6 +46,18 @@ public struct Committee: Sendable, Hashable, Codable, Identifiable {
 
     /// Every measure code, theme by theme, in report order.
     public var measureCodes: [String] { themes.flatMap(\.measureCodes) }
+}
+
+extension CommitteeTheme {
+    /// The address of a theme's page: its name's letters and digits in lower case, anything else
+    /// one hyphen ("Children in Care" → `children-in-care`); "" for a name with neither.
+    public static func slug(_ name: String) -> String {
+        var slug = ""
+        for c in name.lowercased() {
+            if c.isASCII && (c.isLetter || c.isNumber) { slug.append(c) } else if !slug.hasSuffix("-") { slug.append("-") }
+        }
+        return String(slug.trimmingCharacters(in: CharacterSet(charactersIn: "-")))
+    }
 }
 
 /// One theme of a committee's report (EHCP, Early Help, Children in Care…) with the officer who owns it.

@@ -87,11 +87,17 @@ extension CommitteeDefinition {
         func path(_ context: DecodingError.Context) -> String {
             context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
         }
+        func place(_ context: DecodingError.Context) -> String {
+            let at = path(context)
+            return at.isEmpty ? "the file" : at
+        }
         func expected(_ context: DecodingError.Context, _ type: Any.Type? = nil) -> String {
             switch context.codingPath.last?.stringValue {
             case "kind", "reportAgainst": "one of \(TargetKind.allCases.map(\.rawValue).joined(separator: ", "))"
             case "directionBasis": "one of \(DirectionBasis.allCases.map(\.rawValue).joined(separator: ", "))"
             case "validFrom", "validTo", "setOn": "a date written YYYY-MM-DD"
+            case "version": "a whole number"
+            case nil: "a committee definition: an object in { } with committee, settings and targets"
             default:
                 switch type {
                 case is Double.Type, is Int.Type: "a number"
@@ -108,17 +114,16 @@ extension CommitteeDefinition {
             let at = path(context)
             return "\(at.isEmpty ? "" : "\(at).")\(key.stringValue): missing (expected the field to be given)"
         case let .typeMismatch(type, context), let .valueNotFound(type, context):
-            return "\(path(context)): not what this field holds (expected \(expected(context, type)))"
+            return "\(place(context)): not what this field holds (expected \(expected(context, type)))"
         case let .dataCorrupted(context):
-            return "\(path(context)): not what this field holds (expected \(expected(context)))"
+            return "\(place(context)): not what this field holds (expected \(expected(context)))"
         @unknown default:
             return "\(error)"
         }
     }
 
     /// The definition as it is stored: trajectory period labels in their standard form (`Q2
-    /// 2026/27` is `2026/27 Q2`), and each target's versions in the order they took effect; or
-    /// every problem at once. `measures` holds the measures the committee names (the caller refuses
+    /// 2026/27` is `2026/27 Q2`); or every problem at once. `measures` holds the measures the committee names (the caller refuses
     /// unknown codes first); `isCouncil` says whether an area code is a council Scrutineer holds.
     public func checked(measures: [String: Measure], isCouncil: (String) -> Bool) throws(CommitteeDefinitionProblems) -> CommitteeDefinition {
         var problems: [String] = []
@@ -131,7 +136,17 @@ extension CommitteeDefinition {
         }
         if committee.themes.isEmpty { problems.append("committee.themes: none (expected at least one theme with its measureCodes)") }
         var themeOf: [String: Int] = [:]
+        var slugs: [String: Int] = [:]
         for (i, theme) in committee.themes.enumerated() {
+            // Each theme has a page, at an address made from its name.
+            let slug = CommitteeTheme.slug(theme.name)
+            if slug.isEmpty {
+                problems.append("committee.themes[\(i)] (\"\(theme.name)\"): a name with no letters or digits (expected a name such as Early Help, from which its page's address is made)")
+            } else if let first = slugs[slug] {
+                problems.append("committee.themes[\(i)] (\"\(theme.name)\"): its page's address, \(slug), is committee.themes[\(first)]'s (\"\(committee.themes[first].name)\") too (expected theme names that differ in their letters or digits)")
+            } else {
+                slugs[slug] = i
+            }
             if theme.measureCodes.isEmpty {
                 problems.append("committee.themes[\(i)] (\"\(theme.name)\"): no measures (expected measureCodes listing at least one)")
             }
@@ -154,14 +169,8 @@ extension CommitteeDefinition {
                 problems.append("\(at).staticTolerance: \(Self.numberText(tolerance)) is negative (expected 0 or more, in the measure's unit, or no staticTolerance)")
             }
         }
-        var versionAt: [TargetStart: Int] = [:]
         for (i, target) in targets.enumerated() {
             let at = "targets[\(i)] (\(target.measureCode), \(target.kind.rawValue))"
-            let start = TargetStart(measureCode: target.measureCode, kind: target.kind, periodLabel: target.periodLabel, validFrom: target.validFrom)
-            if let first = versionAt[start], targets[first].value != target.value || targets[first].tolerance != target.tolerance {
-                problems.append("\(at): another value from \(target.validFrom.iso) than targets[\(first)] gives (expected one version of a target from each date; a change is a new version from a later date)")
-            }
-            versionAt[start] = versionAt[start] ?? i
             if themeOf[target.measureCode] == nil { problems.append("\(at): not one of the committee's measures (expected a target for a measure in its themes)") }
             if let validTo = target.validTo, validTo < target.validFrom {
                 problems.append("\(at).validTo: \(validTo.iso) is before validFrom \(target.validFrom.iso) (expected the last day the target applies, on or after its first)")
@@ -190,17 +199,7 @@ extension CommitteeDefinition {
             }
         }
         if !problems.isEmpty { throw CommitteeDefinitionProblems(problems) }
-        // Versions in the order they took effect, whatever order the file lists them in.
-        definition.targets = definition.targets.enumerated().sorted { ($0.element.validFrom, $0.offset) < ($1.element.validFrom, $1.offset) }.map(\.element)
         return definition
-    }
-
-    /// Where a target version starts: two versions may not start together.
-    struct TargetStart: Hashable {
-        var measureCode: String
-        var kind: TargetKind
-        var periodLabel: String?
-        var validFrom: CalendarDate
     }
 
     /// The kinds of period a measure of each periodicity has figures for.

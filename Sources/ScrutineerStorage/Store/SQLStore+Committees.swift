@@ -11,6 +11,12 @@ extension SQLStore {
     @discardableResult
     public func saveCommittee(_ definition: CommitteeDefinition, by user: String, file: String? = nil) async throws -> CommitteeSave {
         typealias K = Schema.Committees
+        // Each target's versions in the order they took effect, whatever order the file lists
+        // them in (versions from one day, a correction, keep theirs).
+        var ordered = definition
+        ordered.targets = definition.targets.enumerated()
+            .sorted { ($0.element.validFrom, $0.offset) < ($1.element.validFrom, $1.offset) }.map(\.element)
+        let definition = ordered
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(definition), as: UTF8.self)

@@ -125,7 +125,12 @@ enum PackWording {
         }
     }
 
-    /// "age: 17-18; sex: Female".
+    /// The last day of a target version as the report's reader is told it: the public is not told
+    /// when a version it cannot see yet takes over (`Target.seenPublicly`).
+    static func validTo(_ target: Target, in assessment: CommitteeAssessment) -> CalendarDate? {
+        assessment.audience == .public ? target.seenPublicly(through: assessment.reportingPeriod.end)?.validTo : target.validTo
+    }
+
     /// "Total", or each dimension as words and its value: "Age band: 11-15; Sex: Female" (the
     /// imported column `age_band` read as words).
     static func breakdown(_ breakdown: Breakdown) -> String {

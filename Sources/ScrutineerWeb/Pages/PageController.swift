@@ -357,11 +357,7 @@ struct PageController: Sendable {
 
     /// A theme's name as a URL segment: "Children in Care" → "children-in-care".
     static func slug(_ name: String) -> String {
-        var slug = ""
-        for c in name.lowercased() {
-            if c.isASCII && (c.isLetter || c.isNumber) { slug.append(c) } else if !slug.hasSuffix("-") { slug.append("-") }
-        }
-        return String(slug.trimmingCharacters(in: CharacterSet(charactersIn: "-")))
+        CommitteeTheme.slug(name)
     }
 }
 

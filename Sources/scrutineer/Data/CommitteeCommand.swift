@@ -30,9 +30,9 @@ struct CommitteeCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("\(file): cannot be read (no such file, or no permission)\n".utf8))
                 throw ExitCode(66)
             }
-            let decoded: CommitteeDefinition
+            let definition: CommitteeDefinition
             do {
-                decoded = try CommitteeDefinition.decode(data)
+                definition = try CommitteeDefinition.decode(data)
             } catch {
                 FileHandle.standardError.write(Data(error.problems.map { "\(file): \($0)\n" }.joined().utf8))
                 throw ExitCode(65)
@@ -40,14 +40,15 @@ struct CommitteeCommand: AsyncParsableCommand {
             try await database.withStore { store in
                 let measures = Dictionary(try await store.measures().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
                 let known = Set(measures.keys)
-                let definition = decoded
                 var unknown: [String] = []
                 for code in definition.committee.measureCodes + definition.targets.map(\.measureCode)
                 where !known.contains(code) && !unknown.contains(code) {
                     unknown.append(code)
                 }
                 if !unknown.isEmpty {
-                    let codes = unknown.count == 1 ? "measure code \(unknown[0])" : "measure codes \(unknown.joined(separator: ", "))"
+                    // A code with a space in it (" CareLeaverAcc") is quoted, so the space shows.
+                    let named = unknown.map { $0.isEmpty || $0.contains(where: \.isWhitespace) ? "\"\($0)\"" : $0 }
+                    let codes = named.count == 1 ? "measure code \(named[0])" : "measure codes \(named.joined(separator: ", "))"
                     FileHandle.standardError.write(Data("\(file): unknown \(codes) (expected measures already imported: the national data with scrutineer import lait, ees or fingertips, the council's own with scrutineer import local)\n".utf8))
                     throw ExitCode(65)
                 }

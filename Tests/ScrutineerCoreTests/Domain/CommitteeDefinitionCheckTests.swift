@@ -1,5 +1,5 @@
 import Foundation
-import ScrutineerCore
+@testable import ScrutineerCore
 import Testing
 
 /// A committee definition file (`scrutineer committee add FILE.json`) is read field by field and
@@ -37,6 +37,28 @@ import Testing
         }
     }
 
+    @Test("The fields a file may have are exactly those a definition is stored with, every one filled")
+    func knownKeysMatchTheStoredForm() throws {
+        let target = Target(
+            measureCode: "EH", councilAreaCode: "E08000035", kind: .trajectory, value: 85, tolerance: 2, periodLabel: "2026/27 Q2",
+            validFrom: try Build.date("2026-04-01"), validTo: try Build.date("2027-03-31"), setBy: "Head of Early Help",
+            setOn: try Build.date("2026-03-01"), reason: "Plan", decision: "Cabinet minute 12", version: 2
+        )
+        let definition = CommitteeDefinition(
+            committee: Committee(code: "C", name: "N", councilAreaCode: "E08000035", themes: [CommitteeTheme(name: "T", owner: "O", measureCodes: ["EH"])]),
+            settings: [MeasureAssessmentSettings(measureCode: "EH", directionBasis: .samePeriodLastYear, staticTolerance: 1, isMilestone: true, reportAgainst: .local)],
+            targets: [target]
+        )
+        let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(definition)) as? [String: Any])
+        let committee = try #require(json["committee"] as? [String: Any])
+        func keys(_ object: Any?) -> Set<String> { Set((object as? [String: Any])?.keys.map { $0 } ?? []) }
+        #expect(Set(json.keys) == CommitteeDefinition.knownKeys["definition"])
+        #expect(Set(committee.keys) == CommitteeDefinition.knownKeys["committee"])
+        #expect(keys((committee["themes"] as? [Any])?.first) == CommitteeDefinition.knownKeys["theme"])
+        #expect(keys((json["settings"] as? [Any])?.first) == CommitteeDefinition.knownKeys["setting"])
+        #expect(keys((json["targets"] as? [Any])?.first) == CommitteeDefinition.knownKeys["target"])
+    }
+
     @Test("The fields a file may leave out take their defaults: no settings, no targets, the measure nouns")
     func defaults() throws {
         let definition = try CommitteeDefinition.decode(Self.definition(rest: #", "settings": [{"measureCode": "EH"}]"#))
@@ -69,7 +91,7 @@ import Testing
         #expect(problems.first?.hasPrefix("not valid JSON (") == true && problems.first?.hasSuffix(" at line 3, column 13)") == true, "\(problems)")
     }
 
-    @Test("Every problem at once: a measure listed twice, an unknown council, a trajectory with no period or the wrong kind of period, an end before the start, a negative tolerance, a percentage over 100, two values from one day, a target or settings for a measure the committee does not report")
+    @Test("Every problem at once: a measure listed twice, two themes at one address or a theme with none, an unknown council, a trajectory with no period or the wrong kind of period, an end before the start, a negative tolerance, a percentage over 100, a target or settings for a measure the committee does not report")
     func everyProblem() {
         let targets = [
             Self.target(["kind": #""trajectory""#]),
@@ -80,25 +102,26 @@ import Testing
             Self.target(["measureCode": #""OTHER""#, "setBy": #"" ""#]),
         ]
         let data = Self.definition(
-            themes: #"[{"name": "Early help", "measureCodes": ["EH", "CIN"]}, {"name": "Social care", "measureCodes": ["CIN"]}]"#, council: "E12000003",
+            themes: #"[{"name": "Early help", "measureCodes": ["EH", "CIN"]}, {"name": "Social care", "measureCodes": ["CIN"]}, {"name": "Early Help!", "measureCodes": ["Z"]}, {"name": " – ", "measureCodes": ["Y"]}]"#, council: "E12000003",
             rest: #", "settings": [{"measureCode": "OTHER"}], "targets": [\#(targets.joined(separator: ", "))]"#
         )
         #expect(Self.problems(data) == [
             #"committee.councilAreaCode: "E12000003" is not a council Scrutineer holds (expected the council's ONS code, such as E10000031, imported with scrutineer import areas)"#,
             #"committee.themes[1] ("Social care"): measure CIN is listed also in committee.themes[0] ("Early help") (expected each measure once)"#,
+            #"committee.themes[2] ("Early Help!"): its page's address, early-help, is committee.themes[0]'s ("Early help") too (expected theme names that differ in their letters or digits)"#,
+            #"committee.themes[3] (" – "): a name with no letters or digits (expected a name such as Early Help, from which its page's address is made)"#,
             "settings[0] (OTHER): not one of the committee's measures (expected settings for a measure in its themes)",
             "targets[0] (EH, trajectory).periodLabel: missing (expected the period a trajectory value is for, such as 2026/27 Q2)",
             "targets[1] (EH, trajectory).periodLabel: 2026 is a year, and EH's figures are quarterly (expected a period such as its figures have)",
             "targets[2] (EH, local).validTo: 2026-03-31 is before validFrom 2026-04-01 (expected the last day the target applies, on or after its first)",
             "targets[2] (EH, local).tolerance: -2 is negative (expected 0 or more, in the measure's unit, or no tolerance)",
             "targets[3] (EH, local).value: 150 is not a percentage (expected 0 to 100)",
-            "targets[4] (EH, local): another value from 2026-04-01 than targets[2] gives (expected one version of a target from each date; a change is a new version from a later date)",
             "targets[5] (OTHER, local): not one of the committee's measures (expected a target for a measure in its themes)",
             "targets[5] (OTHER, local).setBy: blank (expected who set the target)",
         ])
     }
 
-    @Test("Stored in one form: a trajectory's period as Scrutineer writes it, and a target's versions in the order they took effect")
+    @Test("Stored in one form: a trajectory's period as Scrutineer writes it; two values of a target from one day (a correction) are kept in the file's order")
     func storedForm() throws {
         let targets = [
             Self.target(["value": "80", "validFrom": #""2027-04-01""#]),
@@ -107,7 +130,7 @@ import Testing
         ]
         let definition = try CommitteeDefinition.decode(Self.definition(rest: #", "targets": [\#(targets.joined(separator: ", "))]"#))
             .checked(measures: Self.measures) { $0 == "E08000035" }
-        #expect(definition.targets.map(\.value) == [75, 85, 80])
+        #expect(definition.targets.map(\.value) == [80, 85, 75])
         #expect(definition.targets.map(\.periodLabel) == [nil, "2026/27 Q2", nil])
     }
 
