@@ -14,7 +14,7 @@ struct CommitteeCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Store a committee definition (JSON; see Sources/ScrutineerDemo/DemoData/committees/warwickshire-cyp.json). Changed targets become new versions."
+            abstract: "Store a committee definition (JSON: its fields are in the README, under Committees and the pack; Sources/ScrutineerDemo/DemoData/committees/warwickshire-cyp.json is a whole one). Every field is checked before anything is written; changed targets become new versions."
         )
 
         @Argument(help: "The committee definition file.")
