@@ -67,4 +67,5 @@ struct Settings {
 
 /// Who runs a command, for the audit trail when `--user` is not given: `$USER`, or the account's
 /// name where the environment has none (under cron or systemd), the same for every command.
-let commandUser = ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName
+let commandUser = ProcessInfo.processInfo.environment["USER"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+    ?? ProcessInfo.processInfo.userName

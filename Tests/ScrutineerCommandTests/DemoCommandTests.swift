@@ -68,6 +68,11 @@ struct DemoCommandTests {
         let listed = try CommandRunner.run(["user", "list", "--db", db], environment: ["SCRUTINEER_HTTP_PORT": "abc"])
         #expect(listed.status == 66 || listed.status == 0, "\(listed.standardError)")
         #expect(!listed.standardError.contains("http.port"))
+        // An empty USER (as some service managers set it) is no one: the account's name is recorded.
+        let imported = try CommandRunner.run(["import", "areas", SharedFiles.data("reference/la_lookup_from_ees.csv").path, "--db", db], environment: ["USER": ""])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let audit = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput
+        #expect(audit.contains(",\(ProcessInfo.processInfo.userName),"), "\(audit)")
         // A URL Scrutineer cannot read is named without its password.
         let unreadable = try CommandRunner.run(["user", "list"], environment: ["SCRUTINEER_DB_URL": "postgres://app:Secret1@127.0.0.1:5432"])
         #expect(unreadable.status == 78)

@@ -33,6 +33,11 @@ struct StorageConnectionTests {
         // Not read, and still not shown with its password, even one with unescaped / # ? @.
         #expect(throws: StoreError.invalidDatabaseURL("postgres://app:***@127.0.0.1:5432")) { try DatabaseLocation(url: "postgres://app:Secret1@127.0.0.1:5432") }
         #expect(throws: StoreError.invalidDatabaseURL("postgres://special:***@db:5432")) { try DatabaseLocation(url: "postgres://special:p@ss?w@db:5432") }
+        // An unencoded @ that URL parsing would split into a host, a port past 65535 that would wrap
+        // round to another server's, and libpq's ?password= form.
+        #expect(throws: StoreError.invalidDatabaseURL("postgresql://bob:***@127.0.0.1:55432/x")) { try DatabaseLocation(url: "postgresql://bob:Tr0ub@dor/99@127.0.0.1:55432/x") }
+        #expect(throws: StoreError.invalidDatabaseURL("postgres://bob@127.0.0.1:120968/x")) { try DatabaseLocation(url: "postgres://bob@127.0.0.1:120968/x") }
+        #expect(DatabaseLocation.maskingPassword("postgres://bob@h:5432/x?password=s3cret&tlsmode=disable") == "postgres://bob@h:5432/x?password=***&tlsmode=disable")
     }
 
     @Test("a SQLite file in a folder that does not exist cannot be opened, and the error says where")

@@ -29,9 +29,17 @@ public enum DatabaseLocation: Sendable, Hashable {
     /// a URL Scrutineer cannot read is still shown in messages without its password, even one
     /// whose password holds a `/`, `#`, `?` or `@` not written as `%2F`, `%23`, `%3F`, `%40`.
     static func maskingPassword(_ text: String) -> String {
-        guard let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].lastIndex(of: "@"),
-              let colon = text[scheme.upperBound..<at].firstIndex(of: ":") else { return text }
-        return String(text[..<text.index(after: colon)]) + "***" + String(text[at...])
+        var masked = text
+        if let scheme = text.range(of: "://"), let at = text[scheme.upperBound...].lastIndex(of: "@"),
+           let colon = text[scheme.upperBound..<at].firstIndex(of: ":") {
+            masked = String(text[..<text.index(after: colon)]) + "***" + String(text[at...])
+        }
+        // libpq's form, `?password=…`, too.
+        if let key = masked.range(of: "password=", options: .caseInsensitive) {
+            let end = masked[key.upperBound...].firstIndex(of: "&") ?? masked.endIndex
+            masked.replaceSubrange(key.upperBound..<end, with: "***")
+        }
+        return masked
     }
 
     private init(reading url: String) throws(StoreError) {
@@ -42,11 +50,16 @@ public enum DatabaseLocation: Sendable, Hashable {
             self = path == ":memory:" ? .sqliteMemory : .sqliteFile(path: path)
             return
         }
+        // A password holding an unencoded @ would be read in part as the host, and shown in
+        // messages as one: refused, so that only the masked text is ever shown.
+        if text.filter({ $0 == "@" }).count > 1 { throw StoreError.invalidDatabaseURL(url) }
         guard var components = URLComponents(string: text),
               let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme),
               let host = components.host, !host.isEmpty,
               let user = components.user, !user.isEmpty,
-              components.path.count > 1
+              components.path.count > 1,
+              // A port past 65535 would wrap round to another server's.
+              components.port.map({ (1...65_535).contains($0) }) ?? true
         else { throw StoreError.invalidDatabaseURL(url) }
         var schema: String?
         if let items = components.queryItems {
