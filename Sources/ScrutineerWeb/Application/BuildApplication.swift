@@ -10,16 +10,17 @@ import ScrutineerStorage
 /// document, sign-in, `/health` and Prometheus `/metrics`. Stateless: sessions, sign-in failures
 /// and everything else live in the database, so several servers can share one PostgreSQL database.
 /// Tests call this in-process; `scrutineer serve` and `scrutineer demo` run it. `onServerRunning`
-/// is called once the server listens on its port (never when the port cannot be had).
+/// is called once the server listens on its port (never when the port cannot be had), with the
+/// port it listens on (the one the system chose, for port 0).
 public func buildApplication(
     store: any ScrutineerStore, settings: WebSettings, logger: Logger = Logger(label: "scrutineer.web"),
-    onServerRunning: @escaping @Sendable () async -> Void = {}
+    onServerRunning: @escaping @Sendable (_ port: Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let router = buildRouter(store: store, settings: settings)
     return Application(
         router: router,
         configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "Scrutineer"),
-        onServerRunning: { _ in await onServerRunning() },
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
         logger: logger
     )
 }

@@ -22,7 +22,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port to listen on.")
+    @Option(help: "The port to listen on (0: one the system chooses, which the demo then names).")
     var port = 8080
 
     @Option(help: "The SQLite file to create (replaced if it exists).")
@@ -72,8 +72,8 @@ struct DemoCommand: AsyncParsableCommand {
         let settings = WebSettings(host: host, port: port, secureCookies: false)
         do {
             // The address once the port is ours (never for a port taken).
-            try await buildApplication(store: store, settings: settings, logger: Logger(label: "scrutineer.web"), onServerRunning: {
-                say("Scrutineer demo: http://\(host):\(port)/ (stop with Ctrl-C)")
+            try await buildApplication(store: store, settings: settings, logger: Logger(label: "scrutineer.web"), onServerRunning: { listening in
+                say("Scrutineer demo: http://\(host):\(listening)/ (stop with Ctrl-C)")
             }).runService()
         } catch {
             try? await store.close()

@@ -40,8 +40,8 @@ struct ServeCommand: AsyncParsableCommand {
         try await database.withStore { store in
             // Said once the port is ours, so a script watching for it never takes a server that
             // could not start (the port taken) for one that did.
-            try await buildApplication(store: store, settings: web, logger: Logger(label: "scrutineer.web"), onServerRunning: {
-                say("Scrutineer is serving on http://\(web.host):\(web.port)/ (stop with Ctrl-C)")
+            try await buildApplication(store: store, settings: web, logger: Logger(label: "scrutineer.web"), onServerRunning: { listening in
+                say("Scrutineer is serving on http://\(web.host):\(listening)/ (stop with Ctrl-C)")
             }).runService()
         }
     }
