@@ -507,8 +507,9 @@ struct StorageContractTests {
             let stored = try await store.setTarget(second, by: "officer")
             #expect(stored.version == 2)
 
+            // The first version ends the day before the second starts (1 April 2025).
             var closedFirst = first
-            closedFirst.validTo = day("2025-04-01")
+            closedFirst.validTo = day("2025-03-31")
             var secondVersion = second
             secondVersion.version = 2
             #expect(try await store.targets(for: "PrevRegCPR", council: "E10000031") == [closedFirst, national, trajectory, secondVersion])

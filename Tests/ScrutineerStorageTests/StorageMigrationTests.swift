@@ -123,7 +123,7 @@ struct StorageMigrationTests {
             third.councilAreaCode = "E06000041"
             #expect(try await store.setTarget(third, by: "analyst").version == 3)
             #expect(try await store.targets(for: "PrevRegCPR", council: "E06000041").map(\.validTo) == [
-                CalendarDate(iso: "2025-04-01"), CalendarDate(iso: "2026-04-01"), nil,
+                CalendarDate(iso: "2025-04-01"), CalendarDate(iso: "2026-03-31"), nil,
             ])
             #expect(try await store.targets(for: "PrevRegCPR", council: "E10000031").map(\.validTo) == [CalendarDate(iso: "2025-04-01"), nil])
         }

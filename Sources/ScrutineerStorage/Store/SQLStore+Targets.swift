@@ -3,8 +3,9 @@ import SQLKit
 
 extension SQLStore {
     /// Adds a new version of a council's target (version = the last one's + 1), closing the
-    /// version in force for the same council, measure, kind and period on the day the new one
-    /// starts; nothing else in the history is touched. Audited.
+    /// version in force for the same council, measure, kind and period on the day before the new
+    /// one starts (on its own first day when both start together, a correction); nothing else in
+    /// the history is touched. Audited.
     public func setTarget(_ target: Target, by user: String) async throws -> Target {
         try await change { session in
             let timestamp = StoreTimestamp.now()
@@ -51,8 +52,10 @@ struct TargetWriter {
             }
             version.version = try previous.integer(T.version) + 1
             if try previous.optionalDate(T.validTo) == nil {
+                // The version replaced ends the day before this one starts, so that no day has two.
+                let lastDay = Swift.max(previousFrom, CalendarDate(dayNumber: target.validFrom.dayNumber - 1))
                 try await database.raw("""
-                    UPDATE \(unsafeRaw: T.table) SET \(unsafeRaw: T.validTo) = \(bind: target.validFrom.iso)
+                    UPDATE \(unsafeRaw: T.table) SET \(unsafeRaw: T.validTo) = \(bind: lastDay.iso)
                     WHERE \(unsafeRaw: T.id) = \(bind: try previous.integer(T.id))
                     """).run()
             }
