@@ -38,9 +38,6 @@ struct Settings {
     /// refused (`Problem`).
     static func load(databaseOption: String? = nil, host: String? = nil, port: Int? = nil) throws(Problem) -> Settings {
         var overrides: [AbsoluteConfigKey: ConfigValue] = [:]
-        if let databaseOption {
-            overrides[AbsoluteConfigKey(["db", "url"])] = ConfigValue(.string(databaseOption), isSecret: true)
-        }
         if let host { overrides[AbsoluteConfigKey(["http", "host"])] = ConfigValue(.string(host), isSecret: false) }
         if let port { overrides[AbsoluteConfigKey(["http", "port"])] = ConfigValue(.string(String(port)), isSecret: false) }
         let config = ConfigReader(providers: [
@@ -56,7 +53,7 @@ struct Settings {
             throw Problem(description: "http.secure-cookies: \"\(cookiesText)\" is not true or false (expected SCRUTINEER_HTTP_SECURE_COOKIES=true, the default, or false)")
         }
         return Settings(
-            databaseURL: config.string(forKey: "db.url", isSecret: true, default: defaultDatabaseURL),
+            databaseURL: databaseURL(option: databaseOption),
             host: config.string(forKey: "http.host", default: "127.0.0.1"),
             port: portNumber,
             secureCookies: secureCookies,

@@ -2,7 +2,7 @@
 /// every date is a whole day).
 extension CalendarDate {
     /// The date `days` days later (earlier when negative).
-    func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
+    public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
 
     /// The last day of the month `months` months later (earlier when negative).
     func endOfMonth(addingMonths months: Int) -> CalendarDate {

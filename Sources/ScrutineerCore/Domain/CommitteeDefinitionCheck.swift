@@ -76,11 +76,6 @@ extension CommitteeDefinition {
         return detail.isEmpty ? "the text is not JSON" : detail
     }
 
-    /// A number as a definition file writes it: 150, -3, 0.6.
-    static func numberText(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
-    }
-
     /// A decoding error as the field it is about and what was expected there.
     private static func decodingProblem(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
@@ -166,7 +161,7 @@ extension CommitteeDefinition {
             if let first = settingOf[setting.measureCode] { problems.append("\(at): the measure's settings are also settings[\(first)] (expected one entry a measure)") }
             settingOf[setting.measureCode] = i
             if let tolerance = setting.staticTolerance, !(tolerance >= 0) {
-                problems.append("\(at).staticTolerance: \(Self.numberText(tolerance)) is negative (expected 0 or more, in the measure's unit, or no staticTolerance)")
+                problems.append("\(at).staticTolerance: \(PlainNumber.text(tolerance)) is negative (expected 0 or more, in the measure's unit, or no staticTolerance)")
             }
         }
         for (i, target) in targets.enumerated() {
@@ -176,12 +171,12 @@ extension CommitteeDefinition {
                 problems.append("\(at).validTo: \(validTo.iso) is before validFrom \(target.validFrom.iso) (expected the last day the target applies, on or after its first)")
             }
             if let tolerance = target.tolerance, !(tolerance >= 0) {
-                problems.append("\(at).tolerance: \(Self.numberText(tolerance)) is negative (expected 0 or more, in the measure's unit, or no tolerance)")
+                problems.append("\(at).tolerance: \(PlainNumber.text(tolerance)) is negative (expected 0 or more, in the measure's unit, or no tolerance)")
             }
             if target.setBy.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("\(at).setBy: blank (expected who set the target)") }
             guard let measure = measures[target.measureCode] else { continue }
             if measure.unit == .percentage, !(0...100).contains(target.value) {
-                problems.append("\(at).value: \(Self.numberText(target.value)) is not a percentage (expected 0 to 100)")
+                problems.append("\(at).value: \(PlainNumber.text(target.value)) is not a percentage (expected 0 to 100)")
             }
             if let label = target.periodLabel {
                 do {

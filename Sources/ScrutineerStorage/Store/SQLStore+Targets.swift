@@ -53,7 +53,7 @@ struct TargetWriter {
             version.version = try previous.integer(T.version) + 1
             if try previous.optionalDate(T.validTo) == nil {
                 // The version replaced ends the day before this one starts, so that no day has two.
-                let lastDay = Swift.max(previousFrom, CalendarDate(dayNumber: target.validFrom.dayNumber - 1))
+                let lastDay = Swift.max(previousFrom, target.validFrom.adding(days: -1))
                 try await database.raw("""
                     UPDATE \(unsafeRaw: T.table) SET \(unsafeRaw: T.validTo) = \(bind: lastDay.iso)
                     WHERE \(unsafeRaw: T.id) = \(bind: try previous.integer(T.id))

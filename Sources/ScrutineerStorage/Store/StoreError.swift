@@ -192,6 +192,11 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The database's own words for `error`: PostgreSQL's message and detail (which PostgresNIO
     /// hides from `description`), SQLite's message, or the error itself.
+    /// True for `connectionLost`: nothing was written, and trying again may work.
+    public var isConnectionLost: Bool {
+        if case .connectionLost = self { true } else { false }
+    }
+
     /// True for an error that says the connection to the database was lost rather than that the
     /// data was refused: PostgresNIO's closed connections, and the server's connection-exception
     /// (08…) and operator-intervention (57P…) states, such as "terminating connection due to

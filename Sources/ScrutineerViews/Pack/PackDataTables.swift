@@ -153,7 +153,7 @@ enum PackDataTables {
                     let t = judgement.target
                     return identity(m) + [
                         .text(PackWording.targetKind(t.kind)), .figure(t.value, m.format), .figure(t.tolerance, m.format), .words(t.periodLabel),
-                        .text(t.validFrom.iso), .words(PackWording.validTo(t, in: assessment)?.iso), .whole(t.version), .text(t.setBy), .text(t.setOn.iso), .text(t.reason),
+                        .text(t.validFrom.iso), .words(PackWording.seen(t, in: assessment)?.validTo?.iso), .whole(t.version), .text(t.setBy), .text(t.setOn.iso), .text(t.reason),
                         .words(t.decision), .text(judgement.result.words), .text(t.kind == m.status.reportedTarget?.target.kind ? "Yes" : "No"),
                     ]
                 }

@@ -83,7 +83,7 @@ struct PackMeasureBuilder {
                 if reported { header.append(PackLine("Reported against", isNote: true)) }
                 let value = status.isMilestone ? (target.value >= 1 ? "Completion" : "Not yet complete") : format.trimmedText(target.value)
                 let tolerance = target.tolerance.map { format.amountText($0, trimmed: true) } ?? "None"
-                let end = PackWording.validTo(target, in: assessment)
+                let end = PackWording.seen(target, in: assessment)?.validTo
                 let validity = "From \(target.validFrom.displayText)" + (end.map { " to \($0.displayText)" } ?? "") + " (version \(target.version))"
                 var setBy = [PackLine("\(target.setBy), \(target.setOn.displayText)"), PackLine(target.reason, isNote: true)]
                 if let decision = target.decision { setBy.append(PackLine("Decision: \(decision)", isNote: true)) }

@@ -125,10 +125,11 @@ enum PackWording {
         }
     }
 
-    /// The last day of a target version as the report's reader is told it: the public is not told
-    /// when a version it cannot see yet takes over (`Target.seenPublicly`).
-    static func validTo(_ target: Target, in assessment: CommitteeAssessment) -> CalendarDate? {
-        assessment.audience == .public ? target.seenPublicly(through: assessment.reportingPeriod.end)?.validTo : target.validTo
+    /// A target version as the report's reader may see it: the public, only a version in force by
+    /// the end of the reported period, without the day a version it cannot see yet takes over
+    /// (`Target.seenPublicly`); staff and members, as it is.
+    static func seen(_ target: Target, in assessment: CommitteeAssessment) -> Target? {
+        assessment.audience == .public ? target.seenPublicly(through: assessment.reportingPeriod.end) : target
     }
 
     /// "Total", or each dimension as words and its value: "Age band: 11-15; Sex: Female" (the

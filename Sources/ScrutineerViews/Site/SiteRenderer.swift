@@ -117,6 +117,7 @@ public enum SiteRenderer {
         if let c = extras.commentary {
             meta = "version \(extras.commentaryVersions), written by \(c.author) on \(CalendarDate.displayText(ofTimestamp: c.writtenAt))."
         }
+        let targetHistory = extras.targetHistory.compactMap { PackWording.seen($0, in: a) }
         let extrasModel: [String: Any] = [
             "compareHref": links.compare(code), "csvHref": links.measureData(code, "csv"), "xlsxHref": links.measureData(code, "xlsx"),
             "hasCommentaryMeta": !meta.isEmpty, "commentaryMeta": meta,
@@ -124,7 +125,7 @@ public enum SiteRenderer {
             "savedNotice": extras.commentary.map { "Saved: the commentary for \(a.reportingPeriod.label) is now version \(extras.commentaryVersions), written by \($0.author) on \(CalendarDate.displayText(ofTimestampWithTime: $0.writtenAt)). It shows above, under Commentary." } ?? "",
             "canEdit": extras.commentaryAction != nil, "commentaryAction": extras.commentaryAction ?? "", "csrfToken": chrome.csrfToken,
             "periodLabel": a.reportingPeriod.label, "commentaryText": extras.commentary?.text ?? "", "commentaryLongest": Commentary.longestText,
-            "hasTargetHistory": !targetHistory(extras.targetHistory, in: a).isEmpty, "targetHistory": targetHistoryTable(extras.targetHistory, format: m.format, assessment: a),
+            "hasTargetHistory": !targetHistory.isEmpty, "targetHistory": targetHistoryTable(targetHistory, format: m.format, today: a.today),
         ]
         let content = try render(model, "measure") + (try render(extrasModel, "siteMeasureExtras")) + (try render(model, "measureKey"))
         return try page(title: PackWording.titlePrefix(chrome.standing) + "\(m.measure.title): \(a.committee.name), \(a.reportingPeriod.label)", bodyClass: "measure-page-body", chrome: chrome, content: try withGlossary(content))
@@ -301,24 +302,17 @@ public enum SiteRenderer {
         return builder
     }
 
-    /// The target versions a report's reader sees: the public, those in force by the end of the
-    /// reported period (`Target.seenPublicly`); staff and members, all.
-    static func targetHistory(_ targets: [Target], in a: CommitteeAssessment) -> [Target] {
-        a.audience == .public ? targets.compactMap { $0.seenPublicly(through: a.reportingPeriod.end) } : targets
-    }
-
-    /// Every target version the reader sees; one with no end is "In force", or "Not yet in force"
-    /// before the day it takes effect.
-    static func targetHistoryTable(_ targets: [Target], format: ValueFormat, assessment a: CommitteeAssessment) -> PackTable {
-        let targets = targetHistory(targets, in: a)
-        return PackTable(
+    /// Every target version the reader sees (`PackWording.seen`); one with no end is "In force", or
+    /// "Not yet in force" before `today`.
+    static func targetHistoryTable(_ targets: [Target], format: ValueFormat, today: CalendarDate) -> PackTable {
+        PackTable(
             id: "target-history-table", caption: "Every version of every target the council has set for this measure, oldest first",
             headers: ["Target", "Value", "Tolerance", "Valid from", "Valid to", "Version", "Set by", "Set on", "Reason", "Decision"].map { PackHeader($0) },
             rows: targets.map { t in
                 let name = PackWording.targetKind(t.kind) + (t.periodLabel.map { " for \($0)" } ?? "")
                 return PackRow(header: PackCell(name), cells: [
                     PackCell(format.text(t.value)), PackCell(t.tolerance.map { format.amountText($0) } ?? "None"),
-                    PackCell(t.validFrom.displayText), PackCell(t.validTo?.displayText ?? (t.validFrom > a.today ? "Not yet in force" : "In force")), PackCell(String(t.version)),
+                    PackCell(t.validFrom.displayText), PackCell(t.validTo?.displayText ?? (t.validFrom > today ? "Not yet in force" : "In force")), PackCell(String(t.version)),
                     PackCell(t.setBy), PackCell(t.setOn.displayText), PackCell(t.reason), PackCell(t.decision ?? "Not recorded"),
                 ])
             }

@@ -29,7 +29,7 @@ struct ErrorResponseMiddleware: RouterMiddleware {
             case let error as any HTTPResponseError where error.status == .contentTooLarge:
                 // Hummingbird's answer to a body over the limit a form reads it with.
                 webError = WebError(error.status, "What was sent is larger than this form accepts: at most \(UploadedForm.largestUpload / 1024 / 1024) MB of files for an import, and \(WebRequestContext.largestForm / 1024) KB for any other form.")
-            case let error as StoreError where { if case .connectionLost = error { true } else { false } }():
+            case let error as StoreError where error.isConnectionLost:
                 context.logger.error("store: \(error.description)")
                 webError = WebError(.serviceUnavailable, "The database could not be reached, so nothing was changed. Try again shortly.")
             case let error as StoreError:

@@ -75,7 +75,7 @@ extension PageController {
             summary = try await store.importBatch(batch, by: account.username)
         } catch let error as StoreError {
             // A lost database is not a problem in the file: the error page says to try again (503).
-            if case .connectionLost = error { throw error }
+            if error.isConnectionLost { throw error }
             // The store rolled the whole import back; its words name the record, and the cell
             // when a file defined what was refused.
             let refusals = error.refusals.map { error in

@@ -154,7 +154,7 @@ struct ImportCommand: AsyncParsableCommand {
             // data, or with EX_TEMPFAIL (75) when the database was lost and trying again may work.
             progress.finish()
             FileHandle.standardError.write(Data("\(error)\n".utf8))
-            if case .connectionLost = error { throw ExitCode(75) }
+            if error.isConnectionLost { throw ExitCode(75) }
             throw ExitCode(65)
         }
     }
