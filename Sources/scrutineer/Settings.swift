@@ -1,4 +1,5 @@
 import Foundation
+import ArgumentParser
 import Configuration
 
 /// Scrutineer's settings, read in one place (STYLE.md 3): a command-line option wins, then the
@@ -66,3 +67,16 @@ struct Settings {
 /// name where the environment has none (under cron or systemd), the same for every command.
 let commandUser = ProcessInfo.processInfo.environment["USER"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
     ?? ProcessInfo.processInfo.userName
+
+/// `--user NAME`: who is making a change, for the audit trail. A name that is blank is a usage
+/// error here, not a database constraint's message later.
+struct AuditUserOption: ParsableArguments {
+    @Option(help: "Who is making the change, for the audit trail: $USER unless given.")
+    var user: String = commandUser
+
+    func validate() throws {
+        if user.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw ValidationError("--user is blank (expected the name of the person making the change, or no --user for $USER)")
+        }
+    }
+}

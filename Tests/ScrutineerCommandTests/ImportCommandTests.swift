@@ -253,6 +253,29 @@ struct ImportCommandTests {
         #expect(years.standardError.contains(":Indicator ID: --year-type academic: FT90284 is stored with financial years"), "\(years.standardError)")
     }
 
+    @Test("A blank --user is a usage error on every command that writes, before any database is opened")
+    func blankAuditUser() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("blank-user.sqlite").path
+        let db = "sqlite://" + path
+        let commands: [[String]] = [
+            ["import"] + Self.imports[0],
+            ["committee", "add", "committee.json"],
+            ["committee", "sign-off", "--committee", "WARKS-CYP", "--period", "2025/26 Q2", "--stage", "checked"],
+            ["committee", "request", "add", "--committee", "WARKS-CYP", "--raised-on", "2025-09-16", "--request", "A note"],
+            ["backup", "restore", "backup.sqlite"],
+        ]
+        for command in commands {
+            for blank in ["", "   "] {
+                let result = try CommandRunner.run(command + ["--user", blank, "--db", db], in: folder)
+                #expect(result.status == 64, "\(command): \(result.standardError)")
+                #expect(result.standardError.contains("--user is blank (expected the name of the person making the change"), "\(command): \(result.standardError)")
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test("export audit lists every import, oldest first: when, who, what, which files and the counts; filters are refused (exit 64)")
     func exportAudit() throws {
         let folder = try CommandRunner.temporaryDirectory()

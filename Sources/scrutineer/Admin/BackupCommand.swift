@@ -65,12 +65,11 @@ struct BackupCommand: AsyncParsableCommand {
         @Argument(help: "The backup file.") var file: String
         @OptionGroup var database: DatabaseOption
 
-        @Option(help: "Who is restoring, for the audit trail: $USER unless given.")
-        var user: String = commandUser
+        @OptionGroup var audit: AuditUserOption
 
         func run() async throws {
             let location = try database.location()
-            let result = try await BackupCommand.reporting { try await StoreBackup.restore(from: file, to: location, by: user) }
+            let result = try await BackupCommand.reporting { try await StoreBackup.restore(from: file, to: location, by: audit.user) }
             print("Restored \(location.redacted) from \(file).")
             print(BackupCommand.describe(result.backup))
             if let kept = result.replacedKeptAt { print("The database it replaced is kept as \(kept).") }

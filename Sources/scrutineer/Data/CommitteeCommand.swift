@@ -22,8 +22,7 @@ struct CommitteeCommand: AsyncParsableCommand {
 
         @OptionGroup var database: DatabaseOption
 
-        @Option(help: "Who is making the change, for the audit trail: $USER unless given.")
-        var user: String = commandUser
+        @OptionGroup var audit: AuditUserOption
 
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -62,7 +61,7 @@ struct CommitteeCommand: AsyncParsableCommand {
                 }
                 let save: CommitteeSave
                 do {
-                    save = try await store.saveCommittee(checked, by: user, file: URL(fileURLWithPath: file).lastPathComponent)
+                    save = try await store.saveCommittee(checked, by: audit.user, file: URL(fileURLWithPath: file).lastPathComponent)
                 } catch let error as StoreError {
                     // Refused whole: say why, each refusal naming the file, and exit like bad data.
                     let suffix = "; nothing was written"
@@ -121,8 +120,7 @@ extension CommitteeCommand {
 
         @OptionGroup var database: DatabaseOption
 
-        @Option(help: "Who is making the change, for the audit trail: $USER unless given.")
-        var user: String = commandUser
+        @OptionGroup var audit: AuditUserOption
 
         func validate() throws {
             if asOf != nil && stage != .published { throw ValidationError("--as-of is for publishing (expected --stage published, or no --as-of)") }
@@ -138,7 +136,7 @@ extension CommitteeCommand {
                 snapshot = try await database.withStore(existing: true) { store -> ReportSnapshot? in
                     let definition = try await report.definition(in: store)
                     before = try await store.publications(committeeCode: definition.committee.code).first { $0.periodLabel == period.label }
-                    _ = try await store.moveReport(definition, period: period, to: stage.stage, by: user, today: today)
+                    _ = try await store.moveReport(definition, period: period, to: stage.stage, by: audit.user, today: today)
                     guard stage == .published else { return nil }
                     return try await store.reportSnapshot(committeeCode: report.committee, periodLabel: period.label)
                 }

@@ -85,8 +85,7 @@ struct ImportCommand: AsyncParsableCommand {
     @Flag(name: .customLong("replace-newer"), help: "LAIT, EES, Fingertips and local: let figures published earlier replace stored figures published later, to put an older release back on purpose (without it, such an import is refused; the newer figures stay in history).")
     var replaceNewer = false
 
-    @Option(help: "Who is importing, for the audit trail: $USER unless given.")
-    var user: String = commandUser
+    @OptionGroup var audit: AuditUserOption
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("no file to import (expected one or more file paths after the kind)") }
@@ -181,7 +180,7 @@ struct ImportCommand: AsyncParsableCommand {
         if progress.enabled {
             showWriting = { written, toWrite in progress.showWriting(written, of: toWrite, rows: rows) }
         }
-        let summary = try await store.importBatch(batch, by: user, progress: showWriting)
+        let summary = try await store.importBatch(batch, by: audit.user, progress: showWriting)
         progress.finish()
         print(ImportReport(files: inputs.map(\.name), summary: summary, skipped: batch.skipped).text)
     }

@@ -17,12 +17,6 @@ struct RequestCommand: AsyncParsableCommand {
         subcommands: [Add.self, Amend.self, Deliver.self, Close.self, List.self]
     )
 
-    /// `--user NAME`.
-    struct UserOption: ParsableArguments {
-        @Option(help: "Who is making the change, for the audit trail: $USER unless given.")
-        var user: String = commandUser
-    }
-
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Record a request from the minutes; prints its number.")
 
@@ -50,7 +44,7 @@ struct RequestCommand: AsyncParsableCommand {
         var measure: String?
 
         @OptionGroup var database: DatabaseOption
-        @OptionGroup var user: UserOption
+        @OptionGroup var user: AuditUserOption
 
         func run() async throws {
             let raised = try CommitteeOption.date(raisedOn, flag: "--raised-on")
@@ -109,7 +103,7 @@ struct RequestCommand: AsyncParsableCommand {
         var noDueBy = false
 
         @OptionGroup var database: DatabaseOption
-        @OptionGroup var user: UserOption
+        @OptionGroup var user: AuditUserOption
 
         func validate() throws {
             if dueBy != nil, noDueBy { throw ValidationError("--no-due-by: a request has one promised day or none (expected --due-by or --no-due-by, not both)") }
@@ -153,7 +147,7 @@ struct RequestCommand: AsyncParsableCommand {
         var period: String?
 
         @OptionGroup var database: DatabaseOption
-        @OptionGroup var user: UserOption
+        @OptionGroup var user: AuditUserOption
 
         func run() async throws {
             let day = try CommitteeOption.date(on, flag: "--on")
@@ -184,7 +178,7 @@ struct RequestCommand: AsyncParsableCommand {
         var reason: String
 
         @OptionGroup var database: DatabaseOption
-        @OptionGroup var user: UserOption
+        @OptionGroup var user: AuditUserOption
 
         func run() async throws {
             let day = try CommitteeOption.date(on, flag: "--on")
