@@ -51,7 +51,7 @@ struct Settings {
         }
         let cookiesText = config.string(forKey: "http.secure-cookies", default: "true").trimmingCharacters(in: .whitespaces).lowercased()
         guard let secureCookies = ["true": true, "1": true, "yes": true, "false": false, "0": false, "no": false][cookiesText] else {
-            throw Problem(description: "http.secure-cookies: \"\(cookiesText)\" is not true or false (expected SCRUTINEER_HTTP_SECURE_COOKIES=true, the default, or false)")
+            throw Problem(description: "http.secure-cookies: \"\(cookiesText)\" is not true or false (expected true, the default, or false; yes/no and 1/0 are read the same, given as SCRUTINEER_HTTP_SECURE_COOKIES)")
         }
         return Settings(
             databaseURL: databaseURL(option: databaseOption),

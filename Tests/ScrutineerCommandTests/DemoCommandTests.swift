@@ -48,6 +48,10 @@ struct DemoCommandTests {
         let demo = try CommandRunner.run(["demo", "--port", String(port), "--file", demoFile.path])
         #expect(demo.status == 69 && demo.standardOutput.isEmpty, "\(demo.standardOutput)")
         #expect(!FileManager.default.fileExists(atPath: demoFile.path))
+        let elsewhere = try CommandRunner.run(["demo", "--host", "192.0.2.1", "--port", "0", "--file", demoFile.path])
+        #expect(elsewhere.status == 78 && elsewhere.standardOutput.isEmpty, "\(elsewhere.standardOutput)")
+        #expect(elsewhere.standardError.hasPrefix(#"--host: "192.0.2.1" is not an address of this machine"#), "\(elsewhere.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: demoFile.path))
     }
 
     @Test("a setting given wrong stops serve naming it (exit 78), never replaced by its default without a word; the other commands read the database alone (found by exploratory testing)")
@@ -58,7 +62,11 @@ struct DemoCommandTests {
         for (arguments, environment, message) in [
             (["--port", "83641"], [:], #"http.port: "83641" is not a port (expected a whole number from 1 to 65535, given as --port or SCRUTINEER_HTTP_PORT)"#),
             ([], ["SCRUTINEER_HTTP_PORT": "abc"], #"http.port: "abc" is not a port"#),
-            ([], ["SCRUTINEER_HTTP_SECURE_COOKIES": "flase"], #"http.secure-cookies: "flase" is not true or false"#),
+            ([], ["SCRUTINEER_HTTP_SECURE_COOKIES": "flase"], #"http.secure-cookies: "flase" is not true or false (expected true, the default, or false; yes/no and 1/0 are read the same, given as SCRUTINEER_HTTP_SECURE_COOKIES)"#),
+            (["--host", "not a host"], [:], #"http.host (--host or SCRUTINEER_HTTP_HOST): "not a host" is not an address this machine can listen on (expected an IP address"#),
+            ([], ["SCRUTINEER_HTTP_HOST": ""], #"http.host (--host or SCRUTINEER_HTTP_HOST): "" is not an address this machine can listen on"#),
+            // 192.0.2.1 is kept for documentation (RFC 5737), never a machine's own.
+            ([], ["SCRUTINEER_HTTP_HOST": "192.0.2.1"], #"http.host (--host or SCRUTINEER_HTTP_HOST): "192.0.2.1" is not an address of this machine (expected one of its own addresses"#),
         ] {
             let result = try CommandRunner.run(["serve", "--db", db] + arguments, environment: environment)
             #expect(result.status == 78, "\(arguments) \(environment): \(result.standardError)")

@@ -36,7 +36,7 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try FreePort.require(host: host, port: port)
+        try ListeningAddress.require(host: host, port: port, hostSetting: "--host")
         let store: SQLStore
         if let databaseURL {
             store = try await StoreConnection.open(url: databaseURL)
@@ -73,7 +73,7 @@ struct DemoCommand: AsyncParsableCommand {
         do {
             // The address once the port is ours (never for a port taken).
             try await buildApplication(store: store, settings: settings, logger: Logger(label: "scrutineer.web"), onServerRunning: { listening in
-                say("Scrutineer demo: http://\(host):\(listening)/ (stop with Ctrl-C)")
+                say("Scrutineer demo: \(ListeningAddress.url(host: host, port: listening)) (stop with Ctrl-C)")
             }).runService()
         } catch {
             try? await store.close()

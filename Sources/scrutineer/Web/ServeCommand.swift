@@ -36,12 +36,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(78)
         }
         let web = WebSettings(host: settings.host, port: settings.port, secureCookies: settings.secureCookies, metricsToken: settings.metricsToken)
-        try FreePort.require(host: web.host, port: web.port)
+        try ListeningAddress.require(host: web.host, port: web.port, hostSetting: "http.host (--host or SCRUTINEER_HTTP_HOST)")
         try await database.withStore { store in
             // Said once the port is ours, so a script watching for it never takes a server that
             // could not start (the port taken) for one that did.
             try await buildApplication(store: store, settings: web, logger: Logger(label: "scrutineer.web"), onServerRunning: { listening in
-                say("Scrutineer is serving on http://\(web.host):\(listening)/ (stop with Ctrl-C)")
+                say("Scrutineer is serving on \(ListeningAddress.url(host: web.host, port: listening)) (stop with Ctrl-C)")
             }).runService()
         }
     }
