@@ -47,24 +47,41 @@ extension SQLStore {
             }
             try await Self.refuseOtherCouncilsMeasures(in: definition, session: session)
             let writer = TargetWriter(session: session)
+            // What the council holds of each target, read once per measure (not once per version
+            // listed): every version as the definition would give it, and when the latest starts.
+            struct Series: Hashable { var measureCode: String, kind: TargetKind, periodLabel: String? }
+            struct Version: Hashable { var series: Series, value: Double, tolerance: Double?, validFrom: CalendarDate, reason: String }
+            func version(_ target: Target) -> Version {
+                Version(
+                    series: Series(measureCode: target.measureCode, kind: target.kind, periodLabel: target.periodLabel),
+                    value: target.value, tolerance: target.tolerance, validFrom: target.validFrom, reason: target.reason
+                )
+            }
+            var held: Set<Version> = []
+            var latestStart: [Series: CalendarDate] = [:]
+            for measureCode in Set(targets.map(\.measureCode)) {
+                for target in try await writer.versions(of: measureCode, council: committee.councilAreaCode) {
+                    let stored = version(target)
+                    held.insert(stored)
+                    latestStart[stored.series] = target.validFrom
+                }
+            }
             var newVersions: [Target] = []
             for target in targets {
-                let held = (try await writer.versions(of: target.measureCode, council: committee.councilAreaCode) + newVersions.filter { $0.measureCode == target.measureCode })
-                    .filter { $0.kind == target.kind && $0.periodLabel == target.periodLabel }
+                let listed = version(target)
                 // A version already held, current or earlier, is not written again (nor one the
                 // definition lists twice): a definition may list a target's history, and saving the
                 // council's first file again keeps today's.
-                if held.contains(where: { $0.value == target.value && $0.tolerance == target.tolerance && $0.validFrom == target.validFrom && $0.reason == target.reason }) {
-                    continue
-                }
+                guard held.insert(listed).inserted else { continue }
                 // Refused before anything is written, so that a refusal leaves no gap in the audit
                 // trail's numbers (a PostgreSQL sequence is not rolled back).
-                if let latest = held.last, target.validFrom < latest.validFrom {
+                if let latest = latestStart[listed.series], target.validFrom < latest {
                     throw StoreError.targetStartsBeforePrevious(
-                        measureCode: target.measureCode, kind: target.kind.rawValue, validFrom: target.validFrom.iso, previousValidFrom: latest.validFrom.iso
+                        measureCode: target.measureCode, kind: target.kind.rawValue, validFrom: target.validFrom.iso, previousValidFrom: latest.iso
                     )
                 }
                 newVersions.append(target)
+                latestStart[listed.series] = target.validFrom
             }
             let save = CommitteeSave(code: committee.code, added: existing.isEmpty, definitionChanged: stored != json, newTargetVersions: newVersions)
             guard !save.changedNothing else { return save }
