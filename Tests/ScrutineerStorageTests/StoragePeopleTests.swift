@@ -40,9 +40,14 @@ struct StoragePeopleTests {
             #expect(try await store.signInFailureCount(username: "ada", since: "2026-11-23T10:00:00Z") == 2)
             #expect(try await store.claimSignInAttempt(username: "bob", at: "2026-11-23T11:20:00Z", since: "2026-11-23T10:00:00Z", limit: 2))
             try await store.clearSignInFailures(username: "bob")
-            try await store.clearSignInFailures(username: "ada")
+            #expect(try await store.signInFailureCount(username: "bob", since: "2026-01-01T00:00:00Z") == 0)
+            // An administrator's new password lifts the hold on ada (and only on ada).
+            #expect(try await store.claimSignInAttempt(username: "bob", at: "2026-11-23T11:21:00Z", since: "2026-11-23T10:00:00Z", limit: 2))
+            try await store.setPasswordHash("$2b$04$third", for: "ada", by: "setup")
             #expect(try await store.signInFailureCount(username: "ada", since: "2026-01-01T00:00:00Z") == 0)
-            #expect(try await store.auditTrail().map(\.action) == ["add user ada as administrator", "update user ada as member", "set password of ada"])
+            #expect(try await store.signInFailureCount(username: "bob", since: "2026-01-01T00:00:00Z") == 1)
+            try await store.clearSignInFailures(username: "bob")
+            #expect(try await store.auditTrail().map(\.action) == ["add user ada as administrator", "update user ada as member", "set password of ada", "set password of ada"])
         }
     }
 

@@ -79,7 +79,8 @@ extension SQLStore {
         guard try await areas().contains(where: { $0.code == code }) else { throw StoreError.unknownCouncil(code) }
     }
 
-    /// Replaces a person's password hash and signs them out everywhere; audited (without the hash).
+    /// Replaces a person's password hash, signs them out everywhere and lifts any hold on their
+    /// signing in (their failed sign-ins are forgotten); audited (without the hash).
     public func setPasswordHash(_ hash: String, for username: String, by user: String) async throws {
         typealias U = Schema.Users
         guard let existing = try await self.user(named: username) else { throw StoreError.unknownUser(username) }
@@ -87,6 +88,9 @@ extension SQLStore {
             let timestamp = StoreTimestamp.now()
             try await session.sql.raw("UPDATE \(unsafeRaw: U.table) SET \(unsafeRaw: U.passwordHash) = \(bind: hash), \(unsafeRaw: U.updatedAt) = \(bind: timestamp) WHERE \(unsafeRaw: U.id) = \(bind: existing.account.id)").run()
             try await session.sql.raw("DELETE FROM \(unsafeRaw: Schema.Sessions.table) WHERE \(unsafeRaw: Schema.Sessions.userId) = \(bind: existing.account.id)").run()
+            // A new password lifts a hold on signing in: it is how an administrator lets back in
+            // someone who mistyped the old one five times.
+            try await session.sql.raw("DELETE FROM \(unsafeRaw: Schema.SignInFailures.table) WHERE \(unsafeRaw: Schema.SignInFailures.username) = \(bind: username)").run()
             _ = try await AuditWriter.insert(into: session, action: "set password of \(username)", user: user, at: timestamp, files: [], summary: nil)
         }
     }

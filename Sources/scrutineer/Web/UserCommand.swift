@@ -102,7 +102,7 @@ struct UserCommand: AsyncParsableCommand {
     }
 
     struct Passwd: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a person's password (read from standard input); signs them out everywhere.")
+        static let configuration = CommandConfiguration(abstract: "Set a person's password (read from standard input); signs them out everywhere and lifts a hold on their signing in after five failures.")
 
         @Argument(help: "The sign-in name.") var username: String
         @OptionGroup var database: DatabaseOption
