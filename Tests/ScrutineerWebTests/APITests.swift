@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import ScrutineerCore
+import ScrutineerStorage
 import Testing
 @testable import ScrutineerWeb
 
@@ -188,6 +189,49 @@ struct APITests {
             let analyst = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
             let own = try #require(try await analyst.get(client, "/api/v1/observations?measure=WOK_CME&period=2022%2F23%20Q1").json as? [[String: Any]])
             #expect(own.first?["value"] as? Double == 5)
+        }
+    }
+
+    @Test("A figure a council gives only as a symbol keeps its counts from the public, and its own measure no committee reports is its staff's in every measures endpoint (found by exploratory testing)")
+    func symbolsAndUnreportedMeasures() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        try await withStore(url) { store in
+            // Wokingham's 2025/26 Q3 figure (before the published 2026/27 Q1), given as x with its counts 3 of 40.
+            var figure = try #require(try await store.observations(ObservationQuery(measureCode: "WOK_EHCP_20WK", areaCode: "E06000041", periodLabel: "2025/26 Q3")).first)
+            figure.value = nil
+            figure.statusSymbol = .unavailable
+            figure.numerator = 3
+            figure.denominator = 40
+            figure.source = "correction.csv"
+            // A pilot measure of Warwickshire's that no committee reports yet.
+            var pilot = try #require(try await store.measures().first { $0.code == "WARKS_HV_68WK" })
+            pilot.code = "WARKS_PILOT"
+            pilot.title = "Pilot of a new measure"
+            pilot.committees = []
+            var pilotFigure = try #require(try await store.observations(ObservationQuery(measureCode: "WARKS_HV_68WK", areaCode: "E10000031")).first)
+            pilotFigure.measureCode = "WARKS_PILOT"
+            _ = try await store.importBatch(ImportBatch(kind: .local, files: ["correction.csv"], rowsRead: 2, measures: [pilot], observations: [figure, pilotFigure]), by: "tests")
+        }
+        try await withApplication(url) { client in
+            let rows = try #require(try await client.execute(uri: "/api/v1/observations?measure=WOK_EHCP_20WK&area=E06000041&period=2025%2F26%20Q3", method: .get).json as? [[String: Any]])
+            #expect(rows.count == 1)
+            #expect(rows.first?["statusSymbol"] as? String == "x")
+            #expect(rows.first?["numerator"] == nil && rows.first?["denominator"] == nil && rows.first?["value"] == nil, "\(rows)")
+            let analyst = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
+            let own = try await analyst.jsonList(client, "/api/v1/observations?measure=WOK_EHCP_20WK&area=E06000041&period=2025%2F26%20Q3")
+            #expect(own.first?["numerator"] as? Double == 3, "its staff read the counts")
+
+            for uri in ["/api/v1/measures/WARKS_PILOT", "/api/v1/measures/WARKS_PILOT/targets", "/api/v1/observations?measure=WARKS_PILOT"] {
+                #expect(try await client.execute(uri: uri, method: .get).status == .notFound, "\(uri)")
+                #expect(try await analyst.get(client, uri).status == .notFound, "another council's analyst: \(uri)")
+            }
+            let listed = try #require(try await client.execute(uri: "/api/v1/measures?q=pilot", method: .get).json as? [[String: Any]])
+            #expect(listed.isEmpty, "\(listed)")
+            #expect(try await client.execute(uri: "/api/v1/measures", method: .get).text.contains("WARKS_HV_68WK"), "a published own measure stays listed")
+            let staff = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            #expect(try await staff.jsonList(client, "/api/v1/measures?q=pilot").map { $0["code"] as? String } == ["WARKS_PILOT"])
+            #expect(try await staff.get(client, "/api/v1/measures/WARKS_PILOT").status == .ok)
+            #expect(try await staff.jsonList(client, "/api/v1/observations?measure=WARKS_PILOT").count == 1)
         }
     }
 

@@ -131,15 +131,16 @@ struct APIController: Sendable {
         if let words = query(request, "q")?.lowercased() {
             measures = measures.filter { $0.title.lowercased().contains(words) || $0.code.lowercased().contains(words) }
         }
+        measures = try await ObservationAccess(cache: cache).visible(measures, to: context.viewer.account)
         return try Self.encode(measures.map(MeasureJSON.init))
     }
 
     func measure(_ request: Request, _ context: WebRequestContext) async throws -> Data {
-        try Self.encode(MeasureJSON(try await findMeasure(try context.parameter("measure"))))
+        try Self.encode(MeasureJSON(try await findMeasure(try context.parameter("measure"), for: context.viewer.account)))
     }
 
     func targets(_ request: Request, _ context: WebRequestContext) async throws -> Data {
-        let measure = try await findMeasure(try context.parameter("measure"))
+        let measure = try await findMeasure(try context.parameter("measure"), for: context.viewer.account)
         var council: String?
         if let code = query(request, "council") { council = try await findArea(code).code }
         let targets = try await cache.store.targets(for: measure.code, council: council)
@@ -170,7 +171,7 @@ struct APIController: Sendable {
         guard measureCode != nil || areaCode != nil else {
             throw WebError.badParameter("measure", "measure: give a measure code or an area code (area), or both; all observations at once are too many")
         }
-        if let measureCode { _ = try await findMeasure(measureCode) }
+        if let measureCode { _ = try await findMeasure(measureCode, for: context.viewer.account) }
         if let areaCode { _ = try await findArea(areaCode) }
         let found = try await cache.store.observations(ObservationQuery(measureCode: measureCode, areaCode: areaCode, periodLabel: period))
         let visible = try await ObservationAccess(cache: cache).visible(found, to: context.viewer.account)
@@ -212,8 +213,12 @@ struct APIController: Sendable {
         return try Self.encode(groups)
     }
 
-    func findMeasure(_ code: String) async throws -> Measure {
-        guard let measure = try await cache.measures().first(where: { $0.code == code }) else { throw WebError.notFound("There is no measure \(code).") }
+    /// The measure `code` if the caller may know of it (a council's own measure no committee has
+    /// published is its staff's), else 404 as for a measure there is not.
+    func findMeasure(_ code: String, for account: UserAccount?) async throws -> Measure {
+        guard let measure = try await cache.measures().first(where: { $0.code == code }),
+              try await !ObservationAccess(cache: cache).visible([measure], to: account).isEmpty
+        else { throw WebError.notFound("There is no measure \(code).") }
         return measure
     }
 
@@ -223,30 +228,55 @@ struct APIController: Sendable {
     }
 }
 
-/// Which observations a caller may see. National statistics are public. A council's own
-/// measures (those a council defined, or that name the committees they serve) are seen in full by
-/// whoever may read the drafts of a committee reporting them, or, for one no committee reports
-/// yet, by the council's staff; anyone else sees them only up to the end of the newest published
-/// report, withheld as the pages withhold them (small counts, METHODS.md §13.7).
+/// Which measures and observations a caller may see. National statistics are public. A council's
+/// own measures (those a council defined, or that name the committees they serve) are seen in full
+/// by whoever may read the drafts of a committee reporting them, or, for one no committee reports
+/// yet, by the council's staff; anyone else sees such a measure once a committee reporting it has
+/// published a report, and its figures only up to the end of the newest published report, withheld
+/// as the pages withhold them (small counts, METHODS.md §13.7; a figure published as a symbol
+/// keeps its counts back too).
 struct ObservationAccess {
     let cache: ReportCache
 
-    func visible(_ observations: [Observation], to account: UserAccount?) async throws -> [Observation] {
-        let measures = Dictionary(try await cache.measures().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    /// What a caller may see of one measure's figures: all of them, or those up to `cutoff` (none
+    /// when nil), withheld for the public.
+    private struct Rule {
+        var readsAll: Bool
+        var cutoff: CalendarDate?
+        var seesMeasure: Bool { readsAll || cutoff != nil }
+    }
+
+    private func rules(for codes: Set<String>, measures: [String: Measure], to account: UserAccount?) async throws -> [String: Rule] {
         let committees = try await cache.committees()
-        var rules: [String: (readsAll: Bool, cutoff: CalendarDate?)] = [:]
-        for code in Set(observations.map(\.measureCode)) {
+        var rules: [String: Rule] = [:]
+        for code in codes {
             let names = measures[code]?.committees ?? []
             let council = measures[code]?.councilAreaCode
-            guard !names.isEmpty || council != nil else { rules[code] = (true, nil); continue }
+            guard !names.isEmpty || council != nil else { rules[code] = Rule(readsAll: true); continue }
             let owners = committees.filter { names.contains($0.code) || names.contains($0.name) || (council != nil && $0.measureCodes.contains(code)) }
             let councilsStaff = owners.isEmpty && council.map { AccessPolicy.isCouncilStaff(account, $0) } == true
             if (owners.isEmpty && council == nil) || councilsStaff || owners.contains(where: { AccessPolicy.canReadDrafts(account, of: $0) }) {
-                rules[code] = (true, nil)
+                rules[code] = Rule(readsAll: true)
                 continue
             }
-            rules[code] = (false, try await cache.publishedThrough(owners))
+            rules[code] = Rule(readsAll: false, cutoff: try await cache.publishedThrough(owners))
         }
+        return rules
+    }
+
+    private func measuresByCode() async throws -> [String: Measure] {
+        Dictionary(try await cache.measures().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The measures of `measures` the caller may know of.
+    func visible(_ measures: [Measure], to account: UserAccount?) async throws -> [Measure] {
+        let rules = try await rules(for: Set(measures.map(\.code)), measures: try await measuresByCode(), to: account)
+        return measures.filter { rules[$0.code]?.seesMeasure == true }
+    }
+
+    func visible(_ observations: [Observation], to account: UserAccount?) async throws -> [Observation] {
+        let measures = try await measuresByCode()
+        let rules = try await rules(for: Set(observations.map(\.measureCode)), measures: measures, to: account)
         let policy = DisclosurePolicy.dfe
         return observations.compactMap { o in
             guard let rule = rules[o.measureCode] else { return nil }
@@ -254,14 +284,16 @@ struct ObservationAccess {
             guard let unit = measures[o.measureCode]?.unit else { return nil }
             guard let cutoff = rule.cutoff, o.period.end <= cutoff else { return nil }
             var shown = o
-            // The pages' rule (a small count, or a figure derived from one), so the API withholds what they do.
-            if o.value != nil, policy.cell(for: o, unit: unit, audience: .public).isSuppressed {
+            // The pages' rule (a small count, or a figure derived from one), so the API withholds
+            // what they do; a figure given only as a symbol keeps back the counts and limits
+            // that would give it away.
+            if o.value == nil || policy.cell(for: o, unit: unit, audience: .public).isSuppressed {
                 shown.value = nil
                 shown.numerator = nil
                 shown.denominator = nil
                 shown.lower95 = nil
                 shown.upper95 = nil
-                shown.statusSymbol = .confidential
+                if o.value != nil { shown.statusSymbol = .confidential }
             }
             return shown
         }
