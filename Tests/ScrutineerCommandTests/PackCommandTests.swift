@@ -287,5 +287,15 @@ struct PackCommandTests {
             let unrevised = q2.filter { $0.key.hasPrefix("/measures/") && !revised.contains($0.key) }
             #expect(unrevised.count > 10 && !unrevised.values.contains { $0.contains("Revised figures") }, "a measure whose figures were not revised has no section")
         }
+        // A draft judged as on a day between the figure's publication (25 Apr 2026) and its
+        // correction's (9 May 2026) shows the figure as it then stood, current, and no revision;
+        // judged after the correction, the corrected figure and its revision (found by exploratory testing).
+        for (day, figure, revised) in [("2026-04-30", "85.2", false), ("2026-05-20", "85.6", true)] {
+            let q4 = try pack("q4-\(day)", period: "2025/26 Q4", ["--as-of", day])
+            let row = try #require(q4["/data/measures.csv"]?.split(separator: "\n").first { $0.contains(",WARKS_HV_68WK,") }, "\(day)")
+            #expect(row.contains(",2025/26 Q4,\(figure),"), "\(day): \(row)")
+            #expect(row.contains(",Current,"), "\(day): \(row)")
+            #expect(q4["/measures/WARKS_HV_68WK.html"]?.contains("Revised figures") == revised, "\(day)")
+        }
     }
 }

@@ -58,10 +58,12 @@ public struct FigureRevisions: Sendable, Hashable, Codable {
     /// period that ends after `reportingPeriod` (a report lists the figures it could show, as the
     /// assessment does). With `after` (a revision of the data: an audit id), only the versions
     /// replaced after it are listed: what changed since a report was published. Values are shown to
-    /// `audience` under `policy` as every other figure is (METHODS.md §13.7).
+    /// `audience` under `policy` as every other figure is (METHODS.md §13.7). With `publishedBy` (the
+    /// day a report is judged as on), a revision whose new figure was published after that day is
+    /// left out, as the report shows the figure it replaced.
     public init(
         measure: Measure, councilAreaCode: String, replaced: [ReplacedFigure], current: [Observation], audience: Audience,
-        upTo reportingPeriod: Period? = nil, after revision: Int? = nil, policy: DisclosurePolicy = .dfe
+        upTo reportingPeriod: Period? = nil, after revision: Int? = nil, publishedBy day: CalendarDate? = nil, policy: DisclosurePolicy = .dfe
     ) {
         // Versions replaced after `revision` are the newest of each cell's, so each still pairs
         // with the version after it.
@@ -77,6 +79,7 @@ public struct FigureRevisions: Sendable, Hashable, Codable {
             let ordered = versions.sorted { $0.replacedBy < $1.replacedBy }
             for (index, version) in ordered.enumerated() {
                 guard let replacement = index + 1 < ordered.count ? ordered[index + 1].observation : standing[key] else { continue }
+                if let day, let published = replacement.published, published > day { continue }
                 if audience.appliesDisclosureControl, !version.observation.breakdown.isTotal {
                     withheld += 1
                     continue

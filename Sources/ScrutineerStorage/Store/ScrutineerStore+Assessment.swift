@@ -17,10 +17,37 @@ extension ScrutineerStore {
             neighbours: try await newestStatisticalNeighbours(), areas: try await areas()
         )
         for code in codes.sorted() {
-            inputs.observations[code] = try await self.observations(ObservationQuery(measureCode: code))
+            let current = try await self.observations(ObservationQuery(measureCode: code))
+            inputs.observations[code] = current
+            inputs.earlierPublications[code] = Self.earlierPublications(try await observationHistory(ObservationQuery(measureCode: code)), current: current)
             inputs.targets[code] = try await self.targets(for: code, council: definition.committee.councilAreaCode)
         }
         return inputs
+    }
+
+    /// The versions a cell's figure had before it was corrected or revised, each dated so the
+    /// assessment shows it as on a day before the next version was published (a report as on an
+    /// earlier day shows the figure as it then stood). A version is left out where it would wrongly
+    /// outrank a later one: it was published after the version that replaced it, or the later
+    /// version carries no publication date.
+    static func earlierPublications(_ history: [SupersededObservation], current: [Observation]) -> [Observation] {
+        let now = Dictionary(current.map { ($0.key, $0.published) }, uniquingKeysWith: { a, _ in a })
+        var byCell: [ObservationKey: [Observation]] = [:]
+        for version in history { byCell[version.observation.key, default: []].append(version.observation) }
+        var kept: [Observation] = []
+        for (key, versions) in byCell {
+            // Each cell's versions oldest first, then the one that stands now.
+            guard let standing = now[key] else { continue }
+            var next = standing
+            var chain: [Observation] = []
+            for version in versions.reversed() {
+                guard let published = version.published, let nextPublished = next, published <= nextPublished else { break }
+                chain.append(version)
+                next = version.published
+            }
+            kept += chain.reversed()
+        }
+        return kept
     }
 
     /// The newest snapshot of a committee's report for a period; nil when it was never published.
@@ -81,14 +108,18 @@ private struct AssessmentInputs {
     let measures: [Measure]
     let neighbours: [StatisticalNeighbours]
     let areas: [Area]
+    /// The figures as they stand now.
     var observations: [String: [Observation]] = [:]
+    /// The versions figures had before they were replaced (`earlierPublications`).
+    var earlierPublications: [String: [Observation]] = [:]
     var targets: [String: [Target]] = [:]
 
-    /// The index the assessment reads, with each measure's observations and targets in order of code.
+    /// The index the assessment reads, with each measure's observations (earlier versions first, so
+    /// that of two versions published the same day the later stands) and targets in order of code.
     var index: AssessmentIndex {
         let codes = observations.keys.sorted()
         return AssessmentIndex(
-            measures: measures, observations: codes.flatMap { observations[$0] ?? [] }, targets: codes.flatMap { targets[$0] ?? [] },
+            measures: measures, observations: codes.flatMap { (earlierPublications[$0] ?? []) + (observations[$0] ?? []) }, targets: codes.flatMap { targets[$0] ?? [] },
             statisticalNeighbours: neighbours, areas: areas, settings: definition.settings
         )
     }

@@ -16,21 +16,23 @@ extension ScrutineerStore {
     /// As `figureRevisions(of:…)` for each of `measures`, in their order, read in one pass over the
     /// council's history.
     public func figureRevisions(
-        of measures: [Measure], councilAreaCode: String, upTo reportingPeriod: Period, asOfRevision: Int?, after: Int? = nil, audience: Audience
+        of measures: [Measure], councilAreaCode: String, upTo reportingPeriod: Period, asOfRevision: Int?, after: Int? = nil,
+        publishedBy day: CalendarDate? = nil, audience: Audience
     ) async throws -> [FigureRevisions] {
         let query = ObservationQuery(areaCode: councilAreaCode, asOfRevision: asOfRevision)
-        return try await figureRevisions(query, of: measures, councilAreaCode: councilAreaCode, upTo: reportingPeriod, after: after, audience: audience)
+        return try await figureRevisions(query, of: measures, councilAreaCode: councilAreaCode, upTo: reportingPeriod, after: after, publishedBy: day, audience: audience)
     }
 
     private func figureRevisions(
-        _ query: ObservationQuery, of measures: [Measure], councilAreaCode: String, upTo reportingPeriod: Period, after: Int?, audience: Audience
+        _ query: ObservationQuery, of measures: [Measure], councilAreaCode: String, upTo reportingPeriod: Period, after: Int?,
+        publishedBy day: CalendarDate? = nil, audience: Audience
     ) async throws -> [FigureRevisions] {
         let replaced = try await observationHistory(query).map {
             ReplacedFigure(observation: $0.observation, replacedBy: $0.supersededBy, replacedAt: $0.supersededAt)
         }
         let current = replaced.isEmpty ? [] : try await observations(query)
         return measures.map {
-            FigureRevisions(measure: $0, councilAreaCode: councilAreaCode, replaced: replaced, current: current, audience: audience, upTo: reportingPeriod, after: after)
+            FigureRevisions(measure: $0, councilAreaCode: councilAreaCode, replaced: replaced, current: current, audience: audience, upTo: reportingPeriod, after: after, publishedBy: day)
         }
     }
 }

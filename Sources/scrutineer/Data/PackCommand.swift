@@ -125,9 +125,11 @@ struct PackCommand: AsyncParsableCommand {
         let (shown, revisions) = try await database.withStore(existing: true) { store -> (Contents, [FigureRevisions]) in
             let shown = try await contents(in: store, reportingPeriod: reportingPeriod, today: today)
             let a = shown.assessment
-            // Each measure whose figures were revised gets its section (PRODUCT.md R7, R15).
+            // Each measure whose figures were revised gets its section (PRODUCT.md R7, R15); a draft
+            // judged as on an earlier day lists the revisions published by then.
             let revisions = try await store.figureRevisions(
-                of: a.measures.map(\.measure), councilAreaCode: a.committee.councilAreaCode, upTo: a.reportingPeriod, asOfRevision: shown.revision, audience: a.audience
+                of: a.measures.map(\.measure), councilAreaCode: a.committee.councilAreaCode, upTo: a.reportingPeriod, asOfRevision: shown.revision,
+                publishedBy: shown.revision == nil ? a.today : nil, audience: a.audience
             )
             return (shown, revisions)
         }
