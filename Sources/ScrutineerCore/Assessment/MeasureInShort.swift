@@ -73,6 +73,8 @@ public struct MeasureInShort: Sendable, Hashable {
                 let targetText = format.trimmedText(target)
                 let assured = switch assurance {
                 // The latest figure can fall outside its usual range: then it is said, not contradicted.
+                case .consistentFail where status.status == .onTrack && status.isWithinTolerance:
+                    "\(range) lies wholly \(highIsGood ? "below" : "above") the target of \(targetText), so this figure's coming within its tolerance is unusual: the target will not be met without a change in how the service works."
                 case .consistentFail where status.status == .onTrack:
                     "\(range) lies wholly \(highIsGood ? "below" : "above") the target of \(targetText), so this figure's meeting it is unusual: it will not go on being met without a change in how the service works."
                 case .consistentFail:

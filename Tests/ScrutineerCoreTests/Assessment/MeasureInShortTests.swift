@@ -53,6 +53,17 @@ import Testing
         #expect(m.status.status == .onTrack)
         let last = try #require(MeasureInShort(m).sentences.last)
         #expect(last.hasSuffix("lies wholly below the target of 85%, so this figure's meeting it is unusual: it will not go on being met without a change in how the service works."), "\(last)")
+
+        // Short of the target but within its tolerance: the figure is not said to meet it (found by exploratory testing).
+        let nearly = try Build.assess(
+            [Build.percentage("RHI")], Array(observations.dropLast()) + [try Build.observation("RHI", "2024/25 Q4", 84, published: "2025-05-01")],
+            targets: [try Build.target("RHI", .local, 85, tolerance: 2, from: "2021-04-01")], period: "2024/25 Q4", today: "2025-05-20"
+        )
+        let within = try #require(nearly.measures.first)
+        #expect(within.status.isWithinTolerance)
+        let said = MeasureInShort(within).sentences
+        #expect(said.first == "On track within tolerance: 84.0% is short of the target of 85%, but by no more than its tolerance.")
+        #expect(said.last?.hasSuffix("lies wholly below the target of 85%, so this figure's coming within its tolerance is unusual: the target will not be met without a change in how the service works.") == true, "\(said)")
     }
 
     @Test("On track and improving, with too few figures for a chart; a withheld figure is not named")
