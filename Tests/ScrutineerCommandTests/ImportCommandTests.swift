@@ -123,6 +123,16 @@ struct ImportCommandTests {
         #expect(lines[3] == "Under18concep,E09000003,2017,,11.2,,,,lait_kpi_subset_long.csv,,")
         #expect(lines.count == 2 + lines.dropFirst().filter { $0.hasSuffix(",") }.count, "one replaced value, the rest current")
         // Without --history the layout is the issue's, exactly.
+        // Several measures and areas at once, in the order of one export; a mistyped code among them is
+        // said, not left out without a word (found by exploratory testing: a second --measure replaced the first).
+        let several = try CommandRunner.run(["export", "observations", "--measure", "ReReferral", "--measure", "Under18concep", "--area", "E09000003", "--area", "E10000031", "--db", db])
+        #expect(several.status == 0, "\(several.standardError)")
+        let pairs = several.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+        #expect(pairs.reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } } == [
+            "ReReferral,E09000003", "ReReferral,E10000031", "Under18concep,E09000003", "Under18concep,E10000031",
+        ])
+        let mistyped = try CommandRunner.run(["export", "observations", "--measure", "ReReferral", "--measure", "ReRefferal", "--db", db])
+        #expect(mistyped.status == 64 && mistyped.standardError.hasPrefix("--measure ReRefferal: the database holds no measure of this code"), "\(mistyped.standardError)")
         let plain = try CommandRunner.run(["export", "observations", "--measure", "Under18concep", "--area", "E09000003", "--db", db])
         #expect(plain.standardOutput.hasPrefix(ExportCommandColumns.header + "\nUnder18concep,E09000003,2016,,10.4,,,,lait_release.csv,\nUnder18concep,E09000003,2017,"))
 

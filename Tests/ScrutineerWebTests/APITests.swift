@@ -47,6 +47,15 @@ struct APITests {
                 ("/api/v1/observations", "measure"),
                 ("/api/v1/areas?type=planet", "type"),
                 ("/api/v1/measures?colour=red", "colour"),
+                // Found by exploratory testing: a filter given twice, or not UTF-8 (£ as Latin-1), or
+                // a period no figure could have, was dropped or matched nothing without a word.
+                ("/api/v1/observations?measure=ReReferral&area=E10000031&area=E06000041", "area"),
+                ("/api/v1/measures?committee=WARKS-CYP&committee=WOK-CS", "committee"),
+                ("/api/v1/observations?measure=ReReferral&area=%A3", "area"),
+                ("/api/v1/measures?committee=%A3", "committee"),
+                ("/api/v1/committees/WARKS-CYP/assessment?period=%FF", "period"),
+                ("/api/v1/observations?measure=ReReferral&period=nonsense", "period"),
+                ("/api/v1/observations?area=E10000031&period=2025%2F26%20Q9", "period"),
             ]
             for (uri, parameter) in cases {
                 let response = try await client.execute(uri: uri, method: .get)
@@ -54,6 +63,10 @@ struct APITests {
                 let error = try #require((response.json as? [String: Any])?["error"] as? [String: Any], "\(uri): \(response.text)")
                 #expect(error["parameter"] as? String == parameter, "\(uri)")
                 #expect((error["message"] as? String)?.hasPrefix("\(parameter):") == true, "\(uri): \(error)")
+            }
+            for uri in ["/api/v1/observations?measure=ReReferral&area=E10000031&period=2025", "/api/v1/observations?area=E10000031&period=2026%2F27%20Q1"] {
+                let found = try #require(try await client.execute(uri: uri, method: .get).json as? [[String: Any]], "\(uri)")
+                #expect(!found.isEmpty, "\(uri)")
             }
             let unknown = try await client.execute(uri: "/api/v1/measures/NOPE", method: .get)
             #expect(unknown.status == .notFound)

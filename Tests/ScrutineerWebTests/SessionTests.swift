@@ -92,6 +92,14 @@ struct SessionTests {
             #expect(out.status == .seeOther)
             // The old cookie no longer signs anyone in.
             #expect(try await member.get(client, "/committees/WARKS-CYP?period=2026%2F27%20Q2").status == .notFound)
+            // A script sending it to the API is told its session has ended (401), not answered as
+            // the public without a word; a page reads as public (found by exploratory testing).
+            let api = try await member.get(client, "/api/v1/committees/WARKS-CYP/assessment")
+            #expect(api.status == .unauthorized)
+            let error = try #require((api.json as? [String: Any])?["error"] as? [String: Any], "\(api.text)")
+            #expect((error["message"] as? String)?.hasPrefix("The session cookie names no session: it was signed out or is more than 8 hours old") == true, "\(error)")
+            #expect(try await member.get(client, "/").status == .ok)
+            #expect(try await client.execute(uri: "/api/v1/committees/WARKS-CYP/assessment", method: .get).status == .ok, "no cookie: the public's answer")
         }
     }
 

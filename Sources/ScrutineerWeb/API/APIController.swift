@@ -30,10 +30,26 @@ struct APIController: Sendable {
         router.on(RouterPath(APIRoutes.openAPI.pattern), method: .get) { _, _ in Response.json(OpenAPIDocument.json) }
     }
 
-    /// An unknown query parameter is an error that names it, so a typo is not silently ignored.
+    /// An unknown query parameter is an error that names it, so a typo is not silently ignored; so
+    /// is one given twice (only one value would be used) and one whose value is not UTF-8 once
+    /// percent-decoded (it would read as empty, and the filter be dropped).
     static func checkQuery(_ request: Request, allowed: [String]) throws {
-        for (name, _) in request.formQuery where !allowed.contains(name) {
-            throw WebError.badParameter(String(name), "\(name): not a parameter of this endpoint (expected \(allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))")
+        var seen: Set<String> = []
+        for pair in (request.uri.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let rawName = String(parts[0]).replacingOccurrences(of: "+", with: " ")
+            guard let name = rawName.removingPercentEncoding else {
+                throw WebError.badParameter(rawName, "\(rawName): a parameter name that is not UTF-8 once percent-decoded (expected one of \(allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))")
+            }
+            guard allowed.contains(name) else {
+                throw WebError.badParameter(name, "\(name): not a parameter of this endpoint (expected \(allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))")
+            }
+            guard seen.insert(name).inserted else {
+                throw WebError.badParameter(name, "\(name): given more than once (expected it once; ask once for each value)")
+            }
+            if parts.count > 1, String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding == nil {
+                throw WebError.badParameter(name, "\(name): \(parts[1]) is not UTF-8 text once percent-decoded (expected UTF-8, such as %C2%A3 for £)")
+            }
         }
     }
 
@@ -171,11 +187,30 @@ struct APIController: Sendable {
         guard measureCode != nil || areaCode != nil else {
             throw WebError.badParameter("measure", "measure: give a measure code or an area code (area), or both; all observations at once are too many")
         }
-        if let measureCode { _ = try await findMeasure(measureCode, for: context.viewer.account) }
+        var measure: Measure?
+        if let measureCode { measure = try await findMeasure(measureCode, for: context.viewer.account) }
+        if let period { try Self.checkPeriodLabel(period, for: measure) }
         if let areaCode { _ = try await findArea(areaCode) }
         let found = try await cache.store.observations(ObservationQuery(measureCode: measureCode, areaCode: areaCode, periodLabel: period))
         let visible = try await ObservationAccess(cache: cache).visible(found, to: context.viewer.account)
         return try Self.encode(visible.map(ObservationJSON.init))
+    }
+
+    /// A period label no figure could have is refused (400), so a typo is not an empty success: it
+    /// must read as a period of the measure's kind, or of any kind when no measure is given.
+    static func checkPeriodLabel(_ label: String, for measure: Measure?) throws {
+        let readings: [(YearType, Bool)] = measure.map { [($0.yearType, $0.periodicity == .monthly)] }
+            ?? [YearType.financial, .academic, .calendar, .yearEndingSeptember].flatMap { [($0, false), ($0, true)] }
+        var problem = ""
+        for (yearType, monthly) in readings {
+            do throws(PeriodError) {
+                _ = try Period.parse(label, yearType: yearType, monthly: monthly)
+                return
+            } catch {
+                problem = error.description
+            }
+        }
+        throw WebError.badParameter("period", "period: \(problem)")
     }
 
     func areas(_ request: Request, _ context: WebRequestContext) async throws -> Data {

@@ -69,7 +69,7 @@ enum APIRoutes {
             Parameter("council", "Only the targets of this council (its ONS code)."),
         ], schema: "Target", isList: true),
         Endpoint(route: observations, operationId: "listObservations", summary: "Observations, filtered by measure, area and period (a measure or an area is needed)", query: [
-            Parameter("measure", "A measure code."), Parameter("area", "An area's ONS code."), Parameter("period", "A period label such as 2024/25."),
+            Parameter("measure", "A measure code."), Parameter("area", "An area's ONS code."), Parameter("period", "A period label as the figures give it, such as 2025 (LAIT's financial year to March 2025), 2026/27 Q1, 2024-09 or 2021/22-23/24; one no figure could have is a 400."),
         ], schema: "Observation", isList: true),
         Endpoint(route: areas, operationId: "listAreas", summary: "Areas: England, regions and local authorities", query: [
             Parameter("type", "Only areas of this type: country, region, subRegion or localAuthority."),

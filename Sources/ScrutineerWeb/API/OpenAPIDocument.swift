@@ -22,6 +22,7 @@ enum OpenAPIDocument {
             var responses: [String: Any] = [
                 "200": ["description": endpoint.summary, "content": ["application/json": ["schema": schema]]],
                 "400": errorResponse("A parameter is not valid; the message names it."),
+                "401": errorResponse("The session cookie sent names no session (signed out, or more than 8 hours old): sign in again, or send no cookie to read as the public."),
             ]
             if !endpoint.route.parameterNames.isEmpty || endpoint.query.contains(where: { $0.name == "period" || $0.name == "committee" }) {
                 responses["404"] = errorResponse("There is no such thing, or the caller may not see it.")
@@ -37,7 +38,12 @@ enum OpenAPIDocument {
                 "description": "Committee performance reports: committees, measures, observations, assessments, targets, areas and comparator groups. Signed-in callers (the session cookie) see their council's drafts; everyone else sees published reports with small numbers suppressed. Contains public sector information licensed under the Open Government Licence v3.0.",
             ],
             "paths": paths,
-            "components": ["schemas": schemas],
+            // Signed in or not: every operation answers the public without the cookie.
+            "security": [[String: Any](), ["session": [String]()]],
+            "components": ["schemas": schemas, "securitySchemes": ["session": [
+                "type": "apiKey", "in": "cookie", "name": "scrutineer_session",
+                "description": "The cookie a sign-in sets, good for 8 hours. A script signs in as a browser does: GET /sign-in, read the hidden csrf field of its form and keep the cookies it sets, then POST /sign-in (application/x-www-form-urlencoded: username, password, csrf) with those cookies; the answer (303) sets scrutineer_session. Five failed sign-ins for a name in 15 minutes hold it back (429).",
+            ]]],
         ]
     }
 

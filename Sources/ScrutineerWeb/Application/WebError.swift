@@ -22,6 +22,10 @@ struct WebError: Error, Sendable {
     }
     static func badParameter(_ name: String, _ message: String) -> WebError { WebError(.badRequest, message, parameter: name) }
     static let signInRequired = WebError(.unauthorized, "Sign in to see this page.")
+    static let sessionEnded = WebError(
+        .unauthorized,
+        "The session cookie names no session: it was signed out or is more than 8 hours old (expected a cookie from a new sign-in, POST /sign-in, or no cookie to read as the public)."
+    )
     static let forbidden = WebError(.forbidden, "Your role does not allow this.")
 
     /// The JSON body the API answers with.

@@ -32,11 +32,11 @@ struct ExportCommand: AsyncParsableCommand {
     @Argument(help: "What to export: observations, groups or audit.")
     var what: What
 
-    @Option(help: "Only this measure.")
-    var measure: String?
+    @Option(name: .customLong("measure"), help: "Only this measure (repeat for several).")
+    var measures: [String] = []
 
-    @Option(help: "Only this area (ONS code).")
-    var area: String?
+    @Option(name: .customLong("area"), help: "Only this area (ONS code; repeat for several).")
+    var areas: [String] = []
 
     @Flag(help: "Observations: also write the values later publications replaced, after each cell's current row, with a superseded_at column.")
     var history = false
@@ -62,9 +62,9 @@ struct ExportCommand: AsyncParsableCommand {
     func validate() throws {
         switch what {
         case .observations where council != nil: throw ValidationError("--council is for export groups (a council's own comparator groups)")
-        case .groups where measure != nil || area != nil || history || asOf != nil:
+        case .groups where !measures.isEmpty || !areas.isEmpty || history || asOf != nil:
             throw ValidationError("--measure, --area, --history and --as-of are for export observations")
-        case .audit where measure != nil || area != nil || history || asOf != nil || council != nil:
+        case .audit where !measures.isEmpty || !areas.isEmpty || history || asOf != nil || council != nil:
             throw ValidationError("export audit writes the whole audit trail (--measure, --area, --history and --as-of are for export observations, --council for export groups)")
         default: break
         }
@@ -88,15 +88,26 @@ struct ExportCommand: AsyncParsableCommand {
             // As they stood at the revision of the data the time had.
             var revision: Int?
             if let asOfTime { revision = try await store.revision(at: asOfTime) }
-            let query = ObservationQuery(measureCode: measure, areaCode: area, asOfRevision: revision)
-            let observations = try await store.observations(query)
-            let superseded = history ? try await store.observationHistory(query) : []
+            // Each measure and area asked for, in the order the rows are written (measure, then area).
+            let measureCodes: [String?] = measures.isEmpty ? [nil] : Set(measures).sorted()
+            let areaCodes: [String?] = areas.isEmpty ? [nil] : Set(areas).sorted()
+            var observations: [Observation] = []
+            var superseded: [SupersededObservation] = []
+            for measure in measureCodes {
+                for area in areaCodes {
+                    let query = ObservationQuery(measureCode: measure, areaCode: area, asOfRevision: revision)
+                    observations += try await store.observations(query)
+                    if history { superseded += try await store.observationHistory(query) }
+                }
+            }
+            // A filter naming something the database does not hold (a mistyped code) is said,
+            // rather than a header alone or another code's rows written as if they were all.
             var unknown: [String] = []
-            if observations.isEmpty {
-                // No rows: say so when a filter names nothing the database holds (a mistyped code),
-                // rather than write a header alone.
-                if let measure { unknown += Self.unknown("--measure", measure, among: try await store.measures().map(\.code), "measure", "a measure code") }
-                if let area { unknown += Self.unknown("--area", area, among: try await store.areas().map(\.code), "area", "an area's ONS code") }
+            if observations.isEmpty || measureCodes.count > 1 || areaCodes.count > 1 {
+                let heldMeasures = measures.isEmpty ? [] : try await store.measures().map(\.code)
+                let heldAreas = areas.isEmpty ? [] : try await store.areas().map(\.code)
+                for measure in Set(measures).sorted() { unknown += Self.unknown("--measure", measure, among: heldMeasures, "measure", "a measure code") }
+                for area in Set(areas).sorted() { unknown += Self.unknown("--area", area, among: heldAreas, "area", "an area's ONS code") }
             }
             return (observations, superseded, unknown)
         }
