@@ -27,6 +27,17 @@ struct LineChartTests {
         #expect(svg.hasSuffix("</svg>"))
     }
 
+    @Test("the data table rounds a half away from zero, as the text beside the chart does (found by exploratory testing: £1.25m read 1.2 beside £1.3m)")
+    func halvesRoundAway() {
+        var chart = Self.chart
+        chart.decimalPlaces = 1
+        #expect(chart.label(1.25) == "1.3")
+        #expect(chart.label(-102.25) == "-102.3")
+        chart.decimalPlaces = 0
+        #expect(chart.label(-102.5) == "-103")
+        #expect(chart.label(0.5) == "1")
+    }
+
     @Test("a missing value breaks the line into two pieces and draws no marker there")
     func gaps() throws {
         let svg = Self.chart.svg

@@ -240,10 +240,11 @@ public struct LineChart: Sendable, Hashable {
         return (header, rows)
     }
 
-    /// A value as the data table writes it.
+    /// A value as the data table writes it, rounded half away from zero as the text beside the
+    /// chart is (`String(format:)` rounds a half to even: £1.25m would read 1.2 beside "£1.3m").
     func label(_ value: Double) -> String {
         if let valueFormat { return valueFormat.number(value) }
-        return String(format: "%.\(decimalPlaces)f", value)
+        return (try? DfERounding.formatted(value, decimalPlaces: decimalPlaces)) ?? String(format: "%.\(decimalPlaces)f", value)
     }
 
     /// A tick on the value axis: enough decimal places to tell the ticks apart, no more.
