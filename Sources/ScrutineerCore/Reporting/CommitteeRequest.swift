@@ -160,6 +160,24 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
             if let earlier = deliveries.first(where: { $0.periodLabel == label }) {
                 throw CommitteeRequestError(field: "period", problem: "request \(number) of \(committeeCode) was provided for \(label) on \(earlier.deliveredOn.iso)", expected: "a report it has not been provided for")
             }
+            // A report it could be provided for: one whose period ends after the meeting that
+            // asked, and that has begun by the day it was provided.
+            guard let report = try? Period.parse(label, yearType: .financial) else {
+                throw CommitteeRequestError(field: "period", problem: "\(label) is not a reporting period", expected: "a report's period, such as 2026/27 Q1")
+            }
+            if report.end <= raisedOn {
+                throw CommitteeRequestError(
+                    field: "period", problem: "the report for \(report.label) covers a period that ended before the meeting that asked (\(raisedOn.iso))",
+                    expected: "a report for a period ending after \(raisedOn.iso)"
+                )
+            }
+            if delivery.deliveredOn < report.start {
+                throw CommitteeRequestError(
+                    field: "period", problem: "the report for \(report.label) had not begun on \(delivery.deliveredOn.iso), the day it was provided",
+                    expected: "a report whose period began by \(delivery.deliveredOn.iso)"
+                )
+            }
+            answer.periodLabel = report.label
         }
         var delivered = self
         delivered.deliveries.append(answer)

@@ -136,6 +136,26 @@ struct CommitteeRequestTests {
         #expect(try recurring.amending(.init(providedBy: "Head of Education Services")).changes == [#"provided by nobody named → "Head of Education Services""#])
     }
 
+    @Test("a recurring request is provided for a report it could be: one ending after the meeting that asked and begun by the day (found by exploratory testing)")
+    func deliveredForAReport() throws {
+        let recurring = Self.request(2, raised: "2026-09-15", recurrence: .everyReport)
+        func deliver(_ label: String, on iso: String = "2026-11-10") throws -> CommitteeRequest {
+            try recurring.delivering(.init(periodLabel: label, deliveredOn: Self.day(iso), note: "Table B.", recordedBy: "clerk"))
+        }
+        #expect(try deliver("Q2 2026/27").deliveries.last?.periodLabel == "2026/27 Q2", "stored in standard form")
+        #expect(throws: CommitteeRequestError(
+            field: "period", problem: "the report for 2026/27 Q1 covers a period that ended before the meeting that asked (2026-09-15)",
+            expected: "a report for a period ending after 2026-09-15"
+        )) { try deliver("2026/27 Q1") }
+        #expect(throws: CommitteeRequestError(
+            field: "period", problem: "the report for 2030/31 Q2 had not begun on 2026-11-10, the day it was provided",
+            expected: "a report whose period began by 2026-11-10"
+        )) { try deliver("2030/31 Q2") }
+        #expect(throws: CommitteeRequestError(field: "period", problem: "2026/27 Q5 is not a reporting period", expected: "a report's period, such as 2026/27 Q1")) {
+            try deliver("2026/27 Q5")
+        }
+    }
+
     @Test("a moved promise keeps the day first promised, which the status shows while the request needs an answer")
     func movedPromise() throws {
         func status(_ request: CommitteeRequest, on iso: String) throws -> String {
