@@ -81,13 +81,13 @@ public enum DemoDatabase {
             let localFiles = try ["\(council)-measures.csv", "\(council)-observations.csv"].map {
                 LocalImportFile(name: $0, data: try Data(contentsOf: local.appendingPathComponent($0)))
             }
-            let summary = try await importBatch { try LocalMeasuresImporter.importBatch(localFiles, options: LocalImportOptions(), context: $0) }
+            let summary = try await importBatch { try LocalMeasuresImporter.importBatch(localFiles, options: LocalImportOptions(today: today), context: $0) }
             progress("Imported \(council)'s illustrative local values (\(summary.added) added)")
         }
         // Warwickshire then corrects one figure its last report showed, so the demo's measure page
         // lists a revision: what the figure was, what it became, when and from which file.
         let corrections = LocalImportFile(name: "warwickshire-corrections.csv", data: try Data(contentsOf: local.appendingPathComponent("warwickshire-corrections.csv")))
-        let corrected = try await importBatch { try LocalMeasuresImporter.importBatch([corrections], options: LocalImportOptions(), context: $0) }
+        let corrected = try await importBatch { try LocalMeasuresImporter.importBatch([corrections], options: LocalImportOptions(today: today), context: $0) }
         progress("Imported Warwickshire's correction of an earlier figure (\(corrected.changed) changed)")
         // Warwickshire's own comparator groups, beside England, its region and its neighbours.
         let groupsFile = PublishedFile(name: "warwickshire-groups.csv", data: try Data(contentsOf: local.appendingPathComponent("warwickshire-groups.csv")))
@@ -156,7 +156,7 @@ public enum DemoDatabase {
             name: "warwickshire-corrections-after-publication.csv",
             data: try Data(contentsOf: local.appendingPathComponent("warwickshire-corrections-after-publication.csv"))
         )
-        let lateSummary = try await importBatch { try LocalMeasuresImporter.importBatch([late], options: LocalImportOptions(), context: $0) }
+        let lateSummary = try await importBatch { try LocalMeasuresImporter.importBatch([late], options: LocalImportOptions(today: today), context: $0) }
         progress("Imported Warwickshire's correction of a figure its published report showed (\(lateSummary.changed) changed)")
 
         for person in people {

@@ -97,7 +97,7 @@ struct ImportWebTests {
         let before = try await withStore(url) { store in try await store.revision() }
         try await withApplication(url) { client in
             let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
-            let notANumber = Self.header + "WARKS_HV_68WK,E10000031,2026/27 Q3,about 84,,,2027-01-25,2027-04-25\n"
+            let notANumber = Self.header + "WARKS_HV_68WK,E10000031,2026/27 Q3,about 84,,,2026-11-20,2027-02-20\n"
             let refused = try await analyst.upload(client, Self.imports, [("kind", "local")], files: [("hv.csv", Data(notANumber.utf8))])
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("<h2 id=\"import-result\">Nothing was imported</h2>"))
@@ -106,14 +106,14 @@ struct ImportWebTests {
             #expect(refused.text.contains("<title>Error: nothing imported"))
 
             // Re-referrals are a published LAIT measure, which other councils' reports compare with.
-            let published = Self.header + "WARKS_HV_68WK,E10000031,2026/27 Q3,84.0,,,2027-01-25,2027-04-25\nReReferral,E10000031,2025,19.0,,,2025-12-01,2026-12-01\n"
+            let published = Self.header + "WARKS_HV_68WK,E10000031,2026/27 Q3,84.0,,,2026-11-20,2027-02-20\nReReferral,E10000031,2025,19.0,,,2025-12-01,2026-12-01\n"
             let refusedPublished = try await analyst.upload(client, Self.imports, [("kind", "local")], files: [("mixed.csv", Data(published.utf8))])
             #expect(refusedPublished.status == .unprocessableContent)
             #expect(refusedPublished.text.contains(
                 "<tr><td>mixed.csv</td><td class=\"num\">3</td><td>measure_code</td><td>ReReferral is a published measure, which every council&#39;s reports compare with"
             ), "\(refusedPublished.text)")
 
-            let wokingham = Self.header + "WOK_EHCP_20WK,E06000041,2026/27 Q3,60.0,,,2027-01-25,2027-04-25\n"
+            let wokingham = Self.header + "WOK_EHCP_20WK,E06000041,2026/27 Q3,60.0,,,2026-11-20,2027-02-20\n"
             let refusedOther = try await analyst.upload(client, Self.imports, [("kind", "local")], files: [("wok.csv", Data(wokingham.utf8))])
             #expect(refusedOther.status == .unprocessableContent)
             #expect(refusedOther.text.contains("WOK_EHCP_20WK is E06000041&#39;s own measure"), "\(refusedOther.text)")

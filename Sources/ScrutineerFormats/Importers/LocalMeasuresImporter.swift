@@ -19,10 +19,13 @@ public struct LocalImportOptions: Sendable, Hashable {
     /// The council whose own measures the import defines (`--council`, its ONS code); nil = the
     /// one local authority the import's figures are for.
     public var council: String?
+    /// The day of the import: a figure is not published after it.
+    public var today: CalendarDate
 
-    public init(sheet: String? = nil, council: String? = nil) {
+    public init(sheet: String? = nil, council: String? = nil, today: CalendarDate = .todayUTC) {
         self.sheet = sheet
         self.council = council
+        self.today = today
     }
 }
 
@@ -59,7 +62,7 @@ public enum LocalMeasuresImporter {
         var known = context.measures
         for measure in measureRows.measures { known[measure.code] = measure }
 
-        var observationRows = LocalObservationRows(measures: known, areas: KnownAreas(context: context), breakdownGroups: context.breakdownGroups)
+        var observationRows = LocalObservationRows(measures: known, areas: KnownAreas(context: context), breakdownGroups: context.breakdownGroups, today: options.today)
         for table in loader.tables where table.kind == .observations {
             observationRows.read(table)
         }

@@ -24,8 +24,12 @@ struct LocalObservationRows {
     /// not hold is refused.
     private(set) var firstRowOfMeasure: [String: (table: LocalImportTable, row: Int)] = [:]
 
-    init(measures: [String: Measure], areas: KnownAreas, breakdownGroups: [String: Set<String>] = [:]) {
+    /// The day of the import: a figure published after it is refused.
+    let today: CalendarDate
+
+    init(measures: [String: Measure], areas: KnownAreas, breakdownGroups: [String: Set<String>] = [:], today: CalendarDate = .todayUTC) {
         self.measures = measures
+        self.today = today
         for (dimension, groups) in breakdownGroups {
             // Sorted, so where stored groups already differ only in spelling the same one is named.
             for group in groups.sorted() where groupSpellings[dimension]?[Breakdown.spellingForm(of: group)] == nil {
@@ -142,6 +146,15 @@ struct LocalObservationRows {
         }
         let published = read(.published, LocalCellReading.date)
         let nextUpdate = read(.nextUpdateDue, LocalCellReading.date)
+        // Dates that cannot be right, as the national imports refuse them: a figure published
+        // after today would be hidden from every report until then, and the next one due before
+        // this one was published would make it stale at once.
+        if let published, published > today {
+            fail(.published, "\(published.iso) is after today, \(today.iso) (expected the day the figure was published, not after today)")
+        }
+        if let published, let nextUpdate, nextUpdate <= published {
+            fail(.nextUpdateDue, "\(nextUpdate.iso) is not after published, \(published.iso) (expected the day the next figure is due, after this one's publication)")
+        }
 
         var breakdown: [String: String] = [:]
         for (dimension, column) in breakdownColumns {

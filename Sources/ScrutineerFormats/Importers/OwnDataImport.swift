@@ -12,19 +12,20 @@ public enum OwnDataImport {
     /// council each figure names); `risks` or `finance` for the committee `committeeCode`, a finance
     /// return being the committee's whole return for its quarters when `wholeReturn`. Nil for any
     /// other kind, and for `risks` or `finance` without a committee: those are not a council's own.
+    /// Nothing is dated after `today` (a figure's publication, a review, a quarter not begun).
     public static func parse(
         _ kind: ImportKind, files: [PublishedFile], sheet: String?, council: String?, committeeCode: String?, wholeReturn: Bool = false,
-        context: ImportContext
+        context: ImportContext, today: CalendarDate = .todayUTC
     ) throws(BatchInputErrors) -> ImportBatch? {
         switch (kind, committeeCode) {
         case (.local, _):
             return try LocalMeasuresImporter.importBatch(
-                files.map { LocalImportFile(name: $0.name, data: $0.data) }, options: LocalImportOptions(sheet: sheet, council: council), context: context
+                files.map { LocalImportFile(name: $0.name, data: $0.data) }, options: LocalImportOptions(sheet: sheet, council: council, today: today), context: context
             )
         case let (.risks, committee?):
-            return try RiskRegisterImporter.parse(files, committeeCode: committee, sheet: sheet)
+            return try RiskRegisterImporter.parse(files, committeeCode: committee, sheet: sheet, today: today)
         case let (.finance, committee?):
-            var batch = try FinanceReturnImporter.parse(files, committeeCode: committee, sheet: sheet)
+            var batch = try FinanceReturnImporter.parse(files, committeeCode: committee, sheet: sheet, today: today)
             batch.financeReturnsAreWhole = wholeReturn
             return batch
         default:

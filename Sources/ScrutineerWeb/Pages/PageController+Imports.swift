@@ -63,7 +63,7 @@ extension PageController {
         do {
             parsed = try OwnDataImport.parse(
                 kind, files: form.files, sheet: sheet.isEmpty ? nil : sheet, council: committee.councilAreaCode, committeeCode: committee.code,
-                wholeReturn: wholeReturn, context: importContext
+                wholeReturn: wholeReturn, context: importContext, today: today
             )
         } catch {
             return try refused(PublishedFileLayout.namingMisplacedFiles(error, kind: kind, files: form.files))

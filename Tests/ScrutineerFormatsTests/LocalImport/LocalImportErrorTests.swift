@@ -154,6 +154,32 @@ struct LocalImportErrorTests {
         ])
     }
 
+    @Test("a figure published after the day of the import, or whose next is due before it was published, is refused at its cell (found by exploratory testing)")
+    func impossibleDates() throws {
+        let observations = LocalImportData.csv("obs.csv", """
+        measure_code,area_code,period,value,published,next_update_due
+        PrevRegCPR,E10000031,2024/25,20.1,2025-10-30,2026-10-30
+        PrevRegCPR,E10000031,2023/24,19.5,2027-03-01,
+        PrevRegCPR,E10000031,2022/23,18.9,2026-05-01,2026-04-01
+        PrevRegCPR,E10000031,2021/22,18.0,2025-05-01,2025-05-01
+
+        """)
+        let context = try LocalImportData.context()
+        var refused: [String] = []
+        do {
+            _ = try LocalMeasuresImporter.importBatch(
+                [LocalImportData.measuresCSV, observations], options: LocalImportOptions(council: "E10000031", today: CalendarDate(iso: "2026-11-23")!), context: context
+            )
+        } catch {
+            refused = error.errors.map(\.description)
+        }
+        #expect(refused == [
+            "obs.csv:3:published: 2027-03-01 is after today, 2026-11-23 (expected the day the figure was published, not after today)",
+            "obs.csv:4:next_update_due: 2026-04-01 is not after published, 2026-05-01 (expected the day the next figure is due, after this one's publication)",
+            "obs.csv:5:next_update_due: 2025-05-01 is not after published, 2025-05-01 (expected the day the next figure is due, after this one's publication)",
+        ])
+    }
+
     @Test("dates written as text: ISO, UK day/month/year, and a date-time cell saved as CSV (31/03/2024 00:00); not US, not two-digit years")
     func datesAsText() {
         func read(_ text: String) -> String {
