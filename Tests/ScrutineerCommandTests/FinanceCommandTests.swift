@@ -87,7 +87,7 @@ struct FinanceCommandTests {
         // children's homes were due on 31 Mar 2026 and are forecast for 30 Sep 2026.
         for text in [
             "<h2 id=\"finance\">Finance</h2>",
-            "The finance return for 2025/26 Q2 forecasts the whole financial year. Each variance is shown beside the return before, for 2025/26 Q1.",
+            "The finance return for 2025/26 Q2 forecasts the whole financial year. Each variance is shown beside that of the same lines in the return before, for 2025/26 Q1.",
             "Children and Families is forecast to overspend by £15.0m, 8.1% of its £185.3m budget (at 2025/26 Q1, £10.0m over budget); the largest part, £8.5m, is Placements.",
             "£3.4m of the £5.0m of savings planned is forecast to be delivered: £1.6m short of plan (32.0%).",
             "One scheme is forecast to finish late: Two council-owned children&#39;s homes, 6 months late.",
@@ -119,5 +119,31 @@ struct FinanceCommandTests {
         #expect(try CommandRunner.run(["pack"] + nextReport + ["--out", folder.appendingPathComponent("q3").path]).status == 0)
         let q3 = try String(contentsOf: folder.appendingPathComponent("q3/index.html"), encoding: .utf8)
         #expect(q3.contains("The finance return for 2025/26 Q3 forecasts the whole financial year."))
+
+        // A 2026/27 Q3 return of revenue alone, without Placements (£4.5m over budget at Q2): the
+        // report names what it dropped and compares like with like (found by exploratory testing).
+        let dropped = folder.appendingPathComponent("q3-revenue.csv")
+        try Data("""
+            period,kind,service,line,budget,forecast
+            2026/27 Q3,revenue,Children and Families,Staffing,66000000,68000000
+            2026/27 Q3,revenue,Children and Families,Other costs,26000000,26000000
+            2026/27 Q3,revenue,Education Services,Home to school transport,30000000,30600000
+            2026/27 Q3,revenue,Education Services,SEND and inclusion,43000000,42800000
+
+            """.utf8).write(to: dropped)
+        let droppedImport = try CommandRunner.run(["import", "finance", dropped.path, "--committee", "WARKS-CYP", "--db", db])
+        #expect(droppedImport.status == 0, "\(droppedImport.standardError)")
+        let laterReport = ["--committee", "WARKS-CYP", "--period", "2026/27 Q3", "--db", db, "--no-pdf", "--as-of", "2026-11-20"]
+        #expect(try CommandRunner.run(["pack"] + laterReport + ["--out", folder.appendingPathComponent("dropped").path]).status == 0)
+        let later = try String(contentsOf: folder.appendingPathComponent("dropped/index.html"), encoding: .utf8)
+        for text in [
+            "Each variance is shown beside that of the same lines in the return before, for 2026/27 Q2.",
+            "This return has no savings, income or capital programme lines, which the return for 2026/27 Q2 had.",
+            "Not in this return, though in the return for 2026/27 Q2: Children and Families, Placements (£4.5m over budget then).",
+            // Staffing and other costs at Q2: £2.5m over, not £7.0m with placements.
+            "Children and Families is forecast to overspend by £2.0m, 2.2% of its £92.0m budget (at 2026/27 Q2, £2.5m over budget); the largest part, £2.0m, is Staffing.",
+        ] {
+            #expect(later.contains(text), "\(text)")
+        }
     }
 }

@@ -262,9 +262,11 @@ public struct FinanceReport: Sendable, Hashable {
     }
 
     /// The lines of `kind` that `include` keeps, added up, with the same lines' variance at the
-    /// return before when it had any.
+    /// return before when it had any (like for like: a line the return before had and this one
+    /// has not is left out of it, and named by `linesNotRepeated`).
     private func added(_ kind: FinanceLine.Kind, name: String, _ include: (FinanceLine) -> Bool) -> FinanceService {
-        let previous = previousLines.values.filter { $0.kind == kind && include($0) }
+        let shown = Set(lines.map(\.place))
+        let previous = previousLines.values.filter { $0.kind == kind && include($0) && shown.contains($0.place) }
         return FinanceService(
             kind: kind, name: name, lines: lines.filter { $0.kind == kind && include($0) },
             previousVariance: previous.isEmpty ? nil : previous.reduce(.zero) { $0 + $1.variance }
@@ -292,6 +294,20 @@ public struct FinanceReport: Sendable, Hashable {
             kind: kind, periods: returns.map(\.0), services: names.map { name in row(name) { $0.service == name } },
             total: row("All services") { _ in true }
         )
+    }
+
+    /// The lines of the return before that this return does not have, in the report's order: a
+    /// line dropped from a return is said, not lost without a word.
+    public var linesNotRepeated: [FinanceLine] {
+        let shown = Set(lines.map(\.place))
+        return previousLines.values.filter { !shown.contains($0.place) }.sorted(by: Self.inOrder)
+    }
+
+    /// The kinds of line the return before had and this one has none of (a return of revenue
+    /// alone, after one with capital too).
+    public var kindsNotRepeated: [FinanceLine.Kind] {
+        let before = Set(previousLines.values.map(\.kind))
+        return FinanceLine.Kind.allCases.filter { before.contains($0) && !kinds.contains($0) }
     }
 
     /// The same line in the return before, when it was there.

@@ -33,7 +33,22 @@ extension PackSummaryBuilder {
         if !report.isForReportingPeriod {
             intro.append("The return for \(period.label) is not in yet: this is the newest.")
         }
-        if let previous = report.previousPeriod { intro.append("Each variance is shown beside the return before, for \(previous.label).") }
+        if let previous = report.previousPeriod {
+            intro.append("Each variance is shown beside that of the same lines in the return before, for \(previous.label).")
+            // What the return before had and this one has not, so a line dropped is not read as
+            // money saved.
+            let missingKinds = report.kindsNotRepeated
+            if !missingKinds.isEmpty {
+                let words = missingKinds.map { $0 == .revenue ? "revenue" : $0.heading.lowercased() }
+                let named = words.count == 1 ? words[0] : words.dropLast().joined(separator: ", ") + " or " + words[words.count - 1]
+                intro.append("This return has no \(named) lines, which the return for \(previous.label) had.")
+            }
+            let dropped = report.linesNotRepeated.filter { !missingKinds.contains($0.kind) }
+            if !dropped.isEmpty {
+                let named = dropped.map { "\($0.service), \($0.line) (\($0.kind.varianceText($0.variance, percent: nil).lowercasingFirst) then)" }
+                intro.append("Not in this return, though in the return for \(previous.label): \(named.joined(separator: "; ")).")
+            }
+        }
         let parts = report.kinds.map { kind in
             let chart = PackCharts.finance(report.movement(kind), id: "finance-\(kind.rawValue)-chart")
             return PackFinancePart(

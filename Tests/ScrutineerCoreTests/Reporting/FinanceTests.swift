@@ -27,6 +27,24 @@ struct FinanceTests {
         )
     }
 
+    @Test("a line or a kind of line the return before had and this one has not is named, and each variance at the return before is of the same lines (found by exploratory testing)")
+    func linesNotRepeated() throws {
+        let lines = [
+            Self.line("2026/27 Q2", "Placements", 100_000_000, 104_500_000), Self.line("2026/27 Q2", "Staffing", 90_000_000, 92_500_000),
+            Self.line("2026/27 Q2", .capital, "New school", 5_000_000, 5_000_000, service: "Education"),
+            Self.line("2026/27 Q3", "Staffing", 92_000_000, 93_500_000),
+        ]
+        let report = try #require(FinanceReport.inReport(lines, reportingPeriod: quarter("2026/27 Q3")))
+        #expect(report.linesNotRepeated.map(\.line) == ["Placements", "New school"])
+        #expect(report.kindsNotRepeated == [.capital])
+        let service = try #require(report.services(.revenue).first)
+        #expect(service.variance == pounds(1_500_000))
+        #expect(service.previousVariance == pounds(2_500_000), "staffing alone at Q2, not £7.0m with placements")
+        #expect(report.total(.revenue).previousVariance == pounds(2_500_000))
+        let sameLines = try #require(FinanceReport.inReport(Array(lines.prefix(3)) + [Self.line("2026/27 Q3", "Placements", 1, 1), Self.line("2026/27 Q3", "Staffing", 1, 1), Self.line("2026/27 Q3", .capital, "New school", 1, 1, service: "Education")], reportingPeriod: quarter("2026/27 Q3")))
+        #expect(sameLines.linesNotRepeated.isEmpty && sameLines.kindsNotRepeated.isEmpty)
+    }
+
     @Test("amounts are kept in whole pence and written as a committee reads them: £m to one place from £1m, whole pounds below")
     func money() throws {
         #expect(Money(pounds: 1_250_000.5)?.pence == 125_000_050)
