@@ -31,13 +31,16 @@ public enum FinanceReturnImporter {
     /// The service of the template's example rows (`FinanceReturnTemplate`), refused.
     static let exampleService = "EXAMPLE"
 
-    /// The lines `files` hold for the committee `committeeCode`, or every rejected cell.
+    /// The lines `files` hold for the committee `committeeCode`, or every rejected cell. `stored` are
+    /// the lines of the committee's returns already held: a service or line they name that a file
+    /// writes another way is refused.
     public static func parse(
-        _ files: [PublishedFile], committeeCode: String, sheet: String? = nil, today: CalendarDate = .todayUTC
+        _ files: [PublishedFile], committeeCode: String, sheet: String? = nil, today: CalendarDate = .todayUTC, stored: [FinanceLine] = []
     ) throws(BatchInputErrors) -> ImportBatch {
+        let spellings = (services: NameSpellings(stored: stored.map(\.service)), lines: NameSpellings(stored: stored.map(\.line)))
         let (lines, rowsRead) = try RegisterTable.records(
             in: files, sheet: sheet, required: requiredColumns, rowsAre: "one row per line of a finance return",
-            reading: { RowReader(table: $0, committeeCode: committeeCode, today: today) },
+            reading: { RowReader(table: $0, committeeCode: committeeCode, today: today, spellings: spellings) },
             key: { [$0.period.label, $0.kind.rawValue, $0.service, $0.line].joined(separator: "\u{1F}") },
             duplicate: { line, earlier in
                 (.line, "\(line.kind.rawValue) line \(ImportText.quoted(line.line)) of \(line.service) for \(line.period.label) is in \(earlier) too (expected each line once a quarter)")
@@ -51,11 +54,13 @@ public enum FinanceReturnImporter {
         var cells: RegisterCellReader<Column>
         let committeeCode: String
         let today: CalendarDate
+        let spellings: (services: NameSpellings, lines: NameSpellings)
 
-        init(table: RegisterTable, committeeCode: String, today: CalendarDate) {
+        init(table: RegisterTable, committeeCode: String, today: CalendarDate, spellings: (services: NameSpellings, lines: NameSpellings)) {
             cells = RegisterCellReader(table: table)
             self.committeeCode = committeeCode
             self.today = today
+            self.spellings = spellings
         }
 
         mutating func checkHeader() -> Bool {
@@ -73,6 +78,9 @@ public enum FinanceReturnImporter {
                 cells.reject(row.number, .service, "EXAMPLE marks an example row of the template (expected your own service: delete the example rows before importing)")
             }
             let line = cells.text(row, .line, required: "the line: a cost heading, savings proposal, income stream or capital scheme", longest: FinanceLine.longestName)
+            for (column, name, known) in [(Column.service, service, spellings.services), (.line, line, spellings.lines)] {
+                if let name, let problem = known.problem(with: name, at: "\(cells.table.label):\(row.number)") { cells.reject(row.number, column, problem) }
+            }
             let budget = amount(row, .budget, kind: kind)
             let forecast = amount(row, .forecast, kind: kind)
             let planned = completion(row, .plannedCompletion, kind: kind)

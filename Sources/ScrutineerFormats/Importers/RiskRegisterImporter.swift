@@ -32,12 +32,15 @@ public enum RiskRegisterImporter {
     static let exampleReference = "EXAMPLE"
 
     /// The reviews `files` hold for the committee `committeeCode`, or every rejected cell.
+    /// `stored` are the reviews the committee's register already holds: a reference they give that
+    /// a file writes another way is refused.
     public static func parse(
-        _ files: [PublishedFile], committeeCode: String, sheet: String? = nil, today: CalendarDate = .todayUTC
+        _ files: [PublishedFile], committeeCode: String, sheet: String? = nil, today: CalendarDate = .todayUTC, stored: [RiskReview] = []
     ) throws(BatchInputErrors) -> ImportBatch {
+        let spellings = NameSpellings(stored: stored.map(\.reference))
         let (reviews, rowsRead) = try RegisterTable.records(
             in: files, sheet: sheet, required: requiredColumns, rowsAre: "one row per review of a risk",
-            reading: { RowReader(table: $0, committeeCode: committeeCode, today: today) },
+            reading: { RowReader(table: $0, committeeCode: committeeCode, today: today, spellings: spellings) },
             key: { "\($0.reference)\u{1F}\($0.reviewedOn.iso)" },
             duplicate: { review, earlier in
                 (.reviewedOn, "risk \(review.reference) is reviewed on \(review.reviewedOn.iso) in \(earlier) too (expected one row per risk and day)")
@@ -51,11 +54,13 @@ public enum RiskRegisterImporter {
         var cells: RegisterCellReader<Column>
         let committeeCode: String
         let today: CalendarDate
+        let spellings: NameSpellings
 
-        init(table: RegisterTable, committeeCode: String, today: CalendarDate) {
+        init(table: RegisterTable, committeeCode: String, today: CalendarDate, spellings: NameSpellings) {
             cells = RegisterCellReader(table: table)
             self.committeeCode = committeeCode
             self.today = today
+            self.spellings = spellings
         }
 
         /// Finds each column; false after recording every problem with the header.
@@ -75,6 +80,9 @@ public enum RiskRegisterImporter {
             let reference = cells.text(row, .reference, required: "the risk's reference in the register, such as CYP01", longest: RiskReview.longestReference)
             if reference == RiskRegisterImporter.exampleReference {
                 cells.reject(row.number, .reference, "EXAMPLE marks an example row of the template (expected your own risk reference: delete the example rows before importing)")
+            }
+            if let reference, let problem = spellings.problem(with: reference, at: "\(cells.table.label):\(row.number)") {
+                cells.reject(row.number, .reference, problem)
             }
             let title = cells.text(row, .title, required: "the risk in a line", longest: RiskReview.longestName)
             let description = cells.text(row, .description, required: nil, longest: RiskReview.longestText)

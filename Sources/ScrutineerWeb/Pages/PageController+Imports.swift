@@ -52,6 +52,10 @@ extension PageController {
         let sheet = form.fields.text("sheet").trimmingCharacters(in: .whitespaces)
         let store = cache.store
         let importContext = try await store.importContext()
+        let stored = OwnDataImport.Stored(
+            riskReviews: kind == .risks ? try await store.risks(committeeCode: committee.code) : [],
+            financeLines: kind == .finance ? try await store.finance(committeeCode: committee.code) : []
+        )
         let wholeReturn = form.fields["whole-return"] == "yes", replaceNewer = form.fields["replace-newer"] == "yes"
         var page = try await importPage(committee, kind: kind.rawValue, sheet: sheet, wholeReturn: wholeReturn, replaceNewer: replaceNewer)
         func refused(_ errors: BatchInputErrors, advice: [String] = []) throws -> Response {
@@ -63,7 +67,7 @@ extension PageController {
         do {
             parsed = try OwnDataImport.parse(
                 kind, files: form.files, sheet: sheet.isEmpty ? nil : sheet, council: committee.councilAreaCode, committeeCode: committee.code,
-                wholeReturn: wholeReturn, context: importContext, today: today
+                wholeReturn: wholeReturn, context: importContext, today: today, stored: stored
             )
         } catch {
             return try refused(PublishedFileLayout.namingMisplacedFiles(error, kind: kind, files: form.files))

@@ -161,12 +161,17 @@ struct ImportCommand: AsyncParsableCommand {
     /// Validates every cell of `inputs` against what `store` holds, then writes them in one
     /// transaction and prints the summary; rejected cells are printed and exit with status 65.
     private func importFiles(_ inputs: [PublishedFile], into store: SQLStore, progress: ImportProgress) async throws {
-        if let committee { _ = try await CommitteeOption.definition(of: committee, in: store) }
+        var stored = OwnDataImport.Stored()
+        if let committee {
+            let code = try await CommitteeOption.definition(of: committee, in: store).committee.code
+            if kind == .risks { stored.riskReviews = try await store.risks(committeeCode: code) }
+            if kind == .finance { stored.financeLines = try await store.finance(committeeCode: code) }
+        }
         let context = try await store.importContext()
         progress.show(.validating)
         var batch: ImportBatch
         do {
-            batch = try parse(inputs, context: context)
+            batch = try parse(inputs, context: context, stored: stored)
         } catch {
             progress.finish()
             for line in error.errors { FileHandle.standardError.write(Data((line.description + "\n").utf8)) }
@@ -209,17 +214,17 @@ struct ImportCommand: AsyncParsableCommand {
 
     /// The batch the files hold, or every rejected cell; a file in another import's layout is
     /// named as what it is.
-    private func parse(_ inputs: [PublishedFile], context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
+    private func parse(_ inputs: [PublishedFile], context: ImportContext, stored: OwnDataImport.Stored) throws(BatchInputErrors) -> ImportBatch {
         do throws(BatchInputErrors) {
-            return try parseAsKind(inputs, context: context)
+            return try parseAsKind(inputs, context: context, stored: stored)
         } catch {
             throw PublishedFileLayout.namingMisplacedFiles(error, kind: kind, files: inputs)
         }
     }
 
-    private func parseAsKind(_ inputs: [PublishedFile], context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
+    private func parseAsKind(_ inputs: [PublishedFile], context: ImportContext, stored: OwnDataImport.Stored) throws(BatchInputErrors) -> ImportBatch {
         if let own = try OwnDataImport.parse(
-            kind, files: inputs, sheet: sheet, council: council, committeeCode: committee, wholeReturn: wholeReturn, context: context
+            kind, files: inputs, sheet: sheet, council: council, committeeCode: committee, wholeReturn: wholeReturn, context: context, stored: stored
         ) {
             return own
         }

@@ -81,6 +81,36 @@ struct FinanceReturnImportTests {
         #expect(Self.errors([file], sheet: "Q3") == ["finance.xlsx:1:-: no sheet named \"Q3\" (expected one of the workbook's sheets: \"Cover\", \"Q2 return\")"])
     }
 
+    @Test("a service or line written another way than the database or an earlier row writes it is refused at its cell, naming the spelling to use (found by exploratory testing)")
+    func spellings() throws {
+        let stored = try FinanceReturnImporter.parse([Self.csv("q2.csv", """
+            \(Self.header)
+            2026/27 Q2,revenue,Children and Families,Staffing,100,120
+
+            """)], committeeCode: "WARKS-CYP", today: Self.today).financeLines
+        let file = Self.csv("q3.csv", """
+            \(Self.header)
+            2026/27 Q3,revenue,Children and families,Staffing,100,120
+            2026/27 Q3,revenue,Children and Families,staffing,100,120
+            2026/27 Q3,revenue,Education Services,Home to School Transport,100,120
+            2026/27 Q3,revenue,Education services,Home to school transport,100,120
+            2026/27 Q3,revenue,Children and Families,Other costs,100,120
+
+            """)
+        var refused: [String] = []
+        do {
+            _ = try FinanceReturnImporter.parse([file], committeeCode: "WARKS-CYP", today: Self.today, stored: stored)
+        } catch {
+            refused = error.errors.map(\.description)
+        }
+        #expect(refused == [
+            #"q3.csv:2:service: "Children and families" is "Children and Families" written another way (expected "Children and Families", as the database holds it, so its figures are kept together)"#,
+            #"q3.csv:3:line: "staffing" is "Staffing" written another way (expected "Staffing", as the database holds it, so its figures are kept together)"#,
+            #"q3.csv:5:service: "Education services" is "Education Services" written another way (expected "Education Services", as q3.csv:4 writes it, so its figures are kept together)"#,
+            #"q3.csv:5:line: "Home to school transport" is "Home to School Transport" written another way (expected "Home to School Transport", as q3.csv:4 writes it, so its figures are kept together)"#,
+        ])
+    }
+
     @Test("every rejected cell is named by file, row and column, with what was expected, and nothing is returned")
     func rejectedCells() {
         let file = Self.csv("finance.csv", """

@@ -90,6 +90,29 @@ struct RiskRegisterImportTests {
         ])
     }
 
+    @Test("a reference written another way than the register holds it is refused at its cell (found by exploratory testing)")
+    func referenceSpelling() throws {
+        let stored = try RiskRegisterImporter.parse([Self.csv("q2.csv", """
+            \(Self.header)
+            CYP-R01,Placements,Director,2026-09-08,3,4,Homes.
+
+            """)], committeeCode: "WARKS-CYP", today: Self.today).riskReviews
+        var refused: [String] = []
+        do {
+            _ = try RiskRegisterImporter.parse([Self.csv("q3.csv", """
+                \(Self.header)
+                cyp-r01,Placements,Director,2026-11-08,3,4,Homes.
+                CYP-R01,Placements,Director,2026-11-20,3,3,Homes.
+
+                """)], committeeCode: "WARKS-CYP", today: Self.today, stored: stored)
+        } catch {
+            refused = error.errors.map(\.description)
+        }
+        #expect(refused == [
+            #"q3.csv:2:reference: "cyp-r01" is "CYP-R01" written another way (expected "CYP-R01", as the database holds it, so its figures are kept together)"#,
+        ])
+    }
+
     @Test("every rejected cell is named by file, row and column, with what was expected, and nothing is returned")
     func rejectedCells() {
         let file = Self.csv("risks.csv", """
