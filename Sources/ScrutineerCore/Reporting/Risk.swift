@@ -105,25 +105,28 @@ public enum RiskTrend: Sendable, Hashable {
     case worse(previous: RiskReview)
     case better(previous: RiskReview)
     case unchanged(previous: RiskReview)
+    /// Open again after `previous` closed it: its score is not compared across the closure.
+    case reopened(previous: RiskReview)
 
-    /// One word for data files and the API: new, worse, better or unchanged.
+    /// One word for data files and the API: new, worse, better, unchanged or reopened.
     public var code: String {
         switch self {
         case .new: "new"
         case .worse: "worse"
         case .better: "better"
         case .unchanged: "unchanged"
+        case .reopened: "reopened"
         }
     }
 
     /// Every `code`, in the order of the cases.
-    public static let codes = ["new", "worse", "better", "unchanged"]
+    public static let codes = ["new", "worse", "better", "unchanged", "reopened"]
 
     /// The review the trend compares with; nil for a new risk.
     public var previous: RiskReview? {
         switch self {
         case .new: nil
-        case let .worse(previous), let .better(previous), let .unchanged(previous): previous
+        case let .worse(previous), let .better(previous), let .unchanged(previous), let .reopened(previous): previous
         }
     }
 }
@@ -168,6 +171,7 @@ public struct ReportedRisk: Sendable, Hashable {
     }
 
     private static func trend(from previous: RiskReview, to newest: RiskReview) -> RiskTrend {
+        if previous.status == .closed, newest.status == .open { return .reopened(previous: previous) }
         if newest.score.value > previous.score.value { return .worse(previous: previous) }
         if newest.score.value < previous.score.value { return .better(previous: previous) }
         return .unchanged(previous: previous)
@@ -181,6 +185,7 @@ public struct ReportedRisk: Sendable, Hashable {
         case let .worse(previous): "Worse: up from \(previous.score.text) on \(previous.reviewedOn.displayText)"
         case let .better(previous): "Better: down from \(previous.score.text) on \(previous.reviewedOn.displayText)"
         case let .unchanged(previous): "Unchanged since \(previous.reviewedOn.displayText)"
+        case let .reopened(previous): "Reopened: it was closed on \(previous.reviewedOn.displayText)"
         }
     }
 

@@ -38,9 +38,10 @@ public enum RiskRegisterImporter {
         _ files: [PublishedFile], committeeCode: String, sheet: String? = nil, today: CalendarDate = .todayUTC, stored: [RiskReview] = []
     ) throws(BatchInputErrors) -> ImportBatch {
         let spellings = NameSpellings(stored: stored.map(\.reference))
+        let closures = Dictionary(grouping: stored.filter { $0.status == .closed }, by: \.reference)
         let (reviews, rowsRead) = try RegisterTable.records(
             in: files, sheet: sheet, required: requiredColumns, rowsAre: "one row per review of a risk",
-            reading: { RowReader(table: $0, committeeCode: committeeCode, today: today, spellings: spellings) },
+            reading: { RowReader(table: $0, committeeCode: committeeCode, today: today, spellings: spellings, closures: closures) },
             key: { "\($0.reference)\u{1F}\($0.reviewedOn.iso)" },
             duplicate: { review, earlier in
                 (.reviewedOn, "risk \(review.reference) is reviewed on \(review.reviewedOn.iso) in \(earlier) too (expected one row per risk and day)")
@@ -55,12 +56,15 @@ public enum RiskRegisterImporter {
         let committeeCode: String
         let today: CalendarDate
         let spellings: NameSpellings
+        /// The reviews that closed each risk the register holds.
+        let closures: [String: [RiskReview]]
 
-        init(table: RegisterTable, committeeCode: String, today: CalendarDate, spellings: NameSpellings) {
+        init(table: RegisterTable, committeeCode: String, today: CalendarDate, spellings: NameSpellings, closures: [String: [RiskReview]]) {
             cells = RegisterCellReader(table: table)
             self.committeeCode = committeeCode
             self.today = today
             self.spellings = spellings
+            self.closures = closures
         }
 
         /// Finds each column; false after recording every problem with the header.
@@ -92,6 +96,16 @@ public enum RiskRegisterImporter {
             let score = self.score(row, .likelihood, .impact, checkedBy: .score, required: true)
             let target = self.score(row, .targetLikelihood, .targetImpact, checkedBy: .targetScore, required: false)
             let status = self.status(row)
+            // A closed risk's reference given to another risk would read as the old one reopened,
+            // its score compared across the closure: a reopened risk keeps its title.
+            if let reference, let title, let reviewedOn,
+               let closed = closures[reference]?.filter({ $0.reviewedOn < reviewedOn }).max(by: { $0.reviewedOn < $1.reviewedOn }),
+               closed.title != title {
+                cells.reject(
+                    row.number, .title,
+                    "risk \(reference) was closed on \(closed.reviewedOn.iso) as \(ImportText.quoted(closed.title)) (expected a new reference for another risk, or its title to reopen it)"
+                )
+            }
             guard cells.errors.count == before, let reference, let title, let owner, let mitigation, let reviewedOn, let score, let status else { return nil }
             return RiskReview(
                 committeeCode: committeeCode, reference: reference, title: title, description: description ?? "", owner: owner,

@@ -60,6 +60,16 @@ struct RiskTests {
         #expect(risks[0].review.target == nil)
     }
 
+    @Test("a closed risk reviewed again is reopened, its score not compared across the closure (found by exploratory testing)")
+    func reopened() throws {
+        let history = [Self.review("CYP04", on: "2026-03-10", 1, 3), Self.review("CYP04", on: "2026-09-08", 1, 3, status: .closed), Self.review("CYP04", on: "2026-11-10", 4, 5)]
+        let q3 = try Period.parse("2026/27 Q3", yearType: .financial)
+        #expect(Self.listed(history, q3, on: "2026-11-20") == ["CYP04 20 reopened"])
+        let listed = try #require(ReportedRisk.inReport(history, period: q3, on: Self.day("2026-11-20")).first)
+        #expect(listed.trendText == "Reopened: it was closed on 8 Sep 2026")
+        #expect(listed.trend.previous?.status == .closed)
+    }
+
     @Test("a risk not reviewed since the period began is listed with a warning; a closed risk is listed in the period it closed in, then no more")
     func staleAndClosed() throws {
         let stale = Self.review("CYP04", on: "2026-03-10", 2, 5, target: RiskScore(likelihood: 1, impact: 5))

@@ -111,6 +111,28 @@ struct RiskRegisterImportTests {
         #expect(refused == [
             #"q3.csv:2:reference: "cyp-r01" is "CYP-R01" written another way (expected "CYP-R01", as the database holds it, so its figures are kept together)"#,
         ])
+
+        // A closed risk's reference given to another risk is refused; the same risk reopened is not.
+        let closed = try RiskRegisterImporter.parse([Self.csv("closed.csv", """
+            \(Self.header),status
+            CYP-R04,Court delays,Director,2026-09-08,1,3,Listing.,closed
+
+            """)], committeeCode: "WARKS-CYP", today: Self.today).riskReviews
+        let reused = Self.csv("reused.csv", """
+            \(Self.header)
+            CYP-R04,Schools forum refuses the block transfer,Director,2026-11-10,4,5,Talks.
+            CYP-R04,Court delays,Director,2026-11-12,2,3,Listing.
+
+            """)
+        var reuse: [String] = []
+        do {
+            _ = try RiskRegisterImporter.parse([reused], committeeCode: "WARKS-CYP", today: Self.today, stored: closed)
+        } catch {
+            reuse = error.errors.map(\.description)
+        }
+        #expect(reuse == [
+            #"reused.csv:2:title: risk CYP-R04 was closed on 2026-09-08 as "Court delays" (expected a new reference for another risk, or its title to reopen it)"#,
+        ])
     }
 
     @Test("every rejected cell is named by file, row and column, with what was expected, and nothing is returned")
