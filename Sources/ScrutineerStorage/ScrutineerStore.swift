@@ -174,6 +174,9 @@ public protocol ScrutineerStore: Sendable {
     // MARK: Risk registers (PRODUCT.md R11)
     /// Every review of every risk a committee owns (written by `importBatch`), by risk and then day.
     func risks(committeeCode: String) async throws -> [RiskReview]
+    /// Removes one review of a committee's risk, audited (`SQLStore.removeRiskReview`).
+    @discardableResult
+    func removeRiskReview(committeeCode: String, reference: String, reviewedOn day: CalendarDate, by user: String) async throws -> RiskReview
 
     // MARK: Finance returns (PRODUCT.md R10)
     /// Every line of every finance return of a committee (written by `importBatch`), by quarter,

@@ -71,5 +71,21 @@ struct RiskCommandTests {
         #expect(try CommandRunner.run(["pack"] + report + ["--out", folder.appendingPathComponent("published").path, "--no-pdf"]).status == 0)
         // The same report, apart from where it stands in sign-off, which every page says.
         #expect(PackCommandTests.content(try PackCommandTests.files(folder.appendingPathComponent("published"))) == PackCommandTests.content(try PackCommandTests.files(folder.appendingPathComponent("live"))))
+
+        // A review recorded on the wrong day is removed, audited with what it was; asking again, or
+        // for a risk the register does not hold, is refused naming what it holds (found by exploratory testing).
+        let remove = ["committee", "risk", "remove", "--committee", "WARKS-CYP", "--reference", "CYP-R01", "--reviewed-on", "2026-09-08", "--user", "analyst", "--db", db]
+        let removed = try CommandRunner.run(remove)
+        #expect(removed.status == 0, "\(removed.standardError)")
+        #expect(removed.standardOutput == "Removed the review of risk CYP-R01 of WARKS-CYP on 2026-09-08 (score 16 (high)).\n", "\(removed.standardOutput)")
+        #expect(try CommandRunner.run(["export", "audit", "--db", db]).standardOutput.contains(#",analyst,"remove risk review WARKS-CYP CYP-R01 of 2026-09-08 (score 16, open)","#))
+        let unchanged = try Data(contentsOf: file)
+        let removedAgain = try CommandRunner.run(remove)
+        #expect(removedAgain.status == 65)
+        #expect(removedAgain.standardError == "reviewed-on: risk CYP-R01 of WARKS-CYP was not reviewed on 2026-09-08 (expected one of the days it was: 2025-06-10, 2025-09-09, 2026-03-10, 2026-06-09); nothing was written\n", "\(removedAgain.standardError)")
+        let unknown = try CommandRunner.run(["committee", "risk", "remove", "--committee", "WARKS-CYP", "--reference", "CYP-R99", "--reviewed-on", "2026-09-08", "--db", db])
+        #expect(unknown.status == 65 && unknown.standardError.hasPrefix("reference: committee WARKS-CYP's register has no risk CYP-R99"), "\(unknown.standardError)")
+        #expect(try Data(contentsOf: file) == unchanged)
+        #expect(PackCommandTests.content(try PackCommandTests.files(folder.appendingPathComponent("published"))) == PackCommandTests.content(try PackCommandTests.files(folder.appendingPathComponent("live"))))
     }
 }

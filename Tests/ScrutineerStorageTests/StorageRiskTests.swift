@@ -77,6 +77,16 @@ struct StorageRiskTests {
 
             let actions = try await store.auditTrail().map(\.action).filter { $0.contains("risks") }
             #expect(actions == Array(repeating: "import risks for WARKS-CYP", count: 4), "the refused imports left no audit row")
+
+            // A review recorded on the wrong day is removed, audited; the published report keeps it.
+            let wrong = try await store.removeRiskReview(committeeCode: "WARKS-CYP", reference: "CYP-R01", reviewedOn: Self.day("2025-07-30"), by: "analyst")
+            #expect(wrong.score.value == 4)
+            #expect(try await store.risks(committeeCode: "WARKS-CYP") == stored)
+            #expect(try await store.auditTrail().last?.action == "remove risk review WARKS-CYP CYP-R01 of 2025-07-30 (score 4, open)")
+            await #expect(throws: StoreError.unknownRiskReview(committee: "WARKS-CYP", reference: "CYP-R01", day: "2025-07-30", held: ["2025-03-10", "2025-06-09"])) {
+                try await store.removeRiskReview(committeeCode: "WARKS-CYP", reference: "CYP-R01", reviewedOn: Self.day("2025-07-30"), by: "analyst")
+            }
+            #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2025/26 Q1")?.risks == stored)
         }
     }
 }

@@ -7,4 +7,27 @@ extension SQLStore {
     public func risks(committeeCode: String) async throws -> [RiskReview] {
         try await committeeRecords(RiskReviewRecord.self, committeeCode: committeeCode)
     }
+
+    /// Removes one review of a committee's risk (a review recorded on the wrong day, or for the
+    /// wrong risk), audited with what it was; a published report keeps the register as it stood.
+    /// Returns the review removed.
+    @discardableResult
+    public func removeRiskReview(committeeCode: String, reference: String, reviewedOn day: CalendarDate, by user: String) async throws -> RiskReview {
+        typealias R = Schema.RiskReviews
+        let held = try await risks(committeeCode: committeeCode).filter { $0.reference == reference }
+        guard let review = held.first(where: { $0.reviewedOn == day }) else {
+            throw StoreError.unknownRiskReview(committee: committeeCode, reference: reference, day: day.iso, held: held.map(\.reviewedOn.iso))
+        }
+        return try await change { session in
+            try await session.sql.raw("""
+                DELETE FROM \(unsafeRaw: R.table) WHERE \(unsafeRaw: R.committeeCode) = \(bind: committeeCode)
+                AND \(unsafeRaw: R.reference) = \(bind: reference) AND \(unsafeRaw: R.reviewedOn) = \(bind: day.iso)
+                """).run()
+            _ = try await AuditWriter.insert(
+                into: session, action: "remove risk review \(committeeCode) \(reference) of \(day.iso) (score \(review.score.value), \(review.status.rawValue))",
+                user: user, at: StoreTimestamp.now(), files: [], summary: nil
+            )
+            return review
+        }
+    }
 }

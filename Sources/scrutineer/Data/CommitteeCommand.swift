@@ -9,7 +9,7 @@ struct CommitteeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "committee",
         abstract: "Define committees (their themes, measures and targets), sign off their reports and track their requests.",
-        subcommands: [Add.self, List.self, SignOff.self, Snapshots.self, RequestCommand.self]
+        subcommands: [Add.self, List.self, SignOff.self, Snapshots.self, RequestCommand.self, RiskCommand.self]
     )
 
     struct Add: AsyncParsableCommand {
