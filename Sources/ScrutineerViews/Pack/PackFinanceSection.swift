@@ -76,8 +76,14 @@ extension PackSummaryBuilder {
                 default: text += "to spend its budget exactly"
                 }
                 if service.variance.pence != 0 {
-                    let share = service.variancePercent.map { "\(FinanceReport.percentText(abs($0))) of " } ?? ""
-                    text += ", \(share)its \(service.budget.text) budget"
+                    if let percent = service.variancePercent {
+                        text += ", \(FinanceReport.percentText(abs(percent))) of its \(service.budget.text) budget"
+                    } else if service.budget.pence < 0 {
+                        // A budget below zero is net income: no percentage of it is meaningful.
+                        text += ", against a budget of \(service.budget.sizeText) net income"
+                    } else {
+                        text += ", against a budget of \(service.budget.text)"
+                    }
                 }
                 if let previous = report.previousPeriod, let variance = service.previousVariance {
                     text += " (at \(previous.label), \(kind.varianceText(variance, percent: nil).lowercasingFirst))"
@@ -92,8 +98,17 @@ extension PackSummaryBuilder {
             }
             return sentences.joined(separator: " ")
         case .savings:
-            if forecast >= budget { return "All \(budget.text) of savings planned is forecast to be delivered." }
-            return "\(forecast.text) of the \(budget.text) of savings planned is forecast to be delivered: \(total.varianceText.lowercasingFirst)."
+            // Savings are tracked proposal by proposal: one delivering more does not make good
+            // another's shortfall in what the committee is told.
+            let short = total.lines.filter { $0.forecast < $0.budget }
+            let shortText = short.map { "\($0.line) (\($0.variance.sizeText) short)" }.joined(separator: "; ")
+            let shortCount = short.count == 1 ? "one proposal falls" : "\(short.count) proposals fall"
+            if forecast >= budget {
+                if short.isEmpty { return "All \(budget.text) of savings planned is forecast to be delivered." }
+                return "In all, \(forecast.text) of the \(budget.text) of savings planned is forecast to be delivered, but \(shortCount) short of plan: \(shortText)."
+            }
+            let sentence = "\(forecast.text) of the \(budget.text) of savings planned is forecast to be delivered: \(total.varianceText.lowercasingFirst)."
+            return short.count > 1 ? "\(sentence) The proposals short of plan: \(shortText)." : sentence
         case .income:
             let targets = total.lines.count == 1 ? "a target of" : "targets of"
             return "Income of \(forecast.text) is forecast against \(targets) \(budget.text): \(total.varianceText.lowercasingFirst)."

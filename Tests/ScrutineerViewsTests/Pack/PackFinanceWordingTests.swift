@@ -1,0 +1,38 @@
+import ScrutineerCore
+import Testing
+@testable import ScrutineerViews
+
+/// How the finance section words what a return comes to (PRODUCT.md R10), where a total alone
+/// would mislead (found by exploratory testing).
+@Suite("Finance wording")
+struct PackFinanceWordingTests {
+    static func line(_ kind: FinanceLine.Kind, _ service: String, _ line: String, _ budget: Double, _ forecast: Double) -> FinanceLine {
+        FinanceLine(
+            committeeCode: "WARKS-CYP", period: try! Period.parse("2026/27 Q3", yearType: .financial), kind: kind, service: service, line: line,
+            budget: Money(pounds: budget)!, forecast: Money(pounds: forecast)!
+        )
+    }
+
+    static func sentence(_ kind: FinanceLine.Kind, _ lines: [FinanceLine]) throws -> String {
+        let report = try #require(FinanceReport.inReport(lines, reportingPeriod: try Period.parse("2026/27 Q3", yearType: .financial)))
+        return PackSummaryBuilder.financeSentence(kind, report: report)
+    }
+
+    @Test("savings are told proposal by proposal: one delivering more does not hide another's shortfall")
+    func savingsShortfallsNamed() throws {
+        let netted = [Self.line(.savings, "Children and Families", "Agency", 1_800_000, 1_000_000), Self.line(.savings, "Education", "Transport", 600_000, 1_500_000)]
+        #expect(try Self.sentence(.savings, netted)
+            == "In all, £2.5m of the £2.4m of savings planned is forecast to be delivered, but one proposal falls short of plan: Agency (£800,000 short).")
+        let allMet = [Self.line(.savings, "Children and Families", "Agency", 1_800_000, 1_800_000)]
+        #expect(try Self.sentence(.savings, allMet) == "All £1.8m of savings planned is forecast to be delivered.")
+        let twoShort = [Self.line(.savings, "Children and Families", "Agency", 1_800_000, 1_000_000), Self.line(.savings, "Education", "Transport", 600_000, 500_000)]
+        #expect(try Self.sentence(.savings, twoShort)
+            == "£1.5m of the £2.4m of savings planned is forecast to be delivered: £900,000 short of plan (37.5%). The proposals short of plan: Agency (£800,000 short); Transport (£100,000 short).")
+    }
+
+    @Test("a service whose budget is net income is worded as such, with no percentage of it")
+    func netIncomeBudget() throws {
+        let traded = [Self.line(.revenue, "Traded Services", "Catering", -250_000, -175_000)]
+        #expect(try Self.sentence(.revenue, traded) == "Traded Services is forecast to overspend by £75,000, against a budget of £250,000 net income.")
+    }
+}
