@@ -248,6 +248,35 @@ struct APITests {
         }
     }
 
+    @Test("What a script needs to reproduce the figures: the decimal places shown, the committees reporting a measure, each figure's period dates and next update, derived figures without binary noise (found by exploratory testing)")
+    func scriptMetadata() async throws {
+        let url = try await DemoDatabases.shared.url(.sqlite)
+        try await withApplication(url) { client in
+            let measure = try #require(try await client.execute(uri: "/api/v1/measures/PrevRegCPR", method: .get).json as? [String: Any])
+            #expect(measure["shownDecimalPlaces"] as? Int == 1)
+            #expect(measure["reportedBy"] as? [String] == ["WARKS-CYP", "WOK-CS"], "both demo committees report it")
+            let listed = try #require(try await client.execute(uri: "/api/v1/measures?committee=WOK-CS", method: .get).json as? [[String: Any]])
+            #expect(listed.allSatisfy { ($0["reportedBy"] as? [String])?.contains("WOK-CS") == true })
+            // LAIT's 2025 for a financial-year measure is April 2024 to March 2025.
+            let rows = try #require(try await client.execute(uri: "/api/v1/observations?measure=ReReferral&area=E10000031&period=2025", method: .get).json as? [[String: Any]])
+            #expect(rows.first?["periodStart"] as? String == "2024-04-01" && rows.first?["periodEnd"] as? String == "2025-03-31", "\(rows)")
+            let local = try #require(try await client.execute(uri: "/api/v1/observations?measure=WARKS_HV_68WK&area=E10000031&period=2026%2F27%20Q1", method: .get).json as? [[String: Any]])
+            // DemoData/local/warwickshire-observations.csv: 2026/27 Q1, next update due 2026-10-25.
+            #expect(local.first?["nextUpdateDue"] as? String == "2026-10-25", "\(local)")
+            let assessment = try #require(try await client.execute(uri: "/api/v1/committees/WARKS-CYP/assessment", method: .get).json as? [String: Any])
+            let measures = try #require(assessment["measures"] as? [[String: Any]])
+            let hv = try #require(measures.first { $0["code"] as? String == "WARKS_HV_68WK" })
+            #expect(hv["nextUpdateDue"] as? String == "2026-10-25" && hv["nextUpdateEstimated"] as? Bool == false, "\(hv)")
+            // A mean or change is given as the pages round it from: 12 significant digits at most.
+            for m in measures {
+                let benchmarks = m["benchmarks"] as? [String: Any]
+                for value in [m["change"] as? Double, benchmarks?["statisticalNeighbourMean"] as? Double].compactMap({ $0 }) {
+                    #expect(Double(String(format: "%.12g", value)) == value, "\(m["code"] ?? ""): \(value)")
+                }
+            }
+        }
+    }
+
     @Test("The assessment answers with the same headline as the committee's page")
     func assessmentMatchesPage() async throws {
         let url = try await DemoDatabases.shared.url(.sqlite)

@@ -148,11 +148,13 @@ struct APIController: Sendable {
             measures = measures.filter { $0.title.lowercased().contains(words) || $0.code.lowercased().contains(words) }
         }
         measures = try await ObservationAccess(cache: cache).visible(measures, to: context.viewer.account)
-        return try Self.encode(measures.map(MeasureJSON.init))
+        let reporting = try await reportingCommittees(for: context.viewer.account)
+        return try Self.encode(measures.map { MeasureJSON($0, reportedBy: reporting[$0.code] ?? []) })
     }
 
     func measure(_ request: Request, _ context: WebRequestContext) async throws -> Data {
-        try Self.encode(MeasureJSON(try await findMeasure(try context.parameter("measure"), for: context.viewer.account)))
+        let measure = try await findMeasure(try context.parameter("measure"), for: context.viewer.account)
+        return try Self.encode(MeasureJSON(measure, reportedBy: try await reportingCommittees(for: context.viewer.account)[measure.code] ?? []))
     }
 
     func targets(_ request: Request, _ context: WebRequestContext) async throws -> Data {
@@ -246,6 +248,22 @@ struct APIController: Sendable {
             groups.append(ComparatorGroupJSON(kind: "council", name: group.name, code: group.code, ownerAreaCode: group.ownerAreaCode, memberCodes: group.memberCodes))
         }
         return try Self.encode(groups)
+    }
+
+    /// The codes of the committees the caller may see that report each measure, by measure code.
+    func reportingCommittees(for account: UserAccount?) async throws -> [String: [String]] {
+        var codes: [String: [String]] = [:]
+        for committee in try await cache.committees() where (try? await access.committee(committee.code, for: account)) != nil {
+            for code in committee.measureCodes { codes[code, default: []].append(committee.code) }
+        }
+        return codes
+    }
+
+    /// A figure worked out here (a change, a mean) without the binary noise of its arithmetic:
+    /// 12.149999999999999 is 12.15, as the pages round it from, to 12 significant digits.
+    static func withoutBinaryNoise(_ value: Double) -> Double {
+        guard value.isFinite, value != 0 else { return value }
+        return Double(String(format: "%.12g", value)) ?? value
     }
 
     /// The measure `code` if the caller may know of it (a council's own measure no committee has

@@ -62,8 +62,12 @@ struct MeasureJSON: Encodable {
     let committees: [String]
     /// The council whose own measure it is; absent for a published measure.
     let councilAreaCode: String?
+    /// The decimal places its figures are shown to (the measure's own, else its unit's).
+    let shownDecimalPlaces: Int
+    /// The codes of the committees the caller may see that report it.
+    let reportedBy: [String]
 
-    init(_ m: Measure) {
+    init(_ m: Measure, reportedBy: [String]) {
         code = m.code
         title = m.title
         definition = m.definition
@@ -80,6 +84,8 @@ struct MeasureJSON: Encodable {
         directionOfTravel = m.directionOfTravel.rawValue
         committees = m.committees
         councilAreaCode = m.councilAreaCode
+        shownDecimalPlaces = ValueFormat(m).decimalPlaces
+        self.reportedBy = reportedBy
     }
 }
 
@@ -128,6 +134,11 @@ struct ObservationJSON: Encodable {
     let statusSymbol: String?
     let source: String
     let published: String?
+    let nextUpdateDue: String?
+    /// The first and last days of the period (`2025` for a financial-year measure is April 2024 to
+    /// March 2025; for an academic-year one, September 2024 to August 2025).
+    let periodStart: String
+    let periodEnd: String
 
     init(_ o: Observation) {
         measureCode = o.measureCode
@@ -142,6 +153,9 @@ struct ObservationJSON: Encodable {
         statusSymbol = o.statusSymbol?.rawValue
         source = o.source
         published = o.published?.iso
+        nextUpdateDue = o.nextUpdateDue?.iso
+        periodStart = o.period.start.iso
+        periodEnd = o.period.end.iso
     }
 }
 
@@ -546,6 +560,10 @@ struct AssessmentJSON: Encodable {
         let isIllustrative: Bool
         let latest: Latest?
         let currency: Judgement
+        /// When the next figure is due, and whether that day is estimated from the period's end and
+        /// the measure's publication lag rather than given by the source.
+        let nextUpdateDue: String?
+        let nextUpdateEstimated: Bool
         let status: Judgement
         /// Each target judged, the reported one marked.
         let targets: [JudgedTarget]
@@ -590,14 +608,15 @@ struct AssessmentJSON: Encodable {
                 isIllustrative: m.measure.isIllustrative,
                 latest: m.latest.map(Latest.init),
                 currency: Judgement(label: m.currency.label, reason: m.currency.reason),
+                nextUpdateDue: m.currency.nextUpdateDue?.iso, nextUpdateEstimated: m.currency.nextUpdateDue != nil && m.currency.isNextUpdateEstimated,
                 status: Judgement(label: m.status.label, reason: m.status.reason),
                 targets: m.status.targets.map { JudgedTarget($0, reported: $0.target.kind == m.status.reportedTarget?.target.kind) },
                 direction: Judgement(label: m.direction.label, reason: m.direction.reason),
-                change: m.direction.change,
+                change: m.direction.change.map(APIController.withoutBinaryNoise),
                 benchmarks: m.benchmarks.map { b in
                     Benchmark(
                         period: b.period.label, england: b.england, regionName: b.region?.name, region: b.region?.value,
-                        statisticalNeighbourMean: b.statisticalNeighbours?.mean, rank: b.rank, rankedCount: b.rankedCount,
+                        statisticalNeighbourMean: b.statisticalNeighbours?.mean.map(APIController.withoutBinaryNoise), rank: b.rank, rankedCount: b.rankedCount,
                         quartileBand: b.band?.rawValue, comparedWithEngland: b.comparison.label, reason: b.comparisonReason
                     )
                 },

@@ -97,7 +97,7 @@ enum OpenAPIDocument {
                         "period": string, "value": number, "text": string, "symbol": string, "published": string, "numerator": number, "denominator": number,
                         "lower95": number, "upper95": number, "intervalSource": ["type": "string", "enum": IntervalSource.allCases.map(\.rawValue)],
                     ], required: ["period", "text", "intervalSource"]),
-                    "currency": judgement, "status": judgement, "direction": judgement, "change": number,
+                    "currency": judgement, "nextUpdateDue": string, "nextUpdateEstimated": boolean, "status": judgement, "direction": judgement, "change": number,
                     "targets": ["type": "array", "items": object([
                         "kind": ["type": "string", "enum": TargetKind.allCases.map(\.rawValue)], "value": number, "tolerance": number, "period": string,
                         "validFrom": string, "version": integer, "result": ["type": "string", "enum": TargetResult.allCases.map(\.rawValue)], "reported": boolean,
@@ -116,7 +116,7 @@ enum OpenAPIDocument {
                         ], required: ["period"])],
                     ], required: ["reason", "pointCount", "trialLimits", "points"]),
                     "spcNotDrawn": string,
-                ], required: ["code", "title", "unit", "polarity", "isIllustrative", "currency", "status", "targets", "direction"])],
+                ], required: ["code", "title", "unit", "polarity", "isIllustrative", "currency", "nextUpdateEstimated", "status", "targets", "direction"])],
             ], required: ["committee", "committeeName", "councilAreaCode", "councilName", "period", "stage", "audience", "dataAsAt", "headline", "measures"]),
             "Commentary": object(["measureCode": string, "period": string, "text": string, "author": string, "writtenAt": string, "version": integer],
                                  required: ["measureCode", "period", "text", "author", "writtenAt", "version"]),
@@ -159,7 +159,8 @@ enum OpenAPIDocument {
                 "code": string, "title": string, "definition": string, "theme": string, "owner": string, "unit": string, "decimalPlaces": integer,
                 "polarity": string, "periodicity": string, "yearType": string, "source": string, "publicationLagDays": integer,
                 "benchmarkComparison": string, "directionOfTravel": string, "committees": strings, "councilAreaCode": string,
-            ], required: ["code", "title", "unit", "polarity", "periodicity", "yearType", "benchmarkComparison", "directionOfTravel", "committees"]),
+                "shownDecimalPlaces": integer, "reportedBy": strings,
+            ], required: ["code", "title", "unit", "polarity", "periodicity", "yearType", "benchmarkComparison", "directionOfTravel", "committees", "shownDecimalPlaces", "reportedBy"]),
             "Target": object([
                 "measureCode": string, "councilAreaCode": string, "kind": string, "value": number, "tolerance": number, "period": string,
                 "validFrom": string, "validTo": string, "setBy": string, "setOn": string, "reason": string, "decision": string, "version": integer,
@@ -167,7 +168,8 @@ enum OpenAPIDocument {
             "Observation": object([
                 "measureCode": string, "areaCode": string, "period": string, "breakdown": string, "value": number, "numerator": number,
                 "denominator": number, "lower95": number, "upper95": number, "statusSymbol": string, "source": string, "published": string,
-            ], required: ["measureCode", "areaCode", "period", "breakdown", "source"]),
+                "nextUpdateDue": string, "periodStart": string, "periodEnd": string,
+            ], required: ["measureCode", "areaCode", "period", "breakdown", "source", "periodStart", "periodEnd"]),
             "Area": object(["code": string, "dfeCode": string, "name": string, "type": string, "regionCode": string, "successorCode": string],
                            required: ["code", "name", "type"]),
             "ComparatorGroup": object(
