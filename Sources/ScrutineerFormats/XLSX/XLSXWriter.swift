@@ -13,12 +13,16 @@ public struct XLSXSheet: Sendable, Hashable {
     /// Column widths in characters from column A; nil fits each column to its longest value
     /// (8 to 80 characters, longer text wrapping).
     public var columnWidths: [Double]?
+    /// The decimal places each number cell is shown to (0 to `XLSXWriter.mostDecimalPlaces`), row by
+    /// row as `rows`; nil, or a row or cell not given, shows the number as it is (General).
+    public var decimalPlaces: [[Int?]]
 
-    public init(name: String, rows: [[SpreadsheetCell]], hasHeaderRow: Bool = true, columnWidths: [Double]? = nil) {
+    public init(name: String, rows: [[SpreadsheetCell]], hasHeaderRow: Bool = true, columnWidths: [Double]? = nil, decimalPlaces: [[Int?]] = []) {
         self.name = name
         self.rows = rows
         self.hasHeaderRow = hasHeaderRow
         self.columnWidths = columnWidths
+        self.decimalPlaces = decimalPlaces
     }
 }
 
@@ -138,20 +142,35 @@ public enum XLSXWriter {
         case plain = 0, bold, date, percentage, wrapped
     }
 
+    /// The most decimal places a number cell is given a format for.
+    public static let mostDecimalPlaces = 6
+
+    /// The cell format showing `places` decimal places: after the five `Style`s, one per number of
+    /// places from 0 (`0`, `0.0`, `0.00`, …).
+    private static func decimalStyle(_ places: Int) -> Int { 5 + places }
+
+    /// `0`, `0.0`, … as custom number formats 165 upwards.
+    private static let decimalFormats = (0...mostDecimalPlaces).map { places in
+        places == 0 ? "0" : "0." + String(repeating: "0", count: places)
+    }
+
     private static let stylesXML = declaration
         + "<styleSheet xmlns=\"\(mainNamespace)\">"
-        + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy\\-mm\\-dd\"/></numFmts>"
+        + "<numFmts count=\"\(1 + decimalFormats.count)\"><numFmt numFmtId=\"164\" formatCode=\"yyyy\\-mm\\-dd\"/>"
+        + decimalFormats.enumerated().map { "<numFmt numFmtId=\"\(165 + $0.offset)\" formatCode=\"\($0.element)\"/>" }.joined()
+        + "</numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
         + "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font></fonts>"
         + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"5\">"
+        + "<cellXfs count=\"\(5 + decimalFormats.count)\">"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
         + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"10\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment vertical=\"top\" wrapText=\"1\"/></xf>"
+        + decimalFormats.indices.map { "<xf numFmtId=\"\(165 + $0)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>" }.joined()
         + "</cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
         + "</styleSheet>"
@@ -179,7 +198,8 @@ public enum XLSXWriter {
                 let reference = SpreadsheetColumn.letters(columnIndex) + String(rowNumber)
                 let header = sheet.hasHeaderRow && rowIndex == 0
                 let width = columnIndex < widths.count ? widths[columnIndex] : 80
-                xml += try cellXML(cell, reference: reference, header: header, columnWidth: width, sheet: sheet.name, strings: &strings)
+                let places = rowIndex < sheet.decimalPlaces.count && columnIndex < sheet.decimalPlaces[rowIndex].count ? sheet.decimalPlaces[rowIndex][columnIndex] : nil
+                xml += try cellXML(cell, reference: reference, header: header, columnWidth: width, places: places, sheet: sheet.name, strings: &strings)
             }
             xml += "</row>"
         }
@@ -187,7 +207,7 @@ public enum XLSXWriter {
     }
 
     private static func cellXML(
-        _ cell: SpreadsheetCell, reference: String, header: Bool, columnWidth: Double, sheet: String,
+        _ cell: SpreadsheetCell, reference: String, header: Bool, columnWidth: Double, places: Int?, sheet: String,
         strings: inout SharedStringTable
     ) throws(XLSXWriteError) -> String {
         func styled(_ style: Style) -> String { style == .plain ? "" : " s=\"\(style.rawValue)\"" }
@@ -199,6 +219,9 @@ public enum XLSXWriter {
             return "<c r=\"\(reference)\"\(styled(style)) t=\"s\"><v>\(strings.index(of: text))</v></c>"
         case let .number(number):
             guard number.isFinite else { throw XLSXWriteError("sheet \"\(sheet)\" cell \(reference): \(number) is not a finite number (expected a number a spreadsheet can hold)") }
+            if !header, let places, (0...mostDecimalPlaces).contains(places) {
+                return "<c r=\"\(reference)\" s=\"\(decimalStyle(places))\"><v>\(PlainNumber.text(number))</v></c>"
+            }
             return "<c r=\"\(reference)\"\(styled(header ? .bold : .plain))><v>\(PlainNumber.text(number))</v></c>"
         case let .percentage(fraction):
             guard fraction.isFinite else { throw XLSXWriteError("sheet \"\(sheet)\" cell \(reference): \(fraction) is not a finite number (expected a number a spreadsheet can hold)") }

@@ -3,6 +3,15 @@ import ScrutineerFormats
 
 /// One cell of a data file: text, a number (rounded as the report shows it) or nothing.
 enum PackDataCell: Sendable, Hashable {
+    /// The decimal places a workbook shows the cell to: a figure's own, money's two; nil for text.
+    var decimalPlaces: Int? {
+        switch self {
+        case let .number(_, places): places
+        case .money: 2
+        case .text, .empty: nil
+        }
+    }
+
     case text(String)
     /// A number and the decimal places it is shown to; written rounded half away from zero.
     case number(Double, decimalPlaces: Int)
@@ -78,7 +87,11 @@ struct PackDataTable: Sendable {
 
     /// The table as a workbook sheet (header row bold and frozen).
     var sheet: XLSXSheet {
-        XLSXSheet(name: file.sheetName, rows: [header.map { SpreadsheetCell.text($0) }] + rows.map { $0.map(\.spreadsheetCell) })
+        // Each figure shown to its measure's decimal places (17.0, not 17), money to the penny.
+        XLSXSheet(
+            name: file.sheetName, rows: [header.map { SpreadsheetCell.text($0) }] + rows.map { $0.map(\.spreadsheetCell) },
+            decimalPlaces: [[]] + rows.map { $0.map(\.decimalPlaces) }
+        )
     }
 }
 

@@ -99,6 +99,33 @@ struct XLSXWriterTests {
         #expect(notes.contains("Ünïcödé 👍,TRUE,FALSE,#N/A,"))
     }
 
+    @Test(
+        "a number given decimal places is shown to them (17 as 17.0, 18 as 18.00) and read back as the same number (found by exploratory testing)",
+        .enabled(if: XLSXFixtures.runsLibreOfficeTests, "LibreOffice (soffice) is not installed")
+    )
+    func decimalPlaces() throws {
+        let sheet = XLSXSheet(
+            name: "figures", rows: [[.text("figure"), .text("target")], [.number(17), .number(18)], [.number(7.08), .number(0.125)], [.number(3), .text("-")]],
+            decimalPlaces: [[], [1, 2], [1, 0], [nil, 1]]
+        )
+        let data = try XLSXWriter.data(for: [sheet])
+        #expect(try XLSXWorkbook(data: data, fileName: "dp.xlsx").sheets()[0].rows.map(\.cells) == sheet.rows)
+        let folder = try XLSXFixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("dp.xlsx")
+        try data.write(to: file)
+        let result = try XLSXFixtures.libreOfficeSheetsAsCSV(of: file, in: folder)
+        try #require(result.status == 0, "\(result.output)")
+        // Shown half away from zero or to even as the spreadsheet rounds; 0.125 to 0 places is 0.
+        #expect(try String(contentsOf: folder.appendingPathComponent("dp-figures.csv"), encoding: .utf8) == """
+        figure,target
+        17.0,18.00
+        7.1,0
+        3,-
+
+        """)
+    }
+
     @Test("sheet names Excel refuses, no sheets, and numbers that are not finite are errors")
     func refusals() {
         #expect(throws: XLSXWriteError("a workbook needs at least one sheet")) { try XLSXWriter.data(for: []) }
