@@ -157,6 +157,12 @@ struct PageTests {
             let search = try await client.execute(uri: "/search?q=care+leavers", method: .get).text
             #expect(search.contains("match “care leavers”"))
             #expect(!search.contains("No measures match"))
+            // Every word, in any order, on the page and in the API (found by exploratory testing).
+            let reordered = try await client.execute(uri: "/search?q=leavers+care", method: .get).text
+            #expect(!reordered.contains("No measures match"))
+            let found = try #require(try await client.execute(uri: "/api/v1/measures?q=leavers+care", method: .get).json as? [[String: Any]])
+            let phrase = try #require(try await client.execute(uri: "/api/v1/measures?q=care+leavers", method: .get).json as? [[String: Any]])
+            #expect(!found.isEmpty && found.count >= phrase.count, "\(found.count) \(phrase.count)")
             let api = try await client.execute(uri: "/api/v1/committees/WOK-CS/assessment?period=2026%2F27+Q1", method: .get)
             #expect(api.status == .ok)
         }

@@ -144,8 +144,8 @@ struct APIController: Sendable {
             let codes = Set(definition.committee.measureCodes)
             measures = measures.filter { codes.contains($0.code) }
         }
-        if let words = query(request, "q")?.lowercased() {
-            measures = measures.filter { $0.title.lowercased().contains(words) || $0.code.lowercased().contains(words) }
+        if let words = query(request, "q") {
+            measures = measures.filter { MeasureSearch.matches($0.title, code: $0.code, words: words) }
         }
         measures = try await ObservationAccess(cache: cache).visible(measures, to: context.viewer.account)
         let reporting = try await reportingCommittees(for: context.viewer.account)

@@ -62,7 +62,7 @@ enum APIRoutes {
         Endpoint(route: revisions, operationId: "getRevisions", summary: "The council's figures for one of a report's measures that later imports revised, newest revision first: what each was, what it became, when and from which files, as the report's reader may see them (as they stood when a published report was published, with those made since in sincePublication; the public reads revisions of whole-population figures only, and how many breakdown revisions are not listed)", query: [period, snapshot], schema: "Revisions", isList: false),
         Endpoint(route: measures, operationId: "listMeasures", summary: "Measures, optionally those of one committee or matching words", query: [
             Parameter("committee", "Only the measures of this committee (its code)."),
-            Parameter("q", "Only measures whose title or code contains these words."),
+            Parameter("q", "Only measures whose title or code contains every one of these words, in any order and any case."),
         ], schema: "Measure", isList: true),
         Endpoint(route: measure, operationId: "getMeasure", summary: "A measure's definition", query: [], schema: "Measure", isList: false),
         Endpoint(route: targets, operationId: "listTargets", summary: "Every version of every council's targets for a measure, oldest first", query: [

@@ -208,7 +208,7 @@ struct PageController: Sendable {
                 for theme in committee.themes {
                     for code in theme.measureCodes {
                         let title = measures[code]?.title ?? code
-                        guard title.lowercased().contains(words) || code.lowercased().contains(words) else { continue }
+                        guard MeasureSearch.matches(title, code: code, words: words) else { continue }
                         results.append(SiteSearchResult(
                             title: title, code: code, context: "\(committee.name) · \(theme.name)",
                             href: SiteRoutes.measure.href(["committee": committee.code, "measure": code])
