@@ -223,13 +223,35 @@ struct APITests {
             pilot.committees = []
             var pilotFigure = try #require(try await store.observations(ObservationQuery(measureCode: "WARKS_HV_68WK", areaCode: "E10000031")).first)
             pilotFigure.measureCode = "WARKS_PILOT"
-            _ = try await store.importBatch(ImportBatch(kind: .local, files: ["correction.csv"], rowsRead: 2, measures: [pilot], observations: [figure, pilotFigure]), by: "tests")
+            // A published measure of Warwickshire's with a district breakdown: Rugby 3 of 40 and Warwick 340 of 400.
+            var districts = try #require(try await store.measures().first { $0.code == "WARKS_HV_68WK" })
+            districts.code = "WARKS_HV_DISTRICTS"
+            districts.committees = ["WARKS-CYP"]
+            let published = try #require(try await store.observations(ObservationQuery(measureCode: "WARKS_HV_68WK", areaCode: "E10000031", periodLabel: "2026/27 Q1")).first)
+            var cells: [Observation] = []
+            for (district, numerator, denominator) in [(nil, 343.0, 440.0), ("Rugby", 3.0, 40.0), ("Warwick", 340.0, 400.0)] as [(String?, Double, Double)] {
+                var cell = published
+                cell.measureCode = districts.code
+                cell.breakdown = district.map { Breakdown(["district": $0]) } ?? .total
+                cell.numerator = numerator
+                cell.denominator = denominator
+                cell.value = (numerator / denominator * 1000).rounded() / 10
+                cells.append(cell)
+            }
+            _ = try await store.importBatch(ImportBatch(kind: .local, files: ["correction.csv"], rowsRead: 5, measures: [pilot, districts], observations: [figure, pilotFigure] + cells), by: "tests")
         }
         try await withApplication(url) { client in
             let rows = try #require(try await client.execute(uri: "/api/v1/observations?measure=WOK_EHCP_20WK&area=E06000041&period=2025%2F26%20Q3", method: .get).json as? [[String: Any]])
             #expect(rows.count == 1)
             #expect(rows.first?["statusSymbol"] as? String == "x")
             #expect(rows.first?["numerator"] == nil && rows.first?["denominator"] == nil && rows.first?["value"] == nil, "\(rows)")
+            // Secondary suppression of a breakdown, as the pages apply it: with Rugby's 3 of 40
+            // withheld, Warwick's 340 of 400 is withheld too, or the total would give Rugby back.
+            let districts = try #require(try await client.execute(uri: "/api/v1/observations?measure=WARKS_HV_DISTRICTS&area=E10000031", method: .get).json as? [[String: Any]])
+            #expect(districts.count == 3, "\(districts)")
+            for row in districts where row["breakdown"] as? String != "" {
+                #expect(row["value"] == nil && row["numerator"] == nil && row["statusSymbol"] as? String == "c", "\(row)")
+            }
             let analyst = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
             let own = try await analyst.jsonList(client, "/api/v1/observations?measure=WOK_EHCP_20WK&area=E06000041&period=2025%2F26%20Q3")
             #expect(own.first?["numerator"] as? Double == 3, "its staff read the counts")

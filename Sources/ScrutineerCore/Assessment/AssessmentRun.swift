@@ -155,10 +155,13 @@ struct AssessmentRun {
         let withheld = latestHasValue && latestCell?.isSuppressed == true
         var latestFigure: LatestFigure?
         if let latest, let latestCell {
+            // A figure published only as a symbol keeps its counts and interval from the public
+            // too: they would give back what the symbol withholds.
+            let countsWithheld = withheld || (!latestHasValue && audience.appliesDisclosureControl)
             latestFigure = LatestFigure(
                 period: latest.period, cell: latestCell,
-                numerator: withheld ? nil : latest.numerator, denominator: withheld ? nil : latest.denominator,
-                interval: withheld ? .none : FigureInterval.of(latest, unit: measure.unit),
+                numerator: countsWithheld ? nil : latest.numerator, denominator: countsWithheld ? nil : latest.denominator,
+                interval: countsWithheld ? .none : FigureInterval.of(latest, unit: measure.unit),
                 published: latest.published, nextUpdateDue: latest.nextUpdateDue, source: latest.source,
                 format: format, isMilestone: settings.isMilestone
             )

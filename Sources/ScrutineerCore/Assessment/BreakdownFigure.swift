@@ -32,7 +32,7 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
     /// categories all have whole counts, secondary suppression over those counts and their total
     /// hides one more category wherever a suppressed one could be worked out from the total.
     /// Breakdowns on several dimensions at once get primary suppression only.
-    static func figures(_ observations: [Observation], unit: MeasureUnit, audience: Audience, format: ValueFormat) -> [BreakdownFigure] {
+    public static func figures(_ observations: [Observation], unit: MeasureUnit, audience: Audience, format: ValueFormat) -> [BreakdownFigure] {
         let policy = DisclosurePolicy.dfe
         // Numbers in order of size, not as text: age bands 5-10, 11-15, 16, not 11-15, 16, 5-10.
         let sorted = observations.sorted { $0.breakdown.key.compare($1.breakdown.key, options: .numeric) == .orderedAscending }

@@ -331,6 +331,17 @@ struct ObservationAccess {
         let measures = try await measuresByCode()
         let rules = try await rules(for: Set(observations.map(\.measureCode)), measures: measures, to: account)
         let policy = DisclosurePolicy.dfe
+        // A breakdown's figures as the pages show them, with the secondary suppression within each
+        // dimension that stops a withheld count being worked out from the others and the total.
+        var breakdownCells: [ObservationKey: BreakdownFigure] = [:]
+        let withheldBreakdowns = observations.filter { o in !o.breakdown.isTotal && rules[o.measureCode].map { !$0.readsAll } == true }
+        for (_, group) in Dictionary(grouping: withheldBreakdowns, by: { "\($0.measureCode)\u{1F}\($0.areaCode)\u{1F}\($0.period.label)" }) {
+            guard let measure = measures[group[0].measureCode] else { continue }
+            let figures = BreakdownFigure.figures(group, unit: measure.unit, audience: .public, format: ValueFormat(measure))
+            for figure in figures {
+                if let o = group.first(where: { $0.breakdown == figure.breakdown }) { breakdownCells[o.key] = figure }
+            }
+        }
         return observations.compactMap { o in
             guard let rule = rules[o.measureCode] else { return nil }
             if rule.readsAll { return o }
@@ -340,13 +351,21 @@ struct ObservationAccess {
             // The pages' rule (a small count, or a figure derived from one), so the API withholds
             // what they do; a figure given only as a symbol keeps back the counts and limits
             // that would give it away.
-            if o.value == nil || policy.cell(for: o, unit: unit, audience: .public).isSuppressed {
+            let shownAsBreakdown = breakdownCells[o.key]
+            if o.value == nil || (shownAsBreakdown?.cell ?? policy.cell(for: o, unit: unit, audience: .public)).isSuppressed {
                 shown.value = nil
                 shown.numerator = nil
                 shown.denominator = nil
                 shown.lower95 = nil
                 shown.upper95 = nil
                 if o.value != nil { shown.statusSymbol = .confidential }
+            } else if let figure = shownAsBreakdown {
+                if figure.numerator?.isSuppressed == true { shown.numerator = nil }
+                if figure.denominator?.isSuppressed == true { shown.denominator = nil }
+                if figure.numerator?.isSuppressed == true || figure.denominator?.isSuppressed == true {
+                    shown.lower95 = nil
+                    shown.upper95 = nil
+                }
             }
             return shown
         }

@@ -99,4 +99,17 @@ import Testing
         #expect(officer.status.reason == "On track: 4 against a local target of 5, published 14 Nov 2024")
         #expect(officer.direction.changeText == "-2")
     }
+
+    @Test("A latest figure published only as a symbol keeps its counts and interval from the public; staff see them (found by exploratory testing)")
+    func symbolKeepsCounts() throws {
+        let measure = Build.percentage("RHI")
+        var latest = try Build.observation("RHI", "2024/25 Q2", nil, numerator: 3, denominator: 40, published: "2024-11-14")
+        latest.statusSymbol = .confidential
+        let observations = [try Build.observation("RHI", "2024/25 Q1", 80, numerator: 32, denominator: 40, published: "2024-08-14"), latest]
+        let shown = try #require(try Build.assess([measure], observations, period: "2024/25 Q2", today: "2024-11-20", audience: .public).measures.first?.latest)
+        #expect(shown.text == "c")
+        #expect(shown.numerator == nil && shown.denominator == nil && shown.interval.lower95 == nil)
+        let staff = try #require(try Build.assess([measure], observations, period: "2024/25 Q2", today: "2024-11-20", audience: .officer).measures.first?.latest)
+        #expect(staff.numerator == 3 && staff.denominator == 40)
+    }
 }
