@@ -71,15 +71,22 @@ public struct MeasureInShort: Sendable, Hashable {
                 let range = "Their usual range, \(format.trimmedText(lower)) to \(format.trimmedText(upper)),"
                 let highIsGood = m.measure.polarity != .lowIsGood
                 let targetText = format.trimmedText(target)
+                // Whether the usual range lies short of the target by more than its tolerance too, where
+                // a figure within the tolerance would be unusual.
+                let tolerance = status.reportedTarget?.target.tolerance ?? 0
+                let rangeBeyondTolerance = highIsGood ? upper < target - tolerance : lower > target + tolerance
                 let assured = switch assurance {
                 // The latest figure can fall outside its usual range: then it is said, not contradicted.
+                // Within tolerance: unusual only where the usual range lies beyond the tolerance too.
                 case .consistentFail where status.status == .onTrack && status.isWithinTolerance:
-                    "\(range) lies wholly \(highIsGood ? "below" : "above") the target of \(targetText), so this figure's coming within its tolerance is unusual: the target will not be met without a change in how the service works."
+                    rangeBeyondTolerance
+                        ? "\(range) lies wholly \(highIsGood ? "below" : "above") the target of \(targetText) and its tolerance, so this figure's coming within the tolerance is unusual: the target will not be met without a change in how the service works."
+                        : "\(range) lies wholly \(highIsGood ? "below" : "above") the target of \(targetText), so it will not be met without a change in how the service works."
                 case .consistentFail where status.status == .onTrack:
                     "\(range) lies wholly \(highIsGood ? "below" : "above") the target of \(targetText), so this figure's meeting it is unusual: it will not go on being met without a change in how the service works."
                 case .consistentFail:
                     "\(range) lies wholly \(highIsGood ? "below" : "above") the target of \(targetText), so it will not be met without a change in how the service works."
-                case .consistentPass where status.status == .notOnTrack:
+                case .consistentPass where status.status == .notOnTrack || status.isWithinTolerance:
                     "\(range) lies wholly \(highIsGood ? "above" : "below") the target of \(targetText), so this figure's missing it is unusual: it can be expected to be met again."
                 case .consistentPass:
                     "\(range) lies wholly \(highIsGood ? "above" : "below") the target of \(targetText), so it can be expected to go on being met."
