@@ -231,6 +231,30 @@ struct PackCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("refused").path), "a refused pack writes nothing")
     }
 
+    @Test("a report published as on an earlier day lists only the revisions published by then, as its figures are (found by exploratory re-testing)")
+    func backDatedPublicationRevisions() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = try warwickshireCommitteeDatabase(in: folder, named: "backdated.sqlite").db
+        // Health visitor reviews 2025/26 Q4: 85.2 (25 Apr 2026), corrected to 85.6 (9 May), then to 85.9 (20 May).
+        let corrections = CommitteeCommandTests.demoData.appendingPathComponent("local/warwickshire-corrections.csv").path
+        #expect(try CommandRunner.run(["import", "local", corrections, "--db", db]).status == 0)
+        let later = folder.appendingPathComponent("later.csv")
+        try Data("measure_code,area_code,period,value,numerator,denominator,published,next_update_due\nWARKS_HV_68WK,E10000031,2025/26 Q4,85.9,1094,1274,2026-05-20,2026-07-25\n".utf8).write(to: later)
+        #expect(try CommandRunner.run(["import", "local", later.path, "--db", db]).status == 0)
+        let report = ["--committee", "WARKS-CYP", "--period", "2025/26 Q4", "--db", db]
+        #expect(try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "checked"]).status == 0)
+        let published = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-05-15"])
+        #expect(published.status == 0, "\(published.standardError)")
+        #expect(try CommandRunner.run(["pack"] + report + ["--out", folder.appendingPathComponent("q4").path, "--no-pdf"]).status == 0)
+        let files = try Self.files(folder.appendingPathComponent("q4")).mapValues { String(decoding: $0, as: UTF8.self) }
+        let row = try #require(files["/data/measures.csv"]?.split(separator: "\n").first { $0.contains(",WARKS_HV_68WK,") })
+        #expect(row.contains(",2025/26 Q4,85.6,"), "\(row)")
+        let revisions = try #require(files["/data/revisions.csv"])
+        #expect(revisions.contains("WARKS_HV_68WK,") && revisions.contains(",85.2,") && revisions.contains(",85.6,"), "\(revisions)")
+        #expect(!revisions.contains(",85.9,"), "the correction published on 20 May is after the report's day: \(revisions)")
+    }
+
     @Test("a figure revised after a report was published: the published pack reads as before, a later report's pack lists the revision on the measure's page and in print, for the public too")
     func revisedFigures() async throws {
         let folder = try CommandRunner.temporaryDirectory()

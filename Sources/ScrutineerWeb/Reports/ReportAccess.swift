@@ -164,10 +164,12 @@ struct ReportAccess: Sendable {
     }
 
     /// As `revisions(_:measure:)` for each of `measures`, in their order.
+    /// A report lists the revisions published by its day, as its figures are those published by then.
     func revisions(_ report: Report, measures: [Measure]) async throws -> [FigureRevisions] {
-        try await cache.store.figureRevisions(
+        let snapshot = try await snapshot(report)
+        return try await cache.store.figureRevisions(
             of: measures, councilAreaCode: report.committee.councilAreaCode, upTo: report.period,
-            asOfRevision: try await snapshot(report).map { $0.revision ?? 0 }, audience: report.audience
+            asOfRevision: snapshot.map { $0.revision ?? 0 }, publishedBy: snapshot?.assessments.first?.today ?? today, audience: report.audience
         )
     }
 

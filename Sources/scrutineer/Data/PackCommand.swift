@@ -125,11 +125,12 @@ struct PackCommand: AsyncParsableCommand {
         let (shown, revisions) = try await database.withStore(existing: true) { store -> (Contents, [FigureRevisions]) in
             let shown = try await contents(in: store, reportingPeriod: reportingPeriod, today: today)
             let a = shown.assessment
-            // Each measure whose figures were revised gets its section (PRODUCT.md R7, R15); a draft
-            // judged as on an earlier day lists the revisions published by then.
+            // Each measure whose figures were revised gets its section (PRODUCT.md R7, R15): those
+            // published by the report's day, as its figures are (a report published as on an
+            // earlier day, or judged as on one, does not list a correction published after it).
             let revisions = try await store.figureRevisions(
                 of: a.measures.map(\.measure), councilAreaCode: a.committee.councilAreaCode, upTo: a.reportingPeriod, asOfRevision: shown.revision,
-                publishedBy: shown.revision == nil ? a.today : nil, audience: a.audience
+                publishedBy: a.today, audience: a.audience
             )
             return (shown, revisions)
         }
