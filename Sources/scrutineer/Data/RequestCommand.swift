@@ -11,7 +11,7 @@ struct RequestCommand: AsyncParsableCommand {
         abstract: "Track what a committee asked for until it is delivered: briefing notes, reports, a breakdown for every report.",
         discussion: """
         Each report lists the committee's requests that were open on its day and those delivered or \
-        closed since its period began; a request for every report is listed in each one, due or \
+        closed since its period began; a request for every report is listed in each one for a period ending after the meeting that asked, due or \
         provided, until it is closed.
         """,
         subcommands: [Add.self, Amend.self, Deliver.self, Close.self, List.self]
