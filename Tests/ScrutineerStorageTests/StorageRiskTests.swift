@@ -83,7 +83,7 @@ struct StorageRiskTests {
             #expect(wrong.score.value == 4)
             #expect(try await store.risks(committeeCode: "WARKS-CYP") == stored)
             #expect(try await store.auditTrail().last?.action == "remove risk review WARKS-CYP CYP-R01 of 2025-07-30 (score 4, open)")
-            await #expect(throws: StoreError.unknownRiskReview(committee: "WARKS-CYP", reference: "CYP-R01", day: "2025-07-30", held: ["2025-03-10", "2025-06-09"])) {
+            await #expect(throws: StoreError.unknownRiskReview(committee: "WARKS-CYP", reference: "CYP-R01", day: "2025-07-30", held: ["2025-03-10", "2025-06-09"], references: ["CYP-R01", "CYP-R02"])) {
                 try await store.removeRiskReview(committeeCode: "WARKS-CYP", reference: "CYP-R01", reviewedOn: Self.day("2025-07-30"), by: "analyst")
             }
             #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2025/26 Q1")?.risks == stored)

@@ -14,9 +14,12 @@ extension SQLStore {
     @discardableResult
     public func removeRiskReview(committeeCode: String, reference: String, reviewedOn day: CalendarDate, by user: String) async throws -> RiskReview {
         typealias R = Schema.RiskReviews
-        let held = try await risks(committeeCode: committeeCode).filter { $0.reference == reference }
+        let register = try await risks(committeeCode: committeeCode)
+        let held = register.filter { $0.reference == reference }
         guard let review = held.first(where: { $0.reviewedOn == day }) else {
-            throw StoreError.unknownRiskReview(committee: committeeCode, reference: reference, day: day.iso, held: held.map(\.reviewedOn.iso))
+            var references: [String] = []
+            for review in register where !references.contains(review.reference) { references.append(review.reference) }
+            throw StoreError.unknownRiskReview(committee: committeeCode, reference: reference, day: day.iso, held: held.map(\.reviewedOn.iso), references: references)
         }
         return try await change { session in
             try await session.sql.raw("""

@@ -72,7 +72,7 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// No request with this number from this committee.
     case unknownRequest(committee: String, number: Int)
     /// No review of the risk on that day (`held`: the days it was reviewed).
-    case unknownRiskReview(committee: String, reference: String, day: String, held: [String])
+    case unknownRiskReview(committee: String, reference: String, day: String, held: [String], references: [String])
 
     public var description: String {
         if case let .several(refusals) = self { return refusals.map(\.description).joined(separator: "\n") }
@@ -189,9 +189,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(error); nothing was written"
         case let .unknownRequest(committee, number):
             "number: committee \(committee) has no request \(number) (expected a number that scrutineer committee request list shows); nothing was written"
-        case let .unknownRiskReview(committee, reference, day, held):
+        case let .unknownRiskReview(committee, reference, day, held, references):
             held.isEmpty
-                ? "reference: committee \(committee)'s register has no risk \(reference) (expected a reference it holds); nothing was written"
+                ? "reference: committee \(committee)'s register has no risk \(reference) (expected one it holds: \(references.isEmpty ? "none yet" : references.joined(separator: ", "))); nothing was written"
                 : "reviewed-on: risk \(reference) of \(committee) was not reviewed on \(day) (expected one of the days it was: \(held.joined(separator: ", "))); nothing was written"
         }
     }

@@ -108,7 +108,10 @@ extension PackSummaryBuilder {
                 return "In all, \(forecast.text) of the \(budget.text) of savings planned is forecast to be delivered, but \(shortCount) short of plan: \(shortText)."
             }
             let sentence = "\(forecast.text) of the \(budget.text) of savings planned is forecast to be delivered: \(total.varianceText.lowercasingFirst)."
-            return short.count > 1 ? "\(sentence) The proposals short of plan: \(shortText)." : sentence
+            // Named wherever the total is of more than one proposal, so a shortfall is not hidden by
+            // another's over-delivery.
+            guard total.lines.count > 1, !short.isEmpty else { return sentence }
+            return "\(sentence) \(short.count == 1 ? "The proposal" : "The proposals") short of plan: \(shortText)."
         case .income:
             let targets = total.lines.count == 1 ? "a target of" : "targets of"
             return "Income of \(forecast.text) is forecast against \(targets) \(budget.text): \(total.varianceText.lowercasingFirst)."

@@ -191,26 +191,29 @@ struct APIController: Sendable {
         }
         var measure: Measure?
         if let measureCode { measure = try await findMeasure(measureCode, for: context.viewer.account) }
-        if let period { try Self.checkPeriodLabel(period, for: measure) }
+        let periodLabel = try period.map { try Self.standardPeriodLabel($0, for: measure) }
         if let areaCode { _ = try await findArea(areaCode) }
-        let found = try await cache.store.observations(ObservationQuery(measureCode: measureCode, areaCode: areaCode, periodLabel: period))
+        let found = try await cache.store.observations(ObservationQuery(measureCode: measureCode, areaCode: areaCode, periodLabel: periodLabel))
         let visible = try await ObservationAccess(cache: cache).visible(found, to: context.viewer.account)
         return try Self.encode(visible.map(ObservationJSON.init))
     }
 
     /// A period label no figure could have is refused (400), so a typo is not an empty success: it
-    /// must read as a period of the measure's kind, or of any kind when no measure is given.
-    static func checkPeriodLabel(_ label: String, for measure: Measure?) throws {
+    /// must read as a period of the measure's kind, or of any kind when no measure is given. The
+    /// label in standard form is returned (`Q2 2026/27` is `2026/27 Q2`), as the figures store it.
+    static func standardPeriodLabel(_ label: String, for measure: Measure?) throws -> String {
         let readings: [(YearType, Bool)] = measure.map { [($0.yearType, $0.periodicity == .monthly)] }
             ?? [YearType.financial, .academic, .calendar, .yearEndingSeptember].flatMap { [($0, false), ($0, true)] }
         var problem = ""
         for (yearType, monthly) in readings {
             do throws(PeriodError) {
-                _ = try Period.parse(label, yearType: yearType, monthly: monthly)
-                return
+                return try Period.parse(label, yearType: yearType, monthly: monthly).label
             } catch {
                 problem = error.description
             }
+        }
+        guard measure != nil else {
+            throw WebError.badParameter("period", "period: \"\(label)\" is not a period label (expected one as the figures give it, such as 2025, 2024/25, 2026/27 Q1, 2024-09 or 2021/22-23/24)")
         }
         throw WebError.badParameter("period", "period: \(problem)")
     }

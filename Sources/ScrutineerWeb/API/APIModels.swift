@@ -318,7 +318,7 @@ struct FinanceLineJSON: Encodable {
         budget = line.budget.pounds
         forecast = line.forecast.pounds
         variance = line.variance.pounds
-        variancePercent = line.variancePercent
+        variancePercent = line.variancePercent.map(APIController.withoutBinaryNoise)
         varianceText = line.kind.varianceText(line.variance, percent: line.variancePercent)
         let previous = report.previous(of: line)
         previousPeriod = previous?.period.label
@@ -351,7 +351,7 @@ struct FinanceTotalJSON: Encodable {
             return FinanceTotalJSON(
                 period: entry.period.label, kind: movement.kind.rawValue, service: amount.name, isTotal: entry.isTotal,
                 budget: amount.budget.pounds, forecast: amount.forecast.pounds, variance: amount.variance.pounds,
-                variancePercent: amount.variancePercent, varianceText: amount.varianceText
+                variancePercent: amount.variancePercent.map(APIController.withoutBinaryNoise), varianceText: amount.varianceText
             )
         }
     }
@@ -463,8 +463,8 @@ struct AssessmentJSON: Encodable {
             published = latest.published?.iso
             numerator = latest.numerator
             denominator = latest.denominator
-            lower95 = latest.interval.lower95
-            upper95 = latest.interval.upper95
+            lower95 = latest.interval.lower95.map(APIController.withoutBinaryNoise)
+            upper95 = latest.interval.upper95.map(APIController.withoutBinaryNoise)
             intervalSource = latest.interval.source.rawValue
         }
     }

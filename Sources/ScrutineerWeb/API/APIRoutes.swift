@@ -1,3 +1,5 @@
+import ScrutineerCore
+
 /// Every route of the JSON API (PRODUCT.md R17), with what the OpenAPI document says of it. The
 /// router registers exactly these and the document describes exactly these, so the two cannot drift.
 enum APIRoutes {
@@ -26,12 +28,15 @@ enum APIRoutes {
         let isRequired: Bool
         /// A whole number from 1, rather than text.
         let isCount: Bool
+        /// The only values it takes, when it takes a fixed few.
+        let allowed: [String]?
 
-        init(_ name: String, _ description: String, required: Bool = false, isCount: Bool = false) {
+        init(_ name: String, _ description: String, required: Bool = false, isCount: Bool = false, allowed: [String]? = nil) {
             self.name = name
             self.description = description
             isRequired = required
             self.isCount = isCount
+            self.allowed = allowed
         }
     }
 
@@ -72,7 +77,7 @@ enum APIRoutes {
             Parameter("measure", "A measure code."), Parameter("area", "An area's ONS code."), Parameter("period", "A period label as the figures give it, such as 2025 (LAIT's financial year to March 2025), 2026/27 Q1, 2024-09 or 2021/22-23/24; one no figure could have is a 400."),
         ], schema: "Observation", isList: true),
         Endpoint(route: areas, operationId: "listAreas", summary: "Areas: England, regions and local authorities", query: [
-            Parameter("type", "Only areas of this type: country, region, subRegion or localAuthority."),
+            Parameter("type", "Only areas of this type: country, region, subRegion or localAuthority.", allowed: AreaType.allCases.map(\.rawValue)),
         ], schema: "Area", isList: true),
         Endpoint(route: area, operationId: "getArea", summary: "An area", query: [], schema: "Area", isList: false),
         Endpoint(route: comparatorGroups, operationId: "listComparatorGroups", summary: "The groups an area is compared with: England, its region, its statistical neighbours, and the comparator groups its council defines or every council sees", query: [], schema: "ComparatorGroup", isList: true),

@@ -14,7 +14,7 @@ enum OpenAPIDocument {
                 ["name": name, "in": "path", "required": true, "schema": ["type": "string"], "description": "The \(name)'s code."]
             }
             parameters += endpoint.query.map { p in
-                let schema: [String: Any] = p.isCount ? ["type": "integer", "minimum": 1] : ["type": "string"]
+                let schema: [String: Any] = p.isCount ? ["type": "integer", "minimum": 1] : p.allowed.map { ["type": "string", "enum": $0] } ?? ["type": "string"]
                 return ["name": p.name, "in": "query", "required": p.isRequired, "schema": schema, "description": p.description]
             }
             let item = ref(endpoint.schema)

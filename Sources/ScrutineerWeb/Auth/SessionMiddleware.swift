@@ -13,7 +13,7 @@ struct SessionMiddleware: RouterMiddleware {
             let hash = Credentials.tokenHash(token)
             if let (account, csrf) = try await store.session(tokenHash: hash, at: StoreTimestamp.now()) {
                 context.viewer = Viewer(account: account, csrfToken: csrf, sessionTokenHash: hash)
-            } else if request.uri.path.hasPrefix("/api/") {
+            } else if request.uri.path.hasPrefix("/api/"), request.uri.path != "/api/openapi.json" {
                 // A script whose session has ended is told so, rather than answered as the public
                 // (drafts gone, figures withheld) without a word; a browser's page reads as public.
                 throw WebError.sessionEnded

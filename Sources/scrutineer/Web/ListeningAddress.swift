@@ -34,7 +34,8 @@ enum ListeningAddress {
         switch errno {
         case EADDRINUSE:
             throw refusal("--port \(port): another program is listening on \(host):\(port) (expected a free port: stop that program, or give another --port)", status: 69)
-        case EADDRNOTAVAIL:
+        case EADDRNOTAVAIL, EINVAL:
+            // EINVAL: an IPv6 link-local address (fe80::…) without the interface it is on.
             throw refusal("\(hostSetting): \"\(host)\" is not an address of this machine (expected one of its own addresses, 127.0.0.1, or 0.0.0.0 for every interface)", status: 78)
         case EACCES:
             throw refusal("--port \(port): this account may not listen on a port below 1024 (expected a port from 1024 up, with a proxy in front for port \(port))", status: 77)

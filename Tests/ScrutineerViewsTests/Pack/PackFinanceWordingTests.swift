@@ -25,6 +25,9 @@ struct PackFinanceWordingTests {
             == "In all, £2.5m of the £2.4m of savings planned is forecast to be delivered, but one proposal falls short of plan: Agency (£800,000 short).")
         let allMet = [Self.line(.savings, "Children and Families", "Agency", 1_800_000, 1_800_000)]
         #expect(try Self.sentence(.savings, allMet) == "All £1.8m of savings planned is forecast to be delivered.")
+        let oneShortOneOver = [Self.line(.savings, "Children and Families", "Agency", 1_800_000, 1_300_000), Self.line(.savings, "Education", "Transport", 600_000, 700_000)]
+        #expect(try Self.sentence(.savings, oneShortOneOver)
+            == "£2.0m of the £2.4m of savings planned is forecast to be delivered: £400,000 short of plan (16.7%). The proposal short of plan: Agency (£500,000 short).")
         let twoShort = [Self.line(.savings, "Children and Families", "Agency", 1_800_000, 1_000_000), Self.line(.savings, "Education", "Transport", 600_000, 500_000)]
         #expect(try Self.sentence(.savings, twoShort)
             == "£1.5m of the £2.4m of savings planned is forecast to be delivered: £900,000 short of plan (37.5%). The proposals short of plan: Agency (£800,000 short); Transport (£100,000 short).")
