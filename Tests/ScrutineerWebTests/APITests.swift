@@ -64,7 +64,11 @@ struct APITests {
                 #expect(error["parameter"] as? String == parameter, "\(uri)")
                 #expect((error["message"] as? String)?.hasPrefix("\(parameter):") == true, "\(uri): \(error)")
             }
-            for uri in ["/api/v1/observations?measure=ReReferral&area=E10000031&period=2025", "/api/v1/observations?area=E10000031&period=2026%2F27%20Q1"] {
+            for uri in [
+                "/api/v1/observations?measure=ReReferral&area=E10000031&period=2025", "/api/v1/observations?area=E10000031&period=2026%2F27%20Q1",
+                // Put in standard form, as the figures store it (found by exploratory re-testing).
+                "/api/v1/observations?area=E10000031&period=Q1%202026%2F27", "/api/v1/observations?measure=WARKS_HV_68WK&period=Q1%202026-27",
+            ] {
                 let found = try #require(try await client.execute(uri: uri, method: .get).json as? [[String: Any]], "\(uri)")
                 #expect(!found.isEmpty, "\(uri)")
             }

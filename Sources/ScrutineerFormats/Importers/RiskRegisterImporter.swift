@@ -38,16 +38,44 @@ public enum RiskRegisterImporter {
         _ files: [PublishedFile], committeeCode: String, sheet: String? = nil, today: CalendarDate = .todayUTC, stored: [RiskReview] = []
     ) throws(BatchInputErrors) -> ImportBatch {
         let spellings = NameSpellings(stored: stored.map(\.reference))
-        let closures = Dictionary(grouping: stored.filter { $0.status == .closed }, by: \.reference)
+        let places = ReviewPlaces()
         let (reviews, rowsRead) = try RegisterTable.records(
             in: files, sheet: sheet, required: requiredColumns, rowsAre: "one row per review of a risk",
-            reading: { RowReader(table: $0, committeeCode: committeeCode, today: today, spellings: spellings, closures: closures) },
+            reading: { RowReader(table: $0, committeeCode: committeeCode, today: today, spellings: spellings, places: places) },
             key: { "\($0.reference)\u{1F}\($0.reviewedOn.iso)" },
             duplicate: { review, earlier in
                 (.reviewedOn, "risk \(review.reference) is reviewed on \(review.reviewedOn.iso) in \(earlier) too (expected one row per risk and day)")
             }
         )
+        try refuseReusedReferences(reviews, stored: stored, places: places)
         return ImportBatch(kind: .risks, files: files.map(\.name), rowsRead: rowsRead, riskReviews: reviews)
+    }
+
+    /// Where each review of the files was read (`file.csv`, row), by reference and day.
+    final class ReviewPlaces {
+        var rows: [String: (table: String, row: Int)] = [:]
+        static func key(_ reference: String, _ day: CalendarDate) -> String { reference + "\u{1F}" + day.iso }
+    }
+
+    /// A closed risk's reference given to another risk would read as the old one reopened, its
+    /// score compared across the closure: a review that follows a closing review (stored or in the
+    /// files, whatever their order) under another title is refused at its title.
+    private static func refuseReusedReferences(_ reviews: [RiskReview], stored: [RiskReview], places: ReviewPlaces) throws(BatchInputErrors) {
+        let incoming = Set(reviews.map { ReviewPlaces.key($0.reference, $0.reviewedOn) })
+        // The files' reviews replace stored ones of the same day.
+        let kept = stored.filter { !incoming.contains(ReviewPlaces.key($0.reference, $0.reviewedOn)) }
+        var errors: [BatchInputError] = []
+        for (reference, history) in Dictionary(grouping: kept + reviews, by: \.reference) {
+            let ordered = history.sorted { $0.reviewedOn < $1.reviewedOn }
+            for (previous, review) in zip(ordered, ordered.dropFirst()) where previous.status == .closed && previous.title != review.title {
+                guard let place = places.rows[ReviewPlaces.key(reference, review.reviewedOn)] else { continue }
+                errors.append(BatchInputError(
+                    file: place.table, row: place.row, column: Column.title.rawValue,
+                    message: "risk \(reference) was closed on \(previous.reviewedOn.iso) as \(ImportText.quoted(previous.title)) (expected a new reference for another risk, or its title to reopen it)"
+                ))
+            }
+        }
+        if !errors.isEmpty { throw BatchInputErrors(errors.sorted { ($0.file, $0.row) < ($1.file, $1.row) }) }
     }
 
     /// Reads a table's rows as reviews, collecting every rejected cell.
@@ -56,15 +84,14 @@ public enum RiskRegisterImporter {
         let committeeCode: String
         let today: CalendarDate
         let spellings: NameSpellings
-        /// The reviews that closed each risk the register holds.
-        let closures: [String: [RiskReview]]
+        let places: ReviewPlaces
 
-        init(table: RegisterTable, committeeCode: String, today: CalendarDate, spellings: NameSpellings, closures: [String: [RiskReview]]) {
+        init(table: RegisterTable, committeeCode: String, today: CalendarDate, spellings: NameSpellings, places: ReviewPlaces) {
             cells = RegisterCellReader(table: table)
             self.committeeCode = committeeCode
             self.today = today
             self.spellings = spellings
-            self.closures = closures
+            self.places = places
         }
 
         /// Finds each column; false after recording every problem with the header.
@@ -96,17 +123,8 @@ public enum RiskRegisterImporter {
             let score = self.score(row, .likelihood, .impact, checkedBy: .score, required: true)
             let target = self.score(row, .targetLikelihood, .targetImpact, checkedBy: .targetScore, required: false)
             let status = self.status(row)
-            // A closed risk's reference given to another risk would read as the old one reopened,
-            // its score compared across the closure: a reopened risk keeps its title.
-            if let reference, let title, let reviewedOn,
-               let closed = closures[reference]?.filter({ $0.reviewedOn < reviewedOn }).max(by: { $0.reviewedOn < $1.reviewedOn }),
-               closed.title != title {
-                cells.reject(
-                    row.number, .title,
-                    "risk \(reference) was closed on \(closed.reviewedOn.iso) as \(ImportText.quoted(closed.title)) (expected a new reference for another risk, or its title to reopen it)"
-                )
-            }
             guard cells.errors.count == before, let reference, let title, let owner, let mitigation, let reviewedOn, let score, let status else { return nil }
+            places.rows[ReviewPlaces.key(reference, reviewedOn)] = (cells.table.label, row.number)
             return RiskReview(
                 committeeCode: committeeCode, reference: reference, title: title, description: description ?? "", owner: owner,
                 reviewedOn: reviewedOn, score: score, target: target, mitigation: mitigation, status: status

@@ -133,6 +133,22 @@ struct RiskRegisterImportTests {
         #expect(reuse == [
             #"reused.csv:2:title: risk CYP-R04 was closed on 2026-09-08 as "Court delays" (expected a new reference for another risk, or its title to reopen it)"#,
         ])
+
+        // Within one file too, whatever the order of its rows (found by exploratory re-testing).
+        var inFile: [String] = []
+        do {
+            _ = try RiskRegisterImporter.parse([Self.csv("one.csv", """
+                \(Self.header),status
+                CYP-R07,Schools forum refuses the block transfer,Director,2026-11-01,4,5,Talks.,open
+                CYP-R07,Court delays,Director,2026-10-01,1,3,Listing.,closed
+
+                """)], committeeCode: "WARKS-CYP", today: Self.today)
+        } catch {
+            inFile = error.errors.map(\.description)
+        }
+        #expect(inFile == [
+            #"one.csv:2:title: risk CYP-R07 was closed on 2026-10-01 as "Court delays" (expected a new reference for another risk, or its title to reopen it)"#,
+        ])
     }
 
     @Test("every rejected cell is named by file, row and column, with what was expected, and nothing is returned")
