@@ -382,7 +382,8 @@ public struct ReportedRequest: Sendable, Hashable {
     /// The requests the report for `period`, judged as on `day`, lists, by number: every request
     /// raised by `day` that was still open then, and those delivered or closed since the period
     /// began, so each answer is reported at least once. A recurring request is listed in every
-    /// report for a period ending after the meeting that asked, until it is closed. Deliveries and closures after `day` are not yet known to it.
+    /// report for a period ending after the meeting that asked, until it is closed. Deliveries and
+    /// closures after `day` are not yet known to it.
     public static func inReport(_ requests: [CommitteeRequest], period: Period, on day: CalendarDate) -> [ReportedRequest] {
         requests.sorted { $0.number < $1.number }.compactMap { request in
             standing(of: request, period: period, on: day).map { ReportedRequest(request: request, standing: $0) }

@@ -33,9 +33,15 @@ extension ScrutineerStore {
     static func earlierPublications(_ history: [SupersededObservation], current: [Observation]) -> [Observation] {
         let now = Dictionary(current.map { ($0.key, $0.published) }, uniquingKeysWith: { a, _ in a })
         var byCell: [ObservationKey: [Observation]] = [:]
-        for version in history { byCell[version.observation.key, default: []].append(version.observation) }
+        var cells: [ObservationKey] = []
+        for version in history {
+            if byCell[version.observation.key] == nil { cells.append(version.observation.key) }
+            byCell[version.observation.key, default: []].append(version.observation)
+        }
         var kept: [Observation] = []
-        for (key, versions) in byCell {
+        // In the history's order, so the index is built the same way every time.
+        for key in cells {
+            let versions = byCell[key] ?? []
             // Each cell's versions oldest first, then the one that stands now.
             guard let standing = now[key] else { continue }
             var next = standing
