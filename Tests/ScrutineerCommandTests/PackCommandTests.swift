@@ -54,6 +54,16 @@ struct PackCommandTests {
         #expect(try fm.contentsOfDirectory(atPath: kept.path).sorted() == ["notes.txt", "sub"])
         #expect(try fm.contentsOfDirectory(atPath: lookalike.path) == ["index.html"])
         #expect(!fm.fileExists(atPath: database.path), "refused before the database is opened")
+        // An earlier pack with the agenda's other papers kept beside it (found by exploratory testing).
+        let agenda = folder.appendingPathComponent("agenda")
+        for path in ["index.html", "print.html", "pack.css", "data/pack.xlsx", "data/measures.csv", "measures/ReReferral.html", "cover-report.docx", "minutes/2026-09-16.pdf"] {
+            try fm.createDirectory(at: agenda.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("kept\n".utf8).write(to: agenda.appendingPathComponent(path))
+        }
+        let beside = try pack(agenda)
+        #expect(beside.status == 73)
+        #expect(beside.standardError == "--out: \(agenda.path) is an earlier pack but also holds cover-report.docx, minutes/, which writing the pack would delete (expected a folder holding only a pack: move the other files, or give another --out)\n", "\(beside.standardError)")
+        #expect(try String(contentsOf: agenda.appendingPathComponent("minutes/2026-09-16.pdf"), encoding: .utf8) == "kept\n")
     }
 
     /// Every file of a pack folder but the workbook (a ZIP whose entries carry the time written),

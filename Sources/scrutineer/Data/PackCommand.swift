@@ -205,6 +205,42 @@ enum PackWriter {
         guard packMarkers.allSatisfy({ fm.fileExists(atPath: folder.appendingPathComponent($0).path) }) else {
             throw FolderRefused(description: "--out: \(folder.path) holds \(entries.count == 1 ? "a file or folder that is" : "\(entries.count) files or folders that are") not a pack, which writing the pack would delete (expected a new folder, an empty one or an earlier pack, which is replaced)")
         }
+        // An earlier pack with something else kept beside it (a cover report, the minutes): the
+        // whole folder is replaced, so that is refused too, naming what would be lost.
+        let others = foreignFiles(in: folder)
+        guard others.isEmpty else {
+            let named = others.prefix(3).joined(separator: ", ") + (others.count > 3 ? " and \(others.count - 3) more" : "")
+            throw FolderRefused(description: "--out: \(folder.path) is an earlier pack but also holds \(named), which writing the pack would delete (expected a folder holding only a pack: move the other files, or give another --out)")
+        }
+    }
+
+    /// The files and folders in `folder` that no pack writes, by path within it: a pack has
+    /// `index.html`, `print.html`, `pack.css` and `pack.pdf`, its data files in `data/` and its
+    /// measure pages in `measures/`.
+    static func foreignFiles(in folder: URL) -> [String] {
+        let fm = FileManager.default
+        let top: Set = ["index.html", "print.html", "pack.css", "pack.pdf"]
+        var found: [String] = []
+        for entry in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
+            let url = folder.appendingPathComponent(entry)
+            var isFolder: ObjCBool = false
+            fm.fileExists(atPath: url.path, isDirectory: &isFolder)
+            if !isFolder.boolValue {
+                if !top.contains(entry) { found.append(entry) }
+                continue
+            }
+            guard entry == "data" || entry == "measures" else {
+                found.append(entry + "/")
+                continue
+            }
+            for inner in ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).sorted() {
+                var innerIsFolder: ObjCBool = false
+                fm.fileExists(atPath: url.appendingPathComponent(inner).path, isDirectory: &innerIsFolder)
+                let expected = entry == "data" ? inner.hasSuffix(".csv") || inner.hasSuffix(".xlsx") : inner.hasSuffix(".html")
+                if innerIsFolder.boolValue || !expected { found.append("\(entry)/\(inner)\(innerIsFolder.boolValue ? "/" : "")") }
+            }
+        }
+        return found
     }
 
     static func write(_ files: [PackFile], to folder: URL) throws {
