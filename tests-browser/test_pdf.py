@@ -154,3 +154,29 @@ def test_revised_figures_are_in_the_pdf(root, pdf_pages):
     text = normalise(" ".join(pdf_pages))
     assert "Revised figures" in text
     assert "Warwickshire's figures for this measure have been revised once since they were first imported" in text
+
+
+def test_bookmarks_follow_the_measures(root):
+    """The PDF has bookmarks (WCAG technique PDF2, for a document of many pages), from the pack's
+    headings: every measure's title is one of them (found by exploratory testing)."""
+    path = os.environ.get("PACK_PDF")
+    if not path:
+        pytest.skip("set PACK_PDF to the PDF printed from print.html")
+    import pypdf
+
+    def spaceless(text):
+        # Chromium drops the space where a heading wraps ("8 weeks(%)").
+        return "".join(normalise(text).split())
+
+    def titles(outline):
+        for item in outline:
+            if isinstance(item, list):
+                yield from titles(item)
+            else:
+                yield spaceless(item.title)
+
+    bookmarks = set(titles(pypdf.PdfReader(path).outline))
+    parser = MeasureTitles()
+    parser.feed((root / "print.html").read_text(encoding="utf-8"))
+    missing = [title for title in parser.titles if spaceless(title) not in bookmarks]
+    assert bookmarks and missing == [], f"no bookmark for: {missing[:5]}"

@@ -104,6 +104,9 @@ enum PackStylesheet {
         .chart .legend text { font-size: 12px; }
 
         .commentary-slot { border: 2px dashed var(--border); padding: 0.75rem 1rem; min-height: 3rem; }
+        .commentary-slot p { white-space: pre-line; overflow-wrap: anywhere; }
+        p, li { overflow-wrap: break-word; }
+        .facts dt, .facts dd { min-width: 0; overflow-wrap: anywhere; }
         .placeholder { color: var(--muted); margin: 0; }
         .key-table .icon { width: 1.3em; height: 1.3em; }
         .pack-footer { border-top: 1px solid var(--border); margin-top: 2rem; padding: 1rem; font-size: 0.9rem; }

@@ -276,7 +276,8 @@ enum PDFPrinter {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
         process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            // The outline gives the PDF bookmarks from the pack's headings (WCAG technique PDF2).
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--generate-pdf-document-outline",
             "--print-to-pdf=\(pdf.path)", html.absoluteString,
         ]
         process.standardOutput = FileHandle.nullDevice
