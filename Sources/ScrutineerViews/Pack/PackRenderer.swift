@@ -76,7 +76,7 @@ struct Rendering {
     /// A whole page around `content`.
     func page(_ route: PackRoute, title: String, bodyClass: String, navigation: [PackLink], content: String) -> PackFile {
         let model = PackPageModel(
-            title: PackWording.titlePrefix(options.standing) + title, stylesheet: PackRoute.stylesheet.href(from: route), bodyClass: bodyClass,
+            title: PackWording.audiencePrefix(assessment.audience) + PackWording.titlePrefix(options.standing) + title, stylesheet: PackRoute.stylesheet.href(from: route), bodyClass: bodyClass,
             committeeName: assessment.committee.name, councilName: assessment.councilName,
             periodLabel: assessment.reportingPeriod.label, audienceLabel: PackWording.audience(assessment.audience),
             stageLabel: options.standing?.label ?? "", stageClass: PackWording.stageClass(options.standing), navigation: navigation, content: content, generated: generated.displayText, attribution: PackRenderer.attribution
@@ -227,7 +227,8 @@ struct Rendering {
             content: printed + words
         ))
         files.append(PackFile(path: PackRoute.stylesheet.path, text: PackStylesheet.css(
-            runningHeader: PackWording.titlePrefix(options.standing, separator: " · ") + "\(assessment.committee.name) · \(assessment.reportingPeriod.label)",
+            runningHeader: PackWording.audiencePrefix(assessment.audience, separator: " · ") + PackWording.titlePrefix(options.standing, separator: " · ")
+                + "\(assessment.committee.name) · \(assessment.reportingPeriod.label)",
             runningTitle: "\(assessment.councilName) · \(options.reportTitle)",
             attribution: PackRenderer.attribution
         )))

@@ -98,6 +98,13 @@ enum PackWording {
         }
     }
 
+    /// The officer version's marking before a title and in the running header of every printed
+    /// page, so a page that leaves the office says it is not for publication; nothing for the
+    /// committee's and the public's versions.
+    static func audiencePrefix(_ audience: Audience, separator: String = " – ") -> String {
+        audience == .officer ? "Officer version, not for publication" + separator : ""
+    }
+
     /// `draft`, `checked`, `published` or `earlier` (a publication made since): the class that
     /// styles the stage; empty for an unknown stage.
     static func stageClass(_ standing: SignOffStanding?) -> String {

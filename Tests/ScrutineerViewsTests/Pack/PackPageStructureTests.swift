@@ -21,6 +21,17 @@ import Testing
         #expect(pages.measurePath("Hosp_Adm_Alc_<18yrs") == "measures/Hosp_Adm_Alc__18yrs.html")
     }
 
+    @Test("The officer version says it is not for publication in every page's title and in the running header of every printed page; the others do not (found by exploratory testing)", arguments: [Audience.officer, .member, .public])
+    func officerMarking(audience: Audience) throws {
+        let pages = try PackPages.of(audience)
+        let marking = "Officer version, not for publication"
+        let stylesheet = try #require(pages.rendered.files.first { $0.path == "pack.css" }).text
+        #expect(stylesheet.contains("@top-left { content: \"\(marking) · ") == (audience == .officer))
+        for file in pages.rendered.files where file.path.hasSuffix(".html") {
+            #expect(file.text.contains("<title>\(marking) – ") == (audience == .officer), "\(file.path)")
+        }
+    }
+
     @Test("Every measure has a row in its theme's table linking to its page, and a section of the print document")
     func everyMeasureHasRowAndPage() throws {
         let pages = try PackPages.of(.officer)
