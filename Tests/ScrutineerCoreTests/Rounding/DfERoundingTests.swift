@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ScrutineerCore
 
@@ -48,6 +49,36 @@ struct DfERoundingTests {
         #expect(try DfERounding.roundFiveUp(4, toNearest: 10) == 0)
         #expect(try DfERounding.roundFiveUp(12.5, toNearest: 5) == 15)
         #expect(try DfERounding.roundFiveUp(12, toNearest: 5) == 10)
+    }
+
+    @Test("within 15 significant digits the text is written from whole numbers exactly as printf's %.Nf writes the rounded value, signs and zeros included")
+    func textAsPrintf() throws {
+        // SplitMix64 from a fixed seed, so every run checks the same values.
+        struct SplitMix: RandomNumberGenerator {
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = state
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+        }
+        var generator = SplitMix(state: 20_261_125)
+        var values: [Double] = [0, -0.0, 0.05, -0.05, 2.85, 9.995, 1_234_567.891, -987.654321, 123_456_789_012.5, 0.000_001, 1e-9]
+        for _ in 0..<2_000 {
+            let magnitude = Double.random(in: -3...12, using: &generator)
+            values.append((Bool.random(using: &generator) ? -1 : 1) * pow(10, magnitude) * Double.random(in: 0...1, using: &generator))
+        }
+        for value in values {
+            for places in 0...6 {
+                let rounded = try DfERounding.roundFiveUp(value, decimalPlaces: places)
+                // Within the 15 significant digits a double holds, where `formatted` writes it so.
+                let wholeDigits = abs(rounded) < 1 ? 1 : Int(log10(abs(rounded)).rounded(.down)) + 1
+                guard places <= 15 - wholeDigits else { continue }
+                #expect(DfERounding.plainText(rounded, places: places) == String(format: "%.\(places)f", locale: nil, rounded), "\(value) to \(places)")
+            }
+        }
     }
 
     @Test("formatted text has exactly the decimals asked for (§11, §13.6)")

@@ -70,9 +70,26 @@ public enum DfERounding {
         let places = max(decimalPlaces, 0)
         let wholeDigits = abs(rounded) < 1 ? 1 : Int(log10(abs(rounded)).rounded(.down)) + 1
         let held = max(15 - wholeDigits, 0)
-        guard places > held else { return String(format: "%.\(places)f", locale: nil, rounded) }
+        guard places > held else { return plainText(rounded, places: places) }
         let text = String(format: "%.\(held)f", locale: nil, rounded)
         return text + (held == 0 ? "." : "") + String(repeating: "0", count: places - held)
+    }
+
+    /// `value` (already rounded to `places`) with exactly `places` decimals, as `%.{places}f` writes
+    /// it (a negative zero keeps its sign), from whole numbers rather than `String(format:)`, which
+    /// is slow on Linux and a pack writes many thousands of figures.
+    static func plainText(_ value: Double, places: Int) -> String {
+        let scale = powerOfTen(places)
+        let scaled = (abs(value) * scale).rounded()
+        guard places <= 15, scaled.isFinite, scaled < 9.0e15 else { return String(format: "%.\(places)f", locale: nil, value) }
+        let digits = Int64(scaled), unit = Int64(scale)
+        var text = value.sign == .minus ? "-" : ""
+        text += String(digits / unit)
+        if places > 0 {
+            let fraction = String(digits % unit)
+            text += "." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
+        return text
     }
 
     /// 10^exponent, exact for 0...22.
