@@ -94,18 +94,22 @@ extension PackSummaryBuilder {
                 return text + "."
             }
             if services.count > 1 {
-                sentences.append("In all, \(total.varianceText.lowercasingFirst) against budgets of \(budget.text).")
+                // Budgets that net to income are said as such, not as a negative amount.
+                let budgets = budget.pence < 0 ? "budgets netting to \(budget.sizeText) of income" : "budgets of \(budget.text)"
+                sentences.append("In all, \(total.varianceText.lowercasingFirst) against \(budgets).")
             }
             return sentences.joined(separator: " ")
         case .savings:
             // Savings are tracked proposal by proposal: one delivering more does not make good
             // another's shortfall in what the committee is told.
             let short = total.lines.filter { $0.forecast < $0.budget }
-            let shortText = short.map { "\($0.line) (\($0.variance.sizeText) short)" }.joined(separator: "; ")
+            // A shortfall that rounds to £0 is still said: "under £1 short".
+            let shortText = short.map { "\($0.line) (\($0.variance.pence > -50 ? "under £1" : $0.variance.sizeText) short)" }.joined(separator: "; ")
             let shortCount = short.count == 1 ? "one proposal falls" : "\(short.count) proposals fall"
             if forecast >= budget {
                 if short.isEmpty { return "All \(budget.text) of savings planned is forecast to be delivered." }
-                return "In all, \(forecast.text) of the \(budget.text) of savings planned is forecast to be delivered, but \(shortCount) short of plan: \(shortText)."
+                let delivered = forecast > budget ? "\(forecast.text) of savings is forecast to be delivered against \(budget.text) planned" : "all \(budget.text) of savings planned is forecast to be delivered"
+                return "In all, \(delivered), but \(shortCount) short of plan: \(shortText)."
             }
             let sentence = "\(forecast.text) of the \(budget.text) of savings planned is forecast to be delivered: \(total.varianceText.lowercasingFirst)."
             // Named wherever the total is of more than one proposal, so a shortfall is not hidden by

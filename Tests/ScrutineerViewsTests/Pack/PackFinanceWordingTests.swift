@@ -22,7 +22,10 @@ struct PackFinanceWordingTests {
     func savingsShortfallsNamed() throws {
         let netted = [Self.line(.savings, "Children and Families", "Agency", 1_800_000, 1_000_000), Self.line(.savings, "Education", "Transport", 600_000, 1_500_000)]
         #expect(try Self.sentence(.savings, netted)
-            == "In all, £2.5m of the £2.4m of savings planned is forecast to be delivered, but one proposal falls short of plan: Agency (£800,000 short).")
+            == "In all, £2.5m of savings is forecast to be delivered against £2.4m planned, but one proposal falls short of plan: Agency (£800,000 short).")
+        let penny = [Self.line(.savings, "Children and Families", "Agency", 1_000_000, 999_999.99), Self.line(.savings, "Education", "Transport", 600_000, 600_000)]
+        #expect(try Self.sentence(.savings, penny)
+            == "£1.6m of the £1.6m of savings planned is forecast to be delivered: £0 short of plan (0.0%). The proposal short of plan: Agency (under £1 short).")
         let allMet = [Self.line(.savings, "Children and Families", "Agency", 1_800_000, 1_800_000)]
         #expect(try Self.sentence(.savings, allMet) == "All £1.8m of savings planned is forecast to be delivered.")
         let oneShortOneOver = [Self.line(.savings, "Children and Families", "Agency", 1_800_000, 1_300_000), Self.line(.savings, "Education", "Transport", 600_000, 700_000)]
@@ -37,5 +40,7 @@ struct PackFinanceWordingTests {
     func netIncomeBudget() throws {
         let traded = [Self.line(.revenue, "Traded Services", "Catering", -250_000, -175_000)]
         #expect(try Self.sentence(.revenue, traded) == "Traded Services is forecast to overspend by £75,000, against a budget of £250,000 net income.")
+        let netting = traded + [Self.line(.revenue, "Lettings", "Halls", -150_000, -105_000)]
+        #expect(try Self.sentence(.revenue, netting).hasSuffix("In all, £120,000 over budget against budgets netting to £400,000 of income."))
     }
 }
