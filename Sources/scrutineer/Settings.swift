@@ -78,5 +78,8 @@ struct AuditUserOption: ParsableArguments {
         if user.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError("--user is blank (expected the name of the person making the change, or no --user for $USER)")
         }
+        if user.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
+            throw ValidationError("--user holds a line break or another control character (expected a name on one line, as the audit trail lists it)")
+        }
     }
 }

@@ -283,6 +283,8 @@ struct ImportCommandTests {
                 #expect(result.standardError.contains("--user is blank (expected the name of the person making the change"), "\(command): \(result.standardError)")
             }
         }
+        let twoLines = try CommandRunner.run(commands[0] + ["--user", "j.smith\nforged line", "--db", db], in: folder)
+        #expect(twoLines.status == 64 && twoLines.standardError.contains("--user holds a line break"), "\(twoLines.standardError)")
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
