@@ -162,7 +162,7 @@ public struct CommitteeRequest: Sendable, Hashable, Codable {
             }
             // A report it could be provided for: one whose period ends after the meeting that
             // asked, and that has begun by the day it was provided.
-            guard let report = try? Period.parse(label, yearType: .financial) else {
+            guard let report = try? Period.parse(label, yearType: .financial), [.quarter, .year, .month].contains(report.kind) else {
                 throw CommitteeRequestError(field: "period", problem: "\(label) is not a reporting period", expected: "a report's period, such as 2026/27 Q1")
             }
             if report.end <= raisedOn {

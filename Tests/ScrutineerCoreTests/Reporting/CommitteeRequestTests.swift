@@ -154,6 +154,9 @@ struct CommitteeRequestTests {
         #expect(throws: CommitteeRequestError(field: "period", problem: "2026/27 Q5 is not a reporting period", expected: "a report's period, such as 2026/27 Q1")) {
             try deliver("2026/27 Q5")
         }
+        #expect(throws: CommitteeRequestError(field: "period", problem: "2026/27-27/28 is not a reporting period", expected: "a report's period, such as 2026/27 Q1")) {
+            try deliver("2026/27-27/28")
+        }
         // Listed in the reports it can be provided for: not the one the meeting that asked read.
         #expect(Self.codes([recurring], Self.q1, on: "2026-11-20") == [], "2026/27 Q1 ended before the meeting on 15 Sep 2026")
         #expect(Self.codes([recurring], Self.q2, on: "2026-11-20") == ["2 due"], "2026/27 Q2 ends after it")
