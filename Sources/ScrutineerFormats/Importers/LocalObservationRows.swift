@@ -9,10 +9,10 @@ struct LocalObservationRows {
     /// The areas a row may name, by ONS code or DfE number.
     let areas: KnownAreas
 
-    /// Each breakdown dimension's groups by their spelling form (`Breakdown.spellingForm`): the
-    /// spelling and where it was first met (nil when stored already), so one group written two
-    /// ways is refused instead of split into two series.
-    private var groupSpellings: [String: [String: (spelling: String, place: String?)]] = [:]
+    /// Each breakdown dimension's groups as spelt, so one group written two ways is refused
+    /// instead of split into two series.
+    private var groupSpellings: [String: NameSpellings] = [:]
+    private static let groupPurpose = "so its figures form one series"
 
     private(set) var observations: [Observation] = []
     /// The row each observation was read from.
@@ -31,10 +31,7 @@ struct LocalObservationRows {
         self.measures = measures
         self.today = today
         for (dimension, groups) in breakdownGroups {
-            // Sorted, so where stored groups already differ only in spelling the same one is named.
-            for group in groups.sorted() where groupSpellings[dimension]?[Breakdown.spellingForm(of: group)] == nil {
-                groupSpellings[dimension, default: [:]][Breakdown.spellingForm(of: group)] = (group, nil)
-            }
+            groupSpellings[dimension] = NameSpellings(stored: Array(groups), purpose: Self.groupPurpose)
         }
         self.areas = areas
     }
@@ -170,17 +167,9 @@ struct LocalObservationRows {
                 if written.contains(";") || written.contains("=") {
                     throw LocalCellReading.Problem("\"\(written)\" contains ; or = (expected a breakdown value without them, such as 17-18)")
                 }
-                let form = Breakdown.spellingForm(of: written)
-                if form.isEmpty {
-                    // Punctuation alone (such as -): nothing to compare.
-                } else if let known = groupSpellings[dimension]?[form] {
-                    if known.spelling != written {
-                        let whereKnown = known.place.map { "as \($0) writes it" } ?? "as the database holds it"
-                        throw LocalCellReading.Problem("\"\(written)\" is \"\(known.spelling)\" written another way (expected \"\(known.spelling)\", \(whereKnown), so its figures form one series)")
-                    }
-                } else {
-                    groupSpellings[dimension, default: [:]][form] = (written, "\(table.label):\(row.number)")
-                }
+                let spellings = groupSpellings[dimension] ?? NameSpellings(stored: [], purpose: Self.groupPurpose)
+                groupSpellings[dimension] = spellings
+                if let problem = spellings.problem(with: written, at: "\(table.label):\(row.number)") { throw LocalCellReading.Problem(problem) }
                 breakdown[dimension] = written
             } catch {
                 rowErrors.append(BatchInputError(file: table.label, row: row.number, column: column.label, message: error.message))
