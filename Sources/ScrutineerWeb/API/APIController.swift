@@ -34,21 +34,21 @@ struct APIController: Sendable {
     /// is one given twice (only one value would be used) and one whose value is not UTF-8 once
     /// percent-decoded (it would read as empty, and the filter be dropped).
     static func checkQuery(_ request: Request, allowed: [String]) throws {
+        let expected = allowed.isEmpty ? "none" : allowed.joined(separator: ", ")
         var seen: Set<String> = []
-        for pair in (request.uri.query ?? "").split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let rawName = String(parts[0]).replacingOccurrences(of: "+", with: " ")
-            guard let name = rawName.removingPercentEncoding else {
-                throw WebError.badParameter(rawName, "\(rawName): a parameter name that is not UTF-8 once percent-decoded (expected one of \(allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))")
+        for (rawName, rawValue) in FormFields.rawPairs(request.uri.query ?? "") {
+            guard let name = FormFields.decoded(rawName) else {
+                let written = rawName.replacingOccurrences(of: "+", with: " ")
+                throw WebError.badParameter(written, "\(written): a parameter name that is not UTF-8 once percent-decoded (expected one of \(expected))")
             }
             guard allowed.contains(name) else {
-                throw WebError.badParameter(name, "\(name): not a parameter of this endpoint (expected \(allowed.isEmpty ? "none" : allowed.joined(separator: ", ")))")
+                throw WebError.badParameter(name, "\(name): not a parameter of this endpoint (expected \(expected))")
             }
             guard seen.insert(name).inserted else {
                 throw WebError.badParameter(name, "\(name): given more than once (expected it once; ask once for each value)")
             }
-            if parts.count > 1, String(parts[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding == nil {
-                throw WebError.badParameter(name, "\(name): \(parts[1]) is not UTF-8 text once percent-decoded (expected UTF-8, such as %C2%A3 for £)")
+            if let rawValue, FormFields.decoded(rawValue) == nil {
+                throw WebError.badParameter(name, "\(name): \(rawValue) is not UTF-8 text once percent-decoded (expected UTF-8, such as %C2%A3 for £)")
             }
         }
     }
@@ -71,11 +71,7 @@ struct APIController: Sendable {
     // MARK: Handlers
 
     func committees(_ request: Request, _ context: WebRequestContext) async throws -> Data {
-        var visible: [CommitteeJSON] = []
-        for committee in try await cache.committees() where (try? await access.committee(committee.code, for: context.viewer.account)) != nil {
-            visible.append(CommitteeJSON(committee))
-        }
-        return try Self.encode(visible)
+        try Self.encode(try await visibleCommittees(for: context.viewer.account).map(CommitteeJSON.init))
     }
 
     func committee(_ request: Request, _ context: WebRequestContext) async throws -> Data {
@@ -253,10 +249,19 @@ struct APIController: Sendable {
         return try Self.encode(groups)
     }
 
+    /// The committees the caller may see, by code.
+    func visibleCommittees(for account: UserAccount?) async throws -> [Committee] {
+        var visible: [Committee] = []
+        for committee in try await cache.committees() where (try? await access.committee(committee.code, for: account)) != nil {
+            visible.append(committee)
+        }
+        return visible
+    }
+
     /// The codes of the committees the caller may see that report each measure, by measure code.
     func reportingCommittees(for account: UserAccount?) async throws -> [String: [String]] {
         var codes: [String: [String]] = [:]
-        for committee in try await cache.committees() where (try? await access.committee(committee.code, for: account)) != nil {
+        for committee in try await visibleCommittees(for: account) {
             for code in committee.measureCodes { codes[code, default: []].append(committee.code) }
         }
         return codes

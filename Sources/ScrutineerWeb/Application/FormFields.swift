@@ -32,12 +32,22 @@ struct FormFields: Sendable {
 
     /// `a=1&b=two+words` as name–value pairs: `+` is a space, then percent-decoding.
     static func pairs(_ text: String) -> [(name: String, value: String)] {
-        func decode(_ s: Substring) -> String { String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "" }
-        return text.split(separator: "&").compactMap { pair in
+        rawPairs(text).map { (decoded($0.name) ?? "", $0.value.flatMap(decoded) ?? "") }
+    }
+
+    /// The `name=value` pairs of a query or form body as sent, before decoding (`value` nil for a
+    /// name with no `=`).
+    static func rawPairs(_ text: String) -> [(name: Substring, value: Substring?)] {
+        text.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = parts.first else { return nil }
-            return (decode(name), parts.count > 1 ? decode(parts[1]) : "")
+            return (parts[0], parts.count > 1 ? parts[1] : nil)
         }
+    }
+
+    /// One name or value decoded as a form sends it (`+` is a space, then percent-decoding); nil
+    /// when the result is not UTF-8.
+    static func decoded(_ text: Substring) -> String? {
+        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
     /// A text field with Windows line ends made `\n`; empty when it was not sent.
