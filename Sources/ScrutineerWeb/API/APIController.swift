@@ -346,9 +346,8 @@ struct ObservationAccess {
         for (_, group) in Dictionary(grouping: withheldBreakdowns, by: { "\($0.measureCode)\u{1F}\($0.areaCode)\u{1F}\($0.period.label)" }) {
             guard let measure = measures[group[0].measureCode] else { continue }
             let figures = BreakdownFigure.figures(group, unit: measure.unit, audience: .public, format: ValueFormat(measure))
-            for figure in figures {
-                if let o = group.first(where: { $0.breakdown == figure.breakdown }) { breakdownCells[o.key] = figure }
-            }
+            let byBreakdown = Dictionary(figures.map { ($0.breakdown, $0) }, uniquingKeysWith: { first, _ in first })
+            for o in group { breakdownCells[o.key] = byBreakdown[o.breakdown] }
         }
         return observations.compactMap { o in
             guard let rule = rules[o.measureCode] else { return nil }

@@ -106,8 +106,8 @@ struct ExportCommand: AsyncParsableCommand {
             if observations.isEmpty || measureCodes.count > 1 || areaCodes.count > 1 {
                 let heldMeasures = measures.isEmpty ? [] : try await store.measures().map(\.code)
                 let heldAreas = areas.isEmpty ? [] : try await store.areas().map(\.code)
-                for measure in Set(measures).sorted() { unknown += Self.unknown("--measure", measure, among: heldMeasures, "measure", "a measure code") }
-                for area in Set(areas).sorted() { unknown += Self.unknown("--area", area, among: heldAreas, "area", "an area's ONS code") }
+                for measure in measureCodes.compactMap(\.self) { unknown += Self.unknown("--measure", measure, among: heldMeasures, "measure", "a measure code") }
+                for area in areaCodes.compactMap(\.self) { unknown += Self.unknown("--area", area, among: heldAreas, "area", "an area's ONS code") }
             }
             return (observations, superseded, unknown)
         }

@@ -219,25 +219,26 @@ enum PackWriter {
     /// measure pages in `measures/`.
     static func foreignFiles(in folder: URL) -> [String] {
         let fm = FileManager.default
+        /// Each entry of `url`, by name, and whether it is a folder.
+        func entries(_ url: URL) -> [(name: String, isFolder: Bool)] {
+            ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).sorted().map { name in
+                var isFolder: ObjCBool = false
+                fm.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isFolder)
+                return (name, isFolder.boolValue)
+            }
+        }
         let top: Set = ["index.html", "print.html", "pack.css", "pack.pdf"]
         var found: [String] = []
-        for entry in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() {
-            let url = folder.appendingPathComponent(entry)
-            var isFolder: ObjCBool = false
-            fm.fileExists(atPath: url.path, isDirectory: &isFolder)
-            if !isFolder.boolValue {
-                if !top.contains(entry) { found.append(entry) }
-                continue
-            }
-            guard entry == "data" || entry == "measures" else {
-                found.append(entry + "/")
-                continue
-            }
-            for inner in ((try? fm.contentsOfDirectory(atPath: url.path)) ?? []).sorted() {
-                var innerIsFolder: ObjCBool = false
-                fm.fileExists(atPath: url.appendingPathComponent(inner).path, isDirectory: &innerIsFolder)
-                let expected = entry == "data" ? inner.hasSuffix(".csv") || inner.hasSuffix(".xlsx") : inner.hasSuffix(".html")
-                if innerIsFolder.boolValue || !expected { found.append("\(entry)/\(inner)\(innerIsFolder.boolValue ? "/" : "")") }
+        for entry in entries(folder) {
+            if !entry.isFolder {
+                if !top.contains(entry.name) { found.append(entry.name) }
+            } else if entry.name == "data" || entry.name == "measures" {
+                for inner in entries(folder.appendingPathComponent(entry.name)) {
+                    let expected = entry.name == "data" ? inner.name.hasSuffix(".csv") || inner.name.hasSuffix(".xlsx") : inner.name.hasSuffix(".html")
+                    if inner.isFolder || !expected { found.append("\(entry.name)/\(inner.name)\(inner.isFolder ? "/" : "")") }
+                }
+            } else {
+                found.append(entry.name + "/")
             }
         }
         return found
