@@ -41,7 +41,7 @@ struct PublishedReportTests {
         return await bodies.all
     }
 
-    @Test("A published report reads the same a year and a half later; moved back to checked, it is judged afresh")
+    @Test("A published report reads the same a year and a half later; moved back to checked, it is judged afresh for staff while the public reads it as published")
     func sameLater() async throws {
         let url = try await DemoDatabases.load(.sqlite)
         let later = CalendarDate(year: 2028, month: 6, day: 1)!
@@ -59,6 +59,8 @@ struct PublishedReportTests {
             let moved = try await analyst.post(client, "/committees/WARKS-CYP/publication", [("period", "2026/27 Q1"), ("stage", "checked")])
             #expect(moved.status == .seeOther)
         }
+        // Meanwhile the public reads it as it was published, not a 404 (PRODUCT.md R15).
+        #expect(try await Self.read(url, on: later) == onTheDay, "the public's pages while it is corrected")
         let checkedOnTheDay = try await Self.read(url, on: demoDay, as: "warks.analyst")
         let checkedLater = try await Self.read(url, on: later, as: "warks.analyst")
         #expect(!checkedOnTheDay[0].contains("as they stood when it was published"))

@@ -76,11 +76,13 @@ extension Target {
     /// This version as the public sees it when the council's reports have been published through
     /// `limit` (the last day of the newest period reported): nil when it takes effect after `limit`
     /// (a target agreed for next year is a draft until a report uses it), and its end left out
-    /// when that is after `limit`, as it would give away the day the unseen version starts.
+    /// when that is on or after `limit`, as it would give away the day the unseen version starts:
+    /// a version ending on the last day reported (30 September, the next from 1 October, as
+    /// targets change at quarters) tells the next one's first day as plainly as a later end.
     public func seenPublicly(through limit: CalendarDate) -> Target? {
         guard validFrom <= limit else { return nil }
         var seen = self
-        if let end = validTo, end > limit { seen.validTo = nil }
+        if let end = validTo, end >= limit { seen.validTo = nil }
         return seen
     }
 }

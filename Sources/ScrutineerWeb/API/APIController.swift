@@ -78,8 +78,9 @@ struct APIController: Sendable {
         let definition = try await access.committee(try context.parameter("committee"), for: context.viewer.account)
         let readsDrafts = AccessPolicy.canReadDrafts(context.viewer.account, of: definition.committee)
         var reports: [ReportJSON] = []
-        for publication in try await cache.publications(definition.committee.code) where readsDrafts || publication.stage == .published {
-            let versions = try await cache.snapshotVersions(definition.committee.code, period: publication.periodLabel)
+        let code = definition.committee.code
+        for publication in readsDrafts ? try await cache.publications(code) : try await cache.publicPublications(code) {
+            let versions = try await cache.snapshotVersions(code, period: publication.periodLabel)
             reports.append(ReportJSON(
                 period: publication.periodLabel, stage: publication.stage.rawValue, changedBy: publication.changedBy, changedAt: publication.changedAt,
                 publications: versions.map { ReportJSON.Publication(number: $0.version, takenBy: $0.takenBy, takenAt: $0.takenAt) }

@@ -38,8 +38,7 @@ struct ReportAccess: Sendable {
     func committee(_ code: String, for account: UserAccount?) async throws -> CommitteeDefinition {
         guard let definition = try await cache.definition(code) else { throw WebError.notFound("There is no committee \(code).") }
         if AccessPolicy.canReadDrafts(account, of: definition.committee) { return definition }
-        let published = try await cache.publications(code).contains { $0.stage == .published }
-        guard published else { throw WebError.notFound("There is no published report of committee \(code).") }
+        guard try await !cache.publicPublications(code).isEmpty else { throw WebError.notFound("There is no published report of committee \(code).") }
         return definition
     }
 
@@ -48,11 +47,13 @@ struct ReportAccess: Sendable {
     /// (PRODUCT.md R15), which whoever may read the report may read, whatever its stage now.
     func report(_ code: String, period requested: String?, snapshot: String? = nil, for account: UserAccount?) async throws -> Report {
         let definition = try await committee(code, for: account)
-        let publications = try await cache.publications(code)
         let canReadDrafts = AccessPolicy.canReadDrafts(account, of: definition.committee)
+        // Those who may not read drafts read publications only: a report moved back to be
+        // corrected stays, for them, as it was last published.
+        let publications = canReadDrafts ? try await cache.publications(code) : try await cache.publicPublications(code)
         let stages = Dictionary(publications.map { ($0.periodLabel, $0) }, uniquingKeysWith: { $1 })
 
-        var choices: [Period] = publications.filter { canReadDrafts || $0.stage == .published }.compactMap { try? Period.parse($0.periodLabel, yearType: .financial) }
+        var choices: [Period] = publications.compactMap { try? Period.parse($0.periodLabel, yearType: .financial) }
         if canReadDrafts {
             var quarter = Self.latestEndedQuarter(today)
             for _ in 0..<8 {

@@ -117,12 +117,29 @@ final class ReportCache: Sendable {
         try await remembered(\.publications[code]) { try await store.publications(committeeCode: code) }
     }
 
-    /// The last day of the newest period any of `committees` has published a report for; nil when
-    /// none has published one.
+    /// The reports of committee `code` as the public sees them: each that is published, and each
+    /// that was and has been moved back to be corrected, which the public reads as last published
+    /// until it is published again (PRODUCT.md R15), marked as by whoever published it then.
+    func publicPublications(_ code: String) async throws -> [ReportPublication] {
+        var seen: [ReportPublication] = []
+        for publication in try await publications(code) {
+            if publication.stage == .published {
+                seen.append(publication)
+            } else if let newest = try await snapshotVersions(code, period: publication.periodLabel).last {
+                seen.append(ReportPublication(
+                    committeeCode: code, periodLabel: publication.periodLabel, stage: .published, changedBy: newest.takenBy, changedAt: newest.takenAt
+                ))
+            }
+        }
+        return seen
+    }
+
+    /// The last day of the newest period any of `committees` has published a report for (one moved
+    /// back to be corrected among them); nil when none has published one.
     func publishedThrough(_ committees: [Committee]) async throws -> CalendarDate? {
         var end: CalendarDate?
         for committee in committees {
-            for publication in try await publications(committee.code) where publication.stage == .published {
+            for publication in try await publicPublications(committee.code) {
                 if let period = try? Period.parse(publication.periodLabel, yearType: .financial), end.map({ period.end > $0 }) ?? true { end = period.end }
             }
         }

@@ -134,7 +134,7 @@ import Testing
         #expect(definition.targets.map(\.periodLabel) == [nil, "2026/27 Q2", nil])
     }
 
-    @Test("The public sees a target version once a published report's period has reached its first day, and not when the next one starts")
+    @Test("The public sees a target version once a published report's period has reached its first day, and not when the next one starts, even where the next starts the day after the last reported")
     func publicTargets() throws {
         let limit = try Build.date("2026-09-30")
         let current = try Build.target("EH", .local, 12, from: "2022-10-01", to: "2027-04-01")
@@ -144,5 +144,11 @@ import Testing
         #expect(current.seenPublicly(through: limit)?.value == 12)
         #expect(next.seenPublicly(through: limit) == nil)
         #expect(closed.seenPublicly(through: limit) == closed)
+        // Ending on the last day reported (the next from 1 October, unseen): the end would name
+        // the next version's first day, so it is left out too; a day earlier, it is history.
+        let quarterEnd = try Build.target("EH", .local, 12, from: "2024-04-01", to: "2026-09-30")
+        #expect(quarterEnd.seenPublicly(through: limit)?.validTo == nil)
+        let endedBefore = try Build.target("EH", .local, 12, from: "2024-04-01", to: "2026-09-29")
+        #expect(endedBefore.seenPublicly(through: limit)?.validTo == (try Build.date("2026-09-29")))
     }
 }
