@@ -88,4 +88,31 @@ struct PublicTextWebTests {
             #expect(publicText.contains("a count of 1 to 5 children or families reads"), "the public's page says so")
         }
     }
+
+    @Test("A figure the public's report withholds, written in the commentary without a word for children (\"2 of 45\"), is named to whoever publishes, apart from the small counts the public reads redacted")
+    func withheldFigureInCommentary() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        // Wokingham's demo figure for 2026/27 Q2: 4.4%, 2 of 45 children, withheld from the public.
+        try await withStore(url) { store in
+            _ = try await store.addCommentary(Commentary(
+                committeeCode: "WOK-CS", measureCode: "WOK_CPP_REPEAT2Y", periodLabel: "2026/27 Q2",
+                text: "Repeat plans fell (2 of 45 this quarter). 3 children were reviewed twice; 12 reviews in all.", author: "Wren Analyst"
+            ), by: "wok.analyst")
+        }
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
+            let page = try await analyst.get(client, "/committees/WOK-CS?period=2026%2F27%20Q2").text
+            let notice = try #require(page.range(of: #"<div class="notice" id="withheld-figures-in-text">"#).flatMap { start in
+                page[start.lowerBound...].range(of: "</div>").map { String(page[start.lowerBound..<$0.upperBound]) }
+            })
+            #expect(notice.contains("<li>commentary on WOK_CPP_REPEAT2Y: “2 of 45”</li>"), "\(notice)")
+            // The demo's own draft commentary gives away Wokingham's withheld 36 of 41 plans on time.
+            #expect(notice.contains("<li>commentary on WOK_EHCP_20WK: “36 of 41”</li>"), "\(notice)")
+            // Each number once; neither 3 (the history charts percentages, not counts) nor 12 is a figure the public's report withholds.
+            #expect(!notice.contains("“45”") && !notice.contains("“3”") && !notice.contains("“12”"), "\(notice)")
+            #expect(page.contains("<li>commentary on WOK_CPP_REPEAT2Y: “3 children”</li>"), "the small count the public reads redacted")
+            let member = try await Browser.signIn(client, username: "wok.member", password: "demo-wok-member")
+            #expect(!(try await member.get(client, "/committees/WOK-CS?period=2026%2F27%20Q2").text.contains("withheld-figures-in-text")), "only for who may publish")
+        }
+    }
 }

@@ -97,6 +97,10 @@ public struct SmallCountInText: Sendable, Hashable {
     /// "commentary on ReReferral", "request 2", "risk CYP-R01", "finance line Children and Families: Placements".
     public let place: String
     public let phrase: String
+    /// True for a number in the commentary on a measure that is one of the measure's figures the
+    /// public's report withholds ("3 of 61" beside a withheld 3): the public reads it as written,
+    /// so the analyst must reword it. False for a small count the public reads as "a small number of".
+    public var isWithheldFigure = false
 }
 
 extension SmallCountInText {
@@ -123,8 +127,55 @@ extension SmallCountInText {
         return found
     }
 
+    /// Each number in the commentary on a measure that is one of that measure's figures `report`
+    /// gives and `publicReport` (the public's copy) withholds: a count of 1 to 5, or a figure
+    /// withheld so that it could not be worked out (PRODUCT.md R8). The text's small-count rule
+    /// finds a count written before a word for children; this finds the count written without
+    /// one ("second plans fell (3 of 61 this quarter)").
+    public static func withheldFigures(commentary: [Commentary], report: CommitteeAssessment, publicReport: CommitteeAssessment) -> [SmallCountInText] {
+        let seen = Dictionary(publicReport.measures.map { ($0.measure.code, $0) }, uniquingKeysWith: { first, _ in first })
+        var found: [SmallCountInText] = []
+        for measure in report.measures {
+            guard let item = commentary.first(where: { $0.measureCode == measure.measure.code }) else { continue }
+            let withheld = measure.figuresWithheld(from: seen[measure.measure.code])
+            found += FreeTextDisclosure.numbers(in: item.text, among: withheld).map {
+                SmallCountInText(place: "commentary on \(item.measureCode)", phrase: $0.phrase, isWithheldFigure: true)
+            }
+        }
+        return found
+    }
+
     /// "commentary on ReReferral: "3 children"".
     public var text: String { "\(place): \u{201C}\(phrase)\u{201D}" }
+}
+
+extension MeasureAssessment {
+    /// The whole numbers of one or more this assessment gives (the latest figure, its count and
+    /// total, its breakdowns, the history charted) that `publicCopy`, the same measure as the
+    /// public sees it, withholds.
+    func figuresWithheld(from publicCopy: MeasureAssessment?) -> Set<Int> {
+        var numbers: Set<Int> = []
+        func add(_ value: Double?, _ shown: Double?) {
+            guard let value, shown == nil, value >= 1, value < 1e9, value == value.rounded() else { return }
+            numbers.insert(Int(value))
+        }
+        if let latest {
+            let shown = publicCopy?.latest.flatMap { $0.period == latest.period ? $0 : nil }
+            add(latest.value, shown?.value)
+            add(latest.numerator, shown?.numerator)
+            add(latest.denominator, shown?.denominator)
+        }
+        for figure in breakdowns {
+            let shown = publicCopy?.breakdowns.first { $0.breakdown == figure.breakdown && $0.period == figure.period }
+            add(figure.cell.value, shown?.cell.value)
+            add(figure.numerator?.value, shown?.numerator?.value)
+            add(figure.denominator?.value, shown?.denominator?.value)
+        }
+        for point in history {
+            add(point.council?.value, publicCopy?.history.first { $0.period == point.period }?.council?.value)
+        }
+        return numbers
+    }
 }
 
 extension ReportSnapshot {
@@ -132,9 +183,12 @@ extension ReportSnapshot {
     /// analyst who publishes it knows what the public reads differently.
     public func smallCountsInText() -> [SmallCountInText] {
         guard let assessment = assessment(for: .public) else { return [] }
+        let withheld = (self.assessment(for: .officer) ?? self.assessment(for: .member)).map {
+            SmallCountInText.withheldFigures(commentary: commentary, report: $0, publicReport: assessment)
+        } ?? []
         return SmallCountInText.find(
             commentary: commentary, requests: reportedRequests(for: .public), risks: reportedRisks(for: .public), finance: finance ?? [],
             reportingPeriod: assessment.reportingPeriod
-        )
+        ) + withheld
     }
 }

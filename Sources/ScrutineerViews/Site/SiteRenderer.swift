@@ -49,7 +49,10 @@ public enum SiteRenderer {
             "periods": state.periods.map { ["label": $0.label, "text": $0.text, "isCurrent": $0.label == a.reportingPeriod.label] },
             "canPublish": state.publishAction != nil, "publishAction": state.publishAction ?? "", "csrfToken": chrome.csrfToken,
             "hasImport": state.importHref != nil, "importHref": state.importHref ?? "",
-            "hasSmallCounts": !state.smallCountsInText.isEmpty, "smallCounts": state.smallCountsInText.map { ["text": $0.text] },
+            "hasSmallCounts": state.smallCountsInText.contains { !$0.isWithheldFigure },
+            "smallCounts": state.smallCountsInText.filter { !$0.isWithheldFigure }.map { ["text": $0.text] },
+            "hasWithheldFigures": state.smallCountsInText.contains(where: \.isWithheldFigure),
+            "withheldFigures": state.smallCountsInText.filter(\.isWithheldFigure).map { ["text": $0.text] },
             "hasPublications": !state.publications.isEmpty,
             "publications": state.publications.map { ["text": $0.text, "href": $0.href, "isCurrent": $0.isCurrent] as [String: Any] },
             // Each links to the part of its page that lists what its figures became.

@@ -109,7 +109,11 @@ enum SiteTemplates {
     {{#hasSmallCounts}}<div class="notice" id="small-counts-in-text">
     <p>Before publishing: the public will read each of these as “a small number of” children or families, because a count of 1 to 5 could identify a child. Reword any that no longer reads well.</p>
     <ul>{{#smallCounts}}<li>{{text}}</li>{{/smallCounts}}</ul>
-    </div>{{/hasSmallCounts}}{{/canPublish}}
+    </div>{{/hasSmallCounts}}
+    {{#hasWithheldFigures}}<div class="notice" id="withheld-figures-in-text">
+    <p>Before publishing: each of these numbers in the commentary is one of the measure's figures that the public's report withholds, and the public reads the commentary as written, so it would give the figure away. Reword each, or leave it out.</p>
+    <ul>{{#withheldFigures}}<li>{{text}}</li>{{/withheldFigures}}</ul>
+    </div>{{/hasWithheldFigures}}{{/canPublish}}
     {{#hasImport}}<p class="import-link"><a href="{{importHref}}">Import the committee's figures, risk register or finance return</a></p>{{/hasImport}}
     <section class="headline" aria-labelledby="headline">
     <h2 id="headline">Headline</h2>

@@ -86,9 +86,15 @@ struct PageController: Sendable {
             let risks = try await access.risks(report)
             let finance = try await access.finance(report)
             // Before publishing: what the public will read differently (PRODUCT.md R8).
-            let smallCounts = canPublish && report.stage != .published ? SmallCountInText.find(
-                commentary: try await access.commentary(report), requests: requests, risks: risks, finance: finance, reportingPeriod: report.period
-            ) : []
+            var smallCounts: [SmallCountInText] = []
+            if canPublish && report.stage != .published {
+                let commentary = try await access.commentary(report)
+                smallCounts = SmallCountInText.find(commentary: commentary, requests: requests, risks: risks, finance: finance, reportingPeriod: report.period)
+                    + SmallCountInText.withheldFigures(
+                        commentary: commentary, report: assessment,
+                        publicReport: try await cache.assessment(report.definition, period: report.period, audience: .public, today: access.today)
+                    )
+            }
             // A published report keeps its figures; it names the measures revised since.
             let measures = assessment.measures.map(\.measure)
             let revisedSince = zip(measures, try await access.revisionsSincePublication(report, measures: measures) ?? []).compactMap { measure, since in

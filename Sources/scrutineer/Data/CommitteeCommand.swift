@@ -148,10 +148,15 @@ extension CommitteeCommand {
             case .published:
                 print("Published the report of \(report.committee) for \(period.label), as it stands judged as on \(today.iso) (snapshot \(snapshot?.version ?? 0)).")
                 // What the public reads differently (PRODUCT.md R8), so the analyst can reword it.
-                let counts = snapshot?.smallCountsInText() ?? []
+                let found = snapshot?.smallCountsInText() ?? []
+                let counts = found.filter { !$0.isWithheldFigure }, figures = found.filter(\.isWithheldFigure)
                 if !counts.isEmpty {
                     print("The public reads \(counts.count == 1 ? "one small count" : "\(counts.count) small counts") of children in the text as \"a small number of\" them:")
                     for count in counts { print("  \(count.place): \"\(count.phrase)\"") }
+                }
+                if !figures.isEmpty {
+                    print("The public reads \(figures.count == 1 ? "this number" : "these numbers") in the commentary as written, though \(figures.count == 1 ? "it is one of the measure's figures" : "each is one of its measure's figures") that the public's report withholds; reword \(figures.count == 1 ? "it" : "them") and publish again:")
+                    for figure in figures { print("  \(figure.place): \"\(figure.phrase)\"") }
                 }
             case .draft, .checked:
                 if (before?.stage ?? .draft) == stage.stage {

@@ -34,6 +34,28 @@ public enum FreeTextDisclosure {
         }
     }
 
+    /// Each whole number written in `text` (in digits, or one to twenty in words) that is one of
+    /// `numbers`, with the whole it is written of ("3 of 61"): figures the public's copy of a report
+    /// withholds, which text written beside them would give away.
+    public static func numbers(in text: String, among numbers: Set<Int>) -> [Finding] {
+        guard !numbers.isEmpty else { return [] }
+        let words = Word.split(text)
+        var found: [Finding] = []
+        var i = 0
+        while i < words.count {
+            let word = words[i]
+            guard let value = wholeNumber(word, in: text) ?? numberWords[word.lowered], numbers.contains(value) else {
+                i += 1
+                continue
+            }
+            var last = i
+            if i + 2 < words.count, words[i + 1].lowered == "of", wholeNumber(words[i + 2], in: text) != nil { last = i + 2 }
+            found.append(Finding(phrase: String(text[word.range.lowerBound..<words[last].range.upperBound]), count: value))
+            i = last + 1
+        }
+        return found
+    }
+
     /// `text` with each small count of children and families written as "a small number of" them.
     public static func redacted(_ text: String, policy: DisclosurePolicy = .dfe) -> String {
         let words = Word.split(text)
