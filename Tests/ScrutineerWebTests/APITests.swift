@@ -227,22 +227,18 @@ struct APITests {
             pilot.committees = []
             var pilotFigure = try #require(try await store.observations(ObservationQuery(measureCode: "WARKS_HV_68WK", areaCode: "E10000031")).first)
             pilotFigure.measureCode = "WARKS_PILOT"
-            // A published measure of Warwickshire's with a district breakdown: Rugby 3 of 40 and Warwick 340 of 400.
-            var districts = try #require(try await store.measures().first { $0.code == "WARKS_HV_68WK" })
-            districts.code = "WARKS_HV_DISTRICTS"
-            districts.committees = ["WARKS-CYP"]
+            // The published measure's figure by district: Rugby 3 of 40 and Warwick 340 of 400.
             let published = try #require(try await store.observations(ObservationQuery(measureCode: "WARKS_HV_68WK", areaCode: "E10000031", periodLabel: "2026/27 Q1")).first)
             var cells: [Observation] = []
-            for (district, numerator, denominator) in [(nil, 343.0, 440.0), ("Rugby", 3.0, 40.0), ("Warwick", 340.0, 400.0)] as [(String?, Double, Double)] {
+            for (district, numerator, denominator) in [("Rugby", 3.0, 40.0), ("Warwick", 340.0, 400.0)] {
                 var cell = published
-                cell.measureCode = districts.code
-                cell.breakdown = district.map { Breakdown(["district": $0]) } ?? .total
+                cell.breakdown = Breakdown(["district": district])
                 cell.numerator = numerator
                 cell.denominator = denominator
                 cell.value = (numerator / denominator * 1000).rounded() / 10
                 cells.append(cell)
             }
-            _ = try await store.importBatch(ImportBatch(kind: .local, files: ["correction.csv"], rowsRead: 5, measures: [pilot, districts], observations: [figure, pilotFigure] + cells), by: "tests")
+            _ = try await store.importBatch(ImportBatch(kind: .local, files: ["correction.csv"], rowsRead: 4, measures: [pilot], observations: [figure, pilotFigure] + cells), by: "tests")
         }
         try await withApplication(url) { client in
             let rows = try #require(try await client.execute(uri: "/api/v1/observations?measure=WOK_EHCP_20WK&area=E06000041&period=2025%2F26%20Q3", method: .get).json as? [[String: Any]])
@@ -251,7 +247,7 @@ struct APITests {
             #expect(rows.first?["numerator"] == nil && rows.first?["denominator"] == nil && rows.first?["value"] == nil, "\(rows)")
             // Secondary suppression of a breakdown, as the pages apply it: with Rugby's 3 of 40
             // withheld, Warwick's 340 of 400 is withheld too, or the total would give Rugby back.
-            let districts = try #require(try await client.execute(uri: "/api/v1/observations?measure=WARKS_HV_DISTRICTS&area=E10000031", method: .get).json as? [[String: Any]])
+            let districts = try #require(try await client.execute(uri: "/api/v1/observations?measure=WARKS_HV_68WK&area=E10000031&period=2026%2F27%20Q1", method: .get).json as? [[String: Any]])
             #expect(districts.count == 3, "\(districts)")
             for row in districts where row["breakdown"] as? String != "" {
                 #expect(row["value"] == nil && row["numerator"] == nil && row["statusSymbol"] as? String == "c", "\(row)")
@@ -271,6 +267,61 @@ struct APITests {
             #expect(try await staff.jsonList(client, "/api/v1/measures?q=pilot").map { $0["code"] as? String } == ["WARKS_PILOT"])
             #expect(try await staff.get(client, "/api/v1/measures/WARKS_PILOT").status == .ok)
             #expect(try await staff.jsonList(client, "/api/v1/observations?measure=WARKS_PILOT").count == 1)
+        }
+    }
+
+    @Test("A council's own measure is published only by its own council's committees, and only once a published report holds it: not by another council's committee of the same name, and not when added to a draft (found by exploratory testing)")
+    func ownMeasuresPublishedByTheirReports() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        let q2 = try Period.parse("2026/27 Q2", yearType: .financial)
+        try await withStore(url) { store in
+            // Wokingham's committee of the same name as Warwickshire's, which lists WARKS_HV_68WK's
+            // committee by name, published for 2026/27 Q2, while Warwickshire's Q2 is a draft.
+            let warwickshire = try #require(try await store.committee(code: "WARKS-CYP"))
+            let namesake = CommitteeDefinition(committee: Committee(
+                code: "WOK-CYP", name: warwickshire.committee.name, councilAreaCode: "E06000041", themes: [CommitteeTheme(name: "Care", measureCodes: ["LAC"])]
+            ))
+            _ = try await store.saveCommittee(namesake, by: "wok.analyst")
+            for stage in [ReportPublication.Stage.checked, .published] {
+                _ = try await store.moveReport(namesake, period: q2, to: stage, by: "wok.analyst", today: demoDay)
+            }
+            // A new measure of Warwickshire's, with figures to 2026/27 Q1, added to the Q2 draft.
+            var added = try #require(try await store.measures().first { $0.code == "WARKS_HV_68WK" })
+            added.code = "WARKS_NEW_REVIEWS"
+            added.title = "Reviews of a new kind"
+            let figures = try await store.observations(ObservationQuery(measureCode: "WARKS_HV_68WK", areaCode: "E10000031")).filter { $0.period.end < q2.start }.map {
+                var figure = $0
+                figure.measureCode = added.code
+                return figure
+            }
+            _ = try await store.importBatch(ImportBatch(kind: .local, files: ["new.csv"], rowsRead: figures.count, measures: [added], observations: figures), by: "warks.analyst")
+            var definition = warwickshire
+            definition.committee.themes[0].measureCodes.append(added.code)
+            _ = try await store.saveCommittee(definition, by: "warks.analyst")
+        }
+        try await withApplication(url) { client in
+            let other = try await Browser.signIn(client, username: "wok.analyst", password: "demo-wok-analyst")
+            let staff = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            let hv = "/api/v1/observations?measure=WARKS_HV_68WK&area=E10000031"
+            for (who, rows) in [
+                ("the public", try #require(try await client.execute(uri: hv, method: .get).json as? [[String: Any]])), ("Wokingham's analyst", try await other.jsonList(client, hv)),
+            ] {
+                let periods = Set(rows.compactMap { $0["period"] as? String })
+                #expect(periods.contains("2026/27 Q1") && !periods.contains("2026/27 Q2"), "\(who): Warwickshire's Q2 is a draft")
+            }
+            #expect(Set(try await staff.jsonList(client, hv).compactMap { $0["period"] as? String }).contains("2026/27 Q2"))
+
+            let newFigures = "/api/v1/observations?measure=WARKS_NEW_REVIEWS"
+            #expect(try await client.execute(uri: newFigures, method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/api/v1/measures/WARKS_NEW_REVIEWS", method: .get).status == .notFound)
+            #expect(!(try await client.execute(uri: "/api/v1/committees/WARKS-CYP", method: .get).text.contains("WARKS_NEW_REVIEWS")))
+            #expect(!(try await client.execute(uri: "/api/v1/committees", method: .get).text.contains("WARKS_NEW_REVIEWS")))
+            #expect(!(try await client.execute(uri: "/search?q=reviews+of+a+new+kind", method: .get).text.contains("WARKS_NEW_REVIEWS")))
+            #expect(!(try await other.get(client, "/api/v1/committees/WARKS-CYP").text.contains("WARKS_NEW_REVIEWS")))
+            // Its council's staff read it all.
+            #expect(!(try await staff.jsonList(client, newFigures)).isEmpty)
+            #expect(try await staff.get(client, "/api/v1/committees/WARKS-CYP").text.contains("WARKS_NEW_REVIEWS"))
+            #expect(try await staff.get(client, "/search?q=reviews+of+a+new+kind").text.contains("WARKS_NEW_REVIEWS"))
         }
     }
 

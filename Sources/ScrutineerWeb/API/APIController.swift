@@ -86,7 +86,8 @@ struct APIController: Sendable {
                 publications: versions.map { ReportJSON.Publication(number: $0.version, takenBy: $0.takenBy, takenAt: $0.takenAt) }
             ))
         }
-        return try Self.encode(CommitteeDetailJSON(committee: CommitteeJSON(definition.committee), reports: reports))
+        let shown = try await ObservationAccess(cache: cache).shown(definition.committee, to: context.viewer.account)
+        return try Self.encode(CommitteeDetailJSON(committee: CommitteeJSON(shown), reports: reports))
     }
 
     func assessment(_ request: Request, _ context: WebRequestContext) async throws -> Data {
@@ -254,7 +255,7 @@ struct APIController: Sendable {
     func visibleCommittees(for account: UserAccount?) async throws -> [Committee] {
         var visible: [Committee] = []
         for committee in try await cache.committees() where (try? await access.committee(committee.code, for: account)) != nil {
-            visible.append(committee)
+            visible.append(try await ObservationAccess(cache: cache).shown(committee, to: account))
         }
         return visible
     }
@@ -315,19 +316,39 @@ struct ObservationAccess {
             let names = measures[code]?.committees ?? []
             let council = measures[code]?.councilAreaCode
             guard !names.isEmpty || council != nil else { rules[code] = Rule(readsAll: true); continue }
-            let owners = committees.filter { names.contains($0.code) || names.contains($0.name) || (council != nil && $0.measureCodes.contains(code)) }
+            // A council's own measure is owned by its council's committees alone: another council's
+            // committee of the same name does not read its drafts or publish its figures.
+            let owners = committees.filter { committee in
+                (council == nil || committee.councilAreaCode == council)
+                    && (names.contains(committee.code) || names.contains(committee.name) || (council != nil && committee.measureCodes.contains(code)))
+            }
             let councilsStaff = owners.isEmpty && council.map { AccessPolicy.isCouncilStaff(account, $0) } == true
             if (owners.isEmpty && council == nil) || councilsStaff || owners.contains(where: { AccessPolicy.canReadDrafts(account, of: $0) }) {
                 rules[code] = Rule(readsAll: true)
                 continue
             }
-            rules[code] = Rule(readsAll: false, cutoff: try await cache.publishedThrough(owners))
+            rules[code] = Rule(readsAll: false, cutoff: try await cache.publishedThrough(owners, reporting: code))
         }
         return rules
     }
 
     private func measuresByCode() async throws -> [String: Measure] {
         Dictionary(try await cache.measures().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// `committee` with only the measures the caller may know of in its themes: a council's own
+    /// measure added since the committee last published is left out for those who may not read
+    /// its drafts, as its figures are.
+    func shown(_ committee: Committee, to account: UserAccount?) async throws -> Committee {
+        guard !AccessPolicy.canReadDrafts(account, of: committee) else { return committee }
+        let measures = try await measuresByCode()
+        let listed = committee.measureCodes.compactMap { measures[$0] }
+        let known = Set(try await visible(listed, to: account).map(\.code))
+        let unknown = Set(listed.map(\.code)).subtracting(known)
+        guard !unknown.isEmpty else { return committee }
+        var shown = committee
+        for i in shown.themes.indices { shown.themes[i].measureCodes.removeAll(where: unknown.contains) }
+        return shown
     }
 
     /// The measures of `measures` the caller may know of.

@@ -209,8 +209,10 @@ struct PageController: Sendable {
         var results: [SiteSearchResult] = []
         if !words.isEmpty {
             let measures = Dictionary(try await cache.measures().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-            for committee in try await cache.committees() {
-                guard (try? await access.committee(committee.code, for: context.viewer.account)) != nil else { continue }
+            for listed in try await cache.committees() {
+                guard (try? await access.committee(listed.code, for: context.viewer.account)) != nil else { continue }
+                // The measures the searcher may know of: not one added since the last publication.
+                let committee = try await ObservationAccess(cache: cache).shown(listed, to: context.viewer.account)
                 for theme in committee.themes {
                     for code in theme.measureCodes {
                         let title = measures[code]?.title ?? code
