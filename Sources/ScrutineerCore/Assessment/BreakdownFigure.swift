@@ -28,10 +28,12 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
 
     /// The breakdowns of one period in canonical key order. For the public audience (METHODS.md
     /// §13.7): counts of 1–5 (a count measure's figures, numerators and denominators) are `c`, with
-    /// any figure derived from them; then, for each single dimension (`age=…`, `sex=…`) whose
-    /// categories all have whole counts, secondary suppression over those counts and their total
-    /// hides one more category wherever a suppressed one could be worked out from the total.
-    /// Breakdowns on several dimensions at once get primary suppression only.
+    /// any figure derived from them, and a category whose figure is withheld keeps its count and
+    /// total back too (58 of 60 beside a withheld percentage would give it back). Then, for each
+    /// single dimension (`age=…`, `sex=…`) whose categories all have whole counts, secondary
+    /// suppression over those counts and their total, and over the totals (denominators) likewise,
+    /// hides one more category, whole, wherever a withheld one could be worked out from the
+    /// headline total. Breakdowns on several dimensions at once get primary suppression only.
     public static func figures(_ observations: [Observation], unit: MeasureUnit, audience: Audience, format: ValueFormat) -> [BreakdownFigure] {
         let policy = DisclosurePolicy.dfe
         // Numbers in order of size, not as text: age bands 5-10, 11-15, 16, not 11-15, 16, 5-10.
@@ -43,38 +45,45 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
                       policy.isSmallCount(whole) else { return .value(count) }
                 return .suppressed(symbol: .confidential, reason: .smallCount)
             }
-            return BreakdownFigure(
-                breakdown: observation.breakdown, period: observation.period,
-                cell: policy.cell(for: observation, unit: unit, audience: audience),
-                numerator: countCell(observation.numerator), denominator: countCell(observation.denominator), format: format
-            )
+            let cell = policy.cell(for: observation, unit: unit, audience: audience)
+            var numerator = countCell(observation.numerator), denominator = countCell(observation.denominator)
+            if audience.appliesDisclosureControl, cell.isSuppressed {
+                let kept = PublishedCell.suppressed(symbol: .confidential, reason: .protectsSuppressedCell)
+                if numerator?.isSuppressed == false { numerator = kept }
+                if denominator?.isSuppressed == false { denominator = kept }
+            }
+            return BreakdownFigure(breakdown: observation.breakdown, period: observation.period, cell: cell, numerator: numerator, denominator: denominator, format: format)
         }
         guard audience.appliesDisclosureControl else { return figures }
 
-        // Secondary suppression within each single dimension.
+        // Secondary suppression within each single dimension, over the counts and then the totals,
+        // until neither hides another category.
         var byDimension: [String: [Int]] = [:]
         for (i, observation) in sorted.enumerated() where observation.breakdown.pairs.count == 1 {
             byDimension[observation.breakdown.pairs[0].dimension, default: []].append(i)
         }
+        let isCount: Bool = if case .count = unit { true } else { false }
+        let countsOf: [(Observation) -> Double?] = isCount ? [\.value] : [\.numerator, \.denominator]
         for positions in byDimension.values where positions.count >= 2 {
-            let counts = positions.map { i -> Int? in
-                let observation = sorted[i]
-                if case .count = unit { return observation.value.flatMap(DisclosurePolicy.wholeCount) }
-                return observation.numerator.flatMap(DisclosurePolicy.wholeCount)
-            }
-            let known = counts.compactMap { $0 }
-            guard known.count == counts.count, let table = try? CountTable(counts: [known]) else { continue }
-            let published = policy.suppress(table).cells[0]
-            for (column, i) in positions.enumerated() where published[column].isSuppressed && !figures[i].cell.isSuppressed {
-                let reason = published[column].reason ?? .protectsSuppressedCell
-                let hidden = PublishedCell.suppressed(symbol: .confidential, reason: reason)
-                let old = figures[i]
-                let isCount: Bool = if case .count = unit { true } else { false }
-                figures[i] = BreakdownFigure(
-                    breakdown: old.breakdown, period: old.period,
-                    cell: isCount ? hidden : .suppressed(symbol: .confidential, reason: .derivedFromSuppressedCount),
-                    numerator: old.numerator == nil ? nil : hidden, denominator: old.denominator, format: old.format
-                )
+            var hidOne = true
+            while hidOne {
+                hidOne = false
+                for count in countsOf {
+                    let known = positions.compactMap { count(sorted[$0]).flatMap(DisclosurePolicy.wholeCount) }
+                    guard known.count == positions.count, let table = try? CountTable(counts: [known]) else { continue }
+                    let withheld = positions.map { figures[$0].cell.isSuppressed ? figures[$0].cell.reason ?? .protectsSuppressedCell : nil }
+                    let published = policy.suppress(table, withheld: [withheld]).cells[0]
+                    for (column, i) in positions.enumerated() where published[column].isSuppressed && !figures[i].cell.isSuppressed {
+                        let hidden = PublishedCell.suppressed(symbol: .confidential, reason: published[column].reason ?? .protectsSuppressedCell)
+                        let old = figures[i]
+                        figures[i] = BreakdownFigure(
+                            breakdown: old.breakdown, period: old.period,
+                            cell: isCount ? hidden : .suppressed(symbol: .confidential, reason: .protectsSuppressedCell),
+                            numerator: old.numerator == nil ? nil : hidden, denominator: old.denominator == nil ? nil : hidden, format: old.format
+                        )
+                        hidOne = true
+                    }
+                }
             }
         }
         return figures

@@ -35,6 +35,40 @@ import Testing
         #expect(assessment.symbols.contains("symbol-c"))
     }
 
+    /// Health visitor reviews by district, with the council's total.
+    static func districts(_ rows: [(String, Double, Double)], total: (Double, Double)) throws -> [String: BreakdownFigure] {
+        var cells: [(breakdown: [String: String], numerator: Double, denominator: Double)] = [([:], total.0, total.1)]
+        for (district, numerator, denominator) in rows { cells.append((["district": district], numerator, denominator)) }
+        let observations = try cells.map { cell in
+            try Build.observation(
+                "HVR", "2024/25 Q2", 100 * cell.numerator / cell.denominator, numerator: cell.numerator, denominator: cell.denominator,
+                published: "2024-11-14", breakdown: cell.breakdown
+            )
+        }
+        let assessment = try #require(try Build.assess([Build.percentage("HVR")], observations, period: "2024/25 Q2", today: "2024-11-20", audience: .public).measures.first)
+        return Dictionary(uniqueKeysWithValues: assessment.breakdowns.map { ($0.breakdown.pairs[0].value, $0) })
+    }
+
+    @Test("Public: a district's percentage withheld for a difference of 2 (58 of 60) keeps its count and total back, and one more district is hidden whole, so neither comes back from the total's 165 of 200 (found by exploratory testing)")
+    func withheldFigureKeepsItsCounts() throws {
+        let byDistrict = try Self.districts([("Alpha", 58, 60), ("Bravo", 60, 80), ("Charlie", 47, 60)], total: (165, 200))
+        let alpha = try #require(byDistrict["Alpha"])
+        #expect(alpha.cell.isSuppressed && alpha.numerator?.isSuppressed == true && alpha.denominator?.isSuppressed == true)
+        let hidden = byDistrict.values.filter { $0.cell.isSuppressed && $0.numerator?.isSuppressed == true && $0.denominator?.isSuppressed == true }
+        #expect(hidden.count == 2, "Alpha and one other, whole: \(byDistrict)")
+        let shown = byDistrict.values.filter { !$0.cell.isSuppressed }
+        #expect(shown.count == 1 && shown.allSatisfy { $0.numerator?.isSuppressed == false && $0.denominator?.isSuppressed == false })
+    }
+
+    @Test("Public: a district's total of 4 (2 of 4) is withheld, and another district is hidden whole, so 4 does not come back from the total's 200 (found by exploratory testing)")
+    func smallTotalProtected() throws {
+        let byDistrict = try Self.districts([("Alpha", 2, 4), ("Bravo", 50, 70), ("Charlie", 40, 60), ("Delta", 44, 66)], total: (136, 200))
+        #expect(byDistrict["Alpha"]?.denominator == .suppressed(symbol: .confidential, reason: .smallCount))
+        let hidden = byDistrict.values.filter { $0.denominator?.isSuppressed == true }
+        #expect(hidden.count == 2, "\(byDistrict)")
+        #expect(hidden.allSatisfy { $0.cell.isSuppressed && $0.numerator?.isSuppressed == true })
+    }
+
     @Test("Bands are in order of their numbers, not their text: 5-10, 11-15, 16 (found by exploratory testing)")
     func numericOrder() throws {
         let observations = try [("16", 4.0), ("11-15", 9.0), ("5-10", 12.0)].map { band, value in

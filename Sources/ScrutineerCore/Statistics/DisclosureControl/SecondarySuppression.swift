@@ -20,10 +20,21 @@
 extension DisclosurePolicy {
     /// The table as published: primary suppression, then secondary suppression as described above.
     public func suppress(_ table: CountTable) -> SuppressedCountTable {
+        suppress(table, withheld: table.counts.map { $0.map { _ in nil } })
+    }
+
+    /// The table as published when some inner cells are already withheld for a reason of their own
+    /// (`withheld[row][column]`, nil for none): such a cell is primary, as a small count is, and
+    /// the others are hidden around it as described above.
+    public func suppress(_ table: CountTable, withheld: [[SuppressionReason?]]) -> SuppressedCountTable {
         var grid = SuppressionGrid(values: table.gridWithTotals)
         for row in 0..<grid.rowCount {
-            for column in 0..<grid.columnCount where isSmallCount(grid.values[row][column]) {
-                grid.reasons[row][column] = .smallCount
+            for column in 0..<grid.columnCount {
+                if isSmallCount(grid.values[row][column]) {
+                    grid.reasons[row][column] = .smallCount
+                } else if row < withheld.count, column < withheld[row].count, let reason = withheld[row][column] {
+                    grid.reasons[row][column] = reason
+                }
             }
         }
         grid.applySecondarySuppression()
