@@ -66,7 +66,11 @@ public enum EESImporter {
 
     /// Reads the data files (with any metadata files among them) into one batch, or every rejected
     /// cell. With `mappings` empty, each data file needs its metadata file.
-    public static func parse(_ files: [PublishedFile], mappings: [EESMeasureMapping], context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
+    /// `pinnedFilters` (`--filter` with no `--indicator`) pick the rows of every indicator a
+    /// metadata file lists, as a mapping's filters pick its measure's.
+    public static func parse(
+        _ files: [PublishedFile], mappings: [EESMeasureMapping], pinnedFilters: [EESFilter] = [], context: ImportContext
+    ) throws(BatchInputErrors) -> ImportBatch {
         var errors: [BatchInputError] = []
         var dataTables: [ImportTable] = []
         var metadataTables: [String: ImportTable] = [:]
@@ -86,7 +90,7 @@ public enum EESImporter {
         for (name, table) in metadataTables.sorted(by: { $0.key < $1.key }) where !dataNames.contains(name) {
             errors.append(BatchInputError(file: name, row: table.table.headerLine, column: "*", message: "EES metadata with no data file in this import (expected \(name.replacingOccurrences(of: ".meta.csv", with: ".csv")) beside it)"))
         }
-        var reader = Reader(context: context, mappings: mappings, rowsRead: rowsRead)
+        var reader = Reader(context: context, mappings: mappings, pinnedFilters: pinnedFilters, rowsRead: rowsRead)
         for var table in dataTables {
             var metadata: EESMetadata?
             if var metadataTable = metadataTables[EESMetadata.fileName(for: table.file)] {
@@ -112,6 +116,10 @@ public enum EESImporter {
                     reason: "their filter values are not those the mapping or --filter asks for"
                 ),
                 reader.collector.skippedRepeats,
+                ImportSkip(
+                    count: reader.combinedRows, one: "row that combines several LAs", many: "rows that combine several LAs",
+                    reason: "a joint figure (940 / 941, North and West Northamptonshire) is no one council's; each LA's own rows are imported"
+                ),
             ] + reader.otherLevels.entries.map { level, count in
                 ImportSkip(
                     count: count, one: "\(level) row", many: "\(level) rows",
@@ -149,6 +157,7 @@ public enum EESImporter {
         let context: ImportContext
         let areas: KnownAreas
         let mappings: [EESMeasureMapping]
+        let pinnedFilters: [EESFilter]
         var mappingUsed: [Bool]
         var rowsRead: Int
         var newMeasures: [String: (measure: Measure, file: String)] = [:]
@@ -162,11 +171,14 @@ public enum EESImporter {
         var otherLevels = CountsInOrder()
         /// National rows for a country other than England.
         var otherCountryRows = 0
+        /// Local authority rows for several LAs at once (`E06000061 / E06000062`).
+        var combinedRows = 0
 
-        init(context: ImportContext, mappings: [EESMeasureMapping], rowsRead: Int) {
+        init(context: ImportContext, mappings: [EESMeasureMapping], pinnedFilters: [EESFilter], rowsRead: Int) {
             self.context = context
             areas = KnownAreas(context: context)
             self.mappings = mappings
+            self.pinnedFilters = pinnedFilters
             mappingUsed = Array(repeating: false, count: mappings.count)
             self.rowsRead = rowsRead
         }
@@ -203,9 +215,11 @@ public enum EESImporter {
                     table.reject(headerLine, "*", "none of the mapped indicators is a column of this file (expected a mapping row for one of its indicator columns)")
                 }
             }
-            let filterColumns = Set(wanted.flatMap { $0.mapping?.filters.map(\.column) ?? [] } + (metadata?.filters ?? []))
+            let filterColumns = Set(wanted.flatMap { ($0.mapping?.filters ?? pinnedFilters).map(\.column) } + (metadata?.filters ?? []))
             let distinct = distinctValues(table, columns: filterColumns.compactMap { table.column($0) })
             var specs: [Spec] = []
+            // Filters that take one value other than Total, refused once for the file.
+            var oneValueFilters: Set<String> = []
             for (mapping, indicator) in wanted {
                 guard let indicatorIndex = table.column(indicator) else { continue }
                 var valid = true
@@ -218,7 +232,8 @@ public enum EESImporter {
                     valid = false
                 }
                 var selection: [(Int, String)] = []
-                for filter in mapping?.filters ?? [] {
+                let filters = mapping?.filters ?? pinnedFilters
+                for filter in filters {
                     guard let index = table.column(filter.column) else {
                         reject(mapping?.definedAt == nil ? filter.column : "filters", "\(filter.column) is not a column of \(table.file) (expected \(filterCandidates(header, metadata: metadata)))")
                         continue
@@ -241,10 +256,22 @@ public enum EESImporter {
                         fractionColumns.append(nil)
                     }
                 }
-                let pinned = Set(mapping?.filters.map(\.column) ?? [])
-                let breakdown: [(Int, String)] = (metadata?.filters ?? []).compactMap { name in
-                    guard !pinned.contains(name), let index = table.column(name), (distinct[index]?.count ?? 0) > 1 else { return nil }
-                    return (index, name)
+                let pinned = Set(filters.map(\.column))
+                var breakdown: [(Int, String)] = []
+                for name in metadata?.filters ?? [] {
+                    guard !pinned.contains(name), let index = table.column(name) else { continue }
+                    let values = distinct[index] ?? []
+                    // One value in the whole file: the whole population when it is Total, else one
+                    // group's figures (a filtered download), which would pass for the council's.
+                    if values.count == 1, let only = values.first, only != "Total" {
+                        if oneValueFilters.insert(name).inserted {
+                            table.reject(headerLine, name, "every row has \(name) = \(ImportText.quoted(only)), and no row its Total, so the figures are of that group alone, not of the whole population "
+                                + "(expected the file's Total rows beside the group's; or, if \(ImportText.quoted(only)) is the whole population, say so: --filter \"\(name)=\(only)\", or the mapping file's filters column)")
+                        }
+                        valid = false
+                        continue
+                    }
+                    if values.count > 1 { breakdown.append((index, name)) }
                 }
                 let code = mapping?.measureCode ?? indicator
                 let described = metadata?.indicators[indicator]
@@ -378,6 +405,11 @@ public enum EESImporter {
                     otherCountryRows += 1
                     continue
                 }
+                // A joint return (`E06000061 / E06000062`, as the area lookup has them) is skipped.
+                if district == nil, level?.column == "new_la_code", let laColumn, ImportText.has("/", fields[laColumn]) {
+                    combinedRows += 1
+                    continue
+                }
                 // A row no measure selects is not imported, so its cells are not read: a filter
                 // such as time_identifier=Academic year passes over termly rows.
                 func selects(_ spec: Spec) -> Bool { spec.selection.allSatisfy { ImportText.trimmed(fields[$0.index]) == $0.value } }
@@ -489,6 +521,9 @@ public enum EESImporter {
                             if text == "Total" { continue }
                             if ImportText.has(";", text) || text.isEmpty {
                                 reject(dimension, "\(ImportText.quoted(text)) cannot be a breakdown value (expected a filter value with no ;, or Total)")
+                                cellValid = false
+                            } else if let problem = ImportText.spreadsheetDateProblem(text) {
+                                reject(dimension, problem)
                                 cellValid = false
                             }
                             pairs[dimension] = text

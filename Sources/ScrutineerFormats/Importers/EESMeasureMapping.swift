@@ -102,7 +102,7 @@ public struct EESMeasureMapping: Sendable, Hashable {
                 valid = false
             }
             if !yearTypeText.isEmpty, yearType == nil {
-                table.reject(line, "year_type", "\(ImportText.quoted(yearTypeText)) is not a year type (expected financial, academic, calendar, yearEndingSeptember, or blank)")
+                table.reject(line, "year_type", "\(ImportText.quoted(yearTypeText)) is not a year type (expected financial, academic, calendar, year-ending-september, or blank)")
                 valid = false
             }
             guard valid else { continue }

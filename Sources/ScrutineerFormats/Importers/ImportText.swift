@@ -50,6 +50,26 @@ enum ImportText {
     /// Text quoted for an error message.
     static func quoted(_ text: String) -> String { "\"\(text)\"" }
 
+    /// "a", "a and b", "a, b and c".
+    static func list(_ words: [String]) -> String {
+        words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " and " + words[words.count - 1]
+    }
+
+    static let monthAbbreviations: Set<String> = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// Why a group's name (a breakdown value) looks like a band a spreadsheet turned into a date
+    /// and saved as text: `05-Sep` or `5-Sep` (a band typed 5-9), `Oct-15` (10-15); nil otherwise.
+    static func spreadsheetDateProblem(_ text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        let (first, second) = (String(parts[0]), String(parts[1]))
+        func isMonth(_ part: String) -> Bool { monthAbbreviations.contains(part.lowercased()) }
+        func isNumber(_ part: String) -> Bool { (1...2).contains(part.count) && part.allSatisfy { $0.isASCII && $0.isNumber } }
+        guard (isNumber(first) && isMonth(second)) || (isMonth(first) && isNumber(second)) else { return nil }
+        return "\(quoted(text)) is how a spreadsheet shows a band such as 5-9 or 10-15 that it turned into a date (expected the group as published: "
+            + "download the file again, or open it as text, not in a spreadsheet)"
+    }
+
     /// "1 field", "3 fields".
     static func fields(_ count: Int) -> String { count == 1 ? "1 field" : "\(count) fields" }
 

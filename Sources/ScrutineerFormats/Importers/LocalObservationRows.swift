@@ -164,6 +164,8 @@ struct LocalObservationRows {
                     )
                 }
                 guard let written = try LocalCellReading.text(row[column.index]) else { continue }
+                // The same band saved as text (a CSV written by a spreadsheet): "05-Sep".
+                if let problem = ImportText.spreadsheetDateProblem(written) { throw LocalCellReading.Problem(problem) }
                 if written.contains(";") || written.contains("=") {
                     throw LocalCellReading.Problem("\"\(written)\" contains ; or = (expected a breakdown value without them, such as 17-18)")
                 }

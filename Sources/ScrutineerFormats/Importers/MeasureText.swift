@@ -28,10 +28,12 @@ public enum MeasureText {
         return nil
     }
 
-    /// A year type by its code (`financial`, `academic`, `calendar`, `yearEndingSeptember`) or its
+    /// A year type by its name as the help and the local template write it (`financial`,
+    /// `academic`, `calendar`, `year-ending-september`), its code (`yearEndingSeptember`) or its
     /// LAIT name (`Financial Year`, `Annual (end of Sept)`…); nil for anything else.
     public static func yearType(_ text: String) -> YearType? {
         let trimmed = ImportText.trimmed(text)
+        if trimmed == "year-ending-september" { return .yearEndingSeptember }
         return YearType(rawValue: trimmed) ?? YearType(laitName: trimmed)
     }
 

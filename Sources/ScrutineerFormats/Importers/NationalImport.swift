@@ -88,12 +88,27 @@ public enum NationalImport {
         case .lait:
             return try LAITImporter.parse(files, context: context)
         case .ees:
-            if options.indicator == nil, options.measureCode != nil || !options.filters.isEmpty {
-                throw BatchInputErrors(files.prefix(1).map {
-                    BatchInputError(file: $0.name, row: 1, column: "*", message: "--measure and --filter name an EES indicator's measure and rows (expected --indicator COLUMN with them)")
-                })
+            if options.indicator == nil {
+                // What describes one measure needs the indicator it describes; a mapping file
+                // describes each of its measures in its own columns.
+                let given = [
+                    ("--measure", options.measureCode != nil), ("--title", options.title != nil), ("--unit", options.unit != nil),
+                    ("--polarity", options.polarity != nil), ("--year-type", options.yearType != nil), ("--numerator", options.numerator != nil),
+                    ("--denominator", options.denominator != nil), ("--filter", options.mappingFile != nil && !options.filters.isEmpty),
+                ].filter(\.1).map(\.0)
+                if !given.isEmpty {
+                    throw BatchInputErrors(files.prefix(1).map {
+                        BatchInputError(
+                            file: $0.name, row: 1, column: "*",
+                            message: "\(ImportText.list(given)) \(given.count == 1 ? "describes" : "describe") the measure of one EES indicator (expected --indicator COLUMN with \(given.count == 1 ? "it" : "them"), "
+                                + "or, for several measures, a mapping file's columns: measure_code,indicator,filters,title,unit,polarity,year_type,numerator,denominator)"
+                        )
+                    })
+                }
             }
-            return try EESImporter.parse(files, mappings: options.eesMappings(), context: context)
+            // --filter with no --indicator picks the rows of every indicator the metadata lists.
+            let pinned = options.indicator == nil ? options.filters : []
+            return try EESImporter.parse(files, mappings: options.eesMappings(), pinnedFilters: pinned, context: context)
         case .fingertips:
             let fingertips = FingertipsImportOptions(measureCode: options.measureCode, title: options.title, unit: options.unit, polarity: options.polarity, yearType: options.yearType)
             return try FingertipsImporter.parse(files, options: fingertips, context: context)

@@ -114,7 +114,7 @@ struct EESImportTests {
         #expect(batch.observations.filter { $0.measureCode == "PrevRegCPR" }.allSatisfy { $0.source == "d3_cpps_subsequent_plan_2013_to_2025.csv" })
     }
 
-    @Test("with its .meta.csv every indicator is a measure (code = column), labels, units and dps from the metadata; a one-value filter is no breakdown")
+    @Test("with its .meta.csv every indicator is a measure (code = column), labels, units and dps from the metadata; a filter of one value other than Total is refused unless --filter says it is the whole population (found by exploratory testing)")
     func metadataSidecar() throws {
         let meta = ImportFixtures.text("d3_cpps_subsequent_plan_2013_to_2025.meta.csv", """
         col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column
@@ -124,7 +124,15 @@ struct EESImportTests {
         CPP_subsequent_percent,Indicator,Second or subsequent plans (%),,%,1,,
 
         """)
-        let batch = try EESImporter.parse([ImportFixtures.file(ImportFixtures.eesSubsequentPlans), meta], mappings: [], context: ImportFixtures.context())
+        let data = try ImportFixtures.file(ImportFixtures.eesSubsequentPlans)
+        let context = try ImportFixtures.context()
+        // Every row's category is one group's: its figures could pass for the council's, so it is
+        // refused until --filter says that group is the whole population.
+        let group = "Child Protection Plans which are a second or subsequent plan"
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([data, meta], mappings: [], context: context) } == [
+            "d3_cpps_subsequent_plan_2013_to_2025.csv:1:category: every row has category = \"\(group)\", and no row its Total, so the figures are of that group alone, not of the whole population (expected the file's Total rows beside the group's; or, if \"\(group)\" is the whole population, say so: --filter \"category=\(group)\", or the mapping file's filters column)",
+        ])
+        let batch = try EESImporter.parse([data, meta], mappings: [], pinnedFilters: [EESFilter(column: "category", value: group)], context: context)
         let rows = try ImportFixtures.table(ImportFixtures.eesSubsequentPlans).dictionaries()
         #expect(batch.files == ["d3_cpps_subsequent_plan_2013_to_2025.csv", "d3_cpps_subsequent_plan_2013_to_2025.meta.csv"])
         #expect(batch.measures.map(\.code) == ["CPP_start", "CPP_subsequent", "CPP_subsequent_percent"])
@@ -148,7 +156,7 @@ struct EESImportTests {
         let context = try ImportFixtures.context(measures: [stored])
         let name = "d3_cpps_subsequent_plan_2013_to_2025"
         func meta(_ rows: String) -> PublishedFile {
-            ImportFixtures.text("\(name).meta.csv", "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column\ncategory,Filter,Category,,,,,\n" + rows)
+            ImportFixtures.text("\(name).meta.csv", "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column\n" + rows)
         }
         let data = try ImportFixtures.file(ImportFixtures.eesSubsequentPlans)
         // Described as before: the stored measure, its figures added.
@@ -159,12 +167,12 @@ struct EESImportTests {
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in
             try EESImporter.parse([data, meta("CPP_start,Indicator,CPP starts,,,0,,\nCPP_subsequent_percent,Indicator,Number of plans,,,0,,\n")], mappings: [], context: context)
         } == [
-            "\(name).meta.csv:4:label: CPP_subsequent_percent is the stored measure CPP_subsequent_percent, \"Second or subsequent plans (%)\" (percentage), which this file describes differently, as \"Number of plans\" \(expected)",
+            "\(name).meta.csv:3:label: CPP_subsequent_percent is the stored measure CPP_subsequent_percent, \"Second or subsequent plans (%)\" (percentage), which this file describes differently, as \"Number of plans\" \(expected)",
         ])
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in
             try EESImporter.parse([data, meta("CPP_subsequent_percent,Indicator,Second or subsequent plans (%),,£,1,,\n")], mappings: [], context: context)
         } == [
-            "\(name).meta.csv:3:indicator_unit: CPP_subsequent_percent is the stored measure CPP_subsequent_percent, \"Second or subsequent plans (%)\" (percentage), which this file describes differently, as \"Second or subsequent plans (%)\" (money) \(expected)",
+            "\(name).meta.csv:2:indicator_unit: CPP_subsequent_percent is the stored measure CPP_subsequent_percent, \"Second or subsequent plans (%)\" (percentage), which this file describes differently, as \"Second or subsequent plans (%)\" (money) \(expected)",
         ])
         // A mapping names the measure: into the stored one, or as one of its own.
         let relabelled = meta("CPP_subsequent_percent,Indicator,Number of plans,,,0,,\n")
@@ -180,7 +188,6 @@ struct EESImportTests {
         let name = "d3_cpps_subsequent_plan_2013_to_2025"
         let meta = ImportFixtures.text("\(name).meta.csv", """
         col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column
-        category,Filter,Category,,,,,
         CPP_start,Indicator,Child protection plans starting,,,0,,
         CPP_subsequent,Indicator,Second or subsequent plans,,numberstring,0,,
         CPP_subsequent_percent,Indicator,Second or subsequent plans (%),,£m,1,,
@@ -189,8 +196,8 @@ struct EESImportTests {
         let data = try ImportFixtures.file(ImportFixtures.eesSubsequentPlans)
         // Every indicator a measure: the two whose units are not read are refused, each at its row.
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([data, meta], mappings: [], context: context) } == [
-            "\(name).meta.csv:4:indicator_unit: \"numberstring\" is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit: give the measure's unit in a mapping, --unit or the mapping file's unit column, such as number for £m with £m in its title, since Scrutineer's money is pounds)",
-            "\(name).meta.csv:5:indicator_unit: \"£m\" is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit: give the measure's unit in a mapping, --unit or the mapping file's unit column, such as number for £m with £m in its title, since Scrutineer's money is pounds)",
+            "\(name).meta.csv:3:indicator_unit: \"numberstring\" is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit: give the measure's unit in a mapping, --unit or the mapping file's unit column, such as number for £m with £m in its title, since Scrutineer's money is pounds)",
+            "\(name).meta.csv:4:indicator_unit: \"£m\" is not a unit Scrutineer reads (expected %, £, pp or blank; £m and numberstring have no Scrutineer unit: give the measure's unit in a mapping, --unit or the mapping file's unit column, such as number for £m with £m in its title, since Scrutineer's money is pounds)",
         ])
         // £m given as money would show £45.6m as £45.6: refused.
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in
@@ -217,6 +224,27 @@ struct EESImportTests {
         let batch = try EESImporter.parse([data, meta], mappings: [], context: ImportFixtures.context())
         #expect(batch.observations.map(\.breakdown.key) == ["", "ethnicity_major=White", "ethnicity_major=White;ethnicity_minor=White British", "ethnicity_major=Black"])
         #expect(batch.observations.map(\.value) == [1000, 800, 700, 50])
+    }
+
+    @Test("a joint row of several LAs (940 / 941) is skipped and counted; a band a spreadsheet turned into a date (05-Sep) is refused at its cell; year-ending-september is a year type as the help writes it (found by exploratory testing)")
+    func combinedRowsAndSpreadsheetDates() throws {
+        let data = ImportFixtures.text("ages.csv", """
+        \(Self.header),age_band,pupils
+        202324,Academic year,Local authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,Total,1000
+        202324,Academic year,Local authority,E92000001,England,E12000005,West Midlands,937,E10000031,Warwickshire,5-9,300
+        202324,Academic year,Local authority,E92000001,England,E12000006,East of England,940 / 941,E06000061 / E06000062,North Northamptonshire / West Northamptonshire,Total,2000
+
+        """)
+        let meta = ImportFixtures.text("ages.meta.csv", "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column\nage_band,Filter,Age,,,,,\npupils,Indicator,Pupils,,,0,,\n")
+        let context = try ImportFixtures.context()
+        let batch = try EESImporter.parse([data, meta], mappings: [], context: context)
+        #expect(batch.observations.map(\.value) == [1000, 300])
+        #expect(batch.skipped.contains { $0.count == 1 && $0.one == "row that combines several LAs" }, "\(batch.skipped)")
+        let saved = ImportFixtures.text("ages.csv", String(decoding: data.data, as: UTF8.self).replacingOccurrences(of: ",5-9,", with: ",05-Sep,"))
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([saved, meta], mappings: [], context: context) } == [
+            "ages.csv:3:age_band: \"05-Sep\" is how a spreadsheet shows a band such as 5-9 or 10-15 that it turned into a date (expected the group as published: download the file again, or open it as text, not in a spreadsheet)",
+        ])
+        #expect(MeasureText.yearType("year-ending-september") == .yearEndingSeptember && MeasureText.yearType("yearEndingSeptember") == .yearEndingSeptember)
     }
 
     @Test("filters with several values become breakdowns (Total is the whole population); academic years and symbols")
@@ -426,10 +454,13 @@ struct EESImportTests {
             "\(name).csv:1:category: filter category=Referrals matches no row of \(name).csv (expected one of: Referrals and Re-referrals)",
             "\(name).csv:1:sex: sex is not a column of \(name).csv (expected one of its columns after the geography: category, referral_count, rereferral_count, rereferral_percent, no_further_action_count, no_further_action_percent, not_in_need_count, not_in_need_percent, referral_child_count, rereferral_child_count, rereferral_child_percent)",
         ])
-        let noIndicator = NationalImportOptions(measureCode: "X")
+        // What describes one measure is refused without its indicator, rather than ignored (found by exploratory testing).
+        let noIndicator = NationalImportOptions(measureCode: "X", title: "A title", yearType: .calendar)
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try NationalImport.parse(.ees, files: [file], options: noIndicator, context: context) } == [
-            "\(name).csv:1:*: --measure and --filter name an EES indicator's measure and rows (expected --indicator COLUMN with them)",
+            "\(name).csv:1:*: --measure, --title and --year-type describe the measure of one EES indicator (expected --indicator COLUMN with them, or, for several measures, a mapping file's columns: measure_code,indicator,filters,title,unit,polarity,year_type,numerator,denominator)",
         ])
+        let unitAlone = NationalImportOptions(unit: .count)
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try NationalImport.parse(.ees, files: [file], options: unitAlone, context: context) }.first?.contains(": --unit describes the measure of one EES indicator (expected --indicator COLUMN with it,") == true)
         let mapping = ImportFixtures.text("map.csv", "measure_code,indicator,filters\nA,not_a_column,\nB,rereferral_percent,category\n")
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESMeasureMapping.read(mapping) } == [
             "map.csv:3:filters: \"category\" is not a filter (expected NAME=VALUE pairs separated by ;, such as category=Children in Need)",
