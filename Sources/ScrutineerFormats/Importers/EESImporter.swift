@@ -289,6 +289,16 @@ public enum EESImporter {
                 } else if let known = context.measures[code] {
                     measure = known
                     storedMeasures.insert(code)
+                    // A mapping may not change what the stored figures mean, as Fingertips' options may not.
+                    if let mapping {
+                        let (option, column) = mapping.definedAt == nil ? ("--", indicator) : ("", "")
+                        if let unit = mapping.unit, unit != known.unit, known.unit != .number {
+                            reject(column.isEmpty ? "unit" : column, "\(option)unit \(unit.code): \(code) is stored in \(known.unit.code) (expected no unit, or \(known.unit.code): \(ImportText.storedUnitStays))")
+                        }
+                        if let yearType = mapping.yearType, yearType != known.yearType {
+                            reject(column.isEmpty ? "year_type" : column, "\(option)\(column.isEmpty ? "year_type" : "year-type") \(yearType.rawValue): \(code) is stored with \(known.yearType.rawValue) years (expected no year type, or \(known.yearType.rawValue): \(ImportText.storedYearsStay))")
+                        }
+                    }
                     // Named by its column alone, an indicator is the stored measure only if the
                     // metadata describes it the same way: another publication's column of the same
                     // name is another measure (a mapping says which measure it is).

@@ -180,6 +180,12 @@ struct EESImportTests {
         #expect(into.measures.isEmpty && into.observations.allSatisfy { $0.measureCode == "CPP_subsequent_percent" })
         let own = try EESImporter.parse([data, relabelled], mappings: [EESMeasureMapping(measureCode: "CPP_PLANS", indicator: "CPP_subsequent_percent")], context: context)
         #expect(own.measures.map(\.code) == ["CPP_PLANS"] && own.measures.first?.title == "Number of plans")
+        // A mapping into the stored measure may not give it another unit or other years (found by exploratory testing).
+        let changed = EESMeasureMapping(measureCode: "CPP_subsequent_percent", indicator: "CPP_subsequent_percent", unit: .count, yearType: .calendar)
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([data], mappings: [changed], context: context) } == [
+            "\(name).csv:1:CPP_subsequent_percent: --unit count: CPP_subsequent_percent is stored in percentage (expected no unit, or percentage: a measure's unit cannot change under the figures stored for it; a measure in another unit needs a code of its own)",
+            "\(name).csv:1:CPP_subsequent_percent: --year-type calendar: CPP_subsequent_percent is stored with financial years (expected no year type, or financial: a measure's years cannot change under the figures stored for it)",
+        ])
     }
 
     @Test("a metadata unit Scrutineer does not read (£m, numberstring) is refused only for an indicator imported without a unit given")
