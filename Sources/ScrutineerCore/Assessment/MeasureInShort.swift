@@ -68,14 +68,27 @@ public struct MeasureInShort: Sendable, Hashable {
             sentences.append(variation)
             if let assurance = spc.assuranceIcon, let target = spc.target, let latest = spc.analysis.points.last,
                let lower = latest.lowerProcessLimit, let upper = latest.upperProcessLimit {
-                let range = "Their usual range, \(format.trimmedText(lower)) to \(format.trimmedText(upper)),"
+                let range = "Their usual range, \(format.text(lower)) to \(format.text(upper)),"
                 let highIsGood = m.measure.polarity != .lowIsGood
                 let targetText = format.trimmedText(target)
                 // Whether the usual range lies short of the target by more than its tolerance too, where
                 // a figure within the tolerance would be unusual.
                 let tolerance = status.reportedTarget?.target.tolerance ?? 0
                 let rangeBeyondTolerance = highIsGood ? upper < target - tolerance : lower > target + tolerance
+                // A real change shown by a run of figures, not by the latest one alone lying outside
+                // the range: the range then spans the figures from before the change, and no longer
+                // says what to expect of them (found by exploratory testing).
+                func outside(_ point: XmRPointResult?) -> Bool {
+                    guard let point, let value = point.value, let low = point.lowerProcessLimit, let high = point.upperProcessLimit else { return false }
+                    return value < low || value > high
+                }
+                let latestAlone = outside(latest) && !outside(spc.analysis.points.dropLast().last)
+                let sense = latestAlone ? 0 : Self.sense(of: icon)
                 let assured = switch assurance {
+                case .consistentFail where sense > 0:
+                    "\(range) lies wholly \(highIsGood ? "below" : "above") the target of \(targetText), but it spans figures from before the improvement, so whether the target can now be met will show once the figures since give a range of their own."
+                case .consistentPass where sense < 0:
+                    "\(range) lies wholly \(highIsGood ? "above" : "below") the target of \(targetText), but it spans figures from before the deterioration, so the target can no longer be relied on to be met."
                 // The latest figure can fall outside its usual range: then it is said, not contradicted.
                 // Within tolerance: unusual only where the usual range lies beyond the tolerance too.
                 case .consistentFail where status.status == .onTrack && status.isWithinTolerance:
