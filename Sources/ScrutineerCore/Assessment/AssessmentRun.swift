@@ -105,6 +105,30 @@ struct AssessmentRun {
             && index.periodKinds[a] == index.periodKinds[b]
     }
 
+    /// Whether the `k`th of a series' observations is charted in a report whose latest figure is
+    /// the `latestAt`th: of the latest's kind of period, counted for this report, and the newest
+    /// such publication of its period.
+    private func counts(_ series: SeriesPositions, _ k: Int, latestAt: Int, kind: Period.Kind) -> Bool {
+        let i = Int(series[k])
+        guard index.periodKinds[i] == kind, isAvailable(i) else { return false }
+        return !(k < latestAt && samePeriod(Int(series[k + 1]), i) && isAvailable(Int(series[k + 1])))
+    }
+
+    /// The XmR points of a series charted up to its `latestAt`th observation, from its first
+    /// figure (`first`, a position), with each period published without a figure as a gap.
+    private func xmrPointsWithGaps(_ series: SeriesPositions, latestAt: Int, from first: Int32) -> [XmRObservation] {
+        let kind = index.periodKinds[Int(series[latestAt])]
+        var points: [XmRObservation] = []
+        var started = false
+        for k in 0...latestAt where counts(series, k, latestAt: latestAt, kind: kind) {
+            started = started || series[k] == first
+            guard started else { continue }
+            let observation = index.observations[Int(series[k])]
+            points.append(XmRObservation(period: observation.period.label, value: observation.value))
+        }
+        return points
+    }
+
     /// The whole assessment of one measure for one council.
     mutating func assess(measure m: Int, council: CouncilReference, theme: String?) -> MeasureAssessment {
         let measure = index.tables[m].measure
@@ -132,6 +156,9 @@ struct AssessmentRun {
         // Where the figure of the period before the latest is, with or without a value (copied out
         // once, after the loop: an observation's copy retains each of its texts).
         var previousAt: Int?
+        // Whether a period published without a figure (`c`, `-`) lies between two figures: the
+        // SPC chart then has a gap there, which no moving range crosses (docs/STATISTICS.md).
+        var pendingGap = false, gapInside = false
         swap(&comparable, &comparableBuffer)
         comparable.removeAll(keepingCapacity: true)
         defer { swap(&comparable, &comparableBuffer) }
@@ -140,10 +167,14 @@ struct AssessmentRun {
             comparable.reserveCapacity(latestAt + 1)
             for k in 0...latestAt {
                 let i = Int(series[k])
-                guard index.periodKinds[i] == kind, isAvailable(i) else { continue }
-                if k < latestAt, samePeriod(Int(series[k + 1]), i), isAvailable(Int(series[k + 1])) { continue }
+                guard counts(series, k, latestAt: latestAt, kind: kind) else { continue }
                 if includeHistory { shown.append(series[k]) }
-                if !index.values[i].isNaN { comparable.append(series[k]) }
+                if !index.values[i].isNaN {
+                    gapInside = gapInside || pendingGap
+                    comparable.append(series[k])
+                } else if !comparable.isEmpty {
+                    pendingGap = true
+                }
                 if k < latestAt { previousAt = i }
             }
         }
@@ -193,7 +224,8 @@ struct AssessmentRun {
             } else if comparableSeries.contains(where: { policy.cell(for: $0, unit: measure.unit, audience: audience).isSuppressed }) {
                 spcAbsence = "No statistical process control chart: some of the figures it would draw are withheld to protect individuals, and its limits would give them back."
             } else {
-                spc = SPCSummary.analyse(comparableSeries.xmrPoints, polarity: measure.polarity, target: status.reportedTarget?.target.value, format: format)
+                let points = gapInside ? xmrPointsWithGaps(series, latestAt: latestAt, from: comparable[0]) : comparableSeries.xmrPoints
+                spc = SPCSummary.analyse(points, polarity: measure.polarity, target: status.reportedTarget?.target.value, format: format)
             }
         }
 
