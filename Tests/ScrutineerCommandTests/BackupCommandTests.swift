@@ -14,6 +14,8 @@ struct BackupCommandTests {
         let db = "sqlite://\(file)"
         let areas = try CommandRunner.run(["import", "areas", SharedFiles.data("reference/la_lookup_from_ees.csv").path, "--db", db, "--user", "analyst"])
         #expect(areas.status == 0, "\(areas.standardError)")
+        // A sign-in name with a space at its end is refused before anything is written.
+        #expect(try CommandRunner.run(["user", "add", "ada ", "--role", "administrator", "--db", db], input: "a long enough passphrase\n").status == 64)
         let added = try CommandRunner.run(["user", "add", "ada", "--role", "administrator", "--db", db], input: "a long enough passphrase\n")
         #expect(added.status == 0, "\(added.standardError)")
 

@@ -47,7 +47,16 @@ struct StoragePeopleTests {
             #expect(try await store.signInFailureCount(username: "ada", since: "2026-01-01T00:00:00Z") == 0)
             #expect(try await store.signInFailureCount(username: "bob", since: "2026-01-01T00:00:00Z") == 1)
             try await store.clearSignInFailures(username: "bob")
-            #expect(try await store.auditTrail().map(\.action) == ["add user ada as administrator", "update user ada as member", "set password of ada", "set password of ada"])
+            // Each grant is recorded with what it replaced (found by exploratory testing).
+            #expect(try await store.auditTrail().map(\.action) == [
+                "add user ada as administrator of every council, committees X, measures A, B",
+                "update user ada as member of every council, committees X (was administrator of every council, committees X, measures A, B)",
+                "set password of ada", "set password of ada",
+            ])
+            // Failures from before the window are forgotten at the next attempt, whoever's they were.
+            #expect(try await store.claimSignInAttempt(username: "zed", at: "2026-11-23T09:00:00Z", since: "2026-11-23T08:00:00Z", limit: 2))
+            #expect(try await store.claimSignInAttempt(username: "bob", at: "2026-11-23T12:00:00Z", since: "2026-11-23T11:00:00Z", limit: 2))
+            #expect(try await store.signInFailureCount(username: "zed", since: "2026-01-01T00:00:00Z") == 0)
         }
     }
 

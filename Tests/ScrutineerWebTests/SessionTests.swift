@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import ScrutineerStorage
 import ScrutineerTestSupport
+import ScrutineerCore
 import Testing
 @testable import ScrutineerWeb
 
@@ -36,6 +37,10 @@ struct SessionTests {
             #expect(locked.setCookie(SessionCookies.sessionName) == nil)
             // Another name is not affected.
             _ = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            // A name longer than anyone's is refused as a wrong one, and not stored (found by exploratory testing).
+            let long = String(repeating: "n", count: UserAccount.longestUsername + 1)
+            #expect(try await Browser.attemptSignIn(client, username: long, password: "x").status == .unauthorized)
+            #expect(try await withStore(url) { try await $0.signInFailureCount(username: long, since: "2000-01-01T00:00:00Z") } == 0)
         }
     }
 

@@ -29,3 +29,18 @@ public struct UserAccount: Sendable, Hashable, Codable {
         self.measureCodes = measureCodes
     }
 }
+
+extension UserAccount {
+    /// The longest sign-in name, in bytes: `user add` takes no longer one, and a sign-in with a
+    /// longer one is not recorded as a failure.
+    public static let longestUsername = 200
+
+    /// What the account is given, as the audit trail records it: "administrator of every council",
+    /// "member of E06000041, committees WOK-CS", "officer of E10000031, measures A, B".
+    public var grantsText: String {
+        var text = "\(role.rawValue) of \(councilAreaCode ?? "every council")"
+        if !committeeCodes.isEmpty { text += ", committees " + committeeCodes.joined(separator: ", ") }
+        if !measureCodes.isEmpty { text += ", measures " + measureCodes.joined(separator: ", ") }
+        return text
+    }
+}

@@ -46,7 +46,7 @@ extension SQLStore {
             var stored = account
             stored.id = try reader.integer()
             try await Self.writeGrants(stored, into: session)
-            _ = try await AuditWriter.insert(into: session, action: "add user \(account.username) as \(account.role.rawValue)", user: user, at: timestamp, files: [], summary: nil)
+            _ = try await AuditWriter.insert(into: session, action: "add user \(account.username) as \(account.grantsText)", user: user, at: timestamp, files: [], summary: nil)
             return stored
         }
     }
@@ -69,7 +69,7 @@ extension SQLStore {
                 """).run()
             try await session.sql.raw("DELETE FROM \(unsafeRaw: Schema.UserGrants.table) WHERE \(unsafeRaw: Schema.UserGrants.userId) = \(bind: stored.id)").run()
             try await Self.writeGrants(stored, into: session)
-            _ = try await AuditWriter.insert(into: session, action: "update user \(account.username) as \(account.role.rawValue)", user: user, at: timestamp, files: [], summary: nil)
+            _ = try await AuditWriter.insert(into: session, action: "update user \(account.username) as \(stored.grantsText) (was \(existing.account.grantsText))", user: user, at: timestamp, files: [], summary: nil)
         }
     }
 
@@ -199,6 +199,9 @@ extension SQLStore {
                     SELECT pg_advisory_xact_lock(hashtextextended('scrutineer sign-in ' || COALESCE(current_schema(), '') || ' ' || \(bind: username), 0))
                     """).run()
             }
+            // Failures from before the window count for no one any more: forgotten, so names that
+            // never sign in do not pile up.
+            try await session.sql.raw("DELETE FROM \(unsafeRaw: F.table) WHERE \(unsafeRaw: F.failedAt) <= \(bind: since)").run()
             guard try await Self.signInFailureCount(in: session, username: username, since: since) < limit else { return false }
             try await session.insertRows(into: F.table, columns: F.columns, cells: [.text(username), .text(at)])
             return true

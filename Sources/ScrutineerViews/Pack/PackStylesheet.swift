@@ -102,6 +102,17 @@ enum PackStylesheet {
         .chart .series .marker.point-concern, .marker-key .marker.point-concern { fill: #b14c00; }
         .chart .series .marker.point-neutral, .marker-key .marker.point-neutral { fill: #4c2c92; }
         .chart .legend text { font-size: 12px; }
+        /* Windows high contrast (forced colours): SVG keeps the colours written above, which may be
+           dark on a dark background, so the charts take the system's colours; lines still differ
+           by dash pattern and markers by shape. */
+        @media (forced-colors: active) {
+          .chart text { fill: CanvasText; }
+          .chart .axis, .chart .series path, .chart .series line, .chart .legend path, .chart .legend line { stroke: CanvasText; }
+          .chart .grid { stroke: GrayText; }
+          .chart .series .marker, .chart .legend .marker, .marker-key .marker { fill: CanvasText; stroke: Canvas; }
+          .chart .series-primary path, .chart .series-primary line, .chart .legend.series-primary path, .chart .legend.series-primary line { stroke: Highlight; }
+          .chart .series-primary .marker, .chart .legend.series-primary .marker { fill: Highlight; }
+        }
 
         .commentary-slot { border: 2px dashed var(--border); padding: 0.75rem 1rem; min-height: 3rem; }
         .commentary-slot p { white-space: pre-line; overflow-wrap: anywhere; }

@@ -33,7 +33,7 @@ enum SiteStylesheet {
     .request-forms form { margin: 0.75rem 0 1.25rem; }
     .request-forms form label { display: block; margin: 0.75rem 0 0.25rem; }
     .request-forms .checkbox label { display: inline; }
-    .request-forms input[type="checkbox"] { width: 24px; height: 24px; vertical-align: middle; }
+    .request-forms input[type="checkbox"], .import-form input[type="checkbox"], .import-form input[type="radio"] { width: 24px; height: 24px; vertical-align: middle; }
     .request-forms form button { margin-top: 0.75rem; }
     .breadcrumbs ol { list-style: none; margin: 0 auto; max-width: 75rem; padding: 0.5rem 1rem 0; display: flex; flex-wrap: wrap; gap: 0 0.5rem; }
     .breadcrumbs a, .breadcrumbs span { display: inline-block; padding: 0.2rem 0; min-height: 24px; }

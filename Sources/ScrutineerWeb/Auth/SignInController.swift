@@ -63,6 +63,10 @@ struct SignInController: Sendable {
         guard !username.isEmpty, !password.isEmpty else {
             return form(request, context, username: username, error: "Enter your username and your password.", status: .badRequest)
         }
+        // No one's name is that long: refused as any wrong name is, but not stored as a failure.
+        guard username.utf8.count <= UserAccount.longestUsername else {
+            return form(request, context, username: "", error: "The username or password is not right.", status: .unauthorized)
+        }
         // The attempt is claimed (and counted as failed) before the password is checked, so
         // attempts sent at once cannot all slip under the limit.
         let since = StoreTimestamp.now(plus: -settings.signInWindow)

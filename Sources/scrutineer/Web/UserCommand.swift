@@ -87,6 +87,14 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var grants: Grants
         @OptionGroup var database: DatabaseOption
 
+        func validate() throws {
+            let name = username.trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, name == username, username.utf8.count <= UserAccount.longestUsername, !username.contains(where: \.isNewline) else {
+                let shown = username.count > 40 ? username.prefix(40) + "…" : Substring(username)
+                throw ValidationError("\"\(shown)\" is not a sign-in name (expected 1 to \(UserAccount.longestUsername) bytes, with no spaces at either end and no line break)")
+            }
+        }
+
         func run() async throws {
             let password = try readPassword()
             let account = UserAccount(
