@@ -75,6 +75,18 @@ struct ImportCommandTests {
             """)
     }
 
+    @Test("export audit keeps text that a spreadsheet would run as a formula (a user, a file's name) as text, with a leading ', as export observations does its sources and breakdowns (found by exploratory testing)")
+    func exportsKeepFormulasAsText() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("formula.sqlite").path
+        let lookup = folder.appendingPathComponent("=1+2.csv")
+        try FileManager.default.copyItem(at: SharedFiles.data("reference/la_lookup_from_ees.csv"), to: lookup)
+        #expect(try CommandRunner.run(["import", "areas", lookup.path, "--user", "@SUM(1,2)", "--db", db]).status == 0)
+        let audit = try CommandRunner.run(["export", "audit", "--db", db]).standardOutput
+        #expect(audit.contains(#","'@SUM(1,2)","#) && audit.contains(",'=1+2.csv,"), "\(audit)")
+    }
+
     @Test("an EES measure imported by its mapping and again by --measure --indicator --numerator --denominator is unchanged, counts and all; --numerator without --indicator is refused (exit 64)")
     func eesCountsByOptions() throws {
         let folder = try CommandRunner.temporaryDirectory()

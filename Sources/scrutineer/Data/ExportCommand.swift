@@ -139,9 +139,10 @@ struct ExportCommand: AsyncParsableCommand {
     /// An observation's fields in the order of `columns`.
     static func fields(_ o: Observation) -> [String] {
         [
-            o.measureCode, o.areaCode, o.period.label, o.breakdown.key,
+            // Text a file or a council named may open as a formula in a spreadsheet: kept as text.
+            o.measureCode, o.areaCode, o.period.label, CSVWriter.inert(o.breakdown.key),
             exact(o.value), exact(o.numerator), exact(o.denominator),
-            o.statusSymbol?.rawValue ?? "", o.source, o.published?.iso ?? "",
+            o.statusSymbol?.rawValue ?? "", CSVWriter.inert(o.source), o.published?.iso ?? "",
         ]
     }
 
@@ -180,7 +181,7 @@ struct ExportCommand: AsyncParsableCommand {
         var text = CSVWriter.line(Self.auditColumns)
         for entry in trail {
             let counts = entry.summary.map { [$0.rowsRead, $0.added, $0.changed, $0.unchanged, $0.rejected].map(String.init) }
-            text += CSVWriter.line([String(entry.id), entry.at, entry.user, entry.action, entry.files.joined(separator: ";")] + (counts ?? Array(repeating: "", count: 5)))
+            text += CSVWriter.line([String(entry.id), entry.at] + [entry.user, entry.action, entry.files.joined(separator: ";")].map(CSVWriter.inert) + (counts ?? Array(repeating: "", count: 5)))
         }
         try write(text)
     }
