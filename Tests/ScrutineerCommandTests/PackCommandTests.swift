@@ -132,7 +132,16 @@ struct PackCommandTests {
         #expect(try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "checked", "--user", "wren"]).status == 0)
         let published = try CommandRunner.run(["committee", "sign-off"] + report + ["--stage", "published", "--as-of", "2026-08-15", "--user", "wren"])
         #expect(published.status == 0, "\(published.standardError)")
-        #expect(published.standardOutput == "Published the report of WARKS-CYP for 2026/27 Q1, as it stands judged as on 2026-08-15 (snapshot 1).\n")
+        // The measures not on track that the test's database has no commentary on are named (PRODUCT.md R9).
+        let uncommented = """
+            4 measures are not on track with no commentary to say why and what is being done:
+              Under18concep: Under 18 Conception rates
+              WARKS_CPP_REPEAT2Y: Children becoming subject to a second child protection plan within two years (%)
+              WARKS_MISS_RHI: Children missing from home offered a return home interview within 72 hours (%)
+              %_2yr_olds: Percentage of 2 year old children benefitting from funded early education
+
+            """
+        #expect(published.standardOutput == "Published the report of WARKS-CYP for 2026/27 Q1, as it stands judged as on 2026-08-15 (snapshot 1).\n" + uncommented)
         try await comment(["Written after publication: 2 children were referred again."])
         let asPublished = try pack("published")
         #expect(asPublished.status == 0, "\(asPublished.standardError)")
@@ -202,7 +211,7 @@ struct PackCommandTests {
             The public reads one small count of children in the text as "a small number of" them:
               commentary on ReReferral: "2 children"
 
-            """)
+            """ + uncommented)
         let publicPack = try pack("public", ["--audience", "public"])
         #expect(publicPack.status == 0, "\(publicPack.standardError)")
         let publicPage = try #require(try Self.files(folder.appendingPathComponent("public"))["/measures/ReReferral.html"].map { String(decoding: $0, as: UTF8.self) })

@@ -115,4 +115,31 @@ struct PublicTextWebTests {
             #expect(!(try await member.get(client, "/committees/WOK-CS?period=2026%2F27%20Q2").text.contains("withheld-figures-in-text")), "only for who may publish")
         }
     }
+
+    static func offTrackNotice(_ page: String) -> String? {
+        page.range(of: #"<div class="notice" id="off-track-without-commentary">"#).flatMap { start in
+            page[start.lowerBound...].range(of: "</div>").map { String(page[start.lowerBound..<$0.upperBound]) }
+        }
+    }
+
+    @Test("Before publishing, whoever may publish is told each measure not on track with no commentary for the period (PRODUCT.md R9; found by exploratory testing)")
+    func offTrackWithoutCommentary() async throws {
+        let url = try await DemoDatabases.load(.sqlite)
+        let q2 = "period=2026%2F27%20Q2"
+        try await withApplication(url) { client in
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            // The demo's draft has commentary on every measure not on track: no notice.
+            #expect(Self.offTrackNotice(try await analyst.get(client, "/committees/WARKS-CYP?\(q2)").text) == nil)
+            let assessment = try #require(try await analyst.get(client, "/api/v1/committees/WARKS-CYP/assessment?\(q2)").json as? [String: Any])
+            let offTrack = try #require((assessment["measures"] as? [[String: Any]])?.first { (($0["status"] as? [String: Any])?["label"] as? String) == "Not on track" })
+            let code = try #require(offTrack["code"] as? String), title = try #require(offTrack["title"] as? String)
+            // Its commentary cleared (saved empty), that measure alone is named.
+            let cleared = try await analyst.post(client, "/committees/WARKS-CYP/measures/\(code)/commentary", [("period", "2026/27 Q2"), ("text", "")])
+            #expect(cleared.status == .seeOther)
+            let shown = try #require(Self.offTrackNotice(try await analyst.get(client, "/committees/WARKS-CYP?\(q2)").text))
+            #expect(shown.components(separatedBy: "<li>").count == 2 && shown.contains("<li>\(title.replacingOccurrences(of: "&", with: "&amp;"))</li>"), "\(shown)")
+            let member = try await Browser.signIn(client, username: "warks.member", password: "demo-warks-member")
+            #expect(Self.offTrackNotice(try await member.get(client, "/committees/WARKS-CYP?\(q2)").text) == nil, "only for who may publish")
+        }
+    }
 }

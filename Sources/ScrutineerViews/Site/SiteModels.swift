@@ -123,6 +123,9 @@ public struct SiteReportState: Sendable {
     /// For whoever may publish a report in preparation: each small count of children in its text
     /// that the public will read as "a small number of" them.
     public var smallCountsInText: [SmallCountInText]
+    /// For whoever may publish a report in preparation: each measure not on track with no
+    /// commentary for the period to say why and what is being done (PRODUCT.md R9), by title.
+    public var offTrackWithoutCommentary: [String] = []
     /// Each publication of the report, oldest first, when there is more than one or an earlier
     /// one is read; empty otherwise.
     public var publications: [SitePublication]

@@ -51,6 +51,7 @@ public enum SiteRenderer {
             "hasImport": state.importHref != nil, "importHref": state.importHref ?? "",
             "hasSmallCounts": state.smallCountsInText.contains { !$0.isWithheldFigure },
             "smallCounts": state.smallCountsInText.filter { !$0.isWithheldFigure }.map { ["text": $0.text] },
+            "hasUncommented": !state.offTrackWithoutCommentary.isEmpty, "uncommented": state.offTrackWithoutCommentary,
             "hasWithheldFigures": state.smallCountsInText.contains(where: \.isWithheldFigure),
             "withheldFigures": state.smallCountsInText.filter(\.isWithheldFigure).map { ["text": $0.text] },
             "hasPublications": !state.publications.isEmpty,

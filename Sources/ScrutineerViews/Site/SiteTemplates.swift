@@ -110,6 +110,10 @@ enum SiteTemplates {
     <p>Before publishing: the public will read each of these as “a small number of” children or families, because a count of 1 to 5 could identify a child. Reword any that no longer reads well.</p>
     <ul>{{#smallCounts}}<li>{{text}}</li>{{/smallCounts}}</ul>
     </div>{{/hasSmallCounts}}
+    {{#hasUncommented}}<div class="notice" id="off-track-without-commentary">
+    <p>Before publishing: these measures are not on track and have no commentary for this period to say why and what is being done about it.</p>
+    <ul>{{#uncommented}}<li>{{.}}</li>{{/uncommented}}</ul>
+    </div>{{/hasUncommented}}
     {{#hasWithheldFigures}}<div class="notice" id="withheld-figures-in-text">
     <p>Before publishing: each of these numbers in the commentary is one of the measure's figures that the public's report withholds, and the public reads the commentary as written, so it would give the figure away. Reword each, or leave it out.</p>
     <ul>{{#withheldFigures}}<li>{{text}}</li>{{/withheldFigures}}</ul>

@@ -87,8 +87,11 @@ struct PageController: Sendable {
             let finance = try await access.finance(report)
             // Before publishing: what the public will read differently (PRODUCT.md R8).
             var smallCounts: [SmallCountInText] = []
+            var uncommented: [String] = []
             if canPublish && report.stage != .published {
                 let commentary = try await access.commentary(report)
+                let commented = Set(commentary.filter { !$0.text.isEmpty }.map(\.measureCode))
+                uncommented = assessment.measures.filter { $0.status.status == .notOnTrack && !commented.contains($0.measure.code) }.map(\.measure.title)
                 smallCounts = SmallCountInText.find(commentary: commentary, requests: requests, risks: risks, finance: finance, reportingPeriod: report.period)
                     + SmallCountInText.withheldFigures(
                         commentary: commentary, report: assessment,
@@ -100,13 +103,14 @@ struct PageController: Sendable {
             let revisedSince = zip(measures, try await access.revisionsSincePublication(report, measures: measures) ?? []).compactMap { measure, since in
                 since.anyRevised ? measure.code : nil
             }
-            let state = SiteReportState(
+            var state = SiteReportState(
                 periods: report.periods, standing: standing,
                 publishAction: canPublish ? SiteRoutes.publication.href(["committee": code]) : nil, requestForms: forms,
                 importHref: AccessPolicy.canImport(context.viewer.account, report.committee) && !readsEarlier ? SiteRoutes.importForm.href(["committee": code]) : nil,
                 smallCountsInText: smallCounts,
                 publications: publications, revisedSincePublication: revisedSince
             )
+            state.offTrackWithoutCommentary = uncommented
             return try SiteRenderer.committeeHome(
                 assessment, links: links(report), state: state, requests: requests, risks: risks,
                 finance: finance, revisions: try await access.revisedFigures(report, assessment), chrome: chrome(context, breadcrumbs: [SiteLink("Committees", href: SiteRoutes.home.href()), SiteLink(report.committee.name, href: "", isCurrent: true)],

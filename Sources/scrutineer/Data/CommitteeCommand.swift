@@ -154,6 +154,15 @@ extension CommitteeCommand {
                     print("The public reads \(counts.count == 1 ? "one small count" : "\(counts.count) small counts") of children in the text as \"a small number of\" them:")
                     for count in counts { print("  \(count.place): \"\(count.phrase)\"") }
                 }
+                // What the committee will ask about (PRODUCT.md R9): a measure off track with nothing said of it.
+                if let snapshot, let judged = snapshot.assessment(for: .officer) ?? snapshot.assessment(for: .member) {
+                    let commented = Set(snapshot.commentary.filter { !$0.text.isEmpty }.map(\.measureCode))
+                    let uncommented = judged.measures.filter { $0.status.status == .notOnTrack && !commented.contains($0.measure.code) }
+                    if !uncommented.isEmpty {
+                        print("\(uncommented.count == 1 ? "One measure is" : "\(uncommented.count) measures are") not on track with no commentary to say why and what is being done:")
+                        for m in uncommented { print("  \(m.measure.code): \(m.measure.title)") }
+                    }
+                }
                 if !figures.isEmpty {
                     print("The public reads \(figures.count == 1 ? "this number" : "these numbers") in the commentary as written, though \(figures.count == 1 ? "it is one of the measure's figures" : "each is one of its measure's figures") that the public's report withholds; reword \(figures.count == 1 ? "it" : "them") and publish again:")
                     for figure in figures { print("  \(figure.place): \"\(figure.phrase)\"") }
