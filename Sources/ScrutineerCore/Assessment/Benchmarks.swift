@@ -148,8 +148,10 @@ public struct Benchmarks: Sendable, Hashable, Codable {
         guard let england, let lower = comparison.interval.lower95, let upper = comparison.interval.upper95 else {
             return "\(comparison.label) than England"
         }
-        let ci = "\(councilName)'s 95% confidence interval (\(format.rangeText(lower, upper)))"
-        let englandWords = "England's \(format.text(england))"
+        // England beside a limit it would read the same as is shown to the places that part them.
+        let shown = format.apart(england, from: [lower, upper])
+        let ci = "\(councilName)'s 95% confidence interval (\(shown.rangeText(lower, upper)))"
+        let englandWords = "England's \(shown.text(england))"
         switch comparison.outcome {
         case .similar:
             return "Similar to England: \(englandWords) lies within \(ci)"

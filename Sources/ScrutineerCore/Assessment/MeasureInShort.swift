@@ -16,8 +16,15 @@ public struct MeasureInShort: Sendable, Hashable {
         let format = m.format
         var sentences: [String] = []
         let status = m.status
-        let figure = m.latest.flatMap { $0.value == nil ? nil : $0.text } ?? "the latest figure"
         let target = status.reportedTarget.map { format.trimmedText($0.target.value) }
+        // A figure that reads as its target, though judged on either side of it, is shown to the
+        // places that part them.
+        let figure = m.latest.flatMap { latest in
+            latest.value.map { value in
+                let apart = status.reportedTarget.map { format.apart(value, from: [$0.target.value]) } ?? format
+                return apart.decimalPlaces == format.decimalPlaces ? latest.text : apart.text(value)
+            }
+        } ?? "the latest figure"
         // Where lower is better a figure that misses is above its target, not short of it.
         let misses = !status.isMilestone && m.measure.polarity == .lowIsGood ? "is above the target of" : "is short of the target of"
         let beyondTolerance = (status.reportedTarget?.target.tolerance ?? 0) > 0 ? " by more than its tolerance." : "."

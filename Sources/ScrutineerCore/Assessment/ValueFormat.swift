@@ -30,6 +30,19 @@ public struct ValueFormat: Sendable, Hashable, Codable {
         grouped(rounded(value, places: decimalPlaces))
     }
 
+    /// This format with as many more decimal places (up to three) as it takes to tell `value` apart
+    /// from each of `others` it differs from but would read the same as: a judgement made on the
+    /// unrounded figures (METHODS.md §13.6) then reads as made ("84.96% is short of the target of
+    /// 85%", not "85.0% is short of …").
+    public func apart(_ value: Double, from others: [Double]) -> ValueFormat {
+        var format = self
+        for _ in 0..<3 {
+            guard others.contains(where: { $0 != value && format.number($0) == format.number(value) }) else { break }
+            format.decimalPlaces += 1
+        }
+        return format
+    }
+
     /// The value with its unit: "61.2%", "45.3 per 10,000", "1,234", "12 days", "18.5 weeks", "£1,234".
     public func text(_ value: Double) -> String {
         withUnit(number(value), negative: value < 0 && number(value) != number(0))

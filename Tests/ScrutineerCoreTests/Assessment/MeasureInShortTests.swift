@@ -81,6 +81,21 @@ import Testing
         #expect(dip.said.last?.hasSuffix("lies wholly above the target of 85%, so this figure's missing it is unusual: it can be expected to be met again.") == true, "\(dip.said)")
     }
 
+    @Test("A figure judged short of its target that would read as the target is shown to the places that part them: 84.96% is short of 85%, not 85.0% (found by exploratory testing)")
+    func figureApartFromTarget() throws {
+        let observations = [try Build.observation("EET", "2024/25 Q2", 84.96, published: "2024-11-14")]
+        let report = try Build.assess([Build.percentage("EET")], observations, targets: [try Build.target("EET", .local, 85)], period: "2024/25 Q2", today: "2024-11-20")
+        let m = try #require(report.measures.first)
+        #expect(MeasureInShort(m).sentences[0] == "Not on track: 84.96% is short of the target of 85%.")
+        // Places are added only where the figures would read the same, and three at most.
+        let format = ValueFormat(unit: .percentage, decimalPlaces: 1)
+        #expect(format.apart(84.96, from: [85]).text(84.96) == "84.96%")
+        #expect(format.apart(84.4, from: [85]).decimalPlaces == 1)
+        #expect(format.apart(22.3627, from: [22.4]).text(22.3627) == "22.36%")
+        #expect(format.apart(85.00001, from: [85]).decimalPlaces == 4)
+        #expect(format.apart(85, from: [85]).decimalPlaces == 1, "the same figure needs no parting")
+    }
+
     @Test("On track and improving, with too few figures for a chart; a withheld figure is not named")
     func onTrack() throws {
         let observations = [
