@@ -106,19 +106,21 @@ struct CommitteeRequestWebTests {
 
             let refused = try await analyst.post(client, "/committees/WOK-CS/requests", [("period", "2026/27 Q2"), ("raised-on", "2026-10-06"), ("request", "Late."), ("due-by", "2026-10-01")])
             #expect(refused.status == .badRequest)
-            #expect(refused.text.contains("due-by: 2026-10-01 is before the meeting that asked (2026-10-06)"))
+            // Each refusal says which form was not saved and names its fields by the labels the form shows, with days in words (found by exploratory testing).
+            #expect(refused.text.contains("<p>The new request was not recorded:</p>"))
+            #expect(refused.text.contains("Promised by: 1 Oct 2026 is before the meeting that asked (6 Oct 2026)"), "\(refused.text)")
             #expect(refused.text.contains("<h1>There is a problem with what was sent</h1>"))
             #expect(refused.text.contains("Go back to the form with your browser&#39;s Back button, which keeps what you typed") || refused.text.contains("Go back to the form with your browser's Back button, which keeps what you typed"))
             let again = try await analyst.post(client, "/committees/WOK-CS/requests/1/delivery", [("period", "2026/27 Q2"), ("on", "2026-11-13"), ("note", "Again.")])
             #expect(again.status == .badRequest)
-            #expect(again.text.contains("was provided for 2026/27 Q2 on 2026-11-12"))
+            #expect(again.text.contains("<p>The delivery of request 1 was not recorded:</p>") && again.text.contains("was provided for 2026/27 Q2 on 12 Nov 2026"))
             // The day the site judges by is 23 November 2026: a meeting or an answer after it is refused.
             let planned = try await analyst.post(client, "/committees/WOK-CS/requests", [("period", "2026/27 Q2"), ("raised-on", "2026-11-24"), ("request", "Planned.")])
             #expect(planned.status == .badRequest)
-            #expect(planned.text.contains("raised-on: 2026-11-24 is after today (2026-11-23) (expected a day that has come, on or before 2026-11-23)"))
+            #expect(planned.text.contains("Day of the meeting that asked: 24 Nov 2026 is after today (23 Nov 2026) (expected a day that has come, on or before 23 Nov 2026)"))
             let early = try await analyst.post(client, "/committees/WOK-CS/requests/3/closure", [("period", "2026/27 Q2"), ("on", "2026-12-01"), ("reason", "x")])
             #expect(early.status == .badRequest)
-            #expect(early.text.contains("on: 2026-12-01 is after today (2026-11-23)"))
+            #expect(early.text.contains("Day it was closed: 1 Dec 2026 is after today (23 Nov 2026)"))
             // Every problem of a form at once, a paragraph each, not one per try.
             let several = try await analyst.post(client, "/committees/WOK-CS/requests", [
                 ("period", "2026/27 Q2"), ("raised-on", "2026-11-24"), ("request", "  "), ("due-by", "2026-13-01"), ("measure", "NOPE"),
@@ -126,17 +128,17 @@ struct CommitteeRequestWebTests {
             ])
             #expect(several.status == .badRequest)
             for line in [
-                "<p>due-by: 2026-13-01 is not a date (expected YYYY-MM-DD)</p>",
-                "<p>measure: NOPE is not one of WOK-CS&#39;s measures (expected one of: ",
-                "<p>raised-on: 2026-11-24 is after today (2026-11-23) (expected a day that has come, on or before 2026-11-23)</p>",
-                "<p>request: empty (expected what the committee asked for, in the minutes&#39; words)</p>",
-                "<p>provided-by: 201 characters (expected a name or job title of at most 200)</p>",
+                "<p>Promised by: 2026-13-01 is not a date (expected YYYY-MM-DD)</p>",
+                "<p>The measure it is about: NOPE is not one of WOK-CS&#39;s measures (expected one of: ",
+                "<p>Day of the meeting that asked: 24 Nov 2026 is after today (23 Nov 2026) (expected a day that has come, on or before 23 Nov 2026)</p>",
+                "<p>What the committee asked for: empty (expected what the committee asked for, in the minutes&#39; words)</p>",
+                "<p>Who agreed to provide it: 201 characters (expected a name or job title of at most 200)</p>",
             ] {
                 #expect(several.text.contains(line) || several.text.contains(line.replacingOccurrences(of: "&#39;", with: "'")), "\(line)")
             }
             let closure = try await analyst.post(client, "/committees/WOK-CS/requests/3/closure", [("period", "2026/27 Q2"), ("on", ""), ("reason", "")])
             #expect(closure.status == .badRequest)
-            #expect(closure.text.contains("<p>on: empty (expected a date, YYYY-MM-DD)</p>") && closure.text.contains("<p>reason: empty (expected why the request is closed"), "\(closure.text)")
+            #expect(closure.text.contains("<p>Day it was closed: empty (expected a date, YYYY-MM-DD)</p>") && closure.text.contains("<p>Why it is closed: empty (expected why the request is closed"), "\(closure.text)")
             let missing = try await analyst.post(client, "/committees/WOK-CS/requests/9/closure", [("period", "2026/27 Q2"), ("on", "2026-11-02"), ("reason", "x")])
             #expect(missing.status == .notFound)
             #expect(try await analyst.jsonList(client, "/api/v1/committees/WOK-CS/requests?period=2026%2F27%20Q2").count == 3, "refusals wrote nothing")

@@ -9,10 +9,32 @@ import ScrutineerViews
 /// each change is audited by the store. The form fields are named as the command's flags are.
 extension PageController {
     func addRoutesForRequests(to router: Router<WebRequestContext>) {
-        router.on(RouterPath(SiteRoutes.requests.pattern), method: .post) { request, context in try await addRequest(request, context) }
-        router.on(RouterPath(SiteRoutes.requestDelivery.pattern), method: .post) { request, context in try await deliverRequest(request, context) }
-        router.on(RouterPath(SiteRoutes.requestAmendment.pattern), method: .post) { request, context in try await amendRequest(request, context) }
-        router.on(RouterPath(SiteRoutes.requestClosure.pattern), method: .post) { request, context in try await closeRequest(request, context) }
+        // Each form's refusal names the form, and its fields by the labels the page shows.
+        let asked = ["request": "What the committee asked for", "asked-by": "Asked by", "due-by": "Promised by"]
+        router.on(RouterPath(SiteRoutes.requests.pattern), method: .post) { request, context in
+            let labels = asked.merging(["raised-on": "Day of the meeting that asked", "provided-by": "Who agreed to provide it", "measure": "The measure it is about"]) { $1 }
+            return try await Self.labelled("The new request was not recorded", labels, today: today) { try await addRequest(request, context) }
+        }
+        router.on(RouterPath(SiteRoutes.requestDelivery.pattern), method: .post) { request, context in
+            try await Self.labelled("The delivery of \(Self.named(context)) was not recorded", ["on": "Day it was delivered", "note": "What was delivered"], today: today) {
+                try await deliverRequest(request, context)
+            }
+        }
+        router.on(RouterPath(SiteRoutes.requestAmendment.pattern), method: .post) { request, context in
+            try await Self.labelled("The change to \(Self.named(context)) was not recorded", asked.merging(["provided-by": "Who provides it"]) { $1 }, today: today) {
+                try await amendRequest(request, context)
+            }
+        }
+        router.on(RouterPath(SiteRoutes.requestClosure.pattern), method: .post) { request, context in
+            try await Self.labelled("The closing of \(Self.named(context)) was not recorded", ["on": "Day it was closed", "reason": "Why it is closed"], today: today) {
+                try await closeRequest(request, context)
+            }
+        }
+    }
+
+    /// "request 2", the request a form's address names.
+    private static func named(_ context: WebRequestContext) -> String {
+        "request " + ((try? context.parameter("number")) ?? "")
     }
 
     /// Every field is checked before the request is recorded, and every problem is said at once.
@@ -78,6 +100,40 @@ extension PageController {
             _ = try await cache.store.closeRequest(committeeCode: definition.committee.code, number: number, on: day, reason: form.text("reason"), by: account.username)
         }
         return requestsPage(definition, period)
+    }
+
+    /// A request form's refusal (400) as its reader reads it: which form was not saved, then each
+    /// problem led by the label of its field as the form shows it rather than the field's name, with
+    /// days written as the page writes them ("1 January 2030", not 2030-01-01). The API's `parameter`
+    /// still names the field.
+    private static func labelled(
+        _ form: String, _ labels: [String: String], today: CalendarDate, _ body: () async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await body()
+        } catch let error as WebError where error.status == .badRequest {
+            let lines = error.message.split(separator: "\n").map { line -> String in
+                var text = String(line)
+                if let colon = text.range(of: ": "), let label = labels[String(text[..<colon.lowerBound])] {
+                    text = label + ": " + text[colon.upperBound...]
+                }
+                return daysInWords(text)
+            }
+            throw WebError(.badRequest, (["\(form):"] + lines).joined(separator: "\n"), parameter: error.parameter)
+        }
+    }
+
+    /// `text` with each ISO day in it (2030-01-01) written in words (1 January 2030).
+    private static func daysInWords(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let match = rest.firstMatch(of: /\d{4}-\d{2}-\d{2}/) {
+            out += rest[..<match.range.lowerBound]
+            let iso = String(rest[match.range])
+            out += CalendarDate(iso: iso)?.displayText ?? iso
+            rest = rest[match.range.upperBound...]
+        }
+        return out + rest
     }
 
     /// A request form's fields, checked: the CSRF token, a signed-in analyst or administrator of
