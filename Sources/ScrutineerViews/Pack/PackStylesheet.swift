@@ -74,6 +74,10 @@ enum PackStylesheet {
         .point-types { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.5rem; }
 
         figure { margin: 0 0 2rem; }
+        /* A chart's figure holds the chart and its caption alone, so a PDF tags only the chart as a
+           figure; its summary and data table follow it, read as text and a table. */
+        .chart-group { margin: 0 0 2rem; }
+        .chart-group figure { margin: 0 0 0.5rem; }
         figcaption { font-weight: 700; margin-bottom: 0.5rem; }
         .chart-box { max-width: 46rem; }
         svg.chart { display: block; width: 100%; height: auto; }

@@ -96,13 +96,15 @@ enum PackTemplates {
 
     /// A chart with its caption, summary, point-type legend and data table.
     static let figure = """
-    <figure class="chart-figure" id="{{id}}-figure">
+    <div class="chart-group" id="{{id}}-figure">
+    <figure class="chart-figure">
     <figcaption>{{caption}}</figcaption>
     <div class="chart-box">{{{svg}}}</div>
+    </figure>
     <p class="chart-summary">{{summary}}</p>
     {{#hasPointTypes}}<ul class="point-types">{{#pointTypes}}<li>\(line)</li>{{/pointTypes}}</ul>{{/hasPointTypes}}
     {{#table}}{{>table}}{{/table}}
-    </figure>
+    </div>
 
     """
 
