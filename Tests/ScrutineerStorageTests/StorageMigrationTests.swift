@@ -293,7 +293,7 @@ struct StorageMigrationTests {
             let third = try #require(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4", version: 3))
             let newest = try await store.revision()
             #expect(third.revision == newest)
-            #expect(try await store.auditTrail().last.map { [$0.id, $0.action] as [AnyHashable] } == [newest, "mark report WARKS-CYP 2024/25 Q4 published (snapshot 3)"])
+            #expect(try await store.auditTrail().last.map { [$0.id, $0.action] as [AnyHashable] } == [newest, "mark report WARKS-CYP 2024/25 Q4 published (snapshot 3), judged as on 2026-01-05"])
         }
     }
 

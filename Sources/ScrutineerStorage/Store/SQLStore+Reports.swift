@@ -117,7 +117,8 @@ extension SQLStore {
             stored.takenAt = StoreTimestamp.now()
             let (publication, revision) = try await Self.record(
                 ReportPublication(committeeCode: stored.committeeCode, periodLabel: stored.periodLabel, stage: .published, changedBy: stored.takenBy, changedAt: stored.takenAt),
-                in: session, action: " (snapshot \(stored.version))"
+                // The day it was judged as on, which `--as-of` may set before the day it is published.
+                in: session, action: " (snapshot \(stored.version))" + (stored.assessments.first.map { ", judged as on \($0.today.iso)" } ?? "")
             )
             stored.revision = revision
             let body = String(decoding: try encoder.encode(stored), as: UTF8.self)
