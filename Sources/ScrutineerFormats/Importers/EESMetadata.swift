@@ -33,9 +33,10 @@ struct EESMetadata {
         header.contains("col_name") && header.contains("col_type")
     }
 
-    /// The metadata file EES ships beside `dataFileName`: `x.csv` ⇒ `x.meta.csv`.
+    /// The metadata file EES ships beside `dataFileName`: `x.csv` (or `x.CSV`, as a download may
+    /// be renamed) ⇒ `x.meta.csv`.
     static func fileName(for dataFileName: String) -> String {
-        let stem = dataFileName.hasSuffix(".csv") ? String(dataFileName.dropLast(4)) : dataFileName
+        let stem = dataFileName.lowercased().hasSuffix(".csv") ? String(dataFileName.dropLast(4)) : dataFileName
         return stem + ".meta.csv"
     }
 

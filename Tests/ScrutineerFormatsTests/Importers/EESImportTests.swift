@@ -232,7 +232,7 @@ struct EESImportTests {
         #expect(batch.observations.map(\.value) == [1000, 800, 700, 50])
     }
 
-    @Test("a joint row of several LAs (940 / 941) is skipped and counted; a band a spreadsheet turned into a date (05-Sep) is refused at its cell; year-ending-september is a year type as the help writes it (found by exploratory testing)")
+    @Test("a joint row of several LAs (940 / 941) is skipped and counted; a band a spreadsheet turned into a date (05-Sep) is refused at its cell; year-ending-september is a year type as the help writes it; x.CSV finds x.meta.csv (found by exploratory testing)")
     func combinedRowsAndSpreadsheetDates() throws {
         let data = ImportFixtures.text("ages.csv", """
         \(Self.header),age_band,pupils
@@ -251,6 +251,8 @@ struct EESImportTests {
             "ages.csv:3:age_band: \"05-Sep\" is how a spreadsheet shows a band such as 5-9 or 10-15 that it turned into a date (expected the group as published: download the file again, or open it as text, not in a spreadsheet)",
         ])
         #expect(MeasureText.yearType("year-ending-september") == .yearEndingSeptember && MeasureText.yearType("yearEndingSeptember") == .yearEndingSeptember)
+        // A download renamed with an upper-case extension still finds its metadata beside it.
+        #expect(EESImporter.metadataFileName(for: "fy.CSV") == "fy.meta.csv" && EESImporter.metadataFileName(for: "fy.csv") == "fy.meta.csv")
     }
 
     @Test("filters with several values become breakdowns (Total is the whole population); academic years and symbols")
