@@ -138,7 +138,8 @@ extension SmallCountInText {
         for measure in report.measures {
             guard let item = commentary.first(where: { $0.measureCode == measure.measure.code }) else { continue }
             let withheld = measure.figuresWithheld(from: seen[measure.measure.code])
-            found += FreeTextDisclosure.numbers(in: item.text, among: withheld).map {
+            // Read in the text as the public reads it: a count already written "a small number of" is not there.
+            found += FreeTextDisclosure.numbers(in: FreeTextDisclosure.redacted(item.text), among: withheld).map {
                 SmallCountInText(place: "commentary on \(item.measureCode)", phrase: $0.phrase, isWithheldFigure: true)
             }
         }
