@@ -13,20 +13,20 @@ extension PageController {
         let asked = ["request": "What the committee asked for", "asked-by": "Asked by", "due-by": "Promised by"]
         router.on(RouterPath(SiteRoutes.requests.pattern), method: .post) { request, context in
             let labels = asked.merging(["raised-on": "Day of the meeting that asked", "provided-by": "Who agreed to provide it", "measure": "The measure it is about"]) { $1 }
-            return try await Self.labelled("The new request was not recorded", labels, today: today) { try await addRequest(request, context) }
+            return try await Self.labelled("The new request was not recorded", labels) { try await addRequest(request, context) }
         }
         router.on(RouterPath(SiteRoutes.requestDelivery.pattern), method: .post) { request, context in
-            try await Self.labelled("The delivery of \(Self.named(context)) was not recorded", ["on": "Day it was delivered", "note": "What was delivered"], today: today) {
+            try await Self.labelled("The delivery of \(Self.named(context)) was not recorded", ["on": "Day it was delivered", "note": "What was delivered"]) {
                 try await deliverRequest(request, context)
             }
         }
         router.on(RouterPath(SiteRoutes.requestAmendment.pattern), method: .post) { request, context in
-            try await Self.labelled("The change to \(Self.named(context)) was not recorded", asked.merging(["provided-by": "Who provides it"]) { $1 }, today: today) {
+            try await Self.labelled("The change to \(Self.named(context)) was not recorded", asked.merging(["provided-by": "Who provides it"]) { $1 }) {
                 try await amendRequest(request, context)
             }
         }
         router.on(RouterPath(SiteRoutes.requestClosure.pattern), method: .post) { request, context in
-            try await Self.labelled("The closing of \(Self.named(context)) was not recorded", ["on": "Day it was closed", "reason": "Why it is closed"], today: today) {
+            try await Self.labelled("The closing of \(Self.named(context)) was not recorded", ["on": "Day it was closed", "reason": "Why it is closed"]) {
                 try await closeRequest(request, context)
             }
         }
@@ -104,10 +104,10 @@ extension PageController {
 
     /// A request form's refusal (400) as its reader reads it: which form was not saved, then each
     /// problem led by the label of its field as the form shows it rather than the field's name, with
-    /// days written as the page writes them ("1 January 2030", not 2030-01-01). The API's `parameter`
+    /// days written as the page writes them ("1 Jan 2030", not 2030-01-01). The API's `parameter`
     /// still names the field.
     private static func labelled(
-        _ form: String, _ labels: [String: String], today: CalendarDate, _ body: () async throws -> Response
+        _ form: String, _ labels: [String: String], _ body: () async throws -> Response
     ) async throws -> Response {
         do {
             return try await body()
@@ -123,7 +123,7 @@ extension PageController {
         }
     }
 
-    /// `text` with each ISO day in it (2030-01-01) written in words (1 January 2030).
+    /// `text` with each ISO day in it (2030-01-01) written as the page writes days (1 Jan 2030).
     private static func daysInWords(_ text: String) -> String {
         var out = ""
         var rest = Substring(text)

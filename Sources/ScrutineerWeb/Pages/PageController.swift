@@ -90,8 +90,7 @@ struct PageController: Sendable {
             var uncommented: [String] = []
             if canPublish && report.stage != .published {
                 let commentary = try await access.commentary(report)
-                let commented = Set(commentary.filter { !$0.text.isEmpty }.map(\.measureCode))
-                uncommented = assessment.measures.filter { $0.status.status == .notOnTrack && !commented.contains($0.measure.code) }.map(\.measure.title)
+                uncommented = assessment.offTrackWithoutCommentary(commentary).map(\.measure.title)
                 smallCounts = SmallCountInText.find(commentary: commentary, requests: requests, risks: risks, finance: finance, reportingPeriod: report.period)
                     + SmallCountInText.withheldFigures(
                         commentary: commentary, report: assessment,

@@ -156,8 +156,7 @@ extension CommitteeCommand {
                 }
                 // What the committee will ask about (PRODUCT.md R9): a measure off track with nothing said of it.
                 if let snapshot, let judged = snapshot.assessment(for: .officer) ?? snapshot.assessment(for: .member) {
-                    let commented = Set(snapshot.commentary.filter { !$0.text.isEmpty }.map(\.measureCode))
-                    let uncommented = judged.measures.filter { $0.status.status == .notOnTrack && !commented.contains($0.measure.code) }
+                    let uncommented = judged.offTrackWithoutCommentary(snapshot.commentary)
                     if !uncommented.isEmpty {
                         print("\(uncommented.count == 1 ? "One measure is" : "\(uncommented.count) measures are") not on track with no commentary to say why and what is being done:")
                         for m in uncommented { print("  \(m.measure.code): \(m.measure.title)") }
