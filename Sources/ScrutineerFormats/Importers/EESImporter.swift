@@ -324,7 +324,9 @@ public enum EESImporter {
                         unit: mapping?.unit ?? described?.unit ?? EESImporter.unit(fromColumnName: indicator),
                         decimalPlaces: described?.decimalPlaces, polarity: mapping?.polarity ?? .noJudgement, periodicity: periodicity,
                         yearType: mapping?.yearType ?? defaultYearType, source: EESImporter.source,
-                        benchmarkComparison: hasFraction ? .fingertips95 : .notCompared
+                        benchmarkComparison: hasFraction ? .fingertips95 : .notCompared,
+                        // Counts allow the statistical direction (METHODS.md §13.4).
+                        directionOfTravel: hasFraction ? .confidenceIntervalOverlap : .simple
                     )
                     if let earlier = newMeasures[code] {
                         if earlier.measure != measure {

@@ -168,7 +168,9 @@ public enum FingertipsImporter {
             }
             let measure = Measure(
                 code: code, title: options.title ?? summary.name, unit: options.unit ?? .number, polarity: options.polarity ?? .noJudgement,
-                periodicity: periodicity, yearType: yearType, source: source
+                periodicity: periodicity, yearType: yearType, source: source,
+                // Fingertips publishes each figure's interval: direction is statistical (METHODS.md §13.4).
+                directionOfTravel: .confidenceIntervalOverlap
             )
             plans[id] = IndicatorPlan(measure: measure, summary)
             newMeasures.append(measure)

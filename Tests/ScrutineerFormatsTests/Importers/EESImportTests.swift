@@ -106,6 +106,8 @@ struct EESImportTests {
         #expect(batch.measures.map(\.code) == ["ReReferral", "REFERRALS", "PrevRegCPR"])
         #expect(batch.measures[0].polarity == .lowIsGood && batch.measures[0].benchmarkComparison == .fingertips95)
         #expect(batch.measures[1].unit == .count && batch.measures[1].benchmarkComparison == .notCompared)
+        // Counts allow the statistical direction of travel; a figure without them has the simple one (METHODS.md §13.4).
+        #expect(batch.measures.map(\.directionOfTravel) == [.confidenceIntervalOverlap, .simple, .confidenceIntervalOverlap])
         #expect(batch.observations.count == 3 * 2132)
         let warwickshire = try #require(batch.observations.first { $0.measureCode == "ReReferral" && $0.areaCode == "E10000031" && $0.period.label == "2025" })
         #expect((warwickshire.value, warwickshire.numerator, warwickshire.denominator) == (17, 878, 5152))

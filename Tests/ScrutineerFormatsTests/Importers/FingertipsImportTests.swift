@@ -25,7 +25,9 @@ struct FingertipsImportTests {
         #expect(batch.observations.count == Set(rows.map(Self.key)).count)
         #expect(batch.measures == [Measure(
             code: "FT90284", title: "Hospital admissions caused by unintentional and deliberate injuries in children (aged 0 to 14 years)",
-            unit: .rate(per: 10000), polarity: .lowIsGood, yearType: .financial, source: "OHID Fingertips"
+            unit: .rate(per: 10000), polarity: .lowIsGood, yearType: .financial, source: "OHID Fingertips",
+            // Its intervals allow the statistical direction of travel (METHODS.md §13.4; found by exploratory testing).
+            directionOfTravel: .confidenceIntervalOverlap
         )])
         // Barnsley's and Sheffield's old codes, which the export gives, are their new ones (only the codes changed in 2024).
         let recoded = ["E08000016": "E08000038", "E08000019": "E08000039"]
