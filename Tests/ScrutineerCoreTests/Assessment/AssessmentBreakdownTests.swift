@@ -69,6 +69,17 @@ import Testing
         #expect(hidden.allSatisfy { $0.cell.isSuppressed && $0.numerator?.isSuppressed == true })
     }
 
+    @Test("Public: a district with none of 3 (withheld for its small total) is suppressed like any other, without stopping the server (found by exploratory re-testing)")
+    func withheldZero() throws {
+        let byDistrict = try Self.districts([("Alpha", 0, 3), ("Bravo", 10, 100), ("Charlie", 10, 97)], total: (20, 200))
+        let alpha = try #require(byDistrict["Alpha"])
+        #expect(alpha.cell.isSuppressed && alpha.denominator == .suppressed(symbol: .confidential, reason: .smallCount))
+        // Its total of 3 would come back from 200 less the others' totals, so one more district is
+        // hidden whole; its none of them gives nothing away, so protects nothing more.
+        #expect(byDistrict.values.filter { $0.denominator?.isSuppressed == true }.count == 2, "\(byDistrict)")
+        #expect(byDistrict.values.filter { $0.cell.isSuppressed }.count == 2, "\(byDistrict)")
+    }
+
     @Test("Bands are in order of their numbers, not their text: 5-10, 11-15, 16 (found by exploratory testing)")
     func numericOrder() throws {
         let observations = try [("16", 4.0), ("11-15", 9.0), ("5-10", 12.0)].map { band, value in
@@ -101,6 +112,26 @@ import Testing
         ]
         return try #require(try Build.assess([measure], observations, targets: [try Build.target("PEXSEND", .local, 5)],
                                              period: "2024/25 Q2", today: "2024-11-20", audience: audience).measures.first)
+    }
+
+    @Test("Public: a count by district and by age band at once is suppressed as a table whose totals are each district's and each band's figures, so Bravo's 2 children aged 0-4 do not come back from Bravo's 20 less its 18 aged 5-9 (found by exploratory testing)")
+    func crossTabulated() throws {
+        let measure = Measure(code: "PEXSEND", title: "Permanent exclusions of children with SEND", unit: .count, polarity: .lowIsGood, yearType: .financial)
+        var cells: [(breakdown: [String: String], count: Double)] = [([:], 40)]
+        cells += [("Alpha", 20.0), ("Bravo", 20.0)].map { (["district": $0.0], $0.1) }
+        cells += [("0-4", 10.0), ("5-9", 30.0)].map { (["age": $0.0], $0.1) }
+        cells += [("Alpha", "0-4", 8.0), ("Alpha", "5-9", 12.0), ("Bravo", "0-4", 2.0), ("Bravo", "5-9", 18.0)].map { (["district": $0.0, "age": $0.1], $0.2) }
+        let observations = try cells.map { try Build.observation("PEXSEND", "2024/25 Q2", $0.count, published: "2024-11-14", breakdown: $0.breakdown) }
+        let assessment = try #require(try Build.assess([measure], observations, period: "2024/25 Q2", today: "2024-11-20", audience: .public).measures.first)
+        let hidden = Set(assessment.breakdowns.filter(\.cell.isSuppressed).map(\.breakdown.key))
+        #expect(hidden.contains("age=0-4;district=Bravo"))
+        // No line of the table (a district with its total, a band with its total) has exactly one figure hidden.
+        for (dimension, values, other, otherValues) in [("district", ["Alpha", "Bravo"], "age", ["0-4", "5-9"]), ("age", ["0-4", "5-9"], "district", ["Alpha", "Bravo"])] {
+            for value in values {
+                let line = [Breakdown([dimension: value]).key] + otherValues.map { Breakdown([dimension: value, other: $0]).key }
+                #expect(line.filter(hidden.contains).count != 1, "\(line): \(hidden.sorted())")
+            }
+        }
     }
 
     @Test("A count by sex: 2 girls is c, and the boys' 9 is hidden too since the total 11 is shown")

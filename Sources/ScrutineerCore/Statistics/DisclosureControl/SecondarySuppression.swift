@@ -23,9 +23,11 @@ extension DisclosurePolicy {
         suppress(table, withheld: table.counts.map { $0.map { _ in nil } })
     }
 
-    /// The table as published when some inner cells are already withheld for a reason of their own
-    /// (`withheld[row][column]`, nil for none): such a cell is primary, as a small count is, and
-    /// the others are hidden around it as described above.
+    /// The table as published when some cells are already withheld for a reason of their own
+    /// (`withheld[row][column]` over the grid with its totals, nil for none): such a cell is
+    /// primary, as a small count is, and the others are hidden around it as described above. A
+    /// withheld zero (none of 3 children, the 3 being small) protects the cells around it but
+    /// needs no protecting: a zero worked out gives nothing away, as true zeros are published.
     public func suppress(_ table: CountTable, withheld: [[SuppressionReason?]]) -> SuppressedCountTable {
         var grid = SuppressionGrid(values: table.gridWithTotals)
         for row in 0..<grid.rowCount {
@@ -94,13 +96,10 @@ struct SuppressionGrid {
 
     mutating func applySecondarySuppression() {
         while true {
-            if let line = lines.first(where: { $0.filter(isSuppressed).count == 1 }) {
-                guard let pick = line.filter(isCandidate).min(by: precedes) else {
-                    // Unreachable: the total equals the sum of the line, so a line with one
-                    // non-zero hidden cell always has another non-zero cell.
-                    assertionFailure("a line with one suppressed cell has no other non-zero cell")
-                    return
-                }
+            // A line whose one hidden cell is a withheld zero needs nothing more (found by
+            // exploratory testing): see `suppress(_:withheld:)`.
+            if let line = lines.first(where: { line in line.filter(isSuppressed).count == 1 && line.contains { isSuppressed($0) && value($0) > 0 } }),
+               let pick = line.filter(isCandidate).min(by: precedes) {
                 reasons[pick.row][pick.column] = .protectsSuppressedCell
                 continue
             }
@@ -140,7 +139,8 @@ struct SuppressionGrid {
     /// lines — the cell to suppress next; nil when no suppressed cell is a bridge.
     func cellClosingFirstBridge() -> Position? {
         for row in 0..<rowCount {
-            for column in 0..<columnCount where reasons[row][column] != nil {
+            // A withheld zero needs no protecting: no bridge.
+            for column in 0..<columnCount where reasons[row][column] != nil && values[row][column] > 0 {
                 let bridge = Position(row: row, column: column)
                 let rowSide = reachable(from: row, excluding: bridge)
                 if rowSide.contains(rowCount + column) { continue }
