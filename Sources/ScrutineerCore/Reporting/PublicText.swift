@@ -151,14 +151,15 @@ extension SmallCountInText {
 }
 
 extension MeasureAssessment {
-    /// The whole numbers of one or more this assessment gives (the latest figure, its count and
-    /// total, its breakdowns, the history charted) that `publicCopy`, the same measure as the
-    /// public sees it, withholds.
-    func figuresWithheld(from publicCopy: MeasureAssessment?) -> Set<Int> {
-        var numbers: Set<Int> = []
+    /// The figures this assessment gives (the latest figure, its count and total, its breakdowns,
+    /// the history charted) that `publicCopy`, the same measure as the public sees it, withholds,
+    /// as they may be written: a count as "3", a figure also to the measure's places ("4.9").
+    func figuresWithheld(from publicCopy: MeasureAssessment?) -> Set<String> {
+        var numbers: Set<String> = []
         func add(_ value: Double?, _ shown: Double?) {
-            guard let value, shown == nil, value >= 1, value < 1e9, value == value.rounded() else { return }
-            numbers.insert(Int(value))
+            guard let value, shown == nil, value > 0, value < 1e9 else { return }
+            if value == value.rounded() { numbers.insert(String(Int(value))) }
+            numbers.insert(format.number(value).replacingOccurrences(of: ",", with: ""))
         }
         if let latest {
             let shown = publicCopy?.latest.flatMap { $0.period == latest.period ? $0 : nil }

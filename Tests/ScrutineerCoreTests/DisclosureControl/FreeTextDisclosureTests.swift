@@ -138,4 +138,11 @@ struct FreeTextDisclosureTests {
         #expect(earlier.publicText == nil)
         #expect(commentary[0].redacted(for: .public, rule: earlier.publicTextRule).text == "A small number of children were excluded.")
     }
+
+    @Test("Numbers that are withheld figures are found however written: 2 of 45, 2/45, a percentage to its places, a word; not money or part of another number (found by exploratory re-testing)")
+    func withheldFiguresWritten() {
+        let found = FreeTextDisclosure.numbers(in: "Fell to 4.9% (2/45 this quarter), then 2 of 45; two reviews; £2 spent; 14.9 days.", among: ["2", "45", "4.9"])
+        #expect(found.map(\.phrase) == ["4.9", "2/45", "2 of 45", "two"])
+        #expect(FreeTextDisclosure.numbers(in: "3 of 61", among: []).isEmpty)
+    }
 }

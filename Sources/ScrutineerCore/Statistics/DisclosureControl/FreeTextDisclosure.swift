@@ -34,24 +34,26 @@ public enum FreeTextDisclosure {
         }
     }
 
-    /// Each whole number written in `text` (in digits, or one to twenty in words) that is one of
-    /// `numbers`, with the whole it is written of ("3 of 61"): figures the public's copy of a report
-    /// withholds, which text written beside them would give away.
-    public static func numbers(in text: String, among numbers: Set<Int>) -> [Finding] {
+    /// Each number written in `text` that is one of `numbers` (as digits without thousands
+    /// separators, "3", "4.9"; one to twenty may be written in words), with the whole it is written
+    /// of ("3 of 61", "3/61"): figures the public's copy of a report withholds, which text written
+    /// beside them would give away. Money (£3) is not read.
+    public static func numbers(in text: String, among numbers: Set<String>) -> [Finding] {
         guard !numbers.isEmpty else { return [] }
-        let words = Word.split(text)
         var found: [Finding] = []
-        var i = 0
-        while i < words.count {
-            let word = words[i]
-            guard let value = wholeNumber(word, in: text) ?? numberWords[word.lowered], numbers.contains(value) else {
-                i += 1
-                continue
+        var rest = Substring(text)
+        while let match = rest.firstMatch(of: /(\d[\d,]*(?:\.\d+)?)(?:\s*(?:\/|of|out of)\s*\d[\d,]*)?/) {
+            let digits = String(match.1).replacingOccurrences(of: ",", with: "")
+            let before = match.range.lowerBound > text.startIndex ? text[text.index(before: match.range.lowerBound)] : " "
+            if !"£$€.".contains(before), !before.isLetter, numbers.contains(digits) {
+                found.append(Finding(phrase: String(rest[match.range]), count: Int(digits) ?? 0))
             }
-            var last = i
-            if i + 2 < words.count, words[i + 1].lowered == "of", wholeNumber(words[i + 2], in: text) != nil { last = i + 2 }
-            found.append(Finding(phrase: String(text[word.range.lowerBound..<words[last].range.upperBound]), count: value))
-            i = last + 1
+            rest = rest[match.range.upperBound...]
+        }
+        for word in Word.split(text) {
+            if let value = numberWords[word.lowered], numbers.contains(String(value)) {
+                found.append(Finding(phrase: word.text, count: value))
+            }
         }
         return found
     }
