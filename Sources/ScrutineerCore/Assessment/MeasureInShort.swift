@@ -21,7 +21,7 @@ public struct MeasureInShort: Sendable, Hashable {
         // places that part them.
         let figure = m.latest.flatMap { latest in
             latest.value.map { value in
-                let apart = status.reportedTarget.map { format.apart(value, from: [$0.target.value]) } ?? format
+                let apart = status.reportedTarget.map { format.apart(value, from: $0.target.edges) } ?? format
                 return apart.decimalPlaces == format.decimalPlaces ? latest.text : apart.text(value)
             }
         } ?? "the latest figure"

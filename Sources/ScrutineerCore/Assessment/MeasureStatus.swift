@@ -252,7 +252,9 @@ public struct StatusAssessment: Sendable, Hashable, Codable {
             // The example the committee asked for: "Not on track: 61.2% against a local target of
             // 70% (tolerance 2 pp), published 14 Nov 2024"; with no publication date, the period.
             let when = self.published == nil ? " for \(period.label)" : ""
-            var words = "\(label): \(valueWords)\(when) against \(targetWords(reportedTarget.target))\(published)"
+            // A figure that would read as the target or its tolerance's edge is written to the places that part them.
+            let judged = value.map { AssessmentWording.value($0, format: format.apart($0, from: reportedTarget.target.edges), isMilestone: isMilestone) } ?? valueWords
+            var words = "\(label): \(judged)\(when) against \(targetWords(reportedTarget.target))\(published)"
             for other in targets where other.target.kind != reportedTarget.target.kind {
                 words += ". Against \(targetWords(other.target, definite: true)): \(other.result.words)"
             }

@@ -73,6 +73,12 @@ public struct Target: Sendable, Hashable, Codable {
 }
 
 extension Target {
+    /// What a figure is judged against: the target, and the edges of its tolerance, so that a
+    /// sentence can write a figure to the places that part it from them (`ValueFormat.apart`).
+    public var edges: [Double] {
+        [value] + (tolerance.map { $0 > 0 ? [value - $0, value + $0] : [] } ?? [])
+    }
+
     /// This version as the public sees it when the council's reports have been published through
     /// `limit` (the last day of the newest period reported): nil when it takes effect after `limit`
     /// (a target agreed for next year is a draft until a report uses it), and its end left out

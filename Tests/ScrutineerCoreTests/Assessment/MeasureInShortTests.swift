@@ -87,6 +87,15 @@ import Testing
         let report = try Build.assess([Build.percentage("EET")], observations, targets: [try Build.target("EET", .local, 85)], period: "2024/25 Q2", today: "2024-11-20")
         let m = try #require(report.measures.first)
         #expect(MeasureInShort(m).sentences[0] == "Not on track: 84.96% is short of the target of 85%.")
+        #expect(m.status.reason.hasPrefix("Not on track: 84.96% against a local target of 85%"), "\(m.status.reason)")
+        // Beside the edge of a tolerance too: 17.04% is beyond 15% and its 2 points, though 17.0% would read as on it (found by exploratory re-testing).
+        let reref = Build.percentage("REREF", polarity: .lowIsGood)
+        let beyond = try #require(try Build.assess(
+            [reref], [try Build.observation("REREF", "2024/25 Q2", 17.04, published: "2024-11-14")],
+            targets: [try Build.target("REREF", .local, 15, tolerance: 2)], period: "2024/25 Q2", today: "2024-11-20"
+        ).measures.first)
+        #expect(MeasureInShort(beyond).sentences[0] == "Not on track: 17.04% is above the target of 15% by more than its tolerance.")
+        #expect(beyond.status.reason.hasPrefix("Not on track: 17.04% against a local target of 15% (tolerance 2 pp)"), "\(beyond.status.reason)")
         // Places are added only where the figures would read the same, and three at most.
         let format = ValueFormat(unit: .percentage, decimalPlaces: 1)
         #expect(format.apart(84.96, from: [85]).text(84.96) == "84.96%")
