@@ -38,7 +38,7 @@ extension UserAccount {
     /// What the account is given, as the audit trail records it: "administrator of every council",
     /// "member of E06000041, committees WOK-CS", "officer of E10000031, measures A, B".
     public var grantsText: String {
-        var text = "\(role.rawValue) of \(councilAreaCode ?? "every council")"
+        var text = role == .public && councilAreaCode == nil ? role.rawValue : "\(role.rawValue) of \(councilAreaCode ?? "every council")"
         if !committeeCodes.isEmpty { text += ", committees " + committeeCodes.joined(separator: ", ") }
         if !measureCodes.isEmpty { text += ", measures " + measureCodes.joined(separator: ", ") }
         return text

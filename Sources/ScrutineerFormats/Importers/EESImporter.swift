@@ -118,7 +118,7 @@ public enum EESImporter {
                 reader.collector.skippedRepeats,
                 ImportSkip(
                     count: reader.combinedRows, one: "row that combines several LAs", many: "rows that combine several LAs",
-                    reason: "a joint figure (940 / 941, North and West Northamptonshire) is no one council's; each LA's own rows are imported"
+                    reason: "a joint figure of several councils (such as 940 / 941) is no one council's; each LA's own rows are imported"
                 ),
             ] + reader.otherLevels.entries.map { level, count in
                 ImportSkip(

@@ -67,7 +67,7 @@ enum ImportText {
         func isNumber(_ part: String) -> Bool { (1...2).contains(part.count) && part.allSatisfy { $0.isASCII && $0.isNumber } }
         guard (isNumber(first) && isMonth(second)) || (isMonth(first) && isNumber(second)) else { return nil }
         return "\(quoted(text)) is how a spreadsheet shows a band such as 5-9 or 10-15 that it turned into a date (expected the group as published: "
-            + "download the file again, or open it as text, not in a spreadsheet)"
+            + "download the file again, or open it as text, not in a spreadsheet; a month written as 2026-04 or April 2026)"
     }
 
     /// "1 field", "3 fields".

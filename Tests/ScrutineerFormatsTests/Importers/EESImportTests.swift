@@ -250,7 +250,7 @@ struct EESImportTests {
         #expect(batch.skipped.contains { $0.count == 1 && $0.one == "row that combines several LAs" }, "\(batch.skipped)")
         let saved = ImportFixtures.text("ages.csv", String(decoding: data.data, as: UTF8.self).replacingOccurrences(of: ",5-9,", with: ",05-Sep,"))
         #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try EESImporter.parse([saved, meta], mappings: [], context: context) } == [
-            "ages.csv:3:age_band: \"05-Sep\" is how a spreadsheet shows a band such as 5-9 or 10-15 that it turned into a date (expected the group as published: download the file again, or open it as text, not in a spreadsheet)",
+            "ages.csv:3:age_band: \"05-Sep\" is how a spreadsheet shows a band such as 5-9 or 10-15 that it turned into a date (expected the group as published: download the file again, or open it as text, not in a spreadsheet; a month written as 2026-04 or April 2026)",
         ])
         #expect(MeasureText.yearType("year-ending-september") == .yearEndingSeptember && MeasureText.yearType("yearEndingSeptember") == .yearEndingSeptember)
         // A download renamed with an upper-case extension still finds its metadata beside it.
