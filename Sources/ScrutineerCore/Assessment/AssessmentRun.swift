@@ -118,15 +118,14 @@ struct AssessmentRun {
     /// figure (`first`, a position), with each period published without a figure as a gap.
     private func xmrPointsWithGaps(_ series: SeriesPositions, latestAt: Int, from first: Int32) -> [XmRObservation] {
         let kind = index.periodKinds[Int(series[latestAt])]
-        var points: [XmRObservation] = []
+        var positions: [Int32] = []
         var started = false
         for k in 0...latestAt where counts(series, k, latestAt: latestAt, kind: kind) {
             started = started || series[k] == first
-            guard started else { continue }
-            let observation = index.observations[Int(series[k])]
-            points.append(XmRObservation(period: observation.period.label, value: observation.value))
+            if started { positions.append(series[k]) }
         }
-        return points
+        // Read in place, as the figures' own points are (an observation's copy retains its texts).
+        return ObservationSeries(observations: index.observations, positions: positions).xmrPoints
     }
 
     /// The whole assessment of one measure for one council.
