@@ -110,6 +110,8 @@ public struct MeasureInShort: Sendable, Hashable {
                     "\(range) lies wholly \(highIsGood ? "above" : "below") the target of \(targetText), so this figure's missing it is unusual: it can be expected to be met again."
                 case .consistentPass:
                     "\(range) lies wholly \(highIsGood ? "above" : "below") the target of \(targetText), so it can be expected to go on being met."
+                case .inconsistent where sense != 0:
+                    "\(range) takes in the target of \(targetText), but it spans figures from before the \(sense > 0 ? "improvement" : "deterioration"), so how often the target will be met will show once the figures since give a range of their own."
                 case .inconsistent:
                     "\(range) takes in the target of \(targetText), so it will be met in some periods and missed in others."
                 }

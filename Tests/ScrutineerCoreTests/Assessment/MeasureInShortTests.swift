@@ -29,6 +29,14 @@ import Testing
         #expect(inShort.sentences.count == 4)
         // The range spans the figures from before the improvement, so it is not said the target will not be met (found by exploratory testing).
         #expect(inShort.sentences[3].hasSuffix("lies wholly below the target of 85%, but it spans figures from before the improvement, so whether the target can now be met will show once the figures since give a range of their own."), "\(inShort.sentences[3])")
+        // Taking in the target, the range is said to span the figures from before the improvement too (found by exploratory re-testing).
+        let reaching = try Build.assess(
+            [Build.percentage("RHI")], try Self.quarters("RHI"), targets: [try Build.target("RHI", .local, 75, from: "2021-04-01")],
+            period: "2024/25 Q4", today: "2025-05-20"
+        )
+        let reached = try #require(reaching.measures.first)
+        let takesIn = try #require(MeasureInShort(reached).sentences.last)
+        #expect(takesIn.hasSuffix("takes in the target of 75%, but it spans figures from before the improvement, so how often the target will be met will show once the figures since give a range of their own."), "\(takesIn)")
         // Its limits are figures, shown to the measure's decimal places: 27.0%, not 27%.
         #expect(inShort.sentences[3].hasPrefix("Their usual range, \(m.format.text(try #require(spc.analysis.points.last?.lowerProcessLimit))) to "))
         #expect(m.format.text(27) == "27.0%" && m.format.trimmedText(27) == "27%")
