@@ -84,53 +84,57 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
             return true
         }
         func withheld(_ i: Int) -> SuppressionReason? { figures[i].cell.isSuppressed ? figures[i].cell.reason ?? .protectsSuppressedCell : nil }
+        /// Suppresses the table of the figures `inner` (positions, by row and column) whose row and
+        /// column totals are the figures `rowTotals` and `columnTotals` (nil for one that is no
+        /// figure here: the headline), read only where those totals add up, and hides whole each
+        /// figure it hides; true when it hid one.
+        func suppressTable(_ inner: [[Int]], rowTotals: [Int?], columnTotals: [Int?], _ whole: (Int) -> Int?) -> Bool {
+            let counts = inner.map { $0.compactMap(whole) }
+            guard zip(counts, inner).allSatisfy({ $0.count == $1.count }), let table = try? CountTable(counts: counts),
+                  zip(rowTotals, table.rowTotals).allSatisfy({ total, sum in total.map { whole($0) == sum } ?? true }),
+                  zip(columnTotals, table.columnTotals).allSatisfy({ total, sum in total.map { whole($0) == sum } ?? true })
+            else { return false }
+            let marks = inner.enumerated().map { r, line in line.map(withheld) + [rowTotals[r].flatMap(withheld)] }
+                + [columnTotals.map { $0.flatMap(withheld) } + [nil]]
+            let published = policy.suppress(table, withheld: marks).gridWithTotals
+            var hidOne = false
+            for (r, line) in inner.enumerated() {
+                for (c, i) in line.enumerated() where published[r][c].isSuppressed {
+                    if hide(i, published[r][c].reason) { hidOne = true }
+                }
+                if let total = rowTotals[r], published[r][line.count].isSuppressed, hide(total, published[r][line.count].reason) { hidOne = true }
+            }
+            for (c, total) in columnTotals.enumerated() where published[inner.count][c].isSuppressed {
+                if let total, hide(total, published[inner.count][c].reason) { hidOne = true }
+            }
+            return hidOne
+        }
         let single = Dictionary(byDimension.values.joined().map { (sorted[$0].breakdown.key, $0) }, uniquingKeysWith: { first, _ in first })
         var hidOne = true
         while hidOne {
             hidOne = false
             for count in countsOf {
                 func whole(_ i: Int) -> Int? { count(sorted[i]).flatMap(DisclosurePolicy.wholeCount) }
+                // One dimension: one row, whose total is the headline and each column's total the
+                // category's own figure.
                 for positions in byDimension.values where positions.count >= 2 {
-                    let known = positions.compactMap(whole)
-                    guard known.count == positions.count, let table = try? CountTable(counts: [known]) else { continue }
-                    // One row: each column's total is the category's own figure, withheld as it is.
-                    let marks = positions.map(withheld)
-                    let published = policy.suppress(table, withheld: [marks, marks + [nil]]).cells[0]
-                    for (column, i) in positions.enumerated() where published[column].isSuppressed {
-                        if hide(i, published[column].reason) { hidOne = true }
-                    }
+                    if suppressTable([positions], rowTotals: [nil], columnTotals: positions, whole) { hidOne = true }
                 }
+                // Two dimensions: each row's and column's total is its own category's figure.
                 for cells in byPair.values {
-                    let first = sorted[cells[0]].breakdown.pairs
+                    let dimensions = sorted[cells[0]].breakdown.pairs.map(\.dimension)
                     let rows = Array(Set(cells.map { sorted[$0].breakdown.pairs[0].value })).sorted()
                     let columns = Array(Set(cells.map { sorted[$0].breakdown.pairs[1].value })).sorted()
                     guard rows.count >= 2, columns.count >= 2, cells.count == rows.count * columns.count else { continue }
-                    var at: [[Int]] = Array(repeating: Array(repeating: -1, count: columns.count), count: rows.count)
+                    var inner = Array(repeating: Array(repeating: 0, count: columns.count), count: rows.count)
                     for i in cells {
                         let pairs = sorted[i].breakdown.pairs
-                        at[rows.firstIndex(of: pairs[0].value)!][columns.firstIndex(of: pairs[1].value)!] = i
+                        inner[rows.firstIndex(of: pairs[0].value)!][columns.firstIndex(of: pairs[1].value)!] = i
                     }
-                    // Each row's and column's own figure is its total; the table is read only where they add up.
-                    let rowTotals = rows.map { single[Breakdown([first[0].dimension: $0]).key] }
-                    let columnTotals = columns.map { single[Breakdown([first[1].dimension: $0]).key] }
-                    let inner = at.map { $0.map { $0 < 0 ? nil : whole($0) } }
-                    guard inner.allSatisfy({ $0.allSatisfy { $0 != nil } }), let table = try? CountTable(counts: inner.map { $0.map { $0! } }),
-                          rowTotals.allSatisfy({ $0 != nil }), columnTotals.allSatisfy({ $0 != nil }),
-                          zip(rowTotals, table.rowTotals).allSatisfy({ whole($0.0!) == $0.1 }),
-                          zip(columnTotals, table.columnTotals).allSatisfy({ whole($0.0!) == $0.1 })
-                    else { continue }
-                    let marks = at.enumerated().map { r, line in line.map(withheld) + [withheld(rowTotals[r]!)] }
-                        + [columnTotals.map { withheld($0!) } + [nil]]
-                    let published = policy.suppress(table, withheld: marks).gridWithTotals
-                    for r in rows.indices {
-                        for c in columns.indices where published[r][c].isSuppressed {
-                            if hide(at[r][c], published[r][c].reason) { hidOne = true }
-                        }
-                        if published[r][columns.count].isSuppressed, hide(rowTotals[r]!, published[r][columns.count].reason) { hidOne = true }
-                    }
-                    for c in columns.indices where published[rows.count][c].isSuppressed {
-                        if hide(columnTotals[c]!, published[rows.count][c].reason) { hidOne = true }
-                    }
+                    let rowTotals = rows.map { single[Breakdown([dimensions[0]: $0]).key] }
+                    let columnTotals = columns.map { single[Breakdown([dimensions[1]: $0]).key] }
+                    guard !rowTotals.contains(nil), !columnTotals.contains(nil) else { continue }
+                    if suppressTable(inner, rowTotals: rowTotals, columnTotals: columnTotals, whole) { hidOne = true }
                 }
             }
         }
