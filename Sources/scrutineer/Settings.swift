@@ -78,8 +78,14 @@ struct AuditUserOption: ParsableArguments {
         if user.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError("--user is blank (expected the name of the person making the change, or no --user for $USER)")
         }
-        if user.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) }) {
+        if Self.holdsControlCharacter(user) {
             throw ValidationError("--user holds a line break or another control character (expected a name on one line, as the audit trail lists it)")
         }
+    }
+
+    /// True when `text` holds a control or format character (a line break, a terminal escape), which
+    /// would forge or garble a line of the audit trail or a listing.
+    static func holdsControlCharacter(_ text: String) -> Bool {
+        text.unicodeScalars.contains { CharacterSet.controlCharacters.contains($0) }
     }
 }

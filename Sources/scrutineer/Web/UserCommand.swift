@@ -89,8 +89,8 @@ struct UserCommand: AsyncParsableCommand {
 
         func validate() throws {
             let name = username.trimmingCharacters(in: .whitespaces)
-            let control = username.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }
-            guard !name.isEmpty, name == username, username.utf8.count <= UserAccount.longestUsername, !username.contains(where: \.isNewline), !control else {
+            guard !name.isEmpty, name == username, username.utf8.count <= UserAccount.longestUsername, !username.contains(where: \.isNewline),
+                  !AuditUserOption.holdsControlCharacter(username) else {
                 let shown = username.count > 40 ? username.prefix(40) + "…" : Substring(username)
                 throw ValidationError("\"\(shown)\" is not a sign-in name (expected 1 to \(UserAccount.longestUsername) bytes, with no spaces at either end and no line break or control character)")
             }
