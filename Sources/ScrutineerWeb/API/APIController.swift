@@ -79,7 +79,7 @@ struct APIController: Sendable {
         let readsDrafts = AccessPolicy.canReadDrafts(context.viewer.account, of: definition.committee)
         var reports: [ReportJSON] = []
         let code = definition.committee.code
-        for publication in readsDrafts ? try await cache.publications(code) : try await cache.publicPublications(code) {
+        for publication in try await cache.publications(code, readingDrafts: readsDrafts) {
             let versions = try await cache.snapshotVersions(code, period: publication.periodLabel)
             reports.append(ReportJSON(
                 period: publication.periodLabel, stage: publication.stage.rawValue, changedBy: publication.changedBy, changedAt: publication.changedAt,
@@ -342,9 +342,9 @@ struct ObservationAccess {
     func shown(_ committee: Committee, to account: UserAccount?) async throws -> Committee {
         guard !AccessPolicy.canReadDrafts(account, of: committee) else { return committee }
         let measures = try await measuresByCode()
-        let listed = committee.measureCodes.compactMap { measures[$0] }
-        let known = Set(try await visible(listed, to: account).map(\.code))
-        let unknown = Set(listed.map(\.code)).subtracting(known)
+        let listed = Set(committee.measureCodes.filter { measures[$0] != nil })
+        let rules = try await rules(for: listed, measures: measures, to: account)
+        let unknown = listed.filter { rules[$0]?.seesMeasure != true }
         guard !unknown.isEmpty else { return committee }
         var shown = committee
         for i in shown.themes.indices { shown.themes[i].measureCodes.removeAll(where: unknown.contains) }

@@ -50,7 +50,7 @@ struct ReportAccess: Sendable {
         let canReadDrafts = AccessPolicy.canReadDrafts(account, of: definition.committee)
         // Those who may not read drafts read publications only: a report moved back to be
         // corrected stays, for them, as it was last published.
-        let publications = canReadDrafts ? try await cache.publications(code) : try await cache.publicPublications(code)
+        let publications = try await cache.publications(code, readingDrafts: canReadDrafts)
         let stages = Dictionary(publications.map { ($0.periodLabel, $0) }, uniquingKeysWith: { $1 })
 
         var choices: [Period] = publications.compactMap { try? Period.parse($0.periodLabel, yearType: .financial) }

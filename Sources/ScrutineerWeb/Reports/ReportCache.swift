@@ -134,34 +134,30 @@ final class ReportCache: Sendable {
         return seen
     }
 
-    /// The last day of the newest period of a report of `committees` published with the measure
-    /// `code` in it (one moved back to be corrected among them); nil when none has published one
-    /// with it. A measure added to a committee after its last publication is not public until a
-    /// report with it is published. A report published before snapshots were kept (migration 10)
-    /// is read as its committee reports now.
-    func publishedThrough(_ committees: [Committee], reporting code: String) async throws -> CalendarDate? {
+    /// The reports of committee `code` a reader sees: every one, with its stage, for one who may
+    /// read its drafts; otherwise as the public sees them (`publicPublications`).
+    func publications(_ code: String, readingDrafts: Bool) async throws -> [ReportPublication] {
+        readingDrafts ? try await publications(code) : try await publicPublications(code)
+    }
+
+    /// The last day of the newest period any of `committees` has published a report for (one moved
+    /// back to be corrected among them); nil when none has published one. With `code`, of a report
+    /// published with that measure in it: a measure added to a committee after its last publication
+    /// is not public until a report with it is published. A report published before snapshots were
+    /// kept (migration 10) is read as its committee reports now.
+    func publishedThrough(_ committees: [Committee], reporting code: String? = nil) async throws -> CalendarDate? {
         var end: CalendarDate?
         for committee in committees {
             for publication in try await publicPublications(committee.code) {
                 guard let period = try? Period.parse(publication.periodLabel, yearType: .financial), end.map({ period.end > $0 }) ?? true else { continue }
-                if let snapshot = try await snapshot(committee.code, period: publication.periodLabel) {
-                    guard snapshot.assessment(for: .public)?.measures.contains(where: { $0.measure.code == code }) == true else { continue }
-                } else if !committee.measureCodes.contains(code) {
-                    continue
+                if let code {
+                    if let snapshot = try await snapshot(committee.code, period: publication.periodLabel) {
+                        guard snapshot.assessment(for: .public)?.measures.contains(where: { $0.measure.code == code }) == true else { continue }
+                    } else if !committee.measureCodes.contains(code) {
+                        continue
+                    }
                 }
                 end = period.end
-            }
-        }
-        return end
-    }
-
-    /// The last day of the newest period any of `committees` has published a report for (one moved
-    /// back to be corrected among them); nil when none has published one.
-    func publishedThrough(_ committees: [Committee]) async throws -> CalendarDate? {
-        var end: CalendarDate?
-        for committee in committees {
-            for publication in try await publicPublications(committee.code) {
-                if let period = try? Period.parse(publication.periodLabel, yearType: .financial), end.map({ period.end > $0 }) ?? true { end = period.end }
             }
         }
         return end
