@@ -85,11 +85,7 @@ public struct MeasureInShort: Sendable, Hashable {
                 // A real change shown by a run of figures, not by the latest one alone lying outside
                 // the range: the range then spans the figures from before the change, and no longer
                 // says what to expect of them (found by exploratory testing).
-                func outside(_ point: XmRPointResult?) -> Bool {
-                    guard let point, let value = point.value, let low = point.lowerProcessLimit, let high = point.upperProcessLimit else { return false }
-                    return value < low || value > high
-                }
-                let latestAlone = outside(latest) && !outside(spc.analysis.points.dropLast().last)
+                let latestAlone = latest.isOutsideLimits == true && spc.analysis.points.dropLast().last?.isOutsideLimits != true
                 let sense = latestAlone ? 0 : Self.sense(of: icon)
                 let assured = switch assurance {
                 case .consistentFail where sense > 0:
