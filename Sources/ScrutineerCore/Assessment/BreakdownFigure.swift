@@ -35,7 +35,9 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
     /// hides one more category, whole, wherever a withheld one could be worked out from the
     /// headline total; a breakdown on two dimensions at once (district by age band) is suppressed
     /// as a table whose totals are each district's and each band's figures, where they add up.
-    /// Breakdowns on three or more dimensions get primary suppression only.
+    /// Where a category is withheld and another is shown without its counts, that one is hidden
+    /// whole too, as its figure could give the withheld one back. Breakdowns on three or more
+    /// dimensions get primary suppression only.
     public static func figures(_ observations: [Observation], unit: MeasureUnit, audience: Audience, format: ValueFormat) -> [BreakdownFigure] {
         let policy = DisclosurePolicy.dfe
         // Numbers in order of size, not as text: age bands 5-10, 11-15, 16, not 11-15, 16, 5-10.
@@ -90,7 +92,8 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
         /// figure it hides; true when it hid one.
         func suppressTable(_ inner: [[Int]], rowTotals: [Int?], columnTotals: [Int?], _ whole: (Int) -> Int?) -> Bool {
             let counts = inner.map { $0.compactMap(whole) }
-            guard zip(counts, inner).allSatisfy({ $0.count == $1.count }), let table = try? CountTable(counts: counts),
+            guard zip(counts, inner).allSatisfy({ $0.count == $1.count }) else { return hideFiguresWithoutCounts(inner.flatMap { $0 }, whole) }
+            guard let table = try? CountTable(counts: counts),
                   zip(rowTotals, table.rowTotals).allSatisfy({ total, sum in total.map { whole($0) == sum } ?? true }),
                   zip(columnTotals, table.columnTotals).allSatisfy({ total, sum in total.map { whole($0) == sum } ?? true })
             else { return false }
@@ -108,6 +111,25 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
                 if let total, hide(total, published[inner.count][c].reason) { hidOne = true }
             }
             return hidOne
+        }
+        /// Where a figure of `cells` is withheld here and another is shown without its count (a
+        /// percentage published without numerator or denominator), the table cannot be shown safe:
+        /// that figure's value, with the others' counts and the headline, can give the withheld one
+        /// back (50% of an unknown 4 from 22 of 74 less 28.6%), so each such figure is hidden whole.
+        func hideFiguresWithoutCounts(_ cells: [Int], _ whole: (Int) -> Int?) -> Bool {
+            guard cells.contains(where: { withheldHere($0) }) else { return false }
+            var hidOne = false
+            for i in cells where whole(i) == nil && !figures[i].cell.isSuppressed {
+                if hide(i, .protectsSuppressedCell) { hidOne = true }
+            }
+            return hidOne
+        }
+        /// True when figure `i` was withheld to protect individuals (not a symbol its publisher gave).
+        func withheldHere(_ i: Int) -> Bool {
+            switch figures[i].cell.reason {
+            case .smallCount, .derivedFromSuppressedCount, .protectsSuppressedCell: true
+            case .notApplicable, .roundsToZero, nil: false
+            }
         }
         let single = Dictionary(byDimension.values.joined().map { (sorted[$0].breakdown.key, $0) }, uniquingKeysWith: { first, _ in first })
         var hidOne = true

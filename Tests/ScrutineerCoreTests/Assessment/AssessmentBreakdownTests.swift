@@ -36,13 +36,24 @@ import Testing
     }
 
     /// Health visitor reviews by district, with the council's total.
-    static func districts(_ rows: [(String, Double, Double)], total: (Double, Double)) throws -> [String: BreakdownFigure] {
+    /// `percentages` are districts published as a percentage alone, without their counts.
+    /// and `symbols` as the publisher's symbol alone.
+    static func districts(
+        _ rows: [(String, Double, Double)], total: (Double, Double), percentages: [(String, Double)] = [], symbols: [(String, StatusSymbol)] = []
+    ) throws -> [String: BreakdownFigure] {
         var cells: [(breakdown: [String: String], numerator: Double, denominator: Double)] = [([:], total.0, total.1)]
         for (district, numerator, denominator) in rows { cells.append((["district": district], numerator, denominator)) }
         let observations = try cells.map { cell in
             try Build.observation(
                 "HVR", "2024/25 Q2", 100 * cell.numerator / cell.denominator, numerator: cell.numerator, denominator: cell.denominator,
                 published: "2024-11-14", breakdown: cell.breakdown
+            )
+        } + percentages.map { district, value in
+            try Build.observation("HVR", "2024/25 Q2", value, published: "2024-11-14", breakdown: ["district": district])
+        } + symbols.map { district, symbol in
+            Observation(
+                measureCode: "HVR", areaCode: Build.council, period: try Build.period("2024/25 Q2", .financial), breakdown: Breakdown(["district": district]),
+                value: nil, statusSymbol: symbol, source: "test", published: try Build.date("2024-11-14")
             )
         }
         let assessment = try #require(try Build.assess([Build.percentage("HVR")], observations, period: "2024/25 Q2", today: "2024-11-20", audience: .public).measures.first)
@@ -78,6 +89,26 @@ import Testing
         // hidden whole; its none of them gives nothing away, so protects nothing more.
         #expect(byDistrict.values.filter { $0.denominator?.isSuppressed == true }.count == 2, "\(byDistrict)")
         #expect(byDistrict.values.filter { $0.cell.isSuppressed }.count == 2, "\(byDistrict)")
+    }
+
+    @Test("Public: a district shown as a percentage without its counts is hidden too where another district is withheld, so Alpha's 2 of 4 does not come back from the total's 60 of 200 less the others and Bravo's 28.6% (found by exploratory re-testing)")
+    func figureWithoutCountsProtects() throws {
+        let byDistrict = try Self.districts([("Alpha", 2, 4), ("Charlie", 18, 60), ("Delta", 20, 66)], total: (60, 200), percentages: [("Bravo", 28.6)])
+        #expect(byDistrict["Alpha"]?.cell.isSuppressed == true)
+        #expect(byDistrict["Bravo"]?.cell == .suppressed(symbol: .confidential, reason: .protectsSuppressedCell), "\(byDistrict)")
+        #expect(byDistrict["Bravo"]?.numerator == nil, "Bravo had no counts to hide")
+        // Alpha's total of 4 could still come back from 200 less the others' were Bravo's counts
+        // known; they are not, so Charlie and Delta are shown.
+        #expect(byDistrict["Charlie"]?.cell == .value(30) && byDistrict["Delta"]?.cell.isSuppressed == false)
+    }
+
+    @Test("A district without counts stays shown when nothing beside it is withheld, and a publisher's own symbol (x) asks nothing more")
+    func figureWithoutCountsAlone() throws {
+        let shown = try Self.districts([("Alpha", 20, 40), ("Charlie", 18, 60)], total: (60, 200), percentages: [("Bravo", 28.6)])
+        #expect(shown.values.allSatisfy { !$0.cell.isSuppressed }, "\(shown)")
+        let unavailable = try Self.districts([("Alpha", 20, 40), ("Charlie", 18, 60)], total: (60, 200), percentages: [("Bravo", 28.6)], symbols: [("Echo", .unavailable)])
+        #expect(unavailable["Echo"]?.cell.symbol == .unavailable)
+        #expect(unavailable.values.filter(\.cell.isSuppressed).count == 1, "\(unavailable)")
     }
 
     @Test("Bands are in order of their numbers, not their text: 5-10, 11-15, 16 (found by exploratory testing)")
