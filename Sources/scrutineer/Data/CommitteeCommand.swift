@@ -137,8 +137,12 @@ extension CommitteeCommand {
                     let definition = try await report.definition(in: store)
                     before = try await store.publications(committeeCode: definition.committee.code).first { $0.periodLabel == period.label }
                     _ = try await store.moveReport(definition, period: period, to: stage.stage, by: audit.user, today: today)
-                    guard stage == .published else { return nil }
-                    return try await store.reportSnapshot(committeeCode: report.committee, periodLabel: period.label)
+                    switch stage {
+                    case .published: return try await store.reportSnapshot(committeeCode: report.committee, periodLabel: period.label)
+                    // Checked, ready to publish: the report as it would be published today, to say beforehand what it will be told then.
+                    case .checked: return try await store.reportSnapshot(of: definition, period: period, today: today, by: audit.user)
+                    case .draft: return nil
+                    }
                 }
             } catch let error as StoreError {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -147,25 +151,6 @@ extension CommitteeCommand {
             switch stage {
             case .published:
                 print("Published the report of \(report.committee) for \(period.label), as it stands judged as on \(today.iso) (snapshot \(snapshot?.version ?? 0)).")
-                // What the public reads differently (PRODUCT.md R8), so the analyst can reword it.
-                let found = snapshot?.smallCountsInText() ?? []
-                let counts = found.filter { !$0.isWithheldFigure }, figures = found.filter(\.isWithheldFigure)
-                if !counts.isEmpty {
-                    print("The public reads \(counts.count == 1 ? "one small count" : "\(counts.count) small counts") of children in the text as \"a small number of\" them:")
-                    for count in counts { print("  \(count.place): \"\(count.phrase)\"") }
-                }
-                // What the committee will ask about (PRODUCT.md R9): a measure off track with nothing said of it.
-                if let snapshot, let judged = snapshot.assessment(for: .officer) ?? snapshot.assessment(for: .member) {
-                    let uncommented = judged.offTrackWithoutCommentary(snapshot.commentary)
-                    if !uncommented.isEmpty {
-                        print("\(uncommented.count == 1 ? "One measure is" : "\(uncommented.count) measures are") not on track with no commentary to say why and what is being done:")
-                        for m in uncommented { print("  \(m.measure.code): \(m.measure.title)") }
-                    }
-                }
-                if !figures.isEmpty {
-                    print("The public reads \(figures.count == 1 ? "this number" : "these numbers") in the commentary as written, though \(figures.count == 1 ? "it is one of the measure's figures" : "each is one of its measure's figures") that the public's report withholds; reword \(figures.count == 1 ? "it" : "them") and publish again:")
-                    for figure in figures { print("  \(figure.place): \"\(figure.phrase)\"") }
-                }
             case .draft, .checked:
                 if (before?.stage ?? .draft) == stage.stage {
                     let by = before.map { ", marked by \($0.changedBy) at \($0.changedAt)" } ?? ""
@@ -173,6 +158,33 @@ extension CommitteeCommand {
                 } else {
                     print("Marked the report of \(report.committee) for \(period.label) \(stage.rawValue).")
                 }
+            }
+            if let snapshot { Self.printFindings(snapshot, published: stage == .published) }
+        }
+
+        /// What whoever publishes `snapshot` is told, once it is published or beforehand: the small
+        /// counts the public reads differently and the withheld figures it reads as written
+        /// (PRODUCT.md R8), so the analyst can reword them, and the measures off track with nothing
+        /// said of them, which the committee will ask about (R9).
+        static func printFindings(_ snapshot: ReportSnapshot, published: Bool) {
+            let found = snapshot.smallCountsInText()
+            let counts = found.filter { !$0.isWithheldFigure }, figures = found.filter(\.isWithheldFigure)
+            let reads = published ? "The public reads" : "Once published, the public will read"
+            if !counts.isEmpty {
+                print("\(reads) \(counts.count == 1 ? "one small count" : "\(counts.count) small counts") of children in the text as \"a small number of\" them:")
+                for count in counts { print("  \(count.place): \"\(count.phrase)\"") }
+            }
+            if let judged = snapshot.assessment(for: .officer) ?? snapshot.assessment(for: .member) {
+                let uncommented = judged.offTrackWithoutCommentary(snapshot.commentary)
+                if !uncommented.isEmpty {
+                    print("\(uncommented.count == 1 ? "One measure is" : "\(uncommented.count) measures are") not on track with no commentary to say why and what is being done:")
+                    for m in uncommented { print("  \(m.measure.code): \(m.measure.title)") }
+                }
+            }
+            if !figures.isEmpty {
+                let one = figures.count == 1
+                print("\(reads) \(one ? "this number" : "these numbers") in the commentary as written, though \(one ? "it is one of the measure's figures" : "each is one of its measure's figures") that the public's report withholds; reword \(one ? "it" : "them") \(published ? "and publish again" : "before publishing"):")
+                for figure in figures { print("  \(figure.place): \"\(figure.phrase)\"") }
             }
         }
     }
