@@ -84,8 +84,13 @@ public struct MeasureInShort: Sendable, Hashable {
                 let rangeBeyondTolerance = highIsGood ? upper < target - tolerance : lower > target + tolerance
                 // A real change shown by a run of figures, not by the latest one alone lying outside
                 // the range: the range then spans the figures from before the change, and no longer
-                // says what to expect of them (found by exploratory testing).
-                let latestAlone = latest.isOutsideLimits == true && spc.analysis.points.dropLast().last?.isOutsideLimits != true
+                // says what to expect of them (found by exploratory testing). The latest figure outside
+                // the range is alone only where the one before it shows no special cause the same way,
+                // by any rule: after a run of figures above the mean, one above the range is that
+                // change's latest (a run below the mean that one high figure made is no such change).
+                let before = spc.analysis.points.dropLast().last
+                let sameWay = before?.specialCause.map { $0.highOrLow != 0 && $0.highOrLow == latest.specialCause?.highOrLow } ?? false
+                let latestAlone = latest.isOutsideLimits == true && before?.isOutsideLimits != true && !sameWay
                 let sense = latestAlone ? 0 : Self.sense(of: icon)
                 let assured = switch assurance {
                 case .consistentFail where sense > 0:

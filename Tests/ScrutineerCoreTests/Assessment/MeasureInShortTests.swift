@@ -42,6 +42,22 @@ import Testing
         #expect(m.format.text(27) == "27.0%" && m.format.trimmedText(27) == "27%")
     }
 
+    @Test("A latest figure beyond the usual range after a run of figures already flagged is that change's latest, not alone: the range is said to span the figures from before the deterioration (found by exploratory testing)")
+    func latestAfterRun() throws {
+        let values: [Double] = [7.0, 6.8, 7.2, 7.1, 6.9, 7.0, 7.3, 6.8, 7.1, 8.2, 8.7, 8.4, 8.6, 8.4, 8.5, 10.6]
+        let labels = (2021...2024).flatMap { year in (1...4).map { "\(year)/\(String(year + 1).suffix(2)) Q\($0)" } }
+        let report = try Build.assess(
+            [Build.percentage("REPEAT", polarity: .lowIsGood)], try zip(labels, values).map { try Build.observation("REPEAT", $0, $1, published: "2025-05-01") },
+            targets: [try Build.target("REPEAT", .local, 8, from: "2021-04-01")], period: "2024/25 Q4", today: "2025-05-20"
+        )
+        let m = try #require(report.measures.first)
+        let points = try #require(m.spc).analysis.points
+        #expect(points.last?.isOutsideLimits == true && points.dropLast().last?.isOutsideLimits == false, "\(points)")
+        #expect(points.dropLast().last?.isSpecialCause == true, "the figures before it are a run above the mean")
+        let last = try #require(MeasureInShort(m).sentences.last)
+        #expect(last.contains("but it spans figures from before the deterioration"), "\(last)")
+    }
+
     @Test("Where lower is better a figure that misses is above its target; with no tolerance, no tolerance is mentioned")
     func lowerIsBetterMiss() throws {
         let measure = Build.percentage("REREF", polarity: .lowIsGood)
