@@ -64,7 +64,7 @@ public struct KeyEntry: Sendable, Hashable, Codable, Identifiable {
         if let benchmarks = assessment.benchmarks {
             entries += benchmarkEntries(benchmarks)
             entries.append(comparisonEntry(benchmarks.comparison))
-            entries.append(comparisonMethodEntry(benchmarks.comparison.choice))
+            if benchmarks.england != nil { entries.append(comparisonMethodEntry(benchmarks.comparison.choice)) }
             if let band = benchmarks.band, let symbol = benchmarks.bandSymbol {
                 entries.append(KeyEntry(group: .band, symbol: symbol, label: "Band \(band.rawValue)", meaning: band.meaning,
                                         colour: band.colour == .none ? nil : band.colour.rawValue))

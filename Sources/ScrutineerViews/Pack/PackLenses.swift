@@ -72,11 +72,12 @@ enum PackLenses {
         return lines
     }
 
-    /// "Warwickshire 5.6 pp lower", "Warwickshire 2.0 per 10,000 higher", "Warwickshire the same as England"; nil with no difference.
-    static func differenceWords(_ b: Benchmarks) -> String? {
+    /// "Warwickshire 5.6 pp lower", "Warwickshire 2.0 per 10,000 higher", "Warwickshire the same as
+    /// England"; with `thanEngland`, "Warwickshire 5.6 pp lower than England"; nil with no difference.
+    static func differenceWords(_ b: Benchmarks, thanEngland: Bool = false) -> String? {
         guard let difference = b.differenceFromEngland else { return nil }
         if b.format.isZeroWhenShown(difference) { return "\(b.councilName) the same as England" }
-        return "\(b.councilName) \(b.format.amountText(difference)) \(difference > 0 ? "higher" : "lower")"
+        return "\(b.councilName) \(b.format.amountText(difference)) \(difference > 0 ? "higher" : "lower")" + (thanEngland ? " than England" : "")
     }
 
     /// The region's figure (with the London fallback said where used).

@@ -40,7 +40,7 @@ struct PackMeasureBuilder {
             PackFact("Published", PackWording.periodicity(m.measure)),
             PackFact("Source", m.measure.source ?? "Not recorded"),
             PackFact("Direction of travel method", PackWording.directionMethod(m.measure.directionOfTravel, basis: m.settings.directionBasis)),
-            PackFact("Comparison with England", PackWording.comparisonMethod(m.measure.benchmarkComparison)),
+            PackFact("Comparison with England", PackWording.comparisonMethod(m.measure.benchmarkComparison, englandHasFigure: m.benchmarks?.england != nil)),
         ]
         if let priority = m.measure.planPriority { about.append(PackFact("Council Plan priority", priority)) }
         if m.settings.isMilestone { about.append(PackFact("Kind", "Milestone: completed or not")) }
@@ -118,7 +118,7 @@ struct PackMeasureBuilder {
             ])]
             rows.append(PackRow(header: PackCell([symbols.line("benchmark-england", "England")]), cells: [
                 PackCell(b.england.map(format.text) ?? "No figure", isNumeric: true),
-                PackCell(PackLenses.differenceWords(b).map { "\($0) than England" } ?? ""),
+                PackCell(PackLenses.differenceWords(b, thanEngland: true) ?? ""),
             ]))
             if let region = b.region {
                 let symbol = region.fellBackFrom == nil ? "benchmark-region" : "benchmark-region-fallback"
@@ -147,7 +147,8 @@ struct PackMeasureBuilder {
             }
             rows.append(PackRow(header: PackCell("Compared with England"), cells: [
                 PackCell([symbols.line(b.comparison.symbol, b.comparison.label)]),
-                PackCell([symbols.line(b.comparison.methodSymbol)]),
+                // With no England figure there is no method to name, only that (found by exploratory testing).
+                b.england == nil ? PackCell("There is no England figure to compare with") : PackCell([symbols.line(b.comparison.methodSymbol)]),
             ]))
             benchmarkTable = PackTable(
                 id: "\(anchor)-benchmarks-table", caption: "Benchmarks for \(m.measure.title), \(b.period.label)",

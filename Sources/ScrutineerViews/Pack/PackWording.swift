@@ -75,9 +75,11 @@ enum PackWording {
         }
     }
 
-    /// How the figure is compared with England, in words.
-    static func comparisonMethod(_ choice: BenchmarkComparisonChoice) -> String {
-        switch choice {
+    /// How the figure is compared with England, in words; where England has no figure (a council's
+    /// own measure), that is said instead.
+    static func comparisonMethod(_ choice: BenchmarkComparisonChoice, englandHasFigure: Bool = true) -> String {
+        guard englandHasFigure else { return "None: there is no England figure to compare with" }
+        return switch choice {
         case .fingertips95: "England against the council's 95% confidence interval (Fingertips method 1)"
         case .fingertips95And99_8: "England against the council's 95% and 99.8% confidence intervals (Fingertips method 17)"
         case .notCompared: "Shown beside England but not judged better or worse"

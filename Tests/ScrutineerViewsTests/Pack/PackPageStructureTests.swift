@@ -204,6 +204,25 @@ import Testing
         #expect(figures["Quartile band"] == "Band \(b.band!.rawValue)")
     }
 
+    @Test("England's comparison reads as English: no \"the same as England than England\", and a measure without an England figure says so instead of naming a method (found by exploratory testing)")
+    func englandComparisonWording() throws {
+        let pages = try PackPages.of(.member)
+        var withoutEngland = 0
+        for m in pages.assessment.measures {
+            let page = try #require(pages.rendered.pages.first { $0.path == pages.measurePath(m.measure.code) }).text
+            #expect(!page.contains("England than England"), "\(m.measure.code)")
+            guard let b = m.benchmarks else { continue }
+            if b.england == nil {
+                withoutEngland += 1
+                #expect(page.contains("There is no England figure to compare with"), "\(m.measure.code)")
+                #expect(!page.contains("Shown beside England"), "\(m.measure.code)")
+            } else if let difference = b.differenceFromEngland, !m.format.isZeroWhenShown(difference) {
+                #expect(page.contains(" than England<"), "\(m.measure.code)")
+            }
+        }
+        #expect(withoutEngland > 0, "the local measures have no England figure")
+    }
+
     @Test("Commentary given in the options fills the slot, paragraph by paragraph, escaped")
     func commentary() throws {
         let assessment = try WarwickshireCommittee.rendered(.officer).assessment
