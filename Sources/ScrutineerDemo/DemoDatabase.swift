@@ -66,7 +66,7 @@ public enum DemoDatabase {
             let summary = try await importBatch { try NationalImport.parse(kind, files: published, options: options, context: $0) }
             progress("Imported \(kind.rawValue): \(paths.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")) (\(summary.added) added)")
         }
-        try await importNational(.areas, ["reference/la_lookup_from_ees.csv"])
+        try await importNational(.areas, ["reference/la_lookup_from_ees.csv", "reference/la_successions.csv"])
         try await importNational(.neighbours, ["reference/statistical_neighbours_2021_long.csv", "reference/statistical_neighbours_2025_long.csv"])
         try await importNational(.lait, ["lait/lait_kpi_subset_long.csv", "lait/lait_kpi_measures.csv"])
         let mapping = try files(["ees-mapping.csv"])[0]

@@ -75,6 +75,8 @@ public protocol ScrutineerStore: Sendable {
     func measures() async throws -> [Measure]
     /// Every area, by code.
     func areas() async throws -> [Area]
+    /// Every succession of a council split or merged into others.
+    func areaSuccessions() async throws -> AreaSuccessions
     /// What an import is checked against: every measure and area, and every breakdown stored.
     func importContext() async throws -> ImportContext
     /// Current observations matching `query` (or as they stood at `query.asOfRevision`), ordered by

@@ -11,7 +11,7 @@ struct StorageContractTests {
         try await withStore(engine) { store, database in
             let bytesBefore = engine == .sqlite ? try database.fileBytes() : nil
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
+            #expect(try await store.appliedMigrations() == Array(1...16))
             #expect(try await store.areas() == Area.englandAndRegions.sorted { $0.code < $1.code })
             #expect(try await store.auditTrail().isEmpty)
             if let bytesBefore { #expect(try database.fileBytes() == bytesBefore) }
@@ -590,6 +590,36 @@ struct StorageContractTests {
             _ = try await store.importBatch(ImportBatch(kind: .neighbours, files: ["n3.csv"], rowsRead: 10, neighbourLists: [warwickshire2026]), by: "analyst")
             #expect(try await store.statisticalNeighbourEditions() == ["2021", "2025", "2026"])
             #expect(try await store.newestStatisticalNeighbours() == [warwickshire2026])
+        }
+    }
+
+    @Test("successions of councils: added, unchanged again, a corrected day changed, and read back on both engines; the database refuses one naming no area", arguments: TestEngine.available)
+    func areaSuccessions(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        func on(_ iso: String) -> CalendarDate { CalendarDate(iso: iso)! }
+        // The Cumbria (Structural Changes) Order 2022: Cumberland and Westmorland and Furness from 1 April 2023.
+        let cumbria = [
+            AreaSuccession(predecessorCode: "E10000006", successorCode: "E06000063", from: on("2023-04-01")),
+            AreaSuccession(predecessorCode: "E10000006", successorCode: "E06000064", from: on("2023-04-02")),
+        ]
+        func batch(_ successions: [AreaSuccession]) -> ImportBatch {
+            var batch = ImportBatch(kind: .areas, files: ["s.csv"], rowsRead: successions.count)
+            batch.successions = successions
+            return batch
+        }
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            #expect(try await store.areaSuccessions().all.isEmpty)
+            #expect(try await store.importBatch(batch(cumbria), by: "analyst") == ImportSummary(rowsRead: 2, records: [.succession: ImportTally(added: 2)]))
+            #expect(try await store.importBatch(batch(cumbria), by: "analyst") == ImportSummary(rowsRead: 2, records: [.succession: ImportTally(unchanged: 2)]))
+            var corrected = cumbria
+            corrected[1].from = on("2023-04-01")
+            #expect(try await store.importBatch(batch(corrected), by: "analyst") == ImportSummary(rowsRead: 2, records: [.succession: ImportTally(changed: 1, unchanged: 1)]))
+            #expect(try await store.areaSuccessions() == AreaSuccessions(corrected))
+            await #expect(throws: StoreError.self) {
+                try await store.importBatch(batch([AreaSuccession(predecessorCode: "E10000006", successorCode: "E99999999", from: on("2023-04-01"))]), by: "analyst")
+            }
+            #expect(try await store.areaSuccessions() == AreaSuccessions(corrected), "nothing written")
         }
     }
 

@@ -43,7 +43,7 @@ struct StorageMigrationTests {
             }
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
+            #expect(try await store.appliedMigrations() == Array(1...16))
             let stored = try await store.observations(ObservationQuery())
             let expected = batch.observations.sorted(by: Observation.storeOrder)
             #expect(stored == expected)
@@ -108,7 +108,7 @@ struct StorageMigrationTests {
             }
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
+            #expect(try await store.appliedMigrations() == Array(1...16))
             for council in ["E10000031", "E06000041"] {
                 let expected = [first, second].map { target in
                     var target = target
@@ -164,7 +164,7 @@ struct StorageMigrationTests {
             #expect(periods.count > 10 && history.count == 1)
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
+            #expect(try await store.appliedMigrations() == Array(1...16))
             #expect(try await store.read { session in try await session.cells(periodsQuery) } == periods)
             #expect(try await store.observations(ObservationQuery()) == observations)
             #expect(try await store.observationHistory(ObservationQuery()) == history)
@@ -207,7 +207,7 @@ struct StorageMigrationTests {
             let before = try await store.publications(committeeCode: "WARKS-CYP")
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations() == [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
+            #expect(try await store.appliedMigrations() == Array(1...16))
             #expect(try await store.publications(committeeCode: "WARKS-CYP") == before)
             #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4") == nil)
             _ = try await store.moveReport(definition, period: try Period.parse("2024/25 Q4", yearType: .financial), to: .published, by: "Analyst", today: CalendarDate(year: 2026, month: 1, day: 5)!)
@@ -232,7 +232,7 @@ struct StorageMigrationTests {
                 ])
             }
             try await store.migrate()
-            #expect(try await store.appliedMigrations().last == 15)
+            #expect(try await store.appliedMigrations().last == 16)
             let kept = try #require(try await store.requests(committeeCode: "WARKS-CYP").first)
             #expect(kept == CommitteeRequest(
                 committeeCode: "WARKS-CYP", raisedOn: CalendarDate(iso: "2025-01-15")!, request: "A briefing note.", askedBy: "Councillor Kam Kaur",
@@ -284,7 +284,7 @@ struct StorageMigrationTests {
             #expect(recorded < sameSecond)
 
             try await store.migrate()
-            #expect(try await store.appliedMigrations().last == 15)
+            #expect(try await store.appliedMigrations().last == 16)
             #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4", version: 1)?.revision == recorded)
             #expect(try await store.reportSnapshot(committeeCode: "WARKS-CYP", periodLabel: "2024/25 Q4", version: 2)?.revision == beforeSecond)
 

@@ -143,6 +143,21 @@ struct APITests {
             // E06000060 (both DfE 825), so the South East lists Buckinghamshire once.
             let southEast = try #require(wokingham.first { $0["kind"] as? String == "region" }?["memberCodes"] as? [String])
             #expect(southEast.contains("E06000060") && !southEast.contains("E10000002"))
+            // DemoData/national/reference/la_successions.csv: Bournemouth, Poole and Dorset's county council were
+            // succeeded in 2019, Northamptonshire in 2021 and Cumbria in 2023, so England and the South West list
+            // today's councils only: 153 (found by exploratory testing).
+            let bcp = try #require(try await client.execute(uri: "/api/v1/areas/E06000058/comparator-groups", method: .get).json as? [[String: Any]])
+            let england = try #require(bcp.first { $0["kind"] as? String == "england" }?["memberCodes"] as? [String])
+            #expect(england.count == 153)
+            #expect(Set(england).isDisjoint(with: ["E06000028", "E06000029", "E10000009", "E10000021", "E10000006"]))
+            let southWest = try #require(bcp.first { $0["kind"] as? String == "region" }?["memberCodes"] as? [String])
+            #expect(southWest.count == 15 && southWest.contains("E06000058"))
+            // An area says who succeeded it and whom it succeeded.
+            let cumbria = try #require(try await client.execute(uri: "/api/v1/areas/E10000006", method: .get).json as? [String: Any])
+            #expect((cumbria["successors"] as? [[String: String]]) == [["code": "E06000063", "from": "2023-04-01"], ["code": "E06000064", "from": "2023-04-01"]])
+            #expect((cumbria["predecessors"] as? [[String: String]]) == [])
+            let cumberland = try #require(try await client.execute(uri: "/api/v1/areas/E06000063", method: .get).json as? [String: Any])
+            #expect((cumberland["predecessors"] as? [[String: String]]) == [["code": "E10000006", "from": "2023-04-01"]])
         }
     }
 

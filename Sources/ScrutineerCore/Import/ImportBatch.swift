@@ -16,6 +16,9 @@ public struct ImportBatch: Sendable, Hashable {
     /// Fingertips import into a measure already stored), counted as unchanged measures.
     public var measuresUsedAsStored: Set<String> = []
     public var areas: [Area]
+    /// Councils split or merged into others (`import areas` with a successions file), each
+    /// replacing the stored succession of the same two councils.
+    public var successions: [AreaSuccession] = []
     public var neighbourLists: [StatisticalNeighbours]
     public var observations: [Observation]
     /// The row each of `observations` was read from, in the same order (empty when the parser does
@@ -99,13 +102,14 @@ public struct ImportSkip: Sendable, Hashable {
 
 /// The kinds of record an import stores, each counted in its summary.
 public enum ImportRecord: String, Sendable, Hashable, Codable, CaseIterable {
-    case measure, area, neighbourList, comparatorGroup, observation, riskReview, financeLine
+    case measure, area, succession, neighbourList, comparatorGroup, observation, riskReview, financeLine
 
     /// The record's name in the summary, for one record and for several.
     public func name(count: Int) -> String {
         switch self {
         case .measure: count == 1 ? "measure" : "measures"
         case .area: count == 1 ? "area" : "areas"
+        case .succession: count == 1 ? "succession" : "successions"
         case .neighbourList: count == 1 ? "statistical-neighbour list" : "statistical-neighbour lists"
         case .comparatorGroup: count == 1 ? "comparator group" : "comparator groups"
         case .observation: count == 1 ? "observation" : "observations"

@@ -70,21 +70,27 @@ public struct MeasureComparison: Sendable, Hashable, Codable {
     /// its total figure among `observations` for that measure and period.
     public init(
         measureCode: String, periodLabel: String, councilAreaCode council: String, areas: [Area],
-        neighbours: [StatisticalNeighbours], groups: [ComparatorGroup], observations: [Observation]
+        neighbours: [StatisticalNeighbours], groups: [ComparatorGroup], observations: [Observation],
+        successions: AreaSuccessions = AreaSuccessions([])
     ) {
         let areasByCode = Dictionary(areas.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let neighbourCodes = Set(neighbours.first { $0.areaCode == council }?.neighbours.map(\.areaCode) ?? [])
         var figures: [String: Observation] = [:]
+        var period: Period?
         for observation in observations
         where observation.measureCode == measureCode && observation.period.label == periodLabel && observation.breakdown.isTotal {
             figures[observation.areaCode] = observation
+            period = observation.period
         }
         let region = areasByCode[council]?.regionCode
         // A council another replaced (Buckinghamshire's county E10000002 by E06000060) is in the
-        // region only for a period it published a figure for, so the region never lists one place twice.
-        let regionCodes = Set(areas.filter {
-            region != nil && $0.regionCode == region && $0.code != council && $0.type == .localAuthority
-                && ($0.successorCode == nil || figures[$0.code] != nil)
+        // region only for a period it published a figure for, so the region never lists one place
+        // twice; a council split or merged into others (Cumbria, Poole), or formed from them
+        // (Cumberland, Bournemouth, Christchurch and Poole), only for a period it served.
+        let regionCodes = Set(areas.filter { area in
+            region != nil && area.regionCode == region && area.code != council && area.type == .localAuthority
+                && (area.successorCode == nil || figures[area.code] != nil)
+                && (period.map { successions.served(area.code, from: $0.start, to: $0.end) } ?? true)
         }.map(\.code))
         let seen = groups.filter { $0.isSeen(by: council) }
         var groupNamesOf: [String: [String]] = [:]

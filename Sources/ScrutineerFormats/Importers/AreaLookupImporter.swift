@@ -10,7 +10,10 @@ import ScrutineerCore
 ///   their unitary successors) is two areas: the older code's `successorCode` is the newer one
 ///   (newer = later `first_year`, then later `last_year`).
 /// - Councils that were split or merged (Northamptonshire, Cumbria, Dorset, Bournemouth, Poole)
-///   stay as areas with no successor: one code cannot name several successors.
+///   stay as areas with no `successorCode`, as their figures are their own; which councils took
+///   over their areas, and from what day, is a file of successions
+///   (`predecessor_code,successor_code,from`: `E10000006,E06000063,2023-04-01`, codes ONS or DfE)
+///   given with the lookup or after it, each pair replacing the stored one (`AreaSuccession`).
 /// - A combined row (`940 / 941`, North and West Northamptonshire; `314 / 318`, Kingston upon Thames
 ///   and Richmond upon Thames, whose children's services are run jointly) is skipped: each LA has
 ///   its own row, which the importer checks, and a joint row is not an area.
@@ -19,6 +22,7 @@ import ScrutineerCore
 public enum AreaLookupImporter {
     static let columns = ["old_la_code", "new_la_code", "la_name", "region_code", "region_name", "first_year", "last_year", "la_type"]
     static let laTypes = ["County council", "London borough", "Metropolitan district", "Unitary authority"]
+    static let successionColumns = ["predecessor_code", "successor_code", "from"]
 
     /// Reads every file (all in the lookup layout) into one batch of areas, or every rejected cell.
     public static func parse(_ files: [PublishedFile], context: ImportContext) throws(BatchInputErrors) -> ImportBatch {
@@ -28,22 +32,82 @@ public enum AreaLookupImporter {
         var listed: Set<String> = []
         var rowsRead = 0, blankRows = 0
         let known = KnownAreas(context: context)
+        var successionTables: [ImportTable] = []
         for file in files {
             var table: ImportTable
             do { table = try ImportTable(file) } catch { errors += error.errors; continue }
             rowsRead += table.rowsRead
             blankRows += table.blankRows
+            // A file of successions names councils, so it is read once the lookup's are known.
+            if table.hasColumns(successionColumns) && !table.hasColumns(columns) {
+                successionTables.append(table)
+                continue
+            }
             readRows(&table, known: known, into: &rows, combined: &combined, listed: &listed)
             errors += table.errors
         }
         let areas = areas(from: rows, errors: &errors)
         checkCombined(combined, against: listed, errors: &errors)
+        let councils = KnownAreas(context: context, adding: areas)
+        var successions: [AreaSuccession] = []
+        var pairs: [String: (file: String, line: Int)] = [:]
+        for var table in successionTables {
+            readSuccessions(&table, known: councils, into: &successions, pairs: &pairs)
+            errors += table.errors
+        }
         if !errors.isEmpty { throw BatchInputErrors(errors) }
         let skipped = ImportSkip(
             count: combined.count, one: "row that combines several LAs", many: "rows that combine several LAs",
             reason: "each of those LAs has its own row, which is imported"
         )
-        return ImportBatch(kind: .areas, files: files.map(\.name), rowsRead: rowsRead, areas: areas, skipped: [skipped, ImportTable.blankRowsSkip(blankRows)])
+        var batch = ImportBatch(kind: .areas, files: files.map(\.name), rowsRead: rowsRead, areas: areas, skipped: [skipped, ImportTable.blankRowsSkip(blankRows)])
+        batch.successions = successions
+        return batch
+    }
+
+    /// Reads a file of successions: each row a council (ONS code or DfE number) succeeded by
+    /// another on a day, both local authorities the database or the lookup holds, not the same
+    /// council recoded (that is the lookup's), each pair once.
+    private static func readSuccessions(
+        _ table: inout ImportTable, known: KnownAreas, into successions: inout [AreaSuccession], pairs: inout [String: (file: String, line: Int)]
+    ) {
+        guard let c = table.requireColumns(successionColumns) else { return }
+        for record in table.records where table.hasFullWidth(record) {
+            let line = record.line
+            func council(_ index: Int, _ column: String) -> Area? {
+                let text = table.text(record, c[index])
+                let area = ImportText.isDfENumber(text) ? known.currentArea(dfeCode: text) : known[text]
+                guard let area, area.type == .localAuthority else {
+                    table.reject(line, column, "\(ImportText.quoted(text)) is not a local authority the database or the lookup holds (expected an ONS code such as E10000006 or a DfE number such as 909)")
+                    return nil
+                }
+                return area
+            }
+            let predecessor = council(0, "predecessor_code"), successor = council(1, "successor_code")
+            let fromText = table.text(record, c[2])
+            let from = CalendarDate(iso: fromText)
+            if from == nil {
+                table.reject(line, "from", "\(ImportText.quoted(fromText)) is not a date (expected the first day the successor served, as YYYY-MM-DD such as 2023-04-01)")
+            }
+            guard let predecessor, let successor, let from else { continue }
+            let expected = "expected another council, one that took over all or part of \(predecessor.name)'s area"
+            if predecessor.code == successor.code {
+                table.reject(line, "successor_code", "\(successor.code) is the predecessor itself (\(expected))")
+                continue
+            }
+            if predecessor.dfeCode != nil && predecessor.dfeCode == successor.dfeCode {
+                table.reject(line, "successor_code", "\(successor.code) is \(predecessor.name) itself under a new code (DfE \(successor.dfeCode ?? "")), which the LA lookup records (\(expected))")
+                continue
+            }
+            let key = predecessor.code + " " + successor.code
+            if let earlier = pairs[key] {
+                let place = earlier.file == table.file ? "row \(earlier.line)" : "\(earlier.file):\(earlier.line)"
+                table.reject(line, "successor_code", "\(predecessor.code) succeeded by \(successor.code) is already on \(place) (expected each pair once)")
+                continue
+            }
+            pairs[key] = (table.file, line)
+            successions.append(AreaSuccession(predecessorCode: predecessor.code, successorCode: successor.code, from: from))
+        }
     }
 
     /// One valid row of the lookup.

@@ -32,6 +32,10 @@ public struct PublishedFileLayout: Sendable {
             fits: { has(StatisticalNeighboursImporter.longColumns)($0) || ($0.contains("LA num") && $0.contains("SN1")) }
         ),
         PublishedFileLayout(name: "an LA lookup", importedBy: [.areas], usage: "scrutineer import areas FILE", fits: has(AreaLookupImporter.columns)),
+        PublishedFileLayout(
+            name: "a file of councils' successions", importedBy: [.areas], usage: "scrutineer import areas FILE…, with the LA lookup or after it",
+            fits: has(AreaLookupImporter.successionColumns)
+        ),
         PublishedFileLayout(name: "a file of comparator groups", importedBy: [.groups], usage: "scrutineer import groups FILE…", fits: has(ComparatorGroupsImporter.requiredColumns)),
         PublishedFileLayout(
             name: "a risk register", importedBy: [.risks], usage: "scrutineer import risks FILE… --committee CODE",

@@ -25,4 +25,18 @@ enum AreaRecord {
             lastYear: try row.optionalInteger(Columns.lastYear)
         )
     }
+
+    /// A succession's cells in `Schema.AreaSuccessions.columns` order.
+    static func successionCells(_ succession: AreaSuccession) -> [SQLCell] {
+        [.text(succession.predecessorCode), .text(succession.successorCode), .text(succession.from.iso)]
+    }
+
+    /// Reads an area_successions row.
+    static func decodeSuccession(_ row: StoredRow) throws -> AreaSuccession {
+        typealias S = Schema.AreaSuccessions
+        return AreaSuccession(
+            predecessorCode: try row.text(S.predecessorCode), successorCode: try row.text(S.successorCode),
+            from: try row.parsed(S.from) { CalendarDate(iso: $0) }
+        )
+    }
 }

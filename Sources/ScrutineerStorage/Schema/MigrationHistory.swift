@@ -12,6 +12,7 @@ extension Migration {
         keepFinanceReturns,
         keepFirstPromisedDays,
         keepPublishedRevisions,
+        keepAreaSuccessions,
     ]
 
     /// 1: every table, with the constraints the database can enforce.
@@ -767,6 +768,28 @@ extension Migration {
             UPDATE \(S.table) SET \(S.revision) = COALESCE(
                 (SELECT MAX(\(U.id)) FROM \(U.table) WHERE \(U.action) = \(publishedAction)),
                 (SELECT MAX(\(U.id)) FROM \(U.table) WHERE \(U.recordedAt) <= \(S.table).\(S.takenAt)))
+            """,
+        ]
+    }
+}
+
+extension Migration {
+    /// 16: councils split or merged into others, each succession a pair of councils and the first
+    /// day the successor served (Cumbria by Cumberland and by Westmorland and Furness from
+    /// 2023-04-01), so a council is compared only in the periods it served (PRODUCT.md R5).
+    static let keepAreaSuccessions = Migration(number: 16, name: "successions of councils") { engine in
+        typealias S = Schema.AreaSuccessions
+        typealias A = Schema.Areas
+        let text = engine.text
+        return [
+            """
+            CREATE TABLE \(S.table) (
+                \(S.predecessorCode) \(text) NOT NULL REFERENCES \(A.table) (\(A.code)),
+                \(S.successorCode) \(text) NOT NULL REFERENCES \(A.table) (\(A.code)),
+                \(S.from) \(text) NOT NULL CHECK (\(S.from) LIKE \(SQLText.isoDate)),
+                PRIMARY KEY (\(S.predecessorCode), \(S.successorCode)),
+                CHECK (\(S.predecessorCode) <> \(S.successorCode))
+            )
             """,
         ]
     }

@@ -62,6 +62,16 @@ enum Schema {
         static let columns = [code, dfeCode, name, type, regionCode, successorCode, firstYear, lastYear]
     }
 
+    /// Councils split or merged into others: who took over whose area from what day (PRODUCT.md R5).
+    enum AreaSuccessions {
+        static let table = "area_successions"
+        static let predecessorCode = "predecessor_code"
+        static let successorCode = "successor_code"
+        static let from = "from_date"
+
+        static let columns = [predecessorCode, successorCode, from]
+    }
+
     /// DfE statistical-neighbour lists, one row per neighbour, versioned by edition.
     enum Neighbours {
         static let table = "statistical_neighbours"

@@ -25,6 +25,7 @@ struct ImportWriter {
         var measures = try await upsertMeasures(batch.measures, definedAt: batch.measuresDefinedAt)
         measures.unchanged += batch.measuresUsedAsStored.subtracting(batch.measures.map(\.code)).count
         let areas = try await upsertAreas(batch.areas)
+        let successions = try await upsertSuccessions(batch.successions)
         let neighbourLists = try await replaceNeighbourLists(batch.neighbourLists)
         let groups = try await replaceComparatorGroups(batch.comparatorGroups, definedAt: batch.groupsDefinedAt)
         let risks = try await replaceCommitteeRecords(batch.riskReviews, RiskReviewRecord.self)
@@ -40,7 +41,7 @@ struct ImportWriter {
         let summary = ImportSummary(
             rowsRead: batch.rowsRead,
             records: [
-                .measure: measures, .area: areas, .neighbourList: neighbourLists, .comparatorGroup: groups, .riskReview: risks.counts, .financeLine: finance.counts,
+                .measure: measures, .area: areas, .succession: successions, .neighbourList: neighbourLists, .comparatorGroup: groups, .riskReview: risks.counts, .financeLine: finance.counts,
                 .observation: observations.counts,
             ]
         )
@@ -180,6 +181,32 @@ struct ImportWriter {
             try await session.insertRows(
                 into: A.table, columns: A.columns, cells: plan.toWrite.flatMap(AreaRecord.cells),
                 tail: Self.updateOnConflict(key: [A.code], columns: A.columns)
+            )
+        }
+        return plan.counts
+    }
+
+    /// Adds new successions and updates the day of changed ones (the same two councils).
+    private func upsertSuccessions(_ successions: [AreaSuccession]) async throws -> ImportTally {
+        guard !successions.isEmpty else { return ImportTally() }
+        typealias S = Schema.AreaSuccessions
+        func key(_ succession: AreaSuccession) -> String { succession.predecessorCode + " " + succession.successorCode }
+        try Self.requireUnique(successions.map(key), record: "succession")
+        var stored: [String: AreaSuccession] = [:]
+        try await session.forEachChunk(of: Set(successions.map(\.predecessorCode)).sorted()) { codes in
+            for row in try await database.rows(
+                "SELECT \(unsafeRaw: S.columns.joined(separator: ", ")) FROM \(unsafeRaw: S.table) WHERE \(unsafeRaw: S.predecessorCode) IN (\(binds: codes))",
+                table: S.table
+            ) {
+                let succession = try AreaRecord.decodeSuccession(row)
+                stored[key(succession)] = succession
+            }
+        }
+        let plan = UpsertPlan(successions, stored: stored, key: key, same: ==)
+        if !plan.toWrite.isEmpty {
+            try await session.insertRows(
+                into: S.table, columns: S.columns, cells: plan.toWrite.flatMap(AreaRecord.successionCells),
+                tail: Self.updateOnConflict(key: [S.predecessorCode, S.successorCode], columns: S.columns)
             )
         }
         return plan.counts

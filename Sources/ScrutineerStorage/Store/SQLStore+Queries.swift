@@ -35,6 +35,16 @@ extension SQLStore {
         }
     }
 
+    /// Every succession of a council split or merged into others, by day.
+    public func areaSuccessions() async throws -> AreaSuccessions {
+        typealias S = Schema.AreaSuccessions
+        return try await read { session in
+            AreaSuccessions(try await session.sql.rows(
+                "SELECT \(unsafeRaw: S.columns.joined(separator: ", ")) FROM \(unsafeRaw: S.table)", table: S.table
+            ).map(AreaRecord.decodeSuccession))
+        }
+    }
+
     /// What an import is checked against: every measure and area, and every breakdown stored.
     public func importContext() async throws -> ImportContext {
         typealias S = Schema.Series

@@ -71,11 +71,12 @@ extension ScrutineerStore {
         // Each measure compared with the council's neighbours, region and comparator groups at the
         // period of its latest figure, from the observations the assessment read.
         let groups = try await comparatorGroups()
+        let successions = try await areaSuccessions()
         let comparisons = (assessments.first?.measures ?? []).map { measure in
             MeasureComparison(
                 measureCode: measure.measure.code, periodLabel: MeasureComparison.period(of: measure, reportingPeriod: period).label,
                 councilAreaCode: committee.councilAreaCode, areas: inputs.areas, neighbours: inputs.neighbours, groups: groups,
-                observations: inputs.observations[measure.measure.code] ?? []
+                observations: inputs.observations[measure.measure.code] ?? [], successions: successions
             )
         }
         return ReportSnapshot(

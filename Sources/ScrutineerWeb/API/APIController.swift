@@ -224,18 +224,22 @@ struct APIController: Sendable {
             }
             areas = areas.filter { $0.type == areaType }
         }
-        return try Self.encode(areas.map(AreaJSON.init))
+        let successions = try await cache.store.areaSuccessions()
+        return try Self.encode(areas.map { AreaJSON($0, successions: successions) })
     }
 
     func area(_ request: Request, _ context: WebRequestContext) async throws -> Data {
-        try Self.encode(AreaJSON(try await findArea(try context.parameter("area"))))
+        try Self.encode(AreaJSON(try await findArea(try context.parameter("area")), successions: try await cache.store.areaSuccessions()))
     }
 
     func comparatorGroups(_ request: Request, _ context: WebRequestContext) async throws -> Data {
         let area = try await findArea(try context.parameter("area"))
         let areas = try await cache.areas()
-        // England and the region hold today's councils: none another replaced.
-        let councils = areas.filter { $0.type == .localAuthority && $0.successorCode == nil }
+        // England and the region hold today's councils: none another replaced or split or merged
+        // into others, none not yet begun.
+        let successions = try await cache.store.areaSuccessions()
+        let today = access.today
+        let councils = areas.filter { $0.type == .localAuthority && $0.successorCode == nil && successions.serves($0.code, on: today) }
         var groups = [ComparatorGroupJSON(kind: "england", name: "England", edition: nil, memberCodes: councils.map(\.code))]
         if let region = area.regionCode, let regionArea = areas.first(where: { $0.code == region }) {
             groups.append(ComparatorGroupJSON(kind: "region", name: regionArea.name, edition: nil, memberCodes: councils.filter { $0.regionCode == region }.map(\.code)))

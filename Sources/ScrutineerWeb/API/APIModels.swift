@@ -166,15 +166,26 @@ struct AreaJSON: Encodable {
     let type: String
     let regionCode: String?
     let successorCode: String?
+    /// The councils that took over all or part of its area, and those whose areas it took over,
+    /// each with the first day the successor served.
+    let successors: [AreaSuccessionJSON]
+    let predecessors: [AreaSuccessionJSON]
 
-    init(_ a: Area) {
+    init(_ a: Area, successions: AreaSuccessions) {
         code = a.code
         dfeCode = a.dfeCode
         name = a.name
         type = a.type.rawValue
         regionCode = a.regionCode
         successorCode = a.successorCode
+        successors = successions.successors(of: a.code).map { AreaSuccessionJSON(code: $0.successorCode, from: $0.from.iso) }
+        predecessors = successions.predecessors(of: a.code).map { AreaSuccessionJSON(code: $0.predecessorCode, from: $0.from.iso) }
     }
+}
+
+struct AreaSuccessionJSON: Encodable {
+    let code: String
+    let from: String
 }
 
 struct ComparatorGroupJSON: Encodable {

@@ -170,8 +170,12 @@ enum OpenAPIDocument {
                 "denominator": number, "lower95": number, "upper95": number, "statusSymbol": string, "source": string, "published": string,
                 "nextUpdateDue": string, "periodStart": string, "periodEnd": string,
             ], required: ["measureCode", "areaCode", "period", "breakdown", "source", "periodStart", "periodEnd"]),
-            "Area": object(["code": string, "dfeCode": string, "name": string, "type": string, "regionCode": string, "successorCode": string],
-                           required: ["code", "name", "type"]),
+            "Area": object([
+                "code": string, "dfeCode": string, "name": string, "type": string, "regionCode": string, "successorCode": string,
+                "successors": ["type": "array", "items": ref("AreaSuccession")],
+                "predecessors": ["type": "array", "items": ref("AreaSuccession")],
+            ], required: ["code", "name", "type", "successors", "predecessors"]),
+            "AreaSuccession": object(["code": string, "from": string], required: ["code", "from"]),
             "ComparatorGroup": object(
                 ["kind": string, "name": string, "edition": string, "code": string, "ownerAreaCode": string, "memberCodes": strings],
                 required: ["kind", "name", "memberCodes"]

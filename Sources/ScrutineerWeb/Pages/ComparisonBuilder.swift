@@ -23,7 +23,8 @@ struct ComparisonBuilder {
             compared = MeasureComparison(
                 measureCode: m.measure.code, periodLabel: label, councilAreaCode: report.committee.councilAreaCode, areas: try await cache.areas(),
                 neighbours: try await store.newestStatisticalNeighbours(), groups: try await store.comparatorGroups(),
-                observations: try await store.observations(ObservationQuery(measureCode: m.measure.code, periodLabel: label))
+                observations: try await store.observations(ObservationQuery(measureCode: m.measure.code, periodLabel: label)),
+                successions: try await store.areaSuccessions()
             )
         }
         let format = m.format

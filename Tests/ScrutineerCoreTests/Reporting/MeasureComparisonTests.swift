@@ -37,6 +37,33 @@ struct MeasureComparisonTests {
         )
     }
 
+    @Test("A council split or merged into others is in the region only for the periods it served, and its successors only from the day they began (found by exploratory testing)")
+    func successionsServed() throws {
+        let cumbria = "E10000006", cumberland = "E06000063", lancashire = "E10000017"
+        let areas = [
+            Area(code: "E12000002", name: "North West", type: .region),
+            Area(code: lancashire, name: "Lancashire", type: .localAuthority, regionCode: "E12000002"),
+            Area(code: cumbria, name: "Cumbria", type: .localAuthority, regionCode: "E12000002"),
+            Area(code: cumberland, name: "Cumberland", type: .localAuthority, regionCode: "E12000002"),
+        ]
+        let successions = AreaSuccessions([AreaSuccession(predecessorCode: cumbria, successorCode: cumberland, from: CalendarDate(iso: "2023-04-01")!)])
+        func compared(_ label: String) throws -> [String] {
+            // LAIT's placeholders for the years a council did not serve, and a figure dated after Cumbria ended.
+            let observations = [
+                try Self.observation(lancashire, label, 20), try Self.observation(cumbria, label, label == "2024/25" ? 18 : nil, symbol: label == "2024/25" ? nil : .laitDash),
+                try Self.observation(cumberland, label, nil, symbol: .laitDash),
+            ]
+            return MeasureComparison(
+                measureCode: "ReReferral", periodLabel: label, councilAreaCode: lancashire, areas: areas, neighbours: [], groups: [],
+                observations: observations, successions: successions
+            ).areas.map(\.areaCode)
+        }
+        #expect(try compared("2021/22") == [cumbria])
+        #expect(try compared("2022/23") == [cumbria], "Cumbria served to 31 March 2023; Cumberland began the day after")
+        #expect(try compared("2023/24") == [cumberland])
+        #expect(try compared("2024/25") == [cumberland], "a figure dated after Cumbria ended does not bring it back")
+    }
+
     @Test("Neighbours, the region's other councils and the members of the groups the council sees, each with its total figure for the period")
     func areasCompared() throws {
         let observations = [

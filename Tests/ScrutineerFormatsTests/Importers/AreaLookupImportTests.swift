@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ScrutineerCore
+import ScrutineerTestSupport
 @testable import ScrutineerFormats
 
 @Suite("Import: areas (the DfE LA lookup)")
@@ -51,6 +52,56 @@ struct AreaLookupImportTests {
         }
         #expect(!areas.contains { $0.code.contains("/") || ($0.dfeCode ?? "").contains("/") })
         #expect(areas.contains { $0.code == "E06000061" } && areas.contains { $0.code == "E06000062" })
+    }
+
+    /// The successions Scrutineer ships (the statutory orders of 2018, 2020 and 2022), given with the lookup.
+    static func shippedSuccessions() throws -> PublishedFile {
+        try PublishedFile(contentsOf: SharedFiles.repositoryRoot.appendingPathComponent("Sources/ScrutineerDemo/DemoData/national/reference/la_successions.csv"))
+    }
+
+    @Test("a file of successions with the lookup: the councils split or merged (Bournemouth, Poole, Dorset, Northamptonshire, Cumbria), each succeeded on the day its order says")
+    func successions() throws {
+        let batch = try AreaLookupImporter.parse([ImportFixtures.file(ImportFixtures.lookup), Self.shippedSuccessions()], context: ImportContext())
+        #expect(batch.areas.count == 163)
+        #expect(batch.rowsRead == 165 + 8)
+        let pairs = Set(batch.successions.map { "\($0.predecessorCode)>\($0.successorCode)@\($0.from.iso)" })
+        #expect(pairs == [
+            "E06000028>E06000058@2019-04-01", "E06000029>E06000058@2019-04-01", "E10000009>E06000058@2019-04-01", "E10000009>E06000059@2019-04-01",
+            "E10000021>E06000061@2021-04-01", "E10000021>E06000062@2021-04-01", "E10000006>E06000063@2023-04-01", "E10000006>E06000064@2023-04-01",
+        ])
+        // Given after the lookup, against the areas stored, by DfE number too.
+        let later = ImportFixtures.text("later.csv", "predecessor_code,successor_code,from\n909,943,2023-04-01\n")
+        let alone = try AreaLookupImporter.parse([later], context: ImportFixtures.context())
+        #expect(alone.areas.isEmpty && alone.successions == [AreaSuccession(predecessorCode: "E10000006", successorCode: "E06000064", from: CalendarDate(iso: "2023-04-01")!)])
+        // Who served when: Cumbria up to 31 March 2023, Cumberland from 1 April.
+        let served = AreaSuccessions(batch.successions)
+        #expect(served.serves("E10000006", on: CalendarDate(iso: "2023-03-31")!) && !served.serves("E10000006", on: CalendarDate(iso: "2023-04-01")!))
+        #expect(!served.serves("E06000063", on: CalendarDate(iso: "2023-03-31")!) && served.serves("E06000063", on: CalendarDate(iso: "2023-04-01")!))
+        #expect(served.served("E06000063", from: CalendarDate(iso: "2022-04-01")!, to: CalendarDate(iso: "2023-04-01")!), "a period it served one day of")
+        #expect(served.serves("E10000031", on: CalendarDate(iso: "2000-01-01")!), "a council no succession names")
+    }
+
+    @Test("a bad succession is named by row and column: a pair twice, a recode, a council unknown or no council, a day unreadable")
+    func badSuccessions() throws {
+        let file = ImportFixtures.text("successions.csv", """
+        predecessor_code,successor_code,from
+        E10000006,E06000063,2023-04-01
+        E10000006,E06000063,2023-04-01
+        E08000016,E08000038,2024-04-01
+        E99999999,909,2023-04-01
+        909,E06000064,1 April 2023
+        E10000006,E10000006,2023-04-01
+        E10000006,E12000002,2023-04-01
+
+        """)
+        #expect(ImportFixtures.errorLines { () throws(BatchInputErrors) in try AreaLookupImporter.parse([file], context: try! ImportFixtures.context()) } == [
+            "successions.csv:3:successor_code: E10000006 succeeded by E06000063 is already on row 2 (expected each pair once)",
+            "successions.csv:4:successor_code: E08000038 is Barnsley itself under a new code (DfE 370), which the LA lookup records (expected another council, one that took over all or part of Barnsley's area)",
+            "successions.csv:5:predecessor_code: \"E99999999\" is not a local authority the database or the lookup holds (expected an ONS code such as E10000006 or a DfE number such as 909)",
+            "successions.csv:6:from: \"1 April 2023\" is not a date (expected the first day the successor served, as YYYY-MM-DD such as 2023-04-01)",
+            "successions.csv:7:successor_code: E10000006 is the predecessor itself (expected another council, one that took over all or part of Cumbria's area)",
+            "successions.csv:8:successor_code: \"E12000002\" is not a local authority the database or the lookup holds (expected an ONS code such as E10000006 or a DfE number such as 909)",
+        ])
     }
 
     @Test("a joint row whose LA has no row of its own, and bad cells, are each named")
