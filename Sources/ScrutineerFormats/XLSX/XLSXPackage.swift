@@ -65,14 +65,32 @@ struct XLSXPackage {
         entries[path.lowercased()] == nil ? nil : path
     }
 
-    /// The bytes of the part at `path`; a missing or unreadable part is an error.
+    /// The most a part may unpack to: a sheet of a million cells is well under it. A ZIP part
+    /// deflated a thousandfold would otherwise unpack a 25 MB upload into gigabytes of memory
+    /// (found by a security review).
+    static let largestPart = 100 * 1024 * 1024
+
+    private struct PartTooLarge: Error {}
+
+    /// The bytes of the part at `path`; a missing or unreadable part, or one that unpacks to more
+    /// than `largestPart` (whatever its header declares), is an error.
     func part(_ path: String) throws(XLSXError) -> Data {
         guard let entry = entries[path.lowercased()] else {
             throw XLSXError(fileName: fileName, message: "the workbook has no part \(path); it is damaged (expected a file saved by a spreadsheet program as .xlsx)")
         }
+        let tooLarge = XLSXError(
+            fileName: fileName,
+            message: "the part \(path) unpacks to more than \(Self.largestPart / 1024 / 1024) MB, more than any sheet of figures needs (expected a workbook of the council's figures; save a very large sheet as CSV)"
+        )
+        guard entry.uncompressedSize <= UInt64(Self.largestPart) else { throw tooLarge }
         var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in data.append(chunk) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard data.count + chunk.count <= Self.largestPart else { throw PartTooLarge() }
+                data.append(chunk)
+            }
+        } catch is PartTooLarge {
+            throw tooLarge
         } catch {
             throw XLSXError(fileName: fileName, message: "the part \(path) cannot be unpacked (\(error)); the workbook is damaged (expected a file saved by a spreadsheet program as .xlsx)")
         }

@@ -24,6 +24,15 @@ final class XMLPartScanner: NSObject, XMLParserDelegate {
         onStart: @escaping (Substring, [String: String]) -> Void,
         onEnd: @escaping (Substring, String) -> Void = { _, _ in }
     ) throws(XLSXError) {
+        // A document type can declare entities, whose references the parser drops with the text
+        // after them (a title `HV [&x;] plan` read as `HV [`); spreadsheet programs never write
+        // one, and it stands before the first element (found by a security review).
+        if prolog(of: data).range(of: Data("<!DOCTYPE".utf8)) != nil {
+            throw XLSXError(
+                fileName: fileName,
+                message: "the part \(partName) declares a document type (<!DOCTYPE …>), which spreadsheet programs never write (expected a file saved by a spreadsheet program as .xlsx)"
+            )
+        }
         let scanner = XMLPartScanner(onStart: onStart, onEnd: onEnd)
         // Read through a stream, in chunks: given the whole part at once, Foundation's parser on
         // Linux (libxml2) refuses a part over 10 MB, a worksheet of about 30,000 rows.
@@ -37,6 +46,19 @@ final class XMLPartScanner: NSObject, XMLParserDelegate {
                 message: "the part \(partName) is not well-formed XML (line \(parser.lineNumber)); the workbook is damaged (expected a file saved by a spreadsheet program as .xlsx)"
             )
         }
+    }
+
+    /// What stands before the first element of `data` (its start tag: `<` and a letter).
+    private static func prolog(of data: Data) -> Data.SubSequence {
+        var previous: UInt8 = 0
+        for index in data.indices {
+            let byte = data[index]
+            if previous == UInt8(ascii: "<"), (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") {
+                return data[data.startIndex..<index]
+            }
+            previous = byte
+        }
+        return data[...]
     }
 
     /// The name after any `prefix:`.

@@ -234,6 +234,41 @@ struct XLSXReaderTests {
         }
     }
 
+    @Test("a part that unpacks to more than 100 MB (a sheet padded a thousandfold, 100 KB packed) is refused before it is unpacked, not read into memory (found by a security review)")
+    func unpackedSizeLimited() throws {
+        var parts = Self.minimalParts(sheetXML: "")
+        parts["xl/worksheets/sheet1.xml"] = nil
+        let archive = try Archive(data: try Self.zip(parts), accessMode: .update)
+        let head = Data("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>".utf8)
+        let size = XLSXPackage.largestPart + 1
+        try archive.addEntry(with: "xl/worksheets/sheet1.xml", type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate) { position, chunk in
+            position == 0 ? head + Data(repeating: 0x20, count: chunk - head.count) : Data(repeating: 0x20, count: chunk)
+        }
+        let data = try #require(archive.data)
+        #expect(data.count < 1_000_000, "\(data.count) bytes packed")
+        #expect(throws: XLSXError(
+            fileName: "padded.xlsx",
+            message: "the part xl/worksheets/sheet1.xml unpacks to more than 100 MB, more than any sheet of figures needs (expected a workbook of the council's figures; save a very large sheet as CSV)"
+        )) {
+            _ = try XLSXWorkbook(data: data, fileName: "padded.xlsx").sheet(named: nil)
+        }
+    }
+
+    @Test("a part declaring a document type, whose entities would drop the text after them, is refused (found by a security review)")
+    func documentTypeRefused() throws {
+        let sheet = """
+        <?xml version="1.0"?><!-- a comment --><!DOCTYPE worksheet [<!ENTITY x "y">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+        <sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>HV [&x;] plan</t></is></c></row></sheetData></worksheet>
+        """
+        let data = try Self.zip(Self.minimalParts(sheetXML: sheet))
+        #expect(throws: XLSXError(
+            fileName: "dtd.xlsx",
+            message: "the part xl/worksheets/sheet1.xml declares a document type (<!DOCTYPE …>), which spreadsheet programs never write (expected a file saved by a spreadsheet program as .xlsx)"
+        )) {
+            _ = try XLSXWorkbook(data: data, fileName: "dtd.xlsx").sheet(named: nil)
+        }
+    }
+
     // MARK: - Helpers
 
     /// The parts of a one-sheet workbook ("Data") with no styles or shared strings.
