@@ -19,6 +19,7 @@ public func buildApplication(
     let router = buildRouter(store: store, settings: settings)
     return Application(
         router: router,
+        server: .http1(configuration: .init(idleTimeout: .seconds(Int64(settings.idleTimeout)))),
         configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "Scrutineer"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? settings.port) },
         logger: logger

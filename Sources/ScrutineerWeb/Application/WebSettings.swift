@@ -24,6 +24,10 @@ public struct WebSettings: Sendable {
     /// as Prometheus's `authorization` setting sends it), so a public server need not show its
     /// request counts to everyone; nil leaves `/metrics` open, for a server reached only inside.
     public var metricsToken: String?
+    /// Seconds a connection may stay silent, part-way through a request's head or between
+    /// requests, before the server closes it, so clients sending slowly cannot hold every
+    /// connection the server has (found by a security review).
+    public var idleTimeout: Int = 30
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, sessionLifetime: Int = 8 * 3600,
