@@ -14,6 +14,8 @@ struct SignInController: Sendable {
     /// A hash checked when no one has the name given, so an unknown name takes as long to refuse
     /// as a wrong password and the time taken does not tell which names exist.
     let absentUserHash: String
+    /// One password check at a time, whatever the number of sign-ins sent at once.
+    let passwordChecks = PasswordCheckGate()
 
     init(store: any ScrutineerStore, settings: WebSettings) {
         self.store = store
@@ -75,7 +77,8 @@ struct SignInController: Sendable {
             return form(request, context, username: username, error: "Too many failed sign-ins for this username. Wait \(settings.signInWindow / 60) minutes, then try again.", status: .tooManyRequests)
         }
         let user = try await store.user(named: username)
-        guard Credentials.verify(password: password, hash: user?.passwordHash ?? absentUserHash), let user else {
+        let hash = user?.passwordHash ?? absentUserHash
+        guard await passwordChecks.run({ Credentials.verify(password: password, hash: hash) }), let user else {
             context.logger.info("sign-in failed", metadata: ["user": .string(Self.loggable(username))])
             return form(request, context, username: username, error: "The username or password is not right.", status: .unauthorized)
         }

@@ -56,7 +56,7 @@ struct DemoCommand: AsyncParsableCommand {
                 throw ExitCode(65)
             }
             if databaseURL != nil { say("Building the demo database in \(store.location.redacted)…") }
-            try await DemoDatabase.load(into: store, hashPassword: { Credentials.hash(password: $0, cost: 10) }, progress: { say("  \($0)") })
+            try await DemoDatabase.load(into: store, hashPassword: { Credentials.hash(password: $0) }, progress: { say("  \($0)") })
         } catch {
             try? await store.close()
             throw error
