@@ -21,7 +21,7 @@ struct TemplateCommand: ParsableCommand {
 
     func run() throws {
         if isatty(FileHandle.standardOutput.fileDescriptor) != 0 {
-            FileHandle.standardError.write(Data("scrutineer template \(kind.rawValue) writes an XLSX workbook: redirect it to a file, e.g. scrutineer template \(kind.rawValue) > \(kind.fileName)\n".utf8))
+            StandardError.write("scrutineer template \(kind.rawValue) writes an XLSX workbook: redirect it to a file, e.g. scrutineer template \(kind.rawValue) > \(kind.fileName)\n")
             throw ExitCode(64)
         }
         FileHandle.standardOutput.write(try kind.xlsxData())

@@ -43,6 +43,27 @@ struct ImportCommandTests {
         return export.standardOutput
     }
 
+    @Test("a refused import whose standard error nobody reads any more (2>&1 | head) exits with its status, not a crash (found by exploratory testing)")
+    func closedStandardError() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let bad = folder.appendingPathComponent("bad.csv")
+        try Data("x\n".utf8).write(to: bad)
+        // A server's libraries ignore SIGPIPE (PostgreSQL's do), so a write to a closed pipe fails
+        // instead of ending the program; the shell's trap makes it so here too.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "trap '' PIPE; exec \"$0\" \"$@\"", CommandRunner.executable.path, "import", "lait", bad.path,
+                             "--db", "sqlite://" + folder.appendingPathComponent("db.sqlite").path]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try err.fileHandleForReading.close()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 65)
+    }
+
     @Test("every shipped file imports into SQLite and PostgreSQL, and the two exports are identical")
     func everythingOnBothEngines() throws {
         let folder = try CommandRunner.temporaryDirectory()

@@ -95,7 +95,7 @@ struct BackupCommand: AsyncParsableCommand {
             return try await body()
         } catch let error as BackupError {
             if case .notWritten = error {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                StandardError.write("\(error)\n")
                 throw ExitCode(74)
             }
             try refuse("\(error)")
@@ -106,7 +106,7 @@ struct BackupCommand: AsyncParsableCommand {
 
     /// Writes `message` to standard error and exits with status 65.
     static func refuse(_ message: String) throws -> Never {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        StandardError.write("\(message)\n")
         throw ExitCode(65)
     }
 }

@@ -26,14 +26,14 @@ struct CommitteeCommand: AsyncParsableCommand {
 
         func run() async throws {
             guard let data = FileManager.default.contents(atPath: file) else {
-                FileHandle.standardError.write(Data("\(file): cannot be read (no such file, or no permission)\n".utf8))
+                StandardError.write("\(file): cannot be read (no such file, or no permission)\n")
                 throw ExitCode(66)
             }
             let definition: CommitteeDefinition
             do {
                 definition = try CommitteeDefinition.decode(data)
             } catch {
-                FileHandle.standardError.write(Data(error.problems.map { "\(file): \($0)\n" }.joined().utf8))
+                StandardError.write(error.problems.map { "\(file): \($0)\n" }.joined())
                 throw ExitCode(65)
             }
             try await database.withStore { store in
@@ -48,7 +48,7 @@ struct CommitteeCommand: AsyncParsableCommand {
                     // A code with a space in it (" CareLeaverAcc") is quoted, so the space shows.
                     let named = unknown.map { $0.isEmpty || $0.contains(where: \.isWhitespace) ? "\"\($0)\"" : $0 }
                     let codes = named.count == 1 ? "measure code \(named[0])" : "measure codes \(named.joined(separator: ", "))"
-                    FileHandle.standardError.write(Data("\(file): unknown \(codes) (expected measures already imported: the national data with scrutineer import lait, ees or fingertips, the council's own with scrutineer import local)\n".utf8))
+                    StandardError.write("\(file): unknown \(codes) (expected measures already imported: the national data with scrutineer import lait, ees or fingertips, the council's own with scrutineer import local)\n")
                     throw ExitCode(65)
                 }
                 let councils = Set(try await store.areas().filter { $0.type == .localAuthority }.map(\.code))
@@ -56,7 +56,7 @@ struct CommitteeCommand: AsyncParsableCommand {
                 do throws(CommitteeDefinitionProblems) {
                     checked = try definition.checked(measures: measures, isCouncil: councils.contains)
                 } catch {
-                    FileHandle.standardError.write(Data((error.problems.map { "\(file): \($0)\n" }.joined() + "nothing was written\n").utf8))
+                    StandardError.write((error.problems.map { "\(file): \($0)\n" }.joined() + "nothing was written\n"))
                     throw ExitCode(65)
                 }
                 let save: CommitteeSave
@@ -66,7 +66,7 @@ struct CommitteeCommand: AsyncParsableCommand {
                     // Refused whole: say why, each refusal naming the file, and exit like bad data.
                     let suffix = "; nothing was written"
                     let lines = error.refusals.map { "\(file): " + ($0.problem.hasSuffix(suffix) ? String($0.problem.dropLast(suffix.count)) : $0.problem) }
-                    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + suffix + "\n").utf8))
+                    StandardError.write((lines.joined(separator: "\n") + suffix + "\n"))
                     throw ExitCode(65)
                 }
                 guard !save.changedNothing else {
@@ -145,7 +145,7 @@ extension CommitteeCommand {
                     }
                 }
             } catch let error as StoreError {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                StandardError.write("\(error)\n")
                 throw ExitCode(65)
             }
             switch stage {

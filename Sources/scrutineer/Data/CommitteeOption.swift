@@ -17,7 +17,7 @@ struct CommitteeOption: ParsableArguments {
     static func definition(of committee: String, in store: any ScrutineerStore) async throws -> CommitteeDefinition {
         if let definition = try await store.committee(code: committee) { return definition }
         let known = try await store.committees().map(\.code)
-        FileHandle.standardError.write(Data("--committee: no committee \(committee) (expected one of: \(known.isEmpty ? "none defined yet; use scrutineer committee add" : known.joined(separator: ", ")))\n".utf8))
+        StandardError.write("--committee: no committee \(committee) (expected one of: \(known.isEmpty ? "none defined yet; use scrutineer committee add" : known.joined(separator: ", ")))\n")
         throw ExitCode(65)
     }
 

@@ -13,7 +13,7 @@ struct DatabaseOption: ParsableArguments {
         do {
             return try DatabaseLocation(url: Settings.databaseURL(option: url))
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            StandardError.write("\(error)\n")
             throw ExitCode(78)
         }
     }
@@ -31,7 +31,7 @@ struct DatabaseOption: ParsableArguments {
         do {
             return try await StoreConnection.open(location)
         } catch let error as StoreError {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            StandardError.write("\(error)\n")
             throw ExitCode(78)
         }
     }
@@ -42,7 +42,7 @@ struct DatabaseOption: ParsableArguments {
     /// database holds must not answer from a new, empty one at a mistyped path.
     func withStore<Result>(existing: Bool = false, _ body: (SQLStore) async throws -> Result) async throws -> Result {
         if existing, let path = try missingSQLiteFile() {
-            FileHandle.standardError.write(Data("--db: there is no database at \(path) (expected an existing Scrutineer database; scrutineer import or scrutineer committee add makes one)\n".utf8))
+            StandardError.write("--db: there is no database at \(path) (expected an existing Scrutineer database; scrutineer import or scrutineer committee add makes one)\n")
             throw ExitCode(66)
         }
         let store = try await openStore()

@@ -112,7 +112,7 @@ struct ExportCommand: AsyncParsableCommand {
             return (observations, superseded, unknown)
         }
         if !unknown.isEmpty {
-            for line in unknown { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            for line in unknown { StandardError.write((line + "\n")) }
             throw ExitCode(64)
         }
         guard history else {
@@ -163,7 +163,7 @@ struct ExportCommand: AsyncParsableCommand {
             return (groups, Dictionary(uniqueKeysWithValues: try await store.areas().map { ($0.code, $0) }))
         }
         if let council, areas[council]?.type != .localAuthority {
-            FileHandle.standardError.write(Data("--council \(council): the database holds no local authority of this code (expected an LA's ONS code, e.g. E10000031)\n".utf8))
+            StandardError.write("--council \(council): the database holds no local authority of this code (expected an LA's ONS code, e.g. E10000031)\n")
             throw ExitCode(64)
         }
         var text = CSVWriter.line(Self.groupColumns)

@@ -152,7 +152,7 @@ struct ImportCommand: AsyncParsableCommand {
             // The store rolled the whole import back: say why, in its words, and exit like bad
             // data, or with EX_TEMPFAIL (75) when the database was lost and trying again may work.
             progress.finish()
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            StandardError.write("\(error)\n")
             if error.isConnectionLost { throw ExitCode(75) }
             throw ExitCode(65)
         }
@@ -174,8 +174,8 @@ struct ImportCommand: AsyncParsableCommand {
             batch = try parse(inputs, context: context, stored: stored)
         } catch {
             progress.finish()
-            for line in error.errors { FileHandle.standardError.write(Data((line.description + "\n").utf8)) }
-            FileHandle.standardError.write(Data(ImportProblemsDigest(error).text.utf8))
+            for line in error.errors { StandardError.write((line.description + "\n")) }
+            StandardError.write(ImportProblemsDigest(error).text)
             throw ExitCode(65)
         }
         batch.mayReplaceNewerFigures = replaceNewer
@@ -198,7 +198,7 @@ struct ImportCommand: AsyncParsableCommand {
         for path in files {
             let url = URL(fileURLWithPath: path)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                FileHandle.standardError.write(Data("\(path): cannot be read (no such file, or no permission)\n".utf8))
+                StandardError.write("\(path): cannot be read (no such file, or no permission)\n")
                 throw ExitCode(66)
             }
             inputs.append(PublishedFile(name: url.lastPathComponent, data: data))

@@ -49,13 +49,13 @@ struct ImportProgress {
         let width = 30
         let filled = min(width, max(0, Int((Double(width) * filledFraction).rounded(.down))))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) \(stage.step)/\(steps - 1) \(stage.words)\(detail)".utf8))
+        StandardError.write("\r\u{1B}[2K\(bar) \(stage.step)/\(steps - 1) \(stage.words)\(detail)")
     }
 
     /// Completes the bar and moves to a new line.
     func finish() {
         guard enabled else { return }
         let bar = String(repeating: "█", count: 30)
-        FileHandle.standardError.write(Data("\r\u{1B}[2K\(bar) done\n".utf8))
+        StandardError.write("\r\u{1B}[2K\(bar) done\n")
     }
 }

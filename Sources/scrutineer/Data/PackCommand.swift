@@ -91,7 +91,7 @@ struct PackCommand: AsyncParsableCommand {
             guard let kept = try await store.reportSnapshot(committeeCode: committee, periodLabel: reportingPeriod.label, version: number),
                   let assessment = kept.assessment(for: audience.audience) else {
                 let expected = publications == 0 ? "no --snapshot: it was never published" : "a snapshot from 1 to \(publications)"
-                FileHandle.standardError.write(Data("--snapshot: the report of \(committee) for \(reportingPeriod.label) has no snapshot \(number) (expected \(expected))\n".utf8))
+                StandardError.write("--snapshot: the report of \(committee) for \(reportingPeriod.label) has no snapshot \(number) (expected \(expected))\n")
                 throw ExitCode(65)
             }
             return contents(of: kept, assessment, marking: marking, publications: publications)
@@ -100,7 +100,7 @@ struct PackCommand: AsyncParsableCommand {
            let assessment = snapshot.assessment(for: audience.audience) {
             // A published report is built as the committee read it (PRODUCT.md R15).
             guard asOf == nil else {
-                FileHandle.standardError.write(Data("--as-of: the report of \(committee) for \(reportingPeriod.label) is published, judged as on \(assessment.today.iso), and its pack is built as it stood then (expected no --as-of for a published report)\n".utf8))
+                StandardError.write("--as-of: the report of \(committee) for \(reportingPeriod.label) is published, judged as on \(assessment.today.iso), and its pack is built as it stood then (expected no --as-of for a published report)\n")
                 throw ExitCode(64)
             }
             return contents(of: snapshot, assessment, marking: marking, publications: publications)
@@ -147,7 +147,7 @@ struct PackCommand: AsyncParsableCommand {
         if !noPDF {
             switch PDFPrinter.print(folder.appendingPathComponent("print.html"), to: folder.appendingPathComponent("pack.pdf")) {
             case .printed: wrote += " and pack.pdf"
-            case let .notPrinted(reason): FileHandle.standardError.write(Data("pack.pdf not written: \(reason)\n".utf8))
+            case let .notPrinted(reason): StandardError.write("pack.pdf not written: \(reason)\n")
             }
         }
         print(wrote + ". " + shown.standing.label + ". " + assessment.headline.sentence)
@@ -160,7 +160,7 @@ extension PackCommand {
         do {
             try body()
         } catch let refused as PackWriter.FolderRefused {
-            FileHandle.standardError.write(Data((refused.description + "\n").utf8))
+            StandardError.write((refused.description + "\n"))
             throw ExitCode(73)
         }
     }

@@ -26,7 +26,7 @@ struct ReportOptions: ParsableArguments {
             return try Period.parse(label, yearType: .financial)
         } catch {
             let message = "--period: \"\(label)\" is not a reporting period (expected a quarter of the council's financial year such as 2024/25 Q4, a financial year such as 2024/25, or a month such as 2025-03)"
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            StandardError.write((message + "\n"))
             throw ExitCode(64)
         }
     }

@@ -223,7 +223,7 @@ struct RequestCommand: AsyncParsableCommand {
                    let snapshot = try await store.reportSnapshot(committeeCode: code, periodLabel: report.label),
                    let judgedOn = snapshot.assessments.first?.today {
                     guard asOf == nil else {
-                        FileHandle.standardError.write(Data("--as-of: the report of \(code) for \(report.label) is published, judged as on \(judgedOn.iso), and lists its requests as they stood then (expected no --as-of for a published report)\n".utf8))
+                        StandardError.write("--as-of: the report of \(code) for \(report.label) is published, judged as on \(judgedOn.iso), and lists its requests as they stood then (expected no --as-of for a published report)\n")
                         throw ExitCode(64)
                     }
                     requests = snapshot.requests ?? []

@@ -83,7 +83,7 @@ extension ParsableCommand {
         do {
             try body()
         } catch let error as DataError {
-            FileHandle.standardError.write(Data((error.message + "\n").utf8))
+            StandardError.write((error.message + "\n"))
             throw ExitCode(error.exitCode)
         }
     }

@@ -52,7 +52,7 @@ struct DemoCommand: AsyncParsableCommand {
             // a live one they would add an administrator whose password the README publishes.
             try await store.migrate()
             guard try await store.auditTrail().isEmpty, try await store.users().isEmpty else {
-                FileHandle.standardError.write(Data("--db: \(store.location.redacted) already holds data (expected an empty database for the demo, which adds sign-ins whose passwords are published; create a new one, e.g. createdb)\n".utf8))
+                StandardError.write("--db: \(store.location.redacted) already holds data (expected an empty database for the demo, which adds sign-ins whose passwords are published; create a new one, e.g. createdb)\n")
                 throw ExitCode(65)
             }
             if databaseURL != nil { say("Building the demo database in \(store.location.redacted)…") }

@@ -51,7 +51,7 @@ enum ListeningAddress {
     }
 
     private static func refusal(_ message: String, status: Int32) -> ExitCode {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardError.write((message + "\n"))
         return ExitCode(status)
     }
 }

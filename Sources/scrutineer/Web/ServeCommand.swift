@@ -32,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             settings = try Settings.load(databaseOption: database.url, host: host, port: port)
         } catch {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            StandardError.write("\(error)\n")
             throw ExitCode(78)
         }
         let web = WebSettings(host: settings.host, port: settings.port, secureCookies: settings.secureCookies, metricsToken: settings.metricsToken)

@@ -174,7 +174,7 @@ func withStore(_ database: DatabaseOption, existing: Bool = false, _ body: (SQLS
     do {
         try await database.withStore(existing: existing, body)
     } catch let error as StoreError {
-        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        StandardError.write("\(error)\n")
         throw ExitCode(65)
     }
 }
@@ -195,6 +195,6 @@ func readPassword() throws -> String {
 /// A change to a person refused: each problem in words on standard error, then "nothing was
 /// written", and exit status 65 (not a misused command's usage text).
 private func refused(_ problems: [String]) -> ExitCode {
-    FileHandle.standardError.write(Data((problems.joined(separator: "\n") + "\nnothing was written\n").utf8))
+    StandardError.write((problems.joined(separator: "\n") + "\nnothing was written\n"))
     return ExitCode(65)
 }
