@@ -181,8 +181,8 @@ extension CommitteeDefinition {
             if let label = target.periodLabel {
                 do {
                     let period = try Period.parse(label, yearType: measure.yearType, monthly: measure.periodicity == .monthly)
-                    if let kinds = Self.periodKinds[measure.periodicity], !kinds.contains(period.kind) {
-                        problems.append("\(at).periodLabel: \(label) is a \(Self.kindWords[period.kind] ?? period.kind.rawValue), and \(target.measureCode)'s figures are \(measure.periodicity.rawValue) (expected a period such as its figures have)")
+                    if !measure.periodicity.periodKinds.contains(period.kind) {
+                        problems.append("\(at).periodLabel: \(label) is a \(period.kind.words), and \(target.measureCode)'s figures are \(measure.periodicity.rawValue) (expected a period such as its figures have)")
                     } else {
                         definition.targets[i].periodLabel = period.label
                     }
@@ -196,13 +196,4 @@ extension CommitteeDefinition {
         if !problems.isEmpty { throw CommitteeDefinitionProblems(problems) }
         return definition
     }
-
-    /// The kinds of period a measure of each periodicity has figures for.
-    static let periodKinds: [Periodicity: Set<Period.Kind>] = [
-        .quarterly: [.quarter], .monthly: [.month], .annual: [.year, .term, .twoTerms], .multiYear: [.pooledYears],
-    ]
-
-    static let kindWords: [Period.Kind: String] = [
-        .year: "year", .pooledYears: "pooled period of years", .quarter: "quarter", .month: "month", .term: "term", .twoTerms: "pair of terms",
-    ]
 }

@@ -43,3 +43,31 @@ public enum Periodicity: String, Sendable, Hashable, CaseIterable, Codable {
     /// Several years pooled into one figure (e.g. three-year rolling rates).
     case multiYear
 }
+
+extension Periodicity {
+    /// The kinds of period a measure of this periodicity has figures for: a quarterly measure's are
+    /// quarters; an annual one's years, school terms, or years pooled and published each year
+    /// (LAIT's three-year rates of hospital admissions, `2013/14-15/16`).
+    public var periodKinds: Set<Period.Kind> {
+        switch self {
+        case .quarterly: [.quarter]
+        case .monthly: [.month]
+        case .annual: [.year, .pooledYears, .term, .twoTerms]
+        case .multiYear: [.pooledYears]
+        }
+    }
+}
+
+extension Period.Kind {
+    /// The kind in words: "quarter", "pooled period of years".
+    public var words: String {
+        switch self {
+        case .year: "year"
+        case .pooledYears: "pooled period of years"
+        case .quarter: "quarter"
+        case .month: "month"
+        case .term: "term"
+        case .twoTerms: "pair of terms"
+        }
+    }
+}

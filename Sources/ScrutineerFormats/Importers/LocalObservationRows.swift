@@ -228,11 +228,30 @@ struct LocalObservationRows {
         default:
             label = cell.description.trimmingCharacters(in: .whitespacesAndNewlines)
         }
+        let period: Period
         do {
-            return try measure.period(label)
+            period = try measure.period(label)
         } catch {
             fail(error.description)
             return nil
         }
+        // A month for a quarterly measure would stand as its newest figure, alone in a series of
+        // months; a period not yet begun is a typing error (2062/63 for 2026/27), never a figure
+        // (found by exploratory testing).
+        guard measure.periodicity.periodKinds.contains(period.kind) else {
+            let example = switch measure.periodicity {
+            case .quarterly: "a quarter such as 2026/27 Q2"
+            case .monthly: "a month such as 2026-09"
+            case .annual: "a year such as 2025/26, or a school term"
+            case .multiYear: "years pooled such as 2021-2023"
+            }
+            fail("\(label) is a \(period.kind.words), and \(measure.code)'s figures are \(measure.periodicity.rawValue) (expected \(example))")
+            return nil
+        }
+        guard period.start <= today else {
+            fail("\(label) begins on \(period.start.iso), after today, \(today.iso) (expected a period that has begun)")
+            return nil
+        }
+        return period
     }
 }

@@ -16,6 +16,26 @@ struct LocalImportErrorTests {
         LocalImportData.errors(files, sheet: sheet, context: context)
     }
 
+    @Test("a period of another kind than the measure's figures (a month for an annual or quarterly measure, a quarter for a monthly one), or one not yet begun, is refused at its cell (found by exploratory testing)")
+    func periodOfAnotherKind() {
+        let observations = LocalImportData.csv("obs.csv", """
+        measure_code,area_code,period,value
+        PrevRegCPR,E10000031,2024-09,20.1
+        EH_MONTHLY,E10000031,2024/25 Q2,5
+        PrevRegCPR,E10000031,2062/63,20.1
+        EH_MONTHLY,E10000031,2062-09,5
+        PrevRegCPR,E10000031,2021/22-23/24,20.1
+        EH_MONTHLY,E10000031,2024-09,5
+
+        """)
+        #expect(errors([LocalImportData.measuresCSV, observations]) == [
+            "obs.csv:2:period: 2024-09 is a month, and PrevRegCPR's figures are annual (expected a year such as 2025/26, or a school term)",
+            "obs.csv:3:period: 2024/25 Q2 is a quarter, and EH_MONTHLY's figures are monthly (expected a month such as 2026-09)",
+            "obs.csv:4:period: 2062/63 begins on 2062-04-01, after today, \(CalendarDate.todayUTC.iso) (expected a period that has begun)",
+            "obs.csv:5:period: 2062-09 begins on 2062-09-01, after today, \(CalendarDate.todayUTC.iso) (expected a period that has begun)",
+        ])
+    }
+
     @Test("bad observation cells in a CSV: each one reported, nothing returned")
     func observationCells() {
         let observations = LocalImportData.csv("obs.csv", """
