@@ -121,6 +121,11 @@ struct LocalObservationRows {
             if valueCell.isBlank, cell(.statusSymbol).isBlank {
                 fail(.value, "missing value (expected a number, or a status symbol such as c in status_symbol)")
             }
+            // A symbol stands in place of a figure (METHODS.md §11): beside one, it would be kept
+            // but shown nowhere, and the figure read as plain (found by exploratory testing).
+            if let value, let statusSymbol {
+                fail(.statusSymbol, "\(statusSymbol.rawValue) stands in place of a figure, and value holds \(PlainNumber.text(value)) (expected the figure with status_symbol blank, or the symbol with value blank)")
+            }
         }
         func number(_ column: LocalObservationColumn, example: String) -> Double? {
             read(column) { (content) throws(LocalCellReading.Problem) in

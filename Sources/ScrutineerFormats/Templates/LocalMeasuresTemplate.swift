@@ -75,7 +75,7 @@ public enum LocalMeasuresTemplate {
         add("numerator", "The count the figure is made from (for a percentage, the number of children meeting the definition). Optional; for a percentage it may not exceed the denominator.")
         add("denominator", "The population the figure is made from. Optional.")
         add("lower95, upper95", "The 95% confidence limits, when your source publishes them, in the same units as value. Optional.")
-        add("status_symbol", "Why a figure is missing or qualified, using the DfE symbols: " + StatusSymbol.allCases.map { "\($0.rawValue) = \($0.meaning)" }.joined(separator: "; ") + ".")
+        add("status_symbol", "Why there is no figure, in place of one (value blank), using the DfE symbols: " + StatusSymbol.allCases.map { "\($0.rawValue) = \($0.meaning)" }.joined(separator: "; ") + ".")
         add("published", "The date the figure was published or extracted, as a date cell or as 2025-03-31 (31/03/2025 is also read). Optional.")
         add("next_update_due", "The date the next figure is due, written the same way. Optional.")
         add("breakdown:<dimension>", "One column per way the figure is cut, such as breakdown:age_band, breakdown:sex or breakdown:district (breakdown_sex also works). The cell holds the group (0-4, Female, Rugby); leave it blank when the row is not broken down that way. Rows with every breakdown blank are the whole population. Values may not contain ; or =. Write each group as earlier imports did (Nuneaton and Bedworth, not Nuneaton & Bedworth): another spelling is refused, as it would start a series of its own.")

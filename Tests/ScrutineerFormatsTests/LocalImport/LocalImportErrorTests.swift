@@ -36,6 +36,21 @@ struct LocalImportErrorTests {
         ])
     }
 
+    @Test("a figure with a status symbol beside it is refused, as the symbol stands in place of a figure and would be kept but shown nowhere (found by exploratory testing)")
+    func symbolBesideFigure() {
+        let observations = LocalImportData.csv("obs.csv", """
+        measure_code,area_code,period,value,status_symbol
+        PrevRegCPR,E10000031,2023/24,62.8,u
+        PrevRegCPR,E10000031,2022/23,,u
+        PrevRegCPR,E10000031,2021/22,0,z
+
+        """)
+        #expect(errors([LocalImportData.measuresCSV, observations]) == [
+            "obs.csv:2:status_symbol: u stands in place of a figure, and value holds 62.8 (expected the figure with status_symbol blank, or the symbol with value blank)",
+            "obs.csv:4:status_symbol: z stands in place of a figure, and value holds 0 (expected the figure with status_symbol blank, or the symbol with value blank)",
+        ])
+    }
+
     @Test("bad observation cells in a CSV: each one reported, nothing returned")
     func observationCells() {
         let observations = LocalImportData.csv("obs.csv", """
