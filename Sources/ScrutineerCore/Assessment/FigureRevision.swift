@@ -54,7 +54,8 @@ public struct FigureRevisions: Sendable, Hashable, Codable {
 
     /// Pairs each replaced version of `measure`'s figures for `councilAreaCode` with what replaced
     /// it: the next version in the cell's history, else the figure in `current` (the cell as it
-    /// stands). A replaced version whose cell is no longer stored is left out, and so is one for a
+    /// stands). A version replaced by the same figure (its publication dates or counts alone
+    /// changed) is left out, as is a replaced version whose cell is no longer stored, and one for a
     /// period that ends after `reportingPeriod` (a report lists the figures it could show, as the
     /// assessment does). With `after` (a revision of the data: an audit id), only the versions
     /// replaced after it are listed: what changed since a report was published. Values are shown to
@@ -80,6 +81,10 @@ public struct FigureRevisions: Sendable, Hashable, Codable {
             for (index, version) in ordered.enumerated() {
                 guard let replacement = index + 1 < ordered.count ? ordered[index + 1].observation : standing[key] else { continue }
                 if let day, let published = replacement.published, published > day { continue }
+                // Only the figure itself: a version that changed its dates or counts alone would
+                // read "80.9% → 80.9%" (found by exploratory testing).
+                let figure = version.observation
+                if figure.value == replacement.value, figure.statusSymbol == replacement.statusSymbol { continue }
                 if audience.appliesDisclosureControl, !version.observation.breakdown.isTotal {
                     withheld += 1
                     continue

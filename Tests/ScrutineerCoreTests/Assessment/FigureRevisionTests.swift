@@ -60,6 +60,21 @@ struct FigureRevisionTests {
             == "Warwickshire's figures for this measure have been revised 4 times since they were first imported, most recently on 20 Nov 2026.")
     }
 
+    @Test("a version replaced by the same figure, its dates or counts alone changed, is no revision of the figure: no \"3 → 3\" (found by exploratory testing)")
+    func sameFigureNotListed() throws {
+        var dated = try Self.observation("2026/27 Q1", 3, source: "fourth.csv")
+        dated.published = CalendarDate(iso: "2026-11-21")
+        let replaced = [ReplacedFigure(observation: try Self.observation("2026/27 Q1", 3, source: "third.csv"), replacedBy: 12, replacedAt: "2026-11-22T10:00:00Z")]
+        let revisions = FigureRevisions(measure: Self.measure, councilAreaCode: Self.council, replaced: replaced, current: [dated], audience: .officer)
+        #expect(revisions.revisions.isEmpty && !revisions.anyRevised)
+        // A figure replaced by a symbol is a revision.
+        var withheld = dated
+        withheld.value = nil
+        withheld.statusSymbol = .confidential
+        let toSymbol = FigureRevisions(measure: Self.measure, councilAreaCode: Self.council, replaced: replaced, current: [withheld], audience: .officer)
+        #expect(toSymbol.revisions.map(Self.summary) == ["2026/27 Q1 total 3.0 (third.csv) → c (fourth.csv) 2026-11-22T10:00:00Z"])
+    }
+
     @Test("the public reads whole-population revisions only, with counts of 1 to 5 withheld, and how many breakdown revisions are not listed")
     func publicReaders() throws {
         let (replaced, current) = try Self.history()
