@@ -7,6 +7,38 @@ import Testing
 struct GroupsCommandTests {
     static let example = SharedFiles.repositoryRoot.appendingPathComponent("examples/comparator-groups.csv").path
 
+    @Test("a council's former code (Barnsley's E08000016, recoded E08000038 under DfE 370) is its current one as a group's member, and refused, naming the current one, as import groups' and import local's --council, committee add's council, user add --council and export --area (found by exploratory testing)")
+    func formerCodes() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let db = "sqlite://" + folder.appendingPathComponent("former.sqlite").path
+        #expect(try CommandRunner.run(["import"] + ImportCommandTests.imports[0] + ["--db", db]).status == 0)
+        let groups = folder.appendingPathComponent("groups.csv")
+        try Data("group_code,group_name,area_code\nSOUTH_YORKS,South Yorkshire,E08000016\nSOUTH_YORKS,South Yorkshire,E08000019\n".utf8).write(to: groups)
+        let problem = "E08000016 is Barnsley's former code; since its recode the council is E08000038 (DfE 370), under which its figures are kept (expected E08000038)"
+        let refused = try CommandRunner.run(["import", "groups", groups.path, "--council", "E08000016", "--db", db])
+        #expect(refused.status == 65)
+        #expect(refused.standardError.hasPrefix("groups.csv:1:*: --council " + problem), "\(refused.standardError)")
+        #expect(try CommandRunner.run(["import", "groups", groups.path, "--council", "E08000038", "--db", db]).status == 0)
+        // la_lookup_from_ees.csv: Sheffield's E08000019 is E08000039 too.
+        #expect(try CommandRunner.run(["export", "groups", "--council", "E08000038", "--db", db]).standardOutput
+            == "group_code,group_name,area_code,area_name\nSOUTH_YORKS,South Yorkshire,E08000038,Barnsley\nSOUTH_YORKS,South Yorkshire,E08000039,Sheffield\n")
+        let export = try CommandRunner.run(["export", "observations", "--area", "E08000016", "--db", db])
+        #expect(export.status == 64)
+        #expect(export.standardError == "--area " + problem + "\n")
+        let measures = folder.appendingPathComponent("measures.csv")
+        try Data("code,title,unit,polarity,year_type,periodicity,decimal_places\nBARN_EH2,Early help,percentage,high,financial,annual,1\n".utf8).write(to: measures)
+        let local = try CommandRunner.run(["import", "local", measures.path, "--council", "E08000016", "--db", db])
+        #expect(local.status == 65 && local.standardError.contains("--council " + problem), "\(local.standardError)")
+        let definition = folder.appendingPathComponent("barnsley.json")
+        try Data(#"{"committee":{"code":"BARN-CYP","name":"Children","councilAreaCode":"E08000016","themes":[]},"targets":[]}"#.utf8).write(to: definition)
+        let committee = try CommandRunner.run(["committee", "add", definition.path, "--db", db])
+        #expect(committee.status == 65)
+        #expect(committee.standardError == "\(definition.path): committee.councilAreaCode: " + problem + "\nnothing was written\n")
+        let user = try CommandRunner.run(["user", "add", "barnsley.analyst", "--role", "analyst", "--council", "E08000016", "--db", db], input: "a long enough password\n")
+        #expect(user.status != 0 && user.standardError.contains("--council " + problem), "\(user.standardError)")
+    }
+
     @Test("a council's groups are added, then unchanged; exported as they import; another council's import of the same codes is refused with the database byte for byte as it was")
     func councilGroups() throws {
         let folder = try CommandRunner.temporaryDirectory()

@@ -158,6 +158,10 @@ struct APITests {
             #expect((cumbria["predecessors"] as? [[String: String]]) == [])
             let cumberland = try #require(try await client.execute(uri: "/api/v1/areas/E06000063", method: .get).json as? [String: Any])
             #expect((cumberland["predecessors"] as? [[String: String]]) == [["code": "E10000006", "from": "2023-04-01"]])
+            // Barnsley's former code holds none of its figures, so asking for them by it is refused, naming the current one.
+            let former = try await client.execute(uri: "/api/v1/observations?area=E08000016", method: .get)
+            #expect(former.status == .badRequest)
+            #expect(former.text.contains("since its recode the council is E08000038"), "\(former.text)")
         }
     }
 

@@ -62,4 +62,21 @@ extension Area {
 
     /// England's ONS code.
     public static let englandCode = "E92000001"
+
+    /// The same council under the code that replaced `code`, where `code` is a council's former
+    /// code, recoded under the same DfE number (Barnsley's E08000016 is E08000038 since 2024, its
+    /// figures one series under the newer code); nil for a code in use, or one whose area other
+    /// councils took over.
+    public static func current(ofFormer code: String, in areas: [Area]) -> Area? {
+        guard let former = areas.first(where: { $0.code == code }), let next = former.successorCode,
+              let current = areas.first(where: { $0.code == next }), current.dfeCode != nil, current.dfeCode == former.dfeCode
+        else { return nil }
+        return current
+    }
+
+    /// Why a council's former code is refused where its code is asked for: its figures, its
+    /// measures and its committees are the current code's (found by exploratory testing).
+    public static func formerCodeProblem(_ code: String, current: Area) -> String {
+        "\(code) is \(current.name)'s former code; since its recode the council is \(current.code) (DfE \(current.dfeCode ?? "")), under which its figures are kept (expected \(current.code))"
+    }
 }

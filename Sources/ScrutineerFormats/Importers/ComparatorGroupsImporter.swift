@@ -20,7 +20,9 @@ public enum ComparatorGroupsImporter {
         var groups: [String: (name: String, members: [String], firstRow: CellReference)] = [:]
         var repeated = 0
         let areas = KnownAreas(context: context)
-        if let council, context.areas[council]?.type != .localAuthority {
+        if let council, let current = Area.current(ofFormer: council, in: Array(context.areas.values)) {
+            errors.append(BatchInputError(file: files.first?.name ?? "-", row: 1, column: "*", message: "--council \(Area.formerCodeProblem(council, current: current))"))
+        } else if let council, context.areas[council]?.type != .localAuthority {
             errors.append(BatchInputError(
                 file: files.first?.name ?? "-", row: 1, column: "*",
                 message: "--council \(council) is \(ImportText.whatArea(council, areas: context.areas)) (expected the ONS code of the local authority whose own groups these are, e.g. E10000031)"
@@ -44,7 +46,8 @@ public enum ComparatorGroupsImporter {
                 }
                 if code.isEmpty { reject("group_code", "blank (expected the group's code, such as SHIRES)") }
                 if name.isEmpty { reject("group_name", "blank (expected the group's name, such as Shire counties)") }
-                let area = areas[written.uppercased()] ?? areas.currentArea(dfeCode: written)
+                // A council's former code is its current one, as its figures are (Barnsley's E08000016).
+                let area = (areas[written.uppercased()] ?? areas.currentArea(dfeCode: written)).map(areas.recoded)
                 if let area {
                     if area.type != .localAuthority {
                         reject("area_code", "\(written) \(area.name) is \(ImportText.describe(area.type)) (expected a local authority: a group's members are councils)")

@@ -125,6 +125,9 @@ public enum LocalMeasuresImporter {
     ) -> Result<String, CouncilProblem> {
         let expected = "expected --council CODE, the ONS code of the council whose own measures these are, e.g. E10000031"
         if let option {
+            if let current = Area.current(ofFormer: option, in: Array(context.areas.values)) {
+                return .failure(CouncilProblem(message: "--council \(Area.formerCodeProblem(option, current: current))"))
+            }
             guard context.areas[option]?.type == .localAuthority else {
                 return .failure(CouncilProblem(message: "--council \(option) is \(ImportText.whatArea(option, areas: context.areas)) (expected the ONS code of a local authority from scrutineer import areas, e.g. E10000031)"))
             }

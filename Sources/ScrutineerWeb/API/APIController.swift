@@ -190,7 +190,13 @@ struct APIController: Sendable {
         var measure: Measure?
         if let measureCode { measure = try await findMeasure(measureCode, for: context.viewer.account) }
         let periodLabel = try period.map { try Self.standardPeriodLabel($0, for: measure) }
-        if let areaCode { _ = try await findArea(areaCode) }
+        if let areaCode {
+            _ = try await findArea(areaCode)
+            // A council's former code holds none of its figures: they are its current code's.
+            if let current = Area.current(ofFormer: areaCode, in: try await cache.areas()) {
+                throw WebError.badParameter("area", "area: \(Area.formerCodeProblem(areaCode, current: current))")
+            }
+        }
         let found = try await cache.store.observations(ObservationQuery(measureCode: measureCode, areaCode: areaCode, periodLabel: periodLabel))
         let visible = try await ObservationAccess(cache: cache).visible(found, to: context.viewer.account)
         return try Self.encode(visible.map(ObservationJSON.init))

@@ -51,7 +51,12 @@ struct CommitteeCommand: AsyncParsableCommand {
                     StandardError.write("\(file): unknown \(codes) (expected measures already imported: the national data with scrutineer import lait, ees or fingertips, the council's own with scrutineer import local)\n")
                     throw ExitCode(65)
                 }
-                let councils = Set(try await store.areas().filter { $0.type == .localAuthority }.map(\.code))
+                let areas = try await store.areas()
+                if let current = Area.current(ofFormer: definition.committee.councilAreaCode, in: areas) {
+                    StandardError.write("\(file): committee.councilAreaCode: \(Area.formerCodeProblem(definition.committee.councilAreaCode, current: current))\nnothing was written\n")
+                    throw ExitCode(65)
+                }
+                let councils = Set(areas.filter { $0.type == .localAuthority }.map(\.code))
                 let checked: CommitteeDefinition
                 do throws(CommitteeDefinitionProblems) {
                     checked = try definition.checked(measures: measures, isCouncil: councils.contains)

@@ -105,9 +105,17 @@ struct ExportCommand: AsyncParsableCommand {
             var unknown: [String] = []
             if observations.isEmpty || measureCodes.count > 1 || areaCodes.count > 1 {
                 let heldMeasures = measures.isEmpty ? [] : try await store.measures().map(\.code)
-                let heldAreas = areas.isEmpty ? [] : try await store.areas().map(\.code)
+                let storedAreas = areas.isEmpty ? [] : try await store.areas()
+                let heldAreas = storedAreas.map(\.code)
                 for measure in measureCodes.compactMap(\.self) { unknown += Self.unknown("--measure", measure, among: heldMeasures, "measure", "a measure code") }
-                for area in areaCodes.compactMap(\.self) { unknown += Self.unknown("--area", area, among: heldAreas, "area", "an area's ONS code") }
+                for area in areaCodes.compactMap(\.self) {
+                    // A council's former code holds none of its figures: they are its current code's.
+                    if let current = Area.current(ofFormer: area, in: storedAreas) {
+                        unknown.append("--area \(Area.formerCodeProblem(area, current: current))")
+                    } else {
+                        unknown += Self.unknown("--area", area, among: heldAreas, "area", "an area's ONS code")
+                    }
+                }
             }
             return (observations, superseded, unknown)
         }

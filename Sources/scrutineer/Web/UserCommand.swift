@@ -47,8 +47,11 @@ struct UserCommand: AsyncParsableCommand {
                 problems.append("--measure is for an officer, who writes the commentary on the measures named; \(writes) (expected no --measure)")
             }
             if let council {
-                let area = try await store.areas().first { $0.code == council }
-                if area?.type != .localAuthority {
+                let areas = try await store.areas()
+                let area = areas.first { $0.code == council }
+                if let current = Area.current(ofFormer: council, in: areas) {
+                    problems.append("--council \(Area.formerCodeProblem(council, current: current))")
+                } else if area?.type != .localAuthority {
                     problems.append("--council \(council) is not a local authority the database holds (expected the ONS code of a council, e.g. E10000031, after scrutineer import areas)")
                 }
                 let theirs = Set(try await store.committees().filter { $0.councilAreaCode == council }.map(\.code))
