@@ -248,14 +248,16 @@ struct AssessmentRun {
                 let slot = index.tables[m].slots[period.label]
                 let trajectory = TargetJudgement.targetsInForce(targets, for: period, at: reportingPeriod.end)
                     .first { $0.kind == .trajectory }
+                let peers = slot.flatMap { neighbours(m, $0, council: id) }
                 return HistoryPoint(
                     period: period,
                     council: policy.cell(for: observation, unit: measure.unit, audience: audience),
                     england: slot.flatMap { value(m, $0, index.englandID) },
                     region: slot.flatMap { region(m, $0, council: id)?.value },
-                    statisticalNeighbourMean: slot.flatMap { neighbours(m, $0, council: id)?.mean },
+                    statisticalNeighbourMean: peers?.mean,
                     trajectoryTarget: trajectory?.value,
-                    target: reportedKind.flatMap { kind in TargetJudgement.targetsInForce(targets, for: period, at: period.end).first { $0.kind == kind }?.value }
+                    target: reportedKind.flatMap { kind in TargetJudgement.targetsInForce(targets, for: period, at: period.end).first { $0.kind == kind }?.value },
+                    statisticalNeighboursWithFigure: peers?.neighboursWithFigure, statisticalNeighbourCount: peers?.neighbourCount
                 )
             }
         }

@@ -17,6 +17,10 @@ public struct HistoryPoint: Sendable, Hashable, Codable {
     /// applied then (8% until March 2025, 11% after); nil when none was in force, with no reported
     /// target, or in an assessment stored before it was kept.
     public var target: Double? = nil
+    /// How many of the council's statistical neighbours had a figure for the period, of how many
+    /// (the mean is of those alone); nil with no list, or in an assessment stored before it was kept.
+    public var statisticalNeighboursWithFigure: Int? = nil
+    public var statisticalNeighbourCount: Int? = nil
 }
 
 /// Everything the report says about one measure for the reporting period: its latest figure and

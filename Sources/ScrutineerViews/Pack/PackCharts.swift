@@ -76,15 +76,21 @@ enum PackCharts {
         return reportedTargetLine(m, periods: spc.analysis.points.map { periods[$0.period] }, name: "Target")
     }
 
-    /// "Warwickshire's figure went from 24.1% in 2016 to 19.9% in 2025 (10 periods); England was 22.6% in 2025."
+    /// "Warwickshire's figure went from 24.1% in 2016 to 19.9% in 2025 (10 periods); England was
+    /// 22.6% in 2025.", and where the neighbours' mean is of fewer than all of them, in which periods
+    /// ("The statistical neighbours' mean is of 9 of the 10 in 2024."), as a dip from a neighbour
+    /// without a figure would otherwise read as a fall (found by exploratory testing).
     static func trendSummary(_ m: MeasureAssessment, councilName: String) -> String {
         let history = m.history
         guard let first = history.first, let last = history.last else { return "No figures." }
         let format = m.format
         func figure(_ point: HistoryPoint) -> String {
             switch point.council {
+            // Withheld is what the public's figures are; a publisher's other symbols (LAIT's - for a
+            // council not yet formed, EES's x) say only that there is no figure.
+            case let .suppressed(symbol, _)? where symbol == .confidential: "withheld (\(symbol.rawValue))"
+            case let .suppressed(symbol, _)?: "no figure (\(symbol.rawValue))"
             case let .value(number)?: format.text(number)
-            case let .suppressed(symbol, _)?: "withheld (\(symbol.rawValue))"
             case nil: "no figure"
             }
         }
@@ -95,7 +101,16 @@ enum PackCharts {
         if let target = m.status.reportedTarget?.target, !m.status.isMilestone {
             words += "; the \(PackWording.targetKind(target.kind).lowercased()) is \(format.trimmedText(target.value))"
         }
-        return words + "."
+        words += "."
+        let partial = history.filter { point in
+            guard point.statisticalNeighbourMean != nil, let with = point.statisticalNeighboursWithFigure, let of = point.statisticalNeighbourCount else { return false }
+            return with < of
+        }
+        if !partial.isEmpty {
+            let periods = partial.map { "\($0.statisticalNeighboursWithFigure ?? 0) of the \($0.statisticalNeighbourCount ?? 0) in \($0.period.label)" }
+            words += " The statistical neighbours' mean is of those with a figure: " + periods.joined(separator: ", ") + "."
+        }
+        return words
     }
 
     /// The marker and CSS class of an SPC point type: each type has its own shape as well as colour.

@@ -6,6 +6,17 @@ import Testing
 /// Every chart of the pack is a figure with a caption, an SVG with a role, title and text
 /// summary, and the table of the numbers it draws; the numbers are the assessment's.
 @Suite struct PackChartTests {
+    @Test("The trend's summary says in which periods the neighbours' mean is of fewer than all of them, so its dip does not read as a fall (found by exploratory testing)")
+    func partialNeighbourMean() throws {
+        let pages = try PackPages.of(.member)
+        let m = try #require(pages.assessment.measures.first { $0.measure.code == "ReReferral" })
+        // lait_kpi_subset_long.csv: of Warwickshire's 2025 neighbours, one has no ReReferral figure for 2024, all ten for 2023 and 2025.
+        let summary = PackCharts.trendSummary(m, councilName: "Warwickshire")
+        #expect(summary.hasSuffix(" The statistical neighbours' mean is of those with a figure: 9 of the 10 in 2024."), "\(summary)")
+        let point = try #require(m.history.first { $0.period.label == "2024" })
+        #expect(point.statisticalNeighboursWithFigure == 9 && point.statisticalNeighbourCount == 10)
+    }
+
     @Test("Every chart: a figure with a caption, an SVG image with title and description, and its data table", arguments: [Audience.officer, .public])
     func figures(audience: Audience) throws {
         let pages = try PackPages.of(audience)
