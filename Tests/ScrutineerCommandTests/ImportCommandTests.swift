@@ -43,6 +43,19 @@ struct ImportCommandTests {
         return export.standardOutput
     }
 
+    @Test("a refused import into a database not there yet leaves no file behind; an accepted one makes it (found by exploratory testing)")
+    func refusedImportMakesNoDatabase() throws {
+        let folder = try CommandRunner.temporaryDirectory()
+        let bad = folder.appendingPathComponent("bad.csv"), file = folder.appendingPathComponent("new.sqlite")
+        try Data("x\n".utf8).write(to: bad)
+        let refused = try CommandRunner.run(["import", "lait", bad.path, "--db", "sqlite://" + file.path])
+        #expect(refused.status == 65 && refused.standardError.hasSuffix("1 problem found; nothing was written.\n"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: file.path))
+        let areas = try CommandRunner.run(["import", "areas", Self.data("reference/la_lookup_from_ees.csv"), "--db", "sqlite://" + file.path])
+        #expect(areas.status == 0, "\(areas.standardError)")
+        #expect(FileManager.default.fileExists(atPath: file.path))
+    }
+
     @Test("a refused import whose standard error nobody reads any more (2>&1 | head) exits with its status, not a crash (found by exploratory testing)")
     func closedStandardError() throws {
         let folder = try CommandRunner.temporaryDirectory()

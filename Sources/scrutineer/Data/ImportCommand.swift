@@ -146,6 +146,17 @@ struct ImportCommand: AsyncParsableCommand {
         let progress = ImportProgress(files: files)
         progress.show(.reading)
         let inputs = try readInputs()
+        // A database not there yet is made only for an import that will be written: files refused
+        // against what a new one holds (England and the regions) leave no file behind (found by
+        // exploratory testing).
+        if try database.missingSQLiteFile() != nil, committee == nil {
+            progress.show(.validating)
+            do {
+                _ = try parse(inputs, context: ImportContext(), stored: OwnDataImport.Stored())
+            } catch {
+                try refuse(error, progress: progress)
+            }
+        }
         do {
             try await database.withStore { store in try await importFiles(inputs, into: store, progress: progress) }
         } catch let error as StoreError {
@@ -173,10 +184,7 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             batch = try parse(inputs, context: context, stored: stored)
         } catch {
-            progress.finish()
-            for line in error.errors { StandardError.write((line.description + "\n")) }
-            StandardError.write(ImportProblemsDigest(error).text)
-            throw ExitCode(65)
+            try refuse(error, progress: progress)
         }
         batch.mayReplaceNewerFigures = replaceNewer
         progress.show(.writing(batch.rowsRead))
@@ -188,6 +196,14 @@ struct ImportCommand: AsyncParsableCommand {
         let summary = try await store.importBatch(batch, by: audit.user, progress: showWriting)
         progress.finish()
         print(ImportReport(files: inputs.map(\.name), summary: summary, skipped: batch.skipped).text)
+    }
+
+    /// Prints every rejected cell and what they come to, and exits with status 65.
+    private func refuse(_ error: BatchInputErrors, progress: ImportProgress) throws -> Never {
+        progress.finish()
+        for line in error.errors { StandardError.write(line.description + "\n") }
+        StandardError.write(ImportProblemsDigest(error).text)
+        throw ExitCode(65)
     }
 
     /// Reads every named file (and an EES file's `.meta.csv` sidecar when it exists beside it and
