@@ -48,6 +48,12 @@ public struct MeasureInShort: Sendable, Hashable {
                 ? "Not judged against a target: neither a higher nor a lower figure is better."
                 : "Not judged against a target: none is in force.")
         }
+        // A judgement on a figure a newer one should have replaced says so where it is made, not
+        // only in the currency beside it (found by exploratory testing).
+        if m.currency.state == .stale, let period = m.currency.latestPeriod, status.status == .onTrack || status.status == .notOnTrack {
+            let due = m.currency.nextUpdateDue.map { " by \($0.displayText)" } ?? ""
+            sentences.append("That figure, for \(period.label), is out of date: a newer one was due\(due).")
+        }
 
         let direction = m.direction
         let since = direction.comparedPeriod.map { "Since \($0.label)" } ?? "Lately"

@@ -58,6 +58,25 @@ import Testing
         #expect(last.contains("but it spans figures from before the deterioration"), "\(last)")
     }
 
+    @Test("A judgement on a figure a newer one should have replaced says the figure is out of date, and when the newer one was due (found by exploratory testing)")
+    func staleFigureSaid() throws {
+        let report = try Build.assess(
+            [Build.percentage("RHI")], try Self.quarters("RHI"), targets: [try Build.target("RHI", .local, 75, from: "2021-04-01")],
+            period: "2025/26 Q3", today: "2026-01-20"
+        )
+        let m = try #require(report.measures.first)
+        #expect(m.currency.state == .stale)
+        let sentences = MeasureInShort(m).sentences
+        #expect(sentences[0] == "On track: 81.0% meets the target of 75%.")
+        #expect(sentences[1] == "That figure, for 2024/25 Q4, is out of date: a newer one was due by \(try #require(m.currency.nextUpdateDue).displayText).", "\(sentences)")
+        // A current figure says nothing of the kind.
+        let current = try #require(try Build.assess(
+            [Build.percentage("RHI")], try Self.quarters("RHI"), targets: [try Build.target("RHI", .local, 75, from: "2021-04-01")],
+            period: "2024/25 Q4", today: "2025-05-20"
+        ).measures.first)
+        #expect(!MeasureInShort(current).text.contains("out of date"))
+    }
+
     @Test("Where lower is better a figure that misses is above its target; with no tolerance, no tolerance is mentioned")
     func lowerIsBetterMiss() throws {
         let measure = Build.percentage("REREF", polarity: .lowIsGood)
