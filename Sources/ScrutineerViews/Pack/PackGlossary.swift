@@ -59,6 +59,11 @@ enum PackGlossary {
             words: ["Special cause", "special cause", "real improvement", "real deterioration"]
         ),
         Entry(
+            term: "Assurance",
+            meaning: "Whether a measure's process limits say the target can be relied on: met every period (consistently passing), missed every period (consistently falling short) unless something changes, or met in some periods and missed in others (hit and miss).",
+            words: ["Assurance", "assurance"]
+        ),
+        Entry(
             term: "Statistical neighbours",
             meaning: "The 10 councils most like this one in their population and need, as listed by the Department for Education, to compare with.",
             words: ["Statistical neighbours", "statistical neighbours", "Statistical neighbour", "statistical neighbour"]
