@@ -7,7 +7,7 @@ import Testing
 struct GroupsCommandTests {
     static let example = SharedFiles.repositoryRoot.appendingPathComponent("examples/comparator-groups.csv").path
 
-    @Test("a council's former code (Barnsley's E08000016, recoded E08000038 under DfE 370) is its current one as a group's member, and refused, naming the current one, as import groups' and import local's --council, committee add's council, user add --council and export --area (found by exploratory testing)")
+    @Test("a council's former code (Barnsley's E08000016, recoded E08000038 under DfE 370) is its current one as a group's member, and refused, naming the current one, as import groups' and import local's --council, committee add's council, user add --council and export --area; a committee for a council succeeded is refused too (found by exploratory testing)")
     func formerCodes() throws {
         let folder = try CommandRunner.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -35,6 +35,13 @@ struct GroupsCommandTests {
         let committee = try CommandRunner.run(["committee", "add", definition.path, "--db", db])
         #expect(committee.status == 65)
         #expect(committee.standardError == "\(definition.path): committee.councilAreaCode: " + problem + "\nnothing was written\n")
+        // la_successions.csv: Cumbria was succeeded in 2023, so no committee reports for it.
+        #expect(try CommandRunner.run(["import", "areas", SharedFiles.repositoryRoot.appendingPathComponent("Sources/ScrutineerDemo/DemoData/national/reference/la_successions.csv").path, "--db", db]).status == 0)
+        let cumbria = folder.appendingPathComponent("cumbria.json")
+        try Data(#"{"committee":{"code":"CUMB-CYP","name":"Children","councilAreaCode":"E10000006","themes":[]},"targets":[]}"#.utf8).write(to: cumbria)
+        let ended = try CommandRunner.run(["committee", "add", cumbria.path, "--db", db])
+        #expect(ended.status == 65)
+        #expect(ended.standardError == "\(cumbria.path): committee.councilAreaCode: Cumbria (E10000006) was succeeded by Cumberland (E06000063) and Westmorland and Furness (E06000064) on 2023-04-01 (expected a council serving today)\nnothing was written\n")
         let user = try CommandRunner.run(["user", "add", "barnsley.analyst", "--role", "analyst", "--council", "E08000016", "--db", db], input: "a long enough password\n")
         #expect(user.status != 0 && user.standardError.contains("--council " + problem), "\(user.standardError)")
     }

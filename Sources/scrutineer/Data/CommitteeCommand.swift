@@ -52,8 +52,21 @@ struct CommitteeCommand: AsyncParsableCommand {
                     throw ExitCode(65)
                 }
                 let areas = try await store.areas()
-                if let current = Area.current(ofFormer: definition.committee.councilAreaCode, in: areas) {
-                    StandardError.write("\(file): committee.councilAreaCode: \(Area.formerCodeProblem(definition.committee.councilAreaCode, current: current))\nnothing was written\n")
+                let council = definition.committee.councilAreaCode
+                if let current = Area.current(ofFormer: council, in: areas) {
+                    StandardError.write("\(file): committee.councilAreaCode: \(Area.formerCodeProblem(council, current: current))\nnothing was written\n")
+                    throw ExitCode(65)
+                }
+                // A council split or merged into others reports to no committee (found by exploratory testing).
+                let successions = try await store.areaSuccessions()
+                if !successions.serves(council, on: .todayUTC) {
+                    let names = Dictionary(areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+                    let successors = successions.successors(of: council)
+                    let by = successors.map { "\(names[$0.successorCode] ?? $0.successorCode) (\($0.successorCode))" }.joined(separator: " and ")
+                    let what = successors.isEmpty
+                        ? "begins to serve only on \(successions.predecessors(of: council).map(\.from).min()?.iso ?? "")"
+                        : "was succeeded by \(by) on \(successors.map(\.from).min()?.iso ?? "")"
+                    StandardError.write("\(file): committee.councilAreaCode: \(names[council] ?? council) (\(council)) \(what) (expected a council serving today)\nnothing was written\n")
                     throw ExitCode(65)
                 }
                 let councils = Set(areas.filter { $0.type == .localAuthority }.map(\.code))
