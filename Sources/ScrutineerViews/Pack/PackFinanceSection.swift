@@ -89,7 +89,11 @@ extension PackSummaryBuilder {
                     text += " (at \(previous.label), \(kind.varianceText(variance, percent: nil).lowercasingFirst))"
                 }
                 if service.variance.pence > 0, let largest = service.largestAdverseLine {
-                    text += "; the largest part, \(largest.variance.sizeText), is \(largest.line)"
+                    // A line overspent by more than the service (others under) is no part of it
+                    // (£1.4m of a £1.3m overspend; found by exploratory testing).
+                    text += largest.variance.pence > service.variance.pence
+                        ? "; the largest overspend, \(largest.variance.sizeText), is \(largest.line), partly offset by underspends on other lines"
+                        : "; the largest part, \(largest.variance.sizeText), is \(largest.line)"
                 }
                 return text + "."
             }

@@ -36,6 +36,20 @@ struct PackFinanceWordingTests {
             == "£1.5m of the £2.4m of savings planned is forecast to be delivered: £900,000 short of plan (37.5%). The proposals short of plan: Agency (£800,000 short); Transport (£100,000 short).")
     }
 
+    @Test("a line overspent by more than its service, other lines under, is the largest overspend, not \"the largest part\" of a smaller one (found by exploratory testing)")
+    func largestOverspendBeyondTheService() throws {
+        let offset = [
+            Self.line(.revenue, "Education", "Home to school transport", 10_000_000, 11_400_000),
+            Self.line(.revenue, "Education", "SEND support", 5_000_000, 4_900_000),
+        ]
+        #expect(try Self.sentence(.revenue, offset).hasSuffix("; the largest overspend, £1.4m, is Home to school transport, partly offset by underspends on other lines."))
+        let within = [
+            Self.line(.revenue, "Education", "Home to school transport", 10_000_000, 10_800_000),
+            Self.line(.revenue, "Education", "SEND support", 5_000_000, 5_500_000),
+        ]
+        #expect(try Self.sentence(.revenue, within).hasSuffix("; the largest part, £800,000, is Home to school transport."))
+    }
+
     @Test("a service whose budget is net income is worded as such, with no percentage of it")
     func netIncomeBudget() throws {
         let traded = [Self.line(.revenue, "Traded Services", "Catering", -250_000, -175_000)]
