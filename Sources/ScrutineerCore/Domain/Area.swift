@@ -69,9 +69,16 @@ extension Area {
     /// councils took over.
     public static func current(ofFormer code: String, in areas: [Area]) -> Area? {
         guard let former = areas.first(where: { $0.code == code }), let next = former.successorCode,
-              let current = areas.first(where: { $0.code == next }), current.dfeCode != nil, current.dfeCode == former.dfeCode
+              let current = areas.first(where: { $0.code == next }), former.isRecoded(as: current)
         else { return nil }
         return current
+    }
+
+    /// True when `other` is this council under the code that replaced this one: its successor, with
+    /// the same DfE number (Barnsley's E08000016 and E08000038, both 370), not another council that
+    /// took over its area.
+    public func isRecoded(as other: Area) -> Bool {
+        successorCode == other.code && dfeCode != nil && dfeCode == other.dfeCode
     }
 
     /// Why a council's former code is refused where its code is asked for: its figures, its

@@ -35,7 +35,7 @@ struct KnownAreas {
     /// old code adds to the council's one series; otherwise `area` itself (Northamptonshire's
     /// figures stay its own: its successors are other councils, with other DfE numbers).
     func recoded(_ area: Area) -> Area {
-        guard let code = area.successorCode, let successor = self[code], successor.dfeCode != nil, successor.dfeCode == area.dfeCode else { return area }
+        guard let code = area.successorCode, let successor = self[code], area.isRecoded(as: successor) else { return area }
         return successor
     }
 
