@@ -102,13 +102,13 @@ enum PackCharts {
             words += "; the \(PackWording.targetKind(target.kind).lowercased()) is \(format.trimmedText(target.value))"
         }
         words += "."
-        let partial = history.filter { point in
-            guard point.statisticalNeighbourMean != nil, let with = point.statisticalNeighboursWithFigure, let of = point.statisticalNeighbourCount else { return false }
-            return with < of
+        let partial = history.compactMap { point -> String? in
+            guard point.statisticalNeighbourMean != nil, let with = point.statisticalNeighboursWithFigure, let of = point.statisticalNeighbourCount,
+                  with < of else { return nil }
+            return "\(with) of the \(of) in \(point.period.label)"
         }
         if !partial.isEmpty {
-            let periods = partial.map { "\($0.statisticalNeighboursWithFigure ?? 0) of the \($0.statisticalNeighbourCount ?? 0) in \($0.period.label)" }
-            words += " The statistical neighbours' mean is of those with a figure: " + periods.joined(separator: ", ") + "."
+            words += " The statistical neighbours' mean is of those with a figure: " + partial.joined(separator: ", ") + "."
         }
         return words
     }

@@ -148,7 +148,7 @@ struct PackMeasureBuilder {
             rows.append(PackRow(header: PackCell("Compared with England"), cells: [
                 PackCell([symbols.line(b.comparison.symbol, b.comparison.label)]),
                 // With no England figure there is no method to name, only that (found by exploratory testing).
-                b.england == nil ? PackCell("There is no England figure to compare with") : PackCell([symbols.line(b.comparison.methodSymbol)]),
+                b.england == nil ? PackCell(PackWording.noEnglandFigure) : PackCell([symbols.line(b.comparison.methodSymbol)]),
             ]))
             benchmarkTable = PackTable(
                 id: "\(anchor)-benchmarks-table", caption: "Benchmarks for \(m.measure.title), \(b.period.label)",

@@ -75,10 +75,13 @@ enum PackWording {
         }
     }
 
+    /// What a measure without an England figure says where the comparison would be.
+    static let noEnglandFigure = "There is no England figure to compare with"
+
     /// How the figure is compared with England, in words; where England has no figure (a council's
     /// own measure), that is said instead.
     static func comparisonMethod(_ choice: BenchmarkComparisonChoice, englandHasFigure: Bool = true) -> String {
-        guard englandHasFigure else { return "None: there is no England figure to compare with" }
+        guard englandHasFigure else { return "None: " + noEnglandFigure.lowercasingFirst }
         return switch choice {
         case .fingertips95: "England against the council's 95% confidence interval (Fingertips method 1)"
         case .fingertips95And99_8: "England against the council's 95% and 99.8% confidence intervals (Fingertips method 17)"
