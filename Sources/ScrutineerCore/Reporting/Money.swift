@@ -34,16 +34,67 @@ public struct Money: Sendable, Hashable, Codable, Comparable {
     /// whole pounds below (`£50,000`), a minus sign before the pound sign (`-£2.5m`). Rounded half
     /// away from zero, in whole pence, so `£1,049,999.99` is `£1.0m` and `£1,050,000` is `£1.1m`.
     public var text: String {
-        let sign = pence < 0 ? "-" : ""
-        let size = pence.magnitude
-        let pounds = (size + 50) / 100
-        if pounds < 1_000_000 { return "\(sign)£\(Self.grouped(pounds))" }
-        let tenthsOfAMillion = (size + 5_000_000) / 10_000_000
-        return "\(sign)£\(Self.grouped(tenthsOfAMillion / 10)).\(tenthsOfAMillion % 10)m"
+        isMillions ? text(millionsPlaces: 1) : wholePoundsText
     }
+
+    /// Whether `text` says the amount in millions: £1m or more in whole pounds.
+    private var isMillions: Bool { (pence.magnitude + 50) / 100 >= 1_000_000 }
 
     /// The size without a sign (`£15.0m`), for sentences that say which way it goes in words.
     public var sizeText: String { Money(pence: Int(clamping: pence.magnitude)).text }
+
+    /// Two amounts said side by side with their difference (a forecast against its budget, the
+    /// difference in `text`), so that a reader's subtraction agrees with the difference stated:
+    /// `text` each, unless one is £1m or more; then both in millions to the fewest decimal places,
+    /// one to three, at which the rounded amounts differ by the difference as stated (£2,940,000
+    /// against £3,250,000 is "£2.94m" against "£3.25m", £310,000 apart, not "£2.9m" against
+    /// "£3.3m"), or in whole pounds if none does.
+    public static func texts(_ first: Money, _ second: Money) -> (String, String) {
+        guard first.isMillions || second.isMillions else { return (first.text, second.text) }
+        let difference = second - first
+        // The difference as stated: to a tenth of a million from £1m, else to the pound.
+        let statedUnit = difference.isMillions ? penceInAMillionth(places: 1) : 100
+        let stated = rounded(difference.pence, to: statedUnit) * statedUnit
+        for places in 1...3 {
+            let unit = penceInAMillionth(places: places)
+            let shown = (rounded(second.pence, to: unit) - rounded(first.pence, to: unit)) * unit
+            // Compared as a reader would, at the coarser of the two precisions.
+            let coarser = max(unit, statedUnit)
+            if rounded(shown, to: coarser) == rounded(stated, to: coarser) {
+                return (first.text(millionsPlaces: places), second.text(millionsPlaces: places))
+            }
+        }
+        return (first.wholePoundsText, second.wholePoundsText)
+    }
+
+    /// The amount in millions to `places` decimal places, rounded half away from zero in whole
+    /// pence: "£2.94m", "-£0.25m".
+    func text(millionsPlaces places: Int) -> String {
+        let units = Self.rounded(pence, to: Self.penceInAMillionth(places: places))
+        let size = units.magnitude
+        var scale: UInt = 1
+        for _ in 0..<places { scale *= 10 }
+        let fraction = String(size % scale)
+        return "\(units < 0 ? "-" : "")£\(Self.grouped(size / scale)).\(String(repeating: "0", count: places - fraction.count))\(fraction)m"
+    }
+
+    /// The amount in whole pounds however large: "£2,940,123".
+    var wholePoundsText: String {
+        "\(pence < 0 ? "-" : "")£\(Self.grouped((pence.magnitude + 50) / 100))"
+    }
+
+    /// The pence in one unit of the last decimal place of millions at `places` (1: £100,000).
+    private static func penceInAMillionth(places: Int) -> Int {
+        var unit = 100_000_000
+        for _ in 0..<places { unit /= 10 }
+        return unit
+    }
+
+    /// `pence` in whole `unit`s, half away from zero.
+    private static func rounded(_ pence: Int, to unit: Int) -> Int {
+        let units = (Int(clamping: pence.magnitude) + unit / 2) / unit
+        return pence < 0 ? -units : units
+    }
 
     private static func grouped(_ number: UInt) -> String {
         let digits = String(number)

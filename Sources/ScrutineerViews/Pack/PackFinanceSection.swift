@@ -53,7 +53,7 @@ extension PackSummaryBuilder {
             let chart = PackCharts.finance(report.movement(kind), id: "finance-\(kind.rawValue)-chart")
             return PackFinancePart(
                 id: "finance-\(kind.rawValue)", heading: kind.heading, sentence: Self.financeSentence(kind, report: report),
-                table: financeTable(kind, report: report), hasChart: chart != nil,
+                table: Self.financeTable(kind, report: report), hasChart: chart != nil,
                 chart: chart.map { PackFigure($0, caption: "\(kind.heading): the forecast variance at each return of \(FinanceReport.financialYearLabel(of: report.period.end))") }
                     ?? PackMeasureBuilder.emptyFigure
             )
@@ -66,6 +66,8 @@ extension PackSummaryBuilder {
         let services = report.services(kind)
         let total = report.total(kind)
         let budget = total.budget, forecast = total.forecast
+        // Said side by side, the two read to the precision at which they differ by the variance.
+        let (forecastText, budgetText) = Money.texts(forecast, budget)
         switch kind {
         case .revenue:
             var sentences = services.map { service -> String in
@@ -112,17 +114,17 @@ extension PackSummaryBuilder {
             let shortCount = short.count == 1 ? "one proposal falls" : "\(short.count) proposals fall"
             if forecast >= budget {
                 if short.isEmpty { return "All \(budget.text) of savings planned is forecast to be delivered." }
-                let delivered = forecast > budget ? "\(forecast.text) of savings is forecast to be delivered against \(budget.text) planned" : "all \(budget.text) of savings planned is forecast to be delivered"
+                let delivered = forecast > budget ? "\(forecastText) of savings is forecast to be delivered against \(budgetText) planned" : "all \(budget.text) of savings planned is forecast to be delivered"
                 return "In all, \(delivered), but \(shortCount) short of plan: \(shortText)."
             }
-            let sentence = "\(forecast.text) of the \(budget.text) of savings planned is forecast to be delivered: \(total.varianceText.lowercasingFirst)."
+            let sentence = "\(forecastText) of the \(budgetText) of savings planned is forecast to be delivered: \(total.varianceText.lowercasingFirst)."
             // Named wherever the total is of more than one proposal, so a shortfall is not hidden by
             // another's over-delivery.
             guard total.lines.count > 1, !short.isEmpty else { return sentence }
             return "\(sentence) \(short.count == 1 ? "The proposal" : "The proposals") short of plan: \(shortText)."
         case .income:
             let targets = total.lines.count == 1 ? "a target of" : "targets of"
-            return "Income of \(forecast.text) is forecast against \(targets) \(budget.text): \(total.varianceText.lowercasingFirst)."
+            return "Income of \(forecastText) is forecast against \(targets) \(budgetText): \(total.varianceText.lowercasingFirst)."
         case .capital:
             let late = total.lines.filter(\.isLate)
             var text = "The capital programme's \(budget.text) budget this year is forecast \(total.variance.pence == 0 ? "to be spent as budgeted" : "with \(total.varianceText.lowercasingFirst)")."
@@ -135,7 +137,7 @@ extension PackSummaryBuilder {
     }
 
     /// A row per line of `kind`, after a total row for each service with more than one line.
-    func financeTable(_ kind: FinanceLine.Kind, report: FinanceReport) -> PackTable {
+    static func financeTable(_ kind: FinanceLine.Kind, report: FinanceReport) -> PackTable {
         let hasPrevious = report.previousPeriod != nil
         var headers = [
             PackHeader(kind == .capital ? "Scheme" : "Service and line"), PackHeader(kind.budgetHeading, isNumeric: true),
@@ -144,21 +146,25 @@ extension PackSummaryBuilder {
         if let previous = report.previousPeriod { headers.append(PackHeader("At \(previous.label)")) }
         if kind == .capital { headers.append(PackHeader("Completion")) }
         headers.append(PackHeader("Explanation"))
-        func money(_ amount: Money) -> PackCell { PackCell([PackLine(amount.text)], isNumeric: true) }
+        // A row's budget and forecast read to the precision at which they differ by its variance.
+        func money(_ budget: Money, _ forecast: Money) -> [PackCell] {
+            let (budgetText, forecastText) = Money.texts(budget, forecast)
+            return [PackCell([PackLine(budgetText)], isNumeric: true), PackCell([PackLine(forecastText)], isNumeric: true)]
+        }
         func before(_ variance: Money?) -> PackCell {
             PackCell(variance.map { kind.varianceText($0, percent: nil) } ?? "Not in that return")
         }
         var rows: [PackRow] = []
         for service in report.services(kind) {
             if service.lines.count > 1 {
-                var cells = [money(service.budget), money(service.forecast), PackCell(service.varianceText)]
+                var cells = money(service.budget, service.forecast) + [PackCell(service.varianceText)]
                 if hasPrevious { cells.append(before(service.previousVariance)) }
                 if kind == .capital { cells.append(PackCell("")) }
                 cells.append(PackCell(""))
                 rows.append(PackRow(header: PackCell("\(service.name): total"), cells: cells))
             }
             for line in service.lines {
-                var cells = [money(line.budget), money(line.forecast), PackCell(kind.varianceText(line.variance, percent: line.variancePercent))]
+                var cells = money(line.budget, line.forecast) + [PackCell(kind.varianceText(line.variance, percent: line.variancePercent))]
                 if hasPrevious { cells.append(before(report.previous(of: line)?.variance)) }
                 if kind == .capital {
                     var completion: [PackLine] = []

@@ -76,6 +76,45 @@ struct FinanceTests {
         #expect((0..<10).reduce(Money.zero) { total, _ in total + pounds(0.1) } == pounds(1))
     }
 
+    @Test("two amounts said together read to the fewest decimal places of a million at which they differ by their difference as stated")
+    func amountsSaidTogether() {
+        func texts(_ first: Double, _ second: Double) -> [String] { let pair = Money.texts(pounds(first), pounds(second)); return [pair.0, pair.1] }
+        // 3.3 - 2.9 is not £310,000; 3.25 - 2.94 is.
+        #expect(texts(2_940_000, 3_250_000) == ["£2.94m", "£3.25m"])
+        #expect(texts(2_900_000, 3_300_000) == ["£2.9m", "£3.3m"])
+        // Under £1m both, as `text`; a difference of £1m or more is stated to a tenth of a million.
+        #expect(texts(760_000, 800_000) == ["£760,000", "£800,000"])
+        #expect(texts(14_049_000, 15_151_000) == ["£14.05m", "£15.15m"])
+        // 1.0 - 0.3 is £710,000 to a tenth of a million, the precision the amounts are read to.
+        #expect(texts(293_000, 1_003_000) == ["£0.3m", "£1.0m"])
+        // £162,538 apart: 1.8 - 1.7, 1.82 - 1.65 and 1.817 - 1.655 are not; whole pounds are.
+        #expect(texts(1_817_224, 1_654_686) == ["£1,817,224", "£1,654,686"])
+        #expect(texts(-2_500_000, -1_250_000) == ["-£2.50m", "-£1.25m"])
+        // Whatever the amounts, the texts subtract to the difference as stated, read at the
+        // coarser of the two precisions (a tenth of a million or a pound for the difference).
+        func pence(_ text: String) -> (amount: Int, unit: Int) {
+            let sign = text.hasPrefix("-") ? -1 : 1
+            let digits = text.filter { $0.isNumber || $0 == "." }
+            guard text.hasSuffix("m") else { return (sign * Int(digits)! * 100, 100) }
+            let parts = digits.split(separator: ".")
+            var unit = 100_000_000
+            for _ in parts[1] { unit /= 10 }
+            return (sign * Int(parts[0] + parts[1])! * unit, unit)
+        }
+        func rounded(_ pence: Int, _ unit: Int) -> Int { (pence.magnitude + UInt(unit / 2)) / UInt(unit) == 0 ? 0 : (pence < 0 ? -1 : 1) * Int((pence.magnitude + UInt(unit / 2)) / UInt(unit)) }
+        var seed: UInt64 = 42
+        func next(_ range: Int) -> Int { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return Int(seed >> 33) % range }
+        for _ in 0..<5_000 {
+            // Whole pounds, as returns give them (pence rounded to the pound could differ by £1).
+            let first = Money(pence: next(4_000_000) * 100), second = Money(pence: first.pence + (next(2_000_000) - 1_000_000) * 100)
+            let (a, b) = Money.texts(first, second)
+            let shownFirst = pence(a), shownSecond = pence(b), stated = pence((second - first).sizeText)
+            let signedStated = second < first ? -stated.amount : stated.amount
+            let unit = max(shownFirst.unit, stated.unit)
+            #expect(rounded(shownSecond.amount - shownFirst.amount, unit) == rounded(signedStated, unit), "\(a) against \(b): \((second - first).sizeText)")
+        }
+    }
+
     @Test("a variance is worded the adverse way for its kind, with its share of the budget to one decimal place")
     func variances() {
         // The minutes' "£15m overspend" of a £185.3m budget: 15 / 185.3 = 8.0950…%, 8.1%.

@@ -50,6 +50,17 @@ struct PackFinanceWordingTests {
         #expect(try Self.sentence(.revenue, within).hasSuffix("; the largest part, £800,000, is Home to school transport."))
     }
 
+    @Test("a forecast and its target read to the precision at which they differ by the variance stated (found by exploratory testing: \"£2.9m against £3.3m: £310,000 short\")")
+    func amountsAgreeWithTheirDifference() throws {
+        let income = [Self.line(.income, "Education", "Traded services", 3_250_000, 2_940_000)]
+        #expect(try Self.sentence(.income, income) == "Income of £2.94m is forecast against a target of £3.25m: £310,000 short of target (9.5%).")
+        let savings = [Self.line(.savings, "Children and Families", "Agency", 3_250_000, 2_940_000)]
+        #expect(try Self.sentence(.savings, savings) == "£2.94m of the £3.25m of savings planned is forecast to be delivered: £310,000 short of plan (9.5%).")
+        let report = try #require(FinanceReport.inReport(income, reportingPeriod: try Period.parse("2026/27 Q3", yearType: .financial)))
+        let row = try #require(PackSummaryBuilder.financeTable(.income, report: report).rows.first)
+        #expect(row.cells.prefix(2).map { cell in cell.lines.map { $0.text } } == [["£3.25m"], ["£2.94m"]])
+    }
+
     @Test("a service whose budget is net income is worded as such, with no percentage of it")
     func netIncomeBudget() throws {
         let traded = [Self.line(.revenue, "Traded Services", "Catering", -250_000, -175_000)]
