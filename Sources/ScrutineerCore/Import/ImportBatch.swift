@@ -190,7 +190,7 @@ public struct ImportSummary: Sendable, Hashable, Codable {
 
 /// Which measures, areas and breakdown groups are already known, so a parser can check every
 /// code before anything is written and name the cell that is wrong.
-public struct ImportContext: Sendable {
+public struct ImportContext: Sendable, Equatable {
     public var measures: [String: Measure]
     public var areas: [String: Area]
     /// The groups stored for each breakdown dimension (`district`: `Rugby`, `Warwick`, …), so a

@@ -149,16 +149,19 @@ struct ImportCommand: AsyncParsableCommand {
         // A database not there yet is made only for an import that will be written: files refused
         // against what a new one holds (England and the regions) leave no file behind (found by
         // exploratory testing).
+        var validatedForNewDatabase: ImportBatch?
         if try database.missingSQLiteFile() != nil, committee == nil {
             progress.show(.validating)
             do {
-                _ = try parse(inputs, context: ImportContext(), stored: OwnDataImport.Stored())
+                validatedForNewDatabase = try parse(inputs, context: ImportContext(), stored: OwnDataImport.Stored())
             } catch {
                 try refuse(error, progress: progress)
             }
         }
         do {
-            try await database.withStore { store in try await importFiles(inputs, into: store, progress: progress) }
+            try await database.withStore { store in
+                try await importFiles(inputs, into: store, progress: progress, validatedForNewDatabase: validatedForNewDatabase)
+            }
         } catch let error as StoreError {
             // The store rolled the whole import back: say why, in its words, and exit like bad
             // data, or with EX_TEMPFAIL (75) when the database was lost and trying again may work.
@@ -171,7 +174,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     /// Validates every cell of `inputs` against what `store` holds, then writes them in one
     /// transaction and prints the summary; rejected cells are printed and exit with status 65.
-    private func importFiles(_ inputs: [PublishedFile], into store: SQLStore, progress: ImportProgress) async throws {
+    /// `validatedForNewDatabase`, the batch read against what a new database holds, is written as
+    /// it is when the store, just made, holds that.
+    private func importFiles(_ inputs: [PublishedFile], into store: SQLStore, progress: ImportProgress, validatedForNewDatabase: ImportBatch?) async throws {
         var stored = OwnDataImport.Stored()
         if let committee {
             let code = try await CommitteeOption.definition(of: committee, in: store).committee.code
@@ -182,7 +187,11 @@ struct ImportCommand: AsyncParsableCommand {
         progress.show(.validating)
         var batch: ImportBatch
         do {
-            batch = try parse(inputs, context: context, stored: stored)
+            if let validatedForNewDatabase, context == ImportContext() {
+                batch = validatedForNewDatabase
+            } else {
+                batch = try parse(inputs, context: context, stored: stored)
+            }
         } catch {
             try refuse(error, progress: progress)
         }
