@@ -114,12 +114,12 @@ public struct Headline: Sendable, Hashable, Codable {
     public init(themes: [ThemeAssessment], noun: String, singular: String) {
         let all = themes.flatMap(\.measures)
         counts = HeadlineCounts(all)
-        sentence = Headline.sentence(counts, noun: noun, singular: singular, theme: nil)
+        sentence = Headline.sentence(counts, noun: noun, singular: singular, theme: nil, lastMissed: all.count { $0.status.lastFigureMissed })
         self.themes = themes.map { theme in
             let counts = HeadlineCounts(theme.measures)
             return ThemeHeadline(
                 name: theme.name, counts: counts,
-                sentence: Headline.sentence(counts, noun: noun, singular: singular, theme: theme.name)
+                sentence: Headline.sentence(counts, noun: noun, singular: singular, theme: theme.name, lastMissed: theme.measures.count { $0.status.lastFigureMissed })
             )
         }
     }
@@ -131,10 +131,13 @@ public struct Headline: Sendable, Hashable, Codable {
     /// 14 were improving, two static and four declining; for two no direction could be worked
     /// out."). With `theme`: "Of the four key business measures in Child Protection, …". One
     /// measure: "The one key business measure was on track or had been completed; it was improving."
-    public static func sentence(_ counts: HeadlineCounts, noun: String, singular: String, theme: String?) -> String {
+    /// Of those not due a new figure, `lastMissed` were not on track at their last: "…; of the
+    /// other seven, one was not on track and six were not due a new figure (four of them not on
+    /// track at their last)."
+    public static func sentence(_ counts: HeadlineCounts, noun: String, singular: String, theme: String?, lastMissed: Int = 0) -> String {
         let place = theme.map { " in \($0)" } ?? ""
         guard counts.measures > 0 else { return "There are no \(noun)\(place)." }
-        if counts.measures == 1 { return sentence(one: counts, singular: "\(singular)\(place)") }
+        if counts.measures == 1 { return sentence(one: counts, singular: "\(singular)\(place)", lastMissed: lastMissed) }
         let count = AssessmentWording.count
         func were(_ n: Int) -> String { n == 1 ? "was" : "were" }
         let onTrack = counts.onTrackOrCompleted
@@ -144,9 +147,9 @@ public struct Headline: Sendable, Hashable, Codable {
         if rest.count == 1 {
             // With none on track, the rest are all of them, not "the other" ones.
             let who = onTrack > 0 ? "the other \(count(others))" : others == 2 ? "both" : "all \(count(others))"
-            status += "; \(who) \(statusPhrase(rest[0], plural: others > 1))"
+            status += "; \(who) \(statusPhrase(rest[0], plural: others > 1, lastMissed: lastMissed))"
         } else if rest.count > 1 {
-            let parts = rest.map { "\(count(counts.count($0))) \(statusPhrase($0, plural: counts.count($0) > 1))" }
+            let parts = rest.map { "\(count(counts.count($0))) \(statusPhrase($0, plural: counts.count($0) > 1, lastMissed: lastMissed))" }
             status += "; of \(onTrack > 0 ? "the other \(count(others))" : "them"), " + parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
         }
         var travel = "By direction of travel, \(count(counts.improving)) \(were(counts.improving)) improving, \(count(counts.static)) static and \(count(counts.declining)) declining"
@@ -158,24 +161,28 @@ public struct Headline: Sendable, Hashable, Codable {
     }
 
     /// "The one key business measure in Education was not on track; it was declining."
-    private static func sentence(one counts: HeadlineCounts, singular: String) -> String {
+    private static func sentence(one counts: HeadlineCounts, singular: String, lastMissed: Int) -> String {
         let status = MeasureStatus.allCases.first { counts.count($0) > 0 } ?? .noData
         let direction = TravelDirection.allCases.first { counts.count($0) > 0 } ?? .notCalculated
         let travel = switch direction {
         case .notCalculated: "no direction of travel could be worked out"
         default: "it was \(direction.rawValue)"
         }
-        let statusWords = status == .onTrack || status == .completed ? "was on track or had been completed" : statusPhrase(status, plural: false)
+        let statusWords = status == .onTrack || status == .completed ? "was on track or had been completed" : statusPhrase(status, plural: false, lastMissed: lastMissed)
         return "The one \(singular) \(statusWords); \(travel)."
     }
 
-    /// "were not on track", "was not due a new figure", "had no figure", "could not be judged".
-    private static func statusPhrase(_ status: MeasureStatus, plural: Bool) -> String {
+    /// "were not on track", "was not due a new figure", "had no figure", "could not be judged";
+    /// not due with `lastMissed` of them not on track at their last figure, "were not due a new
+    /// figure (two of them not on track at their last)".
+    private static func statusPhrase(_ status: MeasureStatus, plural: Bool, lastMissed: Int) -> String {
         let be = plural ? "were" : "was"
         return switch status {
         case .onTrack: "\(be) on track"
         case .completed: "had been completed"
         case .notOnTrack: "\(be) not on track"
+        case .notDue where lastMissed > 0:
+            "\(be) not due a new figure (\(plural ? "\(AssessmentWording.count(lastMissed)) of them not on track at their last" : "not on track at its last"))"
         case .notDue: "\(be) not due a new figure"
         case .noData: "had no figure"
         case .notJudged: "could not be judged"

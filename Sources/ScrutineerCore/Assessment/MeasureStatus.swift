@@ -154,6 +154,16 @@ public struct StatusAssessment: Sendable, Hashable, Codable {
     /// True when on track only because the shortfall is within the target's tolerance.
     public var isWithinTolerance: Bool { status == .onTrack && reportedTarget?.result == .withinTolerance }
 
+    /// Not due a new figure, and the last one missed its target by more than the tolerance: not
+    /// red (PRODUCT.md R7), but still off track until a new figure says otherwise, so the report
+    /// says so and asks for commentary (R9; found by exploratory testing: a headline of "none not
+    /// on track" above six annual measures whose last figures missed).
+    public var lastFigureMissed: Bool { status == .notDue && reportedTarget?.result == .missed }
+
+    /// Not on track, or not due with the last figure not on track: the measures that need
+    /// commentary to say why and what is being done (R9).
+    public var isOffTrack: Bool { status == .notOnTrack || lastFigureMissed }
+
     /// Green for on track and completed, amber for on track within tolerance, red for not on
     /// track, grey for not due, no data and not judged. Always shown with `label`.
     public var colour: RAGColour {

@@ -196,10 +196,11 @@ extension ReportSnapshot {
 }
 
 extension CommitteeAssessment {
-    /// The measures not on track with no commentary in `commentary` (the report's, newest on each
-    /// measure) to say why and what is being done (PRODUCT.md R9): what whoever publishes is told.
+    /// The measures off track (not on track, or not due with the last figure not on track) with no
+    /// commentary in `commentary` (the report's, newest on each measure) to say why and what is
+    /// being done (PRODUCT.md R9): what whoever publishes is told.
     public func offTrackWithoutCommentary(_ commentary: [Commentary]) -> [MeasureAssessment] {
         let commented = Set(commentary.filter { !$0.text.isEmpty }.map(\.measureCode))
-        return measures.filter { $0.status.status == .notOnTrack && !commented.contains($0.measure.code) }
+        return measures.filter { $0.status.isOffTrack && !commented.contains($0.measure.code) }
     }
 }

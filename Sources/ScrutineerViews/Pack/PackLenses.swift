@@ -34,9 +34,11 @@ enum PackLenses {
         let status = m.status
         var lines = [symbols.line(status.symbol, status.label)]
         if let reported = status.reportedTarget {
+            // Not due: how the last figure stood, so one that missed is not read as out of trouble.
+            let lastFigure = status.status == .notDue && reported.result != .notCompared ? "Last figure \(reported.result.words) against the " : "Against the "
             lines.append(symbols.line(
                 "target-\(reported.target.kind.rawValue)",
-                "Against the " + targetWords(reported.target, format: status.format, isMilestone: status.isMilestone), isNote: true
+                lastFigure + targetWords(reported.target, format: status.format, isMilestone: status.isMilestone), isNote: true
             ))
         }
         for other in status.targets where other.target.kind != status.reportedTarget?.target.kind {

@@ -41,6 +41,17 @@ import Testing
             == "Not due: no new figure was due in 2025/26 Q1; the latest covers 2024 (April 2023 to March 2024), published 31 Oct 2024; next expected by 31 Oct 2025.")
         #expect(report.headline.counts.notDue == 1)
         #expect(report.headline.counts.notOnTrack == 0)
+        // Not red, but still off track until a new figure says otherwise: the headline says so and
+        // commentary is asked for (R9; found by exploratory testing: "none not on track" above six
+        // annual measures whose last figures missed).
+        #expect(assessment.status.lastFigureMissed)
+        #expect(assessment.status.isOffTrack)
+        #expect(report.headline.sentence.hasPrefix("The one key business measure was not due a new figure (not on track at its last);"))
+        #expect(report.offTrackWithoutCommentary([]).map(\.measure.code) == ["ReReferral"])
+        let met = try Build.assess([measure], series, targets: [try Build.target("ReReferral", .local, 20)], period: "2025/26 Q1", today: "2025-08-15")
+        #expect(met.measures.first?.status.lastFigureMissed == false)
+        #expect(met.headline.sentence.hasPrefix("The one key business measure was not due a new figure;"))
+        #expect(met.offTrackWithoutCommentary([]).isEmpty)
     }
 
     @Test("The same measure is current in the quarter its new figure is published, and judged")

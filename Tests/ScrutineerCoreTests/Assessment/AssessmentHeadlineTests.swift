@@ -1,5 +1,5 @@
 import Foundation
-import ScrutineerCore
+@testable import ScrutineerCore
 import Testing
 
 /// The headline the minutes quote (PRODUCT.md R2): counts by status and direction, overall and per
@@ -55,6 +55,22 @@ import Testing
         #expect(MeasureStatus.allCases.map(counts.count).reduce(0, +) == 22)
         #expect(TravelDirection.allCases.map(counts.count).reduce(0, +) == 22)
         #expect(report.headline.sentence == "Of the 22 key business measures, 16 were on track or had been completed; the other six were not on track. By direction of travel, 14 were improving, two static and four declining; for two no direction could be worked out.")
+    }
+
+    @Test("Of the measures not due a new figure, those not on track at their last figure are counted in the sentence")
+    func notDueLastMissed() {
+        var counts = HeadlineCounts([])
+        counts.measures = 13
+        counts.onTrack = 6
+        counts.notDue = 7
+        #expect(Headline.sentence(counts, noun: "key business measures", singular: "key business measure", theme: nil, lastMissed: 6).hasPrefix(
+            "Of the 13 key business measures, six were on track or had been completed; the other seven were not due a new figure (six of them not on track at their last)."
+        ))
+        counts.notDue = 6
+        counts.notOnTrack = 1
+        #expect(Headline.sentence(counts, noun: "key business measures", singular: "key business measure", theme: nil, lastMissed: 4).hasPrefix(
+            "Of the 13 key business measures, six were on track or had been completed; of the other seven, one was not on track and six were not due a new figure (four of them not on track at their last)."
+        ))
     }
 
     @Test("Per theme, with numbers below 10 as words and 10 or more as digits")
