@@ -21,20 +21,6 @@ import Testing
         #expect(pages.measurePath("Hosp_Adm_Alc_<18yrs") == "measures/Hosp_Adm_Alc__18yrs.html")
     }
 
-    @Test("A measure not due a new figure says in its status cell how its last figure stood against the target, so one that missed is not read as out of trouble (found by exploratory testing)")
-    func notDueSaysHowTheLastFigureStood() throws {
-        let pages = try PackPages.of(.officer)
-        let notDue = pages.assessment.measures.filter { $0.status.status == .notDue && $0.status.reportedTarget.map { $0.result != .notCompared } == true }
-        #expect(!notDue.isEmpty, "the fixture has measures not due a new figure (one whose last missed: PackCommandTests)")
-        let index = try #require(pages.rendered.files.first { $0.path == "index.html" }).text
-        for m in notDue {
-            let result = try #require(m.status.reportedTarget).result
-            let page = try #require(pages.rendered.files.first { $0.path == pages.measurePath(m.measure.code) }).text
-            #expect(page.contains("Last figure \(result.words) against the "), "\(m.measure.code)")
-            #expect(index.contains("Last figure \(result.words) against the "), "\(m.measure.code)")
-        }
-    }
-
     @Test("The officer version says it is not for publication in every page's title and in the running header of every printed page; the others do not (found by exploratory testing)", arguments: [Audience.officer, .member, .public])
     func officerMarking(audience: Audience) throws {
         let pages = try PackPages.of(audience)
