@@ -339,6 +339,47 @@ struct StorageContractTests {
         }
     }
 
+    @Test("a local row with no date keeps the stored figure's dates, and one that would change a dated figure is refused as not known to be newer (found by exploratory testing: an old sheet saved without its dates undid corrections and blanked every date)", arguments: TestEngine.available)
+    func undatedLocalRows(engine: TestEngine) async throws {
+        let data = try RealData.load()
+        var dated = data.sampleLaitBatch
+        dated.kind = .local
+        for i in dated.observations.indices {
+            dated.observations[i].published = CalendarDate(iso: "2025-03-20")
+            dated.observations[i].nextUpdateDue = CalendarDate(iso: "2026-03-19")
+        }
+        let index = try #require(dated.observations.firstIndex { $0.measureCode == "PrevRegCPR" && $0.areaCode == "E10000031" && $0.period.label == "2024" })
+        var undated = dated
+        for i in undated.observations.indices {
+            undated.observations[i].published = nil
+            undated.observations[i].nextUpdateDue = nil
+        }
+        undated.observationRows = undated.observations.indices.map { RowReference(file: "old.csv", row: $0 + 2) }
+        try await withStore(engine) { store, _ in
+            _ = try await store.importBatch(data.areasBatch, by: "analyst")
+            _ = try await store.importBatch(dated, by: "analyst")
+            let stored = try await store.observations(ObservationQuery())
+            // The same figures undated: nothing changes, the dates stay.
+            #expect(try await store.importBatch(undated, by: "analyst").changedNothing)
+            #expect(try await store.observations(ObservationQuery()) == stored)
+            // One figure changed undated: refused, naming its row, nothing written.
+            undated.observations[index].value = 20.4
+            await #expect {
+                try await store.importBatch(undated, by: "analyst")
+            } throws: { error in
+                guard case let .olderThanStored(figures) = error as? StoreError else { return false }
+                return figures.map(\.key) == ["PrevRegCPR E10000031 2024"] && figures[0].published.isEmpty && figures[0].row == index + 2
+                    && (error as? StoreError)?.description.hasPrefix("old.csv: 1 figure in this import was published before the stored figure it would replace, or given no date where it is dated, (row \(index + 2), PrevRegCPR E10000031 2024: 20.4, with no publication date, would replace") == true
+            }
+            #expect(try await store.observations(ObservationQuery()) == stored, "nothing was written")
+            // Put back on purpose, the figure has no date: none is known for it.
+            undated.mayReplaceNewerFigures = true
+            #expect(try await store.importBatch(undated, by: "analyst").records[.observation] == ImportTally(changed: 1, unchanged: stored.count - 1))
+            let current = try await store.observations(ObservationQuery(measureCode: "PrevRegCPR", areaCode: "E10000031", periodLabel: "2024"))
+            #expect(current.map(\.value) == [20.4] && current.map(\.published) == [nil])
+        }
+    }
+
     @Test("a figure for a period its series holds under another label (2023/24 for the financial year stored as 2024) is refused, nothing written, naming its row", arguments: TestEngine.available)
     func periodUnderAnotherLabel(engine: TestEngine) async throws {
         let data = try RealData.load()

@@ -410,23 +410,37 @@ struct ImportWriter {
                 if !datesAreData, old.observation.published != nil || observation.published == nil {
                     figures.published = old.observation.published
                     figures.nextUpdateDue = old.observation.nextUpdateDue
+                } else if datesAreData, observation.published == nil, old.observation.published != nil {
+                    // A local row with no date (a blank cell, or a file saved without the
+                    // column) says nothing about when its figure was published: the stored dates
+                    // stay, and a figure it would change is not known to be newer (found by
+                    // exploratory testing: an old sheet without its dates undid corrections).
+                    figures.published = old.observation.published
+                    if observation.nextUpdateDue == nil { figures.nextUpdateDue = old.observation.nextUpdateDue }
                 }
                 if old.observation == figures {
                     plan.counts.unchanged += 1
                 } else {
-                    if let published = observation.published, let storedPublished = old.observation.published, published < storedPublished,
+                    let undated = datesAreData && observation.published == nil
+                    if let storedPublished = old.observation.published, undated || observation.published.map({ $0 < storedPublished }) == true,
                        !Self.sameFigures(old.observation, observation) {
                         let row = rows.isEmpty ? nil : rows[index]
                         plan.replacingNewer.append(OlderFigure(
                             key: Self.describe(ObservationRecord.key(observation)), file: row?.file ?? observation.source, row: row?.row,
-                            published: published.description,
+                            published: observation.published?.description ?? "",
                             figure: Self.figure(observation), stored: Self.figure(old.observation),
                             storedPublished: storedPublished.description, storedFile: old.observation.source
                         ))
                     }
                     plan.counts.changed += 1
                     plan.superseded.append(old.place)
-                    plan.toWrite.append(observation)
+                    // The same figures undated (a note changed, say) keep the stored dates.
+                    var written = observation
+                    if undated, Self.sameFigures(old.observation, observation) {
+                        written.published = figures.published
+                        written.nextUpdateDue = figures.nextUpdateDue
+                    }
+                    plan.toWrite.append(written)
                 }
             } else {
                 let key = ObservationRecord.key(observation)

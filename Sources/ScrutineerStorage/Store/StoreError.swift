@@ -234,6 +234,7 @@ public struct OlderFigure: Sendable, Hashable {
     /// The file (with its sheet, for a workbook) and row it was read from, where the parser said.
     public var file: String
     public var row: Int?
+    /// The figure's publication date as the file gives it; empty for a local row with none.
     public var published: String
     /// The figure as the file gives it, and as stored.
     public var figure: String
@@ -279,12 +280,15 @@ extension StoreError {
     /// named, so the file can be checked (`description` begins with the files).
     static func olderThanStoredProblem(_ figures: [OlderFigure]) -> String {
         let listed = firstThree(figures.map { figure in
-            (figure.file, figure.row, "\(figure.key): \(figure.figure), published \(figure.published), would replace \(figure.stored), "
-                + "published \(figure.storedPublished) by \(figure.storedFile)")
+            (figure.file, figure.row, "\(figure.key): \(figure.figure), \(figure.published.isEmpty ? "with no publication date" : "published \(figure.published)"), "
+                + "would replace \(figure.stored), published \(figure.storedPublished) by \(figure.storedFile)")
         })
         let count = figures.count == 1 ? "1 figure" : "\(figures.count) figures"
-        return "\(count) in this import \(figures.count == 1 ? "was" : "were") published before the stored "
-            + "\(figures.count == 1 ? "figure" : "figures") \(figures.count == 1 ? "it" : "they") would replace (" + listed
+        let one = figures.count == 1
+        // A local row with no date is not known to be newer than a dated figure.
+        let undated = figures.contains { $0.published.isEmpty } ? ", or given no date where \(one ? "it is" : "they are") dated," : ""
+        return "\(count) in this import \(one ? "was" : "were") published before the stored "
+            + "\(one ? "figure" : "figures") \(one ? "it" : "they") would replace\(undated) (" + listed
             + "). An older release does not undo a newer one (expected the newest release's file; to put the older figures back "
             + "on purpose, import again with --replace-newer, or on the site with \"Put older figures back\" ticked; the newer ones stay in history); "
             + "nothing was written"
