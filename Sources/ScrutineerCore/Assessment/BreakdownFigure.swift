@@ -16,7 +16,7 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
     /// "61.2%", or the symbol ("c").
     public var text: String { format.text(cell) }
 
-    /// Why the cell is blank, e.g. "c: a small count that could identify individuals"; nil when shown.
+    /// Why the cell is blank, e.g. "c: withheld so that no one can be identified: …"; nil when shown.
     public var reason: String? {
         cell.whyBlank.map { "\(cell.symbol?.rawValue ?? ""): \($0)" }
     }

@@ -11,16 +11,20 @@ public enum SuppressionReason: String, Sendable, Hashable, CaseIterable, Codable
     /// A rounded aggregate that is above zero but rounds to 0: `k`.
     case roundsToZero
 
-    /// The reason in plain English, for footnotes and audit trails.
+    /// The reason in plain English, for footnotes and audit trails. A figure withheld to protect
+    /// individuals reads the same whichever of the three reasons withheld it, as DfE's `c` does:
+    /// "a small count" beside "hidden to protect another" would say which hidden cell is the small
+    /// one, and a sum of the two would then give it back (found by exploratory testing).
     public var explanation: String {
         switch self {
-        case .smallCount: "a small count that could identify individuals"
-        case .derivedFromSuppressedCount: "calculated from a suppressed count"
-        case .protectsSuppressedCell: "hidden so that a suppressed figure cannot be worked out from the totals"
+        case .smallCount, .derivedFromSuppressedCount, .protectsSuppressedCell: Self.withheldToProtectIndividuals
         case .notApplicable: "cannot be calculated (for example, a percentage of zero)"
         case .roundsToZero: "greater than zero but rounds to 0"
         }
     }
+
+    /// Why a figure withheld to protect individuals is blank.
+    public static let withheldToProtectIndividuals = "withheld so that no one can be identified: a small number, or a figure from which one could be worked out"
 }
 
 /// One cell of public output after disclosure control: a number, or a symbol with the reason for it
