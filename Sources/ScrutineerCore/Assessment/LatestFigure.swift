@@ -109,8 +109,21 @@ extension DisclosurePolicy {
         if case .count = unit, let count = Self.wholeCount(value), isSmallCount(count) {
             return .suppressed(symbol: .confidential, reason: .smallCount)
         }
-        var counts = [observation.numerator, observation.denominator].compactMap { $0 }
-        if case .percentage = unit, let numerator = observation.numerator, let denominator = observation.denominator {
+        // A count given without the other is implied by the figure: 4.9% of 41 is 2 of them, and
+        // 2 at 4.9% are of 41 (found by exploratory testing: a percentage imported with its
+        // denominator alone was shown, and gave its small numerator back).
+        var numerator = observation.numerator, denominator = observation.denominator
+        switch unit {
+        case .percentage:
+            if numerator == nil, let denominator { numerator = (value * denominator / 100).rounded() }
+            if denominator == nil, let numerator, value > 0 { denominator = (numerator * 100 / value).rounded() }
+        case let .rate(per) where per > 0:
+            if numerator == nil, let denominator { numerator = (value * denominator / Double(per)).rounded() }
+        default:
+            break
+        }
+        var counts = [numerator, denominator].compactMap { $0 }
+        if case .percentage = unit, let numerator, let denominator {
             counts.append(denominator - numerator)
         }
         let sources = counts.compactMap(Self.wholeCount)

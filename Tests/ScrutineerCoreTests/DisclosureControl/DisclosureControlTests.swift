@@ -86,6 +86,27 @@ struct DisclosureControlTests {
         #expect(SuppressionReason.allCases.allSatisfy { !$0.explanation.isEmpty })
     }
 
+    @Test("A percentage or rate given with one of its counts withholds what the other implies: 4.9% of 41 is 2 of them (found by exploratory testing)")
+    func impliedCounts() throws {
+        let period = try Period.parse("2026/27 Q1", yearType: .financial)
+        func cell(_ value: Double, numerator: Double? = nil, denominator: Double? = nil, unit: MeasureUnit = .percentage, audience: Audience = .public) -> PublishedCell {
+            let observation = Observation(measureCode: "M", areaCode: "E10000031", period: period, value: value, numerator: numerator, denominator: denominator, source: "test")
+            return DisclosurePolicy.dfe.cell(for: observation, unit: unit, audience: audience)
+        }
+        // 4.9% of 41: 2 of them; 92.7% of 41: 38, so 3 not.
+        #expect(cell(4.9, denominator: 41).isConfidential)
+        #expect(cell(92.7, denominator: 41).isConfidential)
+        #expect(cell(48.8, denominator: 41) == .value(48.8))
+        // 2 at 4.9% are 2 of 41 (the numerator is small itself); 38 at 92.7% are of 41, so 3 not.
+        #expect(cell(92.7, numerator: 38).isConfidential)
+        #expect(cell(48.8, numerator: 20) == .value(48.8))
+        // 48.8 per 10,000 of 410 children is 2 of them.
+        #expect(cell(48.8, denominator: 410, unit: .rate(per: 10_000)).isConfidential)
+        #expect(cell(487.8, denominator: 410, unit: .rate(per: 10_000)) == .value(487.8))
+        // Members see every figure.
+        #expect(cell(4.9, denominator: 41, audience: .member) == .value(4.9))
+    }
+
     @Test("Why a cell is blank: the reason it was withheld, or what the publisher's symbol means (LAIT's - is not applicable or not shown, METHODS.md §11), never a guess at a zero denominator")
     func whyBlank() {
         #expect(PublishedCell.suppressed(symbol: .laitDash, reason: .notApplicable).whyBlank == "not applicable or not shown (DfE LAIT)")
