@@ -218,6 +218,20 @@ import Testing
         #expect(direction.direction == .static)
     }
 
+    @Test("Recent trend over a withheld figure: the public is not told the χ², which with the other points' counts gives the withheld one back (found by exploratory testing); members are")
+    func recentTrendOverWithheldFigure() throws {
+        let measure = Build.percentage("RT", direction: .recentTrend)
+        let counts: [(String, Double)] = [("2025/26 Q1", 20), ("2025/26 Q2", 3), ("2025/26 Q3", 18), ("2025/26 Q4", 25), ("2026/27 Q1", 30)]
+        let observations = try counts.map { try Build.observation("RT", $0.0, 100 * $0.1 / 40, numerator: $0.1, denominator: 40) }
+        func direction(_ audience: Audience) throws -> DirectionOfTravel {
+            try #require(try Build.assess([measure], observations, period: "2026/27 Q1", today: "2026-08-20", audience: audience).measures.first).direction
+        }
+        let member = try direction(.member), audience = try direction(.public)
+        #expect(member.trendChiSquare != nil && member.reason.contains("χ² = "))
+        #expect(audience.trendChiSquare == nil && !audience.reason.contains("χ²"))
+        #expect(audience.direction == member.direction && audience.trendPeriods == member.trendPeriods)
+    }
+
     @Test("Recent trend without intervals: not calculated")
     func recentTrendUnavailable() throws {
         var measure = try LAITData.shared().measure("ReReferral")
