@@ -36,8 +36,11 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
     /// headline total; a breakdown on two dimensions at once (district by age band) is suppressed
     /// as a table whose totals are each district's and each band's figures, where they add up.
     /// Where a category is withheld and another is shown without its counts, that one is hidden
-    /// whole too, as its figure could give the withheld one back. Breakdowns on three or more
-    /// dimensions get primary suppression only.
+    /// whole too, as its figure could give the withheld one back. A figure no such table covers
+    /// (a breakdown on three or more dimensions at once, or on two whose totals are not given or
+    /// do not add up) is withheld whole wherever any figure of the period is withheld, as a
+    /// difference between it and the figures it breaks down could give that one back (found by
+    /// exploratory testing: 18 aged 10-15 in a district less 15 boys gave 3 girls).
     public static func figures(_ observations: [Observation], unit: MeasureUnit, audience: Audience, format: ValueFormat) -> [BreakdownFigure] {
         let policy = DisclosurePolicy.dfe
         // Numbers in order of size, not as text: age bands 5-10, 11-15, 16, not 11-15, 16, 5-10.
@@ -71,6 +74,8 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
             if pairs.count == 1 { byDimension[pairs[0].dimension, default: []].append(i) }
             if pairs.count == 2 { byPair["\(pairs[0].dimension)\u{1F}\(pairs[1].dimension)", default: []].append(i) }
         }
+        // The figures no table below covers: withheld whole at the end if any figure is withheld.
+        var uncovered = Set(sorted.indices.filter { sorted[$0].breakdown.pairs.count >= 3 })
         let isCount: Bool = if case .count = unit { true } else { false }
         let countsOf: [(Observation) -> Double?] = isCount ? [\.value] : [\.numerator, \.denominator]
         /// Hides figure `i` whole, for `reason`; false when it was hidden already.
@@ -96,7 +101,10 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
             guard let table = try? CountTable(counts: counts),
                   zip(rowTotals, table.rowTotals).allSatisfy({ total, sum in total.map { whole($0) == sum } ?? true }),
                   zip(columnTotals, table.columnTotals).allSatisfy({ total, sum in total.map { whole($0) == sum } ?? true })
-            else { return false }
+            else {
+                if inner.count > 1 { uncovered.formUnion(inner.joined()) }
+                return false
+            }
             let marks = inner.enumerated().map { r, line in line.map(withheld) + [rowTotals[r].flatMap(withheld)] }
                 + [columnTotals.map { $0.flatMap(withheld) } + [nil]]
             let published = policy.suppress(table, withheld: marks).gridWithTotals
@@ -147,7 +155,10 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
                     let dimensions = sorted[cells[0]].breakdown.pairs.map(\.dimension)
                     let rows = Array(Set(cells.map { sorted[$0].breakdown.pairs[0].value })).sorted()
                     let columns = Array(Set(cells.map { sorted[$0].breakdown.pairs[1].value })).sorted()
-                    guard rows.count >= 2, columns.count >= 2, cells.count == rows.count * columns.count else { continue }
+                    guard rows.count >= 2, columns.count >= 2, cells.count == rows.count * columns.count else {
+                        uncovered.formUnion(cells)
+                        continue
+                    }
                     var inner = Array(repeating: Array(repeating: 0, count: columns.count), count: rows.count)
                     for i in cells {
                         let pairs = sorted[i].breakdown.pairs
@@ -155,10 +166,16 @@ public struct BreakdownFigure: Sendable, Hashable, Codable {
                     }
                     let rowTotals = rows.map { single[Breakdown([dimensions[0]: $0]).key] }
                     let columnTotals = columns.map { single[Breakdown([dimensions[1]: $0]).key] }
-                    guard !rowTotals.contains(nil), !columnTotals.contains(nil) else { continue }
+                    guard !rowTotals.contains(nil), !columnTotals.contains(nil) else {
+                        uncovered.formUnion(cells)
+                        continue
+                    }
                     if suppressTable(inner, rowTotals: rowTotals, columnTotals: columnTotals, whole) { hidOne = true }
                 }
             }
+        }
+        if figures.indices.contains(where: withheldHere) {
+            for i in uncovered.sorted() { _ = hide(i, .protectsSuppressedCell) }
         }
         return figures
     }

@@ -165,6 +165,24 @@ import Testing
         }
     }
 
+    @Test("Public: a count by district, age band and sex at once, which no table's totals cover, is withheld whole where any figure is withheld, so 3 girls do not come back from 18 aged 10-15 in a district less its 15 boys (found by exploratory testing); with none withheld it is shown")
+    func threeDimensions() throws {
+        let measure = Measure(code: "CLA", title: "Children looked after", unit: .count, polarity: .lowIsGood, yearType: .financial)
+        func assess(girls: Double) throws -> MeasureAssessment {
+            var cells: [(breakdown: [String: String], count: Double)] = [([:], 60)]
+            cells += [("Alpha", 30.0), ("Bravo", 30.0)].map { (["district": $0.0], $0.1) }
+            cells += [("10-15", 36.0), ("16-17", 24.0)].map { (["age": $0.0], $0.1) }
+            cells += [("Alpha", "10-15", 18.0), ("Alpha", "16-17", 12.0), ("Bravo", "10-15", 18.0), ("Bravo", "16-17", 12.0)].map { (["district": $0.0, "age": $0.1], $0.2) }
+            cells += [(["district": "Alpha", "age": "10-15", "sex": "Male"], 18 - girls), (["district": "Alpha", "age": "10-15", "sex": "Female"], girls)]
+            let observations = try cells.map { try Build.observation("CLA", "2024/25 Q2", $0.count, published: "2024-11-14", breakdown: $0.breakdown) }
+            return try #require(try Build.assess([measure], observations, period: "2024/25 Q2", today: "2024-11-20", audience: .public).measures.first)
+        }
+        let withheld = try assess(girls: 3).breakdowns.filter { $0.breakdown.pairs.count == 3 }
+        #expect(withheld.count == 2 && withheld.allSatisfy(\.cell.isSuppressed))
+        let shown = try assess(girls: 9).breakdowns.filter { $0.breakdown.pairs.count == 3 }
+        #expect(shown.map(\.cell) == [.value(9), .value(9)])
+    }
+
     @Test("A count by sex: 2 girls is c, and the boys' 9 is hidden too since the total 11 is shown")
     func countBreakdown() throws {
         let assessment = try Self.exclusions(total: 11, female: 2, male: 9, audience: .public)
