@@ -297,7 +297,15 @@ struct AssessmentRun {
             guard i >= 0 else { return nil }
         }
         let figure = index.values[i]
-        return figure.isNaN ? nil : figure
+        guard !figure.isNaN else { return nil }
+        // For the public, another area's figure of a small count is withheld as the council's own
+        // is (a council's own measure may carry its neighbours' and England's figures, which no
+        // publisher suppressed: found by exploratory testing), and so left out of means and ranks.
+        if audience.appliesDisclosureControl,
+           DisclosurePolicy.dfe.cell(for: index.observations[i], unit: index.tables[m].measure.unit, audience: audience).isSuppressed {
+            return nil
+        }
+        return figure
     }
 
     /// The council's region's figure: its own region (Inner or Outer London for a London borough),

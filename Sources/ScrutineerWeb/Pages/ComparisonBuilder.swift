@@ -33,8 +33,16 @@ struct ComparisonBuilder {
             valueText: m.latest?.text ?? "No figure", isCouncil: true
         )]
         for area in compared.areas {
-            let text = if let value = area.value { format.text(value) } else if let symbol = area.statusSymbol { "\(symbol.rawValue) (\(symbol.meaning))" } else { "No figure" }
-            rows.append(.init(areaCode: area.areaCode, areaName: area.areaName, group: area.groupText, value: area.value, valueText: text, isCouncil: false))
+            // For the public, another area's small count is withheld as the council's own is.
+            let withheld = report.audience.appliesDisclosureControl && area.value.map {
+                DisclosurePolicy.dfe.cell(for: Observation(measureCode: m.measure.code, areaCode: area.areaCode, period: m.latest?.period ?? report.period, value: $0, source: ""),
+                                          unit: m.measure.unit, audience: report.audience).isSuppressed
+            } == true
+            let value = withheld ? nil : area.value
+            let text = if withheld {
+                "c (\(StatusSymbol.confidential.meaning))"
+            } else if let value { format.text(value) } else if let symbol = area.statusSymbol { "\(symbol.rawValue) (\(symbol.meaning))" } else { "No figure" }
+            rows.append(.init(areaCode: area.areaCode, areaName: area.areaName, group: area.groupText, value: value, valueText: text, isCouncil: false))
         }
         let polarity = switch m.measure.polarity {
         case .highIsGood: "a higher figure is better"

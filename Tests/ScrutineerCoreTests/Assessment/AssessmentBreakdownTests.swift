@@ -183,6 +183,37 @@ import Testing
         #expect(shown.map(\.cell) == [.value(9), .value(9)])
     }
 
+    @Test("Public: a council's own count measure carrying its neighbours' and England's figures withholds their small counts too, and leaves them out of the neighbours' mean (found by exploratory testing: Gloucestershire's 2 and England's 3 were shown)")
+    func comparatorSmallCounts() throws {
+        let measure = Measure(code: "TST_L", title: "Children missing education", unit: .count, polarity: .lowIsGood, yearType: .financial)
+        let gloucestershire = "E10000013", leicestershire = "E10000018"
+        let areas = Area.englandAndRegions + [
+            Area(code: Build.council, name: "Warwickshire", type: .localAuthority, regionCode: "E12000005"),
+            Area(code: gloucestershire, name: "Gloucestershire", type: .localAuthority, regionCode: "E12000009"),
+            Area(code: leicestershire, name: "Leicestershire", type: .localAuthority, regionCode: "E12000004"),
+        ]
+        let neighbours = [StatisticalNeighbours(edition: "2025", areaCode: Build.council, neighbours: [
+            StatisticalNeighbour(rank: 1, areaCode: gloucestershire, closeness: nil), StatisticalNeighbour(rank: 2, areaCode: leicestershire, closeness: nil),
+        ])]
+        let observations = [
+            try Build.observation("TST_L", "2024/25 Q2", 30, published: "2024-11-14"),
+            try Build.observation("TST_L", "2024/25 Q2", 2, area: gloucestershire, published: "2024-11-14"),
+            try Build.observation("TST_L", "2024/25 Q2", 40, area: leicestershire, published: "2024-11-14"),
+            try Build.observation("TST_L", "2024/25 Q2", 3, area: "E92000001", published: "2024-11-14"),
+        ]
+        func benchmarks(_ audience: Audience) throws -> Benchmarks? {
+            try #require(try AssessmentData(
+                committee: Build.committee(["TST_L"]), reportingPeriod: try Build.period("2024/25 Q2"), today: try Build.date("2024-11-20"),
+                audience: audience, measures: [measure], observations: observations, statisticalNeighbours: neighbours, areas: areas
+            ).assess().measures.first).benchmarks
+        }
+        let member = try #require(try benchmarks(.member))
+        #expect(member.england == 3 && member.statisticalNeighbours?.mean == 21 && member.statisticalNeighbours?.neighboursWithFigure == 2)
+        let audience = try #require(try benchmarks(.public))
+        #expect(audience.england == nil)
+        #expect(audience.statisticalNeighbours?.mean == 40 && audience.statisticalNeighbours?.neighboursWithFigure == 1)
+    }
+
     @Test("A count by sex: 2 girls is c, and the boys' 9 is hidden too since the total 11 is shown")
     func countBreakdown() throws {
         let assessment = try Self.exclusions(total: 11, female: 2, male: 9, audience: .public)
