@@ -81,6 +81,17 @@ extension ReportedRisk {
     }
 }
 
+extension Target {
+    /// The target with its reason and decision as `audience` reads them.
+    public func redacted(for audience: Audience, rule: PublicTextRule = .current) -> Target {
+        guard audience.appliesDisclosureControl else { return self }
+        var copy = self
+        copy.reason = rule.apply(reason)
+        copy.decision = decision.map(rule.apply)
+        return copy
+    }
+}
+
 extension FinanceLine {
     /// The line's explanation as `audience` reads it (its names are the council's headings).
     public func redacted(for audience: Audience, rule: PublicTextRule = .current) -> FinanceLine {

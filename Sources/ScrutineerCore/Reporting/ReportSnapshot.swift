@@ -64,7 +64,7 @@ public struct ReportSnapshot: Sendable, Hashable, Codable {
         self.comparisons = comparisons
         let requestTexts = requests.flatMap { [$0.request, $0.closedReason ?? ""] + $0.deliveries.map(\.note) }
         let riskTexts = risks.flatMap { [$0.title, $0.description, $0.mitigation] }
-        publicText = PublicTextRule.keeping(commentary.map(\.text) + requestTexts + riskTexts + finance.map(\.explanation))
+        publicText = PublicTextRule.keeping(commentary.map(\.text) + requestTexts + riskTexts + finance.map(\.explanation) + targets.flatMap { [$0.reason] + [$0.decision].compactMap { $0 } })
     }
 
     /// How the public reads the snapshot's text: as kept when it was published.

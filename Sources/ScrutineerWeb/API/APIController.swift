@@ -160,7 +160,9 @@ struct APIController: Sendable {
         var council: String?
         if let code = query(request, "council") { council = try await findArea(code).code }
         let targets = try await cache.store.targets(for: measure.code, council: council)
-        return try Self.encode(try await visibleTargets(targets, to: context.viewer.account).map(TargetJSON.init))
+        // Staff read the reasons as written; anyone else as the public reads them (PRODUCT.md R8).
+        let audience: Audience = context.viewer.account == nil ? .public : .member
+        return try Self.encode(try await visibleTargets(targets, to: context.viewer.account).map { TargetJSON($0.redacted(for: audience)) })
     }
 
     /// The targets a caller may see: targets for every council are public; a council's own are seen

@@ -145,7 +145,7 @@ struct PageController: Sendable {
                 // As published: the commentary and targets the committee read, and no form to change them.
                 let commentary = snapshot.commentary(on: code)?.redacted(for: report.audience, rule: snapshot.publicTextRule)
                 extras = SiteMeasureExtras(
-                    commentary: commentary, commentaryVersions: commentary?.version ?? 0, commentaryAction: nil, targetHistory: snapshot.targets(of: code),
+                    commentary: commentary, commentaryVersions: commentary?.version ?? 0, commentaryAction: nil, targetHistory: snapshot.targets(of: code).map { $0.redacted(for: report.audience, rule: snapshot.publicTextRule) },
                     revisions: revisions, sincePublication: try await access.revisionsSincePublication(report, measures: [measure])?.first
                 )
             } else {
@@ -154,7 +154,8 @@ struct PageController: Sendable {
                 extras = SiteMeasureExtras(
                     commentary: history.last?.redacted(for: report.audience), commentaryVersions: history.count,
                     commentaryAction: canWrite ? SiteRoutes.commentary.href(["committee": report.committee.code, "measure": code]) : nil,
-                    targetHistory: try await cache.store.targets(for: code, council: report.committee.councilAreaCode), revisions: revisions
+                    targetHistory: try await cache.store.targets(for: code, council: report.committee.councilAreaCode).map { $0.redacted(for: report.audience) },
+                    revisions: revisions
                 )
                 extras.commentarySaved = request.uri.queryParameters.get("saved") == "commentary"
             }

@@ -24,7 +24,7 @@ import Testing
         #expect(young.numerator == .suppressed(symbol: .confidential, reason: .smallCount))
         #expect(young.cell == .suppressed(symbol: .confidential, reason: .derivedFromSuppressedCount))
         #expect(young.text == "c")
-        #expect(young.reason == "c: withheld so that no one can be identified: a small number, or a figure from which one could be worked out")
+        #expect(young.reason == "c: withheld so that no one can be identified: a small number or a figure from which one could be worked out")
         let middle = try #require(byAge["age=19-20"])
         #expect(middle.cell == .value(100 * 30 / 45))
         #expect(middle.text == "66.7%")

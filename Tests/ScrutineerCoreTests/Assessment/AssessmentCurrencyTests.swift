@@ -54,6 +54,19 @@ import Testing
         #expect(met.offTrackWithoutCommentary([]).isEmpty)
     }
 
+    @Test("A target's reason is officers' text: the public reads its small counts of children as \"a small number of\" them, members as written (found by exploratory testing)")
+    func targetReasonRedacted() throws {
+        let (measure, series) = try Self.reReferrals()
+        var target = try Build.target("ReReferral", .local, 15)
+        target.reason = "Target set after 3 children waited over a year"
+        func reason(_ audience: Audience) throws -> String? {
+            try Build.assess([measure], series, targets: [target], period: "2025/26 Q1", today: "2025-08-15", audience: audience)
+                .measures.first?.status.reportedTarget?.target.reason
+        }
+        #expect(try reason(.member) == "Target set after 3 children waited over a year")
+        #expect(try reason(.public) == "Target set after a small number of children waited over a year")
+    }
+
     @Test("The same measure is current in the quarter its new figure is published, and judged")
     func annualMeasureCurrentWhenPublished() throws {
         let (measure, series) = try Self.reReferrals()

@@ -113,7 +113,7 @@ struct DisclosureControlTests {
         #expect(PublishedCell.suppressed(symbol: .unavailable, reason: .notApplicable).whyBlank == "the figure was not collected or cannot be shown")
         #expect(PublishedCell.suppressed(symbol: .laitNotAvailable, reason: .notApplicable).whyBlank == "not available (DfE LAIT)")
         #expect(PublishedCell.suppressed(symbol: .notApplicable, reason: .notApplicable).whyBlank == "cannot be calculated (for example, a percentage of zero)")
-        #expect(PublishedCell.suppressed(symbol: .confidential, reason: .smallCount).whyBlank == "withheld so that no one can be identified: a small number, or a figure from which one could be worked out")
+        #expect(PublishedCell.suppressed(symbol: .confidential, reason: .smallCount).whyBlank == "withheld so that no one can be identified: a small number or a figure from which one could be worked out")
         #expect(PublishedCell.value(3).whyBlank == nil)
         // The three reasons that protect individuals read alike, so the words do not say which
         // hidden cell is the small one (found by exploratory testing: a column's total less its

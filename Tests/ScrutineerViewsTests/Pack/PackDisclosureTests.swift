@@ -27,9 +27,9 @@ import Testing
     @Test("The public page shows c and why instead of a small count, and of the count that would reveal it")
     func publicPageHidesCounts() throws {
         let rows = try Self.breakdownRows(try PackPages.of(.public))
-        #expect(rows["Sex: Female"] == "c Blank: withheld so that no one can be identified: a small number, or a figure from which one could be worked out")
-        #expect(rows["Sex: Male"] == "c Blank: withheld so that no one can be identified: a small number, or a figure from which one could be worked out")
-        #expect(rows["District: Stratford-on-Avon"] == "c Blank: withheld so that no one can be identified: a small number, or a figure from which one could be worked out")
+        #expect(rows["Sex: Female"] == "c Blank: withheld so that no one can be identified: a small number or a figure from which one could be worked out")
+        #expect(rows["Sex: Male"] == "c Blank: withheld so that no one can be identified: a small number or a figure from which one could be worked out")
+        #expect(rows["District: Stratford-on-Avon"] == "c Blank: withheld so that no one can be identified: a small number or a figure from which one could be worked out")
         #expect(rows["District: Nuneaton and Bedworth"] == "6")
         for (breakdown, figure) in rows where figure.hasPrefix("c") {
             let hasDigit = figure.contains { $0.isNumber }
@@ -42,7 +42,7 @@ import Testing
         let pages = try PackPages.of(.public)
         let csv = try CSVReader.table(from: try pages.rendered.file("data/\(file)").data, fileName: file).dictionaries()
         let female = try #require(csv.first { $0["Breakdown"] == "Sex: Female" })
-        #expect(female["Figure"] == "" && female["Symbol"] == "c" && female["Why blank"] == "withheld so that no one can be identified: a small number, or a figure from which one could be worked out")
+        #expect(female["Figure"] == "" && female["Symbol"] == "c" && female["Why blank"] == "withheld so that no one can be identified: a small number or a figure from which one could be worked out")
         for row in csv where row["Symbol"] == "c" { #expect(row["Figure"] == "", "\(row["Breakdown"] ?? "")") }
         let workbook = try XLSXWorkbook(data: try pages.rendered.file("data/pack.xlsx").data, fileName: "pack.xlsx")
         let sheet = try workbook.sheet(named: "Breakdowns")
@@ -89,14 +89,14 @@ import Testing
         let index = try HTMLTree(try file("index.html").text, name: "index.html")
         let themeTable = try #require(PackPages.element(index, id: "theme-1-table"))
         let row = try #require(PackPages.rows(index, table: themeTable).first)
-        #expect(row[1].hasPrefix("c Blank: withheld so that no one can be identified: a small number, or a figure from which one could be worked out"))
+        #expect(row[1].hasPrefix("c Blank: withheld so that no one can be identified: a small number or a figure from which one could be worked out"))
         #expect(!row.joined(separator: " ").contains("4"), "\(row)")
         let page = try HTMLTree(try file("measures/\(code).html").text, name: code)
         let trendTable = try #require(PackPages.element(page, id: "m-\(code)-trend-chart-table"))
         let trend = PackPages.rows(page, table: trendTable)
-        #expect(trend.last?[1] == "c Blank: withheld so that no one can be identified: a small number, or a figure from which one could be worked out")
+        #expect(trend.last?[1] == "c Blank: withheld so that no one can be identified: a small number or a figure from which one could be worked out")
         let main = page.text(page.elements("main")[0])
-        #expect(main.contains("Latest figure c Blank: withheld so that no one can be identified: a small number, or a figure from which one could be worked out"))
+        #expect(main.contains("Latest figure c Blank: withheld so that no one can be identified: a small number or a figure from which one could be worked out"))
         #expect(!main.contains(" 4 ") && !main.contains("to 4 ") && !main.contains("+8") && !main.contains("-5"), "nothing derived from the withheld 4")
 
         let measures = try CSVReader.table(from: try file("data/measures.csv").data, fileName: "measures.csv").dictionaries()

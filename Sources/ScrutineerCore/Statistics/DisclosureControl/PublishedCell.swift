@@ -24,7 +24,7 @@ public enum SuppressionReason: String, Sendable, Hashable, CaseIterable, Codable
     }
 
     /// Why a figure withheld to protect individuals is blank.
-    public static let withheldToProtectIndividuals = "withheld so that no one can be identified: a small number, or a figure from which one could be worked out"
+    public static let withheldToProtectIndividuals = "withheld so that no one can be identified: a small number or a figure from which one could be worked out"
 }
 
 /// One cell of public output after disclosure control: a number, or a symbol with the reason for it
