@@ -54,6 +54,11 @@ struct PackCommandTests {
         #expect(try fm.contentsOfDirectory(atPath: kept.path).sorted() == ["notes.txt", "sub"])
         #expect(try fm.contentsOfDirectory(atPath: lookalike.path) == ["index.html"])
         #expect(!fm.fileExists(atPath: database.path), "refused before the database is opened")
+        // A period not yet begun has no report, as sign-off refuses it (found by exploratory testing).
+        let early = try CommandRunner.run(["pack", "--committee", "WARKS-CYP", "--period", "2026/27 Q4", "--as-of", "2026-11-26", "--no-pdf", "--out", folder.appendingPathComponent("q4").path, "--db", "sqlite://" + database.path])
+        #expect(early.status == 64)
+        #expect(early.standardError.contains("--period 2026/27 Q4 begins on 2027-01-01, after --as-of, 2026-11-26 (expected a period that has begun)"), "\(early.standardError)")
+        #expect(!fm.fileExists(atPath: database.path) && !fm.fileExists(atPath: folder.appendingPathComponent("q4").path))
         // An earlier pack with the agenda's other papers kept beside it (found by exploratory testing).
         let agenda = folder.appendingPathComponent("agenda")
         for path in ["index.html", "print.html", "pack.css", "data/pack.xlsx", "data/measures.csv", "measures/ReReferral.html", "cover-report.docx", "minutes/2026-09-16.pdf"] {

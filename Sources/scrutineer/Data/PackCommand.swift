@@ -119,6 +119,11 @@ struct PackCommand: AsyncParsableCommand {
     func run() async throws {
         let reportingPeriod = try report.reportingPeriod()
         let today = try ReportOptions.day(asOf)
+        // A report for a period not yet begun has nothing to say, as sign-off refuses it too (found
+        // by exploratory testing: Q4 built in November read "one on track, 12 not due").
+        if snapshot == nil, today < reportingPeriod.start {
+            throw ValidationError("--period \(reportingPeriod.label) begins on \(reportingPeriod.start.iso), after \(asOf == nil ? "today" : "--as-of"), \(today.iso) (expected a period that has begun)")
+        }
         let folder = URL(fileURLWithPath: out).standardizedFileURL
         // Refused before the report is built, and checked again as it is written.
         try refusingFolder { try PackWriter.checkReplaceable(folder) }
