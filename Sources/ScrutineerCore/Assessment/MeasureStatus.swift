@@ -164,6 +164,12 @@ public struct StatusAssessment: Sendable, Hashable, Codable {
     /// commentary to say why and what is being done (R9).
     public var isOffTrack: Bool { status == .notOnTrack || lastFigureMissed }
 
+    /// " (not due a new figure; the last, for 2024, was not on track)" after a measure's title in a
+    /// list of those off track, or "" for one not on track now.
+    public var offTrackNote: String {
+        lastFigureMissed ? " (not due a new figure; the last, for \(period?.label ?? ""), was not on track)" : ""
+    }
+
     /// Green for on track and completed, amber for on track within tolerance, red for not on
     /// track, grey for not due, no data and not judged. Always shown with `label`.
     public var colour: RAGColour {

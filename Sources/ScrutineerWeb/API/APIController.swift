@@ -160,9 +160,12 @@ struct APIController: Sendable {
         var council: String?
         if let code = query(request, "council") { council = try await findArea(code).code }
         let targets = try await cache.store.targets(for: measure.code, council: council)
-        // Staff read the reasons as written; anyone else as the public reads them (PRODUCT.md R8).
-        let audience: Audience = context.viewer.account == nil ? .public : .member
-        return try Self.encode(try await visibleTargets(targets, to: context.viewer.account).map { TargetJSON($0.redacted(for: audience)) })
+        // The council's own people read the reasons as written; anyone else as the public reads them (PRODUCT.md R8).
+        let account = context.viewer.account
+        return try Self.encode(try await visibleTargets(targets, to: account).map { target in
+            let own = target.councilAreaCode.map { AccessPolicy.isOfCouncil(account, $0) } ?? (account?.role == .administrator && account?.councilAreaCode == nil)
+            return TargetJSON(target.redacted(for: own ? account?.role.audience ?? .public : .public))
+        })
     }
 
     /// The targets a caller may see: targets for every council are public; a council's own are seen

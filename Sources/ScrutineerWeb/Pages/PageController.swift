@@ -90,9 +90,7 @@ struct PageController: Sendable {
             var uncommented: [String] = []
             if canPublish && report.stage != .published {
                 let commentary = try await access.commentary(report)
-                uncommented = assessment.offTrackWithoutCommentary(commentary).map {
-                    $0.measure.title + ($0.status.lastFigureMissed ? " (not due a new figure; the last, for \($0.status.period?.label ?? ""), was not on track)" : "")
-                }
+                uncommented = assessment.offTrackWithoutCommentary(commentary).map { $0.measure.title + $0.status.offTrackNote }
                 smallCounts = SmallCountInText.find(commentary: commentary, requests: requests, risks: risks, finance: finance, reportingPeriod: report.period)
                     + SmallCountInText.withheldFigures(
                         commentary: commentary, report: assessment,

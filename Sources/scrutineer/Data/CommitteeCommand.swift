@@ -196,9 +196,7 @@ extension CommitteeCommand {
                 let uncommented = judged.offTrackWithoutCommentary(snapshot.commentary)
                 if !uncommented.isEmpty {
                     print("\(uncommented.count == 1 ? "One measure is" : "\(uncommented.count) measures are") not on track with no commentary to say why and what is being done:")
-                    for m in uncommented {
-                        print("  \(m.measure.code): \(m.measure.title)\(m.status.lastFigureMissed ? " (not due a new figure; the last, for \(m.status.period?.label ?? ""), was not on track)" : "")")
-                    }
+                    for m in uncommented { print("  \(m.measure.code): \(m.measure.title)\(m.status.offTrackNote)") }
                 }
             }
             if !figures.isEmpty {
