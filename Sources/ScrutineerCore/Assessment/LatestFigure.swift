@@ -106,9 +106,7 @@ extension DisclosurePolicy {
             return .suppressed(symbol: symbol, reason: symbol == .confidential ? .smallCount : .notApplicable)
         }
         guard audience.appliesDisclosureControl else { return .value(value) }
-        if case .count = unit, let count = Self.wholeCount(value), isSmallCount(count) {
-            return .suppressed(symbol: .confidential, reason: .smallCount)
-        }
+        if isSmallCount(value, of: unit) { return .suppressed(symbol: .confidential, reason: .smallCount) }
         // A count given without the other is implied by the figure: 4.9% of 41 is 2 of them, and
         // 2 at 4.9% are of 41 (found by exploratory testing: a percentage imported with its
         // denominator alone was shown, and gave its small numerator back).
@@ -129,6 +127,13 @@ extension DisclosurePolicy {
         let sources = counts.compactMap(Self.wholeCount)
             .map { isSmallCount($0) ? PublishedCell.suppressed(symbol: .confidential, reason: .smallCount) : .value(Double($0)) }
         return publishDerived(value, from: sources)
+    }
+
+    /// True when `value` is a count measure's figure of 1–5: withheld from the public on its own,
+    /// whatever counts come with it.
+    public func isSmallCount(_ value: Double, of unit: MeasureUnit) -> Bool {
+        guard case .count = unit, let count = Self.wholeCount(value) else { return false }
+        return isSmallCount(count)
     }
 
     /// The number as a whole count, or nil when it is not a non-negative whole number.

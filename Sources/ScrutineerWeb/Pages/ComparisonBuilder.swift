@@ -34,10 +34,7 @@ struct ComparisonBuilder {
         )]
         for area in compared.areas {
             // For the public, another area's small count is withheld as the council's own is.
-            let withheld = report.audience.appliesDisclosureControl && area.value.map {
-                DisclosurePolicy.dfe.cell(for: Observation(measureCode: m.measure.code, areaCode: area.areaCode, period: m.latest?.period ?? report.period, value: $0, source: ""),
-                                          unit: m.measure.unit, audience: report.audience).isSuppressed
-            } == true
+            let withheld = report.audience.appliesDisclosureControl && area.value.map { DisclosurePolicy.dfe.isSmallCount($0, of: m.measure.unit) } == true
             let value = withheld ? nil : area.value
             let text = if withheld {
                 "c (\(StatusSymbol.confidential.meaning))"
