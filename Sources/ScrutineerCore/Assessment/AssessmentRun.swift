@@ -198,12 +198,10 @@ struct AssessmentRun {
         }
 
         let currency = DataCurrency.assess(latest: latest, measure: measure, reportingPeriod: reportingPeriod, today: today)
-        var targets = index.targetsByMeasure[m].filter { $0.councilAreaCode == nil || $0.councilAreaCode == council.code }
-        if audience.appliesDisclosureControl, targets.contains(where: { FreeTextDisclosure.redacted($0.reason) != $0.reason }) {
-            // A target's reason is officers' text like commentary: the public reads its small counts
-            // of children as "a small number of" them (found by exploratory testing).
-            targets = targets.map { $0.redacted(for: audience) }
-        }
+        // A target's reason and decision are officers' text like commentary: the public reads their
+        // small counts of children as "a small number of" them (found by exploratory testing).
+        let targets = index.targetsByMeasure[m].filter { $0.councilAreaCode == nil || $0.councilAreaCode == council.code }
+            .map { $0.redacted(for: audience) }
         let status = StatusAssessment.assess(
             latest: latest, shownValue: withheld ? nil : latest?.value, currency: currency, measure: measure,
             settings: settings, targets: targets, reportingPeriod: reportingPeriod
