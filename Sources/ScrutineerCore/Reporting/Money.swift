@@ -53,10 +53,10 @@ public struct Money: Sendable, Hashable, Codable, Comparable {
         guard first.isMillions || second.isMillions else { return (first.text, second.text) }
         let difference = second - first
         // The difference as stated: to a tenth of a million from £1m, else to the pound.
-        let statedUnit = difference.isMillions ? penceInAMillionth(places: 1) : 100
+        let statedUnit = difference.isMillions ? penceInLastPlaceOfMillions(places: 1) : 100
         let stated = rounded(difference.pence, to: statedUnit) * statedUnit
         for places in 1...3 {
-            let unit = penceInAMillionth(places: places)
+            let unit = penceInLastPlaceOfMillions(places: places)
             let shown = (rounded(second.pence, to: unit) - rounded(first.pence, to: unit)) * unit
             // Compared as a reader would, at the coarser of the two precisions.
             let coarser = max(unit, statedUnit)
@@ -70,7 +70,7 @@ public struct Money: Sendable, Hashable, Codable, Comparable {
     /// The amount in millions to `places` decimal places, rounded half away from zero in whole
     /// pence: "£2.94m", "-£0.25m".
     func text(millionsPlaces places: Int) -> String {
-        let units = Self.rounded(pence, to: Self.penceInAMillionth(places: places))
+        let units = Self.rounded(pence, to: Self.penceInLastPlaceOfMillions(places: places))
         let size = units.magnitude
         var scale: UInt = 1
         for _ in 0..<places { scale *= 10 }
@@ -84,7 +84,7 @@ public struct Money: Sendable, Hashable, Codable, Comparable {
     }
 
     /// The pence in one unit of the last decimal place of millions at `places` (1: £100,000).
-    private static func penceInAMillionth(places: Int) -> Int {
+    private static func penceInLastPlaceOfMillions(places: Int) -> Int {
         var unit = 100_000_000
         for _ in 0..<places { unit /= 10 }
         return unit
