@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import ScrutineerStorage
 
 /// The `scrutineer` command: one subcommand a file, each calling into the libraries.
 @main
@@ -28,6 +29,19 @@ struct Scrutineer: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            // A database error no command put in its own words: the database's words, not
+            // PostgresNIO's generic sentence; a lost connection exits with EX_TEMPFAIL (75), as an
+            // import's does, since trying again may work.
+            if StoreError.isConnectionLoss(error) {
+                let lost = (error as? StoreError).map { "\($0)" }
+                    ?? "the connection to the database was lost (\(StoreError.driverProblem(error) ?? "\(error)")); try again once the database answers"
+                StandardError.write("Error: \(lost)\n")
+                exit(withError: ExitCode(75))
+            }
+            if let problem = StoreError.driverProblem(error) {
+                StandardError.write("Error: the database refused: \(problem)\n")
+                exit(withError: ExitCode.failure)
+            }
             exit(withError: error)
         }
     }

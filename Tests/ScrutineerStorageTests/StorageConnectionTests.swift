@@ -75,6 +75,79 @@ struct StorageConnectionTests {
         try await store.close()
     }
 
+    // The three below hung or stopped the process before PostgresNIO's connection was used as
+    // `OpenPostgresConnection` and `PostgresDriverConnection` say (found by exploratory testing):
+    // a time limit makes a hang a failure.
+
+    @Test(
+        "a query asked of a connection the server has ended is refused as a lost connection, through SQLKit and through the driver, instead of never answering",
+        .timeLimit(.minutes(1))
+    )
+    func queryOnEndedConnection() async throws {
+        let url = try TestEngine.requirePostgres()
+        let store = try await StoreConnection.open(url: url, logger: quietLogger)
+        let (throughSQLKit, throughDriver): ((any Error)?, (any Error)?) = try await store.read { session in
+            _ = try? await session.sql.raw("SELECT pg_terminate_backend(pg_backend_pid())").run()
+            try await Task.sleep(for: .milliseconds(200)) // the connection closes behind the refused query
+            var errors: [(any Error)?] = [nil, nil]
+            do { try await session.sql.raw("SELECT 1").run() } catch { errors[0] = error }
+            do { _ = try await session.driver.rows("SELECT 1", binds: []) } catch { errors[1] = error }
+            return (errors[0], errors[1])
+        }
+        #expect(throughSQLKit.map(StoreError.isConnectionLoss) == true, "\(throughSQLKit.map { String(reflecting: $0) } ?? "no error")")
+        #expect(throughDriver.map(StoreError.isConnectionLoss) == true, "\(throughDriver.map { String(reflecting: $0) } ?? "no error")")
+        #expect(try await store.read { try await $0.cells("SELECT 1") } == [[.integer(1)]], "the store opens a new connection for the next work")
+        try await store.close()
+    }
+
+    @Test(
+        "a write whose connection the server ends fails as a lost connection, its rollback on the ended connection answering too",
+        .timeLimit(.minutes(1))
+    )
+    func transactionOnEndedConnection() async throws {
+        let url = try TestEngine.requirePostgres()
+        let store = try await StoreConnection.open(url: url, logger: quietLogger)
+        let ended = await #expect(throws: (any Error).self) {
+            try await store.inTransaction { session in
+                try await session.sql.raw("SELECT pg_terminate_backend(pg_backend_pid())").run()
+            }
+        }
+        #expect(ended.map(StoreError.isConnectionLoss) == true, "\(ended.map { String(reflecting: $0) } ?? "")")
+        try await store.close()
+    }
+
+    @Test(
+        "a connection the server ends while a long query's rows are arriving fails that query, and the store answers the next",
+        .timeLimit(.minutes(1))
+    )
+    func connectionEndedWhileRowsArrive() async throws {
+        let url = try TestEngine.requirePostgres()
+        let store = try await StoreConnection.open(url: url, logger: quietLogger)
+        let administrator = try await StoreConnection.open(url: url, logger: quietLogger)
+        for _ in 0..<3 {
+            let ended = await #expect(throws: (any Error).self) {
+                try await store.read { session in
+                    let backend = try await session.cells("SELECT pg_backend_pid()")
+                    guard case let .integer(pid) = backend.first?.first else { throw StoreError.connectionLost(reason: "no backend pid") }
+                    let ending = Task {
+                        try await Task.sleep(for: .milliseconds(150))
+                        try await administrator.read { try await $0.sql.raw("SELECT pg_terminate_backend(\(unsafeRaw: String(pid)))").run() }
+                    }
+                    defer { ending.cancel() }
+                    // About 60 MB of rows, more than arrive before the server ends the connection,
+                    // then a wait, so the query is still running when it does.
+                    _ = try await session.driver.rows(
+                        "SELECT g, repeat('x', 100) FROM generate_series(1, 600000) AS g UNION ALL SELECT 0, '' FROM pg_sleep(30)", binds: []
+                    )
+                }
+            }
+            #expect(ended.map(StoreError.isConnectionLoss) == true, "\(ended.map { String(reflecting: $0) } ?? "")")
+            #expect(try await store.read { try await $0.cells("SELECT 1") } == [[.integer(1)]])
+        }
+        try await administrator.close()
+        try await store.close()
+    }
+
     @Test("an in-memory SQLite store works until it is closed")
     func memory() async throws {
         let data = try RealData.load()

@@ -54,23 +54,39 @@ struct SQLiteDriverConnection: DriverConnection {
 }
 
 /// `DriverConnection` over one PostgresNIO connection.
+///
+/// Rows are taken on the connection's event loop as they arrive (PostgresNIO's `onRow`), not
+/// through its back-pressured `PostgresRowSequence`. With the sequence, a connection the server
+/// ends while rows wait for the reader (a restart, a failover, `pg_terminate_backend`) stops the
+/// whole process: PostgresNIO 1.33 reads what is left on the socket without a read having been
+/// asked for, and its row stream traps on that ("How can we receive a body part, after a
+/// channelReadComplete, but no read has been forwarded yet"). Taking every row at once leaves no
+/// such moment, and the query fails with the server's error instead, which callers report. Each
+/// query starts through `OpenPostgresConnection`, so one asked of a closed connection fails too.
 struct PostgresDriverConnection: DriverConnection {
     let connection: PostgresConnection
     let logger: Logger
 
     func execute(_ sql: String, binds: ArraySlice<SQLCell>) async throws {
-        for try await _ in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: Self.bindings(binds)), logger: logger) {}
+        let connection = self.connection, logger = self.logger
+        let query = PostgresQuery(unsafeSQL: sql, binds: Self.bindings(binds))
+        _ = try await OpenPostgresConnection.start(on: connection) { connection.query(query, logger: logger) { _ in } }.get()
     }
 
     func rows(_ sql: String, binds: [SQLCell]) async throws -> [[SQLCell]] {
-        var rows: [[SQLCell]] = []
-        for try await row in try await connection.query(PostgresQuery(unsafeSQL: sql, binds: Self.bindings(binds[...])), logger: logger) {
-            var cells: [SQLCell] = []
-            cells.reserveCapacity(row.count)
-            for cell in row { cells.append(try Self.cell(cell)) }
-            rows.append(cells)
-        }
-        return rows
+        // Filled on the connection's event loop only, one row after another; read after the query ends.
+        let rows = NIOLockedValueBox<[[SQLCell]]>([])
+        let connection = self.connection, logger = self.logger
+        let query = PostgresQuery(unsafeSQL: sql, binds: Self.bindings(binds[...]))
+        _ = try await OpenPostgresConnection.start(on: connection) {
+            connection.query(query, logger: logger) { row in
+                var cells: [SQLCell] = []
+                cells.reserveCapacity(row.count)
+                for cell in row { cells.append(try Self.cell(cell)) }
+                rows.withLockedValue { $0.append(cells) }
+            }
+        }.get()
+        return rows.withLockedValue { $0 }
     }
 
     private static func bindings(_ cells: ArraySlice<SQLCell>) -> PostgresBindings {

@@ -47,7 +47,8 @@ public enum StoreConnection {
                 eventLoopGroup: eventLoopGroup, threadPool: nil, logger: logger,
                 makeSession: { connection in
                     StoreSession(
-                        sql: connection.sql(queryLogLevel: .trace), driver: PostgresDriverConnection(connection: connection, logger: logger),
+                        sql: OpenPostgresSQLDatabase(base: connection.sql(queryLogLevel: .trace), connection: connection),
+                        driver: PostgresDriverConnection(connection: connection, logger: logger),
                         engine: .postgresql
                     )
                 }

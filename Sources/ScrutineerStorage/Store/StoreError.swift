@@ -196,31 +196,50 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// The database's own words for `error`: PostgreSQL's message and detail (which PostgresNIO
-    /// hides from `description`), SQLite's message, or the error itself.
     /// True for `connectionLost`: nothing was written, and trying again may work.
     public var isConnectionLost: Bool {
         if case .connectionLost = self { true } else { false }
     }
 
     /// True for an error that says the connection to the database was lost rather than that the
-    /// data was refused: PostgresNIO's closed connections, and the server's connection-exception
+    /// data was refused: `connectionLost`, PostgresNIO's closed connections, and the server's connection-exception
     /// (08…) and operator-intervention (57P…) states, such as "terminating connection due to
     /// administrator command".
     public static func isConnectionLoss(_ error: any Error) -> Bool {
+        if let error = error as? StoreError { return error.isConnectionLost }
         guard let error = error as? PSQLError else { return false }
         if [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown, .poolClosed].contains(error.code) { return true }
         guard let state = error.serverInfo?[.sqlState] else { return false }
         return state.hasPrefix("08") || state.hasPrefix("57P")
     }
 
+    /// For an error the database driver raised that no part of the store put in its own words (a
+    /// PostgreSQL role without the rights a command needs, a lost connection while reading): the
+    /// database's words for it, or nil for any other error. PostgresNIO's own description of its
+    /// errors is a generic sentence that hides them.
+    public static func driverProblem(_ error: any Error) -> String? {
+        guard error is PSQLError || error is SQLiteError else { return nil }
+        return databaseReason(error)
+    }
+
+    /// The database's own words for `error`: PostgreSQL's message and detail (which PostgresNIO
+    /// hides from `description`) with its SQLSTATE, SQLite's message, or the error itself.
     static func databaseReason(_ error: any Error) -> String {
         if let error = error as? StoreError { return error.description }
         if let error = error as? PSQLError {
             if let info = error.serverInfo, let message = info[.message] {
-                return [message, info[.detail]].compactMap { $0 }.joined(separator: ": ")
+                let state = info[.sqlState].map { " (SQLSTATE \($0))" } ?? ""
+                return [message, info[.detail], info[.hint]].compactMap { $0 }.joined(separator: ": ") + state
             }
-            return ["\(error.code)", error.underlying.map { String(describing: $0) }].compactMap { $0 }.joined(separator: ": ")
+            let what: String
+            switch error.code {
+            case .serverClosedConnection: what = "PostgreSQL closed the connection"
+            case .clientClosedConnection, .poolClosed: what = "the connection to PostgreSQL was closed"
+            case .connectionError: what = "the connection to PostgreSQL failed"
+            case .uncleanShutdown: what = "the connection to PostgreSQL ended without PostgreSQL saying goodbye"
+            default: what = "\(error.code)"
+            }
+            return [what, error.underlying.map { String(describing: $0) }].compactMap { $0 }.joined(separator: ": ")
         }
         if let error = error as? SQLiteError { return error.message }
         return String(describing: error)

@@ -29,9 +29,15 @@ struct ErrorResponseMiddleware: RouterMiddleware {
             case let error as any HTTPResponseError where error.status == .contentTooLarge:
                 // Hummingbird's answer to a body over the limit a form reads it with.
                 webError = WebError(error.status, "What was sent is larger than this form accepts: at most \(UploadedForm.largestUpload / 1024 / 1024) MB of files for an import, and \(WebRequestContext.largestForm / 1024) KB for any other form.")
-            case let error as StoreError where error.isConnectionLost:
-                context.logger.error("store: \(error.description)")
-                webError = WebError(.serviceUnavailable, "The database could not be reached, so nothing was changed. Try again shortly.")
+            case _ where StoreError.isConnectionLoss(error):
+                // The store's own words, or the driver's for a read that lost its connection.
+                context.logger.error("store: \((error as? StoreError)?.description ?? StoreError.driverProblem(error) ?? "\(error)")")
+                webError = WebError(
+                    .serviceUnavailable,
+                    request.method == .get || request.method == .head
+                        ? "The database could not be reached. Try again shortly."
+                        : "The database could not be reached, so nothing was changed. Try again shortly."
+                )
             case let error as StoreError:
                 context.logger.error("store: \(error.description)")
                 webError = WebError(.internalServerError, "The database could not answer. Try again shortly.")
