@@ -55,7 +55,7 @@ struct SQLiteDriverConnection: DriverConnection {
 
 /// `DriverConnection` over one PostgresNIO connection.
 ///
-/// Rows are taken on the connection's event loop as they arrive (PostgresNIO's `onRow`), not
+/// Rows are taken on the connection's event loop as they arrive (PostgresNIO's `onRow` and `all`), not
 /// through its back-pressured `PostgresRowSequence`. With the sequence, a connection the server
 /// ends while rows wait for the reader (a restart, a failover, `pg_terminate_backend`) stops the
 /// whole process: PostgresNIO 1.33 reads what is left on the socket without a read having been
@@ -74,19 +74,20 @@ struct PostgresDriverConnection: DriverConnection {
     }
 
     func rows(_ sql: String, binds: [SQLCell]) async throws -> [[SQLCell]] {
-        // Filled on the connection's event loop only, one row after another; read after the query ends.
-        let rows = NIOLockedValueBox<[[SQLCell]]>([])
         let connection = self.connection, logger = self.logger
         let query = PostgresQuery(unsafeSQL: sql, binds: Self.bindings(binds[...]))
-        _ = try await OpenPostgresConnection.start(on: connection) {
-            connection.query(query, logger: logger) { row in
-                var cells: [SQLCell] = []
-                cells.reserveCapacity(row.count)
-                for cell in row { cells.append(try Self.cell(cell)) }
-                rows.withLockedValue { $0.append(cells) }
-            }
-        }.get()
-        return rows.withLockedValue { $0 }
+        // Every row collected on the event loop; their cells read here, off the loop that serves
+        // the store's other connections.
+        let result: PostgresQueryResult = try await OpenPostgresConnection.start(on: connection) { connection.query(query, logger: logger) }.get()
+        var rows: [[SQLCell]] = []
+        rows.reserveCapacity(result.count)
+        for row in result {
+            var cells: [SQLCell] = []
+            cells.reserveCapacity(row.count)
+            for cell in row { cells.append(try Self.cell(cell)) }
+            rows.append(cells)
+        }
+        return rows
     }
 
     private static func bindings(_ cells: ArraySlice<SQLCell>) -> PostgresBindings {
