@@ -171,6 +171,13 @@ struct PackCommandTests {
         #expect(publishedStage.hasPrefix(#"<p class="report-stage stage-published"><strong>Published.</strong> wren published it on "# + CalendarDate.todayUTC.displayText), "\(publishedStage)")
         #expect(publishedStage.hasSuffix("Its figures, judgements and commentary are as they stood when it was published, judged as on 15 Aug 2026; later data does not change them.</p>"))
         #expect(!String(decoding: try Data(contentsOf: publishedFolder.appendingPathComponent("index.html")), as: UTF8.self).contains("<title>Draft"))
+        // The public's pack says when, not who: a sign-in name shown to anyone would let anyone hold its sign-in back.
+        #expect(try pack("published-public", ["--audience", "public"]).status == 0)
+        let publicStage = try Self.stage(folder.appendingPathComponent("published-public"))
+        #expect(publicStage.hasPrefix(#"<p class="report-stage stage-published"><strong>Published.</strong> It was published on "# + CalendarDate.todayUTC.displayText), "\(publicStage)")
+        for (path, file) in try Self.files(folder.appendingPathComponent("published-public")) where !path.hasSuffix(".xlsx") && !path.hasSuffix(".pdf") {
+            #expect(!String(decoding: file, as: UTF8.self).contains("wren"), "\(path)")
+        }
 
         // A report of a quarter that has not begun by the day given cannot be signed off.
         let early = try CommandRunner.run(["committee", "sign-off", "--committee", "WARKS-CYP", "--period", "2026/27 Q3", "--db", db, "--stage", "published", "--as-of", "2026-09-30"])

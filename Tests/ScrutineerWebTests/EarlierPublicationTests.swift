@@ -98,7 +98,8 @@ struct EarlierPublicationTests {
         // Each page of an earlier publication says it is one, in its title and above its content.
         for page in earlier.prefix(3) {
             #expect(page.contains("<title>Earlier publication (1 of 2) – "), "\(page.prefix(300))")
-            #expect(page.contains(#"<p class="report-stage stage-earlier"><strong>An earlier publication.</strong> You are reading publication 1 of 2, by "#))
+            #expect(page.contains(#"<p class="report-stage stage-earlier"><strong>An earlier publication.</strong> You are reading publication 1 of 2, on "#))
+            #expect(!page.contains("warks.analyst"), "the public is not told who signed the report off")
         }
         #expect(!newest[0].contains("report-stage"), "the newest publication's pages say nothing above their content")
         let unmarked = unlinked(earlier, 1).map {
@@ -111,12 +112,13 @@ struct EarlierPublicationTests {
         try await withApplication(url) { client in
             let home = try await Browser.anonymous.get(client, "/committees/WARKS-CYP?period=\(Self.q1)")
             #expect(home.text.contains("Publications of this report"))
-            #expect(home.text.contains("snapshot=1\">Publication 1, by"))
-            #expect(home.text.contains("aria-current=\"page\">Publication 2, by"))
+            #expect(home.text.contains("snapshot=1\">Publication 1, on"))
+            #expect(home.text.contains("aria-current=\"page\">Publication 2, on"))
+            #expect(!home.text.contains("warks.analyst"), "a sign-in name shown to anyone would let anyone hold its sign-in back")
             let old = try await Browser.anonymous.get(client, "/committees/WARKS-CYP?period=\(Self.q1)&snapshot=1")
             #expect(old.status == .ok)
             #expect(old.text.contains("You are reading publication 1 of 2"))
-            #expect(old.text.contains("aria-current=\"page\">Publication 1, by"))
+            #expect(old.text.contains("aria-current=\"page\">Publication 1, on"))
             // Both were published today: each is told apart by its minute, in UTC.
             let listed = home.text.components(separatedBy: "\">Publication ").dropFirst().map { String($0.prefix { $0 != "<" }) }
             #expect(listed.count == 2 && listed.allSatisfy { $0.range(of: #" on \d{1,2} [A-Z][a-z]{2} \d{4} at \d{2}:\d{2} UTC$"#, options: .regularExpression) != nil }, "\(listed)")
@@ -125,6 +127,14 @@ struct EarlierPublicationTests {
             let reports = try #require(detail["reports"] as? [[String: Any]])
             let q1 = try #require(reports.first { $0["period"] as? String == "2026/27 Q1" })
             #expect((q1["publications"] as? [[String: Any]])?.compactMap { $0["number"] as? Int } == [1, 2])
+            #expect((q1["publications"] as? [[String: Any]])?.compactMap { $0["takenBy"] as? String } == ["", ""])
+            #expect(q1["changedBy"] as? String == "")
+            // Those signed in are told who.
+            let analyst = try await Browser.signIn(client, username: "warks.analyst", password: "demo-warks-analyst")
+            #expect(try await analyst.get(client, "/committees/WARKS-CYP?period=\(Self.q1)").text.contains("aria-current=\"page\">Publication 2, by warks.analyst on"))
+            let staffDetail = try #require(try await analyst.get(client, "/api/v1/committees/WARKS-CYP").json as? [String: Any])
+            let staffQ1 = try #require((staffDetail["reports"] as? [[String: Any]])?.first { $0["period"] as? String == "2026/27 Q1" })
+            #expect((staffQ1["publications"] as? [[String: Any]])?.compactMap { $0["takenBy"] as? String }.last == "warks.analyst")
             for (query, number) in [("", 2), ("&snapshot=1", 1), ("&snapshot=2", 2)] {
                 let answer = try #require(try await Browser.anonymous.get(client, "/api/v1/committees/WARKS-CYP/assessment?period=\(Self.q1)\(query)").json as? [String: Any])
                 #expect(answer["snapshot"] as? Int == number, "\(query)")

@@ -26,6 +26,17 @@ public struct SignOffStanding: Sendable, Hashable {
         self.judgedOn = judgedOn
     }
 
+    /// The same standing without the sign-in names of whoever marked or published the report, for
+    /// the public: a sign-in name is half of what signing in needs, and five failed attempts on one
+    /// hold it back, so a name shown to anyone would let anyone keep the publisher out. The note
+    /// then says when, not who.
+    public func withoutNames() -> SignOffStanding {
+        var standing = self
+        standing.marking?.changedBy = ""
+        standing.publication = publication.map { ReportSnapshotVersion(version: $0.version, takenBy: "", takenAt: $0.takenAt) }
+        return standing
+    }
+
     /// True when what is read is a publication the report has had since.
     public var readsEarlier: Bool {
         guard let publication else { return false }
@@ -67,7 +78,7 @@ public struct SignOffStanding: Sendable, Hashable {
     /// "Marked checked by Ann Analyst on 1 Jul 2026 at 10:00 UTC. Its figures, judgements and
     /// commentary may change before it is published."
     public var note: String {
-        let marked = marking.map { "marked \($0.stage.rawValue) by \($0.changedBy) on \(CalendarDate.displayText(ofTimestampWithTime: $0.changedAt))" }
+        let marked = marking.map { "marked \($0.stage.rawValue)\(Self.by($0.changedBy)) on \(CalendarDate.displayText(ofTimestampWithTime: $0.changedAt))" }
         guard let publication else {
             var sentences = marked.map { [Self.sentence($0)] } ?? []
             if stage == .published {
@@ -77,17 +88,23 @@ public struct SignOffStanding: Sendable, Hashable {
             }
             return sentences.joined(separator: " ")
         }
-        let published = "by \(publication.takenBy) on \(CalendarDate.displayText(ofTimestampWithTime: publication.takenAt))"
+        let published = (publication.takenBy.isEmpty ? "" : "by \(publication.takenBy) ") + "on \(CalendarDate.displayText(ofTimestampWithTime: publication.takenAt))"
         if readsEarlier {
             var sentences = ["You are reading publication \(publication.version) of \(publicationCount), \(published): its figures, judgements and commentary are as they stood then, judged as on \(judgedOn.displayText); later publications and data do not change them."]
             if let marked { sentences.append("The report itself was last \(marked).") }
             return sentences.joined(separator: " ")
         }
-        var sentences = ["\(publication.takenBy) published it on \(CalendarDate.displayText(ofTimestampWithTime: publication.takenAt)). Its figures, judgements and commentary are as they stood when it was published, judged as on \(judgedOn.displayText); later data does not change them."]
+        let publishedOn = CalendarDate.displayText(ofTimestampWithTime: publication.takenAt)
+        var sentences = [(publication.takenBy.isEmpty ? "It was published on \(publishedOn)." : "\(publication.takenBy) published it on \(publishedOn).") + " Its figures, judgements and commentary are as they stood when it was published, judged as on \(judgedOn.displayText); later data does not change them."]
         if publication.version > 1 {
             sentences.append("It has been published \(publication.version) times; this is the newest, and each earlier publication is kept as it stood.")
         }
         return sentences.joined(separator: " ")
+    }
+
+    /// " by NAME", or nothing for no name.
+    private static func by(_ name: String) -> String {
+        name.isEmpty ? "" : " by \(name)"
     }
 
     /// `text` with a capital first letter and a full stop.

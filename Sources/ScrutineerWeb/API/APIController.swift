@@ -79,11 +79,13 @@ struct APIController: Sendable {
         let readsDrafts = AccessPolicy.canReadDrafts(context.viewer.account, of: definition.committee)
         var reports: [ReportJSON] = []
         let code = definition.committee.code
+        // Who signed a report off is for those signed in; the public reads when (`SignOffStanding.withoutNames()`).
+        let names = context.viewer.account != nil
         for publication in try await cache.publications(code, readingDrafts: readsDrafts) {
             let versions = try await cache.snapshotVersions(code, period: publication.periodLabel)
             reports.append(ReportJSON(
-                period: publication.periodLabel, stage: publication.stage.rawValue, changedBy: publication.changedBy, changedAt: publication.changedAt,
-                publications: versions.map { ReportJSON.Publication(number: $0.version, takenBy: $0.takenBy, takenAt: $0.takenAt) }
+                period: publication.periodLabel, stage: publication.stage.rawValue, changedBy: names ? publication.changedBy : "", changedAt: publication.changedAt,
+                publications: versions.map { ReportJSON.Publication(number: $0.version, takenBy: names ? $0.takenBy : "", takenAt: $0.takenAt) }
             ))
         }
         let shown = try await ObservationAccess(cache: cache).shown(definition.committee, to: context.viewer.account)

@@ -62,6 +62,8 @@ enum OpenAPIDocument {
     static var integer: [String: Any] { ["type": "integer"] }
     static var boolean: [String: Any] { ["type": "boolean"] }
     static var strings: [String: Any] { ["type": "array", "items": string] }
+    /// Who marked or published a report: a sign-in name for those signed in, empty for the public.
+    static var signedBy: [String: Any] { ["type": "string", "description": "The sign-in name of whoever did it; empty when read without signing in."] }
 
     static var schemas: [String: Any] {
         let judgement = object(["label": string, "reason": string], required: ["label", "reason"])
@@ -80,8 +82,8 @@ enum OpenAPIDocument {
             "CommitteeDetail": object([
                 "committee": ref("Committee"),
                 "reports": ["type": "array", "items": object([
-                    "period": string, "stage": ["type": "string", "enum": ["draft", "checked", "published"]], "changedBy": string, "changedAt": string,
-                    "publications": ["type": "array", "items": object(["number": integer, "takenBy": string, "takenAt": string], required: ["number", "takenBy", "takenAt"])],
+                    "period": string, "stage": ["type": "string", "enum": ["draft", "checked", "published"]], "changedBy": signedBy, "changedAt": string,
+                    "publications": ["type": "array", "items": object(["number": integer, "takenBy": signedBy, "takenAt": string], required: ["number", "takenBy", "takenAt"])],
                 ], required: ["period", "stage", "changedBy", "changedAt", "publications"])],
             ], required: ["committee", "reports"]),
             "Assessment": object([

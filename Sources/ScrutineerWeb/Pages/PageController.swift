@@ -59,10 +59,11 @@ struct PageController: Sendable {
             let readsEarlier = report.snapshotVersion != nil
             let canPublish = AccessPolicy.canPublish(context.viewer.account, report.committee) && !readsEarlier
             let versions = try await cache.snapshotVersions(code, period: report.period.label)
-            let standing = try await standing(report, assessment)
+            let standing = try await standing(report, assessment, for: context.viewer)
             let publications = versions.count > 1 || readsEarlier ? versions.map { v in
                 SitePublication(
-                    text: "Publication \(v.version), by \(v.takenBy) on \(CalendarDate.displayText(ofTimestampWithTime: v.takenAt))",
+                    text: "Publication \(v.version), " + (context.viewer.account == nil ? "" : "by \(v.takenBy) ")
+                        + "on \(CalendarDate.displayText(ofTimestampWithTime: v.takenAt))",
                     href: SiteRoutes.committee.href(["committee": code], query: [("period", report.period.label), ("snapshot", String(v.version))]),
                     isCurrent: v.version == (report.snapshotVersion ?? (report.stage == .published ? versions.last?.version : nil))
                 )
@@ -125,7 +126,7 @@ struct PageController: Sendable {
             guard let index = report.committee.themes.firstIndex(where: { Self.slug($0.name) == slug }),
                   let html = try SiteRenderer.theme(assessment, index: index, links: links(report), chrome: chrome(
                     context, breadcrumbs: committeeCrumbs(report) + [SiteLink(report.committee.themes[index].name, href: "", isCurrent: true)],
-                    navigation: themeNavigation(report, current: index), navigationLabel: "Dashboards", standing: try await standing(report, assessment)))
+                    navigation: themeNavigation(report, current: index), navigationLabel: "Dashboards", standing: try await standing(report, assessment, for: context.viewer)))
             else { throw WebError.notFound("Committee \(report.committee.code) has no theme \(slug).") }
             return html
         }
@@ -158,7 +159,7 @@ struct PageController: Sendable {
                 extras.commentarySaved = request.uri.queryParameters.get("saved") == "commentary"
             }
             guard let html = try SiteRenderer.measure(assessment, code: code, links: links(report), extras: extras, chrome: chrome(
-                context, breadcrumbs: committeeCrumbs(report) + [SiteLink(measure.title, href: "", isCurrent: true)], standing: try await standing(report, assessment)))
+                context, breadcrumbs: committeeCrumbs(report) + [SiteLink(measure.title, href: "", isCurrent: true)], standing: try await standing(report, assessment, for: context.viewer)))
             else { throw WebError.measureNotReported(code, committee: report.committee.code) }
             return html
         }
@@ -185,7 +186,7 @@ struct PageController: Sendable {
             return try SiteRenderer.compare(comparison, chrome: chrome(
                 context, breadcrumbs: committeeCrumbs(report) + [
                     SiteLink(m.measure.title, href: comparison.measureHref), SiteLink("Compare", href: "", isCurrent: true),
-                ], standing: try await standing(report, assessment)))
+                ], standing: try await standing(report, assessment, for: context.viewer)))
         }
     }
 
@@ -356,11 +357,14 @@ struct PageController: Sendable {
     }
 
     /// Where the report read stands in sign-off: its stage, who marked it, and the publication read.
-    func standing(_ report: ReportAccess.Report, _ assessment: CommitteeAssessment) async throws -> SignOffStanding {
-        SignOffStanding(
+    /// Where the report stands, naming who marked or published it to those signed in only (the
+    /// public reads when: `SignOffStanding.withoutNames()`).
+    func standing(_ report: ReportAccess.Report, _ assessment: CommitteeAssessment, for viewer: Viewer) async throws -> SignOffStanding {
+        let standing = SignOffStanding(
             stage: report.stage, marking: report.publication, publication: try await access.snapshot(report)?.publication,
             publicationCount: try await cache.snapshotVersions(report.committee.code, period: report.period.label).count, judgedOn: assessment.today
         )
+        return viewer.account == nil ? standing.withoutNames() : standing
     }
 
     func councilName(_ code: String, _ areas: [Area]) -> String {

@@ -145,7 +145,8 @@ struct PackCommand: AsyncParsableCommand {
         let revised = PackOptions.revised(assessment.measures.map(\.measure), revisions)
         let files = try PackRenderer.render(assessment, options: PackOptions(
             generatedOn: assessment.today, commentary: written, requests: shown.requests, risks: shown.risks, finance: shown.finance,
-            publicText: shown.publicText, revisions: revised, standing: shown.standing
+            // The public's pack says when the report was signed off, not who (`SignOffStanding.withoutNames()`).
+            publicText: shown.publicText, revisions: revised, standing: audience == .public ? shown.standing.withoutNames() : shown.standing
         ))
         try refusingFolder { try PackWriter.write(files, to: folder) }
         var wrote = "Wrote \(files.count) files to \(folder.path)"

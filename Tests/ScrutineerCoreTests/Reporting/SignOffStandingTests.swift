@@ -65,6 +65,25 @@ struct SignOffStandingTests {
         #expect(reopened.note.hasSuffix("The report itself was last marked checked by ash on 2 Oct 2026 at 08:00 UTC."))
     }
 
+    @Test("For the public, the same standing says when, not who: no sign-in name of whoever marked or published it (found by exploratory testing)")
+    func withoutNames() {
+        let published = SignOffStanding(
+            stage: .published, marking: Self.marked(.published, by: "wren", at: "2026-08-15T16:00:00Z"),
+            publication: Self.publication(1, by: "wren", at: "2026-08-15T16:00:00Z"), publicationCount: 1, judgedOn: Self.judged
+        ).withoutNames()
+        #expect(published.note == "It was published on 15 Aug 2026 at 16:00 UTC. Its figures, judgements and commentary are as they stood when it was published, judged as on 15 Aug 2026; later data does not change them.")
+        #expect(published.label == "Published" && published.shown == .published)
+
+        let earlier = SignOffStanding(
+            stage: .checked, marking: Self.marked(.checked, by: "ash", at: "2026-10-02T08:00:00Z"),
+            publication: Self.publication(1, by: "wren", at: "2026-08-15T16:00:00Z"), publicationCount: 1, judgedOn: Self.judged
+        ).withoutNames()
+        #expect(earlier.note == "You are reading publication 1 of 1, on 15 Aug 2026 at 16:00 UTC: its figures, judgements and commentary are as they stood then, judged as on 15 Aug 2026; later publications and data do not change them. The report itself was last marked checked on 2 Oct 2026 at 08:00 UTC.")
+        for standing in [published, earlier] {
+            #expect(!standing.note.contains("wren") && !standing.note.contains("ash"))
+        }
+    }
+
     @Test("A report published before publications were kept says its figures are judged afresh")
     func publishedWithoutSnapshot() {
         let old = SignOffStanding(stage: .published, marking: Self.marked(.published, by: "wren", at: "2026-08-15T16:00:00Z"), judgedOn: Self.judged)
