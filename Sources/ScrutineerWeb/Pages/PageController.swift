@@ -356,9 +356,9 @@ struct PageController: Sendable {
         return chrome
     }
 
-    /// Where the report read stands in sign-off: its stage, who marked it, and the publication read.
-    /// Where the report stands, naming who marked or published it to those signed in only (the
-    /// public reads when: `SignOffStanding.withoutNames()`).
+    /// Where the report read stands in sign-off: its stage, who marked it, and the publication read,
+    /// naming who marked or published it to those signed in only (the public reads when:
+    /// `SignOffStanding.withoutNames()`).
     func standing(_ report: ReportAccess.Report, _ assessment: CommitteeAssessment, for viewer: Viewer) async throws -> SignOffStanding {
         let standing = SignOffStanding(
             stage: report.stage, marking: report.publication, publication: try await access.snapshot(report)?.publication,
