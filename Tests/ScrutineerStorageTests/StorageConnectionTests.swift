@@ -117,6 +117,35 @@ struct StorageConnectionTests {
     }
 
     @Test(
+        "a connection lost as a change is being committed is told apart from one lost before: the change may or may not have been written (found by exploratory testing)",
+        .timeLimit(.minutes(1))
+    )
+    func connectionLostWhileCommitting() async throws {
+        let url = try TestEngine.requirePostgres()
+        let store = try await StoreConnection.open(url: url, logger: quietLogger)
+        let lost = await #expect(throws: StoreError.self) {
+            try await store.inTransaction { session in
+                // A trigger deferred to the commit that ends this very connection then.
+                for statement in [
+                    "CREATE TEMPORARY TABLE committing (x integer)",
+                    "CREATE FUNCTION pg_temp.end_connection() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$",
+                    "CREATE CONSTRAINT TRIGGER at_commit AFTER INSERT ON committing DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION pg_temp.end_connection()",
+                    "INSERT INTO committing VALUES (1)",
+                ] {
+                    try await session.driver.execute(statement, binds: [])
+                }
+            }
+        }
+        guard case .connectionLostWhileCommitting = lost else {
+            Issue.record("expected connectionLostWhileCommitting, got \(lost.map { String(reflecting: $0) } ?? "nothing")")
+            return
+        }
+        #expect(lost?.isConnectionLost == true)
+        #expect(lost?.description.hasPrefix("the connection to the database was lost as the change was being committed, so it may or may not have been written (") == true)
+        try await store.close()
+    }
+
+    @Test(
         "a connection the server ends while a long query's rows are arriving fails that query, and the store answers the next",
         .timeLimit(.minutes(3)) // a loaded machine with every suite running took 2 minutes once
     )

@@ -238,6 +238,8 @@ extension SQLStore {
             return try await inTransaction(takingTurns: takingTurns, body)
         } catch let error as StoreError {
             throw error
+        } catch where StoreError.isConnectionLoss(error) {
+            throw StoreError.connectionLost(reason: StoreError.databaseReason(error))
         } catch {
             throw StoreError.changeRolledBack(reason: StoreError.databaseReason(error))
         }

@@ -53,7 +53,12 @@ public final class SQLStore: ScrutineerStore {
                     try await database.raw(SQLQueryString(statement)).run()
                 }
                 let result = try await body(session)
-                try await database.raw("COMMIT").run()
+                do {
+                    try await database.raw("COMMIT").run()
+                } catch where StoreError.isConnectionLoss(error) {
+                    // PostgreSQL may have committed before the connection went: say so, not "nothing was written".
+                    throw StoreError.connectionLostWhileCommitting(reason: StoreError.databaseReason(error))
+                }
                 return result
             } catch {
                 do {

@@ -19,6 +19,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The connection to the database was lost mid-write (a server restarted or failed over, a
     /// connection ended by an administrator): nothing was written, and trying again may work.
     case connectionLost(reason: String)
+    /// The connection was lost as a change was being committed: PostgreSQL may have written it
+    /// or not, and only the database can say which.
+    case connectionLostWhileCommitting(reason: String)
     /// A new version of a target starts before the version it replaces.
     case targetStartsBeforePrevious(measureCode: String, kind: String, validFrom: String, previousValidFrom: String)
     /// A target to store names no council (every stored target is one council's).
@@ -133,6 +136,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "the import was rolled back and nothing was written: \(reason)"
         case let .connectionLost(reason):
             "the connection to the database was lost, so nothing was written (\(reason)); try again once the database answers"
+        case let .connectionLostWhileCommitting(reason):
+            "the connection to the database was lost as the change was being committed, so it may or may not have been written "
+                + "(\(reason)); look before trying again (scrutineer export audit lists what was written; an import tried again changes nothing if it was)"
         case let .targetStartsBeforePrevious(measure, kind, from, previous):
             "the new \(kind) target for \(measure) starts on \(from), before the version it replaces (from \(previous)); "
                 + "history is never rewritten (expected a start on or after \(previous))"
@@ -196,9 +202,13 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// True for `connectionLost`: nothing was written, and trying again may work.
+    /// True for `connectionLost` (nothing was written, and trying again may work) and
+    /// `connectionLostWhileCommitting`.
     public var isConnectionLost: Bool {
-        if case .connectionLost = self { true } else { false }
+        switch self {
+        case .connectionLost, .connectionLostWhileCommitting: true
+        default: false
+        }
     }
 
     /// True for an error that says the connection to the database was lost rather than that the

@@ -32,12 +32,15 @@ struct ErrorResponseMiddleware: RouterMiddleware {
             case _ where StoreError.isConnectionLoss(error):
                 // The store's own words, or the driver's for a read that lost its connection.
                 context.logger.error("store: \((error as? StoreError)?.description ?? StoreError.driverProblem(error) ?? "\(error)")")
-                webError = WebError(
-                    .serviceUnavailable,
-                    request.method == .get || request.method == .head
-                        ? "The database could not be reached. Try again shortly."
-                        : "The database could not be reached, so nothing was changed. Try again shortly."
-                )
+                let message: String
+                if case .connectionLostWhileCommitting = error as? StoreError {
+                    message = "The database could not be reached as the change was being saved, so it may or may not have been made. Look at the page again before sending it again."
+                } else if request.method == .get || request.method == .head {
+                    message = "The database could not be reached. Try again shortly."
+                } else {
+                    message = "The database could not be reached, so nothing was changed. Try again shortly."
+                }
+                webError = WebError(.serviceUnavailable, message)
             case let error as StoreError:
                 context.logger.error("store: \(error.description)")
                 webError = WebError(.internalServerError, "The database could not answer. Try again shortly.")
