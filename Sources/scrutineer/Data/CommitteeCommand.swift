@@ -85,7 +85,7 @@ struct CommitteeCommand: AsyncParsableCommand {
                     let suffix = "; nothing was written"
                     let lines = error.refusals.map { "\(file): " + ($0.problem.hasSuffix(suffix) ? String($0.problem.dropLast(suffix.count)) : $0.problem) }
                     StandardError.write((lines.joined(separator: "\n") + suffix + "\n"))
-                    throw ExitCode(65)
+                    throw error.exitStatus
                 }
                 guard !save.changedNothing else {
                     print("Nothing changed: committee \(save.code) is stored as \(file) defines it, with every target version it lists.")
@@ -164,7 +164,7 @@ extension CommitteeCommand {
                 }
             } catch let error as StoreError {
                 StandardError.write("\(error)\n")
-                throw ExitCode(65)
+                throw error.exitStatus
             }
             switch stage {
             case .published:

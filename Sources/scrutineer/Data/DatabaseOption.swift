@@ -52,3 +52,9 @@ struct DatabaseOption: ParsableArguments {
         }
     }
 }
+
+extension StoreError {
+    /// The exit status of a command the store refused: EX_TEMPFAIL (75) when the connection to the
+    /// database was lost, since trying again may work, otherwise 65, as for bad data.
+    var exitStatus: ExitCode { isConnectionLost ? ExitCode(75) : ExitCode(65) }
+}

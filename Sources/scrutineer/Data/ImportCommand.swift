@@ -167,8 +167,7 @@ struct ImportCommand: AsyncParsableCommand {
             // data, or with EX_TEMPFAIL (75) when the database was lost and trying again may work.
             progress.finish()
             StandardError.write("\(error)\n")
-            if error.isConnectionLost { throw ExitCode(75) }
-            throw ExitCode(65)
+            throw error.exitStatus
         }
     }
 

@@ -178,7 +178,7 @@ func withStore(_ database: DatabaseOption, existing: Bool = false, _ body: (SQLS
         try await database.withStore(existing: existing, body)
     } catch let error as StoreError {
         StandardError.write("\(error)\n")
-        throw ExitCode(65)
+        throw error.exitStatus
     }
 }
 
