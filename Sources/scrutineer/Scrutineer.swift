@@ -34,7 +34,7 @@ struct Scrutineer: AsyncParsableCommand {
             // import's does, since trying again may work.
             if StoreError.isConnectionLoss(error) {
                 let lost = (error as? StoreError).map { "\($0)" }
-                    ?? "the connection to the database was lost (\(StoreError.driverProblem(error) ?? "\(error)")); try again once the database answers"
+                    ?? "the connection to the database was lost (\(StoreError.databaseReason(error))); try again once the database answers"
                 StandardError.write("Error: \(lost)\n")
                 exit(withError: ExitCode(75))
             }

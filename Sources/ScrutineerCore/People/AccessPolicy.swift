@@ -25,6 +25,13 @@ public enum AccessPolicy {
         return [.administrator, .analyst, .officer].contains(account.role)
     }
 
+    /// Whether `account` is told the sign-in names of who marked and published a report: anyone
+    /// signed in. The public is told when, not who (`SignOffStanding.withoutNames()`): five failed
+    /// sign-ins hold a name back, so a name shown to anyone would let anyone keep its owner out.
+    public static func readsSignInNames(_ account: UserAccount?) -> Bool {
+        account != nil
+    }
+
     /// Whether `account` may read the committee's unpublished reports.
     public static func canReadDrafts(_ account: UserAccount?, of committee: Committee) -> Bool {
         if isCouncilStaff(account, committee.councilAreaCode) { return true }

@@ -27,9 +27,7 @@ public struct SignOffStanding: Sendable, Hashable {
     }
 
     /// The same standing without the sign-in names of whoever marked or published the report, for
-    /// the public: a sign-in name is half of what signing in needs, and five failed attempts on one
-    /// hold it back, so a name shown to anyone would let anyone keep the publisher out. The note
-    /// then says when, not who.
+    /// those `AccessPolicy.readsSignInNames` does not tell them to: the note then says when, not who.
     public func withoutNames() -> SignOffStanding {
         var standing = self
         standing.marking?.changedBy = ""
@@ -88,13 +86,12 @@ public struct SignOffStanding: Sendable, Hashable {
             }
             return sentences.joined(separator: " ")
         }
-        let published = (publication.takenBy.isEmpty ? "" : "by \(publication.takenBy) ") + "on \(CalendarDate.displayText(ofTimestampWithTime: publication.takenAt))"
+        let publishedOn = CalendarDate.displayText(ofTimestampWithTime: publication.takenAt)
         if readsEarlier {
-            var sentences = ["You are reading publication \(publication.version) of \(publicationCount), \(published): its figures, judgements and commentary are as they stood then, judged as on \(judgedOn.displayText); later publications and data do not change them."]
+            var sentences = ["You are reading publication \(publication.version) of \(publicationCount),\(Self.by(publication.takenBy)) on \(publishedOn): its figures, judgements and commentary are as they stood then, judged as on \(judgedOn.displayText); later publications and data do not change them."]
             if let marked { sentences.append("The report itself was last \(marked).") }
             return sentences.joined(separator: " ")
         }
-        let publishedOn = CalendarDate.displayText(ofTimestampWithTime: publication.takenAt)
         var sentences = [(publication.takenBy.isEmpty ? "It was published on \(publishedOn)." : "\(publication.takenBy) published it on \(publishedOn).") + " Its figures, judgements and commentary are as they stood when it was published, judged as on \(judgedOn.displayText); later data does not change them."]
         if publication.version > 1 {
             sentences.append("It has been published \(publication.version) times; this is the newest, and each earlier publication is kept as it stood.")

@@ -39,8 +39,5 @@ struct OpenPostgresSQLDatabase: SQLDatabase {
         let base = self.base
         return OpenPostgresConnection.start(on: connection) { base.execute(sql: query, onRow) }
     }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await execute(sql: query, onRow).get()
-    }
+    // The async `execute` is SQLKit's, which waits on this one.
 }

@@ -233,8 +233,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The database's own words for `error`: PostgreSQL's message and detail (which PostgresNIO
-    /// hides from `description`) with its SQLSTATE, SQLite's message, or the error itself.
-    static func databaseReason(_ error: any Error) -> String {
+    /// hides from `description`) with its SQLSTATE, SQLite's message, a `StoreError`'s description,
+    /// or the error itself.
+    public static func databaseReason(_ error: any Error) -> String {
         if let error = error as? StoreError { return error.description }
         if let error = error as? PSQLError {
             if let info = error.serverInfo, let message = info[.message] {

@@ -79,8 +79,7 @@ struct APIController: Sendable {
         let readsDrafts = AccessPolicy.canReadDrafts(context.viewer.account, of: definition.committee)
         var reports: [ReportJSON] = []
         let code = definition.committee.code
-        // Who signed a report off is for those signed in; the public reads when (`SignOffStanding.withoutNames()`).
-        let names = context.viewer.account != nil
+        let names = AccessPolicy.readsSignInNames(context.viewer.account)
         for publication in try await cache.publications(code, readingDrafts: readsDrafts) {
             let versions = try await cache.snapshotVersions(code, period: publication.periodLabel)
             reports.append(ReportJSON(

@@ -55,7 +55,7 @@ func buildRouter(store: any ScrutineerStore, settings: WebSettings) -> Router<We
         do {
             _ = try await store.revision()
         } catch {
-            context.logger.error("health: the database does not answer: \(StoreError.driverProblem(error) ?? "\(error)")")
+            context.logger.error("health: the database does not answer: \(StoreError.databaseReason(error))")
             return Response.body(Data("the database does not answer\n".utf8), status: .serviceUnavailable, contentType: "text/plain; charset=utf-8")
         }
         return Response.body(Data("ok\n".utf8), contentType: "text/plain; charset=utf-8")

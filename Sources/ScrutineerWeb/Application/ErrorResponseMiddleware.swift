@@ -31,7 +31,7 @@ struct ErrorResponseMiddleware: RouterMiddleware {
                 webError = WebError(error.status, "What was sent is larger than this form accepts: at most \(UploadedForm.largestUpload / 1024 / 1024) MB of files for an import, and \(WebRequestContext.largestForm / 1024) KB for any other form.")
             case _ where StoreError.isConnectionLoss(error):
                 // The store's own words, or the driver's for a read that lost its connection.
-                context.logger.error("store: \((error as? StoreError)?.description ?? StoreError.driverProblem(error) ?? "\(error)")")
+                context.logger.error("store: \(StoreError.databaseReason(error))")
                 let message: String
                 if case .connectionLostWhileCommitting = error as? StoreError {
                     message = "The database could not be reached as the change was being saved, so it may or may not have been made. Look at the page again before sending it again."

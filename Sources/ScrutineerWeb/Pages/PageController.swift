@@ -62,8 +62,8 @@ struct PageController: Sendable {
             let standing = try await standing(report, assessment, for: context.viewer)
             let publications = versions.count > 1 || readsEarlier ? versions.map { v in
                 SitePublication(
-                    text: "Publication \(v.version), " + (context.viewer.account == nil ? "" : "by \(v.takenBy) ")
-                        + "on \(CalendarDate.displayText(ofTimestampWithTime: v.takenAt))",
+                    text: "Publication \(v.version)," + (AccessPolicy.readsSignInNames(context.viewer.account) ? " by \(v.takenBy)" : "")
+                        + " on \(CalendarDate.displayText(ofTimestampWithTime: v.takenAt))",
                     href: SiteRoutes.committee.href(["committee": code], query: [("period", report.period.label), ("snapshot", String(v.version))]),
                     isCurrent: v.version == (report.snapshotVersion ?? (report.stage == .published ? versions.last?.version : nil))
                 )
@@ -357,14 +357,13 @@ struct PageController: Sendable {
     }
 
     /// Where the report read stands in sign-off: its stage, who marked it, and the publication read,
-    /// naming who marked or published it to those signed in only (the public reads when:
-    /// `SignOffStanding.withoutNames()`).
+    /// naming who marked or published it to those `AccessPolicy.readsSignInNames` tells.
     func standing(_ report: ReportAccess.Report, _ assessment: CommitteeAssessment, for viewer: Viewer) async throws -> SignOffStanding {
         let standing = SignOffStanding(
             stage: report.stage, marking: report.publication, publication: try await access.snapshot(report)?.publication,
             publicationCount: try await cache.snapshotVersions(report.committee.code, period: report.period.label).count, judgedOn: assessment.today
         )
-        return viewer.account == nil ? standing.withoutNames() : standing
+        return AccessPolicy.readsSignInNames(viewer.account) ? standing : standing.withoutNames()
     }
 
     func councilName(_ code: String, _ areas: [Area]) -> String {
