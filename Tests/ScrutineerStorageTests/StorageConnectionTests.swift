@@ -2,6 +2,7 @@ import Foundation
 import ScrutineerCore
 import ScrutineerTestSupport
 import SQLKit
+import Synchronization
 import Testing
 @testable import ScrutineerStorage
 
@@ -220,6 +221,71 @@ struct StorageConnectionTests {
         }
         try await database.remove()
         if let failure { throw failure }
+    }
+
+    @Test(
+        "a store opened while an import holds the write lock opens, migrates and reads without waiting for it (found by exploratory testing: an export waited for the import)",
+        arguments: TestEngine.available
+    )
+    func openingBesideAWrite(engine: TestEngine) async throws {
+        try await withStore(engine) { writer, database in
+            let (holding, held) = AsyncStream.makeStream(of: Void.self)
+            let (releasing, release) = AsyncStream.makeStream(of: Void.self)
+            async let write: Void = writer.inTransaction { _ in
+                held.yield()
+                for await _ in releasing { break }
+            }
+            for await _ in holding { break }
+            // Before, migrating took the write lock (and on PostgreSQL, so did opening a schema),
+            // so the reader waited for the write to end; it is given 20 seconds while the write
+            // holds the lock, then the write ends, so a reader that waits fails this test.
+            let finished = Mutex(false)
+            let reading = Task {
+                let reader = try await database.open()
+                return try await reader.closing(after: {
+                    try await reader.migrate()
+                    let count = try await reader.read { try await $0.cells("SELECT COUNT(*) FROM schema_migrations") }
+                    finished.withLock { $0 = true }
+                    return count
+                })
+            }
+            for _ in 0..<200 where !finished.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(100)) }
+            let finishedWhileHeld = finished.withLock { $0 }
+            release.yield()
+            try await write
+            #expect(try await reading.value == [[.integer(Migration.history.count)]])
+            #expect(finishedWhileHeld, "the reader waited for the write lock")
+        }
+    }
+
+    @Test("a PostgreSQL role kept to a schema of its own opens it and migrates, without the right to create schemas (found by exploratory testing: refused, exit 78)")
+    func roleKeptToItsSchema() async throws {
+        let (_, base, schema) = try TestEngine.newPostgresSchema(prefix: "scrutineer_own_")
+        let role = "scrutineer_schema_only_" + schema.suffix(12)
+        let administrator = try await StoreConnection.open(url: base, logger: quietLogger)
+        // PostgreSQL grants no role but the owner CREATE on a database: this one has its schema.
+        for statement in ["CREATE ROLE \(role) LOGIN", "CREATE SCHEMA \(schema) AUTHORIZATION \(role)"] {
+            try await administrator.read { try await $0.driver.execute(statement, binds: []) }
+        }
+        var components = try #require(URLComponents(string: base))
+        components.user = role
+        components.password = nil
+        components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "schema", value: schema)]
+        let opened: Result<[Int], any Error>
+        do {
+            let store = try await StoreConnection.open(url: try #require(components.string), logger: quietLogger)
+            opened = .success(try await store.closing(after: {
+                try await store.migrate()
+                return try await store.appliedMigrations()
+            }))
+        } catch {
+            opened = .failure(error)
+        }
+        for statement in ["DROP SCHEMA \(schema) CASCADE", "DROP ROLE \(role)"] {
+            try await administrator.read { try await $0.driver.execute(statement, binds: []) }
+        }
+        try await administrator.close()
+        #expect(try opened.get() == Migration.history.map(\.number))
     }
 
     @Test("a database migrated by a newer Scrutineer is refused")

@@ -59,7 +59,10 @@ public enum StoreConnection {
         do {
             try await sessions.withSession { session in
                 let database = session.sql
-                if let schema {
+                // A schema that exists is used as it is: its creation needs CREATE on the whole
+                // database, which a role kept to its schema lacks, and the write lock, which an
+                // import under way holds.
+                if let schema, try await database.raw("SELECT 1 FROM pg_namespace WHERE nspname = \(bind: schema)").all().isEmpty {
                     // Under the schema's write lock, so two servers starting on a new schema at
                     // once do not both create it (a schema name is letters, digits and underscores).
                     try await database.raw("BEGIN").run()

@@ -16,10 +16,16 @@ extension SQLStore {
         if engine == .sqlite, appliedNow > 0 { try await reclaimFreePages() }
     }
 
-    /// Applies the migrations not yet applied, in one transaction; returns how many.
+    /// Applies the migrations not yet applied, in one transaction; returns how many. A database
+    /// that already has every one is seen to by a read, without the write lock, so a command that
+    /// only reads (an export, a pack, a server starting) does not wait for an import under way.
     private func applyMigrations(through last: Int?) async throws -> Int {
         let engine = self.engine, logger = self.logger
         let history = Migration.history.filter { last == nil || $0.number <= last! }
+        if let applied = await migrationsRecorded() {
+            try Self.refuseNewerSchema(applied)
+            if history.allSatisfy({ applied.contains($0.number) }) { return 0 }
+        }
         let at = StoreTimestamp.now()
         typealias S = Schema.Migrations
         return try await inTransaction { session in
@@ -33,10 +39,7 @@ extension SQLStore {
                 """).run()
             let applied = Set(try await database.rows("SELECT \(unsafeRaw: S.number) FROM \(unsafeRaw: S.table)", table: S.table)
                 .map { try $0.integer(S.number) })
-            let newestKnown = Migration.history.last?.number ?? 0
-            if let newestApplied = applied.max(), newestApplied > newestKnown {
-                throw StoreError.schemaNewerThanProgram(databaseMigration: newestApplied, programMigration: newestKnown)
-            }
+            try Self.refuseNewerSchema(applied)
             let toApply = history.filter { !applied.contains($0.number) }
             for migration in toApply {
                 logger.info("applying migration \(migration.number): \(migration.name)")
@@ -50,6 +53,22 @@ extension SQLStore {
             }
             return toApply.count
         }
+    }
+
+    /// Refuses a database migrated by a newer Scrutineer: one that has had migrations this one
+    /// does not know.
+    private static func refuseNewerSchema(_ applied: Set<Int>) throws {
+        let newestKnown = Migration.history.last?.number ?? 0
+        if let newestApplied = applied.max(), newestApplied > newestKnown {
+            throw StoreError.schemaNewerThanProgram(databaseMigration: newestApplied, programMigration: newestKnown)
+        }
+    }
+
+    /// The numbers of the migrations applied, read without a transaction; nil when the database
+    /// has no table of them yet (a new database), or the read failed (the locked path then tries
+    /// again and reports it).
+    private func migrationsRecorded() async -> Set<Int>? {
+        try? Set(await appliedMigrations())
     }
 
     /// Rewrites a SQLite file without its free pages when more than a quarter of it is free.
