@@ -20,6 +20,8 @@ public enum DatabaseLocation: Sendable, Hashable {
     public init(url: String) throws(StoreError) {
         do throws(StoreError) {
             try self.init(reading: url)
+        } catch let .invalidSchemaName(_, schema, problem) {
+            throw StoreError.invalidSchemaName(url: Self.maskingPassword(url), schema: schema, problem: problem)
         } catch {
             throw StoreError.invalidDatabaseURL(Self.maskingPassword(url))
         }
@@ -63,18 +65,33 @@ public enum DatabaseLocation: Sendable, Hashable {
         else { throw StoreError.invalidDatabaseURL(url) }
         var schema: String?
         if let items = components.queryItems {
-            schema = items.last { $0.name == "schema" }?.value
+            let schemas = items.filter { $0.name == "schema" }.map { $0.value ?? "" }
+            if schemas.count > 1 {
+                throw StoreError.invalidSchemaName(url: url, schema: schemas.joined(separator: ", "), problem: "is given more than once")
+            }
+            schema = schemas.first
             let rest = items.filter { $0.name != "schema" }
             components.queryItems = rest.isEmpty ? nil : rest
         }
-        if let schema {
-            let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_")
-            guard let first = schema.first, !first.isNumber, schema.allSatisfy(allowed.contains) else {
-                throw StoreError.invalidDatabaseURL(url)
-            }
+        if let schema, let problem = Self.schemaNameProblem(schema) {
+            throw StoreError.invalidSchemaName(url: url, schema: schema, problem: problem)
         }
         guard let rebuilt = components.string else { throw StoreError.invalidDatabaseURL(url) }
         self = .postgresql(url: rebuilt, schema: schema)
+    }
+
+    /// Why `schema` cannot hold a Scrutineer database, or nil when it can: a name Scrutineer
+    /// writes unquoted (lower-case letters, digits and underscores, not first a digit), that
+    /// PostgreSQL keeps whole (63 bytes; a longer one it cuts short, so two would meet) and does
+    /// not keep for itself (`pg_…`, `information_schema`, which `pg_dump` leaves out).
+    static func schemaNameProblem(_ schema: String) -> String? {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789_")
+        guard let first = schema.first, !first.isNumber, schema.allSatisfy(allowed.contains) else {
+            return "is not a name Scrutineer can use"
+        }
+        if schema.utf8.count > 63 { return "is longer than PostgreSQL's 63 characters" }
+        if schema.hasPrefix("pg_") || schema == "information_schema" { return "is one PostgreSQL keeps for itself" }
+        return nil
     }
 
     /// Which engine serves this location.

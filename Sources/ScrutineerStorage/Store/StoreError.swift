@@ -6,6 +6,8 @@ import SQLiteNIO
 public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The `db.url` setting is not a database URL Scrutineer understands.
     case invalidDatabaseURL(String)
+    /// The `db.url` setting names a PostgreSQL schema Scrutineer cannot use (`problem` says why).
+    case invalidSchemaName(url: String, schema: String, problem: String)
     /// The database could not be opened or reached (the URL is shown without its password).
     case cannotConnect(url: String, reason: String)
     /// The database has migrations this version of Scrutineer does not know.
@@ -123,6 +125,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case let .invalidDatabaseURL(url):
             "db.url: \"\(url)\" is not a database URL (expected sqlite://PATH such as sqlite://./scrutineer.sqlite, "
                 + "sqlite://:memory:, or postgres://USER:PASSWORD@HOST:PORT/DATABASE)"
+        case let .invalidSchemaName(url, schema, problem):
+            "db.url: the schema \"\(schema)\" in \"\(url)\" \(problem) (expected ?schema=NAME once, NAME of lower-case letters, digits "
+                + "and underscores, not first a digit, at most 63 of them, not beginning pg_ and not information_schema, e.g. ?schema=warwickshire)"
         case let .cannotConnect(url, reason):
             "db.url: cannot open \(url): \(reason)"
         case let .schemaNewerThanProgram(database, program):
