@@ -28,4 +28,24 @@ struct DatabaseRefusalCommandTests {
         #expect(refused.standardError.hasSuffix(" (SQLSTATE 42501)\n"), "\(refused.standardError)")
         #expect(!refused.standardError.contains("Generic description"))
     }
+
+    @Test(
+        "a command PostgreSQL will not take a connection from for now (the role's connections used up, SQLSTATE 53300) exits 75, as for a lost connection, not 78 as for a wrong URL",
+        .enabled(if: TestEngine.postgresRuns)
+    )
+    func noConnectionForNow() async throws {
+        let role = try TestEngine.newPostgresRole(prefix: "scrutineer_full_")
+        let administrator = try await StoreConnection.open(url: role.base)
+        for statement in role.creating + ["ALTER ROLE \(role.role) CONNECTION LIMIT 0"] {
+            try await administrator.read { try await $0.driver.execute(statement, binds: []) }
+        }
+        let refused = try CommandRunner.run(["export", "observations", "--db", role.url])
+        for statement in role.dropping {
+            try await administrator.read { _ = try await $0.driver.rows(statement, binds: []) }
+        }
+        try await administrator.close()
+
+        #expect(refused.status == 75, "\(refused.standardError)")
+        #expect(refused.standardError == "the database would not take a connection now, so nothing was done (too many connections for role \"\(role.role)\" (SQLSTATE 53300)); try again shortly\n")
+    }
 }

@@ -275,32 +275,75 @@ struct StorageConnectionTests {
 
     @Test("a PostgreSQL role kept to a schema of its own opens it and migrates, without the right to create schemas (found by exploratory testing: refused, exit 78)")
     func roleKeptToItsSchema() async throws {
-        let (_, base, schema) = try TestEngine.newPostgresSchema(prefix: "scrutineer_own_")
-        let role = "scrutineer_schema_only_" + schema.suffix(12)
-        let administrator = try await StoreConnection.open(url: base, logger: quietLogger)
-        // PostgreSQL grants no role but the owner CREATE on a database: this one has its schema.
-        for statement in ["CREATE ROLE \(role) LOGIN", "CREATE SCHEMA \(schema) AUTHORIZATION \(role)"] {
-            try await administrator.read { try await $0.driver.execute(statement, binds: []) }
-        }
-        var components = try #require(URLComponents(string: base))
-        components.user = role
-        components.password = nil
-        components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "schema", value: schema)]
-        let opened: Result<[Int], any Error>
-        do {
-            let store = try await StoreConnection.open(url: try #require(components.string), logger: quietLogger)
-            opened = .success(try await store.closing(after: {
+        let role = try TestEngine.newPostgresRole(prefix: "scrutineer_own_")
+        let opened = try await Self.asRole(role) {
+            let store = try await StoreConnection.open(url: role.url, logger: quietLogger)
+            return try await store.closing(after: {
                 try await store.migrate()
                 return try await store.appliedMigrations()
-            }))
-        } catch {
-            opened = .failure(error)
+            })
         }
-        for statement in ["DROP SCHEMA \(schema) CASCADE", "DROP ROLE \(role)"] {
-            try await administrator.read { try await $0.driver.execute(statement, binds: []) }
-        }
-        try await administrator.close()
         #expect(try opened.get() == Migration.history.map(\.number))
+    }
+
+    @Test("a PostgreSQL server that will not take a connection for now (every slot taken, SQLSTATE 53300) is told apart from a wrong URL: trying again may work")
+    func refusedForAWhile() async throws {
+        let role = try TestEngine.newPostgresRole(prefix: "scrutineer_busy_")
+        let (refusedAtOpen, refusedLater) = try await Self.asRole(role, setUp: ["ALTER ROLE \(role.role) CONNECTION LIMIT 1"]) {
+            let refusedAtOpen: (any Error)?
+            let store = try await StoreConnection.open(url: role.url, logger: quietLogger)
+            // The store keeps its first connection; a second, while the first is busy, is one too many.
+            let refusedLater = await #expect(throws: (any Error).self) {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await store.read { try await $0.sql.raw("SELECT pg_sleep(1)").run() } }
+                    group.addTask {
+                        try await Task.sleep(for: .milliseconds(200))
+                        try await store.read { try await $0.sql.raw("SELECT 1").run() }
+                    }
+                    try await group.waitForAll()
+                }
+            }
+            try await store.close()
+            // A second store while the first's connection is still open, as a second command would.
+            let first = try await StoreConnection.open(url: role.url, logger: quietLogger)
+            do {
+                _ = try await StoreConnection.open(url: role.url, logger: quietLogger)
+                refusedAtOpen = nil
+            } catch {
+                refusedAtOpen = error
+            }
+            try await first.close()
+            return (refusedAtOpen, refusedLater)
+        }.get()
+        for error in [refusedAtOpen, refusedLater] {
+            guard case let .unavailable(reason)? = error as? StoreError else {
+                Issue.record("expected StoreError.unavailable, got \(error.map { String(reflecting: $0) } ?? "nothing")")
+                continue
+            }
+            #expect(reason == "too many connections for role \"\(role.role)\" (SQLSTATE 53300)")
+            #expect(error.map(StoreError.isConnectionLoss) == true)
+        }
+        #expect(StoreError.unavailable(reason: "too many connections (SQLSTATE 53300)").description
+            == "the database would not take a connection now, so nothing was done (too many connections (SQLSTATE 53300)); try again shortly")
+    }
+
+    /// Runs `body` with `role` and its schema made (and `setUp` run) on the test server, dropping
+    /// them after whether `body` succeeded or not; `body`'s outcome is returned for the test to check.
+    private static func asRole<Value: Sendable>(
+        _ role: PostgresRole, setUp: [String] = [], _ body: () async throws -> Value
+    ) async throws -> Result<Value, any Error> {
+        let administrator = try await StoreConnection.open(url: role.base, logger: quietLogger)
+        return try await administrator.closing(after: {
+            for statement in role.creating + setUp {
+                try await administrator.read { try await $0.driver.execute(statement, binds: []) }
+            }
+            let outcome: Result<Value, any Error>
+            do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
+            for statement in role.dropping {
+                try await administrator.read { _ = try await $0.driver.rows(statement, binds: []) }
+            }
+            return outcome
+        })
     }
 
     @Test("a database migrated by a newer Scrutineer is refused")

@@ -44,10 +44,48 @@ public enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConverti
         return ("\(base)\(base.contains("?") ? "&" : "?")schema=\(schema)", base, schema)
     }
 
+    /// A PostgreSQL role of its own that may log in, and a schema it owns, for a test that changes
+    /// what the server lets a role do (its connections, its rights) without touching any other
+    /// test's: `url` signs in as the role and uses the schema. The caller runs `creating` through
+    /// a store on `base` first, and `dropping` after.
+    public static func newPostgresRole(prefix: String) throws -> PostgresRole {
+        let (_, base, schema) = try newPostgresSchema(prefix: prefix)
+        let role = schema + "_role"
+        guard var components = URLComponents(string: base) else { throw PostgresRole.UnreadableURL(url: base) }
+        components.user = role
+        components.password = nil
+        components.queryItems = (components.queryItems ?? []) + [URLQueryItem(name: "schema", value: schema)]
+        guard let url = components.string else { throw PostgresRole.UnreadableURL(url: base) }
+        return PostgresRole(url: url, base: base, role: role, schema: schema)
+    }
+
     /// Fails a PostgreSQL case in CI when no server was configured.
     public struct PostgresRequiredInCI: Error, CustomStringConvertible {
         public var description: String {
             "CI=true but \(TestEngine.postgresVariable) is not set: the PostgreSQL cases must run in CI (scripts/test starts a server)"
         }
+    }
+}
+
+/// A PostgreSQL role and the schema it owns (`TestEngine.newPostgresRole(prefix:)`).
+public struct PostgresRole: Sendable {
+    /// The database as the role: its schema, signed in as it (the test cluster trusts loopback).
+    public let url: String
+    /// The server's URL for the test cluster's own role, which creates and drops this one.
+    public let base: String
+    public let role: String
+    public let schema: String
+
+    /// Makes the role and its schema (PostgreSQL grants no role but the owner CREATE on a
+    /// database, so the schema is made for it).
+    public var creating: [String] { ["CREATE ROLE \(role) LOGIN", "CREATE SCHEMA \(schema) AUTHORIZATION \(role)"] }
+    /// Ends the role's connections, then drops its schema and the role.
+    public var dropping: [String] {
+        ["SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(role)'", "DROP SCHEMA \(schema) CASCADE", "DROP ROLE \(role)"]
+    }
+
+    struct UnreadableURL: Error, CustomStringConvertible {
+        let url: String
+        var description: String { "\(TestEngine.postgresVariable) is not a URL: \(url)" }
     }
 }

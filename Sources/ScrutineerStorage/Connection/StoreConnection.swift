@@ -43,7 +43,7 @@ public enum StoreConnection {
             configuration.searchPath = schema.map { [$0] }
             schemaToCreate = schema
             sessions = PooledSessions(
-                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnections: postgresConnections,
+                source: PostgresSource(base: PostgresConnectionSource(sqlConfiguration: configuration)), maxConnections: postgresConnections,
                 eventLoopGroup: eventLoopGroup, threadPool: nil, logger: logger,
                 makeSession: { connection in
                     StoreSession(
@@ -58,24 +58,37 @@ public enum StoreConnection {
         let schema = schemaToCreate
         do {
             try await sessions.withSession { session in
-                let database = session.sql
-                // A schema that exists is used as it is: its creation needs CREATE on the whole
-                // database, which a role kept to its schema lacks, and the write lock, which an
-                // import under way holds.
-                if let schema, try await database.raw("SELECT 1 FROM pg_namespace WHERE nspname = \(bind: schema)").all().isEmpty {
-                    // Under the schema's write lock, so two servers starting on a new schema at
-                    // once do not both create it (a schema name is letters, digits and underscores).
-                    try await database.raw("BEGIN").run()
-                    try await database.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: DatabaseEngine.writeLockKey("'\(schema)'")))").run()
-                    try await database.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
-                    try await database.raw("COMMIT").run()
+                do {
+                    try await prepare(session, schema: schema)
+                } catch where StoreError.isConnectionLoss(error) {
+                    throw StoreError.connectionLost(reason: StoreError.databaseReason(error))
                 }
-                try await database.raw("SELECT 1").run()
             }
         } catch {
             try? await store.close()
+            // Refused for a while (`PostgresSource`), or lost once made: trying again may work,
+            // which a wrong URL, password or host would not.
+            if let error = error as? StoreError, error.isConnectionLost { throw error }
             throw StoreError.cannotConnect(url: location.redacted, reason: StoreError.databaseReason(error))
         }
         return store
+    }
+
+    /// Sees that the database answers on a new connection, first creating the schema to use when
+    /// it is not there yet.
+    private static func prepare(_ session: StoreSession, schema: String?) async throws {
+        let database = session.sql
+        // A schema that exists is used as it is: its creation needs CREATE on the whole
+        // database, which a role kept to its schema lacks, and the write lock, which an
+        // import under way holds.
+        if let schema, try await database.raw("SELECT 1 FROM pg_namespace WHERE nspname = \(bind: schema)").all().isEmpty {
+            // Under the schema's write lock, so two servers starting on a new schema at
+            // once do not both create it (a schema name is letters, digits and underscores).
+            try await database.raw("BEGIN").run()
+            try await database.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: DatabaseEngine.writeLockKey("'\(schema)'")))").run()
+            try await database.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+            try await database.raw("COMMIT").run()
+        }
+        try await database.raw("SELECT 1").run()
     }
 }

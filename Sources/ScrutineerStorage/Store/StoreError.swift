@@ -21,6 +21,10 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The connection to the database was lost mid-write (a server restarted or failed over, a
     /// connection ended by an administrator): nothing was written, and trying again may work.
     case connectionLost(reason: String)
+    /// The database would not take a new connection for now (every connection slot taken, the
+    /// server starting up or shutting down, the database closed for maintenance): nothing was
+    /// done, and trying again later may work.
+    case unavailable(reason: String)
     /// The connection was lost as a change was being committed: PostgreSQL may have written it
     /// or not, and only the database can say which.
     case connectionLostWhileCommitting(reason: String)
@@ -141,6 +145,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "the import was rolled back and nothing was written: \(reason)"
         case let .connectionLost(reason):
             "the connection to the database was lost, so nothing was written (\(reason)); try again once the database answers"
+        case let .unavailable(reason):
+            "the database would not take a connection now, so nothing was done (\(reason)); try again shortly"
         case let .connectionLostWhileCommitting(reason):
             "the connection to the database was lost as the change was being committed, so it may or may not have been written "
                 + "(\(reason)); look before trying again (scrutineer export audit lists what was written; an import tried again changes nothing if it was)"
@@ -207,11 +213,11 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// True for `connectionLost` (nothing was written, and trying again may work) and
-    /// `connectionLostWhileCommitting`.
+    /// True for `connectionLost` and `unavailable` (nothing was written, and trying again may
+    /// work) and `connectionLostWhileCommitting`.
     public var isConnectionLost: Bool {
         switch self {
-        case .connectionLost, .connectionLostWhileCommitting: true
+        case .connectionLost, .unavailable, .connectionLostWhileCommitting: true
         default: false
         }
     }

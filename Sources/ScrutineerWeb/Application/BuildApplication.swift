@@ -49,16 +49,8 @@ func buildRouter(store: any ScrutineerStore, settings: WebSettings) -> Router<We
     PageController(cache: cache, settings: settings).addRoutes(to: router)
     SignInController(store: store, settings: settings).addRoutes(to: router)
     APIController(cache: cache, settings: settings).addRoutes(to: router)
-    // For a load balancer or a monitor: plain text, 503 while the database does not answer (the
-    // cause goes to the log, as for any page).
     router.on(RouterPath(SiteRoutes.health.pattern), method: .get) { _, context in
-        do {
-            _ = try await store.revision()
-        } catch {
-            context.logger.error("health: the database does not answer: \(StoreError.databaseReason(error))")
-            return Response.body(Data("the database does not answer\n".utf8), status: .serviceUnavailable, contentType: "text/plain; charset=utf-8")
-        }
-        return Response.body(Data("ok\n".utf8), contentType: "text/plain; charset=utf-8")
+        await HealthCheck.answer(store: store, within: settings.healthTimeLimit, logger: context.logger)
     }
     router.on(RouterPath(SiteRoutes.metrics.pattern), method: .get) { request, _ in
         if let token = settings.metricsToken, !MetricsAccess.presents(token, request.headers[.authorization]) {

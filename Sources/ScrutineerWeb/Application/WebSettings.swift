@@ -28,6 +28,8 @@ public struct WebSettings: Sendable {
     /// requests, before the server closes it, so clients sending slowly cannot hold every
     /// connection the server has (found by a security review).
     public var idleTimeout: Int = 30
+    /// How long `/health` waits for the database before answering 503.
+    public var healthTimeLimit: Duration = .seconds(5)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = true, sessionLifetime: Int = 8 * 3600,

@@ -25,14 +25,16 @@ struct DatabaseOption: ParsableArguments {
         return path
     }
 
-    /// Opens the store named by `--db`, the environment or the default.
+    /// Opens the store named by `--db`, the environment or the default: exit 78 when it cannot
+    /// (a wrong URL, password or host), 75 when the database would not take a connection for now
+    /// or lost it (trying again may work).
     func openStore() async throws -> SQLStore {
         let location = try location()
         do {
             return try await StoreConnection.open(location)
         } catch let error as StoreError {
             StandardError.write("\(error)\n")
-            throw ExitCode(78)
+            throw error.isConnectionLost ? ExitCode(75) : ExitCode(78)
         }
     }
 

@@ -1,0 +1,105 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import ScrutineerTestSupport
+@testable import ScrutineerStorage
+import Testing
+@testable import ScrutineerWeb
+
+/// The site while its database is away: every page, the API and `/health` answer 503 (try again)
+/// rather than 500 (a fault), and answer again once the database does (found by exploratory
+/// testing: PostgreSQL refusing new connections gave 500 on pages while `/health` said 503, and
+/// `/health` behind a silent database gave no answer within 60 seconds).
+@Suite("The site while its database is away")
+struct DatabaseAwayTests {
+    @Test(
+        "pages, the API and /health answer 503 while PostgreSQL takes no new connection (SQLSTATE 53300), and answer again once it does",
+        .enabled(if: TestEngine.postgresRuns)
+    )
+    func refusedConnections() async throws {
+        let role = try TestEngine.newPostgresRole(prefix: "scrutineer_away_")
+        let administrator = try await StoreConnection.open(url: role.base, logger: quietLogger)
+        @Sendable func run(_ statements: [String]) async throws {
+            for statement in statements {
+                try await administrator.read { _ = try await $0.driver.rows(statement, binds: []) }
+            }
+        }
+        try await run(role.creating)
+        var failure: (any Error)?
+        do {
+            let store = try await StoreConnection.open(url: role.url, logger: quietLogger)
+            try await store.closing {
+                try await store.migrate()
+                try await buildApplication(store: store, settings: testSettings, logger: quietLogger).test(.router) { client in
+                    #expect(try await client.execute(uri: "/", method: .get).status == .ok)
+                    // No new connection for the role, and the store's own ended, as a server at its
+                    // connection limit after a restart would leave it.
+                    try await run(["ALTER ROLE \(role.role) CONNECTION LIMIT 0", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(role.role)'"])
+                    try await Task.sleep(for: .milliseconds(300))
+                    for _ in 0..<2 {
+                        let page = try await client.execute(uri: "/", method: .get)
+                        #expect(page.status == .serviceUnavailable)
+                        #expect(String(buffer: page.body).contains("The database could not be reached. Try again shortly."))
+                    }
+                    let api = try await client.execute(uri: "/api/v1/committees", method: .get)
+                    #expect(api.status == .serviceUnavailable)
+                    #expect(api.headers[.contentType]?.hasPrefix("application/json") == true)
+                    let health = try await client.execute(uri: "/health", method: .get)
+                    #expect(health.status == .serviceUnavailable)
+                    #expect(String(buffer: health.body) == "the database does not answer\n")
+
+                    try await run(["ALTER ROLE \(role.role) CONNECTION LIMIT -1"])
+                    #expect(try await client.execute(uri: "/", method: .get).status == .ok)
+                    #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
+                }
+            }
+        } catch {
+            failure = error
+        }
+        try await run(role.dropping)
+        try await administrator.close()
+        if let failure { throw failure }
+    }
+
+    @Test("/health answers 503 within its time limit while the database holds every reader back, and ok once it lets them read", arguments: TestEngine.available)
+    func silentDatabase(engine: TestEngine) async throws {
+        let url = try engine.newDatabaseURL()
+        let store = try await StoreConnection.open(url: url, logger: quietLogger)
+        try await store.migrate()
+        let holder = try await StoreConnection.open(url: url, logger: quietLogger)
+        var settings = testSettings
+        settings.healthTimeLimit = .seconds(1)
+        try await buildApplication(store: store, settings: settings, logger: quietLogger).test(.router) { client in
+            #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
+            // Another connection keeps every reader out until told: SQLite's exclusive lock, or on
+            // PostgreSQL an exclusive lock on the table the check reads.
+            let (holding, held) = AsyncStream.makeStream(of: Void.self)
+            let (releasing, release) = AsyncStream.makeStream(of: Void.self)
+            let holdingTask = Task {
+                try await holder.read { session in
+                    let statements = engine == .sqlite ? ["BEGIN EXCLUSIVE"] : ["BEGIN", "LOCK TABLE audit IN ACCESS EXCLUSIVE MODE"]
+                    for statement in statements { try await session.driver.execute(statement, binds: []) }
+                    held.yield()
+                    for await _ in releasing { break }
+                    try await session.driver.execute("ROLLBACK", binds: [])
+                }
+            }
+            for await _ in holding { break }
+            // Let go after 20 seconds whatever happens, so a check that waits for the database
+            // (as before) ends, answering ok, and fails this test rather than hanging it.
+            let letGo = Task {
+                try? await Task.sleep(for: .seconds(20))
+                release.yield()
+            }
+            let silent = try await client.execute(uri: "/health", method: .get)
+            release.yield()
+            letGo.cancel()
+            try await holdingTask.value
+            #expect(silent.status == .serviceUnavailable)
+            #expect(String(buffer: silent.body) == "the database did not answer within 1.0 seconds\n")
+            #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
+        }
+        try await holder.close()
+        try await store.close()
+    }
+}
