@@ -136,6 +136,8 @@ public protocol ScrutineerStore: Sendable {
     func deleteSession(tokenHash: String, expiredBy now: String) async throws
     /// Claims a sign-in attempt, recorded as failed until a success forgets it; false at the limit.
     func claimSignInAttempt(username: String, at: String, since: String, limit: Int) async throws -> Bool
+    /// Takes back one claimed attempt whose password was never judged.
+    func withdrawSignInAttempt(username: String, at: String) async throws
     /// Failed sign-ins for a name since a time.
     func signInFailureCount(username: String, since: String) async throws -> Int
     /// Forgets a name's failed sign-ins.

@@ -69,6 +69,15 @@ public enum DatabaseEngine: String, Sendable, Hashable, CaseIterable {
         "hashtextextended('scrutineer writes to ' || \(schema), 0)"
     }
 
+    /// The column every engine gives each row of a table without naming it, to tell apart rows
+    /// whose values are the same.
+    var rowIdentity: String {
+        switch self {
+        case .sqlite: "rowid"
+        case .postgresql: "ctid"
+        }
+    }
+
     /// The most bound values one statement may carry (SQLite's default limit since 3.32;
     /// PostgreSQL's wire protocol counts parameters in 16 bits).
     var maximumBindsPerStatement: Int {

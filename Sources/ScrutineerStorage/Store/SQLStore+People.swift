@@ -208,6 +208,23 @@ extension SQLStore {
         }
     }
 
+    /// Takes back one attempt `claimSignInAttempt` recorded for `username` at `at`, for a sign-in
+    /// that ended without its password judged (the database failed part-way): that is no failed
+    /// sign-in, and five of them, as a failover may cause, would hold the name back. One row of
+    /// the name and time goes, so an attempt made in the same second stays counted.
+    public func withdrawSignInAttempt(username: String, at: String) async throws {
+        typealias F = Schema.SignInFailures
+        let row = engine.rowIdentity
+        try await change(takingTurns: false) { session in
+            try await session.sql.raw("""
+                DELETE FROM \(unsafeRaw: F.table) WHERE \(unsafeRaw: row) IN (
+                    SELECT \(unsafeRaw: row) FROM \(unsafeRaw: F.table)
+                    WHERE \(unsafeRaw: F.username) = \(bind: username) AND \(unsafeRaw: F.failedAt) = \(bind: at) LIMIT 1
+                )
+                """).run()
+        }
+    }
+
     /// How many sign-ins for `username` have failed since `since` (ISO 8601, UTC).
     public func signInFailureCount(username: String, since: String) async throws -> Int {
         try await read { session in try await Self.signInFailureCount(in: session, username: username, since: since) }

@@ -71,11 +71,28 @@ struct SignInController: Sendable {
         }
         // The attempt is claimed (and counted as failed) before the password is checked, so
         // attempts sent at once cannot all slip under the limit.
-        let since = StoreTimestamp.now(plus: -settings.signInWindow)
-        guard try await store.claimSignInAttempt(username: username, at: StoreTimestamp.now(), since: since, limit: settings.signInAttempts) else {
+        let since = StoreTimestamp.now(plus: -settings.signInWindow), at = StoreTimestamp.now()
+        guard try await store.claimSignInAttempt(username: username, at: at, since: since, limit: settings.signInAttempts) else {
             context.logger.warning("sign-in refused: too many failures", metadata: ["user": .string(Self.loggable(username))])
             return form(request, context, username: username, error: "Too many failed sign-ins for this username. Wait \(settings.signInWindow / 60) minutes, then try again.", status: .tooManyRequests)
         }
+        do {
+            return try await checkPassword(request, context, username: username, password: password)
+        } catch {
+            // The database failed part-way (a lost connection): the password was not judged, so
+            // the attempt is taken back where the database lets it be.
+            do {
+                try await store.withdrawSignInAttempt(username: username, at: at)
+            } catch let withdrawal {
+                context.logger.warning("sign-in attempt not taken back: \(StoreError.databaseReason(withdrawal))", metadata: ["user": .string(Self.loggable(username))])
+            }
+            throw error
+        }
+    }
+
+    /// The rest of `signIn` once the attempt is claimed: the password checked, and a session
+    /// begun when it is right.
+    private func checkPassword(_ request: Request, _ context: WebRequestContext, username: String, password: String) async throws -> Response {
         let user = try await store.user(named: username)
         let hash = user?.passwordHash ?? absentUserHash
         guard await passwordChecks.run({ Credentials.verify(password: password, hash: hash) }), let user else {
