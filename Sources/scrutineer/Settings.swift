@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Configuration
+import ScrutineerStorage
 
 /// Scrutineer's settings, read in one place (STYLE.md 3): a command-line option wins, then the
 /// environment (`db.url` is `SCRUTINEER_DB_URL`), then the default that makes the embedded demo
@@ -32,6 +33,19 @@ struct Settings {
         if let option { return option }
         return ConfigReader(provider: EnvironmentVariablesProvider().prefixKeys(with: ["scrutineer"]))
             .string(forKey: "db.url", isSecret: true, default: defaultDatabaseURL)
+    }
+
+    /// `db.connections` (`SCRUTINEER_DB_CONNECTIONS`, default 4): how many connections to
+    /// PostgreSQL a command or a server holds at most, one for each piece of work it does at once;
+    /// SQLite always has one. A number that cannot be right is refused (`Problem`).
+    static func databaseConnections() throws(Problem) -> Int {
+        let text = ConfigReader(provider: EnvironmentVariablesProvider().prefixKeys(with: ["scrutineer"]))
+            .string(forKey: "db.connections", default: String(StoreConnection.defaultPostgresConnections)).trimmingCharacters(in: .whitespaces)
+        guard let connections = Int(text), (1...StoreConnection.mostPostgresConnections).contains(connections) else {
+            throw Problem(description: "db.connections: \"\(text)\" is not a number of connections (expected a whole number from 1 to \(StoreConnection.mostPostgresConnections), "
+                + "\(StoreConnection.defaultPostgresConnections) unless given, as SCRUTINEER_DB_CONNECTIONS)")
+        }
+        return connections
     }
 
     /// The settings with `databaseURL`, `host` and `port` from the command line when given. A port

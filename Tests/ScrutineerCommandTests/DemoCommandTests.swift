@@ -86,5 +86,12 @@ struct DemoCommandTests {
         #expect(unreadable.status == 78)
         #expect(unreadable.standardError.hasPrefix(#"db.url: "postgres://app:***@127.0.0.1:5432" is not a database URL"#), "\(unreadable.standardError)")
         #expect(!unreadable.standardError.contains("Secret1"))
+        // db.connections, read by every command that opens the database.
+        for text in ["0", "abc", "101"] {
+            let refused = try CommandRunner.run(["export", "audit", "--db", db], environment: ["SCRUTINEER_DB_CONNECTIONS": text])
+            #expect(refused.status == 78, "\(refused.standardError)")
+            #expect(refused.standardError == "db.connections: \"\(text)\" is not a number of connections (expected a whole number from 1 to 100, 4 unless given, as SCRUTINEER_DB_CONNECTIONS)\n")
+        }
+        #expect(try CommandRunner.run(["export", "audit", "--db", db], environment: ["SCRUTINEER_DB_CONNECTIONS": "1"]).status == 0)
     }
 }

@@ -327,6 +327,23 @@ struct StorageConnectionTests {
             == "the database would not take a connection now, so nothing was done (too many connections (SQLSTATE 53300)); try again shortly")
     }
 
+    @Test("a store told to keep to one PostgreSQL connection (db.connections) does its work in turn, within a role's limit of one connection")
+    func oneConnection() async throws {
+        let role = try TestEngine.newPostgresRole(prefix: "scrutineer_one_")
+        let answers = try await Self.asRole(role, setUp: ["ALTER ROLE \(role.role) CONNECTION LIMIT 1"]) {
+            let store = try await StoreConnection.open(DatabaseLocation(url: role.url), postgresConnections: 1, logger: quietLogger)
+            return try await store.closing(after: {
+                try await withThrowingTaskGroup(of: [[SQLCell]].self) { group in
+                    for value in 1...3 {
+                        group.addTask { try await store.read { try await $0.cells("SELECT \(unsafeRaw: String(value)) FROM pg_sleep(0.2)") } }
+                    }
+                    return try await group.reduce(into: []) { $0 += $1 }
+                }
+            })
+        }
+        #expect(Set(try answers.get()) == [[.integer(1)], [.integer(2)], [.integer(3)]])
+    }
+
     /// Runs `body` with `role` and its schema made (and `setUp` run) on the test server, dropping
     /// them after whether `body` succeeded or not; `body`'s outcome is returned for the test to check.
     private static func asRole<Value: Sendable>(

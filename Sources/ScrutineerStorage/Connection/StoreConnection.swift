@@ -6,9 +6,12 @@ import SQLiteKit
 
 /// Opens Scrutineer's store from the `db.url` setting.
 public enum StoreConnection {
-    /// PostgreSQL connections per store (one event loop); SQLite always has one, so every write
-    /// to the file is serialised.
-    static let postgresConnections = 4
+    /// PostgreSQL connections per store unless told (the `db.connections` setting): each piece of
+    /// work the store does at once (a page being read, an import) holds one. SQLite always has
+    /// one, so every write to the file is serialised.
+    public static let defaultPostgresConnections = 4
+    /// The most `db.connections` may ask for.
+    public static let mostPostgresConnections = 100
 
     /// Opens the database at `url` (see `DatabaseLocation`) and checks it answers. Call
     /// `migrate()` before first use and `close()` when done.
@@ -16,8 +19,12 @@ public enum StoreConnection {
         try await open(DatabaseLocation(url: url), logger: logger)
     }
 
-    /// Opens the database at `location` and checks it answers.
-    public static func open(_ location: DatabaseLocation, logger: Logger = Logger(label: "scrutineer.storage")) async throws -> SQLStore {
+    /// Opens the database at `location` and checks it answers; on PostgreSQL with at most
+    /// `postgresConnections` connections at once (work beyond them waits its turn).
+    public static func open(
+        _ location: DatabaseLocation, postgresConnections: Int = defaultPostgresConnections, logger: Logger = Logger(label: "scrutineer.storage")
+    ) async throws -> SQLStore {
+        precondition((1...mostPostgresConnections).contains(postgresConnections), "db.connections is checked where it is read")
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let sessions: any DatabaseSessions
         var schemaToCreate: String?

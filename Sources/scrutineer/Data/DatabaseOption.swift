@@ -30,8 +30,15 @@ struct DatabaseOption: ParsableArguments {
     /// or lost it (trying again may work).
     func openStore() async throws -> SQLStore {
         let location = try location()
+        let connections: Int
         do {
-            return try await StoreConnection.open(location)
+            connections = try Settings.databaseConnections()
+        } catch {
+            StandardError.write("\(error)\n")
+            throw ExitCode(78)
+        }
+        do {
+            return try await StoreConnection.open(location, postgresConnections: connections)
         } catch let error as StoreError {
             StandardError.write("\(error)\n")
             throw error.isConnectionLost ? ExitCode(75) : ExitCode(78)
