@@ -38,9 +38,15 @@ struct Scrutineer: AsyncParsableCommand {
                 StandardError.write("Error: \(lost)\n")
                 exit(withError: ExitCode(75))
             }
+            // A role without the rights a command needs exits with EX_NOPERM (77), as does a
+            // change refused for it.
+            if case .notPermitted? = error as? StoreError {
+                StandardError.write("Error: \(error)\n")
+                exit(withError: ExitCode(77))
+            }
             if let problem = StoreError.driverProblem(error) {
                 StandardError.write("Error: the database refused: \(problem)\n")
-                exit(withError: ExitCode.failure)
+                exit(withError: StoreError.isRefusedRights(error) ? ExitCode(77) : ExitCode.failure)
             }
             exit(withError: error)
         }

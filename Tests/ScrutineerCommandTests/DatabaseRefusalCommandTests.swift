@@ -23,7 +23,7 @@ struct DatabaseRefusalCommandTests {
         try await administrator.read { try await $0.driver.execute("DROP ROLE \(role)", binds: []) }
         try await administrator.close()
 
-        #expect(refused.status == 1)
+        #expect(refused.status == 77, "EX_NOPERM")
         #expect(refused.standardError.hasPrefix("Error: the database refused: permission denied for "), "\(refused.standardError)")
         #expect(refused.standardError.hasSuffix(" (SQLSTATE 42501)\n"), "\(refused.standardError)")
         #expect(!refused.standardError.contains("Generic description"))
@@ -47,5 +47,32 @@ struct DatabaseRefusalCommandTests {
 
         #expect(refused.status == 75, "\(refused.standardError)")
         #expect(refused.standardError == "the database would not take a connection now, so nothing was done (too many connections for role \"\(role.role)\" (SQLSTATE 53300)); try again shortly\n")
+    }
+
+    @Test(
+        "a PostgreSQL role that may read Scrutineer's tables but not write them reads, and an import it runs is refused as the role's (exit 77), not as bad data (found by exploratory testing: rolled back, exit 65)",
+        .enabled(if: TestEngine.postgresRuns)
+    )
+    func roleThatMayOnlyRead() async throws {
+        let role = try TestEngine.newPostgresRole(prefix: "scrutineer_reader_")
+        let administrator = try await StoreConnection.open(url: role.base)
+        func run(_ statements: [String]) async throws {
+            for statement in statements { try await administrator.read { _ = try await $0.driver.rows(statement, binds: []) } }
+        }
+        // The schema is the administrator's, migrated by it; the role may only read it.
+        try await run(["CREATE ROLE \(role.role) LOGIN", "CREATE SCHEMA \(role.schema)"])
+        let owned = try await StoreConnection.open(url: role.base + (role.base.contains("?") ? "&" : "?") + "schema=\(role.schema)")
+        try await owned.closing { try await owned.migrate() }
+        try await run(["GRANT USAGE ON SCHEMA \(role.schema) TO \(role.role)", "GRANT SELECT ON ALL TABLES IN SCHEMA \(role.schema) TO \(role.role)"])
+        let read = try CommandRunner.run(["export", "observations", "--db", role.url])
+        let imported = try CommandRunner.run(["import", "areas", SharedFiles.data("reference/la_lookup_from_ees.csv").path, "--db", role.url])
+        try await run(role.dropping)
+        try await administrator.close()
+
+        #expect(read.status == 0, "\(read.standardError)")
+        #expect(read.standardOutput.hasPrefix("measure_code,area_code,period,"))
+        #expect(imported.status == 77, "\(imported.standardError)")
+        #expect(imported.standardError.contains("the database does not let the role in db.url do this, so nothing was written (permission denied for table "), "\(imported.standardError)")
+        #expect(imported.standardError.contains("(SQLSTATE 42501)); expected a role with SELECT, INSERT, UPDATE and DELETE on Scrutineer's tables, and CREATE on its schema"))
     }
 }

@@ -18,10 +18,8 @@ extension SQLStore {
                 let timestamp = StoreTimestamp.now()
                 return try await ImportWriter(session: session).write(batch, by: user, at: timestamp, progress: progress)
             }
-        } catch let error as StoreError {
-            throw error
         } catch {
-            if StoreError.isConnectionLoss(error) { throw StoreError.connectionLost(reason: StoreError.databaseReason(error)) }
+            if let failure = StoreError.failureNotOfTheData(error) { throw failure }
             if let key = ImportWriter.duplicateObservation(in: batch.observations) {
                 throw StoreError.duplicateInBatch(record: "observation", key: ImportWriter.describe(key))
             }

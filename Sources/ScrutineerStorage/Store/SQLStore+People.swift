@@ -253,12 +253,8 @@ extension SQLStore {
     ) async throws -> Result {
         do {
             return try await inTransaction(takingTurns: takingTurns, body)
-        } catch let error as StoreError {
-            throw error
-        } catch where StoreError.isConnectionLoss(error) {
-            throw StoreError.connectionLost(reason: StoreError.databaseReason(error))
         } catch {
-            throw StoreError.changeRolledBack(reason: StoreError.databaseReason(error))
+            throw StoreError.failureNotOfTheData(error) ?? StoreError.changeRolledBack(reason: StoreError.databaseReason(error))
         }
     }
 }

@@ -25,6 +25,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     /// server starting up or shutting down, the database closed for maintenance): nothing was
     /// done, and trying again later may work.
     case unavailable(reason: String)
+    /// The database does not let the role in `db.url` do what a change or a read needs
+    /// (PostgreSQL's SQLSTATE 42501, such as no INSERT on a table): nothing was written.
+    case notPermitted(reason: String)
     /// The connection was lost as a change was being committed: PostgreSQL may have written it
     /// or not, and only the database can say which.
     case connectionLostWhileCommitting(reason: String)
@@ -147,6 +150,9 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "the connection to the database was lost, so nothing was written (\(reason)); try again once the database answers"
         case let .unavailable(reason):
             "the database would not take a connection now, so nothing was done (\(reason)); try again shortly"
+        case let .notPermitted(reason):
+            "the database does not let the role in db.url do this, so nothing was written (\(reason)); expected a role with SELECT, "
+                + "INSERT, UPDATE and DELETE on Scrutineer's tables, and CREATE on its schema"
         case let .connectionLostWhileCommitting(reason):
             "the connection to the database was lost as the change was being committed, so it may or may not have been written "
                 + "(\(reason)); look before trying again (scrutineer export audit lists what was written; an import tried again changes nothing if it was)"
@@ -232,6 +238,23 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         if [.serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown, .poolClosed].contains(error.code) { return true }
         guard let state = error.serverInfo?[.sqlState] else { return false }
         return state.hasPrefix("08") || state.hasPrefix("57P")
+    }
+
+    /// True for PostgreSQL refusing the role the rights a statement needs (SQLSTATE 42501,
+    /// insufficient_privilege).
+    public static func isRefusedRights(_ error: any Error) -> Bool {
+        (error as? PSQLError)?.serverInfo?[.sqlState] == "42501"
+    }
+
+    /// A failed write's error in the store's words when the data is not what failed: a
+    /// `StoreError` as it is, a lost connection (`connectionLost`) or a role without the rights
+    /// (`notPermitted`); nil when the database refused the data, which each kind of write words
+    /// its own way.
+    static func failureNotOfTheData(_ error: any Error) -> StoreError? {
+        if let error = error as? StoreError { return error }
+        if isConnectionLoss(error) { return .connectionLost(reason: databaseReason(error)) }
+        if isRefusedRights(error) { return .notPermitted(reason: databaseReason(error)) }
+        return nil
     }
 
     /// For an error the database driver raised that no part of the store put in its own words (a

@@ -64,6 +64,11 @@ struct DatabaseOption: ParsableArguments {
 
 extension StoreError {
     /// The exit status of a command the store refused: EX_TEMPFAIL (75) when the connection to the
-    /// database was lost, since trying again may work, otherwise 65, as for bad data.
-    var exitStatus: ExitCode { isConnectionLost ? ExitCode(75) : ExitCode(65) }
+    /// database was lost, since trying again may work; EX_NOPERM (77) when the database does not
+    /// let the role do it; otherwise 65, as for bad data.
+    var exitStatus: ExitCode {
+        if isConnectionLost { return ExitCode(75) }
+        if case .notPermitted = self { return ExitCode(77) }
+        return ExitCode(65)
+    }
 }
