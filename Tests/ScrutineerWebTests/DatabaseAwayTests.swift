@@ -70,7 +70,16 @@ struct DatabaseAwayTests {
         var settings = testSettings
         settings.healthTimeLimit = .seconds(1)
         try await buildApplication(store: store, settings: settings, logger: quietLogger).test(.router) { client in
-            #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
+            // A machine busy with other tests may keep even a free database past the limit now
+            // and then: asked again, it answers.
+            @Sendable func answersOK() async throws -> Bool {
+                for _ in 0..<30 {
+                    if try await client.execute(uri: "/health", method: .get).status == .ok { return true }
+                    try await Task.sleep(for: .milliseconds(200))
+                }
+                return false
+            }
+            #expect(try await answersOK())
             // Another connection keeps every reader out until told: SQLite's exclusive lock, or on
             // PostgreSQL an exclusive lock on the table the check reads.
             let (holding, held) = AsyncStream.makeStream(of: Void.self)
@@ -97,7 +106,7 @@ struct DatabaseAwayTests {
             try await holdingTask.value
             #expect(silent.status == .serviceUnavailable)
             #expect(String(buffer: silent.body) == "the database did not answer within 1.0 seconds\n")
-            #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
+            #expect(try await answersOK())
         }
         try await holder.close()
         try await store.close()
