@@ -53,10 +53,53 @@ extension CommitteeDefinition {
         for (i, setting) in (top?["settings"] as? [Any] ?? []).enumerated() { check(setting, "setting", at: "settings[\(i)]") }
         for (i, target) in (top?["targets"] as? [Any] ?? []).enumerated() { check(target, "target", at: "targets[\(i)]") }
         if !problems.isEmpty { throw CommitteeDefinitionProblems(problems) }
+        let parts: DefinitionParts
         do {
-            return try JSONDecoder().decode(CommitteeDefinition.self, from: data)
+            parts = try JSONDecoder().decode(DefinitionParts.self, from: data)
         } catch {
             throw CommitteeDefinitionProblems([decodingProblem(error)])
+        }
+        return try parts.definition()
+    }
+
+    /// One part of a definition file decoded, or why it could not be: each setting and target is
+    /// decoded on its own, so a file with several malformed ones has each named at once, not the
+    /// first alone (found by exploratory testing).
+    private struct Attempt<Value: Decodable>: Decodable {
+        let outcome: Result<Value, any Error>
+
+        init(from decoder: any Decoder) throws {
+            do {
+                outcome = .success(try Value(from: decoder))
+            } catch {
+                outcome = .failure(error)
+            }
+        }
+    }
+
+    /// A definition file as its parts (`CommitteeDefinition`'s fields), each decoded on its own.
+    private struct DefinitionParts: Decodable {
+        var committee: Attempt<Committee>
+        var settings: Attempt<[Attempt<MeasureAssessmentSettings>]>?
+        var targets: Attempt<[Attempt<Target>]>?
+
+        /// The definition, or every part's problem.
+        func definition() throws(CommitteeDefinitionProblems) -> CommitteeDefinition {
+            var problems: [String] = []
+            func value<Value>(_ attempt: Attempt<Value>) -> Value? {
+                switch attempt.outcome {
+                case let .success(value): return value
+                case let .failure(error): problems.append(CommitteeDefinition.decodingProblem(error)); return nil
+                }
+            }
+            func values<Value>(_ list: Attempt<[Attempt<Value>]>?) -> [Value] {
+                guard let list, let attempts = value(list) else { return [] }
+                return attempts.compactMap(value)
+            }
+            let committee = value(self.committee)
+            let settings = values(self.settings), targets = values(self.targets)
+            guard let committee, problems.isEmpty else { throw CommitteeDefinitionProblems(problems) }
+            return CommitteeDefinition(committee: committee, settings: settings, targets: targets)
         }
     }
 
@@ -77,7 +120,7 @@ extension CommitteeDefinition {
     }
 
     /// A decoding error as the field it is about and what was expected there.
-    private static func decodingProblem(_ error: any Error) -> String {
+    fileprivate static func decodingProblem(_ error: any Error) -> String {
         guard let error = error as? DecodingError else { return "\(error)" }
         func path(_ context: DecodingError.Context) -> String {
             context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description

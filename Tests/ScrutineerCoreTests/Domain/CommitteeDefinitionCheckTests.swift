@@ -83,6 +83,19 @@ import Testing
             == ["targets[0].validTo: not what this field holds (expected a date written YYYY-MM-DD)"])
     }
 
+    @Test("Every malformed setting and target is named at once, not the first alone (found by exploratory testing)")
+    func everyMalformedPart() {
+        let targets = [Self.target(["kind": #""statutary""#]), Self.target([:]), Self.target(["validTo": #""31/03/2027""#])].joined(separator: ", ")
+        let problems = Self.problems(Self.definition(rest: #", "settings": [{"measureCode": "EH", "staticTolerance": "2"}], "targets": [\#(targets)]"#))
+        #expect(problems == [
+            "settings[0].staticTolerance: not what this field holds (expected a number)",
+            "targets[0].kind: not what this field holds (expected one of local, national, statutory, trajectory)",
+            "targets[2].validTo: not what this field holds (expected a date written YYYY-MM-DD)",
+        ])
+        // A list that is not one is named as such.
+        #expect(Self.problems(Self.definition(rest: #", "targets": {"measureCode": "EH"}"#)) == ["targets: not what this field holds (expected a list in [ ])"])
+    }
+
     @Test("Broken JSON is named by line and column")
     func syntax() {
         let data = Data("{\n  \"committee\": {\n    \"code\": NaN\n  }\n}".utf8)
