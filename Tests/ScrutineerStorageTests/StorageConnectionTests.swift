@@ -102,18 +102,20 @@ struct StorageConnectionTests {
     func queryOnEndedConnection() async throws {
         let url = try TestEngine.requirePostgres()
         let store = try await StoreConnection.open(url: url, logger: quietLogger)
-        let (throughSQLKit, throughDriver): ((any Error)?, (any Error)?) = try await store.read { session in
-            _ = try? await session.sql.raw("SELECT pg_terminate_backend(pg_backend_pid())").run()
-            try await Task.sleep(for: .milliseconds(200)) // the connection closes behind the refused query
-            var errors: [(any Error)?] = [nil, nil]
-            do { try await session.sql.raw("SELECT 1").run() } catch { errors[0] = error }
-            do { _ = try await session.driver.rows("SELECT 1", binds: []) } catch { errors[1] = error }
-            return (errors[0], errors[1])
+        // Closed also when the time limit cancels the test, so a failure is reported, not a crash.
+        try await store.closing {
+            let (throughSQLKit, throughDriver): ((any Error)?, (any Error)?) = try await store.read { session in
+                _ = try? await session.sql.raw("SELECT pg_terminate_backend(pg_backend_pid())").run()
+                try await Task.sleep(for: .milliseconds(200)) // the connection closes behind the refused query
+                var errors: [(any Error)?] = [nil, nil]
+                do { try await session.sql.raw("SELECT 1").run() } catch { errors[0] = error }
+                do { _ = try await session.driver.rows("SELECT 1", binds: []) } catch { errors[1] = error }
+                return (errors[0], errors[1])
+            }
+            #expect(throughSQLKit.map(StoreError.isConnectionLoss) == true, "\(throughSQLKit.map { String(reflecting: $0) } ?? "no error")")
+            #expect(throughDriver.map(StoreError.isConnectionLoss) == true, "\(throughDriver.map { String(reflecting: $0) } ?? "no error")")
+            #expect(try await store.read { try await $0.cells("SELECT 1") } == [[.integer(1)]], "the store opens a new connection for the next work")
         }
-        #expect(throughSQLKit.map(StoreError.isConnectionLoss) == true, "\(throughSQLKit.map { String(reflecting: $0) } ?? "no error")")
-        #expect(throughDriver.map(StoreError.isConnectionLoss) == true, "\(throughDriver.map { String(reflecting: $0) } ?? "no error")")
-        #expect(try await store.read { try await $0.cells("SELECT 1") } == [[.integer(1)]], "the store opens a new connection for the next work")
-        try await store.close()
     }
 
     @Test(
@@ -123,13 +125,15 @@ struct StorageConnectionTests {
     func transactionOnEndedConnection() async throws {
         let url = try TestEngine.requirePostgres()
         let store = try await StoreConnection.open(url: url, logger: quietLogger)
-        let ended = await #expect(throws: (any Error).self) {
-            try await store.inTransaction { session in
-                try await session.sql.raw("SELECT pg_terminate_backend(pg_backend_pid())").run()
+        // Closed also when the time limit cancels the test, so a failure is reported, not a crash.
+        try await store.closing {
+            let ended = await #expect(throws: (any Error).self) {
+                try await store.inTransaction { session in
+                    try await session.sql.raw("SELECT pg_terminate_backend(pg_backend_pid())").run()
+                }
             }
+            #expect(ended.map(StoreError.isConnectionLoss) == true, "\(ended.map { String(reflecting: $0) } ?? "")")
         }
-        #expect(ended.map(StoreError.isConnectionLoss) == true, "\(ended.map { String(reflecting: $0) } ?? "")")
-        try await store.close()
     }
 
     @Test(
@@ -139,26 +143,28 @@ struct StorageConnectionTests {
     func connectionLostWhileCommitting() async throws {
         let url = try TestEngine.requirePostgres()
         let store = try await StoreConnection.open(url: url, logger: quietLogger)
-        let lost = await #expect(throws: StoreError.self) {
-            try await store.inTransaction { session in
-                // A trigger deferred to the commit that ends this very connection then.
-                for statement in [
-                    "CREATE TEMPORARY TABLE committing (x integer)",
-                    "CREATE FUNCTION pg_temp.end_connection() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$",
-                    "CREATE CONSTRAINT TRIGGER at_commit AFTER INSERT ON committing DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION pg_temp.end_connection()",
-                    "INSERT INTO committing VALUES (1)",
-                ] {
-                    try await session.driver.execute(statement, binds: [])
+        // Closed also when the time limit cancels the test, so a failure is reported, not a crash.
+        try await store.closing {
+            let lost = await #expect(throws: StoreError.self) {
+                try await store.inTransaction { session in
+                    // A trigger deferred to the commit that ends this very connection then.
+                    for statement in [
+                        "CREATE TEMPORARY TABLE committing (x integer)",
+                        "CREATE FUNCTION pg_temp.end_connection() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_terminate_backend(pg_backend_pid()); RETURN NULL; END $$",
+                        "CREATE CONSTRAINT TRIGGER at_commit AFTER INSERT ON committing DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION pg_temp.end_connection()",
+                        "INSERT INTO committing VALUES (1)",
+                    ] {
+                        try await session.driver.execute(statement, binds: [])
+                    }
                 }
             }
+            guard case .connectionLostWhileCommitting = lost else {
+                Issue.record("expected connectionLostWhileCommitting, got \(lost.map { String(reflecting: $0) } ?? "nothing")")
+                return
+            }
+            #expect(lost?.isConnectionLost == true)
+            #expect(lost?.description.hasPrefix("the connection to the database was lost as the change was being committed, so it may or may not have been written (") == true)
         }
-        guard case .connectionLostWhileCommitting = lost else {
-            Issue.record("expected connectionLostWhileCommitting, got \(lost.map { String(reflecting: $0) } ?? "nothing")")
-            return
-        }
-        #expect(lost?.isConnectionLost == true)
-        #expect(lost?.description.hasPrefix("the connection to the database was lost as the change was being committed, so it may or may not have been written (") == true)
-        try await store.close()
     }
 
     @Test(
@@ -169,28 +175,31 @@ struct StorageConnectionTests {
         let url = try TestEngine.requirePostgres()
         let store = try await StoreConnection.open(url: url, logger: quietLogger)
         let administrator = try await StoreConnection.open(url: url, logger: quietLogger)
-        for _ in 0..<3 {
-            let ended = await #expect(throws: (any Error).self) {
-                try await store.read { session in
-                    let backend = try await session.cells("SELECT pg_backend_pid()")
-                    guard case let .integer(pid) = backend.first?.first else { throw StoreError.connectionLost(reason: "no backend pid") }
-                    let ending = Task {
-                        try await Task.sleep(for: .milliseconds(150))
-                        try await administrator.read { try await $0.sql.raw("SELECT pg_terminate_backend(\(unsafeRaw: String(pid)))").run() }
+        try await store.closing {
+            try await administrator.closing {
+                for _ in 0..<3 {
+                    let ended = await #expect(throws: (any Error).self) {
+                        try await store.read { session in
+                            let backend = try await session.cells("SELECT pg_backend_pid()")
+                            guard case let .integer(pid) = backend.first?.first else { throw StoreError.connectionLost(reason: "no backend pid") }
+                            let ending = Task {
+                                try await Task.sleep(for: .milliseconds(150))
+                                try await administrator.read { try await $0.sql.raw("SELECT pg_terminate_backend(\(unsafeRaw: String(pid)))").run() }
+                            }
+                            defer { ending.cancel() }
+                            // About 30 MB of rows, more than arrive before the server ends the connection,
+                            // then a wait, so the query is still running when it does.
+                            _ = try await session.driver.rows(
+                                "SELECT g, repeat('x', 100) FROM generate_series(1, 300000) AS g UNION ALL SELECT 0, '' FROM pg_sleep(30)", binds: []
+                            )
+                        }
                     }
-                    defer { ending.cancel() }
-                    // About 30 MB of rows, more than arrive before the server ends the connection,
-                    // then a wait, so the query is still running when it does.
-                    _ = try await session.driver.rows(
-                        "SELECT g, repeat('x', 100) FROM generate_series(1, 300000) AS g UNION ALL SELECT 0, '' FROM pg_sleep(30)", binds: []
-                    )
+                    #expect(ended.map(StoreError.isConnectionLoss) == true, "\(ended.map { String(reflecting: $0) } ?? "")")
+                    let next = try await store.read { try await $0.cells("SELECT 1") }
+                    #expect(next == [[.integer(1)]])
                 }
             }
-            #expect(ended.map(StoreError.isConnectionLoss) == true, "\(ended.map { String(reflecting: $0) } ?? "")")
-            #expect(try await store.read { try await $0.cells("SELECT 1") } == [[.integer(1)]])
         }
-        try await administrator.close()
-        try await store.close()
     }
 
     @Test("an in-memory SQLite store works until it is closed")
@@ -290,30 +299,29 @@ struct StorageConnectionTests {
     func refusedForAWhile() async throws {
         let role = try TestEngine.newPostgresRole(prefix: "scrutineer_busy_")
         let (refusedAtOpen, refusedLater) = try await Self.asRole(role, setUp: ["ALTER ROLE \(role.role) CONNECTION LIMIT 1"]) {
-            let refusedAtOpen: (any Error)?
             let store = try await StoreConnection.open(url: role.url, logger: quietLogger)
-            // The store keeps its first connection; a second, while the first is busy, is one too many.
-            let refusedLater = await #expect(throws: (any Error).self) {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { try await store.read { try await $0.sql.raw("SELECT pg_sleep(1)").run() } }
-                    group.addTask {
-                        try await Task.sleep(for: .milliseconds(200))
-                        try await store.read { try await $0.sql.raw("SELECT 1").run() }
+            return try await store.closing(after: {
+                // The store keeps its first connection; a second, while the first is busy, is one too many.
+                let refusedLater = await #expect(throws: (any Error).self) {
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        group.addTask { try await store.read { try await $0.sql.raw("SELECT pg_sleep(1)").run() } }
+                        group.addTask {
+                            try await Task.sleep(for: .milliseconds(200))
+                            try await store.read { try await $0.sql.raw("SELECT 1").run() }
+                        }
+                        try await group.waitForAll()
                     }
-                    try await group.waitForAll()
                 }
-            }
-            try await store.close()
-            // A second store while the first's connection is still open, as a second command would.
-            let first = try await StoreConnection.open(url: role.url, logger: quietLogger)
-            do {
-                _ = try await StoreConnection.open(url: role.url, logger: quietLogger)
-                refusedAtOpen = nil
-            } catch {
-                refusedAtOpen = error
-            }
-            try await first.close()
-            return (refusedAtOpen, refusedLater)
+                // A second store while the first's connection is open, as a second command would.
+                let refusedAtOpen: (any Error)?
+                do {
+                    try await StoreConnection.open(url: role.url, logger: quietLogger).close()
+                    refusedAtOpen = nil
+                } catch {
+                    refusedAtOpen = error
+                }
+                return (refusedAtOpen, refusedLater)
+            })
         }.get()
         for error in [refusedAtOpen, refusedLater] {
             guard case let .unavailable(reason)? = error as? StoreError else {
