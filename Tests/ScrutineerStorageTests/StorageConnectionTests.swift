@@ -42,6 +42,22 @@ struct StorageConnectionTests {
             NAME of lower-case letters, digits and underscores, not first a digit, at most 63 of them, not beginning pg_ and not information_schema, e.g. ?schema=warwickshire)
             """)
         #expect(try DatabaseLocation(url: "postgres://app@localhost/db?schema=" + String(repeating: "a", count: 63)).engine == .postgresql)
+        // A parameter nothing reads, such as a misspelt schema, is refused, not passed over into
+        // the server's default schema (found by exploratory testing: ?Schema= imported into public).
+        for (url, name) in [("postgres://app:s3cret@localhost/db?Schema=council_b", "Schema"), ("postgres://app@localhost/db?tlsmode=disable&shema=b", "shema"),
+                            ("postgres://app@localhost/db?password=s3cret", "password")] {
+            #expect(throws: StoreError.unknownURLParameter(url: DatabaseLocation.maskingPassword(url), name: name)) { try DatabaseLocation(url: url) }
+        }
+        #expect(StoreError.unknownURLParameter(url: "postgres://app:***@localhost/db?Schema=council_b", name: "Schema").description == """
+            db.url: "postgres://app:***@localhost/db?Schema=council_b" has the parameter Schema, which Scrutineer does not read \
+            (expected schema=NAME and tlsmode=disable, prefer or require, in lower case, and no others)
+            """)
+        #expect(try DatabaseLocation(url: "postgres://app@localhost/db?sslmode=disable&schema=b").engine == .postgresql)
+        // A control character in a schema's name is shown escaped, never raw.
+        #expect(throws: StoreError.invalidSchemaName(url: "postgres://app@localhost/db?schema=b%00x", schema: "b\u{0}x", problem: "is not a name Scrutineer can use")) {
+            try DatabaseLocation(url: "postgres://app@localhost/db?schema=b%00x")
+        }
+        #expect(StoreError.invalidSchemaName(url: "u", schema: "b\u{0}x", problem: "p").description.hasPrefix(#"db.url: the schema "b\u{0}x" in"#))
         #expect(StoreError.invalidDatabaseURL("mysql://app@localhost/db").description == """
             db.url: "mysql://app@localhost/db" is not a database URL (expected sqlite://PATH such as sqlite://./scrutineer.sqlite, \
             sqlite://:memory:, or postgres://USER:PASSWORD@HOST:PORT/DATABASE)

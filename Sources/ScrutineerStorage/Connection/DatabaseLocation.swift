@@ -22,6 +22,8 @@ public enum DatabaseLocation: Sendable, Hashable {
             try self.init(reading: url)
         } catch let .invalidSchemaName(_, schema, problem) {
             throw StoreError.invalidSchemaName(url: Self.maskingPassword(url), schema: schema, problem: problem)
+        } catch let .unknownURLParameter(_, name) {
+            throw StoreError.unknownURLParameter(url: Self.maskingPassword(url), name: name)
         } catch {
             throw StoreError.invalidDatabaseURL(Self.maskingPassword(url))
         }
@@ -65,6 +67,11 @@ public enum DatabaseLocation: Sendable, Hashable {
         else { throw StoreError.invalidDatabaseURL(url) }
         var schema: String?
         if let items = components.queryItems {
+            // A parameter read by no one (`Schema=`, `shema=`) would leave Scrutineer in the
+            // server's default schema, another council's database on a shared server: refused.
+            if let unknown = items.first(where: { !Self.urlParameters.contains($0.name) }) {
+                throw StoreError.unknownURLParameter(url: url, name: unknown.name)
+            }
             let schemas = items.filter { $0.name == "schema" }.map { $0.value ?? "" }
             if schemas.count > 1 {
                 throw StoreError.invalidSchemaName(url: url, schema: schemas.joined(separator: ", "), problem: "is given more than once")
@@ -79,6 +86,10 @@ public enum DatabaseLocation: Sendable, Hashable {
         guard let rebuilt = components.string else { throw StoreError.invalidDatabaseURL(url) }
         self = .postgresql(url: rebuilt, schema: schema)
     }
+
+    /// The parameters a PostgreSQL URL may have: Scrutineer's schema, and PostgresKit's TLS mode
+    /// under the names it reads.
+    static let urlParameters: Set<String> = ["schema", "tlsmode", "sslmode", "tls", "ssl"]
 
     /// Why `schema` cannot hold a Scrutineer database, or nil when it can: a name Scrutineer
     /// writes unquoted (lower-case letters, digits and underscores, not first a digit), that

@@ -8,6 +8,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidDatabaseURL(String)
     /// The `db.url` setting names a PostgreSQL schema Scrutineer cannot use (`problem` says why).
     case invalidSchemaName(url: String, schema: String, problem: String)
+    /// The `db.url` setting has a parameter Scrutineer does not read (a misspelt `schema`).
+    case unknownURLParameter(url: String, name: String)
     /// The database could not be opened or reached (the URL is shown without its password).
     case cannotConnect(url: String, reason: String)
     /// The database has migrations this version of Scrutineer does not know.
@@ -133,8 +135,11 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             "db.url: \"\(url)\" is not a database URL (expected sqlite://PATH such as sqlite://./scrutineer.sqlite, "
                 + "sqlite://:memory:, or postgres://USER:PASSWORD@HOST:PORT/DATABASE)"
         case let .invalidSchemaName(url, schema, problem):
-            "db.url: the schema \"\(schema)\" in \"\(url)\" \(problem) (expected ?schema=NAME once, NAME of lower-case letters, digits "
+            "db.url: the schema \"\(StoreError.visible(schema))\" in \"\(url)\" \(problem) (expected ?schema=NAME once, NAME of lower-case letters, digits "
                 + "and underscores, not first a digit, at most 63 of them, not beginning pg_ and not information_schema, e.g. ?schema=warwickshire)"
+        case let .unknownURLParameter(url, name):
+            "db.url: \"\(url)\" has the parameter \(StoreError.visible(name)), which Scrutineer does not read (expected schema=NAME and "
+                + "tlsmode=disable, prefer or require, in lower case, and no others)"
         case let .cannotConnect(url, reason):
             "db.url: cannot open \(url): \(reason)"
         case let .schemaNewerThanProgram(database, program):
@@ -217,6 +222,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
                 ? "reference: committee \(committee)'s register has no risk \(reference) (expected one it holds: \(references.isEmpty ? "none yet" : references.joined(separator: ", "))); nothing was written"
                 : "reviewed-on: risk \(reference) of \(committee) was not reviewed on \(day) (expected one of the days it was: \(held.joined(separator: ", "))); nothing was written"
         }
+    }
+
+    /// `text` with its control characters (a NUL written `%00` in a URL) shown as `\u{0}`, so
+    /// a message never carries them raw.
+    static func visible(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "\\u{\(String($0.value, radix: 16))}" : String($0) }.joined())
     }
 
     /// True for `connectionLost` and `unavailable` (nothing was written, and trying again may
