@@ -41,10 +41,20 @@ final class PooledSessions<Source: ConnectionPoolSource>: DatabaseSessions, @unc
         self.makeSession = makeSession
     }
 
+    /// A connection whose work failed for its loss is closed before the pool has it back, so the
+    /// next work is given a new one, not the dead one again (the server's closing may not have
+    /// reached this side yet: found by exploratory testing, a sign-in's next step failing so).
     func withSession<Result: Sendable>(_ body: @escaping @Sendable (StoreSession) async throws -> Result) async throws -> Result {
         let makeSession = self.makeSession
         return try await pool.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask { try await body(makeSession(connection)) }
+            connection.eventLoop.makeFutureWithTask {
+                do {
+                    return try await body(makeSession(connection))
+                } catch where StoreError.isConnectionLoss(error) {
+                    try? await connection.close().get()
+                    throw error
+                }
+            }
         }.get()
     }
 

@@ -72,21 +72,36 @@ struct SignInController: Sendable {
         // The attempt is claimed (and counted as failed) before the password is checked, so
         // attempts sent at once cannot all slip under the limit.
         let since = StoreTimestamp.now(plus: -settings.signInWindow), at = StoreTimestamp.now()
-        guard try await store.claimSignInAttempt(username: username, at: at, since: since, limit: settings.signInAttempts) else {
-            context.logger.warning("sign-in refused: too many failures", metadata: ["user": .string(Self.loggable(username))])
-            return form(request, context, username: username, error: "Too many failed sign-ins for this username. Wait \(settings.signInWindow / 60) minutes, then try again.", status: .tooManyRequests)
-        }
         do {
+            guard try await store.claimSignInAttempt(username: username, at: at, since: since, limit: settings.signInAttempts) else {
+                context.logger.warning("sign-in refused: too many failures", metadata: ["user": .string(Self.loggable(username))])
+                return form(request, context, username: username, error: "Too many failed sign-ins for this username. Wait \(settings.signInWindow / 60) minutes, then try again.", status: .tooManyRequests)
+            }
             return try await checkPassword(request, context, username: username, password: password)
         } catch {
-            // The database failed part-way (a lost connection): the password was not judged, so
-            // the attempt is taken back where the database lets it be.
+            // The database failed part-way (a lost connection, even as the claim was committed):
+            // the password was not judged, so the attempt is taken back where the database lets
+            // it be, and the reader is told to try again, not to look whether a change was made.
+            await withdrawAttempt(username: username, at: at, logger: context.logger)
+            if case let .connectionLostWhileCommitting(reason)? = error as? StoreError { throw StoreError.connectionLost(reason: reason) }
+            throw error
+        }
+    }
+
+    /// Takes back a claimed attempt, trying once more after a moment when the database is lost
+    /// on the first try (a failover under way); logged when it cannot be.
+    private func withdrawAttempt(username: String, at: String, logger: Logger) async {
+        for attempt in 1...2 {
             do {
                 try await store.withdrawSignInAttempt(username: username, at: at)
-            } catch let withdrawal {
-                context.logger.warning("sign-in attempt not taken back: \(StoreError.databaseReason(withdrawal))", metadata: ["user": .string(Self.loggable(username))])
+                return
+            } catch {
+                guard attempt == 1, StoreError.isConnectionLoss(error) else {
+                    logger.warning("sign-in attempt not taken back: \(StoreError.databaseReason(error))", metadata: ["user": .string(Self.loggable(username))])
+                    return
+                }
+                try? await Task.sleep(for: .milliseconds(250))
             }
-            throw error
         }
     }
 
