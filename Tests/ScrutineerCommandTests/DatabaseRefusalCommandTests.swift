@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import ScrutineerTestSupport
 import Testing
 @testable import ScrutineerStorage
@@ -74,5 +75,30 @@ struct DatabaseRefusalCommandTests {
         #expect(imported.status == 77, "\(imported.standardError)")
         #expect(imported.standardError.contains("the database does not let the role in db.url do this, so nothing was written (permission denied for table "), "\(imported.standardError)")
         #expect(imported.standardError.contains("(SQLSTATE 42501)); expected a role with SELECT, INSERT, UPDATE and DELETE on Scrutineer's tables, and CREATE on its schema"))
+    }
+
+    @Test("a connection closed during PostgreSQL's start-up handshake (a load balancer before a cluster failing over) exits 75, as a lost connection, not 78 as for a wrong URL (found by exploratory testing)")
+    func closedDuringStartUp() throws {
+        // A listener that accepts each connection and closes it at once, as such a load balancer does.
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && listen(listener, 16) == 0 && getsockname(listener, $0, &length) == 0 }
+        }
+        try #require(bound, "could not listen on 127.0.0.1")
+        defer { shutdown(listener, Int32(SHUT_RDWR)); close(listener) }
+        Thread.detachNewThread {
+            while case let connection = accept(listener, nil, nil), connection >= 0 { close(connection) }
+        }
+        let port = UInt16(bigEndian: address.sin_port)
+        let closed = try CommandRunner.run(["export", "audit", "--db", "postgres://scrutineer@127.0.0.1:\(port)/scrutineer?tlsmode=disable"])
+        #expect(closed.status == 75, "\(closed.standardError)")
+        #expect(closed.standardError == "the connection to the database was lost, so nothing was written (PostgreSQL closed the connection, before the database was ready); try again once the database answers\n")
+        // A port nothing listens on is still a URL to correct.
+        let nothing = try CommandRunner.run(["export", "audit", "--db", "postgres://scrutineer@127.0.0.1:1/scrutineer?tlsmode=disable"])
+        #expect(nothing.status == 78, "\(nothing.standardError)")
     }
 }

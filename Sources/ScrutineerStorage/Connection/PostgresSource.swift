@@ -10,8 +10,9 @@ import PostgresKit
 /// connection limit), one starting up or shutting down (57P03), or a database closed to
 /// connections for maintenance (55000, `ALLOW_CONNECTIONS false`) refuses a new connection for a
 /// while: that is `StoreError.unavailable`, which the site answers with 503 and a command with
-/// exit status 75, as a lost connection, since trying again later may work. Any other failure
-/// (a wrong password or host) passes as PostgresNIO raised it.
+/// exit status 75, as a lost connection, since trying again later may work; so is a connection
+/// closed during the start-up handshake (`StoreError.connectionLost`). Any other failure (a wrong
+/// password or host, a port nothing listens on) passes as PostgresNIO raised it.
 struct PostgresSource: ConnectionPoolSource {
     let base: PostgresConnectionSource
 
@@ -20,10 +21,24 @@ struct PostgresSource: ConnectionPoolSource {
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<PostgresConnection> {
         base.makeConnection(logger: logger, on: eventLoop).flatMapErrorThrowing { error in
-            if let state = (error as? PSQLError)?.serverInfo?[.sqlState], Self.refusedForAWhile.contains(state) {
+            guard let error = error as? PSQLError else { throw error }
+            if let state = error.serverInfo?[.sqlState], Self.refusedForAWhile.contains(state) {
                 throw StoreError.unavailable(reason: StoreError.databaseReason(error))
+            }
+            // Reached, then closed before it was ready (a load balancer in front of a cluster
+            // failing over): lost, as a connection is later, not a URL to correct.
+            if Self.closedDuringStartUp(error) {
+                throw StoreError.connectionLost(reason: StoreError.databaseReason(error) + ", before the database was ready")
             }
             throw error
         }
+    }
+
+    /// Whether the other side closed or reset a connection it had accepted, during the start-up
+    /// handshake.
+    static func closedDuringStartUp(_ error: PSQLError) -> Bool {
+        if [.serverClosedConnection, .uncleanShutdown].contains(error.code) { return true }
+        guard error.code == .connectionError, let underlying = error.underlying as? IOError else { return false }
+        return [ECONNRESET, EPIPE].contains(underlying.errnoCode)
     }
 }
