@@ -40,7 +40,7 @@ struct Scrutineer: AsyncParsableCommand {
             }
             // A role without the rights a command needs exits with EX_NOPERM (77), as does a
             // change refused for it.
-            if case .notPermitted? = error as? StoreError {
+            if let error = error as? StoreError, error.isNotPermitted {
                 StandardError.write("Error: \(error)\n")
                 exit(withError: ExitCode(77))
             }

@@ -66,11 +66,21 @@ struct DatabaseRefusalCommandTests {
         try await owned.closing { try await owned.migrate() }
         try await run(["GRANT USAGE ON SCHEMA \(role.schema) TO \(role.role)", "GRANT SELECT ON ALL TABLES IN SCHEMA \(role.schema) TO \(role.role)"])
         let read = try CommandRunner.run(["export", "observations", "--db", role.url])
+        // Without USAGE on the schema, the schema is named (found by exploratory testing: "no
+        // schema has been selected to create in").
+        var otherSchema = try #require(URLComponents(string: role.url))
+        otherSchema.user = "scrutineer_no_usage_" + role.schema.suffix(8)
+        try await run(["CREATE ROLE \(try #require(otherSchema.user)) LOGIN"])
+        let noUsage = try CommandRunner.run(["export", "observations", "--db", try #require(otherSchema.string)])
+        try await run(["DROP ROLE \(try #require(otherSchema.user))"])
         let imported = try CommandRunner.run(["import", "areas", SharedFiles.data("reference/la_lookup_from_ees.csv").path, "--db", role.url])
         try await run(role.dropping)
         try await administrator.close()
 
         #expect(read.status == 0, "\(read.standardError)")
+        #expect(noUsage.status == 77, "\(noUsage.standardError)")
+        #expect(noUsage.standardError == "the database does not let the role in db.url do this, so nothing was written (permission denied for schema \(role.schema): the role has no USAGE on it); "
+            + "expected a role with SELECT, INSERT, UPDATE and DELETE on Scrutineer's tables, and CREATE on its schema\n")
         #expect(read.standardOutput.hasPrefix("measure_code,area_code,period,"))
         #expect(imported.status == 77, "\(imported.standardError)")
         #expect(imported.standardError.contains("the database does not let the role in db.url do this, so nothing was written (permission denied for table "), "\(imported.standardError)")

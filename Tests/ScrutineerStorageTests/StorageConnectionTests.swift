@@ -368,6 +368,40 @@ struct StorageConnectionTests {
         #expect(Set(try answers.get()) == [[.integer(1)], [.integer(2)], [.integer(3)]])
     }
 
+    @Test(
+        "work that finds every connection busy for longer than the store waits is refused as the database being unavailable (503, exit 75), not the pool's own error (found by exploratory testing: 500 after 10 minutes)",
+        arguments: TestEngine.available
+    )
+    func everyConnectionBusy(engine: TestEngine) async throws {
+        let database = try await TestDatabase.make(engine)
+        let store = try await StoreConnection.open(
+            DatabaseLocation(url: database.url), postgresConnections: 1, connectionWait: .milliseconds(300), logger: quietLogger
+        )
+        let refused: (any Error)? = try await store.closing(after: {
+            let (holding, held) = AsyncStream.makeStream(of: Void.self)
+            let (releasing, release) = AsyncStream.makeStream(of: Void.self)
+            let busy = Task {
+                try await store.read { _ in
+                    held.yield()
+                    for await _ in releasing { break }
+                }
+            }
+            for await _ in holding { break }
+            var refused: (any Error)?
+            do { _ = try await store.read { try await $0.cells("SELECT 1") } } catch { refused = error }
+            release.yield()
+            try await busy.value
+            return refused
+        })
+        try await database.remove()
+        guard case let .unavailable(reason)? = refused as? StoreError else {
+            Issue.record("expected StoreError.unavailable, got \(refused.map { String(reflecting: $0) } ?? "nothing")")
+            return
+        }
+        #expect(reason == "no connection to it came free within 300 ms, every one of this program's being busy")
+        #expect(refused.map(StoreError.isConnectionLoss) == true)
+    }
+
     /// Runs `body` with `role` and its schema made (and `setUp` run) on the test server, dropping
     /// them after whether `body` succeeded or not; `body`'s outcome is returned for the test to check.
     private static func asRole<Value: Sendable>(

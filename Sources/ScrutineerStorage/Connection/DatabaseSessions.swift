@@ -22,9 +22,11 @@ final class PooledSessions<Source: ConnectionPoolSource>: DatabaseSessions, @unc
     private let eventLoopGroup: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool?
     private let makeSession: @Sendable (Source.Connection) -> StoreSession
+    private let connectionWait: TimeAmount
 
+    /// `connectionWait`: how long work waits for a connection to come free when every one is busy.
     init(
-        source: Source, maxConnections: Int, eventLoopGroup: MultiThreadedEventLoopGroup, threadPool: NIOThreadPool?,
+        source: Source, maxConnections: Int, connectionWait: TimeAmount, eventLoopGroup: MultiThreadedEventLoopGroup, threadPool: NIOThreadPool?,
         logger: Logger, makeSession: @escaping @Sendable (Source.Connection) -> StoreSession
     ) {
         // The pool logs a connection it cannot open at `error`, then fails the work that asked for
@@ -33,20 +35,36 @@ final class PooledSessions<Source: ConnectionPoolSource>: DatabaseSessions, @unc
         var poolLogger = logger
         if poolLogger.logLevel > .debug { poolLogger.logLevel = .critical }
         self.pool = EventLoopGroupConnectionPool(
-            source: source, maxConnectionsPerEventLoop: maxConnections, requestTimeout: .minutes(10), logger: poolLogger,
+            source: source, maxConnectionsPerEventLoop: maxConnections, requestTimeout: connectionWait, logger: poolLogger,
             on: eventLoopGroup
         )
         self.eventLoopGroup = eventLoopGroup
         self.threadPool = threadPool
         self.makeSession = makeSession
+        self.connectionWait = connectionWait
     }
 
     /// A connection whose work failed for its loss is closed before the pool has it back, so the
     /// next work is given a new one, not the dead one again (the server's closing may not have
     /// reached this side yet: found by exploratory testing, a sign-in's next step failing so).
+    /// Work that waited `connectionWait` for a busy pool is `StoreError.unavailable` (503 on the
+    /// site, exit 75), not the pool's own error (found by exploratory testing: 500 after 10 minutes).
     func withSession<Result: Sendable>(_ body: @escaping @Sendable (StoreSession) async throws -> Result) async throws -> Result {
         let makeSession = self.makeSession
-        return try await pool.withConnection { connection in
+        do {
+            return try await lending(makeSession, body)
+        } catch is ConnectionPoolTimeoutError {
+            let milliseconds = connectionWait.nanoseconds / 1_000_000, seconds = milliseconds / 1000
+            let wait = seconds >= 60 ? "\(seconds / 60) minute\(seconds / 60 == 1 ? "" : "s")"
+                : seconds >= 1 ? "\(seconds) second\(seconds == 1 ? "" : "s")" : "\(milliseconds) ms"
+            throw StoreError.unavailable(reason: "no connection to it came free within \(wait), every one of this program's being busy")
+        }
+    }
+
+    private func lending<Result: Sendable>(
+        _ makeSession: @escaping @Sendable (Source.Connection) -> StoreSession, _ body: @escaping @Sendable (StoreSession) async throws -> Result
+    ) async throws -> Result {
+        try await pool.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
                 do {
                     return try await body(makeSession(connection))

@@ -19,10 +19,16 @@ public enum StoreConnection {
         try await open(DatabaseLocation(url: url), logger: logger)
     }
 
+    /// How long work finding every connection busy waits for one before it is refused as
+    /// `StoreError.unavailable`, unless told.
+    public static let defaultConnectionWait: TimeAmount = .minutes(10)
+
     /// Opens the database at `location` and checks it answers; on PostgreSQL with at most
-    /// `postgresConnections` connections at once (work beyond them waits its turn).
+    /// `postgresConnections` connections at once (work beyond them waits its turn, for at most
+    /// `connectionWait`).
     public static func open(
-        _ location: DatabaseLocation, postgresConnections: Int = defaultPostgresConnections, logger: Logger = Logger(label: "scrutineer.storage")
+        _ location: DatabaseLocation, postgresConnections: Int = defaultPostgresConnections, connectionWait: TimeAmount = defaultConnectionWait,
+        logger: Logger = Logger(label: "scrutineer.storage")
     ) async throws -> SQLStore {
         precondition((1...mostPostgresConnections).contains(postgresConnections), "db.connections is checked where it is read")
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -35,7 +41,7 @@ public enum StoreConnection {
             let storage: SQLiteConnection.Storage
             if case let .sqliteFile(path) = location { storage = .file(path: path) } else { storage = .memory }
             sessions = PooledSessions(
-                source: SQLiteSource(storage: storage, threadPool: threadPool), maxConnections: 1,
+                source: SQLiteSource(storage: storage, threadPool: threadPool), maxConnections: 1, connectionWait: connectionWait,
                 eventLoopGroup: eventLoopGroup, threadPool: threadPool, logger: logger,
                 makeSession: { StoreSession(sql: $0.sql(queryLogLevel: .trace), driver: SQLiteDriverConnection(connection: $0), engine: .sqlite) }
             )
@@ -51,7 +57,7 @@ public enum StoreConnection {
             schemaToCreate = schema
             sessions = PooledSessions(
                 source: PostgresSource(base: PostgresConnectionSource(sqlConfiguration: configuration)), maxConnections: postgresConnections,
-                eventLoopGroup: eventLoopGroup, threadPool: nil, logger: logger,
+                connectionWait: connectionWait, eventLoopGroup: eventLoopGroup, threadPool: nil, logger: logger,
                 makeSession: { connection in
                     StoreSession(
                         sql: OpenPostgresSQLDatabase(base: connection.sql(queryLogLevel: .trace), connection: connection),
@@ -74,8 +80,8 @@ public enum StoreConnection {
         } catch {
             try? await store.close()
             // Refused for a while (`PostgresSource`), or lost once made: trying again may work,
-            // which a wrong URL, password or host would not.
-            if let error = error as? StoreError, error.isConnectionLost { throw error }
+            // which a wrong URL, password or host would not; a schema the role may not use.
+            if let error = error as? StoreError, error.isConnectionLost || error.isNotPermitted { throw error }
             throw StoreError.cannotConnect(url: location.redacted, reason: StoreError.databaseReason(error))
         }
         return store
@@ -85,10 +91,21 @@ public enum StoreConnection {
     /// it is not there yet.
     private static func prepare(_ session: StoreSession, schema: String?) async throws {
         let database = session.sql
+        guard let schema else {
+            try await database.raw("SELECT 1").run()
+            return
+        }
         // A schema that exists is used as it is: its creation needs CREATE on the whole
         // database, which a role kept to its schema lacks, and the write lock, which an
         // import under way holds.
-        if let schema, try await database.raw("SELECT 1 FROM pg_namespace WHERE nspname = \(bind: schema)").all().isEmpty {
+        let usable = try await database.raw("SELECT has_schema_privilege(nspname, 'USAGE') AS usable FROM pg_namespace WHERE nspname = \(bind: schema)")
+            .all().map { try $0.decode(column: "usable", as: Bool.self) }
+        // A schema the role may not use is left out of its search path without a word, and
+        // every query would then say only that no table or schema was found.
+        if usable == [false] {
+            throw StoreError.notPermitted(reason: "permission denied for schema \(schema): the role has no USAGE on it")
+        }
+        if usable.isEmpty {
             // Under the schema's write lock, so two servers starting on a new schema at
             // once do not both create it (a schema name is letters, digits and underscores).
             try await database.raw("BEGIN").run()
@@ -96,6 +113,5 @@ public enum StoreConnection {
             try await database.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
             try await database.raw("COMMIT").run()
         }
-        try await database.raw("SELECT 1").run()
     }
 }

@@ -22,7 +22,7 @@ extension SQLStore {
     private func applyMigrations(through last: Int?) async throws -> Int {
         let engine = self.engine, logger = self.logger
         let history = Migration.history.filter { last == nil || $0.number <= last! }
-        if let applied = await migrationsRecorded() {
+        if let applied = try await migrationsRecorded() {
             try Self.refuseNewerSchema(applied)
             if history.allSatisfy({ applied.contains($0.number) }) { return 0 }
         }
@@ -66,9 +66,16 @@ extension SQLStore {
 
     /// The numbers of the migrations applied, read without a transaction; nil when the database
     /// has no table of them yet (a new database), or the read failed (the locked path then tries
-    /// again and reports it).
-    private func migrationsRecorded() async -> Set<Int>? {
-        try? Set(await appliedMigrations())
+    /// again and reports it). A role refused the schema is told so at once, in PostgreSQL's words
+    /// (creating the table would say only that no schema was selected).
+    private func migrationsRecorded() async throws -> Set<Int>? {
+        do {
+            return Set(try await appliedMigrations())
+        } catch where StoreError.isRefusedRights(error) {
+            throw error
+        } catch {
+            return nil
+        }
     }
 
     /// Rewrites a SQLite file without its free pages when more than a quarter of it is free.

@@ -251,6 +251,12 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         return state.hasPrefix("08") || state.hasPrefix("57P")
     }
 
+    /// True for `notPermitted`.
+    public var isNotPermitted: Bool {
+        if case .notPermitted = self { return true }
+        return false
+    }
+
     /// True for PostgreSQL refusing the role the rights a statement needs (SQLSTATE 42501,
     /// insufficient_privilege).
     public static func isRefusedRights(_ error: any Error) -> Bool {

@@ -27,7 +27,7 @@ struct DatabaseOption: ParsableArguments {
 
     /// Opens the store named by `--db`, the environment or the default: exit 78 when it cannot
     /// (a wrong URL, password or host), 75 when the database would not take a connection for now
-    /// or lost it (trying again may work).
+    /// or lost it (trying again may work), 77 when the role may not use the schema.
     func openStore() async throws -> SQLStore {
         let location = try location()
         let connections: Int
@@ -41,7 +41,7 @@ struct DatabaseOption: ParsableArguments {
             return try await StoreConnection.open(location, postgresConnections: connections)
         } catch let error as StoreError {
             StandardError.write("\(error)\n")
-            throw error.isConnectionLost ? ExitCode(75) : ExitCode(78)
+            throw error.isConnectionLost || error.isNotPermitted ? error.exitStatus : ExitCode(78)
         }
     }
 
@@ -68,7 +68,7 @@ extension StoreError {
     /// let the role do it; otherwise 65, as for bad data.
     var exitStatus: ExitCode {
         if isConnectionLost { return ExitCode(75) }
-        if case .notPermitted = self { return ExitCode(77) }
+        if isNotPermitted { return ExitCode(77) }
         return ExitCode(65)
     }
 }
