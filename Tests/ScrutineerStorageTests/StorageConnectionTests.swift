@@ -318,16 +318,20 @@ struct StorageConnectionTests {
             let store = try await StoreConnection.open(url: role.url, logger: quietLogger)
             return try await store.closing(after: {
                 // The store keeps its first connection; a second, while the first is busy, is one too many.
-                let refusedLater = await #expect(throws: (any Error).self) {
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        group.addTask { try await store.read { try await $0.sql.raw("SELECT pg_sleep(1)").run() } }
-                        group.addTask {
-                            try await Task.sleep(for: .milliseconds(200))
-                            try await store.read { try await $0.sql.raw("SELECT 1").run() }
-                        }
-                        try await group.waitForAll()
+                let (holding, held) = AsyncStream.makeStream(of: Void.self)
+                let (releasing, release) = AsyncStream.makeStream(of: Void.self)
+                let busy = Task {
+                    try await store.read { _ in
+                        held.yield()
+                        for await _ in releasing { break }
                     }
                 }
+                for await _ in holding { break }
+                let refusedLater = await #expect(throws: (any Error).self) {
+                    try await store.read { try await $0.sql.raw("SELECT 1").run() }
+                }
+                release.yield()
+                try await busy.value
                 // A second store while the first's connection is open, as a second command would.
                 let refusedAtOpen: (any Error)?
                 do {
