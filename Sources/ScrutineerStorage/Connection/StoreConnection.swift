@@ -33,7 +33,6 @@ public enum StoreConnection {
         precondition((1...mostPostgresConnections).contains(postgresConnections), "db.connections is checked where it is read")
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let sessions: any DatabaseSessions
-        var schemaToCreate: String?
         switch location {
         case .sqliteFile, .sqliteMemory:
             let threadPool = NIOThreadPool(numberOfThreads: 1)
@@ -54,7 +53,6 @@ public enum StoreConnection {
                 throw StoreError.invalidDatabaseURL(location.redacted)
             }
             configuration.searchPath = schema.map { [$0] }
-            schemaToCreate = schema
             sessions = PooledSessions(
                 source: PostgresSource(base: PostgresConnectionSource(sqlConfiguration: configuration)), maxConnections: postgresConnections,
                 connectionWait: connectionWait, eventLoopGroup: eventLoopGroup, threadPool: nil, logger: logger,
@@ -68,7 +66,8 @@ public enum StoreConnection {
             )
         }
         let store = SQLStore(location: location, sessions: sessions, logger: logger)
-        let schema = schemaToCreate
+        let schema: String?
+        if case let .postgresql(_, named) = location { schema = named } else { schema = nil }
         do {
             try await sessions.withSession { session in
                 do {
