@@ -37,14 +37,14 @@ struct DatabaseRefusalCommandTests {
     func noConnectionForNow() async throws {
         let role = try TestEngine.newPostgresRole(prefix: "scrutineer_full_")
         let administrator = try await StoreConnection.open(url: role.base)
-        for statement in role.creating + ["ALTER ROLE \(role.role) CONNECTION LIMIT 0"] {
-            try await administrator.read { try await $0.driver.execute(statement, binds: []) }
+        let refused = try await administrator.closing {
+            try await role.using(
+                executing: { statement in try await administrator.read { _ = try await $0.driver.rows(statement, binds: []) } },
+                setUp: ["ALTER ROLE \(role.role) CONNECTION LIMIT 0"]
+            ) {
+                try CommandRunner.run(["export", "observations", "--db", role.url])
+            }
         }
-        let refused = try CommandRunner.run(["export", "observations", "--db", role.url])
-        for statement in role.dropping {
-            try await administrator.read { _ = try await $0.driver.rows(statement, binds: []) }
-        }
-        try await administrator.close()
 
         #expect(refused.status == 75, "\(refused.standardError)")
         #expect(refused.standardError == "the database would not take a connection now, so nothing was done (too many connections for role \"\(role.role)\" (SQLSTATE 53300)); try again shortly\n")

@@ -269,18 +269,11 @@ struct StorageConnectionTests {
     )
     func openingBesideAWrite(engine: TestEngine) async throws {
         try await withStore(engine) { writer, database in
-            let (holding, held) = AsyncStream.makeStream(of: Void.self)
-            let (releasing, release) = AsyncStream.makeStream(of: Void.self)
-            async let write: Void = writer.inTransaction { _ in
-                held.yield()
-                for await _ in releasing { break }
-            }
-            for await _ in holding { break }
             // Before, migrating took the write lock (and on PostgreSQL, so did opening a schema),
             // so the reader waited for the write to end; it is given 20 seconds while the write
             // holds the lock, then the write ends, so a reader that waits fails this test.
             let finished = Mutex(false)
-            let reading = Task {
+            let read: @Sendable () async throws -> [[SQLCell]] = {
                 let reader = try await database.open()
                 return try await reader.closing(after: {
                     try await reader.migrate()
@@ -289,10 +282,11 @@ struct StorageConnectionTests {
                     return count
                 })
             }
-            for _ in 0..<200 where !finished.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(100)) }
-            let finishedWhileHeld = finished.withLock { $0 }
-            release.yield()
-            try await write
+            let (reading, finishedWhileHeld) = try await Self.whileHeld(writer, writing: true) {
+                let reading = Task(operation: read)
+                for _ in 0..<200 where !finished.withLock({ $0 }) { try await Task.sleep(for: .milliseconds(100)) }
+                return (reading, finished.withLock { $0 })
+            }
             #expect(try await reading.value == [[.integer(Migration.history.count)]])
             #expect(finishedWhileHeld, "the reader waited for the write lock")
         }
@@ -308,7 +302,7 @@ struct StorageConnectionTests {
                 return try await store.appliedMigrations()
             })
         }
-        #expect(try opened.get() == Migration.history.map(\.number))
+        #expect(opened == Migration.history.map(\.number))
     }
 
     @Test("a PostgreSQL server that will not take a connection for now (every slot taken, SQLSTATE 53300) is told apart from a wrong URL: trying again may work")
@@ -318,20 +312,11 @@ struct StorageConnectionTests {
             let store = try await StoreConnection.open(url: role.url, logger: quietLogger)
             return try await store.closing(after: {
                 // The store keeps its first connection; a second, while the first is busy, is one too many.
-                let (holding, held) = AsyncStream.makeStream(of: Void.self)
-                let (releasing, release) = AsyncStream.makeStream(of: Void.self)
-                let busy = Task {
-                    try await store.read { _ in
-                        held.yield()
-                        for await _ in releasing { break }
+                let refusedLater = try await Self.whileHeld(store) {
+                    await #expect(throws: (any Error).self) {
+                        try await store.read { try await $0.sql.raw("SELECT 1").run() }
                     }
                 }
-                for await _ in holding { break }
-                let refusedLater = await #expect(throws: (any Error).self) {
-                    try await store.read { try await $0.sql.raw("SELECT 1").run() }
-                }
-                release.yield()
-                try await busy.value
                 // A second store while the first's connection is open, as a second command would.
                 let refusedAtOpen: (any Error)?
                 do {
@@ -342,7 +327,7 @@ struct StorageConnectionTests {
                 }
                 return (refusedAtOpen, refusedLater)
             })
-        }.get()
+        }
         for error in [refusedAtOpen, refusedLater] {
             guard case let .unavailable(reason)? = error as? StoreError else {
                 Issue.record("expected StoreError.unavailable, got \(error.map { String(reflecting: $0) } ?? "nothing")")
@@ -369,7 +354,7 @@ struct StorageConnectionTests {
                 }
             })
         }
-        #expect(Set(try answers.get()) == [[.integer(1)], [.integer(2)], [.integer(3)]])
+        #expect(Set(answers) == [[.integer(1)], [.integer(2)], [.integer(3)]])
     }
 
     @Test(
@@ -382,20 +367,14 @@ struct StorageConnectionTests {
             DatabaseLocation(url: database.url), postgresConnections: 1, connectionWait: .milliseconds(300), logger: quietLogger
         )
         let refused: (any Error)? = try await store.closing(after: {
-            let (holding, held) = AsyncStream.makeStream(of: Void.self)
-            let (releasing, release) = AsyncStream.makeStream(of: Void.self)
-            let busy = Task {
-                try await store.read { _ in
-                    held.yield()
-                    for await _ in releasing { break }
+            try await Self.whileHeld(store) { () async -> (any Error)? in
+                do {
+                    _ = try await store.read { try await $0.cells("SELECT 1") }
+                    return nil
+                } catch {
+                    return error
                 }
             }
-            for await _ in holding { break }
-            var refused: (any Error)?
-            do { _ = try await store.read { try await $0.cells("SELECT 1") } } catch { refused = error }
-            release.yield()
-            try await busy.value
-            return refused
         })
         try await database.remove()
         guard case let .unavailable(reason)? = refused as? StoreError else {
@@ -408,21 +387,32 @@ struct StorageConnectionTests {
 
     /// Runs `body` with `role` and its schema made (and `setUp` run) on the test server, dropping
     /// them after whether `body` succeeded or not; `body`'s outcome is returned for the test to check.
-    private static func asRole<Value: Sendable>(
-        _ role: PostgresRole, setUp: [String] = [], _ body: () async throws -> Value
-    ) async throws -> Result<Value, any Error> {
+    private static func asRole<Value>(_ role: PostgresRole, setUp: [String] = [], _ body: () async throws -> Value) async throws -> Value {
         let administrator = try await StoreConnection.open(url: role.base, logger: quietLogger)
         return try await administrator.closing(after: {
-            for statement in role.creating + setUp {
-                try await administrator.read { try await $0.driver.execute(statement, binds: []) }
-            }
-            let outcome: Result<Value, any Error>
-            do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
-            for statement in role.dropping {
-                try await administrator.read { _ = try await $0.driver.rows(statement, binds: []) }
-            }
-            return outcome
+            try await role.using(executing: { statement in try await administrator.read { _ = try await $0.driver.rows(statement, binds: []) } }, setUp: setUp, body)
         })
+    }
+
+    /// Runs `body` while another piece of work holds one of `store`'s connections (in a write
+    /// transaction, with its lock, when `writing`), and lets it go after.
+    private static func whileHeld<Value>(_ store: SQLStore, writing: Bool = false, _ body: () async throws -> Value) async throws -> Value {
+        let (holding, held) = AsyncStream.makeStream(of: Void.self)
+        let (releasing, release) = AsyncStream.makeStream(of: Void.self)
+        let hold: @Sendable (StoreSession) async throws -> Void = { _ in
+            held.yield()
+            for await _ in releasing { break }
+        }
+        let holder = Task {
+            defer { held.finish() } // a hold that fails lets `body` run, and is reported below
+            if writing { try await store.inTransaction(hold) } else { try await store.read(hold) }
+        }
+        for await _ in holding { break }
+        let outcome: Result<Value, any Error>
+        do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
+        release.yield()
+        try await holder.value
+        return try outcome.get()
     }
 
     @Test("a database migrated by a newer Scrutineer is refused")

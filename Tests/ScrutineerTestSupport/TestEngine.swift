@@ -84,6 +84,19 @@ public struct PostgresRole: Sendable {
         ["SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(role)'", "DROP SCHEMA \(schema) CASCADE", "DROP ROLE \(role)"]
     }
 
+    /// Makes the role and its schema, then runs `setUp` (statements such as a connection limit),
+    /// each through `execute` as the test cluster's own role; runs `body`; and drops them after,
+    /// whether `body` succeeded or not.
+    public func using<Value>(
+        executing execute: (String) async throws -> Void, setUp: [String] = [], _ body: () async throws -> Value
+    ) async throws -> Value {
+        for statement in creating + setUp { try await execute(statement) }
+        let outcome: Result<Value, any Error>
+        do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
+        for statement in dropping { try await execute(statement) }
+        return try outcome.get()
+    }
+
     struct UnreadableURL: Error, CustomStringConvertible {
         let url: String
         var description: String { "\(TestEngine.postgresVariable) is not a URL: \(url)" }

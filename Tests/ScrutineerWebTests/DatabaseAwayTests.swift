@@ -18,16 +18,7 @@ struct DatabaseAwayTests {
         .enabled(if: TestEngine.postgresRuns)
     )
     func refusedConnections() async throws {
-        let role = try TestEngine.newPostgresRole(prefix: "scrutineer_away_")
-        let administrator = try await StoreConnection.open(url: role.base, logger: quietLogger)
-        @Sendable func run(_ statements: [String]) async throws {
-            for statement in statements {
-                try await administrator.read { _ = try await $0.driver.rows(statement, binds: []) }
-            }
-        }
-        try await run(role.creating)
-        var failure: (any Error)?
-        do {
+        try await Self.withRole(prefix: "scrutineer_away_") { role, administrator in
             let store = try await StoreConnection.open(url: role.url, logger: quietLogger)
             try await store.closing {
                 try await store.migrate()
@@ -35,7 +26,9 @@ struct DatabaseAwayTests {
                     #expect(try await client.execute(uri: "/", method: .get).status == .ok)
                     // No new connection for the role, and the store's own ended, as a server at its
                     // connection limit after a restart would leave it.
-                    try await run(["ALTER ROLE \(role.role) CONNECTION LIMIT 0", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(role.role)'"])
+                    for statement in ["ALTER ROLE \(role.role) CONNECTION LIMIT 0", "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = '\(role.role)'"] {
+                        _ = try await administrator.rows(statement)
+                    }
                     try await Task.sleep(for: .milliseconds(300))
                     for _ in 0..<2 {
                         let page = try await client.execute(uri: "/", method: .get)
@@ -49,17 +42,12 @@ struct DatabaseAwayTests {
                     #expect(health.status == .serviceUnavailable)
                     #expect(String(buffer: health.body) == "the database does not answer\n")
 
-                    try await run(["ALTER ROLE \(role.role) CONNECTION LIMIT -1"])
+                    _ = try await administrator.rows("ALTER ROLE \(role.role) CONNECTION LIMIT -1")
                     #expect(try await client.execute(uri: "/", method: .get).status == .ok)
                     #expect(try await client.execute(uri: "/health", method: .get).status == .ok)
                 }
             }
-        } catch {
-            failure = error
         }
-        try await run(role.dropping)
-        try await administrator.close()
-        if let failure { throw failure }
     }
 
     @Test("/health answers 503 within its time limit while the database holds every reader back, and ok once it lets them read", arguments: TestEngine.available)
@@ -81,30 +69,11 @@ struct DatabaseAwayTests {
                 return false
             }
             #expect(try await answersOK())
-            // Another connection keeps every reader out until told: SQLite's exclusive lock, or on
-            // PostgreSQL an exclusive lock on the table the check reads.
-            let (holding, held) = AsyncStream.makeStream(of: Void.self)
-            let (releasing, release) = AsyncStream.makeStream(of: Void.self)
-            let holdingTask = Task {
-                try await holder.read { session in
-                    let statements = engine == .sqlite ? ["BEGIN EXCLUSIVE"] : ["BEGIN", "LOCK TABLE audit IN ACCESS EXCLUSIVE MODE"]
-                    for statement in statements { try await session.driver.execute(statement, binds: []) }
-                    held.yield()
-                    for await _ in releasing { break }
-                    try await session.driver.execute("ROLLBACK", binds: [])
-                }
+            // Another connection keeps every reader out: SQLite's exclusive lock, or on PostgreSQL
+            // an exclusive lock on the table the check reads.
+            let silent = try await Self.whileHolding(holder, after: engine == .sqlite ? ["BEGIN EXCLUSIVE"] : ["BEGIN", "LOCK TABLE audit IN ACCESS EXCLUSIVE MODE"]) {
+                try await client.execute(uri: "/health", method: .get)
             }
-            for await _ in holding { break }
-            // Let go after 20 seconds whatever happens, so a check that waits for the database
-            // (as before) ends, answering ok, and fails this test rather than hanging it.
-            let letGo = Task {
-                try? await Task.sleep(for: .seconds(20))
-                release.yield()
-            }
-            let silent = try await client.execute(uri: "/health", method: .get)
-            release.yield()
-            letGo.cancel()
-            try await holdingTask.value
             #expect(silent.status == .serviceUnavailable)
             #expect(String(buffer: silent.body) == "the database did not answer within 1.0 seconds\n")
             #expect(try await answersOK())
@@ -152,14 +121,7 @@ struct DatabaseAwayTests {
         .enabled(if: TestEngine.postgresRuns)
     )
     func signInConnectionEnded() async throws {
-        let role = try TestEngine.newPostgresRole(prefix: "scrutineer_signin_")
-        let administrator = try await StoreConnection.open(url: role.base, logger: quietLogger)
-        @Sendable func run(_ statement: String) async throws -> [[SQLCell]] {
-            try await administrator.read { try await $0.driver.rows(statement, binds: []) }
-        }
-        for statement in role.creating { _ = try await run(statement) }
-        var failure: (any Error)?
-        do {
+        try await Self.withRole(prefix: "scrutineer_signin_") { role, administrator in
             let store = try await StoreConnection.open(url: role.url, logger: quietLogger)
             try await store.closing {
                 try await store.migrate()
@@ -170,44 +132,75 @@ struct DatabaseAwayTests {
                     for _ in 1...5 {
                         // The people's table locked, so the sign-in waits reading the hash; then its
                         // connection is ended, as a failover would end it.
-                        let (holding, held) = AsyncStream.makeStream(of: Void.self)
-                        let (releasing, release) = AsyncStream.makeStream(of: Void.self)
-                        let holder = Task {
-                            try await administrator.read { session in
-                                for statement in ["BEGIN", "LOCK TABLE \(role.schema).users IN ACCESS EXCLUSIVE MODE"] {
-                                    try await session.driver.execute(statement, binds: [])
+                        let (ended, status) = try await Self.whileHolding(administrator, after: ["BEGIN", "LOCK TABLE \(role.schema).users IN ACCESS EXCLUSIVE MODE"]) {
+                            async let signIn = Browser.attemptSignIn(client, username: "ada", password: "right-password")
+                            var ended = false
+                            for _ in 0..<100 where !ended {
+                                let waiting = try await administrator.rows("SELECT pid FROM pg_stat_activity WHERE usename = '\(role.role)' AND wait_event_type = 'Lock'")
+                                for row in waiting {
+                                    guard case let .integer(pid)? = row.first else { continue }
+                                    _ = try await administrator.rows("SELECT pg_terminate_backend(\(pid))")
+                                    ended = true
                                 }
-                                held.yield()
-                                for await _ in releasing { break }
-                                try await session.driver.execute("ROLLBACK", binds: [])
+                                if !ended { try await Task.sleep(for: .milliseconds(50)) }
                             }
+                            return (ended, try await signIn.status)
                         }
-                        for await _ in holding { break }
-                        async let signIn = Browser.attemptSignIn(client, username: "ada", password: "right-password")
-                        var ended = false
-                        for _ in 0..<100 where !ended {
-                            let waiting = try await run("SELECT pid FROM pg_stat_activity WHERE usename = '\(role.role)' AND wait_event_type = 'Lock'")
-                            for row in waiting {
-                                guard case let .integer(pid)? = row.first else { continue }
-                                _ = try await run("SELECT pg_terminate_backend(\(pid))")
-                                ended = true
-                            }
-                            if !ended { try await Task.sleep(for: .milliseconds(50)) }
-                        }
-                        release.yield()
-                        try await holder.value
                         #expect(ended, "the sign-in never waited on the lock")
-                        #expect(try await signIn.status == .serviceUnavailable)
+                        #expect(status == .serviceUnavailable)
                     }
                     #expect(try await store.signInFailureCount(username: "ada", since: "2000-01-01T00:00:00Z") == 0)
                     _ = try await Browser.signIn(client, username: "ada", password: "right-password")
                 }
             }
-        } catch {
-            failure = error
         }
-        for statement in role.dropping { _ = try await run(statement) }
-        try await administrator.close()
-        if let failure { throw failure }
+    }
+
+    /// Runs `body` with a PostgreSQL role and schema of its own (`PostgresRole`) and a store on
+    /// the test cluster as its own role, which made them and drops them after.
+    private static func withRole(prefix: String, _ body: (PostgresRole, SQLStore) async throws -> Void) async throws {
+        let role = try TestEngine.newPostgresRole(prefix: prefix)
+        let administrator = try await StoreConnection.open(url: role.base, logger: quietLogger)
+        try await administrator.closing {
+            try await role.using(executing: { _ = try await administrator.rows($0) }) { try await body(role, administrator) }
+        }
+    }
+
+    /// Runs `body` while a session of `store` that ran `statements` (a transaction taking a lock)
+    /// holds what they took, rolling it back after. It lets go after `atMost` whatever happens, so
+    /// a body that waits on the lock (as the code under test did before its fix) goes on and fails
+    /// its test rather than hanging it.
+    private static func whileHolding<Value>(
+        _ store: SQLStore, after statements: [String], atMost: Duration = .seconds(20), _ body: () async throws -> Value
+    ) async throws -> Value {
+        let (holding, held) = AsyncStream.makeStream(of: Void.self)
+        let (releasing, release) = AsyncStream.makeStream(of: Void.self)
+        let holder = Task {
+            defer { held.finish() } // a hold that fails lets `body` run, and is reported below
+            try await store.read { session in
+                for statement in statements { try await session.driver.execute(statement, binds: []) }
+                held.yield()
+                for await _ in releasing { break }
+                try await session.driver.execute("ROLLBACK", binds: [])
+            }
+        }
+        let letGo = Task {
+            try? await Task.sleep(for: atMost)
+            release.yield()
+        }
+        for await _ in holding { break }
+        let outcome: Result<Value, any Error>
+        do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
+        release.yield()
+        letGo.cancel()
+        try await holder.value
+        return try outcome.get()
+    }
+}
+
+extension SQLStore {
+    /// The rows of `statement`, run on a connection of its own.
+    fileprivate func rows(_ statement: String) async throws -> [[SQLCell]] {
+        try await read { try await $0.driver.rows(statement, binds: []) }
     }
 }
