@@ -132,10 +132,14 @@ struct DatabaseAwayTests {
                     for _ in 1...5 {
                         // The people's table locked, so the sign-in waits reading the hash; then its
                         // connection is ended, as a failover would end it.
-                        let (ended, status) = try await Self.whileHolding(administrator, after: ["BEGIN", "LOCK TABLE \(role.schema).users IN ACCESS EXCLUSIVE MODE"]) {
+                        // A machine busy with every suite may take many seconds to bring the sign-in to
+                        // the lock (seen in CI): it is looked for for up to 100 seconds, the lock held
+                        // for up to 120.
+                        let lock = ["BEGIN", "LOCK TABLE \(role.schema).users IN ACCESS EXCLUSIVE MODE"]
+                        let (ended, status) = try await Self.whileHolding(administrator, after: lock, atMost: .seconds(120)) {
                             async let signIn = Browser.attemptSignIn(client, username: "ada", password: "right-password")
                             var ended = false
-                            for _ in 0..<100 where !ended {
+                            for _ in 0..<2000 where !ended {
                                 let waiting = try await administrator.rows("SELECT pid FROM pg_stat_activity WHERE usename = '\(role.role)' AND wait_event_type = 'Lock'")
                                 for row in waiting {
                                     guard case let .integer(pid)? = row.first else { continue }
