@@ -39,13 +39,32 @@ struct Settings {
     /// PostgreSQL a command or a server holds at most, one for each piece of work it does at once;
     /// SQLite always has one. A number that cannot be right is refused (`Problem`).
     static func databaseConnections() throws(Problem) -> Int {
+        try wholeNumber(
+            "db.connections", from: 1, to: StoreConnection.mostPostgresConnections, default: StoreConnection.defaultPostgresConnections,
+            of: "a number of connections", environment: "SCRUTINEER_DB_CONNECTIONS"
+        )
+    }
+
+    /// `db.timeout` (`SCRUTINEER_DB_TIMEOUT`, seconds, default 60): how long PostgreSQL may leave a
+    /// statement or a new connection unanswered before the connection is given up (a server gone
+    /// silent, say after a failover; see `StoreConnection.open`). A number that cannot be right is
+    /// refused (`Problem`).
+    static func databaseTimeout() throws(Problem) -> Int {
+        try wholeNumber(
+            "db.timeout", from: 1, to: StoreConnection.longestAnswerWaitSeconds,
+            default: Int(StoreConnection.defaultAnswerWait.nanoseconds / 1_000_000_000), of: "a number of seconds", environment: "SCRUTINEER_DB_TIMEOUT"
+        )
+    }
+
+    /// A whole-number setting from the environment, `default` unless given, refused (`Problem`)
+    /// unless it is `of` from `low` to `high`.
+    private static func wholeNumber(_ key: String, from low: Int, to high: Int, default: Int, of what: String, environment: String) throws(Problem) -> Int {
         let text = ConfigReader(provider: EnvironmentVariablesProvider().prefixKeys(with: ["scrutineer"]))
-            .string(forKey: "db.connections", default: String(StoreConnection.defaultPostgresConnections)).trimmingCharacters(in: .whitespaces)
-        guard let connections = Int(text), (1...StoreConnection.mostPostgresConnections).contains(connections) else {
-            throw Problem(description: "db.connections: \"\(text)\" is not a number of connections (expected a whole number from 1 to \(StoreConnection.mostPostgresConnections), "
-                + "\(StoreConnection.defaultPostgresConnections) unless given, as SCRUTINEER_DB_CONNECTIONS)")
+            .string(forKey: ConfigKey(key), default: String(`default`)).trimmingCharacters(in: .whitespaces)
+        guard let number = Int(text), (low...high).contains(number) else {
+            throw Problem(description: "\(key): \"\(text)\" is not \(what) (expected a whole number from \(low) to \(high), \(`default`) unless given, as \(environment))")
         }
-        return connections
+        return number
     }
 
     /// The settings with `databaseURL`, `host` and `port` from the command line when given. A port

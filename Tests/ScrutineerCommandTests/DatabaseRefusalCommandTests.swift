@@ -1,5 +1,7 @@
 import Foundation
-import Glibc
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import ScrutineerTestSupport
 import Testing
 @testable import ScrutineerStorage
@@ -90,20 +92,9 @@ struct DatabaseRefusalCommandTests {
     @Test("a connection closed during PostgreSQL's start-up handshake (a load balancer before a cluster failing over) exits 75, as a lost connection, not 78 as for a wrong URL (found by exploratory testing)")
     func closedDuringStartUp() throws {
         // A listener that accepts each connection and closes it at once, as such a load balancer does.
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, length) == 0 && listen(listener, 16) == 0 && getsockname(listener, $0, &length) == 0 }
-        }
-        try #require(bound, "could not listen on 127.0.0.1")
-        defer { shutdown(listener, Int32(SHUT_RDWR)); close(listener) }
-        Thread.detachNewThread {
-            while case let connection = accept(listener, nil, nil), connection >= 0 { close(connection) }
-        }
-        let port = UInt16(bigEndian: address.sin_port)
+        let listener = try #require(LocalListener(.closing), "could not listen on 127.0.0.1")
+        defer { listener.stop() }
+        let port = listener.port
         let closed = try CommandRunner.run(["export", "audit", "--db", "postgres://scrutineer@127.0.0.1:\(port)/scrutineer?tlsmode=disable"])
         #expect(closed.status == 75, "\(closed.standardError)")
         // Closed, or reset (as a close with the start-up message unread may be), by the machine's timing.
@@ -112,5 +103,60 @@ struct DatabaseRefusalCommandTests {
         // A port nothing listens on is still a URL to correct.
         let nothing = try CommandRunner.run(["export", "audit", "--db", "postgres://scrutineer@127.0.0.1:1/scrutineer?tlsmode=disable"])
         #expect(nothing.status == 78, "\(nothing.standardError)")
+    }
+
+    @Test("a PostgreSQL server that takes the connection and then says nothing (gone silent, or a proxy before it) is given up after db.timeout: exit 75, where the command waited for good")
+    func silentServer() throws {
+        let listener = try #require(LocalListener(.silent), "could not listen on 127.0.0.1")
+        defer { listener.stop() }
+        let silent = try CommandRunner.run(
+            ["export", "audit", "--db", "postgres://scrutineer@127.0.0.1:\(listener.port)/scrutineer?tlsmode=disable"], environment: ["SCRUTINEER_DB_TIMEOUT": "1"]
+        )
+        #expect(silent.status == 75, "\(silent.standardError)")
+        #expect(silent.standardError == "the database would not take a connection now, so nothing was done (it did not finish opening a connection within 1 second); try again shortly\n")
+    }
+
+    @Test(
+        "serve stops on SIGTERM while a request waits on a PostgreSQL database that has stopped answering it: the request is answered 503 once db.timeout has passed, and the server stops (found by exploratory testing: neither happened, for good)",
+        .enabled(if: TestEngine.postgresRuns)
+    )
+    func serveStopsBesideASilentDatabase() async throws {
+        let (url, base, schema) = try TestEngine.newPostgresSchema(prefix: "scrutineer_silent_")
+        let imported = try CommandRunner.run(["import", "areas", SharedFiles.data("reference/la_lookup_from_ees.csv").path, "--db", url])
+        try #require(imported.status == 0, "\(imported.standardError)")
+        let server = try await CommandRunner.startServer(["--db", url], environment: ["SCRUTINEER_DB_TIMEOUT": "2", "SCRUTINEER_HTTP_SECURE_COOKIES": "false"])
+        let holder = try await StoreConnection.open(url: url)
+        // Another connection keeps everyone out of the audit table, which every page reads first
+        // (the database's revision): to the server, a database that does not answer.
+        let (holding, held) = AsyncStream.makeStream(of: Void.self)
+        let (releasing, release) = AsyncStream.makeStream(of: Void.self)
+        let hold = Task {
+            defer { held.finish() }
+            try await holder.read { session in
+                try await session.sql.raw("BEGIN").run()
+                try await session.sql.raw("LOCK TABLE audit IN ACCESS EXCLUSIVE MODE").run()
+                held.yield()
+                for await _ in releasing { break }
+                try await session.sql.raw("ROLLBACK").run()
+            }
+        }
+        for await _ in holding { break }
+        let page = try #require(URL(string: server.url + "/"))
+        let request = Task { () -> Int? in
+            let (_, response) = try await URLSession.shared.data(from: page)
+            return (response as? HTTPURLResponse)?.statusCode
+        }
+        // The request reaches the database and waits; then the server is told to stop.
+        try await Task.sleep(for: .milliseconds(500))
+        let status = await server.stop(within: .seconds(30))
+        let answer = await RunningServer.within(.seconds(5)) { try? await request.value }
+        release.yield()
+        try await hold.value
+        try await holder.close()
+        let administrator = try await StoreConnection.open(url: base)
+        try await administrator.closing { try await administrator.read { try await $0.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() } }
+
+        #expect(status == 0, "serve did not stop within 30 seconds of SIGTERM: \(String(decoding: server.errors.wait(), as: UTF8.self))")
+        #expect(answer == .some(503), "the request waiting on the database: \(String(describing: answer))")
     }
 }

@@ -93,5 +93,12 @@ struct DemoCommandTests {
             #expect(refused.standardError == "db.connections: \"\(text)\" is not a number of connections (expected a whole number from 1 to 100, 4 unless given, as SCRUTINEER_DB_CONNECTIONS)\n")
         }
         #expect(try CommandRunner.run(["export", "audit", "--db", db], environment: ["SCRUTINEER_DB_CONNECTIONS": "1"]).status == 0)
+        // db.timeout likewise.
+        for text in ["0", "1.5", "3601"] {
+            let refused = try CommandRunner.run(["export", "audit", "--db", db], environment: ["SCRUTINEER_DB_TIMEOUT": text])
+            #expect(refused.status == 78, "\(refused.standardError)")
+            #expect(refused.standardError == "db.timeout: \"\(text)\" is not a number of seconds (expected a whole number from 1 to 3600, 60 unless given, as SCRUTINEER_DB_TIMEOUT)\n")
+        }
+        #expect(try CommandRunner.run(["export", "audit", "--db", db], environment: ["SCRUTINEER_DB_TIMEOUT": "5"]).status == 0)
     }
 }

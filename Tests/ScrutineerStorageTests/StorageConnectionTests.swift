@@ -385,6 +385,101 @@ struct StorageConnectionTests {
         #expect(refused.map(StoreError.isConnectionLoss) == true)
     }
 
+    @Test(
+        "a statement PostgreSQL leaves unanswered for the answer wait (db.timeout) gives its connection up as lost, and the next work gets a new one (found by exploratory testing: requests waited for good on a silent database)",
+        .enabled(if: TestEngine.postgresRuns)
+    )
+    func silentStatement() async throws {
+        let database = try await TestDatabase.make(.postgresql)
+        let store = try await StoreConnection.open(DatabaseLocation(url: database.url), postgresConnections: 1, answerWait: .seconds(1), logger: quietLogger)
+        try await store.migrate()
+        let holder = try await database.open()
+        // Another connection keeps every reader out of the audit table: to the store, silence.
+        let started = ContinuousClock.now
+        let silenced: (any Error)? = try await Self.whileHeld(holder, locking: Schema.Audit.table) { () async -> (any Error)? in
+            do {
+                _ = try await store.read { try await $0.cells("SELECT count(*) FROM \(unsafeRaw: Schema.Audit.table)") }
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let waited = ContinuousClock.now - started
+        // The one connection was given up; the next read is given a new one, which answers.
+        let after = try await store.read { try await $0.cells("SELECT count(*) FROM \(unsafeRaw: Schema.Audit.table)") }
+        try await holder.close()
+        try await store.close()
+        try await database.remove()
+
+        guard case let .connectionLost(reason)? = silenced as? StoreError else {
+            Issue.record("expected StoreError.connectionLost, got \(silenced.map { String(reflecting: $0) } ?? "nothing")")
+            return
+        }
+        #expect(reason == "the database did not answer within 1 second, so this program closed the connection")
+        #expect(waited < .seconds(20), "given up after \(waited)")
+        #expect(after == [[.integer(0)]])
+    }
+
+    @Test(
+        "a change waiting for another to finish (the write lock) waits as long as work waits for a connection, not only the answer wait, and is given up after it",
+        .enabled(if: TestEngine.postgresRuns)
+    )
+    func waitingItsTurn() async throws {
+        let database = try await TestDatabase.make(.postgresql)
+        let patient = try await StoreConnection.open(DatabaseLocation(url: database.url), answerWait: .milliseconds(500), logger: quietLogger)
+        let hasty = try await StoreConnection.open(
+            DatabaseLocation(url: database.url), connectionWait: .milliseconds(500), answerWait: .milliseconds(500), logger: quietLogger
+        )
+        try await patient.migrate()
+        let writer = try await database.open()
+        // The writer holds the write lock for 2 seconds, four times the answer wait.
+        let (holding, held) = AsyncStream.makeStream(of: Void.self)
+        let writing = Task {
+            defer { held.finish() }
+            try await writer.inTransaction { _ in
+                held.yield()
+                try await Task.sleep(for: .seconds(2))
+            }
+        }
+        for await _ in holding { break }
+        let refused: (any Error)?
+        do {
+            try await hasty.inTransaction { _ in }
+            refused = nil
+        } catch {
+            refused = error
+        }
+        let waitedItsTurn: Result<Void, any Error>
+        do {
+            try await patient.inTransaction { _ in }
+            waitedItsTurn = .success(())
+        } catch {
+            waitedItsTurn = .failure(error)
+        }
+        try await writing.value
+        for store in [writer, patient, hasty] { try await store.close() }
+        try await database.remove()
+
+        #expect(throws: Never.self) { try waitedItsTurn.get() }
+        guard case let .connectionLost(reason)? = refused as? StoreError else {
+            Issue.record("expected StoreError.connectionLost, got \(refused.map { String(reflecting: $0) } ?? "nothing")")
+            return
+        }
+        #expect(reason == "the database did not answer within 500 ms, waiting for another change to it to finish or making a long one, so this program closed the connection")
+    }
+
+    @Test("a PostgreSQL server that takes a connection and says nothing is given up after the answer wait, as one that will not take a connection for now")
+    func silentWhileOpening() async throws {
+        let listener = try #require(LocalListener(.silent), "could not listen on 127.0.0.1")
+        defer { listener.stop() }
+        let location = try DatabaseLocation(url: "postgres://scrutineer@127.0.0.1:\(listener.port)/scrutineer?tlsmode=disable")
+        let refused = await #expect(throws: StoreError.self) {
+            // Without its own limit, the pool's wait for a connection (shortened here) would end it.
+            try await StoreConnection.open(location, connectionWait: .seconds(5), answerWait: .seconds(1), logger: quietLogger)
+        }
+        #expect(refused == .unavailable(reason: "it did not finish opening a connection within 1 second"))
+    }
+
     /// Runs `body` with `role` and its schema made (and `setUp` run) on the test server, dropping
     /// them after whether `body` succeeded or not; `body`'s outcome is returned for the test to check.
     private static func asRole<Value>(_ role: PostgresRole, setUp: [String] = [], _ body: () async throws -> Value) async throws -> Value {
@@ -395,22 +490,33 @@ struct StorageConnectionTests {
     }
 
     /// Runs `body` while another piece of work holds one of `store`'s connections (in a write
-    /// transaction, with its lock, when `writing`), and lets it go after.
-    private static func whileHeld<Value>(_ store: SQLStore, writing: Bool = false, _ body: () async throws -> Value) async throws -> Value {
+    /// transaction, with its lock, when `writing`; keeping everyone else out of the table
+    /// `locking` names, with PostgreSQL's ACCESS EXCLUSIVE lock, when given), and lets it go after,
+    /// or after `atMost` whatever happens, so a body that waits on the hold (as the code under test
+    /// did before its fix) goes on and fails its test rather than hanging it.
+    private static func whileHeld<Value>(
+        _ store: SQLStore, writing: Bool = false, locking table: String? = nil, atMost: Duration = .seconds(20), _ body: () async throws -> Value
+    ) async throws -> Value {
         let (holding, held) = AsyncStream.makeStream(of: Void.self)
         let (releasing, release) = AsyncStream.makeStream(of: Void.self)
-        let hold: @Sendable (StoreSession) async throws -> Void = { _ in
+        let hold: @Sendable (StoreSession) async throws -> Void = { session in
+            if let table { try await session.sql.raw("LOCK TABLE \(unsafeRaw: table) IN ACCESS EXCLUSIVE MODE").run() }
             held.yield()
             for await _ in releasing { break }
         }
         let holder = Task {
             defer { held.finish() } // a hold that fails lets `body` run, and is reported below
-            if writing { try await store.inTransaction(hold) } else { try await store.read(hold) }
+            if writing || table != nil { try await store.inTransaction(takingTurns: writing, hold) } else { try await store.read(hold) }
+        }
+        let letGo = Task {
+            try? await Task.sleep(for: atMost)
+            release.yield()
         }
         for await _ in holding { break }
         let outcome: Result<Value, any Error>
         do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
         release.yield()
+        letGo.cancel()
         try await holder.value
         return try outcome.get()
     }

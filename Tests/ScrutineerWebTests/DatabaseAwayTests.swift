@@ -14,6 +14,31 @@ import Testing
 @Suite("The site while its database is away")
 struct DatabaseAwayTests {
     @Test(
+        "pages and the API answer 503 once PostgreSQL has left their reads unanswered for the answer wait (db.timeout), and answer again once it answers (found by exploratory testing: requests waited for good)",
+        .enabled(if: TestEngine.postgresRuns)
+    )
+    func unansweredReads() async throws {
+        let url = try TestEngine.postgresql.newDatabaseURL()
+        let store = try await StoreConnection.open(DatabaseLocation(url: url), answerWait: .seconds(1), logger: quietLogger)
+        try await store.migrate()
+        let holder = try await StoreConnection.open(url: url, logger: quietLogger)
+        try await buildApplication(store: store, settings: testSettings, logger: quietLogger).test(.router) { client in
+            #expect(try await client.execute(uri: "/", method: .get).status == .ok)
+            // Another connection keeps everyone out of the audit table, which every page and the
+            // API read first (the database's revision).
+            let (page, api) = try await Self.whileHolding(holder, after: ["BEGIN", "LOCK TABLE audit IN ACCESS EXCLUSIVE MODE"]) {
+                (try await client.execute(uri: "/", method: .get), try await client.execute(uri: "/api/v1/committees", method: .get))
+            }
+            #expect(page.status == .serviceUnavailable)
+            #expect(String(buffer: page.body).contains("The database could not be reached. Try again shortly."))
+            #expect(api.status == .serviceUnavailable)
+            #expect(try await client.execute(uri: "/", method: .get).status == .ok)
+        }
+        try await holder.close()
+        try await store.close()
+    }
+
+    @Test(
         "pages, the API and /health answer 503 while PostgreSQL takes no new connection (SQLSTATE 53300), and answer again once it does",
         .enabled(if: TestEngine.postgresRuns)
     )

@@ -54,10 +54,7 @@ final class PooledSessions<Source: ConnectionPoolSource>: DatabaseSessions, @unc
         do {
             return try await lending(makeSession, body)
         } catch is ConnectionPoolTimeoutError {
-            let milliseconds = connectionWait.nanoseconds / 1_000_000, seconds = milliseconds / 1000
-            let wait = seconds >= 60 ? "\(seconds / 60) minute\(seconds / 60 == 1 ? "" : "s")"
-                : seconds >= 1 ? "\(seconds) second\(seconds == 1 ? "" : "s")" : "\(milliseconds) ms"
-            throw StoreError.unavailable(reason: "no connection to it came free within \(wait), every one of this program's being busy")
+            throw StoreError.unavailable(reason: "no connection to it came free within \(connectionWait.spoken), every one of this program's being busy")
         }
     }
 

@@ -62,23 +62,25 @@ struct SQLiteDriverConnection: DriverConnection {
 /// asked for, and its row stream traps on that ("How can we receive a body part, after a
 /// channelReadComplete, but no read has been forwarded yet"). Taking every row at once leaves no
 /// such moment, and the query fails with the server's error instead, which callers report. Each
-/// query starts through `OpenPostgresConnection`, so one asked of a closed connection fails too.
+/// query starts through `OpenPostgresConnection`, so one asked of a closed connection fails too,
+/// as does one the database leaves unanswered for longer than `wait`.
 struct PostgresDriverConnection: DriverConnection {
     let connection: PostgresConnection
     let logger: Logger
+    let wait: AnswerWait
 
     func execute(_ sql: String, binds: ArraySlice<SQLCell>) async throws {
-        let connection = self.connection, logger = self.logger
+        let connection = self.connection, logger = self.logger, wait = self.wait
         let query = PostgresQuery(unsafeSQL: sql, binds: Self.bindings(binds))
-        _ = try await OpenPostgresConnection.start(on: connection) { connection.query(query, logger: logger) { _ in } }.get()
+        _ = try await OpenPostgresConnection.start(on: connection, waiting: wait) { connection.query(query, logger: logger) { _ in } }.get()
     }
 
     func rows(_ sql: String, binds: [SQLCell]) async throws -> [[SQLCell]] {
-        let connection = self.connection, logger = self.logger
+        let connection = self.connection, logger = self.logger, wait = self.wait
         let query = PostgresQuery(unsafeSQL: sql, binds: Self.bindings(binds[...]))
         // Every row collected on the event loop; their cells read here, off the loop that serves
         // the store's other connections.
-        let result: PostgresQueryResult = try await OpenPostgresConnection.start(on: connection) { connection.query(query, logger: logger) }.get()
+        let result: PostgresQueryResult = try await OpenPostgresConnection.start(on: connection, waiting: wait) { connection.query(query, logger: logger) }.get()
         var rows: [[SQLCell]] = []
         rows.reserveCapacity(result.count)
         for row in result {

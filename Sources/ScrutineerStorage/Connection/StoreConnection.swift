@@ -23,12 +23,21 @@ public enum StoreConnection {
     /// `StoreError.unavailable`, unless told.
     public static let defaultConnectionWait: TimeAmount = .minutes(10)
 
+    /// How long PostgreSQL may leave a statement, or a new connection, unanswered before the
+    /// connection is given up, unless told (the `db.timeout` setting).
+    public static let defaultAnswerWait: TimeAmount = .seconds(60)
+    /// The longest `db.timeout` may ask for, in seconds.
+    public static let longestAnswerWaitSeconds = 3600
+
     /// Opens the database at `location` and checks it answers; on PostgreSQL with at most
     /// `postgresConnections` connections at once (work beyond them waits its turn, for at most
-    /// `connectionWait`).
+    /// `connectionWait`, as may a change waiting for another to finish, or a migration), giving up a
+    /// connection on which the database leaves a statement unanswered for `answerWait`
+    /// (`StoreError.connectionLost`), or a new connection unopened for as long
+    /// (`StoreError.unavailable`). SQLite, in this process, is never waited on so.
     public static func open(
         _ location: DatabaseLocation, postgresConnections: Int = defaultPostgresConnections, connectionWait: TimeAmount = defaultConnectionWait,
-        logger: Logger = Logger(label: "scrutineer.storage")
+        answerWait: TimeAmount = defaultAnswerWait, logger: Logger = Logger(label: "scrutineer.storage")
     ) async throws -> SQLStore {
         precondition((1...mostPostgresConnections).contains(postgresConnections), "db.connections is checked where it is read")
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
@@ -42,7 +51,10 @@ public enum StoreConnection {
             sessions = PooledSessions(
                 source: SQLiteSource(storage: storage, threadPool: threadPool), maxConnections: 1, connectionWait: connectionWait,
                 eventLoopGroup: eventLoopGroup, threadPool: threadPool, logger: logger,
-                makeSession: { StoreSession(sql: $0.sql(queryLogLevel: .trace), driver: SQLiteDriverConnection(connection: $0), engine: .sqlite) }
+                makeSession: { connection in
+                    let sql = connection.sql(queryLogLevel: .trace)
+                    return StoreSession(sql: sql, driver: SQLiteDriverConnection(connection: connection), engine: .sqlite, sqlForLongWork: sql)
+                }
             )
         case let .postgresql(url, schema):
             var configuration: SQLPostgresConfiguration
@@ -53,14 +65,17 @@ public enum StoreConnection {
                 throw StoreError.invalidDatabaseURL(location.redacted)
             }
             configuration.searchPath = schema.map { [$0] }
+            let answer = AnswerWait.answer(within: answerWait), longWork = AnswerWait.longWork(within: connectionWait)
             sessions = PooledSessions(
-                source: PostgresSource(base: PostgresConnectionSource(sqlConfiguration: configuration)), maxConnections: postgresConnections,
-                connectionWait: connectionWait, eventLoopGroup: eventLoopGroup, threadPool: nil, logger: logger,
+                source: PostgresSource(base: PostgresConnectionSource(sqlConfiguration: configuration), answerWait: answerWait),
+                maxConnections: postgresConnections, connectionWait: connectionWait, eventLoopGroup: eventLoopGroup, threadPool: nil, logger: logger,
                 makeSession: { connection in
-                    StoreSession(
-                        sql: OpenPostgresSQLDatabase(base: connection.sql(queryLogLevel: .trace), connection: connection),
-                        driver: PostgresDriverConnection(connection: connection, logger: logger),
-                        engine: .postgresql
+                    let sql = connection.sql(queryLogLevel: .trace)
+                    return StoreSession(
+                        sql: OpenPostgresSQLDatabase(base: sql, connection: connection, wait: answer),
+                        driver: PostgresDriverConnection(connection: connection, logger: logger, wait: answer),
+                        engine: .postgresql,
+                        sqlForLongWork: OpenPostgresSQLDatabase(base: sql, connection: connection, wait: longWork)
                     )
                 }
             )
@@ -108,7 +123,7 @@ public enum StoreConnection {
             // Under the schema's write lock, so two servers starting on a new schema at
             // once do not both create it (a schema name is letters, digits and underscores).
             try await database.raw("BEGIN").run()
-            try await database.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: DatabaseEngine.writeLockKey("'\(schema)'")))").run()
+            try await session.sqlForLongWork.raw("SELECT pg_advisory_xact_lock(\(unsafeRaw: DatabaseEngine.writeLockKey("'\(schema)'")))").run()
             try await database.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
             try await database.raw("COMMIT").run()
         }

@@ -6,6 +6,12 @@ struct StoreSession: Sendable {
     let sql: any SQLDatabase
     let driver: any DriverConnection
     let engine: DatabaseEngine
+    /// The same connection through SQLKit, for a statement that may rightly take long (waiting its
+    /// turn behind other work, such as the write lock an import holds, or a migration rewriting a
+    /// table): on PostgreSQL it may go unanswered as long as work waits for a connection to come
+    /// free, where `sql` and `driver` give the connection up after the database's answer time
+    /// (see `AnswerWait`).
+    let sqlForLongWork: any SQLDatabase
 
     /// Runs a query written with SQLKit through the driver, returning each row's cells in
     /// column order.

@@ -44,7 +44,7 @@ extension SQLStore {
             for migration in toApply {
                 logger.info("applying migration \(migration.number): \(migration.name)")
                 for statement in migration.statements(engine) {
-                    try await database.raw(SQLQueryString(statement)).run()
+                    try await session.sqlForLongWork.raw(SQLQueryString(statement)).run()
                 }
                 try await database.raw("""
                     INSERT INTO \(unsafeRaw: S.table) (\(unsafeRaw: S.number), \(unsafeRaw: S.name), \(unsafeRaw: S.appliedAt))

@@ -195,7 +195,7 @@ extension SQLStore {
         let engine = self.engine
         return try await change(takingTurns: false) { session in
             if engine == .postgresql {
-                try await session.sql.raw("""
+                try await session.sqlForLongWork.raw("""
                     SELECT pg_advisory_xact_lock(hashtextextended('scrutineer sign-in ' || COALESCE(current_schema(), '') || ' ' || \(bind: username), 0))
                     """).run()
             }

@@ -50,7 +50,7 @@ public final class SQLStore: ScrutineerStore {
             let database = session.sql
             do {
                 for statement in begin {
-                    try await database.raw(SQLQueryString(statement)).run()
+                    try await session.sqlForLongWork.raw(SQLQueryString(statement)).run()
                 }
                 let result = try await body(session)
                 do {

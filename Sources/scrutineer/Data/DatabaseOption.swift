@@ -30,15 +30,16 @@ struct DatabaseOption: ParsableArguments {
     /// or lost it (trying again may work), 77 when the role may not use the schema.
     func openStore() async throws -> SQLStore {
         let location = try location()
-        let connections: Int
+        let connections: Int, timeout: Int
         do {
             connections = try Settings.databaseConnections()
+            timeout = try Settings.databaseTimeout()
         } catch {
             StandardError.write("\(error)\n")
             throw ExitCode(78)
         }
         do {
-            return try await StoreConnection.open(location, postgresConnections: connections)
+            return try await StoreConnection.open(location, postgresConnections: connections, answerWait: .seconds(Int64(timeout)))
         } catch let error as StoreError {
             StandardError.write("\(error)\n")
             throw error.isConnectionLost || error.isNotPermitted ? error.exitStatus : ExitCode(78)

@@ -14,8 +14,9 @@ struct ServeCommand: AsyncParsableCommand {
         Settings: --db or SCRUTINEER_DB_URL; --host or SCRUTINEER_HTTP_HOST (default 127.0.0.1); --port or \
         SCRUTINEER_HTTP_PORT (default 8080); SCRUTINEER_HTTP_SECURE_COOKIES=false only when the server is reached \
         over plain HTTP on the same machine; SCRUTINEER_HTTP_METRICS_TOKEN=TOKEN to serve /metrics only to \
-        Authorization: Bearer TOKEN. Any number of servers may share one PostgreSQL database. Stops \
-        gracefully on SIGTERM or SIGINT.
+        Authorization: Bearer TOKEN; SCRUTINEER_DB_CONNECTIONS (default 4) and SCRUTINEER_DB_TIMEOUT (seconds, \
+        default 60) for PostgreSQL. Any number of servers may share one PostgreSQL database. Stops gracefully \
+        on SIGTERM or SIGINT.
         """
     )
 
