@@ -53,6 +53,64 @@ struct DatabaseRefusalCommandTests {
     }
 
     @Test(
+        "a PostgreSQL role that must give a password opens the database with it, percent-encoded where it holds / # ? @ % or :, and a wrong one is refused naming the role, never showing either password (exit 78)",
+        .enabled(if: TestEngine.postgresRuns)
+    )
+    func passwords() async throws {
+        let role = try TestEngine.newPostgresRole(prefix: "scrutineer_password_")
+        let password = "P/a#s?s@w%rd:1", wrong = "P/a#s?s@w%rd:2"
+        let administrator = try await StoreConnection.open(url: role.base)
+        // The test cluster asks the roles in this group for their passwords (scripts/test).
+        try await administrator.read { session in
+            try await session.driver.execute(
+                "DO $$ BEGIN CREATE ROLE scrutineer_password_roles NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$", binds: []
+            )
+        }
+        func url(_ password: String) throws -> String {
+            var components = try #require(URLComponents(string: role.url))
+            components.percentEncodedPassword = password.addingPercentEncoding(withAllowedCharacters: .alphanumerics)
+            return try #require(components.string)
+        }
+        let (right, refused, none) = try await administrator.closing {
+            try await role.using(
+                executing: { statement in try await administrator.read { _ = try await $0.driver.rows(statement, binds: []) } },
+                setUp: ["ALTER ROLE \(role.role) PASSWORD '\(password)'", "GRANT scrutineer_password_roles TO \(role.role)"]
+            ) {
+                (
+                    try CommandRunner.run(["export", "audit", "--db", try url(password)]),
+                    try CommandRunner.run(["export", "audit", "--db", try url(wrong)]),
+                    try CommandRunner.run(["export", "audit", "--db", role.url])
+                )
+            }
+        }
+
+        #expect(right.status == 0, "\(right.standardError)")
+        #expect(right.standardOutput.hasPrefix("id,recorded_at,"), "\(right.standardOutput)")
+        try #require(refused.status != 0, "the test server did not ask for the password: scripts/test has it ask the roles in scrutineer_password_roles")
+        #expect(refused.status == 78, "\(refused.standardError)")
+        #expect(refused.standardError.hasPrefix("db.url: cannot open postgres://\(role.role):***@"), "\(refused.standardError)")
+        #expect(refused.standardError.hasSuffix(": password authentication failed for user \"\(role.role)\" (SQLSTATE 28P01)\n"), "\(refused.standardError)")
+        #expect(!refused.standardError.contains("P/a#s") && !refused.standardError.contains("P%2Fa"), "\(refused.standardError)")
+        // No password at all is said in words, not PostgresNIO's code (found by this test:
+        // "authMechanismRequiresPassword").
+        #expect(none.status == 78, "\(none.standardError)")
+        #expect(none.standardError.hasSuffix(": PostgreSQL asks this role for a password and db.url gives none (expected postgres://user:password@host/database, "
+            + "the password percent-encoded where it holds / # ? @ % or :)\n"), "\(none.standardError)")
+    }
+
+    @Test("a URL asking for TLS of a PostgreSQL server without it is told so in words, exit 78 (found by testing: \"sslUnsupported\")", .enabled(if: TestEngine.postgresRuns))
+    func tlsNotOffered() throws {
+        // The test cluster runs without TLS (scripts/test).
+        let url = try TestEngine.requirePostgres().replacingOccurrences(of: "tlsmode=disable", with: "tlsmode=require")
+        try #require(url.contains("tlsmode=require"), "the test cluster's URL sets tlsmode=disable")
+        let refused = try CommandRunner.run(["export", "audit", "--db", url])
+        #expect(refused.status == 78, "\(refused.standardError)")
+        #expect(refused.standardError.hasSuffix(
+            ": PostgreSQL does not offer TLS, which the URL's tlsmode=require (or sslmode) asks for (expected a server with ssl on, or tlsmode=prefer or disable)\n"
+        ), "\(refused.standardError)")
+    }
+
+    @Test(
         "a PostgreSQL role that may read Scrutineer's tables but not write them reads, and an import it runs is refused as the role's (exit 77), not as bad data (found by exploratory testing: rolled back, exit 65)",
         .enabled(if: TestEngine.postgresRuns)
     )

@@ -299,6 +299,16 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             case .clientClosedConnection, .poolClosed: what = "the connection to PostgreSQL was closed"
             case .connectionError: what = "the connection to PostgreSQL failed"
             case .uncleanShutdown: what = "the connection to PostgreSQL ended without PostgreSQL saying goodbye"
+            // Refusals at sign-in that PostgresNIO names only by a code (found by testing a role
+            // that must give a password, and a server without TLS: "authMechanismRequiresPassword").
+            case .authMechanismRequiresPassword:
+                what = "PostgreSQL asks this role for a password and db.url gives none (expected postgres://user:password@host/database, "
+                    + "the password percent-encoded where it holds / # ? @ % or :)"
+            case .unsupportedAuthMechanism:
+                what = "PostgreSQL asks this role to sign in a way Scrutineer cannot (it can give a password in clear, md5 or scram-sha-256)"
+            case .saslError: what = "signing in to PostgreSQL with scram-sha-256 failed"
+            case .sslUnsupported:
+                what = "PostgreSQL does not offer TLS, which the URL's tlsmode=require (or sslmode) asks for (expected a server with ssl on, or tlsmode=prefer or disable)"
             default: what = "\(error.code)"
             }
             return [what, error.underlying.map { String(describing: $0) }].compactMap { $0 }.joined(separator: ": ")
