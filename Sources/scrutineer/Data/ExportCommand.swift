@@ -5,18 +5,23 @@ import ScrutineerFormats
 import ScrutineerStorage
 
 /// `scrutineer export observations [--measure CODE] [--area CODE] [--history] [--as-of TIME] [--db URL]` and
+/// `scrutineer export measures [--measure CODE] [--council CODE] [--db URL]`,
 /// `scrutineer export groups [--council CODE] [--db URL]` and `scrutineer export audit [--db URL]`:
 /// CSV of what is stored.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write stored observations, comparator groups or the audit trail as CSV.",
+        abstract: "Write stored observations, measures, comparator groups or the audit trail as CSV.",
         discussion: """
         observations: measure_code,area_code,period,breakdown,value,numerator,denominator,status_symbol,source,published. \
         Numbers are written exactly (they read back to the same value). With --history, each cell's current row is \
         followed by the values later publications replaced, the most recent first, and a last column superseded_at says \
         when each was replaced (blank on current rows). With --as-of, the figures as they stood then (what a report \
-        built that day showed), and with --history the values replaced by then. groups: group_code,group_name,area_code,area_name, \
+        built that day showed), and with --history the values replaced by then. measures: the columns of a local measures \
+        table (code,title,definition,theme,owner,unit,decimal_places,polarity,periodicity,year_type,source,\
+        publication_lag_days,committees,plan_priority,benchmark_comparison,direction_of_travel), one row per measure by \
+        code, as scrutineer import local reads them: with --council, that council's own measures; without, the measures \
+        every council sees (LAIT's, EES's, Fingertips'). groups: group_code,group_name,area_code,area_name, \
         one row per member, as scrutineer import groups reads them: with --council, that council's own groups; without, \
         the groups every council sees. audit: id,recorded_at,user,action,files,rows_read,added,changed,unchanged,rejected, \
         one row per change, oldest first: imports, committee and target changes, sign-offs, commentary, committee \
@@ -26,13 +31,13 @@ struct ExportCommand: AsyncParsableCommand {
     )
 
     enum What: String, ExpressibleByArgument, CaseIterable {
-        case observations, groups, audit
+        case observations, measures, groups, audit
     }
 
-    @Argument(help: "What to export: observations, groups or audit.")
+    @Argument(help: "What to export: observations, measures, groups or audit.")
     var what: What
 
-    @Option(name: .customLong("measure"), help: "Only this measure (repeat for several).")
+    @Option(name: .customLong("measure"), help: "Observations and measures: only this measure (repeat for several).")
     var measures: [String] = []
 
     @Option(name: .customLong("area"), help: "Only this area (ONS code; repeat for several).")
@@ -47,7 +52,7 @@ struct ExportCommand: AsyncParsableCommand {
         """)
     var asOf: String?
 
-    @Option(help: "Groups: only this council's own groups (ONS code; default: the groups every council sees).")
+    @Option(help: "Measures and groups: only this council's own (ONS code; default: those every council sees).")
     var council: String?
 
     @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
@@ -61,11 +66,14 @@ struct ExportCommand: AsyncParsableCommand {
 
     func validate() throws {
         switch what {
-        case .observations where council != nil: throw ValidationError("--council is for export groups (a council's own comparator groups)")
+        case .observations where council != nil:
+            throw ValidationError("--council is for export measures and export groups (a council's own measures or comparator groups)")
+        case .measures where !areas.isEmpty || history || asOf != nil:
+            throw ValidationError("--area, --history and --as-of are for export observations")
         case .groups where !measures.isEmpty || !areas.isEmpty || history || asOf != nil:
             throw ValidationError("--measure, --area, --history and --as-of are for export observations")
         case .audit where !measures.isEmpty || !areas.isEmpty || history || asOf != nil || council != nil:
-            throw ValidationError("export audit writes the whole audit trail (--measure, --area, --history and --as-of are for export observations, --council for export groups)")
+            throw ValidationError("export audit writes the whole audit trail (--measure, --area, --history and --as-of are for export observations, --council for export measures and groups)")
         default: break
         }
         _ = try asOfTime()
@@ -81,6 +89,7 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if what == .measures { return try await exportMeasures() }
         if what == .groups { return try await exportGroups() }
         if what == .audit { return try await exportAudit() }
         let asOfTime = try asOfTime()
@@ -161,6 +170,30 @@ struct ExportCommand: AsyncParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
+    }
+
+    /// One row per measure `--council` owns (or every council sees; those `--measure` names, when
+    /// given), by code, in the layout `scrutineer import local` reads.
+    private func exportMeasures() async throws {
+        let (measures, areas) = try await database.withStore(existing: true) { store in
+            (try await store.measures(), try await store.areas())
+        }
+        if let council, !areas.contains(where: { $0.code == council && $0.type == .localAuthority }) {
+            StandardError.write("--council \(council): the database holds no local authority of this code (expected an LA's ONS code, e.g. E10000031)\n")
+            throw ExitCode(64)
+        }
+        let owned = measures.filter { $0.councilAreaCode == council }
+        // A code asked for that is not among them (mistyped, or another council's) is said.
+        var unknown: [String] = []
+        for code in Set(self.measures).sorted() {
+            unknown += Self.unknown("--measure", code, among: owned.map(\.code), "measure", "a measure code")
+        }
+        if !unknown.isEmpty {
+            for line in unknown { StandardError.write(line + "\n") }
+            throw ExitCode(64)
+        }
+        let chosen = owned.filter { self.measures.isEmpty || self.measures.contains($0.code) }.sorted { $0.code < $1.code }
+        try write(MeasureDefinitionsCSV.text(chosen))
     }
 
     /// One row per member of each group `--council` owns (or every council sees), by group code
