@@ -204,8 +204,14 @@ struct DatabaseRefusalCommandTests {
             let (_, response) = try await URLSession.shared.data(from: page)
             return (response as? HTTPURLResponse)?.statusCode
         }
-        // The request reaches the database and waits; then the server is told to stop.
-        try await Task.sleep(for: .milliseconds(500))
+        // Once the request waits on the lock (however slow the machine), the server is told to stop.
+        for _ in 0..<600 {
+            let waiting = try await holder.read { session in
+                try await session.cells("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = \(bind: schema + ".audit")::regclass")
+            }
+            if waiting != [[.integer(0)]] { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
         let status = await server.stop(within: .seconds(30))
         let answer = await RunningServer.within(.seconds(5)) { try? await request.value }
         release.yield()

@@ -431,32 +431,24 @@ struct StorageConnectionTests {
             DatabaseLocation(url: database.url), connectionWait: .milliseconds(500), answerWait: .milliseconds(500), logger: quietLogger
         )
         try await patient.migrate()
+        // The hasty store's one connection is opened first, so its attempt below waits only for the lock.
+        _ = try await hasty.read { try await $0.cells("SELECT 1") }
         let writer = try await database.open()
-        // The writer holds the write lock for 2 seconds, four times the answer wait.
-        let (holding, held) = AsyncStream.makeStream(of: Void.self)
-        let writing = Task {
-            defer { held.finish() }
-            try await writer.inTransaction { _ in
-                held.yield()
-                try await Task.sleep(for: .seconds(2))
+        // While the writer holds the write lock: the hasty store gives up after its 500 ms; the
+        // patient store waits 1.5 seconds, three times its answer wait, and more if the machine is slow.
+        let (refused, patiently) = try await Self.whileHeld(writer, writing: true) { () async throws -> ((any Error)?, Task<Void, any Error>) in
+            let refused: (any Error)?
+            do {
+                try await hasty.inTransaction { _ in }
+                refused = nil
+            } catch {
+                refused = error
             }
+            let patiently = Task { try await patient.inTransaction { _ in } }
+            try await Task.sleep(for: .milliseconds(1500))
+            return (refused, patiently)
         }
-        for await _ in holding { break }
-        let refused: (any Error)?
-        do {
-            try await hasty.inTransaction { _ in }
-            refused = nil
-        } catch {
-            refused = error
-        }
-        let waitedItsTurn: Result<Void, any Error>
-        do {
-            try await patient.inTransaction { _ in }
-            waitedItsTurn = .success(())
-        } catch {
-            waitedItsTurn = .failure(error)
-        }
-        try await writing.value
+        let waitedItsTurn = await patiently.result
         for store in [writer, patient, hasty] { try await store.close() }
         try await database.remove()
 
@@ -495,7 +487,7 @@ struct StorageConnectionTests {
     /// or after `atMost` whatever happens, so a body that waits on the hold (as the code under test
     /// did before its fix) goes on and fails its test rather than hanging it.
     private static func whileHeld<Value>(
-        _ store: SQLStore, writing: Bool = false, locking table: String? = nil, atMost: Duration = .seconds(20), _ body: () async throws -> Value
+        _ store: SQLStore, writing: Bool = false, locking table: String? = nil, atMost: Duration = .seconds(60), _ body: () async throws -> Value
     ) async throws -> Value {
         let (holding, held) = AsyncStream.makeStream(of: Void.self)
         let (releasing, release) = AsyncStream.makeStream(of: Void.self)
