@@ -186,36 +186,30 @@ struct DatabaseRefusalCommandTests {
         let holder = try await StoreConnection.open(url: url)
         // Another connection keeps everyone out of the audit table, which every page reads first
         // (the database's revision): to the server, a database that does not answer.
-        let (holding, held) = AsyncStream.makeStream(of: Void.self)
-        let (releasing, release) = AsyncStream.makeStream(of: Void.self)
-        let hold = Task {
-            defer { held.finish() }
+        let (status, answer) = try await Hold.whileHeld(atMost: .seconds(120), by: { keep in
             try await holder.read { session in
                 try await session.sql.raw("BEGIN").run()
                 try await session.sql.raw("LOCK TABLE audit IN ACCESS EXCLUSIVE MODE").run()
-                held.yield()
-                for await _ in releasing { break }
+                await keep()
                 try await session.sql.raw("ROLLBACK").run()
             }
-        }
-        for await _ in holding { break }
-        let page = try #require(URL(string: server.url + "/"))
-        let request = Task { () -> Int? in
-            let (_, response) = try await URLSession.shared.data(from: page)
-            return (response as? HTTPURLResponse)?.statusCode
-        }
-        // Once the request waits on the lock (however slow the machine), the server is told to stop.
-        for _ in 0..<600 {
-            let waiting = try await holder.read { session in
-                try await session.cells("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = \(bind: schema + ".audit")::regclass")
+        }) {
+            let page = try #require(URL(string: server.url + "/"))
+            let request = Task { () -> Int? in
+                let (_, response) = try await URLSession.shared.data(from: page)
+                return (response as? HTTPURLResponse)?.statusCode
             }
-            if waiting != [[.integer(0)]] { break }
-            try await Task.sleep(for: .milliseconds(100))
+            // Once the request waits on the lock (however slow the machine), the server is told to stop.
+            for _ in 0..<600 {
+                let waiting = try await holder.read { session in
+                    try await session.cells("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = \(bind: schema + ".audit")::regclass")
+                }
+                if waiting != [[.integer(0)]] { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            let status = await server.stop(within: .seconds(30))
+            return (status, await RunningServer.within(.seconds(5)) { try? await request.value })
         }
-        let status = await server.stop(within: .seconds(30))
-        let answer = await RunningServer.within(.seconds(5)) { try? await request.value }
-        release.yield()
-        try await hold.value
         try await holder.close()
         let administrator = try await StoreConnection.open(url: base)
         try await administrator.closing { try await administrator.read { try await $0.sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run() } }

@@ -489,28 +489,13 @@ struct StorageConnectionTests {
     private static func whileHeld<Value>(
         _ store: SQLStore, writing: Bool = false, locking table: String? = nil, atMost: Duration = .seconds(60), _ body: () async throws -> Value
     ) async throws -> Value {
-        let (holding, held) = AsyncStream.makeStream(of: Void.self)
-        let (releasing, release) = AsyncStream.makeStream(of: Void.self)
-        let hold: @Sendable (StoreSession) async throws -> Void = { session in
-            if let table { try await session.sql.raw("LOCK TABLE \(unsafeRaw: table) IN ACCESS EXCLUSIVE MODE").run() }
-            held.yield()
-            for await _ in releasing { break }
-        }
-        let holder = Task {
-            defer { held.finish() } // a hold that fails lets `body` run, and is reported below
+        try await Hold.whileHeld(atMost: atMost, by: { keep in
+            let hold: @Sendable (StoreSession) async throws -> Void = { session in
+                if let table { try await session.sql.raw("LOCK TABLE \(unsafeRaw: table) IN ACCESS EXCLUSIVE MODE").run() }
+                await keep()
+            }
             if writing || table != nil { try await store.inTransaction(takingTurns: writing, hold) } else { try await store.read(hold) }
-        }
-        let letGo = Task {
-            try? await Task.sleep(for: atMost)
-            release.yield()
-        }
-        for await _ in holding { break }
-        let outcome: Result<Value, any Error>
-        do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
-        release.yield()
-        letGo.cancel()
-        try await holder.value
-        return try outcome.get()
+        }, body)
     }
 
     @Test("a database migrated by a newer Scrutineer is refused")

@@ -202,28 +202,13 @@ struct DatabaseAwayTests {
     private static func whileHolding<Value>(
         _ store: SQLStore, after statements: [String], atMost: Duration = .seconds(20), _ body: () async throws -> Value
     ) async throws -> Value {
-        let (holding, held) = AsyncStream.makeStream(of: Void.self)
-        let (releasing, release) = AsyncStream.makeStream(of: Void.self)
-        let holder = Task {
-            defer { held.finish() } // a hold that fails lets `body` run, and is reported below
+        try await Hold.whileHeld(atMost: atMost, by: { keep in
             try await store.read { session in
                 for statement in statements { try await session.driver.execute(statement, binds: []) }
-                held.yield()
-                for await _ in releasing { break }
+                await keep()
                 try await session.driver.execute("ROLLBACK", binds: [])
             }
-        }
-        let letGo = Task {
-            try? await Task.sleep(for: atMost)
-            release.yield()
-        }
-        for await _ in holding { break }
-        let outcome: Result<Value, any Error>
-        do { outcome = .success(try await body()) } catch { outcome = .failure(error) }
-        release.yield()
-        letGo.cancel()
-        try await holder.value
-        return try outcome.get()
+        }, body)
     }
 }
 
